@@ -1,0 +1,28 @@
+# `make demo` and `make test` set up .venv from nothing when it is missing, then reuse it.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench eval clean-venv
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/blotter demo examples
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+eval: $(STAMP)
+	for d in muc4 gvdb gva article geo quotes; do $(BIN)/blotter eval $$d --data ../shared/data || exit 1; done
+
+clean-venv:
+	rm -rf $(VENV)

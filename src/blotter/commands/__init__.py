@@ -1,0 +1,1 @@
+"""One module per ``blotter`` command; see ``blotter.cli``."""

@@ -1,0 +1,33 @@
+"""The shared context every incident-filling function reads: one incident's share of the document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from spacy.tokens import Doc, Span
+
+from ..models import Article, Place
+
+
+@dataclass
+class IncidentFrame:
+    """One incident as the detector found it.
+
+    ``sentences`` are the sentences that describe this incident (in document order); the
+    fillers look for values there first. ``doc.text == article.text`` always, so token and
+    span character offsets are offsets into the record's text.
+    """
+
+    doc: Doc
+    article: Article
+    sentences: list[Span]
+    is_primary: bool = False
+    published: datetime | None = None  # the article's publication time, zone-aware when known
+    places: list[Place] = field(default_factory=list)  # every resolved place in the document
+    trigger: Span | None = None  # the words that name the violent event ("stabbed", "explosion")
+    background: bool = False  # a past event mentioned as context (a conviction, an earlier attack)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
