@@ -15,8 +15,9 @@ class IncidentFrame:
     """One incident as the detector found it.
 
     ``sentences`` are the sentences that describe this incident (in document order); the
-    fillers look for values there first. ``doc.text == article.text`` always, so token and
-    span character offsets are offsets into the record's text.
+    fillers look for values there first. ``doc.text`` has exactly the length and offsets of
+    ``article.text`` but may differ in letter case (all-caps wire copy is analysed truecased),
+    so cut every quote and mention from ``frame.text`` (the article text), never from tokens.
     """
 
     doc: Doc
@@ -30,4 +31,5 @@ class IncidentFrame:
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        """The article text: what Evidence offsets and mentions refer to."""
+        return self.article.text
