@@ -10,17 +10,26 @@ Each stage is a module with one pure, typed entry point:
     assemble.assemble      Article, places, quotes, incidents -> DocumentRecord
 
 Reading (``read.read_inputs``) happens before, outside this function, so that a batch can
-report unreadable documents and go on.
+report unreadable documents and go on. ``extract_many`` runs batches (one spaCy ``pipe`` call
+per batch) and, with ``jobs > 1``, spreads them over worker processes.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+import collections
+import itertools
+import multiprocessing
+import os
+from typing import Iterable, Iterator, Sequence, TypeVar
+
+from spacy.tokens import Doc
 
 from . import assemble, clean, incidents, nlp, places, quotes
 from .errors import BlotterError, ExtractionError
-from .models import DocumentRecord, ErrorInfo, ErrorRecord, InputDocument
+from .models import Article, DocumentRecord, ErrorInfo, ErrorRecord, InputDocument
 from .read import ReadFailure, content_id
+
+T = TypeVar("T")
 
 STAGES = (
     "clean.clean",
@@ -32,16 +41,53 @@ STAGES = (
 )
 
 
-def extract(doc: InputDocument) -> DocumentRecord:
-    """Run every stage over one document. Raises a BlotterError subclass on failure."""
-    if not doc.id:
-        doc = doc.model_copy(update={"id": content_id(doc.html if doc.html is not None else (doc.text or ""))})
-    article = clean.clean(doc)
-    spacy_doc = nlp.analyse(article.text)
+def _with_id(doc: InputDocument) -> InputDocument:
+    if doc.id:
+        return doc
+    return doc.model_copy(update={"id": content_id(doc.html if doc.html is not None else (doc.text or ""))})
+
+
+def _finish(article: Article, spacy_doc: Doc) -> DocumentRecord:
+    """The stages after language analysis, for one document."""
     found_places = places.find_places(spacy_doc, article)
     found_quotes = quotes.find_quotes(spacy_doc)
-    found_incidents = incidents.find_incidents(spacy_doc, article, found_places)
+    if article.language in (None, "en"):
+        found_incidents = incidents.find_incidents(spacy_doc, article, found_places)
+    else:
+        found_incidents = []
     return assemble.assemble(article, found_places, found_quotes, found_incidents)
+
+
+def extract(doc: InputDocument) -> DocumentRecord:
+    """Run every stage over one document. Raises a BlotterError subclass on failure."""
+    article = clean.clean(_with_id(doc))
+    return _finish(article, nlp.analyse(article.text))
+
+
+def extract_batch(docs: Sequence[InputDocument | ReadFailure]) -> list[DocumentRecord | ErrorRecord]:
+    """Extract several documents with one batched spaCy pass; each failure stays with its document."""
+    results: list[DocumentRecord | ErrorRecord | None] = [None] * len(docs)
+    cleaned: list[tuple[int, Article]] = []
+    for i, item in enumerate(docs):
+        if isinstance(item, ReadFailure):
+            results[i] = error_record(item.id, item.error)
+            continue
+        item = _with_id(item)
+        try:
+            cleaned.append((i, clean.clean(item)))
+        except Exception as exc:
+            results[i] = error_record(item.id, exc)
+    try:
+        analysed = nlp.analyse_many([article.text for _, article in cleaned])
+    except Exception:  # one text broke the batch: analyse them one by one to find it
+        analysed = None
+    for n, (i, article) in enumerate(cleaned):
+        try:
+            spacy_doc = analysed[n] if analysed is not None else nlp.analyse(article.text)
+            results[i] = _finish(article, spacy_doc)
+        except Exception as exc:
+            results[i] = error_record(article.id, exc)
+    return results  # type: ignore[return-value]
 
 
 def extract_text(text: str, *, id: str | None = None, title: str | None = None, published: str | None = None,
@@ -64,13 +110,51 @@ def error_record(doc_id: str | None, error: Exception) -> ErrorRecord:
     return ErrorRecord(id=doc_id, error=info)
 
 
-def extract_many(items: Iterable[InputDocument | ReadFailure]) -> Iterator[DocumentRecord | ErrorRecord]:
-    """Extract a stream of documents; a failure becomes an ErrorRecord and the stream goes on."""
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for item in items:
-        if isinstance(item, ReadFailure):
-            yield error_record(item.id, item.error)
-            continue
-        try:
-            yield extract(item)
-        except Exception as exc:  # a bad document must never stop a batch
-            yield error_record(item.id, exc)
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _worker_init() -> None:
+    nlp.load_nlp()
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def extract_many(items: Iterable[InputDocument | ReadFailure], *, jobs: int = 0,
+                 batch_size: int = 16) -> Iterator[DocumentRecord | ErrorRecord]:
+    """Extract a stream of documents in input order; a failure becomes an ErrorRecord and the
+    stream goes on.
+
+    ``jobs`` worker processes each load the models once (0 = one per core, but only when
+    there are more than two batches: starting workers costs more than a few documents take).
+    At most ``2 * jobs`` batches are in flight, so a long stream never piles up in memory.
+    """
+    batches = _chunks(items, batch_size)
+    if jobs == 0:
+        head = list(itertools.islice(batches, 3))
+        jobs = default_jobs() if len(head) == 3 else 1
+        batches = itertools.chain(head, batches)
+    if jobs <= 1:
+        for batch in batches:
+            yield from extract_batch(batch)
+        return
+    # Load the models before forking: the workers share them copy-on-write and start at once.
+    nlp.load_nlp()
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(jobs, initializer=_worker_init) as pool:
+        pending: collections.deque = collections.deque()
+        for batch in batches:
+            pending.append(pool.apply_async(extract_batch, (batch,)))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

@@ -14,6 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, directories, .jsonl, .warc(.gz), or - for stdin (default)")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     p.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="JSON Lines (default) or a pretty JSON array")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="worker processes (default: one per core for batches, none for a few documents)")
     p.set_defaults(func=run)
 
 
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     with out_cm as out:
         if args.format == "json":
             out.write("[")
-        for n, record in enumerate(extract_many(read_inputs(inputs))):
+        for n, record in enumerate(extract_many(read_inputs(inputs), jobs=args.jobs)):
             if isinstance(record, ErrorRecord):
                 failed += 1
                 print(f"blotter: {record.id or '?'}: {record.error.code} {record.error.message}", file=sys.stderr)
