@@ -1,19 +1,279 @@
 """Stage 6b, places: find place names in the text and resolve them against GeoNames.
 
-Entry points: ``find_places(doc, article) -> list[Place]``;
-``locate(frame) -> Location`` for one incident. (Stub: the helper that owns this module replaces it.)
+Entry points: ``find_places(doc, article) -> list[Place]`` for every place name in the text;
+``locate(frame) -> Location`` for the place of one incident.
+
+Candidates come from spaCy's GPE/LOC/FAC entities and from matching token sequences against
+the gazetteer (spaCy misses many, and wire copy may be all capitals or all lower case).
+Namesakes are ranked by population, then moved by context: an area named right after a
+comma ("Paris, Texas"), an admin word ("Kaduna state"), the dateline's country and the
+countries of the document's other places.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-from .models import Article, Location, Place
+from spacy.tokens import Doc, Span, Token
+
+from .geo import Entry, Gazetteer, load_gazetteer, name_key
+from .models import Article, Evidence, Location, Place
+
+MAX_NAME_TOKENS = 6
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BLOCKING_LABELS = {"PERSON", "NORP"}  # a gazetteer hit inside these is a person or a demonym
+ADMIN_WORDS = {"state", "province", "region", "governorate", "oblast", "prefecture", "department"}
+NAME_CONNECTORS = {"of", "de", "del", "la", "le", "du", "al", "el", "upon", "on", "the", "and", "-", "'s", "es"}
+# Words that are also (small or foreign) place names; only a spaCy place entity makes them places.
+COMMON_WORDS = frozenset("""
+a an and as at be by can do for from go had has he her him his i if in is it its may me my no not of
+on or our she so than that the their them then there they this to up us was we were who will with you
+mobile reading nice march police van man male hope split bath said say says sale sales wall
+university church bridge centre center city county state province district capital north south east
+west central new old great little lower upper home mount port lake river island islands valley hill
+hills park beach bay fort union independence liberty unity progress enterprise commerce industry
+plain plains federal national royal colony camp mission rural urban border bar bear best boring
+bowling christmas climax cut deal eagle fame friendship gap goodwill grand green hand harmony hazard
+ideal justice kill kitchen lime live long mango marathon market media mercy moody nation normal
+ocean opportunity paradise peace pride prosperity protection rich sandy security star sunrise
+surprise tell temple time truth unit vale veteran view villa wake walker welcome white why young
+guard general doctor parish post aid alliance assembly army june july august april january
+""".split())
+PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
+SPECIFICITY = {"landmark": 5.0, "city": 4.0, "admin2": 3.0, "admin1": 2.0, "region": 1.5, "country": 1.0}
+
+
+@dataclass
+class Mention:
+    """One place name found in the text and its gazetteer candidates, best first once ranked."""
+
+    start: int
+    end: int
+    key: str
+    candidates: list[Entry]
+    from_entity: bool
+    admin_word: bool = False
+    qualifier: Mention | None = None
+    scores: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def best(self) -> Entry:
+        return max(self.candidates, key=lambda e: self.scores.get(e.index, 0.0))
+
+
+# --------------------------------------------------------------------------- finding names
+
+
+def _is_caseless(text: str) -> bool:
+    """True when letter case carries no information (all capitals or all lower case)."""
+    letters = [ch for ch in text[:5000] if ch.isalpha()]
+    if not letters:
+        return True
+    upper_share = sum(ch.isupper() for ch in letters) / len(letters)
+    return upper_share > 0.7 or upper_share < 0.01
+
+
+def _looks_like_name(tokens: Span, caseless: bool) -> bool:
+    """Whether a token run may be a proper name: capitalised words with lowercase connectors only."""
+    if caseless:
+        return True
+    first, last = tokens[0], tokens[-1]
+    if not (first.text[:1].isupper() and last.text[:1].isupper()):
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in tokens)
+
+
+def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[tuple[int, int]]:
+    """Longest token runs (as token index pairs) whose text is a gazetteer name."""
+    text = doc.text
+    matches: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not token.text[:1].isalpha() or (not caseless and not token.text[:1].isupper()):
+            i += 1
+            continue
+        found = 0
+        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+            last = doc[i + n - 1]
+            if not last.text[:1].isalnum() and last.text != ".":
+                continue
+            if gazetteer.has_key(name_key(text[token.idx:last.idx + len(last.text)])) and \
+                    _looks_like_name(doc[i:i + n], caseless):
+                found = n
+                break
+        if found:
+            matches.append((i, i + found))
+            i += found
+        else:
+            i += 1
+    return matches
+
+
+def _plausible_single_word(token: Token, entries: list[Entry], caseless: bool) -> bool:
+    """Guard for one-word gazetteer hits spaCy did not call a place: common words are not places."""
+    is_abbreviation = not caseless and token.text.isupper() and token.text.isalpha()
+    if (token.lower_ in COMMON_WORDS or len(token.text) < 3) and not is_abbreviation:
+        return False
+    if caseless:
+        return any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
+    if token.is_sent_start and token.pos_ != "PROPN":
+        return False
+    return token.pos_ == "PROPN" or any(e.feature == "country" for e in entries)
+
+
+def _strip_article(doc: Doc, span: Span) -> Span:
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
+
+
+def _candidate_mentions(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
+    """Every place-name span in the Doc (non-overlapping, longest first), with its candidates."""
+    text = doc.text
+    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in BLOCKING_LABELS]
+    spans: list[tuple[int, int, bool]] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            span = _strip_article(doc, ent)
+            if gazetteer.has_key(name_key(span.text)):
+                spans.append((span.start, span.end, True))
+    entity_tokens = {(s, e) for s, e, _ in spans}
+    for start, end in _gazetteer_matches(doc, gazetteer, caseless):
+        if (start, end) in entity_tokens:
+            continue
+        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        if any(b_start < end_char and start_char < b_end for b_start, b_end in blocked):
+            continue
+        entries = gazetteer.lookup(text[start_char:end_char])
+        if end - start == 1 and not _plausible_single_word(doc[start], entries, caseless):
+            continue
+        if end - start > 1 and caseless and all(doc[k].lower_ in COMMON_WORDS for k in range(start, end)):
+            continue
+        spans.append((start, end, False))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
+    mentions: list[Mention] = []
+    taken_until = 0
+    for start, end, from_entity in spans:
+        if start < taken_until:
+            continue
+        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        key = name_key(text[start_char:end_char])
+        mention = Mention(start_char, end_char, key, gazetteer.lookup(text[start_char:end_char]), from_entity)
+        if end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
+            admin_units = [e for e in mention.candidates if e.feature == "admin1"]
+            if admin_units:
+                mention.candidates, mention.admin_word = admin_units, True
+                mention.end = doc[end].idx + len(doc[end].text)
+                end += 1
+        mentions.append(mention)
+        taken_until = end
+    return mentions
+
+
+# --------------------------------------------------------------------------- resolving
+
+
+def _base_score(entry: Entry, key: str) -> float:
+    """Prior of a candidate before context: big, well-known features first."""
+    score = math.log10(entry.population + 1)
+    if entry.feature == "country":
+        score += 2.0
+    elif entry.feature == "admin1":
+        score -= 0.5
+    elif entry.feature == "region":
+        score = 7.5
+    elif entry.feature == "landmark":
+        score = 9.0
+    if name_key(entry.name) == key:
+        score += 1.0
+    return score
+
+
+def _within(entry: Entry, area: Entry) -> bool:
+    if area.feature == "country":
+        return entry.country_code == area.country_code and entry.index != area.index
+    return entry.country_code == area.country_code and entry.admin1 == area.admin1 and entry.index != area.index
+
+
+def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
+    """'Paris, Texas' / 'Springfield, Ill.': keep only namesakes inside the area after the comma."""
+    for mention, following in zip(mentions, mentions[1:]):
+        between = text[mention.end:following.start]
+        if between.strip() != ",":
+            continue
+        areas = [e for e in following.candidates if e.feature in ("country", "admin1")]
+        inside = [e for e in mention.candidates if any(_within(e, a) for a in areas)]
+        if inside:
+            mention.candidates = inside
+            following.candidates = [a for a in areas if any(_within(e, a) for e in inside)]
+    for mention in mentions:
+        abbreviation = re.match(r",\s*([A-Z][A-Za-z.]{1,5}\.?)", text[mention.end:mention.end + 9])
+        if not abbreviation:
+            continue
+        state = gazetteer.state_abbreviations.get(abbreviation.group(1))
+        inside = [e for e in mention.candidates if e.country_code == "US" and e.admin1 == state]
+        if state and inside:
+            mention.candidates = inside
+
+
+def _dateline_countries(dateline: str | None, gazetteer: Gazetteer) -> set[str]:
+    """Countries named or implied by a dateline such as 'KADUNA, Nigeria'."""
+    if not dateline:
+        return set()
+    parts = [p.strip(" -(") for p in re.split(r"[,(]", dateline) if p.strip(" -(")]
+    countries: set[str] = set()
+    for part in parts[1:] or parts:
+        entries = gazetteer.lookup(part)
+        if entries:
+            best = max(entries, key=lambda e: _base_score(e, name_key(part)))
+            if best.country_code:
+                countries.add(best.country_code)
+    return countries
+
+
+def _rank(mentions: list[Mention], dateline_countries: set[str]) -> None:
+    """Score each mention's candidates: prior, then the document's countries and admin areas."""
+    for mention in mentions:
+        mention.scores = {e.index: _base_score(e, mention.key) for e in mention.candidates}
+    country_votes: Counter[str] = Counter()
+    admin_votes: Counter[tuple[str | None, str | None]] = Counter()
+    own_vote: dict[int, tuple[str, float]] = {}
+    for position, mention in enumerate(mentions):
+        best = mention.best
+        weight = 2.0 if len(mention.candidates) == 1 or best.feature == "country" else 1.0
+        if best.country_code:
+            country_votes[best.country_code] += weight
+            own_vote[position] = (best.country_code, weight)
+        if best.feature == "admin1":
+            admin_votes[(best.country_code, best.admin1)] += 1
+    for position, mention in enumerate(mentions):
+        votes = country_votes.copy()  # a mention's own first guess must not vote for itself
+        if position in own_vote:
+            votes[own_vote[position][0]] -= own_vote[position][1]
+        total = sum(votes.values()) or 1.0
+        for entry in mention.candidates:
+            bonus = 3.0 * votes[entry.country_code or ""] / total
+            if entry.country_code in dateline_countries:
+                bonus += 3.0
+            if entry.feature == "city" and admin_votes[(entry.country_code, entry.admin1)]:
+                bonus += 1.5
+            mention.scores[entry.index] += bonus
+
+
+def _place(mention: Mention, text: str) -> Place:
+    entry = mention.best
+    return Place(mention=text[mention.start:mention.end], start=mention.start, end=mention.end,
+                 name=entry.name, feature=entry.feature, admin1=entry.admin1,
+                 country_code=entry.country_code, lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid)
 
 
 def find_places(doc: Doc, article: Article) -> list[Place]:
-    return []
-
-
-def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame
-    return Location()
+    """Every place name in the article text, resolved, with offsets into ``article.text``."""
+    gazetteer = load_gazetteer()
+    caseless = _is_caseless(article.text)  # the Doc may be truecased; the article shows the original
+    mentions = [m for m in _candidate_mentions(doc, gazetteer, caseless) if m.candidates]
+    _attach_qualifiers(mentions, doc.text, gazetteer)
+    _rank(mentions, _dateline_countries(article.dateline, gazetteer))
+    return [_place(m, article.text) for m in mentions]

