@@ -1,0 +1,48 @@
+"""What several news-crime scorers read from a record: the main incident and its values."""
+
+from __future__ import annotations
+
+from ..models import DocumentRecord, Incident
+
+
+def main_incident(record: DocumentRecord | None) -> Incident | None:
+    """The incident the report is mainly about: the primary one, else the first."""
+    if record is None or not record.incidents:
+        return None
+    return next((i for i in record.incidents if i.is_primary), record.incidents[0])
+
+
+def predicted_day(incident: Incident | None) -> str | None:
+    """The incident date when known to the day (start == end or precision "day"), else None."""
+    if incident is None or not incident.date.start:
+        return None
+    if incident.date.precision == "day" or incident.date.start == incident.date.end:
+        return incident.date.start[:10]
+    return None
+
+
+def predicted_city(incident: Incident | None) -> str | None:
+    """The resolved place name, falling back to the words of the report."""
+    if incident is None:
+        return None
+    return incident.location.name or incident.location.mention
+
+
+def same_place(gold: str | None, predicted: str | None) -> bool:
+    """Case-insensitive name match; "Harris County" also matches "Harris"."""
+    if not gold or not predicted:
+        return False
+    gold_name, predicted_name = gold.strip().lower(), predicted.strip().lower()
+    return gold_name == predicted_name or gold_name.removesuffix(" county") == predicted_name.removesuffix(" county")
+
+
+def offset_shift(original: str, cleaned: str) -> int | None:
+    """Where the record's text starts in the text we gave (clean may strip it); None if not inside."""
+    if cleaned == original:
+        return 0
+    position = original.find(cleaned[:200])
+    return position if position >= 0 else None
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end

@@ -1,0 +1,103 @@
+"""Gun Violence Archive articles: counts, date and city against the article's incident (silver).
+
+GVA labels describe the incident, not the article, so an article that omits a victim is
+"wrong" here: read these scores as a floor. The default sample takes every k-th article of
+the file, a deterministic spread over years and sources.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+from ..models import DocumentRecord, InputDocument
+from .common import main_incident, predicted_city, predicted_day, same_place
+from .metrics import PRF, CountScore, score_value
+from .runner import Dataset, EvalResult
+
+DEFAULT_SAMPLE = 300
+
+
+@dataclass(frozen=True)
+class GvaArticle:
+    id: str
+    incident: str
+    url: str | None
+    title: str
+    content: str
+    published: str | None
+    killed: int
+    injured: int
+    date: str | None  # YYYY-MM-DD
+    city: str | None
+
+
+def _iso_date(gva_date: str | None) -> str | None:
+    """GVA's "April 10, 2017" as 2017-04-10."""
+    try:
+        return datetime.strptime(gva_date or "", "%B %d, %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def every_kth(items: list, limit: int | None) -> list:
+    """A deterministic spread of ``limit`` items: every k-th one from the start."""
+    if limit is None or limit >= len(items):
+        return items
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def load_all(folder: Path) -> list[GvaArticle]:
+    """Every article with text, joined with its incident's labels."""
+    incidents = {i["incident_uri"]: i for i in read_jsonl(folder / "incidents.jsonl")}
+    articles = []
+    for raw in read_jsonl(folder / "articles.jsonl"):
+        incident = incidents.get(raw["incident_uri"])
+        if incident is None or not (raw.get("content") or "").strip():
+            continue
+        articles.append(GvaArticle(
+            id=raw["id"], incident=raw["incident_uri"], url=raw.get("uri"), title=raw.get("title") or "",
+            content=raw["content"], published=raw.get("dct") or None,
+            killed=int(incident.get("num_killed") or 0), injured=int(incident.get("num_injured") or 0),
+            date=_iso_date(incident.get("date")), city=incident.get("city_or_county") or None))
+    return articles
+
+
+def load(folder: Path, split: str, limit: int | None) -> list[GvaArticle]:
+    return every_kth(load_all(folder), limit)
+
+
+def to_input(article: GvaArticle) -> InputDocument:
+    """Title + content as the text, the publication date as ``published`` (what a user has)."""
+    text = f"{article.title}\n\n{article.content}" if article.title else article.content
+    return InputDocument(id=article.id, text=text, published=article.published)
+
+
+def score(articles: Sequence[GvaArticle], records: Sequence[DocumentRecord | None]) -> EvalResult:
+    killed, injured = CountScore(), CountScore()
+    city, date = PRF(), PRF()
+    for article, record in zip(articles, records):
+        incident = main_incident(record)
+        killed.add(article.killed, incident.casualties.killed.best if incident else None)
+        injured.add(article.injured, incident.casualties.injured.best if incident else None)
+        predicted_place = predicted_city(incident)
+        score_value(city, article.city, predicted_place, same_place(article.city, predicted_place))
+        day = predicted_day(incident)
+        score_value(date, article.date, day, article.date == day)
+    rows = {"killed": killed.as_dict(), "injured": injured.as_dict(), "date": date.as_dict(), "city": city.as_dict()}
+    return EvalResult("gva", "killed F1", killed.prf.f1, rows)
+
+
+DATASET: Dataset[GvaArticle] = Dataset(
+    name="gva", folder="gva", headline_name="killed F1", default_limit=DEFAULT_SAMPLE,
+    load=load, to_input=to_input, score=score,
+)

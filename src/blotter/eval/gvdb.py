@@ -1,0 +1,108 @@
+"""Gun Violence Database (crowd-annotated US shooting news): counts, place, date and names.
+
+Gold killed = victims whose "victim-was" includes "killed"; injured = "injured" or
+"hospitalized" but not killed. Scored on the record's main incident.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from ..models import DocumentRecord, InputDocument
+from .common import main_incident, predicted_city, predicted_day, same_place
+from .metrics import PRF, CountScore, match_names, score_value
+from .runner import Dataset, EvalResult
+
+
+@dataclass(frozen=True)
+class GvdbArticle:
+    id: str
+    url: str | None
+    text: str
+    killed: int
+    injured: int
+    city: str | None
+    state: str | None  # "CT - Connecticut"
+    date: str | None
+    shooter_names: list[str]
+    victim_names: list[str]
+
+
+def _value(slot: object) -> str | None:
+    value = slot.get("value") if isinstance(slot, dict) else slot
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def parse_annotation(article_id: str, url: str | None, text: str, annotation: dict) -> GvdbArticle:
+    """The gold we score, from one row's Json column."""
+    when = annotation.get("date-and-time", {})
+    victims = annotation.get("victim-section", [])
+    killed = sum(1 for v in victims if "killed" in v.get("victim-was", []))
+    injured = sum(1 for v in victims if "killed" not in v.get("victim-was", [])
+                  and {"injured", "hospitalized"} & set(v.get("victim-was", [])))
+    return GvdbArticle(
+        id=article_id, url=url, text=text, killed=killed, injured=injured,
+        city=_value(when.get("city")), state=_value(when.get("state")), date=_value(when.get("date")),
+        shooter_names=[n for s in annotation.get("shooter-section", []) if (n := _value(s.get("name")))],
+        victim_names=[n for v in victims if (n := _value(v.get("name")))],
+    )
+
+
+def load(folder: Path, split: str, limit: int | None) -> list[GvdbArticle]:
+    csv.field_size_limit(sys.maxsize)
+    articles = []
+    with open(folder / f"{split}.tsv", encoding="utf-8", newline="") as tsv:
+        for row in csv.DictReader(tsv, delimiter="\t"):
+            if limit is not None and len(articles) >= limit:
+                break
+            articles.append(parse_annotation(row["Article id"], row.get("Article url") or None, row["Full text"],
+                                             json.loads(row["Json"])))
+    return articles
+
+
+def to_input(article: GvdbArticle) -> InputDocument:
+    return InputDocument(id=f"gvdb-{article.id}", text=article.text, url=article.url)
+
+
+def same_state(gold: str | None, predicted: str | None) -> bool:
+    """Gold "CT - Connecticut" matches a predicted "Connecticut" or "CT"."""
+    if not gold or not predicted:
+        return False
+    names = {part.strip().lower() for part in gold.split(" - ")}
+    return predicted.strip().lower() in names
+
+
+def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | None]) -> EvalResult:
+    killed, injured = CountScore(), CountScore()
+    city, state, date, shooters, victims = PRF(), PRF(), PRF(), PRF(), PRF()
+    for article, record in zip(articles, records):
+        incident = main_incident(record)
+        killed.add(article.killed, incident.casualties.killed.best if incident else None)
+        injured.add(article.injured, incident.casualties.injured.best if incident else None)
+        predicted_place = predicted_city(incident)
+        score_value(city, article.city, predicted_place, same_place(article.city, predicted_place))
+        predicted_state = incident.location.admin1 if incident else None
+        score_value(state, article.state, predicted_state, same_state(article.state, predicted_state))
+        day = predicted_day(incident)
+        score_value(date, article.date, day, article.date == day)
+        predicted_shooters = [p.name for p in incident.perpetrators if p.name] if incident else []
+        shooters.add(match_names(article.shooter_names, predicted_shooters), len(predicted_shooters),
+                     len(article.shooter_names))
+        predicted_victims = [v.name for v in incident.victims if v.name] if incident else []
+        victims.add(match_names(article.victim_names, predicted_victims), len(predicted_victims),
+                    len(article.victim_names))
+    rows = {"killed": killed.as_dict(), "injured": injured.as_dict(), "city": city.as_dict(),
+            "state": state.as_dict(), "date": date.as_dict(), "shooter names": shooters.as_dict(),
+            "victim names": victims.as_dict()}
+    return EvalResult("gvdb", "killed F1", killed.prf.f1, rows)
+
+
+DATASET: Dataset[GvdbArticle] = Dataset(
+    name="gvdb", folder="gvdb", headline_name="killed F1", default_limit=None,
+    load=load, to_input=to_input, score=score,
+)

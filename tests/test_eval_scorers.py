@@ -1,0 +1,306 @@
+"""Scorers on tiny gold we write ourselves: perfect predictions score 1, empty ones 0, wrong ones in between."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from blotter.eval import article, dedup, geo, gva, gvdb, muc4, quotes
+from blotter.eval.metrics import names_match, normalize_filler
+from blotter.models import (Article, Casualties, Count, DocumentRecord, GroupRef, Incident, IncidentDate, Location,
+                            Perpetrator, Place, Quote, Target, Victim, Weapon)
+
+# --------------------------------------------------------------------------- helpers
+
+
+def record(doc_id: str, text: str = "", incidents: list[Incident] | None = None, **fields) -> DocumentRecord:
+    return DocumentRecord(id=doc_id, text=text, incidents=incidents or [], **fields)
+
+
+def incident(**fields) -> Incident:
+    return Incident(id="d1-i1", is_primary=True, **fields)
+
+
+def count(n: int | None) -> Count:
+    return Count(best=n, low=n)
+
+
+# --------------------------------------------------------------------------- metric helpers
+
+
+def test_fillers_are_normalised_like_gtt():
+    assert normalize_filler("The  Armed Men ") == "armed men"
+    assert normalize_filler("an embassy") == "embassy"
+
+
+def test_names_match_by_token_containment():
+    assert names_match("Juan Perez", "Perez")
+    assert names_match("Perez", "Juan Carlos Perez")
+    assert not names_match("Juan Perez", "Maria Lopez")
+
+
+# --------------------------------------------------------------------------- muc4
+
+MUC_TEXT = "urban guerrillas of the fmln bombed the embassy with dynamite, killing a guard."
+
+
+def muc_gold() -> list[muc4.MucDocument]:
+    template = muc4.Template("bombing", {
+        "PerpInd": [frozenset({"urban guerrillas", "guerrillas"})],
+        "PerpOrg": [frozenset({"fmln"})],
+        "Target": [frozenset({"embassy"})],
+        "Victim": [frozenset({"guard"})],
+        "Weapon": [frozenset({"dynamite"})],
+    })
+    return [muc4.MucDocument("d1", MUC_TEXT, [template]), muc4.MucDocument("d2", "nothing happened.", [])]
+
+
+def muc_record(attack_types: list[str], perpetrator: str, target: str, category: str = "terrorism") -> DocumentRecord:
+    found = incident(category=category, attack_types=attack_types,
+                     perpetrators=[Perpetrator(mention=perpetrator)],
+                     groups=[GroupRef(name="Farabundo Marti National Liberation Front", mention="fmln", relation="perpetrator")],
+                     targets=[Target(mention=target, type="government_diplomatic")],
+                     victims=[Victim(mention="a guard", status="killed")],
+                     weapons=[Weapon(mention="dynamite", type="explosives")])
+    return record("d1", MUC_TEXT, [found])
+
+
+def test_muc4_perfect_empty_and_wrong():
+    gold = muc_gold()
+    perfect = muc4.score(gold, [muc_record(["bombing"], "urban guerrillas", "the embassy"), record("d2")])
+    assert perfect.headline == 1.0
+    assert perfect.rows["incident types"]["f1"] == 1.0
+    assert perfect.rows["type set exact (per doc)"]["accuracy"] == 1.0
+    assert muc4.score(gold, [None, None]).headline == 0.0
+    wrong = muc4.score(gold, [muc_record(["bombing"], "soldiers", "the car"), record("d2")])
+    assert 0.0 < wrong.headline < 1.0
+    assert wrong.rows["PerpInd"]["f1"] == 0.0 and wrong.rows["Weapon"]["f1"] == 1.0
+
+
+def test_muc4_wrong_incident_type_is_not_aligned():
+    result = muc4.score(muc_gold(), [muc_record(["armed_assault"], "urban guerrillas", "the embassy"), record("d2")])
+    assert result.headline == 0.0
+    assert result.rows["incident types"]["f1"] == 0.0
+
+
+def test_muc4_crime_does_not_count():
+    crime = muc_record(["bombing"], "urban guerrillas", "the embassy", category="crime")
+    assert muc4.predicted_templates(crime) == []
+
+
+def test_muc4_type_mapping():
+    arson = incident(category="terrorism", attack_types=["facility_infrastructure_attack"],
+                     weapons=[Weapon(mention="gasoline", type="incendiary")])
+    kidnap = incident(category="political_violence", attack_types=["hostage_taking_kidnapping"])
+    robbery = incident(category="terrorism", attack_types=["armed_assault"], summary="Rebels robbed a bank.")
+    assert [muc4.muc_incident_type(i) for i in (arson, kidnap, robbery)] == ["arson", "kidnapping", "robbery"]
+
+
+def test_muc4_each_gold_entity_matched_once():
+    gold = [frozenset({"guerrillas"})]
+    assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1
+
+
+def test_muc4_loader_reads_gtt_lines(tmp_path: Path):
+    line = {"docid": "X-1", "doctext": "text", "templates": [
+        {"incident_type": "attack", "PerpInd": [[["The gunmen", 0]]], "PerpOrg": [], "Target": [], "Victim": [], "Weapon": []}]}
+    (tmp_path / "dev.json").write_text(json.dumps(line) + "\n")
+    [document] = muc4.load(tmp_path, "dev", None)
+    assert document.templates[0].roles["PerpInd"] == [frozenset({"gunmen"})]
+
+
+# --------------------------------------------------------------------------- gvdb / gva
+
+
+def gvdb_gold() -> list[gvdb.GvdbArticle]:
+    return [gvdb.GvdbArticle("1", None, "A report.", killed=2, injured=1, city="Springfield", state="IL - Illinois",
+                             date="2016-03-04", shooter_names=["John Doe"], victim_names=["Ann Roe", "Bob Poe"])]
+
+
+def gvdb_record(killed: int, injured: int, city: str, day: str, shooter: str) -> DocumentRecord:
+    found = incident(category="crime",
+                     casualties=Casualties(killed=count(killed), injured=count(injured)),
+                     location=Location(name=city, admin1="Illinois"),
+                     date=IncidentDate(start=day, end=day, precision="day"),
+                     perpetrators=[Perpetrator(mention=shooter, name=shooter)],
+                     victims=[Victim(mention="Ann Roe", name="Ann Roe"), Victim(mention="Roe's friend Bob Poe", name="Bob Poe")])
+    return record("gvdb-1", "A report.", [found])
+
+
+def test_gvdb_perfect_empty_and_wrong():
+    gold = gvdb_gold()
+    perfect = gvdb.score(gold, [gvdb_record(2, 1, "springfield", "2016-03-04", "Doe")])
+    assert all(row["f1"] == 1.0 for row in perfect.rows.values())
+    assert perfect.rows["killed"]["accuracy"] == 1.0
+    empty = gvdb.score(gold, [None])
+    assert all(row["f1"] == 0.0 for row in empty.rows.values())
+    wrong = gvdb.score(gold * 2, [gvdb_record(2, 3, "Chicago", "2016-03-05", "Jim Smith"), None])
+    assert wrong.rows["killed"]["f1"] == pytest.approx(2 / 3, abs=1e-3)
+    assert wrong.rows["injured"]["f1"] == 0.0
+    assert wrong.rows["city"]["f1"] == 0.0 and wrong.rows["state"]["f1"] == pytest.approx(2 / 3, abs=1e-3)
+
+
+def test_gvdb_gold_counts_from_victim_status():
+    annotation = {"victim-section": [{"victim-was": ["killed", "hospitalized"]}, {"victim-was": ["hospitalized"]},
+                                     {"victim-was": ["injured"]}, {"victim-was": []}],
+                  "shooter-section": [{"name": {"value": "Jo Bloggs"}}], "date-and-time": {"city": {"value": ""}}}
+    gold = gvdb.parse_annotation("9", None, "text", annotation)
+    assert (gold.killed, gold.injured, gold.city, gold.shooter_names) == (1, 2, None, ["Jo Bloggs"])
+
+
+def test_gva_loader_and_scores(tmp_path: Path):
+    (tmp_path / "incidents.jsonl").write_text(json.dumps(
+        {"incident_uri": "7", "date": "April 10, 2017", "city_or_county": "Fort Worth", "num_killed": 1, "num_injured": 2}) + "\n")
+    (tmp_path / "articles.jsonl").write_text(json.dumps(
+        {"incident_uri": "7", "id": "a1", "uri": "u", "dct": "2017-04-11", "title": "Man shot", "content": "Body."}) + "\n")
+    articles = gva.load(tmp_path, "dev", None)
+    assert gva.to_input(articles[0]).text == "Man shot\n\nBody." and articles[0].date == "2017-04-10"
+    good = incident(casualties=Casualties(killed=count(1), injured=count(2)), location=Location(name="Fort Worth"),
+                    date=IncidentDate(start="2017-04-10", end="2017-04-10", precision="day"))
+    assert gva.score(articles, [record("a1", incidents=[good])]).headline == 1.0
+    assert gva.score(articles, [None]).headline == 0.0
+    half = good.model_copy(update={"casualties": Casualties(killed=count(1), injured=count(5))})
+    result = gva.score(articles * 2, [record("a1", incidents=[half]), None])
+    assert result.rows["killed"]["f1"] == pytest.approx(2 / 3, abs=1e-3) and result.rows["injured"]["f1"] == 0.0
+
+
+def test_every_kth_is_deterministic_spread():
+    assert gva.every_kth(list(range(10)), 3) == [0, 3, 6]
+
+
+# --------------------------------------------------------------------------- dedup
+
+TRUTH = [["a", "b", "c"], ["d", "e"], ["f"]]
+
+
+def test_dedup_perfect_empty_and_wrong():
+    perfect = dedup.score_clusterings(TRUTH, TRUTH)
+    assert perfect.rows["pairwise"]["f1"] == 1.0 and perfect.headline == 1.0
+    nothing_merged = dedup.score_clusterings([], TRUTH)
+    assert nothing_merged.rows["pairwise"]["f1"] == 0.0
+    assert nothing_merged.rows["b-cubed"]["precision"] == 1.0 and nothing_merged.headline < 1.0
+    wrong = dedup.score_clusterings([["a", "b"], ["c", "d", "e", "f"]], TRUTH)
+    assert 0.0 < wrong.rows["pairwise"]["f1"] < 1.0 and 0.0 < wrong.headline < 1.0
+
+
+def test_dedup_counts_pairs():
+    pairs = dedup.pairwise([["a", "b", "c", "d", "e", "f"]], TRUTH)
+    assert (pairs.true_positives, pairs.predicted, pairs.gold) == (4, 15, 4)
+
+
+def test_dedup_all_in_one_cluster_bcubed():
+    precision, recall, _ = dedup.bcubed([["a", "b", "c", "d", "e", "f"]], TRUTH)
+    assert recall == 1.0 and precision == pytest.approx((3 * 3 + 2 * 2 + 1) / 36)
+
+
+# --------------------------------------------------------------------------- article (WCXB)
+
+
+def wcxb_page(tmp_path: Path) -> list[article.WcxbPage]:
+    (tmp_path / "dev" / "ground-truth").mkdir(parents=True)
+    (tmp_path / "dev" / "html").mkdir(parents=True)
+    truth = {"url": "https://example.com/x", "ground_truth": {
+        "title": "Storm hits the coast", "author": "Jane Roe", "publish_date": "2025-01-02",
+        "main_content": "The storm hit the coast on Tuesday night and flooded the harbour.",
+        "with": ["flooded the harbour"], "without": ["Subscribe now"]}}
+    (tmp_path / "dev" / "ground-truth" / "0001.json").write_text(json.dumps(truth))
+    with gzip.open(tmp_path / "dev" / "html" / "0001.html.gz", "wt") as html:
+        html.write("<html><body><p>page</p></body></html>")
+    return article.load(tmp_path, "dev", None)
+
+
+def test_article_perfect_empty_and_wrong(tmp_path: Path):
+    pages = wcxb_page(tmp_path)
+    assert article.to_input(pages[0]).html.startswith("<html>")
+    perfect = Article(id="x", title="Storm hits the coast", authors=["Jane Roe"], published="2025-01-02T10:00:00+00:00",
+                      text="The storm hit the coast on Tuesday night and flooded the harbour.")
+    result = article.score(pages, [perfect])
+    assert result.headline == 1.0
+    assert all(row.get("accuracy", 1.0) == 1.0 for row in result.rows.values())
+    empty = article.score(pages, [None])
+    assert empty.headline == 0.0 and all(row.get("accuracy", 0.0) == 0.0 for row in empty.rows.values())
+    cluttered = Article(id="x", title="Storm hits the coast | News", authors=[], published="2025-01-03",
+                        text="Subscribe now. The storm hit the coast on Tuesday night.")
+    wrong = article.score(pages, [cluttered])
+    assert 0.0 < wrong.headline < 1.0
+    assert wrong.rows["must-exclude absent"]["accuracy"] == 0.0 and wrong.rows["title (exact)"]["accuracy"] == 0.0
+
+
+def test_body_f1_counts_repeats():
+    assert article.body_f1("one two three four", "one two three four one two three four") < 1.0
+
+
+# --------------------------------------------------------------------------- geo
+
+GEO_TEXT = "Protests spread from Paris to Lyon and Nice."
+
+
+def geo_gold() -> list[geo.GeoArticle]:
+    return [geo.GeoArticle("g1", None, GEO_TEXT, [geo.Toponym(21, 26, 48.85, 2.35), geo.Toponym(30, 34, 45.76, 4.83),
+                                                   geo.Toponym(39, 43, None, None)])]
+
+
+def place(start: int, end: int, lat: float, lon: float) -> Place:
+    return Place(mention=GEO_TEXT[start:end], start=start, end=end, name=GEO_TEXT[start:end], feature="city", lat=lat, lon=lon)
+
+
+def test_geo_perfect_empty_and_wrong():
+    perfect = geo.score(geo_gold(), [record("g1", GEO_TEXT, places=[place(21, 26, 48.86, 2.34), place(30, 34, 45.75, 4.85)])])
+    assert perfect.headline == 1.0 and perfect.rows["found F1"]["f1"] == 1.0
+    empty = geo.score(geo_gold(), [None])
+    assert empty.headline == 0.0 and empty.rows["found F1"]["f1"] == 0.0
+    # Lyon put in Lyons, Colorado; "Protests" taken for a place.
+    wrong = geo.score(geo_gold(), [record("g1", GEO_TEXT, places=[place(21, 26, 48.86, 2.34), place(30, 34, 40.22, -105.27),
+                                                                   place(0, 8, 0.0, 0.0)])])
+    assert wrong.headline == 0.5 and 0.0 < wrong.rows["found F1"]["f1"] < 1.0
+
+
+def test_geo_loader_reads_gwn_xml(tmp_path: Path):
+    (tmp_path / "GWN.xml").write_text(
+        "<articles><article file='3'><link>u</link><text>In Paris.</text><toponyms><toponym>"
+        "<start>3</start><end>8</end><latitude>48.85</latitude><longitude>2.35</longitude></toponym>"
+        "</toponyms></article></articles>")
+    [loaded] = geo.load(tmp_path, "dev", None)
+    assert loaded.toponyms == [geo.Toponym(3, 8, 48.85, 2.35)] and loaded.text == "In Paris."
+
+
+def test_geo_distance():
+    assert geo.distance_km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(344, abs=5)
+
+
+# --------------------------------------------------------------------------- quotes
+
+QUOTE_TEXT = 'The mayor said "we will rebuild." Critics replied that the plan was late.'
+
+
+def quote_gold(tmp_path: Path) -> list[quotes.PolnearArticle]:
+    (tmp_path / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions").mkdir(parents=True)
+    (tmp_path / "dev" / "text" / "story.txt").write_text(QUOTE_TEXT)
+    ann = ("T1\tSource 0 9\tThe mayor\nT2\tCue 10 14\tsaid\nT3\tContent 16 31\twe will rebuild\n"
+           "T4\tAttribution 10 14\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+           "T5\tSource 34 41\tCritics\nT6\tCue 42 49\treplied\nT7\tContent 50 60;61 72\tthat the plan was late\n"
+           "T8\tAttribution 42 49\treplied\nE2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n")
+    (tmp_path / "dev" / "attributions" / "story_ab12.ann").write_text(ann)
+    (tmp_path / "dev" / "attributions" / "story_ff00.ann").write_text("")
+    return quotes.load(tmp_path, "dev", None)
+
+
+def test_quotes_loader_uses_first_annotator(tmp_path: Path):
+    [loaded] = quote_gold(tmp_path)
+    assert len(loaded.attributions) == 2 and loaded.attributions[1].content == [(50, 60), (61, 72)]
+
+
+def test_quotes_perfect_empty_and_wrong(tmp_path: Path):
+    gold = quote_gold(tmp_path)
+    found = [Quote(speaker="mayor", speaker_mention="The mayor", text="we will rebuild", start=16, end=31),
+             Quote(speaker_mention="Critics", text="the plan was late", direct=False, start=55, end=72)]
+    perfect = quotes.score(gold, [record("q", QUOTE_TEXT, quotes=found)])
+    assert perfect.headline == 1.0 and perfect.rows["speaker (matched quotes)"]["accuracy"] == 1.0
+    empty = quotes.score(gold, [None])
+    assert empty.headline == 0.0 and empty.rows["speaker (matched quotes)"]["accuracy"] == 0.0
+    wrong = quotes.score(gold, [record("q", QUOTE_TEXT, quotes=[found[0].model_copy(update={"speaker_mention": "Critics"})])])
+    assert 0.0 < wrong.headline < 1.0 and wrong.rows["speaker (matched quotes)"]["accuracy"] == 0.0
