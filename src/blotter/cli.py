@@ -15,9 +15,6 @@ COMMAND_MODULES = (
     "blotter.commands.extract",
     "blotter.commands.demo",
     "blotter.commands.schema",
-    "blotter.commands.ingest",
-    "blotter.commands.export",
-    "blotter.commands.stats",
     "blotter.commands.eval",
 )
 
