@@ -1,13 +1,235 @@
 """Stage 2, clean: from a raw page (HTML or text with clutter) to an Article.
 
-Entry point: ``clean(doc) -> Article``. (Stub: the helper that owns this module replaces it.)
+Entry point: ``clean(doc) -> Article``. HTML goes through trafilatura for the body and
+metadata, plus the page's own date meta tags (they carry the time and offset that
+trafilatura's date-only value drops); text pages go through ``textpage``. Either way the
+body is then swept for leftover furniture (adverts, 'related' items, credits), so what
+reaches the language stages is only the report.
 """
 
 from __future__ import annotations
 
-from .models import Article, InputDocument
+import json
+import re
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+from trafilatura import bare_extraction
+
+from .errors import NoArticleText
+from .models import Article, InputDocument, RelatedLink
+from .textpage import PageParts, normalise_published, parse_stamp, parse_text_page
+
+# Below this many characters of body, trafilatura is asked again, favouring recall.
+MIN_BODY_CHARS = 250
+MAX_RELATED_LINKS = 12
+
+_PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                   "publish-date", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date")
+_UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
+                 "dc.date.modified")
+_RELATED_CONTAINER = re.compile(r"related|read-?more|also-?read|more-?stories|recommended", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|byline-image|caption-source", re.IGNORECASE)
+
+_STOPWORDS = {
+    "en": "the of and to in a is that for was on with as by at from it his said were has have are be".split(),
+    "es": "de la que el en los del se las por un para con una su al lo como más pero sus le ha fue".split(),
+    "fr": "de la le et les des en du un une est que pour dans qui au sur par pas ce il sont avec".split(),
+    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch".split(),
+    "pt": "de que o a do da em um para com não uma os no se na por mais as dos foi ao pelo".split(),
+    "it": "di che il la è e per un in del della non una sono le dei con gli si al ha nel".split(),
+    "nl": "de het een van en in is dat op te zijn met voor niet aan er die werd ook door".split(),
+}
+_STOPWORD_SETS = {language: set(words) for language, words in _STOPWORDS.items()}
+_SCRIPT_LANGUAGES = (
+    (re.compile(r"[\u0600-\u06ff]"), "ar"), (re.compile(r"[\u0400-\u04ff]"), "ru"),
+    (re.compile(r"[\u0900-\u097f]"), "hi"), (re.compile(r"[\u4e00-\u9fff]"), "zh"),
+    (re.compile(r"[\u3040-\u30ff]"), "ja"), (re.compile(r"[\uac00-\ud7af]"), "ko"),
+    (re.compile(r"[\u0590-\u05ff]"), "he"),
+)
+LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
+                  "nl": "Dutch", "ar": "Arabic", "ru": "Russian", "hi": "Hindi", "zh": "Chinese",
+                  "ja": "Japanese", "ko": "Korean", "he": "Hebrew"}
 
 
 def clean(doc: InputDocument) -> Article:
-    text = doc.text or doc.html or ""
-    return Article(id=doc.id or "", url=doc.url, title=doc.title, published=doc.published, text=text.strip())
+    """The article in ``doc``: body text, headline, bylines, dates, links and credits."""
+    if doc.html is not None:
+        parts, site = _clean_html(doc.html, doc.url)
+    else:
+        parts, site = parse_text_page(doc.text or "", url=doc.url), None
+    if not parts.text.strip():
+        raise NoArticleText(f"{doc.origin or doc.id}: no article text left after removing the page furniture")
+    warnings: list[str] = []
+    published = parts.published
+    if doc.published:
+        published = normalise_published(doc.published)
+        if published is None:
+            warnings.append(f"the given publication date {doc.published!r} could not be read")
+            published = parts.published
+    language = detect_language(parts.text)
+    if language != "en":
+        warnings.append(f"document is in {LANGUAGE_NAMES.get(language, language)}; incident extraction is for English")
+    return Article(
+        id=doc.id or "", url=doc.url, site=_hostname(doc.url) or site,
+        title=doc.title or parts.title, subtitle=parts.subtitle, authors=parts.authors,
+        published=published, updated=parts.updated, language=language, text=parts.text,
+        related_links=parts.related_links, image_credits=parts.image_credits,
+        dateline=parts.dateline, warnings=warnings,
+    )
+
+
+def detect_language(text: str) -> str:
+    """A cheap guess at the language: the script, else the share of common function words."""
+    sample = text[:3000]
+    letters = sum(char.isalpha() for char in sample) or 1
+    for pattern, language in _SCRIPT_LANGUAGES:
+        if len(pattern.findall(sample)) > letters * 0.3:
+            return language
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    if len(words) < 8:
+        return "en"
+    scores = {language: sum(word in stopwords for word in words) for language, stopwords in _STOPWORD_SETS.items()}
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] > scores["en"] * 1.2 else "en"
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
+    tree = _parse_html(html)
+    if tree is None:
+        return PageParts(), None
+    published, updated = _meta_dates(tree)
+    related = _related_links(tree, url)
+    credits = _image_credits(tree)
+    extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
+    if extracted is None or len(extracted.text or "") < MIN_BODY_CHARS:
+        retry_tree = _parse_html(html)
+        retried = bare_extraction(retry_tree, url=url, with_metadata=True, include_comments=False,
+                                  include_tables=True, favor_recall=True) if retry_tree is not None else None
+        if retried is not None and len(retried.text or "") > len(extracted.text or "" if extracted else ""):
+            extracted = retried
+    if extracted is None:
+        return PageParts(), None
+    parts = parse_text_page((extracted.text or "").replace("\n", "\n\n"), url=url, find_headline=False)
+    parts.title = _clean_title(extracted.title, extracted.sitename)
+    parts.subtitle = None
+    parts.authors = _authors(extracted.author) or parts.authors
+    parts.published = published or parts.published or extracted.date
+    parts.updated = updated or parts.updated
+    for link in related:
+        if len(parts.related_links) < MAX_RELATED_LINKS and all(link.title != known.title for known in parts.related_links):
+            parts.related_links.append(link)
+    parts.image_credits.extend(credit for credit in credits if credit not in parts.image_credits)
+    return parts, extracted.hostname or extracted.sitename
+
+
+def _parse_html(html: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        try:  # an XML declaration with an encoding makes lxml refuse a str
+            return lxml.html.fromstring(html.encode("utf-8"))
+        except (etree.ParserError, ValueError):
+            return None
+
+
+def _meta_dates(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
+    """Publication and update datetimes from meta tags and JSON-LD, with their offsets."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key and meta.get("content") and key not in found:
+            found[key] = meta.get("content")
+    for element in tree.xpath("//*[@itemprop='datePublished' or @itemprop='dateModified']"):
+        key = element.get("itemprop").lower()
+        value = element.get("content") or element.get("datetime")
+        if value and key not in found:
+            found[key] = value
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        for key, value in _json_ld_dates(script.text or ""):
+            found.setdefault(key, value)
+    published = next((stamp for key in _PUBLISHED_META if (stamp := _iso(found.get(key)))), None)
+    updated = next((stamp for key in _UPDATED_META if (stamp := _iso(found.get(key)))), None)
+    return published, updated
+
+
+def _json_ld_dates(script: str) -> list[tuple[str, str]]:
+    try:
+        data = json.loads(script)
+    except ValueError:
+        return []
+    pairs: list[tuple[str, str]] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key in ("datePublished", "dateModified"):
+                if isinstance(item.get(key), str):
+                    pairs.append((key.lower(), item[key]))
+            stack.extend(value for value in item.values() if isinstance(value, (dict, list)))
+    return pairs
+
+
+def _iso(value: str | None) -> str | None:
+    return parse_stamp(value.strip()) if value else None
+
+
+def _related_links(tree: lxml.html.HtmlElement, url: str | None) -> list[RelatedLink]:
+    """Headlines linked from the page's 'related' / 'read more' boxes."""
+    links: list[RelatedLink] = []
+    for container in tree.xpath("//*[@class or @id]"):
+        marker = f"{container.get('class', '')} {container.get('id', '')}"
+        if not _RELATED_CONTAINER.search(marker) or container.tag in ("html", "body"):
+            continue
+        for anchor in container.iter("a"):
+            title = " ".join(anchor.text_content().split())
+            href = anchor.get("href")
+            if len(title.split()) < 4 or not href or href.startswith(("#", "javascript:")):
+                continue
+            if all(title != link.title for link in links):
+                links.append(RelatedLink(title=title, url=urljoin(url or "", href)))
+            if len(links) >= MAX_RELATED_LINKS:
+                return links
+    return links
+
+
+def _image_credits(tree: lxml.html.HtmlElement) -> list[str]:
+    credits: list[str] = []
+    for element in tree.xpath("//figure//*[@class] | //*[contains(@class,'credit')]"):
+        if not _CREDIT_CLASS.search(element.get("class", "")):
+            continue
+        credit = " ".join(element.text_content().split())
+        credit = re.sub(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*[:\-–—]\s*", "", credit, flags=re.I)
+        if credit and len(credit) <= 80 and credit not in credits:
+            credits.append(credit)
+    return credits
+
+
+def _clean_title(title: str | None, sitename: str | None) -> str | None:
+    if not title:
+        return None
+    if sitename:
+        for separator in (" | ", " - ", " – ", " — ", " :: "):
+            suffix = separator + sitename
+            if title.endswith(suffix):
+                return title[: -len(suffix)].strip()
+    return title.strip()
+
+
+def _authors(author: str | None) -> list[str]:
+    if not author:
+        return []
+    return [name.strip() for name in re.split(r";|\band\b|&", author) if name.strip()]
+
+
+def _hostname(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "://" in url else f"http://{url}").hostname
+    return host.removeprefix("www.") if host else None
