@@ -1,11 +1,286 @@
 """How many were killed and injured, victims apart from perpetrators, by RECORD.md's counting rules.
-Entry point: ``fill_casualties(frame) -> Casualties``. (Stub, owned by a helper.)"""
+
+Entry point: ``fill_casualties(frame) -> Casualties``. ``find_casualty_mentions`` exposes every
+counted phrase (the victims filler turns them into victims).
+
+Rules: a figure is read from the phrase that states it ("five people wounded", "killing three",
+"the death toll rose to 12"); listed groups add up ("Two traders and a police officer were
+killed" is 3); across phrases the highest figure wins, since reports update tolls upward and
+restate them. Attackers (gunman, bomber, "himself") count as perpetrators, and "including the
+gunman" moves one from victims to perpetrators. A bare "shot" is a weak injury: it is reduced by
+the killed figure, because "Two men were shot; one died" means one injured.
+"""
 
 from __future__ import annotations
 
-from ..models import Casualties
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..models import Casualties, Count, Evidence
 from .frame import IncidentFrame
+from .numbers import NUMBER_PATTERN, NUMBER_RE, Quantity, parse_quantity
+
+Harm = Literal["killed", "injured"]
+
+PERPETRATOR_NOUNS = (
+    r"gunm[ae]n|attackers?|assailants?|shooters?|suspects?|(?:suicide\s+)?bombers?|militants?|insurgents?|"
+    r"terrorists?|hijackers?|kidnappers?|robbers?|perpetrators?|jihadists?|rebels?|guerrillas?|fighters?|"
+    r"killers?|murderers?|bandits?|raiders?|intruders?|culprits?"
+)
+PERSON_NOUNS = (
+    r"victims?|man|men|woman|women|boy|boys|girl|girls|child|children|kids?|teens?|teenagers?|toddler|baby|"
+    r"infant|persons?|people|driver|passenger|officer|officers|soldiers?|policem[ae]n|student|resident|"
+    r"father|mother|son|daughter|brother|sister|husband|wife|friend|customer|clerk|guard|owner"
+)
+KILLED_WORDS = (
+    r"shot\s+and\s+killed|shot\s+dead|gunned\s+down\s+and\s+killed|stabbed\s+to\s+death|beaten\s+to\s+death|"
+    r"burned\s+to\s+death|hacked\s+to\s+death|fatally\s+(?:shot|wounded|stabbed|injured|struck)|"
+    r"killed|dead|died|murdered|slain|executed|pronounced\s+dead|confirmed\s+dead|found\s+dead|"
+    r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|perished|succumbed"
+)
+INJURED_WORDS = (
+    r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
+    r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|in\s+(?:critical|serious|stable|grave)\s+condition|"
+    r"taken\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital"
+)
+WEAK_INJURED_WORDS = r"shot|stabbed"  # without a fatal word: hurt, unless the report says they died
+_NOT_A_MODIFIER = (
+    r"and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
+    r"including|as|said|says|by|from|of|to|with|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
+)
+_MODIFIER = r"(?:\d{1,3}-year-old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[A-Za-z][\w'’-]*)"
+_NAMED_PERSON = r"(?-i:(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)(?:,\s+\d{1,2}\b,?)?"
+_SINGLE_DEFINITE = r"(?:the|his|her|their)\s+(?:" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b"
+_GROUP = (
+    r"(?:(?<![\w-])(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
+    + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
+)
+_LIST = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
+_AUX = r"(?:\s+(?:who\s+|that\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|remain|remains)(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being))*)?"
+
+PASSIVE_RE = re.compile(
+    r"(?<![\w-])" + _LIST + r"(?:\s*,\s*including\s+[^,]{1,40},)?" + _AUX + r"\s+(?P<harm>" + KILLED_WORDS + "|" + INJURED_WORDS + "|" + WEAK_INJURED_WORDS + r")\b",
+    re.IGNORECASE,
+)
+ACTIVE_RE = re.compile(
+    r"\b(?P<verb>killing|killed|kills|(?:shooting|stabbing)\s+deaths?\s+of|wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|"
+    r"shooting\s+and\s+killing|fatally\s+shot(?:ing)?|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving)\s+"
+    r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + _LIST.replace("?P<list>", "?P<object>")
+    + r"(?:\s+(?P<state>dead|injured|wounded|hurt))?",
+    re.IGNORECASE,
+)
+TOLL_RE = re.compile(
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))\b(?:\s+\w+){0,4}?\s+"
+    r"(?:rose|risen|climbed|jumped|reached|stands\s+at|stood\s+at|is|was|at|to)\s+(?:to\s+|at\s+)?(?P<count>" + NUMBER_PATTERN + r")",
+    re.IGNORECASE,
+)
+NONE_RE = re.compile(
+    r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
+    r"(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?P<harm>killed|hurt|injured|wounded)"
+    r"|\bno\s+(?:one\s+)?(?P<noun>injuries|injured|deaths|fatalities|casualties)\b"
+    r"|\bwithout\s+(?:causing\s+)?(?P<without>injuries|casualties)\b",
+    re.IGNORECASE,
+)
+INCLUDING_PERPETRATOR_RE = re.compile(
+    r"\bincluding\s+(?:the\s+)?(?P<perp>(?:" + NUMBER_PATTERN + r")\s+)?(?:" + PERPETRATOR_NOUNS + r"|suspected\s+\w+)\b",
+    re.IGNORECASE,
+)
+SELF_HARM_RE = re.compile(
+    r"\b(?:killed|shot)\s+(?:himself|herself|themselves)\b|\bblew\s+(?:himself|herself|themselves)\s+up\b|"
+    r"\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b|\bdetonated\s+(?:his|her)\s+(?:explosives?|vest|belt|bomb)",
+    re.IGNORECASE,
+)
+_PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
+_PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+_AGE_AFTER_RE = re.compile(r"\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
+_UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
+_GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
+_BACKGROUND_RE = re.compile(
+    r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:19|20)\d\d|since\s+January|in\s+(?:19|20)\d\d|a\s+year\s+ago|"
+    r"years?\s+ago|every\s+year|annually|nationwide|per\s+year)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class CasualtyMention:
+    """One phrase that states a number of people harmed."""
+
+    harm: Harm
+    perpetrator: bool
+    quantity: Quantity
+    start: int
+    end: int
+    groups: list[tuple[int, int]] = field(default_factory=list)  # each listed group's span
+    weak: bool = False  # a bare "shot"/"stabbed": maybe the same people as the killed
+
+
+def _harm_of(words: str) -> tuple[Harm, bool]:
+    """The harm a status phrase names, and whether it is only a weak (bare "shot") injury."""
+    lowered = " ".join(words.lower().split())
+    if re.fullmatch(WEAK_INJURED_WORDS, lowered):
+        return "injured", True
+    if re.fullmatch(KILLED_WORDS, lowered, re.IGNORECASE):
+        return "killed", False
+    return "injured", False
+
+
+def _group_quantity(text: str) -> Quantity | None:
+    """The count one listed group stands for; None for figures that are not counts of people."""
+    match = re.match(NUMBER_RE, text, re.IGNORECASE)
+    if match is None or match.end() == 0:
+        if _UNCOUNTED_PLURAL_RE.search(text):
+            return None  # "the victims": how many is not said
+        return Quantity(1, 1, 1)  # "the victim", "he", "John Smith"
+    if _AGE_AFTER_RE.match(text, match.end()):
+        return Quantity(1, 1, 1)  # "19 year old driver": one person
+    quantity = parse_quantity(match)
+    if quantity is None or _YEAR_RE.match(match.group(0)):
+        return None
+    return quantity
+
+
+def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
+                       start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
+    """Add the listed groups up into one mention; None when a group is not a count of people."""
+    groups = []
+    position = list_start
+    while position < list_end:
+        match = _GROUP_RE.search(text, position, list_end)
+        if match is None:
+            break
+        groups.append((match.start(), match.end()))
+        position = match.end()
+    if not groups:
+        return None
+    low = best = 0
+    high: int | None = 0
+    perpetrators = 0
+    for group_start, group_end in groups:
+        quantity = _group_quantity(text[group_start:group_end])
+        if quantity is None:
+            return None
+        low, best = low + quantity.low, best + quantity.best
+        high = None if high is None or quantity.high is None else high + quantity.high
+        perpetrators += bool(_PERPETRATOR_RE.search(text[group_start:group_end]))
+    if plural_verb is False and best > 1:
+        return None  # "Smith, 28 was killed": a singular verb after a figure means an age
+    is_perpetrator = perpetrators == len(groups)
+    return CasualtyMention(harm, is_perpetrator, Quantity(low, best, high), start, end, groups, weak)
+
+
+def find_casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]:
+    """Every phrase in ``text[start:end]`` that counts people killed or injured."""
+    mentions: list[CasualtyMention] = []
+    window = text[start:end]
+    if _BACKGROUND_RE.search(window) and not re.search(r"\b(?:today|yesterday|last\s+night|on\s+\w+day)\b", window, re.I):
+        background = True
+    else:
+        background = False
+    for match in PASSIVE_RE.finditer(text, start, end):
+        harm, weak = _harm_of(match.group("harm"))
+        aux = match.group(0)[match.end("list") - match.start():match.start("harm") - match.start()].lower()
+        plural = None if not aux.strip() else not re.search(r"\b(?:was|has|is|remains)\b", aux)
+        mention = _mention_from_list(text, match.start("list"), match.end("list"), harm, weak,
+                                     match.start(), match.end(), plural)
+        if mention and _PRONOUN_RE.match(text[match.start("list"):match.end("list")]) and harm == "injured":
+            mention.weak = True  # "she was hurt": maybe a victim already counted
+        if mention:
+            mentions.append(mention)
+    for match in ACTIVE_RE.finditer(text, start, end):
+        verb = " ".join(match.group("verb").lower().split())
+        if verb in {"left", "leaving"}:
+            if not match.group("state"):
+                continue
+            harm: Harm = "killed" if match.group("state").lower() == "dead" else "injured"
+        else:
+            harm = "killed" if re.search(r"kill|dead|death|lives|fatal", verb) else "injured"
+        mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, False,
+                                     match.start(), match.end(), None)
+        if mention:
+            mentions.append(mention)
+    for match in TOLL_RE.finditer(text, start, end):
+        counted = re.match(NUMBER_RE, match.group("count"), re.IGNORECASE)
+        quantity = parse_quantity(counted) if counted else None
+        if quantity and not _YEAR_RE.match(match.group("count")):
+            mentions.append(CasualtyMention("killed", False, quantity, match.start(), match.end()))
+    for match in SELF_HARM_RE.finditer(text, start, end):
+        mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), match.start(), match.end()))
+    if background:
+        return [m for m in mentions if m.quantity.best <= 1 or m.perpetrator]
+    return mentions
+
+
+def find_none_mentions(text: str, start: int, end: int) -> list[tuple[Harm, int, int]]:
+    """Phrases saying nobody was harmed: ("injured", start, end) for "no one was hurt"."""
+    found: list[tuple[Harm, int, int]] = []
+    for match in NONE_RE.finditer(text, start, end):
+        word = (match.group("harm") or match.group("noun") or match.group("without")).lower()
+        if word == "casualties":
+            found += [("killed", match.start(), match.end()), ("injured", match.start(), match.end())]
+        else:
+            found.append(("killed" if word in {"killed", "deaths", "fatalities"} else "injured", match.start(), match.end()))
+    return found
+
+
+def _count(mention: CasualtyMention | None, text: str, adjust: int = 0) -> Count:
+    if mention is None:
+        return Count()
+    quantity = mention.quantity
+    best = max(quantity.best - adjust, 0)
+    return Count(best=best, low=max(quantity.low - adjust, 0),
+                 high=None if quantity.high is None else max(quantity.high - adjust, 0),
+                 evidence=[Evidence.of(text, mention.start, mention.end)])
+
+
+def _highest(mentions: list[CasualtyMention]) -> CasualtyMention | None:
+    """The highest figure; on a tie the later one (an updated toll restates the earlier)."""
+    best: CasualtyMention | None = None
+    for mention in mentions:
+        if best is None or mention.quantity.best >= best.quantity.best:
+            best = mention
+    return best
 
 
 def fill_casualties(frame: IncidentFrame) -> Casualties:
-    return Casualties()
+    """Count victims killed and injured and perpetrators killed and injured in the frame's sentences."""
+    text = frame.text
+    mentions: list[CasualtyMention] = []
+    nones: list[tuple[Harm, int, int]] = []
+    including_perpetrator: list[tuple[int, int, int]] = []
+    for sentence in frame.sentences:
+        sentence_mentions = find_casualty_mentions(text, sentence.start_char, sentence.end_char)
+        mentions += sentence_mentions
+        nones += find_none_mentions(text, sentence.start_char, sentence.end_char)
+        for match in INCLUDING_PERPETRATOR_RE.finditer(text, sentence.start_char, sentence.end_char):
+            counted = re.match(NUMBER_RE, match.group("perp") or "", re.IGNORECASE)
+            quantity = parse_quantity(counted) if counted and counted.end() else None
+            including_perpetrator.append((quantity.best if quantity else 1, match.start(), match.end()))
+
+    mentions = [m for m in mentions if not any(m.start < n_end and n_start < m.end for _, n_start, n_end in nones)]
+    result = Casualties()
+    for harm in ("killed", "injured"):
+        victims = [m for m in mentions if m.harm == harm and not m.perpetrator and not m.weak]
+        perpetrators = [m for m in mentions if m.harm == harm and m.perpetrator]
+        chosen = _highest(victims)
+        adjust = 0
+        if harm == "killed" and chosen is not None:
+            inside = [c for c in including_perpetrator if chosen.start <= c[1] <= chosen.end + 60]
+            if inside:
+                adjust = inside[0][0]
+                perpetrators.append(CasualtyMention("killed", True, Quantity(adjust, adjust, adjust), inside[0][1], inside[0][2]))
+        if harm == "injured" and chosen is None:
+            weak = _highest([m for m in mentions if m.harm == "injured" and m.weak and not m.perpetrator])
+            killed = result.killed.best or 0
+            if weak is not None and weak.quantity.best > killed:
+                chosen, adjust = weak, killed
+        count = _count(chosen, text, adjust)
+        if count.best is None:
+            zero = next((n for n in nones if n[0] == harm), None)
+            if zero is not None:
+                count = Count(best=0, low=0, high=0, evidence=[Evidence.of(text, zero[1], zero[2])])
+        setattr(result, harm, count)
+        setattr(result, f"perpetrators_{harm}", _count(_highest(perpetrators), text))
+    return result

@@ -1,11 +1,248 @@
-"""When an incident happened: resolve "on Sunday", "late on Friday", "last night" against the
-publication date. Entry point: ``fill_date(frame) -> IncidentDate``. (Stub, owned by a helper.)"""
+"""When an incident happened: resolve "on Sunday", "late on Friday", "last night", "on March 3"
+against the publication date.
+
+Entry points: ``fill_date(frame) -> IncidentDate`` and ``resolve_date_expression(text, published)``
+for other fillers (a claim's date). Everything is matched by our own patterns; no date parser
+runs over whole texts, so a frame costs well under a millisecond.
+
+A weekday means the most recent such day on or before publication. The publication date is
+never the incident date by itself, and a date attached to a statement ("said on Monday") or
+to what came after (an arrest, a court hearing) is not the incident's date.
+"""
 
 from __future__ import annotations
 
-from ..models import IncidentDate
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from ..models import Evidence, IncidentDate
 from .frame import IncidentFrame
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|midday))?"
+_LEAD = r"(?:(?:late|early)\s+)?(?:(?:on|in|during|since|by|from)\s+)?"
+
+DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
+    ("numeric", re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)(?![\d/])")),
+    ("month_day", re.compile(
+        _LEAD + r"(?:" + _WEEKDAY.replace("?P<weekday>", "?:") + r",?\s+)?" + _MONTH
+        + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?" + _PART_OF_DAY, re.IGNORECASE)),
+    ("day_month", re.compile(
+        _LEAD + r"(?:" + _WEEKDAY.replace("?P<weekday>", "?:") + r",?\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)?\d\d)\b)?" + _PART_OF_DAY, re.IGNORECASE)),
+    ("month_year", re.compile(r"(?:(?:in|during|since|early|late|mid-?)\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-/])", re.IGNORECASE)),
+    ("weekday", re.compile(
+        _LEAD + r"(?P<last>last\s+)?" + _WEEKDAY + r"(?:'s|’s)?" + _PART_OF_DAY + r"\b", re.IGNORECASE)),
+    ("relative_day", re.compile(
+        r"\b(?:(?:late|early)\s+)?(?P<word>yesterday|last\s+night|overnight|today|this\s+morning|this\s+afternoon|"
+        r"this\s+evening|tonight|earlier\s+today|(?:the\s+)?day\s+before\s+yesterday)(?:\s+(?:morning|afternoon|evening))?(?:'s|’s)?\b",
+        re.IGNORECASE)),
+    ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+ago\b", re.IGNORECASE)),
+    ("relative_period", re.compile(
+        r"\b(?P<word>earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)|this\s+(?:week|month))\b", re.IGNORECASE)),
+]
+TIME_RE = re.compile(
+    r"(?:\b(?:shortly|just|soon)\s+(?:after|before)\s+|\b(?:around|about|at|approximately|near|by|before|after)\s+)?"
+    r"(?:(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s*(?P<meridiem>[ap]\.m\.|[ap]\.?m\b)"
+    r"|(?P<clock>\d{1,2}):(?P<clock_minute>\d\d)\b(?!\s*(?:a\.?m|p\.?m))(?P<hrs>\s*(?:hrs|hours|GMT|local\s+time))?"
+    r"|(?P<word>midnight|noon|midday))",
+    re.IGNORECASE,
+)
+# A date that belongs to a statement, not to the event: "said on Monday", "in a video posted online on Monday".
+_STATEMENT_BEFORE_RE = re.compile(
+    r"\b(?:said|says|announced|claimed|told|stated|confirmed|reported|posted|published|released|statement|"
+    r"issued|added|tweeted|wrote)\b[^.;]{0,40}$", re.IGNORECASE)
+# A date of what followed: an arrest, a charge, a court hearing, a funeral.
+_AFTERMATH_BEFORE_RE = re.compile(
+    r"\b(?:arrested|charged|detained|sentenced|convicted|court|arraigned|hearing|trial|funeral|vigil|"
+    r"released|identified|booked|appeared|indicted|custody|surrendered|buried)\b[^.;]{0,30}$", re.IGNORECASE)
+_DATELINE_AFTER_RE = re.compile(r"\s*\(")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One resolved date expression and where it is in the text."""
+
+    start: date
+    end: date
+    precision: str
+    char_start: int
+    char_end: int
+
+
+def _year(text: str | None, published: date | None) -> int | None:
+    if text is None:
+        return published.year if published else None
+    year = int(text)
+    return year + (2000 if year < 50 else 1900) if year < 100 else year
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _absolute_day(year: int | None, month: int, day: int, published: date | None, year_given: bool) -> tuple[date, date, str] | None:
+    """A day of a month; a day without a year that lies after publication is last year's."""
+    if year is None:
+        return None
+    try:
+        resolved = date(year, month, day)
+    except ValueError:
+        return None
+    if not year_given and published and resolved > published:
+        try:
+            resolved = date(year - 1, month, day)
+        except ValueError:
+            return None
+    return resolved, resolved, "day"
+
+
+def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[date, date, str] | None:
+    """(start, end, precision) for one pattern match, or None when it cannot be resolved."""
+    groups = match.groupdict()
+    if kind in {"iso", "numeric"}:
+        return _absolute_day(_year(groups["year"], published), int(groups["month"]), int(groups["day"]), published, True) \
+            if 1 <= int(groups["month"]) <= 12 else None
+    if kind in {"month_day", "day_month"}:
+        return _absolute_day(_year(groups["year"], published), MONTHS[groups["month"].lower().rstrip(".")],
+                             int(groups["day"]), published, groups["year"] is not None)
+    if kind == "month_year":
+        year, month = int(groups["year"]), MONTHS[groups["month"].lower().rstrip(".")]
+        return date(year, month, 1), _month_end(year, month), "month"
+    if kind == "year":
+        year = int(groups["year"])
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    if published is None:
+        return None
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
+        if groups["last"] and back == 0:
+            back = 7
+        day = published - timedelta(days=back)
+        return day, day, "day"
+    if kind == "relative_day":
+        word = " ".join(groups["word"].lower().split())
+        if word == "overnight":
+            return published - timedelta(days=1), published, "range"
+        back = 2 if "before" in word else 1 if word in {"yesterday", "last night"} else 0
+        day = published - timedelta(days=back)
+        return day, day, "day"
+    if kind == "days_ago":
+        count = groups["count"].lower()
+        back = int(count) if count.isdigit() else ["two", "three", "four", "five", "six"].index(count) + 2
+        day = published - timedelta(days=back)
+        return day, day, "day"
+    word = " ".join(groups["word"].lower().split())
+    if word.endswith("week"):
+        monday = published - timedelta(days=published.weekday())
+        if word.startswith("last"):
+            return monday - timedelta(days=7), monday - timedelta(days=1), "week"
+        return monday, published, "week"
+    if word.endswith("month"):
+        if word.startswith("last"):
+            last_of_previous = published.replace(day=1) - timedelta(days=1)
+            return last_of_previous.replace(day=1), last_of_previous, "month"
+        return published.replace(day=1), published, "month"
+    if word.startswith("last"):
+        return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), "year"
+    return date(published.year, 1, 1), published, "year"
+
+
+def find_date_mentions(text: str, start: int, end: int, published: datetime | date | None) -> list[DateMention]:
+    """Every resolvable date expression in ``text[start:end]``; overlapping ones keep the longest."""
+    day = published.date() if isinstance(published, datetime) else published
+    found: list[DateMention] = []
+    for kind, pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            if match.start() < 80 and _DATELINE_AFTER_RE.match(text, match.end()):
+                continue  # "SAN SALVADOR, 12 JAN 90 (RADIO)": the dateline is the publication date
+            resolved = _resolve(kind, match, day)
+            if resolved is None:
+                continue
+            if any(m.char_start <= match.start() and match.end() <= m.char_end for m in found):
+                continue
+            found = [m for m in found if not (match.start() <= m.char_start and m.char_end <= match.end())]
+            found.append(DateMention(*resolved, match.start(), match.end()))
+    return sorted(found, key=lambda m: m.char_start)
+
+
+def resolve_date_expression(text: str, published: datetime | date | None) -> tuple[date, date, str] | None:
+    """(start, end, precision) of the first date expression in ``text``, e.g. "on Monday"; None if none."""
+    mentions = find_date_mentions(text, 0, len(text), published)
+    if not mentions:
+        return None
+    first = mentions[0]
+    return first.start, first.end, first.precision
+
+
+def _time_of(match: re.Match[str]) -> str | None:
+    """'HH:MM' for one time expression; None for impossible clock readings."""
+    if match.group("word"):
+        return "00:00" if match.group("word").lower() == "midnight" else "12:00"
+    if match.group("clock"):
+        hour, minute = int(match.group("clock")), int(match.group("clock_minute"))
+        has_cue = match.group("hrs") or match.group(0)[0].isalpha()
+        if not has_cue:
+            return None  # a bare "3:16" may be a score or a verse, not a time
+    else:
+        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+        meridiem = match.group("meridiem").lower()
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _is_detached(text: str, char_start: int, sentence_start: int) -> bool:
+    """Whether the words before a date tie it to a statement or an aftermath, not the event."""
+    before = text[sentence_start:char_start]
+    return bool(_STATEMENT_BEFORE_RE.search(before) or _AFTERMATH_BEFORE_RE.search(before))
 
 
 def fill_date(frame: IncidentFrame) -> IncidentDate:
-    return IncidentDate()
+    """The incident's date (and time) from the expression attached to the violent event."""
+    text = frame.text
+    trigger_sentence = frame.trigger.sent if frame.trigger is not None else None
+    candidates: list[tuple[float, DateMention, int]] = []
+    times: list[tuple[float, str, int, int, int]] = []
+    for index, sentence in enumerate(frame.sentences):
+        in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
+        base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
+        for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, frame.published):
+            score = base + (0.5 if mention.precision == "day" else 0.0)
+            if _is_detached(text, mention.char_start, sentence.start_char):
+                score -= 5
+            if in_trigger and frame.trigger is not None:
+                score -= abs(mention.char_start - frame.trigger.start_char) / 1000
+            candidates.append((score, mention, sentence.start_char))
+        for match in TIME_RE.finditer(text, sentence.start_char, sentence.end_char):
+            clock = _time_of(match)
+            if clock and not _is_detached(text, match.start(), sentence.start_char):
+                times.append((base, clock, match.start(), match.end(), sentence.start_char))
+    if not candidates:
+        return IncidentDate()
+    score, chosen, sentence_start = max(candidates, key=lambda c: (c[0], -c[1].char_start))
+    if score < -1:
+        return IncidentDate()  # only statement or aftermath dates: the event's own date is unknown
+    evidence = [Evidence.of(text, chosen.char_start, chosen.char_end)]
+    time = None
+    if chosen.precision == "day" and times:
+        same_sentence = [t for t in times if t[4] == sentence_start]
+        best_time = max(same_sentence or times, key=lambda t: (t[0], -t[2]))
+        time = best_time[1]
+        evidence.append(Evidence.of(text, best_time[2], best_time[3]))
+    return IncidentDate(start=chosen.start.isoformat(), end=chosen.end.isoformat(), precision=chosen.precision,
+                        time=time, evidence=evidence)

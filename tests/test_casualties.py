@@ -1,0 +1,83 @@
+"""Casualty counts by RECORD.md's rules, on short reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from blotter.incidents.casualties import fill_casualties
+from blotter.incidents.frame import IncidentFrame
+from blotter.models import Article
+from blotter.nlp import analyse
+
+
+def casualties_of(text: str):
+    doc = analyse(text)
+    return fill_casualties(IncidentFrame(doc=doc, article=Article(id="t", text=text), sentences=list(doc.sents)))
+
+
+@pytest.mark.parametrize("text, best, low, high", [
+    ("Two traders and a police officer were killed when gunmen stormed a market.", 3, 3, 3),
+    ("At least 12 people were killed in the blast.", 12, 12, None),
+    ("Dozens of people died in the attack.", 24, 24, None),
+    ("Scores of villagers were killed.", 40, 40, None),
+    ("Between 5 and 7 people were killed.", 5, 5, 7),
+    ("Twenty-three people were killed in the bombing.", 23, 23, 23),
+    ("A man was killed in the shooting.", 1, 1, 1),
+    ("A 23-year-old man was shot dead outside a bar.", 1, 1, 1),
+    ("The gunmen opened fire, killing three and wounding five.", 3, 3, 3),
+    ("The death toll rose to 12 on Monday. Earlier officials said eight people had been killed.", 12, 12, 12),
+    ("Five people, including the attacker, died.", 4, 4, 4),
+    ("Police said a woman was fatally shot on Elm Street.", 1, 1, 1),
+    ("Officers shot and killed a man who was holding a knife.", 1, 1, 1),
+    ("Jane Doe, 41, was killed in the crossfire.", 1, 1, 1),
+])
+def test_killed_counts(text: str, best: int, low: int, high: int | None) -> None:
+    killed = casualties_of(text).killed
+    assert (killed.best, killed.low, killed.high) == (best, low, high)
+    assert killed.evidence and killed.evidence[0].quote in text
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Two traders were killed and five people wounded.", 5),
+    ("Three people were hurt in the explosion.", 3),
+    ("Two men were hospitalised after the stabbing.", 2),
+    ("One victim was in critical condition.", 1),
+    ("Two men were shot on Tuesday night. One of them died in hospital.", 1),
+    ("No one was hurt in the blast.", 0),
+])
+def test_injured_counts(text: str, best: int) -> None:
+    assert casualties_of(text).injured.best == best
+
+
+def test_evidence_is_the_exact_words() -> None:
+    result = casualties_of("Two traders were killed and five people wounded when gunmen stormed a market.")
+    assert result.injured.evidence[0].quote == "five people wounded"
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested three suspects on Sunday.",
+    "The 28-year-old was charged with robbery.",
+    "Police were called to the 3100 block of Main Street at 10 p.m.",
+    "The city recorded 300 homicides last year.",
+])
+def test_no_figure_means_null(text: str) -> None:
+    result = casualties_of(text)
+    assert result.killed.best is None and result.injured.best is None
+    assert result.killed.evidence == []
+
+
+def test_perpetrators_are_counted_apart() -> None:
+    result = casualties_of("The attacker was shot dead by police after he stabbed two people.")
+    assert result.perpetrators_killed.best == 1
+    assert result.killed.best is None
+
+
+def test_suicide_bomber_is_a_perpetrator() -> None:
+    result = casualties_of("A suicide bomber blew himself up at a mosque, killing 14 worshippers.")
+    assert result.killed.best == 14
+    assert result.perpetrators_killed.best == 1
+
+
+def test_nobody_killed_is_zero() -> None:
+    result = casualties_of("The bomb damaged a bridge but no one was killed.")
+    assert (result.killed.best, result.killed.low, result.killed.high) == (0, 0, 0)

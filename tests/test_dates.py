@@ -1,0 +1,76 @@
+"""Incident dates resolved against the publication date, on short reports written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from blotter.incidents.dates import fill_date, resolve_date_expression
+from blotter.incidents.frame import IncidentFrame
+from blotter.models import Article
+from blotter.nlp import analyse
+
+MONDAY = datetime(2024, 3, 4, 17, 55, tzinfo=timezone.utc)
+
+
+def date_of(text: str, published: datetime | None = MONDAY):
+    doc = analyse(text)
+    return fill_date(IncidentFrame(doc=doc, article=Article(id="t", text=text), sentences=list(doc.sents),
+                                   published=published))
+
+
+@pytest.mark.parametrize("text, start, end, precision, quote", [
+    ("Gunmen stormed a market on Sunday.", "2024-03-03", "2024-03-03", "day", "on Sunday"),
+    ("A bomb exploded late on Friday.", "2024-03-01", "2024-03-01", "day", "late on Friday"),
+    ("A man was shot dead last night.", "2024-03-03", "2024-03-03", "day", "last night"),
+    ("Friday's attack left two dead.", "2024-03-01", "2024-03-01", "day", "Friday's"),
+    ("A man was stabbed yesterday.", "2024-03-03", "2024-03-03", "day", "yesterday"),
+    ("A man was stabbed on Monday.", "2024-03-04", "2024-03-04", "day", "on Monday"),
+    ("A man was stabbed this morning.", "2024-03-04", "2024-03-04", "day", "this morning"),
+    ("A bomb went off earlier this month.", "2024-03-01", "2024-03-04", "month", "earlier this month"),
+    ("The attack on March 3 killed two.", "2024-03-03", "2024-03-03", "day", "on March 3"),
+    ("The attack on 3/3/2024 killed two.", "2024-03-03", "2024-03-03", "day", "3/3/2024"),
+    ("The market was attacked in 2021.", "2021-01-01", "2021-12-31", "year", "in 2021"),
+    ("The bank was robbed in May 2023.", "2023-05-01", "2023-05-31", "month", "in May 2023"),
+    ("A bomb exploded on December 28.", "2023-12-28", "2023-12-28", "day", "on December 28"),
+])
+def test_date_expressions(text: str, start: str, end: str, precision: str, quote: str) -> None:
+    result = date_of(text)
+    assert (result.start, result.end, result.precision) == (start, end, precision)
+    assert result.evidence[0].quote == quote
+
+
+def test_time_with_its_words() -> None:
+    result = date_of("Gunmen stormed a market on Sunday. They opened fire shortly after 10am.")
+    assert result.time == "10:00"
+    assert [e.quote for e in result.evidence] == ["on Sunday", "shortly after 10am"]
+
+
+@pytest.mark.parametrize("text, time", [
+    ("The shooting happened on Sunday at 10:30 p.m.", "22:30"),
+    ("The bomb went off on Sunday around midnight.", "00:00"),
+    ("A man was shot on Sunday.", None),
+])
+def test_times(text: str, time: str | None) -> None:
+    assert date_of(text).time == time
+
+
+def test_claim_date_is_not_the_incident_date() -> None:
+    result = date_of("Gunmen stormed a market. A group said on Monday that it carried out the raid.")
+    assert result.start is None and result.precision == "unknown" and result.evidence == []
+
+
+def test_event_date_preferred_over_claim_date() -> None:
+    result = date_of("Gunmen stormed a market on Saturday. The group said on Monday that it did it.")
+    assert result.start == "2024-03-02"
+
+
+def test_no_date_and_no_publication_is_unknown() -> None:
+    result = date_of("Gunmen stormed a market on Sunday.", published=None)
+    assert result.start is None and result.precision == "unknown"
+
+
+def test_resolve_date_expression_for_other_fillers() -> None:
+    assert resolve_date_expression("in a video posted on Monday", MONDAY) == (date(2024, 3, 4), date(2024, 3, 4), "day")
+    assert resolve_date_expression("nothing here", MONDAY) is None
