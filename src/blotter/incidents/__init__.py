@@ -1,15 +1,90 @@
 """Stages 4-5: find every violent incident a report describes and fill its fields.
 
 Entry point: ``find_incidents(doc, article, places) -> list[Incident]``, main incident first.
-(Stub: the helpers that own this package replace it.)
+``detect`` groups sentences into incidents, the fillers (dates, places, casualties,
+victims, weapons, targets, actors) read one ``IncidentFrame`` each, ``classify`` types the
+incident and ``summary`` writes its sentence.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from spacy.tokens import Doc
 
-from ..models import Article, Incident, Place
+from .. import places as place_stage
+from ..models import Article, Evidence, Incident, Place
+from .actors import find_claims, find_groups, find_perpetrators, group_table, sentence_evidence
+from .casualties import fill_casualties
+from .classify import classify
+from .dates import fill_date
+from .detect import DetectedIncident, group_incidents
+from .frame import IncidentFrame
+from .summary import summarise
+from .targets import fill_targets
+from .victims import fill_victims
+from .weapons import fill_weapons
+
+
+def parse_published(published: str | None) -> datetime | None:
+    """The article's publication time from its ISO 8601 string (the clean stage normalises it)."""
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _confidence(incident: Incident, detected: DetectedIncident) -> float:
+    """More independent evidence, more confidence; background mentions stay low."""
+    strong = sum(1 for s in detected.sentences if s.violent)
+    score = 0.35 + 0.1 * min(strong, 3)
+    filled = [incident.date.start, incident.location.name, incident.perpetrators or incident.groups,
+              incident.victims or incident.casualties.killed.best is not None, incident.weapons]
+    score += 0.06 * sum(1 for value in filled if value)
+    if detected.background:
+        score = min(score, 0.5)
+    elif not incident.is_primary:
+        score = min(score, 0.7)
+    return round(min(score, 0.95), 2)
+
+
+def _frame(doc: Doc, article: Article, places: list[Place], detected: DetectedIncident, primary: bool,
+           published: datetime | None) -> IncidentFrame:
+    first = detected.triggers[0] if detected.triggers else None
+    trigger = doc.char_span(first.start, first.end, alignment_mode="expand") if first else None
+    return IncidentFrame(doc=doc, article=article, sentences=detected.spans, is_primary=primary, published=published,
+                         places=places, trigger=trigger, background=detected.background)
 
 
 def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Incident]:
-    return []
+    """Every violent incident the report describes, the main one first; [] when there is none."""
+    if not article.text.strip():
+        return []
+    published = parse_published(article.published)
+    detected_incidents = group_incidents(doc, article.text, str(published.year) if published else None)
+    incidents: list[Incident] = []
+    for number, detected in enumerate(detected_incidents, start=1):
+        frame = _frame(doc, article, places, detected, number == 1, published)
+        violent_starts = {s.sentence.start for s in detected.sentences if s.violent}
+        groups = find_groups(frame, violent_starts)
+        claims = find_claims(frame, groups)
+        perpetrators = find_perpetrators(frame, groups)
+        weapons = fill_weapons(frame)
+        kinds = [t.kind for t in detected.triggers]
+        sentences_text = " ".join(article.text[s.start_char:s.end_char] for s in frame.sentences)
+        typing = classify(kinds, sentences_text, weapons, groups, set(group_table().terrorist), detected.background)
+        evidence: list[Evidence] = [sentence_evidence(frame, s.sentence) for s in detected.sentences if s.violent]
+        incident = Incident(
+            id=f"{article.id}-i{number}", is_primary=number == 1, category=typing.category,
+            attack_types=typing.attack_types, acled_event_type=typing.acled_event_type,
+            acled_sub_event_type=typing.acled_sub_event_type, status=typing.status,
+            date=fill_date(frame), location=place_stage.locate(frame), perpetrators=perpetrators, groups=groups,
+            claims=claims, victims=fill_victims(frame), targets=fill_targets(frame), weapons=weapons,
+            casualties=fill_casualties(frame), evidence=evidence,
+        )
+        incident.confidence = _confidence(incident, detected)
+        incident.summary = summarise(incident)
+        incidents.append(incident)
+    return incidents

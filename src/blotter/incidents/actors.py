@@ -1,0 +1,487 @@
+"""Who did it: perpetrators, the armed groups involved and claims of responsibility.
+
+Groups are recognised from a curated table of canonical names and aliases
+(``data/groups.json``) and from "a group calling itself X". Perpetrators are the people the
+report names as acting (the subject of a violent verb, "by gunmen", "the attacker") with
+what the text says of them: age, gender, nationality, group and fate. Nothing is guessed:
+an unnamed attacker keeps ``name`` null and the report's own words as ``mention``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from ..models import Claim, Dispute, Evidence, Fate, Gender, GroupRef, GroupRelation, Perpetrator
+from .detect import TRIGGERS
+from .frame import IncidentFrame
+
+
+@dataclass(frozen=True)
+class GroupTable:
+    """The compiled alias table: one pattern for case-insensitive aliases, one for exact-case ones."""
+
+    any_case: re.Pattern[str]
+    exact_case: re.Pattern[str] | None
+    canonical: dict[str, str]  # lower-cased alias -> canonical name
+    terrorist: frozenset[str]  # canonical names of groups reported as terrorist
+
+
+def _alternation(aliases: list[str]) -> str:
+    ordered = sorted(set(aliases), key=len, reverse=True)
+    return r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def group_table() -> GroupTable:
+    """Load data/groups.json once."""
+    raw = json.loads(resources.files("blotter").joinpath("data/groups.json").read_text(encoding="utf-8"))
+    canonical: dict[str, str] = {}
+    exact: list[str] = []
+    terrorist = set()
+    for group in raw["groups"]:
+        for alias in group["aliases"]:
+            canonical[alias.lower()] = group["name"]
+        for alias in group.get("exact_case", []):
+            canonical[alias.lower()] = group["name"]
+            exact.append(alias)
+        if group["terrorist"]:
+            terrorist.add(group["name"])
+    any_case = [a for g in raw["groups"] for a in g["aliases"]]
+    return GroupTable(
+        any_case=re.compile(_alternation(any_case), re.IGNORECASE),
+        exact_case=re.compile(_alternation(exact)) if exact else None,
+        canonical=canonical,
+        terrorist=frozenset(terrorist),
+    )
+
+
+def _is_mixed_case(text: str) -> bool:
+    """True for ordinarily cased copy; all-caps wire text and lower-cased corpora are not."""
+    letters = [c for c in text[:3000] if c.isalpha()]
+    if not letters:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return 0.01 < upper < 0.5
+
+
+# --------------------------------------------------------------------------- cues
+
+_CLAIM = re.compile(
+    r"\bclaim(ed|s|ing)? (responsibility|credit)|\b(took|taken|takes|accepted|admitted|assumed) (full )?responsibility"
+    r"|\bresponsibility for\b|\b(said|says|stated|announced|claimed)\b[^.;]{0,80}?\b(it|they) (had )?(carried out|was behind"
+    r"|were behind|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) "
+    r"|\b(was|were) (one of )?(its|their) (fighters|soldiers|members|martyrs)\b", re.IGNORECASE)
+_DENIAL = re.compile(r"\bden(ied|ies|y|ying)\b|\breject(ed|s)? (any )?(responsibility|involvement)|\bhad nothing to do with", re.IGNORECASE)
+_BLAME = re.compile(r"\bblam(ed|es|ing)\b|\baccus(ed|es|ing)\b|\battributed (it |the \w+ )?to\b|\bheld (\w+ )?responsible", re.IGNORECASE)
+_SUSPECT = re.compile(
+    r"\bsuspect(ed|s)?\b|\bbelieved to (be|have)\b|\bprobabl[ey]\b|\blikely\b|\bmay have\b|\bpossibl[ey]\b|\ballegedly\b"
+    r"|\blinked to\b|\bties to\b|\binspired by\b|\bsympathi[sz]ers?\b|\bpledged allegiance", re.IGNORECASE)
+_NOT_INVOLVED = re.compile(r"\bcondemn(ed|s|ing)?\b|\b(talks|negotiations|ceasefire|peace) (with|process)\b", re.IGNORECASE)
+_CALLING_ITSELF = re.compile(
+    r"\b(?i:a|an|the)\s+(?:\w+\s+)?(?i:group|organi[sz]ation|faction|cell|movement|outfit|front|militia)\s+"
+    r"(?i:calling itself|that calls itself|called|known as|named)\s+(?P<name>(?:the\s+)?[\"“']?(?:[A-Z0-9][\w'’-]*\.?)"
+    r"(?:\s+(?:of|for|the|and|de|del|la|al|[A-Z0-9][\w'’-]*))*[\"”']?)")
+_CALLING_ITSELF_LOWER = re.compile(
+    r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:group|organi[sz]ation|faction|cell|movement)\s+(?:calling itself|that calls itself)"
+    r"\s+(?P<name>[^,.;:()]{3,60}?)(?=\s+(?:said|claimed|has|had|which|who|that|in|on)\b|[,.;:(])", re.IGNORECASE)
+
+_CHANNELS: list[tuple[str | None, re.Pattern[str]]] = [
+    (None, re.compile(r"\b(Amaq|A'maq|Nashir|Al-Naba|al-Furqan|Shahada|al-Kataib|Umar Media|Al-Andalus)\b", re.IGNORECASE)),
+    ("video", re.compile(r"\bvideo\b", re.IGNORECASE)),
+    ("social media", re.compile(r"\b(telegram|twitter|facebook|social media|online post|posted online|tweet(ed)?|X\.com|website)\b", re.IGNORECASE)),
+    ("phone call", re.compile(r"\b(phone call|telephone(d)?|called (a|the) (newspaper|radio|station|news)|by phone)\b", re.IGNORECASE)),
+    ("communique", re.compile(r"\bcommuniqu[eé]s?\b", re.IGNORECASE)),
+    ("letter", re.compile(r"\bletter\b", re.IGNORECASE)),
+    ("statement", re.compile(r"\b(statement|announcement|declaration)\b", re.IGNORECASE)),
+]
+_DISPUTE = re.compile(
+    r"\bnot (yet )?(been )?(independently )?(verified|confirmed|authenticated)|\bcould not (\w+ )?(verify|confirm|authenticate)"
+    r"|\bunverified\b|\bacted alone\b|\bno (evidence|indication|sign|proof)\b|\bno (known |direct )?(links?|connection|ties)\b"
+    r"|\b(doubt(ed|s)?|dismiss(ed|es)|skeptical|sceptical|questioned) (the |that |this |its )?(claim|authenticity)"
+    r"|\bopportunistic\b", re.IGNORECASE)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WHEN = re.compile(r"\b(on\s+)?(" + "|".join(_WEEKDAYS) + r"|yesterday|today)\b", re.IGNORECASE)
+
+# --------------------------------------------------------------------------- perpetrator words
+
+PERPETRATOR_NOUNS = {
+    "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "militant", "militants", "terrorist",
+    "terrorists", "guerrilla", "guerrillas", "rebel", "rebels", "insurgent", "insurgents", "bomber", "bombers",
+    "shooter", "shooters", "killer", "killers", "murderer", "murderers", "kidnapper", "kidnappers", "abductor",
+    "abductors", "hijacker", "hijackers", "robber", "robbers", "arsonist", "arsonists", "suspect", "suspects",
+    "perpetrator", "perpetrators", "assassin", "assassins", "sniper", "snipers", "jihadist", "jihadists",
+    "extremist", "extremists", "narcoterrorists", "narcoterrorist", "commandos", "commando", "sappers", "hitmen",
+    "hitman", "paramilitaries", "rioters", "bandits", "bandit", "thugs", "raiders", "insurgent", "terrorist",
+}
+# People words that are perpetrators only as the doer of a violent verb ("two men shot", "troops fired").
+AGENT_NOUNS = {
+    "man", "men", "woman", "women", "youth", "youths", "teenager", "teenagers", "boy", "boys", "individuals",
+    "individual", "persons", "person", "people", "soldiers", "soldier", "troops", "members", "member", "mob",
+    "squad", "squads", "group", "groups", "gang", "gangs", "students", "someone", "driver", "fighters",
+    "militiamen", "unit", "units", "column", "patrol", "agents", "criminals", "traffickers",
+}
+_NOT_PERPETRATORS = {"police", "officers", "officer", "policemen", "policeman", "authorities", "it", "which", "that",
+                     "who", "explosion", "blast", "bomb", "fire", "device", "attack", "attacks", "shooting"}
+_MALE = {"man", "men", "boy", "boys", "gunman", "hitman", "he", "his", "him", "father", "son", "husband", "brother"}
+_FEMALE = {"woman", "women", "girl", "girls", "she", "her", "mother", "daughter", "wife", "sister"}
+_PEOPLE_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+_MENTION_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod"}
+
+_FATE_VERBS: dict[str, Fate] = {
+    "arrest": "arrested", "arrested": "arrested", "detain": "arrested", "detained": "arrested",
+    "apprehend": "arrested", "apprehended": "arrested", "capture": "arrested", "captured": "arrested",
+    "nab": "arrested", "nabbed": "arrested", "custody": "arrested", "charged": "arrested",
+    "flee": "at_large", "fled": "at_large", "escape": "at_large", "escaped": "at_large",
+    "surrender": "surrendered", "surrendered": "surrendered", "die": "died", "died": "died",
+    "injure": "injured", "injured": "injured", "wound": "injured", "wounded": "injured",
+    "kill": "killed", "killed": "killed", "neutralise": "killed", "neutralised": "killed", "neutralize": "killed",
+    "neutralized": "killed",
+}
+_PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?$", re.IGNORECASE)
+_FATE_PHRASES: list[tuple[Fate, re.Pattern[str]]] = [
+    ("killed", re.compile(r"\b(shot dead|killed|gunned down|neutrali[sz]ed) by (armed )?(police|officers|security|troops|soldiers)", re.I)),
+    ("killed", re.compile(r"\bpolice (shot|killed) (him|her|them|the \w+) (dead)?", re.I)),
+    ("died", re.compile(r"\b(blew (himself|herself|themselves) up|killed (himself|herself|themselves)|died)\b", re.I)),
+    ("surrendered", re.compile(r"\b(turned (himself|herself|themselves) in|gave (himself|herself|themselves) up|surrendered)\b", re.I)),
+    ("at_large", re.compile(r"\b(on the run|at large|fled|escaped|got away|remains? (at large|unidentified))\b", re.I)),
+    ("arrested", re.compile(r"\b(arrested|detained|in custody|apprehended|captured|taken into custody|held by police)\b", re.I)),
+    ("injured", re.compile(r"\b(was|were) (injured|wounded|shot)\b", re.I)),
+]
+
+
+# --------------------------------------------------------------------------- groups
+
+
+def _sentence_text(frame: IncidentFrame, sentence: Span) -> str:
+    return frame.text[sentence.start_char:sentence.end_char]
+
+
+def sentence_evidence(frame: IncidentFrame, sentence: Span) -> Evidence:
+    """The whole sentence as evidence, without the whitespace that trails it."""
+    text = _sentence_text(frame, sentence)
+    return Evidence.of(frame.text, sentence.start_char, sentence.end_char - (len(text) - len(text.rstrip())))
+
+
+def _relation(sentence_text: str, violent: bool) -> GroupRelation | None:
+    if _CLAIM.search(sentence_text):
+        return "claimed"
+    if _DENIAL.search(sentence_text):
+        return "denied"
+    if _BLAME.search(sentence_text):
+        return "blamed"
+    if _SUSPECT.search(sentence_text):
+        return "suspected"
+    if _NOT_INVOLVED.search(sentence_text):
+        return None
+    return "perpetrator" if violent else "suspected"
+
+
+_RELATION_RANK: dict[GroupRelation, int] = {"claimed": 0, "perpetrator": 1, "denied": 2, "blamed": 3, "suspected": 4}
+
+
+def _is_target(frame: IncidentFrame, start: int, end: int) -> bool:
+    """True when the group is what was attacked ("troops attacked FMLN positions")."""
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head != head:
+        head = head.head
+    if head.dep_ in ("dobj", "obj") and head.head.lower_ in TRIGGERS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in ("against", "on") and head.head.head.lower_ in TRIGGERS
+
+
+def group_mentions(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int, int]]:
+    """(canonical name, start, end) of every group named in one sentence."""
+    table = group_table()
+    base = sentence.start_char
+    text = _sentence_text(frame, sentence)
+    found: list[tuple[str, int, int]] = []
+    for match in table.any_case.finditer(text):
+        found.append((table.canonical[match.group(1).lower()], base + match.start(1), base + match.end(1)))
+    if table.exact_case is not None and _is_mixed_case(frame.text):
+        for match in table.exact_case.finditer(text):
+            found.append((table.canonical[match.group(1).lower()], base + match.start(1), base + match.end(1)))
+    calling = _CALLING_ITSELF if _is_mixed_case(frame.text) else _CALLING_ITSELF_LOWER
+    for match in calling.finditer(text):
+        mention = re.sub(r"\s+(?:of|for|the|and|de|del|la|al)$", "", match.group("name")).strip("\"“”' ")
+        start = base + match.start("name") + match.group("name").index(mention)
+        name = re.sub(r"^the\s+", "", mention, flags=re.IGNORECASE)
+        found.append((table.canonical.get(name.lower(), name), start, start + len(mention)))
+    found.sort(key=lambda g: (g[1], -(g[2] - g[1])))
+    kept: list[tuple[str, int, int]] = []
+    for group in found:
+        if not kept or group[1] >= kept[-1][2]:
+            kept.append(group)
+    return kept
+
+
+def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[GroupRef]:
+    """The groups involved in the incident, one per canonical name, with the strongest relation."""
+    best: dict[str, GroupRef] = {}
+    for sentence in frame.sentences:
+        text = _sentence_text(frame, sentence)
+        for name, start, end in group_mentions(frame, sentence):
+            relation = _relation(text, sentence.start in violent_sentences)
+            if relation is None or (relation == "perpetrator" and _is_target(frame, start, end)):
+                continue
+            evidence = Evidence.of(frame.text, start, end)
+            known = best.get(name)
+            if known is None:
+                best[name] = GroupRef(name=name, mention=frame.text[start:end], relation=relation, evidence=[evidence])
+            else:
+                known.evidence.append(evidence)
+                if _RELATION_RANK[relation] < _RELATION_RANK[known.relation]:
+                    known.relation = relation
+    return list(best.values())
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def resolve_day(words: str, published: datetime | None) -> str | None:
+    """The date "on Monday", "yesterday" or "today" names, counted back from publication."""
+    match = _WHEN.search(words)
+    if match is None or published is None:
+        return None
+    word = match.group(2).lower()
+    if word == "today":
+        return published.date().isoformat()
+    if word == "yesterday":
+        return (published.date() - timedelta(days=1)).isoformat()
+    back = (published.weekday() - _WEEKDAYS.index(word)) % 7
+    return (published.date() - timedelta(days=back)).isoformat()
+
+
+def _channel(sentence_text: str) -> str | None:
+    for label, pattern in _CHANNELS:
+        match = pattern.search(sentence_text)
+        if match:
+            return label or match.group(1)
+    return None
+
+
+def _statement(sentence_text: str) -> str | None:
+    quoted = re.search(r"[\"“]([^\"”]{8,400})[\"”]", sentence_text)
+    return quoted.group(1).strip() if quoted else None
+
+
+def _dispute(frame: IncidentFrame, sentence: Span) -> Dispute | None:
+    """Who doubts the claim and what they say, from a sentence such as "Police said they had not verified it"."""
+    text = _sentence_text(frame, sentence)
+    if not _DISPUTE.search(text):
+        return None
+    root = sentence.root
+    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    who = "authorities"
+    if subjects and subjects[0].pos_ != "PRON":
+        subject = subjects[0]
+        who = frame.text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge.text)]
+    clause = next((t for t in root.children if t.dep_ in ("ccomp", "xcomp")), None)
+    if clause is not None:
+        words = [t for t in clause.subtree
+                 if not (t.head == clause and t.dep_ in ("nsubj", "mark") and t.pos_ in ("PRON", "SCONJ"))]
+        view = frame.text[words[0].idx:words[-1].idx + len(words[-1].text)] if words else text
+    else:
+        view = text.strip()
+    return Dispute(who=who, view=view.strip(), evidence=[sentence_evidence(frame, sentence)])
+
+
+def find_claims(frame: IncidentFrame, groups: list[GroupRef]) -> list[Claim]:
+    """Claims and denials of responsibility, with channel, date, statement and disputes that follow."""
+    claims: list[Claim] = []
+    disputes: list[Dispute] = []
+    for sentence in frame.sentences:
+        text = _sentence_text(frame, sentence)
+        claimed, denied = _CLAIM.search(text), _DENIAL.search(text)
+        if claims:
+            dispute = _dispute(frame, sentence)
+            if dispute is not None:
+                disputes.append(dispute)
+        if not (claimed or denied):
+            continue
+        claimants = [name for name, _, _ in group_mentions(frame, sentence)]
+        if not claimants and _is_mixed_case(frame.text):
+            claimants = [e.text for e in sentence.ents if e.label_ == "ORG"][:1]
+        if not claimants:
+            continue
+        for claimant in dict.fromkeys(claimants):
+            claims.append(Claim(
+                claimant=claimant, status="claimed" if claimed else "denied", channel=_channel(text),
+                date=resolve_day(text, frame.published), statement=_statement(text),
+                evidence=[sentence_evidence(frame, sentence)],
+            ))
+        for claimant in claimants:
+            if not any(g.name == claimant for g in groups):
+                mention = next((e for e in sentence.ents if e.text == claimant), None)
+                if mention is not None:
+                    groups.append(GroupRef(name=claimant, mention=claimant, relation="claimed" if claimed else "denied",
+                                           evidence=[Evidence.of(frame.text, mention.start_char, mention.end_char)]))
+    for claim in claims:
+        if claim.status == "claimed":
+            claim.disputed_by = list(disputes)
+    return claims
+
+
+# --------------------------------------------------------------------------- perpetrators
+
+
+def _mention_span(head: Token) -> tuple[int, int]:
+    """The shortest span naming a person: the head noun with its numerals, adjectives and compounds, no article."""
+    left = head
+    for token in reversed(head.doc[head.left_edge.i:head.i]):
+        if token.dep_ not in _MENTION_DEPS and token.text != "-":
+            break
+        left = token
+    return left.idx, head.idx + len(head.text)
+
+
+def _entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
+            return ent
+    return None
+
+
+def _appositive_name(token: Token) -> Span | None:
+    """The PERSON named beside a perpetrator noun: "the attacker, Usman Khan" or "Khan, the gunman"."""
+    related = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos":
+        related.append(token.head)
+    for other in related:
+        entity = _entity_of(other)
+        if entity is not None:
+            return entity
+    return None
+
+
+def _is_violent_verb(token: Token) -> bool:
+    return token.lower_ in TRIGGERS or token.lemma_.lower() in TRIGGERS or any(
+        c.dep_ == "prt" and f"{token.lower_} {c.lower_}" in TRIGGERS for c in token.children) or any(
+        c.lower_ == "fire" and token.lemma_.lower() in ("open", "set") for c in token.children)
+
+
+def _doer(token: Token) -> bool:
+    """True when the token is the one who does a violent verb (its subject or its "by" agent)."""
+    if token.dep_ in ("nsubj",) and _is_violent_verb(token.head):
+        return True
+    if token.dep_ == "pobj" and token.head.dep_ == "agent" and _is_violent_verb(token.head.head):
+        return True
+    if token.dep_ == "conj":
+        return _doer(token.head)
+    return token.dep_ == "appos" and _doer(token.head)
+
+
+def _age(frame: IncidentFrame, start: int, end: int, head: Token) -> int | None:
+    text = frame.text
+    before = re.search(r"\b(\d{1,2})-year-old\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 40):start])
+    after = re.match(r",\s*(?:aged\s+)?(\d{1,2})\s*,", text[end:end + 12])
+    inside = re.search(r"\b(\d{1,2})-year-old\b", " ".join(t.text for t in head.subtree))
+    match = before or after or inside
+    return int(match.group(1)) if match else None
+
+
+def _gender(head: Token, named: bool) -> Gender | None:
+    words = {t.lower_ for t in head.subtree} | {head.lower_}
+    if words & _MALE and not words & _FEMALE:
+        return "male"
+    if words & _FEMALE and not words & _MALE:
+        return "female"
+    if named:
+        sentence = head.sent
+        pronouns = {t.lower_ for t in sentence if t.i > head.i and t.pos_ == "PRON"}
+        following = head.doc[sentence.end:min(len(head.doc), sentence.end + 40)]
+        pronouns |= {t.lower_ for t in following if t.pos_ == "PRON"}
+        if pronouns & {"he", "his", "him"} and not pronouns & {"she", "her"}:
+            return "male"
+        if pronouns & {"she", "her"} and not pronouns & {"he", "his", "him"}:
+            return "female"
+    return None
+
+
+def _nationality(head: Token) -> str | None:
+    for token in head.subtree:
+        if token.ent_type_ == "NORP" and token.i < head.i and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+            return token.text
+    return None
+
+
+def _fate(frame: IncidentFrame, head: Token) -> Fate | None:
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        fate = _FATE_VERBS.get(verb.lower_) or _FATE_VERBS.get(lemma)
+        dead = any(c.lower_ == "dead" for c in verb.children)
+        if head.dep_ == "nsubj" and fate in ("arrested", "killed", "injured"):
+            fate = None  # "the attacker killed two", "he wounded a guard": what he did, not what happened to him
+        if lemma == "shoot" and head.dep_ in ("nsubjpass", "dobj"):
+            fate = "killed" if dead else "injured"
+        if fate:
+            return fate
+    tail = frame.text[head.idx:head.sent.end_char]
+    for fate, pattern in _FATE_PHRASES:
+        match = pattern.search(tail)
+        if match and (len(tail[:match.start()].split()) <= 6 or _PRONOUN_BEFORE.search(tail[:match.start()])):
+            return fate
+    return None
+
+
+def _is_perpetrator(token: Token) -> bool:
+    if token.pos_ not in _PEOPLE_POS or token.lower_ in _NOT_PERPETRATORS or token.dep_ == "compound":
+        return False
+    if token.lower_ in PERPETRATOR_NOUNS:
+        captured = token.dep_ == "dobj" and token.head.lemma_.lower() in _FATE_VERBS
+        return token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
+    if token.lower_ in AGENT_NOUNS or _entity_of(token) is not None:
+        return _doer(token)
+    return False
+
+
+def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perpetrator]:
+    """Every perpetrator named in the incident's sentences, coreferent mentions merged."""
+    perpetrators: list[Perpetrator] = []
+    heads: dict[str, Perpetrator] = {}
+    acting = [g for g in groups if g.relation in ("perpetrator", "claimed")]
+    group_of_all = acting[0].name if len(acting) == 1 else None
+    for sentence in frame.sentences:
+        for token in sentence:
+            if not _is_perpetrator(token):
+                continue
+            entity = _entity_of(token) or _appositive_name(token)
+            if entity is not None:
+                start, end, key = entity.start_char, entity.end_char, entity.text.lower().split()[-1]
+            else:
+                start, end = _mention_span(token)
+                key = token.lower_.rstrip("s").replace("men", "man")
+            mention = frame.text[start:end]
+            fate = _fate(frame, token)
+            definite = any(c.lower_ in ("the", "these", "those", "this") for c in token.lefts)
+            known = heads.get(key) or (perpetrators[0] if definite and perpetrators else None)
+            if known is not None:
+                if known.name is None and entity is not None:
+                    known.name, known.mention = entity.text, mention
+                    known.age = known.age or _age(frame, start, end, token)
+                    known.evidence.append(Evidence.of(frame.text, start, end))
+                    heads[key] = known
+                known.fate = known.fate or fate
+                if fate:
+                    known.evidence.append(sentence_evidence(frame, sentence))
+                continue
+            group = next((g.name for g in groups if g.mention.lower() in mention.lower()), group_of_all)
+            perpetrator = Perpetrator(
+                name=entity.text if entity is not None else None, mention=mention, age=_age(frame, start, end, token),
+                gender=_gender(token, entity is not None), nationality=_nationality(token), group=group, fate=fate,
+                evidence=[sentence_evidence(frame, sentence) if fate
+                          else Evidence.of(frame.text, start, end)],
+            )
+            heads[key] = perpetrator
+            perpetrators.append(perpetrator)
+    return perpetrators

@@ -1,0 +1,148 @@
+"""Type an incident: category, GTD attack types, ACLED event type and stage of execution.
+
+The decision reads the trigger kinds the detector found, the weapons the weapon filler
+found, the groups involved and a few cue phrases in the incident's sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import AttackType, Category, GroupRef, Status, Weapon
+from . import detect as k
+
+# GTD attack types a trigger kind implies, most specific first.
+_ATTACK_TYPE_BY_KIND: dict[str, AttackType] = {
+    k.ASSASSINATION: "assassination", k.HIJACKING: "hijacking", k.HOSTAGE: "hostage_taking_barricade",
+    k.KIDNAPPING: "hostage_taking_kidnapping", k.BOMBING: "bombing", k.AIRSTRIKE: "bombing",
+    k.SHELLING: "bombing", k.ARSON: "facility_infrastructure_attack", k.SHOOTING: "armed_assault",
+    k.STABBING: "armed_assault", k.MASSACRE: "armed_assault", k.CLASH: "armed_assault",
+    k.RAMMING: "unarmed_assault", k.BEATING: "unarmed_assault", k.ROBBERY: "armed_assault",
+}
+_PRECEDENCE: list[AttackType] = [
+    "assassination", "hijacking", "hostage_taking_barricade", "hostage_taking_kidnapping", "bombing",
+    "facility_infrastructure_attack", "armed_assault", "unarmed_assault",
+]
+_ATTACK_TYPE_BY_WEAPON: dict[str, AttackType] = {
+    "explosives": "bombing", "firearms": "armed_assault", "melee": "armed_assault",
+    "incendiary": "facility_infrastructure_attack", "sabotage_equipment": "facility_infrastructure_attack",
+    "vehicle": "unarmed_assault",
+}
+
+_TERROR_WORDS = re.compile(r"\bterror(ism|ist|ists)?\b|\bjihadi(st|sts)?\b|\bextremis(t|ts|m)\b|\bsuicide bomb", re.I)
+_POLITICAL = re.compile(
+    r"\b(protest(ers|ors|s)?|demonstrat(ors|ion|ions)|riot(s|ers|ing)?|election|campaign(er)?|candidate|"
+    r"politician|mayor|lawmaker|legislator|senator|congressman|mp|minister|party (office|worker|member|leader)|"
+    r"opposition|activist|sectarian|communal)\b", re.I)
+_MILITARY = re.compile(
+    r"\b(troops|soldiers|army|military|armed forces|air force|battalion|regiment|frontline|front line|"
+    r"insurgents|rebels|guerrillas|militia|militias|airstrikes?|air strikes?|drone strikes?|shelling|artillery)\b", re.I)
+_STATE_FORCES = re.compile(r"\b(troops|soldiers|army|military|armed forces|air force|security forces)\b", re.I)
+_SUICIDE_BOMB = re.compile(r"(?<!fake )(?<!hoax )(?<!imitation )\bsuicide (bomb\w*|attack\w*|vest|car)|\bblew (himself|herself|themselves) up\b", re.I)
+_DRONE = re.compile(r"\b(air ?strikes?|drone strikes?|drone attacks?|warplanes?|helicopter gunships?|bombed from the air|air raids?)\b", re.I)
+_SHELLS = re.compile(r"\b(shell(s|ed|ing)?|mortars?|artillery|rockets?|missiles?|howitzers?)\b", re.I)
+_GRENADE = re.compile(r"\bgrenades?\b", re.I)
+_MOB = re.compile(r"\b(mob|lynch(ed|ing)?|vigilantes?)\b", re.I)
+_ACCIDENTAL = re.compile(r"\b(accident(al|ally)?|crash(ed)?|collision|collided|derail(ed|ment)|capsized|stampede|"
+                         r"gas (leak|explosion|cylinder)|boiler|short circuit|by mistake)\b", re.I)
+_SELF_HARM = re.compile(r"\b(took (his|her|their) own li(fe|ves)|killed (himself|herself)|suicide)\b", re.I)
+
+_STATUS_CUES: list[tuple[Status, re.Pattern[str]]] = [
+    ("foiled", re.compile(r"\b(foil(ed|s)?|thwart(ed|s)?|defus(ed|es)|disarm(ed|s) (the|a) (bomb|device)|"
+                          r"prevent(ed)? (an|the|a) (attack|bombing)|intercepted|before (it|they) could)\b", re.I)),
+    ("attempted", re.compile(r"\b(tried to|attempt(ed|s)? to|attempted|failed to (detonate|explode|go off)|"
+                             r"did not (explode|detonate|go off)|failed (attack|bombing)|attempted (murder|attack|bombing))\b", re.I)),
+    ("plotted", re.compile(r"\b(plott(ed|ing)|plan(ned|ning) (to|an|a)|conspir(ed|acy|ing) to|plot to|preparing (an|a) attack)\b", re.I)),
+    ("threatened", re.compile(r"\b(threaten(ed|s|ing)? to|bomb threat|threats? (of|to))\b", re.I)),
+]
+
+
+@dataclass
+class Typing:
+    category: Category
+    attack_types: list[AttackType]
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    status: Status
+
+
+def attack_types_of(kinds: list[str], weapons: list[Weapon]) -> list[AttackType]:
+    """GTD attack types from the triggers and weapons, most specific first; ["unknown"] when none."""
+    found = {_ATTACK_TYPE_BY_KIND[kind] for kind in kinds if kind in _ATTACK_TYPE_BY_KIND}
+    found |= {_ATTACK_TYPE_BY_WEAPON[w.type] for w in weapons if w.type in _ATTACK_TYPE_BY_WEAPON}
+    if not found and k.KILLING in kinds:
+        found.add("armed_assault")  # a killing with nothing more specific: GTD's default
+    specific = [t for t in _PRECEDENCE if t in found]
+    if "armed_assault" in specific and "unarmed_assault" in specific:
+        specific.remove("unarmed_assault")
+    return specific or ["unknown"]
+
+
+def status_of(text: str) -> Status:
+    """Stage of execution from cue phrases; carried out unless the text says otherwise."""
+    for status, cue in _STATUS_CUES:
+        if cue.search(text):
+            return status
+    return "carried_out"
+
+
+def category_of(kinds: set[str], text: str, groups: list[GroupRef], terrorist_groups: set[str]) -> Category:
+    """The codebook category: who acted and why, as far as the words and groups tell."""
+    violent = kinds - {k.ACCIDENT, k.SUICIDE, k.PLOT}
+    harmless_kinds = {k.KILLING, k.ACCIDENT, k.BOMBING, k.ARSON}
+    if (not violent and k.ACCIDENT in kinds) or (
+            _ACCIDENTAL.search(text) and kinds <= harmless_kinds and not _TERROR_WORDS.search(text) and not groups):
+        return "accident"
+    others_harmed = re.search(r"\b(victims?|wounded|injured|gunm[ae]n|attack(er|ers)?)\b", text, re.I)
+    if (not violent and k.SUICIDE in kinds) or (
+            _SELF_HARM.search(text) and violent <= {k.KILLING, k.SHOOTING} and not others_harmed):
+        return "self_harm"
+    if any(g.name in terrorist_groups for g in groups) or _TERROR_WORDS.search(text):
+        return "terrorism"
+    if kinds & {k.AIRSTRIKE, k.SHELLING} or (k.CLASH in kinds and _MILITARY.search(text)):
+        return "armed_conflict"
+    if groups and _MILITARY.search(text):
+        return "armed_conflict"
+    if k.RIOT in kinds or (k.ASSASSINATION in kinds and _POLITICAL.search(text)):
+        return "political_violence"
+    return "crime" if violent else "unknown"
+
+
+def acled_of(category: Category, kinds: set[str], attack_types: list[AttackType], text: str) -> tuple[str | None, str | None]:
+    """ACLED event and sub-event type; (None, None) for accidents, suicides and unknowns."""
+    if category in ("accident", "self_harm", "unknown"):
+        return None, None
+    if k.RIOT in kinds:
+        return "Riots", "Mob violence" if _MOB.search(text) else "Violent demonstration"
+    if _SUICIDE_BOMB.search(text):
+        return "Explosions/Remote violence", "Suicide bomb"
+    if k.AIRSTRIKE in kinds or _DRONE.search(text):
+        return "Explosions/Remote violence", "Air/drone strike"
+    if k.SHELLING in kinds and _SHELLS.search(text) and "bombing" in attack_types:
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if _GRENADE.search(text) and "bombing" in attack_types:
+        return "Explosions/Remote violence", "Grenade"
+    if "bombing" in attack_types:
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    if "hostage_taking_kidnapping" in attack_types:
+        return "Violence against civilians", "Abduction/forced disappearance"
+    if k.CLASH in kinds and (category == "armed_conflict" or _STATE_FORCES.search(text)):
+        return "Battles", "Armed clash"
+    return "Violence against civilians", "Attack"
+
+
+def classify(kinds: list[str], text: str, weapons: list[Weapon], groups: list[GroupRef],
+             terrorist_groups: set[str], background: bool = False) -> Typing:
+    """Type one incident from its trigger kinds, sentences' text, weapons and groups.
+
+    A background mention ("the same market was attacked in 2021") is typed only as far as
+    its own words go: no default "crime" for it.
+    """
+    kind_set = set(kinds)
+    category = category_of(kind_set, text, groups, terrorist_groups)
+    if background and category == "crime":
+        category = "unknown"
+    types = attack_types_of(kinds, weapons) if category not in ("accident", "self_harm") else ["unknown"]
+    event_type, sub_event_type = acled_of(category, kind_set, types, text)
+    return Typing(category, types, event_type, sub_event_type, status_of(text))

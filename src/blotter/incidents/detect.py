@@ -1,0 +1,278 @@
+"""Find the violent events a report describes and group its sentences into incidents.
+
+A sentence is about violence when one of its words is a trigger (``TRIGGERS``) used
+literally (``is_metaphor`` rules out "shot to fame", "killed the bill", sport). The lede's
+incident is primary; later sentences join it unless they point at another event: an
+earlier year, a past conviction, another place or an explicit "in another attack".
+Those become incidents of their own, background ones never primary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+# Event kinds a trigger can name; classify.py turns them into GTD/ACLED vocabulary.
+SHOOTING, STABBING, BOMBING, KIDNAPPING, ARSON, KILLING, ATTACK = (
+    "shooting", "stabbing", "bombing", "kidnapping", "arson", "killing", "attack")
+CLASH, ASSASSINATION, RAMMING, HIJACKING, HOSTAGE, ROBBERY, BEATING = (
+    "clash", "assassination", "ramming", "hijacking", "hostage", "robbery", "beating")
+AIRSTRIKE, SHELLING, RIOT, MASSACRE, ACCIDENT, SUICIDE, PLOT = (
+    "airstrike", "shelling", "riot", "massacre", "accident", "suicide", "plot")
+
+
+def _verb(kind: str, base: str, past: str | None = None, ing: str | None = None, third: str | None = None) -> dict[str, str]:
+    """Every inflected form of a verb, so that lower- and upper-case copy match without a lemmatiser."""
+    stem = base[:-1] if base.endswith("e") else base
+    forms = {base, third or base + "s", past or stem + "ed", ing or stem + "ing"}
+    return {form: kind for form in forms}
+
+
+def _nouns(kind: str, *words: str) -> dict[str, str]:
+    return {word: kind for word in words}
+
+
+TRIGGERS: dict[str, str] = {
+    **_verb(SHOOTING, "shoot", "shot", "shooting"), **_nouns(SHOOTING, "gunfire", "gunman", "gunmen", "shootout",
+                                                              "shoot-out", "sniper", "machinegunned"),
+    **_verb(SHOOTING, "gun", "gunned", "gunning"),
+    **_verb(STABBING, "stab", "stabbed", "stabbing"), **_verb(STABBING, "knife", "knifed", "knifing"),
+    **_verb(STABBING, "hack", "hacked", "hacking"), **_verb(STABBING, "slash", "slashed", "slashing", "slashes"),
+    **_verb(BOMBING, "bomb"), **_verb(BOMBING, "explode"), **_verb(BOMBING, "detonate"),
+    **_nouns(BOMBING, "bombing", "bombings", "explosion", "explosions", "blast", "blasts", "ied", "car-bomb",
+             "dynamite", "dynamited", "grenade", "grenades", "bomber", "bombers", "booby-trapped", "landmine"),
+    **_verb(KIDNAPPING, "kidnap", "kidnapped", "kidnapping"), **_verb(KIDNAPPING, "abduct"),
+    **_nouns(KIDNAPPING, "abduction", "abductions", "kidnappers", "kidnapper", "abductors", "ransom"),
+    "blew up": BOMBING, "blow up": BOMBING, "blown up": BOMBING, "blowing up": BOMBING, "blows up": BOMBING,
+    "fired": SHOOTING, "firing": SHOOTING,
+    **_verb(ARSON, "torch"), **_nouns(ARSON, "arson", "arsonist", "firebomb", "firebombed", "molotov"),
+    **_verb(ARSON, "burn", "burned", "burning"), "burnt": ARSON, "set fire": ARSON, "set ablaze": ARSON,
+    **_verb(KILLING, "kill", "killed", "killing"), **_verb(KILLING, "murder"), **_verb(KILLING, "slay", "slain", "slaying"),
+    "slew": KILLING, **_nouns(KILLING, "homicide", "homicides", "murders", "killer", "killers", "murderer", "murderers",
+                               "behead", "beheaded", "lynched", "execution-style"),
+    **_verb(ATTACK, "attack"), **_verb(ATTACK, "ambush", third="ambushes"), **_verb(ATTACK, "raid"),
+    **_verb(ATTACK, "storm"), **_nouns(ATTACK, "assault", "assaulted", "attacker", "attackers", "assailant",
+                                        "assailants", "militants", "terrorist", "terrorists", "guerrillas",
+                                        "rebels", "sabotage", "sabotaged", "harassment"),
+    "opened fire": SHOOTING, "open fire": SHOOTING, "opens fire": SHOOTING,
+    **_verb(CLASH, "clash", third="clashes"), **_nouns(CLASH, "fighting", "skirmish", "skirmishes", "firefight",
+                                                        "battle", "battles", "combat", "gunbattle"),
+    **_verb(ASSASSINATION, "assassinate"), **_nouns(ASSASSINATION, "assassination", "assassin", "assassins"),
+    **_verb(RAMMING, "ram", "rammed", "ramming"), "ploughed into": RAMMING, "plowed into": RAMMING,
+    **_verb(HIJACKING, "hijack"), **_nouns(HIJACKING, "hijacker", "hijackers"),
+    **_nouns(HOSTAGE, "hostage", "hostages", "siege", "barricaded"),
+    **_verb(ROBBERY, "rob", "robbed", "robbing"), **_nouns(ROBBERY, "robbery", "robberies", "robber", "robbers", "looted"),
+    **_verb(BEATING, "beat", "beaten", "beating", "beats"), **_verb(BEATING, "punch", third="punches"),
+    **_nouns(AIRSTRIKE, "airstrike", "airstrikes", "air strike", "air strikes", "drone strike", "bombardment",
+             "air raid", "strafed"),
+    **_verb(SHELLING, "shell", "shelled", "shelling"), **_nouns(SHELLING, "mortar", "mortars", "artillery", "rocket",
+                                                                 "rockets", "missile", "missiles"),
+    **_nouns(RIOT, "riot", "riots", "rioting", "rioters", "mob", "lynching"),
+    **_verb(MASSACRE, "massacre"),
+    **_nouns(ACCIDENT, "crash", "crashed", "collision", "collided", "derailed", "capsized", "stampede"),
+    **_nouns(SUICIDE, "suicide", "took his own life", "took her own life", "killed himself", "killed herself"),
+    **_verb(PLOT, "plot", "plotted", "plotting"),
+}
+
+# Phrases made of several words are matched on the sentence text; single words on tokens.
+_PHRASES = sorted((t for t in TRIGGERS if " " in t), key=len, reverse=True)
+_PHRASE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\b", re.IGNORECASE)
+
+# Words that are triggers only with an event around them: alone they describe people or things.
+WEAK_KINDS = {PLOT}
+WEAK_WORDS = {"fired", "firing", "militants", "terrorist", "terrorists", "guerrillas", "rebels", "rocket", "rockets", "missile",
+              "missiles", "mortar", "mortars", "artillery", "dynamite", "ransom", "battle", "battles", "combat",
+              "fighting", "mob", "shell", "shells", "suicide", "burn", "burns", "burning", "burned", "burnt",
+              "beat", "beats", "beating", "raid", "raids", "storm", "storms", "crash", "collision",
+              "attacker", "attackers", "assailant", "assailants", "killer", "killers", "gunman", "gunmen",
+              "bomber", "bombers", "kidnappers", "kidnapper", "abductors", "robber", "robbers", "murderer",
+              "murderers", "assassin", "assassins", "hijacker", "hijackers", "arsonist", "sniper"}
+
+# Figurative and sporting uses: a trigger inside one of these is not violence.
+METAPHORS = re.compile(
+    r"\b(shot|shoots?|shooting) (up|to (fame|the top|number|no\.)|down (the|a) (idea|proposal|plan|bill|rumou?r))"
+    r"|\b(shot|shots) (at|on) goal|\bshot[- ]?(stopper|clock)|\bmoon ?shot|\bbig shot|\bgive it a shot|\bmug ?shots?"
+    r"|\bbombed (at|in) the box office|\bbox[- ]office bomb|\bphoto[- ]?bomb|\bbath bomb|\bbombshell"
+    r"|\b(kill(s|ed|ing)?) (off )?(the |a |their |his |her )?(bill|motion|proposal|deal|plan|idea|mood|time|buzz|vibe|engine|lights|rumou?r|story|project)"
+    r"|\bkill(ed|ing)? it\b|\bkilling (it|time)|\bmade a killing|\bdressed to kill"
+    r"|\b(attack(s|ed|ing)?) (on|against) (the )?(budget|plan|policy|proposal|bill|record|reputation|comments?|remarks?)"
+    r"|\b(heart|panic|asthma) attacks?|\bcyber ?-?attacks?|\bstorm(s|ed)? (system|front|surge|damage|season|warning)"
+    r"|\b(tropical|winter|snow|rain|thunder|political|social media|media|twitter) storms?|\bstormed (to|into) (the )?(lead|victory|top)"
+    r"|\b(wild ?fires?|forest fires?|bush ?fires?)\b|\bbeat(s|en)? (the|a|an|their|his|her|them|him) (record|odds|deadline|team|side|rivals?|champions?|[0-9])"
+    r"|\bbeat(s|en)? [A-Z][a-z]+ [0-9]|\bdrum ?beat|\bheart ?beat|\bbattle (against|with) (cancer|illness|addiction|obesity|covid)"
+    r"|\b(legal|court|custody|political|election|uphill|budget|title|relegation) (battle|fight)|\bbattle(d)? for (the )?(title|lead|seat|votes?|control of (the )?(party|senate|house|congress))"
+    r"|\bkiller (app|feature|heels|instinct|whale)|\b(ransomware)|\bdrone (footage|photo|show)"
+    r"|\bhijack(ed|ing|s)? (the )?(debate|meeting|agenda|narrative|account|conversation|discussion)",
+    re.IGNORECASE,
+)
+SPORTS = re.compile(
+    r"\b(goal|goals|striker|midfielder|match|league|innings|wicket|touchdown|quarterback|penalty kick|free kick|"
+    r"tournament|championship|semi-?final|scored|playoffs?|golf|tennis|basketball|football|soccer|cricket|"
+    r"hat-trick|coach|fixture|season opener|box office|album|movie|film|premiere|stocks?|shares|index|nasdaq)\b",
+    re.IGNORECASE,
+)
+
+# Signs that a sentence is about another, earlier event.
+_YEAR = re.compile(r"\b(?:in|since|during|of|from|by|back in|late|early|mid)[- ](?:\w+ )?(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)(?:'s)? (?:attack|bombing|shooting|massacre|riots?|killings?)", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(last|previous|earlier this|earlier that|the previous|the year before)\s+(year|month|decade|summer|winter|spring|autumn|fall)\b"
+    r"|\b(years|decades|months) (ago|earlier|before)\b|\bin (a|an) (earlier|previous|similar|separate) (attack|incident)"
+    r"|\b(previously|formerly)\b|\bthe same (\w+ ){0,2}(was|were) (attacked|bombed|targeted|hit)",
+    re.IGNORECASE,
+)
+_CONVICTION = re.compile(
+    r"\b(was|were|had been|been) (jailed|convicted|sentenced|imprisoned|released|freed|paroled|acquitted|charged)\b"
+    r"|\b(criminal record|prior conviction|previous conviction|served (a|his|her) (sentence|term)|on parole|"
+    r"released (from prison|on licence|early)|known to (police|security services|the authorities))",
+    re.IGNORECASE,
+)
+_ANOTHER = re.compile(
+    r"\b(in (another|a separate|a second|an unrelated) (attack|incident|development|case)|separately|elsewhere|"
+    r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b",
+    re.IGNORECASE,
+)
+
+# "the attack", "the blast": the sentence refers back to the event already described.
+_ANAPHORA = re.compile(
+    r"\b(the|this|that|the same) (attack|attacks|blast|explosion|bombing|shooting|stabbing|raid|ambush|incident|"
+    r"assault|massacre|kidnapping|abduction|fire|killing|murder|attackers?|gunm[ae]n|assailants?|suspects?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Trigger:
+    """A word or phrase naming a violent event, with its kind."""
+
+    start: int  # character offsets into the article text
+    end: int
+    kind: str
+    weak: bool
+
+
+@dataclass
+class SentenceEvents:
+    sentence: Span
+    triggers: list[Trigger] = field(default_factory=list)
+
+    @property
+    def violent(self) -> bool:
+        """Strong evidence of an event: one strong trigger, or two weak ones of different kinds."""
+        strong = [t for t in self.triggers if not t.weak]
+        return bool(strong) or len({t.kind for t in self.triggers}) >= 2
+
+
+@dataclass
+class DetectedIncident:
+    """Sentences grouped into one incident, before its fields are filled."""
+
+    sentences: list[SentenceEvents]
+    background: bool = False
+
+    @property
+    def triggers(self) -> list[Trigger]:
+        return [t for s in self.sentences for t in s.triggers]
+
+    @property
+    def spans(self) -> list[Span]:
+        return [s.sentence for s in self.sentences]
+
+
+def _token_trigger(token: Token) -> Trigger | None:
+    kind = TRIGGERS.get(token.lower_)
+    if kind is None:
+        return None
+    weak = kind in WEAK_KINDS or token.lower_ in WEAK_WORDS
+    return Trigger(token.idx, token.idx + len(token.text), kind, weak)
+
+
+def find_triggers(sentence: Span, text: str) -> list[Trigger]:
+    """Literal violent triggers in one sentence (metaphors and sport reports left out)."""
+    sentence_text = text[sentence.start_char:sentence.end_char]
+    if SPORTS.search(sentence_text) and not re.search(r"\b(police|bomb|gunm[ae]n|stabbed|killed|dead)\b",
+                                                      sentence_text, re.IGNORECASE):
+        return []
+    masked = [(m.start(), m.end()) for m in METAPHORS.finditer(sentence_text)]
+    triggers = []
+    for match in _PHRASE_RE.finditer(sentence_text):
+        start = sentence.start_char + match.start()
+        triggers.append(Trigger(start, sentence.start_char + match.end(), TRIGGERS[match.group(1).lower()], False))
+    covered = {(t.start, t.end) for t in triggers}
+    for token in sentence:
+        trigger = _token_trigger(token)
+        if trigger is None or any(s <= trigger.start < e for s, e in covered):
+            continue
+        triggers.append(trigger)
+    return [t for t in triggers
+            if not any(s <= t.start - sentence.start_char < e for s, e in masked)]
+
+
+def _places_in(sentence: Span) -> set[str]:
+    return {ent.text.lower() for ent in sentence.ents if ent.label_ in ("GPE", "LOC", "FAC")}
+
+
+def _describes_someone(sentence: Span, char: int) -> bool:
+    """True when the words at ``char`` sit in a clause describing a person ("a man who was jailed in 2012")."""
+    token = next((t for t in sentence if t.idx <= char < t.idx + len(t.text)), None)
+    while token is not None and token.dep_ != "ROOT":
+        if token.dep_ in ("relcl", "acl", "appos"):
+            return True
+        token = token.head
+    return False
+
+
+def is_background(sentence: Span, text: str, event_years: set[str]) -> bool:
+    """A sentence about an earlier event: another year than the main event's, "last year", a past conviction.
+
+    Cues inside a clause that describes a person ("a man who was jailed in 2012 stabbed...") do not count.
+    """
+    sentence_text = text[sentence.start_char:sentence.end_char]
+    cues = [m for m in _CONVICTION.finditer(sentence_text)] + [m for m in _PAST.finditer(sentence_text)]
+    cues += [m for m in _YEAR.finditer(sentence_text) if (m.group(1) or m.group(2)) not in event_years]
+    return any(not _describes_someone(sentence, sentence.start_char + m.start()) for m in cues)
+
+
+def group_incidents(doc: Doc, text: str, published_year: str | None) -> list[DetectedIncident]:
+    """Group the document's sentences into incidents, the lede's first."""
+    events = [SentenceEvents(s, find_triggers(s, text)) for s in doc.sents]
+    violent = [e for e in events if e.violent]
+    if not violent:
+        return []
+    this_year = {published_year} if published_year else set()
+    lede = next((e for e in violent if not is_background(e.sentence, text, this_year)), violent[0])
+    lede_text = text[lede.sentence.start_char:lede.sentence.end_char]
+    event_years = {a or b for a, b in _YEAR.findall(lede_text)} | this_year
+    primary = DetectedIncident([lede])
+    incidents = [primary]
+    current = primary
+    primary_places = _places_in(lede.sentence)
+    for event in events:
+        if event is lede:
+            continue
+        sentence_text = text[event.sentence.start_char:event.sentence.end_char]
+        if is_background(event.sentence, text, event_years):
+            if event.violent:
+                previous = incidents[-1]
+                if previous.background and previous.sentences[-1].sentence.end == event.sentence.start:
+                    previous.sentences.append(event)
+                else:
+                    incidents.append(DetectedIncident([event], background=True))
+            continue
+        places = _places_in(event.sentence)
+        new_place = bool(places) and not (places & primary_places) and not _ANAPHORA.search(sentence_text)
+        if event.violent and event.sentence.start > lede.sentence.start and (
+                _ANOTHER.search(sentence_text) or (new_place and current is primary)):
+            current = DetectedIncident([event])
+            incidents.append(current)
+            continue
+        if event.sentence.start < lede.sentence.start:
+            primary.sentences.insert(0, event)
+        else:
+            current.sentences.append(event)
+        if current is primary:
+            primary_places |= places
+    for incident in incidents:
+        incident.sentences.sort(key=lambda e: e.sentence.start)
+    return incidents

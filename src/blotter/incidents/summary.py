@@ -1,0 +1,83 @@
+"""One plain sentence per incident, built only from its extracted fields (never from guesses)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..models import Count, Incident
+
+_ACTION = {
+    "assassination": "assassinated", "hijacking": "hijacked", "hostage_taking_barricade": "took hostages in",
+    "hostage_taking_kidnapping": "kidnapped", "bombing": "carried out a bombing", "armed_assault": "attacked",
+    "facility_infrastructure_attack": "set fire to", "unarmed_assault": "assaulted", "unknown": "attacked",
+}
+_NOUN = {
+    "assassination": "An assassination", "hijacking": "A hijacking", "hostage_taking_barricade": "A hostage-taking",
+    "hostage_taking_kidnapping": "A kidnapping", "bombing": "A bombing", "armed_assault": "An attack",
+    "facility_infrastructure_attack": "An arson attack", "unarmed_assault": "An assault", "unknown": "An attack",
+}
+_CATEGORY_NOUN = {"accident": "An accident", "self_harm": "A suicide"}
+_STATUS_PREFIX = {"attempted": "An attempted", "foiled": "A foiled", "plotted": "A plotted", "threatened": "A threatened"}
+
+
+def _when(incident: Incident) -> str:
+    start, precision = incident.date.start, incident.date.precision
+    if not start:
+        return ""
+    day = date.fromisoformat(start)
+    if precision == "day":
+        return f" on {day.day} {day:%B %Y}"
+    if precision == "month":
+        return f" in {day:%B %Y}"
+    if precision == "year":
+        return f" in {day.year}"
+    return f" around {day.day} {day:%B %Y}"
+
+
+def _where(incident: Incident) -> str:
+    location = incident.location
+    if not location.name:
+        return ""
+    country = f", {location.country}" if location.country and location.country != location.name else ""
+    return f" in {location.name}{country}"
+
+
+def _toll(casualties_killed: Count, casualties_injured: Count) -> str:
+    parts = []
+    if casualties_killed.best is not None:
+        parts.append(f"killing {casualties_killed.best}")
+    if casualties_injured.best is not None:
+        parts.append(f"injuring {casualties_injured.best}")
+    return ", " + " and ".join(parts) if parts else ""
+
+
+def _actor(incident: Incident) -> str | None:
+    if incident.perpetrators:
+        first = incident.perpetrators[0]
+        words = first.name or first.mention
+        return words[0].upper() + words[1:]
+    perpetrating = [g for g in incident.groups if g.relation == "perpetrator"]
+    return perpetrating[0].name if perpetrating else None
+
+
+def summarise(incident: Incident) -> str:
+    """Who did what to whom, where and when, in one sentence, from the incident's fields."""
+    kind = incident.attack_types[0]
+    actor = _actor(incident)
+    victims = ", ".join(v.mention for v in incident.victims[:2])
+    if incident.category in _CATEGORY_NOUN:
+        sentence = _CATEGORY_NOUN[incident.category] + _where(incident) + _when(incident)
+    elif incident.status != "carried_out":
+        sentence = f"{_STATUS_PREFIX[incident.status]} {_NOUN[kind].split(' ', 1)[1].lower()}"
+        sentence += f" by {actor}" if actor else ""
+        sentence += _where(incident) + _when(incident)
+    elif actor:
+        target = f" {victims}" if victims and kind not in ("bombing", "hostage_taking_barricade") else ""
+        sentence = f"{actor} {_ACTION[kind]}{target}{_where(incident)}{_when(incident)}"
+    else:
+        sentence = _NOUN[kind] + (f" on {victims}" if victims else "") + _where(incident) + _when(incident)
+    sentence += _toll(incident.casualties.killed, incident.casualties.injured)
+    claimed = [c.claimant for c in incident.claims if c.status == "claimed"]
+    if claimed:
+        sentence += f"; {claimed[0]} claimed responsibility"
+    return sentence + "."

@@ -1,0 +1,89 @@
+"""Perpetrators, groups and claims of responsibility, on short reports written for these tests."""
+
+from __future__ import annotations
+
+from blotter.incidents import find_incidents
+from blotter.incidents.actors import resolve_day
+from blotter.models import Article, Incident
+from blotter.nlp import analyse
+from datetime import datetime
+
+
+def main_incident(text: str, published: str | None = "2024-03-04T18:10:00+00:00") -> Incident:
+    incidents = find_incidents(analyse(text), Article(id="t", text=text, published=published), [])
+    assert incidents, "no incident found"
+    return incidents[0]
+
+
+BRIDGE = (
+    "A man stabbed two people to death on Westbridge on Friday before he was shot dead by armed police. "
+    "The attacker, 28-year-old Omar Hadley, was wearing a fake suicide vest. "
+    "Islamic State said in a statement on its Amaq news agency on Saturday that Hadley was one of its fighters. "
+    "Police said they believed he acted alone."
+)
+
+
+def test_named_attacker_with_age_gender_and_fate() -> None:
+    (perpetrator,) = main_incident(BRIDGE).perpetrators
+    assert (perpetrator.name, perpetrator.mention, perpetrator.age) == ("Omar Hadley", "Omar Hadley", 28)
+    assert perpetrator.gender == "male"
+    assert perpetrator.fate == "killed"
+    assert perpetrator.group == "Islamic State"
+
+
+def test_group_claim_disputed_by_police() -> None:
+    incident = main_incident(BRIDGE, published="2024-03-04T09:00:00+00:00")
+    assert [(g.name, g.relation) for g in incident.groups] == [("Islamic State", "claimed")]
+    (claim,) = incident.claims
+    assert claim.claimant == "Islamic State" and claim.status == "claimed"
+    assert claim.channel == "Amaq"
+    assert claim.date == "2024-03-02"
+    (dispute,) = claim.disputed_by
+    assert dispute.who == "Police" and "acted alone" in dispute.view
+    assert dispute.evidence[0].quote == "Police said they believed he acted alone."
+
+
+def test_group_calling_itself_and_unnamed_gunmen() -> None:
+    text = ("Gunmen killed three traders at a cattle market near Zaria on Sunday. "
+            "A group calling itself the Hill Wolves said in a video posted online on Monday that it carried out "
+            "the raid. One attacker was arrested.")
+    incident = main_incident(text)
+    assert [(g.name, g.mention, g.relation) for g in incident.groups] == [
+        ("Hill Wolves", "the Hill Wolves", "claimed")]
+    assert [(p.name, p.mention, p.fate) for p in incident.perpetrators] == [
+        (None, "Gunmen", None), (None, "One attacker", "arrested")]
+    (claim,) = incident.claims
+    assert (claim.channel, claim.date) == ("video", "2024-03-04")
+
+
+def test_groups_by_alias_get_canonical_names() -> None:
+    cases = {
+        "ISIL militants stormed a checkpoint outside the town, killing four soldiers.": "Islamic State",
+        "Daesh fighters ambushed a convoy on the desert highway, killing six guards.": "Islamic State",
+        "Al-Shabab gunmen attacked a hotel in the capital on Friday.": "al-Shabaab",
+        "Sendero Luminoso rebels blew up a bridge near the town.": "Shining Path",
+        "Ansar Allah fighters fired a missile at a tanker off the coast.": "Houthis",
+    }
+    for text, name in cases.items():
+        assert [g.name for g in main_incident(text).groups] == [name], text
+
+
+def test_short_acronym_needs_its_own_case() -> None:
+    text = "Police said the attacker shot three people. It is not clear why he attacked them."
+    assert main_incident(text).groups == []
+
+
+def test_denial_of_responsibility() -> None:
+    text = ("A car bomb killed eleven people at a bus station on Thursday. "
+            "The Taliban denied any involvement in a statement.")
+    incident = main_incident(text)
+    assert [(g.name, g.relation) for g in incident.groups] == [("Taliban", "denied")]
+    assert [(c.claimant, c.status, c.channel) for c in incident.claims] == [("Taliban", "denied", "statement")]
+
+
+def test_weekday_resolves_to_the_last_such_day_before_publication() -> None:
+    published = datetime(2024, 3, 4, 18, 10)  # a Monday
+    assert resolve_day("on Monday", published) == "2024-03-04"
+    assert resolve_day("on Saturday", published) == "2024-03-02"
+    assert resolve_day("yesterday", published) == "2024-03-03"
+    assert resolve_day("on Monday", None) is None

@@ -1,0 +1,118 @@
+"""Incident detection, grouping and typing on short reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from blotter.incidents import find_incidents
+from blotter.models import Article, Incident
+from blotter.nlp import analyse
+
+
+def incidents_of(text: str, published: str | None = "2024-03-04T18:10:00+00:00") -> list[Incident]:
+    article = Article(id="t", text=text, published=published)
+    return find_incidents(analyse(text), article, [])
+
+
+BRIDGE = (
+    "A man who was jailed in 2012 for terrorism offences stabbed two people to death on Westbridge on Friday "
+    "before he was shot dead by armed police. "
+    "The attacker, 28-year-old Omar Hadley, was wearing a fake suicide vest. "
+    "Islamic State said in a statement on its Amaq news agency on Saturday that Hadley was one of its fighters. "
+    "Police said they believed he acted alone. "
+    "In 2012 Hadley was convicted of plotting to bomb a city stock exchange."
+)
+
+
+def test_primary_incident_first_and_old_conviction_kept_apart() -> None:
+    found = incidents_of(BRIDGE)
+    assert [i.is_primary for i in found] == [True, False]
+    main, old = found
+    assert main.id == "t-i1" and old.id == "t-i2"
+    assert main.category == "terrorism"
+    assert main.attack_types[0] == "armed_assault"
+    assert main.status == "carried_out"
+    assert not any("convicted of plotting" in e.quote for e in main.evidence)
+    assert old.status == "plotted" and old.confidence < main.confidence
+    assert any("convicted of plotting" in e.quote for e in old.evidence)
+
+
+def test_every_evidence_quote_is_cut_from_the_text() -> None:
+    for incident in incidents_of(BRIDGE):
+        for evidence in incident.evidence:
+            assert BRIDGE[evidence.start:evidence.end] == evidence.quote
+        assert incident.summary.endswith(".")
+
+
+def test_report_without_violence_has_no_incident() -> None:
+    text = ("The city council approved its budget on Tuesday after a long debate. "
+            "The mayor said the new library would open in the spring.")
+    assert incidents_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The senator killed the bill in committee on Monday, aides said.",
+    "The young singer shot to fame after her second album.",
+    "The sequel bombed at the box office despite strong reviews.",
+    "The striker shot at goal twice before the break but the keeper saved both.",
+    "Rovers beat United 3-1 in a tense match on Saturday.",
+])
+def test_metaphors_and_sport_are_not_incidents(text: str) -> None:
+    assert incidents_of(text) == []
+
+
+def test_attempted_attack() -> None:
+    text = ("A man tried to detonate a homemade bomb on a crowded train in Lyon on Sunday, "
+            "but the device failed to explode, police said.")
+    (incident,) = incidents_of(text)
+    assert incident.status == "attempted"
+    assert incident.attack_types[0] == "bombing"
+
+
+def test_foiled_attack() -> None:
+    text = ("Police foiled a plan to attack a concert in Vienna on Tuesday and arrested three suspects "
+            "who had stockpiled explosives, officials said.")
+    (incident,) = incidents_of(text)
+    assert incident.status == "foiled"
+    assert [p.fate for p in incident.perpetrators] == ["arrested"]
+
+
+def test_all_caps_wire_text() -> None:
+    text = ("LIMA, 3 JUN 89 -- SHINING PATH GUERRILLAS TODAY DYNAMITED A POWER PYLON IN THE OUTSKIRTS OF LIMA, "
+            "LEAVING SEVERAL DISTRICTS WITHOUT ELECTRICITY. POLICE SAID NOBODY WAS HURT.")
+    (incident,) = incidents_of(text, published=None)
+    assert incident.category == "terrorism"
+    assert incident.attack_types[0] == "bombing"
+    assert [g.name for g in incident.groups] == ["Shining Path"]
+    assert incident.perpetrators[0].mention == "SHINING PATH GUERRILLAS"
+
+
+def test_air_strike_is_armed_conflict() -> None:
+    text = "An air strike on a rebel-held village killed nine fighters on Monday, the army said."
+    (incident,) = incidents_of(text)
+    assert incident.category == "armed_conflict"
+    assert (incident.acled_event_type, incident.acled_sub_event_type) == ("Explosions/Remote violence",
+                                                                          "Air/drone strike")
+
+
+def test_kidnapping_is_an_abduction() -> None:
+    text = "Gunmen abducted 14 pupils from a boarding school in the north of the country overnight."
+    (incident,) = incidents_of(text)
+    assert incident.attack_types[0] == "hostage_taking_kidnapping"
+    assert incident.acled_sub_event_type == "Abduction/forced disappearance"
+
+
+def test_road_crash_is_an_accident() -> None:
+    text = "Four people were killed when a bus collided with a lorry on the coast road on Sunday night."
+    (incident,) = incidents_of(text)
+    assert incident.category == "accident"
+    assert incident.acled_event_type is None
+
+
+def test_separate_attack_elsewhere_is_its_own_incident() -> None:
+    text = ("Gunmen shot dead two farmers in Abaji on Monday, residents said. "
+            "In a separate attack, bandits burned houses in a village near Kafanchan.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert found[0].is_primary and not found[1].is_primary
+    assert found[1].attack_types[0] == "facility_infrastructure_attack"
