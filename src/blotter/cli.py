@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "blotter.commands.demo",
     "blotter.commands.schema",
     "blotter.commands.eval",
+    "blotter.commands.serve",
 )
 
 
