@@ -39,17 +39,18 @@ def run(args: argparse.Namespace) -> int:
     data_path = args.data or SHARED_DATA
     if args.update_baseline:
         names = list(DATASET_NAMES) if args.dataset == "all" else [args.dataset]
-        baseline = update_baseline(names, data_path)
+        baseline = update_baseline(names, data_path, progress=sys.stderr)
         print(json.dumps({n: baseline["datasets"].get(n, {}).get("score") for n in names}, indent=2))
         return 0
     if args.dataset == "all":
         print("blotter eval: 'all' is only for --update-baseline; name one dataset", file=sys.stderr)
         return 2
     try:
-        result = evaluate(get_dataset(args.dataset), data_path, limit=args.limit, split=args.split, save=args.save)
+        result = evaluate(get_dataset(args.dataset), data_path, limit=args.limit, split=args.split, save=args.save,
+                          progress=sys.stderr)
     except DatasetUnavailable as exc:
         print(f"blotter eval: {exc}", file=sys.stderr)
-        return 3
+        return 2
     if args.json:
         print(json.dumps(result.as_dict(), indent=2))
     else:

@@ -9,7 +9,6 @@ prediction, ``None``), saving predictions, and the fixed-width table.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Generic, Sequence, TextIO, TypeVar
@@ -72,7 +71,7 @@ def resolve_folder(data_path: Path, folder: str) -> Path:
     raise DatasetUnavailable(f"no dataset folder at {data_path} (nor {nested})")
 
 
-def predict_all(dataset: Dataset[Gold], golds: Sequence[Gold], progress: TextIO | None = sys.stderr,
+def predict_all(dataset: Dataset[Gold], golds: Sequence[Gold], progress: TextIO | None = None,
                 ) -> tuple[list[Prediction | None], int]:
     """Predict every document; a document that fails counts as an empty prediction (None)."""
     if dataset.predict is None:
@@ -98,8 +97,11 @@ def predict_all(dataset: Dataset[Gold], golds: Sequence[Gold], progress: TextIO 
 
 
 def evaluate(dataset: Dataset[Gold], data_path: Path, *, limit: int | None = None, split: str = "dev",
-             save: Path | None = None, progress: TextIO | None = sys.stderr) -> EvalResult:
-    """Load, predict, score; ``limit`` None means the dataset's default sample."""
+             save: Path | None = None, progress: TextIO | None = None) -> EvalResult:
+    """Load, predict, score; ``limit`` None means the dataset's default sample.
+
+    Progress (count/total) and failed documents are reported on ``progress`` when given.
+    """
     if split not in dataset.splits:
         raise DatasetUnavailable(f"{dataset.name} has no split {split!r} (choose from {', '.join(dataset.splits)})")
     if dataset.check_ready:
@@ -126,17 +128,16 @@ def write_predictions(path: Path, predictions: Sequence[Prediction | None]) -> N
 
 
 def format_table(result: EvalResult) -> str:
-    """A fixed-width table, one row per field, columns the union of the rows' metrics."""
-    columns: list[str] = []
-    for metrics in result.rows.values():
-        columns += [name for name in metrics if name not in columns]
+    """A fixed-width table, one row per field; rows with other metrics start a new header."""
     field_width = max([len("field")] + [len(name) for name in result.rows])
     lines = [f"{result.dataset} ({result.settings.get('split', 'dev')}, {result.documents} documents, "
-             f"{result.failures} failed)",
-             "  ".join([f"{'field':<{field_width}}"] + [f"{c:>10}" for c in columns])]
+             f"{result.failures} failed)"]
+    columns: list[str] = []
     for name, metrics in result.rows.items():
-        cells = [_cell(metrics.get(column)) for column in columns]
-        lines.append("  ".join([f"{name:<{field_width}}"] + [f"{c:>10}" for c in cells]))
+        if list(metrics) != columns:
+            columns = list(metrics)
+            lines.append("  ".join([f"{'field':<{field_width}}"] + [f"{c:>10}" for c in columns]))
+        lines.append("  ".join([f"{name:<{field_width}}"] + [f"{_cell(metrics[c]):>10}" for c in columns]))
     return "\n".join(lines)
 
 

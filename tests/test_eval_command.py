@@ -1,0 +1,77 @@
+"""``blotter eval`` as a user runs it, on a tiny WCXB-shaped folder (only the clean stage runs)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from blotter.cli import main
+from blotter.eval import dedup
+from blotter.eval.runner import DatasetUnavailable, evaluate
+
+BODY = "Two men were hurt when a wall collapsed on Main Street on Friday, officials said."
+
+
+@pytest.fixture
+def wcxb(tmp_path: Path) -> Path:
+    """A shared-data-like root holding wcxb/dev with two pages."""
+    split = tmp_path / "wcxb" / "dev"
+    (split / "ground-truth").mkdir(parents=True)
+    (split / "html").mkdir()
+    for file_id in ("0001", "0002"):
+        truth = {"url": f"https://example.com/{file_id}", "ground_truth": {
+            "title": "Wall collapses", "author": None, "publish_date": None, "main_content": BODY,
+            "with": ["a wall collapsed"], "without": ["Sign up"]}}
+        (split / "ground-truth" / f"{file_id}.json").write_text(json.dumps(truth))
+        with gzip.open(split / "html" / f"{file_id}.html.gz", "wt") as html:
+            html.write(f"<html><head><title>Wall collapses</title></head><body><article><p>{BODY}</p></article></body></html>")
+    return tmp_path
+
+
+def test_table_ends_with_headline(wcxb: Path, capsys):
+    assert main(["eval", "article", "--data", str(wcxb)]) == 0
+    out, err = capsys.readouterr()
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("article (dev, 2 documents, 0 failed)")
+    assert lines[-1].startswith("headline: article body F1 = ")
+    assert "2/2" in err  # progress goes to stderr
+
+
+def test_json_limit_and_save(wcxb: Path, tmp_path: Path, capsys):
+    saved = tmp_path / "predictions.jsonl"
+    assert main(["eval", "article", "--data", str(wcxb / "wcxb"), "--limit", "1", "--json", "--save", str(saved)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["documents"] == 1 and result["headline"]["name"] == "body F1"
+    assert [json.loads(line)["id"] for line in saved.read_text().splitlines()] == ["wcxb-0001"]
+
+
+def test_missing_data_is_a_clear_error(tmp_path: Path, capsys):
+    assert main(["eval", "gvdb", "--data", str(tmp_path / "nowhere")]) == 2
+    assert "no dataset folder" in capsys.readouterr().err
+
+
+def test_failing_document_counts_as_empty(wcxb: Path, monkeypatch):
+    from blotter.eval import article
+
+    calls = []
+
+    def flaky(document):
+        calls.append(document.id)
+        if len(calls) == 1:
+            raise RuntimeError("boom")
+        return article.predict(document)
+
+    dataset = article.DATASET.__class__(**{**article.DATASET.__dict__, "predict": flaky})
+    result = evaluate(dataset, wcxb, progress=None)
+    assert result.failures == 1 and result.rows["must-include found"]["total"] == 2
+
+
+def test_dedup_without_store_hook_says_so(monkeypatch, tmp_path: Path, capsys):
+    monkeypatch.setattr(dedup, "HOOK_MODULE", "blotter.no_such_store")
+    with pytest.raises(DatasetUnavailable, match="cluster_documents"):
+        dedup.check_ready()
+    assert main(["eval", "dedup", "--data", str(tmp_path)]) == 2
+    assert "cluster_documents" in capsys.readouterr().err
