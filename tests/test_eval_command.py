@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 from pathlib import Path
@@ -51,9 +52,11 @@ def test_json_limit_and_save(wcxb: Path, tmp_path: Path, capsys):
 def test_missing_data_is_a_clear_error(tmp_path: Path, capsys):
     assert main(["eval", "gvdb", "--data", str(tmp_path / "nowhere")]) == 2
     assert "no dataset folder" in capsys.readouterr().err
+    assert main(["eval", "muc4", "--data", str(tmp_path)]) == 2
+    assert "dev.json" in capsys.readouterr().err
 
 
-def test_failing_document_counts_as_empty(wcxb: Path, monkeypatch):
+def test_failing_document_counts_as_empty(wcxb: Path):
     from blotter.eval import article
 
     calls = []
@@ -64,7 +67,7 @@ def test_failing_document_counts_as_empty(wcxb: Path, monkeypatch):
             raise RuntimeError("boom")
         return article.predict(document)
 
-    dataset = article.DATASET.__class__(**{**article.DATASET.__dict__, "predict": flaky})
+    dataset = dataclasses.replace(article.DATASET, predict=flaky)
     result = evaluate(dataset, wcxb, progress=None)
     assert result.failures == 1 and result.rows["must-include found"]["total"] == 2
 

@@ -304,3 +304,14 @@ def test_quotes_perfect_empty_and_wrong(tmp_path: Path):
     assert empty.headline == 0.0 and empty.rows["speaker (matched quotes)"]["accuracy"] == 0.0
     wrong = quotes.score(gold, [record("q", QUOTE_TEXT, quotes=[found[0].model_copy(update={"speaker_mention": "Critics"})])])
     assert 0.0 < wrong.headline < 1.0 and wrong.rows["speaker (matched quotes)"]["accuracy"] == 0.0
+
+
+def test_muc4_alignment_maximises_matched_fillers():
+    def template(perpetrator: str) -> muc4.Template:
+        return muc4.Template("attack", {role: [frozenset({perpetrator})] if role == "PerpInd" else [] for role in muc4.ROLES})
+
+    gold = [template("soldiers"), template("rebels")]
+    predicted = [template("rebels"), template("soldiers"), template("police")]
+    assert muc4.align(gold, predicted) == [(0, 1), (1, 0)]
+    many = [template(f"group {i}") for i in range(12)]
+    assert muc4.align(many, list(reversed(many)))[0] == (0, 11)

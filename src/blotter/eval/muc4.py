@@ -10,6 +10,7 @@ templates still count (as wrong predictions or missed gold). Micro P/R/F1 over t
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +24,8 @@ ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 TERRORISM_CATEGORIES = {"terrorism", "political_violence", "armed_conflict"}
 _ROBBERY = re.compile(r"\b(rob|robs|robbed|robbery|robberies|robbing|hold-?up|stole|looted)\b", re.IGNORECASE)
 _ARSON = re.compile(r"\b(arson|set fire|set on fire|burn(ed|t)?|torched)\b", re.IGNORECASE)
-# Exhaustive alignment is exact; beyond this many templates a side, fall back to greedy.
-_MAX_EXHAUSTIVE = 6
+# Exhaustive alignment is exact; beyond this many candidate alignments, fall back to greedy.
+_MAX_ALIGNMENTS = 50_000
 
 # A filler is one predicted entity: the strings that may name it (mention, and name if any).
 Filler = frozenset[str]
@@ -140,7 +141,7 @@ def align(gold: list[Template], predicted: list[Template]) -> list[tuple[int, in
     weights = [[_pair_matches(g, p) for p in predicted] for g in gold]
     if not gold or not predicted:
         return []
-    if max(len(gold), len(predicted)) <= _MAX_EXHAUSTIVE:
+    if math.perm(max(len(gold), len(predicted)), min(len(gold), len(predicted))) <= _MAX_ALIGNMENTS:
         return sorted(_best_assignment(weights, 0, frozenset())[1])
     candidates = sorted(((weights[g][p], g, p) for g in range(len(gold)) for p in range(len(predicted))
                          if weights[g][p] >= 0), reverse=True)

@@ -107,7 +107,10 @@ def evaluate(dataset: Dataset[Gold], data_path: Path, *, limit: int | None = Non
     if dataset.check_ready:
         dataset.check_ready()
     effective_limit = limit if limit is not None else dataset.default_limit
-    golds = dataset.load(resolve_folder(data_path, dataset.folder), split, effective_limit)
+    try:
+        golds = dataset.load(resolve_folder(data_path, dataset.folder), split, effective_limit)
+    except FileNotFoundError as exc:
+        raise DatasetUnavailable(f"{dataset.name}: {exc.strerror}: {exc.filename}") from exc
     if not golds:
         raise DatasetUnavailable(f"{dataset.name}: no documents found under {data_path}")
     predictions, failures = predict_all(dataset, golds, progress)
