@@ -15,6 +15,9 @@ COMMAND_MODULES = (
     "blotter.commands.extract",
     "blotter.commands.demo",
     "blotter.commands.schema",
+    "blotter.commands.ingest",
+    "blotter.commands.export",
+    "blotter.commands.stats",
     "blotter.commands.eval",
     "blotter.commands.serve",
 )

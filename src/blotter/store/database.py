@@ -1,0 +1,371 @@
+"""The storage interface: ``open_database(url) -> Database``.
+
+One SQLAlchemy Core code path for SQLite (the embedded default: WAL mode and a busy timeout
+so readers never see "database is locked" while ``ingest`` writes) and PostgreSQL. Opening
+runs the Alembic migrations shipped in ``migrations/``, so an upgrade keeps the data.
+Each stored document is one transaction together with its merge: an interrupted ingest
+loses at most the document in flight and never leaves half of one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from ..errors import StorageError
+from ..models import DocumentRecord
+from . import merge
+from .records import MergedIncident
+from .schema import document_incidents, documents, failed_documents, incident_links, merged_incidents
+
+DEFAULT_URL = "sqlite:///blotter.db"
+BUSY_TIMEOUT_MS = 30_000
+MIGRATIONS = Path(__file__).with_name("migrations")
+_MEMBER_CACHE_LIMIT = 50_000
+
+
+def resolve_url(url: Optional[str]) -> str:
+    """``--db`` when given, else the environment variable BLOTTER_DB, else ./blotter.db."""
+    return url or os.environ.get("BLOTTER_DB") or DEFAULT_URL
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What storing one document did: ``stored`` is False when it was already there."""
+
+    stored: bool
+    incidents: int = 0
+    merged_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Counts:
+    documents: int
+    incidents: int
+    merged: int
+    failed: int
+
+
+class Database:
+    """The incident database. Use ``open_database``; close it (or use ``with``) when done."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        # Stored report incidents never change, so their parsed form can be kept.
+        self._members: dict[int, merge.Member] = {}
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ----------------------------------------------------------------------- writing
+
+    def has_document(self, document_id: str, content_hash: Optional[str] = None) -> bool:
+        """Whether a document with this id (or this content hash) is already stored."""
+        condition = documents.c.id == document_id
+        if content_hash:
+            condition = condition | (documents.c.content_hash == content_hash)
+        with self._transaction() as conn:
+            return conn.execute(sa.select(documents.c.id).where(condition).limit(1)).first() is not None
+
+    def add_record(self, record: DocumentRecord, *, content_hash: Optional[str] = None) -> AddResult:
+        """Store a document, its incidents and their merge, in one transaction.
+
+        ``content_hash`` identifies the input content (SHA-256 of the raw page or text);
+        without it, the hash of the clean text is used. A document already stored (same id or
+        same hash) changes nothing.
+        """
+        content_hash = content_hash or hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).hexdigest()
+        try:
+            with self._transaction(write=True) as conn:
+                exists = sa.select(documents.c.id).where(
+                    (documents.c.id == record.id) | (documents.c.content_hash == content_hash)).limit(1)
+                if conn.execute(exists).first() is not None:
+                    return AddResult(stored=False)
+                new_members = self._insert_document(conn, record, content_hash)
+                merged_ids = self._merge(conn, new_members) if new_members else ()
+                conn.execute(failed_documents.delete().where(failed_documents.c.key == record.id))
+        except sa.exc.SQLAlchemyError as exc:
+            raise StorageError(f"could not store document {record.id}: {exc}") from exc
+        self._remember(new_members)
+        return AddResult(stored=True, incidents=len(new_members), merged_ids=tuple(merged_ids))
+
+    def add_failure(self, key: str, document_id: Optional[str], code: str, message: str) -> None:
+        """Record a document that could not be read or extracted (replacing an older failure)."""
+        with self._transaction(write=True) as conn:
+            conn.execute(failed_documents.delete().where(failed_documents.c.key == key))
+            conn.execute(failed_documents.insert().values(
+                key=key, document_id=document_id, code=code, message=message, failed_at=_now()))
+
+    def _insert_document(self, conn: Connection, record: DocumentRecord, content_hash: str) -> list[merge.Member]:
+        conn.execute(documents.insert().values(
+            id=record.id, content_hash=content_hash, url=record.url, site=record.site, title=record.title,
+            published=record.published, text=record.text, record=record.model_dump_json(), ingested_at=_now()))
+        if self.is_sqlite:
+            conn.execute(sa.text("INSERT INTO documents_fts (document_id, title, text) VALUES (:id, :title, :text)"),
+                         {"id": record.id, "title": record.title or "", "text": record.text})
+        if not record.incidents:
+            return []
+        rows = [{"document_id": record.id, "incident_id": inc.id, "is_primary": inc.is_primary,
+                 "anchor_date": merge.anchor_date(inc, record.published), "record": inc.model_dump_json()}
+                for inc in record.incidents]
+        inserted = conn.execute(
+            document_incidents.insert().returning(document_incidents.c.seq, sort_by_parameter_order=True), rows)
+        return [merge.Member(seq=seq, document_id=record.id, incident=inc, url=record.url, title=record.title,
+                             published=record.published)
+                for (seq,), inc in zip(inserted.all(), record.incidents)]
+
+    def _merge(self, conn: Connection, new_members: list[merge.Member]) -> list[str]:
+        """Re-cluster the new incidents with every stored incident they could belong to.
+
+        Candidates come from the date window around each new incident; the clusters of the
+        ones that match are taken apart and built again with the newcomers, which lets a new
+        report join an incident, bridge two, or split a merge its evidence contradicts.
+        """
+        document_id = new_members[0].document_id
+        nearby = self._candidates(conn, new_members, document_id)
+        matching = [c for c in nearby
+                    if any((s := merge.match_score(c, m)) is not None and s >= merge.MERGE_THRESHOLD for m in new_members)]
+        affected_ids: set[str] = set()
+        if matching:
+            links = conn.execute(sa.select(incident_links.c.merged_id)
+                                 .where(incident_links.c.member_seq.in_([c.seq for c in matching])))
+            affected_ids = {row.merged_id for row in links}
+        affected_seqs: list[int] = []
+        if affected_ids:
+            affected_seqs = list(conn.execute(sa.select(incident_links.c.member_seq)
+                                              .where(incident_links.c.merged_id.in_(affected_ids))).scalars())
+            conn.execute(incident_links.delete().where(incident_links.c.merged_id.in_(affected_ids)))
+            conn.execute(merged_incidents.delete().where(merged_incidents.c.id.in_(affected_ids)))
+        groups = merge.cluster(self._load_members(conn, affected_seqs) + new_members)
+        fused = [merge.fuse(group) for group in groups]
+        conn.execute(merged_incidents.insert(), [_merged_row(incident) for incident in fused])
+        conn.execute(incident_links.insert(), [{"member_seq": m.seq, "merged_id": incident.id}
+                                               for group, incident in zip(groups, fused) for m in group])
+        return [incident.id for group, incident in zip(groups, fused) if any(m.document_id == document_id for m in group)]
+
+    def _candidates(self, conn: Connection, new_members: list[merge.Member], document_id: str) -> list[merge.Member]:
+        anchors = [m.anchor for m in new_members if m.anchor]
+        if not anchors:
+            return []
+        window = timedelta(days=merge.CANDIDATE_WINDOW_DAYS)
+        low, high = (min(anchors) - window).isoformat(), (max(anchors) + window).isoformat()
+        query = (sa.select(document_incidents.c.seq)
+                 .where(document_incidents.c.anchor_date.between(low, high))
+                 .where(document_incidents.c.document_id != document_id))
+        return self._load_members(conn, list(conn.execute(query).scalars()))
+
+    def _load_members(self, conn: Connection, seqs: list[int]) -> list[merge.Member]:
+        missing = [seq for seq in seqs if seq not in self._members]
+        if missing:
+            query = (sa.select(document_incidents.c.seq, document_incidents.c.document_id, document_incidents.c.record,
+                               documents.c.url, documents.c.title, documents.c.published)
+                     .join(documents, documents.c.id == document_incidents.c.document_id)
+                     .where(document_incidents.c.seq.in_(missing)))
+            self._remember([merge.Member(seq=row.seq, document_id=row.document_id,
+                                         incident=merge.Incident.model_validate_json(row.record),
+                                         url=row.url, title=row.title, published=row.published)
+                            for row in conn.execute(query)])
+        return [self._members[seq] for seq in seqs]
+
+    def _remember(self, members: list[merge.Member]) -> None:
+        if len(self._members) > _MEMBER_CACHE_LIMIT:
+            self._members.clear()
+        self._members.update((m.seq, m) for m in members)
+
+    # ----------------------------------------------------------------------- reading
+
+    def get_document(self, document_id: str) -> Optional[DocumentRecord]:
+        with self._transaction() as conn:
+            record = conn.execute(sa.select(documents.c.record).where(documents.c.id == document_id)).scalar()
+        return DocumentRecord.model_validate_json(record) if record else None
+
+    def get_incident(self, incident_id: str) -> Optional[MergedIncident]:
+        with self._transaction() as conn:
+            record = conn.execute(sa.select(merged_incidents.c.record)
+                                  .where(merged_incidents.c.id == incident_id)).scalar()
+        return MergedIncident.model_validate_json(record) if record else None
+
+    def query_incidents(self, *, since: Optional[str] = None, until: Optional[str] = None,
+                        country_code: Optional[str] = None, category: Optional[str] = None,
+                        attack_type: Optional[str] = None, text: Optional[str] = None,
+                        limit: int = 50, offset: int = 0) -> tuple[list[MergedIncident], int]:
+        """One page of merged incidents, newest first, and how many match in all.
+
+        ``text`` searches the full text of the incidents' reports.
+        """
+        conditions = self._filters(since, until)
+        if country_code:
+            conditions.append(merged_incidents.c.country_code == country_code.upper())
+        if category:
+            conditions.append(merged_incidents.c.category == category)
+        if attack_type:
+            conditions.append(merged_incidents.c.attack_type == attack_type)
+        if text:
+            matching_docs = self._text_match(text)
+            conditions.append(merged_incidents.c.id.in_(
+                sa.select(incident_links.c.merged_id)
+                .join(document_incidents, document_incidents.c.seq == incident_links.c.member_seq)
+                .where(document_incidents.c.document_id.in_(matching_docs))))
+        where = sa.and_(sa.true(), *conditions)
+        with self._transaction() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(merged_incidents).where(where)).scalar_one()
+            rows = conn.execute(sa.select(merged_incidents.c.record).where(where)
+                                .order_by(merged_incidents.c.event_date.desc(), merged_incidents.c.id)
+                                .limit(limit).offset(offset)).scalars()
+            return [MergedIncident.model_validate_json(r) for r in rows], total
+
+    def iter_incidents(self, since: Optional[str] = None, until: Optional[str] = None) -> Iterator[MergedIncident]:
+        """Every merged incident in the date range (inclusive), oldest first, streamed."""
+        query = (sa.select(merged_incidents.c.record).where(sa.and_(sa.true(), *self._filters(since, until)))
+                 .order_by(merged_incidents.c.event_date, merged_incidents.c.id))
+        with self._transaction() as conn:
+            for record in conn.execution_options(yield_per=500).execute(query).scalars():
+                yield MergedIncident.model_validate_json(record)
+
+    def search_documents(self, text: str, limit: int = 20) -> list[str]:
+        """Ids of stored documents whose title or text match the words of ``text``."""
+        with self._transaction() as conn:
+            return list(conn.execute(self._text_match(text).limit(limit)).scalars())
+
+    def stats(self) -> dict[str, Any]:
+        """Totals, and merged incidents by category, attack type, country and month."""
+        def by(column: sa.ColumnElement[Any]) -> dict[str, int]:
+            query = (sa.select(column.label("key"), sa.func.count().label("n")).group_by(column)
+                     .order_by(sa.func.count().desc(), column))
+            return {(row.key or "unknown"): row.n for row in conn.execute(query)}
+
+        counts = self.counts()
+        with self._transaction() as conn:
+            return {
+                "documents": counts.documents, "incidents": counts.incidents,
+                "merged_incidents": counts.merged, "failed_documents": counts.failed,
+                "by_category": by(merged_incidents.c.category),
+                "by_attack_type": by(merged_incidents.c.attack_type),
+                "by_country": by(merged_incidents.c.country),
+                "by_month": dict(sorted(by(sa.func.substr(merged_incidents.c.event_date, 1, 7)).items())),
+            }
+
+    def counts(self) -> Counts:
+        with self._transaction() as conn:
+            def count(table: sa.Table) -> int:
+                return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+            return Counts(documents=count(documents), incidents=count(document_incidents),
+                          merged=count(merged_incidents), failed=count(failed_documents))
+
+    def failures(self) -> list[dict[str, Any]]:
+        """The documents that failed, with their error code and reason."""
+        with self._transaction() as conn:
+            rows = conn.execute(sa.select(failed_documents).order_by(failed_documents.c.failed_at))
+            return [dict(row._mapping) for row in rows]
+
+    def primary_incident_groups(self, document_ids: list[str]) -> list[list[str]]:
+        """The given documents grouped by the merged incident of their primary incident."""
+        query = (sa.select(document_incidents.c.document_id, incident_links.c.merged_id)
+                 .join(incident_links, incident_links.c.member_seq == document_incidents.c.seq)
+                 .where(document_incidents.c.is_primary))
+        with self._transaction() as conn:
+            merged_of = {row.document_id: row.merged_id for row in conn.execute(query)}
+        groups: dict[str, list[str]] = defaultdict(list)
+        for document_id in dict.fromkeys(document_ids):
+            groups[merged_of.get(document_id, "doc:" + document_id)].append(document_id)
+        return list(groups.values())
+
+    def _filters(self, since: Optional[str], until: Optional[str]) -> list[sa.ColumnElement[bool]]:
+        conditions: list[sa.ColumnElement[bool]] = []
+        if since:
+            conditions.append(merged_incidents.c.event_date >= since[:10])
+        if until:
+            conditions.append(merged_incidents.c.event_date <= until[:10])
+        return conditions
+
+    def _text_match(self, text: str) -> sa.Select[Any]:
+        if self.is_sqlite:
+            # Each word quoted, so user input is never read as FTS5 query syntax.
+            phrase = " ".join('"' + w.replace('"', '""') + '"' for w in re.findall(r"\w+", text)) or '""'
+            return sa.select(sa.column("document_id")).select_from(sa.table("documents_fts")).where(
+                sa.text("documents_fts MATCH :phrase").bindparams(phrase=phrase))
+        return sa.select(documents.c.id).where(
+            sa.text("documents.search @@ plainto_tsquery('english', :phrase)").bindparams(phrase=text))
+
+    @contextmanager
+    def _transaction(self, write: bool = False) -> Iterator[Connection]:
+        """A connection in a transaction; on SQLite a writer takes the write lock up front
+        (BEGIN IMMEDIATE) so it waits its turn instead of failing half-way."""
+        with self.engine.connect() as conn:
+            conn.execution_options(blotter_write=write)
+            with conn.begin():
+                yield conn
+
+
+def open_database(url: Optional[str] = None) -> Database:
+    """Connect to the database at ``url`` (see ``resolve_url``) and bring its schema up to date."""
+    url = resolve_url(url)
+    try:
+        engine = sa.create_engine(url)
+        if engine.dialect.name == "sqlite":
+            _configure_sqlite(engine)
+        database = Database(engine)
+        with database._transaction(write=True) as conn:
+            _migrate(conn)
+    except sa.exc.SQLAlchemyError as exc:
+        raise StorageError(f"cannot open database {url}: {exc}") from exc
+    return database
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # transactions are begun below, not by the driver
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("blotter_write") else "BEGIN")
+
+
+def _migrate(conn: Connection) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    command.upgrade(config, "head")
+
+
+def _merged_row(incident: MergedIncident) -> dict[str, Any]:
+    reported = incident.first_reported[:10] if incident.first_reported else None
+    return {
+        "id": incident.id, "event_date": incident.date.start or reported, "category": incident.category,
+        "attack_type": incident.attack_types[0], "country": incident.location.country,
+        "country_code": incident.location.country_code, "city": incident.location.name,
+        "killed": incident.casualties.killed.best, "injured": incident.casualties.injured.best,
+        "first_reported": incident.first_reported, "last_reported": incident.last_reported,
+        "record": incident.model_dump_json(),
+    }
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,366 @@
+"""Merging reports of one real incident: matching (``match_score``, ``cluster``) and field
+fusion (``fuse``). The rules are written out for users in docs/DATABASE.md.
+
+Matching is pairwise: two incidents from different reports are compared on place, date,
+named victims and perpetrators, counts, type and wording. Some differences forbid a merge
+outright (another country, another city, dates days apart, disjoint named victims); the
+rest add up to a score. Clusters are built by linking the best-scoring pairs first and
+never joining two clusters that contain a forbidden pair, so a later report that names the
+victims can split an earlier, looser merge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any, Callable, Iterable, Optional
+
+from ..models import DocumentRecord, Incident
+from .records import MergedIncident
+
+MERGE_THRESHOLD = 0.6
+# Reports are usually published within a few days of the event they describe.
+CANDIDATE_WINDOW_DAYS = 7
+NEARBY_KM = 25.0
+
+LOCATION_RANK = {"exact": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1, "unknown": 0}
+DATE_RANK = {"day": 5, "week": 4, "range": 3, "month": 2, "year": 1, "unknown": 0}
+COUNT_FIELDS = ("killed", "injured", "perpetrators_killed", "perpetrators_injured")
+
+_WORD = re.compile(r"[a-z0-9']+")
+_STOPWORDS = frozenset(
+    "a an the and or of in on at to for from by with was were is are be been has had have he she "
+    "they it his her their its that this who which as after before said says police say man woman "
+    "told about but not no into over than then there when where while would will".split()
+)
+
+
+@dataclass
+class Member:
+    """One report's incident as the matcher sees it, with the report it came from."""
+
+    seq: int
+    document_id: str
+    incident: Incident
+    url: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[str] = None
+
+    @cached_property
+    def day(self) -> Optional[date]:
+        """The incident's day, when the report states it to the day."""
+        if self.incident.date.precision == "day" and self.incident.date.start:
+            return _parse_day(self.incident.date.start)
+        return None
+
+    @cached_property
+    def anchor(self) -> Optional[date]:
+        """The incident's start date, else the report's publication date."""
+        return _parse_day(self.incident.date.start) or _parse_day(self.published)
+
+    @cached_property
+    def victim_names(self) -> frozenset[str]:
+        return frozenset(_surname(v.name) for v in self.incident.victims if v.name)
+
+    @cached_property
+    def perpetrator_names(self) -> frozenset[str]:
+        return frozenset(_surname(p.name) for p in self.incident.perpetrators if p.name)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Content words of the incident's summary, evidence sentences, place and headline."""
+        parts = [self.incident.summary, self.title or "", self.incident.location.mention or ""]
+        parts += [e.quote for e in self.incident.evidence]
+        return frozenset(w for w in _WORD.findall(" ".join(parts).lower()) if w not in _STOPWORDS and len(w) > 2)
+
+
+def anchor_date(incident: Incident, published: Optional[str]) -> Optional[str]:
+    """The date merge candidates are looked up by (stored with each report's incident)."""
+    day = _parse_day(incident.date.start) or _parse_day(published)
+    return day.isoformat() if day else None
+
+
+def global_id(document_id: str, incident_id: str) -> str:
+    """A merged incident's id: derived from its first report, so re-ingesting keeps it."""
+    return "inc-" + hashlib.sha256(f"{document_id}\x1f{incident_id}".encode()).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def match_score(a: Member, b: Member) -> Optional[float]:
+    """How strongly two reports' incidents look like one incident; None forbids merging them."""
+    if a.document_id == b.document_id:
+        return None  # one report's incidents are distinct by construction
+    la, lb = a.incident.location, b.incident.location
+    if la.country_code and lb.country_code and la.country_code != lb.country_code:
+        return None
+    score = 0.0
+
+    place = _place_score(a, b)
+    if place is None:
+        return None
+    score += place
+
+    if a.day and b.day:
+        apart = abs((a.day - b.day).days)
+        if apart > 3:
+            return None
+        score += {0: 0.25, 1: 0.1}.get(apart, -0.1)
+    elif a.anchor and b.anchor:
+        apart = abs((a.anchor - b.anchor).days)
+        if apart > CANDIDATE_WINDOW_DAYS:
+            return None
+        score += 0.05 if apart <= 1 else 0.0
+
+    if a.victim_names and b.victim_names:
+        if not a.victim_names & b.victim_names:
+            return None  # different named victims: different incidents
+        score += 0.45
+    if a.perpetrator_names and b.perpetrator_names:
+        score += 0.3 if a.perpetrator_names & b.perpetrator_names else -0.2
+
+    for name in ("killed", "injured"):
+        ca, cb = getattr(a.incident.casualties, name).best, getattr(b.incident.casualties, name).best
+        if ca is not None and cb is not None:
+            score += 0.1 if ca == cb else -0.1
+
+    cat_a, cat_b = a.incident.category, b.incident.category
+    if cat_a != "unknown" and cat_b != "unknown" and cat_a != cat_b:
+        score -= 0.15
+    types_a = set(a.incident.attack_types) - {"unknown"}
+    types_b = set(b.incident.attack_types) - {"unknown"}
+    if types_a and types_b:
+        score += 0.05 if types_a & types_b else -0.1
+
+    if a.words and b.words:
+        score += 0.6 * len(a.words & b.words) / len(a.words | b.words)
+    return score
+
+
+def _place_score(a: Member, b: Member) -> Optional[float]:
+    la, lb = a.incident.location, b.incident.location
+    if la.geonameid and lb.geonameid:
+        if la.geonameid == lb.geonameid:
+            return 0.25
+        if None not in (la.lat, la.lon, lb.lat, lb.lon) and _km(la.lat, la.lon, lb.lat, lb.lon) <= NEARBY_KM:
+            return 0.05  # a neighbourhood and its city
+        return None
+    if la.name and lb.name:
+        return 0.25 if la.name.lower() == lb.name.lower() else -0.2
+    return 0.0
+
+
+def cluster(members: list[Member], score: Callable[[Member, Member], Optional[float]] = match_score) -> list[list[Member]]:
+    """Group members into incidents: best pairs first, never across a forbidden pair.
+
+    Each group is ordered by ``seq``; groups are ordered by their first member.
+    """
+    n = len(members)
+    forbidden: set[tuple[int, int]] = set()
+    links: list[tuple[float, int, int]] = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            s = score(members[i], members[j])
+            if s is None:
+                forbidden.add((i, j))
+            elif s >= MERGE_THRESHOLD:
+                links.append((s, i, j))
+    group_of = list(range(n))
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _, i, j in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or any((min(x, y), max(x, y)) in forbidden for x in groups[gi] for y in groups[gj]):
+            continue
+        for x in groups[gj]:
+            group_of[x] = gi
+        groups[gi].extend(groups.pop(gj))
+    result = [sorted((members[i] for i in idx), key=lambda m: m.seq) for idx in groups.values()]
+    return sorted(result, key=lambda g: g[0].seq)
+
+
+# --------------------------------------------------------------------------- fusion
+
+
+def fuse(members: list[Member]) -> MergedIncident:
+    """One merged incident from its reports' incidents (members ordered by ``seq``)."""
+    first = members[0]
+    dumps = [_with_document_id(m.incident.model_dump(mode="json"), m.document_id) for m in members]
+    conflicts: list[dict[str, Any]] = []
+
+    def pick(values: list[Any], field_name: str, *, ignore: Iterable[Any] = (None, "unknown")) -> Any:
+        """The most frequent value (earliest report wins a tie); disagreements are recorded."""
+        known = [(v, m) for v, m in zip(values, members) if v not in ignore]
+        if not known:
+            return values[0]
+        _record_conflict(conflicts, field_name, known)
+        counts = Counter(_key(v) for v, _ in known)
+        best = max(counts.values())
+        return next(v for v, _ in known if counts[_key(v)] == best)
+
+    fused: dict[str, Any] = dict(dumps[0])
+    fused["id"] = global_id(first.document_id, first.incident.id)
+    fused["is_primary"] = any(m.incident.is_primary for m in members)
+    most_confident = max(range(len(members)), key=lambda i: (members[i].incident.confidence, -i))
+    fused["summary"] = dumps[most_confident]["summary"]
+    fused["confidence"] = max(m.incident.confidence for m in members)
+    fused["category"] = pick([d["category"] for d in dumps], "category")
+    fused["status"] = pick([d["status"] for d in dumps], "status", ignore=())
+    fused["acled_event_type"] = pick([d["acled_event_type"] for d in dumps], "acled_event_type")
+    fused["acled_sub_event_type"] = pick([d["acled_sub_event_type"] for d in dumps], "acled_sub_event_type")
+    fused["attack_types"] = _fuse_attack_types([d["attack_types"] for d in dumps])
+    fused["date"] = _fuse_most_specific([d["date"] for d in dumps], members, "date", DATE_RANK,
+                                        ("start", "end", "time"), conflicts)
+    fused["location"] = _fuse_most_specific([d["location"] for d in dumps], members, "location", LOCATION_RANK,
+                                            ("name", "admin1", "country_code", "geonameid"), conflicts)
+    fused["casualties"] = {name: _fuse_count([d["casualties"][name] for d in dumps], members,
+                                             f"casualties.{name}", conflicts) for name in COUNT_FIELDS}
+    fused["perpetrators"] = _union([d["perpetrators"] for d in dumps], lambda p: (p["name"] or p["mention"]).lower())
+    fused["groups"] = _union([d["groups"] for d in dumps], lambda g: (g["name"].lower(), g["relation"]))
+    fused["claims"] = _union([d["claims"] for d in dumps], lambda c: (c["claimant"].lower(), c["status"]))
+    fused["victims"] = _union([d["victims"] for d in dumps], lambda v: ((v["name"] or v["mention"]).lower(), v["status"]))
+    fused["targets"] = _union([d["targets"] for d in dumps], lambda t: (t["type"], t["mention"].lower()))
+    fused["weapons"] = _union([d["weapons"] for d in dumps], lambda w: (w["type"], (w["subtype"] or w["mention"]).lower()))
+    fused["evidence"] = _dedupe_evidence(e for d in dumps for e in d["evidence"])
+
+    published = [m.published for m in members if m.published]
+    fused["sources"] = [{"document_id": m.document_id, "url": m.url, "title": m.title, "published": m.published,
+                         "incident_id": m.incident.id} for m in members]
+    fused["first_reported"] = min(published) if published else None
+    fused["last_reported"] = max(published) if published else None
+    fused["conflicts"] = conflicts
+    return MergedIncident.model_validate(fused)
+
+
+def _fuse_attack_types(lists: list[list[str]]) -> list[str]:
+    """Every report's attack types, the most often reported first; "unknown" only if alone."""
+    order: dict[str, int] = {}
+    counts: Counter[str] = Counter()
+    for types in lists:
+        for t in types:
+            order.setdefault(t, len(order))
+            counts[t] += 1
+    known = [t for t in order if t != "unknown"] or ["unknown"]
+    return sorted(known, key=lambda t: (-counts[t], order[t]))
+
+
+def _fuse_most_specific(values: list[dict[str, Any]], members: list[Member], field_name: str,
+                        rank: dict[str, int], identity: tuple[str, ...], conflicts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The most precise value; among equally precise ones, the most reported. Evidence of
+    every report that gives that value is kept."""
+    def ident(v: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(v[k] for k in identity)
+
+    top = max(rank[v["precision"]] for v in values)
+    best_values = [v for v in values if rank[v["precision"]] == top]
+    counts = Counter(ident(v) for v in best_values)
+    chosen = dict(next(v for v in best_values if counts[ident(v)] == max(counts.values())))
+    if top > 0:
+        _record_conflict(conflicts, field_name, [({k: v[k] for k in identity if v[k] is not None}, m)
+                                                 for v, m in zip(values, members) if rank[v["precision"]] == top])
+    chosen["evidence"] = _dedupe_evidence(e for v in values if ident(v) == ident(chosen) for e in v["evidence"])
+    return chosen
+
+
+def _fuse_count(values: list[dict[str, Any]], members: list[Member], field_name: str,
+                conflicts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The latest well-sourced figure: the most recently published report that gives one with
+    evidence (any figure when none has evidence); figures update as the wounded die."""
+    given = [(v, m) for v, m in zip(values, members) if v["best"] is not None]
+    if not given:
+        return {"best": None, "low": None, "high": None, "evidence": []}
+    _record_conflict(conflicts, field_name, [(v["best"], m) for v, m in given])
+    sourced = [(v, m) for v, m in given if v["evidence"]] or given
+    chosen, _ = max(sourced, key=lambda vm: (vm[1].published or "", vm[1].seq))
+    same = (e for v, _ in given if v["best"] == chosen["best"] for e in v["evidence"])
+    return {**chosen, "evidence": _dedupe_evidence(same)}
+
+
+def _union(lists: list[list[dict[str, Any]]], key: Callable[[dict[str, Any]], Any]) -> list[dict[str, Any]]:
+    """Every report's items once: duplicates pool their evidence and fill each other's gaps."""
+    merged: dict[Any, dict[str, Any]] = {}
+    for items in lists:
+        for item in items:
+            k = key(item)
+            if k not in merged:
+                merged[k] = dict(item)
+                continue
+            kept = merged[k]
+            for name, value in item.items():
+                if name == "evidence":
+                    kept["evidence"] = _dedupe_evidence([*kept["evidence"], *value])
+                elif kept.get(name) in (None, []) and value not in (None, []):
+                    kept[name] = value
+    return list(merged.values())
+
+
+def _record_conflict(conflicts: list[dict[str, Any]], field_name: str, known: list[tuple[Any, Member]]) -> None:
+    if len({_key(v) for v, _ in known}) > 1:
+        conflicts.append({"field": field_name,
+                          "values": [{"value": v, "document_id": m.document_id} for v, m in known]})
+
+
+def _dedupe_evidence(evidence: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for e in evidence:
+        seen.setdefault((e["document_id"], e["field"], e["start"], e["end"]), e)
+    return list(seen.values())
+
+
+def _with_document_id(value: Any, document_id: str) -> Any:
+    """Set ``document_id`` on every Evidence inside a dumped incident (in place)."""
+    if isinstance(value, dict):
+        for name, inner in value.items():
+            if name == "evidence":
+                for e in inner:
+                    e["document_id"] = document_id
+            else:
+                _with_document_id(inner, document_id)
+    elif isinstance(value, list):
+        for inner in value:
+            _with_document_id(inner, document_id)
+    return value
+
+
+def _key(value: Any) -> Any:
+    return tuple(sorted(value.items())) if isinstance(value, dict) else value
+
+
+def _parse_day(value: Optional[str]) -> Optional[date]:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _surname(name: str) -> str:
+    words = _WORD.findall(name.lower())
+    return words[-1] if words else name.lower()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+# --------------------------------------------------------------------------- evaluation hook
+
+
+def cluster_documents(records: list[DocumentRecord]) -> list[list[str]]:
+    """Groups of document ids whose primary incidents merged, through the real storage path
+    (an in-memory SQLite database). A document without a primary incident stands alone."""
+    from .database import open_database
+
+    with open_database("sqlite://") as db:
+        for record in records:
+            db.add_record(record)
+        return db.primary_incident_groups([r.id for r in records])

@@ -1,0 +1,1 @@
+"""Alembic migrations of the incident database, run programmatically by ``open_database``."""

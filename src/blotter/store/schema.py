@@ -1,0 +1,70 @@
+"""The tables of the incident database (SQLAlchemy Core).
+
+The migrations in ``migrations/versions`` create exactly these tables; a test compares the
+two so that they cannot drift apart. Dates are ISO strings ("YYYY-MM-DD"), which compare
+correctly as text on every backend; whole records are stored as JSON text.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("content_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("url", sa.String),
+    sa.Column("site", sa.String),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.String(40)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("record", sa.Text, nullable=False),
+    sa.Column("ingested_at", sa.String(40), nullable=False),
+)
+
+document_incidents = sa.Table(
+    "document_incidents", metadata,
+    # ``seq`` is the ingest order: the first member of a merged incident names it.
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("document_id", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("incident_id", sa.String, nullable=False),
+    sa.Column("is_primary", sa.Boolean, nullable=False),
+    # The incident's date, else the report's publication date: what merge candidates are found by.
+    sa.Column("anchor_date", sa.String(10), index=True),
+    sa.Column("record", sa.Text, nullable=False),
+    sa.UniqueConstraint("document_id", "incident_id", name="uq_document_incident"),
+)
+
+merged_incidents = sa.Table(
+    "merged_incidents", metadata,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("event_date", sa.String(10), index=True),
+    sa.Column("category", sa.String(40), nullable=False),
+    sa.Column("attack_type", sa.String(40), nullable=False),
+    sa.Column("country", sa.String),
+    sa.Column("country_code", sa.String(2)),
+    sa.Column("city", sa.String),
+    sa.Column("killed", sa.Integer),
+    sa.Column("injured", sa.Integer),
+    sa.Column("first_reported", sa.String(40)),
+    sa.Column("last_reported", sa.String(40)),
+    sa.Column("record", sa.Text, nullable=False),
+)
+
+incident_links = sa.Table(
+    "incident_links", metadata,
+    sa.Column("member_seq", sa.Integer, sa.ForeignKey("document_incidents.seq", ondelete="CASCADE"), primary_key=True),
+    sa.Column("merged_id", sa.String, sa.ForeignKey("merged_incidents.id", ondelete="CASCADE"), nullable=False, index=True),
+)
+
+failed_documents = sa.Table(
+    "failed_documents", metadata,
+    # The document id, or where it was read from when it had none.
+    sa.Column("key", sa.String, primary_key=True),
+    sa.Column("document_id", sa.String),
+    sa.Column("code", sa.String(8), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("failed_at", sa.String(40), nullable=False),
+)

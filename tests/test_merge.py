@@ -1,0 +1,123 @@
+"""Merging reports of one incident: matching, splitting, fusion, stable ids."""
+
+from __future__ import annotations
+
+from blotter.models import (Casualties, Count, DocumentRecord, Evidence, GroupRef, Incident, IncidentDate, Location,
+                            Victim)
+from blotter.store import open_database
+from blotter.store.merge import cluster_documents, global_id
+
+CHICAGO = {"name": "Chicago", "admin1": "Illinois", "country": "United States", "country_code": "US",
+           "lat": 41.85, "lon": -87.65, "geonameid": 4887398, "precision": "city"}
+HOUSTON = {"name": "Houston", "admin1": "Texas", "country": "United States", "country_code": "US",
+           "lat": 29.76, "lon": -95.36, "geonameid": 4699066, "precision": "city"}
+
+
+def report(doc_id: str, text: str, *, day: str | None = "2024-03-02", place: dict | None = None,
+           killed: int | None = None, injured: int | None = None, victims: tuple[str, ...] = (),
+           groups: tuple[str, ...] = (), published: str | None = "2024-03-03T10:00:00+00:00") -> DocumentRecord:
+    """A one-incident document record whose evidence is cut from ``text``."""
+    def ev(word: str) -> list[Evidence]:
+        """Evidence for ``word``, or for the whole text when the word is spelt out there."""
+        start = text.find(word)
+        return [Evidence.of(text, start, start + len(word)) if start >= 0 else Evidence.of(text, 0, len(text))]
+
+    def count(n: int | None) -> Count:
+        return Count(best=n, low=n, evidence=ev(str(n))) if n is not None else Count()
+
+    date = IncidentDate(start=day, end=day, precision="day") if day else IncidentDate()
+    incident = Incident(
+        id=f"{doc_id}-i1", is_primary=True, summary=text.split(".")[0], category="crime",
+        attack_types=["armed_assault"], date=date, location=Location(**(place or CHICAGO)),
+        victims=[Victim(name=name, mention=name, status="killed", evidence=ev(name)) for name in victims],
+        groups=[GroupRef(name=g, mention=g, relation="perpetrator", evidence=ev(g)) for g in groups],
+        casualties=Casualties(killed=count(killed), injured=count(injured)),
+        evidence=[Evidence.of(text, 0, len(text))],
+    )
+    return DocumentRecord(id=doc_id, title=text.split(".")[0], text=text, published=published, incidents=[incident])
+
+
+def test_reports_of_one_shooting_merge_with_a_stable_id() -> None:
+    first = report("a", "Gunman shot 2 people outside a Chicago bar on Saturday night.", killed=2)
+    second = report("b", "Police said 2 people died after a gunman opened fire outside a bar in Chicago.",
+                    killed=2, published="2024-03-04T08:00:00+00:00")
+    with open_database("sqlite://") as db:
+        db.add_record(first)
+        result = db.add_record(second)
+        assert db.counts().merged == 1
+        assert result.merged_ids == (global_id("a", "a-i1"),)
+        merged = db.get_incident(global_id("a", "a-i1"))
+    assert merged is not None
+    assert [s.document_id for s in merged.sources] == ["a", "b"]
+    assert merged.first_reported.startswith("2024-03-03") and merged.last_reported.startswith("2024-03-04")
+    assert {e.document_id for e in merged.casualties.killed.evidence} == {"a", "b"}
+    assert all(e.document_id for e in merged.evidence)
+
+
+def test_two_shootings_in_one_city_on_one_day_stay_apart() -> None:
+    records = [
+        report("a", "A man named Jordan Pike was shot dead on Elm Street in Chicago.", killed=1, victims=("Jordan Pike",)),
+        report("b", "Teenager Maria Lopez was killed in a drive-by shooting at a Chicago park.", killed=1,
+               victims=("Maria Lopez",)),
+        report("c", "Three people were wounded when gunfire erupted at a Chicago nightclub.", injured=3),
+    ]
+    assert sorted(cluster_documents(records)) == [["a"], ["b"], ["c"]]
+
+
+def test_different_cities_or_distant_days_never_merge() -> None:
+    records = [
+        report("a", "Gunman shot 2 people outside a bar.", killed=2),
+        report("b", "Gunman shot 2 people outside a bar.", killed=2, place=HOUSTON),
+        report("c", "Gunman shot 2 people outside a bar.", killed=2, day="2024-03-20"),
+    ]
+    assert sorted(cluster_documents(records)) == [["a"], ["b"], ["c"]]
+
+
+def test_a_later_report_naming_the_victims_splits_a_wrong_merge() -> None:
+    vague = report("a", "Two separate shootings left 1 dead in Chicago on Saturday, police said.")
+    pike = report("b", "Two separate shootings left Jordan Pike dead in Chicago on Saturday.", victims=("Jordan Pike",))
+    lopez = report("c", "Two separate shootings left Maria Lopez dead in Chicago on Saturday.", victims=("Maria Lopez",))
+    pike_again = report("d", "Jordan Pike was one of two people shot dead in Chicago on Saturday.",
+                        victims=("Jordan Pike",))
+    with open_database("sqlite://") as db:
+        for record in (vague, pike, lopez, pike_again):
+            db.add_record(record)
+        groups = sorted(sorted(g) for g in db.primary_incident_groups(["a", "b", "c", "d"]))
+    assert ["c"] in groups and any({"b", "d"} <= set(g) for g in groups)
+    assert not any({"b", "c"} <= set(g) for g in groups)
+
+
+def test_fusion_keeps_latest_count_unions_groups_and_records_conflicts() -> None:
+    early = report("a", "Militants from Group Alpha attacked the Chicago depot, killing 3.", killed=3,
+                   groups=("Group Alpha",), published="2024-03-02T20:00:00+00:00")
+    late = report("b", "The death toll in the Chicago depot attack by Group Beta rose to 5.", killed=5,
+                  groups=("Group Beta",), published="2024-03-04T09:00:00+00:00")
+    with open_database("sqlite://") as db:
+        db.add_record(early)
+        db.add_record(late)
+        merged = db.get_incident(global_id("a", "a-i1"))
+    assert merged is not None and len(merged.sources) == 2
+    assert merged.casualties.killed.best == 5
+    assert [e.document_id for e in merged.casualties.killed.evidence] == ["b"]
+    assert {g.name for g in merged.groups} == {"Group Alpha", "Group Beta"}
+    conflict = next(c for c in merged.conflicts if c.field == "casualties.killed")
+    assert [(v.value, v.document_id) for v in conflict.values] == [(3, "a"), (5, "b")]
+
+
+def test_most_specific_place_wins() -> None:
+    country_only = dict(CHICAGO, name="United States", admin1=None, geonameid=None, lat=None, lon=None,
+                        precision="country")
+    vague = report("a", "A gunman killed 2 people at a bar, police said.", place=country_only, killed=2)
+    precise = report("b", "A gunman killed 2 people at a bar in Chicago, police said.", killed=2)
+    with open_database("sqlite://") as db:
+        db.add_record(vague)
+        db.add_record(precise)
+        assert db.counts().merged == 1
+        merged = db.get_incident(global_id("a", "a-i1"))
+    assert merged is not None and merged.location.name == "Chicago"
+    assert {e.document_id for e in merged.location.evidence} <= {"b"}
+
+
+def test_documents_without_incidents_stand_alone() -> None:
+    empty = DocumentRecord(id="z", text="Weather was mild today.")
+    assert cluster_documents([empty, report("a", "A gunman killed 2 people in Chicago.", killed=2)]) == [["z"], ["a"]]
