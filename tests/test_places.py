@@ -9,7 +9,8 @@ import pytest
 from blotter.geo import load_gazetteer
 from blotter.models import Article
 from blotter.nlp import analyse
-from blotter.places import find_places
+from blotter.incidents.frame import IncidentFrame
+from blotter.places import find_places, locate
 
 
 def places_of(text: str, dateline: str | None = None):
@@ -30,7 +31,7 @@ def test_gazetteer_loads_fast_and_knows_countries_states_cities():
     load_gazetteer.cache_clear()
     started = time.perf_counter()
     gazetteer = load_gazetteer()
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 1.0  # about 0.2 s on an idle machine
     assert {e.feature for e in gazetteer.lookup("Texas")} == {"admin1"}
     assert any(e.feature == "country" and e.country_code == "NG" for e in gazetteer.lookup("Nigeria"))
     assert any(e.feature == "admin1" and e.admin1 == "Kaduna" for e in gazetteer.lookup("Kaduna"))
@@ -91,3 +92,38 @@ def test_common_words_and_demonyms_are_not_places():
 
 def test_text_without_places():
     assert places_of("Nobody was hurt when the old shed collapsed during the storm.") == []
+
+
+def frame_of(text: str, sentence_count: int | None = None, dateline: str | None = None) -> IncidentFrame:
+    article = Article(id="t", text=text, dateline=dateline)
+    doc = analyse(text)
+    sentences = list(doc.sents)[:sentence_count] if sentence_count is not None else []
+    return IncidentFrame(doc=doc, article=article, sentences=sentences, places=find_places(doc, article))
+
+
+def test_locate_prefers_the_specific_place_of_the_incident_sentence():
+    text = ("Gunmen killed five traders at a cattle market on the outskirts of Kaduna, Nigeria, on Sunday. "
+            "The attack was condemned in Abuja.")
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.precision, location.country) == ("Kaduna", "city", "Nigeria")
+    assert location.evidence[0].quote.endswith("on the outskirts of Kaduna")
+    assert text[location.evidence[0].start:location.evidence[0].end] == location.evidence[0].quote
+
+
+def test_locate_landmark_is_exact_at_its_city():
+    location = locate(frame_of("Two people were stabbed on London Bridge on Friday evening.", sentence_count=1))
+    assert (location.mention, location.name, location.precision) == ("London Bridge", "London", "exact")
+    assert location.country_code == "GB"
+
+
+def test_locate_state_and_fallbacks():
+    state = locate(frame_of("Bandits abducted ten farmers in Zamfara state on Monday.", sentence_count=1))
+    assert (state.name, state.precision) == ("Zamfara", "admin1")
+    text = "Police said the suspect fled. Officials in Lagos later confirmed the arrest. Lagos was calm."
+    fallback = locate(frame_of(text))
+    assert fallback.name == "Lagos" and fallback.evidence[0].quote == "Lagos"
+
+
+def test_locate_without_any_place_is_unknown():
+    location = locate(frame_of("A man was stabbed after an argument, police said.", sentence_count=1))
+    assert location.precision == "unknown" and location.name is None and location.evidence == []

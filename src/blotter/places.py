@@ -42,6 +42,12 @@ ocean opportunity paradise peace pride prosperity protection rich sandy security
 surprise tell temple time truth unit vale veteran view villa wake walker welcome white why young
 guard general doctor parish post aid alliance assembly army june july august april january
 """.split())
+# A place name followed by one of these names a building or an organisation, not the place.
+FACILITY_WORDS = frozenset("""
+airport avenue blvd boulevard church club college hall high hospital library mall mosque museum
+road school st. stadium street temple university center centre elementary academy bank company
+corp. inc. times post news herald tribune journal gazette
+""".split())
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
 SPECIFICITY = {"landmark": 5.0, "city": 4.0, "admin2": 3.0, "admin1": 2.0, "region": 1.5, "country": 1.0}
 
@@ -125,6 +131,23 @@ def _plausible_single_word(token: Token, entries: list[Entry], caseless: bool) -
     return token.pos_ == "PROPN" or any(e.feature == "country" for e in entries)
 
 
+def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry]) -> bool:
+    """A demonym, or a person's name holding the hit ('Paris Hilton'); spaCy often calls big places persons."""
+    if not (start <= match_start and match_end <= end):
+        return False
+    if label == "NORP" or (start, end) != (match_start, match_end):
+        return True
+    return not any(e.feature in ("country", "admin1") or e.population >= 100_000 for e in entries)
+
+
+def _inside_longer_name(doc: Doc, start: int) -> bool:
+    """'Royal Street', 'Port Harcourt Road': a hit after a capitalised word is part of another name."""
+    if start == 0 or doc[start].is_sent_start:
+        return False
+    before = doc[start - 1]
+    return before.text[:1].isupper() and before.is_alpha and not before.is_stop
+
+
 def _strip_article(doc: Doc, span: Span) -> Span:
     return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
@@ -132,7 +155,7 @@ def _strip_article(doc: Doc, span: Span) -> Span:
 def _candidate_mentions(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     """Every place-name span in the Doc (non-overlapping, longest first), with its candidates."""
     text = doc.text
-    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in BLOCKING_LABELS]
+    blocked = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in BLOCKING_LABELS]
     spans: list[tuple[int, int, bool]] = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
@@ -144,9 +167,11 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[
         if (start, end) in entity_tokens:
             continue
         start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        if any(b_start < end_char and start_char < b_end for b_start, b_end in blocked):
-            continue
         entries = gazetteer.lookup(text[start_char:end_char])
+        if any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked):
+            continue
+        if not caseless and _inside_longer_name(doc, start):
+            continue
         if end - start == 1 and not _plausible_single_word(doc[start], entries, caseless):
             continue
         if end - start > 1 and caseless and all(doc[k].lower_ in COMMON_WORDS for k in range(start, end)):
@@ -160,6 +185,8 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[
             continue
         start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
         key = name_key(text[start_char:end_char])
+        if end < len(doc) and doc[end].lower_ in FACILITY_WORDS:
+            continue
         mention = Mention(start_char, end_char, key, gazetteer.lookup(text[start_char:end_char]), from_entity)
         if end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
             admin_units = [e for e in mention.candidates if e.feature == "admin1"]
@@ -175,9 +202,11 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[
 # --------------------------------------------------------------------------- resolving
 
 
-def _base_score(entry: Entry, key: str) -> float:
-    """Prior of a candidate before context: big, well-known features first."""
+def _base_score(entry: Entry, key: str, gazetteer: Gazetteer) -> float:
+    """Prior of a candidate before context: big, well-known features and capitals first."""
     score = math.log10(entry.population + 1)
+    if gazetteer.is_capital(entry):
+        score += 1.0
     if entry.feature == "country":
         score += 2.0
     elif entry.feature == "admin1":
@@ -227,16 +256,16 @@ def _dateline_countries(dateline: str | None, gazetteer: Gazetteer) -> set[str]:
     for part in parts[1:] or parts:
         entries = gazetteer.lookup(part)
         if entries:
-            best = max(entries, key=lambda e: _base_score(e, name_key(part)))
+            best = max(entries, key=lambda e: _base_score(e, name_key(part), gazetteer))
             if best.country_code:
                 countries.add(best.country_code)
     return countries
 
 
-def _rank(mentions: list[Mention], dateline_countries: set[str]) -> None:
+def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gazetteer) -> None:
     """Score each mention's candidates: prior, then the document's countries and admin areas."""
     for mention in mentions:
-        mention.scores = {e.index: _base_score(e, mention.key) for e in mention.candidates}
+        mention.scores = {e.index: _base_score(e, mention.key, gazetteer) for e in mention.candidates}
     country_votes: Counter[str] = Counter()
     admin_votes: Counter[tuple[str | None, str | None]] = Counter()
     own_vote: dict[int, tuple[str, float]] = {}
@@ -246,7 +275,7 @@ def _rank(mentions: list[Mention], dateline_countries: set[str]) -> None:
         if best.country_code:
             country_votes[best.country_code] += weight
             own_vote[position] = (best.country_code, weight)
-        if best.feature == "admin1":
+        if best.admin1:
             admin_votes[(best.country_code, best.admin1)] += 1
     for position, mention in enumerate(mentions):
         votes = country_votes.copy()  # a mention's own first guess must not vote for itself
@@ -257,7 +286,8 @@ def _rank(mentions: list[Mention], dateline_countries: set[str]) -> None:
             bonus = 3.0 * votes[entry.country_code or ""] / total
             if entry.country_code in dateline_countries:
                 bonus += 3.0
-            if entry.feature == "city" and admin_votes[(entry.country_code, entry.admin1)]:
+            own_admin = 1 if mention.best.admin1 == entry.admin1 else 0
+            if entry.feature == "city" and admin_votes[(entry.country_code, entry.admin1)] > own_admin:
                 bonus += 1.5
             mention.scores[entry.index] += bonus
 
@@ -275,5 +305,98 @@ def find_places(doc: Doc, article: Article) -> list[Place]:
     caseless = _is_caseless(article.text)  # the Doc may be truecased; the article shows the original
     mentions = [m for m in _candidate_mentions(doc, gazetteer, caseless) if m.candidates]
     _attach_qualifiers(mentions, doc.text, gazetteer)
-    _rank(mentions, _dateline_countries(article.dateline, gazetteer))
+    _rank(mentions, _dateline_countries(article.dateline, gazetteer), gazetteer)
     return [_place(m, article.text) for m in mentions]
+
+
+# --------------------------------------------------------------------------- incident location
+
+MAX_EVIDENCE_CHARS = 90
+PRECISION = {"landmark": "exact", "city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country"}
+
+
+def _governing_preposition(doc: Doc, place: Place) -> Token | None:
+    """The 'in' / 'near' / 'outskirts of' a few words before the place, if any."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in reversed(list(doc[max(0, span.start - 5):span.start])):
+        if token.lower_ in PREPOSITIONS:
+            return token
+        if token.pos_ in ("VERB", "AUX") or token.is_punct:
+            return None
+    return None
+
+
+def _phrase_start(doc: Doc, place: Place) -> int:
+    """Start of the phrase the place hangs from ('a livestock market on the outskirts of Kaduna')."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return place.start
+    node = span.root
+    while node.head is not node and node.head.i < node.i and node.head.pos_ in ("ADP", "NOUN", "PROPN"):
+        node = node.head
+    if node is span.root:
+        return place.start
+    return node.left_edge.idx if node.pos_ == "NOUN" else node.idx
+
+
+def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None) -> float:
+    score = SPECIFICITY.get(place.feature, 1.0) - 0.5 * sentence_rank
+    if _governing_preposition(doc, place) is not None:
+        score += 2.0
+    if trigger is not None:
+        score += max(0.0, 1.0 - abs(place.start - trigger.start_char) / 200)
+    return score
+
+
+def _location(place: Place, text: str, evidence_start: int) -> Location:
+    """The Location of one resolved place; a landmark gives its city's point, precision 'exact'."""
+    gazetteer = load_gazetteer()
+    if place.feature == "landmark":
+        city = next((gazetteer.entry(e.city) for e in gazetteer.lookup(place.mention)
+                     if e.feature == "landmark" and e.city is not None), None)
+        name, geonameid = (city.name, city.geonameid) if city else (place.name, place.geonameid)
+    else:
+        name, geonameid = place.name, place.geonameid
+    if place.feature == "region":
+        precision = "admin1" if place.country_code else "country"
+    else:
+        precision = PRECISION.get(place.feature, "unknown")
+    if place.end - evidence_start > MAX_EVIDENCE_CHARS:
+        evidence_start = place.start
+    return Location(mention=place.mention, name=name, admin1=place.admin1,
+                    country=gazetteer.country_name(place.country_code), country_code=place.country_code,
+                    lat=place.lat, lon=place.lon, geonameid=geonameid, precision=precision,
+                    evidence=[Evidence.of(text, evidence_start, place.end)])
+
+
+def _dateline_place(frame) -> Place | None:
+    """The document place the dateline names ('KADUNA, Nigeria' -> the first 'Kaduna' in the text)."""
+    if not frame.article.dateline:
+        return None
+    first = name_key(re.split(r"[,(]", frame.article.dateline)[0])
+    return next((p for p in frame.places if name_key(p.mention) == first), None)
+
+
+def _most_frequent_place(places: list[Place]) -> Place | None:
+    """The document's most named place, the most specific first among equals."""
+    if not places:
+        return None
+    counts = Counter((p.name, p.feature) for p in places)
+    return max(places, key=lambda p: (counts[(p.name, p.feature)], SPECIFICITY.get(p.feature, 1.0), -p.start))
+
+
+def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (imported lazily: no cycle)
+    """The incident's place: its own sentences first, then the dateline, then the document's main place."""
+    doc: Doc = frame.doc
+    scored: list[tuple[float, Place]] = []
+    for rank, sentence in enumerate(frame.sentences):
+        for place in frame.places:
+            if sentence.start_char <= place.start and place.end <= sentence.end_char:
+                scored.append((_place_score(doc, place, rank, frame.trigger), place))
+    if scored:
+        best = max(scored, key=lambda item: (item[0], -item[1].start))[1]
+        return _location(best, frame.text, _phrase_start(doc, best))
+    fallback = _dateline_place(frame) or _most_frequent_place(frame.places)
+    return _location(fallback, frame.text, fallback.start) if fallback else Location()

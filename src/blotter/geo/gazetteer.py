@@ -24,9 +24,12 @@ COORDINATE_SCALE = 10_000  # coordinates are stored as integers of 1e-4 degree (
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
+APOSTROPHES = str.maketrans("", "", "'`\u2018\u2019\u02bf\u02be")
+
+
 def name_key(name: str) -> str:
-    """The lookup key of a name: case-folded, accents stripped, apostrophes and spaces unified."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'").replace("\u2018", "'"))
+    """The lookup key of a name: case-folded, accents and apostrophes dropped, spaces unified."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(APOSTROPHES))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.replace("-", " ").split()).casefold()
 
@@ -55,6 +58,7 @@ class Gazetteer:
         self._names: dict[str, list[int] | int] = columns["names"]
         self.country_names: dict[str, str] = columns["country_names"]
         self.state_abbreviations: dict[str, str] = columns["state_abbreviations"]
+        self.capitals: dict[str, str] = columns["capitals"]
         self._cache: dict[int, Entry] = {}
 
     def lookup(self, name: str) -> list[Entry]:
@@ -90,6 +94,9 @@ class Gazetteer:
         )
         self._cache[index] = entry
         return entry
+
+    def is_capital(self, entry: Entry) -> bool:
+        return entry.feature == "city" and self.capitals.get(entry.country_code or "") == entry.name
 
     def country_name(self, country_code: str | None) -> str | None:
         return self.country_names.get(country_code) if country_code else None
