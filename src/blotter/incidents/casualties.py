@@ -56,17 +56,17 @@ _GROUP = (
     r"(?:(?<![\w-])(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
     + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
-_LIST = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
-_AUX = r"(?:\s+(?:who\s+|that\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|remain|remains)(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being))*)?"
+LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
+AUX_PATTERN = r"(?:\s+(?:who\s+|that\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|remain|remains)(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being))*)?"
 
 PASSIVE_RE = re.compile(
-    r"(?<![\w-])" + _LIST + r"(?:\s*,\s*including\s+[^,]{1,40},)?" + _AUX + r"\s+(?P<harm>" + KILLED_WORDS + "|" + INJURED_WORDS + "|" + WEAK_INJURED_WORDS + r")\b",
+    r"(?<![\w-])" + LIST_PATTERN + r"(?:\s*,\s*including\s+[^,]{1,40},)?" + AUX_PATTERN + r"\s+(?P<harm>" + KILLED_WORDS + "|" + INJURED_WORDS + "|" + WEAK_INJURED_WORDS + r")\b",
     re.IGNORECASE,
 )
 ACTIVE_RE = re.compile(
     r"\b(?P<verb>killing|killed|kills|(?:shooting|stabbing)\s+deaths?\s+of|wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|"
     r"shooting\s+and\s+killing|fatally\s+shot(?:ing)?|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving)\s+"
-    r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + _LIST.replace("?P<list>", "?P<object>")
+    r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
     + r"(?:\s+(?P<state>dead|injured|wounded|hurt))?",
     re.IGNORECASE,
 )
@@ -96,7 +96,7 @@ _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
-_GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
+GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:19|20)\d\d|since\s+January|in\s+(?:19|20)\d\d|a\s+year\s+ago|"
     r"years?\s+ago|every\s+year|annually|nationwide|per\s+year)\b",
@@ -142,17 +142,28 @@ def _group_quantity(text: str) -> Quantity | None:
     return quantity
 
 
+_SEPARATOR_RE = re.compile(r"(?:\s*,)?(?:\s+and)?\s*$", re.IGNORECASE)
+
+
+def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, int]]:
+    """The spans of the groups a matched list names: "Two traders", "a police officer"."""
+    starts = []
+    position = list_start
+    while position < list_end and (match := GROUP_RE.search(text, position, list_end)):
+        starts.append(match.start())
+        position = match.end()
+    spans = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else list_end
+        trailing = _SEPARATOR_RE.search(text, start, end)
+        spans.append((start, trailing.start() if trailing and index + 1 < len(starts) else end))
+    return spans
+
+
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
                        start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
     """Add the listed groups up into one mention; None when a group is not a count of people."""
-    groups = []
-    position = list_start
-    while position < list_end:
-        match = _GROUP_RE.search(text, position, list_end)
-        if match is None:
-            break
-        groups.append((match.start(), match.end()))
-        position = match.end()
+    groups = split_groups(text, list_start, list_end)
     if not groups:
         return None
     low = best = 0

@@ -1,0 +1,97 @@
+"""Victims, weapons and targets, on short reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from blotter.incidents.frame import IncidentFrame
+from blotter.incidents.numbers import word_to_int
+from blotter.incidents.targets import fill_targets
+from blotter.incidents.victims import fill_victims
+from blotter.incidents.weapons import fill_weapons
+from blotter.models import Article
+from blotter.nlp import analyse
+
+MARKET = ("Two traders and a police officer were killed and five people wounded when gunmen stormed a "
+          "livestock market on Sunday, officials said. The attackers opened fire with rifles.")
+
+
+def frame_of(text: str) -> IncidentFrame:
+    doc = analyse(text)
+    return IncidentFrame(doc=doc, article=Article(id="t", text=text), sentences=list(doc.sents))
+
+
+@pytest.mark.parametrize("words, value", [("twenty-three", 23), ("two", 2), ("1,200", 1200), ("two hundred and five", 205)])
+def test_number_words(words: str, value: int) -> None:
+    assert word_to_int(words) == value
+
+
+def test_victims_of_a_listed_toll() -> None:
+    victims = fill_victims(frame_of(MARKET))
+    assert [(v.mention, v.status) for v in victims] == [
+        ("Two traders", "killed"), ("a police officer", "killed"), ("five people", "injured")]
+    assert victims[2].evidence[0].quote == "five people wounded"
+
+
+def test_victim_named_later_with_age_and_gender() -> None:
+    victims = fill_victims(frame_of("A 23-year-old man was shot dead. Police identified him as John Smith, 23."))
+    assert len(victims) == 1
+    assert (victims[0].name, victims[0].mention, victims[0].age, victims[0].gender, victims[0].status) == (
+        "John Smith", "John Smith", 23, "male", "killed")
+
+
+@pytest.mark.parametrize("text, mention, status, gender", [
+    ("Gunmen kidnapped three aid workers.", "three aid workers", "kidnapped", None),
+    ("A woman escaped unhurt.", "A woman", "unharmed", "female"),
+    ("Jane Doe, 41, was killed in the crossfire.", "Jane Doe", "killed", None),
+])
+def test_victim_fates(text: str, mention: str, status: str, gender: str | None) -> None:
+    victim = fill_victims(frame_of(text))[0]
+    assert (victim.mention, victim.status, victim.gender) == (mention, status, gender)
+
+
+def test_perpetrators_are_not_victims() -> None:
+    assert fill_victims(frame_of("The attacker was shot dead by police.")) == []
+
+
+@pytest.mark.parametrize("text, mention, kind, subtype, quote", [
+    (MARKET, "rifles", "firearms", "rifle", "opened fire with rifles"),
+    ("A car bomb exploded near the base.", "car bomb", "explosives", "vehicle-borne IED", "car bomb"),
+    ("He wore a fake suicide vest.", "fake suicide vest", "fake_weapons", "suicide vest", "fake suicide vest"),
+    ("He was stabbed with a machete.", "machete", "melee", "machete", "machete"),
+    ("A man threw a Molotov cocktail at the house.", "Molotov cocktail", "incendiary", "molotov cocktail", "Molotov cocktail"),
+    ("The driver drove into a crowd of shoppers.", "drove into", "vehicle", None, "drove into"),
+    ("A man was shot on Sunday.", "shot", "firearms", None, "shot"),
+    ("Police said the robber carried an imitation firearm.", "imitation firearm", "fake_weapons", "firearms", "imitation firearm"),
+    ("Attackers threw acid at the woman.", "acid", "chemical", "acid", "acid"),
+])
+def test_weapons(text: str, mention: str, kind: str, subtype: str | None, quote: str) -> None:
+    weapon = fill_weapons(frame_of(text))[0]
+    assert (weapon.mention, weapon.type, weapon.subtype, weapon.evidence[0].quote) == (mention, kind, subtype, quote)
+
+
+def test_specific_weapon_replaces_the_generic_one() -> None:
+    weapons = fill_weapons(frame_of("A man was shot dead. Police found a shotgun at the scene."))
+    assert [(w.type, w.subtype) for w in weapons] == [("firearms", "shotgun")]
+
+
+@pytest.mark.parametrize("text, mention, kind", [
+    (MARKET, "a livestock market", "business"),
+    ("Gunmen attacked a police station in the north.", "a police station", "police"),
+    ("Police said a bomb exploded at a mosque during prayers.", "a mosque", "religious_figures_institutions"),
+    ("A car bomb targeted the embassy.", "the embassy", "government_diplomatic"),
+    ("Rebels blew up a power line.", "a power line", "utilities"),
+    ("Militants stormed a school.", "a school", "educational_institution"),
+    ("Two soldiers were killed in an ambush.", "Two soldiers", "military"),
+])
+def test_targets(text: str, mention: str, kind: str) -> None:
+    target = fill_targets(frame_of(text))[0]
+    assert (target.mention, target.type) == (mention, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the man was taken to a hospital.",
+    "Officials said the investigation continues.",
+])
+def test_bystanders_of_the_story_are_not_targets(text: str) -> None:
+    assert fill_targets(frame_of(text)) == []
