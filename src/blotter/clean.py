@@ -14,15 +14,17 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
-from lxml import etree
 from trafilatura import bare_extraction
+from trafilatura.utils import load_html
 
 from .errors import NoArticleText
 from .models import Article, InputDocument, RelatedLink
 from .textpage import PageParts, normalise_published, parse_stamp, parse_text_page
 
-# Below this many characters of body, trafilatura is asked again, favouring recall.
+# Below this many characters of body, or this share of the text in the page's paragraphs,
+# lists and tables, trafilatura is asked again, favouring recall.
 MIN_BODY_CHARS = 250
+MIN_PAGE_SHARE = 0.5
 MAX_RELATED_LINKS = 12
 
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
@@ -99,23 +101,24 @@ def detect_language(text: str) -> str:
 
 
 def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
-    tree = _parse_html(html)
+    tree = load_html(html)  # the tree trafilatura itself builds; its extraction differs on others
     if tree is None:
         return PageParts(), None
     published, updated = _meta_dates(tree)
     related = _related_links(tree, url)
     credits = _image_credits(tree)
+    page_chars = _block_text_chars(tree)
     extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
-    if extracted is None or len(extracted.text or "") < MIN_BODY_CHARS:
-        retry_tree = _parse_html(html)
-        retried = bare_extraction(retry_tree, url=url, with_metadata=True, include_comments=False,
-                                  include_tables=True, favor_recall=True) if retry_tree is not None else None
+    if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
+        retried = bare_extraction(load_html(html), url=url, with_metadata=True, include_comments=False,
+                                  include_tables=True, favor_recall=True)
         if retried is not None and len(retried.text or "") > len(extracted.text or "" if extracted else ""):
             extracted = retried
     if extracted is None:
         return PageParts(), None
     parts = parse_text_page((extracted.text or "").replace("\n", "\n\n"), url=url, find_headline=False)
     parts.title = _clean_title(extracted.title, extracted.sitename)
+    parts.text = _without_leading_title(parts.text, parts.title)
     parts.subtitle = None
     parts.authors = _authors(extracted.author) or parts.authors
     parts.published = published or parts.published or extracted.date
@@ -127,14 +130,10 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     return parts, extracted.hostname or extracted.sitename
 
 
-def _parse_html(html: str) -> lxml.html.HtmlElement | None:
-    try:
-        return lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        try:  # an XML declaration with an encoding makes lxml refuse a str
-            return lxml.html.fromstring(html.encode("utf-8"))
-        except (etree.ParserError, ValueError):
-            return None
+def _block_text_chars(tree: lxml.html.HtmlElement) -> int:
+    """Characters of text in the page's paragraphs, list items, headings and cells."""
+    return sum(len(" ".join(element.text_content().split()))
+               for element in tree.xpath("//p|//li|//h2|//h3|//td"))
 
 
 def _meta_dates(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
@@ -220,6 +219,14 @@ def _clean_title(title: str | None, sitename: str | None) -> str | None:
             if title.endswith(suffix):
                 return title[: -len(suffix)].strip()
     return title.strip()
+
+
+def _without_leading_title(text: str, title: str | None) -> str:
+    """The body without the headline that extractors keep as its first line."""
+    first, _, rest = text.partition("\n\n")
+    if title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest
+    return text
 
 
 def _authors(author: str | None) -> list[str]:

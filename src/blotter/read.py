@@ -7,9 +7,11 @@ could not read and go on.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator, Sequence
@@ -42,6 +44,7 @@ BINARY_SIGNATURES = {
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Share of control characters above which decoded content is treated as binary junk.
 MAX_CONTROL_SHARE = 0.05
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 HTML_MARKERS = ("<!doctype", "<html", "<head", "<body", "<div", "<p>", "<p ", "<article", "<meta")
 
 
@@ -96,8 +99,9 @@ def _read_file(path: str) -> Iterator[InputDocument | ReadFailure]:
             if size > MAX_DOCUMENT_BYTES:
                 raise _too_large(path, size)
             with open(path, "rb") as stream:
-                content = decode_bytes(stream.read(), path)
+                raw = stream.read()
             kind = "html" if lowered.endswith(HTML_SUFFIXES) else "text"
+            content = decode_bytes(raw, path, declared=_meta_charset(raw) if kind == "html" else None)
             yield _document(content, kind, origin=path)
         else:
             raise UnsupportedInput(f"{path}: unknown file kind (expected one of {', '.join(KNOWN_SUFFIXES)})")
@@ -219,6 +223,9 @@ def _read_warc(path: str) -> Iterator[InputDocument | ReadFailure]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not _starts_like_warc(path):
+        yield ReadFailure(None, path, InputError(f"{path}: not a WARC file (no WARC/1.x record header)"))
+        return
     with open(path, "rb") as stream:
         try:
             for record in ArchiveIterator(stream):
@@ -237,6 +244,18 @@ def _read_warc(path: str) -> Iterator[InputDocument | ReadFailure]:
                     yield ReadFailure(None, origin, error)
         except ArchiveLoadFailed as error:
             yield ReadFailure(None, path, InputError(f"{path}: not a readable WARC file ({error})"))
+
+
+def _starts_like_warc(path: str) -> bool:
+    with open(path, "rb") as stream:
+        head = stream.read(64)
+    if head.startswith(b"\x1f\x8b"):
+        with gzip.open(path, "rb") as stream:
+            try:
+                head = stream.read(64)
+            except (OSError, EOFError):
+                return False
+    return head.lstrip().startswith(b"WARC/")
 
 
 def _is_html_response(record) -> bool:  # warcio's ArcWarcRecord has no public type
@@ -297,10 +316,19 @@ def _decode(raw: bytes, origin: str, declared: str | None) -> str:
             return raw.decode(declared)
         except (LookupError, UnicodeDecodeError):
             pass
-    best = charset_normalizer.from_bytes(raw).best()
-    if best is None:
+    matches = list(charset_normalizer.from_bytes(raw))
+    if not matches:
         raise BinaryInput(f"{origin}: no text encoding fits the content; is it binary?")
-    return str(best)
+    # Short Western texts fit several code pages equally well; news in them is mostly cp1252/latin-1.
+    western = next((match for match in matches
+                    if match.encoding in WESTERN_ENCODINGS and match.chaos <= matches[0].chaos), None)
+    return str(western or matches[0])
+
+
+def _meta_charset(raw: bytes) -> str | None:
+    """The charset an HTML page declares in its head, if any."""
+    match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", raw[:4096], re.IGNORECASE)
+    return match.group(1).decode("ascii") if match else None
 
 
 def _control_share(content: str) -> float:

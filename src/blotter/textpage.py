@@ -185,7 +185,7 @@ def parse_stamp(phrase: str, country: str | None = None) -> str | None:
     if not zone:
         return stamp
     offset = _numeric_offset(zone) or zone_offset(zone, day, country)
-    return stamp + offset if offset else None
+    return stamp + offset if offset else day.isoformat()
 
 
 def normalise_published(value: str) -> str | None:
@@ -236,6 +236,7 @@ _RELATED_RE = re.compile(
     r"\s*(?P<separator>[:|\-–—»>]+)?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+_TABLE_ROW_RE = re.compile(r"^\|.*\|\s*$")  # "| cell | cell |", as extractors write table rows
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _CLUTTER_RE = re.compile(
     r"^(?:advertisements?|ad|ads|sponsored(?: content)?|promoted|story continues below(?: advertisement)?"
@@ -246,7 +247,8 @@ _CLUTTER_RE = re.compile(
     r"|comments?|\d+ comments?|leave a comment|view comments|loading\.*|trending(?: now)?|most read|most popular|newsletter\b.*"
     r"|download (?:our|the) app.*|get the app.*|listen to (?:this )?(?:article|story).*|listen|watch|play video|close"
     r"|(?:©|\(c\)|copyright\b).*|all rights reserved\.?|tags?:.*|topics?:?.*|filed under:?.*|back to top|next|previous"
-    r"|join (?:our|us on) \w+.*|get (?:the latest|our) .*(?:newsletter|updates|alerts).*|whatsapp channel.*)$",
+    r"|join (?:our|us on|me on|the) \w+.*|follow me\b.*|download now|get (?:the latest|our) .*(?:newsletter|updates|alerts|inbox).*"
+    r"|whatsapp channel.*|\[[A-Z_ ]+\])$",
     re.IGNORECASE,
 )
 _SOCIAL_WORDS = {
@@ -321,7 +323,7 @@ def _looks_like_name(part: str) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     return words[0][0].isupper() and all(
-        word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words
+        word[0].isupper() or word.lower().split("-")[0] in _NAME_PARTICLES for word in words
     )
 
 
@@ -380,8 +382,10 @@ class _Furniture:
         if inline_credit:
             self._add_credit(inline_credit.group("credit"))
             return True
+        if len(line) > 300 or _TABLE_ROW_RE.match(line):
+            return False
         segments = [segment.strip() for segment in re.split(r"\s+\|\s+|^\|\s*|\s*\|$", line) if segment.strip()]
-        if not segments or len(line) > 300:
+        if not segments:
             return False
         if len(segments) >= 3 and all(len(segment.split()) <= 3 for segment in segments):
             return True  # "Home | World | Africa": a navigation trail
@@ -446,28 +450,46 @@ def _is_dek(line: str, same_block: bool) -> bool:
     return same_block and len(line) <= 250 and 6 <= words
 
 
-def _paragraphs(lines: list[_Line]) -> list[str]:
+def _block_texts(lines: list[_Line], block: int) -> list[str]:
+    return [line.text for line in lines if line.block == block]
+
+
+def _paragraphs(lines: list[_Line], wrapped_blocks: set[int]) -> list[str]:
     """Content lines as paragraphs: a hard-wrapped block is one paragraph, else one per line."""
     paragraphs: list[str] = []
-    index = 0
-    while index < len(lines):
-        block = [lines[index]]
-        while index + len(block) < len(lines) and lines[index + len(block)].block == block[0].block:
-            block.append(lines[index + len(block)])
-        index += len(block)
-        texts = [line.text for line in block]
-        if _is_hard_wrapped(texts):
-            paragraphs.append(" ".join(texts))
+    for index, line in enumerate(lines):
+        joins_previous = index > 0 and line.block in wrapped_blocks and lines[index - 1].block == line.block
+        if joins_previous:
+            paragraphs[-1] += " " + line.text
         else:
-            paragraphs.extend(texts)
+            paragraphs.append(line.text)
     return [re.sub(r"[ \t]{2,}", " ", _WIRE_MARKER_RE.sub("", paragraph)).strip() for paragraph in paragraphs]
 
 
+def _without_repeats(paragraphs: list[str]) -> list[str]:
+    """Paragraphs minus empty ones and second copies (sticky headers, repeated promos)."""
+    seen: set[str] = set()
+    kept = []
+    for paragraph in paragraphs:
+        if paragraph and paragraph not in seen:
+            kept.append(paragraph)
+        if len(paragraph.split()) >= 3:
+            seen.add(paragraph)
+    return kept
+
+
 def _is_hard_wrapped(texts: list[str]) -> bool:
-    if len(texts) < 2:
+    """True for a block of lines broken at a fixed width (wire copy), which is one paragraph."""
+    if len(texts) < 2 or not all(40 <= len(text) <= 100 for text in texts[:-1]):
         return False
-    body = texts[:-1]
-    return all(45 <= len(text) <= 100 for text in body) and sum(not _TERMINAL_RE.search(t) for t in body) * 2 >= len(body)
+    continued = sum(_continues(first, second) for first, second in zip(texts, texts[1:]))
+    return continued * 2 >= len(texts) - 1
+
+
+def _continues(line: str, next_line: str) -> bool:
+    if _TERMINAL_RE.search(line):
+        return False
+    return next_line[:1].islower() or (line.isupper() and next_line.isupper())
 
 
 def _dateline(paragraph: str) -> str | None:
@@ -494,10 +516,35 @@ class _Parse:
         self.find_headline = find_headline
 
     def run(self) -> PageParts:
+        content = self._content_lines()
+        wrapped_blocks = {line.block for line in content if _is_hard_wrapped(_block_texts(content, line.block))}
         body: list[_Line] = []
-        block = 0
         title_block: int | None = None
         awaiting_dek = False
+        for line in content:
+            if self.find_headline and self.parts.title is None and not body:
+                if line.block not in wrapped_blocks and _is_headline(line.text):
+                    self.parts.title, title_block, awaiting_dek = line.text, line.block, True
+                    continue
+                if line.block not in wrapped_blocks and not _is_prose(line.text):
+                    continue  # menu items and other short lines above the headline
+                self.find_headline = False
+            if awaiting_dek:
+                awaiting_dek = False
+                if _is_dek(line.text, same_block=line.block == title_block):
+                    self.parts.subtitle = line.text
+                    continue
+            body.append(line)
+        paragraphs = _without_repeats(_paragraphs(body, wrapped_blocks))
+        if paragraphs:
+            self.parts.dateline = _dateline(paragraphs[0])
+        self.parts.text = "\n\n".join(paragraphs)
+        return self.parts
+
+    def _content_lines(self) -> list[_Line]:
+        """The lines that are not furniture; the furniture's facts go into ``self.parts``."""
+        content: list[_Line] = []
+        block = 0
         in_related_list = False
         for raw in self.lines:
             line = raw.strip()
@@ -516,26 +563,9 @@ class _Parse:
                 self._add_related(RelatedLink(title=line))
                 continue
             in_related_list = False
-            if self.furniture.take(line):
-                continue
-            if self.find_headline and self.parts.title is None and not body:
-                if _is_headline(line):
-                    self.parts.title, title_block, awaiting_dek = line, block, True
-                    continue
-                if not _is_prose(line):
-                    continue  # menu items and other short lines above the headline
-                self.find_headline = False
-            if awaiting_dek:
-                awaiting_dek = False
-                if _is_dek(line, same_block=block == title_block):
-                    self.parts.subtitle = line
-                    continue
-            body.append(_Line(line, block))
-        paragraphs = [paragraph for paragraph in _paragraphs(body) if paragraph]
-        if paragraphs:
-            self.parts.dateline = _dateline(paragraphs[0])
-        self.parts.text = "\n\n".join(paragraphs)
-        return self.parts
+            if not self.furniture.take(line):
+                content.append(_Line(line, block))
+        return content
 
     def _add_related(self, link: RelatedLink) -> None:
         if all(existing.title != link.title for existing in self.parts.related_links):

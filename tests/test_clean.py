@@ -1,0 +1,319 @@
+"""Stage 2, clean: the article a reader would see, with the page furniture taken apart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from blotter.clean import clean, detect_language
+from blotter.errors import NoArticleText
+from blotter.models import InputDocument
+from blotter.textpage import byline_names, parse_stamp
+
+SPEC_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "spec" / "example"
+
+
+def clean_text(text: str, **fields: str) -> object:
+    return clean(InputDocument(id="t1", text=text, **fields))
+
+
+# --------------------------------------------------------------------------- the spec's example
+
+
+@pytest.mark.skipif(not SPEC_EXAMPLE.exists(), reason="the spec's worked example is not here")
+def test_spec_example_page_is_cleaned_exactly_as_its_record() -> None:
+    expected = json.loads((SPEC_EXAMPLE / "record.json").read_text(encoding="utf-8"))
+    article = clean(InputDocument(id=expected["id"], text=(SPEC_EXAMPLE / "report.txt").read_text(encoding="utf-8")))
+    for field in ("site", "title", "subtitle", "authors", "published", "updated", "language", "text", "image_credits"):
+        assert getattr(article, field) == expected[field], field
+    assert [link.model_dump() for link in article.related_links] == expected["related_links"]
+
+
+# --------------------------------------------------------------------------- text pages with clutter
+
+CLUTTERED_PAGE = """\
+Home
+World
+India
+
+Two policemen shot dead at checkpoint in Srinagar
+Militants opened fire on a security post late on Saturday, officials said
+By Aarav Mehta and Priya Nair | Updated: Dec 01, 2019 09:45 IST
+Posted on Nov 30, 2019 at 11:20 pm IST
+
+Share this
+Facebook Twitter WhatsApp Email
+
+Two policemen were killed when militants attacked a checkpoint on the outskirts of Srinagar on Saturday night, a police spokesman said.
+
+Picture: Rafiq Bhat/Reuters
+Advertisement
+
+The attackers fled into a nearby orchard. A search operation was launched, the spokesman added.
+READ MORE: Curfew imposed in three districts after protests
+(Photo credit: Special arrangement)
+
+We use cookies to improve your experience. Accept cookies
+Click here to subscribe to our daily briefing
+Also read: Army chief visits the valley https://news.example.in/army-chief-visit
+Follow us on Twitter
+Subscribe to our newsletter
+
+The checkpoint had been attacked twice before this year.
+"""
+
+
+def test_cluttered_text_page_keeps_only_the_report() -> None:
+    article = clean_text(CLUTTERED_PAGE, url="https://news.example.in/srinagar-attack")
+    assert article.title == "Two policemen shot dead at checkpoint in Srinagar"
+    assert article.subtitle == "Militants opened fire on a security post late on Saturday, officials said"
+    assert article.authors == ["Aarav Mehta", "Priya Nair"]
+    assert article.published == "2019-11-30T23:20:00+05:30"
+    assert article.updated == "2019-12-01T09:45:00+05:30"
+    assert article.text == (
+        "Two policemen were killed when militants attacked a checkpoint on the outskirts of Srinagar on Saturday "
+        "night, a police spokesman said.\n\n"
+        "The attackers fled into a nearby orchard. A search operation was launched, the spokesman added.\n\n"
+        "The checkpoint had been attacked twice before this year."
+    )
+    assert article.image_credits == ["Rafiq Bhat/Reuters", "Special arrangement"]
+    assert [(link.title, link.url) for link in article.related_links] == [
+        ("Curfew imposed in three districts after protests", None),
+        ("Army chief visits the valley", "https://news.example.in/army-chief-visit"),
+    ]
+    assert article.site == "news.example.in"
+    assert article.language == "en" and article.warnings == []
+
+
+def test_related_items_and_credits_never_reach_the_text() -> None:
+    page = ("Bomb blast hits bus station in northern city\n\n"
+            "A bomb exploded at a bus station on Monday, wounding four people, police said.\n"
+            "READ| Second suspect held over market attack\n"
+            "Related: Timeline of attacks on transport hubs\n"
+            "Image: Staff photographer\n"
+            "Police cordoned off the area and asked witnesses to come forward.\n")
+    article = clean_text(page)
+    assert "suspect" not in article.text and "Timeline" not in article.text and "Staff" not in article.text
+    assert [link.title for link in article.related_links] == [
+        "Second suspect held over market attack", "Timeline of attacks on transport hubs"]
+    assert article.image_credits == ["Staff photographer"]
+
+
+def test_related_list_under_a_heading_is_collected() -> None:
+    page = ("Gunman held after shooting outside stadium\n\n"
+            "A man was arrested after two people were shot outside a stadium on Friday evening, police said.\n\n"
+            "Related Stories\n"
+            "City council votes on new policing budget\n"
+            "Witnesses describe panic outside the stadium\n")
+    article = clean_text(page)
+    assert article.text == ("A man was arrested after two people were shot outside a stadium on Friday evening, "
+                            "police said.")
+    assert [link.title for link in article.related_links] == [
+        "City council votes on new policing budget", "Witnesses describe panic outside the stadium"]
+
+
+@pytest.mark.parametrize("url,text_hint,offset", [
+    ("https://example.in/a", "", "+05:30"),
+    ("https://example.ie/a", "", "+01:00"),
+    ("https://example.co.il/a", "", "+02:00"),
+    (None, "Gardai in Dublin said the car was found burnt out.", "+01:00"),
+    (None, "The attack in Tel Aviv came hours after a raid in Jerusalem.", "+02:00"),
+])
+def test_ambiguous_ist_follows_the_page_country(url: str | None, text_hint: str, offset: str) -> None:
+    page = ("Updated: Jun 01, 2020 09:45 IST\n\nCar bomb found near border crossing\n\n"
+            f"A car packed with explosives was found on Sunday, officials said. {text_hint}\n")
+    article = clean_text(page, **({"url": url} if url else {}))
+    assert article.updated == f"2020-06-01T09:45:00{offset}"
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("March 4th, 2024 at 18:10 GMT", "2024-03-04T18:10:00+00:00"),
+    ("Dec 01, 2019 09:45 IST", "2019-12-01T09:45:00+05:30"),
+    ("Monday 4 March 2024 18.10 BST", "2024-03-04T18:10:00+01:00"),
+    ("4 March 2024, 9:15 am CET", "2024-03-04T09:15:00+01:00"),
+    ("July 4, 2024 9:15 PM CEST", "2024-07-04T21:15:00+02:00"),
+    ("Jan 5, 2024 7:00 a.m. EST", "2024-01-05T07:00:00-05:00"),
+    ("Jul 5, 2024 7:00 a.m. EDT", "2024-07-05T07:00:00-04:00"),
+    ("10:30 AM ET, Jul 4, 2024", "2024-07-04T10:30:00-04:00"),
+    ("Sunday, March 3, 2024 | 5:40 PM PST", "2024-03-03T17:40:00-08:00"),
+    ("3 Mar 2024 14:00 AEDT", "2024-03-03T14:00:00+11:00"),
+    ("3 Mar 2024 14:00 PKT", "2024-03-03T14:00:00+05:00"),
+    ("3 Mar 2024 14:00 EAT", "2024-03-03T14:00:00+03:00"),
+    ("3 Mar 2024 14:00 WAT", "2024-03-03T14:00:00+01:00"),
+    ("3 Mar 2024 14:00 SAST", "2024-03-03T14:00:00+02:00"),
+    ("3 Mar 2024 14:00 GMT+5:30", "2024-03-03T14:00:00+05:30"),
+    ("2024-03-04T10:00:00Z", "2024-03-04T10:00:00+00:00"),
+    ("4 March 2024", "2024-03-04"),
+    ("12 MAR 89", "1989-03-12"),
+    ("March 4, 2024 10:00", "2024-03-04T10:00:00"),
+    ("March 4, 2024 10:00 XYZ", "2024-03-04"),
+    ("03/04/2024", None),
+    ("yesterday afternoon", None),
+])
+def test_date_stamps_become_iso_with_the_stated_offset(phrase: str, expected: str | None) -> None:
+    assert parse_stamp(phrase) == expected
+
+
+def test_cst_is_china_time_on_a_chinese_page() -> None:
+    assert parse_stamp("Mar 4, 2024 08:00 CST", "CN") == "2024-03-04T08:00:00+08:00"
+    assert parse_stamp("Mar 4, 2024 08:00 CST") == "2024-03-04T08:00:00-06:00"
+
+
+@pytest.mark.parametrize("line,names", [
+    ("Reported by: Grace Adeyemi", ["Grace Adeyemi"]),
+    ("By John Smith and Jane Doe", ["John Smith", "Jane Doe"]),
+    ("Written by Ann Lee, Senior Correspondent", ["Ann Lee"]),
+    ("Edited by Omar al-Masri", ["Omar al-Masri"]),
+    ("By Maria de la Cruz in Manila", ["Maria de la Cruz"]),
+    ("By the time police arrived, the gunman had fled.", None),
+])
+def test_bylines_give_names_only(line: str, names: list[str] | None) -> None:
+    assert byline_names(line) == names
+
+
+def test_last_updated_and_posted_on_forms() -> None:
+    page = ("Last Updated: Mar 05, 2024 10:00 GMT\nPosted on March 4, 2024\n\n"
+            "Arson attack on mosque condemned\n\n"
+            "Leaders condemned an arson attack on a mosque on Sunday night, police said.\n")
+    article = clean_text(page)
+    assert (article.published, article.updated) == ("2024-03-04", "2024-03-05T10:00:00+00:00")
+
+
+def test_undated_page_has_no_dates() -> None:
+    article = clean_text("Shots fired near school\n\nShots were fired near a school on Tuesday, police said.\n")
+    assert article.published is None and article.updated is None
+
+
+def test_body_only_text_has_no_title() -> None:
+    text = ("Three people were injured when a man attacked shoppers with a knife in a supermarket on Tuesday "
+            "afternoon, police said.\n\nThe suspect was detained at the scene.")
+    article = clean_text(text)
+    assert article.title is None and article.text == text
+
+
+def test_caller_fields_win_over_the_page() -> None:
+    page = "Posted on March 4, 2024\n\nPage headline about a riot\n\nRioters set cars on fire on Sunday, police said.\n"
+    article = clean_text(page, title="Caller title", published="5 March 2024 08:00", url="https://www.example.com/x")
+    assert article.title == "Caller title"
+    assert article.published == "2024-03-05T08:00:00"
+    assert article.url == "https://www.example.com/x" and article.site == "example.com"
+    assert article.text == "Rioters set cars on fire on Sunday, police said."
+
+
+def test_unreadable_caller_date_is_a_warning_not_a_guess() -> None:
+    article = clean_text("Rioters set cars on fire on Sunday, police said.", published="sometime soon-ish")
+    assert article.published is None
+    assert any("sometime soon-ish" in warning for warning in article.warnings)
+
+
+# --------------------------------------------------------------------------- wire copy
+
+WIRE = """\
+   KABUL, 12 MAR 89 (AFP) -- [TEXT] GUERRILLAS FIRED ROCKETS AT THE CITY
+AIRPORT TODAY, KILLING TWO SOLDIERS AND WOUNDING FIVE CIVILIANS, A
+GOVERNMENT SPOKESMAN SAID.
+
+   THE SPOKESMAN SAID THE ATTACK BEGAN AT DAWN AND LASTED ABOUT AN HOUR.
+"""
+
+
+def test_all_caps_wire_report_keeps_its_body_and_gives_the_dateline() -> None:
+    article = clean_text(WIRE)
+    assert article.dateline == "KABUL"
+    assert article.text == (
+        "KABUL, 12 MAR 89 (AFP) -- GUERRILLAS FIRED ROCKETS AT THE CITY AIRPORT TODAY, KILLING TWO SOLDIERS AND "
+        "WOUNDING FIVE CIVILIANS, A GOVERNMENT SPOKESMAN SAID.\n\n"
+        "THE SPOKESMAN SAID THE ATTACK BEGAN AT DAWN AND LASTED ABOUT AN HOUR."
+    )
+
+
+@pytest.mark.parametrize("lead,dateline", [
+    ("LONDON (Reuters) - A man was charged on Friday over a stabbing in central London, police said.", "LONDON"),
+    ("KADUNA, Nigeria (AP) — Gunmen abducted 20 villagers in northern Nigeria, residents said.", "KADUNA, Nigeria"),
+    ("Police said a man was charged on Friday over a stabbing in central London.", None),
+])
+def test_wire_datelines(lead: str, dateline: str | None) -> None:
+    article = clean_text(lead)
+    assert article.dateline == dateline and article.text == lead
+
+
+# --------------------------------------------------------------------------- language and errors
+
+
+def test_non_english_text_is_flagged() -> None:
+    text = ("Dos hombres murieron y otros tres resultaron heridos en un ataque armado en la capital, "
+            "según informó la policía, que no ha detenido a ningún sospechoso por el momento.")
+    article = clean_text(text)
+    assert article.language == "es"
+    assert article.warnings == ["document is in Spanish; incident extraction is for English"]
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Deux hommes ont été tués dans une attaque à la grenade dans le centre de la ville, selon la police.", "fr"),
+    ("Zwei Menschen wurden bei einem Anschlag in der Innenstadt getötet, wie die Polizei mitteilte.", "de"),
+    ("Two people were killed in a grenade attack in the city centre, police said on Monday.", "en"),
+    ("Два человека погибли в результате нападения в центре города, сообщила полиция.", "ru"),
+])
+def test_language_detection(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_page_of_only_clutter_has_no_article_text() -> None:
+    with pytest.raises(NoArticleText) as raised:
+        clean_text("Advertisement\nShare this\nFollow us on Facebook\n\nSubscribe\n")
+    assert raised.value.code == "E201"
+
+
+# --------------------------------------------------------------------------- HTML
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<title>Police station attacked in Quetta | Frontier Daily</title>
+<meta property="og:site_name" content="Frontier Daily">
+<meta property="article:published_time" content="2024-05-02T08:30:00+05:00">
+<meta property="article:modified_time" content="2024-05-02T11:05:00+05:00">
+<meta name="author" content="Sana Qureshi">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Police station attacked in Quetta</h1>
+<p>Gunmen attacked a police station in Quetta early on Thursday, killing two officers and wounding three,
+a provincial government spokesman said.</p>
+<figure><img src="/a.jpg"><figcaption>The damaged gate.
+<span class="image-credit">Photo: Abdul Karim</span></figcaption></figure>
+<p>Advertisement</p>
+<p>The attackers threw a grenade at the gate before opening fire, the spokesman said, adding that
+security forces had surrounded the area and a search was under way.</p>
+<p>No group has so far said it carried out the attack, which came a week after a bombing in the city.</p>
+</article>
+<aside class="related-stories"><h3>Related</h3><ul>
+<li><a href="/2024/04/25/quetta-bombing">Bombing kills four near Quetta market</a></li>
+<li><a href="https://other.example.com/curfew">Curfew extended across the province</a></li>
+</ul></aside>
+<footer><p>Copyright 2024 Frontier Daily. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_html_page_gives_body_metadata_links_and_credits() -> None:
+    article = clean(InputDocument(id="h1", html=HTML_PAGE, url="https://www.frontier.example.com/quetta"))
+    assert article.title == "Police station attacked in Quetta"
+    assert article.authors == ["Sana Qureshi"]
+    assert article.published == "2024-05-02T08:30:00+05:00"
+    assert article.updated == "2024-05-02T11:05:00+05:00"
+    assert article.site == "frontier.example.com"
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("Gunmen attacked a police station in Quetta")
+    assert paragraphs[-1].startswith("No group has so far said")
+    assert "Advertisement" not in article.text and "Copyright" not in article.text and "Home" not in article.text
+    assert [(link.title, link.url) for link in article.related_links] == [
+        ("Bombing kills four near Quetta market", "https://www.frontier.example.com/2024/04/25/quetta-bombing"),
+        ("Curfew extended across the province", "https://other.example.com/curfew"),
+    ]
+    assert article.image_credits == ["Abdul Karim"]
+
+
+def test_html_without_article_text_is_no_article_text() -> None:
+    with pytest.raises(NoArticleText):
+        clean(InputDocument(id="h2", html="<html><body><nav><a href='/'>Home</a></nav></body></html>"))
