@@ -82,33 +82,34 @@ def _is_caseless(text: str) -> bool:
     return upper_share > 0.7 or upper_share < 0.01
 
 
-def _looks_like_name(tokens: Span, caseless: bool) -> bool:
-    """Whether a token run may be a proper name: capitalised words with lowercase connectors only."""
+def _looks_like_name(words: list[str], caseless: bool) -> bool:
+    """Whether a word run may be a proper name: capitalised words with lowercase connectors only."""
     if caseless:
         return True
-    first, last = tokens[0], tokens[-1]
-    if not (first.text[:1].isupper() and last.text[:1].isupper()):
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
         return False
-    return all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in tokens)
+    return all(w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words)
 
 
 def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[tuple[int, int]]:
     """Longest token runs (as token index pairs) whose text is a gazetteer name."""
     text = doc.text
+    words = [t.text for t in doc]  # plain lists: spaCy token access is slow in a tight loop
+    starts = [t.idx for t in doc]
     matches: list[tuple[int, int]] = []
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if not token.text[:1].isalpha() or (not caseless and not token.text[:1].isupper()):
+    while i < len(words):
+        word = words[i]
+        if not word[:1].isalpha() or (not caseless and not word[:1].isupper()):
             i += 1
             continue
         found = 0
-        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
-            last = doc[i + n - 1]
-            if not last.text[:1].isalnum() and last.text != ".":
+        for n in range(min(MAX_NAME_TOKENS, len(words) - i), 0, -1):
+            last = i + n - 1
+            if not words[last][:1].isalnum() and words[last] != ".":
                 continue
-            if gazetteer.has_key(name_key(text[token.idx:last.idx + len(last.text)])) and \
-                    _looks_like_name(doc[i:i + n], caseless):
+            if gazetteer.has_key(name_key(text[starts[i]:starts[last] + len(words[last])])) and \
+                    _looks_like_name(words[i:i + n], caseless):
                 found = n
                 break
         if found:
@@ -155,9 +156,10 @@ def _strip_article(doc: Doc, span: Span) -> Span:
 def _candidate_mentions(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     """Every place-name span in the Doc (non-overlapping, longest first), with its candidates."""
     text = doc.text
-    blocked = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in BLOCKING_LABELS]
+    entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
+    blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS]
     spans: list[tuple[int, int, bool]] = []
-    for ent in doc.ents:
+    for ent in entities:
         if ent.label_ in PLACE_LABELS:
             span = _strip_article(doc, ent)
             if gazetteer.has_key(name_key(span.text)):
@@ -216,7 +218,7 @@ def _base_score(entry: Entry, key: str, gazetteer: Gazetteer) -> float:
     elif entry.feature == "landmark":
         score = 9.0
     if name_key(entry.name) == key:
-        score += 1.0
+        score += 2.0  # an alternate name ('Salisbury' for Harare) is weaker evidence than the name
     return score
 
 

@@ -19,7 +19,7 @@ from typing import Any, Literal
 Feature = Literal["country", "admin1", "city", "region", "landmark"]
 FEATURES: tuple[Feature, ...] = ("country", "admin1", "city", "region", "landmark")
 INDEX_FILE = "gazetteer.pkl.gz"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 COORDINATE_SCALE = 10_000  # coordinates are stored as integers of 1e-4 degree (about 11 m)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
