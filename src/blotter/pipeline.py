@@ -78,7 +78,7 @@ def extract_batch(docs: Sequence[InputDocument | ReadFailure]) -> list[DocumentR
         except Exception as exc:
             results[i] = error_record(item.id, exc)
     try:
-        analysed = nlp.analyse_many([article.text for _, article in cleaned])
+        analysed = list(nlp.analyse_many([article.text for _, article in cleaned]))
     except Exception:  # one text broke the batch: analyse them one by one to find it
         analysed = None
     for n, (i, article) in enumerate(cleaned):
