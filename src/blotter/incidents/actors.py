@@ -62,13 +62,16 @@ def group_table() -> GroupTable:
     )
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=16)
 def _is_mixed_case(text: str) -> bool:
     """True for ordinarily cased copy; all-caps wire text and lower-cased corpora are not."""
-    letters = [c for c in text[:3000] if c.isalpha()]
-    if not letters:
-        return False
-    upper = sum(c.isupper() for c in letters) / len(letters)
-    return 0.01 < upper < 0.5
+    sample = text[:3000]
+    letters = len(_LETTER.findall(sample))
+    return bool(letters) and 0.01 < len(_UPPER.findall(sample)) / letters < 0.5
 
 
 # --------------------------------------------------------------------------- cues
@@ -127,11 +130,15 @@ AGENT_NOUNS = {
     "squad", "squads", "group", "groups", "gang", "gangs", "students", "someone", "driver", "fighters",
     "militiamen", "unit", "units", "column", "patrol", "agents", "criminals", "traffickers",
 }
+# Organisations of the state that act as a body ("the army", "the armed forces", "the air force").
+_FORCE_NOUNS = {"army", "military", "forces", "force", "navy", "guard", "regime"}
 _NOT_PERPETRATORS = {"police", "officers", "officer", "policemen", "policeman", "authorities", "it", "which", "that",
                      "who", "explosion", "blast", "bomb", "fire", "device", "attack", "attacks", "shooting"}
 _MALE = {"man", "men", "boy", "boys", "gunman", "hitman", "he", "his", "him", "father", "son", "husband", "brother"}
 _FEMALE = {"woman", "women", "girl", "girls", "she", "her", "mother", "daughter", "wife", "sister"}
 _PEOPLE_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+_PART_NOUNS = {"members", "member", "units", "unit", "column", "columns", "squad", "squads", "cell", "commando",
+               "commandos", "militants", "fighters", "group", "groups", "band", "gang"}
 _MENTION_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod"}
 
 _FATE_VERBS: dict[str, Fate] = {
@@ -178,9 +185,9 @@ def _relation(sentence_text: str, violent: bool) -> GroupRelation | None:
         return "blamed"
     if _SUSPECT.search(sentence_text):
         return "suspected"
-    if _NOT_INVOLVED.search(sentence_text):
-        return None
-    return "perpetrator" if violent else "suspected"
+    if _NOT_INVOLVED.search(sentence_text) or not violent:
+        return None  # a group named only as background ("the FMLN, which has fought since 1980") is no party
+    return "perpetrator"
 
 
 _RELATION_RANK: dict[GroupRelation, int] = {"claimed": 0, "perpetrator": 1, "denied": 2, "blamed": 3, "suspected": 4}
@@ -224,12 +231,24 @@ def group_mentions(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int,
     return kept
 
 
+def _state_forces(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int, int]]:
+    """Armies, air forces and security forces that carried out the violence ("the army bombed the village")."""
+    found = []
+    named = [(start, end) for _, start, end in group_mentions(frame, sentence)]
+    for token in sentence:
+        if token.lower_ in _FORCE_NOUNS and _doer(token) and not any(s <= token.idx < e for s, e in named):
+            start, end = _mention_span(token)
+            words = frame.text[start:end]
+            found.append((" ".join(w.capitalize() if w.islower() else w for w in words.split()), start, end))
+    return found
+
+
 def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[GroupRef]:
     """The groups involved in the incident, one per canonical name, with the strongest relation."""
     best: dict[str, GroupRef] = {}
     for sentence in frame.sentences:
         text = _sentence_text(frame, sentence)
-        for name, start, end in group_mentions(frame, sentence):
+        for name, start, end in group_mentions(frame, sentence) + _state_forces(frame, sentence):
             relation = _relation(text, sentence.start in violent_sentences)
             if relation is None or (relation == "perpetrator" and _is_target(frame, start, end)):
                 continue
@@ -335,20 +354,33 @@ def find_claims(frame: IncidentFrame, groups: list[GroupRef]) -> list[Claim]:
 
 
 def _mention_span(head: Token) -> tuple[int, int]:
-    """The shortest span naming a person: the head noun with its numerals, adjectives and compounds, no article."""
+    """The shortest span naming a person: the head noun with its numerals, adjectives and compounds, no article.
+
+    A collective head keeps what it is part of: "members of the FMLN", not "members".
+    """
     left = head
     for token in reversed(head.doc[head.left_edge.i:head.i]):
         if token.dep_ not in _MENTION_DEPS and token.text != "-":
             break
         left = token
-    return left.idx, head.idx + len(head.text)
+    right = head
+    if head.lower_ in _PART_NOUNS:
+        of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and any(c.dep_ == "pobj" for c in of.children):
+            right = of.right_edge
+    return left.idx, right.idx + len(right.text)
 
 
 def _entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
-            return ent
-    return None
+    """The PERSON entity the token belongs to, if any."""
+    if token.ent_type_ != "PERSON":
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _appositive_name(token: Token) -> Span | None:
@@ -460,6 +492,7 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
                 start, end, key = entity.start_char, entity.end_char, entity.text.lower().split()[-1]
             else:
                 start, end = _mention_span(token)
+                end = max([end] + [e for _, s, e in group_mentions(frame, sentence) if start <= s < end])
                 key = token.lower_.rstrip("s").replace("men", "man")
             mention = frame.text[start:end]
             fate = _fate(frame, token)
