@@ -23,10 +23,13 @@ from typing import Any, Callable, Iterable, Optional
 from ..models import DocumentRecord, Incident
 from .records import MergedIncident
 
-MERGE_THRESHOLD = 0.6
+MERGE_THRESHOLD = 0.7
 # Reports are usually published within a few days of the event they describe.
 CANDIDATE_WINDOW_DAYS = 7
 NEARBY_KM = 25.0
+DISTANT_PLACE_PENALTY = -0.35
+FAR_DAYS_PENALTY = -0.4
+TEXT_WEIGHT = 1.5
 
 LOCATION_RANK = {"exact": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1, "unknown": 0}
 DATE_RANK = {"day": 5, "week": 4, "range": 3, "month": 2, "year": 1, "unknown": 0}
@@ -102,16 +105,13 @@ def match_score(a: Member, b: Member) -> Optional[float]:
         return None
     score = 0.0
 
-    place = _place_score(a, b)
-    if place is None:
-        return None
-    score += place
+    score += _place_score(a, b)
 
     if a.day and b.day:
         apart = abs((a.day - b.day).days)
-        if apart > 3:
+        if apart > CANDIDATE_WINDOW_DAYS:
             return None
-        score += {0: 0.25, 1: 0.1}.get(apart, -0.1)
+        score += {0: 0.25, 1: 0.1, 2: -0.1, 3: -0.1}.get(apart, FAR_DAYS_PENALTY)
     elif a.anchor and b.anchor:
         apart = abs((a.anchor - b.anchor).days)
         if apart > CANDIDATE_WINDOW_DAYS:
@@ -139,20 +139,27 @@ def match_score(a: Member, b: Member) -> Optional[float]:
         score += 0.05 if types_a & types_b else -0.1
 
     if a.words and b.words:
-        score += 0.6 * len(a.words & b.words) / len(a.words | b.words)
+        score += TEXT_WEIGHT * len(a.words & b.words) / len(a.words | b.words)
     return score
 
 
-def _place_score(a: Member, b: Member) -> Optional[float]:
+def _place_score(a: Member, b: Member) -> float:
+    """Same place scores; a region and a place inside it are compatible; two distant places
+    count against (not forbidden: place resolution errs more often than reports do)."""
     la, lb = a.incident.location, b.incident.location
-    if la.geonameid and lb.geonameid:
-        if la.geonameid == lb.geonameid:
-            return 0.25
+    if la.geonameid and lb.geonameid and la.geonameid == lb.geonameid:
+        return 0.25
+    if la.name and lb.name and la.name.lower() == lb.name.lower():
+        return 0.25
+    specific_a, specific_b = LOCATION_RANK[la.precision] >= LOCATION_RANK["admin2"], LOCATION_RANK[lb.precision] >= LOCATION_RANK["admin2"]
+    if specific_a and specific_b:
         if None not in (la.lat, la.lon, lb.lat, lb.lon) and _km(la.lat, la.lon, lb.lat, lb.lon) <= NEARBY_KM:
             return 0.05  # a neighbourhood and its city
-        return None
-    if la.name and lb.name:
-        return 0.25 if la.name.lower() == lb.name.lower() else -0.2
+        return DISTANT_PLACE_PENALTY
+    if la.name and lb.name:  # a region and a place: compatible when the place lies in it
+        region, place = (la, lb) if not specific_a else (lb, la)
+        inside = region.name in (place.admin1, place.country) or region.country_code == place.country_code
+        return 0.05 if inside else DISTANT_PLACE_PENALTY
     return 0.0
 
 
