@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from ..models import Casualties, Count, Evidence
@@ -91,6 +92,9 @@ SELF_HARM_RE = re.compile(
     r"\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b|\bdetonated\s+(?:his|her)\s+(?:explosives?|vest|belt|bomb)",
     re.IGNORECASE,
 )
+# Cheap test before the costly patterns: a sentence without these words counts nobody.
+HARM_WORD_RE = re.compile(r"kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
+                          r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
@@ -184,8 +188,20 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
 
 def find_casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]:
     """Every phrase in ``text[start:end]`` that counts people killed or injured."""
+    return list(_cached_casualty_mentions(text, start, end))
+
+
+@lru_cache(maxsize=512)
+def _cached_casualty_mentions(text: str, start: int, end: int) -> tuple[CasualtyMention, ...]:
+    """The casualty and victim fillers read the same sentences: match them once."""
+    return tuple(_casualty_mentions(text, start, end))
+
+
+def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]:
     mentions: list[CasualtyMention] = []
     window = text[start:end]
+    if not HARM_WORD_RE.search(window):
+        return mentions
     if _BACKGROUND_RE.search(window) and not re.search(r"\b(?:today|yesterday|last\s+night|on\s+\w+day)\b", window, re.I):
         background = True
     else:

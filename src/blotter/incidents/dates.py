@@ -29,7 +29,7 @@ _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|Septembe
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|midday))?"
-_LEAD = r"(?:(?:late|early)\s+)?(?:(?:on|in|during|since|by|from)\s+)?"
+_LEAD = r"\b(?:(?:late|early)\s+)?(?:(?:on|in|during|since|by|from)\s+)?"
 
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
@@ -40,7 +40,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(
         _LEAD + r"(?:" + _WEEKDAY.replace("?P<weekday>", "?:") + r",?\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
         + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)?\d\d)\b)?" + _PART_OF_DAY, re.IGNORECASE)),
-    ("month_year", re.compile(r"(?:(?:in|during|since|early|late|mid-?)\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
+    ("month_year", re.compile(r"\b(?:(?:in|during|since|early|late|mid-?)\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-/])", re.IGNORECASE)),
     ("weekday", re.compile(
         _LEAD + r"(?P<last>last\s+)?" + _WEEKDAY + r"(?:'s|’s)?" + _PART_OF_DAY + r"\b", re.IGNORECASE)),
@@ -53,7 +53,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<word>earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)|this\s+(?:week|month))\b", re.IGNORECASE)),
 ]
 TIME_RE = re.compile(
-    r"(?:\b(?:shortly|just|soon)\s+(?:after|before)\s+|\b(?:around|about|at|approximately|near|by|before|after)\s+)?"
+    r"\b(?:\b(?:shortly|just|soon)\s+(?:after|before)\s+|\b(?:around|about|at|approximately|near|by|before|after)\s+)?"
     r"(?:(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s*(?P<meridiem>[ap]\.m\.|[ap]\.?m\b)"
     r"|(?P<clock>\d{1,2}):(?P<clock_minute>\d\d)\b(?!\s*(?:a\.?m|p\.?m))(?P<hrs>\s*(?:hrs|hours|GMT|local\s+time))?"
     r"|(?P<word>midnight|noon|midday))",
@@ -68,6 +68,11 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|detained|sentenced|convicted|court|arraigned|hearing|trial|funeral|vigil|"
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried)\b[^.;]{0,30}$", re.IGNORECASE)
 _DATELINE_AFTER_RE = re.compile(r"\s*\(")
+# Words every date expression contains: the costly patterns run only in small windows around them.
+_DATE_HINT_RE = re.compile(
+    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE)
+_WINDOW_BEFORE, _WINDOW_AFTER = 20, 45
 
 
 @dataclass(frozen=True)
@@ -163,17 +168,25 @@ def find_date_mentions(text: str, start: int, end: int, published: datetime | da
     """Every resolvable date expression in ``text[start:end]``; overlapping ones keep the longest."""
     day = published.date() if isinstance(published, datetime) else published
     found: list[DateMention] = []
-    for kind, pattern in DATE_PATTERNS:
-        for match in pattern.finditer(text, start, end):
-            if match.start() < 80 and _DATELINE_AFTER_RE.match(text, match.end()):
-                continue  # "SAN SALVADOR, 12 JAN 90 (RADIO)": the dateline is the publication date
-            resolved = _resolve(kind, match, day)
-            if resolved is None:
-                continue
-            if any(m.char_start <= match.start() and match.end() <= m.char_end for m in found):
-                continue
-            found = [m for m in found if not (match.start() <= m.char_start and m.char_end <= match.end())]
-            found.append(DateMention(*resolved, match.start(), match.end()))
+    windows: list[tuple[int, int]] = []
+    for hint in _DATE_HINT_RE.finditer(text, start, end):
+        low, high = max(start, hint.start() - _WINDOW_BEFORE), min(end, hint.end() + _WINDOW_AFTER)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    matches = [(kind, match) for kind, pattern in DATE_PATTERNS for low, high in windows
+               for match in pattern.finditer(text, low, high)]
+    for kind, match in matches:
+        if match.start() < 80 and _DATELINE_AFTER_RE.match(text, match.end()):
+            continue  # "SAN SALVADOR, 12 JAN 90 (RADIO)": the dateline is the publication date
+        resolved = _resolve(kind, match, day)
+        if resolved is None:
+            continue
+        if any(m.char_start <= match.start() and match.end() <= m.char_end for m in found):
+            continue
+        found = [m for m in found if not (match.start() <= m.char_start and m.char_end <= match.end())]
+        found.append(DateMention(*resolved, match.start(), match.end()))
     return sorted(found, key=lambda m: m.char_start)
 
 
@@ -228,7 +241,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             if in_trigger and frame.trigger is not None:
                 score -= abs(mention.char_start - frame.trigger.start_char) / 1000
             candidates.append((score, mention, sentence.start_char))
-        for match in TIME_RE.finditer(text, sentence.start_char, sentence.end_char):
+        time_matches = TIME_RE.finditer(text, sentence.start_char, sentence.end_char) if re.search(
+            r"\d|midnight|noon|midday", text[sentence.start_char:sentence.end_char], re.IGNORECASE) else ()
+        for match in time_matches:
             clock = _time_of(match)
             if clock and not _is_detached(text, match.start(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))

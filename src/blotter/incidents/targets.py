@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Evidence, Target, TargetType
 from .frame import IncidentFrame
+from .lexicon import Lexicon
 
 ATTACK_VERBS = frozenset(
     "attack storm bomb target raid hit shoot kill ambush torch burn blow fire stab kidnap abduct assault rob "
@@ -37,10 +38,10 @@ _CLIMB_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "poss"})
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> list[tuple[re.Pattern[str], TargetType]]:
-    """The target patterns, compiled once."""
+def _lexicon() -> Lexicon[TargetType]:
+    """The target lexicon, compiled once."""
     raw = json.loads(resources.files("blotter").joinpath("data/targets.json").read_text(encoding="utf-8"))
-    return [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE), kind) for pattern, kind in raw["entries"]]
+    return Lexicon([(pattern, kind) for pattern, kind in raw["entries"]])
 
 
 def _attacked_role(token: Token) -> str | None:
@@ -59,12 +60,12 @@ def _attacked_role(token: Token) -> str | None:
     return None
 
 
-def _noun_phrase(sentence: Span, token: Token) -> Span:
+def _noun_phrase(chunks: list[Span], token: Token) -> Span:
     """The noun chunk that holds ``token``, or the token alone."""
-    for chunk in sentence.noun_chunks:
+    for chunk in chunks:
         if chunk.start <= token.i < chunk.end:
             return chunk
-    return sentence.doc[token.i:token.i + 1]
+    return token.doc[token.i:token.i + 1]
 
 
 def fill_targets(frame: IncidentFrame) -> list[Target]:
@@ -73,21 +74,16 @@ def fill_targets(frame: IncidentFrame) -> list[Target]:
     attacked: dict[str, Target] = {}
     harmed: dict[str, Target] = {}
     for sentence in frame.sentences:
-        found: list[tuple[int, int, TargetType]] = []
-        for pattern, kind in _lexicon():
-            found += [(m.start(), m.end(), kind) for m in pattern.finditer(text, sentence.start_char, sentence.end_char)]
-        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-        last_end = -1
-        for start, end, kind in found:
-            if start < last_end:
-                continue
-            last_end = end
+        chunks: list[Span] | None = None
+        for match in _lexicon().find(text, sentence.start_char, sentence.end_char):
+            start, end, kind = match.start, match.end, match.label
             words = frame.doc.char_span(start, end, alignment_mode="expand")
             role = _attacked_role(words.root) if words is not None else None
             targets = attacked if role == "attacked" else harmed if role == "harmed" else None
             if targets is None or kind in targets:
                 continue
-            phrase = _noun_phrase(sentence, words.root)
+            chunks = list(sentence.noun_chunks) if chunks is None else chunks
+            phrase = _noun_phrase(chunks, words.root)
             phrase_start, phrase_end = min(phrase.start_char, start), max(phrase.end_char, end)
             targets[kind] = Target(mention=text[phrase_start:phrase_end], type=kind,
                                    evidence=[Evidence.of(text, phrase_start, phrase_end)])

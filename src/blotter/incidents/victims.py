@@ -20,6 +20,7 @@ OTHER_FATE_RE = re.compile(
     r"|\b(?:kidnapped|abducted|kidnapping|abducting)\s+" + LIST_PATTERN.replace("?P<list>", "?P<object>"),
     re.IGNORECASE,
 )
+_OTHER_FATE_WORD_RE = re.compile(r"kidnap|abduct|hostage|missing|unhurt|unharmed|uninjured|unscathed", re.IGNORECASE)
 IDENTIFIED_RE = re.compile(
     r"\bidentified\s+(?:\w+\s+){0,3}?as\s+(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
     re.IGNORECASE,
@@ -88,7 +89,8 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                 victim = _victim(text, *group, mention.harm, evidence)
                 if victim:
                     victims.append(victim)
-        for match in OTHER_FATE_RE.finditer(text, start, end):
+        other_fates = OTHER_FATE_RE.finditer(text, start, end) if _OTHER_FATE_WORD_RE.search(text, start, end) else ()
+        for match in other_fates:
             list_start, list_end = (match.span("list") if match.group("list") else match.span("object"))
             status = _fate(match.group("fate") or "kidnapped")
             for group in split_groups(text, list_start, list_end):

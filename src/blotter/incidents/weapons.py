@@ -15,6 +15,7 @@ from importlib import resources
 
 from ..models import Evidence, Weapon, WeaponType
 from .frame import IncidentFrame
+from .lexicon import Lexicon
 
 # "opened fire with rifles", "armed with a knife": the cue belongs in the evidence.
 _CUE_BEFORE_RE = re.compile(
@@ -22,32 +23,25 @@ _CUE_BEFORE_RE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[list[tuple[re.Pattern[str], WeaponType, str | None]], re.Pattern[str]]:
-    """The weapon patterns and the fake-weapon cue, compiled once."""
+def _lexicon() -> tuple[Lexicon[tuple[WeaponType, str | None]], re.Pattern[str]]:
+    """The weapon lexicon and the fake-weapon cue, compiled once."""
     raw = json.loads(resources.files("blotter").joinpath("data/weapons.json").read_text(encoding="utf-8"))
-    entries = [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE), kind, subtype)
-               for pattern, kind, subtype in raw["entries"]]
-    fake = re.compile(r"\b(?:" + raw["fake_cues"] + r")\s+$", re.IGNORECASE)
-    return entries, fake
+    lexicon = Lexicon([(pattern, (kind, subtype)) for pattern, kind, subtype in raw["entries"]])
+    return lexicon, re.compile(r"\b(?:" + raw["fake_cues"] + r")\s+$", re.IGNORECASE)
 
 
 def find_weapon_spans(text: str, start: int, end: int) -> list[tuple[int, int, WeaponType, str | None]]:
     """Weapon mentions in ``text[start:end]`` as (start, end, type, subtype); longest match wins overlaps."""
-    entries, fake = _lexicon()
-    found: list[tuple[int, int, WeaponType, str | None]] = []
-    for pattern, kind, subtype in entries:
-        for match in pattern.finditer(text, start, end):
-            found.append((match.start(), match.end(), kind, subtype))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    kept: list[tuple[int, int, WeaponType, str | None]] = []
-    for span in found:
-        if kept and span[0] < kept[-1][1]:
-            continue
-        cue = fake.search(text[max(start, span[0] - 30):span[0]])
+    lexicon, fake = _lexicon()
+    spans: list[tuple[int, int, WeaponType, str | None]] = []
+    for match in lexicon.find(text, start, end):
+        kind, subtype = match.label
+        cue = fake.search(text[max(start, match.start - 30):match.start])
         if cue:  # "a fake suicide vest": the cue is part of what names it
-            span = (span[0] - len(cue.group(0)), span[1], "fake_weapons", span[3] or span[2])
-        kept.append(span)
-    return kept
+            spans.append((match.start - len(cue.group(0)), match.end, "fake_weapons", subtype or kind))
+        else:
+            spans.append((match.start, match.end, kind, subtype))
+    return spans
 
 
 def fill_weapons(frame: IncidentFrame) -> list[Weapon]:
