@@ -239,6 +239,14 @@ def test_wire_datelines(lead: str, dateline: str | None) -> None:
     assert article.dateline == dateline and article.text == lead
 
 
+def test_source_markers_after_a_dateline_are_dropped_but_inline_brackets_stay() -> None:
+    article = clean_text("LIMA, 3 APR 90 (RADIO NACIONAL) -- [STATION REPORT] [TEXT] A BOMB EXPLODED OUTSIDE THE "
+                         "OFFICES OF THE RULING PARTY [APRA] TODAY, POLICE SAID.")
+    assert article.dateline == "LIMA"
+    assert article.text == ("LIMA, 3 APR 90 (RADIO NACIONAL) -- A BOMB EXPLODED OUTSIDE THE OFFICES OF THE RULING "
+                            "PARTY [APRA] TODAY, POLICE SAID.")
+
+
 # --------------------------------------------------------------------------- language and errors
 
 

@@ -31,8 +31,9 @@ _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished
                    "publish-date", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date")
 _UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
                  "dc.date.modified")
-_RELATED_CONTAINER = re.compile(r"related|read-?more|also-?read|more-?stories|recommended", re.IGNORECASE)
-_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|byline-image|caption-source", re.IGNORECASE)
+
+_RELATED_CLASS = re.compile(r"related|read-?more|also-?read|more-?stories|recommended", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
 
 _STOPWORDS = {
     "en": "the of and to in a is that for was on with as by at from it his said were has have are be".split(),
@@ -105,8 +106,9 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     if tree is None:
         return PageParts(), None
     published, updated = _meta_dates(tree)
-    related = _related_links(tree, url)
-    credits = _image_credits(tree)
+    related_boxes, credit_elements = _marked_elements(tree)
+    related = _related_links(related_boxes, url)
+    credits = _image_credits(credit_elements)
     page_chars = _block_text_chars(tree)
     extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
     if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
@@ -132,8 +134,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
 
 def _block_text_chars(tree: lxml.html.HtmlElement) -> int:
     """Characters of text in the page's paragraphs, list items, headings and cells."""
-    return sum(len(" ".join(element.text_content().split()))
-               for element in tree.xpath("//p|//li|//h2|//h3|//td"))
+    return sum(len(text.strip()) for text in tree.xpath("//p//text()|//li//text()|//h2//text()|//h3//text()|//td//text()"))
 
 
 def _meta_dates(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
@@ -179,13 +180,28 @@ def _iso(value: str | None) -> str | None:
     return parse_stamp(value.strip()) if value else None
 
 
-def _related_links(tree: lxml.html.HtmlElement, url: str | None) -> list[RelatedLink]:
+def _marked_elements(tree: lxml.html.HtmlElement) -> tuple[list, list]:
+    """Elements whose class or id marks a 'related' box, and those marking an image credit.
+
+    One pass in Python: faster on big pages than the equivalent XPath string tests."""
+    related_boxes, credit_elements = [], []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("html", "body"):
+            continue
+        marker = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if marker == " ":
+            continue
+        if _RELATED_CLASS.search(marker):
+            related_boxes.append(element)
+        elif _CREDIT_CLASS.search(element.get("class") or ""):
+            credit_elements.append(element)
+    return related_boxes, credit_elements
+
+
+def _related_links(related_boxes: list, url: str | None) -> list[RelatedLink]:
     """Headlines linked from the page's 'related' / 'read more' boxes."""
     links: list[RelatedLink] = []
-    for container in tree.xpath("//*[@class or @id]"):
-        marker = f"{container.get('class', '')} {container.get('id', '')}"
-        if not _RELATED_CONTAINER.search(marker) or container.tag in ("html", "body"):
-            continue
+    for container in related_boxes:
         for anchor in container.iter("a"):
             title = " ".join(anchor.text_content().split())
             href = anchor.get("href")
@@ -198,11 +214,9 @@ def _related_links(tree: lxml.html.HtmlElement, url: str | None) -> list[Related
     return links
 
 
-def _image_credits(tree: lxml.html.HtmlElement) -> list[str]:
+def _image_credits(credit_elements: list) -> list[str]:
     credits: list[str] = []
-    for element in tree.xpath("//figure//*[@class] | //*[contains(@class,'credit')]"):
-        if not _CREDIT_CLASS.search(element.get("class", "")):
-            continue
+    for element in credit_elements:
         credit = " ".join(element.text_content().split())
         credit = re.sub(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*[:\-–—]\s*", "", credit, flags=re.I)
         if credit and len(credit) <= 80 and credit not in credits:

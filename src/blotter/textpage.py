@@ -227,7 +227,7 @@ _CREDIT_RE = re.compile(
 _CREDIT_WORD_RE = re.compile(r"^\(?\s*(?:photo|photograph|image|picture|pic|video|illustration|graphic|credit)", re.I)
 _INLINE_CREDIT_RE = re.compile(
     r"\(\s*(?:photo|image|picture|pic|photo credit|image credit|credit|photograph)s?\s*(?:credit)?\s*[:\-–—]\s*"
-    r"(?P<credit>[^()]+?)\s*\)\s*$",
+    r"(?P<credit>[^()]+?)\s*\)\s*(?:buy photo)?\s*$",
     re.IGNORECASE,
 )
 _RELATED_RE = re.compile(
@@ -242,13 +242,16 @@ _CLUTTER_RE = re.compile(
     r"^(?:advertisements?|ad|ads|sponsored(?: content)?|promoted|story continues below(?: advertisement)?"
     r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?"
     r"|share(?: this)?(?: article| story| page| post)?(?: on \w+| via \w+)?|share this:?|follow us\b.*|subscribe\b.*"
-    r"|sign up\b.*|sign in|log ?in|register|click here\b.*|tap here\b.*|.*\bcookies?\b.*(?:accept|policy|consent|use|settings).*"
+    r"|sign up\b.*|sign in\b.*|log ?in|register|click here\b.*|tap here\b.*|.*\bcookies?\b.*(?:accept|policy|consent|use|settings).*"
     r"|(?:accept|reject|manage)(?: all)? cookies.*|skip to (?:main )?content|skip navigation|menu|search|home|print|email|e-mail"
     r"|comments?|\d+ comments?|leave a comment|view comments|loading\.*|trending(?: now)?|most read|most popular|newsletter\b.*"
     r"|download (?:our|the) app.*|get the app.*|listen to (?:this )?(?:article|story).*|listen|watch|play video|close"
     r"|(?:©|\(c\)|copyright\b).*|all rights reserved\.?|tags?:.*|topics?:?.*|filed under:?.*|back to top|next|previous"
     r"|join (?:our|us on|me on|the) \w+.*|follow me\b.*|download now|get (?:the latest|our) .*(?:newsletter|updates|alerts|inbox).*"
-    r"|whatsapp channel.*|\[[A-Z_ ]+\])$",
+    r"|whatsapp channel.*|\[[A-Z_ ]+\]|please enable javascript.*|buy photo|.*\bjavascript\b.*\b(?:enable|disabled|browser)\b.*"
+    r"|.*\b(?:terms of (?:service|use)|privacy policy)\b.*|.*\bnotifications?\b.*\b(?:saved|saving|email|inbox)\b.*"
+    r"|.*\bnewsletters?\b.*\b(?:sign up|subscribe)\b.*|.*\bconfirmation email\b.*|.*\(@\w+\) \w+ \d{1,2}, \d{4}"
+    r"|already have an account\??|(?:create|sign in to|log in to) (?:an |your )?(?:account|profile).*)$",
     re.IGNORECASE,
 )
 _SOCIAL_WORDS = {
@@ -268,10 +271,14 @@ _WIRE_MARKER_RE = re.compile(
     r"\[(?:TEXT|REPORT|EDITORIAL REPORT|COMMUNIQUE|COMMENTARY|EDITORIAL|ARTICLE|EXCERPTS?|EXCERPT FROM [A-Z ]+"
     r"|BEGIN RECORDING|END RECORDING|PASSAGE OMITTED|CONTINUED|FIRST PARAGRAPH)\]\s*"
 )
+_LEADING_MARKERS_RE = re.compile(r"(?:\[[^\]\[]{1,60}\]\s*)*")
+# Words in a dateline's place slot that are not places ("CLANDESTINE, 8 JAN 90 (RADIO ...)").
+NOT_DATELINE_PLACES = {"CLANDESTINE", "UPDATE", "BREAKING", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "NEW"}
 _DATELINE_RE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:,\s*(?!NO DATE)[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2})?)"
+    r"^\s*(?P<place>[A-Z][A-Z'.]+(?:-[A-Z]+)*(?: [A-Z][A-Z'.]+(?:-[A-Z]+)*){0,3}"
+    r"(?:,\s*(?!NO DATE)[A-Z][A-Za-z'.]+(?:-[A-Za-z]+)*(?: [A-Z][A-Za-z'.]+){0,2})?)"
     r"(?:,\s*(?P<date>\d{1,2} [A-Z]{3} \d{2,4}|NO DATE|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
-    r"\s*(?P<agency>\([A-Za-z .&/-]{2,24}\))?\s*(?P<dash>--|—|–|-)?\s"
+    r"\s*(?P<agency>\([A-Za-z .&/-]{2,24}\))?\s*(?P<dash>--|—|–|-|>>)?\s"
 )
 
 
@@ -492,13 +499,18 @@ def _continues(line: str, next_line: str) -> bool:
     return next_line[:1].islower() or (line.isupper() and next_line.isupper())
 
 
-def _dateline(paragraph: str) -> str | None:
+def _split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """The dateline's place ("KABUL") and the paragraph without the source markers that follow
+    a wire dateline ("-- [STATION COMMENTARY] [TEXT]"); (None, paragraph) when there is none."""
     match = _DATELINE_RE.match(paragraph)
     if not match or not (match.group("agency") or match.group("dash")):
-        return None
-    if not (match.group("agency") or match.group("date")) and len(match.group("place")) < 3:
-        return None
-    return match.group("place")
+        return None, paragraph
+    place = match.group("place")
+    if not (match.group("agency") or match.group("date")) and len(place) < 3:
+        return None, paragraph
+    markers = _LEADING_MARKERS_RE.match(paragraph, match.end())
+    without_markers = paragraph[:markers.start()] + paragraph[markers.end():]
+    return (None if place in NOT_DATELINE_PLACES else place), without_markers
 
 
 def parse_text_page(page: str, *, url: str | None = None, find_headline: bool = True) -> PageParts:
@@ -524,7 +536,7 @@ class _Parse:
         for line in content:
             if self.find_headline and self.parts.title is None and not body:
                 if line.block not in wrapped_blocks and _is_headline(line.text):
-                    self.parts.title, title_block, awaiting_dek = line.text, line.block, True
+                    self.parts.title, title_block, awaiting_dek = self._headline_without_stamp(line.text), line.block, True
                     continue
                 if line.block not in wrapped_blocks and not _is_prose(line.text):
                     continue  # menu items and other short lines above the headline
@@ -537,7 +549,7 @@ class _Parse:
             body.append(line)
         paragraphs = _without_repeats(_paragraphs(body, wrapped_blocks))
         if paragraphs:
-            self.parts.dateline = _dateline(paragraphs[0])
+            self.parts.dateline, paragraphs[0] = _split_dateline(paragraphs[0])
         self.parts.text = "\n\n".join(paragraphs)
         return self.parts
 
@@ -566,6 +578,16 @@ class _Parse:
             if not self.furniture.take(line):
                 content.append(_Line(line, block))
         return content
+
+    def _headline_without_stamp(self, line: str) -> str:
+        """"Gunman held January 1, 2013 5:05 PM": the headline, with the date recorded as published."""
+        for match in _DATE_RE.finditer(line):
+            headline = line[:match.start()].rstrip(" ,|-–—")
+            stamp = parse_stamp(line[match.start():], self.furniture.country())
+            if stamp and len(headline.split()) >= 3:
+                self.parts.published = self.parts.published or stamp
+                return headline
+        return line
 
     def _add_related(self, link: RelatedLink) -> None:
         if all(existing.title != link.title for existing in self.parts.related_links):
