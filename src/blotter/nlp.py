@@ -79,7 +79,8 @@ def casing_lexicon() -> CasingLexicon:
     genders: dict[str, str] = {}
     for line in resources.files("blotter.data").joinpath("casing.txt").read_text(encoding="utf-8").splitlines():
         form, _, gender = line.partition(" ")
-        cased_forms[form.lower()] = form
+        if not form.islower():  # a lower-case entry is a first name known for its gender only
+            cased_forms[form.lower()] = form
         if gender:
             genders[form.lower()] = "male" if gender == "m" else "female"
     lookups = load_nlp().get_pipe("lemmatizer").lookups
@@ -131,7 +132,7 @@ def _truecase_line(line: str, lexicon: CasingLexicon) -> str:
             cased = lower.title()  # the surname after a first name: "john smith"
         if cased is None and start in sentence_starts:
             cased = lower[0].upper() + lower[1:]
-        previous_was_first_name = lower in lexicon.first_name_gender
+        previous_was_first_name = lower in lexicon.first_name_gender and lower in lexicon.cased_forms
         if cased is not None and len(cased) == end - start:
             chars[start:end] = cased
     return "".join(chars)

@@ -1,14 +1,331 @@
 """Stage 6a, quotes: direct and reported speech with its speaker.
 
-Entry point: ``find_quotes(doc) -> list[Quote]``. (Stub: the helper that owns this module replaces it.)
+Entry point: ``find_quotes(doc) -> list[Quote]``.
+
+- Direct quotes are the words between double quotation marks (straight or curly). The cue verb
+  and speaker come from the words after the closing mark (``"...," he said``) or before the
+  opening one (``Hassan said: "..."``); a quote without either that follows another one closely
+  (``"We will find them," he said. "They will pay."``) continues it.
+- Reported speech is the clause a speech verb governs (``Police said the attacker acted
+  alone``) or the clause an ``according to`` phrase qualifies.
+- A pronoun speaker (``he said``) is resolved to the last named person of matching gender.
+
+Offsets and texts are cut from ``doc._.article_text`` (the Doc may be truecased, see nlp.py).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy
+
+from spacy.tokens import Doc, Span, Token
 
 from .models import Quote
+from .nlp import first_name_gender
+
+SPEECH_VERBS = frozenset(
+    """say tell add claim warn state announce report confirm deny explain note insist argue write
+    tweet post acknowledge admit allege declare reply respond ask suggest predict stress reveal
+    comment testify recall describe assert maintain conclude estimate believe think know
+    caution vow promise threaten contend complain agree emphasize emphasise indicate show
+    """.split()
+)
+# Verbs whose clausal complement is reported speech or belief even without "that".
+REPORTING_VERBS = SPEECH_VERBS - {"show", "know", "ask", "describe", "comment", "recall", "post"}
+# Verbs whose "to" complement reports an intention or demand: "vowed to retaliate".
+INTENTION_VERBS = frozenset(
+    "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer".split()
+)
+REPORT_NOUNS = frozenset(
+    """claim report allegation statement announcement belief warning assertion suggestion fear
+    argument view notion accusation assurance promise threat rumor rumour evidence""".split()
+)
+PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+MIN_DIRECT_WORDS = 4  # shorter quoted words are scare quotes or titles unless a cue introduces them
+CONTINUATION_GAP = 250  # characters between two quotes for the second to continue the first
+LEAD_WINDOW = 160  # characters before an opening mark searched for the verb introducing it
+PRONOUN_LOOKBACK = 1500  # characters to look back for a pronoun's antecedent
+
+QUOTE_MARKS = re.compile(r"``|''|[\"“”]")  # `` and '' are the typewriter marks of some wire copy
+OPENING_MARKS = ("“", "``")
+CLOSING_MARK = re.compile(r"''|[\"”]")
+TRIM = " \t\n\r,;:—–-"
+
+
+@dataclass
+class Speaker:
+    """Who said it: the name and the full span naming them, both cut from the article text."""
+
+    name: str | None
+    mention: str | None
+    start: int
+    gender: str | None = None
+    person: bool = False
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    return []
+    """Every quotation in the document, direct and reported, in text order."""
+    text: str = doc._.article_text
+    names = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
+    quoted = _quoted_spans(text)
+    long_quotes = [(start, end) for start, end in quoted if len(text[start:end].split()) >= MIN_DIRECT_WORDS]
+    found: list[tuple[Quote, Speaker | None]] = []
+    for cue_token, content_start, content_end, speaker_token in _reported(doc, text, long_quotes):
+        speaker = _speaker(doc, text, names, speaker_token) if speaker_token is not None else None
+        cue = "according to" if cue_token.lower_ == "according" else text[cue_token.idx : cue_token.idx + len(cue_token)]
+        found.append((_quote(text, content_start, content_end, cue, speaker, direct=False), speaker))
+    for start, end in quoted:
+        attributed = _attribute_direct(doc, text, names, start, end) or _continued(found, start)
+        if attributed is None and len(text[start:end].split()) < MIN_DIRECT_WORDS:
+            continue
+        cue, speaker = attributed if attributed else (None, None)
+        found.append((_quote(text, start, end, cue, speaker, direct=True), speaker))
+    found.sort(key=lambda item: item[0].start)
+    return [_resolve_pronoun(quote, speaker, found, names, text) for quote, speaker in found]
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+def _continued(found: list[tuple[Quote, Speaker | None]], start: int) -> tuple[str | None, Speaker | None] | None:
+    """The cue and speaker of the quote just before ``start``, when this one continues it."""
+    before = [(quote, speaker) for quote, speaker in found if start - CONTINUATION_GAP <= quote.end <= start]
+    if not before:
+        return None
+    quote, speaker = max(before, key=lambda item: item[0].end)
+    return quote.cue, speaker
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of double quotation marks, marks excluded.
+
+    A quote left open at the end of a paragraph ends there: news style reopens it in the next.
+    """
+    spans: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        open_at: int | None = None
+        for mark in QUOTE_MARKS.finditer(paragraph.group()):
+            at = paragraph.start() + mark.start()
+            if open_at is None:
+                open_at = at + len(mark.group())
+            elif mark.group() not in OPENING_MARKS:
+                spans.append((open_at, at))
+                open_at = None
+        if open_at is not None:
+            spans.append((open_at, paragraph.end()))
+    return [_strip(text, start, end) for start, end in spans if text[start:end].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _attribute_direct(doc: Doc, text: str, names: list[Span], start: int, end: int) -> tuple[str, Speaker | None] | None:
+    """The cue and speaker of the quote at text[start:end], from the words around its marks."""
+    cue = _cue_after(doc, text, end) or _cue_before(doc, text, start)
+    if cue is None:
+        return None
+    subject = _subject_of(cue)
+    return text[cue.idx : cue.idx + len(cue)], _speaker(doc, text, names, subject) if subject is not None else None
+
+
+def _cue_after(doc: Doc, text: str, quote_end: int) -> Token | None:
+    """A speech verb in the few words after the closing mark, before the sentence ends."""
+    closing = CLOSING_MARK.match(text, quote_end)
+    after = closing.end() if closing else quote_end
+    tail = re.match(r"[^\"“”.!?\n]{0,120}", text[after:])
+    window_end = after + (tail.end() if tail else 0)
+    if window_end == after:
+        return None
+    span = doc.char_span(after, window_end, alignment_mode="expand")
+    return next((t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_ in SPEECH_VERBS), None) if span else None
+
+
+def _cue_before(doc: Doc, text: str, quote_start: int) -> Token | None:
+    """A speech verb introducing the quote in its sentence: ``Hassan said: "..."``, ``called it "..."``."""
+    window_end = max(quote_start - 1, 0)
+    window = text[max(window_end - LEAD_WINDOW, 0) : window_end]
+    lead_start = window_end - len(window) + max(window.rfind(mark) for mark in '"“”.!?\n') + 1
+    span = doc.char_span(lead_start, window_end, alignment_mode="contract")
+    if span is None:
+        return None
+    return next((t for t in reversed(span) if t.pos_ in ("VERB", "AUX") and t.lemma_ in SPEECH_VERBS), None)
+
+
+# --------------------------------------------------------------------------- reported speech
+
+
+def _reported(doc: Doc, text: str, direct: list[tuple[int, int]]) -> list[tuple[Token, int, int, Token | None]]:
+    """(cue, content start, content end, speaker token) for each reported clause outside direct quotes."""
+
+    def quoted_share(start: int, end: int) -> float:
+        inside = sum(max(0, min(end, d_end) - max(start, d_start)) for d_start, d_end in direct if d_start < end)
+        return inside / max(end - start, 1)
+
+    found: list[tuple[Token, int, int, Token | None]] = []
+    for cue, reported in _candidate_reports(doc):
+        if reported is None or quoted_share(cue.idx, cue.idx + 1) > 0:
+            continue
+        start, end = _strip(text, *reported[:2])
+        while end > start and text[end - 1] in ".,;:":
+            end -= 1
+        if end - start > 10 and quoted_share(start, end) <= 0.5:
+            found.append((cue, start, end, reported[2]))
+    return found
+
+
+def _candidate_reports(doc: Doc) -> Iterator[tuple[Token, tuple[int, int, Token | None] | None]]:
+    """(cue, what it reports) for every complement clause and ``according to`` in the Doc.
+
+    The Doc's arrays pick out the few candidate tokens, so the Python work stays per clause.
+    """
+    dependencies = doc.to_array("DEP")
+    lower_forms = doc.to_array("LOWER")
+    complement_ids = [doc.vocab.strings[label] for label in ("ccomp", "xcomp", "acl")]
+    cue_indices = {int(doc[int(i)].head.i) for i in numpy.flatnonzero(numpy.isin(dependencies, complement_ids))}
+    cue_indices.update(int(i) for i in numpy.flatnonzero(lower_forms == doc.vocab.strings["according"]))
+    for index in sorted(cue_indices):
+        token = doc[index]
+        if token.lower_ == "according":
+            if index + 1 < len(doc) and doc[index + 1].lower_ == "to":
+                yield token, _according_to(doc, token)
+        elif token.pos_ in ("VERB", "AUX", "NOUN"):
+            yield token, _complement(token)
+
+
+def _complement(word: Token) -> tuple[int, int, Token | None] | None:
+    """What a speech, belief or intention word reports, as character offsets, and who reports it.
+
+    ``said (that) X``, ``believes that X`` (any verb with a that-clause), ``vowed to X``,
+    ``the claim that X``.
+    """
+    if word.pos_ == "NOUN":
+        if word.lemma_ not in REPORT_NOUNS:
+            return None
+        clause = next((c for c in word.children if c.dep_ in ("acl", "ccomp") and _marked_by_that(c)), None)
+        subject = next((c for c in word.children if c.dep_ == "poss"), None)
+    else:
+        clause = next((c for c in word.children if c.dep_ == "ccomp"), None)
+        if clause is not None and word.lemma_ not in REPORTING_VERBS and not _marked_by_that(clause):
+            clause = None
+        if clause is None and word.lemma_ in INTENTION_VERBS:
+            clause = next((c for c in word.children if c.dep_ == "xcomp"), None)
+        subject = _subject_of(word)
+    if clause is None:
+        return None
+    tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), subject
+
+
+def _marked_by_that(clause: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in ("that", "whether") for child in clause.children)
+
+
+def _according_to(doc: Doc, according: Token) -> tuple[int, int, Token | None] | None:
+    """``according to X``: the rest of the sentence is what X says; X is the speaker."""
+    to = doc[according.i + 1]
+    source = next((child for child in to.children if child.dep_ == "pobj"), None)
+    phrase_end = max((t.i for t in to.subtree), default=to.i) + 1
+    sentence = according.sent
+    before = doc[sentence.start : according.i]
+    after = doc[phrase_end : sentence.end]
+    content = after if len(after) > len(before) else before
+    content_tokens = [t for t in content if not t.is_punct] or list(content)
+    if not content_tokens:
+        return None
+    return content_tokens[0].idx, content[-1].idx + len(content[-1]), source
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject; for ``and added`` the subject of the first verb."""
+    while True:
+        subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+        if subject is not None or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+            return subject
+        verb = verb.head
+
+
+def _speaker(doc: Doc, text: str, names: list[Span], head: Token) -> Speaker:
+    """The speaker named by the noun phrase headed by ``head``: its name and its full mention."""
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat") and child.i == right + 1:
+            right = child.i
+        elif child.dep_ == "appos":  # "The governor, John Okafor, said"
+            right = child.right_edge.i
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while "\n" in doc[left : right + 1].text and left < right:
+        left += 1
+    phrase = doc[left : right + 1]
+    start, end = phrase.start_char, phrase.end_char
+    mention = text[start:end]
+    if head.pos_ == "PRON":
+        return Speaker(None, mention, start, PRONOUN_GENDER.get(head.lower_))
+    entity = _name_in(phrase, names, head)
+    if entity is None:
+        return Speaker(mention, mention, start)
+    name = text[entity.start_char : entity.end_char]
+    if entity.label_ != "PERSON":
+        return Speaker(name, mention, start)
+    return Speaker(name, mention, start, first_name_gender(name.split()[0]), person=True)
+
+
+def _name_in(phrase: Span, names: list[Span], head: Token) -> Span | None:
+    """The named entity the phrase is about: the one holding its head or apposition, else its last person."""
+    entities = [ent for ent in names if phrase.start <= ent.start and ent.end <= phrase.end]
+    heads = {head.i} | {child.i for child in head.children if child.dep_ == "appos"}
+    holding_head = [ent for ent in entities if any(ent.start <= i < ent.end for i in heads)]
+    people = [ent for ent in entities if ent.label_ == "PERSON"]
+    return (holding_head or people or [None])[-1]
+
+
+def _resolve_pronoun(
+    quote: Quote, speaker: Speaker | None, found: list[tuple[Quote, Speaker | None]], names: list[Span], text: str
+) -> Quote:
+    """Replace a pronoun speaker (``he said``) by the last earlier named person of its gender."""
+    if speaker is None or speaker.name is not None or speaker.gender is None:
+        return quote
+    window = range(speaker.start - PRONOUN_LOOKBACK, speaker.start)
+    earlier_speakers = [other for _, other in found if other is not None and other.person and other.start in window]
+    mentioned_people = [
+        Speaker(text[ent.start_char : ent.end_char], text[ent.start_char : ent.end_char], ent.start_char,
+                first_name_gender(ent.text.split()[0]), person=True)
+        for ent in names
+        if ent.label_ == "PERSON" and ent.start_char in window
+    ]
+    for candidates in (earlier_speakers, mentioned_people):
+        matching = [candidate for candidate in candidates if candidate.gender == speaker.gender]
+        matching = matching or [candidate for candidate in candidates if candidate.gender is None]
+        if matching:
+            antecedent = max(matching, key=lambda candidate: candidate.start)
+            return quote.model_copy(update={"speaker": antecedent.name, "speaker_mention": antecedent.mention})
+    return quote
+    return quote.model_copy(update={"speaker": antecedent.name, "speaker_mention": antecedent.mention})
+
+
+def _quote(text: str, start: int, end: int, cue: str | None, speaker: Speaker | None, direct: bool) -> Quote:
+    return Quote(
+        speaker=speaker.name if speaker else None,
+        speaker_mention=speaker.mention if speaker else None,
+        cue=cue,
+        text=text[start:end],
+        direct=direct,
+        start=start,
+        end=end,
+    )

@@ -1,0 +1,93 @@
+"""Quotes: direct and reported speech, their cue and speaker, with offsets into the article text."""
+
+from __future__ import annotations
+
+from blotter.models import Quote
+from blotter.nlp import analyse
+from blotter.quotes import find_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    found = find_quotes(analyse(text))
+    for quote in found:
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.speaker_mention is None or quote.speaker_mention in text
+    return found
+
+
+def direct_quotes(text: str) -> list[Quote]:
+    return [quote for quote in quotes_of(text) if quote.direct]
+
+
+def test_direct_quote_with_pronoun_speaker_resolves_to_the_named_spokesman() -> None:
+    text = (
+        "Gunmen attacked a market near Jos on Sunday. Plateau state police spokesman Alabo Musa said "
+        'the attackers fled on foot. "Our officers chased them into the hills," he said.'
+    )
+    [quote] = direct_quotes(text)
+    assert quote.text == "Our officers chased them into the hills,"
+    assert (quote.speaker, quote.speaker_mention, quote.cue) == (
+        "Alabo Musa", "Plateau state police spokesman Alabo Musa", "said",
+    )
+
+
+def test_multi_part_direct_quote_keeps_the_speaker() -> None:
+    text = '"We will find those responsible," Commissioner Ruth Okoye told reporters. "They will face justice."'
+    first, second = direct_quotes(text)
+    assert first.text == "We will find those responsible,"
+    assert (first.speaker, first.cue) == ("Ruth Okoye", "told")
+    assert second.text == "They will face justice."
+    assert second.speaker == "Ruth Okoye"
+
+
+def test_quote_introduced_before_the_marks() -> None:
+    text = 'The mayor, Daniel Reyes, said: "This city will not be intimidated by violence."'
+    [quote] = direct_quotes(text)
+    assert quote.speaker == "Daniel Reyes"
+    assert quote.cue == "said"
+
+
+def test_curly_quotes() -> None:
+    text = "\u201cThe device was packed with nails,\u201d the bomb squad commander said on Tuesday."
+    [quote] = direct_quotes(text)
+    assert quote.text == "The device was packed with nails,"
+    assert quote.speaker_mention == "the bomb squad commander"
+
+
+def test_reported_speech() -> None:
+    text = "Police said the attacker acted alone and had no known links to any group."
+    [quote] = quotes_of(text)
+    assert not quote.direct
+    assert quote.text == "the attacker acted alone and had no known links to any group"
+    assert (quote.speaker, quote.cue) == ("Police", "said")
+
+
+def test_according_to() -> None:
+    text = "Four soldiers were killed in the ambush, according to the army. According to witnesses, the convoy was hit twice."
+    first, second = quotes_of(text)
+    assert (first.text, first.cue, first.speaker) == ("Four soldiers were killed in the ambush", "according to", "the army")
+    assert (second.text, second.speaker) == ("the convoy was hit twice", "witnesses")
+
+
+def test_she_resolves_to_the_last_woman_named() -> None:
+    text = (
+        "Detective Sarah Collins told reporters that the suspect had been released in May. "
+        "Her colleague Mark Dunn said the house was searched. "
+        '"We found three rifles and ammunition in the garage," she added.'
+    )
+    quote = direct_quotes(text)[0]
+    assert (quote.speaker, quote.cue) == ("Sarah Collins", "added")
+
+
+def test_no_quotes_and_scare_quotes() -> None:
+    assert quotes_of("A bus overturned on the highway on Friday. Nine passengers were hurt.") == []
+    assert direct_quotes('The so-called "bandits" raided the village at dawn.') == []
+
+
+def test_all_caps_report_keeps_offsets_into_the_original_text() -> None:
+    text = 'POLICE SAID THE GUNMAN FIRED AT LEAST TEN SHOTS. "HE WAS SHOUTING AT EVERYONE," WITNESS JAMES OKORO SAID.'
+    found = quotes_of(text)
+    direct = [quote for quote in found if quote.direct]
+    assert direct and direct[0].text == "HE WAS SHOUTING AT EVERYONE,"
+    assert direct[0].speaker == "JAMES OKORO"
+    assert any(not quote.direct and quote.speaker == "POLICE" for quote in found)
