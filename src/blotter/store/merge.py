@@ -27,6 +27,9 @@ MERGE_THRESHOLD = 0.7
 # Reports are usually published within a few days of the event they describe.
 CANDIDATE_WINDOW_DAYS = 7
 NEARBY_KM = 25.0
+METRO_KM = 80.0
+PROPER_WORD_BONUS = 0.15
+MAX_PROPER_BONUS = 0.45
 DISTANT_PLACE_PENALTY = -0.35
 FAR_DAYS_PENALTY = -0.4
 TEXT_WEIGHT = 1.5
@@ -36,6 +39,13 @@ DATE_RANK = {"day": 5, "week": 4, "range": 3, "month": 2, "year": 1, "unknown": 
 COUNT_FIELDS = ("killed", "injured", "perpetrators_killed", "perpetrators_injured")
 
 _WORD = re.compile(r"[a-z0-9']+")
+# A capitalised word that does not start a sentence.
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
+_COMMON_CAPITALS = frozenset(
+    "police department county sheriff city state officers officer street avenue road news monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april may june july august september "
+    "october november december the mr mrs ms dr hospital medical center".split()
+)
 _STOPWORDS = frozenset(
     "a an the and or of in on at to for from by with was were is are be been has had have he she "
     "they it his her their its that this who which as after before said says police say man woman "
@@ -68,11 +78,25 @@ class Member:
 
     @cached_property
     def victim_names(self) -> frozenset[str]:
-        return frozenset(_surname(v.name) for v in self.incident.victims if v.name)
+        return _surnames(v.name for v in self.incident.victims)
 
     @cached_property
     def perpetrator_names(self) -> frozenset[str]:
-        return frozenset(_surname(p.name) for p in self.incident.perpetrators if p.name)
+        return _surnames(p.name for p in self.incident.perpetrators)
+
+    @cached_property
+    def proper_words(self) -> frozenset[str]:
+        """Capitalised words inside the evidence sentences (streets, names, businesses): two
+        reports of different incidents in one city rarely share them beyond the place name."""
+        location = self.incident.location
+        place = set(_WORD.findall(" ".join(filter(None, (location.name, location.admin1, location.mention))).lower()))
+        found = set()
+        for evidence in self.incident.evidence:
+            for match in _PROPER.finditer(evidence.quote):
+                word = match.group(1).lower()
+                if word not in place and word not in _COMMON_CAPITALS:
+                    found.add(word)
+        return frozenset(found)
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -100,9 +124,6 @@ def match_score(a: Member, b: Member) -> Optional[float]:
     """How strongly two reports' incidents look like one incident; None forbids merging them."""
     if a.document_id == b.document_id:
         return None  # one report's incidents are distinct by construction
-    la, lb = a.incident.location, b.incident.location
-    if la.country_code and lb.country_code and la.country_code != lb.country_code:
-        return None
     score = 0.0
 
     score += _place_score(a, b)
@@ -138,6 +159,7 @@ def match_score(a: Member, b: Member) -> Optional[float]:
     if types_a and types_b:
         score += 0.05 if types_a & types_b else -0.1
 
+    score += min(PROPER_WORD_BONUS * len(a.proper_words & b.proper_words), MAX_PROPER_BONUS)
     if a.words and b.words:
         score += TEXT_WEIGHT * len(a.words & b.words) / len(a.words | b.words)
     return score
@@ -147,15 +169,20 @@ def _place_score(a: Member, b: Member) -> float:
     """Same place scores; a region and a place inside it are compatible; two distant places
     count against (not forbidden: place resolution errs more often than reports do)."""
     la, lb = a.incident.location, b.incident.location
+    if la.country_code and lb.country_code and la.country_code != lb.country_code:
+        return DISTANT_PLACE_PENALTY
     if la.geonameid and lb.geonameid and la.geonameid == lb.geonameid:
         return 0.25
     if la.name and lb.name and la.name.lower() == lb.name.lower():
         return 0.25
     specific_a, specific_b = LOCATION_RANK[la.precision] >= LOCATION_RANK["admin2"], LOCATION_RANK[lb.precision] >= LOCATION_RANK["admin2"]
     if specific_a and specific_b:
-        if None not in (la.lat, la.lon, lb.lat, lb.lon) and _km(la.lat, la.lon, lb.lat, lb.lon) <= NEARBY_KM:
+        if None in (la.lat, la.lon, lb.lat, lb.lon):
+            return DISTANT_PLACE_PENALTY
+        km = _km(la.lat, la.lon, lb.lat, lb.lon)
+        if km <= NEARBY_KM:
             return 0.05  # a neighbourhood and its city
-        return DISTANT_PLACE_PENALTY
+        return -0.1 if km <= METRO_KM else DISTANT_PLACE_PENALTY
     if la.name and lb.name:  # a region and a place: compatible when the place lies in it
         region, place = (la, lb) if not specific_a else (lb, la)
         inside = region.name in (place.admin1, place.country) or region.country_code == place.country_code
@@ -347,9 +374,14 @@ def _parse_day(value: Optional[str]) -> Optional[date]:
         return None
 
 
-def _surname(name: str) -> str:
-    words = _WORD.findall(name.lower())
-    return words[-1] if words else name.lower()
+def _surnames(names: Iterable[Optional[str]]) -> frozenset[str]:
+    """Surnames of full names ("Jordan Pike" -> "pike"); single words are too often not names."""
+    found = set()
+    for name in names:
+        words = _WORD.findall((name or "").lower())
+        if len(words) >= 2:
+            found.add(words[-1])
+    return frozenset(found)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
