@@ -3,12 +3,15 @@ eval/baseline.json (same sample, same split). Refresh with scripts/update_baseli
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from blotter.eval import DATASET_MODULES, get_dataset
-from blotter.eval.baseline import SHARED_DATA, TOLERANCE, read_baseline
+from blotter.eval.baseline import TOLERANCE, read_baseline
 from blotter.eval.runner import DatasetUnavailable, evaluate
 
+SHARED_DATA = Path(__file__).parents[1] / ".." / "shared" / "data"
 BASELINE = read_baseline()["datasets"]
 
 pytestmark = [

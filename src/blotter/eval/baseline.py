@@ -7,12 +7,13 @@ reruns exactly the same evaluation.
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from . import get_dataset
-from .runner import EvalResult, evaluate
+from .runner import DatasetUnavailable, EvalResult, evaluate
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 BASELINE_PATH = REPO_ROOT / "eval" / "baseline.json"
@@ -40,17 +41,18 @@ def update_baseline(datasets: list[str], data_path: Path = SHARED_DATA, path: Pa
 
     A dataset that cannot run here (e.g. dedup before the store exists) keeps its old entry.
     """
-    from .runner import DatasetUnavailable
-
     baseline = read_baseline(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     for name in datasets:
+        started = time.monotonic()
         try:
             result = evaluate(get_dataset(name), data_path, limit=BASELINE_LIMITS[name], progress=progress)
         except DatasetUnavailable as exc:
             if progress:
                 print(f"baseline: skipping {name}: {exc}", file=progress)
             continue
-        baseline["datasets"][name] = baseline_entry(result)
-    baseline["measured"] = date.today().isoformat()
-    path.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        baseline["datasets"][name] = {**baseline_entry(result), "seconds": round(time.monotonic() - started, 1)}
+        baseline["measured"] = date.today().isoformat()
+        # Written after each dataset, so an interrupted refresh keeps what it measured.
+        path.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return baseline
