@@ -19,7 +19,7 @@ from trafilatura.utils import load_html
 
 from .errors import NoArticleText
 from .models import Article, InputDocument, RelatedLink
-from .textpage import PageParts, normalise_published, parse_stamp, parse_text_page
+from .textpage import PageParts, author_names, normalise_published, parse_stamp, parse_text_page
 
 # Below this many characters of body, or this share of the text in the page's paragraphs,
 # lists and tables, trafilatura is asked again, favouring recall.
@@ -106,6 +106,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     if tree is None:
         return PageParts(), None
     published, updated = _meta_dates(tree)
+    headline = _page_headline(tree)
     related_boxes, credit_elements = _marked_elements(tree)
     related = _related_links(related_boxes, url)
     credits = _image_credits(credit_elements)
@@ -119,7 +120,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     if extracted is None:
         return PageParts(), None
     parts = parse_text_page((extracted.text or "").replace("\n", "\n\n"), url=url, find_headline=False)
-    parts.title = _clean_title(extracted.title, extracted.sitename)
+    parts.title = headline or _clean_title(extracted.title, extracted.sitename)
     parts.text = _without_leading_title(parts.text, parts.title)
     parts.subtitle = None
     parts.authors = _authors(extracted.author) or parts.authors
@@ -224,15 +225,27 @@ def _image_credits(credit_elements: list) -> list[str]:
     return credits
 
 
+def _page_headline(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's one <h1>, when it has exactly one that reads like a headline."""
+    headings = {" ".join(heading.text_content().split()) for heading in tree.iter("h1")}
+    headlines = [heading for heading in headings if 3 <= len(heading.split()) <= 30]
+    return headlines[0] if len(headings) == 1 and headlines else None
+
+
 def _clean_title(title: str | None, sitename: str | None) -> str | None:
+    """The <title>/og:title without the site's name ("Headline | Site", "Headline - Site")."""
     if not title:
         return None
+    title = " ".join(title.split())
     if sitename:
         for separator in (" | ", " - ", " – ", " — ", " :: "):
-            suffix = separator + sitename
-            if title.endswith(suffix):
-                return title[: -len(suffix)].strip()
-    return title.strip()
+            if title.endswith(separator + sitename):
+                return title[: -len(separator + sitename)]
+    for separator in (" | ", " - ", " – ", " — ", " :: "):
+        head, _, tail = title.rpartition(separator)
+        if head and len(tail.split()) <= 3 and len(head.split()) >= 3:
+            return head
+    return title
 
 
 def _without_leading_title(text: str, title: str | None) -> str:
@@ -244,9 +257,7 @@ def _without_leading_title(text: str, title: str | None) -> str:
 
 
 def _authors(author: str | None) -> list[str]:
-    if not author:
-        return []
-    return [name.strip() for name in re.split(r";|\band\b|&", author) if name.strip()]
+    return author_names(author) or [] if author else []
 
 
 def _hostname(url: str | None) -> str | None:

@@ -260,8 +260,9 @@ _SOCIAL_WORDS = {
     "youtube", "tiktok", "threads", "bluesky", "sms", "comments", "comment", "save", "gift", "article",
 }
 _ROLE_WORDS = re.compile(
-    r"\b(?:staff|correspondent|reporter|editor|writer|contributor|bureau|desk|team|agencies|news service"
-    r"|senior|chief|columnist|journalist|photographer|updated|published|special)\b",
+    r"\b(?:staff|correspondent|reporter|editor|writer|contributor|contributing|bureau|desk|team|agencies"
+    r"|news service|senior|chief|columnist|journalist|photographer|updated|published|special|trending|digital"
+    r"|associate|managing|executive|assistant|deputy|producer|anchor|intern|analyst|manager|director|founder)\b",
     re.IGNORECASE,
 )
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "bint", "al", "el", "la", "le", "di", "du", "dos",
@@ -308,20 +309,31 @@ def byline_names(segment: str) -> list[str] | None:
     match = _BYLINE_RE.match(segment.strip())
     if not match:
         return None
-    names_text = re.sub(r"\S+@\S+|@\w+", "", match.group("names"))
-    parts = [part.strip(" .,-–—") for part in re.split(r",|;|&|\band\b|\bwith\b", names_text)]
+    return author_names(match.group("names"), strict=True)
+
+
+def author_names(names_text: str, *, strict: bool = False) -> list[str] | None:
+    """Names only from an author string: roles, places, handles and dates removed.
+
+    ``strict``: None when the first part is not a name (so "By the time police arrived" is
+    not taken for a byline)."""
+    names_text = re.sub(r"\S+@\S+|@\w+", "", names_text)
+    names_text = _DATE_RE.split(names_text, maxsplit=1)[0]
+    parts = [part.strip(" .,-–—|") for part in re.split(r",|;|&|\band\b|\bwith\b", names_text)]
     names: list[str] = []
     for index, part in enumerate(parts):
-        part = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", part).strip()
-        if not part or _ROLE_WORDS.search(part):
+        part = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", part)
+        part = _ROLE_WORDS.split(part, maxsplit=1)[0].strip(" .,-–—|")
+        if not part:
             continue
         if not _looks_like_name(part):
-            if index == 0:
+            if strict and index == 0:
                 return None  # "By the time police arrived, ..." is a sentence, not a byline
             continue
         if index > 0 and " " not in part:
             continue  # "By A B, Kaduna": a lone word after a comma is a place, not a co-author
-        names.append(part)
+        if part not in names:
+            names.append(part)
     return names
 
 
