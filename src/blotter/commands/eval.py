@@ -12,7 +12,9 @@ import json
 import sys
 from pathlib import Path
 
-DATASET_NAMES = ("muc4", "gvdb", "gva", "dedup", "article", "geo", "quotes")
+from ..eval import DATASET_MODULES
+
+DATASET_NAMES = tuple(DATASET_MODULES)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

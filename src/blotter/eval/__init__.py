@@ -7,8 +7,10 @@ dataset never loads another's files. The runner (``runner.evaluate``) does the c
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from .runner import Dataset
+if TYPE_CHECKING:  # importing the runner pulls in the models; ``blotter --help`` stays fast
+    from .runner import Dataset
 
 DATASET_MODULES = {
     "muc4": "blotter.eval.muc4",
@@ -21,5 +23,5 @@ DATASET_MODULES = {
 }
 
 
-def get_dataset(name: str) -> Dataset:
+def get_dataset(name: str) -> "Dataset":
     return importlib.import_module(DATASET_MODULES[name]).DATASET

@@ -1,9 +1,8 @@
 """WCXB article pages: what the clean stage keeps (title, author, date, body) and drops.
 
-Only ``clean.clean`` runs, so a page costs milliseconds. An empty body gets no credit for
-leaving boilerplate out. Body F1 is computed per page on
+Only ``clean.clean`` runs, so a page costs milliseconds. Body F1 is computed per page on
 word 4-gram shingles counted as a multiset (a repeated paragraph must be repeated to
-score), then averaged over pages.
+score), then averaged over pages. An empty body gets no credit for leaving boilerplate out.
 """
 
 from __future__ import annotations
