@@ -116,3 +116,16 @@ def test_separate_attack_elsewhere_is_its_own_incident() -> None:
     assert len(found) == 2
     assert found[0].is_primary and not found[1].is_primary
     assert found[1].attack_types[0] == "facility_infrastructure_attack"
+
+
+def test_attacker_trying_to_flee_does_not_make_the_attack_attempted() -> None:
+    text = "A gunman shot a shopkeeper dead in Riverton on Monday and tried to flee, but he was arrested nearby."
+    (incident,) = incidents_of(text)
+    assert incident.status == "carried_out"
+    assert incident.perpetrators[0].fate == "arrested"
+
+
+def test_summary_is_one_sentence_from_the_fields() -> None:
+    (incident,) = incidents_of("Two gunmen shot a shopkeeper in the market on Monday.")
+    assert incident.summary.startswith("Two gunmen ")
+    assert incident.summary.count(".") == 1

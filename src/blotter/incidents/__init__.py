@@ -73,8 +73,12 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         perpetrators = find_perpetrators(frame, groups)
         weapons = fill_weapons(frame)
         kinds = [t.kind for t in detected.triggers]
+        lede = next(s for s in detected.sentences if s.violent)
+        lede_kinds = [t.kind for t in lede.triggers if not t.weak]
         sentences_text = " ".join(article.text[s.start_char:s.end_char] for s in frame.sentences)
-        typing = classify(kinds, sentences_text, weapons, groups, set(group_table().terrorist), detected.background)
+        lede_text = article.text[lede.sentence.start_char:lede.sentence.end_char]
+        typing = classify(lede_text, lede_kinds, kinds, sentences_text, weapons, groups, set(group_table().terrorist),
+                          detected.background)
         evidence: list[Evidence] = [sentence_evidence(frame, s.sentence) for s in detected.sentences if s.violent]
         incident = Incident(
             id=f"{article.id}-i{number}", is_primary=number == 1, category=typing.category,
@@ -85,6 +89,6 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
             casualties=fill_casualties(frame), evidence=evidence,
         )
         incident.confidence = _confidence(incident, detected)
-        incident.summary = summarise(incident)
+        incident.summary = summarise(incident, lede_kinds[0] if lede_kinds else None)
         incidents.append(incident)
     return incidents

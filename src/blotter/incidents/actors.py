@@ -25,9 +25,9 @@ from .frame import IncidentFrame
 
 @dataclass(frozen=True)
 class GroupTable:
-    """The compiled alias table: one pattern for case-insensitive aliases, one for exact-case ones."""
+    """The compiled alias table: one pattern for aliases in any case, one for exact-case ones."""
 
-    any_case: re.Pattern[str]
+    lower_case: re.Pattern[str]  # aliases lower-cased, run over lower-cased text: much faster than IGNORECASE
     exact_case: re.Pattern[str] | None
     canonical: dict[str, str]  # lower-cased alias -> canonical name
     terrorist: frozenset[str]  # canonical names of groups reported as terrorist
@@ -55,7 +55,7 @@ def group_table() -> GroupTable:
             terrorist.add(group["name"])
     any_case = [a for g in raw["groups"] for a in g["aliases"]]
     return GroupTable(
-        any_case=re.compile(_alternation(any_case), re.IGNORECASE),
+        lower_case=re.compile(_alternation([a.lower() for a in any_case])),
         exact_case=re.compile(_alternation(exact)) if exact else None,
         canonical=canonical,
         terrorist=frozenset(terrorist),
@@ -126,12 +126,15 @@ PERPETRATOR_NOUNS = {
 # People words that are perpetrators only as the doer of a violent verb ("two men shot", "troops fired").
 AGENT_NOUNS = {
     "man", "men", "woman", "women", "youth", "youths", "teenager", "teenagers", "boy", "boys", "individuals",
-    "individual", "persons", "person", "people", "soldiers", "soldier", "troops", "members", "member", "mob",
+    "individual", "persons", "person", "soldiers", "soldier", "troops", "members", "member", "mob",
     "squad", "squads", "group", "groups", "gang", "gangs", "students", "someone", "driver", "fighters",
     "militiamen", "unit", "units", "column", "patrol", "agents", "criminals", "traffickers",
 }
 # Organisations of the state that act as a body ("the army", "the armed forces", "the air force").
 _FORCE_NOUNS = {"army", "military", "forces", "force", "navy", "guard", "regime"}
+_ACCUSED_CUES = {"involved", "responsible", "suspected", "accused", "charged", "convicted", "blamed", "arrested",
+                 "detained", "implicated", "guilty", "sentenced", "wanted"}
+_ACCUSED_LINKS = {"in", "for", "of", "with"}
 _NOT_PERPETRATORS = {"police", "officers", "officer", "policemen", "policeman", "authorities", "it", "which", "that",
                      "who", "explosion", "blast", "bomb", "fire", "device", "attack", "attacks", "shooting"}
 _MALE = {"man", "men", "boy", "boys", "gunman", "hitman", "he", "his", "him", "father", "son", "husband", "brother"}
@@ -206,21 +209,23 @@ def _is_target(frame: IncidentFrame, start: int, end: int) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in ("against", "on") and head.head.head.lower_ in TRIGGERS
 
 
-def group_mentions(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int, int]]:
-    """(canonical name, start, end) of every group named in one sentence."""
+@lru_cache(maxsize=4)
+def _document_group_mentions(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(canonical name, start, end) of every group the document names; computed once per document."""
     table = group_table()
-    base = sentence.start_char
-    text = _sentence_text(frame, sentence)
+    mixed_case = _is_mixed_case(text)
     found: list[tuple[str, int, int]] = []
-    for match in table.any_case.finditer(text):
-        found.append((table.canonical[match.group(1).lower()], base + match.start(1), base + match.end(1)))
-    if table.exact_case is not None and _is_mixed_case(frame.text):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters ("İ") lower-case to two characters: keep offsets aligned
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for match in table.lower_case.finditer(lowered):
+        found.append((table.canonical[match.group(1).lower()], match.start(1), match.end(1)))
+    if table.exact_case is not None and mixed_case:
         for match in table.exact_case.finditer(text):
-            found.append((table.canonical[match.group(1).lower()], base + match.start(1), base + match.end(1)))
-    calling = _CALLING_ITSELF if _is_mixed_case(frame.text) else _CALLING_ITSELF_LOWER
-    for match in calling.finditer(text):
+            found.append((table.canonical[match.group(1).lower()], match.start(1), match.end(1)))
+    for match in (_CALLING_ITSELF if mixed_case else _CALLING_ITSELF_LOWER).finditer(text):
         mention = re.sub(r"\s+(?:of|for|the|and|de|del|la|al)$", "", match.group("name")).strip("\"“”' ")
-        start = base + match.start("name") + match.group("name").index(mention)
+        start = match.start("name") + match.group("name").index(mention)
         name = re.sub(r"^the\s+", "", mention, flags=re.IGNORECASE)
         found.append((table.canonical.get(name.lower(), name), start, start + len(mention)))
     found.sort(key=lambda g: (g[1], -(g[2] - g[1])))
@@ -228,7 +233,13 @@ def group_mentions(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int,
     for group in found:
         if not kept or group[1] >= kept[-1][2]:
             kept.append(group)
-    return kept
+    return tuple(kept)
+
+
+def group_mentions(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int, int]]:
+    """(canonical name, start, end) of every group named in one sentence."""
+    return [g for g in _document_group_mentions(frame.text)
+            if sentence.start_char <= g[1] and g[2] <= sentence.end_char]
 
 
 def _state_forces(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int, int]]:
@@ -412,6 +423,16 @@ def _doer(token: Token) -> bool:
     return token.dep_ == "appos" and _doer(token.head)
 
 
+def _accused(token: Token) -> bool:
+    """True for people the report holds to account: "soldiers involved in the murder", "men accused of killing"."""
+    after = token.doc[token.i + 1:min(len(token.doc), token.i + 12)]
+    words = [t.lower_ for t in after]
+    for index, word in enumerate(words[:6]):
+        if word in _ACCUSED_CUES and index + 1 < len(words) and words[index + 1] in _ACCUSED_LINKS:
+            return any(w in TRIGGERS for w in words[index + 2:index + 8])
+    return False
+
+
 def _age(frame: IncidentFrame, start: int, end: int, head: Token) -> int | None:
     text = frame.text
     before = re.search(r"\b(\d{1,2})-year-old\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 40):start])
@@ -473,7 +494,7 @@ def _is_perpetrator(token: Token) -> bool:
         captured = token.dep_ == "dobj" and token.head.lemma_.lower() in _FATE_VERBS
         return token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
     if token.lower_ in AGENT_NOUNS or _entity_of(token) is not None:
-        return _doer(token)
+        return _doer(token) or _accused(token)
     return False
 
 

@@ -67,23 +67,38 @@ class Typing:
     status: Status
 
 
-def attack_types_of(kinds: list[str], weapons: list[Weapon]) -> list[AttackType]:
-    """GTD attack types from the triggers and weapons, most specific first; ["unknown"] when none."""
+def _types_of(kinds: list[str]) -> list[AttackType]:
     found = {_ATTACK_TYPE_BY_KIND[kind] for kind in kinds if kind in _ATTACK_TYPE_BY_KIND}
-    found |= {_ATTACK_TYPE_BY_WEAPON[w.type] for w in weapons if w.type in _ATTACK_TYPE_BY_WEAPON}
     if not found and k.KILLING in kinds:
         found.add("armed_assault")  # a killing with nothing more specific: GTD's default
-    specific = [t for t in _PRECEDENCE if t in found]
-    if "armed_assault" in specific and "unarmed_assault" in specific:
-        specific.remove("unarmed_assault")
-    return specific or ["unknown"]
+    return [t for t in _PRECEDENCE if t in found]
 
 
-def status_of(text: str) -> Status:
-    """Stage of execution from cue phrases; carried out unless the text says otherwise."""
+def attack_types_of(lede_kinds: list[str], kinds: list[str], weapons: list[Weapon]) -> list[AttackType]:
+    """GTD attack types, most specific first; ["unknown"] when none.
+
+    What the incident's first violent sentence says comes first ("gunmen attacked a post" is an
+    armed assault even when a later sentence mentions a grenade); the rest follow.
+    """
+    weapon_types = [_ATTACK_TYPE_BY_WEAPON[w.type] for w in weapons if w.type in _ATTACK_TYPE_BY_WEAPON]
+    ordered = _types_of(lede_kinds)
+    ordered += [t for t in _types_of(kinds) if t not in ordered]
+    ordered += [t for t in _PRECEDENCE if t in weapon_types and t not in ordered]
+    if "armed_assault" in ordered and "unarmed_assault" in ordered:
+        ordered.remove("unarmed_assault")
+    return ordered or ["unknown"]
+
+
+def status_of(lede: str) -> Status:
+    """Stage of execution from cue phrases next to a violent word in the incident's first sentence.
+
+    Only the lede counts and only near a trigger: "the gunman tried to flee" says nothing of the attack.
+    """
     for status, cue in _STATUS_CUES:
-        if cue.search(text):
-            return status
+        for match in cue.finditer(lede):
+            window = lede[max(0, match.start() - 25):match.end() + 30].lower()
+            if any(word in k.TRIGGERS and word not in k.WEAK_WORDS for word in re.findall(r"[\w-]+", window)):
+                return status
     return "carried_out"
 
 
@@ -132,9 +147,9 @@ def acled_of(category: Category, kinds: set[str], attack_types: list[AttackType]
     return "Violence against civilians", "Attack"
 
 
-def classify(kinds: list[str], text: str, weapons: list[Weapon], groups: list[GroupRef],
+def classify(lede: str, lede_kinds: list[str], kinds: list[str], text: str, weapons: list[Weapon], groups: list[GroupRef],
              terrorist_groups: set[str], background: bool = False) -> Typing:
-    """Type one incident from its trigger kinds, sentences' text, weapons and groups.
+    """Type one incident from its trigger kinds (the lede's apart), sentences' text, weapons and groups.
 
     A background mention ("the same market was attacked in 2021") is typed only as far as
     its own words go: no default "crime" for it.
@@ -143,6 +158,6 @@ def classify(kinds: list[str], text: str, weapons: list[Weapon], groups: list[Gr
     category = category_of(kind_set, text, groups, terrorist_groups)
     if background and category == "crime":
         category = "unknown"
-    types = attack_types_of(kinds, weapons) if category not in ("accident", "self_harm") else ["unknown"]
+    types = attack_types_of(lede_kinds, kinds, weapons) if category not in ("accident", "self_harm") else ["unknown"]
     event_type, sub_event_type = acled_of(category, kind_set, types, text)
-    return Typing(category, types, event_type, sub_event_type, status_of(text))
+    return Typing(category, types, event_type, sub_event_type, status_of(lede))

@@ -103,6 +103,7 @@ METAPHORS = re.compile(
     r"|\b(wild ?fires?|forest fires?|bush ?fires?)\b|\bbeat(s|en)? (the|a|an|their|his|her|them|him) (record|odds|deadline|team|side|rivals?|champions?|[0-9])"
     r"|\bbeat(s|en)? [A-Z][a-z]+ [0-9]|\bdrum ?beat|\bheart ?beat|\bbattle (against|with) (cancer|illness|addiction|obesity|covid)"
     r"|\b(legal|court|custody|political|election|uphill|budget|title|relegation) (battle|fight)|\bbattle(d)? for (the )?(title|lead|seat|votes?|control of (the )?(party|senate|house|congress))"
+    r"|\bshell ?casings?|\bshells? (were |was )?(found|recovered|collected)|\bshell (company|companies|game)"
     r"|\bkiller (app|feature|heels|instinct|whale)|\b(ransomware)|\bdrone (footage|photo|show)"
     r"|\bhijack(ed|ing|s)? (the )?(debate|meeting|agenda|narrative|account|conversation|discussion)",
     re.IGNORECASE,
@@ -113,6 +114,7 @@ SPORTS = re.compile(
     r"hat-trick|coach|fixture|season opener|box office|album|movie|film|premiere|stocks?|shares|index|nasdaq)\b",
     re.IGNORECASE,
 )
+_PLAINLY_VIOLENT = re.compile(r"\b(police|bomb|gunm[ae]n|stabbed|killed|dead)\b", re.IGNORECASE)
 
 # Signs that a sentence is about another, earlier event.
 _YEAR = re.compile(r"\b(?:in|since|during|of|from|by|back in|late|early|mid)[- ](?:\w+ )?(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)(?:'s)? (?:attack|bombing|shooting|massacre|riots?|killings?)", re.IGNORECASE)
@@ -191,26 +193,28 @@ def _token_trigger(token: Token) -> Trigger | None:
 def find_triggers(sentence: Span, text: str) -> list[Trigger]:
     """Literal violent triggers in one sentence (metaphors and sport reports left out)."""
     sentence_text = text[sentence.start_char:sentence.end_char]
-    if SPORTS.search(sentence_text) and not re.search(r"\b(police|bomb|gunm[ae]n|stabbed|killed|dead)\b",
-                                                      sentence_text, re.IGNORECASE):
-        return []
-    masked = [(m.start(), m.end()) for m in METAPHORS.finditer(sentence_text)]
-    triggers = []
-    for match in _PHRASE_RE.finditer(sentence_text):
-        start = sentence.start_char + match.start()
-        triggers.append(Trigger(start, sentence.start_char + match.end(), TRIGGERS[match.group(1).lower()], False))
-    covered = {(t.start, t.end) for t in triggers}
+    triggers = [Trigger(sentence.start_char + m.start(), sentence.start_char + m.end(), TRIGGERS[m.group(1).lower()],
+                        False) for m in _PHRASE_RE.finditer(sentence_text)]
+    covered = [(t.start, t.end) for t in triggers]
     for token in sentence:
         trigger = _token_trigger(token)
-        if trigger is None or any(s <= trigger.start < e for s, e in covered):
-            continue
-        triggers.append(trigger)
-    return [t for t in triggers
-            if not any(s <= t.start - sentence.start_char < e for s, e in masked)]
+        if trigger is not None and not any(s <= trigger.start < e for s, e in covered):
+            triggers.append(trigger)
+    if not triggers:
+        return []
+    if SPORTS.search(sentence_text) and not _PLAINLY_VIOLENT.search(sentence_text):
+        return []
+    masked = [(m.start(), m.end()) for m in METAPHORS.finditer(sentence_text)]
+    return [t for t in triggers if not any(s <= t.start - sentence.start_char < e for s, e in masked)]
 
 
-def _places_in(sentence: Span) -> set[str]:
-    return {ent.text.lower() for ent in sentence.ents if ent.label_ in ("GPE", "LOC", "FAC")}
+def _places_by_sentence(doc: Doc) -> dict[int, set[str]]:
+    """Lower-cased place names per sentence start token, from one pass over the entities."""
+    places: dict[int, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            places.setdefault(ent.sent.start, set()).add(ent.text.lower())
+    return places
 
 
 def _describes_someone(sentence: Span, char: int) -> bool:
@@ -237,6 +241,7 @@ def is_background(sentence: Span, text: str, event_years: set[str]) -> bool:
 def group_incidents(doc: Doc, text: str, published_year: str | None) -> list[DetectedIncident]:
     """Group the document's sentences into incidents, the lede's first."""
     events = [SentenceEvents(s, find_triggers(s, text)) for s in doc.sents]
+    places_by_sentence = _places_by_sentence(doc)
     violent = [e for e in events if e.violent]
     if not violent:
         return []
@@ -247,7 +252,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None) -> list[Det
     primary = DetectedIncident([lede])
     incidents = [primary]
     current = primary
-    primary_places = _places_in(lede.sentence)
+    primary_places = set(places_by_sentence.get(lede.sentence.start, ()))
     for event in events:
         if event is lede:
             continue
@@ -260,7 +265,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None) -> list[Det
                 else:
                     incidents.append(DetectedIncident([event], background=True))
             continue
-        places = _places_in(event.sentence)
+        places = places_by_sentence.get(event.sentence.start, set())
         new_place = bool(places) and not (places & primary_places) and not _ANAPHORA.search(sentence_text)
         if event.violent and event.sentence.start > lede.sentence.start and (
                 _ANOTHER.search(sentence_text) or (new_place and current is primary)):

@@ -16,6 +16,13 @@ _NOUN = {
     "hostage_taking_kidnapping": "A kidnapping", "bombing": "A bombing", "armed_assault": "An attack",
     "facility_infrastructure_attack": "An arson attack", "unarmed_assault": "An assault", "unknown": "An attack",
 }
+# What the lede's trigger says was done, when it is more telling than the attack type.
+_VERB_BY_KIND = {
+    "shooting": "shot", "stabbing": "stabbed", "bombing": "bombed", "kidnapping": "kidnapped", "arson": "set fire to",
+    "killing": "killed", "assassination": "assassinated", "ramming": "drove into", "hijacking": "hijacked",
+    "hostage": "took hostage", "robbery": "robbed", "beating": "beat", "massacre": "massacred",
+}
+_TRANSITIVE = set(_VERB_BY_KIND.values()) | {"attacked", "assaulted", "hijacked"}
 _CATEGORY_NOUN = {"accident": "An accident", "self_harm": "A suicide"}
 _STATUS_PREFIX = {"attempted": "An attempted", "foiled": "A foiled", "plotted": "A plotted", "threatened": "A threatened"}
 
@@ -60,8 +67,8 @@ def _actor(incident: Incident) -> str | None:
     return perpetrating[0].name if perpetrating else None
 
 
-def summarise(incident: Incident) -> str:
-    """Who did what to whom, where and when, in one sentence, from the incident's fields."""
+def summarise(incident: Incident, trigger_kind: str | None = None) -> str:
+    """Who did what to whom, where and when, in one sentence, from the incident's fields and its lede's trigger."""
     kind = incident.attack_types[0]
     actor = _actor(incident)
     victims = ", ".join(v.mention for v in incident.victims[:2])
@@ -72,8 +79,11 @@ def summarise(incident: Incident) -> str:
         sentence += f" by {actor}" if actor else ""
         sentence += _where(incident) + _when(incident)
     elif actor:
-        target = f" {victims}" if victims and kind not in ("bombing", "hostage_taking_barricade") else ""
-        sentence = f"{actor} {_ACTION[kind]}{target}{_where(incident)}{_when(incident)}"
+        verb = _VERB_BY_KIND.get(trigger_kind or "", _ACTION[kind])
+        if victims and verb in _TRANSITIVE:
+            sentence = f"{actor} {verb} {victims}{_where(incident)}{_when(incident)}"
+        else:
+            sentence = f"{actor} {_ACTION[kind]}{_where(incident)}{_when(incident)}"
     else:
         sentence = _NOUN[kind] + (f" on {victims}" if victims else "") + _where(incident) + _when(incident)
     sentence += _toll(incident.casualties.killed, incident.casualties.injured)
