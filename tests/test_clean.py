@@ -325,3 +325,17 @@ def test_html_page_gives_body_metadata_links_and_credits() -> None:
 def test_html_without_article_text_is_no_article_text() -> None:
     with pytest.raises(NoArticleText):
         clean(InputDocument(id="h2", html="<html><body><nav><a href='/'>Home</a></nav></body></html>"))
+
+
+def test_repeated_paragraphs_and_long_captioned_paragraphs() -> None:
+    long_paragraph = ("Firefighters worked through the night to contain the blaze, which police believe was set "
+                      "deliberately, and several nearby homes were evacuated as a precaution while investigators "
+                      "examined the scene and spoke to residents about what they had seen and heard before the fire "
+                      "spread to the roof of the building (Photo: Fire Service)")
+    page = ("Warehouse fire treated as arson\n\n"
+            "Police are treating a fire at a warehouse as arson, officers said on Monday.\n\n"
+            f"{long_paragraph}\n\n"
+            "Police are treating a fire at a warehouse as arson, officers said on Monday.\n")
+    article = clean_text(page)
+    assert article.text == ("Police are treating a fire at a warehouse as arson, officers said on Monday.\n\n"
+                            + long_paragraph)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Callable
 from importlib import resources
 from zoneinfo import ZoneInfo
 
@@ -397,8 +398,8 @@ class _Furniture:
 
     def take(self, line: str) -> bool:
         """True when the whole line is furniture (its facts are recorded), False for content."""
-        inline_credit = _INLINE_CREDIT_RE.search(line)
-        if inline_credit:
+        inline_credit = _INLINE_CREDIT_RE.search(line) if len(line) <= 300 else None
+        if inline_credit:  # a caption ending in its credit
             self._add_credit(inline_credit.group("credit"))
             return True
         if len(line) > 300 or _TABLE_ROW_RE.match(line):
@@ -415,7 +416,8 @@ class _Furniture:
             apply()
         return True
 
-    def _fact(self, segment: str):  # -> a function that records the fact, or None
+    def _fact(self, segment: str) -> Callable[[], None] | None:
+        """A function recording what ``segment`` says, or None when it is content."""
         stamp = self._stamp(segment)
         if stamp:
             return stamp
@@ -429,7 +431,7 @@ class _Furniture:
             return lambda: None
         return None
 
-    def _stamp(self, segment: str):
+    def _stamp(self, segment: str) -> Callable[[], None] | None:
         label_match = _STAMP_LABEL_RE.match(segment)
         label = label_match.group("label").lower() if label_match else ""
         phrase = segment[label_match.end():] if label_match else segment
@@ -467,10 +469,6 @@ def _is_dek(line: str, same_block: bool) -> bool:
     if 6 <= words <= 60 and not _TERMINAL_RE.search(line):
         return True
     return same_block and len(line) <= 250 and 6 <= words
-
-
-def _block_texts(lines: list[_Line], block: int) -> list[str]:
-    return [line.text for line in lines if line.block == block]
 
 
 def _paragraphs(lines: list[_Line], wrapped_blocks: set[int]) -> list[str]:
@@ -528,11 +526,12 @@ def _split_dateline(paragraph: str) -> tuple[str | None, str]:
 def parse_text_page(page: str, *, url: str | None = None, find_headline: bool = True) -> PageParts:
     """The parts of a page of text. ``find_headline`` False for text that has no headline in it
     (an extractor's body text), where every content line is body."""
-    parts = _Parse(page, url, find_headline).run()
-    return parts
+    return _Parse(page, url, find_headline).run()
 
 
 class _Parse:
+    """One page being taken apart: furniture first, then headline and dek, then paragraphs."""
+
     def __init__(self, page: str, url: str | None, find_headline: bool):
         self.lines = page.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").split("\n")
         self.parts = PageParts()
@@ -541,7 +540,10 @@ class _Parse:
 
     def run(self) -> PageParts:
         content = self._content_lines()
-        wrapped_blocks = {line.block for line in content if _is_hard_wrapped(_block_texts(content, line.block))}
+        block_texts: dict[int, list[str]] = {}
+        for line in content:
+            block_texts.setdefault(line.block, []).append(line.text)
+        wrapped_blocks = {block for block, texts in block_texts.items() if _is_hard_wrapped(texts)}
         body: list[_Line] = []
         title_block: int | None = None
         awaiting_dek = False
