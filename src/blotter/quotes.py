@@ -39,6 +39,18 @@ REPORTING_VERBS = SPEECH_VERBS - {"show", "know", "ask", "describe", "comment", 
 INTENTION_VERBS = frozenset(
     "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer".split()
 )
+# Speech acts whose object or prepositional object states what was said: "denied the report",
+# "called for calm", "complained about the delays".
+STANCE_VERBS = frozenset(
+    """announce report confirm deny claim reveal discuss mention cite criticize criticise praise blame
+    condemn question dispute reject support endorse oppose welcome describe defend demand propose
+    predict acknowledge admit doubt fear promise pledge vow threaten dismiss slam blast view consider
+    recommend accept suggest explain highlight emphasize emphasise stress address tout back favor
+    favour insist complain speak talk comment call warn express voice repeat decry denounce applaud
+    hail lament argue outline detail note""".split()
+)
+SPEAKER_PREPOSITIONS = frozenset({"of", "at", "for", "in", "from"})
+STANCE_PREPOSITIONS = frozenset({"about", "of", "for", "on", "against"})
 REPORT_NOUNS = frozenset(
     """claim report allegation statement announcement belief warning assertion suggestion fear
     argument view notion accusation assurance promise threat rumor rumour evidence""".split()
@@ -53,7 +65,8 @@ PRONOUN_LOOKBACK = 1500  # characters to look back for a pronoun's antecedent
 
 QUOTE_MARKS = re.compile(r"``|''|[\"“”]")  # `` and '' are the typewriter marks of some wire copy
 OPENING_MARKS = ("“", "``")
-CLOSING_MARK = re.compile(r"''|[\"”]")
+DASH_SIGNATURE = re.compile(r"\s*(?:''|[\"”])\s*[―—–]\s*([^\n,(\"“”]{2,80}?)\s*(?:[\n,(]|$)")
+CLOSING_MARK = re.compile(r"\s*(?:''|[\"”])")
 TRIM = " \t\n\r,;:—–-"
 
 
@@ -109,11 +122,16 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for paragraph in re.finditer(r"[^\n]+", text):
         open_at: int | None = None
+        nested = 0  # curly quotes inside a curly quote: “... calls it “hell” ...”
         for mark in QUOTE_MARKS.finditer(paragraph.group()):
             at = paragraph.start() + mark.start()
             if open_at is None:
                 open_at = at + len(mark.group())
-            elif mark.group() not in OPENING_MARKS:
+            elif mark.group() in OPENING_MARKS:
+                nested += 1
+            elif nested and mark.group() == "”":
+                nested -= 1
+            else:
                 spans.append((open_at, at))
                 open_at = None
         if open_at is not None:
@@ -129,13 +147,30 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _attribute_direct(doc: Doc, text: str, names: list[Span], start: int, end: int) -> tuple[str, Speaker | None] | None:
+def _attribute_direct(
+    doc: Doc, text: str, names: list[Span], start: int, end: int
+) -> tuple[str | None, Speaker | None] | None:
     """The cue and speaker of the quote at text[start:end], from the words around its marks."""
     cue = _cue_after(doc, text, end) or _cue_before(doc, text, start)
     if cue is None:
-        return None
+        return _dash_signature(doc, text, names, end)
     subject = _subject_of(cue)
     return text[cue.idx : cue.idx + len(cue)], _speaker(doc, text, names, subject) if subject is not None else None
+
+
+def _dash_signature(doc: Doc, text: str, names: list[Span], quote_end: int) -> tuple[None, Speaker] | None:
+    """A speaker signed after a dash: ``"..." ― Maria Lopez``; there is no cue word."""
+    signature = DASH_SIGNATURE.match(text, quote_end)
+    if signature is None:
+        return None
+    start, end = signature.span(1)
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    entity = _name_in(span, names, span.root)
+    name = text[entity.start_char : entity.end_char] if entity is not None else text[start:end]
+    person = entity is not None and entity.label_ == "PERSON"
+    return None, Speaker(name, text[start:end], start, first_name_gender(name.split()[0]) if person else None, person)
 
 
 def _cue_after(doc: Doc, text: str, quote_end: int) -> Token | None:
@@ -190,7 +225,7 @@ def _candidate_reports(doc: Doc) -> Iterator[tuple[Token, tuple[int, int, Token 
     """
     dependencies = doc.to_array("DEP")
     lower_forms = doc.to_array("LOWER")
-    complement_ids = [doc.vocab.strings[label] for label in ("ccomp", "xcomp", "acl")]
+    complement_ids = [doc.vocab.strings[label] for label in ("ccomp", "xcomp", "acl", "dobj", "prep")]
     cue_indices = {int(doc[int(i)].head.i) for i in numpy.flatnonzero(numpy.isin(dependencies, complement_ids))}
     cue_indices.update(int(i) for i in numpy.flatnonzero(lower_forms == doc.vocab.strings["according"]))
     for index in sorted(cue_indices):
@@ -219,11 +254,23 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
             clause = None
         if clause is None and word.lemma_ in INTENTION_VERBS:
             clause = next((c for c in word.children if c.dep_ == "xcomp"), None)
+        if clause is None and word.lemma_ in STANCE_VERBS:
+            clause = _stated_object(word)
         subject = _subject_of(word)
     if clause is None:
         return None
     tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), subject
+
+
+def _stated_object(verb: Token) -> Token | None:
+    """The noun phrase a stance verb states: its object, or the object of ``about``/``for``..."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ not in ("PRON", "NUM"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in STANCE_PREPOSITIONS:
+            return next((c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"), None)
+    return None
 
 
 def _marked_by_that(clause: Token) -> bool:
@@ -252,6 +299,8 @@ def _subject_of(verb: Token) -> Token | None:
     """The verb's subject; for ``and added`` the subject of the first verb."""
     while True:
         subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return verb.head  # "Harry Reid, who argued ..."
         if subject is not None or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
             return subject
         verb = verb.head
@@ -266,6 +315,8 @@ def _speaker(doc: Doc, text: str, names: list[Span], head: Token) -> Speaker:
             right = child.i
         elif child.dep_ == "appos":  # "The governor, John Okafor, said"
             right = child.right_edge.i
+        elif child.dep_ == "prep" and child.i == right + 1 and child.lower_ in SPEAKER_PREPOSITIONS:
+            right = child.right_edge.i  # "officials at the ministry", "the Bureau of Prisons"
     while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
     while right > left and doc[right].is_punct:
