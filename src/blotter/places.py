@@ -17,12 +17,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER, ORTH, POS, SENT_START
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .geo import Entry, Gazetteer, load_gazetteer, name_key
+from .geo.gazetteer import ascii_name
 from .models import Article, Evidence, Location, Place
 
-MAX_NAME_TOKENS = 6
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP"}  # a gazetteer hit inside these is a person or a demonym
 ADMIN_WORDS = {"state", "province", "region", "governorate", "oblast", "prefecture", "department"}
@@ -41,6 +43,7 @@ ideal justice kill kitchen lime live long mango marathon market media mercy mood
 ocean opportunity paradise peace pride prosperity protection rich sandy security star sunrise
 surprise tell temple time truth unit vale veteran view villa wake walker welcome white why young
 guard general doctor parish post aid alliance assembly army june july august april january
+jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 # A place name followed by one of these names a building or an organisation, not the place.
 FACILITY_WORDS = frozenset("""
@@ -62,6 +65,7 @@ class Mention:
     candidates: list[Entry]
     from_entity: bool
     admin_word: bool = False
+    demonym: bool = False  # 'Russian' in 'Russian forces': resolves to the country, never locates alone
     qualifier: Mention | None = None
     scores: dict[int, float] = field(default_factory=dict)
 
@@ -73,12 +77,38 @@ class Mention:
 # --------------------------------------------------------------------------- finding names
 
 
+@dataclass(frozen=True)
+class Tokens:
+    """The token columns place finding reads, taken from the Doc in one pass: Token objects are slow."""
+
+    words: list[str]  # as analysed: truecased when the article is all capitals or all lower case
+    lowers: list[str]
+    starts: list[int]
+    sentence_starts: list[bool]
+    proper_nouns: list[bool]
+    plain_words: list[bool]  # alphabetic and not a stop word
+
+    @classmethod
+    def of(cls, doc: Doc) -> Tokens:
+        strings = doc.vocab.strings
+        table = doc.to_array([ORTH, LOWER, IDX, SENT_START, POS, IS_ALPHA, IS_STOP]).tolist()
+        return cls(words=[strings[row[0]] for row in table], lowers=[strings[row[1]] for row in table],
+                   starts=[row[2] for row in table], sentence_starts=[row[3] == 1 for row in table],
+                   proper_nouns=[row[4] == PROPN for row in table],
+                   plain_words=[bool(row[5]) and not row[6] for row in table])
+
+    def end(self, index: int) -> int:
+        """Character offset just after token ``index``."""
+        return self.starts[index] + len(self.words[index])
+
+
 def _is_caseless(text: str) -> bool:
     """True when letter case carries no information (all capitals or all lower case)."""
-    letters = [ch for ch in text[:5000] if ch.isalpha()]
+    sample = text[:5000]
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return True
-    upper_share = sum(ch.isupper() for ch in letters) / len(letters)
+    upper_share = sum(map(str.isupper, sample)) / letters
     return upper_share > 0.7 or upper_share < 0.01
 
 
@@ -91,11 +121,13 @@ def _looks_like_name(words: list[str], caseless: bool) -> bool:
     return all(w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words)
 
 
-def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[tuple[int, int]]:
-    """Longest token runs (as token index pairs) whose text is a gazetteer name."""
-    text = doc.text
-    words = [t.text for t in doc]  # plain lists: spaCy token access is slow in a tight loop
-    starts = [t.idx for t in doc]
+def _gazetteer_matches(text: str, tokens: Tokens, gazetteer: Gazetteer, caseless: bool) -> list[tuple[int, int]]:
+    """Longest token runs (as token index pairs) whose text is a gazetteer name.
+
+    Only runs whose first word starts some gazetteer name are looked up, so most tokens cost
+    one dictionary probe.
+    """
+    words, starts = tokens.words, tokens.starts
     matches: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
@@ -103,13 +135,14 @@ def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[t
         if not word[:1].isalpha() or (not caseless and not word[:1].isupper()):
             i += 1
             continue
+        longest = gazetteer.max_tokens(name_key(word))
         found = 0
-        for n in range(min(MAX_NAME_TOKENS, len(words) - i), 0, -1):
+        for n in range(min(longest, len(words) - i), 0, -1):
             last = i + n - 1
             if not words[last][:1].isalnum() and words[last] != ".":
                 continue
-            if gazetteer.has_key(name_key(text[starts[i]:starts[last] + len(words[last])])) and \
-                    _looks_like_name(words[i:i + n], caseless):
+            key = name_key(text[starts[i]:tokens.end(last)])
+            if gazetteer.has_key(key) and _looks_like_name(words[i:i + n], caseless):
                 found = n
                 break
         if found:
@@ -120,16 +153,20 @@ def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[t
     return matches
 
 
-def _plausible_single_word(token: Token, entries: list[Entry], caseless: bool) -> bool:
+def _plausible_single_word(tokens: Tokens, index: int, entries: list[Entry], gazetteer: Gazetteer,
+                           caseless: bool) -> bool:
     """Guard for one-word gazetteer hits spaCy did not call a place: common words are not places."""
-    is_abbreviation = not caseless and token.text.isupper() and token.text.isalpha()
-    if (token.lower_ in COMMON_WORDS or len(token.text) < 3) and not is_abbreviation:
+    word = tokens.words[index]
+    is_abbreviation = not caseless and word.isupper() and word.isalpha()
+    if (tokens.lowers[index] in COMMON_WORDS or len(word) < 3) and not is_abbreviation:
         return False
     if caseless:
         return any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
-    if token.is_sent_start and token.pos_ != "PROPN":
+    if tokens.lowers[index] in gazetteer.demonyms:
+        return True  # always capitalised, so a sentence start says nothing
+    if tokens.sentence_starts[index] and not tokens.proper_nouns[index]:
         return False
-    return token.pos_ == "PROPN" or any(e.feature == "country" for e in entries)
+    return tokens.proper_nouns[index] or any(e.feature == "country" for e in entries)
 
 
 def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry]) -> bool:
@@ -141,42 +178,56 @@ def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, 
     return not any(e.feature in ("country", "admin1") or e.population >= 100_000 for e in entries)
 
 
-def _inside_longer_name(doc: Doc, start: int) -> bool:
+def _inside_longer_name(tokens: Tokens, start: int) -> bool:
     """'Royal Street', 'Port Harcourt Road': a hit after a capitalised word is part of another name."""
-    if start == 0 or doc[start].is_sent_start:
+    if start == 0 or tokens.sentence_starts[start]:
         return False
-    before = doc[start - 1]
-    return before.text[:1].isupper() and before.is_alpha and not before.is_stop
+    return tokens.words[start - 1][:1].isupper() and tokens.plain_words[start - 1]
 
 
-def _strip_article(doc: Doc, span: Span) -> Span:
-    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
+def _strip_article(span: Span) -> tuple[int, int]:
+    """Token bounds of an entity without a leading 'the'."""
+    if len(span) > 1 and span[0].lower_ == "the":
+        return span.start + 1, span.end
+    return span.start, span.end
 
 
-def _candidate_mentions(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
-    """Every place-name span in the Doc (non-overlapping, longest first), with its candidates."""
-    text = doc.text
+def _capital_of(candidates: list[Entry], gazetteer: Gazetteer) -> Entry | None:
+    """The capital city of the country among ``candidates``, if there is one."""
+    country = next((e for e in candidates if e.feature == "country"), None)
+    if country is None or country.country_code not in gazetteer.capitals:
+        return None
+    cities = [e for e in gazetteer.lookup(gazetteer.capitals[country.country_code])
+              if e.feature == "city" and e.country_code == country.country_code]
+    return max(cities, key=lambda e: e.population, default=None)
+
+
+def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
+    """Every place-name span in the text (non-overlapping, longest first), with its candidates."""
+    tokens = Tokens.of(doc)
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
     blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS]
     spans: list[tuple[int, int, bool]] = []
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
-            span = _strip_article(doc, ent)
-            if gazetteer.has_key(name_key(span.text)):
-                spans.append((span.start, span.end, True))
+            start, end = _strip_article(ent)
+            if gazetteer.has_key(name_key(text[tokens.starts[start]:tokens.end(end - 1)])):
+                spans.append((start, end, True))
     entity_tokens = {(s, e) for s, e, _ in spans}
-    for start, end in _gazetteer_matches(doc, gazetteer, caseless):
+    for start, end in _gazetteer_matches(text, tokens, gazetteer, caseless):
         if (start, end) in entity_tokens:
             continue
-        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        entries = gazetteer.lookup(text[start_char:end_char])
-        if any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked):
+        start_char, end_char = tokens.starts[start], tokens.end(end - 1)
+        key = name_key(text[start_char:end_char])
+        entries = gazetteer.lookup_key(key)
+        if key not in gazetteer.demonyms and \
+                any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked):
             continue
-        if not caseless and _inside_longer_name(doc, start):
+        if not caseless and _inside_longer_name(tokens, start):
             continue
-        if end - start == 1 and not _plausible_single_word(doc[start], entries, caseless):
+        if end - start == 1 and not _plausible_single_word(tokens, start, entries, gazetteer, caseless):
             continue
-        if end - start > 1 and caseless and all(doc[k].lower_ in COMMON_WORDS for k in range(start, end)):
+        if end - start > 1 and caseless and all(tokens.lowers[k] in COMMON_WORDS for k in range(start, end)):
             continue
         spans.append((start, end, False))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
@@ -185,16 +236,23 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer, caseless: bool) -> list[
     for start, end, from_entity in spans:
         if start < taken_until:
             continue
-        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        key = name_key(text[start_char:end_char])
-        if end < len(doc) and doc[end].lower_ in FACILITY_WORDS:
+        if end < len(tokens.words) and tokens.lowers[end] in FACILITY_WORDS:
             continue
-        mention = Mention(start_char, end_char, key, gazetteer.lookup(text[start_char:end_char]), from_entity)
-        if end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
+        start_char, end_char = tokens.starts[start], tokens.end(end - 1)
+        key = name_key(text[start_char:end_char])
+        mention = Mention(start_char, end_char, key, gazetteer.lookup_key(key), from_entity,
+                          demonym=key in gazetteer.demonyms)
+        if end < len(tokens.words) and tokens.lowers[end] in ADMIN_WORDS:
             admin_units = [e for e in mention.candidates if e.feature == "admin1"]
             if admin_units:
                 mention.candidates, mention.admin_word = admin_units, True
-                mention.end = doc[end].idx + len(doc[end].text)
+                mention.end = tokens.end(end)
+                end += 1
+        elif end < len(tokens.words) and tokens.lowers[end] == "capital":
+            capital = _capital_of(mention.candidates, gazetteer)
+            if capital is not None:  # 'the Somali capital', 'the Afghan capital': the capital city
+                mention.candidates, mention.demonym, mention.key = [capital], False, name_key(capital.name)
+                mention.end = tokens.end(end)
                 end += 1
         mentions.append(mention)
         taken_until = end
@@ -294,21 +352,38 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             mention.scores[entry.index] += bonus
 
 
-def _place(mention: Mention, text: str) -> Place:
+def _display_name(entry: Entry, mention: str, key: str, caseless: bool) -> str:
+    """The name a reader writes: the mention's own form when it is an English alternate name
+    of a city or area ('Cologne' for Köln, 'Kyiv'), else the gazetteer name without accents."""
+    is_alternate = key != name_key(entry.name)
+    if entry.feature in ("city", "admin1", "admin2") and is_alternate and mention.isascii() and \
+            not (mention.isupper() and not caseless) and len(mention) > 3:
+        return " ".join(mention.title().split()) if caseless else " ".join(mention.split())
+    return ascii_name(entry.name)
+
+
+def _place(mention: Mention, text: str, caseless: bool) -> Place:
     entry = mention.best
-    return Place(mention=text[mention.start:mention.end], start=mention.start, end=mention.end,
-                 name=entry.name, feature=entry.feature, admin1=entry.admin1,
-                 country_code=entry.country_code, lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid)
+    written = text[mention.start:mention.end]
+    return Place(mention=written, start=mention.start, end=mention.end,
+                 name=_display_name(entry, written, mention.key, caseless), feature=entry.feature,
+                 admin1=entry.admin1, country_code=entry.country_code, lat=entry.lat, lon=entry.lon,
+                 geonameid=entry.geonameid)
 
 
 def find_places(doc: Doc, article: Article) -> list[Place]:
     """Every place name in the article text, resolved, with offsets into ``article.text``."""
     gazetteer = load_gazetteer()
-    caseless = _is_caseless(article.text)  # the Doc may be truecased; the article shows the original
-    mentions = [m for m in _candidate_mentions(doc, gazetteer, caseless) if m.candidates]
-    _attach_qualifiers(mentions, doc.text, gazetteer)
+    text = article.text  # the Doc may be truecased; offsets and keys are the same on the original
+    caseless = _is_caseless(text)
+    mentions = [m for m in _candidate_mentions(doc, text, gazetteer, caseless) if m.candidates]
+    for mention in mentions:
+        if mention.demonym:
+            mention.candidates = [e for e in mention.candidates if e.feature in ("country", "region")]
+    mentions = [m for m in mentions if m.candidates]
+    _attach_qualifiers(mentions, text, gazetteer)
     _rank(mentions, _dateline_countries(article.dateline, gazetteer), gazetteer)
-    return [_place(m, article.text) for m in mentions]
+    return [_place(m, text, caseless) for m in mentions]
 
 
 # --------------------------------------------------------------------------- incident location
@@ -361,7 +436,9 @@ def _location(place: Place, text: str, evidence_start: int) -> Location:
         name, geonameid = (city.name, city.geonameid) if city else (place.name, place.geonameid)
     else:
         name, geonameid = place.name, place.geonameid
-    if place.feature == "region":
+    if _is_demonym(place):
+        precision = "country"
+    elif place.feature == "region":
         precision = "admin1" if place.country_code else "country"
     else:
         precision = PRECISION.get(place.feature, "unknown")
@@ -389,16 +466,28 @@ def _most_frequent_place(places: list[Place]) -> Place | None:
     return max(places, key=lambda p: (counts[(p.name, p.feature)], SPECIFICITY.get(p.feature, 1.0), -p.start))
 
 
+def _is_demonym(place: Place) -> bool:
+    return name_key(place.mention) in load_gazetteer().demonyms
+
+
 def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (imported lazily: no cycle)
-    """The incident's place: its own sentences first, then the dateline, then the document's main place."""
+    """The incident's place: its own sentences first, then the dateline, then the document's main place.
+
+    Demonyms ('Russian forces') locate an incident only when the report names no place at all,
+    and then at country precision.
+    """
     doc: Doc = frame.doc
+    named = [p for p in frame.places if not _is_demonym(p)]
+    if not named:
+        fallback = _most_frequent_place(frame.places)
+        return _location(fallback, frame.text, fallback.start) if fallback else Location()
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
-        for place in frame.places:
+        for place in named:
             if sentence.start_char <= place.start and place.end <= sentence.end_char:
                 scored.append((_place_score(doc, place, rank, frame.trigger), place))
     if scored:
         best = max(scored, key=lambda item: (item[0], -item[1].start))[1]
         return _location(best, frame.text, _phrase_start(doc, best))
-    fallback = _dateline_place(frame) or _most_frequent_place(frame.places)
+    fallback = _dateline_place(frame) or _most_frequent_place(named)
     return _location(fallback, frame.text, fallback.start) if fallback else Location()
