@@ -23,16 +23,19 @@ from typing import Any, Callable, Iterable, Optional
 from ..models import DocumentRecord, Incident
 from .records import MergedIncident
 
-MERGE_THRESHOLD = 0.7
+MERGE_THRESHOLD = 0.45
 # Reports are usually published within a few days of the event they describe.
 CANDIDATE_WINDOW_DAYS = 7
 NEARBY_KM = 25.0
 METRO_KM = 80.0
-PROPER_WORD_BONUS = 0.15
-MAX_PROPER_BONUS = 0.45
+PROPER_WORD_BONUS = 0.25
+MAX_PROPER_BONUS = 0.5
 DISTANT_PLACE_PENALTY = -0.35
 FAR_DAYS_PENALTY = -0.4
 TEXT_WEIGHT = 1.5
+# Word overlap that same-incident reports reach and most different incidents do not (GVA dev).
+CORROBORATING_OVERLAP = 0.15
+UNCORROBORATED_PENALTY = 0.3
 
 LOCATION_RANK = {"exact": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1, "unknown": 0}
 DATE_RANK = {"day": 5, "week": 4, "range": 3, "month": 2, "year": 1, "unknown": 0}
@@ -121,35 +124,35 @@ def global_id(document_id: str, incident_id: str) -> str:
 
 
 def match_score(a: Member, b: Member) -> Optional[float]:
-    """How strongly two reports' incidents look like one incident; None forbids merging them."""
+    """How strongly two reports' incidents look like one incident; None forbids merging them.
+
+    Place, day and type only make two reports compatible; without something that ties them
+    together (shared names or distinctive words, the same figures, similar wording) the pair
+    is marked down, so two shootings in one city on one day stay apart.
+    """
     if a.document_id == b.document_id:
         return None  # one report's incidents are distinct by construction
-    score = 0.0
-
-    score += _place_score(a, b)
-
-    if a.day and b.day:
-        apart = abs((a.day - b.day).days)
-        if apart > CANDIDATE_WINDOW_DAYS:
-            return None
-        score += {0: 0.25, 1: 0.1, 2: -0.1, 3: -0.1}.get(apart, FAR_DAYS_PENALTY)
-    elif a.anchor and b.anchor:
-        apart = abs((a.anchor - b.anchor).days)
-        if apart > CANDIDATE_WINDOW_DAYS:
-            return None
-        score += 0.05 if apart <= 1 else 0.0
+    days = _date_score(a, b)
+    if days is None:
+        return None
+    score = days + _place_score(a, b)
+    corroborated = False
 
     if a.victim_names and b.victim_names:
         if not a.victim_names & b.victim_names:
             return None  # different named victims: different incidents
         score += 0.45
+        corroborated = True
     if a.perpetrator_names and b.perpetrator_names:
-        score += 0.3 if a.perpetrator_names & b.perpetrator_names else -0.2
+        shared_perpetrator = bool(a.perpetrator_names & b.perpetrator_names)
+        score += 0.3 if shared_perpetrator else -0.2
+        corroborated |= shared_perpetrator
 
     for name in ("killed", "injured"):
         ca, cb = getattr(a.incident.casualties, name).best, getattr(b.incident.casualties, name).best
         if ca is not None and cb is not None:
             score += 0.1 if ca == cb else -0.1
+            corroborated |= ca == cb and ca > 0
 
     cat_a, cat_b = a.incident.category, b.incident.category
     if cat_a != "unknown" and cat_b != "unknown" and cat_a != cat_b:
@@ -159,35 +162,59 @@ def match_score(a: Member, b: Member) -> Optional[float]:
     if types_a and types_b:
         score += 0.05 if types_a & types_b else -0.1
 
-    score += min(PROPER_WORD_BONUS * len(a.proper_words & b.proper_words), MAX_PROPER_BONUS)
-    if a.words and b.words:
-        score += TEXT_WEIGHT * len(a.words & b.words) / len(a.words | b.words)
-    return score
+    shared_proper = len(a.proper_words & b.proper_words)
+    score += min(PROPER_WORD_BONUS * shared_proper, MAX_PROPER_BONUS)
+    overlap = len(a.words & b.words) / len(a.words | b.words) if a.words and b.words else 0.0
+    score += TEXT_WEIGHT * overlap
+    corroborated |= shared_proper > 0 or overlap >= CORROBORATING_OVERLAP
+    return score if corroborated else score - UNCORROBORATED_PENALTY
 
 
 def _place_score(a: Member, b: Member) -> float:
-    """Same place scores; a region and a place inside it are compatible; two distant places
-    count against (not forbidden: place resolution errs more often than reports do)."""
+    """Same place scores; a region and a place inside it, or two places of one metropolitan
+    area, are compatible; distant places count against (not forbidden: place resolution errs
+    more often than reports do)."""
     la, lb = a.incident.location, b.incident.location
     if la.country_code and lb.country_code and la.country_code != lb.country_code:
         return DISTANT_PLACE_PENALTY
-    if la.geonameid and lb.geonameid and la.geonameid == lb.geonameid:
+    if (la.geonameid and la.geonameid == lb.geonameid) or (la.name and lb.name and la.name.lower() == lb.name.lower()):
         return 0.25
-    if la.name and lb.name and la.name.lower() == lb.name.lower():
-        return 0.25
-    specific_a, specific_b = LOCATION_RANK[la.precision] >= LOCATION_RANK["admin2"], LOCATION_RANK[lb.precision] >= LOCATION_RANK["admin2"]
+    specific_a = LOCATION_RANK[la.precision] >= LOCATION_RANK["admin2"]
+    specific_b = LOCATION_RANK[lb.precision] >= LOCATION_RANK["admin2"]
     if specific_a and specific_b:
-        if None in (la.lat, la.lon, lb.lat, lb.lon):
-            return DISTANT_PLACE_PENALTY
-        km = _km(la.lat, la.lon, lb.lat, lb.lon)
-        if km <= NEARBY_KM:
+        same_region = bool(la.admin1) and la.admin1 == lb.admin1
+        km = _km(la.lat, la.lon, lb.lat, lb.lon) if None not in (la.lat, la.lon, lb.lat, lb.lon) else None
+        if km is not None and km <= NEARBY_KM:
             return 0.05  # a neighbourhood and its city
-        return -0.1 if km <= METRO_KM else DISTANT_PLACE_PENALTY
+        if km is not None and km <= METRO_KM:
+            return 0.0 if same_region else -0.1
+        return -0.1 if same_region else DISTANT_PLACE_PENALTY
     if la.name and lb.name:  # a region and a place: compatible when the place lies in it
-        region, place = (la, lb) if not specific_a else (lb, la)
-        inside = region.name in (place.admin1, place.country) or region.country_code == place.country_code
+        region, place = (lb, la) if specific_a else (la, lb)
+        inside = (region.country_code == place.country_code if region.precision == "country"
+                  else region.name == place.admin1)
         return 0.05 if inside else DISTANT_PLACE_PENALTY
     return 0.0
+
+
+def _date_score(a: Member, b: Member) -> Optional[float]:
+    """Same day scores; days apart count against; None when too far apart to be one incident.
+    When only one report gives the day, the other's publication date is compared with it."""
+    if a.day and b.day:
+        apart = abs((a.day - b.day).days)
+        if apart > CANDIDATE_WINDOW_DAYS:
+            return None
+        return {0: 0.25, 1: 0.1, 2: -0.1, 3: -0.1}.get(apart, FAR_DAYS_PENALTY)
+    if not (a.anchor and b.anchor):
+        return 0.0
+    if abs((a.anchor - b.anchor).days) > CANDIDATE_WINDOW_DAYS:
+        return None
+    dated, undated = (a, b) if a.day else (b, a)
+    reported = _parse_day(undated.published)
+    if dated.day and reported:
+        lag = (reported - dated.day).days
+        return 0.1 if 0 <= lag <= 2 else (-0.2 if lag < 0 else 0.0)  # reported before it happened?
+    return 0.05 if abs((a.anchor - b.anchor).days) <= 1 else 0.0
 
 
 def cluster(members: list[Member], score: Callable[[Member, Member], Optional[float]] = match_score) -> list[list[Member]]:
