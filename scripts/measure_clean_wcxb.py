@@ -1,7 +1,7 @@
 """Body-text quality of ``clean`` on WCXB dev pages: F1 over word 4-gram shingles.
 
-Usage: .venv/bin/python scripts/measure_clean_wcxb.py [N] [--trafilatura]
-Reads ../shared/data/wcxb/dev (never copied into the repository); N pages, default 100.
+Usage: .venv/bin/python scripts/measure_clean_wcxb.py [N] [--start=K] [--trafilatura]
+Reads ../shared/data/wcxb/dev (never copied into the repository); N pages from the K-th, default 100 from 0.
 With --trafilatura, measures plain trafilatura output instead, as the baseline.
 """
 
@@ -40,10 +40,11 @@ def f1(predicted: str, gold: str) -> float:
 
 def main() -> None:
     count = int(next((arg for arg in sys.argv[1:] if arg.isdigit()), 100))
+    start = int(next((arg.split("=", 1)[1] for arg in sys.argv[1:] if arg.startswith("--start=")), 0))
     baseline = "--trafilatura" in sys.argv
     scores: list[tuple[float, str]] = []
     elapsed = 0.0
-    for truth_path in sorted((DATA / "ground-truth").glob("*.json"))[:count]:
+    for truth_path in sorted((DATA / "ground-truth").glob("*.json"))[start:start + count]:
         truth = json.loads(truth_path.read_text())
         gold = truth["ground_truth"].get("main_content")
         if not gold:

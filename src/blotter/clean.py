@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -45,6 +46,7 @@ _STOPWORDS = {
     "nl": "de het een van en in is dat op te zijn met voor niet aan er die werd ook door".split(),
 }
 _STOPWORD_SETS = {language: set(words) for language, words in _STOPWORDS.items()}
+_LATIN_RE = re.compile(r"[A-Za-z]{3,}(?:\W+[A-Za-z]{3,}){5}")  # six Latin-script words in a row
 _SCRIPT_LANGUAGES = (
     (re.compile(r"[\u0600-\u06ff]"), "ar"), (re.compile(r"[\u0400-\u04ff]"), "ru"),
     (re.compile(r"[\u0900-\u097f]"), "hi"), (re.compile(r"[\u4e00-\u9fff]"), "zh"),
@@ -86,14 +88,15 @@ def clean(doc: InputDocument) -> Article:
 def detect_language(text: str) -> str:
     """A cheap guess at the language: the script, else the share of common function words."""
     sample = text[:3000]
-    letters = sum(char.isalpha() for char in sample) or 1
-    for pattern, language in _SCRIPT_LANGUAGES:
-        if len(pattern.findall(sample)) > letters * 0.3:
-            return language
     words = re.findall(r"[^\W\d_]+", sample.lower())
+    if not _LATIN_RE.search(sample):
+        for pattern, language in _SCRIPT_LANGUAGES:
+            if pattern.search(sample):
+                return language
     if len(words) < 8:
         return "en"
-    scores = {language: sum(word in stopwords for word in words) for language, stopwords in _STOPWORD_SETS.items()}
+    counts = Counter(words)
+    scores = {language: sum(counts[word] for word in stopwords) for language, stopwords in _STOPWORD_SETS.items()}
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] > scores["en"] * 1.2 else "en"
 

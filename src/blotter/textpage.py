@@ -252,6 +252,8 @@ _CLUTTER_RE = re.compile(
     r"|whatsapp channel.*|\[[A-Z_ ]+\]|please enable javascript.*|buy photo|.*\bjavascript\b.*\b(?:enable|disabled|browser)\b.*"
     r"|.*\b(?:terms of (?:service|use)|privacy policy)\b.*|.*\bnotifications?\b.*\b(?:saved|saving|email|inbox)\b.*"
     r"|.*\bnewsletters?\b.*\b(?:sign up|subscribe)\b.*|.*\bconfirmation email\b.*|.*\(@\w+\) \w+ \d{1,2}, \d{4}"
+    r"|table of contents|contents|written by|about the author|share (?:this|on)\b.*"
+    r"|by (?:entering your email|signing up|subscribing|submitting)\b.*"
     r"|already have an account\??|(?:create|sign in to|log in to) (?:an |your )?(?:account|profile).*)$",
     re.IGNORECASE,
 )
@@ -273,6 +275,7 @@ _WIRE_MARKER_RE = re.compile(
     r"\[(?:TEXT|REPORT|EDITORIAL REPORT|COMMUNIQUE|COMMENTARY|EDITORIAL|ARTICLE|EXCERPTS?|EXCERPT FROM [A-Z ]+"
     r"|BEGIN RECORDING|END RECORDING|PASSAGE OMITTED|CONTINUED|FIRST PARAGRAPH)\]\s*"
 )
+MIN_LINK_LIST_RUN = 5
 _LEADING_MARKERS_RE = re.compile(r"(?:\[[^\]\[]{1,60}\]\s*)*")
 # Words in a dateline's place slot that are not places ("CLANDESTINE, 8 JAN 90 (RADIO ...)").
 NOT_DATELINE_PLACES = {"CLANDESTINE", "UPDATE", "BREAKING", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "NEW"}
@@ -483,6 +486,29 @@ def _paragraphs(lines: list[_Line], wrapped_blocks: set[int]) -> list[str]:
     return [re.sub(r"[ \t]{2,}", " ", _WIRE_MARKER_RE.sub("", paragraph)).strip() for paragraph in paragraphs]
 
 
+def _without_link_lists(paragraphs: list[str]) -> list[str]:
+    """Paragraphs minus runs of short lines that all start alike ("Average costs in Austin",
+    "Average costs in Boston", ...): a list of links, not prose."""
+    kept: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) < MIN_LINK_LIST_RUN:
+            kept.extend(run)
+        run.clear()
+
+    for paragraph in paragraphs:
+        words = paragraph.split()
+        short = 4 <= len(words) <= 12
+        if run and short and words[:3] == run[0].split()[:3]:
+            run.append(paragraph)
+            continue
+        flush()
+        (run if short else kept).append(paragraph)
+    flush()
+    return kept
+
+
 def _without_repeats(paragraphs: list[str]) -> list[str]:
     """Paragraphs minus empty ones and second copies (sticky headers, repeated promos)."""
     seen: set[str] = set()
@@ -561,7 +587,7 @@ class _Parse:
                     self.parts.subtitle = line.text
                     continue
             body.append(line)
-        paragraphs = _without_repeats(_paragraphs(body, wrapped_blocks))
+        paragraphs = _without_link_lists(_without_repeats(_paragraphs(body, wrapped_blocks)))
         if paragraphs:
             self.parts.dateline, paragraphs[0] = _split_dateline(paragraphs[0])
         self.parts.text = "\n\n".join(paragraphs)
