@@ -29,10 +29,9 @@ class IngestSummary:
     incidents: int = 0
     failed: int = 0
 
-    def line(self, merged_touched: int, merged_total: int) -> str:
+    def line(self, merged_total: int) -> str:
         return (f"blotter: documents stored {self.stored}, already stored {self.skipped}, failed {self.failed}; "
-                f"incidents found {self.incidents}, in {merged_touched} merged incidents "
-                f"(database: {merged_total} merged incidents)")
+                f"incidents found {self.incidents}; the database holds {merged_total} merged incidents")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +49,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"blotter: {exc.code} {exc.message}", file=sys.stderr)
         return 1
     summary = IngestSummary()
-    merged_touched: set[str] = set()
     content_hashes: dict[str, str] = {}
     bar = tqdm(disable=not (args.progress or sys.stderr.isatty()), unit="doc", file=sys.stderr, desc="ingest",
                dynamic_ncols=True)
@@ -80,14 +78,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             for record in extract_many(new_documents()):
                 bar.update(1)
+                content_hash = content_hashes.pop(record.id or "", None)
                 if isinstance(record, ErrorRecord):
                     fail(record.id or "?", record.id, record.error.code, record.error.message)
                     continue
-                result = db.add_record(record, content_hash=content_hashes.pop(record.id, None))
+                result = db.add_record(record, content_hash=content_hash)
                 summary.stored += result.stored
                 summary.skipped += not result.stored
                 summary.incidents += result.incidents
-                merged_touched.update(result.merged_ids)
                 bar.set_postfix(stored=summary.stored, skipped=summary.skipped, incidents=summary.incidents,
                                 failed=summary.failed, refresh=False)
         except BlotterError as exc:
@@ -95,5 +93,5 @@ def run(args: argparse.Namespace) -> int:
             return 1
         finally:
             bar.close()
-            print(summary.line(len(merged_touched), db.counts().merged), file=sys.stderr)
+            print(summary.line(db.counts().merged), file=sys.stderr)
     return 1 if summary.failed else 0

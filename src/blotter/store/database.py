@@ -32,6 +32,7 @@ DEFAULT_URL = "sqlite:///blotter.db"
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS = Path(__file__).with_name("migrations")
 _MEMBER_CACHE_LIMIT = 50_000
+WRITER_LOCK_KEY = 0x626C6F74  # "blot": the PostgreSQL advisory lock writers take turns on
 
 
 def resolve_url(url: Optional[str]) -> str:
@@ -306,11 +307,14 @@ class Database:
 
     @contextmanager
     def _transaction(self, write: bool = False) -> Iterator[Connection]:
-        """A connection in a transaction; on SQLite a writer takes the write lock up front
-        (BEGIN IMMEDIATE) so it waits its turn instead of failing half-way."""
+        """A connection in a transaction. Writers take turns, so two ingests never merge the
+        same incident at once: on SQLite by taking the write lock up front (BEGIN IMMEDIATE),
+        on PostgreSQL by a transaction-scoped advisory lock."""
         with self.engine.connect() as conn:
             conn.execution_options(blotter_write=write)
             with conn.begin():
+                if write and not self.is_sqlite:
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
                 yield conn
 
 
