@@ -295,6 +295,7 @@ a provincial government spokesman said.</p>
 <p>The attackers threw a grenade at the gate before opening fire, the spokesman said, adding that
 security forces had surrounded the area and a search was under way.</p>
 <p>No group has so far said it carried out the attack, which came a week after a bombing in the city.</p>
+<p>Also read: <a href="/2024/04/30/checkpoints">New checkpoints set up on city roads</a></p>
 </article>
 <aside class="related-stories"><h3>Related</h3><ul>
 <li><a href="/2024/04/25/quetta-bombing">Bombing kills four near Quetta market</a></li>
@@ -315,7 +316,9 @@ def test_html_page_gives_body_metadata_links_and_credits() -> None:
     assert paragraphs[0].startswith("Gunmen attacked a police station in Quetta")
     assert paragraphs[-1].startswith("No group has so far said")
     assert "Advertisement" not in article.text and "Copyright" not in article.text and "Home" not in article.text
+    assert "checkpoints" not in article.text
     assert [(link.title, link.url) for link in article.related_links] == [
+        ("New checkpoints set up on city roads", "https://www.frontier.example.com/2024/04/30/checkpoints"),
         ("Bombing kills four near Quetta market", "https://www.frontier.example.com/2024/04/25/quetta-bombing"),
         ("Curfew extended across the province", "https://other.example.com/curfew"),
     ]

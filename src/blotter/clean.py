@@ -27,6 +27,7 @@ from .textpage import PageParts, author_names, normalise_published, parse_stamp,
 MIN_BODY_CHARS = 250
 MIN_PAGE_SHARE = 0.5
 MAX_RELATED_LINKS = 12
+_BLOCK_TEXT_XPATH = "//p//text()|//li//text()|//h2//text()|//h3//text()|//td//text()"
 
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
                    "publish-date", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date")
@@ -113,6 +114,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     related_boxes, credit_elements = _marked_elements(tree)
     related = _related_links(related_boxes, url)
     credits = _image_credits(credit_elements)
+    link_targets = _link_targets(tree, url)
     page_chars = _block_text_chars(tree)
     extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
     if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
@@ -129,8 +131,11 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.authors = _authors(extracted.author) or parts.authors
     parts.published = published or parts.published or extracted.date
     parts.updated = updated or parts.updated
+    parts.related_links = [link if link.url else link.model_copy(update={"url": link_targets.get(link.title)})
+                           for link in parts.related_links]
+    known_titles = {link.title for link in parts.related_links}
     for link in related:
-        if len(parts.related_links) < MAX_RELATED_LINKS and all(link.title != known.title for known in parts.related_links):
+        if len(parts.related_links) < MAX_RELATED_LINKS and link.title not in known_titles:
             parts.related_links.append(link)
     parts.image_credits.extend(credit for credit in credits if credit not in parts.image_credits)
     return parts, extracted.hostname or extracted.sitename
@@ -138,7 +143,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
 
 def _block_text_chars(tree: lxml.html.HtmlElement) -> int:
     """Characters of text in the page's paragraphs, list items, headings and cells."""
-    return sum(len(text.strip()) for text in tree.xpath("//p//text()|//li//text()|//h2//text()|//h3//text()|//td//text()"))
+    return sum(len(text.strip()) for text in tree.xpath(_BLOCK_TEXT_XPATH))
 
 
 def _meta_dates(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
@@ -200,6 +205,18 @@ def _marked_elements(tree: lxml.html.HtmlElement) -> tuple[list, list]:
         elif _CREDIT_CLASS.search(element.get("class") or ""):
             credit_elements.append(element)
     return related_boxes, credit_elements
+
+
+def _link_targets(tree: lxml.html.HtmlElement, url: str | None) -> dict[str, str]:
+    """Headline-like anchor texts and where they point, to give "Also read: <title>" lines a URL."""
+    targets: dict[str, str] = {}
+    for anchor in tree.iter("a"):
+        href = anchor.get("href")
+        if href and not href.startswith(("#", "javascript:")):
+            title = " ".join(anchor.text_content().split())
+            if len(title.split()) >= 4:
+                targets.setdefault(title, urljoin(url or "", href))
+    return targets
 
 
 def _related_links(related_boxes: list, url: str | None) -> list[RelatedLink]:

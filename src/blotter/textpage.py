@@ -239,24 +239,33 @@ _RELATED_RE = re.compile(
 )
 _TABLE_ROW_RE = re.compile(r"^\|.*\|\s*$")  # "| cell | cell |", as extractors write table rows
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
-_CLUTTER_RE = re.compile(
-    r"^(?:advertisements?|ad|ads|sponsored(?: content)?|promoted|story continues below(?: advertisement)?"
-    r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?"
-    r"|share(?: this)?(?: article| story| page| post)?(?: on \w+| via \w+)?|share this:?|follow us\b.*|subscribe\b.*"
-    r"|sign up\b.*|sign in\b.*|log ?in|register|click here\b.*|tap here\b.*|.*\bcookies?\b.*(?:accept|policy|consent|use|settings).*"
-    r"|(?:accept|reject|manage)(?: all)? cookies.*|skip to (?:main )?content|skip navigation|menu|search|home|print|email|e-mail"
-    r"|comments?|\d+ comments?|leave a comment|view comments|loading\.*|trending(?: now)?|most read|most popular|newsletter\b.*"
-    r"|download (?:our|the) app.*|get the app.*|listen to (?:this )?(?:article|story).*|listen|watch|play video|close"
-    r"|(?:©|\(c\)|copyright\b).*|all rights reserved\.?|tags?:.*|topics?:?.*|filed under:?.*|back to top|next|previous"
-    r"|join (?:our|us on|me on|the) \w+.*|follow me\b.*|download now|get (?:the latest|our) .*(?:newsletter|updates|alerts|inbox).*"
-    r"|whatsapp channel.*|\[[A-Z_ ]+\]|please enable javascript.*|buy photo|.*\bjavascript\b.*\b(?:enable|disabled|browser)\b.*"
-    r"|.*\b(?:terms of (?:service|use)|privacy policy)\b.*|.*\bnotifications?\b.*\b(?:saved|saving|email|inbox)\b.*"
-    r"|.*\bnewsletters?\b.*\b(?:sign up|subscribe)\b.*|.*\bconfirmation email\b.*|.*\(@\w+\) \w+ \d{1,2}, \d{4}"
-    r"|table of contents|contents|written by|about the author|share (?:this|on)\b.*"
-    r"|by (?:entering your email|signing up|subscribing|submitting)\b.*"
-    r"|already have an account\??|(?:create|sign in to|log in to) (?:an |your )?(?:account|profile).*)$",
-    re.IGNORECASE,
+# Whole lines (or "|"-separated parts) that are page furniture, never report text.
+_CLUTTER_PATTERNS = (
+    # adverts and reading prompts
+    r"advertisements?|ad|ads|sponsored(?: content)?|promoted|story continues below(?: advertisement)?",
+    r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?|buy photo",
+    r"table of contents|contents|written by|about the author|back to top|next|previous",
+    r"listen to (?:this )?(?:article|story).*|listen|watch|play video|close|loading\.*",
+    # sharing, following, subscribing
+    r"share(?: this)?(?: article| story| page| post)?(?: on \w+| via \w+)?|share this:?|share (?:this|on)\b.*",
+    r"follow us\b.*|follow me\b.*|join (?:our|us on|me on|the) \w+.*|whatsapp channel.*",
+    r"subscribe\b.*|sign up\b.*|sign in\b.*|log ?in|register|click here\b.*|tap here\b.*",
+    r"newsletter\b.*|.*\bnewsletters?\b.*\b(?:sign up|subscribe)\b.*|download now",
+    r"get (?:the latest|our) .*(?:newsletter|updates|alerts|inbox).*|download (?:our|the) app.*|get the app.*",
+    r"by (?:entering your email|signing up|subscribing|submitting)\b.*|.*\bconfirmation email\b.*",
+    r"already have an account\??|(?:create|sign in to|log in to) (?:an |your )?(?:account|profile).*",
+    r".*\bnotifications?\b.*\b(?:saved|saving|email|inbox)\b.*",
+    # site chrome
+    r"skip to (?:main )?content|skip navigation|menu|search|home|print|email|e-mail",
+    r"comments?|\d+ comments?|leave a comment|view comments|trending(?: now)?|most read|most popular",
+    r"(?:©|\(c\)|copyright\b).*|all rights reserved\.?|tags?:.*|topics?:?.*|filed under:?.*",
+    r".*\bcookies?\b.*(?:accept|policy|consent|use|settings).*|(?:accept|reject|manage)(?: all)? cookies.*",
+    r".*\b(?:terms of (?:service|use)|privacy policy)\b.*",
+    r"please enable javascript.*|.*\bjavascript\b.*\b(?:enable|disabled|browser)\b.*",
+    # placeholders and embedded posts ("— Police (@handle) March 14, 2016")
+    r"\[[A-Z_ ]+\]|.*\(@\w+\) \w+ \d{1,2}, \d{4}",
 )
+_CLUTTER_RE = re.compile("^(?:" + "|".join(_CLUTTER_PATTERNS) + ")$", re.IGNORECASE)
 _SOCIAL_WORDS = {
     "facebook", "twitter", "x", "whatsapp", "email", "e-mail", "mail", "linkedin", "pinterest", "reddit",
     "telegram", "print", "copy", "link", "share", "tweet", "messenger", "google", "flipboard", "instagram",
@@ -576,7 +585,8 @@ class _Parse:
         for line in content:
             if self.find_headline and self.parts.title is None and not body:
                 if line.block not in wrapped_blocks and _is_headline(line.text):
-                    self.parts.title, title_block, awaiting_dek = self._headline_without_stamp(line.text), line.block, True
+                    self.parts.title = self._headline_without_stamp(line.text)
+                    title_block, awaiting_dek = line.block, True
                     continue
                 if line.block not in wrapped_blocks and not _is_prose(line.text):
                     continue  # menu items and other short lines above the headline
