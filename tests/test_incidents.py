@@ -129,3 +129,19 @@ def test_summary_is_one_sentence_from_the_fields() -> None:
     (incident,) = incidents_of("Two gunmen shot a shopkeeper in the market on Monday.")
     assert incident.summary.startswith("Two gunmen ")
     assert incident.summary.count(".") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Two ministers clashed over the budget at Tuesday's cabinet meeting.",
+    "Criminals hacked into the council's email accounts last week.",
+    "The band travelled to Lisbon for a photo shoot on Friday.",
+    "Campaigners called for tighter rules on guns after a long debate.",
+])
+def test_everyday_uses_of_violent_words_are_not_incidents(text: str) -> None:
+    assert incidents_of(text) == []
+
+
+def test_street_clash_with_police_is_an_incident() -> None:
+    (incident,) = incidents_of("Protesters clashed with police outside parliament on Saturday.")
+    assert incident.category == "political_violence"
+    assert (incident.acled_event_type, incident.acled_sub_event_type) == ("Riots", "Violent demonstration")

@@ -35,6 +35,7 @@ _POLITICAL = re.compile(
     r"\b(protest(ers|ors|s)?|demonstrat(ors|ion|ions)|riot(s|ers|ing)?|election|campaign(er)?|candidate|"
     r"politician|mayor|lawmaker|legislator|senator|congressman|mp|minister|party (office|worker|member|leader)|"
     r"opposition|activist|sectarian|communal)\b", re.I)
+_PROTEST = re.compile(r"\b(protest(ers|ors|s)?|demonstrat(ors|ion|ions)|riot(s|ers|ing)?|marchers|crowds?)\b", re.I)
 _MILITARY = re.compile(
     r"\b(troops|soldiers|army|military|armed forces|air force|battalion|regiment|frontline|front line|"
     r"insurgents|rebels|guerrillas|militia|militias|airstrikes?|air strikes?|drone strikes?|shelling|artillery)\b", re.I)
@@ -119,7 +120,8 @@ def category_of(kinds: set[str], text: str, groups: list[GroupRef], terrorist_gr
         return "armed_conflict"
     if groups and _MILITARY.search(text):
         return "armed_conflict"
-    if k.RIOT in kinds or (k.ASSASSINATION in kinds and _POLITICAL.search(text)):
+    if k.RIOT in kinds or (k.CLASH in kinds and _PROTEST.search(text)) or (
+            k.ASSASSINATION in kinds and _POLITICAL.search(text)):
         return "political_violence"
     return "crime" if violent else "unknown"
 
@@ -128,7 +130,7 @@ def acled_of(category: Category, kinds: set[str], attack_types: list[AttackType]
     """ACLED event and sub-event type; (None, None) for accidents, suicides and unknowns."""
     if category in ("accident", "self_harm", "unknown"):
         return None, None
-    if k.RIOT in kinds:
+    if k.RIOT in kinds or (k.CLASH in kinds and _PROTEST.search(text)):
         return "Riots", "Mob violence" if _MOB.search(text) else "Violent demonstration"
     if _SUICIDE_BOMB.search(text):
         return "Explosions/Remote violence", "Suicide bomb"

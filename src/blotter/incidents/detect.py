@@ -37,9 +37,9 @@ def _nouns(kind: str, *words: str) -> dict[str, str]:
 TRIGGERS: dict[str, str] = {
     **_verb(SHOOTING, "shoot", "shot", "shooting"), **_nouns(SHOOTING, "gunfire", "gunman", "gunmen", "shootout",
                                                               "shoot-out", "sniper", "machinegunned"),
-    **_verb(SHOOTING, "gun", "gunned", "gunning"),
+    "gunned": SHOOTING, "gunning": SHOOTING,
     **_verb(STABBING, "stab", "stabbed", "stabbing"), **_verb(STABBING, "knife", "knifed", "knifing"),
-    **_verb(STABBING, "hack", "hacked", "hacking"), **_verb(STABBING, "slash", "slashed", "slashing", "slashes"),
+    "hacked to death": STABBING, "hacking to death": STABBING, **_verb(STABBING, "slash", "slashed", "slashing", "slashes"),
     **_verb(BOMBING, "bomb"), **_verb(BOMBING, "explode"), **_verb(BOMBING, "detonate"),
     **_nouns(BOMBING, "bombing", "bombings", "explosion", "explosions", "blast", "blasts", "ied", "car-bomb",
              "dynamite", "dynamited", "grenade", "grenades", "bomber", "bombers", "booby-trapped", "landmine"),
@@ -57,7 +57,11 @@ TRIGGERS: dict[str, str] = {
                                         "assailants", "militants", "terrorist", "terrorists", "guerrillas",
                                         "rebels", "sabotage", "sabotaged", "harassment"),
     "opened fire": SHOOTING, "open fire": SHOOTING, "opens fire": SHOOTING,
-    **_verb(CLASH, "clash", third="clashes"), **_nouns(CLASH, "fighting", "skirmish", "skirmishes", "firefight",
+    **_verb(CLASH, "clash", third="clashes"),
+    **{f"{verb} {side}": CLASH for verb in ("clashed with", "clashes with", "clashing with")
+       for side in ("police", "security forces", "troops", "soldiers", "the army", "rebels", "militants", "protesters",
+                    "rioters", "guerrillas", "government forces", "insurgents")},
+    "clashes between": CLASH, **_nouns(CLASH, "fighting", "skirmish", "skirmishes", "firefight",
                                                         "battle", "battles", "combat", "gunbattle"),
     **_verb(ASSASSINATION, "assassinate"), **_nouns(ASSASSINATION, "assassination", "assassin", "assassins"),
     **_verb(RAMMING, "ram", "rammed", "ramming"), "ploughed into": RAMMING, "plowed into": RAMMING,
@@ -82,7 +86,7 @@ _PHRASE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\
 
 # Words that are triggers only with an event around them: alone they describe people or things.
 WEAK_KINDS = {PLOT}
-WEAK_WORDS = {"fired", "firing", "militants", "terrorist", "terrorists", "guerrillas", "rebels", "rocket", "rockets", "missile",
+WEAK_WORDS = {"clash", "clashes", "clashed", "clashing", "fired", "firing", "militants", "terrorist", "terrorists", "guerrillas", "rebels", "rocket", "rockets", "missile",
               "missiles", "mortar", "mortars", "artillery", "dynamite", "ransom", "battle", "battles", "combat",
               "fighting", "mob", "shell", "shells", "suicide", "burn", "burns", "burning", "burned", "burnt",
               "beat", "beats", "beating", "raid", "raids", "storm", "storms", "crash", "collision",
@@ -103,6 +107,7 @@ METAPHORS = re.compile(
     r"|\b(wild ?fires?|forest fires?|bush ?fires?)\b|\bbeat(s|en)? (the|a|an|their|his|her|them|him) (record|odds|deadline|team|side|rivals?|champions?|[0-9])"
     r"|\bbeat(s|en)? [A-Z][a-z]+ [0-9]|\bdrum ?beat|\bheart ?beat|\bbattle (against|with) (cancer|illness|addiction|obesity|covid)"
     r"|\b(legal|court|custody|political|election|uphill|budget|title|relegation) (battle|fight)|\bbattle(d)? for (the )?(title|lead|seat|votes?|control of (the )?(party|senate|house|congress))"
+    r"|\b(photo|film|fashion|video) ?shoots?|\bshooting (a|the|his|her) (film|movie|video|scene|documentary)"
     r"|\bshell ?casings?|\bshells? (were |was )?(found|recovered|collected)|\bshell (company|companies|game)"
     r"|\bkiller (app|feature|heels|instinct|whale)|\b(ransomware)|\bdrone (footage|photo|show)"
     r"|\bhijack(ed|ing|s)? (the )?(debate|meeting|agenda|narrative|account|conversation|discussion)",
