@@ -81,3 +81,37 @@ def test_suicide_bomber_is_a_perpetrator() -> None:
 def test_nobody_killed_is_zero() -> None:
     result = casualties_of("The bomb damaged a bridge but no one was killed.")
     assert (result.killed.best, result.killed.low, result.killed.high) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Maria Lopez, a 34-year-old nurse, died Friday after being shot in Elm Park.", 1),
+    ("Police found a man suffering from a gunshot wound. He was pronounced dead at the scene.", 1),
+    ("A 19-year-old man has died after a shooting on Oak Street.", 1),
+    ("Officers shot the man, who later died at a hospital.", 1),
+    ("Tom Reed, 23, and Ann Reed, 19, were shot to death in their home.", 2),
+    ("The fight left 25-year-old Carl Stone dead in the lobby.", 1),
+    ("He is charged in the shooting death of 38-year-old Dana Wells.", 1),
+    ("Daily Newsroom.comA man was shot and killed last night behind a store.", 1),
+])
+def test_killed_phrasings_of_local_news(text: str, killed: int) -> None:
+    assert casualties_of(text).killed.best == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Two Dead In Overnight Shooting\nPolice are looking for witnesses.",
+    "A story about an officer, a knife, a dead bird and a parrot.",
+    "He was shot and killed Tuesday, Jan. 27, outside his home.",
+])
+def test_not_counted_as_more_victims(text: str) -> None:
+    assert (casualties_of(text).killed.best or 0) <= (1 if text.startswith("He was") else 0)
+
+
+def test_pronoun_after_an_attacker_is_the_attacker() -> None:
+    result = casualties_of("Officers shot the suspect in the chest. He was pronounced dead at the scene.")
+    assert result.killed.best is None
+    assert result.perpetrators_killed.best == 1
+
+
+def test_gunshot_wound_is_an_injury_unless_they_died() -> None:
+    assert casualties_of("A woman was found with a gunshot wound to the leg.").injured.best == 1
+    assert casualties_of("A woman was found with a gunshot wound. She died at the scene.").injured.best in (None, 0)

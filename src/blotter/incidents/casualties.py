@@ -37,36 +37,62 @@ PERSON_NOUNS = (
 KILLED_WORDS = (
     r"shot\s+and\s+killed|shot\s+dead|gunned\s+down\s+and\s+killed|stabbed\s+to\s+death|beaten\s+to\s+death|"
     r"burned\s+to\s+death|hacked\s+to\s+death|fatally\s+(?:shot|wounded|stabbed|injured|struck)|"
-    r"killed|dead|died|murdered|slain|executed|pronounced\s+dead|confirmed\s+dead|found\s+dead|"
+    r"shot\s+to\s+death|gunned\s+down|killed|dead|died|murdered|slain|executed|pronounced\s+(?:dead|deceased)|"
+    r"confirmed\s+dead|found\s+(?:dead|deceased)|deceased|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|perished|succumbed"
 )
 INJURED_WORDS = (
     r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
     r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|in\s+(?:critical|serious|stable|grave)\s+condition|"
-    r"taken\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital"
+    r"taken\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
+    r"(?:suffered|sustained|received)\s+(?:\w+[\s-]+){0,3}?injuries"
 )
-WEAK_INJURED_WORDS = r"shot|stabbed"  # without a fatal word: hurt, unless the report says they died
+# Without a fatal word: hurt, unless the report says they died. "shot him" is the attacker, not a victim.
+WEAK_INJURED_WORDS = (
+    r"(?:shot|stabbed)(?!\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
+    r"(?:suffered|suffering|sustained|had|with)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?"
+)
 _NOT_A_MODIFIER = (
     r"and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
     r"including|as|said|says|by|from|of|to|with|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
 _MODIFIER = r"(?:\d{1,3}-year-old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[A-Za-z][\w'’-]*)"
-_NAMED_PERSON = r"(?-i:(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)(?:,\s+\d{1,2}\b,?)?"
-_SINGLE_DEFINITE = r"(?:the|his|her|their)\s+(?:" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b"
+# Where a group may start: after a non-word character, or where a headline glued to the body
+# ends ("...abc13.comA man was shot") an article starts the body.
+_GROUP_START = r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The)\s))"
+# Words that start sentences in capitals but name nobody countable.
+_NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Nobody|No|Everyone|Everybody|Someone|Authorities|Officials|"
+               r"Who|Which|What|Many|Some|All|Others|They|We|You|I|Investigators|Deputies|Officers|Detectives|Both|"
+               r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+               r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+_NAMED_PERSON = (
+    r"(?:\d{1,3}-year-old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
+    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,3}(?:\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
+    r"(?:\s*,\s+\d{1,2}\b,?)?"
+)
+_SINGLE_DEFINITE = (r"(?:the|his|her|their)\s+(?:(?:\d{1,3}-year-old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
+                    + PERPETRATOR_NOUNS + r")\b")
 _GROUP = (
-    r"(?:(?<![\w-])(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
+    r"(?:" + _GROUP_START + r"(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
     + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
 LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
-AUX_PATTERN = r"(?:\s+(?:who\s+|that\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|remain|remains)(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being))*)?"
+# An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
+_APPOSITIVE = r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?"
+AUX_PATTERN = (
+    r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
+    r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|"
+    r"ultimately|then|tragically))*"
+)
 
 PASSIVE_RE = re.compile(
-    r"(?<![\w-])" + LIST_PATTERN + r"(?:\s*,\s*including\s+[^,]{1,40},)?" + AUX_PATTERN + r"\s+(?P<harm>" + KILLED_WORDS + "|" + INJURED_WORDS + "|" + WEAK_INJURED_WORDS + r")\b",
+    _GROUP_START + LIST_PATTERN + _APPOSITIVE + AUX_PATTERN + r"\s+(?P<harm>" + KILLED_WORDS + "|" + INJURED_WORDS + "|" + WEAK_INJURED_WORDS + r")\b",
     re.IGNORECASE,
 )
 ACTIVE_RE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|(?:shooting|stabbing)\s+deaths?\s+of|wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|"
-    r"shooting\s+and\s+killing|fatally\s+shot(?:ing)?|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving)\s+"
+    r"\b(?P<verb>killing|killed|kills|(?:shooting\s+|stabbing\s+)?(?:deaths?|killings?|slayings?|murders?|homicides?)\s+of|"
+    r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
+    r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving)\s+"
     r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
     + r"(?:\s+(?P<state>dead|injured|wounded|hurt))?",
     re.IGNORECASE,
@@ -97,12 +123,25 @@ HARM_WORD_RE = re.compile(r"kill|dead|died|death|wound|injur|hurt|hospital|shot|
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+_ANY_PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
+# The last person named before a pronoun: "struck the suspect ... He later died" is the attacker.
+_PERSON_NOUN_RE = re.compile(r"\b(?:(?P<perpetrator>" + PERPETRATOR_NOUNS + r")|" + PERSON_NOUNS + r")\b", re.IGNORECASE)
+_PRONOUN_REACH = 250
+# "dead" before a noun is an adjective ("a dead bird"), not the fate of the people before it.
+_ADJECTIVE_AFTER_RE = re.compile(
+    r"\s+(?!(?:and|or|but|in|on|at|after|from|by|inside|outside|near|following|when|while|with|as|of|during|early|"
+    r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
+# An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))\b", re.IGNORECASE)
+_BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
+_NAMED_PERSON_RE = re.compile(_NAMED_PERSON, re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
-    r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:19|20)\d\d|since\s+January|in\s+(?:19|20)\d\d|a\s+year\s+ago|"
+    r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:the\s+)?(?:\w+\s+){0,3}(?:19|20)\d\d|since\s+January|"
+    r"(?:in|of)\s+(?:19|20)\d\d|a\s+year\s+ago|"
     r"years?\s+ago|every\s+year|annually|nationwide|per\s+year)\b",
     re.IGNORECASE,
 )
@@ -135,7 +174,7 @@ def _group_quantity(text: str) -> Quantity | None:
     """The count one listed group stands for; None for figures that are not counts of people."""
     match = re.match(NUMBER_RE, text, re.IGNORECASE)
     if match is None or match.end() == 0:
-        if _UNCOUNTED_PLURAL_RE.search(text):
+        if _UNCOUNTED_PLURAL_RE.search(text) and not _NAMED_PERSON_RE.fullmatch(text):
             return None  # "the victims": how many is not said
         return Quantity(1, 1, 1)  # "the victim", "he", "John Smith"
     if _AGE_AFTER_RE.match(text, match.end()):
@@ -168,6 +207,8 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
                        start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
     """Add the listed groups up into one mention; None when a group is not a count of people."""
     groups = split_groups(text, list_start, list_end)
+    if len(groups) > 1:
+        groups = [g for g in groups if not _ANY_PRONOUN_RE.match(text[g[0]:g[1]])]  # "killing her husband, she ..."
     if not groups:
         return None
     low = best = 0
@@ -184,6 +225,14 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         return None  # "Smith, 28 was killed": a singular verb after a figure means an age
     is_perpetrator = perpetrators == len(groups)
     return CasualtyMention(harm, is_perpetrator, Quantity(low, best, high), start, end, groups, weak)
+
+
+def _pronoun_means_perpetrator(text: str, pronoun_start: int) -> bool:
+    """Whether the last person named before "he"/"she" is an attacker ("the suspect ... He later died")."""
+    last = None
+    for last in _PERSON_NOUN_RE.finditer(text, max(0, pronoun_start - _PRONOUN_REACH), pronoun_start):
+        pass
+    return bool(last and last.group("perpetrator"))
 
 
 def find_casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]:
@@ -207,15 +256,26 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
     else:
         background = False
     for match in PASSIVE_RE.finditer(text, start, end):
-        harm, weak = _harm_of(match.group("harm"))
+        harm_words = match.group("harm")
+        if harm_words[:1].isupper():
+            continue  # "Four Dead In Shooting": a headline restating the story
+        harm, weak = _harm_of(harm_words)
         aux = match.group(0)[match.end("list") - match.start():match.start("harm") - match.start()].lower()
+        passive = bool(_BE_OR_HAVE_RE.search(aux))
+        if harm_words.lower() in {"dead", "deceased"} and not passive and _ADJECTIVE_AFTER_RE.match(text, match.end()):
+            continue
+        if not passive and _OBJECT_AFTER_RE.match(text, match.end()):
+            continue
         plural = None if not aux.strip() else not re.search(r"\b(?:was|has|is|remains)\b", aux)
         mention = _mention_from_list(text, match.start("list"), match.end("list"), harm, weak,
                                      match.start(), match.end(), plural)
-        if mention and _PRONOUN_RE.match(text[match.start("list"):match.end("list")]) and harm == "injured":
-            mention.weak = True  # "she was hurt": maybe a victim already counted
-        if mention:
-            mentions.append(mention)
+        if mention is None:
+            continue
+        if _PRONOUN_RE.match(text[match.start("list"):match.end("list")]):
+            mention.perpetrator = _pronoun_means_perpetrator(text, match.start("list"))
+            if harm == "injured":
+                mention.weak = True  # "she was hurt": maybe a victim already counted
+        mentions.append(mention)
     for match in ACTIVE_RE.finditer(text, start, end):
         verb = " ".join(match.group("verb").lower().split())
         if verb in {"left", "leaving"}:
@@ -223,7 +283,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                 continue
             harm: Harm = "killed" if match.group("state").lower() == "dead" else "injured"
         else:
-            harm = "killed" if re.search(r"kill|dead|death|lives|fatal", verb) else "injured"
+            harm = "killed" if re.search(r"kill|dead|death|lives|fatal|slay|murder|homicide|gunn", verb) else "injured"
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, False,
                                      match.start(), match.end(), None)
         if mention:
