@@ -168,6 +168,8 @@ def test_cst_is_china_time_on_a_chinese_page() -> None:
     ("Edited by Omar al-Masri", ["Omar al-Masri"]),
     ("By Maria de la Cruz in Manila", ["Maria de la Cruz"]),
     ("By the time police arrived, the gunman had fled.", None),
+    ("By Monday, Police Chief John Smith said two men had been charged.", None),
+    ("By Grace Adeyemi, Kaduna", ["Grace Adeyemi"]),
 ])
 def test_bylines_give_names_only(line: str, names: list[str] | None) -> None:
     assert byline_names(line) == names

@@ -277,6 +277,9 @@ _ROLE_WORDS = re.compile(
     r"|associate|managing|executive|assistant|deputy|producer|anchor|intern|analyst|manager|director|founder)\b",
     re.IGNORECASE,
 )
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                   "tonight", "yesterday", "january", "february", "march", "april", "may", "june", "july",
+                   "august", "september", "october", "november", "december", "early", "late", "noon"}
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "bint", "al", "el", "la", "le", "di", "du", "dos",
                    "del", "ibn", "ben", "mc", "st."}
 _TERMINAL_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -340,8 +343,8 @@ def author_names(names_text: str, *, strict: bool = False) -> list[str] | None:
         if not part:
             continue
         if not _looks_like_name(part):
-            if strict and index == 0:
-                return None  # "By the time police arrived, ..." is a sentence, not a byline
+            if strict:
+                return None  # "By Monday, police had ..." is a sentence, not a byline
             continue
         if index > 0 and " " not in part:
             continue  # "By A B, Kaduna": a lone word after a comma is a place, not a co-author
@@ -352,7 +355,7 @@ def author_names(names_text: str, *, strict: bool = False) -> list[str] | None:
 
 def _looks_like_name(part: str) -> bool:
     words = part.split()
-    if not 1 <= len(words) <= 5:
+    if not 1 <= len(words) <= 5 or words[0].lower().rstrip(".,") in _CALENDAR_WORDS:
         return False
     return words[0][0].isupper() and all(
         word[0].isupper() or word.lower().split("-")[0] in _NAME_PARTICLES for word in words
