@@ -74,3 +74,20 @@ def test_no_date_and_no_publication_is_unknown() -> None:
 def test_resolve_date_expression_for_other_fillers() -> None:
     assert resolve_date_expression("in a video posted on Monday", MONDAY) == (date(2024, 3, 4), date(2024, 3, 4), "day")
     assert resolve_date_expression("nothing here", MONDAY) is None
+
+
+def test_weekday_pins_the_year_of_a_month_day() -> None:
+    text = "A man was shot Tuesday, Jan. 27, outside a store. The store opened in 2014."
+    assert date_of(text, published=None).start == "2015-01-27"
+
+
+def test_month_day_without_any_year_stays_unknown() -> None:
+    assert date_of("A man was shot Tuesday, Jan. 27, outside a store.", published=None).start is None
+
+
+def test_page_address_gives_the_publication_day() -> None:
+    text = "A man was shot on Sunday outside a store."
+    doc = analyse(text)
+    frame = IncidentFrame(doc=doc, article=Article(id="t", text=text, url="https://news.example/2016/01/27/shooting/"),
+                          sentences=list(doc.sents))
+    assert fill_date(frame).start == "2016-01-24"

@@ -35,10 +35,10 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
     ("numeric", re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)(?![\d/])")),
     ("month_day", re.compile(
-        _LEAD + r"(?:" + _WEEKDAY.replace("?P<weekday>", "?:") + r",?\s+)?" + _MONTH
+        _LEAD + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH
         + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?" + _PART_OF_DAY, re.IGNORECASE)),
     ("day_month", re.compile(
-        _LEAD + r"(?:" + _WEEKDAY.replace("?P<weekday>", "?:") + r",?\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        _LEAD + r"(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
         + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)?\d\d)\b)?" + _PART_OF_DAY, re.IGNORECASE)),
     ("month_year", re.compile(r"\b(?:(?:in|during|since|early|late|mid-?)\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-/])", re.IGNORECASE)),
@@ -73,6 +73,11 @@ _DATE_HINT_RE = re.compile(
     r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE)
 _WINDOW_BEFORE, _WINDOW_AFTER = 20, 45
+# A publication day in a page address: "/2016/01/27/", "/2016-01-27-".
+_URL_DATE_RE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:[/-]|$)")
+_TEXT_YEAR_RE = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+# How far from the years a report mentions a weekday-pinned date may lie.
+_PIN_YEARS_BACK, _PIN_YEARS_AHEAD = 6, 1
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,33 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def publication_from_url(url: str | None) -> date | None:
+    """The publication day a page address states ("/2016/01/27/"), when it states one."""
+    match = _URL_DATE_RE.search(url or "")
+    if match is None:
+        return None
+    try:
+        return date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def _pinned_by_weekday(month: int, day: int, weekday: str, anchor_year: int | None) -> tuple[date, date, str] | None:
+    """"Tuesday, Jan. 27" without a year: the year near the anchor in which Jan. 27 was a Tuesday."""
+    if anchor_year is None:
+        return None
+    wanted = WEEKDAYS[weekday.lower()]
+    years = sorted(range(anchor_year - _PIN_YEARS_BACK, anchor_year + _PIN_YEARS_AHEAD + 1), key=lambda y: abs(y - anchor_year))
+    for year in years:
+        try:
+            resolved = date(year, month, day)
+        except ValueError:
+            continue
+        if resolved.weekday() == wanted:
+            return resolved, resolved, "day"
+    return None
+
+
 def _absolute_day(year: int | None, month: int, day: int, published: date | None, year_given: bool) -> tuple[date, date, str] | None:
     """A day of a month; a day without a year that lies after publication is last year's."""
     if year is None:
@@ -113,13 +145,24 @@ def _absolute_day(year: int | None, month: int, day: int, published: date | None
     return resolved, resolved, "day"
 
 
-def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[date, date, str] | None:
-    """(start, end, precision) for one pattern match, or None when it cannot be resolved."""
+def _resolve(kind: str, match: re.Match[str], published: date | None,
+             year_hint: int | None = None) -> tuple[date, date, str] | None:
+    """(start, end, precision) for one pattern match, or None when it cannot be resolved.
+
+    ``year_hint`` (the latest year the report mentions) anchors a weekday-pinned date when the
+    publication date is unknown.
+    """
     groups = match.groupdict()
     if kind in {"iso", "numeric"}:
         return _absolute_day(_year(groups["year"], published), int(groups["month"]), int(groups["day"]), published, True) \
             if 1 <= int(groups["month"]) <= 12 else None
     if kind in {"month_day", "day_month"}:
+        if groups["weekday"] and groups["year"] is None:
+            anchor = published.year if published else year_hint
+            pinned = _pinned_by_weekday(MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]),
+                                        groups["weekday"], anchor)
+            if pinned is not None and (published is None or pinned[0] <= published):
+                return pinned
         return _absolute_day(_year(groups["year"], published), MONTHS[groups["month"].lower().rstrip(".")],
                              int(groups["day"]), published, groups["year"] is not None)
     if kind == "month_year":
@@ -164,7 +207,8 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
     return date(published.year, 1, 1), published, "year"
 
 
-def find_date_mentions(text: str, start: int, end: int, published: datetime | date | None) -> list[DateMention]:
+def find_date_mentions(text: str, start: int, end: int, published: datetime | date | None,
+                       year_hint: int | None = None) -> list[DateMention]:
     """Every resolvable date expression in ``text[start:end]``; overlapping ones keep the longest."""
     day = published.date() if isinstance(published, datetime) else published
     found: list[DateMention] = []
@@ -180,7 +224,7 @@ def find_date_mentions(text: str, start: int, end: int, published: datetime | da
     for kind, match in matches:
         if match.start() < 80 and _DATELINE_AFTER_RE.match(text, match.end()):
             continue  # "SAN SALVADOR, 12 JAN 90 (RADIO)": the dateline is the publication date
-        resolved = _resolve(kind, match, day)
+        resolved = _resolve(kind, match, day, year_hint)
         if resolved is None:
             continue
         if any(m.char_start <= match.start() and match.end() <= m.char_end for m in found):
@@ -228,13 +272,16 @@ def _is_detached(text: str, char_start: int, sentence_start: int) -> bool:
 def fill_date(frame: IncidentFrame) -> IncidentDate:
     """The incident's date (and time) from the expression attached to the violent event."""
     text = frame.text
+    published = frame.published or publication_from_url(frame.article.url)
+    mentioned_years = [int(year) for year in _TEXT_YEAR_RE.findall(text)]
+    year_hint = max(mentioned_years) if mentioned_years else None
     trigger_sentence = frame.trigger.sent if frame.trigger is not None else None
     candidates: list[tuple[float, DateMention, int]] = []
     times: list[tuple[float, str, int, int, int]] = []
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
-        for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, frame.published):
+        for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
             score = base + (0.5 if mention.precision == "day" else 0.0)
             if _is_detached(text, mention.char_start, sentence.start_char):
                 score -= 5
