@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import StorageError
-from ..models import DocumentRecord
+from ..models import DocumentRecord, Incident
 from . import merge
 from .records import MergedIncident
 from .schema import document_incidents, documents, failed_documents, incident_links, merged_incidents
@@ -173,17 +173,20 @@ class Database:
         return self._load_members(conn, list(conn.execute(query).scalars()))
 
     def _load_members(self, conn: Connection, seqs: list[int]) -> list[merge.Member]:
-        missing = [seq for seq in seqs if seq not in self._members]
+        found = {seq: self._members[seq] for seq in seqs if seq in self._members}
+        missing = [seq for seq in seqs if seq not in found]
         if missing:
             query = (sa.select(document_incidents.c.seq, document_incidents.c.document_id, document_incidents.c.record,
                                documents.c.url, documents.c.title, documents.c.published)
                      .join(documents, documents.c.id == document_incidents.c.document_id)
                      .where(document_incidents.c.seq.in_(missing)))
-            self._remember([merge.Member(seq=row.seq, document_id=row.document_id,
-                                         incident=merge.Incident.model_validate_json(row.record),
-                                         url=row.url, title=row.title, published=row.published)
-                            for row in conn.execute(query)])
-        return [self._members[seq] for seq in seqs]
+            loaded = [merge.Member(seq=row.seq, document_id=row.document_id,
+                                   incident=Incident.model_validate_json(row.record),
+                                   url=row.url, title=row.title, published=row.published)
+                      for row in conn.execute(query)]
+            found.update((m.seq, m) for m in loaded)
+            self._remember(loaded)
+        return [found[seq] for seq in seqs]
 
     def _remember(self, members: list[merge.Member]) -> None:
         if len(self._members) > _MEMBER_CACHE_LIMIT:

@@ -2,11 +2,11 @@
 fusion (``fuse``). The rules are written out for users in docs/DATABASE.md.
 
 Matching is pairwise: two incidents from different reports are compared on place, date,
-named victims and perpetrators, counts, type and wording. Some differences forbid a merge
-outright (another country, another city, dates days apart, disjoint named victims); the
-rest add up to a score. Clusters are built by linking the best-scoring pairs first and
-never joining two clusters that contain a forbidden pair, so a later report that names the
-victims can split an earlier, looser merge.
+named victims and perpetrators, counts, type and wording. A few differences forbid a merge
+outright (dates more than a week apart, disjoint named victims); the rest add up to a
+score. Clusters are built by linking the best-scoring pairs first and never joining two
+clusters that contain a forbidden pair, so a later report that names the victims can split
+an earlier, looser merge.
 """
 
 from __future__ import annotations
