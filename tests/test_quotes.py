@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from blotter.models import Quote
 from blotter.nlp import analyse
 from blotter.quotes import find_quotes
@@ -91,3 +96,21 @@ def test_all_caps_report_keeps_offsets_into_the_original_text() -> None:
     assert direct and direct[0].text == "HE WAS SHOUTING AT EVERYONE,"
     assert direct[0].speaker == "JAMES OKORO"
     assert any(not quote.direct and quote.speaker == "POLICE" for quote in found)
+
+
+SPEC_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "spec" / "example" / "record.json"
+
+
+@pytest.mark.skipif(not SPEC_EXAMPLE.exists(), reason="the spec example is not beside the project")
+def test_spec_example_direct_quote_is_reproduced_exactly() -> None:
+    record = json.loads(SPEC_EXAMPLE.read_text(encoding="utf-8"))
+    direct = [quote.model_dump() for quote in direct_quotes(record["text"])]
+    assert direct == record["quotes"]
+
+
+def test_speaker_of_a_statement_in_a_video() -> None:
+    text = "A militia calling itself the Hill Brigade said in a video released on Monday that it attacked the convoy."
+    [quote] = quotes_of(text)
+    assert quote.text == "it attacked the convoy"
+    assert quote.cue == "said"
+    assert quote.speaker == "the Hill Brigade"

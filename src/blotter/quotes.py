@@ -210,12 +210,26 @@ def _reported(doc: Doc, text: str, direct: list[tuple[int, int]]) -> list[tuple[
     for cue, reported in _candidate_reports(doc):
         if reported is None or quoted_share(cue.idx, cue.idx + 1) > 0:
             continue
+        if reported[2] is None and cue.dep_ == "acl":
+            cue, reported = _speech_verb_above(cue, reported)
         start, end = _strip(text, *reported[:2])
         while end > start and text[end - 1] in ".,;:":
             end -= 1
         if end - start > 10 and quoted_share(start, end) <= 0.5:
             found.append((cue, start, end, reported[2]))
     return found
+
+
+def _speech_verb_above(
+    word: Token, reported: tuple[int, int, Token | None]
+) -> tuple[Token, tuple[int, int, Token | None]]:
+    """For a subjectless participle (``said in a video posted online that ...``) the speech verb above it."""
+    governor = word
+    for _ in range(3):
+        governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in SPEECH_VERBS:
+            return governor, (reported[0], reported[1], _subject_of(governor))
+    return word, reported
 
 
 def _candidate_reports(doc: Doc) -> Iterator[tuple[Token, tuple[int, int, Token | None] | None]]:
@@ -296,9 +310,10 @@ def _according_to(doc: Doc, according: Token) -> tuple[int, int, Token | None] |
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject; for ``and added`` the subject of the first verb."""
+    """The verb's subject (the nearest, if the parse gives two); for ``and added`` the first verb's."""
     while True:
-        subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+        subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+        subject = min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return verb.head  # "Harry Reid, who argued ..."
         if subject is not None or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
@@ -317,6 +332,8 @@ def _speaker(doc: Doc, text: str, names: list[Span], head: Token) -> Speaker:
             right = child.right_edge.i
         elif child.dep_ == "prep" and child.i == right + 1 and child.lower_ in SPEAKER_PREPOSITIONS:
             right = child.right_edge.i  # "officials at the ministry", "the Bureau of Prisons"
+        elif child.dep_ == "acl" and child.i == right + 1:
+            right = child.right_edge.i  # "a group calling itself the Forest Riders"
     while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
     while right > left and doc[right].is_punct:
@@ -338,12 +355,14 @@ def _speaker(doc: Doc, text: str, names: list[Span], head: Token) -> Speaker:
 
 
 def _name_in(phrase: Span, names: list[Span], head: Token) -> Span | None:
-    """The named entity the phrase is about: the one holding its head or apposition, else its last person."""
+    """The named entity the phrase is about: the one holding its head or apposition, else its last
+    person, else its last organisation ("a group calling itself the Forest Riders")."""
     entities = [ent for ent in names if phrase.start <= ent.start and ent.end <= phrase.end]
     heads = {head.i} | {child.i for child in head.children if child.dep_ == "appos"}
     holding_head = [ent for ent in entities if any(ent.start <= i < ent.end for i in heads)]
     people = [ent for ent in entities if ent.label_ == "PERSON"]
-    return (holding_head or people or [None])[-1]
+    organisations = [ent for ent in entities if ent.label_ == "ORG"]
+    return (holding_head or people or organisations or [None])[-1]
 
 
 def _resolve_pronoun(
