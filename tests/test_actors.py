@@ -87,3 +87,8 @@ def test_weekday_resolves_to_the_last_such_day_before_publication() -> None:
     assert resolve_day("on Saturday", published) == "2024-03-02"
     assert resolve_day("yesterday", published) == "2024-03-03"
     assert resolve_day("on Monday", None) is None
+
+
+def test_unidentified_men_are_perpetrators_whatever_their_role() -> None:
+    text = "Residents said a car carrying four masked men was seen near the bank shortly before the bomb exploded."
+    assert [p.mention for p in main_incident(text).perpetrators] == ["four masked men"]

@@ -132,6 +132,7 @@ AGENT_NOUNS = {
 }
 # Organisations of the state that act as a body ("the army", "the armed forces", "the air force").
 _FORCE_NOUNS = {"army", "military", "forces", "force", "navy", "guard", "regime"}
+_MENACING = {"unidentified", "armed", "masked", "hooded", "unknown", "uniformed", "heavily-armed", "gun-toting"}
 _ACCUSED_CUES = {"involved", "responsible", "suspected", "accused", "charged", "convicted", "blamed", "arrested",
                  "detained", "implicated", "guilty", "sentenced", "wanted"}
 _ACCUSED_LINKS = {"in", "for", "of", "with"}
@@ -247,7 +248,8 @@ def _state_forces(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int, 
     found = []
     named = [(start, end) for _, start, end in group_mentions(frame, sentence)]
     for token in sentence:
-        if token.lower_ in _FORCE_NOUNS and _doer(token) and not any(s <= token.idx < e for s, e in named):
+        if token.lower_ in _FORCE_NOUNS and (_doer(token) or _accused(token)) and not any(
+                s <= token.idx < e for s, e in named):
             start, end = _mention_span(token)
             words = frame.text[start:end]
             found.append((" ".join(w.capitalize() if w.islower() else w for w in words.split()), start, end))
@@ -374,6 +376,8 @@ def _mention_span(head: Token) -> tuple[int, int]:
         if token.dep_ not in _MENTION_DEPS and token.text != "-":
             break
         left = token
+    while left.i < head.i and (not left.text[0].isalnum() or left.lower_ in ("so", "called")):
+        left = left.nbor(1)  # "so-called hired assassins" is named by "hired assassins"
     right = head
     if head.lower_ in _PART_NOUNS:
         of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -493,6 +497,8 @@ def _is_perpetrator(token: Token) -> bool:
     if token.lower_ in PERPETRATOR_NOUNS:
         captured = token.dep_ == "dobj" and token.head.lemma_.lower() in _FATE_VERBS
         return token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
+    if token.lower_ in AGENT_NOUNS and any(c.lower_ in _MENACING for c in token.lefts):
+        return True  # "unidentified men", "masked gunmen", "heavily armed individuals"
     if token.lower_ in AGENT_NOUNS or _entity_of(token) is not None:
         return _doer(token) or _accused(token)
     return False
