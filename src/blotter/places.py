@@ -49,8 +49,15 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 FACILITY_WORDS = frozenset("""
 airport avenue blvd boulevard church club college hall high hospital library mall mosque museum
 road school st. stadium street temple university center centre elementary academy bank company
-corp. inc. times post news herald tribune journal gazette
+corp. inc. times post news herald tribune journal gazette basilica cathedral chapel palace castle prison jail
 """.split())
+# Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
+PLACE_BOUND_WORDS = ADMIN_WORDS | {
+    "capital", "police", "fire", "sheriff", "council", "city", "township", "borough", "village", "town",
+    "mayor", "county", "area", "district", "metro", "municipality", "authorities", "officials", "residents"}
+GOVERNMENT_WORDS = re.compile(
+    r"\b(?:White House|Congress|Capitol|Pentagon|State Department|Kremlin|parliament|ministry|"
+    r"administration|lawmakers|government)\b", re.IGNORECASE)
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
 SPECIFICITY = {"landmark": 5.0, "city": 4.0, "admin2": 3.0, "admin1": 2.0, "region": 1.5, "country": 1.0}
 
@@ -65,6 +72,7 @@ class Mention:
     candidates: list[Entry]
     from_entity: bool
     admin_word: bool = False
+    qualified: bool = False  # narrowed by an area after a comma ('Paris, Texas')
     demonym: bool = False  # 'Russian' in 'Russian forces': resolves to the country, never locates alone
     qualifier: Mention | None = None
     scores: dict[int, float] = field(default_factory=dict)
@@ -185,6 +193,19 @@ def _inside_longer_name(tokens: Tokens, start: int) -> bool:
     return tokens.words[start - 1][:1].isupper() and tokens.plain_words[start - 1]
 
 
+def _starts_longer_name(tokens: Tokens, end: int, entries: list[Entry], gazetteer: Gazetteer) -> bool:
+    """'Marigny Plantation', 'Riverdale Lukoil': a small place's name before a capitalised word
+    that starts no place name is the start of another name, not the place."""
+    if end >= len(tokens.words) or tokens.sentence_starts[end] or not tokens.plain_words[end]:
+        return False
+    following = tokens.words[end]
+    if not following[:1].isupper() or tokens.lowers[end] in PLACE_BOUND_WORDS:
+        return False
+    if gazetteer.max_tokens(name_key(following)):
+        return False
+    return not any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
+
+
 def _strip_article(span: Span) -> tuple[int, int]:
     """Token bounds of an entity without a leading 'the'."""
     if len(span) > 1 and span[0].lower_ == "the":
@@ -223,7 +244,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         if key not in gazetteer.demonyms and \
                 any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked):
             continue
-        if not caseless and _inside_longer_name(tokens, start):
+        if not caseless and (_inside_longer_name(tokens, start) or
+                             _starts_longer_name(tokens, end, entries, gazetteer)):
             continue
         if end - start == 1 and not _plausible_single_word(tokens, start, entries, gazetteer, caseless):
             continue
@@ -295,7 +317,7 @@ def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer)
         areas = [e for e in following.candidates if e.feature in ("country", "admin1")]
         inside = [e for e in mention.candidates if any(_within(e, a) for a in areas)]
         if inside:
-            mention.candidates = inside
+            mention.candidates, mention.qualified = inside, True
             following.candidates = [a for a in areas if any(_within(e, a) for e in inside)]
     for mention in mentions:
         abbreviation = re.match(r",\s*([A-Z][A-Za-z.]{1,5}\.?)", text[mention.end:mention.end + 9])
@@ -304,7 +326,17 @@ def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer)
         state = gazetteer.state_abbreviations.get(abbreviation.group(1))
         inside = [e for e in mention.candidates if e.country_code == "US" and e.admin1 == state]
         if state and inside:
-            mention.candidates = inside
+            mention.candidates, mention.qualified = inside, True
+
+
+def _share_qualifiers(mentions: list[Mention]) -> None:
+    """'Allendale, N.J.' once makes every later bare 'Allendale' the New Jersey one."""
+    qualified: dict[str, list[Entry]] = {}
+    for mention in mentions:
+        if mention.qualified:
+            qualified.setdefault(mention.key, mention.candidates)
+        elif mention.key in qualified and not mention.admin_word:
+            mention.candidates, mention.qualified = qualified[mention.key], True
 
 
 def _dateline_countries(dateline: str | None, gazetteer: Gazetteer) -> set[str]:
@@ -322,12 +354,24 @@ def _dateline_countries(dateline: str | None, gazetteer: Gazetteer) -> set[str]:
     return countries
 
 
-def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gazetteer) -> None:
-    """Score each mention's candidates: prior, then the document's countries and admin areas."""
+def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gazetteer,
+          about_government: bool) -> None:
+    """Score each mention's candidates: prior, then the document's countries and admin areas.
+
+    A city or county inside a state or province the document names ('Parkland' in a report
+    that names Florida) gets a strong bonus; an admin area only guessed from another city's
+    best namesake gets a weaker one. In a report about national government a capital beats
+    its namesakes ('Washington' next to 'the White House' is the city, not the state).
+    """
     for mention in mentions:
         mention.scores = {e.index: _base_score(e, mention.key, gazetteer) for e in mention.candidates}
+        if about_government:
+            for entry in mention.candidates:
+                if gazetteer.is_capital(entry) and name_key(entry.name) == mention.key:
+                    mention.scores[entry.index] += 2.0
     country_votes: Counter[str] = Counter()
     admin_votes: Counter[tuple[str | None, str | None]] = Counter()
+    named_areas: Counter[tuple[str | None, str | None]] = Counter()
     own_vote: dict[int, tuple[str, float]] = {}
     for position, mention in enumerate(mentions):
         best = mention.best
@@ -337,6 +381,8 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             own_vote[position] = (best.country_code, weight)
         if best.admin1:
             admin_votes[(best.country_code, best.admin1)] += 1
+        if best.feature == "admin1":
+            named_areas[(best.country_code, best.admin1)] += 1
     for position, mention in enumerate(mentions):
         votes = country_votes.copy()  # a mention's own first guess must not vote for itself
         if position in own_vote:
@@ -346,10 +392,47 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             bonus = 3.0 * votes[entry.country_code or ""] / total
             if entry.country_code in dateline_countries:
                 bonus += 3.0
-            own_admin = 1 if mention.best.admin1 == entry.admin1 else 0
-            if entry.feature == "city" and admin_votes[(entry.country_code, entry.admin1)] > own_admin:
-                bonus += 1.5
+            if entry.feature in ("city", "admin2"):
+                area = (entry.country_code, entry.admin1)
+                own_admin = 1 if mention.best.admin1 == entry.admin1 else 0
+                if named_areas[area]:
+                    bonus += 3.0
+                elif admin_votes[area] > own_admin:
+                    bonus += 1.5
             mention.scores[entry.index] += bonus
+    _one_sense_per_name(mentions)
+
+
+def _one_sense_per_name(mentions: list[Mention]) -> None:
+    """A name repeated in one report means one place: pool the scores of its unqualified mentions."""
+    groups: dict[tuple[str, bool], list[Mention]] = {}
+    for mention in mentions:
+        if not mention.qualified:
+            groups.setdefault((mention.key, mention.admin_word), []).append(mention)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        pooled: Counter[int] = Counter()
+        for mention in group:
+            pooled.update(mention.scores)
+        for mention in group:
+            mention.scores = {index: pooled[index] for index in mention.scores}
+
+
+def _drop_isolated_foreign_places(mentions: list[Mention]) -> list[Mention]:
+    """A small foreign place only the gazetteer saw ('Mega', Ethiopia, in a report about New
+    Jersey) is most often a surname or a word: drop it when the rest of the report is elsewhere."""
+    country_votes: Counter[str] = Counter(m.best.country_code for m in mentions if m.best.country_code)
+    kept = []
+    for mention in mentions:
+        best = mention.best
+        others = sum(country_votes.values()) - country_votes[best.country_code or ""]
+        small = best.feature in ("admin1", "admin2") or (best.feature == "city" and best.population < 100_000)
+        alone = country_votes[best.country_code or ""] == sum(1 for m in mentions if m.key == mention.key)
+        if small and alone and others >= 3 and not mention.from_entity and not mention.qualified:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _display_name(entry: Entry, mention: str, key: str, caseless: bool) -> str:
@@ -379,11 +462,13 @@ def find_places(doc: Doc, article: Article) -> list[Place]:
     mentions = [m for m in _candidate_mentions(doc, text, gazetteer, caseless) if m.candidates]
     for mention in mentions:
         if mention.demonym:
-            mention.candidates = [e for e in mention.candidates if e.feature in ("country", "region")]
+            mention.candidates = [e for e in mention.candidates if e.feature in ("country", "admin1", "region")]
     mentions = [m for m in mentions if m.candidates]
     _attach_qualifiers(mentions, text, gazetteer)
-    _rank(mentions, _dateline_countries(article.dateline, gazetteer), gazetteer)
-    return [_place(m, text, caseless) for m in mentions]
+    _share_qualifiers(mentions)
+    _rank(mentions, _dateline_countries(article.dateline, gazetteer), gazetteer,
+          about_government=GOVERNMENT_WORDS.search(text) is not None)
+    return [_place(m, text, caseless) for m in _drop_isolated_foreign_places(mentions)]
 
 
 # --------------------------------------------------------------------------- incident location

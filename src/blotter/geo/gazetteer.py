@@ -29,14 +29,23 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 APOSTROPHES = str.maketrans("", "", "'`\u2018\u2019\u02bf\u02be")
 
 
+# Abbreviated first words, so that 'St. Paul' and 'Saint Paul' are one name.
+ABBREVIATIONS = {"st.": "saint", "st": "saint", "ste.": "sainte", "mt.": "mount", "mt": "mount",
+                 "ft.": "fort", "ft": "fort"}
+
+
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The lookup key of a name: case-folded, accents and apostrophes dropped, spaces unified."""
     if name.isascii():
-        return " ".join(name.translate(APOSTROPHES).replace("-", " ").split()).lower()
-    decomposed = unicodedata.normalize("NFKD", name.translate(APOSTROPHES))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.replace("-", " ").split()).casefold()
+        words = name.translate(APOSTROPHES).replace("-", " ").lower().split()
+    else:
+        decomposed = unicodedata.normalize("NFKD", name.translate(APOSTROPHES))
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        words = plain.replace("-", " ").casefold().split()
+    if words and words[0] in ABBREVIATIONS:
+        words[0] = ABBREVIATIONS[words[0]]
+    return " ".join(words)
 
 
 def ascii_name(name: str) -> str:
