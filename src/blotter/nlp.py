@@ -37,7 +37,8 @@ MIN_LETTERS_LOWER = 40
 CAPS_SHARE = 0.9
 
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+")
-SENTENCE_BREAK = re.compile(r"(?<!\.[^\W\d_])[.!?][\"'”’)\]]*\s+[\"'“‘(\[]*|^\W*")
+# Where a sentence starts: after . ! ? and space, at a paragraph or an indented line, at the start.
+SENTENCE_BREAK = re.compile(r"(?<!\.[^\W\d_])[.!?][\"'”’)\]]*\s+[\"'“‘(\[]*|\n[ \t]*\n\W*|\n[ \t]+\W*|^\W*")
 SUFFIX_RULES = (
     ("s", ""), ("es", ""), ("es", "e"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
     ("men", "man"), ("er", ""), ("est", ""), ("ly", ""), ("ers", ""), ("ings", ""),
@@ -133,17 +134,18 @@ def _plural_of_cased(lower: str, lexicon: CasingLexicon) -> str | None:
     return singular + "s" if singular else None
 
 
-def _needs_truecasing(line: str) -> bool:
-    upper = sum(1 for ch in line if ch.isupper())
-    lower = sum(1 for ch in line if ch.islower())
+def _needs_truecasing(text: str) -> bool:
+    """True for text (a whole document or one line) in ALL CAPS, or with no capital at all."""
+    upper = sum(1 for ch in text if ch.isupper())
+    lower = sum(1 for ch in text if ch.islower())
     letters = upper + lower
     if upper == 0:
         return letters >= MIN_LETTERS_LOWER
     return letters >= MIN_LETTERS_CAPS and upper >= CAPS_SHARE * letters
 
 
-def _truecase_line(line: str, lexicon: CasingLexicon) -> str:
-    """The line with letter case restored word by word; length and non-letters unchanged."""
+def _truecase_block(line: str, lexicon: CasingLexicon) -> str:
+    """The block with letter case restored word by word; length and non-letters unchanged."""
     chars = list(line.lower())
     sentence_starts = {m.end() for m in SENTENCE_BREAK.finditer(line)}
     previous_was_first_name = False
@@ -171,15 +173,19 @@ def _truecase_line(line: str, lexicon: CasingLexicon) -> str:
 
 
 def truecase(text: str) -> str:
-    """``text`` with ALL-CAPS and all-lower-case lines truecased; exactly the same length.
+    """``text`` truecased when it is ALL CAPS or all lower case; exactly the same length.
 
-    Lines in ordinary mixed case are returned unchanged, so a normal article is untouched.
+    A document in mixed case keeps every line as it is except ALL-CAPS or lower-case lines (a
+    shouted headline), so a normal article is untouched. A whole document is truecased as one
+    block, so hard-wrapped wire copy does not get a capital at the start of every line.
     """
+    if _needs_truecasing(text):
+        return _truecase_block(text, casing_lexicon())
     lines = text.split("\n")
     if not any(_needs_truecasing(line) for line in lines):
         return text
     lexicon = casing_lexicon()
-    return "\n".join(_truecase_line(line, lexicon) if _needs_truecasing(line) else line for line in lines)
+    return "\n".join(_truecase_block(line, lexicon) if _needs_truecasing(line) else line for line in lines)
 
 
 def _analysable(text: str) -> tuple[str, bool]:
