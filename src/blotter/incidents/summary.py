@@ -71,7 +71,7 @@ def summarise(incident: Incident, trigger_kind: str | None = None) -> str:
     """Who did what to whom, where and when, in one sentence, from the incident's fields and its lede's trigger."""
     kind = incident.attack_types[0]
     actor = _actor(incident)
-    victims = ", ".join(v.mention for v in incident.victims[:2])
+    victims = " and ".join(v.mention if v.name else v.mention[0].lower() + v.mention[1:] for v in incident.victims[:2])
     if incident.category in _CATEGORY_NOUN:
         sentence = _CATEGORY_NOUN[incident.category] + _where(incident) + _when(incident)
     elif incident.status != "carried_out":
@@ -86,7 +86,8 @@ def summarise(incident: Incident, trigger_kind: str | None = None) -> str:
             sentence = f"{actor} {_ACTION[kind]}{_where(incident)}{_when(incident)}"
     else:
         sentence = _NOUN[kind] + (f" on {victims}" if victims else "") + _where(incident) + _when(incident)
-    sentence += _toll(incident.casualties.killed, incident.casualties.injured)
+    already_killed = " killed " in sentence or " massacred " in sentence
+    sentence += _toll(Count() if already_killed else incident.casualties.killed, incident.casualties.injured)
     claimed = [c.claimant for c in incident.claims if c.status == "claimed"]
     if claimed:
         sentence += f"; {claimed[0]} claimed responsibility"
