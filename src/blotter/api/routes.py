@@ -14,7 +14,7 @@ from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import BlotterError, ExtractionError
@@ -143,7 +143,9 @@ def list_incidents(
 ) -> IncidentPage:
     limit = min(limit, settings.max_page)
     items, total = query_incidents(database, filters, sort=sort, limit=limit, offset=offset)
-    return IncidentPage(items=items, total=total, limit=limit, offset=offset)
+    # Serialised here: the items are already valid models, FastAPI need not check them again.
+    page = IncidentPage(items=items, total=total, limit=limit, offset=offset)
+    return Response(page.model_dump_json(), media_type="application/json")  # type: ignore[return-value]
 
 
 @router.get("/overview", response_model=Overview, summary="Map points and timeline of matching incidents")
