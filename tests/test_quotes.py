@@ -114,3 +114,20 @@ def test_speaker_of_a_statement_in_a_video() -> None:
     assert quote.text == "it attacked the convoy"
     assert quote.cue == "said"
     assert quote.speaker == "the Hill Brigade"
+
+
+def test_typewriter_marks_and_dash_signature() -> None:
+    typewriter = "``The checkpoint was overrun before dawn,'' said Colonel Amir Haddad."
+    [quote] = direct_quotes(typewriter)
+    assert (quote.text, quote.speaker, quote.cue) == ("The checkpoint was overrun before dawn,", "Amir Haddad", "said")
+    signed = "\u201cWe heard three blasts and then silence.\u201d \u2015 Lucia Fernandez\n"
+    [quote] = direct_quotes(signed)
+    assert (quote.speaker, quote.cue) == ("Lucia Fernandez", None)
+
+
+def test_stance_verb_and_that_clause() -> None:
+    found = quotes_of("The interior ministry denied reports of a second attack. Investigators believe that the bomb was remotely detonated.")
+    assert [(quote.text, quote.speaker) for quote in found] == [
+        ("reports of a second attack", "The interior ministry"),
+        ("the bomb was remotely detonated", "Investigators"),
+    ]

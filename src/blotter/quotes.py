@@ -2,13 +2,17 @@
 
 Entry point: ``find_quotes(doc) -> list[Quote]``.
 
-- Direct quotes are the words between double quotation marks (straight or curly). The cue verb
-  and speaker come from the words after the closing mark (``"...," he said``) or before the
-  opening one (``Hassan said: "..."``); a quote without either that follows another one closely
-  (``"We will find them," he said. "They will pay."``) continues it.
-- Reported speech is the clause a speech verb governs (``Police said the attacker acted
-  alone``) or the clause an ``according to`` phrase qualifies.
-- A pronoun speaker (``he said``) is resolved to the last named person of matching gender.
+- Direct quotes are the words between double quotation marks (straight, curly or typewriter
+  ``...''). The cue verb and speaker come from the words after the closing mark (``"...," he
+  said``), before the opening one (``Hassan said: "..."``) or a dash signature (``"..." ― Ana
+  Ruiz``); a quote without any that follows another one closely (``"We will find them," he
+  said. "They will pay."``) continues it. Short quoted words without a cue are scare quotes.
+- Reported speech is what a speech or belief verb governs (``Police said the attacker acted
+  alone``, ``officials believe that ...``, ``the group vowed to strike again``, ``the ministry
+  denied the report``), what a report noun states (``the claim that ...``), or the clause an
+  ``according to`` phrase qualifies.
+- A pronoun speaker (``he said``) is resolved to the last named person of matching gender,
+  among earlier speakers first; its mention becomes the antecedent's (RECORD.md example).
 
 Offsets and texts are cut from ``doc._.article_text`` (the Doc may be truecased, see nlp.py).
 """
@@ -20,7 +24,6 @@ from dataclasses import dataclass
 from typing import Iterator
 
 import numpy
-
 from spacy.tokens import Doc, Span, Token
 
 from .models import Quote
@@ -67,7 +70,6 @@ QUOTE_MARKS = re.compile(r"``|''|[\"“”]")  # `` and '' are the typewriter ma
 OPENING_MARKS = ("“", "``")
 DASH_SIGNATURE = re.compile(r"\s*(?:''|[\"”])\s*[―—–]\s*([^\n,(\"“”]{2,80}?)\s*(?:[\n,(]|$)")
 CLOSING_MARK = re.compile(r"\s*(?:''|[\"”])")
-TRIM = " \t\n\r,;:—–-"
 
 
 @dataclass
@@ -90,7 +92,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     found: list[tuple[Quote, Speaker | None]] = []
     for cue_token, content_start, content_end, speaker_token in _reported(doc, text, long_quotes):
         speaker = _speaker(doc, text, names, speaker_token) if speaker_token is not None else None
-        cue = "according to" if cue_token.lower_ == "according" else text[cue_token.idx : cue_token.idx + len(cue_token)]
+        cue_end = cue_token.nbor().idx + 2 if cue_token.lower_ == "according" else cue_token.idx + len(cue_token)
+        cue = text[cue_token.idx : cue_end]
         found.append((_quote(text, content_start, content_end, cue, speaker, direct=False), speaker))
     for start, end in quoted:
         attributed = _attribute_direct(doc, text, names, start, end) or _continued(found, start)
@@ -338,7 +341,8 @@ def _speaker(doc: Doc, text: str, names: list[Span], head: Token) -> Speaker:
         left += 1
     while right > left and doc[right].is_punct:
         right -= 1
-    while "\n" in doc[left : right + 1].text and left < right:
+    line_break = text.rfind("\n", doc[left].idx, head.idx)
+    while left < head.i and doc[left].idx <= line_break:  # a subject never spans a headline above it
         left += 1
     phrase = doc[left : right + 1]
     start, end = phrase.start_char, phrase.end_char
@@ -386,7 +390,6 @@ def _resolve_pronoun(
             antecedent = max(matching, key=lambda candidate: candidate.start)
             return quote.model_copy(update={"speaker": antecedent.name, "speaker_mention": antecedent.mention})
     return quote
-    return quote.model_copy(update={"speaker": antecedent.name, "speaker_mention": antecedent.mention})
 
 
 def _quote(text: str, start: int, end: int, cue: str | None, speaker: Speaker | None, direct: bool) -> Quote:
