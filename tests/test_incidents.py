@@ -145,3 +145,8 @@ def test_street_clash_with_police_is_an_incident() -> None:
     (incident,) = incidents_of("Protesters clashed with police outside parliament on Saturday.")
     assert incident.category == "political_violence"
     assert (incident.acled_event_type, incident.acled_sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_warnings_and_denials_are_not_incidents() -> None:
+    assert incidents_of("Officials warned that militants could attack polling stations during the vote.") == []
+    assert incidents_of("The minister said the army will not shell residential areas.") == []

@@ -187,11 +187,20 @@ class DetectedIncident:
         return [s.sentence for s in self.sentences]
 
 
+_MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "'ll", "wo", "ca"}
+
+
+def _unreal(token: Token) -> bool:
+    """A verb that reports no event: "rebels could attack", "the army will not shell", "he did not shoot"."""
+    return token.pos_ in ("VERB", "AUX") and any(
+        (c.dep_ == "aux" and c.lower_ in _MODALS) or c.dep_ == "neg" for c in token.children)
+
+
 def _token_trigger(token: Token) -> Trigger | None:
     kind = TRIGGERS.get(token.lower_)
     if kind is None:
         return None
-    weak = kind in WEAK_KINDS or token.lower_ in WEAK_WORDS
+    weak = kind in WEAK_KINDS or token.lower_ in WEAK_WORDS or _unreal(token)
     return Trigger(token.idx, token.idx + len(token.text), kind, weak)
 
 
