@@ -121,3 +121,12 @@ def test_most_specific_place_wins() -> None:
 def test_documents_without_incidents_stand_alone() -> None:
     empty = DocumentRecord(id="z", text="Weather was mild today.")
     assert cluster_documents([empty, report("a", "A gunman killed 2 people in Chicago.", killed=2)]) == [["z"], ["a"]]
+
+
+def test_incidents_with_many_reports_still_merge_past_the_recluster_limit(monkeypatch) -> None:
+    monkeypatch.setattr("blotter.store.merge.MAX_RECLUSTER", 2)
+    reports = [report(f"r{n}", f"Gunman killed 2 people at the Rialto Diner in Chicago, update {n}.", killed=2)
+               for n in range(5)]
+    other = report("x", "Teenager Maria Lopez was killed in a drive-by shooting at a Chicago park.", killed=1,
+                   victims=("Maria Lopez",))
+    assert sorted(cluster_documents([*reports, other])) == [["r0", "r1", "r2", "r3", "r4"], ["x"]]

@@ -148,13 +148,18 @@ class Database:
             links = conn.execute(sa.select(incident_links.c.merged_id)
                                  .where(incident_links.c.member_seq.in_([c.seq for c in matching])))
             affected_ids = {row.merged_id for row in links}
-        affected_seqs: list[int] = []
+        existing: dict[str, list[int]] = defaultdict(list)
         if affected_ids:
-            affected_seqs = list(conn.execute(sa.select(incident_links.c.member_seq)
-                                              .where(incident_links.c.merged_id.in_(affected_ids))).scalars())
+            for row in conn.execute(sa.select(incident_links.c.member_seq, incident_links.c.merged_id)
+                                    .where(incident_links.c.merged_id.in_(affected_ids))):
+                existing[row.merged_id].append(row.member_seq)
             conn.execute(incident_links.delete().where(incident_links.c.merged_id.in_(affected_ids)))
             conn.execute(merged_incidents.delete().where(merged_incidents.c.id.in_(affected_ids)))
-        groups = merge.cluster(self._load_members(conn, affected_seqs) + new_members)
+        stored_groups = [self._load_members(conn, seqs) for seqs in existing.values()]
+        if sum(len(group) for group in stored_groups) <= merge.MAX_RECLUSTER:
+            groups = merge.cluster([m for group in stored_groups for m in group] + new_members)
+        else:
+            groups = merge.attach(stored_groups, new_members)
         fused = [merge.fuse(group) for group in groups]
         conn.execute(merged_incidents.insert(), [_merged_row(incident) for incident in fused])
         conn.execute(incident_links.insert(), [{"member_seq": m.seq, "merged_id": incident.id}

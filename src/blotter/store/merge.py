@@ -24,6 +24,8 @@ from ..models import DocumentRecord, Incident
 from .records import MergedIncident
 
 MERGE_THRESHOLD = 0.45
+# Above this many reports, a new report joins the incidents as they are instead of re-clustering.
+MAX_RECLUSTER = 60
 # Reports are usually published within a few days of the event they describe.
 CANDIDATE_WINDOW_DAYS = 7
 NEARBY_KM = 25.0
@@ -32,9 +34,9 @@ PROPER_WORD_BONUS = 0.25
 MAX_PROPER_BONUS = 0.5
 DISTANT_PLACE_PENALTY = -0.35
 FAR_DAYS_PENALTY = -0.4
-TEXT_WEIGHT = 1.5
+TEXT_WEIGHT = 2.0
 # Word overlap that same-incident reports reach and most different incidents do not (GVA dev).
-CORROBORATING_OVERLAP = 0.15
+CORROBORATING_OVERLAP = 0.12
 UNCORROBORATED_PENALTY = 0.3
 
 LOCATION_RANK = {"exact": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1, "unknown": 0}
@@ -53,6 +55,9 @@ _STOPWORDS = frozenset(
     "a an the and or of in on at to for from by with was were is are be been has had have he she "
     "they it his her their its that this who which as after before said says police say man woman "
     "told about but not no into over than then there when where while would will".split()
+    # what every report of a shooting or an attack says: it tells incidents of one kind apart no better
+    + "killed shot shooting shootings dead death died injured wounded wounds people person gunman gunfire "
+      "fire fired attack victim victims suspect".split()
 )
 
 
@@ -91,22 +96,26 @@ class Member:
     def proper_words(self) -> frozenset[str]:
         """Capitalised words inside the evidence sentences (streets, names, businesses): two
         reports of different incidents in one city rarely share them beyond the place name."""
-        location = self.incident.location
-        place = set(_WORD.findall(" ".join(filter(None, (location.name, location.admin1, location.mention))).lower()))
         found = set()
         for evidence in self.incident.evidence:
             for match in _PROPER.finditer(evidence.quote):
                 word = match.group(1).lower()
-                if word not in place and word not in _COMMON_CAPITALS:
+                if word not in self.place_words and word not in _COMMON_CAPITALS:
                     found.add(word)
         return frozenset(found)
 
     @cached_property
     def words(self) -> frozenset[str]:
         """Content words of the incident's summary, evidence sentences, place and headline."""
-        parts = [self.incident.summary, self.title or "", self.incident.location.mention or ""]
-        parts += [e.quote for e in self.incident.evidence]
-        return frozenset(w for w in _WORD.findall(" ".join(parts).lower()) if w not in _STOPWORDS and len(w) > 2)
+        parts = [self.incident.summary, self.title or ""] + [e.quote for e in self.incident.evidence]
+        return frozenset(w for w in _WORD.findall(" ".join(parts).lower())
+                         if w not in _STOPWORDS and w not in self.place_words and len(w) > 2)
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """The words naming the incident's place, which the place score already counts."""
+        location = self.incident.location
+        return frozenset(_WORD.findall(" ".join(filter(None, (location.name, location.admin1, location.mention))).lower()))
 
 
 def anchor_date(incident: Incident, published: Optional[str]) -> Optional[str]:
@@ -243,6 +252,27 @@ def cluster(members: list[Member], score: Callable[[Member, Member], Optional[fl
         groups[gi].extend(groups.pop(gj))
     result = [sorted((members[i] for i in idx), key=lambda m: m.seq) for idx in groups.values()]
     return sorted(result, key=lambda g: g[0].seq)
+
+
+def attach(groups: list[list[Member]], newcomers: list[Member],
+           score: Callable[[Member, Member], Optional[float]] = match_score) -> list[list[Member]]:
+    """Add newcomers to existing groups without rebuilding them: each joins the group it
+    matches best (unless a member of it forbids the merge) or starts its own. Linear in the
+    group sizes, for incidents with too many reports to re-cluster on every new one."""
+    groups = [list(group) for group in groups]
+    for newcomer in newcomers:
+        best_score, best_group = MERGE_THRESHOLD, None
+        for group in groups:
+            scores = [score(member, newcomer) for member in group]
+            if None in scores:
+                continue
+            if max(scores) >= best_score:
+                best_score, best_group = max(scores), group
+        if best_group is None:
+            groups.append([newcomer])
+        else:
+            best_group.append(newcomer)
+    return sorted((sorted(group, key=lambda m: m.seq) for group in groups), key=lambda g: g[0].seq)
 
 
 # --------------------------------------------------------------------------- fusion
