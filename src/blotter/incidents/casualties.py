@@ -139,6 +139,7 @@ _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
 _NAMED_PERSON_RE = re.compile(_NAMED_PERSON, re.IGNORECASE)
+_FACILITY_END_RE = re.compile(r"(?-i:Hospital|Center|Centre|Clinic|Institute|Walmart|Store|Mall)$")
 _BACKGROUND_RE = re.compile(
     r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:the\s+)?(?:\w+\s+){0,3}(?:19|20)\d\d|since\s+January|"
     r"(?:in|of)\s+(?:19|20)\d\d|a\s+year\s+ago|"
@@ -215,6 +216,8 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     high: int | None = 0
     perpetrators = 0
     for group_start, group_end in groups:
+        if _FACILITY_END_RE.search(text, group_start, group_end):
+            return None  # "taken to Mercy Medical Center in critical condition": a place, not a person
         quantity = _group_quantity(text[group_start:group_end])
         if quantity is None:
             return None
@@ -264,8 +267,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         passive = bool(_BE_OR_HAVE_RE.search(aux))
         if harm_words.lower() in {"dead", "deceased"} and not passive and _ADJECTIVE_AFTER_RE.match(text, match.end()):
             continue
-        if not passive and _OBJECT_AFTER_RE.match(text, match.end()):
-            continue
+        agent = weak and (aux.strip(" ,") in {"who", "that"} or _ANY_PRONOUN_RE.match(match.group("list")))
+        if not passive and (agent or _OBJECT_AFTER_RE.match(text, match.end())):
+            continue  # "he shot", "troopers who shot", "who shot a man": the shooter, nobody hurt
         plural = None if not aux.strip() else not re.search(r"\b(?:was|has|is|remains)\b", aux)
         mention = _mention_from_list(text, match.start("list"), match.end("list"), harm, weak,
                                      match.start(), match.end(), plural)
