@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from blotter.incidents import find_incidents
-from blotter.incidents.actors import resolve_day
 from blotter.models import Article, Incident
 from blotter.nlp import analyse
-from datetime import datetime
 
 
 def main_incident(text: str, published: str | None = "2024-03-04T18:10:00+00:00") -> Incident:
@@ -79,16 +77,3 @@ def test_denial_of_responsibility() -> None:
     incident = main_incident(text)
     assert [(g.name, g.relation) for g in incident.groups] == [("Taliban", "denied")]
     assert [(c.claimant, c.status, c.channel) for c in incident.claims] == [("Taliban", "denied", "statement")]
-
-
-def test_weekday_resolves_to_the_last_such_day_before_publication() -> None:
-    published = datetime(2024, 3, 4, 18, 10)  # a Monday
-    assert resolve_day("on Monday", published) == "2024-03-04"
-    assert resolve_day("on Saturday", published) == "2024-03-02"
-    assert resolve_day("yesterday", published) == "2024-03-03"
-    assert resolve_day("on Monday", None) is None
-
-
-def test_unidentified_men_are_perpetrators_whatever_their_role() -> None:
-    text = "Residents said a car carrying four masked men was seen near the bank shortly before the bomb exploded."
-    assert [p.mention for p in main_incident(text).perpetrators] == ["four masked men"]

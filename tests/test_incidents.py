@@ -150,3 +150,12 @@ def test_street_clash_with_police_is_an_incident() -> None:
 def test_warnings_and_denials_are_not_incidents() -> None:
     assert incidents_of("Officials warned that militants could attack polling stations during the vote.") == []
     assert incidents_of("The minister said the army will not shell residential areas.") == []
+
+
+def test_court_case_reports_the_old_attack_as_primary() -> None:
+    text = ("A court in Lyon on Monday jailed a man for life over a 2016 knife attack on a tram that killed two "
+            "passengers. He was convicted in 2018 of murder.")
+    found = incidents_of(text)
+    assert found[0].is_primary
+    assert found[0].attack_types[0] == "armed_assault"
+    assert any("knife attack" in e.quote for e in found[0].evidence)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from ..models import Claim, Dispute, Evidence, Fate, Gender, GroupRef, GroupRelation, Perpetrator
+from .dates import resolve_date_expression
 from .detect import TRIGGERS
 from .frame import IncidentFrame
 
@@ -109,8 +110,6 @@ _DISPUTE = re.compile(
     r"|\bunverified\b|\bacted alone\b|\bno (evidence|indication|sign|proof)\b|\bno (known |direct )?(links?|connection|ties)\b"
     r"|\b(doubt(ed|s)?|dismiss(ed|es)|skeptical|sceptical|questioned) (the |that |this |its )?(claim|authenticity)"
     r"|\bopportunistic\b", re.IGNORECASE)
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WHEN = re.compile(r"\b(on\s+)?(" + "|".join(_WEEKDAYS) + r"|yesterday|today)\b", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- perpetrator words
 
@@ -279,18 +278,13 @@ def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[Group
 # --------------------------------------------------------------------------- claims
 
 
-def resolve_day(words: str, published: datetime | None) -> str | None:
-    """The date "on Monday", "yesterday" or "today" names, counted back from publication."""
-    match = _WHEN.search(words)
-    if match is None or published is None:
+def _claim_day(sentence_text: str, published: datetime | None) -> str | None:
+    """The day a claim was made ("in a video on Monday"), resolved like incident dates; None unless known to the day."""
+    resolved = resolve_date_expression(sentence_text, published)
+    if resolved is None:
         return None
-    word = match.group(2).lower()
-    if word == "today":
-        return published.date().isoformat()
-    if word == "yesterday":
-        return (published.date() - timedelta(days=1)).isoformat()
-    back = (published.weekday() - _WEEKDAYS.index(word)) % 7
-    return (published.date() - timedelta(days=back)).isoformat()
+    start, end, precision = resolved
+    return start.isoformat() if precision == "day" and start == end else None
 
 
 def _channel(sentence_text: str) -> str | None:
@@ -313,7 +307,7 @@ def _dispute(frame: IncidentFrame, sentence: Span) -> Dispute | None:
         return None
     root = sentence.root
     subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    who = "authorities"
+    who = "unattributed"  # "the claim could not be verified": nobody named, nobody invented
     if subjects and subjects[0].pos_ != "PRON":
         subject = subjects[0]
         who = frame.text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge.text)]
@@ -348,7 +342,7 @@ def find_claims(frame: IncidentFrame, groups: list[GroupRef]) -> list[Claim]:
         for claimant in dict.fromkeys(claimants):
             claims.append(Claim(
                 claimant=claimant, status="claimed" if claimed else "denied", channel=_channel(text),
-                date=resolve_day(text, frame.published), statement=_statement(text),
+                date=_claim_day(text, frame.published), statement=_statement(text),
                 evidence=[sentence_evidence(frame, sentence)],
             ))
         for claimant in claimants:
