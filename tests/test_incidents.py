@@ -159,3 +159,10 @@ def test_court_case_reports_the_old_attack_as_primary() -> None:
     assert found[0].is_primary
     assert found[0].attack_types[0] == "armed_assault"
     assert any("knife attack" in e.quote for e in found[0].evidence)
+
+
+def test_the_lede_names_the_explosive() -> None:
+    text = ("A roadside bomb killed three soldiers on a desert road on Tuesday. "
+            "The area has seen repeated air strikes in recent months.")
+    (incident,) = incidents_of(text)
+    assert incident.acled_sub_event_type == "Remote explosive/landmine/IED"

@@ -43,6 +43,7 @@ _STATE_FORCES = re.compile(r"\b(troops|soldiers|army|military|armed forces|air f
 _SUICIDE_BOMB = re.compile(r"(?<!fake )(?<!hoax )(?<!imitation )\bsuicide (bomb\w*|attack\w*|vest|car)|\bblew (himself|herself|themselves) up\b", re.I)
 _DRONE = re.compile(r"\b(air ?strikes?|drone strikes?|drone attacks?|warplanes?|helicopter gunships?|bombed from the air|air raids?)\b", re.I)
 _SHELLS = re.compile(r"\b(shell(s|ed|ing)?|mortars?|artillery|rockets?|missiles?|howitzers?)\b", re.I)
+_REMOTE = re.compile(r"\b(ieds?|improvised explosive|roadside bombs?|landmines?|mines?|car bombs?|bombs?|explosives?)\b", re.I)
 _GRENADE = re.compile(r"\bgrenades?\b", re.I)
 _MOB = re.compile(r"\b(mob|lynch(ed|ing)?|vigilantes?)\b", re.I)
 _ACCIDENTAL = re.compile(r"\b(accident(al|ally)?|crash(ed)?|collision|collided|derail(ed|ment)|capsized|stampede|"
@@ -126,22 +127,34 @@ def category_of(kinds: set[str], text: str, groups: list[GroupRef], terrorist_gr
     return "crime" if violent else "unknown"
 
 
-def acled_of(category: Category, kinds: set[str], attack_types: list[AttackType], text: str) -> tuple[str | None, str | None]:
-    """ACLED event and sub-event type; (None, None) for accidents, suicides and unknowns."""
+def _explosion_sub_event(words: str) -> str | None:
+    """ACLED's sub-event for explosions the words name, most telling first; None when they name none."""
+    if _SUICIDE_BOMB.search(words):
+        return "Suicide bomb"
+    if _DRONE.search(words):
+        return "Air/drone strike"
+    if _SHELLS.search(words):
+        return "Shelling/artillery/missile attack"
+    if _GRENADE.search(words):
+        return "Grenade"
+    if _REMOTE.search(words):
+        return "Remote explosive/landmine/IED"
+    return None
+
+
+def acled_of(category: Category, kinds: set[str], attack_types: list[AttackType], lede: str,
+             text: str) -> tuple[str | None, str | None]:
+    """ACLED event and sub-event type; (None, None) for accidents, suicides and unknowns.
+
+    The lede names the weapon of the event itself; later sentences may recall other strikes.
+    """
     if category in ("accident", "self_harm", "unknown"):
         return None, None
     if k.RIOT in kinds or (k.CLASH in kinds and _PROTEST.search(text)):
         return "Riots", "Mob violence" if _MOB.search(text) else "Violent demonstration"
-    if _SUICIDE_BOMB.search(text):
-        return "Explosions/Remote violence", "Suicide bomb"
-    if k.AIRSTRIKE in kinds or _DRONE.search(text):
-        return "Explosions/Remote violence", "Air/drone strike"
-    if k.SHELLING in kinds and _SHELLS.search(text) and "bombing" in attack_types:
-        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if _GRENADE.search(text) and "bombing" in attack_types:
-        return "Explosions/Remote violence", "Grenade"
-    if "bombing" in attack_types:
-        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    if "bombing" in attack_types or k.AIRSTRIKE in kinds:
+        sub_event = _explosion_sub_event(lede) or _explosion_sub_event(text) or "Remote explosive/landmine/IED"
+        return "Explosions/Remote violence", sub_event
     if "hostage_taking_kidnapping" in attack_types:
         return "Violence against civilians", "Abduction/forced disappearance"
     if k.CLASH in kinds and (category == "armed_conflict" or _STATE_FORCES.search(text)):
@@ -161,5 +174,5 @@ def classify(lede: str, lede_kinds: list[str], kinds: list[str], text: str, weap
     if background and category == "crime":
         category = "unknown"
     types = attack_types_of(lede_kinds, kinds, weapons) if category not in ("accident", "self_harm") else ["unknown"]
-    event_type, sub_event_type = acled_of(category, kind_set, types, text)
+    event_type, sub_event_type = acled_of(category, kind_set, types, lede, text)
     return Typing(category, types, event_type, sub_event_type, status_of(lede))
