@@ -139,3 +139,12 @@ def test_stance_verb_and_that_clause() -> None:
         ("reports of a second attack", "The interior ministry"),
         ("the bomb was remotely detonated", "Investigators"),
     ]
+
+
+def test_it_resolves_to_the_organisation_that_spoke_last() -> None:
+    text = (
+        "The Interior Ministry said the border crossing would stay closed. "
+        '"Security forces are searching the area for the attackers," it added.'
+    )
+    direct = direct_quotes(text)[0]
+    assert (direct.speaker, direct.cue) == ("The Interior Ministry", "added")

@@ -36,6 +36,8 @@ SPEECH_VERBS = frozenset(
     caution vow promise threaten contend complain agree emphasize emphasise indicate show
     """.split()
 )
+# Verbs that introduce a direct quote; belief verbs ("you know", "I think") near a quote do not.
+DIRECT_CUE_VERBS = SPEECH_VERBS - {"know", "think", "believe", "show", "indicate", "agree", "estimate", "conclude"}
 # Verbs whose clausal complement is reported speech or belief even without "that".
 REPORTING_VERBS = SPEECH_VERBS - {"show", "know", "ask", "describe", "comment", "recall", "post"}
 # Verbs whose "to" complement reports an intention or demand: "vowed to retaliate".
@@ -58,7 +60,8 @@ REPORT_NOUNS = frozenset(
     """claim report allegation statement announcement belief warning assertion suggestion fear
     argument view notion accusation assurance promise threat rumor rumour evidence""".split()
 )
-PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+# What a pronoun speaker refers to: a man, a woman, or a group or organisation ("it added").
+PRONOUN_REFERENT = {"he": "male", "she": "female", "they": "group", "it": "group"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 MIN_DIRECT_WORDS = 4  # shorter quoted words are scare quotes or titles unless a cue introduces them
@@ -185,7 +188,7 @@ def _cue_after(doc: Doc, text: str, quote_end: int) -> Token | None:
     if window_end == after:
         return None
     span = doc.char_span(after, window_end, alignment_mode="expand")
-    return next((t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_ in SPEECH_VERBS), None) if span else None
+    return next((t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_ in DIRECT_CUE_VERBS), None) if span else None
 
 
 def _cue_before(doc: Doc, text: str, quote_start: int) -> Token | None:
@@ -196,7 +199,7 @@ def _cue_before(doc: Doc, text: str, quote_start: int) -> Token | None:
     span = doc.char_span(lead_start, window_end, alignment_mode="contract")
     if span is None:
         return None
-    return next((t for t in reversed(span) if t.pos_ in ("VERB", "AUX") and t.lemma_ in SPEECH_VERBS), None)
+    return next((t for t in reversed(span) if t.pos_ in ("VERB", "AUX") and t.lemma_ in DIRECT_CUE_VERBS), None)
 
 
 # --------------------------------------------------------------------------- reported speech
@@ -348,7 +351,7 @@ def _speaker(doc: Doc, text: str, names: list[Span], head: Token) -> Speaker:
     start, end = phrase.start_char, phrase.end_char
     mention = text[start:end]
     if head.pos_ == "PRON":
-        return Speaker(None, mention, start, PRONOUN_GENDER.get(head.lower_))
+        return Speaker(None, mention, start, PRONOUN_REFERENT.get(head.lower_))
     entity = _name_in(phrase, names, head)
     if entity is None:
         return Speaker(mention, mention, start)
@@ -372,10 +375,17 @@ def _name_in(phrase: Span, names: list[Span], head: Token) -> Span | None:
 def _resolve_pronoun(
     quote: Quote, speaker: Speaker | None, found: list[tuple[Quote, Speaker | None]], names: list[Span], text: str
 ) -> Quote:
-    """Replace a pronoun speaker (``he said``) by the last earlier named person of its gender."""
+    """Replace a pronoun speaker by its antecedent: ``he said`` by the last earlier named person of
+    that gender, ``it added`` by the last earlier organisation that spoke."""
     if speaker is None or speaker.name is not None or speaker.gender is None:
         return quote
     window = range(speaker.start - PRONOUN_LOOKBACK, speaker.start)
+    if speaker.gender == "group":
+        groups = [other for _, other in found if other and other.name and not other.person and other.start in window]
+        if not groups:
+            return quote
+        antecedent = max(groups, key=lambda candidate: candidate.start)
+        return quote.model_copy(update={"speaker": antecedent.name, "speaker_mention": antecedent.mention})
     earlier_speakers = [other for _, other in found if other is not None and other.person and other.start in window]
     mentioned_people = [
         Speaker(text[ent.start_char : ent.end_char], text[ent.start_char : ent.end_char], ent.start_char,
