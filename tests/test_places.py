@@ -172,3 +172,36 @@ def test_locate_ignores_demonyms_unless_nothing_else_is_named():
 def test_locate_without_any_place_is_unknown():
     location = locate(frame_of("A man was stabbed after an argument, police said.", sentence_count=1))
     assert location.precision == "unknown" and location.name is None and location.evidence == []
+
+
+def test_a_repeated_name_is_one_place_and_its_qualifier_holds_for_every_mention():
+    text = ("Police in Allendale, N.J., closed two roads on Friday. Later, Allendale residents gathered "
+            "outside the school, and Allendale officials thanked them.")
+    places = places_of(text)
+    allendales = [p for p in places if p.mention == "Allendale"]
+    assert len(allendales) == 3 and {p.admin1 for p in allendales} == {"New Jersey"}
+    assert (by_mention(places)["n.j."].name, by_mention(places)["n.j."].feature) == ("New Jersey", "admin1")
+
+
+def test_a_state_named_in_the_report_decides_its_towns_namesakes():
+    text = "Students returned to class in Parkland on Monday. Florida lawmakers debated new gun rules."
+    assert by_mention(places_of(text))["parkland"].admin1 == "Florida"
+
+
+def test_washington_in_government_news_is_the_capital():
+    text = "Officials in Washington said the White House would respond to the attack within days."
+    places = by_mention(places_of(text))
+    assert (places["washington"].feature, places["washington"].country_code) == ("city", "US")
+    assert abs(places["washington"].lat - 38.9) < 0.2
+    assert places["white house"].feature == "landmark"
+
+
+def test_town_names_inside_longer_names_are_not_places():
+    text = "Visitors toured Marigny Plantation and the Riverdale Lukoil station on Sunday."
+    assert {p.mention for p in places_of(text)} & {"Marigny", "Riverdale"} == set()
+
+
+def test_saint_and_st_are_one_name():
+    gazetteer = load_gazetteer()
+    assert any(e.admin1 == "Minnesota" for e in gazetteer.lookup("St. Paul"))
+    assert any(e.admin1 == "Minnesota" for e in gazetteer.lookup("Saint Paul"))

@@ -43,7 +43,7 @@ ideal justice kill kitchen lime live long mango marathon market media mercy mood
 ocean opportunity paradise peace pride prosperity protection rich sandy security star sunrise
 surprise tell temple time truth unit vale veteran view villa wake walker welcome white why young
 guard general doctor parish post aid alliance assembly army june july august april january
-jan feb mar apr jun jul aug sep sept oct nov dec
+jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadway rehab pearl senate
 """.split())
 # A place name followed by one of these names a building or an organisation, not the place.
 FACILITY_WORDS = frozenset("""
@@ -54,10 +54,12 @@ corp. inc. times post news herald tribune journal gazette basilica cathedral cha
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
 PLACE_BOUND_WORDS = ADMIN_WORDS | {
     "capital", "police", "fire", "sheriff", "council", "city", "township", "borough", "village", "town",
-    "mayor", "county", "area", "district", "metro", "municipality", "authorities", "officials", "residents"}
+    "mayor", "county", "area", "district", "metro", "municipality", "authorities", "officials", "residents",
+    "pd"}
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:White House|Congress|Capitol|Pentagon|State Department|Kremlin|parliament|ministry|"
     r"administration|lawmakers|government)\b", re.IGNORECASE)
+LOCATIVE_WORDS = {"in", "to", "near", "outside", "from", "into", "across", "via", "towards", "toward"}
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
 SPECIFICITY = {"landmark": 5.0, "city": 4.0, "admin2": 3.0, "admin1": 2.0, "region": 1.5, "country": 1.0}
 
@@ -186,6 +188,12 @@ def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, 
     return not any(e.feature in ("country", "admin1") or e.population >= 100_000 for e in entries)
 
 
+def _after_locative_word(tokens: Tokens, start: int) -> bool:
+    """'travelling to Cirencester', 'in Klamath Falls': a name after these is a place even when
+    spaCy calls it a person."""
+    return start > 0 and tokens.lowers[start - 1] in LOCATIVE_WORDS
+
+
 def _inside_longer_name(tokens: Tokens, start: int) -> bool:
     """'Royal Street', 'Port Harcourt Road': a hit after a capitalised word is part of another name."""
     if start == 0 or tokens.sentence_starts[start]:
@@ -201,7 +209,7 @@ def _starts_longer_name(tokens: Tokens, end: int, entries: list[Entry], gazettee
     following = tokens.words[end]
     if not following[:1].isupper() or tokens.lowers[end] in PLACE_BOUND_WORDS:
         return False
-    if gazetteer.max_tokens(name_key(following)):
+    if gazetteer.max_tokens(name_key(following)) and tokens.lowers[end] not in COMMON_WORDS:
         return False
     return not any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
 
@@ -241,7 +249,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = name_key(text[start_char:end_char])
         entries = gazetteer.lookup_key(key)
-        if key not in gazetteer.demonyms and \
+        if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and \
                 any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked):
             continue
         if not caseless and (_inside_longer_name(tokens, start) or
@@ -308,8 +316,10 @@ def _within(entry: Entry, area: Entry) -> bool:
     return entry.country_code == area.country_code and entry.admin1 == area.admin1 and entry.index != area.index
 
 
-def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
-    """'Paris, Texas' / 'Springfield, Ill.': keep only namesakes inside the area after the comma."""
+def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """'Paris, Texas' / 'Springfield, Ill.': keep only namesakes inside the area after the comma.
+
+    A US state abbreviation after a comma becomes a place of its own ('Ill.': Illinois)."""
     for mention, following in zip(mentions, mentions[1:]):
         between = text[mention.end:following.start]
         if between.strip() != ",":
@@ -319,6 +329,7 @@ def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer)
         if inside:
             mention.candidates, mention.qualified = inside, True
             following.candidates = [a for a in areas if any(_within(e, a) for e in inside)]
+    abbreviations: list[Mention] = []
     for mention in mentions:
         abbreviation = re.match(r",\s*([A-Z][A-Za-z.]{1,5}\.?)", text[mention.end:mention.end + 9])
         if not abbreviation:
@@ -327,6 +338,12 @@ def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer)
         inside = [e for e in mention.candidates if e.country_code == "US" and e.admin1 == state]
         if state and inside:
             mention.candidates, mention.qualified = inside, True
+            start, end = mention.end + abbreviation.start(1), mention.end + abbreviation.end(1)
+            states = [e for e in gazetteer.lookup(state) if e.feature == "admin1" and e.country_code == "US"]
+            if states and not any(m.start < end and start < m.end for m in mentions):
+                abbreviations.append(Mention(start, end, name_key(state), states[:1], from_entity=False,
+                                             qualified=True))
+    return sorted(mentions + abbreviations, key=lambda m: m.start)
 
 
 def _share_qualifiers(mentions: list[Mention]) -> None:
@@ -464,7 +481,7 @@ def find_places(doc: Doc, article: Article) -> list[Place]:
         if mention.demonym:
             mention.candidates = [e for e in mention.candidates if e.feature in ("country", "admin1", "region")]
     mentions = [m for m in mentions if m.candidates]
-    _attach_qualifiers(mentions, text, gazetteer)
+    mentions = _attach_qualifiers(mentions, text, gazetteer)
     _share_qualifiers(mentions)
     _rank(mentions, _dateline_countries(article.dateline, gazetteer), gazetteer,
           about_government=GOVERNMENT_WORDS.search(text) is not None)
