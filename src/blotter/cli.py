@@ -20,6 +20,8 @@ COMMAND_MODULES = (
     "blotter.commands.stats",
     "blotter.commands.eval",
     "blotter.commands.serve",
+    "blotter.commands.fetch",
+    "blotter.commands.watch",
 )
 
 

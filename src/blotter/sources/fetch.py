@@ -1,0 +1,192 @@
+"""Fetching web pages politely: ``Fetcher.get(url) -> Response``, ``page_document(response)``.
+
+Every request carries Blotter's user agent, honours robots.txt and a per-host pace, has a
+time-out and a size cap, and is retried with exponential back-off when the failure is the
+server's or the network's (5xx, time-out, connection error), never for a 4xx answer.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import metadata
+from typing import Callable
+
+import httpx
+
+from .. import read
+from ..errors import InputError, UnsupportedInput
+from ..models import InputDocument
+from .politeness import HostPace, RobotsRules, host_key
+
+USER_AGENT_ENV = "BLOTTER_USER_AGENT"
+CONTACT = "+https://github.com/blotter-project/blotter"
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def default_user_agent() -> str:
+    """``$BLOTTER_USER_AGENT``, else ``Blotter/<version> (+contact)``."""
+    try:
+        version = metadata.version("blotter")
+    except metadata.PackageNotFoundError:
+        version = "0"
+    return os.environ.get(USER_AGENT_ENV) or f"Blotter/{version} ({CONTACT})"
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How politely and patiently to fetch. ``retries`` counts the attempts after the first."""
+
+    user_agent: str = field(default_factory=default_user_agent)
+    timeout: float = 20.0
+    max_bytes: int = read.MAX_DOCUMENT_BYTES
+    retries: int = 3
+    backoff: float = 1.0
+    host_interval: float = 1.0
+    respect_robots: bool = True
+
+
+@dataclass(frozen=True)
+class Response:
+    """A page as fetched: final URL (after redirects), status, body and the headers we use."""
+
+    url: str
+    status: int
+    content: bytes
+    content_type: str
+    etag: str | None
+    last_modified: str | None
+    fetched: str
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+class FetchFailed(InputError):
+    """A page could not be fetched (HTTP error, time-out, too large, refused by robots.txt)."""
+
+
+class DisallowedByRobots(FetchFailed):
+    """robots.txt asks us not to fetch this URL."""
+
+
+class GaveUp(FetchFailed):
+    """The server or the network kept failing (5xx, time-outs): worth trying again later."""
+
+
+class _Retryable(Exception):
+    """A failure worth another attempt (5xx, time-out, connection error)."""
+
+
+class Fetcher:
+    """An HTTP client that behaves: one per run, closed when done (``with Fetcher() as f``)."""
+
+    def __init__(self, settings: FetchSettings | None = None, *, sleep: Callable[[float], None] = time.sleep):
+        self.settings = settings or FetchSettings()
+        self._sleep = sleep
+        self._client = httpx.Client(
+            headers={"User-Agent": self.settings.user_agent}, timeout=self.settings.timeout,
+            follow_redirects=True, max_redirects=5)
+        self._pace = HostPace(self.settings.host_interval, sleep=sleep)
+        self._robots = RobotsRules(self.settings.user_agent, self._load_robots)
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
+        """The page at ``url``; a 304 Response when the conditional headers say it is unchanged.
+
+        Raises DisallowedByRobots, or FetchFailed once the retries are spent or on a 4xx.
+        """
+        if self.settings.respect_robots:
+            if not self._robots.allows(url):
+                raise DisallowedByRobots(f"{url}: disallowed by robots.txt")
+            delay = self._robots.crawl_delay(url)
+            if delay is not None:
+                self._pace.set_delay(host_key(url), delay)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        response = self._with_retries(url, headers)
+        if response.status >= 400:
+            raise FetchFailed(f"{url}: HTTP {response.status}")
+        return response
+
+    def _load_robots(self, robots_url: str) -> tuple[int | None, str]:
+        try:
+            response = self._with_retries(robots_url, {})
+        except FetchFailed:
+            return None, ""
+        return response.status, response.content.decode("utf-8", "replace")
+
+    def _with_retries(self, url: str, headers: dict[str, str]) -> Response:
+        attempts = 1 + self.settings.retries
+        for attempt in range(attempts):
+            self._pace.wait(url)
+            try:
+                return self._request(url, headers)
+            except _Retryable as problem:
+                if attempt + 1 == attempts:
+                    raise GaveUp(f"{url}: {problem} (gave up after {attempts} attempts)") from None
+                self._sleep(self.settings.backoff * 2 ** attempt)
+        raise AssertionError("unreachable")
+
+    def _request(self, url: str, headers: dict[str, str]) -> Response:
+        """One attempt, reading at most ``max_bytes`` of the body."""
+        try:
+            with self._client.stream("GET", url, headers=headers) as answer:
+                if answer.status_code >= 500:
+                    raise _Retryable(f"HTTP {answer.status_code}")
+                body = self._read_capped(url, answer)
+        except httpx.TimeoutException:
+            raise _Retryable(f"timed out after {self.settings.timeout:g} s") from None
+        except httpx.TransportError as error:
+            raise _Retryable(f"connection failed ({type(error).__name__})") from None
+        return Response(
+            url=str(answer.url), status=answer.status_code, content=body,
+            content_type=answer.headers.get("Content-Type", ""), etag=answer.headers.get("ETag"),
+            last_modified=answer.headers.get("Last-Modified"),
+            fetched=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+
+    def _read_capped(self, url: str, answer: httpx.Response) -> bytes:
+        limit = self.settings.max_bytes
+        declared = answer.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise FetchFailed(f"{url}: {int(declared):,} bytes is over the limit of {limit:,} bytes per page")
+        chunks, size = [], 0
+        for chunk in answer.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise FetchFailed(f"{url}: more than the limit of {limit:,} bytes per page")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def page_document(response: Response) -> InputDocument:
+    """The fetched page as a document (its URL and fetch time kept), checked like a file.
+
+    Raises an InputError for what is not an HTML page (an image, a PDF, binary junk).
+    """
+    media_type, _, params = response.content_type.partition(";")
+    media_type = media_type.strip().lower()
+    if media_type and media_type not in HTML_TYPES:
+        raise UnsupportedInput(f"{response.url}: {media_type} is not an HTML page")
+    declared = None
+    for param in params.split(";"):
+        name, _, value = param.strip().partition("=")
+        if name.lower() == "charset" and value:
+            declared = value.strip("\"' ")
+    html = read.decode_bytes(response.content, response.url, declared=declared)
+    return InputDocument(id=read.content_id(html), url=response.url, html=html, origin=response.url,
+                         fetched=response.fetched)
