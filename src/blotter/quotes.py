@@ -39,7 +39,11 @@ SPEECH_VERBS = frozenset(
 # Verbs that introduce a direct quote; belief verbs ("you know", "I think") near a quote do not.
 DIRECT_CUE_VERBS = SPEECH_VERBS - {"know", "think", "believe", "show", "indicate", "agree", "estimate", "conclude"}
 # Verbs whose clausal complement is reported speech or belief even without "that".
-REPORTING_VERBS = SPEECH_VERBS - {"show", "know", "ask", "describe", "comment", "recall", "post"}
+REPORTING_VERBS = (SPEECH_VERBS - {"show", "know", "describe", "comment", "recall", "post"}) | frozenset(
+    """learn question wonder hear read feel suspect fear hope doubt worry assume expect find realize
+    realise recognize understand decide reckon joke boast concede urge signal hint demand propose
+    recommend""".split()
+)
 # Verbs whose "to" complement reports an intention or demand: "vowed to retaliate".
 INTENTION_VERBS = frozenset(
     "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer".split()
