@@ -207,10 +207,16 @@ def analyse(text: str) -> Doc:
     return _remember_article_text(doc, text) if changed else doc
 
 
-def analyse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """``analyse`` over a stream of texts, batched through ``nlp.pipe``; Docs come in input order."""
+def analyse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Doc]:
+    """``analyse`` over a stream of texts, batched through ``nlp.pipe``; Docs come in input order.
+
+    ``n_process`` > 1 parses in that many worker processes (the spaCy pass is the pipeline's main cost).
+    """
     pairs = ((text, _analysable(text)) for text in texts)
     for doc, (text, changed) in load_nlp().pipe(
-        ((cased, (text, changed)) for text, (cased, changed) in pairs), as_tuples=True, batch_size=batch_size
+        ((cased, (text, changed)) for text, (cased, changed) in pairs),
+        as_tuples=True,
+        batch_size=batch_size,
+        n_process=n_process,
     ):
         yield _remember_article_text(doc, text) if changed else doc
