@@ -40,6 +40,7 @@ ALTERNATE_NAMES_MIN_POPULATION = 15000  # smaller places are indexed by their ma
 # Alternate names that do not start like the main name are mostly translations ("White House"
 # for Casablanca); only the biggest cities keep those, and only one-word ones ("Bombay").
 UNLIKE_ALIASES_MIN_POPULATION = 1_000_000
+SPELLING_VARIANTS_MIN_POPULATION = 50_000
 LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 
 
@@ -124,8 +125,12 @@ def usable_alias(alias: str, city: dict) -> bool:
     """
     if not LATIN_NAME.match(alias) or len(alias) < 3 or not alias[0].isupper() or alias.isupper():
         return False
-    if name_key(alias)[:2] == name_key(city["name"])[:2]:
+    alias_key, name = name_key(alias), name_key(city["name"])
+    if alias_key[:2] == name[:2]:
         return True
+    if city["population"] >= SPELLING_VARIANTS_MIN_POPULATION and alias_key[:1] == name[:1] \
+            and abs(len(alias_key) - len(name)) <= 2:
+        return True  # another transliteration: 'Douma' for 'Duma'
     return city["population"] >= UNLIKE_ALIASES_MIN_POPULATION and " " not in alias
 
 
@@ -203,7 +208,8 @@ def build() -> dict:
         members = cities_by_admin1[(country, code)]
         if not members:
             continue
-        lat, lon = area_centre([(c["latitude"], c["longitude"]) for c in members])
+        lat, lon = curated["admin1_centres"].get(f"{country}|{code}") or \
+            area_centre([(c["latitude"], c["longitude"]) for c in members])
         admin1_index.setdefault(name, builder.add(
             geonameid=state_ids.get(name) if country == "US" else None, name=name,
             feature="admin1", country_code=country, admin1=name, lat=lat, lon=lon,

@@ -60,6 +60,7 @@ GOVERNMENT_WORDS = re.compile(
     r"\b(?:White House|Congress|Capitol|Pentagon|State Department|Kremlin|parliament|ministry|"
     r"administration|lawmakers|government)\b", re.IGNORECASE)
 LOCATIVE_WORDS = {"in", "to", "near", "outside", "from", "into", "across", "via", "towards", "toward"}
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
 SPECIFICITY = {"landmark": 5.0, "city": 4.0, "admin2": 3.0, "admin1": 2.0, "region": 1.5, "country": 1.0}
 
@@ -211,7 +212,13 @@ def _starts_longer_name(tokens: Tokens, end: int, entries: list[Entry], gazettee
         return False
     if gazetteer.max_tokens(name_key(following)) and tokens.lowers[end] not in COMMON_WORDS:
         return False
-    return not any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
+    return not _well_known(entries)
+
+
+def _well_known(entries: list[Entry]) -> bool:
+    """A country, state, region or big city: named inside an organisation's name ('Air France',
+    'Bank of Malta') it still names that place, and no small namesake competes."""
+    return any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
 
 
 def _strip_article(span: Span) -> tuple[int, int]:
@@ -252,7 +259,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and \
                 any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked):
             continue
-        if not caseless and (_inside_longer_name(tokens, start) or
+        if not caseless and ((_inside_longer_name(tokens, start) and
+                              (not _well_known(entries) or tokens.lowers[start - 1] in COMPASS_WORDS)) or
                              _starts_longer_name(tokens, end, entries, gazetteer)):
             continue
         if end - start == 1 and not _plausible_single_word(tokens, start, entries, gazetteer, caseless):
