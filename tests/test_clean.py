@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from blotter.clean import clean, detect_language
+from trafilatura.utils import load_html
+
+from blotter.clean import _dom_blocks, _with_dropped_prose, clean, detect_language
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
 from blotter.textpage import byline_names, parse_stamp
@@ -344,3 +346,30 @@ def test_repeated_paragraphs_and_long_captioned_paragraphs() -> None:
     article = clean_text(page)
     assert article.text == ("Police are treating a fire at a warehouse as arson, officers said on Monday.\n\n"
                             + long_paragraph)
+
+
+GAPPY_PAGE = """<html><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article>
+<p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.</p>
+<div class="keypoints"><div>The blast happened shortly after nine in the morning as traders opened their stalls.</div>
+<div><a href="/a">Quetta</a> <a href="/b">Balochistan</a> <a href="/c">Security</a> <a href="/d">Bombings</a></div>
+<div class="share-bar">Share this story with your friends on every social network you use today</div>
+<div>Too short to be prose.</div></div>
+<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>
+</article><footer><p>Copyright Frontier Post, all rights reserved, reproduced nowhere else at all.</p></footer></body></html>"""
+
+
+def test_prose_an_extractor_dropped_between_kept_paragraphs_comes_back_in_place() -> None:
+    blocks = _dom_blocks(load_html(GAPPY_PAGE))
+    extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.\n"
+                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+    assert _with_dropped_prose(extracted, blocks).split("\n") == [
+        "A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.",
+        "The blast happened shortly after nine in the morning as traders opened their stalls.",
+        "No group has claimed responsibility for the attack, which came a week after a similar blast.",
+    ]
+
+
+def test_nothing_is_added_outside_the_kept_paragraphs() -> None:
+    blocks = _dom_blocks(load_html(GAPPY_PAGE))
+    extracted = "No group has claimed responsibility for the attack, which came a week after a similar blast."
+    assert _with_dropped_prose(extracted, blocks) == extracted

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -33,6 +35,21 @@ _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished
                    "publish-date", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date")
 _UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
                  "dc.date.modified")
+
+# DOM blocks trafilatura dropped between the paragraphs it kept come back when they read like
+# prose: this many words, at most this share of the text in links, and no furniture marker.
+MIN_GAP_WORDS = 8
+MAX_GAP_LINK_SHARE = 0.3
+_BLOCK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li td th dd dt blockquote pre div section article table tr ul ol dl figcaption figure "
+    "header footer main aside nav caption form body address details summary center fieldset".split())
+_UNREAD_TAGS = frozenset(
+    "script style noscript template svg iframe button select option head textarea math canvas video audio picture".split())
+_FURNITURE_TAGS = frozenset("header footer nav aside form figure figcaption address".split())
+_FURNITURE_MARKER = re.compile(
+    r"author|bio|newsletter|related|promo|share|social|disclaimer|comment|subscribe|signup|sidebar|footer|nav|menu|"
+    r"breadcrumb|cookie|banner|popup|modal|advert|\bad\b|sponsor|cta|caption|credit", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 
 _RELATED_CLASS = re.compile(r"related|read-?more|also-?read|more-?stories|recommended", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
@@ -116,6 +133,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     credits = _image_credits(credit_elements)
     link_targets = _link_targets(tree, url)
     page_chars = _block_text_chars(tree)
+    blocks = _dom_blocks(tree)  # before trafilatura, which prunes the tree it is given
     extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
     if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
         retried = bare_extraction(load_html(html), url=url, with_metadata=True, include_comments=False,
@@ -124,7 +142,8 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
             extracted = retried
     if extracted is None:
         return PageParts(), None
-    parts = parse_text_page((extracted.text or "").replace("\n", "\n\n"), url=url, find_headline=False)
+    body = _with_dropped_prose(extracted.text or "", blocks)
+    parts = parse_text_page(body.replace("\n", "\n\n"), url=url, find_headline=False)
     parts.title = headline or _clean_title(extracted.title, extracted.sitename)
     parts.text = _without_leading_title(parts.text, parts.title)
     parts.subtitle = None
@@ -139,6 +158,96 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
             parts.related_links.append(link)
     parts.image_credits.extend(credit for credit in credits if credit not in parts.image_credits)
     return parts, extracted.hostname or extracted.sitename
+
+
+@dataclass
+class _Block:
+    """The text of one block element of the page (not of its nested blocks), in reading order."""
+
+    text: str
+    link_chars: int
+    furniture: bool  # inside a header, footer, nav, form... or an element classed as such
+
+
+def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
+    """The page's text cut at block elements, in document order, each with its link share."""
+    blocks: list[_Block] = []
+    pieces: list[str] = []
+    link_chars = 0
+
+    def flush(furniture: bool) -> None:
+        nonlocal link_chars
+        text = " ".join("".join(pieces).split())
+        if text:
+            blocks.append(_Block(text, link_chars, furniture))
+        pieces.clear()
+        link_chars = 0
+
+    def add(text: str | None, in_link: bool) -> None:
+        nonlocal link_chars
+        if text:
+            pieces.append(text)
+            if in_link:
+                link_chars += len(text.strip())
+
+    def walk(element: lxml.html.HtmlElement, in_link: bool, furniture: bool) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _UNREAD_TAGS:
+            return
+        is_block = tag in _BLOCK_TAGS
+        if is_block:
+            flush(furniture)
+            marker = f"{element.get('class') or ''} {element.get('id') or ''}"
+            furniture = furniture or tag in _FURNITURE_TAGS or bool(marker.strip() and _FURNITURE_MARKER.search(marker))
+        in_link = in_link or tag == "a"
+        add(element.text, in_link)
+        for child in element:
+            walk(child, in_link, furniture)
+            add(child.tail, in_link)
+        if is_block:
+            flush(furniture)
+
+    body = tree.find("body")
+    walk(body if body is not None else tree, False, False)
+    flush(False)
+    return blocks
+
+
+def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
+    """The extracted ``text`` with the prose blocks it skipped between its first and last block put back.
+
+    Extractors drop whole sections of an article (a list of key points, the text after a table);
+    a block found between two kept ones that reads like prose belongs to the article too."""
+    lines = text.split("\n")
+    normalised = ""
+    line_starts: list[int] = []
+    for line in lines:
+        line_starts.append(len(normalised))
+        normalised += " " + " ".join(_WORD.findall(line.lower()))
+    normalised += " "
+    kept_at: list[int | None] = []  # the line each block was found on, None when it was dropped
+    for block in blocks:
+        words = _WORD.findall(block.text.lower())
+        offset = normalised.find(" " + " ".join(words) + " ") if len(words) > 5 else -1
+        kept_at.append(bisect_right(line_starts, offset + len(" ".join(words))) - 1 if offset >= 0 else None)
+    found = [index for index, line in enumerate(kept_at) if line is not None and len(blocks[index].text) > 40]
+    if not found:
+        return text
+    insertions: dict[int, list[str]] = {}
+    anchor = kept_at[found[0]]
+    for block, line in zip(blocks[found[0]:found[-1]], kept_at[found[0]:found[-1]]):
+        if line is not None:
+            anchor = line
+        elif _reads_like_prose(block):
+            insertions.setdefault(anchor, []).append(block.text)
+    if not insertions:
+        return text
+    return "\n".join(line for index, kept in enumerate(lines) for line in [kept, *insertions.get(index, [])])
+
+
+def _reads_like_prose(block: _Block) -> bool:
+    return (not block.furniture and len(block.text.split()) >= MIN_GAP_WORDS
+            and block.link_chars <= MAX_GAP_LINK_SHARE * len(block.text))
 
 
 def _block_text_chars(tree: lxml.html.HtmlElement) -> int:
