@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 # Event kinds a trigger can name; classify.py turns them into GTD/ACLED vocabulary.
@@ -82,7 +84,9 @@ TRIGGERS: dict[str, str] = {
 
 # Phrases made of several words are matched on the sentence text; single words on tokens.
 _PHRASES = sorted((t for t in TRIGGERS if " " in t), key=len, reverse=True)
-_PHRASE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\b", re.IGNORECASE)
+_PHRASE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\b")  # run over lower-cased text
+
+_WORD_TRIGGER_IDS = frozenset(hash_string(t) for t in TRIGGERS if " " not in t)
 
 # Words that are triggers only with an event around them: alone they describe people or things.
 WEAK_KINDS = {PLOT}
@@ -204,14 +208,30 @@ def _token_trigger(token: Token) -> Trigger | None:
     return Trigger(token.idx, token.idx + len(token.text), kind, weak)
 
 
-def find_triggers(sentence: Span, text: str) -> list[Trigger]:
-    """Literal violent triggers in one sentence (metaphors and sport reports left out)."""
+def phrase_triggers(text: str) -> list[Trigger]:
+    """Triggers of several words ("opened fire", "blew up") in the whole text, found in one pass."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters: keep offsets aligned
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return [Trigger(m.start(), m.end(), TRIGGERS[m.group(1)], False) for m in _PHRASE_RE.finditer(lowered)]
+
+
+def trigger_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lower-cased form is a one-word trigger, found without building Token objects."""
+    return [i for i, lower in enumerate(doc.to_array([LOWER]).tolist()) if lower in _WORD_TRIGGER_IDS]
+
+
+def find_triggers(sentence: Span, text: str, phrases: list[Trigger], candidates: list[int]) -> list[Trigger]:
+    """Literal violent triggers in one sentence (metaphors and sport reports left out).
+
+    ``phrases`` are the document's multi-word triggers (``phrase_triggers``), ``candidates`` the
+    sentence's tokens that are one-word triggers (``trigger_tokens``).
+    """
     sentence_text = text[sentence.start_char:sentence.end_char]
-    triggers = [Trigger(sentence.start_char + m.start(), sentence.start_char + m.end(), TRIGGERS[m.group(1).lower()],
-                        False) for m in _PHRASE_RE.finditer(sentence_text)]
+    triggers = [t for t in phrases if sentence.start_char <= t.start < sentence.end_char]
     covered = [(t.start, t.end) for t in triggers]
-    for token in sentence:
-        trigger = _token_trigger(token)
+    for index in candidates:
+        trigger = _token_trigger(sentence.doc[index])
         if trigger is not None and not any(s <= trigger.start < e for s, e in covered):
             triggers.append(trigger)
     if not triggers:
@@ -254,7 +274,10 @@ def is_background(sentence: Span, text: str, event_years: set[str]) -> bool:
 
 def group_incidents(doc: Doc, text: str, published_year: str | None) -> list[DetectedIncident]:
     """Group the document's sentences into incidents, the lede's first."""
-    events = [SentenceEvents(s, find_triggers(s, text)) for s in doc.sents]
+    phrases = phrase_triggers(text)
+    candidates = trigger_tokens(doc)
+    events = [SentenceEvents(s, find_triggers(s, text, phrases, [i for i in candidates if s.start <= i < s.end]))
+              for s in doc.sents]
     places_by_sentence = _places_by_sentence(doc)
     violent = [e for e in events if e.violent]
     if not violent:
