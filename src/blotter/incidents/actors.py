@@ -28,10 +28,13 @@ from .frame import IncidentFrame
 class GroupTable:
     """The compiled alias table: one pattern for aliases in any case, one for exact-case ones."""
 
-    lower_case: re.Pattern[str]  # aliases lower-cased, run over lower-cased text: much faster than IGNORECASE
+    by_first_word: dict[str, list[str]]  # lower-cased aliases by their first word, longest first
     exact_case: re.Pattern[str] | None
     canonical: dict[str, str]  # lower-cased alias -> canonical name
     terrorist: frozenset[str]  # canonical names of groups reported as terrorist
+
+
+_WORD = re.compile(r"[\w-]+")  # hyphens inside: "al-Qaeda" is one word, "ISIS-linked" is not "ISIS"
 
 
 def _alternation(aliases: list[str]) -> str:
@@ -54,9 +57,11 @@ def group_table() -> GroupTable:
             exact.append(alias)
         if group["terrorist"]:
             terrorist.add(group["name"])
-    any_case = [a for g in raw["groups"] for a in g["aliases"]]
+    by_first_word: dict[str, list[str]] = {}
+    for alias in sorted({a.lower() for g in raw["groups"] for a in g["aliases"]}, key=len, reverse=True):
+        by_first_word.setdefault(_WORD.match(alias).group(), []).append(alias)
     return GroupTable(
-        lower_case=re.compile(_alternation([a.lower() for a in any_case])),
+        by_first_word=by_first_word,
         exact_case=re.compile(_alternation(exact)) if exact else None,
         canonical=canonical,
         terrorist=frozenset(terrorist),
@@ -218,8 +223,12 @@ def _document_group_mentions(text: str) -> tuple[tuple[str, int, int], ...]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters ("İ") lower-case to two characters: keep offsets aligned
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for match in table.lower_case.finditer(lowered):
-        found.append((table.canonical[match.group(1).lower()], match.start(1), match.end(1)))
+    for word in _WORD.finditer(lowered):
+        for alias in table.by_first_word.get(word.group(), ()):
+            end = word.start() + len(alias)
+            if lowered.startswith(alias, word.start()) and (end == len(lowered) or not _WORD.match(lowered[end])):
+                found.append((table.canonical[alias], word.start(), end))
+                break
     if table.exact_case is not None and mixed_case:
         for match in table.exact_case.finditer(text):
             found.append((table.canonical[match.group(1).lower()], match.start(1), match.end(1)))
