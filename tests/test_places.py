@@ -205,3 +205,17 @@ def test_saint_and_st_are_one_name():
     gazetteer = load_gazetteer()
     assert any(e.admin1 == "Minnesota" for e in gazetteer.lookup("St. Paul"))
     assert any(e.admin1 == "Minnesota" for e in gazetteer.lookup("Saint Paul"))
+
+
+def test_a_surname_of_a_named_person_and_a_short_acronym_are_not_places():
+    text = ("Li Chen, a teacher, was hurt in the blast in Kunming. Chen said the APC office nearby "
+            "was empty, and he later travelled to Beijing.")
+    mentions = {p.mention for p in places_of(text)}
+    assert {"Kunming", "Beijing"} <= mentions
+    assert not mentions & {"Chen", "APC"}
+
+
+def test_arabic_article_and_transliterated_names():
+    places = by_mention(places_of("Clashes were reported in Qamishli and in Douma on Saturday."))
+    assert places["qamishli"].country_code == "SY" and places["qamishli"].name == "Qamishli"
+    assert places["douma"].country_code == "SY"

@@ -175,9 +175,19 @@ def _plausible_single_word(tokens: Tokens, index: int, entries: list[Entry], gaz
         return any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
     if tokens.lowers[index] in gazetteer.demonyms:
         return True  # always capitalised, so a sentence start says nothing
+    if is_abbreviation and len(word) <= 4 and not any(e.feature in ("country", "admin1", "region") for e in entries):
+        return False  # 'APC' is a party, not Apc in Hungary
     if tokens.sentence_starts[index] and not tokens.proper_nouns[index]:
         return False
     return tokens.proper_nouns[index] or any(e.feature == "country" for e in entries)
+
+
+def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[str], gazetteer: Gazetteer) -> bool:
+    """'Chen said' after 'Li Chen' was named: one word of a person's name in this report is that
+    person again, unless it names a country or state."""
+    if end - start != 1 or tokens.lowers[start] not in person_words or _after_locative_word(tokens, start):
+        return False
+    return not any(e.feature in ("country", "admin1") for e in gazetteer.lookup_key(name_key(tokens.words[start])))
 
 
 def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry]) -> bool:
@@ -243,6 +253,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     tokens = Tokens.of(doc)
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
     blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS]
+    person_words = {tokens.lowers[i] for e in entities if e.label_ == "PERSON" and len(e) > 1
+                    for i in range(e.start, e.end)}
     spans: list[tuple[int, int, bool]] = []
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
@@ -268,6 +280,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         if end - start > 1 and caseless and all(tokens.lowers[k] in COMMON_WORDS for k in range(start, end)):
             continue
         spans.append((start, end, False))
+    spans = [(start, end, from_entity) for start, end, from_entity in spans
+             if not _surname_of_person(tokens, start, end, person_words, gazetteer)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
     mentions: list[Mention] = []
     taken_until = 0
