@@ -77,3 +77,10 @@ def test_denial_of_responsibility() -> None:
     incident = main_incident(text)
     assert [(g.name, g.relation) for g in incident.groups] == [("Taliban", "denied")]
     assert [(c.claimant, c.status, c.channel) for c in incident.claims] == [("Taliban", "denied", "statement")]
+
+
+def test_age_after_the_name_and_nationality_from_a_demonym() -> None:
+    text = "Police said Lena Brandt, 31, a German woman, stabbed a guard at the embassy gate on Monday and fled."
+    (perpetrator,) = main_incident(text).perpetrators
+    assert (perpetrator.name, perpetrator.age, perpetrator.fate) == ("Lena Brandt", 31, "at_large")
+    assert (perpetrator.gender, perpetrator.nationality) == ("female", "German")

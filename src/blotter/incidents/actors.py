@@ -468,13 +468,17 @@ def _gender(head: Token, named: bool) -> Gender | None:
 
 
 def _nationality(head: Token) -> str | None:
-    for token in head.subtree:
-        if token.ent_type_ == "NORP" and token.i < head.i and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-            return token.text
+    """The demonym describing the person: "a British man", "Brandt, a German woman"."""
+    described = [head] + [c for c in head.children if c.dep_ == "appos"]
+    for noun in described:
+        for token in noun.subtree:
+            if token.ent_type_ == "NORP" and token.i <= noun.i and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+                return token.text
     return None
 
 
 def _fate(frame: IncidentFrame, head: Token) -> Fate | None:
+    """What became of a perpetrator, from the verb they are the subject or object of, or a phrase just after."""
     verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     if verb is not None:
         lemma = verb.lemma_.lower()
@@ -486,6 +490,11 @@ def _fate(frame: IncidentFrame, head: Token) -> Fate | None:
             fate = "killed" if dead else "injured"
         if fate:
             return fate
+        if head.dep_ == "nsubj":  # "stabbed a guard and fled": the same subject's next verb
+            for next_verb in (c for c in verb.children if c.dep_ == "conj"):
+                fate = _FATE_VERBS.get(next_verb.lower_) or _FATE_VERBS.get(next_verb.lemma_.lower())
+                if fate in ("at_large", "surrendered", "died"):
+                    return fate
     tail = frame.text[head.idx:head.sent.end_char]
     for fate, pattern in _FATE_PHRASES:
         match = pattern.search(tail)
