@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "blotter.commands.serve",
     "blotter.commands.fetch",
     "blotter.commands.watch",
+    "blotter.commands.batch",
 )
 
 

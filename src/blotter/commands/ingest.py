@@ -19,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, directories, .jsonl, .warc(.gz), or - for stdin (default)")
     p.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: $BLOTTER_DB, else sqlite:///blotter.db)")
     p.add_argument("--progress", action="store_true", help="show a progress bar even when stderr is not a terminal")
+    p.add_argument("--from-batch", metavar="DIR", help="store the records `blotter batch` wrote to DIR (no extraction)")
     p.set_defaults(func=run)
 
 
@@ -35,6 +36,10 @@ class IngestSummary:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.from_batch:
+        from ..batch.output import ingest_command
+
+        return ingest_command(args.from_batch, args.db)
     from tqdm import tqdm
 
     from ..errors import BlotterError
