@@ -373,3 +373,28 @@ def test_nothing_is_added_outside_the_kept_paragraphs() -> None:
     blocks = _dom_blocks(load_html(GAPPY_PAGE))
     extracted = "No group has claimed responsibility for the attack, which came a week after a similar blast."
     assert _with_dropped_prose(extracted, blocks) == extracted
+
+
+def _page_with_head(head: str, body: str = "") -> str:
+    paragraphs = ("<p>Gunmen attacked a police station in Quetta early on Thursday, killing two officers and wounding "
+                  "three, a provincial government spokesman said.</p><p>The attackers threw a grenade at the gate "
+                  "before opening fire, and security forces surrounded the area while a search went on.</p>")
+    return f"<html><head>{head}</head><body><article><h1>Police station attacked in Quetta</h1>{body}{paragraphs}</article></body></html>"
+
+
+def test_html_standfirst_is_the_subtitle() -> None:
+    html = _page_with_head("", '<p class="article-dek">Two officers killed in the third attack on police this month</p>')
+    article = clean(InputDocument(id="s1", html=html))
+    assert article.subtitle == "Two officers killed in the third attack on police this month"
+
+
+@pytest.mark.parametrize(("description", "subtitle"), [
+    ("Militants struck before dawn in the provincial capital, the third such raid this month",
+     "Militants struck before dawn in the provincial capital, the third such raid this month"),
+    ("Gunmen attacked a police station in Quetta early on Thursday, killing two officers", None),  # the lead, cut
+    ("Security forces are searching the area after the attack on the station in the city...", None),  # truncated
+    ("Police station attacked", None),  # too short to be a standfirst
+])
+def test_meta_description_is_the_subtitle_only_when_it_is_not_the_lead(description: str, subtitle: str | None) -> None:
+    html = _page_with_head(f'<meta name="description" content="{description}">')
+    assert clean(InputDocument(id="s2", html=html)).subtitle == subtitle

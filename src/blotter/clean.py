@@ -2,7 +2,9 @@
 
 Entry point: ``clean(doc) -> Article``. HTML goes through trafilatura for the body and
 metadata, plus the page's own date meta tags (they carry the time and offset that
-trafilatura's date-only value drops); text pages go through ``textpage``. Either way the
+trafilatura's date-only value drops); prose blocks trafilatura skipped between the paragraphs
+it kept are put back, and a standfirst (dek, or a meta description that is not the lead) is the
+subtitle. Text pages go through ``textpage``. Either way the
 body is then swept for leftover furniture (adverts, 'related' items, credits), so what
 reaches the language stages is only the report.
 """
@@ -45,11 +47,18 @@ _BLOCK_TAGS = frozenset(
     "header footer main aside nav caption form body address details summary center fieldset".split())
 _UNREAD_TAGS = frozenset(
     "script style noscript template svg iframe button select option head textarea math canvas video audio picture".split())
-_FURNITURE_TAGS = frozenset("header footer nav aside form figure figcaption address".split())
+_FURNITURE_TAGS = frozenset("header footer nav aside figure figcaption address".split())
 _FURNITURE_MARKER = re.compile(
-    r"author|bio|newsletter|related|promo|share|social|disclaimer|comment|subscribe|signup|sidebar|footer|nav|menu|"
-    r"breadcrumb|cookie|banner|popup|modal|advert|\bad\b|sponsor|cta|caption|credit", re.IGNORECASE)
+    r"(?<![a-z])(?:author|bio(?![a-z])|newsletter|related|promo|share|social|disclaimer|comment|subscri|sign-?up|"
+    r"sidebar|footer|nav(?!y)|menu|breadcrumb|cookie|banner|popup|modal|advert|ads?(?![a-z])|sponsor|cta(?![a-z])|"
+    r"caption|credit)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+
+MIN_SUBTITLE_WORDS, MAX_SUBTITLE_WORDS = 6, 60
+_SUBTITLE_XPATH = ("//*[self::p or self::h2 or self::div or self::span]"
+                   "[contains(@class, 'dek') or contains(@class, 'standfirst') or contains(@class, 'subtitle')"
+                   " or contains(@class, 'sub-title') or contains(@class, 'strapline')"
+                   " or contains(@class, 'article-summary') or contains(@class, 'deck')]")
 
 _RELATED_CLASS = re.compile(r"related|read-?more|also-?read|more-?stories|recommended", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
@@ -128,6 +137,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
         return PageParts(), None
     published, updated = _meta_dates(tree)
     headline = _page_headline(tree)
+    subtitle_candidates = _subtitle_sources(tree)
     related_boxes, credit_elements = _marked_elements(tree)
     related = _related_links(related_boxes, url)
     credits = _image_credits(credit_elements)
@@ -146,7 +156,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts = parse_text_page(body.replace("\n", "\n\n"), url=url, find_headline=False)
     parts.title = headline or _clean_title(extracted.title, extracted.sitename)
     parts.text = _without_leading_title(parts.text, parts.title)
-    parts.subtitle = None
+    parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors
     parts.published = published or parts.published or extracted.date
     parts.updated = updated or parts.updated
@@ -352,6 +362,34 @@ def _image_credits(credit_elements: list) -> list[str]:
         if credit and len(credit) <= 80 and credit not in credits:
             credits.append(credit)
     return credits
+
+
+def _subtitle_sources(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
+    """Candidate standfirsts: elements classed as one, and the meta descriptions.
+
+    Read before trafilatura runs, since it prunes such elements from the tree it is given."""
+    marked = [" ".join(element.text_content().split()) for element in tree.xpath(_SUBTITLE_XPATH)]
+    described = [" ".join((meta.get("content") or "").split()) for meta in tree.iter("meta")
+                 if (meta.get("property") or meta.get("name") or "").lower() in ("og:description", "description")]
+    return marked, described
+
+
+def _subtitle(candidates: tuple[list[str], list[str]], title: str | None, text: str) -> str | None:
+    """A standfirst: a sentence or two, not the headline, not markup; a meta description only when it
+    is not a copy of the opening lines (what many sites put there)."""
+    marked, described = candidates
+    opening = " ".join(_WORD.findall(text[:2000].lower()))
+    for candidate in marked + described:
+        words = _WORD.findall(candidate.lower())
+        if (not MIN_SUBTITLE_WORDS <= len(words) <= MAX_SUBTITLE_WORDS or candidate.endswith(("...", "…"))
+                or "<" in candidate or candidate.startswith("By ")):
+            continue
+        if title and words == _WORD.findall(title.lower()):
+            continue
+        if candidate in described and " ".join(words[:MIN_SUBTITLE_WORDS]) in opening:
+            continue
+        return candidate
+    return None
 
 
 def _page_headline(tree: lxml.html.HtmlElement) -> str | None:
