@@ -219,3 +219,10 @@ def test_arabic_article_and_transliterated_names():
     places = by_mention(places_of("Clashes were reported in Qamishli and in Douma on Saturday."))
     assert places["qamishli"].country_code == "SY" and places["qamishli"].name == "Qamishli"
     assert places["douma"].country_code == "SY"
+
+
+def test_a_state_that_holds_the_reports_city_beats_a_foreign_namesake():
+    places = by_mention(places_of("Atlanta police said the suspect fled Georgia on Sunday."))
+    assert (places["georgia"].feature, places["georgia"].country_code) == ("admin1", "US")
+    new_york = by_mention(places_of("Police in Buffalo and Albany joined officers in New York on Monday."))
+    assert new_york["new york"].feature == "city"
