@@ -10,14 +10,15 @@ loses at most the document in flight and never leaves half of one.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterable, Iterator, Literal, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -25,14 +26,23 @@ from sqlalchemy.engine import Connection, Engine
 from ..errors import StorageError
 from ..models import DocumentRecord, Incident
 from . import merge
-from .records import MergedIncident
-from .schema import document_incidents, documents, failed_documents, incident_links, merged_incidents
+from .records import MergedIncident, searchable_names
+from .schema import (document_incidents, document_names, documents, failed_documents, incident_links,
+                     merged_incident_names, merged_incidents)
 
 DEFAULT_URL = "sqlite:///blotter.db"
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS = Path(__file__).with_name("migrations")
 _MEMBER_CACHE_LIMIT = 50_000
 WRITER_LOCK_KEY = 0x626C6F74  # "blot": the PostgreSQL advisory lock writers take turns on
+
+SortKey = Literal["date", "-date", "killed", "-killed", "injured", "-injured", "reported", "-reported"]
+SORT_COLUMNS: dict[str, sa.ColumnElement[Any]] = {
+    "date": merged_incidents.c.event_date,
+    "killed": merged_incidents.c.killed,
+    "injured": merged_incidents.c.injured,
+    "reported": merged_incidents.c.last_reported,
+}
 
 
 def resolve_url(url: Optional[str]) -> str:
@@ -118,6 +128,9 @@ class Database:
         conn.execute(documents.insert().values(
             id=record.id, content_hash=content_hash, url=record.url, site=record.site, title=record.title,
             published=record.published, text=record.text, record=record.model_dump_json(), ingested_at=_now()))
+        names = merge.distinctive_names(record.text)
+        if names:
+            conn.execute(document_names.insert(), [{"name": name, "document_id": record.id} for name in names])
         if self.is_sqlite:
             conn.execute(sa.text("INSERT INTO documents_fts (document_id, title, text) VALUES (:id, :title, :text)"),
                          {"id": record.id, "title": record.title or "", "text": record.text})
@@ -129,7 +142,7 @@ class Database:
         inserted = conn.execute(
             document_incidents.insert().returning(document_incidents.c.seq, sort_by_parameter_order=True), rows)
         return [merge.Member(seq=seq, document_id=record.id, incident=inc, url=record.url, title=record.title,
-                             published=record.published)
+                             published=record.published, document_names=names)
                 for (seq,), inc in zip(inserted.all(), record.incidents)]
 
     def _merge(self, conn: Connection, new_members: list[merge.Member]) -> list[str]:
@@ -154,6 +167,7 @@ class Database:
                                     .where(incident_links.c.merged_id.in_(affected_ids))):
                 existing[row.merged_id].append(row.member_seq)
             conn.execute(incident_links.delete().where(incident_links.c.merged_id.in_(affected_ids)))
+            conn.execute(merged_incident_names.delete().where(merged_incident_names.c.merged_id.in_(affected_ids)))
             conn.execute(merged_incidents.delete().where(merged_incidents.c.id.in_(affected_ids)))
         stored_groups = [self._load_members(conn, seqs) for seqs in existing.values()]
         if sum(len(group) for group in stored_groups) <= merge.MAX_RECLUSTER:
@@ -161,12 +175,14 @@ class Database:
         else:
             groups = merge.attach(stored_groups, new_members)
         fused = [merge.fuse(group) for group in groups]
-        conn.execute(merged_incidents.insert(), [_merged_row(incident) for incident in fused])
+        insert_merged_incidents(conn, fused)
         conn.execute(incident_links.insert(), [{"member_seq": m.seq, "merged_id": incident.id}
                                                for group, incident in zip(groups, fused) for m in group])
         return [incident.id for group, incident in zip(groups, fused) if any(m.document_id == document_id for m in group)]
 
     def _candidates(self, conn: Connection, new_members: list[merge.Member], document_id: str) -> list[merge.Member]:
+        """Stored incidents dated within a week of a new one, and primary incidents of reports
+        within ``LONG_WINDOW_DAYS`` that share enough distinctive names (follow-ups)."""
         anchors = [m.anchor for m in new_members if m.anchor]
         if not anchors:
             return []
@@ -175,7 +191,26 @@ class Database:
         query = (sa.select(document_incidents.c.seq)
                  .where(document_incidents.c.anchor_date.between(low, high))
                  .where(document_incidents.c.document_id != document_id))
-        return self._load_members(conn, list(conn.execute(query).scalars()))
+        seqs = dict.fromkeys(conn.execute(query).scalars())
+        names = set().union(*(m.names for m in new_members))
+        if names:
+            seqs.update(dict.fromkeys(self._name_tied(conn, names, anchors, document_id)))
+        return self._load_members(conn, list(seqs))
+
+    def _name_tied(self, conn: Connection, names: set[str], anchors: list[date], document_id: str) -> list[int]:
+        """Primary incidents of other reports sharing ``LONG_TIE_NAMES`` of ``names`` that are in
+        at most ``MAX_NAME_REPORTS`` reports, anchored within ``LONG_WINDOW_DAYS``."""
+        spread = (sa.select(document_names.c.name).where(document_names.c.name.in_(names))
+                  .group_by(document_names.c.name).having(sa.func.count() <= merge.MAX_NAME_REPORTS))
+        window = timedelta(days=merge.LONG_WINDOW_DAYS)
+        low, high = (min(anchors) - window).isoformat(), (max(anchors) + window).isoformat()
+        query = (sa.select(document_incidents.c.seq)
+                 .join(document_names, document_names.c.document_id == document_incidents.c.document_id)
+                 .where(document_names.c.name.in_(spread), document_incidents.c.is_primary,
+                        document_incidents.c.document_id != document_id,
+                        document_incidents.c.anchor_date.between(low, high))
+                 .group_by(document_incidents.c.seq).having(sa.func.count() >= merge.LONG_TIE_NAMES))
+        return list(conn.execute(query).scalars())
 
     def _load_members(self, conn: Connection, seqs: list[int]) -> list[merge.Member]:
         found = {seq: self._members[seq] for seq in seqs if seq in self._members}
@@ -185,10 +220,15 @@ class Database:
                                documents.c.url, documents.c.title, documents.c.published)
                      .join(documents, documents.c.id == document_incidents.c.document_id)
                      .where(document_incidents.c.seq.in_(missing)))
+            rows = conn.execute(query).all()
+            names_of: dict[str, set[str]] = defaultdict(set)
+            for row in conn.execute(sa.select(document_names.c.document_id, document_names.c.name)
+                                    .where(document_names.c.document_id.in_({row.document_id for row in rows}))):
+                names_of[row.document_id].add(row.name)
             loaded = [merge.Member(seq=row.seq, document_id=row.document_id,
-                                   incident=Incident.model_validate_json(row.record),
-                                   url=row.url, title=row.title, published=row.published)
-                      for row in conn.execute(query)]
+                                   incident=Incident.model_validate_json(row.record), url=row.url, title=row.title,
+                                   published=row.published, document_names=frozenset(names_of[row.document_id]))
+                      for row in rows]
             found.update((m.seq, m) for m in loaded)
             self._remember(loaded)
         return [found[seq] for seq in seqs]
@@ -211,34 +251,56 @@ class Database:
                                   .where(merged_incidents.c.id == incident_id)).scalar()
         return MergedIncident.model_validate_json(record) if record else None
 
-    def query_incidents(self, *, since: Optional[str] = None, until: Optional[str] = None,
-                        country_code: Optional[str] = None, category: Optional[str] = None,
-                        attack_type: Optional[str] = None, text: Optional[str] = None,
-                        limit: int = 50, offset: int = 0) -> tuple[list[MergedIncident], int]:
-        """One page of merged incidents, newest first, and how many match in all.
-
-        ``text`` searches the full text of the incidents' reports.
-        """
-        conditions = self._filters(since, until)
-        if country_code:
-            conditions.append(merged_incidents.c.country_code == country_code.upper())
-        if category:
-            conditions.append(merged_incidents.c.category == category)
-        if attack_type:
-            conditions.append(merged_incidents.c.attack_type == attack_type)
-        if text:
-            matching_docs = self._text_match(text)
-            conditions.append(merged_incidents.c.id.in_(
-                sa.select(incident_links.c.merged_id)
-                .join(document_incidents, document_incidents.c.seq == incident_links.c.member_seq)
-                .where(document_incidents.c.document_id.in_(matching_docs))))
-        where = sa.and_(sa.true(), *conditions)
+    def query_incidents(self, *, limit: int = 50, offset: int = 0, sort: SortKey = "-date",
+                        **filters: Any) -> tuple[list[MergedIncident], int]:
+        """One page of merged incidents matching ``filters`` (see ``incident_filter``), ordered
+        by ``sort`` (newest first by default), and how many match in all."""
+        where = self.incident_filter(**filters)
         with self._transaction() as conn:
             total = conn.execute(sa.select(sa.func.count()).select_from(merged_incidents).where(where)).scalar_one()
-            rows = conn.execute(sa.select(merged_incidents.c.record).where(where)
-                                .order_by(merged_incidents.c.event_date.desc(), merged_incidents.c.id)
+            rows = conn.execute(sa.select(merged_incidents.c.record).where(where).order_by(*incident_order(sort))
                                 .limit(limit).offset(offset)).scalars()
             return [MergedIncident.model_validate_json(r) for r in rows], total
+
+    def incident_filter(self, *, since: Optional[str] = None, until: Optional[str] = None,
+                        country_code: Optional[str] = None, category: Optional[str] = None,
+                        attack_type: Optional[str] = None, text: Optional[str] = None,
+                        bbox: Optional[tuple[float, float, float, float]] = None, group: Optional[str] = None,
+                        perpetrator: Optional[str] = None, min_killed: Optional[int] = None) -> sa.ColumnElement[bool]:
+        """The SQL condition for merged incidents matching every given filter (AND).
+
+        ``bbox`` is (min_lon, min_lat, max_lon, max_lat) in degrees, crossing the antimeridian
+        when min_lon > max_lon; ``group`` and ``perpetrator`` match part of a name, ignoring
+        case; ``text`` searches the full text of the incidents' reports.
+        """
+        table = merged_incidents.c
+        conditions = self._filters(since, until)
+        if country_code:
+            conditions.append(table.country_code == country_code.upper())
+        if category:
+            conditions.append(table.category == category)
+        if attack_type:
+            conditions.append(table.attack_type == attack_type)
+        if min_killed is not None:
+            conditions.append(table.killed >= min_killed)
+        if bbox:
+            min_lon, min_lat, max_lon, max_lat = bbox
+            conditions.append(table.lat.between(min_lat, max_lat))
+            conditions.append(table.lon.between(min_lon, max_lon) if min_lon <= max_lon
+                              else sa.or_(table.lon >= min_lon, table.lon <= max_lon))
+        for kind, needle in (("group", group), ("perpetrator", perpetrator)):
+            if needle:
+                escaped = needle.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                conditions.append(table.id.in_(
+                    sa.select(merged_incident_names.c.merged_id)
+                    .where(merged_incident_names.c.kind == kind,
+                           merged_incident_names.c.name.like(f"%{escaped}%", escape="\\"))))
+        if text:
+            conditions.append(table.id.in_(
+                sa.select(incident_links.c.merged_id)
+                .join(document_incidents, document_incidents.c.seq == incident_links.c.member_seq)
+                .where(document_incidents.c.document_id.in_(self._text_match(text)))))
+        return sa.and_(sa.true(), *conditions)
 
     def iter_incidents(self, since: Optional[str] = None, until: Optional[str] = None) -> Iterator[MergedIncident]:
         """Every merged incident in the date range (inclusive), oldest first, streamed."""
@@ -367,6 +429,29 @@ def _migrate(conn: Connection) -> None:
     command.upgrade(config, "head")
 
 
+def incident_order(sort: SortKey) -> list[sa.ColumnElement[Any]]:
+    """ORDER BY for a sort key ("-" for descending); unknown values last, ties by id in the same
+    direction, so that the composite indexes serve the page."""
+    column = SORT_COLUMNS[sort.lstrip("-")]
+    if sort.startswith("-"):
+        return [column.desc().nulls_last(), merged_incidents.c.id.desc()]
+    return [column.asc().nulls_last(), merged_incidents.c.id.asc()]
+
+
+def insert_merged_incidents(conn: Connection, incidents: Iterable[MergedIncident]) -> None:
+    """Write merged incidents: the row with its indexed columns, and their searchable names."""
+    rows, names = [], []
+    for incident in incidents:
+        row = _merged_row(incident)
+        rows.append(row)
+        names.extend({"merged_id": incident.id, "kind": kind, "name": name}
+                     for kind, name in searchable_names(json.loads(row["record"])))
+    if rows:
+        conn.execute(merged_incidents.insert(), rows)
+    if names:
+        conn.execute(merged_incident_names.insert(), names)
+
+
 def _merged_row(incident: MergedIncident) -> dict[str, Any]:
     reported = incident.first_reported[:10] if incident.first_reported else None
     return {
@@ -374,7 +459,7 @@ def _merged_row(incident: MergedIncident) -> dict[str, Any]:
         "attack_type": incident.attack_types[0], "country": incident.location.country,
         "country_code": incident.location.country_code, "city": incident.location.name,
         "killed": incident.casualties.killed.best, "injured": incident.casualties.injured.best,
-        "first_reported": incident.first_reported, "last_reported": incident.last_reported,
+        "lat": incident.location.lat, "lon": incident.location.lon, "first_reported": incident.first_reported, "last_reported": incident.last_reported,
         "record": incident.model_dump_json(),
     }
 

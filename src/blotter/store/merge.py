@@ -3,8 +3,11 @@ fusion (``fuse``). The rules are written out for users in docs/DATABASE.md.
 
 Matching is pairwise: two incidents from different reports are compared on place, date,
 named victims and perpetrators, counts, type and wording. A few differences forbid a merge
-outright (dates more than a week apart, disjoint named victims); the rest add up to a
-score. Clusters are built by linking the best-scoring pairs first and never joining two
+outright (dates more than a week apart unless the reports share distinctive names, disjoint
+named victims); the rest add up to a score. Follow-up reports (arrests, funerals, trials) come
+weeks or months later and often date themselves by the follow-up, so a pair that shares at
+least ``LONG_TIE_NAMES`` distinctive names (people's full names, streets, businesses spelt out
+in the report text) may be up to ``LONG_WINDOW_DAYS`` apart. Clusters are built by linking the best-scoring pairs first and never joining two
 clusters that contain a forbidden pair, so a later report that names the victims can split
 an earlier, looser merge.
 """
@@ -28,6 +31,18 @@ MERGE_THRESHOLD = 0.45
 MAX_RECLUSTER = 60
 # Reports are usually published within a few days of the event they describe.
 CANDIDATE_WINDOW_DAYS = 7
+# Follow-ups that share this many distinctive names may come this much later (or earlier).
+LONG_WINDOW_DAYS = 366
+LONG_TIE_NAMES = 2
+# Per shared distinctive name (at most MAX_SHARED_NAMES count): full names rarely recur across incidents.
+SHARED_NAME_BONUS = 0.2
+MAX_SHARED_NAMES = 3
+# A name in more reports than this (a sheriff, a hospital, a newsroom) no longer tells incidents apart.
+MAX_NAME_REPORTS = 20
+# Reports that name different victims yet share distinctive names (many victims, each report naming some).
+DISJOINT_VICTIMS_PENALTY = -0.2
+# The score of two reports too far apart in time to compare: never linked directly, not forbidden.
+UNRELATED = float("-inf")
 NEARBY_KM = 25.0
 METRO_KM = 80.0
 PROPER_WORD_BONUS = 0.25
@@ -51,6 +66,26 @@ _COMMON_CAPITALS = frozenset(
     "wednesday thursday friday saturday sunday january february march april may june july august september "
     "october november december the mr mrs ms dr hospital medical center".split()
 )
+# Two capitalised words in a row, maybe with a middle initial: "Jordan Pike", "Elm Street".
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+(?:['-][A-Za-z]+)?)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:['-][A-Za-z]+)?)\b")
+# Words that make a capitalised pair an institution, a title or a dateline, which every report
+# of a city shares, rather than a name that belongs to one incident.
+_GENERIC_NAME_WORDS = _COMMON_CAPITALS | frozenset(
+    "department office sheriff's medical centre hospital school high university college crime stoppers chief "
+    "district attorney attorney's court county state news associated press all rights reserved copyright "
+    "on in at for and but a an it its he she they we this that when after before by of to as if his her their "
+    "last next north south east west northeast northwest southeast southwest side downtown area "
+    "fire rescue ems emergency services safety public bureau agency federal investigation patrol highway "
+    "trooper troopers detective detectives lieutenant sergeant sgt lt capt captain deputy deputies coroner "
+    "examiner's examiner medical office's officials spokesman spokeswoman spokesperson mayor governor "
+    "president senator judge justice children's memorial general regional university's church community "
+    "facebook twitter instagram youtube related stories story copyright read more click video photo "
+    "american african white black hispanic latino christmas thanksgiving easter day eve new year's "
+    # page furniture and newsroom boilerplate
+    "hide show caption wikipedia media inc llc co corp division update updated health care precinct "
+    "forensic sciences science fatal shooting homicide prosecutor prosecutors jr sr ii iii times post tribune "
+    "herald journal gazette daily sun-times channel radio tv television local breaking share email print".split()
+)
 _STOPWORDS = frozenset(
     "a an the and or of in on at to for from by with was were is are be been has had have he she "
     "they it his her their its that this who which as after before said says police say man woman "
@@ -71,6 +106,18 @@ class Member:
     url: Optional[str] = None
     title: Optional[str] = None
     published: Optional[str] = None
+    # The report text's distinctive names (``distinctive_names``), which its primary incident uses.
+    document_names: frozenset[str] = frozenset()
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Distinctive names tied to this incident: the whole report's for its primary incident,
+        the evidence sentences' for the others; names of the place itself are left out."""
+        if self.incident.is_primary:
+            found = self.document_names
+        else:
+            found = distinctive_names(" ".join(e.quote for e in self.incident.evidence))
+        return frozenset(name for name in found if not set(name.split()) & self.place_words)
 
     @cached_property
     def day(self) -> Optional[date]:
@@ -124,6 +171,17 @@ def anchor_date(incident: Incident, published: Optional[str]) -> Optional[str]:
     return day.isoformat() if day else None
 
 
+def distinctive_names(text: str) -> frozenset[str]:
+    """Pairs of capitalised words that name a person, a street or a business ("jordan pike"),
+    lower-cased; pairs with an institutional or calendar word are left out."""
+    found = set()
+    for first, second in _NAME_PAIR.findall(text):
+        first, second = first.lower(), second.lower()
+        if first not in _GENERIC_NAME_WORDS and second not in _GENERIC_NAME_WORDS:
+            found.add(f"{first} {second}")
+    return frozenset(found)
+
+
 def global_id(document_id: str, incident_id: str) -> str:
     """A merged incident's id: derived from its first report, so re-ingesting keeps it."""
     return "inc-" + hashlib.sha256(f"{document_id}\x1f{incident_id}".encode()).hexdigest()[:16]
@@ -133,7 +191,9 @@ def global_id(document_id: str, incident_id: str) -> str:
 
 
 def match_score(a: Member, b: Member) -> Optional[float]:
-    """How strongly two reports' incidents look like one incident; None forbids merging them.
+    """How strongly two reports' incidents look like one incident; None forbids merging them
+    (they contradict each other), ``UNRELATED`` only declines to link them (too far apart in time
+    to tell, though a report in between may still join them into one incident).
 
     Place, day and type only make two reports compatible; without something that ties them
     together (shared names or distinctive words, the same figures, similar wording) the pair
@@ -141,17 +201,21 @@ def match_score(a: Member, b: Member) -> Optional[float]:
     """
     if a.document_id == b.document_id:
         return None  # one report's incidents are distinct by construction
-    days = _date_score(a, b)
+    shared_names = len(a.names & b.names)
+    days = _date_score(a, b, long_tie=shared_names >= LONG_TIE_NAMES)
     if days is None:
-        return None
-    score = days + _place_score(a, b)
-    corroborated = False
+        return UNRELATED
+    score = days + _place_score(a, b) + SHARED_NAME_BONUS * min(shared_names, MAX_SHARED_NAMES)
+    corroborated = shared_names > 0
 
     if a.victim_names and b.victim_names:
-        if not a.victim_names & b.victim_names:
+        if a.victim_names & b.victim_names:
+            score += 0.45
+            corroborated = True
+        elif shared_names >= LONG_TIE_NAMES:
+            score += DISJOINT_VICTIMS_PENALTY  # each names other victims, or a victim is misread
+        else:
             return None  # different named victims: different incidents
-        score += 0.45
-        corroborated = True
     if a.perpetrator_names and b.perpetrator_names:
         shared_perpetrator = bool(a.perpetrator_names & b.perpetrator_names)
         score += 0.3 if shared_perpetrator else -0.2
@@ -206,17 +270,19 @@ def _place_score(a: Member, b: Member) -> float:
     return 0.0
 
 
-def _date_score(a: Member, b: Member) -> Optional[float]:
-    """Same day scores; days apart count against; None when too far apart to be one incident.
-    When only one report gives the day, the other's publication date is compared with it."""
+def _date_score(a: Member, b: Member, *, long_tie: bool = False) -> Optional[float]:
+    """Same day scores; days apart count against; None when too far apart to be one incident
+    (more than a week, or ``LONG_WINDOW_DAYS`` for reports tied by shared names). When only one
+    report gives the day, the other's publication date is compared with it."""
+    window = LONG_WINDOW_DAYS if long_tie else CANDIDATE_WINDOW_DAYS
     if a.day and b.day:
         apart = abs((a.day - b.day).days)
-        if apart > CANDIDATE_WINDOW_DAYS:
+        if apart > window:
             return None
         return {0: 0.25, 1: 0.1, 2: -0.1, 3: -0.1}.get(apart, FAR_DAYS_PENALTY)
     if not (a.anchor and b.anchor):
         return 0.0
-    if abs((a.anchor - b.anchor).days) > CANDIDATE_WINDOW_DAYS:
+    if abs((a.anchor - b.anchor).days) > window:
         return None
     dated, undated = (a, b) if a.day else (b, a)
     reported = _parse_day(undated.published)

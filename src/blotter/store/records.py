@@ -45,6 +45,19 @@ class MergedIncident(Incident):
     conflicts: list[Conflict] = Field(default_factory=list)
 
 
+def searchable_names(record: dict[str, Any]) -> set[tuple[str, str]]:
+    """The (kind, lower-cased name) pairs the API's ``group`` and ``perpetrator`` filters search,
+    from a merged incident's JSON form: groups by name or mention, perpetrators' groups and
+    claimants of claims; perpetrators by name or mention."""
+    groups = ([g.get("name") for g in record.get("groups", [])] + [g.get("mention") for g in record.get("groups", [])]
+              + [p.get("group") for p in record.get("perpetrators", [])]
+              + [c.get("claimant") for c in record.get("claims", []) if c.get("status") == "claimed"])
+    perpetrators = ([p.get("name") for p in record.get("perpetrators", [])]
+                    + [p.get("mention") for p in record.get("perpetrators", [])])
+    return ({("group", name.casefold()) for name in groups if name}
+            | {("perpetrator", name.casefold()) for name in perpetrators if name})
+
+
 def merged_incident_schema() -> dict[str, Any]:
     """The JSON Schema of MergedIncident; ``merged_incident.schema.json`` is this, written out."""
     return MergedIncident.model_json_schema()

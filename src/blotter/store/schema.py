@@ -37,10 +37,19 @@ document_incidents = sa.Table(
     sa.UniqueConstraint("document_id", "incident_id", name="uq_document_incident"),
 )
 
+# The distinctive names of each report's text (``merge.distinctive_names``): how a follow-up
+# published weeks later finds the reports of its incident.
+document_names = sa.Table(
+    "document_names", metadata,
+    sa.Column("name", sa.String, primary_key=True),
+    sa.Column("document_id", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+)
+
 merged_incidents = sa.Table(
     "merged_incidents", metadata,
     sa.Column("id", sa.String, primary_key=True),
-    sa.Column("event_date", sa.String(10), index=True),
+    sa.Column("event_date", sa.String(10)),
     sa.Column("category", sa.String(40), nullable=False),
     sa.Column("attack_type", sa.String(40), nullable=False),
     sa.Column("country", sa.String),
@@ -51,6 +60,22 @@ merged_incidents = sa.Table(
     sa.Column("first_reported", sa.String(40)),
     sa.Column("last_reported", sa.String(40)),
     sa.Column("record", sa.Text, nullable=False),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    # The API's filters and sort orders, each served by an index (newest first is the default).
+    sa.Index("ix_merged_incidents_event_date_id", "event_date", "id"),
+    sa.Index("ix_merged_incidents_country_code_event_date", "country_code", "event_date"),
+    sa.Index("ix_merged_incidents_category_event_date", "category", "event_date"),
+    sa.Index("ix_merged_incidents_killed", "killed"),
+    sa.Index("ix_merged_incidents_lat_lon", "lat", "lon"),
+)
+
+# Group and perpetrator names of each merged incident, lower-cased, for the API's name filters.
+merged_incident_names = sa.Table(
+    "merged_incident_names", metadata,
+    sa.Column("merged_id", sa.String, sa.ForeignKey("merged_incidents.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("kind", sa.String(12), primary_key=True),  # "group" or "perpetrator"
+    sa.Column("name", sa.String, primary_key=True),
 )
 
 incident_links = sa.Table(
