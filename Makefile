@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval clean-venv browser
+.PHONY: demo test bench eval clean-venv browser dashboard
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -14,6 +14,17 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/blotter demo examples
+
+# A dashboard with more to look at: the examples plus, when the development data is beside
+# the project, 400 Gun Violence Archive articles (stored locally in out/, never committed).
+DASHBOARD_DB := sqlite:///out/dashboard.db
+dashboard: $(STAMP)
+	@mkdir -p out
+	$(BIN)/blotter ingest examples --db $(DASHBOARD_DB)
+	@if [ -f ../shared/data/gva/articles.jsonl ]; then \
+	  $(BIN)/python scripts/gva_sample.py 400 > out/gva-sample.jsonl && \
+	  $(BIN)/blotter ingest out/gva-sample.jsonl --db $(DASHBOARD_DB) --progress; fi
+	$(BIN)/blotter serve --db $(DASHBOARD_DB)
 
 # The dashboard's browser tests use Debian's Chromium (never a downloaded browser).
 browser:

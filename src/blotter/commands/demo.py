@@ -12,6 +12,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="extract the example reports and summarise their incidents")
     p.add_argument("directory", nargs="?", default="examples")
     p.add_argument("-o", "--output", default="out/demo.jsonl", help="where the full JSON records go")
+    p.add_argument("--db", default="sqlite:///out/demo.db", metavar="URL",
+                   help="also store the records here, for the dashboard (default: %(default)s)")
     p.set_defaults(func=run)
 
 
@@ -55,20 +57,23 @@ def run(args: argparse.Namespace) -> int:
     from ..models import ErrorRecord
     from ..pipeline import extract_many
     from ..read import read_inputs
+    from ..store import open_database
 
     if not os.path.isdir(args.directory):
         print(f"blotter demo: no folder {args.directory!r}", file=sys.stderr)
         return 2
     os.makedirs(os.path.dirname(args.output) or ".", exist_ok=True)
     failed = 0
-    with open(args.output, "w", encoding="utf-8") as out:
+    with open(args.output, "w", encoding="utf-8") as out, open_database(args.db) as db:
         for record in extract_many(read_inputs([args.directory])):
             out.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
             if isinstance(record, ErrorRecord):
                 failed += 1
                 print(f"== {record.id}: failed: {record.error.code} {record.error.message}")
             else:
+                db.add_record(record)
                 print(describe(record))
             print()
     print(f"Full JSON records: {args.output}  (one per line; `blotter extract FILE --format json` pretty-prints one)")
+    print(f"Stored in {args.db}; to browse them: .venv/bin/blotter serve --db {args.db}  (then open http://127.0.0.1:8000/)")
     return 1 if failed else 0
