@@ -229,9 +229,9 @@ def _starts_longer_name(tokens: Tokens, end: int, entries: list[Entry], gazettee
 
 
 def _well_known(entries: list[Entry]) -> bool:
-    """A country, state, region or big city: named inside an organisation's name ('Air France',
-    'Bank of Malta') it still names that place, and no small namesake competes."""
-    return any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
+    """A country, state, county, region or big city: named inside an organisation's name ('Air
+    France', 'Cuyahoga County Executive') it still names that place, and no small namesake competes."""
+    return any(e.feature in ("country", "admin1", "admin2", "region") or e.population >= 100_000 for e in entries)
 
 
 def _strip_article(span: Span) -> tuple[int, int]:
