@@ -9,7 +9,7 @@ import pytest
 
 from trafilatura.utils import load_html
 
-from blotter.clean import _dom_blocks, _with_dropped_prose, clean, detect_language
+from blotter.clean import _dom_blocks, _with_dropped_prose, _without_trailing_sections, clean, detect_language
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
 from blotter.textpage import byline_names, parse_stamp
@@ -398,3 +398,13 @@ def test_html_standfirst_is_the_subtitle() -> None:
 def test_meta_description_is_the_subtitle_only_when_it_is_not_the_lead(description: str, subtitle: str | None) -> None:
     html = _page_with_head(f'<meta name="description" content="{description}">')
     assert clean(InputDocument(id="s2", html=html)).subtitle == subtitle
+
+
+def test_sources_and_author_notes_after_the_report_are_cut() -> None:
+    report = ("Gunmen attacked a police station in Quetta early on Thursday, killing two officers, officials said.\n\n"
+              "The attackers threw a grenade at the gate before opening fire on the guards at the entrance.\n\n"
+              "Related: the bombing of a market in the same district last week.\n\n"
+              "Security forces surrounded the area and a search for the attackers was under way by the evening.")
+    assert _without_trailing_sections(report + "\n\nSources:\n\nProvincial police statement, 2 May") == report
+    assert _without_trailing_sections(report + "\n\nAbout the author: Sana Qureshi reports from Quetta.") == report
+    assert _without_trailing_sections("Read more\n\n" + report) == "Read more\n\n" + report  # early: kept

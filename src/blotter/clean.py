@@ -60,6 +60,20 @@ _SUBTITLE_XPATH = ("//*[self::p or self::h2 or self::div or self::span]"
                    " or contains(@class, 'sub-title') or contains(@class, 'strapline')"
                    " or contains(@class, 'article-summary') or contains(@class, 'deck')]")
 
+# A short line naming what follows as not the article (sources, bio, related reading, calls to act)
+# ends the body when it comes in its second half; earlier, it is more likely part of the report.
+_TRAILING_SECTION = re.compile(
+    r"(?:(?:article |external )?sources?|references?|citations?|works cited|bibliography|footnotes|notes"
+    r"|about the (?:authors?|writer)|meet the author|author bio(?:graphy)?|written by"
+    r"|related(?: \w+){0,2}(?: that may interest you)?|read (?:this|more|next)\w*(?: next)?"
+    r"|you may (?:also )?(?:like|enjoy|be interested in[\w ]*)|more (?:from|on|about) [\w ’'.-]{1,40}"
+    r"|recommended(?: for you| reading| articles| stories)?|more (?:stories|articles|reading|news)|further reading"
+    r"|popular (?:posts|articles|stories)|share (?:this(?: article| story| post)?|your story)|subscribe[\w ]*"
+    r"|sign up[\w ]*|get in touch|(?:request|book) a demo|leave a (?:reply|comment)|\d* ?comments?|disclaimer)\s*:?",
+    re.IGNORECASE)
+_TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]", re.IGNORECASE)
+TRAILING_SECTION_MIN_SHARE = 0.5
+
 _RELATED_CLASS = re.compile(r"related|read-?more|also-?read|more-?stories|recommended", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
 
@@ -155,7 +169,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     body = _with_dropped_prose(extracted.text or "", blocks)
     parts = parse_text_page(body.replace("\n", "\n\n"), url=url, find_headline=False)
     parts.title = headline or _clean_title(extracted.title, extracted.sitename)
-    parts.text = _without_leading_title(parts.text, parts.title)
+    parts.text = _without_trailing_sections(_without_leading_title(parts.text, parts.title))
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors
     parts.published = published or parts.published or extracted.date
@@ -420,6 +434,18 @@ def _without_leading_title(text: str, title: str | None) -> str:
     first, _, rest = text.partition("\n\n")
     if title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
         return rest
+    return text
+
+
+def _without_trailing_sections(text: str) -> str:
+    """The body cut before a 'Sources', 'About the author', 'Related articles'... line in its second half."""
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        line = paragraph.strip()
+        if offset >= TRAILING_SECTION_MIN_SHARE * len(text) and (
+                _TRAILING_SECTION.fullmatch(line) or _TRAILING_NOTE.match(line)):
+            return text[:offset].rstrip()
+        offset += len(paragraph) + 2
     return text
 
 
