@@ -226,3 +226,9 @@ def test_a_state_that_holds_the_reports_city_beats_a_foreign_namesake():
     assert (places["georgia"].feature, places["georgia"].country_code) == ("admin1", "US")
     new_york = by_mention(places_of("Police in Buffalo and Albany joined officers in New York on Monday."))
     assert new_york["new york"].feature == "city"
+
+
+def test_all_caps_dateline_in_a_mixed_case_report():
+    text = "ST. LOUIS (AP) — A man was shot on Friday near a gas station, police said."
+    place = places_of(text)[0]
+    assert (place.mention, place.name, place.admin1) == ("ST. LOUIS", "St. Louis", "Missouri")

@@ -31,7 +31,7 @@ from .models import Article, Evidence, Location, Place
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP"}  # a gazetteer hit inside these is a person or a demonym
 ADMIN_WORDS = {"state", "province", "region", "governorate", "oblast", "prefecture", "department"}
-NAME_CONNECTORS = {"of", "de", "del", "la", "le", "du", "al", "el", "upon", "on", "the", "and", "-", "'s", "es"}
+NAME_CONNECTORS = {"of", "de", "del", "la", "le", "du", "al", "el", "upon", "on", "the", "and", "-", ".", "'s", "es"}
 # Words that are also (small or foreign) place names; only a spaCy place entity makes them places.
 COMMON_WORDS = frozenset("""
 a an and as at be by can do for from go had has he her him his i if in is it its may me my no not of
