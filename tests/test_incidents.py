@@ -7,6 +7,7 @@ import pytest
 from blotter.incidents import find_incidents
 from blotter.models import Article, Incident
 from blotter.nlp import analyse
+from blotter.places import find_places
 
 
 def incidents_of(text: str, published: str | None = "2024-03-04T18:10:00+00:00") -> list[Incident]:
@@ -116,6 +117,30 @@ def test_separate_attack_elsewhere_is_its_own_incident() -> None:
     assert len(found) == 2
     assert found[0].is_primary and not found[1].is_primary
     assert found[1].attack_types[0] == "facility_infrastructure_attack"
+
+
+def incidents_with_places(text: str) -> list[Incident]:
+    """Incidents as the pipeline finds them, with the places stage's resolved places."""
+    article = Article(id="t", text=text, published="2024-03-05T09:00:00+00:00")
+    doc = analyse(text)
+    return find_incidents(doc, article, find_places(doc, article))
+
+
+def test_headline_without_a_place_keeps_the_scene_in_the_main_incident() -> None:
+    text = ("Man shot and killed outside apartment complex. "
+            "AURORA, Colo. - A 34-year-old man was shot and killed outside an apartment complex in Aurora "
+            "on Tuesday night, police said. He died at the scene.")
+    found = incidents_with_places(text)
+    assert len(found) == 1
+    assert found[0].casualties.killed.best == 1
+
+
+def test_places_in_the_same_region_are_one_scene() -> None:
+    text = ("A woman was shot dead in Aurora, Colorado, on Monday night. "
+            "Denver police said the gunman was shot and wounded by an officer.")
+    found = incidents_with_places(text)
+    assert len(found) == 1
+    assert found[0].casualties.killed.best == 1
 
 
 def test_attacker_trying_to_flee_does_not_make_the_attack_attempted() -> None:

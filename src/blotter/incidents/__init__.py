@@ -63,7 +63,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
     if not article.text.strip():
         return []
     published = parse_published(article.published)
-    detected_incidents = group_incidents(doc, article.text, str(published.year) if published else None)
+    detected_incidents = group_incidents(doc, article.text, str(published.year) if published else None, places)
     incidents: list[Incident] = []
     for number, detected in enumerate(detected_incidents, start=1):
         frame = _frame(doc, article, places, detected, number == 1, published)

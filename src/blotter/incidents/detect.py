@@ -10,11 +10,14 @@ Those become incidents of their own, background ones never primary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
+
+from ..models import Place
 
 # Event kinds a trigger can name; classify.py turns them into GTD/ACLED vocabulary.
 SHOOTING, STABBING, BOMBING, KIDNAPPING, ARSON, KILLING, ATTACK = (
@@ -242,13 +245,52 @@ def find_triggers(sentence: Span, text: str, phrases: list[Trigger], candidates:
     return [t for t in triggers if not any(s <= t.start - sentence.start_char < e for s, e in masked)]
 
 
-def _places_by_sentence(doc: Doc) -> dict[int, set[str]]:
-    """Lower-cased place names per sentence start token, from one pass over the entities."""
-    places: dict[int, set[str]] = {}
+def _places_by_sentence(doc: Doc, places: list[Place] | None) -> dict[int, list[_PlaceKey]]:
+    """The places each sentence names, keyed by its start token.
+
+    Resolved places (the places stage's) carry their region, so "Aurora" and "Colo." are known
+    to be one area; without them spaCy's place entities stand alone.
+    """
+    found: dict[int, list[_PlaceKey]] = {}
+    if places:
+        sentence_starts = [s.start_char for s in doc.sents]
+        sentence_tokens = [s.start for s in doc.sents]
+        for place in places:
+            index = bisect_right(sentence_starts, place.start) - 1
+            if index >= 0:
+                key = _PlaceKey(place.name.lower(), (place.admin1 or "").lower(), place.country_code or "")
+                found.setdefault(sentence_tokens[index], []).append(key)
+        return found
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            places.setdefault(ent.sent.start, set()).add(ent.text.lower())
-    return places
+            found.setdefault(ent.sent.start, []).append(_PlaceKey(ent.text.lower(), "", ""))
+    return found
+
+
+@dataclass(frozen=True)
+class _PlaceKey:
+    """What decides whether two place mentions can be the same scene: name, region, country."""
+
+    name: str
+    admin1: str
+    country: str
+
+    def near(self, other: _PlaceKey) -> bool:
+        """Same place, or one inside the other's region ("Aurora" and "Colorado", two Aurora suburbs)."""
+        if self.name == other.name or self.name == other.admin1 or other.name == self.admin1:
+            return True
+        return bool(self.admin1) and self.admin1 == other.admin1 and self.country == other.country
+
+
+def _elsewhere(sentence_places: list[_PlaceKey], incident_places: list[_PlaceKey]) -> bool:
+    """Whether a sentence names only places away from every place the incident already has.
+
+    An incident without a place yet takes the first one named, so a headline without a place
+    does not push the story's own scene into an incident of its own.
+    """
+    if not sentence_places or not incident_places:
+        return False
+    return not any(p.near(q) for p in sentence_places for q in incident_places)
 
 
 def _describes_someone(sentence: Span, char: int) -> bool:
@@ -272,13 +314,18 @@ def is_background(sentence: Span, text: str, event_years: set[str]) -> bool:
     return any(not _describes_someone(sentence, sentence.start_char + m.start()) for m in cues)
 
 
-def group_incidents(doc: Doc, text: str, published_year: str | None) -> list[DetectedIncident]:
-    """Group the document's sentences into incidents, the lede's first."""
+def group_incidents(doc: Doc, text: str, published_year: str | None,
+                    places: list[Place] | None = None) -> list[DetectedIncident]:
+    """Group the document's sentences into incidents, the lede's first.
+
+    ``places`` are the resolved places of the document (``places.find_places``); when there are
+    none, spaCy's place entities decide whether a sentence moves to another scene.
+    """
     phrases = phrase_triggers(text)
     candidates = trigger_tokens(doc)
     events = [SentenceEvents(s, find_triggers(s, text, phrases, [i for i in candidates if s.start <= i < s.end]))
               for s in doc.sents]
-    places_by_sentence = _places_by_sentence(doc)
+    places_by_sentence = _places_by_sentence(doc, places)
     violent = [e for e in events if e.violent]
     if not violent:
         return []
@@ -289,7 +336,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None) -> list[Det
     primary = DetectedIncident([lede])
     incidents = [primary]
     current = primary
-    primary_places = set(places_by_sentence.get(lede.sentence.start, ()))
+    primary_places = list(places_by_sentence.get(lede.sentence.start, ()))
     for event in events:
         if event is lede:
             continue
@@ -302,8 +349,8 @@ def group_incidents(doc: Doc, text: str, published_year: str | None) -> list[Det
                 else:
                     incidents.append(DetectedIncident([event], background=True))
             continue
-        places = places_by_sentence.get(event.sentence.start, set())
-        new_place = bool(places) and not (places & primary_places) and not _ANAPHORA.search(sentence_text)
+        places = places_by_sentence.get(event.sentence.start, [])
+        new_place = _elsewhere(places, primary_places) and not _ANAPHORA.search(sentence_text)
         if event.violent and event.sentence.start > lede.sentence.start and (
                 _ANOTHER.search(sentence_text) or (new_place and current is primary)):
             current = DetectedIncident([event])
@@ -314,7 +361,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None) -> list[Det
         else:
             current.sentences.append(event)
         if current is primary:
-            primary_places |= places
+            primary_places += places
     for incident in incidents:
         incident.sentences.sort(key=lambda e: e.sentence.start)
     return incidents
