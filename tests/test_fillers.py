@@ -76,17 +76,25 @@ def test_specific_weapon_replaces_the_generic_one() -> None:
 
 
 @pytest.mark.parametrize("text, mention, kind", [
-    (MARKET, "a livestock market", "business"),
-    ("Gunmen attacked a police station in the north.", "a police station", "police"),
-    ("Police said a bomb exploded at a mosque during prayers.", "a mosque", "religious_figures_institutions"),
-    ("A car bomb targeted the embassy.", "the embassy", "government_diplomatic"),
-    ("Rebels blew up a power line.", "a power line", "utilities"),
-    ("Militants stormed a school.", "a school", "educational_institution"),
-    ("Two soldiers were killed in an ambush.", "Two soldiers", "military"),
+    (MARKET, "livestock market", "business"),
+    ("Gunmen attacked a police station in the north.", "police station", "police"),
+    ("Police said a bomb exploded at a mosque during prayers.", "mosque", "religious_figures_institutions"),
+    ("A car bomb targeted the embassy.", "embassy", "government_diplomatic"),
+    ("Rebels blew up a power line.", "power line", "utilities"),
+    ("Militants stormed a school.", "school", "educational_institution"),
+    ("Two soldiers were killed in an ambush on a military convoy.", "military convoy", "military"),
+    ("A bomb exploded in front of the house of the interior minister, which was damaged.",
+     "house of the interior minister", "private_citizens_property"),
+    ("A grenade wrecked the attorney general's armoured car.", "attorney general's armoured car", "transportation"),
+    ("Rebels dynamited several electricity poles.", "electricity poles", "utilities"),
 ])
 def test_targets(text: str, mention: str, kind: str) -> None:
     target = fill_targets(frame_of(text))[0]
     assert (target.mention, target.type) == (mention, kind)
+
+
+def test_people_harmed_are_victims_not_targets() -> None:
+    assert fill_targets(frame_of("Two soldiers and a judge were killed by gunmen.")) == []
 
 
 @pytest.mark.parametrize("text", [

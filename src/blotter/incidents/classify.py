@@ -30,7 +30,18 @@ _ATTACK_TYPE_BY_WEAPON: dict[str, AttackType] = {
     "vehicle": "unarmed_assault",
 }
 
-_TERROR_WORDS = re.compile(r"\bterror(ism|ist|ists)?\b|\bjihadi(st|sts)?\b|\bextremis(t|ts|m)\b|\bsuicide bomb", re.I)
+_TERROR_WORDS = re.compile(r"\b(narco-?)?terror(ism|ist|ists)?\b|\bjihadi(st|sts)?\b|\bextremis(t|ts|m)\b|\bsuicide bomb", re.I)
+# Armed actors that fight the state or for a cause: violence by them is political, not ordinary crime.
+_INSURGENTS = re.compile(
+    r"\b(guerrill?as?|rebels?|insurgents?|insurgency|subversives?|subversion|militants?|urban commandos?|death squads?|"
+    r"paramilitar(y|ies)|militias?|militiam[ae]n|separatists?|leftists?|rightists?|(liberation|revolutionary) "
+    r"(front|army|movement|forces))\b", re.I)
+# People attacked for their public role: killing or seizing them is political violence.
+_POLITICAL_ROLES = re.compile(
+    r"\b(mayors?|judges?|magistrates?|prosecutors?|ministers?|governors?|senators?|congressm[ae]n|deputies|"
+    r"lawmakers?|legislators?|candidates?|politicians?|diplomats?|ambassadors?|consuls?|(party|union|political|"
+    r"opposition|peasant|labor|labour|student) (leaders?|members?|officials?)|councill?ors?|government officials?|journalists?)\b",
+    re.I)
 _POLITICAL = re.compile(
     r"\b(protest(ers|ors|s)?|demonstrat(ors|ion|ions)|riot(s|ers|ing)?|election|campaign(er)?|candidate|"
     r"politician|mayor|lawmaker|legislator|senator|congressman|mp|minister|party (office|worker|member|leader)|"
@@ -45,6 +56,7 @@ _DRONE = re.compile(r"\b(air ?strikes?|drone strikes?|drone attacks?|warplanes?|
 _SHELLS = re.compile(r"\b(shell(s|ed|ing)?|mortars?|artillery|rockets?|missiles?|howitzers?)\b", re.I)
 _REMOTE = re.compile(r"\b(ieds?|improvised explosive|roadside bombs?|landmines?|mines?|car bombs?|bombs?|explosives?)\b", re.I)
 _GRENADE = re.compile(r"\bgrenades?\b", re.I)
+_ROBBERY = re.compile(r"\b(rob(bed|bery|beries|bers?)?|hold-?up|heist|extort(ion|ed)?|ransom)\b", re.I)
 _MOB = re.compile(r"\b(mob|lynch(ed|ing)?|vigilantes?)\b", re.I)
 _ACCIDENTAL = re.compile(r"\b(accident(al|ally)?|crash(ed)?|collision|collided|derail(ed|ment)|capsized|stampede|"
                          r"gas (leak|explosion|cylinder)|boiler|short circuit|by mistake)\b", re.I)
@@ -123,6 +135,10 @@ def category_of(kinds: set[str], text: str, groups: list[GroupRef], terrorist_gr
         return "armed_conflict"
     if k.RIOT in kinds or (k.CLASH in kinds and _PROTEST.search(text)) or (
             k.ASSASSINATION in kinds and _POLITICAL.search(text)):
+        return "political_violence"
+    if violent and (_INSURGENTS.search(text) or (k.BOMBING in kinds and not _ROBBERY.search(text))):
+        return "terrorism"  # GTD: insurgents' attacks and bombings without a criminal motive
+    if violent & {k.ASSASSINATION, k.KILLING, k.KIDNAPPING, k.SHOOTING} and _POLITICAL_ROLES.search(text):
         return "political_violence"
     return "crime" if violent else "unknown"
 

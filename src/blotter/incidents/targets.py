@@ -1,40 +1,49 @@
 """What was attacked, in GTD's target types. Entry point: ``fill_targets(frame) -> list[Target]``.
 
-Target words come from ``data/targets.json``. A word counts only in an attacked role, read from
-the parse: the object of an attack verb ("stormed a market"), its passive subject ("a church was
-bombed", "two soldiers were killed"), or the object of a place preposition on an attack word
-("a blast at a mosque", "an attack on a police station"). So "police said" and "taken to a
-hospital" name no target. One target per type, first mention first; the mention is the word's
-noun phrase ("a livestock market").
+Targets are the things and institutions attacked: buildings, vehicles, power lines, an embassy.
+People harmed are victims (``victims.py``), not targets. Target words come from
+``data/targets.json`` and count only in an attacked role, read from the parse: the object of an
+attack verb ("stormed a market"), its passive subject ("a church was bombed"), or the object of
+a place preposition on an attack word ("a blast at a mosque", "a bomb exploded in front of the
+bank"). So "police said" and "taken to a hospital" name no target.
+
+The mention is written the way a coder writes it: the head noun with its compound, adjective
+and possessive modifiers and its "of" complements ("residence of the governor"), without
+articles, numbers or relative clauses. One target per head word, first mention first.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..models import Evidence, Target, TargetType
 from .frame import IncidentFrame
 from .lexicon import Lexicon
 
 ATTACK_VERBS = frozenset(
-    "attack storm bomb target raid hit shoot kill ambush torch burn blow fire stab kidnap abduct assault rob "
-    "ram damage destroy explode detonate loot overrun strike injure wound murder behead hijack seize open "
-    "throw hurl plant besiege massacre invade blast shell gun slay execute set harm hurt kill dynamite "
-    "firebomb burglarize vandalize sabotage capture".split()
+    "attack storm bomb target raid hit shoot ambush torch burn blow fire stab assault rob ram damage destroy "
+    "explode detonate loot overrun strike hijack seize throw hurl plant besiege invade blast shell dynamite "
+    "firebomb burglarize vandalize sabotage machinegun machine-gun strafe riddle occupy set demolish wreck "
+    "level raze smash break assail".split()
 )
 ATTACK_NOUNS = frozenset(
-    "attack explosion blast bombing shooting raid ambush assault fire arson stabbing massacre siege robbery "
-    "hijacking kidnapping strike grenade bomb gunfire killing murder shelling sabotage".split()
+    "attack attacks explosion explosions blast bombing bombings shooting raid ambush assault fire arson massacre "
+    "siege robbery hijacking strike grenade bomb bombs gunfire shelling sabotage dynamite charge device "
+    "devices damage".split()
 )
-# Verbs that harm people: their victims are targets only when nothing else of their type was attacked.
-HARM_VERBS = frozenset("kill injure wound murder slay execute harm hurt shoot stab".split())
-PLACE_PREPOSITIONS = frozenset("at on near outside inside into against in targeting of upon toward towards through".split())
-_CLIMB_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "poss"})
+PLACE_PREPOSITIONS = frozenset("at on near outside inside into against in targeting of upon toward towards through "
+                               "to".split())
+# Nouns that only locate the target: "in front of the bank", "at the entrance to the embassy".
+_LOCATING_NOUNS = frozenset("front vicinity entrance entrances door doors gate gates facade side outskirts "
+                            "premises area parking garage wall walls".split())
+_CONJUNCTS = frozenset({"conj", "appos"})
+_LEFT_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct"})
+_LEADING_WORDS = frozenset({"det", "predet", "nummod", "quantmod"})
+_QUANTIFIERS = frozenset("several many some all numerous various few both each every".split())
 
 
 @lru_cache(maxsize=1)
@@ -44,47 +53,76 @@ def _lexicon() -> Lexicon[TargetType]:
     return Lexicon([(pattern, kind) for pattern, kind in raw["entries"]])
 
 
-def _attacked_role(token: Token) -> str | None:
-    """'attacked' when the parse makes this noun what was attacked, 'harmed' for a person hurt, else None."""
-    for _ in range(4):
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
-            break
+def _is_attack_word(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in ATTACK_VERBS or lemma in ATTACK_NOUNS or token.lower_ in ATTACK_NOUNS
+
+
+def _attacked(token: Token) -> bool:
+    """True when the parse makes this noun what was attacked."""
+    while token.dep_ in _CONJUNCTS and token.head is not token:
         token = token.head
-    head = token.head
-    if token.dep_ in {"dobj", "obj", "nsubjpass"} and head.lemma_.lower() in ATTACK_VERBS:
-        return "harmed" if head.lemma_.lower() in HARM_VERBS else "attacked"
-    if token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
-        governor = head.head.lemma_.lower()
-        if governor in ATTACK_VERBS or governor in ATTACK_NOUNS:
-            return "attacked"
-    return None
+    for _ in range(3):
+        head = token.head
+        if token.dep_ in {"dobj", "obj", "nsubjpass"}:
+            return head.lemma_.lower() in ATTACK_VERBS or (head.lemma_.lower() == "set" and any(
+                c.lower_ in ("fire", "ablaze") for c in head.subtree))
+        if token.dep_ != "pobj" or head.lower_ not in PLACE_PREPOSITIONS:
+            return False
+        governor = head.head
+        if _is_attack_word(governor) or (governor.lower_ == "fire" and governor.dep_ == "dobj"):
+            return True
+        if governor.lower_ not in _LOCATING_NOUNS:
+            return False
+        token = governor
+    return False
 
 
-def _noun_phrase(chunks: list[Span], token: Token) -> Span:
-    """The noun chunk that holds ``token``, or the token alone."""
-    for chunk in chunks:
-        if chunk.start <= token.i < chunk.end:
-            return chunk
-    return token.doc[token.i:token.i + 1]
+def _phrase(head: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the head's name: modifiers on the left, "of" complements on the right."""
+    start = head.i
+    for child in sorted((c for c in head.lefts), key=lambda c: -c.i):
+        if child.right_edge.i != start - 1:
+            break
+        if child.dep_ not in _LEFT_MODIFIERS or (child.dep_ == "poss" and child.pos_ == "PRON"):
+            break
+        if child.dep_ == "punct" and child.text not in ('"', "'", "“", "”"):
+            break
+        start = child.left_edge.i
+    end = head.i + 1
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
+    complement = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if complement is not None:
+        last = max((c for c in complement.children if c.dep_ == "conj"), key=lambda c: c.i, default=complement)
+        end = _phrase(last)[1]  # "embassies of China and Russia"
+    doc = head.doc
+    while start < head.i and (doc[start].dep_ in _LEADING_WORDS or doc[start].lower_ in _QUANTIFIERS or (
+            not doc[start].text[0].isalnum() and doc[start].text not in ('"', "“"))):
+        start += 1  # "the attorney general's car" is named by "attorney general's car"
+    quotes_inside = sum(doc[i].text in ('"', "“", "”") for i in range(start, end))
+    if quotes_inside % 2 and start > 0 and doc[start - 1].text in ('"', "“"):
+        start -= 1  # '"santo tomas" farm': keep both quotation marks
+    return start, end
 
 
 def fill_targets(frame: IncidentFrame) -> list[Target]:
-    """The things and people attacked in the frame's sentences, one per GTD target type."""
+    """The things attacked in the frame's sentences, one per head word, in order of mention."""
     text = frame.text
-    attacked: dict[str, Target] = {}
-    harmed: dict[str, Target] = {}
+    targets: dict[str, Target] = {}
     for sentence in frame.sentences:
-        chunks: list[Span] | None = None
         for match in _lexicon().find(text, sentence.start_char, sentence.end_char):
-            start, end, kind = match.start, match.end, match.label
-            words = frame.doc.char_span(start, end, alignment_mode="expand")
-            role = _attacked_role(words.root) if words is not None else None
-            targets = attacked if role == "attacked" else harmed if role == "harmed" else None
-            if targets is None or kind in targets:
+            words = frame.doc.char_span(match.start, match.end, alignment_mode="expand")
+            if words is None:
                 continue
-            chunks = list(sentence.noun_chunks) if chunks is None else chunks
-            phrase = _noun_phrase(chunks, words.root)
-            phrase_start, phrase_end = min(phrase.start_char, start), max(phrase.end_char, end)
-            targets[kind] = Target(mention=text[phrase_start:phrase_end], type=kind,
-                                   evidence=[Evidence.of(text, phrase_start, phrase_end)])
-    return list(attacked.values()) + [t for kind, t in harmed.items() if kind not in attacked]
+            head = words.root
+            if head.dep_ in ("compound", "amod", "poss") or not _attacked(head):
+                continue  # "church leaders", "bank employees": the thing names whose people they are
+            key = head.lemma_.lower()
+            if key in targets:
+                continue
+            start, end = _phrase(head)
+            doc = frame.doc
+            phrase_start, phrase_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            targets[key] = Target(mention=text[phrase_start:phrase_end], type=match.label,
+                                  evidence=[Evidence.of(text, phrase_start, phrase_end)])
+    return list(targets.values())
