@@ -28,8 +28,9 @@ import sqlalchemy as sa
 
 from blotter.models import Casualties, Count, GroupRef, IncidentDate, Location, Perpetrator
 from blotter.store import MergedIncident, open_database
+from blotter.store.database import insert_merged_incidents
 from blotter.store.records import Source
-from blotter.store.schema import merged_incidents
+from blotter.store.schema import merged_incident_names, merged_incidents
 
 PLACES = [  # name, country, code, lat, lon
     ("Kaduna", "Nigeria", "NG", 10.52, 7.44), ("Maiduguri", "Nigeria", "NG", 11.85, 13.16),
@@ -81,21 +82,12 @@ def build_database(path: Path, count: int) -> str:
             present = conn.execute(sa.select(sa.func.count()).select_from(merged_incidents)).scalar_one()
             if present == count:
                 return url
+            conn.execute(merged_incident_names.delete())
             conn.execute(merged_incidents.delete())
             rng = random.Random(7)
             for start in range(0, count, 5_000):
-                rows = []
-                for n in range(start, min(count, start + 5_000)):
-                    incident = synthetic_incident(n, rng)
-                    rows.append({
-                        "id": incident.id, "event_date": incident.date.start, "category": incident.category,
-                        "attack_type": incident.attack_types[0], "country": incident.location.country,
-                        "country_code": incident.location.country_code, "city": incident.location.name,
-                        "killed": incident.casualties.killed.best, "injured": incident.casualties.injured.best,
-                        "first_reported": incident.first_reported, "last_reported": incident.last_reported,
-                        "record": incident.model_dump_json(),
-                    })
-                conn.execute(merged_incidents.insert(), rows)
+                insert_merged_incidents(conn, [synthetic_incident(n, rng)
+                                               for n in range(start, min(count, start + 5_000))])
     return url
 
 

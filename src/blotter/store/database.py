@@ -26,9 +26,9 @@ from sqlalchemy.engine import Connection, Engine
 from ..errors import StorageError
 from ..models import DocumentRecord, Incident
 from . import merge
-from .records import MergedIncident, searchable_names
+from .records import MergedIncident, filterable_names
 from .schema import (document_incidents, document_names, documents, failed_documents, incident_links,
-                     merged_incident_names, merged_incidents)
+                     merged_incident_names, merged_incidents, searchable_names)
 
 DEFAULT_URL = "sqlite:///blotter.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -256,11 +256,14 @@ class Database:
         """One page of merged incidents matching ``filters`` (see ``incident_filter``), ordered
         by ``sort`` (newest first by default), and how many match in all."""
         where = self.incident_filter(**filters)
+        # The page's ids first, sorted on indexed columns alone; then only their records are read.
+        page = (sa.select(merged_incidents.c.id).where(where).order_by(*incident_order(sort))
+                .limit(limit).offset(offset).subquery())
+        records = (sa.select(merged_incidents.c.record).join(page, page.c.id == merged_incidents.c.id)
+                   .order_by(*incident_order(sort)))
         with self._transaction() as conn:
             total = conn.execute(sa.select(sa.func.count()).select_from(merged_incidents).where(where)).scalar_one()
-            rows = conn.execute(sa.select(merged_incidents.c.record).where(where).order_by(*incident_order(sort))
-                                .limit(limit).offset(offset)).scalars()
-            return [MergedIncident.model_validate_json(r) for r in rows], total
+            return [MergedIncident.model_validate_json(r) for r in conn.execute(records).scalars()], total
 
     def incident_filter(self, *, since: Optional[str] = None, until: Optional[str] = None,
                         country_code: Optional[str] = None, category: Optional[str] = None,
@@ -291,10 +294,11 @@ class Database:
         for kind, needle in (("group", group), ("perpetrator", perpetrator)):
             if needle:
                 escaped = needle.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                names = searchable_names.c
                 conditions.append(table.id.in_(
                     sa.select(merged_incident_names.c.merged_id)
-                    .where(merged_incident_names.c.kind == kind,
-                           merged_incident_names.c.name.like(f"%{escaped}%", escape="\\"))))
+                    .join(searchable_names, names.id == merged_incident_names.c.name_id)
+                    .where(names.kind == kind, names.name.like(f"%{escaped}%", escape="\\"))))
         if text:
             conditions.append(table.id.in_(
                 sa.select(incident_links.c.merged_id)
@@ -440,16 +444,33 @@ def incident_order(sort: SortKey) -> list[sa.ColumnElement[Any]]:
 
 def insert_merged_incidents(conn: Connection, incidents: Iterable[MergedIncident]) -> None:
     """Write merged incidents: the row with its indexed columns, and their searchable names."""
-    rows, names = [], []
-    for incident in incidents:
-        row = _merged_row(incident)
-        rows.append(row)
-        names.extend({"merged_id": incident.id, "kind": kind, "name": name}
-                     for kind, name in searchable_names(json.loads(row["record"])))
+    rows = [_merged_row(incident) for incident in incidents]
     if rows:
         conn.execute(merged_incidents.insert(), rows)
-    if names:
-        conn.execute(merged_incident_names.insert(), names)
+        link_searchable_names(conn, {row["id"]: filterable_names(json.loads(row["record"])) for row in rows})
+
+
+def link_searchable_names(conn: Connection, names_of: dict[str, set[tuple[str, str]]]) -> None:
+    """Link merged incidents to their (kind, name) pairs, adding the names not seen before."""
+    wanted = set().union(*names_of.values())
+    if not wanted:
+        return
+    table = searchable_names
+    known: dict[tuple[str, str], int] = {}
+    for kind in {kind for kind, _ in wanted}:
+        chosen = [name for k, name in wanted if k == kind]
+        for start in range(0, len(chosen), 500):
+            query = sa.select(table.c.id, table.c.name).where(table.c.kind == kind,
+                                                              table.c.name.in_(chosen[start:start + 500]))
+            known.update(((kind, row.name), row.id) for row in conn.execute(query))
+    missing = sorted(wanted - known.keys())
+    if missing:
+        inserted = conn.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True),
+                                [{"kind": kind, "name": name} for kind, name in missing])
+        known.update(zip(missing, inserted.scalars()))
+    links = [{"merged_id": merged_id, "name_id": known[pair]} for merged_id, pairs in names_of.items() for pair in pairs]
+    for start in range(0, len(links), 5_000):
+        conn.execute(merged_incident_names.insert(), links[start:start + 5_000])
 
 
 def _merged_row(incident: MergedIncident) -> dict[str, Any]:

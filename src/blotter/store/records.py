@@ -45,7 +45,7 @@ class MergedIncident(Incident):
     conflicts: list[Conflict] = Field(default_factory=list)
 
 
-def searchable_names(record: dict[str, Any]) -> set[tuple[str, str]]:
+def filterable_names(record: dict[str, Any]) -> set[tuple[str, str]]:
     """The (kind, lower-cased name) pairs the API's ``group`` and ``perpetrator`` filters search,
     from a merged incident's JSON form: groups by name or mention, perpetrators' groups and
     claimants of claims; perpetrators by name or mention."""

@@ -65,17 +65,30 @@ merged_incidents = sa.Table(
     # The API's filters and sort orders, each served by an index (newest first is the default).
     sa.Index("ix_merged_incidents_event_date_id", "event_date", "id"),
     sa.Index("ix_merged_incidents_country_code_event_date", "country_code", "event_date"),
+    # covering: country and category together, dated or sorted by the dead, read no row
+    sa.Index("ix_merged_incidents_country_code_category", "country_code", "category", "event_date", "killed"),
     sa.Index("ix_merged_incidents_category_event_date", "category", "event_date"),
+    # covering: the dates of incidents found by id (name filters, full-text search)
+    sa.Index("ix_merged_incidents_id_event_date", "id", "event_date"),
     sa.Index("ix_merged_incidents_killed", "killed"),
-    sa.Index("ix_merged_incidents_lat_lon", "lat", "lon"),
+    sa.Index("ix_merged_incidents_lat_lon", "lat", "lon", "event_date"),
 )
 
-# Group and perpetrator names of each merged incident, lower-cased, for the API's name filters.
+# Group and perpetrator names, lower-cased, each once: the API's name filters match part of a
+# name, which scans this short list rather than every incident's names.
+searchable_names = sa.Table(
+    "searchable_names", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(12), nullable=False),  # "group" or "perpetrator"
+    sa.Column("name", sa.String, nullable=False),
+    sa.UniqueConstraint("kind", "name", name="uq_searchable_name"),
+)
+
 merged_incident_names = sa.Table(
     "merged_incident_names", metadata,
-    sa.Column("merged_id", sa.String, sa.ForeignKey("merged_incidents.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("kind", sa.String(12), primary_key=True),  # "group" or "perpetrator"
-    sa.Column("name", sa.String, primary_key=True),
+    sa.Column("name_id", sa.Integer, sa.ForeignKey("searchable_names.id"), primary_key=True),
+    sa.Column("merged_id", sa.String, sa.ForeignKey("merged_incidents.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
 )
 
 incident_links = sa.Table(
