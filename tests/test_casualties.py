@@ -115,3 +115,39 @@ def test_pronoun_after_an_attacker_is_the_attacker() -> None:
 def test_gunshot_wound_is_an_injury_unless_they_died() -> None:
     assert casualties_of("A woman was found with a gunshot wound to the leg.").injured.best == 1
     assert casualties_of("A woman was found with a gunshot wound. She died at the scene.").injured.best in (None, 0)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A 15-year-old boy was accidentally shot and killed by his cousin on Sunday.", 1),
+    ("The 15-year-old died at the scene despite attempts to revive him.", 1),
+    ("The teacher turned 40 shortly before he was killed.", 1),
+    ("Detectives are looking for whoever gunned down a college student on Monday.", 1),
+    ("A homicide investigation began after a man's body was found in a backyard.", 1),
+    ("The bodies of two women were discovered in a burned car.", 2),
+])
+def test_killed_phrasings_round_two(text: str, killed: int) -> None:
+    assert casualties_of(text).killed.best == killed
+
+
+def headline_casualties(text: str, title: str | None = None):
+    doc = analyse(text)
+    frame = IncidentFrame(doc=doc, article=Article(id="t", text=text, title=title), sentences=list(doc.sents),
+                          is_primary=True)
+    return fill_casualties(frame)
+
+
+def test_headline_glued_to_the_body_gives_the_count_the_body_lacks() -> None:
+    text = "Man shot, killed on city's east side | Channel 9. Police found the victim near a vacant house."
+    killed = headline_casualties(text).killed
+    assert killed.best == 1 and killed.evidence[0].quote == "Man shot, killed"
+
+
+def test_title_count_is_evidenced_in_the_title() -> None:
+    casualties = headline_casualties("Police said the gunfire followed a party.", title="2 Teens Wounded In Drive-By")
+    assert casualties.injured.best == 2
+    assert casualties.injured.evidence[0].field == "title" and casualties.injured.evidence[0].quote == "2 Teens Wounded"
+
+
+def test_body_figure_wins_over_the_headline() -> None:
+    casualties = headline_casualties("Two men were shot dead in a park on Friday.", title="Man killed in park shooting")
+    assert casualties.killed.best == 2

@@ -20,7 +20,7 @@ from typing import Literal
 
 from ..models import Casualties, Count, Evidence
 from .frame import IncidentFrame
-from .numbers import NUMBER_PATTERN, NUMBER_RE, Quantity, parse_quantity
+from .numbers import NUMBER_PATTERN, NUMBER_RE, Quantity, parse_quantity, quantity_at
 
 Harm = Literal["killed", "injured"]
 
@@ -54,7 +54,7 @@ WEAK_INJURED_WORDS = (
 )
 _NOT_A_MODIFIER = (
     r"and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
-    r"including|as|said|says|by|from|of|to|with|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
+    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
 _MODIFIER = r"(?:\d{1,3}-year-old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[A-Za-z][\w'’-]*)"
 # Where a group may start: after a non-word character, or where a headline glued to the body
@@ -74,7 +74,8 @@ _SINGLE_DEFINITE = (r"(?:the|his|her|their)\s+(?:(?:\d{1,3}-year-old|[a-z]+)\s+)
                     + PERPETRATOR_NOUNS + r")\b")
 _GROUP = (
     r"(?:" + _GROUP_START + r"(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
-    + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
+    + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?:the|his|her|their)\s+\d{1,3}-year-old\b"
+    + r"|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
 LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
@@ -82,7 +83,7 @@ _APPOSITIVE = r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|"
-    r"ultimately|then|tragically))*"
+    r"ultimately|then|tragically|(?-i:(?!fatally\b)[a-z]{3,}ly)))*"
 )
 
 PASSIVE_RE = re.compile(
@@ -102,6 +103,28 @@ TOLL_RE = re.compile(
     r"(?:rose|risen|climbed|jumped|reached|stands\s+at|stood\s+at|is|was|at|to)\s+(?:to\s+|at\s+)?(?P<count>" + NUMBER_PATTERN + r")",
     re.IGNORECASE,
 )
+# A body found is a person killed: "a man's body was found", "the bodies of two women were discovered".
+BODY_RE = re.compile(
+    r"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")['’]s\s+body|(?P<count>" + NUMBER_PATTERN
+    + r")\s+bodies|the\s+bodies\s+of\s+(?P<list>" + NUMBER_PATTERN + r")\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered|located)\b",
+    re.IGNORECASE,
+)
+# A headline's own count, for reports whose body never states one: "Man shot, killed on west side",
+# "Girl shot at party dies", "2 teens wounded in drive-by". Title case is allowed.
+HEADLINE_RE = re.compile(
+    r"\s*(?P<list>(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[A-Z][\w'’-]*\s+){0,2}?"
+    r"(?P<noun>man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
+    r"father|mother|son|daughter|clerk|guard|men|women|teens|teenagers|boys|girls|children|people|officers|students))"
+    r"(?:,\s*\d{1,3},)?\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
+    r"shot\s+dead|fatally\s+(?:shot|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|murdered|"
+    r"(?:shot|stabbed|hurt|wounded|injured)\b[^.|;:]{0,40}?\s(?:dies|died)|"
+    r"(?:shot|stabbed)(?:,|\s+and)\s+(?:wounded|injured|hurt)|wounded|injured|hurt|shot)\b",
+    re.IGNORECASE,
+)
+_HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|slain|death|murder|fatal", re.IGNORECASE)
+_SINGULAR_NOUN_RE = re.compile(r"^(?:man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|"
+                               r"trooper|student|father|mother|son|daughter|clerk|guard)$", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
     r"(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?P<harm>killed|hurt|injured|wounded)"
@@ -120,7 +143,7 @@ SELF_HARM_RE = re.compile(
 )
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
-                          r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal", re.IGNORECASE)
+                          r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _ANY_PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -297,6 +320,11 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         quantity = parse_quantity(counted) if counted else None
         if quantity and not _YEAR_RE.match(match.group("count")):
             mentions.append(CasualtyMention("killed", False, quantity, match.start(), match.end()))
+    for match in BODY_RE.finditer(text, start, end):
+        counted = match.group("count") or match.group("list")
+        found = quantity_at(counted) if counted else (Quantity(1, 1, 1), 0)
+        if found is not None:
+            mentions.append(CasualtyMention("killed", False, found[0], match.start(), match.end()))
     for match in SELF_HARM_RE.finditer(text, start, end):
         mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), match.start(), match.end()))
     if background:
@@ -333,6 +361,36 @@ def _highest(mentions: list[CasualtyMention]) -> CasualtyMention | None:
         if best is None or mention.quantity.best >= best.quantity.best:
             best = mention
     return best
+
+
+def headline_count(frame: IncidentFrame) -> tuple[Harm, Count] | None:
+    """The harm and count the headline states ("Man shot, killed on west side" is one killed).
+
+    The headline is the article's title, or the text's first sentence when the page glued the
+    title to the body. Only the main incident reads it, and only where its body gives no figure.
+    """
+    title = frame.article.title
+    if title:
+        source, field, end = title, "title", len(title)
+    elif frame.sentences and frame.sentences[0].start_char == 0:
+        source, field, end = frame.text, "text", frame.sentences[0].end_char
+    else:
+        return None
+    match = HEADLINE_RE.match(source, 0, end)
+    if match is None:
+        return None
+    if match.group("count"):
+        found = quantity_at(match.group("count"))
+        if found is None or _YEAR_RE.match(match.group("count")):
+            return None
+        quantity = found[0]
+    elif _SINGULAR_NOUN_RE.match(match.group("noun")):
+        quantity = Quantity(1, 1, 1)
+    else:
+        return None
+    harm: Harm = "killed" if _HEADLINE_KILLED_RE.search(match.group("harm")) else "injured"
+    evidence = Evidence.of(source, match.start("list"), match.end("harm"), field=field)
+    return harm, Count(best=quantity.best, low=quantity.low, high=quantity.high, evidence=[evidence])
 
 
 def fill_casualties(frame: IncidentFrame) -> Casualties:
@@ -374,4 +432,8 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
                 count = Count(best=0, low=0, high=0, evidence=[Evidence.of(text, zero[1], zero[2])])
         setattr(result, harm, count)
         setattr(result, f"perpetrators_{harm}", _count(_highest(perpetrators), text))
+    if frame.is_primary and result.killed.best is None:
+        headline = headline_count(frame)
+        if headline is not None and (headline[0] == "killed" or result.injured.best is None):
+            setattr(result, headline[0], headline[1])
     return result
