@@ -44,61 +44,120 @@ export function countText(count) {
   return `${count.best}${range}`;
 }
 
+// Codebook values read as words: "hostage_taking_kidnapping" -> "hostage taking kidnapping".
+export function label(value) {
+  return value === null || value === undefined ? "" : String(value).replaceAll("_", " ");
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+// "2025-02-09" -> "9 Feb 2025", cut to the precision the record claims (no invented day or month).
+export function formatDay(day, precision = "day") {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(day || "");
+  if (!match) return day || "";
+  const [, year, month, dayOfMonth] = match;
+  if (precision === "year") return year;
+  if (precision === "month" || !dayOfMonth) return `${MONTHS[Number(month) - 1]} ${year}`;
+  return `${Number(dayOfMonth)} ${MONTHS[Number(month) - 1]} ${year}`;
+}
+
+// An incident's date as an analyst reads it: a day, a range, "week of", a month, or "unknown".
+export function formatIncidentDate(date) {
+  if (!date || !date.start) return "unknown";
+  const precision = date.precision || "day";
+  if (precision === "week") return `week of ${formatDay(date.start)}`;
+  if (date.end && date.end !== date.start && (precision === "range" || precision === "day")) {
+    return `${formatDay(date.start)} – ${formatDay(date.end)}`;
+  }
+  return formatDay(date.start, precision);
+}
+
+// A stored timestamp ("2025-02-10T09:00:00+00:00") as its day and, when given, its time.
+export function formatTimestamp(stamp) {
+  if (!stamp) return "";
+  const time = /T(\d{2}:\d{2})/.exec(stamp);
+  return time && time[1] !== "00:00" ? `${formatDay(stamp)}, ${time[1]}` : formatDay(stamp);
+}
+
+// "Ikeja, NG": the place's name and country code, or the country alone, or "unknown".
+export function placeText(location) {
+  const where = location || {};
+  if (where.name && where.country_code && where.name !== where.country) return `${where.name}, ${where.country_code}`;
+  return where.country || where.name || "unknown";
+}
+
+export function hostOf(url) {
+  try { return new URL(url).hostname.replace(/^www\./, ""); } catch (_) { return ""; }
+}
+
 function join(...parts) {
   return parts.filter((p) => p !== null && p !== undefined && p !== "").join(", ");
 }
 
-// Every field of an incident as rows: [label, value, evidence list].
+const age = (years) => (years !== null && years !== undefined ? `age ${years}` : null);
+
+// Every field of an incident as rows {label, value, evidence}; list fields (victims,
+// perpetrators, ...) are one row with {items: [{value, evidence}]} so each entry has its own click.
 export function incidentFields(incident) {
   const d = incident.date || {};
   const where = incident.location || {};
+  const list = (name, entries, describe) => ({label: name, items: (entries || []).map(describe)});
   const rows = [
-    ["Summary", incident.summary || "—", incident.evidence],
-    ["Category", incident.category, []],
-    ["Attack types", (incident.attack_types || []).join(", "), []],
-    ["Status", incident.status, []],
-    ["ACLED event", join(incident.acled_event_type, incident.acled_sub_event_type) || "—", []],
-    ["Date", d.start ? `${d.start}${d.end && d.end !== d.start ? " – " + d.end : ""}${d.time ? " " + d.time : ""} (${d.precision})`
-      : "unknown", d.evidence],
-    ["Location", join(where.mention && where.mention !== where.name ? `“${where.mention}”` : null, where.name,
-      where.admin1, where.country) + ` (${where.precision || "unknown"})`, where.evidence],
+    {label: "Summary", value: incident.summary || "—", evidence: incident.evidence},
+    {label: "Category", value: label(incident.category)},
+    {label: "Attack types", value: (incident.attack_types || []).map(label).join(", ")},
+    {label: "Status", value: label(incident.status)},
+    {label: "ACLED event", value: join(incident.acled_event_type, incident.acled_sub_event_type) || "—"},
+    {label: "Date", value: d.start ? `${formatIncidentDate(d)}${d.time ? ", " + d.time : ""} (${label(d.precision)})`
+      : "unknown", evidence: d.evidence},
+    {label: "Location", value: join(where.mention && where.mention !== where.name ? `“${where.mention}”` : null,
+      where.name, where.admin1, where.country) + ` (${where.precision || "unknown"})`, evidence: where.evidence},
+    list("Perpetrators", incident.perpetrators, (p) => ({evidence: p.evidence,
+      value: join(p.name || p.mention, age(p.age), p.gender, p.nationality, p.group, label(p.fate))})),
+    list("Groups", incident.groups, (g) => ({value: `${g.name} (${label(g.relation)})`, evidence: g.evidence})),
+    list("Claims", incident.claims, (c) => ({evidence: c.evidence,
+      value: join(`${c.claimant} ${c.status}`, c.channel, c.date && formatDay(c.date), c.statement && `“${c.statement}”`),
+      disputes: (c.disputed_by || []).map((dispute) => ({value: `disputed by ${dispute.who}: ${dispute.view}`,
+        evidence: dispute.evidence}))})),
+    list("Victims", incident.victims, (v) => ({evidence: v.evidence,
+      value: join(v.name || v.mention, label(v.status), age(v.age), v.gender)})),
+    list("Targets", incident.targets, (t) => ({value: `${t.mention} (${label(t.type)})`, evidence: t.evidence})),
+    list("Weapons", incident.weapons, (w) => ({value: join(`${w.mention} (${label(w.type)})`, w.subtype),
+      evidence: w.evidence})),
   ];
-  for (const p of incident.perpetrators || []) {
-    rows.push(["Perpetrator", join(p.name || p.mention, p.age !== null ? `age ${p.age}` : null, p.gender,
-      p.nationality, p.group, p.fate), p.evidence]);
-  }
-  for (const g of incident.groups || []) rows.push(["Group", `${g.name} (${g.relation})`, g.evidence]);
-  for (const c of incident.claims || []) {
-    rows.push(["Claim", join(`${c.claimant} ${c.status}`, c.channel, c.date, c.statement && `“${c.statement}”`), c.evidence]);
-    for (const dispute of c.disputed_by || []) rows.push(["Disputed by", `${dispute.who}: ${dispute.view}`, dispute.evidence]);
-  }
-  for (const v of incident.victims || []) {
-    rows.push(["Victim", join(v.name || v.mention, v.status, v.age !== null ? `age ${v.age}` : null, v.gender), v.evidence]);
-  }
-  for (const t of incident.targets || []) rows.push(["Target", `${t.mention} (${t.type})`, t.evidence]);
-  for (const w of incident.weapons || []) rows.push(["Weapon", join(`${w.mention} (${w.type})`, w.subtype), w.evidence]);
   const dead = incident.casualties || {};
-  rows.push(["Killed", countText(dead.killed), dead.killed?.evidence]);
-  rows.push(["Injured", countText(dead.injured), dead.injured?.evidence]);
-  rows.push(["Perpetrators killed", countText(dead.perpetrators_killed), dead.perpetrators_killed?.evidence]);
-  rows.push(["Perpetrators injured", countText(dead.perpetrators_injured), dead.perpetrators_injured?.evidence]);
-  rows.push(["Confidence", Number(incident.confidence).toFixed(2), []]);
-  return rows.map(([label, value, evidence]) => ({label, value, evidence: evidence || []}));
+  for (const [name, key] of [["Killed", "killed"], ["Injured", "injured"], ["Perpetrators killed", "perpetrators_killed"],
+    ["Perpetrators injured", "perpetrators_injured"]]) {
+    rows.push({label: name, value: countText(dead[key]), evidence: dead[key]?.evidence});
+  }
+  rows.push({label: "Confidence", value: Number(incident.confidence).toFixed(2)});
+  return rows.map((row) => row.items ? row : {...row, evidence: row.evidence || []});
 }
 
-// The field list; a field with evidence is a button that highlights its words in the sources.
+// A value: a button that highlights its words in the sources when it has evidence, else text.
+export function evidenceButton(value, evidence, onSelect) {
+  if (!evidence || !evidence.length) return el("span", {class: "field-value"}, value);
+  return el("button", {type: "button", class: "field-value has-evidence", title: "show the words this comes from",
+    onclick: (event) => {
+      document.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
+      event.currentTarget.classList.add("selected");
+      onSelect({value, evidence});
+    }}, value);
+}
+
+// The field list; list fields are bulleted lists whose entries each highlight their own words.
 export function renderFields(container, incident, onSelect) {
   container.replaceChildren();
   for (const field of incidentFields(incident)) {
-    const value = field.evidence.length
-      ? el("button", {type: "button", class: "field-value has-evidence", title: "show the words this comes from",
-          onclick: (event) => {
-            document.querySelectorAll(".field-value.selected").forEach((n) => n.classList.remove("selected"));
-            event.currentTarget.classList.add("selected");
-            onSelect(field);
-          }}, field.value)
-      : el("span", {class: "field-value"}, field.value);
-    container.append(el("dt", {}, field.label), el("dd", {}, value));
+    if (!field.items) {
+      container.append(el("dt", {}, field.label), el("dd", {}, evidenceButton(field.value, field.evidence, onSelect)));
+      continue;
+    }
+    if (!field.items.length) continue;
+    const entries = field.items.map((item) => el("li", {}, evidenceButton(item.value, item.evidence, onSelect),
+      item.disputes?.length ? el("ul", {}, item.disputes.map((d) => el("li", {}, evidenceButton(d.value, d.evidence, onSelect))))
+        : null));
+    container.append(el("dt", {}, `${field.label} (${field.items.length})`), el("dd", {}, el("ul", {class: "entries"}, entries)));
   }
 }
 
