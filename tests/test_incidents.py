@@ -191,3 +191,16 @@ def test_the_lede_names_the_explosive() -> None:
             "The area has seen repeated air strikes in recent months.")
     (incident,) = incidents_of(text)
     assert incident.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said a state of emergency was one way to control the terrorist actions in the provinces.",
+    "The commission must bring the officers responsible for political murders to trial, the party said.",
+])
+def test_talk_about_violence_is_not_an_incident(text: str) -> None:
+    assert incidents_of(text) == []
+
+
+def test_one_sentence_report_of_a_dated_attack_is_an_incident() -> None:
+    (incident,) = incidents_of("Guerrillas attacked a power station near the capital on Sunday.")
+    assert incident.date.start == "2024-03-03"

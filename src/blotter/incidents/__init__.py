@@ -50,6 +50,18 @@ def _confidence(incident: Incident, detected: DetectedIncident) -> float:
     return round(min(score, 0.95), 2)
 
 
+def _mere_mention(incident: Incident, detected: DetectedIncident) -> bool:
+    """Talk about violence rather than a report of an event: one violent sentence and nothing that
+    pins an event down (no date, victim, count, perpetrator or weapon), as in a statement that
+    "terrorist actions" must be controlled or a denial that anyone was wounded.
+    """
+    if sum(1 for s in detected.sentences if s.violent) > 1:
+        return False
+    casualties = incident.casualties
+    return not (incident.date.start or incident.victims or incident.perpetrators or incident.groups
+                or incident.weapons or casualties.killed.best or casualties.injured.best)
+
+
 def _frame(doc: Doc, article: Article, places: list[Place], detected: DetectedIncident, primary: bool,
            published: datetime | None) -> IncidentFrame:
     first = detected.triggers[0] if detected.triggers else None
@@ -88,6 +100,8 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
             claims=claims, victims=fill_victims(frame), targets=fill_targets(frame), weapons=weapons,
             casualties=fill_casualties(frame), evidence=evidence,
         )
+        if number == 1 and _mere_mention(incident, detected):
+            return []
         incident.confidence = _confidence(incident, detected)
         incident.summary = summarise(incident, lede_kinds[0] if lede_kinds else None)
         incidents.append(incident)
