@@ -90,7 +90,7 @@ function drawTable(page) {
       el("td", {class: "summary"}, link), el("td", {class: "num"}, (incident.sources || []).length));
   }));
   if (!page.items.length) {
-    const clear = el("button", {type: "button", onclick: () => document.getElementById("reset").click()}, "Clear the filters");
+    const clear = el("button", {type: "button", onclick: () => document.getElementById("clear-filters").click()}, "Clear the filters");
     body.append(el("tr", {}, el("td", {colspan: COLUMNS, class: "empty"},
       page.total ? "No incidents on this page. " : "No incidents match these filters. ", clear)));
   }
@@ -198,7 +198,7 @@ function periodEnd(period, interval) {
 
 function drawTimeline(buckets) {
   const chart = document.getElementById("timeline");
-  const width = chart.clientWidth || 600, height = 120, bottom = 18;
+  const width = chart.clientWidth || 600, height = chart.clientHeight || 120, bottom = 18;
   chart.setAttribute("viewBox", `0 0 ${width} ${height}`);
   chart.replaceChildren();
   if (!buckets.length) {
@@ -269,7 +269,7 @@ async function start() {
       offset = 0; fitToIncidents = event.target.name !== "interval"; refresh(true);
     }
   });
-  document.getElementById("reset").addEventListener("click", () => {
+  document.getElementById("clear-filters").addEventListener("click", () => {
     form.reset(); offset = 0; fitToIncidents = true; refresh(true);
   });
   document.getElementById("previous").addEventListener("click", () => { offset = Math.max(0, offset - PAGE_SIZE); refresh(true); });
