@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from ..models import Evidence, Gender, Victim, VictimStatus
+from .actors import PERPETRATOR_NOUNS
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
 from .frame import IncidentFrame
 
@@ -30,6 +33,13 @@ _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
 _MALE_RE = re.compile(r"\b(?:man|men|boys?|father|son|brother|husband|Mr\.?|he|his|him|gentleman|male|policeman)\b", re.IGNORECASE)
 _FEMALE_RE = re.compile(r"\b(?:woman|women|girls?|mother|daughter|sister|wife|Mrs\.?|Ms\.?|Miss|she|her|lady|female|policewoman)\b", re.IGNORECASE)
+_WORDS_RE = re.compile(r"[\w'’-]+")
+# Words that, alone, name nobody: figures, articles and quantifiers ("a", "one", "three others").
+_NOT_A_DESCRIPTION = frozenset(
+    "a an the one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand "
+    "thousands some several many few more most other others another all both at least about approximately around "
+    "nearly almost over up to of them those these".split())
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 _FATES: dict[str, VictimStatus] = {
     "kidnapped": "kidnapped", "abducted": "kidnapped", "taken hostage": "kidnapped", "held hostage": "kidnapped",
     "missing": "missing",
@@ -41,17 +51,53 @@ def _gender(words: str) -> Gender | None:
     return "male" if male and not female else "female" if female and not male else None
 
 
-def _victim(text: str, start: int, end: int, status: VictimStatus, evidence: tuple[int, int]) -> Victim | None:
+def _names_someone(frame: IncidentFrame, start: int, end: int) -> bool:
+    """False for spans that name nobody: a pronoun, a bare figure ("67", "a", "three others"), a place."""
+    words = frame.text[start:end]
+    if _PRONOUN_RE.match(words) or not any(w.lower() not in _NOT_A_DESCRIPTION and not w[0].isdigit()
+                                           for w in _WORDS_RE.findall(words)):
+        return False
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    return span is None or not any(e.label_ in _PLACE_LABELS and e.start <= span.root.i < e.end for e in span.ents)
+
+
+def _people(frame: IncidentFrame, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of the PERSON names in ``text[start:end]``, a name the parser cut in two made whole again."""
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    merged: list[tuple[int, int]] = []
+    for entity in span.ents if span is not None else ():
+        if entity.label_ != "PERSON":
+            continue
+        if merged and not frame.text[merged[-1][1]:entity.start_char].strip():  # "Federico Estrada" "Velez"
+            merged[-1] = (merged[-1][0], entity.end_char)
+        else:
+            merged.append((entity.start_char, entity.end_char))
+    return merged
+
+
+def _person_name(frame: IncidentFrame, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the one person named inside a description ("liberal senator Pedro Gomez")."""
+    people = _people(frame, start, end)
+    return people[0] if len(people) == 1 else None
+
+
+def _victim(frame: IncidentFrame, start: int, end: int, status: VictimStatus, evidence: tuple[int, int]) -> Victim | None:
     """One victim from a group span: a name with its age, or a description ("a 23-year-old man")."""
-    words = text[start:end]
-    if _PRONOUN_RE.match(words):
+    text = frame.text
+    if not _names_someone(frame, start, end):
         return None
+    words = text[start:end]
+    age = _AGE_RE.search(words)
     named = _NAME_AND_AGE_RE.match(words)
     if named:
         name = named.group("name")
         return Victim(name=name, mention=name, status=status, age=int(named.group("age")) if named.group("age") else None,
                       gender=None, evidence=[Evidence.of(text, *evidence)])
-    age = _AGE_RE.search(words)
+    person = _person_name(frame, start, end)
+    if person is not None:
+        name = text[person[0]:person[1]]
+        return Victim(name=name, mention=name, status=status, age=int(age.group("age")) if age else None,
+                      gender=_gender(words), evidence=[Evidence.of(text, *evidence)])
     return Victim(mention=words, status=status, age=int(age.group("age")) if age else None, gender=_gender(words),
                   evidence=[Evidence.of(text, *evidence)])
 
@@ -86,7 +132,7 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
             for group in mention.groups:
                 group = _whole_phrase(frame, *group)
                 evidence = group if len(mention.groups) > 1 else (min(mention.start, group[0]), max(mention.end, group[1]))
-                victim = _victim(text, *group, mention.harm, evidence)
+                victim = _victim(frame, *group, mention.harm, evidence)
                 if victim:
                     victims.append(victim)
         other_fates = OTHER_FATE_RE.finditer(text, start, end) if _OTHER_FATE_WORD_RE.search(text, start, end) else ()
@@ -95,12 +141,12 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
             status = _fate(match.group("fate") or "kidnapped")
             for group in split_groups(text, list_start, list_end):
                 group = _whole_phrase(frame, *group)
-                victim = _victim(text, *group, status, (min(match.start(), group[0]), max(match.end(), group[1])))
+                victim = _victim(frame, *group, status, (min(match.start(), group[0]), max(match.end(), group[1])))
                 if victim:
                     victims.append(victim)
         for match in IDENTIFIED_RE.finditer(text, start, end):
             _attach_name(victims, text, match)
-    return _deduplicated(victims + _named_victims(frame))
+    return _deduplicated(victims + _parsed_victims(frame, victims))
 
 
 def _attach_name(victims: list[Victim], text: str, match: re.Match[str]) -> None:
@@ -119,47 +165,108 @@ def _attach_name(victims: list[Victim], text: str, match: re.Match[str]) -> None
 # What a verb or noun does to the person it governs.
 _VERB_STATUS: dict[str, VictimStatus] = {
     "kill": "killed", "murder": "killed", "assassinate": "killed", "slay": "killed", "execute": "killed",
-    "behead": "killed", "wound": "injured", "injure": "injured", "hurt": "injured", "shoot": "injured",
-    "stab": "injured", "kidnap": "kidnapped", "abduct": "kidnapped", "attack": "unknown", "target": "unknown",
+    "behead": "killed", "massacre": "killed", "wound": "injured", "injure": "injured", "hurt": "injured",
+    "shoot": "injured", "stab": "injured", "kidnap": "kidnapped", "abduct": "kidnapped", "attack": "unknown",
+    "target": "unknown",
 }
+# Verbs whose object is a person whatever the noun: "killed a peasant", "kidnapped two engineers".
+_PEOPLE_VERBS = frozenset("kill murder assassinate slay execute behead massacre wound injure kidnap abduct".split())
 _NOUN_STATUS: dict[str, VictimStatus] = {
-    "murder": "killed", "assassination": "killed", "killing": "killed", "death": "killed",
+    "murder": "killed", "assassination": "killed", "killing": "killed", "death": "killed", "massacre": "killed",
     "kidnapping": "kidnapped", "abduction": "kidnapped", "attack": "unknown",
 }
+_DESCRIPTION_DEPS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod", "case"})
 
 
-def _named_victims(frame: IncidentFrame) -> list[Victim]:
-    """PERSON names the parse puts on the receiving end of a harm verb or noun ("the murder of X")."""
+def _status_of(token: Token) -> VictimStatus | None:
+    """What the parse says happened to the person this noun names, or None when it is not on the receiving end."""
+    while token.dep_ in {"conj", "appos", "compound"} and token.head is not token:
+        token = token.head
+    head = token.head
+    if token.dep_ in {"nsubjpass", "dobj"}:
+        if head.lemma_.lower() in ("take", "hold") and any(c.lower_ == "hostage" for c in head.children):
+            return "kidnapped"
+        return _VERB_STATUS.get(head.lemma_.lower())
+    if token.dep_ == "pobj" and head.lower_ in {"of", "on", "against"}:
+        return _NOUN_STATUS.get(head.head.lemma_.lower())
+    return None
+
+
+def _governing_verb(token: Token) -> Token:
+    while token.dep_ in {"conj", "appos"} and token.head is not token:
+        token = token.head
+    return token.head
+
+
+def _description(token: Token) -> tuple[int, int]:
+    """Character bounds of a person's description: the noun with the words before it ("two Italian engineers")."""
+    start = token.i
+    for child in sorted(token.lefts, key=lambda c: -c.i):
+        if child.right_edge.i != start - 1 or child.dep_ not in _DESCRIPTION_DEPS:
+            break
+        start = child.left_edge.i
+    return token.doc[start].idx, token.idx + len(token)
+
+
+def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
+    """People the parse puts on the receiving end of a harm verb or noun, that the toll phrases missed.
+
+    Names ("the murder of X", "X was kidnapped", "two engineers, X and Y, were taken hostage") and,
+    for verbs that only take people ("killed a peasant and a policeman"), descriptions.
+    """
     text = frame.text
-    victims = []
+    covered = [(e.start, e.end) for v in found for e in v.evidence]
+    victims: list[Victim] = []
     for sentence in frame.sentences:
-        for entity in sentence.ents:
-            if entity.label_ != "PERSON":
+        for token in sentence:
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or token.lower_ in PERPETRATOR_NOUNS:
                 continue
-            token = entity.root
-            while token.dep_ in {"conj", "appos", "compound"} and token.head is not token:
-                token = token.head
-            head = token.head
-            status: VictimStatus | None = None
-            if token.dep_ in {"nsubjpass", "dobj"}:
-                status = _VERB_STATUS.get(head.lemma_.lower())
-            elif token.dep_ == "pobj" and head.lower_ in {"of", "on", "against"}:
-                status = _NOUN_STATUS.get(head.head.lemma_.lower())
-            if status is not None:
-                name = text[entity.start_char:entity.end_char]
-                victims.append(Victim(name=name, mention=name, status=status,
-                                      evidence=[Evidence.of(text, entity.start_char, entity.end_char)]))
+            status = _status_of(token)
+            if status is None:
+                continue
+            if token.ent_type_ == "PERSON":
+                bounds = next(p for p in _people(frame, sentence.start_char, sentence.end_char)
+                              if p[0] <= token.idx < p[1])
+                name = text[bounds[0]:bounds[1]]
+                victims.append(Victim(name=name, mention=name, status=status, gender=None,
+                                      evidence=[Evidence.of(text, *bounds)]))
+            elif token.pos_ == "NOUN" and _governing_verb(token).lemma_.lower() in _PEOPLE_VERBS:
+                start, end = _description(token)
+                if any(s <= start and end <= e for s, e in covered) or not _names_someone(frame, start, end):
+                    continue
+                words = text[start:end]
+                age = _AGE_RE.search(words)
+                victims.append(Victim(mention=words, status=status, age=int(age.group("age")) if age else None,
+                                      gender=_gender(words), evidence=[Evidence.of(text, start, end)]))
     return victims
 
 
 _STATUS_RANK = {"killed": 0, "kidnapped": 1, "injured": 2, "missing": 3, "unharmed": 4, "unknown": 5}
 
 
+def _same_person(short: str, long: str) -> bool:
+    """"Velez" or "Estrada Velez" is the "Federico Estrada Velez" named before."""
+    short_words, long_words = short.lower().split(), long.lower().split()
+    return len(short_words) < len(long_words) and (
+        long_words[-len(short_words):] == short_words or long_words[:len(short_words)] == short_words)
+
+
 def _deduplicated(victims: list[Victim]) -> list[Victim]:
-    """One victim per mention, keeping the gravest status ("shot", then "died": killed)."""
+    """One victim per person or mention, keeping the fullest name and the gravest status ("shot", then "died": killed)."""
     kept: dict[str, Victim] = {}
     for victim in victims:
         key = (victim.name or victim.mention).lower()
-        if key not in kept or _STATUS_RANK[victim.status] < _STATUS_RANK[kept[key].status]:
+        if victim.name:
+            key = next((k for k, v in kept.items() if v.name and (
+                _same_person(victim.name, v.name) or _same_person(v.name, victim.name))), key)
+        known = kept.get(key)
+        if known is None:
             kept[key] = victim
+            continue
+        if victim.name and known.name and len(victim.name) > len(known.name):
+            known.name, known.mention = victim.name, victim.mention
+        if _STATUS_RANK[victim.status] < _STATUS_RANK[known.status]:
+            known.status = victim.status
+        known.age = known.age or victim.age
+        known.evidence.extend(e for e in victim.evidence if e not in known.evidence)
     return list(kept.values())

@@ -1,9 +1,13 @@
 """Which weapons, in GTD's vocabulary. Entry point: ``fill_weapons(frame) -> list[Weapon]``.
 
-Weapon words come from ``data/weapons.json``; verbs that imply a weapon ("opened fire", "stabbed",
-"set fire") count too, with the verb phrase as mention. A weapon called fake, replica or
-imitation is GTD's ``fake_weapons``. One weapon per (type, subtype): the first mention names it,
-and a type with a specific subtype drops its generic entry ("shot" once "a rifle" is known).
+Weapons are the instruments the report names (``data/weapons.json``): "rifles", "a car bomb",
+"dynamite". Words for what happened ("shot", "explosion", "set fire") name no instrument and
+give no weapon; the attack type says how the attack was made. Ramming is the exception
+("drove into"): the vehicle is the weapon and the verb is what names its use. A weapon called
+fake, replica or imitation is GTD's ``fake_weapons``; weapons seized or listed in an arsenal
+were not used and are left out. One weapon per (type, subtype): the first
+mention names it, and a type with a specific subtype drops its generic entry ("a gun" once "a
+rifle" is known).
 """
 
 from __future__ import annotations
@@ -17,6 +21,12 @@ from ..models import Evidence, Weapon, WeaponType
 from .frame import IncidentFrame
 from .lexicon import Lexicon
 
+# Weapons seized, found in a cache or listed in an arsenal were not used in the attack.
+_SEIZED_BEFORE_RE = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|captur\w*|arsenals?|caches?|stockpiles?|stole|stolen|haul|smuggl\w*|shipments?|"
+    r"display\w*|handed\s+over|turned\s+in|quantities|inventory|consisted\s+of|recovered)\b[^.;]*$", re.IGNORECASE)
+_SEIZED_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:were|was|had\s+been|have\s+been)\s+(?:seized|confiscated|captured|"
+                              r"found|recovered|stolen)\b", re.IGNORECASE)
 # "opened fire with rifles", "armed with a knife": the cue belongs in the evidence.
 _CUE_BEFORE_RE = re.compile(
     r"(?:opened\s+fire|armed|attacked\s+\w+|fired|shot\s+\w+)\s+with\s+(?:an?\s+|the\s+|his\s+|their\s+|her\s+)?$", re.IGNORECASE)
@@ -44,13 +54,19 @@ def find_weapon_spans(text: str, start: int, end: int) -> list[tuple[int, int, W
     return spans
 
 
+def _seized(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> bool:
+    """True for a weapon the sentence says was seized, stolen or listed ("troops seized six rifles")."""
+    return bool(_SEIZED_BEFORE_RE.search(text, max(sentence_start, start - 150), start)
+                or _SEIZED_AFTER_RE.match(text, end, sentence_end))
+
+
 def fill_weapons(frame: IncidentFrame) -> list[Weapon]:
     """The weapons named in the frame's sentences, one per (type, subtype), in order of mention."""
     text = frame.text
     weapons: dict[tuple[str, str | None], Weapon] = {}
     for sentence in frame.sentences:
         for start, end, kind, subtype in find_weapon_spans(text, sentence.start_char, sentence.end_char):
-            if (kind, subtype) in weapons:
+            if (kind, subtype) in weapons or _seized(text, sentence.start_char, sentence.end_char, start, end):
                 continue
             cue = _CUE_BEFORE_RE.search(text[max(sentence.start_char, start - 40):start])
             evidence_start = start - len(cue.group(0)) if cue else start
