@@ -5,7 +5,7 @@ from __future__ import annotations
 from blotter.models import (Casualties, Count, DocumentRecord, Evidence, GroupRef, Incident, IncidentDate, Location,
                             Victim)
 from blotter.store import open_database
-from blotter.store.merge import cluster_documents, global_id
+from blotter.store.merge import cluster_documents, distinctive_names, global_id
 
 CHICAGO = {"name": "Chicago", "admin1": "Illinois", "country": "United States", "country_code": "US",
            "lat": 41.85, "lon": -87.65, "geonameid": 4887398, "precision": "city"}
@@ -130,3 +130,34 @@ def test_incidents_with_many_reports_still_merge_past_the_recluster_limit(monkey
     other = report("x", "Teenager Maria Lopez was killed in a drive-by shooting at a Chicago park.", killed=1,
                    victims=("Maria Lopez",))
     assert sorted(cluster_documents([*reports, other])) == [["r0", "r1", "r2", "r3", "r4"], ["x"]]
+
+
+def test_a_follow_up_months_later_joins_when_it_shares_distinctive_names() -> None:
+    shooting = report("a", "Gunman shot Jordan Pike outside the Velvet Lounge on Harbor Street in Chicago.", killed=1)
+    charged = report("b", "A man was charged in the killing of Jordan Pike outside the Velvet Lounge on Harbor Street.",
+                     day="2024-06-11", published="2024-06-12T08:00:00+00:00")
+    unrelated = report("c", "Gunman shot a man outside a Chicago liquor store on Elm Avenue.",
+                       day="2024-06-11", published="2024-06-12T08:00:00+00:00")
+    assert sorted(cluster_documents([shooting, charged, unrelated])) == [["a", "b"], ["c"]]
+
+
+def test_a_report_between_two_far_apart_ones_bridges_them() -> None:
+    first = report("a", "Gunman killed 2 people at the Rialto Diner in Chicago.", killed=2, day="2024-03-02")
+    week = report("b", "Police still seek the gunman who killed 2 at the Rialto Diner in Chicago.", killed=2,
+                  day="2024-03-08", published="2024-03-08T09:00:00+00:00")
+    later = report("c", "Two weeks on, the gunman who killed 2 at the Rialto Diner in Chicago is still free.", killed=2,
+                   day="2024-03-14", published="2024-03-14T09:00:00+00:00")
+    assert cluster_documents([first, week, later]) == [["a", "b", "c"]]
+
+
+def test_reports_naming_different_victims_of_one_shooting_merge_when_they_share_names() -> None:
+    first = report("a", "Jordan Pike died when a gunman opened fire at the Velvet Lounge on Harbor Street in Chicago.",
+                   killed=2, victims=("Jordan Pike",))
+    second = report("b", "Maria Lopez was among 2 killed at the Velvet Lounge on Harbor Street in Chicago.",
+                    killed=2, victims=("Maria Lopez",))
+    assert cluster_documents([first, second]) == [["a", "b"]]
+
+
+def test_distinctive_names_are_names_not_institutions_or_datelines() -> None:
+    text = "CHICAGO (AP) — Chicago Police Department Officer Jordan T. Pike said on Monday the Velvet Lounge was shut."
+    assert distinctive_names(text) == {"jordan pike", "velvet lounge"}

@@ -98,6 +98,58 @@ def test_query_filters_pages_and_full_text(db_url: str) -> None:
         assert [i.location.name for i in db.iter_incidents(since="2024-03-01", until="2024-03-31")] == ["Chicago"]
 
 
+def test_query_filters_by_box_names_and_dead_and_sorts(db_url: str) -> None:
+    records = _three_reports() + [report("d", "Islamic State fighters killed 7 villagers near a Houston farm.",
+                                         killed=7, place=HOUSTON, day="2024-06-20", groups=("Islamic State",),
+                                         published="2024-06-21T09:00:00+00:00")]
+    with open_database(db_url) as db:
+        for record in records:
+            db.add_record(record)
+        around_houston = (-96.0, 29.0, -95.0, 30.5)
+        assert db.query_incidents(bbox=around_houston)[1] == 2
+        assert db.query_incidents(bbox=(170.0, -10.0, -170.0, 10.0))[1] == 0  # across the antimeridian
+        assert [i.id for i in db.query_incidents(group="islamic")[0]] == [db.query_incidents(min_killed=5)[0][0].id]
+        assert db.query_incidents(group="50%_off")[1] == 0  # LIKE wildcards are plain characters
+        by_dead = [i.casualties.killed.best for i in db.query_incidents(sort="-killed")[0]]
+        assert by_dead == [7, 2, None]
+        assert [i.date.start for i in db.query_incidents(sort="date", limit=2, offset=1)[0]] == ["2024-05-10", "2024-06-20"]
+
+
+def test_a_database_made_by_the_first_schema_upgrades_with_its_data(db_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from blotter.store.database import MIGRATIONS
+    from blotter.store.merge import Member, fuse
+
+    old = report("a", "Gunman Jordan Pike shot 3 people outside the Velvet Lounge on Harbor Street in Chicago.",
+                 killed=3, groups=("Latin Kings",))
+    merged = fuse([Member(seq=1, document_id="a", incident=old.incidents[0], published=old.published)])
+    engine = sa.create_engine(db_url)
+    with engine.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(sa.text("INSERT INTO documents (id, content_hash, text, record, ingested_at, published) "
+                             "VALUES ('a', 'h', :text, :record, 'now', :published)"),
+                     {"text": old.text, "record": old.model_dump_json(), "published": old.published})
+        conn.execute(sa.text("INSERT INTO merged_incidents (id, event_date, category, attack_type, killed, record) "
+                             "VALUES (:id, '2024-03-02', 'crime', 'armed_assault', 3, :record)"),
+                     {"id": merged.id, "record": merged.model_dump_json()})
+    engine.dispose()
+
+    follow_up = report("b", "Jordan Pike was charged on Monday over the shooting at the Velvet Lounge on Harbor Street.",
+                       day="2024-04-15", published="2024-04-16T08:00:00+00:00")
+    with open_database(db_url) as db:
+        assert db.query_incidents(bbox=(-88.0, 41.5, -87.0, 42.0), group="latin kings")[1] == 1
+        assert db.query_incidents(min_killed=3, country_code="us")[1] == 0  # the old row had no country_code
+        assert db.get_document("a") is not None
+        with db.engine.connect() as conn:
+            names = set(conn.execute(sa.text("SELECT name FROM document_names WHERE document_id = 'a'")).scalars())
+        assert {"jordan pike", "velvet lounge", "harbor street"} <= names
+
+
 def test_failures_are_recorded_and_cleared_by_a_later_success(db_url: str) -> None:
     with open_database(db_url) as db:
         db.add_failure("a", "a", "E201", "cleaning left no article text")

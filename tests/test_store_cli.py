@@ -83,3 +83,12 @@ def test_database_from_environment(db_url: str, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("BLOTTER_DB", db_url)
     assert main(["stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["documents"] == 3
+
+
+def test_schema_merged_prints_the_shipped_merged_incident_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    from blotter.store.records import SCHEMA_PATH
+
+    assert main(["schema", "--merged"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert "sources" in printed["properties"] and "conflicts" in printed["properties"]

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Optional
@@ -154,8 +155,9 @@ class Database:
         """
         document_id = new_members[0].document_id
         nearby = self._candidates(conn, new_members, document_id)
+        score = partial(merge.match_score, common_names=self._common_names(conn, nearby + new_members))
         matching = [c for c in nearby
-                    if any((s := merge.match_score(c, m)) is not None and s >= merge.MERGE_THRESHOLD for m in new_members)]
+                    if any((s := score(c, m)) is not None and s >= merge.MERGE_THRESHOLD for m in new_members)]
         affected_ids: set[str] = set()
         if matching:
             links = conn.execute(sa.select(incident_links.c.merged_id)
@@ -171,9 +173,9 @@ class Database:
             conn.execute(merged_incidents.delete().where(merged_incidents.c.id.in_(affected_ids)))
         stored_groups = [self._load_members(conn, seqs) for seqs in existing.values()]
         if sum(len(group) for group in stored_groups) <= merge.MAX_RECLUSTER:
-            groups = merge.cluster([m for group in stored_groups for m in group] + new_members)
+            groups = merge.cluster([m for group in stored_groups for m in group] + new_members, score)
         else:
-            groups = merge.attach(stored_groups, new_members)
+            groups = merge.attach(stored_groups, new_members, score)
         fused = [merge.fuse(group) for group in groups]
         insert_merged_incidents(conn, fused)
         conn.execute(incident_links.insert(), [{"member_seq": m.seq, "merged_id": incident.id}
@@ -196,6 +198,15 @@ class Database:
         if names:
             seqs.update(dict.fromkeys(self._name_tied(conn, names, anchors, document_id)))
         return self._load_members(conn, list(seqs))
+
+    def _common_names(self, conn: Connection, members: list[merge.Member]) -> frozenset[str]:
+        """The members' names that are in more than ``MAX_NAME_REPORTS`` stored reports."""
+        names = set().union(*(m.names for m in members))
+        if not names:
+            return frozenset()
+        query = (sa.select(document_names.c.name).where(document_names.c.name.in_(names))
+                 .group_by(document_names.c.name).having(sa.func.count() > merge.MAX_NAME_REPORTS))
+        return frozenset(conn.execute(query).scalars())
 
     def _name_tied(self, conn: Connection, names: set[str], anchors: list[date], document_id: str) -> list[int]:
         """Primary incidents of other reports sharing ``LONG_TIE_NAMES`` of ``names`` that are in

@@ -66,11 +66,13 @@ _COMMON_CAPITALS = frozenset(
     "wednesday thursday friday saturday sunday january february march april may june july august september "
     "october november december the mr mrs ms dr hospital medical center".split()
 )
-# Two capitalised words in a row, maybe with a middle initial: "Jordan Pike", "Elm Street".
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+(?:['-][A-Za-z]+)?)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:['-][A-Za-z]+)?)\b")
+# A run of capitalised words, maybe with middle initials: "Officer Jordan T. Pike", "Elm Street".
+_CAPITALISED = r"[A-Z][a-z]+(?:['-][A-Za-z]+)?"
+_NAME_RUN = re.compile(rf"\b{_CAPITALISED}(?:\s+(?:[A-Z]\.\s+)?{_CAPITALISED})+\b")
+_RUN_WORD = re.compile(_CAPITALISED)
 # Words that make a capitalised pair an institution, a title or a dateline, which every report
 # of a city shares, rather than a name that belongs to one incident.
-_GENERIC_NAME_WORDS = _COMMON_CAPITALS | frozenset(
+_GENERIC_NAME_WORDS = (_COMMON_CAPITALS - {"street", "avenue", "road"}) | frozenset(
     "department office sheriff's medical centre hospital school high university college crime stoppers chief "
     "district attorney attorney's court county state news associated press all rights reserved copyright "
     "on in at for and but a an it its he she they we this that when after before by of to as if his her their "
@@ -84,7 +86,10 @@ _GENERIC_NAME_WORDS = _COMMON_CAPITALS | frozenset(
     # page furniture and newsroom boilerplate
     "hide show caption wikipedia media inc llc co corp division update updated health care precinct "
     "forensic sciences science fatal shooting homicide prosecutor prosecutors jr sr ii iii times post tribune "
-    "herald journal gazette daily sun-times channel radio tv television local breaking share email print".split()
+    "herald journal gazette daily sun-times channel radio tv television local breaking share email print "
+    "gunman suspect victim unit crimes violent "
+    # parks, hospitals and the holiday and streets named after Martin Luther King
+    "park mount luther".split()
 )
 _STOPWORDS = frozenset(
     "a an the and or of in on at to for from by with was were is are be been has had have he she "
@@ -175,10 +180,10 @@ def distinctive_names(text: str) -> frozenset[str]:
     """Pairs of capitalised words that name a person, a street or a business ("jordan pike"),
     lower-cased; pairs with an institutional or calendar word are left out."""
     found = set()
-    for first, second in _NAME_PAIR.findall(text):
-        first, second = first.lower(), second.lower()
-        if first not in _GENERIC_NAME_WORDS and second not in _GENERIC_NAME_WORDS:
-            found.add(f"{first} {second}")
+    for run in _NAME_RUN.finditer(text):
+        words = [word.lower() for word in _RUN_WORD.findall(run.group())]
+        found.update(f"{first} {second}" for first, second in zip(words, words[1:])
+                     if first not in _GENERIC_NAME_WORDS and second not in _GENERIC_NAME_WORDS)
     return frozenset(found)
 
 
@@ -190,18 +195,19 @@ def global_id(document_id: str, incident_id: str) -> str:
 # --------------------------------------------------------------------------- matching
 
 
-def match_score(a: Member, b: Member) -> Optional[float]:
+def match_score(a: Member, b: Member, common_names: frozenset[str] = frozenset()) -> Optional[float]:
     """How strongly two reports' incidents look like one incident; None forbids merging them
     (they contradict each other), ``UNRELATED`` only declines to link them (too far apart in time
     to tell, though a report in between may still join them into one incident).
 
     Place, day and type only make two reports compatible; without something that ties them
     together (shared names or distinctive words, the same figures, similar wording) the pair
-    is marked down, so two shootings in one city on one day stay apart.
+    is marked down, so two shootings in one city on one day stay apart. ``common_names`` are
+    names in too many reports to tie two of them together (a hospital, a sheriff).
     """
     if a.document_id == b.document_id:
         return None  # one report's incidents are distinct by construction
-    shared_names = len(a.names & b.names)
+    shared_names = len((a.names & b.names) - common_names)
     days = _date_score(a, b, long_tie=shared_names >= LONG_TIE_NAMES)
     if days is None:
         return UNRELATED
