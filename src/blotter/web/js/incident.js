@@ -41,6 +41,16 @@ function drawConflicts(conflicts, sources, documents, onSelect) {
       })))));
 }
 
+// A field the reports disagree on says so next to its merged value, linking to the comparison.
+function flagDisputedFields(conflicts) {
+  const disputed = new Set(conflicts.map((conflict) => FIELD_NAMES[conflict.field] || conflict.field));
+  for (const term of document.querySelectorAll("#fields dt")) {
+    if (disputed.has(term.textContent)) {
+      term.nextElementSibling.append(" ", el("a", {class: "disputed", href: "#conflicts-panel"}, "reports disagree"));
+    }
+  }
+}
+
 // The numbered list of reports at the top of the Sources panel: title (linked), site, date.
 function sourceList(sources, documents) {
   return el("ol", {class: "source-list"}, sources.map((source, n) => {
@@ -94,6 +104,7 @@ async function start() {
     const select = (field) => highlight(field.evidence);
     renderFields(document.getElementById("fields"), incident, select);
     drawConflicts(incident.conflicts || [], incident.sources, documents, select);
+    flagDisputedFields(incident.conflicts || []);
   } catch (failure) {
     document.getElementById("summary").textContent = failure.message.startsWith("404") ? "Incident not found"
       : "Could not load this incident";
