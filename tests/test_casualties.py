@@ -151,3 +151,15 @@ def test_title_count_is_evidenced_in_the_title() -> None:
 def test_body_figure_wins_over_the_headline() -> None:
     casualties = headline_casualties("Two men were shot dead in a park on Friday.", title="Man killed in park shooting")
     assert casualties.killed.best == 2
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Police are investigating the fatal shooting of one man and the wounding of three others.", 1, 3),
+    ("Firefighters found the body of an 80-year-old man in the house.", 1, None),
+    ("One man is dead after a triple shooting on the east side.", 1, 2),
+    ("Detectives are investigating a double homicide on Elm Street.", 2, None),
+    ("Police are investigating the shooting of a teenager on Monday.", None, 1),
+])
+def test_event_nouns_count_people(text: str, killed: int | None, injured: int | None) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

@@ -92,6 +92,8 @@ PASSIVE_RE = re.compile(
 )
 ACTIVE_RE = re.compile(
     r"\b(?P<verb>killing|killed|kills|(?:shooting\s+|stabbing\s+)?(?:deaths?|killings?|slayings?|murders?|homicides?)\s+of|"
+    r"fatal\s+(?:shooting|stabbing|beating)s?\s+of|(?:found|discovered|recovered)\s+the\s+bod(?:y|ies)\s+of|"
+    r"(?:non-?fatal\s+)?(?:shooting|wounding)\s+of|"
     r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
     r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving)\s+"
     r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
@@ -103,6 +105,11 @@ TOLL_RE = re.compile(
     r"(?:rose|risen|climbed|jumped|reached|stands\s+at|stood\s+at|is|was|at|to)\s+(?:to\s+|at\s+)?(?P<count>" + NUMBER_PATTERN + r")",
     re.IGNORECASE,
 )
+# "A double homicide" is two killed; "a triple shooting" three shot, some of whom may have died.
+MULTIPLE_RE = re.compile(
+    r"\b(?P<times>double|triple|quadruple|quintuple)\s+(?:(?P<killed>homicide|murder|slaying|killing|fatal\s+shooting)"
+    r"|(?P<shot>shooting|stabbing))\b", re.IGNORECASE)
+_TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 # A body found is a person killed: "a man's body was found", "the bodies of two women were discovered".
 BODY_RE = re.compile(
     r"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")['’]s\s+body|(?P<count>" + NUMBER_PATTERN
@@ -143,7 +150,7 @@ SELF_HARM_RE = re.compile(
 )
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
-                          r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)", re.IGNORECASE)
+                          r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|homicide|shooting|stabbing", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _ANY_PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -310,8 +317,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                 continue
             harm: Harm = "killed" if match.group("state").lower() == "dead" else "injured"
         else:
-            harm = "killed" if re.search(r"kill|dead|death|lives|fatal|slay|murder|homicide|gunn", verb) else "injured"
-        mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, False,
+            harm = "killed" if re.search(r"kill|dead|death|lives|(?<!non-)(?<!non)fatal|slay|murder|homicide|gunn|bod", verb) \
+                else "injured"
+        weak = verb == "shooting of"  # "the shooting of a teen": maybe the one killed
+        mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, weak,
                                      match.start(), match.end(), None)
         if mention:
             mentions.append(mention)
@@ -320,6 +329,11 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         quantity = parse_quantity(counted) if counted else None
         if quantity and not _YEAR_RE.match(match.group("count")):
             mentions.append(CasualtyMention("killed", False, quantity, match.start(), match.end()))
+    for match in MULTIPLE_RE.finditer(text, start, end):
+        times = _TIMES[match.group("times").lower()]
+        harm = "killed" if match.group("killed") else "injured"
+        mentions.append(CasualtyMention(harm, False, Quantity(times, times, times), match.start(), match.end(),
+                                        weak=harm == "injured"))
     for match in BODY_RE.finditer(text, start, end):
         counted = match.group("count") or match.group("list")
         found = quantity_at(counted) if counted else (Quantity(1, 1, 1), 0)
