@@ -408,3 +408,23 @@ def test_sources_and_author_notes_after_the_report_are_cut() -> None:
     assert _without_trailing_sections(report + "\n\nSources:\n\nProvincial police statement, 2 May") == report
     assert _without_trailing_sections(report + "\n\nAbout the author: Sana Qureshi reports from Quetta.") == report
     assert _without_trailing_sections("Read more\n\n" + report) == "Read more\n\n" + report  # early: kept
+
+
+TRUNCATED_PAGE = """<html><body><article>
+<p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.</p>
+<table><tr><td>Killed</td><td>4</td></tr><tr><td>Wounded</td><td>11</td></tr></table>
+<h2>What the police said</h2>
+<p>Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.</p>
+<div class="author-bio"><p>Aisha Khan reports on security in Balochistan for the paper and its partners.</p></div>
+<p>This paragraph, after the author's note, belongs to the page rather than to the report itself.</p>
+</article></body></html>"""
+
+
+def test_sections_after_the_last_kept_paragraph_come_back_until_the_furniture() -> None:
+    blocks = _dom_blocks(load_html(TRUNCATED_PAGE))
+    extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.\n"
+                 "| Killed | 4 |\n| Wounded | 11 |")
+    assert _with_dropped_prose(extracted, blocks).split("\n")[-2:] == [
+        "What the police said",
+        "Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.",
+    ]

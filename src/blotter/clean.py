@@ -47,6 +47,10 @@ _BLOCK_TAGS = frozenset(
     "header footer main aside nav caption form body address details summary center fieldset".split())
 _UNREAD_TAGS = frozenset(
     "script style noscript template svg iframe button select option head textarea math canvas video audio picture".split())
+_SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+# After the last block the extractor kept, the article goes on while prose keeps coming: more than
+# this many link lines in a row (a list of other stories) end it.
+MAX_BLOCKS_PAST_THE_END = 2
 _FURNITURE_TAGS = frozenset("header footer nav aside figure figcaption address".split())
 _FURNITURE_MARKER = re.compile(
     r"(?<![a-z])(?:author|bio(?![a-z])|newsletter|related|promo|share|social|disclaimer|comment|subscri|sign-?up|"
@@ -190,7 +194,8 @@ class _Block:
 
     text: str
     link_chars: int
-    furniture: bool  # inside a header, footer, nav, form... or an element classed as such
+    furniture: bool  # inside a header, footer, nav, aside... or an element classed as such
+    heading: bool = False  # a section heading (h2-h6)
 
 
 def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
@@ -199,11 +204,11 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
     pieces: list[str] = []
     link_chars = 0
 
-    def flush(furniture: bool) -> None:
+    def flush(furniture: bool, heading: bool = False) -> None:
         nonlocal link_chars
         text = " ".join("".join(pieces).split())
         if text:
-            blocks.append(_Block(text, link_chars, furniture))
+            blocks.append(_Block(text, link_chars, furniture, heading))
         pieces.clear()
         link_chars = 0
 
@@ -229,7 +234,7 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
             walk(child, in_link, furniture)
             add(child.tail, in_link)
         if is_block:
-            flush(furniture)
+            flush(furniture, tag in _SECTION_HEADINGS)
 
     body = tree.find("body")
     walk(body if body is not None else tree, False, False)
@@ -238,10 +243,11 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
 
 
 def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
-    """The extracted ``text`` with the prose blocks it skipped between its first and last block put back.
+    """The extracted ``text`` with the prose blocks and headings it skipped put back in place.
 
-    Extractors drop whole sections of an article (a list of key points, the text after a table);
-    a block found between two kept ones that reads like prose belongs to the article too."""
+    Extractors drop whole sections of an article (a list of key points, the text after a table):
+    between two kept blocks, prose and headings belong to the article; after the last one, the
+    article goes on while prose keeps coming and no furniture or 'Related'-like line intervenes."""
     lines = text.split("\n")
     normalised = ""
     line_starts: list[int] = []
@@ -259,11 +265,25 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
         return text
     insertions: dict[int, list[str]] = {}
     anchor = kept_at[found[0]]
-    for block, line in zip(blocks[found[0]:found[-1]], kept_at[found[0]:found[-1]]):
+    pending_headings: list[str] = []
+    misses = 0
+    for index in range(found[0], len(blocks)):
+        block, line = blocks[index], kept_at[index]
         if line is not None:
-            anchor = line
-        elif _reads_like_prose(block):
-            insertions.setdefault(anchor, []).append(block.text)
+            anchor, misses, pending_headings = line, 0, []
+            continue
+        if index > found[-1] and (block.furniture or _TRAILING_SECTION.fullmatch(block.text)):
+            break
+        if _reads_like_prose(block):  # past the last kept block, after whatever the extractor kept
+            insertions.setdefault(anchor if index < found[-1] else len(lines) - 1, []).extend(
+                [*pending_headings, block.text])
+            misses, pending_headings = 0, []
+        elif block.heading and not block.furniture and not block.link_chars:
+            pending_headings.append(block.text)
+        elif index > found[-1] and block.link_chars > MAX_GAP_LINK_SHARE * len(block.text):
+            misses += 1
+            if misses > MAX_BLOCKS_PAST_THE_END:
+                break
     if not insertions:
         return text
     return "\n".join(line for index, kept in enumerate(lines) for line in [kept, *insertions.get(index, [])])
