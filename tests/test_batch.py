@@ -78,7 +78,8 @@ def test_local_batch_writes_records_as_parquet_and_failures_with_reasons(corpus:
     rows = list(read_record_rows(output))
     assert [row["id"] for row in rows][1:] == ["kano-market", "mosul-checkpoint", "council-vote"]  # the WARC first
     kano = json.loads(rows[1]["record"])
-    assert rows[1]["url"] == "https://news.example.org/kano" and kano["incidents"][0]["casualties"]["killed"]["best"] == 2
+    assert rows[1]["url"] == "https://news.example.org/kano"
+    assert kano["incidents"][0]["casualties"]["killed"]["best"] == 2
     (failure,) = [json.loads(line) for line in (output / "failures.jsonl").read_text().splitlines()]
     assert failure["key"].endswith("scan.html") and failure["code"] == "E103" and "PDF" in failure["message"]
     assert json.loads((output / "summary.json").read_text())["engine"] == "local"

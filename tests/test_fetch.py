@@ -156,7 +156,8 @@ def test_a_page_over_the_size_limit_is_refused(site: Site) -> None:
 
 
 def test_binary_answers_are_not_documents(site: Site) -> None:
-    site.routes["/photo.png"] = lambda h: Reply(body=b"\x89PNG\r\n\x1a\n" + bytes(200), headers={"Content-Type": "image/png"})
+    site.routes["/photo.png"] = lambda h: Reply(body=b"\x89PNG\r\n\x1a\n" + bytes(200),
+                                                headers={"Content-Type": "image/png"})
     site.routes["/mislabelled.html"] = lambda h: Reply(body=b"\x89PNG\r\n\x1a\n" + bytes(200))
     with Fetcher(quick()) as fetcher:
         with pytest.raises(UnsupportedInput):

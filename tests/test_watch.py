@@ -10,7 +10,7 @@ from blotter.sources.fetch import Fetcher
 from blotter.sources.watch import WatchState, feed_links, parse_duration, state_path_for, watch_once
 from blotter.store import open_database
 
-from .test_fetch import ARTICLE, Reply, Site, quick, site  # noqa: F401  (site is a fixture)
+from .test_fetch import Reply, Site, quick, site  # noqa: F401  (site is a fixture)
 
 SECOND_ARTICLE = """<html><head><title>Car bomb hits checkpoint near Mosul</title></head><body><article>
 <h1>Car bomb hits checkpoint near Mosul</h1>
@@ -94,7 +94,8 @@ def test_a_page_already_in_the_database_is_not_fetched_again_even_without_state(
 def test_a_failing_feed_does_not_stop_the_others(site: Site, tmp_path) -> None:
     site.page("/news/kano.html")
     serve_feed(site, "/good.xml", site.url("/news/kano.html"))
-    site.routes["/broken.xml"] = lambda headers: Reply(body=b"<rss><channel><item>", headers={"Content-Type": "text/xml"})
+    site.routes["/broken.xml"] = lambda headers: Reply(body=b"<rss><channel><item>",
+                                                       headers={"Content-Type": "text/xml"})
     with open_database(f"sqlite:///{tmp_path / 'news.db'}") as db, Fetcher(quick()) as fetcher:
         summary = watch_once([site.url("/broken.xml"), site.url("/good.xml")], fetcher, db, WatchState(),
                              warn=lambda message: None)

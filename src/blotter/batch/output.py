@@ -66,7 +66,10 @@ def prepare_output(output: Path) -> None:
     (output / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
 
 
-def with_content_ids(items: Iterable[InputDocument | ReadFailure]) -> Iterator[tuple[InputDocument | ReadFailure, str | None]]:
+Item = InputDocument | ReadFailure
+
+
+def with_content_ids(items: Iterable[Item]) -> Iterator[tuple[Item, str | None]]:
     """Each item with the hash of its content, and documents with their id set (as ``ingest`` does)."""
     for item in items:
         if isinstance(item, ReadFailure):

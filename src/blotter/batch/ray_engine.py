@@ -23,6 +23,9 @@ BATCH_SIZE = 16
 # Reading is light next to extraction, and the actors hold every CPU for the whole run: read
 # tasks that asked for CPU would wait for them for ever.
 READ_TASK_CPUS = 0
+# Files are spread over at most this many blocks (one read task each): plenty of parallelism
+# without one task per file of a large corpus.
+MAX_READ_BLOCKS = 256
 
 _TEXT = pa.string()
 DOCUMENT_SCHEMA = pa.schema([("key", _TEXT), ("id", _TEXT), ("url", _TEXT), ("title", _TEXT),
@@ -104,6 +107,8 @@ def run_ray(inputs: Sequence[str], output: Path, *, workers: int, address: str |
     from ray.data.expressions import col
 
     files = input_files(inputs)
+    if not files:
+        raise ValueError("no input files to read")
     summary = BatchSummary(engine="ray", workers=workers)
     started = time.perf_counter()
     address = address or os.environ.get("RAY_ADDRESS")
@@ -118,14 +123,16 @@ def run_ray(inputs: Sequence[str], output: Path, *, workers: int, address: str |
         context.execution_options.preserve_order = True  # records in input order, as the local engine
         context.enable_progress_bars = False
         logging.getLogger("ray.data").setLevel(logging.WARNING)
-        results = (ray.data.from_items([{"path": path} for path in files], override_num_blocks=max(1, len(files)))
+        paths = ray.data.from_items([{"path": path} for path in files],
+                                    override_num_blocks=min(len(files), MAX_READ_BLOCKS))
+        results = (paths
                    .map_batches(read_files, batch_size=1, batch_format="pyarrow", num_cpus=READ_TASK_CPUS)
                    .map_batches(Extractor, batch_size=BATCH_SIZE, batch_format="pyarrow",
                                 compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
                    .materialize())
         (results.filter(expr=col("error_code").is_null())
          .select_columns(list(RECORD_COLUMNS))
-         .write_parquet(str(output / RECORDS_DIR)))
+         .write_parquet(str(output.resolve() / RECORDS_DIR)))
         failures = [Failure(row["key"] or row["id"] or "?", row["id"], row["error_code"], row["error_message"])
                     for row in results.filter(expr=col("error_code").is_not_null()).take_all()]
         write_failures(output, failures)

@@ -43,7 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("urls", nargs="+", metavar="URL", help="pages to fetch (http or https)")
     target = p.add_mutually_exclusive_group()
     target.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: $BLOTTER_DB, else sqlite:///blotter.db)")
-    target.add_argument("-o", "--output", metavar="OUT", help="write document records as JSON Lines here (- for stdout)")
+    target.add_argument("-o", "--output", metavar="OUT",
+                        help="write document records as JSON Lines here (- for stdout)")
     add_fetch_options(p)
     p.set_defaults(func=run)
 

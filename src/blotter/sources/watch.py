@@ -124,7 +124,9 @@ def watch_once(feeds: list[str], fetcher: Fetcher, db: Database, state: WatchSta
             warn(f"{feed_url}: {error.code} {error.message}")
             continue
         state.feeds[feed_url] = FeedState(etag=response.etag, last_modified=response.last_modified)
-        new_links.extend(link for link in links if link not in state.seen_urls and link not in new_links)
+        for link in links:
+            if link not in state.seen_urls and link not in new_links:
+                new_links.append(link)
     already_stored = stored_urls(db, new_links)
     state.seen_urls.update(already_stored)
     unseen = [link for link in new_links if link not in already_stored]
