@@ -91,3 +91,15 @@ def test_page_address_gives_the_publication_day() -> None:
     frame = IncidentFrame(doc=doc, article=Article(id="t", text=text, url="https://news.example/2016/01/27/shooting/"),
                           sentences=list(doc.sents))
     assert fill_date(frame).start == "2016-01-24"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("The coroner says Ann Lee was shot by someone Saturday at her home.", "2024-03-02"),
+    ("A man was charged on Monday in connection with the February 14 shooting of a clerk.", "2024-02-14"),
+])
+def test_event_date_after_a_statement_or_aftermath_word(text: str, start: str) -> None:
+    assert date_of(text).start == start
+
+
+def test_arrest_date_alone_is_still_not_the_event_date() -> None:
+    assert date_of("Police arrested a man on Sunday over a stabbing at the station.").start is None

@@ -67,6 +67,15 @@ _STATEMENT_BEFORE_RE = re.compile(
 _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|detained|sentenced|convicted|court|arraigned|hearing|trial|funeral|vigil|"
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried)\b[^.;]{0,30}$", re.IGNORECASE)
+# The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
+_EVENT_AFTER_RE = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|drive-by|mass)\s+)?"
+    r"(?:shootings?|stabbings?|attacks?|killings?|murders?|homicides?|bombings?|explosions?|blasts?|ambush|slayings?|"
+    r"robbery|carjacking|assault|raid|massacre|gunfire|shoot-?out)\b", re.IGNORECASE)
+# A violent verb between a statement or an aftermath and the date: "says Ann Lee was shot Monday".
+_EVENT_VERB_RE = re.compile(
+    r"\b(?:shot|stabbed|killed|wounded|injured|attacked|murdered|slain|died|robbed|opened\s+fire|exploded|bombed|"
+    r"ambushed|kidnapped|abducted|beaten|struck|hit)\b", re.IGNORECASE)
 _DATELINE_AFTER_RE = re.compile(r"\s*\(")
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
@@ -263,10 +272,17 @@ def _time_of(match: re.Match[str]) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _is_detached(text: str, char_start: int, sentence_start: int) -> bool:
-    """Whether the words before a date tie it to a statement or an aftermath, not the event."""
+def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int) -> bool:
+    """Whether the words before a date tie it to a statement or an aftermath, not the event.
+
+    A date that names the event ("charged in the August 14 shooting") or follows a violent verb
+    after the statement ("police say he was shot Monday") stays the event's.
+    """
+    if _EVENT_AFTER_RE.match(text, char_end):
+        return False
     before = text[sentence_start:char_start]
-    return bool(_STATEMENT_BEFORE_RE.search(before) or _AFTERMATH_BEFORE_RE.search(before))
+    cue = _STATEMENT_BEFORE_RE.search(before) or _AFTERMATH_BEFORE_RE.search(before)
+    return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
 
 
 def fill_date(frame: IncidentFrame) -> IncidentDate:
@@ -283,7 +299,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
         for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
             score = base + (0.5 if mention.precision == "day" else 0.0)
-            if _is_detached(text, mention.char_start, sentence.start_char):
+            if _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
                 score -= 5
             if in_trigger and frame.trigger is not None:
                 score -= abs(mention.char_start - frame.trigger.start_char) / 1000
@@ -292,7 +308,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             r"\d|midnight|noon|midday", text[sentence.start_char:sentence.end_char], re.IGNORECASE) else ()
         for match in time_matches:
             clock = _time_of(match)
-            if clock and not _is_detached(text, match.start(), sentence.start_char):
+            if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
     if not candidates:
         return IncidentDate()
