@@ -118,6 +118,18 @@ def test_robots_txt_is_read_once_and_a_disallowed_path_is_never_requested(site: 
     assert site.hits["/robots.txt"] == 1
 
 
+def test_a_crawl_delay_in_robots_txt_slows_the_pace_for_that_host(site: Site) -> None:
+    site.routes["/robots.txt"] = lambda h: Reply(body=b"User-agent: *\nCrawl-delay: 3\n",
+                                                  headers={"Content-Type": "text/plain"})
+    site.page("/a.html")
+    site.page("/b.html")
+    waits: list[float] = []
+    with Fetcher(quick(), sleep=waits.append) as fetcher:
+        fetcher.get(site.url("/a.html"))
+        fetcher.get(site.url("/b.html"))
+    assert len(waits) == 1 and 2.5 < waits[0] <= 3.0
+
+
 def test_a_missing_robots_txt_allows_everything(site: Site) -> None:
     del site.routes["/robots.txt"]
     site.page("/news/kano.html")
