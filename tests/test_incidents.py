@@ -201,6 +201,14 @@ def test_talk_about_violence_is_not_an_incident(text: str) -> None:
     assert incidents_of(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The leaflet said the group would place bombs near the air base to avenge the arrests.",
+    "The party urged the army to attack the rebel camps in the north.",
+])
+def test_intended_violence_is_not_an_incident(text: str) -> None:
+    assert incidents_of(text) == []
+
+
 def test_one_sentence_report_of_a_dated_attack_is_an_incident() -> None:
     (incident,) = incidents_of("Guerrillas attacked a power station near the capital on Sunday.")
     assert incident.date.start == "2024-03-03"

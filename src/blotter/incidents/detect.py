@@ -197,10 +197,32 @@ class DetectedIncident:
 _MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "'ll", "wo", "ca"}
 
 
+# Verbs whose complement is a wish or a demand, not an event: "want to kill", "urged the army to attack".
+# Threats and plans stay events of their own status ("threatened to bomb" is a threatened bombing).
+_INTENTION_LEMMAS = {"want", "demand", "urge", "promise", "call", "seek", "fear", "hope", "aim", "propose", "ask"}
+_GOVERNOR_REACH = 4
+
+
+def _modal(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children)
+
+
 def _unreal(token: Token) -> bool:
-    """A verb that reports no event: "rebels could attack", "the army will not shell", "he did not shoot"."""
-    return token.pos_ in ("VERB", "AUX") and any(
-        (c.dep_ == "aux" and c.lower_ in _MODALS) or c.dep_ == "neg" for c in token.children)
+    """Words that report no event: "rebels could attack", "the army will not shell", "he did not shoot",
+    and words governed by a modal or a wish ("will place bombs", "want to impose terror").
+
+    The climb stops at a relative clause, which states a fact about someone ("the man who was killed").
+    """
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
+        return True
+    current = token
+    for _ in range(_GOVERNOR_REACH):
+        if current.pos_ in ("VERB", "AUX") and (_modal(current) or current.lemma_ in _INTENTION_LEMMAS):
+            return True
+        if current.dep_ in ("relcl", "ROOT") or current.head is current:
+            return False
+        current = current.head
+    return False
 
 
 def _token_trigger(token: Token) -> Trigger | None:
