@@ -163,3 +163,15 @@ def test_body_figure_wins_over_the_headline() -> None:
 def test_event_nouns_count_people(text: str, killed: int | None, injured: int | None) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+def test_shot_and_later_pronounced_dead_is_killed_not_injured() -> None:
+    casualties = casualties_of("Officers found Leo Hart outside. Hart had been shot several times and was pronounced "
+                               "dead at the scene.")
+    assert (casualties.killed.best, casualties.injured.best) == (1, None)
+
+
+def test_taken_to_hospital_and_died_is_not_also_injured() -> None:
+    casualties = casualties_of("A man was shot and killed on Elm Street. The victim was taken to a hospital, "
+                               "where he died.")
+    assert (casualties.killed.best, casualties.injured.best) == (1, None)

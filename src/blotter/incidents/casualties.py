@@ -163,6 +163,10 @@ _ADJECTIVE_AFTER_RE = re.compile(
     r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
 # An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))\b", re.IGNORECASE)
+# The same people's death later in the clause: "... shot multiple times and was pronounced dead".
+_FATE_AFTER_RE = re.compile(
+    r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
+    r"(?:pronounced\s+(?:dead|deceased)|died|killed|succumbed|declared\s+dead)\b", re.IGNORECASE)
 _BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
@@ -194,8 +198,8 @@ class CasualtyMention:
 def _harm_of(words: str) -> tuple[Harm, bool]:
     """The harm a status phrase names, and whether it is only a weak (bare "shot") injury."""
     lowered = " ".join(words.lower().split())
-    if re.fullmatch(WEAK_INJURED_WORDS, lowered):
-        return "injured", True
+    if re.fullmatch(WEAK_INJURED_WORDS, lowered) or lowered.startswith("taken to"):
+        return "injured", True  # the shot or the one taken to hospital may be the one who died
     if re.fullmatch(KILLED_WORDS, lowered, re.IGNORECASE):
         return "killed", False
     return "injured", False
@@ -293,6 +297,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if harm_words[:1].isupper():
             continue  # "Four Dead In Shooting": a headline restating the story
         harm, weak = _harm_of(harm_words)
+        if weak and _FATE_AFTER_RE.match(text, match.end()):
+            harm, weak = "killed", False  # "Lee had been shot twice and was pronounced dead"
         aux = match.group(0)[match.end("list") - match.start():match.start("harm") - match.start()].lower()
         passive = bool(_BE_OR_HAVE_RE.search(aux))
         if harm_words.lower() in {"dead", "deceased"} and not passive and _ADJECTIVE_AFTER_RE.match(text, match.end()):
