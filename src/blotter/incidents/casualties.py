@@ -117,6 +117,7 @@ BODY_RE = re.compile(
     r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered|located)\b",
     re.IGNORECASE,
 )
+_BODY_WORD_RE = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
 # A headline's own count, for reports whose body never states one: "Man shot, killed on west side",
 # "Girl shot at party dies", "2 teens wounded in drive-by". Title case is allowed.
 HEADLINE_RE = re.compile(
@@ -150,7 +151,8 @@ SELF_HARM_RE = re.compile(
 )
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
-                          r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|homicide|shooting|stabbing", re.IGNORECASE)
+                          r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
+                          r"double|triple|quadruple|quintuple|shooting\s+of", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _ANY_PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -340,7 +342,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         harm = "killed" if match.group("killed") else "injured"
         mentions.append(CasualtyMention(harm, False, Quantity(times, times, times), match.start(), match.end(),
                                         weak=harm == "injured"))
-    for match in BODY_RE.finditer(text, start, end):
+    bodies = BODY_RE.finditer(text, start, end) if _BODY_WORD_RE.search(window) else ()
+    for match in bodies:
         counted = match.group("count") or match.group("list")
         found = quantity_at(counted) if counted else (Quantity(1, 1, 1), 0)
         if found is not None:
