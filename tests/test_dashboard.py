@@ -211,8 +211,6 @@ def test_unknown_dates_show_as_unknown(server, page):
     assert page.locator("#incidents tbody tr td").first.inner_text() == "unknown"
 
 
-@pytest.mark.xfail(strict=True, reason="the store indexes an undated incident at its report date "
-                                       "(merged_incidents.event_date), so it sorts among dated ones")
 def test_unknown_dates_sort_last_both_ways(server, page):
     for sort in ("", "&sort=date"):
         page.goto(server + "/?" + sort)

@@ -150,6 +150,50 @@ def test_a_database_made_by_the_first_schema_upgrades_with_its_data(db_url: str)
         assert {"jordan pike", "velvet lounge", "harbor street"} <= names
 
 
+def test_undated_incidents_sort_after_dated_ones_both_ways(db_url: str) -> None:
+    undated = report("u", "A gunman shot 2 people in a Houston club, police said.", day=None, killed=2, place=HOUSTON,
+                     published="2024-09-01T10:00:00+00:00")
+    with open_database(db_url) as db:
+        for record in [*_three_reports(), undated]:
+            db.add_record(record)
+        newest_first = [i.date.start for i in db.query_incidents()[0]]
+        oldest_first = [i.date.start for i in db.query_incidents(sort="date")[0]]
+        # The date filters still read an undated incident at its report's date.
+        assert [i.sources[0].document_id for i in db.query_incidents(since="2024-08-01")[0]] == ["u"]
+    assert newest_first == ["2024-05-10", "2024-03-02", None]
+    assert oldest_first == ["2024-03-02", "2024-05-10", None]
+
+
+def test_a_database_at_the_second_schema_upgrades_and_sorts_its_undated_incidents_last(db_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from blotter.store.database import MIGRATIONS
+    from blotter.store.merge import Member, fuse
+
+    dated = report("a", "Gunman Jordan Pike shot 3 people outside the Velvet Lounge in Chicago.", killed=3)
+    undated = report("b", "A bomb went off near a Houston stadium, police said.", day=None, place=HOUSTON,
+                     published="2024-06-01T10:00:00+00:00")
+    engine = sa.create_engine(db_url)
+    with engine.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+        for old in (dated, undated):
+            merged = fuse([Member(seq=1, document_id=old.id, incident=old.incidents[0], published=old.published)])
+            conn.execute(sa.text("INSERT INTO merged_incidents (id, event_date, category, attack_type, record) "
+                                 "VALUES (:id, :day, 'crime', 'armed_assault', :record)"),
+                         {"id": merged.id, "day": (merged.date.start or merged.first_reported)[:10],
+                          "record": merged.model_dump_json()})
+    engine.dispose()
+
+    with open_database(db_url) as db:
+        for sort in ("-date", "date"):
+            assert [i.date.start for i in db.query_incidents(sort=sort)[0]] == ["2024-03-02", None]
+        assert db.query_incidents(since="2024-05-01")[1] == 1  # still found by its report's date
+
+
 def test_failures_are_recorded_and_cleared_by_a_later_success(db_url: str) -> None:
     with open_database(db_url) as db:
         db.add_failure("a", "a", "E201", "cleaning left no article text")

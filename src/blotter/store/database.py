@@ -446,11 +446,19 @@ def _migrate(conn: Connection) -> None:
 
 def incident_order(sort: SortKey) -> list[sa.ColumnElement[Any]]:
     """ORDER BY for a sort key ("-" for descending); unknown values last, ties by id in the same
-    direction, so that the composite indexes serve the page."""
-    column = SORT_COLUMNS[sort.lstrip("-")]
-    if sort.startswith("-"):
+    direction, so that the composite indexes serve the page. Undated incidents come after dated
+    ones either way: their ``event_date`` is only the report's date."""
+    name = sort.lstrip("-")
+    column, descending = SORT_COLUMNS[name], sort.startswith("-")
+    if name == "date":  # plain directions, so that (date_known, event_date, id) serves newest first
+        return [merged_incidents.c.date_known.desc(), *_directed([column, merged_incidents.c.id], descending)]
+    if descending:
         return [column.desc().nulls_last(), merged_incidents.c.id.desc()]
     return [column.asc().nulls_last(), merged_incidents.c.id.asc()]
+
+
+def _directed(columns: list[sa.ColumnElement[Any]], descending: bool) -> list[sa.ColumnElement[Any]]:
+    return [column.desc() if descending else column.asc() for column in columns]
 
 
 def insert_merged_incidents(conn: Connection, incidents: Iterable[MergedIncident]) -> None:
@@ -487,7 +495,8 @@ def link_searchable_names(conn: Connection, names_of: dict[str, set[tuple[str, s
 def _merged_row(incident: MergedIncident) -> dict[str, Any]:
     reported = incident.first_reported[:10] if incident.first_reported else None
     return {
-        "id": incident.id, "event_date": incident.date.start or reported, "category": incident.category,
+        "id": incident.id, "event_date": incident.date.start or reported, "date_known": bool(incident.date.start),
+        "category": incident.category,
         "attack_type": incident.attack_types[0], "country": incident.location.country,
         "country_code": incident.location.country_code, "city": incident.location.name,
         "killed": incident.casualties.killed.best, "injured": incident.casualties.injured.best,

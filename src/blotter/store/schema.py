@@ -49,7 +49,10 @@ document_names = sa.Table(
 merged_incidents = sa.Table(
     "merged_incidents", metadata,
     sa.Column("id", sa.String, primary_key=True),
+    # The incident's date, else its first report's publication date (what the date filters read);
+    # ``date_known`` is false in the second case, so undated incidents sort after dated ones.
     sa.Column("event_date", sa.String(10)),
+    sa.Column("date_known", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("category", sa.String(40), nullable=False),
     sa.Column("attack_type", sa.String(40), nullable=False),
     sa.Column("country", sa.String),
@@ -63,6 +66,7 @@ merged_incidents = sa.Table(
     sa.Column("lat", sa.Float),
     sa.Column("lon", sa.Float),
     # The API's filters and sort orders, each served by an index (newest first is the default).
+    sa.Index("ix_merged_incidents_date_known_event_date_id", "date_known", "event_date", "id"),
     sa.Index("ix_merged_incidents_event_date_id", "event_date", "id"),
     sa.Index("ix_merged_incidents_country_code_event_date", "country_code", "event_date"),
     # covering: country and category together, dated or sorted by the dead, read no row
