@@ -112,14 +112,14 @@ def bench_ingest(docs: list[dict]) -> dict:
     """Extract and store into a new SQLite database, models loaded before the clock starts."""
     from blotter.models import InputDocument
     from blotter.nlp import load_nlp
-    from blotter.sources.store import store_documents
+    from blotter.ingest import ingest_documents
     from blotter.store import open_database
 
     load_nlp()
     inputs = [InputDocument(**{k: v for k, v in d.items() if k in InputDocument.model_fields}) for d in docs]
     with tempfile.TemporaryDirectory() as folder, open_database(f"sqlite:///{folder}/bench.db") as db:
         t = time.perf_counter()
-        summary = store_documents(db, inputs, warn=lambda message: None)
+        summary = ingest_documents(db, inputs, jobs=1, warn=lambda message: None)
         seconds = time.perf_counter() - t
         merged = db.counts().merged
     return {"stored": summary.stored, "failures": summary.failed, "merged_incidents": merged,

@@ -7,6 +7,8 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable, Iterator
 
@@ -14,7 +16,8 @@ import pytest
 
 from blotter.cli import main
 from blotter.errors import BinaryInput, UnsupportedInput
-from blotter.sources.fetch import DisallowedByRobots, FetchFailed, Fetcher, FetchSettings, GaveUp, page_document
+from blotter.sources.fetch import (DisallowedByRobots, FetchFailed, Fetcher, FetchSettings, GaveUp, page_document,
+                                  retry_after_seconds)
 from blotter.sources.politeness import HostPace
 
 ARTICLE = """<html><head><title>Gunmen kill two at Kano market</title></head><body><article>
@@ -102,9 +105,12 @@ def test_a_page_becomes_a_document_with_its_url_and_fetch_time(site: Site) -> No
     assert set(site.user_agents) == {"Blotter/test (+mailto:desk@example.org)"}
 
 
-def test_the_default_user_agent_names_blotter_and_a_contact() -> None:
+def test_the_default_user_agent_names_blotter_and_how_to_add_a_contact(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BLOTTER_USER_AGENT", raising=False)
     agent = FetchSettings().user_agent
-    assert agent.startswith("Blotter/") and "(+" in agent
+    assert agent.startswith("Blotter/") and "BLOTTER_USER_AGENT" in agent and "http" not in agent
+    monkeypatch.setenv("BLOTTER_USER_AGENT", "Blotter/1 (+mailto:desk@example.org)")
+    assert FetchSettings().user_agent == "Blotter/1 (+mailto:desk@example.org)"
 
 
 def test_robots_txt_is_read_once_and_a_disallowed_path_is_never_requested(site: Site) -> None:
@@ -145,10 +151,78 @@ def test_a_server_error_is_retried_until_the_page_comes(site: Site) -> None:
     assert response.status == 200 and site.hits["/flaky.html"] == 3
 
 
-def test_a_client_error_is_not_retried(site: Site) -> None:
-    with Fetcher(quick(retries=3)) as fetcher, pytest.raises(FetchFailed, match="HTTP 404"):
-        fetcher.get(site.url("/gone.html"))
-    assert site.hits["/gone.html"] == 1
+@pytest.mark.parametrize("status", [429, 503])
+def test_retry_after_in_seconds_sets_the_wait_before_the_retry(site: Site, status: int) -> None:
+    answers = iter([Reply(status=status, headers={"Retry-After": "7"}), Reply(body=ARTICLE.encode())])
+    site.routes["/busy.html"] = lambda headers: next(answers)
+    waits: list[float] = []
+    with Fetcher(quick(), sleep=waits.append) as fetcher:
+        assert fetcher.get(site.url("/busy.html")).status == 200
+    assert waits == [7.0] and site.hits["/busy.html"] == 2
+
+
+def test_retry_after_as_a_date_is_honoured_up_to_the_cap(site: Site) -> None:
+    in_an_hour = format_datetime(datetime.now(timezone.utc) + timedelta(hours=1), usegmt=True)
+    answers = iter([Reply(status=429, headers={"Retry-After": in_an_hour}), Reply(body=ARTICLE.encode())])
+    site.routes["/busy.html"] = lambda headers: next(answers)
+    waits: list[float] = []
+    with Fetcher(quick(max_retry_after=120.0), sleep=waits.append) as fetcher:
+        assert fetcher.get(site.url("/busy.html")).status == 200
+    assert waits == [120.0]
+
+
+def test_retry_after_dates_and_nonsense() -> None:
+    now = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+    assert retry_after_seconds("Sun, 01 Mar 2026 12:00:30 GMT", now=now) == 30.0
+    assert retry_after_seconds("Sun, 01 Mar 2026 11:00:00 GMT", now=now) == 0.0
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
+
+
+def test_a_client_error_is_not_retried_even_with_retry_after(site: Site) -> None:
+    site.routes["/forbidden.html"] = lambda headers: Reply(status=403, headers={"Retry-After": "1"})
+    with Fetcher(quick(retries=3)) as fetcher:
+        with pytest.raises(FetchFailed, match="HTTP 404"):
+            fetcher.get(site.url("/gone.html"))
+        with pytest.raises(FetchFailed, match="HTTP 403"):
+            fetcher.get(site.url("/forbidden.html"))
+    assert site.hits["/gone.html"] == 1 and site.hits["/forbidden.html"] == 1
+
+
+def redirect(location: str) -> Route:
+    return lambda headers: Reply(status=301, headers={"Location": location})
+
+
+def test_redirects_are_followed_and_robots_txt_is_asked_at_every_hop(site: Site) -> None:
+    other = Site()  # a second host, with its own robots.txt
+    other.thread.start()
+    try:
+        other.routes["/robots.txt"] = lambda h: Reply(body=b"User-agent: *\nDisallow: /members/\n",
+                                                       headers={"Content-Type": "text/plain"})
+        other.page("/news/kano.html")
+        other.page("/members/kano.html")
+        site.routes["/short/1"] = redirect(other.url("/news/kano.html"))
+        site.routes["/short/2"] = redirect(other.url("/members/kano.html"))
+        site.routes["/short/3"] = redirect("/private/kano.html")
+        site.page("/private/kano.html")
+        with Fetcher(quick()) as fetcher:
+            response = fetcher.get(site.url("/short/1"))
+            assert (response.url, response.requested_url) == (other.url("/news/kano.html"), site.url("/short/1"))
+            with pytest.raises(DisallowedByRobots):
+                fetcher.get(site.url("/short/2"))
+            with pytest.raises(DisallowedByRobots):
+                fetcher.get(site.url("/short/3"))
+        assert other.hits["/robots.txt"] == 1 and other.hits["/members/kano.html"] == 0
+        assert site.hits["/private/kano.html"] == 0
+    finally:
+        other.server.shutdown()
+        other.server.server_close()
+
+
+def test_a_redirect_loop_fails(site: Site) -> None:
+    site.routes["/loop"] = redirect("/loop")
+    with Fetcher(quick()) as fetcher, pytest.raises(FetchFailed, match="redirects"):
+        fetcher.get(site.url("/loop"))
 
 
 def test_a_slow_page_times_out_and_the_fetcher_gives_up_after_its_retries(site: Site) -> None:

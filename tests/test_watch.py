@@ -7,10 +7,10 @@ import pytest
 from blotter.cli import main
 from blotter.errors import InputError
 from blotter.sources.fetch import Fetcher
-from blotter.sources.watch import WatchState, feed_links, parse_duration, state_path_for, watch_once
+from blotter.sources.watch import FeedState, WatchState, feed_links, parse_duration, state_path_for, watch_once
 from blotter.store import open_database
 
-from .test_fetch import Reply, Site, quick, site  # noqa: F401  (site is a fixture)
+from .test_fetch import Reply, Site, quick, redirect, site  # noqa: F401  (site is a fixture)
 
 SECOND_ARTICLE = """<html><head><title>Car bomb hits checkpoint near Mosul</title></head><body><article>
 <h1>Car bomb hits checkpoint near Mosul</h1>
@@ -112,3 +112,53 @@ def test_watch_once_command_twice(site: Site, tmp_path, capsys) -> None:
     assert main(["watch", site.url("/feed.xml"), "--db", db, "--once", "--delay", "0"]) == 0
     assert "feeds unchanged 1" in capsys.readouterr().err
     assert site.hits["/news/kano.html"] == 1 and site.hits["/feed.xml"] == 2
+
+
+def test_a_page_stored_under_the_url_it_redirected_to_is_known_by_the_url_asked_for(site: Site, tmp_path) -> None:
+    site.page("/news/kano.html")
+    site.routes["/r/kano"] = redirect("/news/kano.html")
+    serve_feed(site, "/feed.xml", site.url("/r/kano"))
+    serve_feed(site, "/other.xml", site.url("/r/kano"))
+    db_url = f"sqlite:///{tmp_path / 'news.db'}"
+    with open_database(db_url) as db, Fetcher(quick()) as fetcher:
+        state = WatchState()
+        first = watch_once([site.url("/feed.xml")], fetcher, db, state, warn=print)
+        assert first.store.stored == 1
+        assert state.redirects == {site.url("/r/kano"): site.url("/news/kano.html")}
+        assert (db.counts().documents, site.hits["/news/kano.html"]) == (1, 1)
+        # Even when no feed's list has it any more, the state's redirect says the page is stored.
+        second = watch_once([site.url("/other.xml")], fetcher, db, WatchState(redirects=state.redirects), warn=print)
+        assert (second.articles_new, second.store.skipped) == (0, 1)
+        assert site.hits["/r/kano"] == 1
+        # Without the state, the link is fetched once more but the page is not stored twice.
+        site.page("/news/kano.html", html=SECOND_ARTICLE.replace("Mosul", "Kano"))
+        third = watch_once([site.url("/other.xml")], fetcher, db, WatchState(), warn=print)
+        assert (third.articles_new, third.store.stored, third.store.skipped) == (1, 0, 1)
+        assert db.counts().documents == 1
+    # `fetch` learns the redirect into the state file beside the database, then never fetches it again.
+    assert main(["fetch", site.url("/r/kano"), "--db", db_url, "--delay", "0"]) == 0
+    assert main(["fetch", site.url("/r/kano"), "--db", db_url, "--delay", "0"]) == 0
+    assert site.hits["/r/kano"] == 3 and site.hits["/news/kano.html"] == 3
+
+
+def test_a_feed_remembers_what_it_still_lists_and_its_last_few_other_urls(site: Site, tmp_path) -> None:
+    for n in range(5):
+        site.page(f"/news/{n}.html", SECOND_ARTICLE.replace("four", str(n + 10)))
+    feed = site.url("/feed.xml")
+    with open_database(f"sqlite:///{tmp_path / 'news.db'}") as db, Fetcher(quick()) as fetcher:
+        state = WatchState()
+        for round_number, listed in enumerate([(0, 1, 2), (2, 3), (3, 4)]):
+            serve_feed(site, "/feed.xml", *(site.url(f"/news/{n}.html") for n in listed), etag=f'"{round_number}"')
+            watch_once([feed], fetcher, db, state, warn=print, keep=1)
+        assert state.feeds[feed].handled == [site.url("/news/2.html"), site.url("/news/3.html"),
+                                             site.url("/news/4.html")]
+    assert all(site.hits[f"/news/{n}.html"] == 1 for n in range(5))
+
+
+def test_a_state_file_with_one_list_for_all_feeds_still_loads(tmp_path) -> None:
+    path = tmp_path / "old.watch.json"
+    path.write_text('{"feeds": {"http://a/feed": {"etag": "1", "last_modified": null}}, "seen_urls": ["http://a/1"]}')
+    state = WatchState.load(path)
+    assert state.feeds == {"http://a/feed": FeedState(etag="1", handled=["http://a/1"])}
+    state.save(path)
+    assert WatchState.load(path) == state

@@ -23,7 +23,7 @@ from ..models import DocumentRecord, ErrorRecord, InputDocument
 from ..read import ReadFailure, content_id
 
 if TYPE_CHECKING:
-    from ..sources.store import StoreSummary
+    from ..ingest import IngestSummary
     from ..store import Database
 
 RECORDS_DIR = "records"
@@ -154,19 +154,17 @@ def read_failures(output: Path) -> Iterator[Failure]:
                     yield Failure(**json.loads(line))
 
 
-def ingest_batch_output(db: Database, output: Path, *, warn: Callable[[str], None]) -> StoreSummary:
+def ingest_batch_output(db: Database, output: Path, *, warn: Callable[[str], None]) -> IngestSummary:
     """Store the records of a batch run (no extraction) and its failures, merging as ``ingest`` does."""
-    from ..sources.store import StoreSummary
+    from ..ingest import IngestSummary
 
-    summary = StoreSummary()
+    summary = IngestSummary()
     for row in read_record_rows(output):
         if db.has_document(row["id"], row["content_hash"]):
             summary.skipped += 1
             continue
-        result = db.add_record(DocumentRecord.model_validate_json(row["record"]), content_hash=row["content_hash"])
-        summary.stored += result.stored
-        summary.skipped += not result.stored
-        summary.incidents += result.incidents
+        summary.count(db.add_record(DocumentRecord.model_validate_json(row["record"]),
+                                    content_hash=row["content_hash"]))
     for failure in read_failures(output):
         summary.failed += 1
         db.add_failure(failure.key, failure.id, failure.code, failure.message)

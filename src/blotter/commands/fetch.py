@@ -1,7 +1,9 @@
 """``blotter fetch URL... [--db URL | -o OUT.jsonl]``: fetch pages, then store or write them.
 
 Pages go through the same path as files: stored with their merge (skipping pages whose URL
-or content is already stored, before fetching when the URL is known), or extracted to JSON Lines.
+or content is already stored, before fetching when the URL, or the URL it redirected to
+before, is known), or extracted to JSON Lines. Redirects met are remembered in the state
+file ``watch`` keeps beside the database.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ if TYPE_CHECKING:  # the HTTP stack loads only when a command runs, so --help st
 def add_fetch_options(p: argparse.ArgumentParser) -> None:
     """The politeness options ``fetch`` and ``watch`` share."""
     p.add_argument("--user-agent", metavar="UA",
-                   help="User-Agent header (default: $BLOTTER_USER_AGENT, else Blotter/<version> (+contact))")
+                   help="User-Agent header; put a contact in it (default: $BLOTTER_USER_AGENT, else Blotter/<version> (...))")
     p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="seconds per request (default 20)")
     p.add_argument("--delay", type=float, default=1.0, metavar="S",
                    help="seconds between two requests to one host (default 1; robots.txt Crawl-delay may ask more)")
     p.add_argument("--retries", type=int, default=3, metavar="N",
-                   help="attempts after a 5xx, time-out or connection error (default 3, with doubling waits)")
+                   help="attempts after a 5xx, 429, time-out or connection error (default 3, with doubling waits "
+                        "or the Retry-After the server asks for, up to 120 s)")
 
 
 def fetch_settings(args: argparse.Namespace) -> FetchSettings:
@@ -57,15 +60,17 @@ def run(args: argparse.Namespace) -> int:
     with Fetcher(fetch_settings(args)) as fetcher:
         if args.output:
             return _write_records(fetch_documents(args.urls, fetcher), args.output)
-        from ..sources.store import store_documents, stored_urls
-        from ..store import open_database
+        from ..sources.watch import WatchState, ingest_new_pages, state_path_for
+        from ..store import open_database, resolve_url
 
+        state_path = state_path_for(resolve_url(args.db))  # shared with watch: the redirects met
+        state = WatchState.load(state_path)
         try:
             with open_database(args.db) as db:
-                known = stored_urls(db, args.urls)
-                wanted = [url for url in dict.fromkeys(args.urls) if url not in known]
-                summary = store_documents(db, fetch_documents(wanted, fetcher))
-                summary.skipped += len(args.urls) - len(wanted)
+                _, summary = ingest_new_pages(args.urls, fetcher, db, state,
+                                              warn=lambda message: print(f"blotter: {message}", file=sys.stderr))
+                if state.redirects:
+                    state.save(state_path)
                 print(f"blotter: {summary.line()}; the database holds {db.counts().merged} merged incidents",
                       file=sys.stderr)
         except BlotterError as exc:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
-from typing import Iterator
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,18 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-@dataclass
-class IngestSummary:
-    stored: int = 0
-    skipped: int = 0
-    incidents: int = 0
-    failed: int = 0
-
-    def line(self, merged_total: int) -> str:
-        return (f"blotter: documents stored {self.stored}, already stored {self.skipped}, failed {self.failed}; "
-                f"incidents found {self.incidents}; the database holds {merged_total} merged incidents")
-
-
 def run(args: argparse.Namespace) -> int:
     if args.from_batch:
         from ..batch.output import ingest_command
@@ -43,9 +29,8 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from ..errors import BlotterError
-    from ..models import ErrorRecord, InputDocument
-    from ..pipeline import extract_many
-    from ..read import ReadFailure, content_id, read_inputs
+    from ..ingest import IngestSummary, ingest_documents
+    from ..read import read_inputs
     from ..store import open_database
 
     try:
@@ -53,50 +38,26 @@ def run(args: argparse.Namespace) -> int:
     except BlotterError as exc:
         print(f"blotter: {exc.code} {exc.message}", file=sys.stderr)
         return 1
-    summary = IngestSummary()
-    content_hashes: dict[str, str] = {}
     bar = tqdm(disable=not (args.progress or sys.stderr.isatty()), unit="doc", file=sys.stderr, desc="ingest",
                dynamic_ncols=True)
+    summary = IngestSummary()
 
-    def fail(key: str, document_id: str | None, code: str, message: str) -> None:
-        summary.failed += 1
-        db.add_failure(key, document_id, code, message)
-        bar.write(f"blotter: {key}: {code} {message}", file=sys.stderr)
-
-    def new_documents() -> Iterator[InputDocument]:
-        """The inputs not stored yet (by id or content hash), each with its id set."""
-        for item in read_inputs(args.inputs or ["-"]):
-            if isinstance(item, ReadFailure):
-                bar.update(1)
-                fail(item.id or item.origin, item.id, item.error.code, item.error.message)
-                continue
-            content_hash = content_id(item.html if item.html is not None else (item.text or ""))
-            doc_id = item.id or content_hash
-            if db.has_document(doc_id, content_hash):
-                bar.update(1)
-                summary.skipped += 1
-                continue
-            content_hashes[doc_id] = content_hash
-            yield item.model_copy(update={"id": doc_id})
+    def progress(so_far: IngestSummary) -> None:
+        nonlocal summary
+        summary = so_far
+        bar.update(1)
+        bar.set_postfix(stored=so_far.stored, skipped=so_far.skipped, incidents=so_far.incidents,
+                        failed=so_far.failed, refresh=False)
 
     with db:
         try:
-            for record in extract_many(new_documents()):
-                bar.update(1)
-                content_hash = content_hashes.pop(record.id or "", None)
-                if isinstance(record, ErrorRecord):
-                    fail(record.id or "?", record.id, record.error.code, record.error.message)
-                    continue
-                result = db.add_record(record, content_hash=content_hash)
-                summary.stored += result.stored
-                summary.skipped += not result.stored
-                summary.incidents += result.incidents
-                bar.set_postfix(stored=summary.stored, skipped=summary.skipped, incidents=summary.incidents,
-                                failed=summary.failed, refresh=False)
+            summary = ingest_documents(db, read_inputs(args.inputs or ["-"]), on_document=progress,
+                                       warn=lambda message: bar.write(f"blotter: {message}", file=sys.stderr))
         except BlotterError as exc:
             print(f"blotter: {exc.code} {exc.message}", file=sys.stderr)
             return 1
         finally:
             bar.close()
-            print(summary.line(db.counts().merged), file=sys.stderr)
+            print(f"blotter: {summary.line()}; the database holds {db.counts().merged} merged incidents",
+                  file=sys.stderr)
     return 1 if summary.failed else 0

@@ -1,18 +1,22 @@
 """Fetching web pages politely: ``Fetcher.get(url) -> Response``, ``page_document(response)``.
 
-Every request carries Blotter's user agent, honours robots.txt and a per-host pace, has a
-time-out and a size cap, and is retried with exponential back-off when the failure is the
-server's or the network's (5xx, time-out, connection error), never for a 4xx answer.
+Every request carries Blotter's user agent, honours robots.txt (on every host a redirect
+leads to) and a per-host pace, has a time-out and a size cap, and is retried with exponential
+back-off when the failure is the server's or the network's (5xx, time-out, connection error)
+or the server asks us to slow down (429); a Retry-After header sets the wait. Other 4xx
+answers are final.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from importlib import metadata
 from typing import Callable
+from urllib.parse import urljoin
 
 import httpx
 
@@ -22,22 +26,42 @@ from ..models import InputDocument
 from .politeness import HostPace, RobotsRules, host_key
 
 USER_AGENT_ENV = "BLOTTER_USER_AGENT"
-CONTACT = "+https://github.com/blotter-project/blotter"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+REDIRECTS = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 5
 
 
 def default_user_agent() -> str:
-    """``$BLOTTER_USER_AGENT``, else ``Blotter/<version> (+contact)``."""
+    """``$BLOTTER_USER_AGENT``, else an honest agent that names Blotter and says how to add a
+    contact (we have no address of the operator to put in it, and invent none)."""
     try:
         version = metadata.version("blotter")
     except metadata.PackageNotFoundError:
         version = "0"
-    return os.environ.get(USER_AGENT_ENV) or f"Blotter/{version} ({CONTACT})"
+    return os.environ.get(USER_AGENT_ENV) or (
+        f"Blotter/{version} (news incident extraction; set {USER_AGENT_ENV} to add your contact)")
+
+
+def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> float | None:
+    """The wait a Retry-After header asks for: delay-seconds or an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
 @dataclass(frozen=True)
 class FetchSettings:
-    """How politely and patiently to fetch. ``retries`` counts the attempts after the first."""
+    """How politely and patiently to fetch. ``retries`` counts the attempts after the first;
+    a Retry-After longer than ``max_retry_after`` seconds is waited for only that long."""
 
     user_agent: str = field(default_factory=default_user_agent)
     timeout: float = 20.0
@@ -45,20 +69,24 @@ class FetchSettings:
     retries: int = 3
     backoff: float = 1.0
     host_interval: float = 1.0
+    max_retry_after: float = 120.0
     respect_robots: bool = True
 
 
 @dataclass(frozen=True)
 class Response:
-    """A page as fetched: final URL (after redirects), status, body and the headers we use."""
+    """A page as fetched: final URL (after redirects) and the URL asked for, status, body and
+    the headers we use."""
 
     url: str
+    requested_url: str
     status: int
     content: bytes
     content_type: str
     etag: str | None
     last_modified: str | None
     fetched: str
+    location: str | None = None
 
     @property
     def not_modified(self) -> bool:
@@ -78,7 +106,12 @@ class GaveUp(FetchFailed):
 
 
 class _Retryable(Exception):
-    """A failure worth another attempt (5xx, time-out, connection error)."""
+    """A failure worth another attempt (5xx, 429, time-out, connection error), after
+    ``wait`` seconds when the server said how long (Retry-After)."""
+
+    def __init__(self, reason: str, wait: float | None = None):
+        super().__init__(reason)
+        self.wait = wait
 
 
 class Fetcher:
@@ -89,7 +122,7 @@ class Fetcher:
         self._sleep = sleep
         self._client = httpx.Client(
             headers={"User-Agent": self.settings.user_agent}, timeout=self.settings.timeout,
-            follow_redirects=True, max_redirects=5)
+            follow_redirects=False)
         self._pace = HostPace(self.settings.host_interval, sleep=sleep)
         self._robots = RobotsRules(self.settings.user_agent, self._load_robots)
 
@@ -105,27 +138,42 @@ class Fetcher:
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
         """The page at ``url``; a 304 Response when the conditional headers say it is unchanged.
 
+        Redirects are followed (at most five), each hop only where robots.txt allows it.
         Raises DisallowedByRobots, or FetchFailed once the retries are spent or on a 4xx.
         """
-        if self.settings.respect_robots:
-            if not self._robots.allows(url):
-                raise DisallowedByRobots(f"{url}: disallowed by robots.txt")
-            delay = self._robots.crawl_delay(url)
-            if delay is not None:
-                self._pace.set_delay(host_key(url), delay)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        response = self._with_retries(url, headers)
+        response = self._follow(url, headers, check_robots=self.settings.respect_robots)
         if response.status >= 400:
             raise FetchFailed(f"{url}: HTTP {response.status}")
         return response
 
+    def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool) -> Response:
+        hop = url
+        for _ in range(MAX_REDIRECTS + 1):
+            if check_robots:
+                self._check_robots(hop)
+            response = self._with_retries(hop, headers)
+            location = response.location
+            if response.status not in REDIRECTS or not location:
+                return replace(response, requested_url=url)
+            hop = urljoin(hop, location)
+        raise FetchFailed(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+    def _check_robots(self, url: str) -> None:
+        if not self._robots.allows(url):
+            raise DisallowedByRobots(f"{url}: disallowed by robots.txt")
+        delay = self._robots.crawl_delay(url)
+        if delay is not None:
+            self._pace.set_delay(host_key(url), delay)
+
     def _load_robots(self, robots_url: str) -> tuple[int | None, str]:
+        """robots.txt itself, its redirects followed (RFC 9309) without asking robots.txt."""
         try:
-            response = self._with_retries(robots_url, {})
+            response = self._follow(robots_url, {}, check_robots=False)
         except FetchFailed:
             return None, ""
         return response.status, response.content.decode("utf-8", "replace")
@@ -139,24 +187,28 @@ class Fetcher:
             except _Retryable as problem:
                 if attempt + 1 == attempts:
                     raise GaveUp(f"{url}: {problem} (gave up after {attempts} attempts)") from None
-                self._sleep(self.settings.backoff * 2 ** attempt)
+                wait = self.settings.backoff * 2 ** attempt
+                if problem.wait is not None:
+                    wait = min(problem.wait, self.settings.max_retry_after)
+                self._sleep(wait)
         raise AssertionError("unreachable")
 
     def _request(self, url: str, headers: dict[str, str]) -> Response:
         """One attempt, reading at most ``max_bytes`` of the body."""
         try:
             with self._client.stream("GET", url, headers=headers) as answer:
-                if answer.status_code >= 500:
-                    raise _Retryable(f"HTTP {answer.status_code}")
+                if answer.status_code >= 500 or answer.status_code == 429:
+                    raise _Retryable(f"HTTP {answer.status_code}",
+                                     retry_after_seconds(answer.headers.get("Retry-After")))
                 body = self._read_capped(url, answer)
         except httpx.TimeoutException:
             raise _Retryable(f"timed out after {self.settings.timeout:g} s") from None
         except httpx.TransportError as error:
             raise _Retryable(f"connection failed ({type(error).__name__})") from None
         return Response(
-            url=str(answer.url), status=answer.status_code, content=body,
+            url=str(answer.url), requested_url=url, status=answer.status_code, content=body,
             content_type=answer.headers.get("Content-Type", ""), etag=answer.headers.get("ETag"),
-            last_modified=answer.headers.get("Last-Modified"),
+            last_modified=answer.headers.get("Last-Modified"), location=answer.headers.get("Location"),
             fetched=datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
     def _read_capped(self, url: str, answer: httpx.Response) -> bytes:
