@@ -212,3 +212,9 @@ def test_intended_violence_is_not_an_incident(text: str) -> None:
 def test_one_sentence_report_of_a_dated_attack_is_an_incident() -> None:
     (incident,) = incidents_of("Guerrillas attacked a power station near the capital on Sunday.")
     assert incident.date.start == "2024-03-03"
+
+
+def test_place_inside_a_name_does_not_start_another_incident() -> None:
+    text = ("A man was shot dead in Aurora, Colorado, on Monday night. "
+            "Officers found Cyril Hart, 35, shot in the chest in a home on Dartmouth Drive.")
+    assert len(incidents_with_places(text)) == 1

@@ -267,7 +267,26 @@ def find_triggers(sentence: Span, text: str, phrases: list[Trigger], candidates:
     return [t for t in triggers if not any(s <= t.start - sentence.start_char < e for s, e in masked)]
 
 
-def _places_by_sentence(doc: Doc, places: list[Place] | None) -> dict[int, list[_PlaceKey]]:
+# Words that make a place the scene of what the sentence tells: "in Abaji", "near the town of Jos".
+_SCENE_BEFORE_RE = re.compile(
+    r"\b(?:in|near|outside|at|across|around|into|on|to|toward|towards)\s+(?:the\s+)?(?:(?:city|town|village|province|state|county|"
+    r"district|region|department|neighbou?rhood)\s+of\s+)?$", re.IGNORECASE)
+
+
+# A capitalised word right after the place: the place is part of a longer name ("Dartmouth Drive").
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _is_scene(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """A place the sentence sets its events in (after "in", "near"...) or opens with (a dateline),
+    not one that only names something ("the Dorchester County coroner", "the death of Edison Burge",
+    "a home on Dartmouth Drive")."""
+    if _NAME_GOES_ON_RE.match(text, end):
+        return False
+    return start == sentence_start or bool(_SCENE_BEFORE_RE.search(text, max(sentence_start, start - 40), start))
+
+
+def _places_by_sentence(doc: Doc, text: str, places: list[Place] | None) -> dict[int, list[_PlaceKey]]:
     """The places each sentence names, keyed by its start token.
 
     Resolved places (the places stage's) carry their region, so "Aurora" and "Colo." are known
@@ -280,12 +299,14 @@ def _places_by_sentence(doc: Doc, places: list[Place] | None) -> dict[int, list[
         for place in places:
             index = bisect_right(sentence_starts, place.start) - 1
             if index >= 0:
-                key = _PlaceKey(place.name.lower(), (place.admin1 or "").lower(), place.country_code or "")
+                key = _PlaceKey(place.name.lower(), (place.admin1 or "").lower(), place.country_code or "",
+                                _is_scene(text, place.start, place.end, sentence_starts[index]))
                 found.setdefault(sentence_tokens[index], []).append(key)
         return found
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            found.setdefault(ent.sent.start, []).append(_PlaceKey(ent.text.lower(), "", ""))
+            key = _PlaceKey(ent.text.lower(), "", "", _is_scene(text, ent.start_char, ent.end_char, ent.sent.start_char))
+            found.setdefault(ent.sent.start, []).append(key)
     return found
 
 
@@ -296,6 +317,7 @@ class _PlaceKey:
     name: str
     admin1: str
     country: str
+    scene: bool  # named as where things happen, not as part of a name
 
     def near(self, other: _PlaceKey) -> bool:
         """Same place, or one inside the other's region ("Aurora" and "Colorado", two Aurora suburbs)."""
@@ -305,12 +327,12 @@ class _PlaceKey:
 
 
 def _elsewhere(sentence_places: list[_PlaceKey], incident_places: list[_PlaceKey]) -> bool:
-    """Whether a sentence names only places away from every place the incident already has.
+    """Whether a sentence sets its events in a place away from every place the incident already has.
 
     An incident without a place yet takes the first one named, so a headline without a place
     does not push the story's own scene into an incident of its own.
     """
-    if not sentence_places or not incident_places:
+    if not any(p.scene for p in sentence_places) or not incident_places:
         return False
     return not any(p.near(q) for p in sentence_places for q in incident_places)
 
@@ -347,7 +369,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     candidates = trigger_tokens(doc)
     events = [SentenceEvents(s, find_triggers(s, text, phrases, [i for i in candidates if s.start <= i < s.end]))
               for s in doc.sents]
-    places_by_sentence = _places_by_sentence(doc, places)
+    places_by_sentence = _places_by_sentence(doc, text, places)
     violent = [e for e in events if e.violent]
     if not violent:
         return []
