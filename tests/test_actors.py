@@ -84,3 +84,28 @@ def test_age_after_the_name_and_nationality_from_a_demonym() -> None:
     (perpetrator,) = main_incident(text).perpetrators
     assert (perpetrator.name, perpetrator.age, perpetrator.fate) == ("Lena Brandt", 31, "at_large")
     assert (perpetrator.gender, perpetrator.nationality) == ("female", "German")
+
+
+def test_the_person_police_arrest_is_named_as_perpetrator() -> None:
+    incident = main_incident("A man was shot dead on Elm Street on Friday night. "
+                             "Police arrested Marcus Bell, 31, on Saturday and charged him with first-degree murder.")
+    assert [(p.name, p.fate) for p in incident.perpetrators] == [("Marcus Bell", "arrested")]
+
+
+def test_a_suspect_identified_later_is_no_victim() -> None:
+    incident = main_incident("At least two suspects tried to break into a home early Thursday. "
+                             "One suspect, identified as Carl Jacobs, 20, was shot by the homeowner.")
+    assert "Carl Jacobs" in [p.name for p in incident.perpetrators]
+    assert "Carl Jacobs" not in [v.name for v in incident.victims]
+
+
+def test_unnamed_attacker_named_by_a_later_definite_mention() -> None:
+    incident = main_incident("A driver shot a teenager on Route 9 on Friday. "
+                             "The driver, identified as Chris Hutton, got out and ran.")
+    assert [p.name for p in incident.perpetrators] == ["Chris Hutton"]
+    assert "Chris Hutton" not in [v.name for v in incident.victims]
+
+
+def test_age_is_not_cut_from_an_unnamed_attacker() -> None:
+    incident = main_incident("A 24-year-old man was charged on Monday after he shot a woman on Saturday.")
+    assert incident.perpetrators[0].mention == "24-year-old man"

@@ -381,6 +381,9 @@ def _mention_span(head: Token) -> tuple[int, int]:
         left = token
     while left.i < head.i and (not left.text[0].isalnum() or left.lower_ in ("so", "called")):
         left = left.nbor(1)  # "so-called hired assassins" is named by "hired assassins"
+    while left.i > 0 and not left.nbor(-1).whitespace_ and left.nbor(-1).lower_ not in ("so", "-called") and (
+            left.text == "-" or left.nbor(-1).text == "-" or left.nbor(-1).nbor(-1).text == "-"):
+        left = left.nbor(-1)  # "24-year-old man", not "old man"
     right = head
     if head.lower_ in _PART_NOUNS:
         of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -399,6 +402,28 @@ def _entity_of(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def _pursued_name(token: Token) -> Span | None:
+    """A proper name the law pursues even when the tagger took it for an organisation ("police arrested Marcus Bell")."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or not _pursued(token):
+        return None
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return token.doc[start:token.i + 1] if start < token.i else None
+
+
+def full_name_span(frame: IncidentFrame, short: str) -> tuple[int, int] | None:
+    """Where the report gives the whole name of someone it later calls by one name ("Bothel" -> "Carlos Bothel")."""
+    if " " in short.strip():
+        return None
+    wanted = short.lower()
+    for entity in frame.doc.ents:
+        words = entity.text.lower().split()
+        if entity.label_ == "PERSON" and len(words) > 1 and words[-1] == wanted:
+            return entity.start_char, entity.end_char
+    return None
 
 
 def _appositive_name(token: Token) -> Span | None:
@@ -438,6 +463,42 @@ def _accused(token: Token) -> bool:
         if word in _ACCUSED_CUES and index + 1 < len(words) and words[index + 1] in _ACCUSED_LINKS:
             return any(w in TRIGGERS for w in words[index + 2:index + 8])
     return False
+
+
+# Verbs of the law's pursuit: their object (or passive subject) is the one held to account.
+_PURSUIT_VERBS = frozenset("arrest charge detain apprehend indict book jail convict sentence extradite capture nab "
+                           "prosecute".split())
+_SEARCH_VERBS = frozenset("search look hunt".split())
+_OWNING_UP_VERBS = frozenset("surrender confess admit plead".split())
+
+
+def _pursued(token: Token) -> bool:
+    """True for a person the law pursues over the incident: "police arrested X", "X was charged",
+    "searching for X", "X turned himself in", "the man who shot him is X"."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    if token.dep_ in ("dobj", "nsubjpass") and lemma in _PURSUIT_VERBS:
+        return True
+    if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in _SEARCH_VERBS:
+        return True
+    if token.dep_ == "nsubj" and (lemma in _OWNING_UP_VERBS or (
+            lemma == "turn" and any(c.lower_ in ("himself", "herself") for c in verb.children))):
+        return True
+    if token.dep_ == "attr" and lemma == "be":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and any(c.dep_ == "relcl" and _is_violent_verb(c) for c in subject.children)
+    return False
+
+
+def _identified_name(token: Token) -> Span | None:
+    """The PERSON a perpetrator noun is "identified as" ("one suspect, identified as Carl Jacobs")."""
+    for candidate in token.doc[token.i + 1:min(token.sent.end, token.i + 8)]:
+        if candidate.lower_ == "as" and candidate.head.lower_ in ("identified", "named"):
+            following = token.doc[candidate.i + 1:min(token.sent.end, candidate.i + 2)]
+            return next((_entity_of(t) for t in following if _entity_of(t) is not None), None)
+    return None
 
 
 def _age(frame: IncidentFrame, start: int, end: int, head: Token) -> int | None:
@@ -512,8 +573,23 @@ def _is_perpetrator(token: Token) -> bool:
     if token.lower_ in AGENT_NOUNS and any(c.lower_ in _MENACING for c in token.lefts):
         return True  # "unidentified men", "masked gunmen", "heavily armed individuals"
     if token.lower_ in AGENT_NOUNS or _entity_of(token) is not None:
-        return _doer(token) or _accused(token)
-    return False
+        return _doer(token) or _accused(token) or _pursued(token)
+    return _pursued_name(token) is not None
+
+
+def _perpetrator_key(token: Token) -> str:
+    return token.lower_.rstrip("s").replace("men", "man")
+
+
+def _name_known_perpetrator(frame: IncidentFrame, token: Token, heads: dict[str, Perpetrator]) -> None:
+    """Name an unnamed perpetrator from a later definite mention: "The driver, identified as X, fled"."""
+    known = heads.get(_perpetrator_key(token))
+    if known is None or known.name is not None or not any(c.lower_ in ("the", "this") for c in token.lefts):
+        return
+    entity = _appositive_name(token) or _identified_name(token)
+    if entity is not None:
+        known.name, known.mention = entity.text, frame.text[entity.start_char:entity.end_char]
+        known.evidence.append(Evidence.of(frame.text, entity.start_char, entity.end_char))
 
 
 def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perpetrator]:
@@ -525,14 +601,15 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
     for sentence in frame.sentences:
         for token in sentence:
             if not _is_perpetrator(token):
+                _name_known_perpetrator(frame, token, heads)
                 continue
-            entity = _entity_of(token) or _appositive_name(token)
+            entity = _entity_of(token) or _pursued_name(token) or _appositive_name(token) or _identified_name(token)
             if entity is not None:
                 start, end, key = entity.start_char, entity.end_char, entity.text.lower().split()[-1]
             else:
                 start, end = _mention_span(token)
                 end = max([end] + [e for _, s, e in group_mentions(frame, sentence) if start <= s < end])
-                key = token.lower_.rstrip("s").replace("men", "man")
+                key = _perpetrator_key(token)
             mention = frame.text[start:end]
             fate = _fate(frame, token)
             definite = any(c.lower_ in ("the", "these", "those", "this") for c in token.lefts)
@@ -556,4 +633,9 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
             )
             heads[key] = perpetrator
             perpetrators.append(perpetrator)
+    for perpetrator in perpetrators:
+        whole = full_name_span(frame, perpetrator.name) if perpetrator.name else None
+        if whole is not None:
+            perpetrator.name = perpetrator.mention = frame.text[whole[0]:whole[1]]
+            perpetrator.evidence.append(Evidence.of(frame.text, *whole))
     return perpetrators

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Token
 
 from ..models import Evidence, Gender, Victim, VictimStatus
-from .actors import PERPETRATOR_NOUNS
+from .actors import PERPETRATOR_NOUNS, full_name_span
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
 from .frame import IncidentFrame
 
@@ -28,7 +28,15 @@ IDENTIFIED_RE = re.compile(
     r"\bidentified\s+(?:\w+\s+){0,3}?as\s+(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
     re.IGNORECASE,
 )
+_PERPETRATOR_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(PERPETRATOR_NOUNS)) + r")\b[^.;]*$", re.IGNORECASE)
 _NAME_AND_AGE_RE = re.compile(r"^(?P<name>(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+)(?:,\s+(?P<age>\d{1,3}),?)?$")
+# Capitalised words of a headline ("Man Found Shot In Dolton") that are never part of a person's name.
+_HEADLINE_WORDS = frozenset(
+    "in at on by of for from to with after before during following near over and the a an his her man woman boy girl "
+    "teen teens men women shooting shootings shot shots found killed kills dies died dead death police officer cop "
+    "deputy trooper victim victims suspect service church gazette times news update video photos report "
+    "says said".split())
+_LEADING_AGE_RE = re.compile(r"^\d{1,3}-years?-old\s+")
 _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
 _MALE_RE = re.compile(r"\b(?:man|men|boys?|father|son|brother|husband|Mr\.?|he|his|him|gentleman|male|policeman)\b", re.IGNORECASE)
@@ -39,6 +47,9 @@ _NOT_A_DESCRIPTION = frozenset(
     "a an the one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand "
     "thousands some several many few more most other others another all both at least about approximately around "
     "nearly almost over up to of them those these".split())
+# Words before "identified as" that make the named person a victim.
+_VICTIM_CUES = frozenset("victim victims him her dead deceased killed slain injured wounded body man woman boy girl "
+                         "male female teen teenager child".split())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 _FATES: dict[str, VictimStatus] = {
     "kidnapped": "kidnapped", "abducted": "kidnapped", "taken hostage": "kidnapped", "held hostage": "kidnapped",
@@ -88,11 +99,12 @@ def _victim(frame: IncidentFrame, start: int, end: int, status: VictimStatus, ev
         return None
     words = text[start:end]
     age = _AGE_RE.search(words)
-    named = _NAME_AND_AGE_RE.match(words)
-    if named:
+    named = _NAME_AND_AGE_RE.match(_LEADING_AGE_RE.sub("", words))  # "38-year-old Jane Long" is named "Jane Long"
+    if named and not set(named.group("name").lower().split()) & _HEADLINE_WORDS:
         name = named.group("name")
-        return Victim(name=name, mention=name, status=status, age=int(named.group("age")) if named.group("age") else None,
-                      gender=None, evidence=[Evidence.of(text, *evidence)])
+        stated_age = int(named.group("age")) if named.group("age") else int(age.group("age")) if age else None
+        return Victim(name=name, mention=name, status=status, age=stated_age, gender=None,
+                      evidence=[Evidence.of(text, *evidence)])
     person = _person_name(frame, start, end)
     if person is not None:
         name = text[person[0]:person[1]]
@@ -124,6 +136,7 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
     """Every named or described victim in the frame's sentences, with what happened to them."""
     text = frame.text
     victims: list[Victim] = []
+    suspects: set[str] = set()
     for sentence in frame.sentences:
         start, end = sentence.start_char, sentence.end_char
         for mention in find_casualty_mentions(text, start, end):
@@ -145,20 +158,38 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                 if victim:
                     victims.append(victim)
         for match in IDENTIFIED_RE.finditer(text, start, end):
-            _attach_name(victims, text, match)
-    return _deduplicated(victims + _parsed_victims(frame, victims))
+            if _PERPETRATOR_BEFORE_RE.search(text, max(start, match.start() - 40), match.start()):
+                suspects.add(match.group("name").lower())  # "one suspect, identified as X" names a perpetrator
+            else:
+                _attach_name(victims, text, start, match)
+    victims += _parsed_victims(frame, victims)
+    for victim in victims:  # "Bothel" was "Carlos Bothel" earlier in the report
+        whole = full_name_span(frame, victim.name) if victim.name else None
+        if whole is not None:
+            victim.name = victim.mention = text[whole[0]:whole[1]]
+            victim.evidence.append(Evidence.of(text, *whole))
+    found = _deduplicated(victims)
+    return [v for v in found if not v.name or v.name.lower() not in suspects]
 
 
-def _attach_name(victims: list[Victim], text: str, match: re.Match[str]) -> None:
-    """Give "identified as John Smith, 34" to the one unnamed single victim, or add the person."""
+def _attach_name(victims: list[Victim], text: str, sentence_start: int, match: re.Match[str]) -> None:
+    """Give "identified as John Smith, 34" to the victim the sentence is about, or add the person.
+
+    Who is identified comes from the words before the name: "the victim", "him", "the girl" or the
+    victim's own noun name a victim; "the driver" or "a neighbour" name nobody known.
+    """
     name, age = match.group("name"), int(match.group("age")) if match.group("age") else None
     evidence = Evidence.of(text, match.start("name"), match.end("age") if match.group("age") else match.end("name"))
-    unnamed = [v for v in victims if v.name is None and re.match(r"(?:an?|the|one)\b", v.mention, re.IGNORECASE)]
-    if len(unnamed) == 1:
-        unnamed[0].name, unnamed[0].mention = name, name
-        unnamed[0].age = unnamed[0].age or age
-        unnamed[0].evidence.append(evidence)
-    elif not any(v.name == name for v in victims):
+    before = set(_WORDS_RE.findall(text[sentence_start:match.start("name")].lower()))
+    unnamed = [v for v in victims if v.name is None and re.match(r"(?:an?|the|one|his|her)\b", v.mention, re.IGNORECASE)]
+    same_noun = [v for v in unnamed if v.mention.lower().split()[-1] in before]
+    victim_cue = bool(before & _VICTIM_CUES)
+    chosen = same_noun[0] if same_noun else unnamed[0] if unnamed and victim_cue else None
+    if chosen is not None:
+        chosen.name, chosen.mention = name, name
+        chosen.age = chosen.age or age
+        chosen.evidence.append(evidence)
+    elif victim_cue and not any(v.name == name for v in victims):
         victims.append(Victim(name=name, mention=name, age=age, evidence=[evidence]))
 
 
@@ -180,13 +211,21 @@ _DESCRIPTION_DEPS = frozenset({"det", "nummod", "amod", "compound", "quantmod", 
 
 def _status_of(token: Token) -> VictimStatus | None:
     """What the parse says happened to the person this noun names, or None when it is not on the receiving end."""
+    if any(c.lower_ in ("victim", "victims") for c in token.lefts) or (
+            token.dep_ == "appos" and token.head.lower_ in ("victim", "victims")):
+        return "unknown"  # "victim Jane Doe", "the victim, Jane Doe,"
     while token.dep_ in {"conj", "appos", "compound"} and token.head is not token:
         token = token.head
     head = token.head
+    lemma = head.lemma_.lower()
     if token.dep_ in {"nsubjpass", "dobj"}:
-        if head.lemma_.lower() in ("take", "hold") and any(c.lower_ == "hostage" for c in head.children):
+        if lemma in ("take", "hold") and any(c.lower_ == "hostage" for c in head.children):
             return "kidnapped"
-        return _VERB_STATUS.get(head.lemma_.lower())
+        if lemma == "find":  # "X was found shot dead", "officers found X dead"
+            state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
+            return "killed" if state & {"dead", "killed", "murdered"} else "injured" if state & {"shot", "wounded",
+                                                                                             "stabbed"} else None
+        return _VERB_STATUS.get(lemma)
     if token.dep_ == "pobj" and head.lower_ in {"of", "on", "against"}:
         return _NOUN_STATUS.get(head.head.lemma_.lower())
     return None
