@@ -428,3 +428,14 @@ def test_sections_after_the_last_kept_paragraph_come_back_until_the_furniture() 
         "What the police said",
         "Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.",
     ]
+
+
+def test_a_block_the_extractor_kept_in_another_form_is_not_put_back_twice() -> None:
+    page = ("<html><body><p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.</p>"
+            "<p>Police said the device<br>was detonated by remote control from a nearby rooftop, officers said.</p>"
+            "<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>"
+            "</body></html>")
+    extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.\n"
+                 "Police said the device was detonated by remote control.\n"
+                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+    assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))) == extracted

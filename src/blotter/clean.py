@@ -46,7 +46,9 @@ _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li td th dd dt blockquote pre div section article table tr ul ol dl figcaption figure "
     "header footer main aside nav caption form body address details summary center fieldset".split())
 _UNREAD_TAGS = frozenset(
-    "script style noscript template svg iframe button select option head textarea math canvas video audio picture".split())
+    "script style noscript template svg iframe button select option head textarea math canvas video audio picture "
+    "pre".split())  # preformatted code keeps line breaks that extractors and this reading cut differently
+PARTLY_KEPT_WORDS = 6
 _SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 # After the last block the extractor kept, the article goes on while prose keeps coming: more than
 # this many link lines in a row (a list of other stories) end it.
@@ -229,7 +231,7 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
             marker = f"{element.get('class') or ''} {element.get('id') or ''}"
             furniture = furniture or tag in _FURNITURE_TAGS or bool(marker.strip() and _FURNITURE_MARKER.search(marker))
         in_link = in_link or tag == "a"
-        add(element.text, in_link)
+        add(" " if tag == "br" else element.text, in_link)
         for child in element:
             walk(child, in_link, furniture)
             add(child.tail, in_link)
@@ -274,7 +276,8 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
             continue
         if index > found[-1] and (block.furniture or _TRAILING_SECTION.fullmatch(block.text)):
             break
-        if _reads_like_prose(block):  # past the last kept block, after whatever the extractor kept
+        if _reads_like_prose(block) and not _partly_kept(block.text, normalised):
+            # past the last kept block, it goes after whatever the extractor kept
             insertions.setdefault(anchor if index < found[-1] else len(lines) - 1, []).extend(
                 [*pending_headings, block.text])
             misses, pending_headings = 0, []
@@ -287,6 +290,13 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
     if not insertions:
         return text
     return "\n".join(line for index, kept in enumerate(lines) for line in [kept, *insertions.get(index, [])])
+
+
+def _partly_kept(text: str, normalised: str) -> bool:
+    """Whether the extraction already holds the start or the end of ``text`` (it renders some
+    blocks differently, and a block put back twice costs more than one left out)."""
+    words = _WORD.findall(text.lower())
+    return any(f" {' '.join(edge)} " in normalised for edge in (words[:PARTLY_KEPT_WORDS], words[-PARTLY_KEPT_WORDS:]))
 
 
 def _reads_like_prose(block: _Block) -> bool:
