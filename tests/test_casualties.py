@@ -175,3 +175,15 @@ def test_taken_to_hospital_and_died_is_not_also_injured() -> None:
     casualties = casualties_of("A man was shot and killed on Elm Street. The victim was taken to a hospital, "
                                "where he died.")
     assert (casualties.killed.best, casualties.injured.best) == (1, None)
+
+
+def test_active_headline_gives_killed_and_injured() -> None:
+    casualties = headline_casualties("The standoff ended after four hours.",
+                                     title="Gunman slays deputy, wounds two other officers after standoff")
+    assert (casualties.killed.best, casualties.injured.best) == (1, 2)
+    assert casualties.killed.evidence[0].quote == "slays deputy"
+
+
+def test_headline_count_after_a_colon() -> None:
+    casualties = headline_casualties("The family had guests that evening.", title="Police: 6-year-old shot, killed at home")
+    assert casualties.killed.best == 1

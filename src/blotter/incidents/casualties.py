@@ -121,8 +121,8 @@ _BODY_WORD_RE = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
 # A headline's own count, for reports whose body never states one: "Man shot, killed on west side",
 # "Girl shot at party dies", "2 teens wounded in drive-by". Title case is allowed.
 HEADLINE_RE = re.compile(
-    r"\s*(?P<list>(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[A-Z][\w'’-]*\s+){0,2}?"
-    r"(?P<noun>man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
+    r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<list>(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[A-Z][\w'’-]*\s+){0,2}?"
+    r"(?P<noun>\d{1,3}-year-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
     r"father|mother|son|daughter|clerk|guard|men|women|teens|teenagers|boys|girls|children|people|officers|students))"
     r"(?:,\s*\d{1,3},)?\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
     r"shot\s+dead|fatally\s+(?:shot|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|murdered|"
@@ -130,9 +130,12 @@ HEADLINE_RE = re.compile(
     r"(?:shot|stabbed)(?:,|\s+and)\s+(?:wounded|injured|hurt)|wounded|injured|hurt|shot)\b",
     re.IGNORECASE,
 )
-_HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|slain|death|murder|fatal", re.IGNORECASE)
-_SINGULAR_NOUN_RE = re.compile(r"^(?:man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|"
-                               r"trooper|student|father|mother|son|daughter|clerk|guard)$", re.IGNORECASE)
+# "Gunman slays deputy, wounds two officers", "Son shoots, kills three burglars".
+HEADLINE_ACTIVE_RE = re.compile(
+    r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures)\s+(?:(?P<count>" + NUMBER_PATTERN
+    + r")\s+|(?:his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS
+    + r"|burglars?|lawman|deputy|trooper|\d{1,3}-year-old)\b", re.IGNORECASE)
+_HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
     r"(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?P<harm>killed|hurt|injured|wounded)"
@@ -386,34 +389,45 @@ def _highest(mentions: list[CasualtyMention]) -> CasualtyMention | None:
     return best
 
 
-def headline_count(frame: IncidentFrame) -> tuple[Harm, Count] | None:
-    """The harm and count the headline states ("Man shot, killed on west side" is one killed).
+def _headline(frame: IncidentFrame) -> tuple[str, Literal["text", "title"], int] | None:
+    """The headline: the article's title, or the text's first sentence when the page glued the title
+    to the body; with its field and where it ends."""
+    if frame.article.title:
+        return frame.article.title, "title", len(frame.article.title)
+    if frame.sentences and frame.sentences[0].start_char == 0:
+        return frame.text, "text", frame.sentences[0].end_char
+    return None
 
-    The headline is the article's title, or the text's first sentence when the page glued the
-    title to the body. Only the main incident reads it, and only where its body gives no figure.
-    """
-    title = frame.article.title
-    if title:
-        source, field, end = title, "title", len(title)
-    elif frame.sentences and frame.sentences[0].start_char == 0:
-        source, field, end = frame.text, "text", frame.sentences[0].end_char
-    else:
-        return None
-    match = HEADLINE_RE.match(source, 0, end)
-    if match is None:
-        return None
-    if match.group("count"):
-        found = quantity_at(match.group("count"))
-        if found is None or _YEAR_RE.match(match.group("count")):
-            return None
-        quantity = found[0]
-    elif _SINGULAR_NOUN_RE.match(match.group("noun")):
-        quantity = Quantity(1, 1, 1)
-    else:
-        return None
-    harm: Harm = "killed" if _HEADLINE_KILLED_RE.search(match.group("harm")) else "injured"
-    evidence = Evidence.of(source, match.start("list"), match.end("harm"), field=field)
-    return harm, Count(best=quantity.best, low=quantity.low, high=quantity.high, evidence=[evidence])
+
+def _headline_quantity(count: str | None, noun: str | None) -> Quantity | None:
+    """A headline's figure: the number it gives, or one for a singular person ("Man", "6-year-old")."""
+    if count:
+        found = quantity_at(count)
+        return None if found is None or _YEAR_RE.match(count) else found[0]
+    return Quantity(1, 1, 1) if noun and not _UNCOUNTED_PLURAL_RE.search(noun) else None
+
+
+def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
+    """The harms and counts the headline states: "Man shot, killed on west side" is one killed,
+    "Gunman slays deputy, wounds two officers" one killed and two injured."""
+    headline = _headline(frame)
+    if headline is None:
+        return []
+    source, field, end = headline
+    found: list[tuple[Harm, Quantity, int, int]] = []
+    match = HEADLINE_RE.search(source, 0, end)
+    if match is not None:
+        quantity = _headline_quantity(match.group("count"), match.group("noun"))
+        harm: Harm = "killed" if _HEADLINE_KILLED_RE.search(match.group("harm")) else "injured"
+        if quantity is not None:
+            found.append((harm, quantity, match.start("list"), match.end("harm")))
+    for active in HEADLINE_ACTIVE_RE.finditer(source, 0, end):
+        quantity = _headline_quantity(active.group("count"), active.group("noun"))
+        harm = "killed" if _HEADLINE_KILLED_RE.search(active.group("verb")) else "injured"
+        if quantity is not None and all(h != harm for h, *_ in found):
+            found.append((harm, quantity, active.start(), active.end()))
+    return [(harm, Count(best=q.best, low=q.low, high=q.high, evidence=[Evidence.of(source, start, stop, field=field)]))
+            for harm, q, start, stop in found]
 
 
 def fill_casualties(frame: IncidentFrame) -> Casualties:
@@ -456,7 +470,7 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
         setattr(result, harm, count)
         setattr(result, f"perpetrators_{harm}", _count(_highest(perpetrators), text))
     if frame.is_primary and result.killed.best is None:
-        headline = headline_count(frame)
-        if headline is not None and (headline[0] == "killed" or result.injured.best is None):
-            setattr(result, headline[0], headline[1])
+        for harm, count in headline_counts(frame):
+            if getattr(result, harm).best is None:
+                setattr(result, harm, count)
     return result
