@@ -44,15 +44,17 @@ def print_warning(message: str) -> None:
 
 def ingest_documents(db: Database, items: Iterable[InputDocument | ReadFailure], *, jobs: int = 0,
                      warn: Callable[[str], None] = print_warning,
-                     on_document: Callable[[IngestSummary], None] = lambda summary: None) -> IngestSummary:
+                     on_document: Callable[[IngestSummary], None] = lambda summary: None,
+                     summary: IngestSummary | None = None) -> IngestSummary:
     """Extract and store ``items`` (``jobs`` as in ``pipeline.extract_many``).
 
     Every failure is recorded in the database and passed to ``warn``; ``on_document`` hears
     of each item once it is counted (stored, skipped or failed), e.g. for a progress bar.
+    Counts go into ``summary`` when given, so a caller still has them if the run is interrupted.
     """
     from .pipeline import extract_many  # the language models load only when something is extracted
 
-    summary = IngestSummary()
+    summary = summary if summary is not None else IngestSummary()
     content_hashes: dict[str, str] = {}
 
     def fail(key: str, document_id: str | None, code: str, message: str) -> None:

@@ -40,19 +40,17 @@ def run(args: argparse.Namespace) -> int:
         return 1
     bar = tqdm(disable=not (args.progress or sys.stderr.isatty()), unit="doc", file=sys.stderr, desc="ingest",
                dynamic_ncols=True)
-    summary = IngestSummary()
+    summary = IngestSummary()  # counted into as the run goes, so an interrupted run still reports
 
     def progress(so_far: IngestSummary) -> None:
-        nonlocal summary
-        summary = so_far
         bar.update(1)
         bar.set_postfix(stored=so_far.stored, skipped=so_far.skipped, incidents=so_far.incidents,
                         failed=so_far.failed, refresh=False)
 
     with db:
         try:
-            summary = ingest_documents(db, read_inputs(args.inputs or ["-"]), on_document=progress,
-                                       warn=lambda message: bar.write(f"blotter: {message}", file=sys.stderr))
+            ingest_documents(db, read_inputs(args.inputs or ["-"]), summary=summary, on_document=progress,
+                             warn=lambda message: bar.write(f"blotter: {message}", file=sys.stderr))
         except BlotterError as exc:
             print(f"blotter: {exc.code} {exc.message}", file=sys.stderr)
             return 1

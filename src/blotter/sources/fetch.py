@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from importlib import metadata
 from typing import Callable
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -102,7 +102,7 @@ class DisallowedByRobots(FetchFailed):
 
 
 class GaveUp(FetchFailed):
-    """The server or the network kept failing (5xx, time-outs): worth trying again later."""
+    """The server or the network kept failing (5xx, 429, time-outs): worth trying again later."""
 
 
 class _Retryable(Exception):
@@ -154,21 +154,18 @@ class Fetcher:
     def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool) -> Response:
         hop = url
         for _ in range(MAX_REDIRECTS + 1):
-            if check_robots:
-                self._check_robots(hop)
+            redirected = f" (redirected from {url})" if hop != url else ""
+            if urlsplit(hop).scheme not in ("http", "https"):
+                raise FetchFailed(f"{hop}{redirected}: not an http or https URL")
+            if check_robots and not self._robots.allows(hop):
+                raise DisallowedByRobots(f"{hop}{redirected}: disallowed by robots.txt")
+            if check_robots and (delay := self._robots.crawl_delay(hop)) is not None:
+                self._pace.set_delay(host_key(hop), delay)
             response = self._with_retries(hop, headers)
-            location = response.location
-            if response.status not in REDIRECTS or not location:
+            if response.status not in REDIRECTS or not response.location:
                 return replace(response, requested_url=url)
-            hop = urljoin(hop, location)
+            hop = urljoin(hop, response.location)
         raise FetchFailed(f"{url}: more than {MAX_REDIRECTS} redirects")
-
-    def _check_robots(self, url: str) -> None:
-        if not self._robots.allows(url):
-            raise DisallowedByRobots(f"{url}: disallowed by robots.txt")
-        delay = self._robots.crawl_delay(url)
-        if delay is not None:
-            self._pace.set_delay(host_key(url), delay)
 
     def _load_robots(self, robots_url: str) -> tuple[int | None, str]:
         """robots.txt itself, its redirects followed (RFC 9309) without asking robots.txt."""
