@@ -232,7 +232,7 @@ _INLINE_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 _RELATED_RE = re.compile(
-    r"^(?:read\s*\||read\s+more|read\s+also|also\s+read|related(?:\s+(?:articles?|stories|news|content|coverage))?"
+    r"^(?:read\s*\||read\s+more|read\s+also|also\s+read|related(?:\s+(?:articles?|stor(?:y|ies)|news|content|coverage|reading))?"
     r"|see\s+also|more\s+on\s+this|recommended|you\s+may\s+also\s+like|don'?t\s+miss|more\s+from\s+[\w ]{1,30}?)"
     r"\s*(?P<separator>[:|\-–—»>]+)?\s*(?P<title>.*)$",
     re.IGNORECASE,
@@ -561,6 +561,28 @@ def _split_dateline(paragraph: str) -> tuple[str | None, str]:
     return (None if place in NOT_DATELINE_PLACES else place), without_markers
 
 
+_WIRE_MONTHS = {m: i for i, m in enumerate(
+    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """The ISO date of a wire dateline written day-month-year ("KABUL, 12 MAR 89 (AFP) --"):
+    the day the report was filed. Two-digit years from 70 are 19xx, below 70 are 20xx."""
+    match = _DATELINE_RE.match(paragraph)
+    if not match or not match.group("date") or not (match.group("agency") or match.group("dash")):
+        return None
+    parts = match.group("date").split()
+    if len(parts) != 3 or not parts[0].isdigit() or parts[1] not in _WIRE_MONTHS:
+        return None
+    year = int(parts[2])
+    if year < 100:
+        year += 1900 if year >= 70 else 2000
+    try:
+        return date(year, _WIRE_MONTHS[parts[1]], int(parts[0])).isoformat()
+    except ValueError:
+        return None
+
+
 def parse_text_page(page: str, *, url: str | None = None, find_headline: bool = True) -> PageParts:
     """The parts of a page of text. ``find_headline`` False for text that has no headline in it
     (an extractor's body text), where every content line is body."""
@@ -602,6 +624,7 @@ class _Parse:
             body.append(line)
         paragraphs = _without_link_lists(_without_repeats(_paragraphs(body, wrapped_blocks)))
         if paragraphs:
+            self.parts.published = self.parts.published or dateline_date(paragraphs[0])
             self.parts.dateline, paragraphs[0] = _split_dateline(paragraphs[0])
         self.parts.text = "\n\n".join(paragraphs)
         return self.parts

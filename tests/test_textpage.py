@@ -1,0 +1,24 @@
+"""Text-page details the lead added: wire datelines date the report; 'Related story' lines are links."""
+
+from blotter.textpage import dateline_date, parse_text_page
+
+
+def test_wire_dateline_gives_the_filing_date():
+    assert dateline_date("KABUL, 12 MAR 89 (AFP) -- A ROCKET HIT THE AIRPORT.") == "1989-03-12"
+    assert dateline_date("MOGADISHU, 14 MAR 24 (WIRE) -- A CAR BOMB EXPLODED.") == "2024-03-14"
+    assert dateline_date("LONDON (Reuters) - Police said on Friday ...") is None, "no date in it"
+    assert dateline_date("KABUL, 31 FEB 89 (AFP) -- text") is None, "not a real day"
+
+
+def test_dateline_date_becomes_published_only_when_the_page_gives_none():
+    parts = parse_text_page("BOGOTA, 3 APR 90 (EFE) -- TWO POLICEMEN WERE KILLED IN AN AMBUSH ON MONDAY.")
+    assert parts.published == "1990-04-03" and parts.dateline == "BOGOTA"
+    stamped = parse_text_page("Published: May 2, 1990\n\nBOGOTA, 3 APR 90 (EFE) -- TWO POLICEMEN WERE KILLED.")
+    assert stamped.published.startswith("1990-05-02")
+
+
+def test_related_story_line_is_a_link_not_body_text():
+    parts = parse_text_page("Gunman held after bar shooting\n\nA man was shot dead outside a bar on Friday, "
+                            "police said.\n\nRelated story: Two teens hurt in separate shooting\n")
+    assert "Two teens" not in parts.text
+    assert [link.title for link in parts.related_links] == ["Two teens hurt in separate shooting"]
