@@ -148,3 +148,14 @@ def test_it_resolves_to_the_organisation_that_spoke_last() -> None:
     )
     direct = direct_quotes(text)[0]
     assert (direct.speaker, direct.cue) == ("The Interior Ministry", "added")
+
+
+def test_surname_speaker_takes_the_full_name_given_earlier():
+    from blotter.nlp import analyse
+    from blotter.quotes import find_quotes
+
+    text = ('Police Commissioner Sarah Okonjo said the road would stay closed. '
+            '"We are asking people to stay away from the area tonight," Okonjo told reporters.')
+    (quote,) = [q for q in find_quotes(analyse(text)) if q.direct]
+    assert quote.speaker == "Sarah Okonjo"
+    assert quote.speaker_mention == "Okonjo"

@@ -109,7 +109,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         cue, speaker = attributed if attributed else (None, None)
         found.append((_quote(text, start, end, cue, speaker, direct=True), speaker))
     found.sort(key=lambda item: item[0].start)
-    return [_resolve_pronoun(quote, speaker, found, names, text) for quote, speaker in found]
+    people = [ent for ent in names if ent.label_ == "PERSON"]
+    return [_full_name(_resolve_pronoun(quote, speaker, found, names, text), people, text) for quote, speaker in found]
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -404,6 +405,19 @@ def _resolve_pronoun(
             antecedent = max(matching, key=lambda candidate: candidate.start)
             return quote.model_copy(update={"speaker": antecedent.name, "speaker_mention": antecedent.mention})
     return quote
+
+
+def _full_name(quote: Quote, people: list[Span], text: str) -> Quote:
+    """A speaker named by surname alone ("Basu told reporters") takes the full name the report
+    gave earlier ("Assistant Commissioner Neil Basu"); the mention stays the words used."""
+    name = quote.speaker
+    if not name or " " in name or not name[:1].isupper():
+        return quote
+    earlier = [text[ent.start_char:ent.end_char] for ent in people if ent.end_char <= quote.start]
+    full = [candidate for candidate in earlier if " " in candidate and candidate.split()[-1] == name]
+    if not full or len(set(full)) > 1:
+        return quote  # never named in full, or two people share the surname: leave it as said
+    return quote.model_copy(update={"speaker": full[-1]})
 
 
 def _quote(text: str, start: int, end: int, cue: str | None, speaker: Speaker | None, direct: bool) -> Quote:
