@@ -162,3 +162,18 @@ def test_a_state_file_with_one_list_for_all_feeds_still_loads(tmp_path) -> None:
     assert state.feeds == {"http://a/feed": FeedState(etag="1", handled=["http://a/1"])}
     state.save(path)
     assert WatchState.load(path) == state
+
+
+def test_an_article_that_failed_for_a_passing_reason_is_tried_again_while_its_feed_is_unchanged(
+        site: Site, tmp_path) -> None:
+    answers = iter([Reply(status=503), Reply(body=SECOND_ARTICLE.encode())])
+    site.routes["/news/mosul.html"] = lambda headers: next(answers)
+    serve_feed(site, "/feed.xml", site.url("/news/mosul.html"))
+    with open_database(f"sqlite:///{tmp_path / 'news.db'}") as db, Fetcher(quick(retries=0)) as fetcher:
+        state = WatchState()
+        first = watch_once([site.url("/feed.xml")], fetcher, db, state, warn=lambda message: None)
+        second = watch_once([site.url("/feed.xml")], fetcher, db, state, warn=print)
+        third = watch_once([site.url("/feed.xml")], fetcher, db, state, warn=print)
+    assert (first.store.failed, second.feeds_unchanged, second.store.stored) == (1, 1, 1)
+    assert third.articles_new == 0 and state.feeds[site.url("/feed.xml")].pending == []
+    assert site.hits["/news/mosul.html"] == 2

@@ -2,8 +2,9 @@
 
 What was seen is kept in a small JSON state file (the store has no table for it): per feed
 its ETag and Last-Modified for conditional requests and the article URLs already handled
-(those it still lists, plus its last ``KEEP_HANDLED`` others, so the file stays small), so a
-second round fetches nothing that has not changed; and the redirects met, so a page is
+(those it still lists, plus its last ``KEEP_HANDLED`` others, so the file stays small) and
+those still to fetch, so a second round fetches nothing that has not changed and retries
+what failed for a passing reason; and the redirects met, so a page is
 known by the URL asked for as well as the one it is stored under. Pages stored in the
 database are recognised by URL too, so several state files (or none) never cause a second fetch.
 """
@@ -56,12 +57,14 @@ KEEP_REDIRECTS = 5000
 
 @dataclass
 class FeedState:
-    """One feed's validators for conditional requests, and the article URLs it listed that
-    were handled (stored, known, or failed for good), oldest first."""
+    """One feed's validators for conditional requests, the article URLs it listed that were
+    handled (stored, known, or failed for good), oldest first, and those still to fetch
+    (they failed for a passing reason), which an unchanged feed would not list again."""
 
     etag: str | None = None
     last_modified: str | None = None
     handled: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
 
     def mark_handled(self, url: str) -> None:
         if url not in self.handled:
@@ -147,11 +150,12 @@ def watch_once(feeds: list[str], fetcher: Fetcher, db: Database, state: WatchSta
                warn: Callable[[str], None], keep: int = KEEP_HANDLED) -> WatchSummary:
     """One round: poll every feed (conditionally), then fetch and store the unhandled articles.
 
-    Each feed read remembers the URLs it still lists and the last ``keep`` others it handled.
+    Each feed read remembers the URLs it still lists and the last ``keep`` others it handled;
+    an unchanged feed's articles that failed for a passing reason are tried again.
     """
     summary = WatchSummary()
     handled = state.handled_urls()
-    listings: dict[str, list[str]] = {}
+    listings: dict[str, list[str]] = {}  # per feed read this round, its article URLs
     listed_by: dict[str, list[str]] = {}  # each unhandled article URL: the feeds that list it
     for feed_url in feeds:
         known = state.feeds.get(feed_url, FeedState())
@@ -159,15 +163,15 @@ def watch_once(feeds: list[str], fetcher: Fetcher, db: Database, state: WatchSta
             response = fetcher.get(feed_url, etag=known.etag, last_modified=known.last_modified)
             if response.not_modified:
                 summary.feeds_unchanged += 1
-                continue
-            links = feed_links(response.content, feed_url)
+                links = known.pending
+            else:
+                links = listings[feed_url] = feed_links(response.content, feed_url)
+                known.etag, known.last_modified = response.etag, response.last_modified
+                state.feeds[feed_url] = known
         except InputError as error:
             summary.feeds_failed += 1
             warn(f"{feed_url}: {error.code} {error.message}")
             continue
-        known.etag, known.last_modified = response.etag, response.last_modified
-        state.feeds[feed_url] = known
-        listings[feed_url] = links
         for link in links:
             if link in handled:
                 known.mark_handled(link)
@@ -182,6 +186,10 @@ def watch_once(feeds: list[str], fetcher: Fetcher, db: Database, state: WatchSta
                                                            on_handled=mark_handled)
     for feed_url, links in listings.items():
         state.feeds[feed_url].forget_old(set(links), keep)
+    for feed_url in set(state.feeds) & set(feeds):
+        feed = state.feeds[feed_url]
+        done = set(feed.handled)
+        feed.pending = [url for url in listings.get(feed_url, feed.pending) if url not in done]
     return summary
 
 
