@@ -109,3 +109,13 @@ def test_unnamed_attacker_named_by_a_later_definite_mention() -> None:
 def test_age_is_not_cut_from_an_unnamed_attacker() -> None:
     incident = main_incident("A 24-year-old man was charged on Monday after he shot a woman on Saturday.")
     assert incident.perpetrators[0].mention == "24-year-old man"
+
+
+def test_army_acting_through_its_soldiers_is_a_perpetrator_group() -> None:
+    incident = main_incident("Soldiers of the army killed six farmers and their cook near the river on Thursday.")
+    assert [(g.name, g.relation) for g in incident.groups] == [("Army", "perpetrator")]
+
+
+def test_coreferent_mentions_of_one_band_are_one_perpetrator() -> None:
+    incident = main_incident("The judge was assassinated today by a group of 10 paid assassins in two cars.")
+    assert [p.mention for p in incident.perpetrators] == ["group of 10 paid assassins"]

@@ -135,6 +135,8 @@ AGENT_NOUNS = {
     "militiamen", "unit", "units", "column", "patrol", "agents", "criminals", "traffickers",
 }
 # Organisations of the state that act as a body ("the army", "the armed forces", "the air force").
+_OFFICER_NOUNS = {"officers", "officer", "troopers", "servicemen", "personnel", "commanders", "colonel", "captain",
+                  "lieutenant", "sergeant", "battalion", "brigade"}
 _FORCE_NOUNS = {"army", "military", "forces", "force", "navy", "guard", "regime"}
 _MENACING = {"unidentified", "armed", "masked", "hooded", "unknown", "uniformed", "heavily-armed", "gun-toting"}
 _ACCUSED_CUES = {"involved", "responsible", "suspected", "accused", "charged", "convicted", "blamed", "arrested",
@@ -147,6 +149,7 @@ _FEMALE = {"woman", "women", "girl", "girls", "she", "her", "mother", "daughter"
 _PEOPLE_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 _PART_NOUNS = {"members", "member", "units", "unit", "column", "columns", "squad", "squads", "cell", "commando",
                "commandos", "militants", "fighters", "group", "groups", "band", "gang"}
+_ALIAS_AFTER = re.compile(r"(?:\s+(?:alias|aka|a\.k\.a\.))?$", re.IGNORECASE)
 _MENTION_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod"}
 
 _FATE_VERBS: dict[str, Fate] = {
@@ -251,13 +254,23 @@ def group_mentions(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int,
             if sentence.start_char <= g[1] and g[2] <= sentence.end_char]
 
 
+def _acting_body(token: Token) -> bool:
+    """True for a force that acted itself ("the army shelled") or through its people ("army troops fired",
+    "soldiers of the army killed", "officers of the armed forces accused of the murder")."""
+    if _doer(token) or _accused(token):
+        return True
+    people = token.head if token.dep_ == "compound" else token.head.head if (
+        token.dep_ == "pobj" and token.head.lower_ == "of") else None
+    return people is not None and people.lower_ in AGENT_NOUNS | PERPETRATOR_NOUNS | _OFFICER_NOUNS and (
+        _doer(people) or _accused(people) or _pursued(people))
+
+
 def _state_forces(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int, int]]:
     """Armies, air forces and security forces that carried out the violence ("the army bombed the village")."""
     found = []
     named = [(start, end) for _, start, end in group_mentions(frame, sentence)]
     for token in sentence:
-        if token.lower_ in _FORCE_NOUNS and (_doer(token) or _accused(token)) and not any(
-                s <= token.idx < e for s, e in named):
+        if token.lower_ in _FORCE_NOUNS and _acting_body(token) and not any(s <= token.idx < e for s, e in named):
             start, end = _mention_span(token)
             words = frame.text[start:end]
             found.append((" ".join(w.capitalize() if w.islower() else w for w in words.split()), start, end))
@@ -376,7 +389,8 @@ def _mention_span(head: Token) -> tuple[int, int]:
     """
     left = head
     for token in reversed(head.doc[head.left_edge.i:head.i]):
-        if token.dep_ not in _MENTION_DEPS and token.text != "-":
+        modifies_adjective = token.dep_ == "advmod" and token.head is not head  # "heavily armed men"
+        if token.dep_ not in _MENTION_DEPS and token.text != "-" and not modifies_adjective:
             break
         left = token
     while left.i < head.i and (not left.text[0].isalnum() or left.lower_ in ("so", "called")):
@@ -596,6 +610,7 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
     """Every perpetrator named in the incident's sentences, coreferent mentions merged."""
     perpetrators: list[Perpetrator] = []
     heads: dict[str, Perpetrator] = {}
+    spans: list[tuple[int, int, Perpetrator]] = []
     acting = [g for g in groups if g.relation in ("perpetrator", "claimed")]
     group_of_all = acting[0].name if len(acting) == 1 else None
     for sentence in frame.sentences:
@@ -605,7 +620,9 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
                 continue
             entity = _entity_of(token) or _pursued_name(token) or _appositive_name(token) or _identified_name(token)
             if entity is not None:
-                start, end, key = entity.start_char, entity.end_char, entity.text.lower().split()[-1]
+                start, end = entity.start_char, entity.end_char
+                end -= len(_ALIAS_AFTER.search(frame.text[start:end]).group())  # "Gacha alias": the name ends before
+                key = frame.text[start:end].lower().split()[-1]
             else:
                 start, end = _mention_span(token)
                 end = max([end] + [e for _, s, e in group_mentions(frame, sentence) if start <= s < end])
@@ -613,7 +630,8 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
             mention = frame.text[start:end]
             fate = _fate(frame, token)
             definite = any(c.lower_ in ("the", "these", "those", "this") for c in token.lefts)
-            known = heads.get(key) or (perpetrators[0] if definite and perpetrators else None)
+            inside = next((p for s, e, p in spans if s <= start and end <= e), None)  # "group of 10 paid assassins"
+            known = inside or heads.get(key) or (perpetrators[0] if definite and perpetrators else None)
             if known is not None:
                 if known.name is None and entity is not None:
                     known.name, known.mention = entity.text, mention
@@ -632,6 +650,7 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
                           else Evidence.of(frame.text, start, end)],
             )
             heads[key] = perpetrator
+            spans.append((start, end, perpetrator))
             perpetrators.append(perpetrator)
     for perpetrator in perpetrators:
         whole = full_name_span(frame, perpetrator.name) if perpetrator.name else None
