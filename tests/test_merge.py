@@ -67,8 +67,8 @@ def test_two_shootings_in_one_city_on_one_day_stay_apart() -> None:
 def test_different_cities_or_distant_days_never_merge() -> None:
     records = [
         report("a", "Gunman shot 2 people outside a bar.", killed=2),
-        report("b", "Gunman shot 2 people outside a bar.", killed=2, place=HOUSTON),
-        report("c", "Gunman shot 2 people outside a bar.", killed=2, day="2024-03-20"),
+        report("b", "Two men died after gunfire erupted near a Houston tavern.", killed=2, place=HOUSTON),
+        report("c", "The gunman shot 2 people outside a bar.", killed=2, day="2024-03-20"),
     ]
     assert sorted(cluster_documents(records)) == [["a"], ["b"], ["c"]]
 
@@ -161,3 +161,23 @@ def test_reports_naming_different_victims_of_one_shooting_merge_when_they_share_
 def test_distinctive_names_are_names_not_institutions_or_datelines() -> None:
     text = "CHICAGO (AP) — Chicago Police Department Officer Jordan T. Pike said on Monday the Velvet Lounge was shut."
     assert distinctive_names(text) == {"jordan pike", "velvet lounge"}
+
+
+def test_a_copy_of_a_report_under_another_address_joins_its_incident() -> None:
+    text = "Gunman Jordan Pike shot 3 people outside the Velvet Lounge in Chicago."
+    original, copy = report("a", text, killed=3), report("b", text, killed=3)
+    login_wall = DocumentRecord(id="c", text="Please sign in to keep reading.", incidents=[])
+    login_wall_again = DocumentRecord(id="d", text="Please sign in to keep reading.", incidents=[])
+    groups = cluster_documents([original, copy, login_wall, login_wall_again])
+    assert sorted(sorted(g) for g in groups) == [["a", "b"], ["c"], ["d"]]
+
+
+def test_reports_naming_different_victims_stay_one_incident_when_the_others_tie_them() -> None:
+    text = "{} were shot dead at a crowded Chicago nightclub on Saturday when a gunman opened fire on the dance floor."
+    records = [
+        report("a", text.format("Jordan Pike and 2 others"), killed=3, victims=("Jordan Pike",)),
+        report("b", text.format("3 people"), killed=3),
+        report("c", text.format("Three clubgoers"), killed=3),
+        report("d", text.format("Maria Lopez and 2 others"), killed=3, victims=("Maria Lopez",)),
+    ]
+    assert [sorted(g) for g in cluster_documents(records)] == [["a", "b", "c", "d"]]

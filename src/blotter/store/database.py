@@ -103,7 +103,7 @@ class Database:
         without it, the hash of the clean text is used. A document already stored (same id or
         same hash) changes nothing.
         """
-        content_hash = content_hash or hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).hexdigest()
+        content_hash = content_hash or text_hash(record)
         try:
             with self._transaction(write=True) as conn:
                 exists = sa.select(documents.c.id).where(
@@ -401,6 +401,11 @@ class Database:
                 if write and not self.is_sqlite:
                     conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
                 yield conn
+
+
+def text_hash(record: DocumentRecord) -> str:
+    """The content hash of a document stored without one: SHA-256 of its clean text."""
+    return hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def open_database(url: Optional[str] = None) -> Database:

@@ -7,9 +7,10 @@ outright (dates more than a week apart unless the reports share distinctive name
 named victims); the rest add up to a score. Follow-up reports (arrests, funerals, trials) come
 weeks or months later and often date themselves by the follow-up, so a pair that shares at
 least ``LONG_TIE_NAMES`` distinctive names (people's full names, streets, businesses spelt out
-in the report text) may be up to ``LONG_WINDOW_DAYS`` apart. Clusters are built by linking the best-scoring pairs first and never joining two
-clusters that contain a forbidden pair, so a later report that names the victims can split
-an earlier, looser merge.
+in the report text) may be up to ``LONG_WINDOW_DAYS`` apart. Clusters are built by linking the
+best-scoring pairs first; two clusters with a forbidden pair between them join only when more
+of their pairs link than forbid (each report of a big shooting names some of its victims), so
+a later report that names the victims can still split an earlier, looser merge.
 """
 
 from __future__ import annotations
@@ -158,8 +159,10 @@ class Member:
 
     @cached_property
     def words(self) -> frozenset[str]:
-        """Content words of the incident's summary, evidence sentences, place and headline."""
-        parts = [self.incident.summary, self.title or ""] + [e.quote for e in self.incident.evidence]
+        """Content words of the incident's evidence sentences and the headline. The summary is
+        left out: it is written from a template ("..., United States on 4 May 2016, injuring 2")
+        whose words every report shares."""
+        parts = [self.title or ""] + [e.quote for e in self.incident.evidence]
         return frozenset(w for w in _WORD.findall(" ".join(parts).lower())
                          if w not in _STOPWORDS and w not in self.place_words and len(w) > 2)
 
@@ -299,7 +302,10 @@ def _date_score(a: Member, b: Member, *, long_tie: bool = False) -> Optional[flo
 
 
 def cluster(members: list[Member], score: Callable[[Member, Member], Optional[float]] = match_score) -> list[list[Member]]:
-    """Group members into incidents: best pairs first, never across a forbidden pair.
+    """Group members into incidents: best pairs first. Two groups with forbidden pairs between
+    them join only when more of their pairs link (score at least ``MERGE_THRESHOLD``) than
+    forbid: reports of a big incident each name some victims, so a lone disagreement between
+    two of them should not split it, while two groups that mostly contradict stay apart.
 
     Each group is ordered by ``seq``; groups are ordered by their first member.
     """
@@ -313,11 +319,16 @@ def cluster(members: list[Member], score: Callable[[Member, Member], Optional[fl
                 forbidden.add((i, j))
             elif s >= MERGE_THRESHOLD:
                 links.append((s, i, j))
+    linked = {(i, j) for _, i, j in links}
     group_of = list(range(n))
     groups: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _, i, j in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or any((min(x, y), max(x, y)) in forbidden for x in groups[gi] for y in groups[gj]):
+        if gi == gj:
+            continue
+        between = [(min(x, y), max(x, y)) for x in groups[gi] for y in groups[gj]]
+        vetoes = sum(pair in forbidden for pair in between)
+        if vetoes and vetoes >= sum(pair in linked for pair in between):
             continue
         for x in groups[gj]:
             group_of[x] = gi
@@ -525,10 +536,21 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def cluster_documents(records: list[DocumentRecord]) -> list[list[str]]:
     """Groups of document ids whose primary incidents merged, through the real storage path
-    (an in-memory SQLite database). A document without a primary incident stands alone."""
-    from .database import open_database
+    (an in-memory SQLite database). A document whose text is already stored (the same report
+    under another address) joins the group of that document's primary incident; a document
+    without a primary incident (a login wall, a newsletter form) stands alone."""
+    from .database import open_database, text_hash
 
+    first_with_text: dict[str, DocumentRecord] = {}
+    same_as: dict[str, str] = {}
     with open_database("sqlite://") as db:
         for record in records:
-            db.add_record(record)
-        return db.primary_incident_groups([r.id for r in records])
+            first = first_with_text.setdefault(text_hash(record), record)
+            if (not db.add_record(record).stored and first.id != record.id
+                    and any(incident.is_primary for incident in first.incidents)):
+                same_as[record.id] = first.id
+        groups = db.primary_incident_groups([r.id for r in records if r.id not in same_as])
+    group_of = {document_id: group for group in groups for document_id in group}
+    for duplicate, original in same_as.items():
+        group_of[original].append(duplicate)
+    return groups
