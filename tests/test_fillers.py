@@ -133,3 +133,15 @@ def test_named_victim_in_lower_case_copy_keeps_the_whole_name() -> None:
     victims = fill_victims(frame_of("liberal senator pedro gomez alvarez was kidnapped on 3 april in western cali. "
                                     "alvarez was freed a week later."))
     assert [(v.name, v.status) for v in victims] == [("pedro gomez alvarez", "kidnapped")]
+
+
+def test_every_listed_target_counts_and_a_damaged_part_points_to_its_building() -> None:
+    text = ("Rebels attacked the presidential residence, the finance minister's residence and the electoral council. "
+            "A second blast damaged the shelves of a book store.")
+    assert [t.mention for t in fill_targets(frame_of(text))] == [
+        "presidential residence", "finance minister's residence", "electoral council", "book store"]
+
+
+def test_one_target_named_twice_is_one_target() -> None:
+    text = "A car bomb exploded outside the embassy. The explosion damaged the embassy building."
+    assert [(t.mention, t.type) for t in fill_targets(frame_of(text))] == [("embassy", "government_diplomatic")]

@@ -9,7 +9,8 @@ bank"). So "police said" and "taken to a hospital" name no target.
 
 The mention is written the way a coder writes it: the head noun with its compound, adjective
 and possessive modifiers and its "of" complements ("residence of the governor"), without
-articles, numbers or relative clauses. One target per head word, first mention first.
+articles, numbers or relative clauses. A mention inside another ("embassy", "embassy building")
+is the same target; the first mention names it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ ATTACK_VERBS = frozenset(
     "attack storm bomb target raid hit shoot ambush torch burn blow fire stab assault rob ram damage destroy "
     "explode detonate loot overrun strike hijack seize throw hurl plant besiege invade blast shell dynamite "
     "firebomb burglarize vandalize sabotage machinegun machine-gun strafe riddle occupy set demolish wreck "
-    "level raze smash break assail".split()
+    "level raze smash break assail shake".split()
 )
 ATTACK_NOUNS = frozenset(
     "attack attacks explosion explosions blast bombing bombings shooting raid ambush assault fire arson massacre "
@@ -39,7 +40,10 @@ PLACE_PREPOSITIONS = frozenset("at on near outside inside into against in target
                                "to".split())
 # Nouns that only locate the target: "in front of the bank", "at the entrance to the embassy".
 _LOCATING_NOUNS = frozenset("front vicinity entrance entrances door doors gate gates facade side outskirts "
-                            "premises area parking garage wall walls".split())
+                            "premises area parking garage wall walls floor floors roof lobby window windows corner "
+                            "shelves".split())
+# Verbs that damage things: what a damaged part belongs to was attacked ("damaged the shelves of a store").
+_DAMAGE_VERBS = frozenset("damage destroy burn hit shake blow wreck raze level bomb dynamite torch shatter".split())
 _CONJUNCTS = frozenset({"conj", "appos"})
 _LEFT_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct"})
 _LEADING_WORDS = frozenset({"det", "predet", "nummod", "quantmod"})
@@ -69,8 +73,14 @@ def _attacked(token: Token) -> bool:
                 c.lower_ in ("fire", "ablaze") for c in head.subtree))
         if token.dep_ != "pobj" or head.lower_ not in PLACE_PREPOSITIONS:
             return False
+        while head.dep_ == "conj" and head.head.dep_ == "prep":  # "damage to the embassy and to nearby houses"
+            head = head.head
         governor = head.head
         if _is_attack_word(governor) or (governor.lower_ == "fire" and governor.dep_ == "dobj"):
+            return True
+        damaged_part = head.lower_ == "of" and governor.dep_ in ("dobj", "nsubjpass") and (
+            governor.head.lemma_.lower() in _DAMAGE_VERBS)
+        if damaged_part:
             return True
         if governor.lower_ not in _LOCATING_NOUNS:
             return False
@@ -105,8 +115,13 @@ def _phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _same_thing(mention: str, known: str) -> bool:
+    """"embassy" and "the embassy building" or "embassies of X" are one target; two residences are two."""
+    return mention == known or mention in known or known in mention
+
+
 def fill_targets(frame: IncidentFrame) -> list[Target]:
-    """The things attacked in the frame's sentences, one per head word, in order of mention."""
+    """The things attacked in the frame's sentences, in order of mention."""
     text = frame.text
     targets: dict[str, Target] = {}
     for sentence in frame.sentences:
@@ -117,12 +132,12 @@ def fill_targets(frame: IncidentFrame) -> list[Target]:
             head = words.root
             if head.dep_ in ("compound", "amod", "poss") or not _attacked(head):
                 continue  # "church leaders", "bank employees": the thing names whose people they are
-            key = head.lemma_.lower()
-            if key in targets:
-                continue
             start, end = _phrase(head)
             doc = frame.doc
             phrase_start, phrase_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            key = text[phrase_start:phrase_end].lower()
+            if any(_same_thing(key, known) for known in targets):
+                continue
             targets[key] = Target(mention=text[phrase_start:phrase_end], type=match.label,
                                   evidence=[Evidence.of(text, phrase_start, phrase_end)])
     return list(targets.values())
