@@ -68,7 +68,8 @@ def test_different_cities_or_distant_days_never_merge() -> None:
     records = [
         report("a", "Gunman shot 2 people outside a bar.", killed=2),
         report("b", "Two men died after gunfire erupted near a Houston tavern.", killed=2, place=HOUSTON),
-        report("c", "The gunman shot 2 people outside a bar.", killed=2, day="2024-03-20"),
+        report("c", "The gunman shot 2 people outside a bar.", killed=2, day="2024-03-20",
+               published="2024-03-21T10:00:00+00:00"),
     ]
     assert sorted(cluster_documents(records)) == [["a"], ["b"], ["c"]]
 
@@ -181,3 +182,10 @@ def test_reports_naming_different_victims_stay_one_incident_when_the_others_tie_
         report("d", text.format("Maria Lopez and 2 others"), killed=3, victims=("Maria Lopez",)),
     ]
     assert [sorted(g) for g in cluster_documents(records)] == [["a", "b", "c", "d"]]
+
+
+def test_reports_of_one_week_are_compared_when_one_misreads_the_incident_date() -> None:
+    text = "Gunman Jordan Pike shot {} people outside the Velvet Lounge on Harbor Street in Chicago on Saturday."
+    right = report("a", text.format(3), killed=3)
+    misdated = report("b", text.format("three"), killed=3, day="2022-03-02", published="2024-03-04T09:00:00+00:00")
+    assert sorted(sorted(g) for g in cluster_documents([right, misdated])) == [["a", "b"]]

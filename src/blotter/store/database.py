@@ -194,6 +194,13 @@ class Database:
                  .where(document_incidents.c.anchor_date.between(low, high))
                  .where(document_incidents.c.document_id != document_id))
         seqs = dict.fromkeys(conn.execute(query).scalars())
+        published = merge.parse_day(new_members[0].published)
+        if published:  # reports of the same week whose incident dates disagree (one misread)
+            low, high = (published - window).isoformat(), (published + window + timedelta(days=1)).isoformat()
+            query = (sa.select(document_incidents.c.seq)
+                     .join(documents, documents.c.id == document_incidents.c.document_id)
+                     .where(documents.c.published.between(low, high), document_incidents.c.document_id != document_id))
+            seqs.update(dict.fromkeys(conn.execute(query).scalars()))
         names = set().union(*(m.names for m in new_members))
         if names:
             seqs.update(dict.fromkeys(self._name_tied(conn, names, anchors, document_id)))

@@ -129,13 +129,13 @@ class Member:
     def day(self) -> Optional[date]:
         """The incident's day, when the report states it to the day."""
         if self.incident.date.precision == "day" and self.incident.date.start:
-            return _parse_day(self.incident.date.start)
+            return parse_day(self.incident.date.start)
         return None
 
     @cached_property
     def anchor(self) -> Optional[date]:
         """The incident's start date, else the report's publication date."""
-        return _parse_day(self.incident.date.start) or _parse_day(self.published)
+        return parse_day(self.incident.date.start) or parse_day(self.published)
 
     @cached_property
     def victim_names(self) -> frozenset[str]:
@@ -175,7 +175,7 @@ class Member:
 
 def anchor_date(incident: Incident, published: Optional[str]) -> Optional[str]:
     """The date merge candidates are looked up by (stored with each report's incident)."""
-    day = _parse_day(incident.date.start) or _parse_day(published)
+    day = parse_day(incident.date.start) or parse_day(published)
     return day.isoformat() if day else None
 
 
@@ -287,18 +287,26 @@ def _date_score(a: Member, b: Member, *, long_tie: bool = False) -> Optional[flo
     if a.day and b.day:
         apart = abs((a.day - b.day).days)
         if apart > window:
-            return None
+            return FAR_DAYS_PENALTY if _published_together(a, b) else None
         return {0: 0.25, 1: 0.1, 2: -0.1, 3: -0.1}.get(apart, FAR_DAYS_PENALTY)
     if not (a.anchor and b.anchor):
         return 0.0
     if abs((a.anchor - b.anchor).days) > window:
-        return None
+        return FAR_DAYS_PENALTY if _published_together(a, b) else None
     dated, undated = (a, b) if a.day else (b, a)
-    reported = _parse_day(undated.published)
+    reported = parse_day(undated.published)
     if dated.day and reported:
         lag = (reported - dated.day).days
         return 0.1 if 0 <= lag <= 2 else (-0.2 if lag < 0 else 0.0)  # reported before it happened?
     return 0.05 if abs((a.anchor - b.anchor).days) <= 1 else 0.0
+
+
+def _published_together(a: Member, b: Member) -> bool:
+    """Reports published within ``CANDIDATE_WINDOW_DAYS`` of each other: when their incident
+    dates lie further apart, one of them is often misread (a year, an earlier crime recalled),
+    so the pair is still compared, with the far-days penalty."""
+    day_a, day_b = parse_day(a.published), parse_day(b.published)
+    return bool(day_a and day_b) and abs((day_a - day_b).days) <= CANDIDATE_WINDOW_DAYS
 
 
 def cluster(members: list[Member], score: Callable[[Member, Member], Optional[float]] = match_score) -> list[list[Member]]:
@@ -505,7 +513,7 @@ def _key(value: Any) -> Any:
     return tuple(sorted(value.items())) if isinstance(value, dict) else value
 
 
-def _parse_day(value: Optional[str]) -> Optional[date]:
+def parse_day(value: Optional[str]) -> Optional[date]:
     if not value or len(value) < 10:
         return None
     try:

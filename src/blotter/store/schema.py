@@ -18,7 +18,8 @@ documents = sa.Table(
     sa.Column("url", sa.String),
     sa.Column("site", sa.String),
     sa.Column("title", sa.Text),
-    sa.Column("published", sa.String(40)),
+    # Indexed: reports of the same week are merge candidates whatever incident dates they give.
+    sa.Column("published", sa.String(40), index=True),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("record", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.String(40), nullable=False),
