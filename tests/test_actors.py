@@ -119,3 +119,10 @@ def test_army_acting_through_its_soldiers_is_a_perpetrator_group() -> None:
 def test_coreferent_mentions_of_one_band_are_one_perpetrator() -> None:
     incident = main_incident("The judge was assassinated today by a group of 10 paid assassins in two cars.")
     assert [p.mention for p in incident.perpetrators] == ["group of 10 paid assassins"]
+
+
+def test_person_charged_later_in_the_report_is_the_main_incidents_perpetrator() -> None:
+    incident = main_incident("A woman was shot several times in a house on Oak Road on Friday morning. "
+                             "She was taken to hospital. "
+                             "On Sunday deputies arrested Dale Weeks at a motel in the next county.")
+    assert "Dale Weeks" in [p.name for p in incident.perpetrators]

@@ -606,6 +606,34 @@ def _name_known_perpetrator(frame: IncidentFrame, token: Token, heads: dict[str,
         known.evidence.append(Evidence.of(frame.text, entity.start_char, entity.end_char))
 
 
+def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> None:
+    """People the report says were arrested, charged or sought, in sentences outside the incident's own.
+
+    The legal follow-up of a report ("Jones, 23, was charged with murder on Monday") is about its main
+    incident; only named people count, so a pronoun or "a man" adds nobody.
+    """
+    own = {sentence.start for sentence in frame.sentences}
+    known = {(p.name or "").lower().split()[-1] for p in perpetrators if p.name}
+    for sentence in frame.doc.sents:
+        if sentence.start in own:
+            continue
+        for token in sentence:
+            entity = _entity_of(token) if _pursued(token) else None
+            entity = entity or _pursued_name(token)
+            if entity is None or entity.root.i != token.i:
+                continue
+            start, end = entity.start_char, entity.end_char
+            end -= len(_ALIAS_AFTER.search(frame.text[start:end]).group())
+            name = frame.text[start:end]
+            if name.lower().split()[-1] in known:
+                continue
+            known.add(name.lower().split()[-1])
+            perpetrators.append(Perpetrator(
+                name=name, mention=name, age=_age(frame, start, end, token), gender=_gender(token, True),
+                nationality=_nationality(token), fate=_fate(frame, token),
+                evidence=[Evidence.of(frame.text, start, end), sentence_evidence(frame, sentence)]))
+
+
 def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perpetrator]:
     """Every perpetrator named in the incident's sentences, coreferent mentions merged."""
     perpetrators: list[Perpetrator] = []
@@ -652,6 +680,8 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
             heads[key] = perpetrator
             spans.append((start, end, perpetrator))
             perpetrators.append(perpetrator)
+    if frame.is_primary and not frame.background:
+        _add_pursued_elsewhere(frame, perpetrators)
     for perpetrator in perpetrators:
         whole = full_name_span(frame, perpetrator.name) if perpetrator.name else None
         if whole is not None:
