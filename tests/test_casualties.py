@@ -187,3 +187,8 @@ def test_active_headline_gives_killed_and_injured() -> None:
 def test_headline_count_after_a_colon() -> None:
     casualties = headline_casualties("The family had guests that evening.", title="Police: 6-year-old shot, killed at home")
     assert casualties.killed.best == 1
+
+
+def test_attacker_killed_in_the_headline_is_no_victim() -> None:
+    casualties = headline_casualties("The clerk was not hurt.", title="Store clerk shoots, kills robbery suspect")
+    assert casualties.killed.best is None

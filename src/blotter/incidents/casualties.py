@@ -130,11 +130,11 @@ HEADLINE_RE = re.compile(
     r"(?:shot|stabbed)(?:,|\s+and)\s+(?:wounded|injured|hurt)|wounded|injured|hurt|shot)\b",
     re.IGNORECASE,
 )
-# "Gunman slays deputy, wounds two officers", "Son shoots, kills three burglars".
+# "Gunman slays deputy, wounds two officers"; attackers killed ("kills robbery suspect") are no victims.
 HEADLINE_ACTIVE_RE = re.compile(
     r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures)\s+(?:(?P<count>" + NUMBER_PATTERN
-    + r")\s+|(?:his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS
-    + r"|burglars?|lawman|deputy|trooper|\d{1,3}-year-old)\b", re.IGNORECASE)
+    + r")\s+|(?:his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
+    + r"|lawman|deputy|trooper|\d{1,3}-year-old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
 _HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
