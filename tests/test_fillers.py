@@ -145,3 +145,13 @@ def test_every_listed_target_counts_and_a_damaged_part_points_to_its_building() 
 def test_one_target_named_twice_is_one_target() -> None:
     text = "A car bomb exploded outside the embassy. The explosion damaged the embassy building."
     assert [(t.mention, t.type) for t in fill_targets(frame_of(text))] == [("embassy", "government_diplomatic")]
+
+
+@pytest.mark.parametrize("text, name, age, status", [
+    ("A man was shot outside a shop. The coroner identified the victim as 26-year-old Anton Greer.", "Anton Greer", 26,
+     "injured"),
+    ("Police said Tom Reyes died at the scene.", "Tom Reyes", None, "killed"),
+])
+def test_victim_names(text: str, name: str, age: int | None, status: str) -> None:
+    (victim,) = fill_victims(frame_of(text))
+    assert (victim.name, victim.age, victim.status) == (name, age, status)

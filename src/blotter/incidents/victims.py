@@ -25,7 +25,8 @@ OTHER_FATE_RE = re.compile(
 )
 _OTHER_FATE_WORD_RE = re.compile(r"kidnap|abduct|hostage|missing|unhurt|unharmed|uninjured|unscathed", re.IGNORECASE)
 IDENTIFIED_RE = re.compile(
-    r"\bidentified\s+(?:\w+\s+){0,3}?as\s+(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
+    r"\bidentified\s+(?:[\w,'’-]+\s+){0,12}?as\s+(?:(?P<age_before>\d{1,3})-years?-old\s+)?"
+    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
     re.IGNORECASE,
 )
 _PERPETRATOR_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(PERPETRATOR_NOUNS)) + r")\b[^.;]*$", re.IGNORECASE)
@@ -48,7 +49,8 @@ _NOT_A_DESCRIPTION = frozenset(
     "thousands some several many few more most other others another all both at least about approximately around "
     "nearly almost over up to of them those these".split())
 # Words before "identified as" that make the named person a victim.
-_VICTIM_CUES = frozenset("victim victims him her dead deceased killed slain injured wounded body man woman boy girl "
+_VICTIM_CUES = frozenset("victim victims him her dead deceased decedent killed slain injured wounded body man woman "
+                         "boy girl "
                          "male female teen teenager child".split())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 _FATES: dict[str, VictimStatus] = {
@@ -178,7 +180,9 @@ def _attach_name(victims: list[Victim], text: str, sentence_start: int, match: r
     Who is identified comes from the words before the name: "the victim", "him", "the girl" or the
     victim's own noun name a victim; "the driver" or "a neighbour" name nobody known.
     """
-    name, age = match.group("name"), int(match.group("age")) if match.group("age") else None
+    name = match.group("name")
+    stated_age = match.group("age") or match.group("age_before")
+    age = int(stated_age) if stated_age else None
     evidence = Evidence.of(text, match.start("name"), match.end("age") if match.group("age") else match.end("name"))
     before = set(_WORDS_RE.findall(text[sentence_start:match.start("name")].lower()))
     unnamed = [v for v in victims if v.name is None and re.match(r"(?:an?|the|one|his|her)\b", v.mention, re.IGNORECASE)]
@@ -218,6 +222,9 @@ def _status_of(token: Token) -> VictimStatus | None:
         token = token.head
     head = token.head
     lemma = head.lemma_.lower()
+    if token.dep_ == "nsubj" and (lemma in ("die", "succumb") or (
+            lemma == "pass" and any(c.lower_ == "away" for c in head.children))):
+        return "killed"  # "X died at the scene", "X has passed away"
     if token.dep_ in {"nsubjpass", "dobj"}:
         if lemma in ("take", "hold") and any(c.lower_ == "hostage" for c in head.children):
             return "kidnapped"
