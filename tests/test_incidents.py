@@ -218,3 +218,18 @@ def test_place_inside_a_name_does_not_start_another_incident() -> None:
     text = ("A man was shot dead in Aurora, Colorado, on Monday night. "
             "Officers found Cyril Hart, 35, shot in the chest in a home on Dartmouth Drive.")
     assert len(incidents_with_places(text)) == 1
+
+
+def test_headline_incident_when_the_body_lost_the_story() -> None:
+    text = "Sign in to keep reading. Subscribers get unlimited access to every story."
+    article = Article(id="t", text=text, title="Two men killed, 8 wounded in overnight shootings",
+                      published="2024-03-05T09:00:00+00:00")
+    (incident,) = find_incidents(analyse(text), article, [])
+    assert (incident.casualties.killed.best, incident.casualties.injured.best) == (2, 8)
+    assert incident.evidence[0].field == "title" and incident.confidence < 0.5
+
+
+def test_headline_about_violence_in_general_is_no_incident() -> None:
+    text = "Sign in to keep reading. Subscribers get unlimited access to every story."
+    article = Article(id="t", text=text, title="Why shootings rise in summer")
+    assert find_incidents(analyse(text), article, []) == []

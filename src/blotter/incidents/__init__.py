@@ -13,12 +13,12 @@ from datetime import datetime
 from spacy.tokens import Doc
 
 from .. import places as place_stage
-from ..models import Article, Evidence, Incident, Place
+from ..models import Article, Casualties, Evidence, Incident, Place
 from .actors import find_claims, find_groups, find_perpetrators, group_table, sentence_evidence
-from .casualties import fill_casualties
+from .casualties import fill_casualties, headline_counts
 from .classify import classify
 from .dates import fill_date
-from .detect import DetectedIncident, group_incidents
+from .detect import DetectedIncident, group_incidents, title_triggers
 from .frame import IncidentFrame
 from .summary import summarise
 from .targets import fill_targets
@@ -70,12 +70,41 @@ def _frame(doc: Doc, article: Article, places: list[Place], detected: DetectedIn
                          places=places, trigger=trigger, background=detected.background)
 
 
+def _headline_incident(doc: Doc, article: Article, places: list[Place], published: datetime | None) -> Incident | None:
+    """The incident a headline states with a count ("Two men killed in overnight shootings") when the
+    body, as cleaned, never tells it (a page whose article text was lost to a sign-in wall)."""
+    title = article.title
+    triggers = [t for t in title_triggers(title) if not t.weak] if title else []
+    if not title or not triggers:
+        return None
+    frame = IncidentFrame(doc=doc, article=article, sentences=[], is_primary=True, published=published, places=places)
+    counts = headline_counts(frame)
+    if not counts:
+        return None  # a count makes it a concrete event, not a headline about violence in general
+    casualties = Casualties()
+    for harm, count in counts:
+        setattr(casualties, harm, count)
+    kinds = [t.kind for t in triggers]
+    typing = classify(title, kinds, kinds, title, [], [], set(group_table().terrorist))
+    incident = Incident(
+        id=f"{article.id}-i1", is_primary=True, category=typing.category, attack_types=typing.attack_types,
+        acled_event_type=typing.acled_event_type, acled_sub_event_type=typing.acled_sub_event_type,
+        status=typing.status, casualties=casualties, confidence=0.4,
+        evidence=[Evidence.of(title, 0, len(title), field="title")],
+    )
+    incident.summary = summarise(incident, kinds[0])
+    return incident
+
+
 def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Incident]:
     """Every violent incident the report describes, the main one first; [] when there is none."""
     if not article.text.strip():
         return []
     published = parse_published(article.published)
     detected_incidents = group_incidents(doc, article.text, str(published.year) if published else None, places)
+    if not detected_incidents:
+        headline = _headline_incident(doc, article, places, published)
+        return [headline] if headline else []
     incidents: list[Incident] = []
     for number, detected in enumerate(detected_incidents, start=1):
         frame = _frame(doc, article, places, detected, number == 1, published)

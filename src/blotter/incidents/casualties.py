@@ -426,6 +426,9 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
         harm = "killed" if _HEADLINE_KILLED_RE.search(active.group("verb")) else "injured"
         if quantity is not None and all(h != harm for h, *_ in found):
             found.append((harm, quantity, active.start(), active.end()))
+    for mention in find_casualty_mentions(source, 0, end):  # "Two men killed, 8 wounded in ..."
+        if not mention.perpetrator and not mention.weak and all(h != mention.harm for h, *_ in found):
+            found.append((mention.harm, mention.quantity, mention.start, mention.end))
     return [(harm, Count(best=q.best, low=q.low, high=q.high, evidence=[Evidence.of(source, start, stop, field=field)]))
             for harm, q, start, stop in found]
 

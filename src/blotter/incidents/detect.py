@@ -241,6 +241,24 @@ def phrase_triggers(text: str) -> list[Trigger]:
     return [Trigger(m.start(), m.end(), TRIGGERS[m.group(1)], False) for m in _PHRASE_RE.finditer(lowered)]
 
 
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+def title_triggers(title: str) -> list[Trigger]:
+    """Literal violent triggers in a headline, found without a parse (metaphors and sport left out)."""
+    if SPORTS.search(title) and not _PLAINLY_VIOLENT.search(title):
+        return []
+    triggers = phrase_triggers(title)
+    covered = [(t.start, t.end) for t in triggers]
+    for word in _WORD_RE.finditer(title):
+        lowered = word.group().lower()
+        kind = TRIGGERS.get(lowered)
+        if kind is not None and not any(s <= word.start() < e for s, e in covered):
+            triggers.append(Trigger(word.start(), word.end(), kind, kind in WEAK_KINDS or lowered in WEAK_WORDS))
+    masked = [(m.start(), m.end()) for m in METAPHORS.finditer(title)]
+    return [t for t in triggers if not any(s <= t.start < e for s, e in masked)]
+
+
 def trigger_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens whose lower-cased form is a one-word trigger, found without building Token objects."""
     return [i for i, lower in enumerate(doc.to_array([LOWER]).tolist()) if lower in _WORD_TRIGGER_IDS]
