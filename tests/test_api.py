@@ -57,6 +57,15 @@ def test_sorting_and_paging(client):
     assert client.get("/api/incidents?limit=500").json()["limit"] == 3  # capped by the server
 
 
+def test_cursor_paging_follows_next_cursor_to_the_last_page(client):
+    first = client.get("/api/incidents?sort=-killed&limit=2").json()
+    second = client.get(f"/api/incidents?sort=-killed&limit=2&cursor={first['next_cursor']}").json()
+    assert [i["casualties"]["killed"]["best"] for i in first["items"] + second["items"]] == [5, 2, 1]
+    assert second["next_cursor"] is None and second["total"] == 3
+    wrong_sort = client.get(f"/api/incidents?sort=date&cursor={first['next_cursor']}")
+    assert wrong_sort.status_code == 400 and wrong_sort.json()["code"] == "bad_cursor"
+
+
 def test_incident_and_document_records(client):
     item = client.get("/api/incidents?country=FR").json()["items"][0]
     incident = client.get(f"/api/incidents/{item['id']}").json()

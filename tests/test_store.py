@@ -164,6 +164,34 @@ def test_undated_incidents_sort_after_dated_ones_both_ways(db_url: str) -> None:
     assert oldest_first == ["2024-03-02", "2024-05-10", None]
 
 
+def test_cursor_pages_walk_every_sort_like_offset_pages(db_url: str) -> None:
+    from blotter.store.database import page_cursor
+
+    records = [*_three_reports(),
+               report("u", "A gunman shot people in a Houston club, police said.", day=None, place=HOUSTON,
+                      published="2024-09-01T10:00:00+00:00"),
+               report("v", "Shots were fired at a Houston bus stop.", day=None, place=HOUSTON, published=None),
+               report("w", "Three men were stabbed at a Chicago depot.", injured=3, day="2024-04-10",
+                      published="2024-04-11T10:00:00+00:00")]
+    with open_database(db_url) as db:
+        for record in records:
+            db.add_record(record)
+        for sort in ("-date", "date", "-killed", "killed", "injured", "-reported"):
+            expected = [i.id for i in db.query_incidents(sort=sort)[0]]
+            walked, cursor = [], None
+            while True:
+                page, total = db.query_incidents(sort=sort, limit=2, after=cursor)
+                walked += [i.id for i in page]
+                if len(page) < 2:
+                    break
+                cursor = page_cursor(page[-1], sort)
+            assert walked == expected and total == len(expected) == 5, sort
+        with pytest.raises(ValueError):
+            db.query_incidents(sort="killed", after=page_cursor(page[-1], "-date"))
+        with pytest.raises(ValueError):
+            db.query_incidents(after="not-a-cursor")
+
+
 def test_a_database_at_the_second_schema_upgrades_and_sorts_its_undated_incidents_last(db_url: str) -> None:
     from alembic import command
     from alembic.config import Config

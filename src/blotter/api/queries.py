@@ -15,10 +15,10 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
 from ..store import Database, MergedIncident
-from ..store.database import SortKey, incident_order
+from ..store.database import SortKey, incident_order, page_cursor
 from ..store.schema import merged_incidents
 
-__all__ = ["BoundingBox", "IncidentFilters", "IncidentPoint", "Interval", "SortKey", "incident_points",
+__all__ = ["BoundingBox", "IncidentFilters", "IncidentPoint", "Interval", "SortKey", "incident_points", "page_cursor",
            "query_incidents", "timeline"]
 
 
@@ -68,9 +68,10 @@ def _store_filters(filters: IncidentFilters) -> dict[str, Any]:
 
 
 def query_incidents(database: Database, filters: IncidentFilters, *, sort: SortKey = "-date",
-                    limit: int = 50, offset: int = 0) -> tuple[list[MergedIncident], int]:
-    """One page of merged incidents matching ``filters`` and how many match in all."""
-    return database.query_incidents(sort=sort, limit=limit, offset=offset, **_store_filters(filters))
+                    limit: int = 50, offset: int = 0, after: Optional[str] = None) -> tuple[list[MergedIncident], int]:
+    """One page of merged incidents matching ``filters`` and how many match in all; ``after``
+    is the previous page's ``next_cursor`` (keyset paging, see ``Database.query_incidents``)."""
+    return database.query_incidents(sort=sort, limit=limit, offset=offset, after=after, **_store_filters(filters))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from ..models import AttackType, Category, DocumentRecord, InputDocument
 from ..store import Database, MergedIncident
 from .errors import ApiError, ErrorBody
 from .exports import MEDIA_TYPES, ExportFormat, stream_export
-from .queries import (BoundingBox, IncidentFilters, IncidentPoint, Interval, SortKey, incident_points,
+from .queries import (BoundingBox, IncidentFilters, IncidentPoint, Interval, SortKey, incident_points, page_cursor,
                       query_incidents, timeline)
 from .settings import Settings
 
@@ -53,6 +53,8 @@ class IncidentPage(BaseModel):
     total: int
     limit: int
     offset: int
+    # Pass as ``cursor`` for the next page (null on the last one): deep pages stay as fast as the first.
+    next_cursor: Optional[str] = None
 
 
 class MapPoint(BaseModel):
@@ -140,11 +142,16 @@ def list_incidents(
     sort: SortKey = "-date",
     limit: Annotated[int, Query(ge=1, le=10_000, description="page size, capped by the server")] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    cursor: Annotated[Optional[str], Query(max_length=500, description="the previous page's next_cursor")] = None,
 ) -> IncidentPage:
     limit = min(limit, settings.max_page)
-    items, total = query_incidents(database, filters, sort=sort, limit=limit, offset=offset)
+    try:
+        items, total = query_incidents(database, filters, sort=sort, limit=limit, offset=offset, after=cursor)
+    except ValueError as exc:
+        raise ApiError(400, "bad_cursor", str(exc)) from exc
+    next_cursor = page_cursor(items[-1], sort) if len(items) == limit else None
     # Serialised here: the items are already valid models, FastAPI need not check them again.
-    page = IncidentPage(items=items, total=total, limit=limit, offset=offset)
+    page = IncidentPage(items=items, total=total, limit=limit, offset=offset, next_cursor=next_cursor)
     return Response(page.model_dump_json(), media_type="application/json")  # type: ignore[return-value]
 
 

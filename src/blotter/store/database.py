@@ -9,6 +9,7 @@ loses at most the document in flight and never leaves half of one.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -270,12 +271,18 @@ class Database:
         return MergedIncident.model_validate_json(record) if record else None
 
     def query_incidents(self, *, limit: int = 50, offset: int = 0, sort: SortKey = "-date",
-                        **filters: Any) -> tuple[list[MergedIncident], int]:
+                        after: Optional[str] = None, **filters: Any) -> tuple[list[MergedIncident], int]:
         """One page of merged incidents matching ``filters`` (see ``incident_filter``), ordered
-        by ``sort`` (newest first by default), and how many match in all."""
+        by ``sort`` (newest first by default), and how many match in all.
+
+        ``after`` is the ``page_cursor`` of the previous page's last incident: the page starts
+        right after it (keyset paging), so a deep page costs no more than the first;
+        ``offset`` then counts from there. A cursor made for another sort raises ValueError.
+        """
         where = self.incident_filter(**filters)
+        page_where = sa.and_(where, _after_cursor(after, sort)) if after else where
         # The page's ids first, sorted on indexed columns alone; then only their records are read.
-        page = (sa.select(merged_incidents.c.id).where(where).order_by(*incident_order(sort))
+        page = (sa.select(merged_incidents.c.id).where(page_where).order_by(*incident_order(sort))
                 .limit(limit).offset(offset).subquery())
         records = (sa.select(merged_incidents.c.record).join(page, page.c.id == merged_incidents.c.id)
                    .order_by(*incident_order(sort)))
@@ -460,17 +467,52 @@ def incident_order(sort: SortKey) -> list[sa.ColumnElement[Any]]:
     """ORDER BY for a sort key ("-" for descending); unknown values last, ties by id in the same
     direction, so that the composite indexes serve the page. Undated incidents come after dated
     ones either way: their ``event_date`` is only the report's date."""
+    column = SORT_COLUMNS[sort.lstrip("-")]
+    if sort.startswith("-"):
+        order = [column.desc().nulls_last(), merged_incidents.c.id.desc()]
+    else:
+        order = [column.asc().nulls_last(), merged_incidents.c.id.asc()]
+    return [merged_incidents.c.date_known.desc(), *order] if sort.lstrip("-") == "date" else order
+
+
+def page_cursor(incident: MergedIncident, sort: SortKey) -> str:
+    """An opaque cursor for ``query_incidents(after=...)``: the incident's values of the sort's
+    columns (as ``_merged_row`` stores them) and its id."""
     name = sort.lstrip("-")
-    column, descending = SORT_COLUMNS[name], sort.startswith("-")
-    if name == "date":  # plain directions, so that (date_known, event_date, id) serves newest first
-        return [merged_incidents.c.date_known.desc(), *_directed([column, merged_incidents.c.id], descending)]
-    if descending:
-        return [column.desc().nulls_last(), merged_incidents.c.id.desc()]
-    return [column.asc().nulls_last(), merged_incidents.c.id.asc()]
+    if name == "date":
+        values: list[Any] = [bool(incident.date.start), _merged_row_date(incident)]
+    else:
+        values = [{"killed": incident.casualties.killed.best, "injured": incident.casualties.injured.best,
+                   "reported": incident.last_reported}[name]]
+    payload = json.dumps([sort, *values, incident.id], separators=(",", ":"))
+    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
-def _directed(columns: list[sa.ColumnElement[Any]], descending: bool) -> list[sa.ColumnElement[Any]]:
-    return [column.desc() if descending else column.asc() for column in columns]
+def _after_cursor(cursor: str, sort: SortKey) -> sa.ColumnElement[bool]:
+    """Rows that come after the cursor's row in ``incident_order(sort)``, unknown values last."""
+    try:
+        decoded = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        cursor_sort, *values = decoded
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"not a page cursor: {cursor!r}") from exc
+    if cursor_sort != sort:
+        raise ValueError(f"the cursor was made for sort={cursor_sort}, not sort={sort}")
+    descending = sort.startswith("-")
+    columns = [SORT_COLUMNS[sort.lstrip("-")], merged_incidents.c.id]
+    directions = [descending, descending]
+    if sort.lstrip("-") == "date":
+        columns, directions = [merged_incidents.c.date_known, *columns], [True, *directions]
+    if len(values) != len(columns):
+        raise ValueError(f"not a page cursor for sort={sort}: {cursor!r}")
+    condition: sa.ColumnElement[bool] = sa.false()
+    for column, value, descending_column in reversed(list(zip(columns, values, directions))):
+        # Lexicographic, last column first: strictly after on this column, or equal and after on the rest.
+        bound = sa.bindparam(None, value, type_=column.type)
+        equal = column.is_(None) if value is None else column == bound
+        beyond = sa.false() if value is None else sa.or_(column < bound if descending_column else column > bound,
+                                                          column.is_(None))
+        condition = sa.or_(beyond, sa.and_(equal, condition))
+    return condition
 
 
 def insert_merged_incidents(conn: Connection, incidents: Iterable[MergedIncident]) -> None:
@@ -504,10 +546,14 @@ def link_searchable_names(conn: Connection, names_of: dict[str, set[tuple[str, s
         conn.execute(merged_incident_names.insert(), links[start:start + 5_000])
 
 
+def _merged_row_date(incident: MergedIncident) -> Optional[str]:
+    """``merged_incidents.event_date``: the incident's date, else its first report's date."""
+    return incident.date.start or (incident.first_reported[:10] if incident.first_reported else None)
+
+
 def _merged_row(incident: MergedIncident) -> dict[str, Any]:
-    reported = incident.first_reported[:10] if incident.first_reported else None
     return {
-        "id": incident.id, "event_date": incident.date.start or reported, "date_known": bool(incident.date.start),
+        "id": incident.id, "event_date": _merged_row_date(incident), "date_known": bool(incident.date.start),
         "category": incident.category,
         "attack_type": incident.attack_types[0], "country": incident.location.country,
         "country_code": incident.location.country_code, "city": incident.location.name,
