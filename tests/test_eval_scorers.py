@@ -44,7 +44,7 @@ def test_names_match_by_token_containment():
 
 # --------------------------------------------------------------------------- muc4
 
-MUC_TEXT = "urban guerrillas of the fmln bombed the embassy with dynamite, killing a guard."
+MUC_TEXT = "urban guerrillas of the fmln bombed the embassy with dynamite, killing guard jose lopez and a driver."
 
 
 def muc_gold() -> list[muc4.MucDocument]:
@@ -52,7 +52,7 @@ def muc_gold() -> list[muc4.MucDocument]:
         "PerpInd": [frozenset({"urban guerrillas", "guerrillas"})],
         "PerpOrg": [frozenset({"fmln"})],
         "Target": [frozenset({"embassy"})],
-        "Victim": [frozenset({"guard"})],
+        "Victim": [frozenset({"jose lopez", "guard jose lopez"})],
         "Weapon": [frozenset({"dynamite"})],
     })
     return [muc4.MucDocument("d1", MUC_TEXT, [template]), muc4.MucDocument("d2", "nothing happened.", [])]
@@ -63,7 +63,8 @@ def muc_record(attack_types: list[str], perpetrator: str, target: str, category:
                      perpetrators=[Perpetrator(mention=perpetrator)],
                      groups=[GroupRef(name="Farabundo Marti National Liberation Front", mention="fmln", relation="perpetrator")],
                      targets=[Target(mention=target, type="government_diplomatic")],
-                     victims=[Victim(mention="a guard", status="killed")],
+                     victims=[Victim(mention="guard jose lopez", name="jose lopez", status="killed"),
+                              Victim(mention="a driver", status="killed")],
                      weapons=[Weapon(mention="dynamite", type="explosives")])
     return record("d1", MUC_TEXT, [found])
 
@@ -78,6 +79,13 @@ def test_muc4_perfect_empty_and_wrong():
     wrong = muc4.score(gold, [muc_record(["bombing"], "soldiers", "the car"), record("d2")])
     assert 0.0 < wrong.headline < 1.0
     assert wrong.rows["PerpInd"]["f1"] == 0.0 and wrong.rows["Weapon"]["f1"] == 1.0
+
+
+def test_muc4_victims_are_the_named_ones():
+    """GTT's MUC-4 Victim fillers are identified people: an unnamed victim is no filler."""
+    (template,) = muc4.predicted_templates(muc_record(["bombing"], "urban guerrillas", "the embassy"))
+    assert [filler for filler in template.roles["Victim"]] and all(
+        "driver" not in " ".join(map(str, filler)) for filler in template.roles["Victim"])
 
 
 def test_muc4_wrong_incident_type_is_not_aligned():

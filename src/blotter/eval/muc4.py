@@ -110,7 +110,10 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             "PerpInd": _fillers(*[[p.mention, p.name] for p in incident.perpetrators]),
             "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups]),
             "Target": _fillers(*[[t.mention] for t in incident.targets]),
-            "Victim": _fillers(*[[v.mention, v.name] for v in incident.victims]),
+            # The GTT release of MUC-4 keeps only identified people as Victim fillers (1 of
+            # its ~1,000 victim entities is a description like "members of fredemo"), so a
+            # victim described without a name ("two peasants") has no gold to match.
+            "Victim": _fillers(*[[v.mention, v.name] for v in incident.victims if v.name]),
             "Weapon": _fillers(*[[w.mention] for w in incident.weapons]),
         }
         templates.append(Template(incident_type, roles))
