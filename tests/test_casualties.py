@@ -192,3 +192,11 @@ def test_headline_count_after_a_colon() -> None:
 def test_attacker_killed_in_the_headline_is_no_victim() -> None:
     casualties = headline_casualties("The clerk was not hurt.", title="Store clerk shoots, kills robbery suspect")
     assert casualties.killed.best is None
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Maria Cole, 29, a nurse, was killed along with Ray Diaz, 20, a student, in the attack.", 2),
+    ("A man was shot dead along with his wife outside their home.", 2),
+])
+def test_killed_along_with_others(text: str, killed: int) -> None:
+    assert casualties_of(text).killed.best == killed

@@ -78,6 +78,7 @@ _GROUP = (
     + r"|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
 LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
+_ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<list>", "?P<along>"), re.IGNORECASE)
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
 _APPOSITIVE = r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?"
 AUX_PATTERN = (
@@ -269,6 +270,18 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     return CasualtyMention(harm, is_perpetrator, Quantity(low, best, high), start, end, groups, weak)
 
 
+def _with_companions(text: str, mention: CasualtyMention, along: re.Match[str]) -> CasualtyMention:
+    """Add the people harmed "along with" the ones a mention counts ("Ann Lee was killed along with her son")."""
+    companions = _mention_from_list(text, along.start("along"), along.end("along"), mention.harm, False,
+                                    mention.start, along.end(), None)
+    if companions is None or companions.perpetrator or mention.perpetrator:
+        return mention
+    first, second = mention.quantity, companions.quantity
+    high = None if first.high is None or second.high is None else first.high + second.high
+    return CasualtyMention(mention.harm, False, Quantity(first.low + second.low, first.best + second.best, high),
+                           mention.start, along.end(), mention.groups + companions.groups)
+
+
 def _pronoun_means_perpetrator(text: str, pronoun_start: int) -> bool:
     """Whether the last person named before "he"/"she" is an attacker ("the suspect ... He later died")."""
     last = None
@@ -316,6 +329,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                                      match.start(), match.end(), plural)
         if mention is None:
             continue
+        along = _ALONG_WITH_RE.match(text, match.end()) if not weak else None
+        if along is not None:
+            mention = _with_companions(text, mention, along)
         if _PRONOUN_RE.match(text[match.start("list"):match.end("list")]):
             mention.perpetrator = _pronoun_means_perpetrator(text, match.start("list"))
             if harm == "injured":
