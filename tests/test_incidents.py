@@ -233,3 +233,11 @@ def test_headline_about_violence_in_general_is_no_incident() -> None:
     text = "Sign in to keep reading. Subscribers get unlimited access to every story."
     article = Article(id="t", text=text, title="Why shootings rise in summer")
     assert find_incidents(analyse(text), article, []) == []
+
+
+def test_charge_for_this_attack_is_not_a_past_event() -> None:
+    text = ("A 36-year-old man has been charged with attempted robbery after being shot outside a bakery on Tuesday. "
+            "Police say he was shot in the leg by an employee.")
+    found = incidents_of(text)
+    assert len(found) == 1 and found[0].is_primary
+    assert found[0].casualties.injured.best == 1

@@ -137,7 +137,7 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _CONVICTION = re.compile(
-    r"\b(was|were|had been|been) (jailed|convicted|sentenced|imprisoned|released|freed|paroled|acquitted|charged)\b"
+    r"\b(was|were|had been|been) (jailed|convicted|sentenced|imprisoned|released|freed|paroled|acquitted)\b"
     r"|\b(criminal record|prior conviction|previous conviction|served (a|his|her) (sentence|term)|on parole|"
     r"released (from prison|on licence|early)|known to (police|security services|the authorities))",
     re.IGNORECASE,
