@@ -181,7 +181,7 @@ def test_paste_a_report_shows_its_record(server, page):
     page.fill("textarea[name=body]", "Gunmen killed three villagers in Kaduna on Sunday, police said. A note signed "
                                       "<script>window.pwned=1</script><img src=x onerror='window.pwned=2'> was found.")
     page.click("button[type=submit]")
-    page.wait_for_selector("body[data-extracted='1']")
+    page.wait_for_selector("body[data-extracted='1']", timeout=90_000)  # the model may still be loading
     assert page.locator("#error").is_hidden()
     page.locator("dt:text-is('Killed') + dd button").first.click()
     assert "three" in " ".join(page.locator("#doc-text mark").all_inner_texts())
