@@ -241,3 +241,37 @@ def test_charge_for_this_attack_is_not_a_past_event() -> None:
     found = incidents_of(text)
     assert len(found) == 1 and found[0].is_primary
     assert found[0].casualties.injured.best == 1
+
+
+def test_named_attacker_shot_dead_by_police_counts_as_a_dead_perpetrator():
+    from blotter.pipeline import extract_text
+
+    record = extract_text(
+        "Two people were stabbed to death on a bridge in Leeds on Friday. The attacker, identified by police as "
+        "31-year-old Daniel Morrow, was chased by passers-by before armed officers shot him dead.",
+        published="2024-06-08")
+    main = record.incidents[0]
+    (morrow,) = [p for p in main.perpetrators if p.name == "Daniel Morrow"]
+    assert morrow.age == 31 and morrow.fate == "killed"
+    assert main.casualties.killed.best == 2, "the attacker is not counted among the victims"
+    assert main.casualties.perpetrators_killed.best == 1
+
+
+def test_all_capitals_wire_copy_is_counted():
+    from blotter.pipeline import extract_text
+
+    record = extract_text("AT LEAST 9 PEOPLE WERE KILLED AND DOZENS WOUNDED WHEN A BOMB EXPLODED AT A BUS STATION "
+                          "IN KANO ON TUESDAY, POLICE SAID.", published="2024-02-01")
+    counts = record.incidents[0].casualties
+    assert (counts.killed.low, counts.killed.high) == (9, None)
+    assert counts.injured.best == 24
+
+
+def test_setting_a_building_alight_is_arson():
+    from blotter.pipeline import extract_text
+
+    record = extract_text("Someone poured petrol on the door of a church in Derby overnight and set it alight, "
+                          "police said on Sunday. No one was hurt.", published="2024-03-10")
+    (incident,) = record.incidents
+    assert "facility_infrastructure_attack" in incident.attack_types
+    assert incident.casualties.injured.best == 0

@@ -13,7 +13,7 @@ from datetime import datetime
 from spacy.tokens import Doc
 
 from .. import places as place_stage
-from ..models import Article, Casualties, Evidence, Incident, Place
+from ..models import Article, Casualties, Count, Evidence, Incident, Perpetrator, Place
 from .actors import find_claims, find_groups, find_perpetrators, group_table, sentence_evidence
 from .casualties import fill_casualties, headline_counts
 from .classify import classify
@@ -96,6 +96,19 @@ def _headline_incident(doc: Doc, article: Article, places: list[Place], publishe
     return incident
 
 
+def _with_perpetrator_fates(casualties: Casualties, perpetrators: list[Perpetrator]) -> Casualties:
+    """Count perpetrators the report says were killed ("officers shot him dead") when the counting
+    rules found no figure for them: each such perpetrator is one, with the words that say so."""
+    if casualties.perpetrators_killed.best is not None:
+        return casualties
+    dead = [p for p in perpetrators if p.fate in ("killed", "died")]
+    if not dead:
+        return casualties
+    evidence = [ev for p in dead for ev in p.evidence[-1:]]
+    count = Count(best=len(dead), low=len(dead), high=len(dead), evidence=evidence)
+    return casualties.model_copy(update={"perpetrators_killed": count})
+
+
 def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Incident]:
     """Every violent incident the report describes, the main one first; [] when there is none."""
     if not article.text.strip():
@@ -127,7 +140,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
             acled_sub_event_type=typing.acled_sub_event_type, status=typing.status,
             date=fill_date(frame), location=place_stage.locate(frame), perpetrators=perpetrators, groups=groups,
             claims=claims, victims=fill_victims(frame), targets=fill_targets(frame), weapons=weapons,
-            casualties=fill_casualties(frame), evidence=evidence,
+            casualties=_with_perpetrator_fates(fill_casualties(frame), perpetrators), evidence=evidence,
         )
         if number == 1 and _mere_mention(incident, detected):
             return []

@@ -163,9 +163,13 @@ _FATE_VERBS: dict[str, Fate] = {
     "neutralized": "killed",
 }
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?$", re.IGNORECASE)
+# Security forces killing a pronoun's referent: "... before armed officers shot him dead". The pronoun
+# ties the phrase to the perpetrator it follows, however far into the sentence it comes.
+_KILLED_BY_FORCES = re.compile(r"\b(?:police|(?:armed )?officers|troops|soldiers|security forces) "
+                               r"(?:shot (?:him|her|them) dead|(?:shot and )?killed (?:him|her|them))\b", re.I)
 _FATE_PHRASES: list[tuple[Fate, re.Pattern[str]]] = [
     ("killed", re.compile(r"\b(shot dead|killed|gunned down|neutrali[sz]ed) by (armed )?(police|officers|security|troops|soldiers)", re.I)),
-    ("killed", re.compile(r"\bpolice (shot|killed) (him|her|them|the \w+) (dead)?", re.I)),
+
     ("died", re.compile(r"\b(blew (himself|herself|themselves) up|killed (himself|herself|themselves)|died)\b", re.I)),
     ("surrendered", re.compile(r"\b(turned (himself|herself|themselves) in|gave (himself|herself|themselves) up|surrendered)\b", re.I)),
     ("at_large", re.compile(r"\b(on the run|at large|fled|escaped|got away|remains? (at large|unidentified))\b", re.I)),
@@ -510,7 +514,8 @@ def _identified_name(token: Token) -> Span | None:
     """The PERSON a perpetrator noun is "identified as" ("one suspect, identified as Carl Jacobs")."""
     for candidate in token.doc[token.i + 1:min(token.sent.end, token.i + 8)]:
         if candidate.lower_ == "as" and candidate.head.lower_ in ("identified", "named"):
-            following = token.doc[candidate.i + 1:min(token.sent.end, candidate.i + 2)]
+            # the name may follow an age or a title: "identified by police as 28-year-old Usman Khan"
+            following = token.doc[candidate.i + 1:min(token.sent.end, candidate.i + 7)]
             return next((_entity_of(t) for t in following if _entity_of(t) is not None), None)
     return None
 
@@ -571,6 +576,8 @@ def _fate(frame: IncidentFrame, head: Token) -> Fate | None:
                 if fate in ("at_large", "surrendered", "died"):
                     return fate
     tail = frame.text[head.idx:head.sent.end_char]
+    if _KILLED_BY_FORCES.search(tail):
+        return "killed"
     for fate, pattern in _FATE_PHRASES:
         match = pattern.search(tail)
         if match and (len(tail[:match.start()].split()) <= 6 or _PRONOUN_BEFORE.search(tail[:match.start()])):

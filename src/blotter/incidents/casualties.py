@@ -312,8 +312,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         background = False
     for match in PASSIVE_RE.finditer(text, start, end):
         harm_words = match.group("harm")
-        if harm_words[:1].isupper():
-            continue  # "Four Dead In Shooting": a headline restating the story
+        if harm_words[:1].isupper() and not harm_words.isupper():
+            continue  # "Four Dead In Shooting": a headline restating the story (all-caps wire copy is not one)
         harm, weak = _harm_of(harm_words)
         if weak and _FATE_AFTER_RE.match(text, match.end()):
             harm, weak = "killed", False  # "Lee had been shot twice and was pronounced dead"

@@ -54,6 +54,9 @@ TRIGGERS: dict[str, str] = {
     "fired": SHOOTING, "firing": SHOOTING,
     **_verb(ARSON, "torch"), **_nouns(ARSON, "arson", "arsonist", "firebomb", "firebombed", "molotov"),
     **_verb(ARSON, "burn", "burned", "burning"), "burnt": ARSON, "set fire": ARSON, "set ablaze": ARSON,
+    **{f"set {what}{how}": ARSON for what in ("", "it ", "them ") for how in ("alight", "ablaze", "on fire")
+       if f"{what}{how}" != "ablaze"},
+    "petrol bomb": ARSON, "petrol bombs": ARSON, "petrol-bombed": ARSON,
     **_verb(KILLING, "kill", "killed", "killing"), **_verb(KILLING, "murder"), **_verb(KILLING, "slay", "slain", "slaying"),
     "slew": KILLING, **_nouns(KILLING, "homicide", "homicides", "murders", "killer", "killers", "murderer", "murderers",
                                "behead", "beheaded", "lynched", "execution-style"),
