@@ -22,3 +22,19 @@ def test_related_story_line_is_a_link_not_body_text():
                             "police said.\n\nRelated story: Two teens hurt in separate shooting\n")
     assert "Two teens" not in parts.text
     assert [link.title for link in parts.related_links] == ["Two teens hurt in separate shooting"]
+
+
+def test_publication_day_from_the_address_only_when_the_page_states_none():
+    from blotter.clean import clean
+    from blotter.models import InputDocument
+    from blotter.textpage import url_date
+
+    assert url_date("https://news.example.com/2016/01/27/man-shot-on-main-street/") == "2016-01-27"
+    assert url_date("http://web.archive.org/web/20151030223013/http://example.com/story") is None
+    assert url_date("https://example.com/2016/13/45/x") is None
+    body = "A man was shot and wounded on Main Street on Tuesday night, police said."
+    dated_by_url = clean(InputDocument(id="a", url="https://news.example.com/2016/01/27/shooting", text=body))
+    assert dated_by_url.published == "2016-01-27"
+    stamped = clean(InputDocument(id="b", url="https://news.example.com/2016/01/27/shooting",
+                                  text="Published: January 28, 2016 at 9:00 am EST\n\n" + body))
+    assert stamped.published.startswith("2016-01-28")

@@ -24,7 +24,7 @@ from trafilatura.utils import load_html
 
 from .errors import NoArticleText
 from .models import Article, InputDocument, RelatedLink
-from .textpage import PageParts, author_names, normalise_published, parse_stamp, parse_text_page
+from .textpage import PageParts, author_names, normalise_published, parse_stamp, parse_text_page, url_date
 
 # Below this many characters of body, or this share of the text in the page's paragraphs,
 # lists and tables, trafilatura is asked again, favouring recall.
@@ -120,6 +120,7 @@ def clean(doc: InputDocument) -> Article:
         if published is None:
             warnings.append(f"the given publication date {doc.published!r} could not be read")
             published = parts.published
+    published = published or url_date(doc.url)  # a day only: the address says no time
     language = detect_language(parts.text)
     if language != "en":
         warnings.append(f"document is in {LANGUAGE_NAMES.get(language, language)}; incident extraction is for English")

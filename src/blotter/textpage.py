@@ -565,6 +565,21 @@ _WIRE_MONTHS = {m: i for i, m in enumerate(
     ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
 
 
+_URL_DATE_RE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:[/-]|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication day a page address states ("/2016/01/27/"), as an ISO date; None when it
+    states none. An archive's capture stamp ("/web/20151030223013/") is not a publication date."""
+    match = _URL_DATE_RE.search(url or "")
+    if match is None:
+        return None
+    try:
+        return date(int(match.group("year")), int(match.group("month")), int(match.group("day"))).isoformat()
+    except ValueError:
+        return None
+
+
 def dateline_date(paragraph: str) -> str | None:
     """The ISO date of a wire dateline written day-month-year ("KABUL, 12 MAR 89 (AFP) --"):
     the day the report was filed. Two-digit years from 70 are 19xx, below 70 are 20xx."""

@@ -83,7 +83,6 @@ _DATE_HINT_RE = re.compile(
     re.IGNORECASE)
 _WINDOW_BEFORE, _WINDOW_AFTER = 20, 45
 # A publication day in a page address: "/2016/01/27/", "/2016-01-27-".
-_URL_DATE_RE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:[/-]|$)")
 _TEXT_YEAR_RE = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 # How far from the years a report mentions a weekday-pinned date may lie.
 _PIN_YEARS_BACK, _PIN_YEARS_AHEAD = 6, 1
@@ -109,17 +108,6 @@ def _year(text: str | None, published: date | None) -> int | None:
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def publication_from_url(url: str | None) -> date | None:
-    """The publication day a page address states ("/2016/01/27/"), when it states one."""
-    match = _URL_DATE_RE.search(url or "")
-    if match is None:
-        return None
-    try:
-        return date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
-    except ValueError:
-        return None
 
 
 def _pinned_by_weekday(month: int, day: int, weekday: str, anchor_year: int | None) -> tuple[date, date, str] | None:
@@ -288,7 +276,7 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
 def fill_date(frame: IncidentFrame) -> IncidentDate:
     """The incident's date (and time) from the expression attached to the violent event."""
     text = frame.text
-    published = frame.published or publication_from_url(frame.article.url)
+    published = frame.published
     mentioned_years = [int(year) for year in _TEXT_YEAR_RE.findall(text)]
     year_hint = max(mentioned_years) if mentioned_years else None
     trigger_sentence = frame.trigger.sent if frame.trigger is not None else None
