@@ -126,3 +126,11 @@ def test_person_charged_later_in_the_report_is_the_main_incidents_perpetrator() 
                              "She was taken to hospital. "
                              "On Sunday deputies arrested Dale Weeks at a motel in the next county.")
     assert "Dale Weeks" in [p.name for p in incident.perpetrators]
+
+
+def test_an_official_quoted_as_a_source_does_not_make_a_crime_political():
+    from blotter.incidents.classify import _official_harmed
+
+    assert not _official_harmed("A man was shot dead outside a bar, prosecutors said Tuesday.")
+    assert not _official_harmed("According to the mayor, two men were wounded in the shooting.")
+    assert _official_harmed("Gunmen shot dead the mayor of a small town on Friday.")

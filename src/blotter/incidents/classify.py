@@ -138,9 +138,24 @@ def category_of(kinds: set[str], text: str, groups: list[GroupRef], terrorist_gr
         return "political_violence"
     if violent and (_INSURGENTS.search(text) or (k.BOMBING in kinds and not _ROBBERY.search(text))):
         return "terrorism"  # GTD: insurgents' attacks and bombings without a criminal motive
-    if violent & {k.ASSASSINATION, k.KILLING, k.KIDNAPPING, k.SHOOTING} and _POLITICAL_ROLES.search(text):
+    if violent & {k.ASSASSINATION, k.KILLING, k.KIDNAPPING, k.SHOOTING} and _official_harmed(text):
         return "political_violence"
     return "crime" if violent else "unknown"
+
+
+_SPEAKING_AFTER = re.compile(r"\W*(?:\w+\s+){0,2}?(?:said|say|says|told|announced|charged|alleged|allege|"
+                             r"stated|added|confirmed|declined|reported)\b", re.I)
+_SPEAKING_BEFORE = re.compile(r"\b(?:according to|told|said)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+
+
+def _official_harmed(text: str) -> bool:
+    """An official named as one of the people the violence was about, not as a source of the
+    report: "prosecutors said" or "according to the mayor" makes no political killing."""
+    for match in _POLITICAL_ROLES.finditer(text):
+        if _SPEAKING_AFTER.match(text, match.end()) or _SPEAKING_BEFORE.search(text, 0, match.start()):
+            continue
+        return True
+    return False
 
 
 def _explosion_sub_event(words: str) -> str | None:
