@@ -323,3 +323,15 @@ def test_muc4_alignment_maximises_matched_fillers():
     assert muc4.align(gold, predicted) == [(0, 1), (1, 0)]
     many = [template(f"group {i}") for i in range(12)]
     assert muc4.align(many, list(reversed(many)))[0] == (0, 11)
+
+
+def test_locate_maps_spans_back_when_clean_dropped_lines_in_between():
+    from blotter.eval.common import locate, offset_shift
+
+    original = "Headline here\nBy A. Writer\n\nThe mayor said the road will close.\nShare this\nShe added it would reopen."
+    cleaned = "The mayor said the road will close.\n\nShe added it would reopen."
+    start = cleaned.index("it would reopen")
+    where = locate(original, cleaned, start, start + len("it would reopen"), offset_shift(original, cleaned))
+    assert where is not None and original[where[0]:where[1]] == "it would reopen"
+    assert locate(original, cleaned, 0, 3, None) == (original.index("The"), original.index("The") + 3)
+    assert locate("abc", "xyz", 0, 3, None) is None

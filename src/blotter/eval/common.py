@@ -44,5 +44,24 @@ def offset_shift(original: str, cleaned: str) -> int | None:
     return position if position >= 0 else None
 
 
+def locate(original: str, cleaned: str, start: int, end: int, shift: int | None) -> tuple[int, int] | None:
+    """Where ``cleaned[start:end]`` stands in the text we gave: at the uniform shift when clean only
+    cut a prefix, else the nearest occurrence of the same words (clean may have dropped or joined
+    lines in between). None when the words are not in the original at all."""
+    words = cleaned[start:end]
+    if shift is not None and original[start + shift:end + shift] == words:
+        return start + shift, end + shift
+    if not words:
+        return None
+    hint = start + (shift or 0)
+    before = original.rfind(words, 0, hint + len(words))
+    after = original.find(words, hint)
+    candidates = [p for p in (before, after) if p >= 0]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda p: abs(p - hint))
+    return best, best + len(words)
+
+
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..models import DocumentRecord, InputDocument, Quote
-from .common import offset_shift, overlaps
+from .common import locate, offset_shift, overlaps
 from .metrics import PRF, Accuracy
 from .runner import Dataset, EvalResult
 
@@ -83,12 +83,13 @@ def _touches(start: int, end: int, spans: list[Span]) -> bool:
     return any(overlaps(start, end, s, e) for s, e in spans)
 
 
-def speaker_correct(text: str, quote: Quote, shift: int, source: list[Span]) -> bool:
-    """True when some occurrence of the speaker mention (in the record's text) overlaps the Source."""
+def speaker_correct(original: str, record_text: str, quote: Quote, shift: int | None, source: list[Span]) -> bool:
+    """True when some occurrence of the speaker mention (mapped into the original) overlaps the Source."""
     if not quote.speaker_mention:
         return False
-    for found in re.finditer(re.escape(quote.speaker_mention), text):
-        if _touches(found.start() + shift, found.end() + shift, source):
+    for found in re.finditer(re.escape(quote.speaker_mention), record_text):
+        where = locate(original, record_text, found.start(), found.end(), shift)
+        if where is not None and _touches(*where, source):
             return True
     return False
 
@@ -96,20 +97,21 @@ def speaker_correct(text: str, quote: Quote, shift: int, source: list[Span]) -> 
 def score(articles: Sequence[PolnearArticle], records: Sequence[DocumentRecord | None]) -> EvalResult:
     content, speaker = PRF(), Accuracy()
     for article, record in zip(articles, records):
-        shift = offset_shift(article.text, record.text) if record else None
-        if record is None or shift is None:
+        if record is None:
             content.add(0, 0, len(article.attributions))
             continue
-        unused = sorted(record.quotes, key=lambda q: q.start)
+        shift = offset_shift(article.text, record.text)
+        placed = [(q, locate(article.text, record.text, q.start, q.end, shift)) for q in record.quotes]
+        unused = sorted(((q, where) for q, where in placed if where is not None), key=lambda item: item[1][0])
         matched = 0
         for attribution in sorted(article.attributions, key=lambda a: a.content[0]):
-            hit = next((q for q in unused if _touches(q.start + shift, q.end + shift, attribution.content)), None)
+            hit = next((item for item in unused if _touches(*item[1], attribution.content)), None)
             if hit is None:
                 continue
             unused.remove(hit)
             matched += 1
             if attribution.source:
-                speaker.add(speaker_correct(record.text, hit, shift, attribution.source))
+                speaker.add(speaker_correct(article.text, record.text, hit[0], shift, attribution.source))
         content.add(matched, len(record.quotes), len(article.attributions))
     rows = {"quote content": content.as_dict(), "speaker (matched quotes)": speaker.as_dict()}
     return EvalResult("quotes", "content F1", content.f1, rows)
