@@ -155,3 +155,12 @@ def test_one_target_named_twice_is_one_target() -> None:
 def test_victim_names(text: str, name: str, age: int | None, status: str) -> None:
     (victim,) = fill_victims(frame_of(text))
     assert (victim.name, victim.age, victim.status) == (name, age, status)
+
+
+def test_a_wire_source_in_brackets_is_no_victim():
+    from blotter.pipeline import extract_text
+
+    record = extract_text("KANO, 3 FEB 24 (WIRE) -- GUNMEN KILLED FOUR TRADERS AT A MARKET ON FRIDAY, POLICE SAID.")
+    victims = [v.mention for inc in record.incidents for v in inc.victims]
+    assert victims and "WIRE" not in victims
+    assert record.incidents[0].summary == record.incidents[0].summary.strip() and "WIRE" not in record.incidents[0].summary

@@ -58,10 +58,15 @@ def _toll(casualties_killed: Count, casualties_injured: Count) -> str:
     return ", " + " and ".join(parts) if parts else ""
 
 
+def _plain(words: str) -> str:
+    """Words from the report as a summary writes them: wire copy in capitals is lower-cased."""
+    return words.lower() if words.isupper() and len(words) > 3 else words
+
+
 def _actor(incident: Incident) -> str | None:
     if incident.perpetrators:
         first = incident.perpetrators[0]
-        words = first.name or first.mention
+        words = _plain(first.name or first.mention)
         return words[0].upper() + words[1:]
     perpetrating = [g for g in incident.groups if g.relation == "perpetrator"]
     return perpetrating[0].name if perpetrating else None
@@ -71,7 +76,8 @@ def summarise(incident: Incident, trigger_kind: str | None = None) -> str:
     """Who did what to whom, where and when, in one sentence, from the incident's fields and its lede's trigger."""
     kind = incident.attack_types[0]
     actor = _actor(incident)
-    victims = " and ".join(v.mention if v.name else v.mention[0].lower() + v.mention[1:] for v in incident.victims[:2])
+    victims = " and ".join(_plain(v.mention) if v.name else _plain(v.mention)[0].lower() + _plain(v.mention)[1:]
+                           for v in incident.victims[:2])
     if incident.category in _CATEGORY_NOUN:
         sentence = _CATEGORY_NOUN[incident.category] + _where(incident) + _when(incident)
     elif incident.status != "carried_out":

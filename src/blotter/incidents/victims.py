@@ -94,10 +94,17 @@ def _person_name(frame: IncidentFrame, start: int, end: int) -> tuple[int, int] 
     return people[0] if len(people) == 1 else None
 
 
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """A wire's source in brackets ("(WIRE)", "(AP)") is nobody harmed."""
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")"
+
+
 def _victim(frame: IncidentFrame, start: int, end: int, status: VictimStatus, evidence: tuple[int, int]) -> Victim | None:
     """One victim from a group span: a name with its age, or a description ("a 23-year-old man")."""
     text = frame.text
     if not _names_someone(frame, start, end):
+        return None
+    if _in_brackets(text, start, end):
         return None
     words = text[start:end]
     age = _AGE_RE.search(words)
@@ -279,6 +286,8 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
             elif token.pos_ == "NOUN" and _governing_verb(token).lemma_.lower() in _PEOPLE_VERBS:
                 start, end = _description(token)
                 if any(s <= start and end <= e for s, e in covered) or not _names_someone(frame, start, end):
+                    continue
+                if _in_brackets(text, start, end):
                     continue
                 words = text[start:end]
                 age = _AGE_RE.search(words)
