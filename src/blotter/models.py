@@ -49,7 +49,7 @@ class Record(BaseModel):
 # --------------------------------------------------------------------------- input
 
 
-class InputDocument(Record):
+class DocumentInput(Record):
     """One document to read (RECORD.md, "Input"). Exactly one of ``html``/``text`` is set."""
 
     id: Optional[str] = None
@@ -58,6 +58,11 @@ class InputDocument(Record):
     published: Optional[str] = None
     html: Optional[str] = None
     text: Optional[str] = None
+
+
+class InputDocument(DocumentInput):
+    """A document as the reader hands it on: the input fields plus where it came from."""
+
     # Where it came from (a file path, "stdin", "file.jsonl:12"); not part of the output.
     origin: Optional[str] = Field(default=None, exclude=True)
     fetched: Optional[str] = Field(default=None, exclude=True)

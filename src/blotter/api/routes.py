@@ -15,10 +15,10 @@ from typing import Annotated, Any, Optional
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from ..errors import BlotterError, ExtractionError
-from ..models import AttackType, Category, DocumentRecord, InputDocument
+from ..models import AttackType, Category, DocumentInput, DocumentRecord, InputDocument
 from ..store import Database, MergedIncident
 from .errors import ApiError, ErrorBody
 from .exports import MEDIA_TYPES, ExportFormat, stream_export
@@ -35,17 +35,8 @@ MAX_OFFSET = 10_000_000
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 
-class ReportIn(BaseModel):
+class ReportIn(DocumentInput):
     """A report to extract (RECORD.md, "Input"): exactly one of ``html`` and ``text``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: Optional[str] = None
-    url: Optional[str] = None
-    title: Optional[str] = None
-    published: Optional[str] = None
-    html: Optional[str] = None
-    text: Optional[str] = None
 
 
 class IncidentPage(BaseModel):
