@@ -232,3 +232,20 @@ def test_all_caps_dateline_in_a_mixed_case_report():
     text = "ST. LOUIS (AP) — A man was shot on Friday near a gas station, police said."
     place = places_of(text)[0]
     assert (place.mention, place.name, place.admin1) == ("ST. LOUIS", "St. Louis", "Missouri")
+
+
+def test_a_neighbourhood_of_a_big_city_named_in_the_report_is_located_in_that_city():
+    text = "A man was shot in Kensington on Sunday night. Philadelphia police said he was in stable condition."
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.mention, location.name, location.admin1) == ("Kensington", "Philadelphia", "Pennsylvania")
+    assert location.evidence[0].quote.endswith("Kensington")
+
+
+def test_a_suburb_with_its_own_police_stays_itself():
+    text = "A man was shot in West Allis on Monday. West Allis police said a Milwaukee man was arrested."
+    assert locate(frame_of(text, sentence_count=1)).name == "West Allis"
+
+
+def test_a_small_town_that_is_also_a_first_name_needs_a_preposition():
+    text = "Tyler told reporters his brother was shot in Memphis on Friday."
+    assert locate(frame_of(text, sentence_count=1)).name == "Memphis"

@@ -519,6 +519,12 @@ def find_places(doc: Doc, article: Article) -> list[Place]:
 # --------------------------------------------------------------------------- incident location
 
 MAX_EVIDENCE_CHARS = 90
+SMALL_TOWN_POPULATION = 50_000  # below this a bare one-word town needs a preposition, a state or the dateline
+UNSUPPORTED_PENALTY = 3.0
+BIG_CITY_POPULATION = 200_000  # a city this big absorbs the neighbourhoods named with it
+NEIGHBOURHOOD_KM = 25.0
+OWN_MUNICIPALITY_AFTER = (r"(?:'s)?\s+(?i:police|pd|township|borough|village|mayor|city council|fire department)\b"
+                          r"|,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? County\b")
 PRECISION = {"landmark": "exact", "city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country"}
 
 
@@ -548,10 +554,31 @@ def _phrase_start(doc: Doc, place: Place) -> int:
     return node.left_edge.idx if node.pos_ == "NOUN" else node.idx
 
 
-def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None) -> float:
+def _entry_of(place: Place) -> Entry | None:
+    """The gazetteer entry a resolved place stands for (for its population)."""
+    entries = load_gazetteer().lookup(place.mention)
+    return next((e for e in entries if e.geonameid == place.geonameid and e.feature == place.feature), None)
+
+
+def _unsupported_small_town(doc: Doc, place: Place, text: str, dateline_place: Place | None) -> bool:
+    """'Tyler said', 'Marcus', 'Street': a one-word small town is as likely a person's name or a
+    word, so it locates an incident only after 'in/at/near', before ', State', or as the dateline."""
+    if place.feature != "city" or " " in place.mention.strip() or place is dateline_place:
+        return False
+    entry = _entry_of(place)
+    if entry is not None and entry.population >= SMALL_TOWN_POPULATION:
+        return False
+    if _governing_preposition(doc, place) is not None:
+        return False
+    return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
+
+
+def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, unsupported: bool) -> float:
     score = SPECIFICITY.get(place.feature, 1.0) - 0.5 * sentence_rank
     if _governing_preposition(doc, place) is not None:
         score += 2.0
+    if unsupported:
+        score -= UNSUPPORTED_PENALTY
     if trigger is not None:
         score += max(0.0, 1.0 - abs(place.start - trigger.start_char) / 200)
     return score
@@ -578,6 +605,41 @@ def _location(place: Place, text: str, evidence_start: int) -> Location:
                     country=gazetteer.country_name(place.country_code), country_code=place.country_code,
                     lat=place.lat, lon=place.lon, geonameid=geonameid, precision=precision,
                     evidence=[Evidence.of(text, evidence_start, place.end)])
+
+
+def _distance_km(a: Entry, lat: float, lon: float) -> float:
+    """Equirectangular distance: exact enough at city scale."""
+    x = math.radians(lon - a.lon) * math.cos(math.radians((lat + a.lat) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat - a.lat))
+
+
+def _is_municipality(mention: str, text: str) -> bool:
+    """'West Allis police', 'Bensalem, Bucks County': a town with its own police or county is not
+    a neighbourhood of the big city next door."""
+    return re.search("(?i:" + re.escape(mention) + ")(?:" + OWN_MUNICIPALITY_AFTER + ")", text) is not None
+
+
+def _within_big_city(location: Location, place: Place, places: list[Place], text: str) -> Location:
+    """'Kensington' in a report that names Philadelphia: a neighbourhood or small town inside or
+    next to a big city the report names is in that city. The neighbourhood stays the mention and
+    the evidence; any namesake of it near the big city counts ('Kensington' is also in New York)."""
+    if place.feature != "city" or _is_municipality(place.mention, text):
+        return location
+    own = _entry_of(place)
+    own_population = own.population if own else 0
+    gazetteer = load_gazetteer()
+    big_cities = {(p.name, p.geonameid): e for p in places if p.feature == "city" and p is not place
+                  and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION
+                  and e.population > 3 * own_population}
+    namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city"]
+    for city in sorted(big_cities.values(), key=lambda e: -e.population):
+        if any(e.country_code == city.country_code and _distance_km(city, e.lat, e.lon) <= NEIGHBOURHOOD_KM
+               for e in namesakes):
+            return location.model_copy(update={
+                "name": ascii_name(city.name), "admin1": city.admin1, "country_code": city.country_code,
+                "country": gazetteer.country_name(city.country_code), "lat": city.lat, "lon": city.lon,
+                "geonameid": city.geonameid, "precision": "city"})
+    return location
 
 
 def _dateline_place(frame) -> Place | None:
@@ -611,13 +673,21 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     if not named:
         fallback = _most_frequent_place(frame.places)
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
+    dateline_place = _dateline_place(frame)
+    unsupported = {id(p) for p in named if _unsupported_small_town(doc, p, frame.text, dateline_place)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
         for place in named:
             if sentence.start_char <= place.start and place.end <= sentence.end_char:
-                scored.append((_place_score(doc, place, rank, frame.trigger), place))
+                scored.append((_place_score(doc, place, rank, frame.trigger, id(place) in unsupported), place))
     if scored:
         best = max(scored, key=lambda item: (item[0], -item[1].start))[1]
-        return _location(best, frame.text, _phrase_start(doc, best))
-    fallback = _dateline_place(frame) or _most_frequent_place(named)
-    return _location(fallback, frame.text, fallback.start) if fallback else Location()
+        return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame.places,
+                                frame.text)
+    supported = [p for p in named if id(p) not in unsupported]
+    fallback = dateline_place or _most_frequent_place(supported or named)
+    if fallback is None:
+        return Location()
+    if fallback is dateline_place:
+        return _location(fallback, frame.text, fallback.start)  # a dateline names the town itself
+    return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame.places, frame.text)
