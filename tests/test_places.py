@@ -249,3 +249,14 @@ def test_a_suburb_with_its_own_police_stays_itself():
 def test_a_small_town_that_is_also_a_first_name_needs_a_preposition():
     text = "Tyler told reporters his brother was shot in Memphis on Friday."
     assert locate(frame_of(text, sentence_count=1)).name == "Memphis"
+
+
+def test_a_county_naming_an_office_does_not_beat_the_town_of_the_scene():
+    text = "A Jefferson County Sheriff's deputy shot a man outside a store in Aurora, Colorado, on Monday."
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.admin1) == ("Aurora", "Colorado")
+
+
+def test_a_numbered_street_is_not_a_town():
+    places = places_of("Three people were shot near 23rd Street in Oakland on Friday.")
+    assert "Street" not in {p.mention for p in places}

@@ -46,6 +46,8 @@ ideal justice kill kitchen lime live long mango marathon market media mercy mood
 ocean opportunity paradise peace pride prosperity protection rich sandy security star sunrise
 surprise tell temple time truth unit vale veteran view villa wake walker welcome white why young
 guard general doctor parish post aid alliance assembly army june july august april january
+officer trooper deputy sheriff detective sergeant street harbor harbour metro mile grill mud northern
+southern eastern western uptown downtown midtown
 jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadway rehab pearl senate
 """.split())
 # A place name followed by one of these names a building or an organisation, not the place.
@@ -520,9 +522,12 @@ def find_places(doc: Doc, article: Article) -> list[Place]:
 
 MAX_EVIDENCE_CHARS = 90
 SMALL_TOWN_POPULATION = 50_000  # below this a bare one-word town needs a preposition, a state or the dateline
-UNSUPPORTED_PENALTY = 3.0
+WEAK_PLACE_PENALTY = 3.0  # an unsupported small town or a county naming an office
 BIG_CITY_POPULATION = 200_000  # a city this big absorbs the neighbourhoods named with it
 NEIGHBOURHOOD_KM = 25.0
+ORGANISATION_AFTER_COUNTY = re.compile(
+    r"(?:'s)?\s+(?:sheriff|coroner|medical examiner|deputy|deputies|jail|court|prosecutor|district attorney|"
+    r"attorney|commission|school|emergency|dispatch|criminal|detention|police|fire|health|officials)", re.IGNORECASE)
 OWN_MUNICIPALITY_AFTER = (r"(?:'s)?\s+(?i:police|pd|township|borough|village|mayor|city council|fire department)\b"
                           r"|,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? County\b")
 PRECISION = {"landmark": "exact", "city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country"}
@@ -560,25 +565,33 @@ def _entry_of(place: Place) -> Entry | None:
     return next((e for e in entries if e.geonameid == place.geonameid and e.feature == place.feature), None)
 
 
-def _unsupported_small_town(doc: Doc, place: Place, text: str, dateline_place: Place | None) -> bool:
+def _unsupported_small_town(place: Place, text: str, dateline_place: Place | None) -> bool:
     """'Tyler said', 'Marcus', 'Street': a one-word small town is as likely a person's name or a
-    word, so it locates an incident only after 'in/at/near', before ', State', or as the dateline."""
-    if place.feature != "city" or " " in place.mention.strip() or place is dateline_place:
+    word, so it locates an incident only after 'in/at/near', before ', State', with its own
+    police ('Tyler police'), or as the dateline."""
+    if place.feature != "city" or " " in place.mention.strip() or place is dateline_place or \
+            _is_municipality(place.mention, text):
         return False
     entry = _entry_of(place)
     if entry is not None and entry.population >= SMALL_TOWN_POPULATION:
         return False
-    if _governing_preposition(doc, place) is not None:
+    if re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", text[max(0, place.start - 12):place.start], re.IGNORECASE):
         return False
     return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
 
 
-def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, unsupported: bool) -> float:
+def _county_in_organisation_name(place: Place, text: str) -> bool:
+    """'Jefferson County Sheriff's deputy', 'Newton County coroner': the county names an office,
+    not the scene, so a town named as the scene beats it."""
+    return place.feature == "admin2" and re.match(ORGANISATION_AFTER_COUNTY, text[place.end:place.end + 40]) is not None
+
+
+def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, weak: bool) -> float:
     score = SPECIFICITY.get(place.feature, 1.0) - 0.5 * sentence_rank
     if _governing_preposition(doc, place) is not None:
         score += 2.0
-    if unsupported:
-        score -= UNSUPPORTED_PENALTY
+    if weak:
+        score -= WEAK_PLACE_PENALTY
     if trigger is not None:
         score += max(0.0, 1.0 - abs(place.start - trigger.start_char) / 200)
     return score
@@ -674,17 +687,18 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
         fallback = _most_frequent_place(frame.places)
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
-    unsupported = {id(p) for p in named if _unsupported_small_town(doc, p, frame.text, dateline_place)}
+    weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
+                   or _county_in_organisation_name(p, frame.text)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
         for place in named:
             if sentence.start_char <= place.start and place.end <= sentence.end_char:
-                scored.append((_place_score(doc, place, rank, frame.trigger, id(place) in unsupported), place))
+                scored.append((_place_score(doc, place, rank, frame.trigger, id(place) in weak), place))
     if scored:
         best = max(scored, key=lambda item: (item[0], -item[1].start))[1]
         return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame.places,
                                 frame.text)
-    supported = [p for p in named if id(p) not in unsupported]
+    supported = [p for p in named if id(p) not in weak]
     fallback = dateline_place or _most_frequent_place(supported or named)
     if fallback is None:
         return Location()
