@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -155,8 +155,9 @@ class Database:
         report join an incident, bridge two, or split a merge its evidence contradicts.
         """
         document_id = new_members[0].document_id
-        nearby = self._candidates(conn, new_members, document_id)
-        score = partial(merge.match_score, common_names=self._common_names(conn, nearby + new_members))
+        name_counts: dict[str, int] = {}
+        nearby = self._candidates(conn, new_members, document_id, name_counts)
+        score = partial(merge.match_score, common_names=self._common_names(conn, nearby + new_members, name_counts))
         matching = [c for c in nearby
                     if any((s := score(c, m)) is not None and s >= merge.MERGE_THRESHOLD for m in new_members)]
         affected_ids: set[str] = set()
@@ -183,9 +184,11 @@ class Database:
                                                for group, incident in zip(groups, fused) for m in group])
         return [incident.id for group, incident in zip(groups, fused) if any(m.document_id == document_id for m in group)]
 
-    def _candidates(self, conn: Connection, new_members: list[merge.Member], document_id: str) -> list[merge.Member]:
+    def _candidates(self, conn: Connection, new_members: list[merge.Member], document_id: str,
+                    name_counts: dict[str, int]) -> list[merge.Member]:
         """Stored incidents dated within a week of a new one, and primary incidents of reports
-        within ``LONG_WINDOW_DAYS`` that share enough distinctive names (follow-ups)."""
+        within ``LONG_WINDOW_DAYS`` that share enough distinctive names (follow-ups).
+        ``name_counts`` receives how many stored reports use each of the new names."""
         anchors = [m.anchor for m in new_members if m.anchor]
         if not anchors:
             return []
@@ -204,28 +207,42 @@ class Database:
             seqs.update(dict.fromkeys(conn.execute(query).scalars()))
         names = set().union(*(m.names for m in new_members))
         if names:
-            seqs.update(dict.fromkeys(self._name_tied(conn, names, anchors, document_id)))
+            name_counts.update(self._name_counts(conn, names))
+            spread = [name for name in names if name_counts.get(name, 0) <= merge.MAX_NAME_REPORTS]
+            seqs.update(dict.fromkeys(self._name_tied(conn, spread, anchors, document_id)))
         return self._load_members(conn, list(seqs))
 
-    def _common_names(self, conn: Connection, members: list[merge.Member]) -> frozenset[str]:
-        """The members' names that are in more than ``MAX_NAME_REPORTS`` stored reports."""
-        names = set().union(*(m.names for m in members))
-        if not names:
-            return frozenset()
-        query = (sa.select(document_names.c.name).where(document_names.c.name.in_(names))
-                 .group_by(document_names.c.name).having(sa.func.count() > merge.MAX_NAME_REPORTS))
-        return frozenset(conn.execute(query).scalars())
+    def _name_counts(self, conn: Connection, names: Iterable[str]) -> dict[str, int]:
+        """How many stored reports use each of ``names`` (names in none are left out)."""
+        chosen, counts = sorted(names), {}
+        for start in range(0, len(chosen), 500):
+            query = (sa.select(document_names.c.name, sa.func.count()).where(
+                document_names.c.name.in_(chosen[start:start + 500])).group_by(document_names.c.name))
+            counts.update((name, count) for name, count in conn.execute(query))
+        return counts
 
-    def _name_tied(self, conn: Connection, names: set[str], anchors: list[date], document_id: str) -> list[int]:
-        """Primary incidents of other reports sharing ``LONG_TIE_NAMES`` of ``names`` that are in
-        at most ``MAX_NAME_REPORTS`` reports, anchored within ``LONG_WINDOW_DAYS``."""
-        spread = (sa.select(document_names.c.name).where(document_names.c.name.in_(names))
-                  .group_by(document_names.c.name).having(sa.func.count() <= merge.MAX_NAME_REPORTS))
+    def _common_names(self, conn: Connection, members: list[merge.Member],
+                      name_counts: dict[str, int]) -> frozenset[str]:
+        """The members' names that are in more than ``MAX_NAME_REPORTS`` stored reports
+        (``name_counts`` holds the counts already known). Only names that two members share
+        can sway a match, so only those are counted."""
+        seen = Counter(name for m in members for name in m.names)
+        names = {name for name, members_with_it in seen.items() if members_with_it > 1}
+        unknown = names - name_counts.keys()
+        if unknown:
+            name_counts.update(self._name_counts(conn, unknown))
+        return frozenset(name for name in names if name_counts.get(name, 0) > merge.MAX_NAME_REPORTS)
+
+    def _name_tied(self, conn: Connection, names: list[str], anchors: list[date], document_id: str) -> list[int]:
+        """Primary incidents of other reports anchored within ``LONG_WINDOW_DAYS`` that share
+        ``LONG_TIE_NAMES`` of ``names`` (names used by few reports)."""
+        if len(names) < merge.LONG_TIE_NAMES:
+            return []
         window = timedelta(days=merge.LONG_WINDOW_DAYS)
         low, high = (min(anchors) - window).isoformat(), (max(anchors) + window).isoformat()
         query = (sa.select(document_incidents.c.seq)
                  .join(document_names, document_names.c.document_id == document_incidents.c.document_id)
-                 .where(document_names.c.name.in_(spread), document_incidents.c.is_primary,
+                 .where(document_names.c.name.in_(names), document_incidents.c.is_primary,
                         document_incidents.c.document_id != document_id,
                         document_incidents.c.anchor_date.between(low, high))
                  .group_by(document_incidents.c.seq).having(sa.func.count() >= merge.LONG_TIE_NAMES))
