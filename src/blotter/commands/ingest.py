@@ -1,4 +1,4 @@
-"""``blotter ingest [INPUT ...] [--db URL] [--progress]``: extract and store (CLI.md).
+"""``blotter ingest [INPUT ...] [--db URL] [--progress] [-j N]``: extract and store (CLI.md).
 
 Each document is stored with its merge in one transaction, so the command is safe to
 interrupt and run again; documents already stored are skipped before extraction.
@@ -17,6 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, directories, .jsonl, .warc(.gz), or - for stdin (default)")
     p.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: $BLOTTER_DB, else sqlite:///blotter.db)")
     p.add_argument("--progress", action="store_true", help="show a progress bar even when stderr is not a terminal")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="worker processes that extract while this one stores (default: one per core "
+                        "for batches, none for a few documents)")
     p.add_argument("--from-batch", metavar="DIR", help="store the records `blotter batch` wrote to DIR (no extraction)")
     p.set_defaults(func=run)
 
@@ -49,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
     with db:
         try:
-            ingest_documents(db, read_inputs(args.inputs or ["-"]), summary=summary, on_document=progress,
+            ingest_documents(db, read_inputs(args.inputs or ["-"]), jobs=args.jobs, summary=summary, on_document=progress,
                              warn=lambda message: bar.write(f"blotter: {message}", file=sys.stderr))
         except BlotterError as exc:
             print(f"blotter: {exc.code} {exc.message}", file=sys.stderr)
