@@ -235,6 +235,24 @@ def test_headline_about_violence_in_general_is_no_incident() -> None:
     assert find_incidents(analyse(text), article, []) == []
 
 
+@pytest.mark.parametrize("title", [
+    "Toddler in critical condition after being shot at home",
+    "Harbour festival shooting shakes the waterfront",
+    "Witnesses describe scene of shooting at a packing plant",
+])
+def test_headline_naming_one_event_or_a_person_harmed_is_a_weak_incident(title: str) -> None:
+    text = "Sign in to keep reading. Subscribers get unlimited access to every story."
+    (incident,) = find_incidents(analyse(text), Article(id="t", text=text, title=title), [])
+    assert incident.evidence[0].field == "title" and incident.confidence <= 0.3
+    assert incident.casualties.killed.best is None  # no figure the headline does not give
+
+
+@pytest.mark.parametrize("title", ["Lawmakers debate shooting range rules", "Police chief says stabbings are down"])
+def test_headline_about_rules_or_trends_is_no_incident(title: str) -> None:
+    text = "Sign in to keep reading. Subscribers get unlimited access to every story."
+    assert find_incidents(analyse(text), Article(id="t", text=text, title=title), []) == []
+
+
 def test_charge_for_this_attack_is_not_a_past_event() -> None:
     text = ("A 36-year-old man has been charged with attempted robbery after being shot outside a bakery on Tuesday. "
             "Police say he was shot in the leg by an employee.")

@@ -8,6 +8,7 @@ incident and ``summary`` writes its sentence.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from spacy.tokens import Doc
@@ -70,17 +71,38 @@ def _frame(doc: Doc, article: Article, places: list[Place], detected: DetectedIn
                          places=places, trigger=trigger, background=detected.background)
 
 
+# Someone a headline's event happened to or was done by: "Boy dies after being accidentally shot",
+# "Killeen 2-year-old in critical condition from gunshot". A headline about violence in general
+# ("Shootings rise in the city") names nobody.
+_HEADLINE_PERSON = re.compile(
+    r"\b(?:\d+-(?:year|month|week)-old|(?:wo)?m[ae]n|boys?|girls?|teens?|teenagers?|child(?:ren)?|kids?|bab(?:y|ies)|"
+    r"toddlers?|infants?|students?|officers?|deputy|deputies|troopers?|fathers?|mothers?|dad|mom|sons?|"
+    r"daughters?|wife|husband|brothers?|sisters?|clerks?|drivers?|gunman|gunmen|suspects?|couple|"
+    r"neighbou?rs?|girlfriend|boyfriend|grandmother|grandfather|veteran|cashier|security guard)\b",
+    re.IGNORECASE)
+# One event, named as such ("Crab festival shooting rocks the town", "scene of shooting at a
+# factory", "4 shot in northwest"); the plural ("Shootings rise") is a trend, not an event.
+_HEADLINE_ONE_EVENT = re.compile(
+    r"\b(?:shooting|stabbing|bombing|explosion|blast|massacre|ambush|carjacking|robbery|home invasion|"
+    r"standoff|shootout|gunfight|drive-by|\d+ (?:shot|killed|dead|wounded|injured|hurt))\b(?!s)"
+    r"(?! (?:range|sports?|club|match|guard|star|gallery|competition|drill|training|exercise|policy|law|bill)s?\b)",
+    re.IGNORECASE)
+
+
 def _headline_incident(doc: Doc, article: Article, places: list[Place], published: datetime | None) -> Incident | None:
-    """The incident a headline states with a count ("Two men killed in overnight shootings") when the
-    body, as cleaned, never tells it (a page whose article text was lost to a sign-in wall)."""
+    """The incident a headline states when the body, as cleaned, never tells it (a page whose
+    article text was lost to a sign-in wall): one with a count ("Two men killed in overnight
+    shootings"), or one that happened to someone ("Man allegedly kills baby before shooting
+    himself") or is named as one event ("Festival shooting rocks the town"), which is kept with
+    lower confidence and no count."""
     title = article.title
     triggers = [t for t in title_triggers(title) if not t.weak] if title else []
     if not title or not triggers:
         return None
     frame = IncidentFrame(doc=doc, article=article, sentences=[], is_primary=True, published=published, places=places)
     counts = headline_counts(frame)
-    if not counts:
-        return None  # a count makes it a concrete event, not a headline about violence in general
+    if not counts and not (_HEADLINE_PERSON.search(title) or _HEADLINE_ONE_EVENT.search(title)):
+        return None  # a count, a person or one named event makes it concrete, not violence in general
     casualties = Casualties()
     for harm, count in counts:
         setattr(casualties, harm, count)
@@ -89,7 +111,7 @@ def _headline_incident(doc: Doc, article: Article, places: list[Place], publishe
     incident = Incident(
         id=f"{article.id}-i1", is_primary=True, category=typing.category, attack_types=typing.attack_types,
         acled_event_type=typing.acled_event_type, acled_sub_event_type=typing.acled_sub_event_type,
-        status=typing.status, casualties=casualties, confidence=0.4,
+        status=typing.status, casualties=casualties, confidence=0.4 if counts else 0.3,
         evidence=[Evidence.of(title, 0, len(title), field="title")],
     )
     incident.summary = summarise(incident, kinds[0])
