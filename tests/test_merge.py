@@ -189,3 +189,40 @@ def test_reports_of_one_week_are_compared_when_one_misreads_the_incident_date() 
     right = report("a", text.format(3), killed=3)
     misdated = report("b", text.format("three"), killed=3, day="2022-03-02", published="2024-03-04T09:00:00+00:00")
     assert sorted(sorted(g) for g in cluster_documents([right, misdated])) == [["a", "b"]]
+
+
+def test_victims_sharing_only_a_surname_are_different_people() -> None:
+    first = report("a", "Isis Allen, 6, was shot dead in her home in Chicago on Saturday.", killed=1, victims=("Isis Allen",))
+    second = report("b", "Kara Allen, 30, was shot dead outside a store in Chicago on Saturday.", killed=1,
+                    victims=("Kara Allen",))
+    assert sorted(cluster_documents([first, second])) == [["a"], ["b"]]
+
+
+def test_a_follow_up_weeks_later_joins_when_it_names_the_victim_in_full() -> None:
+    shooting = report("a", "Jordan Pike was shot dead and 3 others hurt in Chicago on Saturday.", killed=1, injured=3,
+                      victims=("Jordan Pike",))
+    arrest = report("b", "Police arrested a man on Monday in the killing of Jordan Pike, who died in March.", killed=1,
+                    victims=("Jordan Pike",), day="2024-03-25", published="2024-03-26T08:00:00+00:00")
+    assert cluster_documents([shooting, arrest]) == [["a", "b"]]
+
+
+def test_one_matching_pair_does_not_chain_two_incidents_together() -> None:
+    # Four reports of a shooting, three of a stabbing a day later in the same city. One shooting
+    # report also names the laundromat of the stabbing, so that pair scores high, but the other
+    # pairs between the two incidents do not: they stay two incidents.
+    first = "Gunfire outside the Rialto Diner on Harbor Street in Chicago left {} wounded on Saturday."
+    second = "Police say {} was knifed inside the Oakwood Laundromat on Elm Avenue late on Sunday night."
+    records = [report("a0", "Gunfire outside the Rialto Diner, where the Oakwood Laundromat staff ate, in "
+                            "Chicago, left 2 men wounded on Saturday.", injured=2)]
+    records += [report(f"a{n}", first.format(words), injured=2) for n, words in
+                ((1, "two men"), (2, "2 people"), (3, "two people"))]
+    records += [report(f"b{n}", second.format(words), injured=1, day="2024-03-03") for n, words in
+                enumerate(("a woman", "one woman", "a shopper"))]
+    groups = sorted(sorted(g) for g in cluster_documents(records))
+    assert groups == [["a0", "a1", "a2", "a3"], ["b0", "b1", "b2"]]
+
+
+def test_headline_and_caption_capitals_are_not_names() -> None:
+    text = ("Teen Fatally Shot Near School. Close Image. The teen was fatally shot near the school, "
+            "Prosecutor Kym Worthy said. Please close this window.")
+    assert distinctive_names(text) == {"kym worthy"}

@@ -210,6 +210,9 @@ class Database:
             name_counts.update(self._name_counts(conn, names))
             spread = [name for name in names if name_counts.get(name, 0) <= merge.MAX_NAME_REPORTS]
             seqs.update(dict.fromkeys(self._name_tied(conn, spread, anchors, document_id)))
+            victims = set(spread) & set().union(*(m.victim_full_names for m in new_members))
+            if victims:  # a follow-up naming the same victim in full
+                seqs.update(dict.fromkeys(self._name_tied(conn, sorted(victims), anchors, document_id, at_least=1)))
         return self._load_members(conn, list(seqs))
 
     def _name_counts(self, conn: Connection, names: Iterable[str]) -> dict[str, int]:
@@ -233,10 +236,11 @@ class Database:
             name_counts.update(self._name_counts(conn, unknown))
         return frozenset(name for name in names if name_counts.get(name, 0) > merge.MAX_NAME_REPORTS)
 
-    def _name_tied(self, conn: Connection, names: list[str], anchors: list[date], document_id: str) -> list[int]:
+    def _name_tied(self, conn: Connection, names: list[str], anchors: list[date], document_id: str,
+                   at_least: int = merge.LONG_TIE_NAMES) -> list[int]:
         """Primary incidents of other reports anchored within ``LONG_WINDOW_DAYS`` that share
-        ``LONG_TIE_NAMES`` of ``names`` (names used by few reports)."""
-        if len(names) < merge.LONG_TIE_NAMES:
+        ``at_least`` of ``names`` (names used by few reports)."""
+        if len(names) < at_least:
             return []
         window = timedelta(days=merge.LONG_WINDOW_DAYS)
         low, high = (min(anchors) - window).isoformat(), (max(anchors) + window).isoformat()
@@ -245,7 +249,7 @@ class Database:
                  .where(document_names.c.name.in_(names), document_incidents.c.is_primary,
                         document_incidents.c.document_id != document_id,
                         document_incidents.c.anchor_date.between(low, high))
-                 .group_by(document_incidents.c.seq).having(sa.func.count() >= merge.LONG_TIE_NAMES))
+                 .group_by(document_incidents.c.seq).having(sa.func.count() >= at_least))
         return list(conn.execute(query).scalars())
 
     def _load_members(self, conn: Connection, seqs: list[int]) -> list[merge.Member]:

@@ -7,7 +7,7 @@ outright (dates more than a week apart unless the reports share distinctive name
 named victims); the rest add up to a score. Follow-up reports (arrests, funerals, trials) come
 weeks or months later and often date themselves by the follow-up, so a pair that shares at
 least ``LONG_TIE_NAMES`` distinctive names (people's full names, streets, businesses spelt out
-in the report text) may be up to ``LONG_WINDOW_DAYS`` apart. Clusters are built by linking the
+in the report text), or that name the same victim in full, may be up to ``LONG_WINDOW_DAYS`` apart. Clusters are built by linking the
 best-scoring pairs first; two clusters with a forbidden pair between them join only when more
 of their pairs link than forbid (each report of a big shooting names some of its victims), so
 a later report that names the victims can still split an earlier, looser merge.
@@ -28,6 +28,9 @@ from ..models import DocumentRecord, Incident
 from .records import MergedIncident
 
 MERGE_THRESHOLD = 0.45
+# Two groups of reports join only when their pairs score this much on average (pairs too far
+# apart in time to compare left out), so one strong pair cannot chain unrelated incidents.
+MIN_GROUP_MEAN = 0.35
 # Above this many reports, a new report joins the incidents as they are instead of re-clustering.
 MAX_RECLUSTER = 60
 # Reports are usually published within a few days of the event they describe.
@@ -139,21 +142,33 @@ class Member:
 
     @cached_property
     def victim_names(self) -> frozenset[str]:
-        return _surnames(v.name for v in self.incident.victims)
+        return _full_names(v.name for v in self.incident.victims)
+
+    @cached_property
+    def victim_full_names(self) -> frozenset[str]:
+        """Named victims as distinctive names ("jonathan austin"): a follow-up weeks later (an
+        arrest, a trial) that names the same victim is about the same incident."""
+        found: set[str] = set()
+        for victim in self.incident.victims:
+            found.update(distinctive_names(victim.name or ""))
+        return frozenset(found)
 
     @cached_property
     def perpetrator_names(self) -> frozenset[str]:
-        return _surnames(p.name for p in self.incident.perpetrators)
+        return _full_names(p.name for p in self.incident.perpetrators)
 
     @cached_property
     def proper_words(self) -> frozenset[str]:
-        """Capitalised words inside the evidence sentences (streets, names, businesses): two
-        reports of different incidents in one city rarely share them beyond the place name."""
+        """Capitalised words inside the evidence sentences that belong to one of the report's
+        distinctive names (streets, people, businesses): two reports of different incidents in
+        one city rarely share them beyond the place name. Capitals of headlines, captions and
+        institutions ("Shot", "Image", "Prosecutor's Office") are not names and do not count."""
+        name_words = {word for name in self.names for word in name.split()}
         found = set()
         for evidence in self.incident.evidence:
             for match in _PROPER.finditer(evidence.quote):
                 word = match.group(1).lower()
-                if word not in self.place_words and word not in _COMMON_CAPITALS:
+                if word in name_words and word not in self.place_words and word not in _COMMON_CAPITALS:
                     found.add(word)
         return frozenset(found)
 
@@ -179,14 +194,21 @@ def anchor_date(incident: Incident, published: Optional[str]) -> Optional[str]:
     return day.isoformat() if day else None
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]+")
+
+
 def distinctive_names(text: str) -> frozenset[str]:
     """Pairs of capitalised words that name a person, a street or a business ("jordan pike"),
-    lower-cased; pairs with an institutional or calendar word are left out."""
+    lower-cased; pairs with an institutional or calendar word are left out, and so are pairs
+    with a word the text also writes in lower case: that is a headline's or a caption's
+    capitals ("Teen Fatally Shot", "Close Image"), not a name."""
+    lower_words = set(_LOWER_WORD.findall(text))
     found = set()
     for run in _NAME_RUN.finditer(text):
         words = [word.lower() for word in _RUN_WORD.findall(run.group())]
         found.update(f"{first} {second}" for first, second in zip(words, words[1:])
-                     if first not in _GENERIC_NAME_WORDS and second not in _GENERIC_NAME_WORDS)
+                     if first not in _GENERIC_NAME_WORDS and second not in _GENERIC_NAME_WORDS
+                     and first not in lower_words and second not in lower_words)
     return frozenset(found)
 
 
@@ -211,7 +233,8 @@ def match_score(a: Member, b: Member, common_names: frozenset[str] = frozenset()
     if a.document_id == b.document_id:
         return None  # one report's incidents are distinct by construction
     shared_names = len((a.names & b.names) - common_names)
-    days = _date_score(a, b, long_tie=shared_names >= LONG_TIE_NAMES)
+    shared_victim = bool((a.victim_full_names & b.victim_full_names) - common_names)
+    days = _date_score(a, b, long_tie=shared_names >= LONG_TIE_NAMES or shared_victim)
     if days is None:
         return UNRELATED
     score = days + _place_score(a, b) + SHARED_NAME_BONUS * min(shared_names, MAX_SHARED_NAMES)
@@ -221,10 +244,10 @@ def match_score(a: Member, b: Member, common_names: frozenset[str] = frozenset()
         if a.victim_names & b.victim_names:
             score += 0.45
             corroborated = True
-        elif shared_names >= LONG_TIE_NAMES:
+        elif shared_names >= LONG_TIE_NAMES or _several_harmed(a) or _several_harmed(b):
             score += DISJOINT_VICTIMS_PENALTY  # each names other victims, or a victim is misread
         else:
-            return None  # different named victims: different incidents
+            return None  # one victim each, named differently: different incidents
     if a.perpetrator_names and b.perpetrator_names:
         shared_perpetrator = bool(a.perpetrator_names & b.perpetrator_names)
         score += 0.3 if shared_perpetrator else -0.2
@@ -250,6 +273,13 @@ def match_score(a: Member, b: Member, common_names: frozenset[str] = frozenset()
     score += TEXT_WEIGHT * overlap
     corroborated |= shared_proper > 0 or overlap >= CORROBORATING_OVERLAP
     return score if corroborated else score - UNCORROBORATED_PENALTY
+
+
+def _several_harmed(member: Member) -> bool:
+    """The report counts more than one person killed or hurt, so another report may name
+    another of them."""
+    casualties = member.incident.casualties
+    return (casualties.killed.best or 0) + (casualties.injured.best or 0) > 1 or len(member.victim_names) > 1
 
 
 def _place_score(a: Member, b: Member) -> float:
@@ -320,12 +350,16 @@ def cluster(members: list[Member], score: Callable[[Member, Member], Optional[fl
     n = len(members)
     forbidden: set[tuple[int, int]] = set()
     links: list[tuple[float, int, int]] = []
+    scores: dict[tuple[int, int], float] = {}
     for i in range(n):
         for j in range(i + 1, n):
             s = score(members[i], members[j])
             if s is None:
                 forbidden.add((i, j))
-            elif s >= MERGE_THRESHOLD:
+                continue
+            if s != UNRELATED:
+                scores[(i, j)] = s
+            if s >= MERGE_THRESHOLD:
                 links.append((s, i, j))
     linked = {(i, j) for _, i, j in links}
     group_of = list(range(n))
@@ -338,6 +372,9 @@ def cluster(members: list[Member], score: Callable[[Member, Member], Optional[fl
         vetoes = sum(pair in forbidden for pair in between)
         if vetoes and vetoes >= sum(pair in linked for pair in between):
             continue
+        compared = [scores[pair] for pair in between if pair in scores]
+        if len(compared) > 1 and sum(compared) / len(compared) < MIN_GROUP_MEAN:
+            continue  # one strong pair, but most reports of the two groups disagree: a chain, not one incident
         for x in groups[gj]:
             group_of[x] = gi
         groups[gi].extend(groups.pop(gj))
@@ -522,13 +559,17 @@ def parse_day(value: Optional[str]) -> Optional[date]:
         return None
 
 
-def _surnames(names: Iterable[Optional[str]]) -> frozenset[str]:
-    """Surnames of full names ("Jordan Pike" -> "pike"); single words are too often not names."""
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _full_names(names: Iterable[Optional[str]]) -> frozenset[str]:
+    """First and last name of each full name ("Gregory Vincente Green Jr." -> "green gregory"):
+    "Kara Allen" and "Isis Allen" are two people; single words are too often not names."""
     found = set()
     for name in names:
-        words = _WORD.findall((name or "").lower())
-        if len(words) >= 2:
-            found.add(words[-1])
+        words = [w for w in _WORD.findall((name or "").lower()) if w not in _NAME_SUFFIXES]
+        if len(words) >= 2:  # in either order: a list may give "Graham Shadale" for "Shadale Graham"
+            found.add(" ".join(sorted((words[0], words[-1]))))
     return frozenset(found)
 
 
