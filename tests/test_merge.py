@@ -226,3 +226,16 @@ def test_headline_and_caption_capitals_are_not_names() -> None:
     text = ("Teen Fatally Shot Near School. Close Image. The teen was fatally shot near the school, "
             "Prosecutor Kym Worthy said. Please close this window.")
     assert distinctive_names(text) == {"kym worthy"}
+
+
+def test_sign_in_walls_with_different_headlines_are_not_copies_of_each_other() -> None:
+    wall = "Please sign in to keep reading."
+
+    def headline_only(doc_id: str, title: str, day: str) -> DocumentRecord:
+        incident = Incident(id=f"{doc_id}-i1", is_primary=True, category="crime", attack_types=["armed_assault"],
+                            evidence=[Evidence.of(title, 0, len(title), field="title")], confidence=0.3)
+        return DocumentRecord(id=doc_id, title=title, text=wall, published=f"{day}T09:00:00+00:00", incidents=[incident])
+
+    records = [headline_only("a", "Toddler shot at a motel on the east side", "2024-03-02"),
+               headline_only("b", "Festival shooting shakes the waterfront", "2025-07-04")]
+    assert sorted(cluster_documents(records)) == [["a"], ["b"]]

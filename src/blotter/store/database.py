@@ -439,8 +439,10 @@ class Database:
 
 
 def text_hash(record: DocumentRecord) -> str:
-    """The content hash of a document stored without one: SHA-256 of its clean text."""
-    return hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).hexdigest()
+    """The content hash of a document stored without one: SHA-256 of its headline and clean text
+    (pages whose text is only a sign-in wall share the text, not the headline)."""
+    content = f"{record.title or ''}\x1f{record.text}"
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def open_database(url: Optional[str] = None) -> Database:
