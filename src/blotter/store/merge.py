@@ -28,8 +28,9 @@ from ..models import DocumentRecord, Incident
 from .records import MergedIncident
 
 MERGE_THRESHOLD = 0.45
-# Two groups of reports join only when their pairs score this much on average (pairs too far
-# apart in time to compare left out), so one strong pair cannot chain unrelated incidents.
+# Two groups of several reports each join only when their pairs score this much on average
+# (pairs too far apart in time to compare left out), so one strong pair cannot chain two
+# incidents together. A single report (a follow-up) may join on its best link alone.
 MIN_GROUP_MEAN = 0.35
 # Above this many reports, a new report joins the incidents as they are instead of re-clustering.
 MAX_RECLUSTER = 60
@@ -373,7 +374,8 @@ def cluster(members: list[Member], score: Callable[[Member, Member], Optional[fl
         if vetoes and vetoes >= sum(pair in linked for pair in between):
             continue
         compared = [scores[pair] for pair in between if pair in scores]
-        if len(compared) > 1 and sum(compared) / len(compared) < MIN_GROUP_MEAN:
+        several = len(groups[gi]) > 1 and len(groups[gj]) > 1
+        if several and compared and sum(compared) / len(compared) < MIN_GROUP_MEAN:
             continue  # one strong pair, but most reports of the two groups disagree: a chain, not one incident
         for x in groups[gj]:
             group_of[x] = gi
