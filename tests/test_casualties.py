@@ -200,3 +200,31 @@ def test_attacker_killed_in_the_headline_is_no_victim() -> None:
 ])
 def test_killed_along_with_others(text: str, killed: int) -> None:
     assert casualties_of(text).killed.best == killed
+
+
+def test_a_boy_who_shot_himself_by_accident_is_hurt_not_a_dead_attacker():
+    result = casualties_of("A 6-year-old boy was wounded when he accidentally shot himself with his father's pistol.")
+    assert result.perpetrators_killed.best is None
+    assert result.injured.best == 1
+    murder_suicide = casualties_of("The gunman killed his wife and then shot himself in an apparent suicide.")
+    assert murder_suicide.perpetrators_killed.best == 1
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A 15-year-old boy was killed and three other men were injured when shots rang out.", 1, 3),
+    ("Police say a 2-year-old is dead and a 15-month-old is injured after the shooting.", 1, 1),
+    ("A man was killed and two women were shot outside the club.", 1, 2),
+    ("Two men were shot Tuesday night and one died at the hospital.", 1, 1),
+    ("Witnesses said the gunman shot three people at a bus stop, killing one.", 1, 2),
+    ("Four men attending a party at a home were injured when someone fired from a car.", None, None),
+])
+def test_counts_of_other_people_and_of_bare_shootings(text, killed, injured):
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_a_suicide_alone_is_a_victim_a_gunman_who_killed_others_first_is_not():
+    alone = casualties_of("An eighth-grade student shot himself dead in what appeared to be a hunting accident.")
+    assert (alone.killed.best, alone.perpetrators_killed.best) == (1, None)
+    gunman = casualties_of("The gunman killed his wife and then shot himself dead.")
+    assert (gunman.killed.best, gunman.perpetrators_killed.best) == (1, 1)

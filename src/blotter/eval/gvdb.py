@@ -1,7 +1,9 @@
 """Gun Violence Database (crowd-annotated US shooting news): counts, place, date and names.
 
 Gold killed = victims whose "victim-was" includes "killed"; injured = "injured" or
-"hospitalized" but not killed. Scored on the record's main incident.
+"hospitalized" but not killed. Scored on the record's main incident, victims only: the
+annotators' victim section ordinarily leaves out a shooter who killed himself or was shot dead
+by police, as our ``killed`` does (GVA, by contrast, counts them: see gva.py).
 
 The gold date comes from a date picker that sometimes wrote "2015-8-23"; it is read as ISO
 before comparing. GVDB gives no publication date, and most reports date the shooting only by

@@ -54,9 +54,9 @@ WEAK_INJURED_WORDS = (
 )
 _NOT_A_MODIFIER = (
     r"and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
-    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
+    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
-_MODIFIER = r"(?:\d{1,3}-year-old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[A-Za-z][\w'’-]*)"
+_MODIFIER = r"(?:\d{1,3}-(?:year|month|week)-old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[A-Za-z][\w'’-]*)"
 # Where a group may start: after a non-word character, or where a headline glued to the body
 # ends ("...abc13.comA man was shot") an article starts the body.
 _GROUP_START = r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The)\s))"
@@ -66,15 +66,15 @@ _NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Nobody|No|Everyone|Everyb
                r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 _NAMED_PERSON = (
-    r"(?:\d{1,3}-year-old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
+    r"(?:\d{1,3}-(?:year|month|week)-old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
     r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,3}(?:\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
     r"(?:\s*,\s+\d{1,2}\b,?)?"
 )
-_SINGLE_DEFINITE = (r"(?:the|his|her|their)\s+(?:(?:\d{1,3}-year-old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
+_SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)-old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
                     + PERPETRATOR_NOUNS + r")\b")
 _GROUP = (
     r"(?:" + _GROUP_START + r"(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
-    + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?:the|his|her|their)\s+\d{1,3}-year-old\b"
+    + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:the|his|her|their)\s+\d{1,3}-(?:year|month|week)-old\b"
     + r"|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
 LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
@@ -101,6 +101,13 @@ ACTIVE_RE = re.compile(
     + r"(?:\s+(?P<state>dead|injured|wounded|hurt))?",
     re.IGNORECASE,
 )
+# "the gunman shot two people": a bare active "shot" with people as its object is a weak injury.
+SHOT_OBJECT_RE = re.compile(
+    r"\b(?:shot|shooting)\s+(?:at\s+least\s+)?(?P<object>(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?"
+    r"(?:" + PERSON_NOUNS + r"|others)|(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)-old))\b"
+    r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)(?!\s+(?:to\s+death|dead|and\s+killed))",
+    re.IGNORECASE,
+)
 TOLL_RE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))\b(?:\s+\w+){0,4}?\s+"
     r"(?:rose|risen|climbed|jumped|reached|stands\s+at|stood\s+at|is|was|at|to)\s+(?:to\s+|at\s+)?(?P<count>" + NUMBER_PATTERN + r")",
@@ -123,7 +130,7 @@ _BODY_WORD_RE = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
 # "Girl shot at party dies", "2 teens wounded in drive-by". Title case is allowed.
 HEADLINE_RE = re.compile(
     r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<list>(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[A-Z][\w'’-]*\s+){0,2}?"
-    r"(?P<noun>\d{1,3}-year-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
+    r"(?P<noun>\d{1,3}-(?:year|month|week)-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
     r"father|mother|son|daughter|clerk|guard|men|women|teens|teenagers|boys|girls|children|people|officers|students))"
     r"(?:,\s*\d{1,3},)?\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
     r"shot\s+dead|fatally\s+(?:shot|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|murdered|"
@@ -135,7 +142,7 @@ HEADLINE_RE = re.compile(
 HEADLINE_ACTIVE_RE = re.compile(
     r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures)\s+(?:(?P<count>" + NUMBER_PATTERN
     + r")\s+|(?:his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
-    + r"|lawman|deputy|trooper|\d{1,3}-year-old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
+    + r"|lawman|deputy|trooper|\d{1,3}-(?:year|month|week)-old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
 _HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
@@ -148,8 +155,12 @@ INCLUDING_PERPETRATOR_RE = re.compile(
     r"\bincluding\s+(?:the\s+)?(?P<perp>(?:" + NUMBER_PATTERN + r")\s+)?(?:" + PERPETRATOR_NOUNS + r"|suspected\s+\w+)\b",
     re.IGNORECASE,
 )
+# A bare "shot himself" is not a death: children and gun owners shoot themselves by accident and
+# survive (they are the victims, counted by the passive patterns); it counts only with a fatal word.
 SELF_HARM_RE = re.compile(
-    r"\b(?:killed|shot)\s+(?:himself|herself|themselves)\b|\bblew\s+(?:himself|herself|themselves)\s+up\b|"
+    r"\b(?:killed|fatally\s+shot|shot\s+and\s+killed)\s+(?:himself|herself|themselves)\b|\bblew\s+(?:himself|herself|themselves)\s+up\b|"
+    r"\bshot\s+(?:himself|herself|themselves)\b(?=[^.;]{0,60}?\b(?:died|dead|suicide)\b)|"
+    r"\btook\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b|"
     r"\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b|\bdetonated\s+(?:his|her)\s+(?:explosives?|vest|belt|bomb)",
     re.IGNORECASE,
 )
@@ -168,13 +179,14 @@ _ADJECTIVE_AFTER_RE = re.compile(
     r"\s+(?!(?:and|or|but|in|on|at|after|from|by|inside|outside|near|following|when|while|with|as|of|during|early|"
     r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
 # An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
-_OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))\b", re.IGNORECASE)
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+                              r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b)[a-z])\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
     r"(?:pronounced\s+(?:dead|deceased)|died|killed|succumbed|declared\s+dead)\b", re.IGNORECASE)
 _BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
-_AGE_AFTER_RE = re.compile(r"\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
+_AGE_AFTER_RE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
@@ -266,6 +278,8 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         perpetrators += bool(_PERPETRATOR_RE.search(text[group_start:group_end]))
     if plural_verb is False and best > 1:
         return None  # "Smith, 28 was killed": a singular verb after a figure means an age
+    if plural_verb is True and len(groups) == 1 and high == 1:
+        return None  # "four men attending a party at a home were injured": "a home" is not who was hurt
     is_perpetrator = perpetrators == len(groups)
     return CasualtyMention(harm, is_perpetrator, Quantity(low, best, high), start, end, groups, weak)
 
@@ -288,6 +302,21 @@ def _pronoun_means_perpetrator(text: str, pronoun_start: int) -> bool:
     for last in _PERSON_NOUN_RE.finditer(text, max(0, pronoun_start - _PRONOUN_REACH), pronoun_start):
         pass
     return bool(last and last.group("perpetrator"))
+
+
+_HARMED_OTHERS_RE = re.compile(r"\b(?:kill|shot|shoot|stabb|murder|slay|slew|attack|open(?:ed)?\s+fire)\w*"
+                               r"(?!\s+(?:himself|herself|themselves)\b)", re.IGNORECASE)
+_REFLEXIVE_RE = re.compile(r"^(?:himself|herself|themselves)$", re.IGNORECASE)
+
+
+def _harmed_others_first(text: str, sentence_start: int, position: int) -> bool:
+    """Whether one who killed himself is an attacker: a gunman named shortly before, or a violent
+    act earlier in his sentence ("killed his wife and then himself"). Otherwise he is the victim of
+    a suicide or an accident ("a boy took his own life"), as GVA counts such deaths."""
+    if any(m.end() <= position for m in _HARMED_OTHERS_RE.finditer(text, sentence_start, position + 12)):
+        return True
+    before = _PERPETRATOR_RE.search(text, max(0, position - _PRONOUN_REACH), position)
+    return before is not None and before.group(0).lower() not in {"himself", "herself", "themselves"}
 
 
 def find_casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]:
@@ -324,7 +353,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         agent = weak and (aux.strip(" ,") in {"who", "that"} or _ANY_PRONOUN_RE.match(match.group("list")))
         if not passive and (agent or _OBJECT_AFTER_RE.match(text, match.end())):
             continue  # "he shot", "troopers who shot", "who shot a man": the shooter, nobody hurt
-        plural = None if not aux.strip() else not re.search(r"\b(?:was|has|is|remains)\b", aux)
+        if weak and not passive and _PERPETRATOR_RE.search(text, match.start("list"), match.end("list")):
+            continue  # "the gunman shot at the fire pit": without "was" a bare "shot" is his act
+        plural = None if not aux.strip() else False if re.search(r"\b(?:was|has|is|remains)\b", aux) \
+            else True if re.search(r"\b(?:were|are|have|remain)\b", aux) else None
         mention = _mention_from_list(text, match.start("list"), match.end("list"), harm, weak,
                                      match.start(), match.end(), plural)
         if mention is None:
@@ -332,6 +364,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         along = _ALONG_WITH_RE.match(text, match.end()) if not weak else None
         if along is not None:
             mention = _with_companions(text, mention, along)
+        if _REFLEXIVE_RE.match(match.group("list")):  # "shot himself dead": an attacker only after harming others
+            mention.perpetrator = _harmed_others_first(text, start, match.start())
         if _PRONOUN_RE.match(text[match.start("list"):match.end("list")]):
             mention.perpetrator = _pronoun_means_perpetrator(text, match.start("list"))
             if harm == "injured":
@@ -351,6 +385,11 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                                      match.start(), match.end(), None)
         if mention:
             mentions.append(mention)
+    for match in SHOT_OBJECT_RE.finditer(text, start, end):
+        mention = _mention_from_list(text, match.start("object"), match.end("object"), "injured", True,
+                                     match.start(), match.end(), None)
+        if mention and not any(m.start <= match.start() < m.end for m in mentions):
+            mentions.append(mention)
     for match in TOLL_RE.finditer(text, start, end):
         counted = re.match(NUMBER_RE, match.group("count"), re.IGNORECASE)
         quantity = parse_quantity(counted) if counted else None
@@ -368,7 +407,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if found is not None:
             mentions.append(CasualtyMention("killed", False, found[0], match.start(), match.end()))
     for match in SELF_HARM_RE.finditer(text, start, end):
-        mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), match.start(), match.end()))
+        mentions.append(CasualtyMention("killed", _harmed_others_first(text, start, match.start()), Quantity(1, 1, 1),
+                                        match.start(), match.end()))
     if background:
         return [m for m in mentions if m.quantity.best <= 1 or m.perpetrator]
     return mentions
@@ -449,6 +489,19 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
             for harm, q, start, stop in found]
 
 
+_OTHERS_RE = re.compile(r"\b(?:others?|another|more|additional)\b", re.IGNORECASE)
+_JOINED_AFTER_DEATH_RE = re.compile(r"\s*[,;]?\s*(?:and|while|as|but)\s+$", re.IGNORECASE)
+
+
+def _others_than_the_dead(text: str, weak: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
+    """Whether the people a bare "shot" counts are not the dead: "two other men were shot", or
+    "A man was killed and two women were shot", where the clause follows the death's own."""
+    if any(_OTHERS_RE.search(text, start, end) for start, end in weak.groups):
+        return True
+    return any(m.harm == "killed" and not m.perpetrator and m.end <= weak.start
+               and _JOINED_AFTER_DEATH_RE.fullmatch(text, m.end, weak.start) for m in mentions)
+
+
 def fill_casualties(frame: IncidentFrame) -> Casualties:
     """Count victims killed and injured and perpetrators killed and injured in the frame's sentences."""
     text = frame.text
@@ -480,7 +533,7 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             weak = _highest([m for m in mentions if m.harm == "injured" and m.weak and not m.perpetrator])
             killed = result.killed.best or 0
             if weak is not None and weak.quantity.best > killed:
-                chosen, adjust = weak, killed
+                chosen, adjust = weak, 0 if _others_than_the_dead(text, weak, mentions) else killed
         count = _count(chosen, text, adjust)
         if count.best is None:
             zero = next((n for n in nones if n[0] == harm), None)
