@@ -228,3 +228,14 @@ def test_a_suicide_alone_is_a_victim_a_gunman_who_killed_others_first_is_not():
     assert (alone.killed.best, alone.perpetrators_killed.best) == (1, None)
     gunman = casualties_of("The gunman killed his wife and then shot himself dead.")
     assert (gunman.killed.best, gunman.perpetrators_killed.best) == (1, 1)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("A Jefferson County deputy who was shot and injured on Tuesday remained in the hospital.", 1),
+    ('Police say an officer and a "citizen" were injured in the shooting.', 2),
+    ("Shooting on the west side | news.comTwo people were injured during an argument.", 2),
+    ("The 27-year old victim is recovering after being shot in the arm.", 1),
+    ("A woman accidentally shot her husband in the chest.", 1),
+])
+def test_injured_people_named_in_more_ways(text, injured):
+    assert casualties_of(text).injured.best == injured

@@ -43,7 +43,7 @@ KILLED_WORDS = (
 )
 INJURED_WORDS = (
     r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
-    r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|in\s+(?:critical|serious|stable|grave)\s+condition|"
+    r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|recovering\s+(?:from|after|in)\b|in\s+(?:critical|serious|stable|grave)\s+condition|"
     r"taken\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
     r"(?:suffered|sustained|received)\s+(?:\w+[\s-]+){0,3}?injuries"
 )
@@ -56,25 +56,25 @@ _NOT_A_MODIFIER = (
     r"and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
     r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
-_MODIFIER = r"(?:\d{1,3}-(?:year|month|week)-old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[A-Za-z][\w'’-]*)"
+_MODIFIER = r"(?:\d{1,3}-(?:year|month|week)[\s-]old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[\"“]?[A-Za-z][\w'’-]*[\"”]?)"
 # Where a group may start: after a non-word character, or where a headline glued to the body
 # ends ("...abc13.comA man was shot") an article starts the body.
-_GROUP_START = r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The)\s))"
+_GROUP_START = r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s))"
 # Words that start sentences in capitals but name nobody countable.
 _NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Nobody|No|Everyone|Everybody|Someone|Authorities|Officials|"
                r"Who|Which|What|Many|Some|All|Others|They|We|You|I|Investigators|Deputies|Officers|Detectives|Both|"
                r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 _NAMED_PERSON = (
-    r"(?:\d{1,3}-(?:year|month|week)-old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
+    r"(?:\d{1,3}-(?:year|month|week)[\s-]old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
     r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,3}(?:\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
     r"(?:\s*,\s+\d{1,2}\b,?)?"
 )
-_SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)-old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
+_SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
                     + PERPETRATOR_NOUNS + r")\b")
 _GROUP = (
     r"(?:" + _GROUP_START + r"(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
-    + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:the|his|her|their)\s+\d{1,3}-(?:year|month|week)-old\b"
+    + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:the|his|her|their)\s+\d{1,3}-(?:year|month|week)[\s-]old\b"
     + r"|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
 LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
@@ -104,7 +104,7 @@ ACTIVE_RE = re.compile(
 # "the gunman shot two people": a bare active "shot" with people as its object is a weak injury.
 SHOT_OBJECT_RE = re.compile(
     r"\b(?:shot|shooting)\s+(?:at\s+least\s+)?(?P<object>(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?"
-    r"(?:" + PERSON_NOUNS + r"|others)|(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)-old))\b"
+    r"(?:" + PERSON_NOUNS + r"|others)|(?:a|an|another|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
     r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)(?!\s+(?:to\s+death|dead|and\s+killed))",
     re.IGNORECASE,
 )
@@ -130,7 +130,7 @@ _BODY_WORD_RE = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
 # "Girl shot at party dies", "2 teens wounded in drive-by". Title case is allowed.
 HEADLINE_RE = re.compile(
     r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<list>(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[A-Z][\w'’-]*\s+){0,2}?"
-    r"(?P<noun>\d{1,3}-(?:year|month|week)-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
+    r"(?P<noun>\d{1,3}-(?:year|month|week)[\s-]old|man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
     r"father|mother|son|daughter|clerk|guard|men|women|teens|teenagers|boys|girls|children|people|officers|students))"
     r"(?:,\s*\d{1,3},)?\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
     r"shot\s+dead|fatally\s+(?:shot|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|murdered|"
@@ -142,7 +142,7 @@ HEADLINE_RE = re.compile(
 HEADLINE_ACTIVE_RE = re.compile(
     r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures)\s+(?:(?P<count>" + NUMBER_PATTERN
     + r")\s+|(?:his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
-    + r"|lawman|deputy|trooper|\d{1,3}-(?:year|month|week)-old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
+    + r"|lawman|deputy|trooper|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
 _HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
@@ -238,15 +238,17 @@ def _group_quantity(text: str) -> Quantity | None:
     return quantity
 
 
+_SEPARATED_RE = re.compile(r"(?:,|\band\b|&)\s*$", re.IGNORECASE)
 _SEPARATOR_RE = re.compile(r"(?:\s*,)?(?:\s+and)?\s*$", re.IGNORECASE)
 
 
 def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, int]]:
     """The spans of the groups a matched list names: "Two traders", "a police officer"."""
-    starts = []
+    starts: list[int] = []
     position = list_start
     while position < list_end and (match := GROUP_RE.search(text, position, list_end)):
-        starts.append(match.start())
+        if not starts or _SEPARATED_RE.search(text, starts[-1], match.start()):
+            starts.append(match.start())  # else more words of the same group: "A Jefferson County deputy"
         position = match.end()
     spans = []
     for index, start in enumerate(starts):
