@@ -239,3 +239,15 @@ def test_a_suicide_alone_is_a_victim_a_gunman_who_killed_others_first_is_not():
 ])
 def test_injured_people_named_in_more_ways(text, injured):
     assert casualties_of(text).injured.best == injured
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A man was fatally shot about 5 p.m. Sunday at a home.", 1),
+    ("Tracey Doe was fatally shot 11 times in the arm and abdomen.", 1),
+    ("A second man was charged in the Dec. 18 shooting that killed a teenager.", 1),
+    ("The teen was charged in the murder of Anthony Harmon, Jr. last week.", 1),
+    ("He called police after the death of Jihad, a 17-year-old student.", 1),
+    ("Four people were killed and 11 others were wounded in shootings Tuesday across the city.", None),
+])
+def test_figures_that_are_times_dates_descriptions_or_roundups(text, killed):
+    assert casualties_of(text).killed.best == killed

@@ -54,7 +54,8 @@ WEAK_INJURED_WORDS = (
 )
 _NOT_A_MODIFIER = (
     r"and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
-    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
+    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|"
+    r"shootings?|ambush|attacks?|slayings?|incidents?|homicides?|murders?|stabbings?|crash|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
 _MODIFIER = r"(?:\d{1,3}-(?:year|month|week)[\s-]old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[\"“]?[A-Za-z][\w'’-]*[\"”]?)"
 # Where a group may start: after a non-word character, or where a headline glued to the body
@@ -67,7 +68,7 @@ _NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Nobody|No|Everyone|Everyb
                r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 _NAMED_PERSON = (
     r"(?:\d{1,3}-(?:year|month|week)[\s-]old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
-    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,3}(?:\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
+    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,3}(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
     r"(?:\s*,\s+\d{1,2}\b,?)?"
 )
 _SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
@@ -258,10 +259,23 @@ def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, i
     return spans
 
 
+_NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d|times\b|rounds\b|shots\b)", re.IGNORECASE)
+_APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
+# A figure for shootings across a city or a weekend, not for the report's own incident.
+_ROUNDUP_AFTER_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:in\s+(?:separate|several|multiple|different|\w+\s+)?(?:shootings|incidents|attacks)|"
+    r"across\s+the\s+(?:city|county|state)|citywide|over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
+
+
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
                        start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
     """Add the listed groups up into one mention; None when a group is not a count of people."""
+    if _NOT_PEOPLE_AFTER_RE.match(text, list_end):
+        return None  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = split_groups(text, list_start, list_end)
+    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and \
+            _NAMED_PERSON_RE.fullmatch(text, *groups[-2]):
+        groups = groups[:-1]  # "the death of Jihad, a teenager": one person described
     if len(groups) > 1:
         groups = [g for g in groups if not _ANY_PRONOUN_RE.match(text[g[0]:g[1]])]  # "killing her husband, she ..."
     if not groups:
@@ -411,6 +425,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
     for match in SELF_HARM_RE.finditer(text, start, end):
         mentions.append(CasualtyMention("killed", _harmed_others_first(text, start, match.start()), Quantity(1, 1, 1),
                                         match.start(), match.end()))
+    mentions = [m for m in mentions if m.quantity.best <= 1 or not _ROUNDUP_AFTER_RE.match(text, m.end)]
     if background:
         return [m for m in mentions if m.quantity.best <= 1 or m.perpetrator]
     return mentions
