@@ -251,3 +251,15 @@ def test_injured_people_named_in_more_ways(text, injured):
 ])
 def test_figures_that_are_times_dates_descriptions_or_roundups(text, killed):
     assert casualties_of(text).killed.best == killed
+
+
+def test_the_one_shot_is_the_one_the_headline_says_died():
+    from blotter.pipeline import extract_text
+    record = extract_text("Girl shot at party dies\n\nJo Roe of Ashdown was believed to be shot during a party "
+                          "at a home on Saturday, police said.")
+    casualties = record.incidents[0].casualties
+    assert (casualties.killed.best, casualties.injured.best) == (1, None)
+
+
+def test_a_bullet_that_hit_someone_wounded_them():
+    assert casualties_of("Friends said a stray bullet hit Maleah Doe in the head during the drive-by.").injured.best == 1

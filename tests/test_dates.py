@@ -105,3 +105,8 @@ def test_event_date_after_a_statement_or_aftermath_word(text: str, start: str) -
 
 def test_arrest_date_alone_is_still_not_the_event_date() -> None:
     assert date_of("Police arrested a man on Sunday over a stabbing at the station.").start is None
+
+
+def test_a_hearing_or_a_reward_after_the_shooting_is_not_its_date():
+    result = date_of("Ann Doe was shot and killed Feb. 28 at her home. Her husband was awaiting arraignment Sunday on the charge.")
+    assert result.start == "2024-02-28"

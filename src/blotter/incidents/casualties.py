@@ -81,9 +81,11 @@ _GROUP = (
 LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
 _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<list>", "?P<along>"), re.IGNORECASE)
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
-_APPOSITIVE = r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?"
+_APPOSITIVE = (r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
+               r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?")
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
+    r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
     r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|"
     r"ultimately|then|tragically|(?-i:(?!fatally\b)[a-z]{3,}ly)))*"
 )
@@ -97,7 +99,8 @@ ACTIVE_RE = re.compile(
     r"fatal\s+(?:shooting|stabbing|beating)s?\s+of|(?:found|discovered|recovered)\s+the\s+bod(?:y|ies)\s+of|"
     r"(?:non-?fatal\s+)?(?:shooting|wounding)\s+of|"
     r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
-    r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving)\s+"
+    r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
+    r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed))\s+"
     r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
     + r"(?:\s+(?P<state>dead|injured|wounded|hurt))?",
     re.IGNORECASE,
@@ -166,7 +169,7 @@ SELF_HARM_RE = re.compile(
     re.IGNORECASE,
 )
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
-HARM_WORD_RE = re.compile(r"kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
+HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
                           r"double|triple|quadruple|quintuple|shooting\s+of", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
@@ -396,7 +399,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         else:
             harm = "killed" if re.search(r"kill|dead|death|lives|(?<!non-)(?<!non)fatal|slay|murder|homicide|gunn|bod", verb) \
                 else "injured"
-        weak = verb == "shooting of"  # "the shooting of a teen": maybe the one killed
+        # "the shooting of a teen", "a bullet hit Ann Doe": maybe the one killed
+        weak = verb == "shooting of" or bool(re.search(r"\b(?:hit|struck|pierced|grazed)$", verb))
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, weak,
                                      match.start(), match.end(), None)
         if mention:
@@ -536,6 +540,7 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
 
     mentions = [m for m in mentions if not any(m.start < n_end and n_start < m.end for _, n_start, n_end in nones)]
     result = Casualties()
+    weak_injury: CasualtyMention | None = None
     for harm in ("killed", "injured"):
         victims = [m for m in mentions if m.harm == harm and not m.perpetrator and not m.weak]
         perpetrators = [m for m in mentions if m.harm == harm and m.perpetrator]
@@ -551,6 +556,7 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             killed = result.killed.best or 0
             if weak is not None and weak.quantity.best > killed:
                 chosen, adjust = weak, 0 if _others_than_the_dead(text, weak, mentions) else killed
+                weak_injury = weak if not killed else None
         count = _count(chosen, text, adjust)
         if count.best is None:
             zero = next((n for n in nones if n[0] == harm), None)
@@ -562,4 +568,9 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
         for harm, count in headline_counts(frame):
             if getattr(result, harm).best is None:
                 setattr(result, harm, count)
+        if weak_injury is not None and result.killed.best and not _others_than_the_dead(text, weak_injury, mentions):
+            # "Girl shot at party dies" over "Jo Roe was shot": the one shot is the one who died
+            result.injured = _count(weak_injury, text, result.killed.best)
+            if not result.injured.best:
+                result.injured = Count()
     return result

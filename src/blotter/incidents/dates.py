@@ -66,7 +66,8 @@ _STATEMENT_BEFORE_RE = re.compile(
 # A date of what followed: an arrest, a charge, a court hearing, a funeral.
 _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|detained|sentenced|convicted|court|arraigned|hearing|trial|funeral|vigil|"
-    r"released|identified|booked|appeared|indicted|custody|surrendered|buried)\b[^.;]{0,30}$", re.IGNORECASE)
+    r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
+    r"reward|memorial|remained|remains)\b[^.;]{0,30}$", re.IGNORECASE)
 # The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
 _EVENT_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|drive-by|mass)\s+)?"

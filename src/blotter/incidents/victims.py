@@ -37,6 +37,7 @@ _HEADLINE_WORDS = frozenset(
     "teen teens men women shooting shootings shot shots found killed kills dies died dead death police officer cop "
     "deputy trooper victim victims suspect service church gazette times news update video photos report "
     "says said".split())
+_SURNAME_RE = re.compile(r"^[A-Z][a-z'’-]+$")  # "Cantu was found dead": a victim called by surname alone
 _LEADING_AGE_RE = re.compile(r"^\d{1,3}-years?-old\s+")
 _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -173,7 +174,8 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                 _attach_name(victims, text, start, match)
     victims += _parsed_victims(frame, victims)
     for victim in victims:  # "Bothel" was "Carlos Bothel" earlier in the report
-        whole = full_name_span(frame, victim.name) if victim.name else None
+        surname = victim.name or (victim.mention if _SURNAME_RE.match(victim.mention) else None)
+        whole = full_name_span(frame, surname) if surname else None
         if whole is not None:
             victim.name = victim.mention = text[whole[0]:whole[1]]
             victim.evidence.append(Evidence.of(text, *whole))
@@ -209,7 +211,7 @@ _VERB_STATUS: dict[str, VictimStatus] = {
     "kill": "killed", "murder": "killed", "assassinate": "killed", "slay": "killed", "execute": "killed",
     "behead": "killed", "massacre": "killed", "wound": "injured", "injure": "injured", "hurt": "injured",
     "shoot": "injured", "stab": "injured", "kidnap": "kidnapped", "abduct": "kidnapped", "attack": "unknown",
-    "target": "unknown",
+    "target": "unknown", "hit": "injured", "strike": "injured",  # "a bullet hit Maleah Doe": people only (PERSON)
 }
 # Verbs whose object is a person whatever the noun: "killed a peasant", "kidnapped two engineers".
 _PEOPLE_VERBS = frozenset("kill murder assassinate slay execute behead massacre wound injure kidnap abduct".split())
