@@ -211,7 +211,7 @@ _VERB_STATUS: dict[str, VictimStatus] = {
     "kill": "killed", "murder": "killed", "assassinate": "killed", "slay": "killed", "execute": "killed",
     "behead": "killed", "massacre": "killed", "wound": "injured", "injure": "injured", "hurt": "injured",
     "shoot": "injured", "stab": "injured", "kidnap": "kidnapped", "abduct": "kidnapped", "attack": "unknown",
-    "target": "unknown", "hit": "injured", "strike": "injured",  # "a bullet hit Maleah Doe": people only (PERSON)
+    "target": "unknown",
 }
 # Verbs whose object is a person whatever the noun: "killed a peasant", "kidnapped two engineers".
 _PEOPLE_VERBS = frozenset("kill murder assassinate slay execute behead massacre wound injure kidnap abduct".split())
