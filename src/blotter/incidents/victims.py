@@ -211,7 +211,7 @@ _VERB_STATUS: dict[str, VictimStatus] = {
     "kill": "killed", "murder": "killed", "assassinate": "killed", "slay": "killed", "execute": "killed",
     "behead": "killed", "massacre": "killed", "wound": "injured", "injure": "injured", "hurt": "injured",
     "shoot": "injured", "stab": "injured", "kidnap": "kidnapped", "abduct": "kidnapped", "attack": "unknown",
-    "target": "unknown",
+    "target": "unknown", "hit": "injured", "strike": "injured",  # "a round struck Papiyan": people only (PERSON)
 }
 # Verbs whose object is a person whatever the noun: "killed a peasant", "kidnapped two engineers".
 _PEOPLE_VERBS = frozenset("kill murder assassinate slay execute behead massacre wound injure kidnap abduct".split())
@@ -283,6 +283,9 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
                 bounds = next(p for p in _people(frame, sentence.start_char, sentence.end_char)
                               if p[0] <= token.idx < p[1])
                 name = text[bounds[0]:bounds[1]]
+                if _governing_verb(token).lemma_.lower() in ("hit", "strike") and " " not in name.strip() \
+                        and full_name_span(frame, name) is None:
+                    continue  # "illnesses have struck Chipotle": a lone word after "struck" may be a firm
                 victims.append(Victim(name=name, mention=name, status=status, gender=None,
                                       evidence=[Evidence.of(text, *bounds)]))
             elif token.pos_ == "NOUN" and _governing_verb(token).lemma_.lower() in _PEOPLE_VERBS:
