@@ -263,3 +263,16 @@ def test_the_one_shot_is_the_one_the_headline_says_died():
 
 def test_a_bullet_that_hit_someone_wounded_them():
     assert casualties_of("Friends said a stray bullet hit Maleah Doe in the head during the drive-by.").injured.best == 1
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Thirteen people were shot during a house party early Sunday. One woman is in critical condition.", None, 13),
+    ("An overnight shooting left eight people with wounds that needed treatment.", None, 8),
+    ("She was shot during a robbery in January. One other person died and two others were injured.", 1, 2),
+    ("Two men, 21 and 58 were shot on Wilson Avenue.", None, 2),
+    ("Image 5 of 10 The shot-out window of the store is shown.", None, None),
+    ("He called police on Dec. 29 saying the child had shot himself.", None, 1),
+])
+def test_all_the_shot_who_lived_are_hurt_and_numbers_that_are_no_counts(text, killed, injured):
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)

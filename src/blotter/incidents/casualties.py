@@ -49,12 +49,12 @@ INJURED_WORDS = (
 )
 # Without a fatal word: hurt, unless the report says they died. "shot him" is the attacker, not a victim.
 WEAK_INJURED_WORDS = (
-    r"(?:shot|stabbed)(?!\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
+    r"(?:shot|stabbed)(?!-|\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
     r"(?:suffered|suffering|sustained|had|with)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?"
 )
 _NOT_A_MODIFIER = (
     r"and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
-    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|"
+    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|the|"
     r"shootings?|ambush|attacks?|slayings?|incidents?|homicides?|murders?|stabbings?|crash|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
 _MODIFIER = r"(?:\d{1,3}-(?:year|month|week)[\s-]old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[\"“]?[A-Za-z][\w'’-]*[\"”]?)"
@@ -102,7 +102,8 @@ ACTIVE_RE = re.compile(
     r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
     r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed))\s+"
     r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
-    + r"(?:\s+(?P<state>dead|injured|wounded|hurt))?",
+    + r"(?:\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?wounds|"
+    r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition))?",
     re.IGNORECASE,
 )
 # "the gunman shot two people": a bare active "shot" with people as its object is a weak injury.
@@ -110,6 +111,13 @@ SHOT_OBJECT_RE = re.compile(
     r"\b(?:shot|shooting)\s+(?:at\s+least\s+)?(?P<object>(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?"
     r"(?:" + PERSON_NOUNS + r"|others)|(?:a|an|another|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
     r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)(?!\s+(?:to\s+death|dead|and\s+killed))",
+    re.IGNORECASE,
+)
+# "left eight people with wounds": the state after the people is what makes "left" a harm.
+LEFT_RE = re.compile(
+    r"\b(?:left|leaving)\s+(?:(?:at\s+least|another)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
+    + r"\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?(?:wounds|injuries)|"
+    r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition)\b",
     re.IGNORECASE,
 )
 TOLL_RE = re.compile(
@@ -263,6 +271,10 @@ def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, i
 
 
 _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d|times\b|rounds\b|shots\b)", re.IGNORECASE)
+_MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
+_BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
 # A figure for shootings across a city or a weekend, not for the report's own incident.
 _ROUNDUP_AFTER_RE = re.compile(
@@ -273,12 +285,16 @@ _ROUNDUP_AFTER_RE = re.compile(
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
                        start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
     """Add the listed groups up into one mention; None when a group is not a count of people."""
-    if _NOT_PEOPLE_AFTER_RE.match(text, list_end):
+    if _NOT_PEOPLE_AFTER_RE.match(text, list_end) or _MONTH_BEFORE_RE.search(text, max(0, list_start - 12), list_start):
         return None  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = split_groups(text, list_start, list_end)
     if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and \
             _NAMED_PERSON_RE.fullmatch(text, *groups[-2]):
         groups = groups[:-1]  # "the death of Jihad, a teenager": one person described
+    if len(groups) > 1 and all(_BARE_NUMBER_RE.match(text, *g) for g in groups[1:]):
+        if _BARE_NUMBER_RE.match(text, *groups[0]):
+            return None  # "aged 21 and 58 were shot": ages, not counts
+        groups = groups[:1]  # "Two men, 21 and 58, were shot": their ages follow
     if len(groups) > 1:
         groups = [g for g in groups if not _ANY_PRONOUN_RE.match(text[g[0]:g[1]])]  # "killing her husband, she ..."
     if not groups:
@@ -404,6 +420,12 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, weak,
                                      match.start(), match.end(), None)
         if mention:
+            mentions.append(mention)
+    for match in LEFT_RE.finditer(text, start, end):
+        harm = "killed" if match.group("state").lower() == "dead" else "injured"
+        mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, False,
+                                     match.start(), match.end(), None)
+        if mention and not any(m.start == match.start() for m in mentions):
             mentions.append(mention)
     for match in SHOT_OBJECT_RE.finditer(text, start, end):
         mention = _mention_from_list(text, match.start("object"), match.end("object"), "injured", True,
@@ -551,11 +573,14 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             if inside:
                 adjust = inside[0][0]
                 perpetrators.append(CasualtyMention("killed", True, Quantity(adjust, adjust, adjust), inside[0][1], inside[0][2]))
-        if harm == "injured" and chosen is None:
+        if harm == "injured":
+            # "Thirteen people were shot ... one woman is in critical condition": the shot who did not
+            # die are all hurt, however few the report describes one by one.
             weak = _highest([m for m in mentions if m.harm == "injured" and m.weak and not m.perpetrator])
             killed = result.killed.best or 0
-            if weak is not None and weak.quantity.best > killed:
-                chosen, adjust = weak, 0 if _others_than_the_dead(text, weak, mentions) else killed
+            weak_adjust = 0 if weak is not None and _others_than_the_dead(text, weak, mentions) else killed
+            if weak is not None and weak.quantity.best - weak_adjust > (chosen.quantity.best if chosen else 0):
+                chosen, adjust = weak, weak_adjust
                 weak_injury = weak if not killed else None
         count = _count(chosen, text, adjust)
         if count.best is None:
