@@ -276,3 +276,13 @@ def test_a_bullet_that_hit_someone_wounded_them():
 def test_all_the_shot_who_lived_are_hurt_and_numbers_that_are_no_counts(text, killed, injured):
     result = casualties_of(text)
     assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("He did not have a clear shot at the suspect.", None),
+    ("Juan Doe shot into the neighbors' house.", None),
+    ("Police found a man shot in the leg.", 1),
+    ("Ann Doe had multiple gunshot wounds.", 1),
+])
+def test_a_bare_shot_without_a_verb_needs_a_person(text, injured):
+    assert casualties_of(text).injured.best == injured

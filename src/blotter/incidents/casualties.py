@@ -274,6 +274,7 @@ _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d
 _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
+_PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
 # A figure for shootings across a city or a weekend, not for the report's own incident.
@@ -390,6 +391,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             continue  # "he shot", "troopers who shot", "who shot a man": the shooter, nobody hurt
         if weak and not passive and _PERPETRATOR_RE.search(text, match.start("list"), match.end("list")):
             continue  # "the gunman shot at the fire pit": without "was" a bare "shot" is his act
+        if harm_words.lower() in ("shot", "stabbed") and not aux.strip() and not _PLAIN_PERSON_RE.search(text, match.start("list"), match.end("list")):
+            continue  # "a clear shot", "returned one shot", "Juan Doe shot into the house": no one hit
         plural = None if not aux.strip() else False if re.search(r"\b(?:was|has|is|remains)\b", aux) \
             else True if re.search(r"\b(?:were|are|have|remain)\b", aux) else None
         mention = _mention_from_list(text, match.start("list"), match.end("list"), harm, weak,
