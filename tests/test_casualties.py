@@ -286,3 +286,9 @@ def test_all_the_shot_who_lived_are_hurt_and_numbers_that_are_no_counts(text, ki
 ])
 def test_a_bare_shot_without_a_verb_needs_a_person(text, injured):
     assert casualties_of(text).injured.best == injured
+
+
+def test_names_with_a_capital_inside_are_whole():
+    result = casualties_of("An officer fatally shot Quintonio LeGrier and Bettie Jones.")
+    assert result.killed.best == 2
+    assert result.killed.evidence[0].quote.endswith("LeGrier and Bettie Jones")

@@ -68,7 +68,7 @@ _NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Nobody|No|Everyone|Everyb
                r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 _NAMED_PERSON = (
     r"(?:\d{1,3}-(?:year|month|week)[\s-]old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
-    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,3}(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
+    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?){0,3}(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
     r"(?:\s*,\s+\d{1,2}\b,?)?"
 )
 _SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
@@ -191,7 +191,7 @@ _ADJECTIVE_AFTER_RE = re.compile(
     r"\s+(?!(?:and|or|but|in|on|at|after|from|by|inside|outside|near|following|when|while|with|as|of|during|early|"
     r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
 # An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
-_OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?)|"
                               r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b)[a-z])\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
 _FATE_AFTER_RE = re.compile(
@@ -203,7 +203,7 @@ _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
 _NAMED_PERSON_RE = re.compile(_NAMED_PERSON, re.IGNORECASE)
-_FACILITY_END_RE = re.compile(r"(?-i:Hospital|Center|Centre|Clinic|Institute|Walmart|Store|Mall)$")
+_FACILITY_END_RE = re.compile(r"(?-i:Hospital|Center|Centre|Clinic|Institute|Walmart|Store|Mall)$|(?-i:\bHealth(?:care)?\b|\bMedical\b|\bHospital\b)")
 _BACKGROUND_RE = re.compile(
     r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:the\s+)?(?:\w+\s+){0,3}(?:19|20)\d\d|since\s+January|"
     r"(?:in|of)\s+(?:19|20)\d\d|a\s+year\s+ago|"

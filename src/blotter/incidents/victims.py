@@ -26,18 +26,18 @@ OTHER_FATE_RE = re.compile(
 _OTHER_FATE_WORD_RE = re.compile(r"kidnap|abduct|hostage|missing|unhurt|unharmed|uninjured|unscathed", re.IGNORECASE)
 IDENTIFIED_RE = re.compile(
     r"\bidentified\s+(?:[\w,'’-]+\s+){0,12}?as\s+(?:(?P<age_before>\d{1,3})-years?-old\s+)?"
-    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
+    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
     re.IGNORECASE,
 )
 _PERPETRATOR_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(PERPETRATOR_NOUNS)) + r")\b[^.;]*$", re.IGNORECASE)
-_NAME_AND_AGE_RE = re.compile(r"^(?P<name>(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+)(?:,\s+(?P<age>\d{1,3}),?)?$")
+_NAME_AND_AGE_RE = re.compile(r"^(?P<name>(?:[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?\s+){1,3}[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?)(?:,\s+(?P<age>\d{1,3}),?)?$")
 # Capitalised words of a headline ("Man Found Shot In Dolton") that are never part of a person's name.
 _HEADLINE_WORDS = frozenset(
     "in at on by of for from to with after before during following near over and the a an his her man woman boy girl "
     "teen teens men women shooting shootings shot shots found killed kills dies died dead death police officer cop "
     "deputy trooper victim victims suspect service church gazette times news update video photos report "
     "says said".split())
-_SURNAME_RE = re.compile(r"^[A-Z][a-z'’-]+$")  # "Cantu was found dead": a victim called by surname alone
+_SURNAME_RE = re.compile(r"^[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?$")  # "Cantu", "LeGrier": a victim called by surname alone
 _LEADING_AGE_RE = re.compile(r"^\d{1,3}-years?-old\s+")
 _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
