@@ -292,3 +292,9 @@ def test_names_with_a_capital_inside_are_whole():
     result = casualties_of("An officer fatally shot Quintonio LeGrier and Bettie Jones.")
     assert result.killed.best == 2
     assert result.killed.evidence[0].quote.endswith("LeGrier and Bettie Jones")
+
+
+def test_a_weekend_toll_across_a_city_is_not_one_incident():
+    result = casualties_of("Four people were killed and at least 35 others have been wounded in shootings across "
+                           "Chicago since Friday night.")
+    assert (result.killed.best, result.injured.best) == (None, None)

@@ -279,8 +279,9 @@ _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
 # A figure for shootings across a city or a weekend, not for the report's own incident.
 _ROUNDUP_AFTER_RE = re.compile(
-    r"[^.;]{0,60}?\b(?:in\s+(?:separate|several|multiple|different|\w+\s+)?(?:shootings|incidents|attacks)|"
-    r"across\s+the\s+(?:city|county|state)|citywide|over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
+    r"[^.;]{0,60}?\b(?:in\s+(?:separate|several|multiple|different|unrelated)\s+(?:shootings|incidents|attacks)|"
+    r"in\s+shootings\s+(?:across|around|throughout|since|over)|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
+    r"citywide|over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
 
 
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
