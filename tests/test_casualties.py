@@ -298,3 +298,9 @@ def test_a_weekend_toll_across_a_city_is_not_one_incident():
     result = casualties_of("Four people were killed and at least 35 others have been wounded in shootings across "
                            "Chicago since Friday night.")
     assert (result.killed.best, result.injured.best) == (None, None)
+
+
+def test_one_who_accidentally_shot_himself_is_hurt_unless_he_died():
+    assert casualties_of("A juvenile hiding in the trunk during a traffic stop accidentally shot himself.").injured.best == 1
+    died = casualties_of("A boy accidentally shot himself and died at the hospital.")
+    assert (died.killed.best, died.injured.best) == (1, None)

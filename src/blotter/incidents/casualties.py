@@ -176,6 +176,7 @@ SELF_HARM_RE = re.compile(
     r"\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b|\bdetonated\s+(?:his|her)\s+(?:explosives?|vest|belt|bomb)",
     re.IGNORECASE,
 )
+ACCIDENTAL_SELF_RE = re.compile(r"\b(?:accidentally|unintentionally)\s+shot\s+(?:himself|herself)\b", re.IGNORECASE)
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
@@ -452,6 +453,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         found = quantity_at(counted) if counted else (Quantity(1, 1, 1), 0)
         if found is not None:
             mentions.append(CasualtyMention("killed", False, found[0], match.start(), match.end()))
+    for match in ACCIDENTAL_SELF_RE.finditer(text, start, end):  # hurt, unless the report says he died
+        mentions.append(CasualtyMention("injured", False, Quantity(1, 1, 1), match.start(), match.end(), weak=True))
     for match in SELF_HARM_RE.finditer(text, start, end):
         mentions.append(CasualtyMention("killed", _harmed_others_first(text, start, match.start()), Quantity(1, 1, 1),
                                         match.start(), match.end()))
