@@ -647,7 +647,7 @@ def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]
 
 # A named shooter right before the act: "Tiffany Doe shot her husband", "Jo Roe, 24, opened fire".
 _NAMED_SHOOTER_RE = re.compile(
-    r"(?<![\w’'-])(?P<name>(?:[A-Z][a-z’'-]+|[A-Z][a-z]+[A-Z][a-z]+)(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z’'-]+|[A-Z][a-z]+[A-Z][a-z]+)){1,3})"
+    r"(?<![\w’'-])(?P<name>(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z’'-]+){1,3})"
     r"(?:,\s+\d{1,3},|(?P<closing>,))?\s+(?:allegedly\s+|then\s+|fatally\s+|accidentally\s+|repeatedly\s+)?"
     r"(?:shot|stabbed|killed|opened\s+fire|fired\s+(?:at|on|into|a\s+shot|shots|several|multiple))\b"
     r"(?!\s+(?:and\s+(?:killed|wounded|injured)\s+)?(?:by|dead|to\s+death|in\s+the|multiple|several|once|twice)\b)")

@@ -26,18 +26,19 @@ OTHER_FATE_RE = re.compile(
 _OTHER_FATE_WORD_RE = re.compile(r"kidnap|abduct|hostage|missing|unhurt|unharmed|uninjured|unscathed", re.IGNORECASE)
 IDENTIFIED_RE = re.compile(
     r"\bidentified\s+(?:[\w,'’-]+\s+){0,12}?as\s+(?:(?P<age_before>\d{1,3})-years?-old\s+)?"
-    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
+    r"(?P<name>(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
     re.IGNORECASE,
 )
 _PERPETRATOR_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(PERPETRATOR_NOUNS)) + r")\b[^.;]*$", re.IGNORECASE)
-_NAME_AND_AGE_RE = re.compile(r"^(?P<name>(?:[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?\s+){1,3}[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?)(?:,\s+(?P<age>\d{1,3}),?)?$")
+_NAME_AND_AGE_RE = re.compile(r"^(?P<name>(?:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?\s+){1,3}(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?)(?:,\s+(?P<age>\d{1,3}),?)?$")
 # Capitalised words of a headline ("Man Found Shot In Dolton") that are never part of a person's name.
 _HEADLINE_WORDS = frozenset(
     "in at on by of for from to with after before during following near over and the a an his her man woman boy girl "
     "teen teens men women shooting shootings shot shots found killed kills dies died dead death police officer cop "
     "deputy trooper victim victims suspect service church gazette times news update video photos report "
     "says said".split())
-_SURNAME_RE = re.compile(r"^[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?$")  # "Cantu", "LeGrier": a victim called by surname alone
+_GLUED_HEADLINE_RE = re.compile(r"^[a-z]+(?=[A-Z][a-z])|^(?:[A-Z][a-z]+\s+)*(?:Times|News|Post|Tribune|Herald|Journal)(?=[A-Z][a-z])")
+_SURNAME_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?$")  # "Cantu", "LeGrier": a victim called by surname alone
 _LEADING_AGE_RE = re.compile(r"^\d{1,3}-years?-old\s+")
 _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -179,6 +180,10 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         if whole is not None:
             victim.name = victim.mention = text[whole[0]:whole[1]]
             victim.evidence.append(Evidence.of(text, *whole))
+    for victim in victims:  # "woman heldCaitlin Caskey": a headline glued to the body's first name
+        glued = _GLUED_HEADLINE_RE.match(victim.name or "")
+        if glued:
+            victim.name = victim.mention = victim.name[glued.end():]
     found = _deduplicated(victims)
     return [v for v in found if not v.name or v.name.lower() not in suspects]
 
