@@ -134,3 +134,13 @@ def test_an_official_quoted_as_a_source_does_not_make_a_crime_political():
     assert not _official_harmed("A man was shot dead outside a bar, prosecutors said Tuesday.")
     assert not _official_harmed("According to the mayor, two men were wounded in the shooting.")
     assert _official_harmed("Gunmen shot dead the mayor of a small town on Friday.")
+
+
+def test_a_shooter_named_right_before_the_shot_is_a_perpetrator():
+    from blotter.pipeline import extract_text
+    record = extract_text("A woman accidentally shot her husband on Friday. The station reported 27-year-old "
+                          "Tiffany Doe shot Army soldier Zed Doe at their home.")
+    assert "Tiffany Doe" in [p.name for p in record.incidents[0].perpetrators]
+    record = extract_text("A man was shot dead on the west side on Monday. One of the responding officers, "
+                          "Robert Roe, fatally shot the man, police said.")
+    assert "Robert Roe" in [p.name for p in record.incidents[0].perpetrators]

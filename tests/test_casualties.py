@@ -200,3 +200,107 @@ def test_attacker_killed_in_the_headline_is_no_victim() -> None:
 ])
 def test_killed_along_with_others(text: str, killed: int) -> None:
     assert casualties_of(text).killed.best == killed
+
+
+def test_a_boy_who_shot_himself_by_accident_is_hurt_not_a_dead_attacker():
+    result = casualties_of("A 6-year-old boy was wounded when he accidentally shot himself with his father's pistol.")
+    assert result.perpetrators_killed.best is None
+    assert result.injured.best == 1
+    murder_suicide = casualties_of("The gunman killed his wife and then shot himself in an apparent suicide.")
+    assert murder_suicide.perpetrators_killed.best == 1
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A 15-year-old boy was killed and three other men were injured when shots rang out.", 1, 3),
+    ("Police say a 2-year-old is dead and a 15-month-old is injured after the shooting.", 1, 1),
+    ("A man was killed and two women were shot outside the club.", 1, 2),
+    ("Two men were shot Tuesday night and one died at the hospital.", 1, 1),
+    ("Witnesses said the gunman shot three people at a bus stop, killing one.", 1, 2),
+    ("Four men attending a party at a home were injured when someone fired from a car.", None, None),
+])
+def test_counts_of_other_people_and_of_bare_shootings(text, killed, injured):
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_a_suicide_alone_is_a_victim_a_gunman_who_killed_others_first_is_not():
+    alone = casualties_of("An eighth-grade student shot himself dead in what appeared to be a hunting accident.")
+    assert (alone.killed.best, alone.perpetrators_killed.best) == (1, None)
+    gunman = casualties_of("The gunman killed his wife and then shot himself dead.")
+    assert (gunman.killed.best, gunman.perpetrators_killed.best) == (1, 1)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("A Jefferson County deputy who was shot and injured on Tuesday remained in the hospital.", 1),
+    ('Police say an officer and a "citizen" were injured in the shooting.', 2),
+    ("Shooting on the west side | news.comTwo people were injured during an argument.", 2),
+    ("The 27-year old victim is recovering after being shot in the arm.", 1),
+    ("A woman accidentally shot her husband in the chest.", 1),
+])
+def test_injured_people_named_in_more_ways(text, injured):
+    assert casualties_of(text).injured.best == injured
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A man was fatally shot about 5 p.m. Sunday at a home.", 1),
+    ("Tracey Doe was fatally shot 11 times in the arm and abdomen.", 1),
+    ("A second man was charged in the Dec. 18 shooting that killed a teenager.", 1),
+    ("The teen was charged in the murder of Anthony Harmon, Jr. last week.", 1),
+    ("He called police after the death of Jihad, a 17-year-old student.", 1),
+    ("Four people were killed and 11 others were wounded in shootings Tuesday across the city.", None),
+])
+def test_figures_that_are_times_dates_descriptions_or_roundups(text, killed):
+    assert casualties_of(text).killed.best == killed
+
+
+def test_the_one_shot_is_the_one_the_headline_says_died():
+    from blotter.pipeline import extract_text
+    record = extract_text("Girl shot at party dies\n\nJo Roe of Ashdown was believed to be shot during a party "
+                          "at a home on Saturday, police said.")
+    casualties = record.incidents[0].casualties
+    assert (casualties.killed.best, casualties.injured.best) == (1, None)
+
+
+def test_a_bullet_that_hit_someone_wounded_them():
+    assert casualties_of("Friends said a stray bullet hit Maleah Doe in the head during the drive-by.").injured.best == 1
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Thirteen people were shot during a house party early Sunday. One woman is in critical condition.", None, 13),
+    ("An overnight shooting left eight people with wounds that needed treatment.", None, 8),
+    ("She was shot during a robbery in January. One other person died and two others were injured.", 1, 2),
+    ("Two men, 21 and 58 were shot on Wilson Avenue.", None, 2),
+    ("Image 5 of 10 The shot-out window of the store is shown.", None, None),
+    ("He called police on Dec. 29 saying the child had shot himself.", None, 1),
+])
+def test_all_the_shot_who_lived_are_hurt_and_numbers_that_are_no_counts(text, killed, injured):
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("He did not have a clear shot at the suspect.", None),
+    ("Juan Doe shot into the neighbors' house.", None),
+    ("Police found a man shot in the leg.", 1),
+    ("Ann Doe had multiple gunshot wounds.", 1),
+])
+def test_a_bare_shot_without_a_verb_needs_a_person(text, injured):
+    assert casualties_of(text).injured.best == injured
+
+
+def test_names_with_a_capital_inside_are_whole():
+    result = casualties_of("An officer fatally shot Quintonio LeGrier and Bettie Jones.")
+    assert result.killed.best == 2
+    assert result.killed.evidence[0].quote.endswith("LeGrier and Bettie Jones")
+
+
+def test_a_weekend_toll_across_a_city_is_not_one_incident():
+    result = casualties_of("Four people were killed and at least 35 others have been wounded in shootings across "
+                           "Chicago since Friday night.")
+    assert (result.killed.best, result.injured.best) == (None, None)
+
+
+def test_one_who_accidentally_shot_himself_is_hurt_unless_he_died():
+    assert casualties_of("A juvenile hiding in the trunk during a traffic stop accidentally shot himself.").injured.best == 1
+    died = casualties_of("A boy accidentally shot himself and died at the hospital.")
+    assert (died.killed.best, died.injured.best) == (1, None)

@@ -105,3 +105,18 @@ def test_event_date_after_a_statement_or_aftermath_word(text: str, start: str) -
 
 def test_arrest_date_alone_is_still_not_the_event_date() -> None:
     assert date_of("Police arrested a man on Sunday over a stabbing at the station.").start is None
+
+
+def test_a_hearing_or_a_reward_after_the_shooting_is_not_its_date():
+    result = date_of("Ann Doe was shot and killed Feb. 28 at her home. Her husband was awaiting arraignment Sunday on the charge.")
+    assert result.start == "2024-02-28"
+
+
+def test_a_day_named_later_refines_an_overnight_or_a_week():
+    result = date_of("An overnight shooting left eight people hurt. It happened around 2:30 a.m. Sunday on Hearne Avenue.")
+    assert (result.start, result.precision) == ("2024-03-03", "day")
+
+
+def test_a_wrong_weekday_beside_a_recent_day_does_not_move_it_years_back():
+    result = date_of("The man was shot on Tuesday, March 2 outside a bar.")
+    assert result.start == "2024-03-02"

@@ -335,3 +335,9 @@ def test_locate_maps_spans_back_when_clean_dropped_lines_in_between():
     assert where is not None and original[where[0]:where[1]] == "it would reopen"
     assert locate(original, cleaned, 0, 3, None) == (original.index("The"), original.index("The") + 3)
     assert locate("abc", "xyz", 0, 3, None) is None
+
+
+def test_gvdb_gold_date_from_the_picker_is_read_as_iso():
+    annotation = {"date-and-time": {"date": "2015-8-3"}}
+    assert gvdb.parse_annotation("9", None, "text", annotation).date == "2015-08-03"
+    assert gvdb.parse_annotation("9", None, "text", {"date-and-time": {"date": ""}}).date is None

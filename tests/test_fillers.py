@@ -164,3 +164,11 @@ def test_a_wire_source_in_brackets_is_no_victim():
     victims = [v.mention for inc in record.incidents for v in inc.victims]
     assert victims and "WIRE" not in victims
     assert record.incidents[0].summary == record.incidents[0].summary.strip() and "WIRE" not in record.incidents[0].summary
+
+
+def test_victim_names_with_inner_capitals_and_a_glued_headline():
+    from blotter.pipeline import extract_text
+    record = extract_text("Girl shot at party dies; woman heldCaitlin L. Doe of Ashdown was believed to be shot "
+                          "during the party on Friday. An officer fatally shot Quintonio LeRoe, police said.")
+    names = {v.name for v in record.incidents[0].victims}
+    assert {"Caitlin L. Doe", "Quintonio LeRoe"} <= names

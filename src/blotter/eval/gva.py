@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-from ..models import DocumentRecord, InputDocument
+from ..models import DocumentRecord, Incident, InputDocument
 from .common import main_incident, predicted_city, predicted_day, same_place
 from .metrics import PRF, CountScore, score_value
 from .runner import Dataset, EvalResult
@@ -82,13 +82,27 @@ def to_input(article: GvaArticle) -> InputDocument:
     return InputDocument(id=article.id, text=text, published=article.published)
 
 
+def everyone_harmed(incident: Incident | None, harm: str) -> int | None:
+    """Everyone shot, as GVA counts: its killed and injured figures include the suspects ("subjects")
+    shot by police or by their own hand (in all 217 incidents of incidents.jsonl that list one),
+    while our record keeps attackers apart (``perpetrators_killed``); the two add up here. None
+    when the record gives neither figure. (GVDB's annotators list victims only: see gvdb.py.)"""
+    if incident is None:
+        return None
+    victims = getattr(incident.casualties, harm).best
+    attackers = getattr(incident.casualties, f"perpetrators_{harm}").best
+    if victims is None and attackers is None:
+        return None
+    return (victims or 0) + (attackers or 0)
+
+
 def score(articles: Sequence[GvaArticle], records: Sequence[DocumentRecord | None]) -> EvalResult:
     killed, injured = CountScore(), CountScore()
     city, date = PRF(), PRF()
     for article, record in zip(articles, records):
         incident = main_incident(record)
-        killed.add(article.killed, incident.casualties.killed.best if incident else None)
-        injured.add(article.injured, incident.casualties.injured.best if incident else None)
+        killed.add(article.killed, everyone_harmed(incident, "killed"))
+        injured.add(article.injured, everyone_harmed(incident, "injured"))
         predicted_place = predicted_city(incident)
         score_value(city, article.city, predicted_place, same_place(article.city, predicted_place))
         day = predicted_day(incident)

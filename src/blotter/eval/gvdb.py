@@ -1,7 +1,16 @@
 """Gun Violence Database (crowd-annotated US shooting news): counts, place, date and names.
 
 Gold killed = victims whose "victim-was" includes "killed"; injured = "injured" or
-"hospitalized" but not killed. Scored on the record's main incident.
+"hospitalized" but not killed. Scored on the record's main incident, victims only: the
+annotators' victim section ordinarily leaves out a shooter who killed himself or was shot dead
+by police, as our ``killed`` does (GVA, by contrast, counts them: see gva.py).
+
+The gold date comes from a date picker that sometimes wrote "2015-8-23"; it is read as ISO
+before comparing. GVDB gives no publication date, and most reports date the shooting only by
+weekday ("on Tuesday"), which the annotators resolved against the day they read the article:
+without a date in the page address or an absolute date in the text, a record rightly leaves the
+date null, so date recall here is capped well below 1 (only about 4 in 10 dev reports carry a
+publication day in their address).
 """
 
 from __future__ import annotations
@@ -10,6 +19,7 @@ import csv
 import json
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Sequence
 
@@ -38,6 +48,17 @@ def _value(slot: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+def _iso_day(value: str | None) -> str | None:
+    """The date picker's "2015-8-23" as "2015-08-23"; anything unreadable stays as given."""
+    if not value:
+        return None
+    try:
+        year, month, day = (int(part) for part in value.split("-"))
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return value
+
+
 def parse_annotation(article_id: str, url: str | None, text: str, annotation: dict) -> GvdbArticle:
     """The gold we score, from one row's Json column."""
     when = annotation.get("date-and-time", {})
@@ -47,7 +68,7 @@ def parse_annotation(article_id: str, url: str | None, text: str, annotation: di
                   and {"injured", "hospitalized"} & set(v.get("victim-was", [])))
     return GvdbArticle(
         id=article_id, url=url, text=text, killed=killed, injured=injured,
-        city=_value(when.get("city")), state=_value(when.get("state")), date=_value(when.get("date")),
+        city=_value(when.get("city")), state=_value(when.get("state")), date=_iso_day(_value(when.get("date"))),
         shooter_names=[n for s in annotation.get("shooter-section", []) if (n := _value(s.get("name")))],
         victim_names=[n for v in victims if (n := _value(v.get("name")))],
     )

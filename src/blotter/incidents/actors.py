@@ -499,6 +499,10 @@ def _pursued(token: Token) -> bool:
     lemma = verb.lemma_.lower()
     if token.dep_ in ("dobj", "nsubjpass") and lemma in _PURSUIT_VERBS:
         return True
+    if token.dep_ == "nsubjpass" and (  # "X was taken into custody and charged with murder"
+            any(c.dep_ == "conj" and c.lemma_.lower() in _PURSUIT_VERBS for c in verb.children)
+            or (lemma == "take" and any(g.lower_ == "custody" for c in verb.children if c.dep_ == "prep" for g in c.children))):
+        return True
     if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in _SEARCH_VERBS:
         return True
     if token.dep_ == "nsubj" and (lemma in _OWNING_UP_VERBS or (
@@ -641,6 +645,37 @@ def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]
                 evidence=[Evidence.of(frame.text, start, end), sentence_evidence(frame, sentence)]))
 
 
+# A named shooter right before the act: "Tiffany Doe shot her husband", "Jo Roe, 24, opened fire".
+_NAMED_SHOOTER_RE = re.compile(
+    r"(?<![\w’'-])(?P<name>(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z’'-]+){1,3})"
+    r"(?:,\s+\d{1,3},|(?P<closing>,))?\s+(?:allegedly\s+|then\s+|fatally\s+|accidentally\s+|repeatedly\s+)?"
+    r"(?:shot|stabbed|killed|opened\s+fire|fired\s+(?:at|on|into|a\s+shot|shots|several|multiple))\b"
+    r"(?!\s+(?:and\s+(?:killed|wounded|injured)\s+)?(?:by|dead|to\s+death|in\s+the|multiple|several|once|twice)\b)")
+_NOT_NAME_WORDS = frozenset("police officer officers deputy deputies sheriff man woman men women boy girl teen suspect "
+                            "gunman victim news update video report says said the a an in at on of".split())
+
+
+def _named_shooters(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> None:
+    """Add people named as the subject of a shooting verb whom the parse missed (it often tags such
+    names as organisations, or hangs the verb on the wrong word)."""
+    known = {(p.name or "").lower().split()[-1] for p in perpetrators if p.name}
+    for sentence in frame.sentences:
+        for match in _NAMED_SHOOTER_RE.finditer(frame.text, sentence.start_char, sentence.end_char):
+            name = match.group("name")
+            words = name.lower().split()
+            if words[-1] in known or set(words) & _NOT_NAME_WORDS:
+                continue
+            if match.group("closing") and not frame.text[:match.start()].endswith(", "):
+                continue  # a comma after the name closes an apposition: "the officer, Jo Roe, shot"
+            span = frame.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+            if span is None or any(t.pos_ != "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in span):
+                continue
+            known.add(words[-1])
+            perpetrators.append(Perpetrator(
+                name=name, mention=name, age=_age(frame, match.start("name"), match.end("name"), span.root),
+                gender=None, evidence=[Evidence.of(frame.text, match.start("name"), match.end())]))
+
+
 def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perpetrator]:
     """Every perpetrator named in the incident's sentences, coreferent mentions merged."""
     perpetrators: list[Perpetrator] = []
@@ -687,6 +722,7 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
             heads[key] = perpetrator
             spans.append((start, end, perpetrator))
             perpetrators.append(perpetrator)
+    _named_shooters(frame, perpetrators)
     if frame.is_primary and not frame.background:
         _add_pursued_elsewhere(frame, perpetrators)
     for perpetrator in perpetrators:

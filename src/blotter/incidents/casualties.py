@@ -43,46 +43,49 @@ KILLED_WORDS = (
 )
 INJURED_WORDS = (
     r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
-    r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|in\s+(?:critical|serious|stable|grave)\s+condition|"
+    r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|recovering\s+(?:from|after|in)\b|in\s+(?:critical|serious|stable|grave)\s+condition|"
     r"taken\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
     r"(?:suffered|sustained|received)\s+(?:\w+[\s-]+){0,3}?injuries"
 )
 # Without a fatal word: hurt, unless the report says they died. "shot him" is the attacker, not a victim.
 WEAK_INJURED_WORDS = (
-    r"(?:shot|stabbed)(?!\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
+    r"(?:shot|stabbed)(?!-|\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
     r"(?:suffered|suffering|sustained|had|with)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?"
 )
 _NOT_A_MODIFIER = (
     r"and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
-    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
+    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|the|"
+    r"shootings?|ambush|attacks?|slayings?|incidents?|homicides?|murders?|stabbings?|crash|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
-_MODIFIER = r"(?:\d{1,3}-year-old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[A-Za-z][\w'’-]*)"
+_MODIFIER = r"(?:\d{1,3}-(?:year|month|week)[\s-]old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[\"“]?[A-Za-z][\w'’-]*[\"”]?)"
 # Where a group may start: after a non-word character, or where a headline glued to the body
 # ends ("...abc13.comA man was shot") an article starts the body.
-_GROUP_START = r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The)\s))"
+_GROUP_START = r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s))"
 # Words that start sentences in capitals but name nobody countable.
 _NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Nobody|No|Everyone|Everybody|Someone|Authorities|Officials|"
                r"Who|Which|What|Many|Some|All|Others|They|We|You|I|Investigators|Deputies|Officers|Detectives|Both|"
                r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 _NAMED_PERSON = (
-    r"(?:\d{1,3}-year-old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
-    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,3}(?:\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
+    r"(?:\d{1,3}-(?:year|month|week)[\s-]old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
+    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+(?:[A-Z]\.\s+)?(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){0,3}(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
     r"(?:\s*,\s+\d{1,2}\b,?)?"
 )
-_SINGLE_DEFINITE = (r"(?:the|his|her|their)\s+(?:(?:\d{1,3}-year-old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
+_SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
                     + PERPETRATOR_NOUNS + r")\b")
 _GROUP = (
     r"(?:" + _GROUP_START + r"(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
-    + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?:the|his|her|their)\s+\d{1,3}-year-old\b"
+    + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:the|his|her|their)\s+\d{1,3}-(?:year|month|week)[\s-]old\b"
     + r"|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
 LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
 _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<list>", "?P<along>"), re.IGNORECASE)
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
-_APPOSITIVE = r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?"
+_APPOSITIVE = (r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
+               r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?")
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
+    r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
     r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|"
     r"ultimately|then|tragically|(?-i:(?!fatally\b)[a-z]{3,}ly)))*"
 )
@@ -96,9 +99,25 @@ ACTIVE_RE = re.compile(
     r"fatal\s+(?:shooting|stabbing|beating)s?\s+of|(?:found|discovered|recovered)\s+the\s+bod(?:y|ies)\s+of|"
     r"(?:non-?fatal\s+)?(?:shooting|wounding)\s+of|"
     r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
-    r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving)\s+"
+    r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
+    r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed))\s+"
     r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
-    + r"(?:\s+(?P<state>dead|injured|wounded|hurt))?",
+    + r"(?:\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?wounds|"
+    r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition))?",
+    re.IGNORECASE,
+)
+# "the gunman shot two people": a bare active "shot" with people as its object is a weak injury.
+SHOT_OBJECT_RE = re.compile(
+    r"\b(?:shot|shooting)\s+(?:at\s+least\s+)?(?P<object>(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?"
+    r"(?:" + PERSON_NOUNS + r"|others)|(?:a|an|another|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
+    r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)(?!\s+(?:to\s+death|dead|and\s+killed))",
+    re.IGNORECASE,
+)
+# "left eight people with wounds": the state after the people is what makes "left" a harm.
+LEFT_RE = re.compile(
+    r"\b(?:left|leaving)\s+(?:(?:at\s+least|another)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
+    + r"\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?(?:wounds|injuries)|"
+    r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition)\b",
     re.IGNORECASE,
 )
 TOLL_RE = re.compile(
@@ -123,7 +142,7 @@ _BODY_WORD_RE = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
 # "Girl shot at party dies", "2 teens wounded in drive-by". Title case is allowed.
 HEADLINE_RE = re.compile(
     r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<list>(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[A-Z][\w'’-]*\s+){0,2}?"
-    r"(?P<noun>\d{1,3}-year-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
+    r"(?P<noun>\d{1,3}-(?:year|month|week)[\s-]old|man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
     r"father|mother|son|daughter|clerk|guard|men|women|teens|teenagers|boys|girls|children|people|officers|students))"
     r"(?:,\s*\d{1,3},)?\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
     r"shot\s+dead|fatally\s+(?:shot|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|murdered|"
@@ -135,7 +154,7 @@ HEADLINE_RE = re.compile(
 HEADLINE_ACTIVE_RE = re.compile(
     r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures)\s+(?:(?P<count>" + NUMBER_PATTERN
     + r")\s+|(?:his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
-    + r"|lawman|deputy|trooper|\d{1,3}-year-old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
+    + r"|lawman|deputy|trooper|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
 _HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
@@ -148,13 +167,18 @@ INCLUDING_PERPETRATOR_RE = re.compile(
     r"\bincluding\s+(?:the\s+)?(?P<perp>(?:" + NUMBER_PATTERN + r")\s+)?(?:" + PERPETRATOR_NOUNS + r"|suspected\s+\w+)\b",
     re.IGNORECASE,
 )
+# A bare "shot himself" is not a death: children and gun owners shoot themselves by accident and
+# survive (they are the victims, counted by the passive patterns); it counts only with a fatal word.
 SELF_HARM_RE = re.compile(
-    r"\b(?:killed|shot)\s+(?:himself|herself|themselves)\b|\bblew\s+(?:himself|herself|themselves)\s+up\b|"
+    r"\b(?:killed|fatally\s+shot|shot\s+and\s+killed)\s+(?:himself|herself|themselves)\b|\bblew\s+(?:himself|herself|themselves)\s+up\b|"
+    r"\bshot\s+(?:himself|herself|themselves)\b(?=[^.;]{0,60}?\b(?:died|dead|suicide)\b)|"
+    r"\btook\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b|"
     r"\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b|\bdetonated\s+(?:his|her)\s+(?:explosives?|vest|belt|bomb)",
     re.IGNORECASE,
 )
+ACCIDENTAL_SELF_RE = re.compile(r"\b(?:accidentally|unintentionally)\s+shot\s+(?:himself|herself)\b", re.IGNORECASE)
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
-HARM_WORD_RE = re.compile(r"kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
+HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
                           r"double|triple|quadruple|quintuple|shooting\s+of", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
@@ -168,18 +192,19 @@ _ADJECTIVE_AFTER_RE = re.compile(
     r"\s+(?!(?:and|or|but|in|on|at|after|from|by|inside|outside|near|following|when|while|with|as|of|during|early|"
     r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
 # An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
-_OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))\b", re.IGNORECASE)
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?)|"
+                              r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b)[a-z])\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
     r"(?:pronounced\s+(?:dead|deceased)|died|killed|succumbed|declared\s+dead)\b", re.IGNORECASE)
 _BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
-_AGE_AFTER_RE = re.compile(r"\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
+_AGE_AFTER_RE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
 _NAMED_PERSON_RE = re.compile(_NAMED_PERSON, re.IGNORECASE)
-_FACILITY_END_RE = re.compile(r"(?-i:Hospital|Center|Centre|Clinic|Institute|Walmart|Store|Mall)$")
+_FACILITY_END_RE = re.compile(r"(?-i:Hospital|Center|Centre|Clinic|Institute|Walmart|Store|Mall)$|(?-i:\bHealth(?:care)?\b|\bMedical\b|\bHospital\b)")
 _BACKGROUND_RE = re.compile(
     r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:the\s+)?(?:\w+\s+){0,3}(?:19|20)\d\d|since\s+January|"
     r"(?:in|of)\s+(?:19|20)\d\d|a\s+year\s+ago|"
@@ -226,15 +251,17 @@ def _group_quantity(text: str) -> Quantity | None:
     return quantity
 
 
+_SEPARATED_RE = re.compile(r"(?:,|\band\b|&)\s*$", re.IGNORECASE)
 _SEPARATOR_RE = re.compile(r"(?:\s*,)?(?:\s+and)?\s*$", re.IGNORECASE)
 
 
 def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, int]]:
     """The spans of the groups a matched list names: "Two traders", "a police officer"."""
-    starts = []
+    starts: list[int] = []
     position = list_start
     while position < list_end and (match := GROUP_RE.search(text, position, list_end)):
-        starts.append(match.start())
+        if not starts or _SEPARATED_RE.search(text, starts[-1], match.start()):
+            starts.append(match.start())  # else more words of the same group: "A Jefferson County deputy"
         position = match.end()
     spans = []
     for index, start in enumerate(starts):
@@ -244,10 +271,33 @@ def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, i
     return spans
 
 
+_NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d|times\b|rounds\b|shots\b)", re.IGNORECASE)
+_MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
+_PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
+_BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
+_APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
+# A figure for shootings across a city or a weekend, not for the report's own incident.
+_ROUNDUP_AFTER_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:in\s+(?:separate|several|multiple|different|unrelated)\s+(?:shootings|incidents|attacks)|"
+    r"in\s+shootings\s+(?:across|around|throughout|since|over)|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
+    r"citywide|over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
+
+
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
                        start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
     """Add the listed groups up into one mention; None when a group is not a count of people."""
+    if _NOT_PEOPLE_AFTER_RE.match(text, list_end) or _MONTH_BEFORE_RE.search(text, max(0, list_start - 12), list_start):
+        return None  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = split_groups(text, list_start, list_end)
+    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and \
+            _NAMED_PERSON_RE.fullmatch(text, *groups[-2]):
+        groups = groups[:-1]  # "the death of Jihad, a teenager": one person described
+    if len(groups) > 1 and all(_BARE_NUMBER_RE.match(text, *g) for g in groups[1:]):
+        if _BARE_NUMBER_RE.match(text, *groups[0]):
+            return None  # "aged 21 and 58 were shot": ages, not counts
+        groups = groups[:1]  # "Two men, 21 and 58, were shot": their ages follow
     if len(groups) > 1:
         groups = [g for g in groups if not _ANY_PRONOUN_RE.match(text[g[0]:g[1]])]  # "killing her husband, she ..."
     if not groups:
@@ -266,6 +316,8 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         perpetrators += bool(_PERPETRATOR_RE.search(text[group_start:group_end]))
     if plural_verb is False and best > 1:
         return None  # "Smith, 28 was killed": a singular verb after a figure means an age
+    if plural_verb is True and len(groups) == 1 and high == 1:
+        return None  # "four men attending a party at a home were injured": "a home" is not who was hurt
     is_perpetrator = perpetrators == len(groups)
     return CasualtyMention(harm, is_perpetrator, Quantity(low, best, high), start, end, groups, weak)
 
@@ -288,6 +340,21 @@ def _pronoun_means_perpetrator(text: str, pronoun_start: int) -> bool:
     for last in _PERSON_NOUN_RE.finditer(text, max(0, pronoun_start - _PRONOUN_REACH), pronoun_start):
         pass
     return bool(last and last.group("perpetrator"))
+
+
+_HARMED_OTHERS_RE = re.compile(r"\b(?:kill|shot|shoot|stabb|murder|slay|slew|attack|open(?:ed)?\s+fire)\w*"
+                               r"(?!\s+(?:himself|herself|themselves)\b)", re.IGNORECASE)
+_REFLEXIVE_RE = re.compile(r"^(?:himself|herself|themselves)$", re.IGNORECASE)
+
+
+def _harmed_others_first(text: str, sentence_start: int, position: int) -> bool:
+    """Whether one who killed himself is an attacker: a gunman named shortly before, or a violent
+    act earlier in his sentence ("killed his wife and then himself"). Otherwise he is the victim of
+    a suicide or an accident ("a boy took his own life"), as GVA counts such deaths."""
+    if any(m.end() <= position for m in _HARMED_OTHERS_RE.finditer(text, sentence_start, position + 12)):
+        return True
+    before = _PERPETRATOR_RE.search(text, max(0, position - _PRONOUN_REACH), position)
+    return before is not None and before.group(0).lower() not in {"himself", "herself", "themselves"}
 
 
 def find_casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]:
@@ -324,7 +391,12 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         agent = weak and (aux.strip(" ,") in {"who", "that"} or _ANY_PRONOUN_RE.match(match.group("list")))
         if not passive and (agent or _OBJECT_AFTER_RE.match(text, match.end())):
             continue  # "he shot", "troopers who shot", "who shot a man": the shooter, nobody hurt
-        plural = None if not aux.strip() else not re.search(r"\b(?:was|has|is|remains)\b", aux)
+        if weak and not passive and _PERPETRATOR_RE.search(text, match.start("list"), match.end("list")):
+            continue  # "the gunman shot at the fire pit": without "was" a bare "shot" is his act
+        if harm_words.lower() in ("shot", "stabbed") and not aux.strip() and not _PLAIN_PERSON_RE.search(text, match.start("list"), match.end("list")):
+            continue  # "a clear shot", "returned one shot", "Juan Doe shot into the house": no one hit
+        plural = None if not aux.strip() else False if re.search(r"\b(?:was|has|is|remains)\b", aux) \
+            else True if re.search(r"\b(?:were|are|have|remain)\b", aux) else None
         mention = _mention_from_list(text, match.start("list"), match.end("list"), harm, weak,
                                      match.start(), match.end(), plural)
         if mention is None:
@@ -332,6 +404,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         along = _ALONG_WITH_RE.match(text, match.end()) if not weak else None
         if along is not None:
             mention = _with_companions(text, mention, along)
+        if _REFLEXIVE_RE.match(match.group("list")):  # "shot himself dead": an attacker only after harming others
+            mention.perpetrator = _harmed_others_first(text, start, match.start())
         if _PRONOUN_RE.match(text[match.start("list"):match.end("list")]):
             mention.perpetrator = _pronoun_means_perpetrator(text, match.start("list"))
             if harm == "injured":
@@ -346,10 +420,22 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         else:
             harm = "killed" if re.search(r"kill|dead|death|lives|(?<!non-)(?<!non)fatal|slay|murder|homicide|gunn|bod", verb) \
                 else "injured"
-        weak = verb == "shooting of"  # "the shooting of a teen": maybe the one killed
+        # "the shooting of a teen", "a bullet hit Ann Doe": maybe the one killed
+        weak = verb == "shooting of" or bool(re.search(r"\b(?:hit|struck|pierced|grazed)$", verb))
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, weak,
                                      match.start(), match.end(), None)
         if mention:
+            mentions.append(mention)
+    for match in LEFT_RE.finditer(text, start, end):
+        harm = "killed" if match.group("state").lower() == "dead" else "injured"
+        mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, False,
+                                     match.start(), match.end(), None)
+        if mention and not any(m.start == match.start() for m in mentions):
+            mentions.append(mention)
+    for match in SHOT_OBJECT_RE.finditer(text, start, end):
+        mention = _mention_from_list(text, match.start("object"), match.end("object"), "injured", True,
+                                     match.start(), match.end(), None)
+        if mention and not any(m.start <= match.start() < m.end for m in mentions):
             mentions.append(mention)
     for match in TOLL_RE.finditer(text, start, end):
         counted = re.match(NUMBER_RE, match.group("count"), re.IGNORECASE)
@@ -367,8 +453,12 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         found = quantity_at(counted) if counted else (Quantity(1, 1, 1), 0)
         if found is not None:
             mentions.append(CasualtyMention("killed", False, found[0], match.start(), match.end()))
+    for match in ACCIDENTAL_SELF_RE.finditer(text, start, end):  # hurt, unless the report says he died
+        mentions.append(CasualtyMention("injured", False, Quantity(1, 1, 1), match.start(), match.end(), weak=True))
     for match in SELF_HARM_RE.finditer(text, start, end):
-        mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), match.start(), match.end()))
+        mentions.append(CasualtyMention("killed", _harmed_others_first(text, start, match.start()), Quantity(1, 1, 1),
+                                        match.start(), match.end()))
+    mentions = [m for m in mentions if m.quantity.best <= 1 or not _ROUNDUP_AFTER_RE.match(text, m.end)]
     if background:
         return [m for m in mentions if m.quantity.best <= 1 or m.perpetrator]
     return mentions
@@ -449,6 +539,19 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
             for harm, q, start, stop in found]
 
 
+_OTHERS_RE = re.compile(r"\b(?:others?|another|more|additional)\b", re.IGNORECASE)
+_JOINED_AFTER_DEATH_RE = re.compile(r"\s*[,;]?\s*(?:and|while|as|but)\s+$", re.IGNORECASE)
+
+
+def _others_than_the_dead(text: str, weak: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
+    """Whether the people a bare "shot" counts are not the dead: "two other men were shot", or
+    "A man was killed and two women were shot", where the clause follows the death's own."""
+    if any(_OTHERS_RE.search(text, start, end) for start, end in weak.groups):
+        return True
+    return any(m.harm == "killed" and not m.perpetrator and m.end <= weak.start
+               and _JOINED_AFTER_DEATH_RE.fullmatch(text, m.end, weak.start) for m in mentions)
+
+
 def fill_casualties(frame: IncidentFrame) -> Casualties:
     """Count victims killed and injured and perpetrators killed and injured in the frame's sentences."""
     text = frame.text
@@ -466,6 +569,7 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
 
     mentions = [m for m in mentions if not any(m.start < n_end and n_start < m.end for _, n_start, n_end in nones)]
     result = Casualties()
+    weak_injury: CasualtyMention | None = None
     for harm in ("killed", "injured"):
         victims = [m for m in mentions if m.harm == harm and not m.perpetrator and not m.weak]
         perpetrators = [m for m in mentions if m.harm == harm and m.perpetrator]
@@ -476,11 +580,15 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             if inside:
                 adjust = inside[0][0]
                 perpetrators.append(CasualtyMention("killed", True, Quantity(adjust, adjust, adjust), inside[0][1], inside[0][2]))
-        if harm == "injured" and chosen is None:
+        if harm == "injured":
+            # "Thirteen people were shot ... one woman is in critical condition": the shot who did not
+            # die are all hurt, however few the report describes one by one.
             weak = _highest([m for m in mentions if m.harm == "injured" and m.weak and not m.perpetrator])
             killed = result.killed.best or 0
-            if weak is not None and weak.quantity.best > killed:
-                chosen, adjust = weak, killed
+            weak_adjust = 0 if weak is not None and _others_than_the_dead(text, weak, mentions) else killed
+            if weak is not None and weak.quantity.best - weak_adjust > (chosen.quantity.best if chosen else 0):
+                chosen, adjust = weak, weak_adjust
+                weak_injury = weak if not killed else None
         count = _count(chosen, text, adjust)
         if count.best is None:
             zero = next((n for n in nones if n[0] == harm), None)
@@ -492,4 +600,9 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
         for harm, count in headline_counts(frame):
             if getattr(result, harm).best is None:
                 setattr(result, harm, count)
+        if weak_injury is not None and result.killed.best and not _others_than_the_dead(text, weak_injury, mentions):
+            # "Girl shot at party dies" over "Jo Roe was shot": the one shot is the one who died
+            result.injured = _count(weak_injury, text, result.killed.best)
+            if not result.injured.best:
+                result.injured = Count()
     return result

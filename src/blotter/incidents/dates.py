@@ -66,7 +66,8 @@ _STATEMENT_BEFORE_RE = re.compile(
 # A date of what followed: an arrest, a charge, a court hearing, a funeral.
 _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|detained|sentenced|convicted|court|arraigned|hearing|trial|funeral|vigil|"
-    r"released|identified|booked|appeared|indicted|custody|surrendered|buried)\b[^.;]{0,30}$", re.IGNORECASE)
+    r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
+    r"reward|memorial|remained|remains)\b[^.;]{0,30}$", re.IGNORECASE)
 # The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
 _EVENT_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|drive-by|mass)\s+)?"
@@ -159,6 +160,10 @@ def _resolve(kind: str, match: re.Match[str], published: date | None,
             pinned = _pinned_by_weekday(MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]),
                                         groups["weekday"], anchor)
             if pinned is not None and (published is None or pinned[0] <= published):
+                plain = _absolute_day(_year(None, published), MONTHS[groups["month"].lower().rstrip(".")],
+                                      int(groups["day"]), published, False) if published else None
+                if plain is not None and pinned[0].year != plain[0].year and (published - plain[0]).days <= 60:
+                    return plain  # "Monday, Nov. 15" in a report of Nov. 16: a wrong weekday, not a 2010 date
                 return pinned
         return _absolute_day(_year(groups["year"], published), MONTHS[groups["month"].lower().rstrip(".")],
                              int(groups["day"]), published, groups["year"] is not None)
@@ -303,6 +308,11 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     score, chosen, sentence_start = max(candidates, key=lambda c: (c[0], -c[1].char_start))
     if score < -1:
         return IncidentDate()  # only statement or aftermath dates: the event's own date is unknown
+    if chosen.precision != "day":  # "an overnight shooting" ... "around 2:30 a.m. Sunday": the day refines it
+        inside = [c for c in candidates if c[1].precision == "day" and c[0] > -1
+                  and chosen.start <= c[1].start <= chosen.end]
+        if inside:
+            score, chosen, sentence_start = max(inside, key=lambda c: (c[0], -c[1].char_start))
     evidence = [Evidence.of(text, chosen.char_start, chosen.char_end)]
     time = None
     if chosen.precision == "day" and times:

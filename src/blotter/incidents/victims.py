@@ -26,17 +26,19 @@ OTHER_FATE_RE = re.compile(
 _OTHER_FATE_WORD_RE = re.compile(r"kidnap|abduct|hostage|missing|unhurt|unharmed|uninjured|unscathed", re.IGNORECASE)
 IDENTIFIED_RE = re.compile(
     r"\bidentified\s+(?:[\w,'’-]+\s+){0,12}?as\s+(?:(?P<age_before>\d{1,3})-years?-old\s+)?"
-    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
+    r"(?P<name>(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
     re.IGNORECASE,
 )
 _PERPETRATOR_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(PERPETRATOR_NOUNS)) + r")\b[^.;]*$", re.IGNORECASE)
-_NAME_AND_AGE_RE = re.compile(r"^(?P<name>(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+)(?:,\s+(?P<age>\d{1,3}),?)?$")
+_NAME_AND_AGE_RE = re.compile(r"^(?P<name>(?:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?\s+){1,3}(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?)(?:,\s+(?P<age>\d{1,3}),?)?$")
 # Capitalised words of a headline ("Man Found Shot In Dolton") that are never part of a person's name.
 _HEADLINE_WORDS = frozenset(
     "in at on by of for from to with after before during following near over and the a an his her man woman boy girl "
     "teen teens men women shooting shootings shot shots found killed kills dies died dead death police officer cop "
     "deputy trooper victim victims suspect service church gazette times news update video photos report "
     "says said".split())
+_GLUED_HEADLINE_RE = re.compile(r"^[a-z]+(?=[A-Z][a-z])|^(?:[A-Z][a-z]+\s+)*(?:Times|News|Post|Tribune|Herald|Journal)(?=[A-Z][a-z])")
+_SURNAME_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?$")  # "Cantu", "LeGrier": a victim called by surname alone
 _LEADING_AGE_RE = re.compile(r"^\d{1,3}-years?-old\s+")
 _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -173,10 +175,15 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                 _attach_name(victims, text, start, match)
     victims += _parsed_victims(frame, victims)
     for victim in victims:  # "Bothel" was "Carlos Bothel" earlier in the report
-        whole = full_name_span(frame, victim.name) if victim.name else None
+        surname = victim.name or (victim.mention if _SURNAME_RE.match(victim.mention) else None)
+        whole = full_name_span(frame, surname) if surname else None
         if whole is not None:
             victim.name = victim.mention = text[whole[0]:whole[1]]
             victim.evidence.append(Evidence.of(text, *whole))
+    for victim in victims:  # "woman heldCaitlin Caskey": a headline glued to the body's first name
+        glued = _GLUED_HEADLINE_RE.match(victim.name or "")
+        if glued:
+            victim.name = victim.mention = victim.name[glued.end():]
     found = _deduplicated(victims)
     return [v for v in found if not v.name or v.name.lower() not in suspects]
 
@@ -209,7 +216,7 @@ _VERB_STATUS: dict[str, VictimStatus] = {
     "kill": "killed", "murder": "killed", "assassinate": "killed", "slay": "killed", "execute": "killed",
     "behead": "killed", "massacre": "killed", "wound": "injured", "injure": "injured", "hurt": "injured",
     "shoot": "injured", "stab": "injured", "kidnap": "kidnapped", "abduct": "kidnapped", "attack": "unknown",
-    "target": "unknown",
+    "target": "unknown", "hit": "injured", "strike": "injured",  # "a round struck Papiyan": people only (PERSON)
 }
 # Verbs whose object is a person whatever the noun: "killed a peasant", "kidnapped two engineers".
 _PEOPLE_VERBS = frozenset("kill murder assassinate slay execute behead massacre wound injure kidnap abduct".split())
@@ -281,6 +288,9 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
                 bounds = next(p for p in _people(frame, sentence.start_char, sentence.end_char)
                               if p[0] <= token.idx < p[1])
                 name = text[bounds[0]:bounds[1]]
+                if _governing_verb(token).lemma_.lower() in ("hit", "strike") and " " not in name.strip() \
+                        and full_name_span(frame, name) is None:
+                    continue  # "illnesses have struck Chipotle": a lone word after "struck" may be a firm
                 victims.append(Victim(name=name, mention=name, status=status, gender=None,
                                       evidence=[Evidence.of(text, *bounds)]))
             elif token.pos_ == "NOUN" and _governing_verb(token).lemma_.lower() in _PEOPLE_VERBS:
