@@ -107,6 +107,16 @@ def test_muc4_type_mapping():
     assert [muc4.muc_incident_type(i) for i in (arson, kidnap, robbery)] == ["arson", "kidnapping", "robbery"]
 
 
+def test_muc4_bombing_needs_a_placed_explosive():
+    """MUC-4 calls a mortar or rocket attack an attack; GTD's "bombing" type covers both."""
+    shelled = incident(category="armed_conflict", attack_types=["bombing"],
+                       weapons=[Weapon(mention="mortars", type="explosives", subtype="mortar")])
+    dynamited = incident(category="terrorism", attack_types=["armed_assault", "bombing"],
+                         weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])
+    unnamed = incident(category="terrorism", attack_types=["bombing"])
+    assert [muc4.muc_incident_type(i) for i in (shelled, dynamited, unnamed)] == ["attack", "bombing", "attack"]
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

@@ -24,6 +24,8 @@ ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 TERRORISM_CATEGORIES = {"terrorism", "political_violence", "armed_conflict"}
 _ROBBERY = re.compile(r"\b(rob|robs|robbed|robbery|robberies|robbing|hold-?up|stole|looted)\b", re.IGNORECASE)
 _ARSON = re.compile(r"\b(arson|set fire|set on fire|burn(ed|t)?|torched)\b", re.IGNORECASE)
+# Weapon subtypes that make an explosion a MUC-4 bombing; rockets and mortars make it an attack.
+_PLACED_EXPLOSIVES = {None, "vehicle-borne IED", "IED", "dynamite", "landmine", "suicide vest", "grenade"}
 # Exhaustive alignment is exact; beyond this many candidate alignments, fall back to greedy.
 _MAX_ALIGNMENTS = 50_000
 
@@ -68,14 +70,15 @@ def muc_incident_type(incident: Incident) -> str | None:
     """Our incident as a MUC-4 incident type, or None when MUC-4 would not count it.
 
     MUC-4 is about terrorism, so only terrorism, political violence and armed conflict count.
-    bombing -> bombing; kidnapping or hostage taking -> kidnapping; a facility attack by fire
+    bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade) -> bombing (GTD
+    counts shelling and rocket fire as bombing, MUC-4 as attack); kidnapping or hostage taking -> kidnapping; a facility attack by fire
     (incendiary weapon or arson words) -> arson; robbery words in the summary -> robbery;
     everything else -> attack.
     """
     if incident.category not in TERRORISM_CATEGORIES:
         return None
     types = set(incident.attack_types)
-    if "bombing" in types:
+    if "bombing" in types and any(w.type == "explosives" and w.subtype in _PLACED_EXPLOSIVES for w in incident.weapons):
         return "bombing"
     if types & {"hostage_taking_kidnapping", "hostage_taking_barricade"}:
         return "kidnapping"
