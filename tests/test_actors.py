@@ -134,3 +134,10 @@ def test_an_official_quoted_as_a_source_does_not_make_a_crime_political():
     assert not _official_harmed("A man was shot dead outside a bar, prosecutors said Tuesday.")
     assert not _official_harmed("According to the mayor, two men were wounded in the shooting.")
     assert _official_harmed("Gunmen shot dead the mayor of a small town on Friday.")
+
+
+def test_a_two_word_short_name_takes_the_full_name_given_earlier() -> None:
+    incident = main_incident("Security chief General Roberto Vega Salinas survived a car bomb in the capital on Monday. "
+                             "The bomb was meant to assassinate Vega Salinas, police said.")
+    names = [v.name for v in incident.victims if v.name]
+    assert names and all(name == "Roberto Vega Salinas" for name in names)

@@ -433,13 +433,14 @@ def _pursued_name(token: Token) -> Span | None:
 
 
 def full_name_span(frame: IncidentFrame, short: str) -> tuple[int, int] | None:
-    """Where the report gives the whole name of someone it later calls by one name ("Bothel" -> "Carlos Bothel")."""
-    if " " in short.strip():
+    """Where the report gives the whole name of someone it later calls by a shorter one ("Bothel" -> "Carlos
+    Bothel", "Maza Marquez" -> "Miguel Maza Marquez")."""
+    wanted = short.lower().split()
+    if not wanted:
         return None
-    wanted = short.lower()
     for entity in frame.doc.ents:
         words = entity.text.lower().split()
-        if entity.label_ == "PERSON" and len(words) > 1 and words[-1] == wanted:
+        if entity.label_ == "PERSON" and len(words) > len(wanted) and words[-len(wanted):] == wanted:
             return entity.start_char, entity.end_char
     return None
 
