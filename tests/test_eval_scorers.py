@@ -117,6 +117,25 @@ def test_muc4_bombing_needs_a_placed_explosive():
     assert [muc4.muc_incident_type(i) for i in (shelled, dynamited, unnamed)] == ["attack", "bombing", "attack"]
 
 
+def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
+    """MUC-4 leaves out attacks on military or police forces alone; a civilian target brings them back in."""
+    patrol = Target(mention="army patrol", type="military")
+    bus = Target(mention="bus", type="transportation")
+    combat = incident(category="armed_conflict", attack_types=["armed_assault"], targets=[patrol])
+    mixed = incident(category="armed_conflict", attack_types=["armed_assault"], targets=[patrol, bus])
+    assert muc4.predicted_templates(record("d", "", [combat])) == []
+    (template,) = muc4.predicted_templates(record("d", "", [mixed]))
+    assert len(template.roles["Target"]) == 2
+
+
+def test_muc4_denying_groups_and_ammunition_are_no_fillers():
+    found = incident(category="terrorism", attack_types=["armed_assault"],
+                     groups=[GroupRef(name="FMLN", mention="fmln", relation="denied")],
+                     weapons=[Weapon(mention="rifles", type="firearms"), Weapon(mention="bullets", type="firearms")])
+    (template,) = muc4.predicted_templates(record("d", "", [found]))
+    assert template.roles["PerpOrg"] == [] and template.roles["Weapon"] == [frozenset({"rifles"})]
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

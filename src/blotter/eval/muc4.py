@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from ..models import DocumentRecord, Incident, InputDocument
+from ..models import DocumentRecord, Incident, InputDocument, Target
 from .metrics import PRF, Accuracy, normalize_filler
 from .runner import Dataset, EvalResult
 
@@ -26,6 +26,9 @@ _ROBBERY = re.compile(r"\b(rob|robs|robbed|robbery|robberies|robbing|hold-?up|st
 _ARSON = re.compile(r"\b(arson|set fire|set on fire|burn(ed|t)?|torched)\b", re.IGNORECASE)
 # Weapon subtypes that make an explosion a MUC-4 bombing; rockets and mortars make it an attack.
 _PLACED_EXPLOSIVES = {None, "vehicle-borne IED", "IED", "dynamite", "landmine", "suicide vest", "grenade"}
+_MILITARY_TARGET = re.compile(r"\b(military|army|garrisons?|brigade|battalion|patrols?|convoys?|troops|bases?|barracks|"
+                              r"air force|navy|naval|armed forces|(rebel|guerrilla) positions)\b", re.IGNORECASE)
+_AMMUNITION = re.compile(r"^(\S+ )?(bullets?|ammunition|rounds|cartridges|shells)$", re.IGNORECASE)
 # Exhaustive alignment is exact; beyond this many candidate alignments, fall back to greedy.
 _MAX_ALIGNMENTS = 50_000
 
@@ -100,6 +103,17 @@ def _fillers(*alternatives: list[str | None]) -> list[Filler]:
     return fillers
 
 
+def _military(target: Target) -> bool:
+    return target.type in ("military", "police") or bool(_MILITARY_TARGET.search(target.mention))
+
+
+def _guerrilla_warfare(incident: Incident) -> bool:
+    """MUC-4's exception: an attack on military or police installations or forces only, harming no named
+    civilian, is guerrilla warfare, not a terrorist incident (task definition, part 1, rule 1b)."""
+    return bool(incident.targets) and all(_military(t) for t in incident.targets) and not any(
+        v.name for v in incident.victims)
+
+
 def predicted_templates(record: DocumentRecord | None) -> list[Template]:
     """Our record's incidents as MUC templates (role fillers from the record's mentions)."""
     if record is None:
@@ -107,17 +121,19 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
     templates = []
     for incident in record.incidents:
         incident_type = muc_incident_type(incident)
-        if incident_type is None:
+        if incident_type is None or _guerrilla_warfare(incident):
             continue
         roles = {
             "PerpInd": _fillers(*[[p.mention, p.name] for p in incident.perpetrators]),
-            "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups]),
+            # A group that denied the act is named, not accused.
+            "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups if g.relation != "denied"]),
             "Target": _fillers(*[[t.mention] for t in incident.targets]),
             # The GTT release of MUC-4 keeps only identified people as Victim fillers (1 of
             # its ~1,000 victim entities is a description like "members of fredemo"), so a
             # victim described without a name ("two peasants") has no gold to match.
             "Victim": _fillers(*[[v.mention, v.name] for v in incident.victims if v.name]),
-            "Weapon": _fillers(*[[w.mention] for w in incident.weapons]),
+            # MUC-4 names the instrument, not its rounds ("rifles", not "bullets").
+            "Weapon": _fillers(*[[w.mention] for w in incident.weapons if not _AMMUNITION.search(w.mention)]),
         }
         templates.append(Template(incident_type, roles))
     return templates
