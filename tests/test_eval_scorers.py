@@ -117,6 +117,12 @@ def test_muc4_bombing_needs_a_placed_explosive():
     assert [muc4.muc_incident_type(i) for i in (shelled, dynamited, unnamed)] == ["attack", "bombing", "attack"]
 
 
+def test_muc4_kidnapping_is_what_the_lede_tells():
+    later_hostage = incident(category="terrorism", attack_types=["assassination", "hostage_taking_barricade"])
+    kidnapped = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "armed_assault"])
+    assert [muc4.muc_incident_type(i) for i in (later_hostage, kidnapped)] == ["attack", "kidnapping"]
+
+
 def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
     """MUC-4 leaves out attacks on military or police forces alone; a civilian target brings them back in."""
     patrol = Target(mention="army patrol", type="military")

@@ -74,7 +74,8 @@ def muc_incident_type(incident: Incident) -> str | None:
 
     MUC-4 is about terrorism, so only terrorism, political violence and armed conflict count.
     bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade) -> bombing (GTD
-    counts shelling and rocket fire as bombing, MUC-4 as attack); kidnapping or hostage taking -> kidnapping; a facility attack by fire
+    counts shelling and rocket fire as bombing, MUC-4 as attack); kidnapping or hostage taking as what the lede
+    tells first (not a hostage mentioned later) -> kidnapping; a facility attack by fire
     (incendiary weapon or arson words) -> arson; robbery words in the summary -> robbery;
     everything else -> attack.
     """
@@ -83,7 +84,7 @@ def muc_incident_type(incident: Incident) -> str | None:
     types = set(incident.attack_types)
     if "bombing" in types and any(w.type == "explosives" and w.subtype in _PLACED_EXPLOSIVES for w in incident.weapons):
         return "bombing"
-    if types & {"hostage_taking_kidnapping", "hostage_taking_barricade"}:
+    if incident.attack_types[0] in ("hostage_taking_kidnapping", "hostage_taking_barricade"):
         return "kidnapping"
     if "facility_infrastructure_attack" in types and (
             any(w.type == "incendiary" for w in incident.weapons) or _ARSON.search(incident.summary)):
