@@ -141,3 +141,9 @@ def test_a_two_word_short_name_takes_the_full_name_given_earlier() -> None:
                              "The bomb was meant to assassinate Vega Salinas, police said.")
     names = [v.name for v in incident.victims if v.name]
     assert names and all(name == "Roberto Vega Salinas" for name in names)
+
+
+def test_a_band_is_named_up_to_the_comma_of_a_clause_about_it() -> None:
+    incident = main_incident("The judge was kidnapped on Monday by a group of armed men, who forced him into a car "
+                             "and drove off toward the border.")
+    assert "group of armed men" in [p.mention for p in incident.perpetrators]

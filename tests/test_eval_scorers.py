@@ -142,6 +142,11 @@ def test_muc4_denying_groups_and_ammunition_are_no_fillers():
     assert template.roles["PerpOrg"] == [] and template.roles["Weapon"] == [frozenset({"rifles"})]
 
 
+def test_muc4_hedged_perpetrator_also_stands_without_the_hedge():
+    (filler,) = muc4._fillers(["alleged urban guerrillas", None])
+    assert filler == frozenset({"alleged urban guerrillas", "urban guerrillas"})
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

@@ -29,6 +29,7 @@ _PLACED_EXPLOSIVES = {None, "vehicle-borne IED", "IED", "dynamite", "landmine", 
 _MILITARY_TARGET = re.compile(r"\b(military|army|garrisons?|brigade|battalion|patrols?|convoys?|troops|bases?|barracks|"
                               r"air force|navy|naval|armed forces|(rebel|guerrilla) positions)\b", re.IGNORECASE)
 _AMMUNITION = re.compile(r"^(\S+ )?(bullets?|ammunition|rounds|cartridges|shells)$", re.IGNORECASE)
+_HEDGE = re.compile(r"^(alleged|suspected|presumed|presumable|purported|supposed|reputed|possible|probable)\s+")
 # Exhaustive alignment is exact; beyond this many candidate alignments, fall back to greedy.
 _MAX_ALIGNMENTS = 50_000
 
@@ -95,10 +96,15 @@ def muc_incident_type(incident: Incident) -> str | None:
 
 
 def _fillers(*alternatives: list[str | None]) -> list[Filler]:
-    """Predicted fillers, one per entity, dropping entities already given (same strings)."""
+    """Predicted fillers, one per entity, dropping entities already given (same strings).
+
+    A hedged name ("alleged guerrillas") also stands without its hedge ("guerrillas"): MUC-4 records
+    how sure the report is in a slot of its own, so its fillers mostly name who without it.
+    """
     fillers: list[Filler] = []
     for names in alternatives:
-        filler = frozenset(normalize_filler(n) for n in names if n)
+        normalised = [normalize_filler(n) for n in names if n]
+        filler = frozenset(normalised + [_HEDGE.sub("", n) for n in normalised])
         if filler and filler not in fillers:
             fillers.append(filler)
     return fillers

@@ -405,9 +405,21 @@ def _mention_span(head: Token) -> tuple[int, int]:
     right = head
     if head.lower_ in _PART_NOUNS:
         of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None and any(c.dep_ == "pobj" for c in of.children):
-            right = of.right_edge
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is not None:
+            right = _phrase_end(whole)
     return left.idx, right.idx + len(right.text)
+
+
+def _phrase_end(token: Token) -> Token:
+    """Last word of a noun phrase up to a comma: "group of armed men wearing uniforms", not
+    "group of armed men, who forced him to go with them"."""
+    end = token
+    for child in token.rights:
+        if child.text in (",", ";") or child.dep_ == "parataxis":
+            break
+        end = _phrase_end(child)
+    return end
 
 
 def _entity_of(token: Token) -> Span | None:
