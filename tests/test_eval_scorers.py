@@ -147,6 +147,15 @@ def test_muc4_hedged_perpetrator_also_stands_without_the_hedge():
     assert filler == frozenset({"alleged urban guerrillas", "urban guerrillas"})
 
 
+def test_muc4_target_also_stands_without_its_nation():
+    embassy = incident(category="terrorism", attack_types=["bombing"],
+                       targets=[Target(mention="the Costa Rican embassy", type="government_diplomatic"),
+                                Target(mention="U.S. consulate", type="government_diplomatic")])
+    (template,) = muc4.predicted_templates(record("d", "", [embassy]))
+    assert template.roles["Target"] == [frozenset({"costa rican embassy", "embassy"}),
+                                        frozenset({"u.s. consulate", "consulate"})]
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from ..geo.gazetteer import load_gazetteer
 from ..models import DocumentRecord, Incident, InputDocument, Target
 from .metrics import PRF, Accuracy, normalize_filler
 from .runner import Dataset, EvalResult
@@ -30,6 +31,7 @@ _MILITARY_TARGET = re.compile(r"\b(military|army|garrisons?|brigade|battalion|pa
                               r"air force|navy|naval|armed forces|(rebel|guerrilla) positions)\b", re.IGNORECASE)
 _AMMUNITION = re.compile(r"^(\S+ )?(bullets?|ammunition|rounds|cartridges|shells)$", re.IGNORECASE)
 _HEDGE = re.compile(r"^(alleged|suspected|presumed|presumable|purported|supposed|reputed|possible|probable)\s+")
+_NATION_CODES = {"u.s.", "us", "prc", "ussr", "uk"}
 # Exhaustive alignment is exact; beyond this many candidate alignments, fall back to greedy.
 _MAX_ALIGNMENTS = 50_000
 
@@ -110,6 +112,18 @@ def _fillers(*alternatives: list[str | None]) -> list[Filler]:
     return fillers
 
 
+def _without_nation(mention: str) -> str | None:
+    """The target without the nation that owns it ("salvadoran embassy" -> "embassy"): MUC-4 gives the
+    foreign nation of a target a slot of its own, so its target names mostly leave it out."""
+    words = normalize_filler(mention).split()
+    if len(words) > 1 and words[0] in _NATION_CODES:
+        return " ".join(words[1:])
+    for size in (2, 1):  # "costa rican embassy", "salvadoran consulate"
+        if len(words) > size and " ".join(words[:size]) in load_gazetteer().demonyms:
+            return " ".join(words[size:])
+    return None
+
+
 def _military(target: Target) -> bool:
     return target.type in ("military", "police") or bool(_MILITARY_TARGET.search(target.mention))
 
@@ -134,7 +148,7 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             "PerpInd": _fillers(*[[p.mention, p.name] for p in incident.perpetrators]),
             # A group that denied the act is named, not accused.
             "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups if g.relation != "denied"]),
-            "Target": _fillers(*[[t.mention] for t in incident.targets]),
+            "Target": _fillers(*[[t.mention, _without_nation(t.mention)] for t in incident.targets]),
             # The GTT release of MUC-4 keeps only identified people as Victim fillers (1 of
             # its ~1,000 victim entities is a description like "members of fredemo"), so a
             # victim described without a name ("two peasants") has no gold to match.
