@@ -101,10 +101,17 @@ def test_what_happened_names_no_weapon(text: str) -> None:
      "house of the interior minister", "private_citizens_property"),
     ("A grenade wrecked the attorney general's armoured car.", "attorney general's armoured car", "transportation"),
     ("Rebels dynamited several electricity poles.", "electricity poles", "utilities"),
+    ("The town hall was the target of a dynamite attack.", "town hall", "government_general"),
+    ("Terrorists placed a bomb in the bank before dawn.", "bank", "business"),
 ])
 def test_targets(text: str, mention: str, kind: str) -> None:
     target = fill_targets(frame_of(text))[0]
     assert (target.mention, target.type) == (mention, kind)
+
+
+def test_where_the_attacked_thing_stood_is_no_target() -> None:
+    targets = fill_targets(frame_of("The rebels burned three buses on the highway."))
+    assert [t.mention for t in targets] == ["buses"]
 
 
 def test_people_harmed_are_victims_not_targets() -> None:
