@@ -147,3 +147,9 @@ def test_a_band_is_named_up_to_the_comma_of_a_clause_about_it() -> None:
     incident = main_incident("The judge was kidnapped on Monday by a group of armed men, who forced him into a car "
                              "and drove off toward the border.")
     assert "group of armed men" in [p.mention for p in incident.perpetrators]
+
+
+def test_people_only_talked_about_are_no_perpetrators() -> None:
+    incident = main_incident("Gunmen shot dead the mayor of a small town on Monday. "
+                             "The minister said that terrorists will never win and that extremists are cowards.")
+    assert [p.mention for p in incident.perpetrators] == ["Gunmen"]

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Claim, Dispute, Evidence, Fate, Gender, GroupRef, GroupRelation, Perpetrator
 from .dates import resolve_date_expression
-from .detect import TRIGGERS
+from .detect import TRIGGERS, phrase_triggers
 from .frame import IncidentFrame
 
 
@@ -598,6 +598,17 @@ def _fate(frame: IncidentFrame, head: Token) -> Fate | None:
     return None
 
 
+# Words that tell of a deed without being violence triggers: "destroyed a truck", "the crime perpetrated by".
+_DEED_WORDS = frozenset("destroy destroyed destroying damage damaged crime crimes perpetrate perpetrated committed "
+                        "commit claimed claim credit responsibility disappeared abducted".split())
+
+
+def _tells_violence(sentence: Span) -> bool:
+    """A sentence with a word naming a violent deed, not only a word for the people who do such deeds."""
+    return any((t.lower_ in TRIGGERS and t.lower_ not in PERPETRATOR_NOUNS) or t.lower_ in _DEED_WORDS
+               for t in sentence) or bool(phrase_triggers(sentence.text))
+
+
 def _is_perpetrator(token: Token) -> bool:
     if token.pos_ not in _PEOPLE_POS or token.lower_ in _NOT_PERPETRATORS or token.dep_ == "compound":
         return False
@@ -662,11 +673,15 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
     acting = [g for g in groups if g.relation in ("perpetrator", "claimed")]
     group_of_all = acting[0].name if len(acting) == 1 else None
     for sentence in frame.sentences:
+        talk = not _tells_violence(sentence)
         for token in sentence:
             if not _is_perpetrator(token):
                 _name_known_perpetrator(frame, token, heads)
                 continue
             entity = _entity_of(token) or _pursued_name(token) or _appositive_name(token) or _identified_name(token)
+            described = any(c.lower_ in _MENACING for c in token.lefts)  # "heavily armed men"
+            if talk and entity is None and not (described or _fate(frame, token) or _pursued(token) or _accused(token)):
+                continue  # "they are simply murderers", "the terrorists will not win": talk about them
             if entity is not None:
                 start, end = entity.start_char, entity.end_char
                 end -= len(_ALIAS_AFTER.search(frame.text[start:end]).group())  # "Gacha alias": the name ends before
