@@ -74,6 +74,14 @@ def test_specific_weapon_replaces_the_generic_one() -> None:
     assert [(w.type, w.subtype) for w in weapons] == [("firearms", "shotgun")]
 
 
+@pytest.mark.parametrize("text", [
+    "The bomb squad was called after the shooting at the bar.",
+    "Riot policemen armed with rifles surrounded the building.",
+])
+def test_units_warnings_and_the_forces_own_arms_are_no_weapons(text: str) -> None:
+    assert fill_weapons(frame_of(text)) == []
+
+
 def test_seized_weapons_were_not_used() -> None:
     text = "Rebels ambushed a patrol with grenades. Troops later seized six rifles and a mortar at their camp."
     assert [w.mention for w in fill_weapons(frame_of(text))] == ["grenades"]
