@@ -156,6 +156,15 @@ def test_muc4_target_also_stands_without_its_nation():
                                         frozenset({"u.s. consulate", "consulate"})]
 
 
+def test_muc4_perpetrators_also_stand_without_their_group():
+    found = incident(category="terrorism", attack_types=["armed_assault"],
+                     perpetrators=[Perpetrator(mention="FMLN guerrillas")],
+                     groups=[GroupRef(name="Farabundo Marti National Liberation Front", mention="FMLN",
+                                      relation="perpetrator")])
+    (template,) = muc4.predicted_templates(record("d", "", [found]))
+    assert template.roles["PerpInd"] == [frozenset({"fmln guerrillas", "guerrillas"})]
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

@@ -124,6 +124,16 @@ def _without_nation(mention: str) -> str | None:
     return None
 
 
+def _without_group(mention: str, incident: Incident) -> str | None:
+    """The people without the group named before them ("fmln guerrillas" -> "guerrillas"): the group
+    fills PerpOrg, so MUC-4's PerpInd often names the people alone."""
+    words = normalize_filler(mention)
+    for group in sorted({normalize_filler(n) for g in incident.groups for n in (g.mention, g.name)}, key=len, reverse=True):
+        if words.startswith(group + " "):
+            return words[len(group) + 1:]
+    return None
+
+
 def _military(target: Target) -> bool:
     return target.type in ("military", "police") or bool(_MILITARY_TARGET.search(target.mention))
 
@@ -145,7 +155,7 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
         if incident_type is None or _guerrilla_warfare(incident):
             continue
         roles = {
-            "PerpInd": _fillers(*[[p.mention, p.name] for p in incident.perpetrators]),
+            "PerpInd": _fillers(*[[p.mention, p.name, _without_group(p.mention, incident)] for p in incident.perpetrators]),
             # A group that denied the act is named, not accused.
             "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups if g.relation != "denied"]),
             "Target": _fillers(*[[t.mention, _without_nation(t.mention)] for t in incident.targets]),
