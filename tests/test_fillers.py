@@ -120,6 +120,8 @@ def test_targets(text: str, mention: str, kind: str) -> None:
 def test_where_the_attacked_thing_stood_is_no_target() -> None:
     targets = fill_targets(frame_of("The rebels burned three buses on the highway."))
     assert [t.mention for t in targets] == ["buses"]
+    targets = fill_targets(frame_of("Bombs exploded in the Santa Rita neighborhood, destroying two drugstores."))
+    assert [t.mention for t in targets] == ["drugstores"]
 
 
 def test_people_harmed_are_victims_not_targets() -> None:

@@ -46,6 +46,9 @@ _LOCATING_NOUNS = frozenset("front vicinity entrance entrances door doors gate g
 # Verbs that damage things: what a damaged part belongs to was attacked ("damaged the shelves of a store").
 _DAMAGE_VERBS = frozenset("damage destroy burn hit shake blow wreck raze level bomb dynamite torch shatter".split())
 _CONJUNCTS = frozenset({"conj", "appos"})
+# Areas are attacked as the object of the attack ("bombed the neighborhood", "an attack on the village");
+# after "in" or "near" they place it.
+_AREA_NOUNS = frozenset("neighborhood neighbourhood village".split())
 _TARGET_WORDS = frozenset("target targets objective objectives".split())
 _WHERE_PREPOSITIONS = frozenset("on in near along inside outside".split())
 _WEAPON_WORDS = frozenset("bomb bombs charge charges device devices explosive explosives grenade grenades fire".split())
@@ -96,8 +99,9 @@ def _attacked(token: Token) -> bool:
         if token.dep_ in {"dobj", "obj", "nsubjpass"}:
             return head.lemma_.lower() in ATTACK_VERBS or (head.lemma_.lower() == "set" and any(
                 c.lower_ in ("fire", "ablaze") for c in head.subtree))
-        if token.dep_ != "pobj" or head.lower_ not in PLACE_PREPOSITIONS:
-            return False
+        if token.dep_ != "pobj" or head.lower_ not in PLACE_PREPOSITIONS or (
+                token.lemma_.lower() in _AREA_NOUNS and head.lower_ in _WHERE_PREPOSITIONS | {"at", "around", "across"}):
+            return False  # "a bomb exploded in the San Ramon neighborhood": where, not what
         while head.dep_ == "conj" and head.head.dep_ == "prep":  # "damage to the embassy and to nearby houses"
             head = head.head
         governor = head.head
