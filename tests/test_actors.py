@@ -153,3 +153,9 @@ def test_people_only_talked_about_are_no_perpetrators() -> None:
     incident = main_incident("Gunmen shot dead the mayor of a small town on Monday. "
                              "The minister said that terrorists will never win and that extremists are cowards.")
     assert [p.mention for p in incident.perpetrators] == ["Gunmen"]
+
+
+def test_a_group_calling_itself_by_a_name_ends_before_the_time_words() -> None:
+    text = ("the attorney general was killed by a bomb. a group calling itself the ramon diaz commando unit "
+            "tonight claimed responsibility for the bombing.")
+    assert [(g.name, g.relation) for g in main_incident(text).groups] == [("ramon diaz commando unit", "claimed")]

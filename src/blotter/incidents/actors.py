@@ -99,7 +99,8 @@ _CALLING_ITSELF = re.compile(
     r"(?:\s+(?:of|for|the|and|de|del|la|al|[A-Z0-9][\w'’-]*))*[\"”']?)")
 _CALLING_ITSELF_LOWER = re.compile(
     r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:group|organi[sz]ation|faction|cell|movement)\s+(?:calling itself|that calls itself)"
-    r"\s+(?P<name>[^,.;:()]{3,60}?)(?=\s+(?:said|claimed|has|had|which|who|that|in|on)\b|[,.;:(])", re.IGNORECASE)
+    r"\s+(?P<name>[^,.;:()]{3,60}?)(?=\s+(?:said|claimed|has|had|which|who|that|in|on|today|tonight|yesterday|"
+    r"(?:this|last) (?:morning|afternoon|evening|night|week))\b|[,.;:(])", re.IGNORECASE)
 
 _CHANNELS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(r"\b(Amaq|A'maq|Nashir|Al-Naba|al-Furqan|Shahada|al-Kataib|Umar Media|Al-Andalus)\b", re.IGNORECASE)),
