@@ -144,3 +144,28 @@ def test_a_shooter_named_right_before_the_shot_is_a_perpetrator():
     record = extract_text("A man was shot dead on the west side on Monday. One of the responding officers, "
                           "Robert Roe, fatally shot the man, police said.")
     assert "Robert Roe" in [p.name for p in record.incidents[0].perpetrators]
+
+
+def test_a_two_word_short_name_takes_the_full_name_given_earlier() -> None:
+    incident = main_incident("Security chief General Roberto Vega Salinas survived a car bomb in the capital on Monday. "
+                             "The bomb was meant to assassinate Vega Salinas, police said.")
+    names = [v.name for v in incident.victims if v.name]
+    assert names and all(name == "Roberto Vega Salinas" for name in names)
+
+
+def test_a_band_is_named_up_to_the_comma_of_a_clause_about_it() -> None:
+    incident = main_incident("The judge was kidnapped on Monday by a group of armed men, who forced him into a car "
+                             "and drove off toward the border.")
+    assert "group of armed men" in [p.mention for p in incident.perpetrators]
+
+
+def test_people_only_talked_about_are_no_perpetrators() -> None:
+    incident = main_incident("Gunmen shot dead the mayor of a small town on Monday. "
+                             "The minister said that terrorists will never win and that extremists are cowards.")
+    assert [p.mention for p in incident.perpetrators] == ["Gunmen"]
+
+
+def test_a_group_calling_itself_by_a_name_ends_before_the_time_words() -> None:
+    text = ("the attorney general was killed by a bomb. a group calling itself the ramon diaz commando unit "
+            "tonight claimed responsibility for the bombing.")
+    assert [(g.name, g.relation) for g in main_incident(text).groups] == [("ramon diaz commando unit", "claimed")]

@@ -107,6 +107,64 @@ def test_muc4_type_mapping():
     assert [muc4.muc_incident_type(i) for i in (arson, kidnap, robbery)] == ["arson", "kidnapping", "robbery"]
 
 
+def test_muc4_bombing_needs_a_placed_explosive():
+    """MUC-4 calls a mortar or rocket attack an attack; GTD's "bombing" type covers both."""
+    shelled = incident(category="armed_conflict", attack_types=["bombing"],
+                       weapons=[Weapon(mention="mortars", type="explosives", subtype="mortar")])
+    dynamited = incident(category="terrorism", attack_types=["armed_assault", "bombing"],
+                         weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])
+    unnamed = incident(category="terrorism", attack_types=["bombing"])
+    assert [muc4.muc_incident_type(i) for i in (shelled, dynamited, unnamed)] == ["attack", "bombing", "attack"]
+
+
+def test_muc4_kidnapping_is_what_the_lede_tells():
+    later_hostage = incident(category="terrorism", attack_types=["assassination", "hostage_taking_barricade"])
+    kidnapped = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "armed_assault"])
+    assert [muc4.muc_incident_type(i) for i in (later_hostage, kidnapped)] == ["attack", "kidnapping"]
+
+
+def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
+    """MUC-4 leaves out attacks on military or police forces alone; a civilian target brings them back in."""
+    patrol = Target(mention="army patrol", type="military")
+    bus = Target(mention="bus", type="transportation")
+    combat = incident(category="armed_conflict", attack_types=["armed_assault"], targets=[patrol])
+    mixed = incident(category="armed_conflict", attack_types=["armed_assault"], targets=[patrol, bus])
+    assert muc4.predicted_templates(record("d", "", [combat])) == []
+    (template,) = muc4.predicted_templates(record("d", "", [mixed]))
+    assert len(template.roles["Target"]) == 2
+
+
+def test_muc4_denying_groups_and_ammunition_are_no_fillers():
+    found = incident(category="terrorism", attack_types=["armed_assault"],
+                     groups=[GroupRef(name="FMLN", mention="fmln", relation="denied")],
+                     weapons=[Weapon(mention="rifles", type="firearms"), Weapon(mention="bullets", type="firearms")])
+    (template,) = muc4.predicted_templates(record("d", "", [found]))
+    assert template.roles["PerpOrg"] == [] and template.roles["Weapon"] == [frozenset({"rifles"})]
+
+
+def test_muc4_hedged_perpetrator_also_stands_without_the_hedge():
+    (filler,) = muc4._fillers(["alleged urban guerrillas", None])
+    assert filler == frozenset({"alleged urban guerrillas", "urban guerrillas"})
+
+
+def test_muc4_target_also_stands_without_its_nation():
+    embassy = incident(category="terrorism", attack_types=["bombing"],
+                       targets=[Target(mention="the Costa Rican embassy", type="government_diplomatic"),
+                                Target(mention="U.S. consulate", type="government_diplomatic")])
+    (template,) = muc4.predicted_templates(record("d", "", [embassy]))
+    assert template.roles["Target"] == [frozenset({"costa rican embassy", "embassy"}),
+                                        frozenset({"u.s. consulate", "consulate"})]
+
+
+def test_muc4_perpetrators_also_stand_without_their_group():
+    found = incident(category="terrorism", attack_types=["armed_assault"],
+                     perpetrators=[Perpetrator(mention="FMLN guerrillas")],
+                     groups=[GroupRef(name="Farabundo Marti National Liberation Front", mention="FMLN",
+                                      relation="perpetrator")])
+    (template,) = muc4.predicted_templates(record("d", "", [found]))
+    assert template.roles["PerpInd"] == [frozenset({"fmln guerrillas", "guerrillas"})]
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

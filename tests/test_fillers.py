@@ -74,6 +74,14 @@ def test_specific_weapon_replaces_the_generic_one() -> None:
     assert [(w.type, w.subtype) for w in weapons] == [("firearms", "shotgun")]
 
 
+@pytest.mark.parametrize("text", [
+    "The bomb squad was called after the shooting at the bar.",
+    "Riot policemen armed with rifles surrounded the building.",
+])
+def test_units_warnings_and_the_forces_own_arms_are_no_weapons(text: str) -> None:
+    assert fill_weapons(frame_of(text)) == []
+
+
 def test_seized_weapons_were_not_used() -> None:
     text = "Rebels ambushed a patrol with grenades. Troops later seized six rifles and a mortar at their camp."
     assert [w.mention for w in fill_weapons(frame_of(text))] == ["grenades"]
@@ -101,10 +109,19 @@ def test_what_happened_names_no_weapon(text: str) -> None:
      "house of the interior minister", "private_citizens_property"),
     ("A grenade wrecked the attorney general's armoured car.", "attorney general's armoured car", "transportation"),
     ("Rebels dynamited several electricity poles.", "electricity poles", "utilities"),
+    ("The town hall was the target of a dynamite attack.", "town hall", "government_general"),
+    ("Terrorists placed a bomb in the bank before dawn.", "bank", "business"),
 ])
 def test_targets(text: str, mention: str, kind: str) -> None:
     target = fill_targets(frame_of(text))[0]
     assert (target.mention, target.type) == (mention, kind)
+
+
+def test_where_the_attacked_thing_stood_is_no_target() -> None:
+    targets = fill_targets(frame_of("The rebels burned three buses on the highway."))
+    assert [t.mention for t in targets] == ["buses"]
+    targets = fill_targets(frame_of("Bombs exploded in the Santa Rita neighborhood, destroying two drugstores."))
+    assert [t.mention for t in targets] == ["drugstores"]
 
 
 def test_people_harmed_are_victims_not_targets() -> None:

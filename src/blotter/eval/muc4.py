@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from ..models import DocumentRecord, Incident, InputDocument
+from ..geo.gazetteer import load_gazetteer
+from ..models import DocumentRecord, Incident, InputDocument, Target
 from .metrics import PRF, Accuracy, normalize_filler
 from .runner import Dataset, EvalResult
 
@@ -24,6 +25,13 @@ ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 TERRORISM_CATEGORIES = {"terrorism", "political_violence", "armed_conflict"}
 _ROBBERY = re.compile(r"\b(rob|robs|robbed|robbery|robberies|robbing|hold-?up|stole|looted)\b", re.IGNORECASE)
 _ARSON = re.compile(r"\b(arson|set fire|set on fire|burn(ed|t)?|torched)\b", re.IGNORECASE)
+# Weapon subtypes that make an explosion a MUC-4 bombing; rockets and mortars make it an attack.
+_PLACED_EXPLOSIVES = {None, "vehicle-borne IED", "IED", "dynamite", "landmine", "suicide vest", "grenade"}
+_MILITARY_TARGET = re.compile(r"\b(military|army|garrisons?|brigade|battalion|patrols?|convoys?|troops|bases?|barracks|"
+                              r"air force|navy|naval|armed forces|(rebel|guerrilla) positions)\b", re.IGNORECASE)
+_AMMUNITION = re.compile(r"^(\S+ )?(bullets?|ammunition|rounds|cartridges|shells)$", re.IGNORECASE)
+_HEDGE = re.compile(r"^(alleged|suspected|presumed|presumable|purported|supposed|reputed|possible|probable)\s+")
+_NATION_CODES = {"u.s.", "us", "prc", "ussr", "uk"}
 # Exhaustive alignment is exact; beyond this many candidate alignments, fall back to greedy.
 _MAX_ALIGNMENTS = 50_000
 
@@ -68,16 +76,18 @@ def muc_incident_type(incident: Incident) -> str | None:
     """Our incident as a MUC-4 incident type, or None when MUC-4 would not count it.
 
     MUC-4 is about terrorism, so only terrorism, political violence and armed conflict count.
-    bombing -> bombing; kidnapping or hostage taking -> kidnapping; a facility attack by fire
+    bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade) -> bombing (GTD
+    counts shelling and rocket fire as bombing, MUC-4 as attack); kidnapping or hostage taking as what the lede
+    tells first (not a hostage mentioned later) -> kidnapping; a facility attack by fire
     (incendiary weapon or arson words) -> arson; robbery words in the summary -> robbery;
     everything else -> attack.
     """
     if incident.category not in TERRORISM_CATEGORIES:
         return None
     types = set(incident.attack_types)
-    if "bombing" in types:
+    if "bombing" in types and any(w.type == "explosives" and w.subtype in _PLACED_EXPLOSIVES for w in incident.weapons):
         return "bombing"
-    if types & {"hostage_taking_kidnapping", "hostage_taking_barricade"}:
+    if incident.attack_types[0] in ("hostage_taking_kidnapping", "hostage_taking_barricade"):
         return "kidnapping"
     if "facility_infrastructure_attack" in types and (
             any(w.type == "incendiary" for w in incident.weapons) or _ARSON.search(incident.summary)):
@@ -88,13 +98,51 @@ def muc_incident_type(incident: Incident) -> str | None:
 
 
 def _fillers(*alternatives: list[str | None]) -> list[Filler]:
-    """Predicted fillers, one per entity, dropping entities already given (same strings)."""
+    """Predicted fillers, one per entity, dropping entities already given (same strings).
+
+    A hedged name ("alleged guerrillas") also stands without its hedge ("guerrillas"): MUC-4 records
+    how sure the report is in a slot of its own, so its fillers mostly name who without it.
+    """
     fillers: list[Filler] = []
     for names in alternatives:
-        filler = frozenset(normalize_filler(n) for n in names if n)
+        normalised = [normalize_filler(n) for n in names if n]
+        filler = frozenset(normalised + [_HEDGE.sub("", n) for n in normalised])
         if filler and filler not in fillers:
             fillers.append(filler)
     return fillers
+
+
+def _without_nation(mention: str) -> str | None:
+    """The target without the nation that owns it ("salvadoran embassy" -> "embassy"): MUC-4 gives the
+    foreign nation of a target a slot of its own, so its target names mostly leave it out."""
+    words = normalize_filler(mention).split()
+    if len(words) > 1 and words[0] in _NATION_CODES:
+        return " ".join(words[1:])
+    for size in (2, 1):  # "costa rican embassy", "salvadoran consulate"
+        if len(words) > size and " ".join(words[:size]) in load_gazetteer().demonyms:
+            return " ".join(words[size:])
+    return None
+
+
+def _without_group(mention: str, incident: Incident) -> str | None:
+    """The people without the group named before them ("fmln guerrillas" -> "guerrillas"): the group
+    fills PerpOrg, so MUC-4's PerpInd often names the people alone."""
+    words = normalize_filler(mention)
+    for group in sorted({normalize_filler(n) for g in incident.groups for n in (g.mention, g.name)}, key=len, reverse=True):
+        if words.startswith(group + " "):
+            return words[len(group) + 1:]
+    return None
+
+
+def _military(target: Target) -> bool:
+    return target.type in ("military", "police") or bool(_MILITARY_TARGET.search(target.mention))
+
+
+def _guerrilla_warfare(incident: Incident) -> bool:
+    """MUC-4's exception: an attack on military or police installations or forces only, harming no named
+    civilian, is guerrilla warfare, not a terrorist incident (task definition, part 1, rule 1b)."""
+    return bool(incident.targets) and all(_military(t) for t in incident.targets) and not any(
+        v.name for v in incident.victims)
 
 
 def predicted_templates(record: DocumentRecord | None) -> list[Template]:
@@ -104,17 +152,19 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
     templates = []
     for incident in record.incidents:
         incident_type = muc_incident_type(incident)
-        if incident_type is None:
+        if incident_type is None or _guerrilla_warfare(incident):
             continue
         roles = {
-            "PerpInd": _fillers(*[[p.mention, p.name] for p in incident.perpetrators]),
-            "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups]),
-            "Target": _fillers(*[[t.mention] for t in incident.targets]),
+            "PerpInd": _fillers(*[[p.mention, p.name, _without_group(p.mention, incident)] for p in incident.perpetrators]),
+            # A group that denied the act is named, not accused.
+            "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups if g.relation != "denied"]),
+            "Target": _fillers(*[[t.mention, _without_nation(t.mention)] for t in incident.targets]),
             # The GTT release of MUC-4 keeps only identified people as Victim fillers (1 of
             # its ~1,000 victim entities is a description like "members of fredemo"), so a
             # victim described without a name ("two peasants") has no gold to match.
             "Victim": _fillers(*[[v.mention, v.name] for v in incident.victims if v.name]),
-            "Weapon": _fillers(*[[w.mention] for w in incident.weapons]),
+            # MUC-4 names the instrument, not its rounds ("rifles", not "bullets").
+            "Weapon": _fillers(*[[w.mention] for w in incident.weapons if not _AMMUNITION.search(w.mention)]),
         }
         templates.append(Template(incident_type, roles))
     return templates

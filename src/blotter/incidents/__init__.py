@@ -21,6 +21,7 @@ from .classify import classify
 from .dates import fill_date
 from .detect import DetectedIncident, group_incidents, title_triggers
 from .frame import IncidentFrame
+from .relevance import relevance
 from .summary import summarise
 from .targets import fill_targets
 from .victims import fill_victims
@@ -131,6 +132,12 @@ def _with_perpetrator_fates(casualties: Casualties, perpetrators: list[Perpetrat
     return casualties.model_copy(update={"perpetrators_killed": count})
 
 
+# Political incidents in a report the relevance model finds this unlikely to tell of an attack
+# (peace talks, a war's toll, statements about terrorism) are talk, not events. Tuned on MUC-4 dev.
+_IRRELEVANT_BELOW = 0.2
+_POLITICAL_CATEGORIES = {"terrorism", "political_violence", "armed_conflict"}
+
+
 def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Incident]:
     """Every violent incident the report describes, the main one first; [] when there is none."""
     if not article.text.strip():
@@ -141,6 +148,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         headline = _headline_incident(doc, article, places, published)
         return [headline] if headline else []
     incidents: list[Incident] = []
+    relevant = relevance(article.text)
     for number, detected in enumerate(detected_incidents, start=1):
         frame = _frame(doc, article, places, detected, number == 1, published)
         violent_starts = {s.sentence.start for s in detected.sentences if s.violent}
@@ -166,6 +174,10 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         )
         if number == 1 and _mere_mention(incident, detected):
             return []
+        if incident.category in _POLITICAL_CATEGORIES and relevant < _IRRELEVANT_BELOW:
+            if number == 1:
+                return []
+            continue
         incident.confidence = _confidence(incident, detected)
         incident.summary = summarise(incident, lede_kinds[0] if lede_kinds else None)
         incidents.append(incident)

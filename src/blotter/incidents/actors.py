@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Claim, Dispute, Evidence, Fate, Gender, GroupRef, GroupRelation, Perpetrator
 from .dates import resolve_date_expression
-from .detect import TRIGGERS
+from .detect import TRIGGERS, phrase_triggers
 from .frame import IncidentFrame
 
 
@@ -99,7 +99,8 @@ _CALLING_ITSELF = re.compile(
     r"(?:\s+(?:of|for|the|and|de|del|la|al|[A-Z0-9][\w'’-]*))*[\"”']?)")
 _CALLING_ITSELF_LOWER = re.compile(
     r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:group|organi[sz]ation|faction|cell|movement)\s+(?:calling itself|that calls itself)"
-    r"\s+(?P<name>[^,.;:()]{3,60}?)(?=\s+(?:said|claimed|has|had|which|who|that|in|on)\b|[,.;:(])", re.IGNORECASE)
+    r"\s+(?P<name>[^,.;:()]{3,60}?)(?=\s+(?:said|claimed|has|had|which|who|that|in|on|today|tonight|yesterday|"
+    r"(?:this|last) (?:morning|afternoon|evening|night|week))\b|[,.;:(])", re.IGNORECASE)
 
 _CHANNELS: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(r"\b(Amaq|A'maq|Nashir|Al-Naba|al-Furqan|Shahada|al-Kataib|Umar Media|Al-Andalus)\b", re.IGNORECASE)),
@@ -405,9 +406,21 @@ def _mention_span(head: Token) -> tuple[int, int]:
     right = head
     if head.lower_ in _PART_NOUNS:
         of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None and any(c.dep_ == "pobj" for c in of.children):
-            right = of.right_edge
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is not None:
+            right = _phrase_end(whole)
     return left.idx, right.idx + len(right.text)
+
+
+def _phrase_end(token: Token) -> Token:
+    """Last word of a noun phrase up to a comma: "group of armed men wearing uniforms", not
+    "group of armed men, who forced him to go with them"."""
+    end = token
+    for child in token.rights:
+        if child.text in (",", ";") or child.dep_ == "parataxis":
+            break
+        end = _phrase_end(child)
+    return end
 
 
 def _entity_of(token: Token) -> Span | None:
@@ -433,13 +446,14 @@ def _pursued_name(token: Token) -> Span | None:
 
 
 def full_name_span(frame: IncidentFrame, short: str) -> tuple[int, int] | None:
-    """Where the report gives the whole name of someone it later calls by one name ("Bothel" -> "Carlos Bothel")."""
-    if " " in short.strip():
+    """Where the report gives the whole name of someone it later calls by a shorter one ("Bothel" -> "Carlos
+    Bothel", "Maza Marquez" -> "Miguel Maza Marquez")."""
+    wanted = short.lower().split()
+    if not wanted:
         return None
-    wanted = short.lower()
     for entity in frame.doc.ents:
         words = entity.text.lower().split()
-        if entity.label_ == "PERSON" and len(words) > 1 and words[-1] == wanted:
+        if entity.label_ == "PERSON" and len(words) > len(wanted) and words[-len(wanted):] == wanted:
             return entity.start_char, entity.end_char
     return None
 
@@ -589,6 +603,17 @@ def _fate(frame: IncidentFrame, head: Token) -> Fate | None:
     return None
 
 
+# Words that tell of a deed without being violence triggers: "destroyed a truck", "the crime perpetrated by".
+_DEED_WORDS = frozenset("destroy destroyed destroying damage damaged crime crimes perpetrate perpetrated committed "
+                        "commit claimed claim credit responsibility disappeared abducted".split())
+
+
+def _tells_violence(sentence: Span) -> bool:
+    """A sentence with a word naming a violent deed, not only a word for the people who do such deeds."""
+    return any((t.lower_ in TRIGGERS and t.lower_ not in PERPETRATOR_NOUNS) or t.lower_ in _DEED_WORDS
+               for t in sentence) or bool(phrase_triggers(sentence.text))
+
+
 def _is_perpetrator(token: Token) -> bool:
     if token.pos_ not in _PEOPLE_POS or token.lower_ in _NOT_PERPETRATORS or token.dep_ == "compound":
         return False
@@ -684,11 +709,15 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
     acting = [g for g in groups if g.relation in ("perpetrator", "claimed")]
     group_of_all = acting[0].name if len(acting) == 1 else None
     for sentence in frame.sentences:
+        talk = not _tells_violence(sentence)
         for token in sentence:
             if not _is_perpetrator(token):
                 _name_known_perpetrator(frame, token, heads)
                 continue
             entity = _entity_of(token) or _pursued_name(token) or _appositive_name(token) or _identified_name(token)
+            described = any(c.lower_ in _MENACING for c in token.lefts)  # "heavily armed men"
+            if talk and entity is None and not (described or _fate(frame, token) or _pursued(token) or _accused(token)):
+                continue  # "they are simply murderers", "the terrorists will not win": talk about them
             if entity is not None:
                 start, end = entity.start_char, entity.end_char
                 end -= len(_ALIAS_AFTER.search(frame.text[start:end]).group())  # "Gacha alias": the name ends before

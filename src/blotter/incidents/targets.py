@@ -24,10 +24,11 @@ from spacy.tokens import Token
 from ..models import Evidence, Target, TargetType
 from .frame import IncidentFrame
 from .lexicon import Lexicon
+from .weapons import find_weapon_spans
 
 ATTACK_VERBS = frozenset(
     "attack storm bomb target raid hit shoot ambush torch burn blow fire stab assault rob ram damage destroy "
-    "explode detonate loot overrun strike hijack seize throw hurl plant besiege invade blast shell dynamite "
+    "explode detonate loot overrun strike hijack seize throw hurl plant place besiege invade blast shell dynamite "
     "firebomb burglarize vandalize sabotage machinegun machine-gun strafe riddle occupy set demolish wreck "
     "level raze smash break assail shake".split()
 )
@@ -45,6 +46,12 @@ _LOCATING_NOUNS = frozenset("front vicinity entrance entrances door doors gate g
 # Verbs that damage things: what a damaged part belongs to was attacked ("damaged the shelves of a store").
 _DAMAGE_VERBS = frozenset("damage destroy burn hit shake blow wreck raze level bomb dynamite torch shatter".split())
 _CONJUNCTS = frozenset({"conj", "appos"})
+# Areas are attacked as the object of the attack ("bombed the neighborhood", "an attack on the village");
+# after "in" or "near" they place it.
+_AREA_NOUNS = frozenset("neighborhood neighbourhood village".split())
+_TARGET_WORDS = frozenset("target targets objective objectives".split())
+_WHERE_PREPOSITIONS = frozenset("on in near along inside outside".split())
+_WEAPON_WORDS = frozenset("bomb bombs charge charges device devices explosive explosives grenade grenades fire".split())
 _LEFT_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct"})
 _LEADING_WORDS = frozenset({"det", "predet", "nummod", "quantmod"})
 _QUANTIFIERS = frozenset("several many some all numerous various few both each every".split())
@@ -62,20 +69,44 @@ def _is_attack_word(token: Token) -> bool:
     return lemma in ATTACK_VERBS or lemma in ATTACK_NOUNS or token.lower_ in ATTACK_NOUNS
 
 
+def _named_target(token: Token) -> bool:
+    """A copula that names the target: "the town hall was the target of the attack", "the target was the plant"."""
+    verb = token.head
+    if verb.lemma_ != "be" or token.dep_ not in ("nsubj", "attr"):
+        return False
+    other = next((c for c in verb.children if c.dep_ in ("nsubj", "attr") and c.i != token.i), None)
+    return other is not None and other.lemma_.lower() in _TARGET_WORDS
+
+
+def _located_by_verb(head: Token, governor: Token, token: Token) -> bool:
+    """A place phrase on a verb that already has a thing attacked as its object tells where, not what:
+    "burned three vehicles on the highway". A weapon as the object leaves it the target: "placed a bomb in the bank"."""
+    if governor.pos_ != "VERB" or head.lower_ not in _WHERE_PREPOSITIONS:
+        return False
+    objects = [c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i != token.i]
+    return any(not find_weapon_spans(c.doc.text, c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+               and c.lemma_.lower() not in _WEAPON_WORDS for c in objects)
+
+
 def _attacked(token: Token) -> bool:
     """True when the parse makes this noun what was attacked."""
     while token.dep_ in _CONJUNCTS and token.head is not token:
         token = token.head
+    if _named_target(token):
+        return True
     for _ in range(3):
         head = token.head
         if token.dep_ in {"dobj", "obj", "nsubjpass"}:
             return head.lemma_.lower() in ATTACK_VERBS or (head.lemma_.lower() == "set" and any(
                 c.lower_ in ("fire", "ablaze") for c in head.subtree))
-        if token.dep_ != "pobj" or head.lower_ not in PLACE_PREPOSITIONS:
-            return False
+        if token.dep_ != "pobj" or head.lower_ not in PLACE_PREPOSITIONS or (
+                token.lemma_.lower() in _AREA_NOUNS and head.lower_ in _WHERE_PREPOSITIONS | {"at", "around", "across"}):
+            return False  # "a bomb exploded in the San Ramon neighborhood": where, not what
         while head.dep_ == "conj" and head.head.dep_ == "prep":  # "damage to the embassy and to nearby houses"
             head = head.head
         governor = head.head
+        if _located_by_verb(head, governor, token):
+            return False
         if _is_attack_word(governor) or (governor.lower_ == "fire" and governor.dep_ == "dobj"):
             return True
         damaged_part = head.lower_ == "of" and governor.dep_ in ("dobj", "nsubjpass") and (

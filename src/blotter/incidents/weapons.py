@@ -54,6 +54,21 @@ def find_weapon_spans(text: str, start: int, end: int) -> list[tuple[int, int, W
     return spans
 
 
+# "bomb squad", "bomb threat": the word names a unit or a warning, not an instrument used.
+_NOT_AN_INSTRUMENT_AFTER_RE = re.compile(r"[ -](?:squads?|disposal|threats?|scares?|experts?|technicians?|"
+                                         r"units?|sniffing|detectors?|proof|shelters?)\b", re.IGNORECASE)
+# "riot policemen armed with rifles": the weapons of the forces who answered the attack.
+_FORCES_ARMED_RE = re.compile(r"\b(?:police(?:men)?|officers|troops|soldiers|guards|agents|security forces)\s+"
+                              r"(?:[\w-]+\s+){0,2}(?:armed with|carrying|equipped with)\s+(?:[^\s.;,]+\s+){0,3}$",
+                              re.IGNORECASE)
+
+
+def _not_the_attackers(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """A weapon word that names a unit or a warning, or the weapons of the security forces."""
+    return bool(_NOT_AN_INSTRUMENT_AFTER_RE.match(text, end)
+                or _FORCES_ARMED_RE.search(text, max(sentence_start, start - 120), start))
+
+
 def _seized(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> bool:
     """True for a weapon the sentence says was seized, stolen or listed ("troops seized six rifles")."""
     return bool(_SEIZED_BEFORE_RE.search(text, max(sentence_start, start - 150), start)
@@ -66,7 +81,8 @@ def fill_weapons(frame: IncidentFrame) -> list[Weapon]:
     weapons: dict[tuple[str, str | None], Weapon] = {}
     for sentence in frame.sentences:
         for start, end, kind, subtype in find_weapon_spans(text, sentence.start_char, sentence.end_char):
-            if (kind, subtype) in weapons or _seized(text, sentence.start_char, sentence.end_char, start, end):
+            if (kind, subtype) in weapons or _seized(text, sentence.start_char, sentence.end_char, start, end) or (
+                    _not_the_attackers(text, sentence.start_char, start, end)):
                 continue
             cue = _CUE_BEFORE_RE.search(text[max(sentence.start_char, start - 40):start])
             evidence_start = start - len(cue.group(0)) if cue else start
