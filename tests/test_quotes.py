@@ -159,3 +159,23 @@ def test_surname_speaker_takes_the_full_name_given_earlier():
     (quote,) = [q for q in find_quotes(analyse(text)) if q.direct]
     assert quote.speaker == "Sarah Okonjo"
     assert quote.speaker_mention == "Okonjo"
+
+
+def test_quoted_phrase_inside_reported_speech_is_one_statement():
+    text = 'The governor said the attackers wanted to "spread fear in every market" before the vote.'
+    [quote] = quotes_of(text)
+    assert not quote.direct and quote.speaker == "The governor"
+    assert quote.text.startswith("the attackers wanted to") and "spread fear" in quote.text
+
+
+def test_names_called_by_a_speaker_are_one_statement():
+    text = 'The minister called the gunmen "cowards," "murderers" and "enemies of peace."'
+    [quote] = quotes_of(text)
+    assert quote.text.startswith("the gunmen") and quote.text.rstrip('."”').endswith("enemies of peace")
+
+
+def test_programme_titles_and_markup_are_not_quotes():
+    text = ('The police chief told ABC\'s "Morning Report" that two men were held. '
+            '<embed author="newsdesk" id="12345">\n\nThe market reopened on Monday.')
+    found = quotes_of(text)
+    assert [quote.text for quote in found] == ["two men were held"]

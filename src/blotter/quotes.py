@@ -72,7 +72,11 @@ MIN_DIRECT_WORDS = 4  # shorter quoted words are scare quotes or titles unless a
 CONTINUATION_GAP = 250  # characters between two quotes for the second to continue the first
 LEAD_WINDOW = 160  # characters before an opening mark searched for the verb introducing it
 PRONOUN_LOOKBACK = 1500  # characters to look back for a pronoun's antecedent
+ADJACENT_TOKENS = 3  # words between a short quote and its cue ("called the senator a")
+POSSESSIVE_BEFORE = re.compile(r"['’]s\s*(?:``|[\"“])$")
+NESTED_SLACK = 2  # a quoted phrase may end a mark or stop after the reported clause that holds it
 
+MARKUP = re.compile(r"<[a-zA-Z/][^<>\n]{0,300}>")  # tags left in text: <tweet author="...">
 QUOTE_MARKS = re.compile(r"``|''|[\"“”]")  # `` and '' are the typewriter marks of some wire copy
 OPENING_MARKS = ("“", "``")
 DASH_SIGNATURE = re.compile(r"\s*(?:''|[\"”])\s*[―—–]\s*([^\n,(\"“”]{2,80}?)\s*(?:[\n,(]|$)")
@@ -103,14 +107,35 @@ def find_quotes(doc: Doc) -> list[Quote]:
         cue = text[cue_token.idx : cue_end]
         found.append((_quote(text, content_start, content_end, cue, speaker, direct=False), speaker))
     for start, end in quoted:
-        attributed = _attribute_direct(doc, text, names, start, end) or _continued(found, start)
-        if attributed is None and len(text[start:end].split()) < MIN_DIRECT_WORDS:
+        short = len(text[start:end].split()) < MIN_DIRECT_WORDS
+        if short and _names_a_title(text, start):
+            continue
+        attributed = _attribute_direct(doc, text, names, start, end)
+        if attributed is None:
+            attributed = _continued(found, start)
+        if attributed is None and short:
             continue
         cue, speaker = attributed if attributed else (None, None)
         found.append((_quote(text, start, end, cue, speaker, direct=True), speaker))
-    found.sort(key=lambda item: item[0].start)
+    found = _outermost(found)
     people = [ent for ent in names if ent.label_ == "PERSON"]
     return [_full_name(_resolve_pronoun(quote, speaker, found, names, text), people, text) for quote, speaker in found]
+
+
+def _outermost(found: list[tuple[Quote, Speaker | None]]) -> list[tuple[Quote, Speaker | None]]:
+    """The quotes in text order, minus those inside another: a quoted phrase within a reported
+    clause (``said Clinton's team acted to "keep the details under wraps"``) or a clause reported
+    within a longer one is part of that one statement, not a second one."""
+    ordered = sorted(found, key=lambda item: (item[0].start, -item[0].end))
+    kept: list[tuple[Quote, Speaker | None]] = []
+    reach = -1
+    for item in ordered:
+        quote = item[0]
+        if quote.end <= reach + NESTED_SLACK:
+            continue
+        kept.append(item)
+        reach = max(reach, quote.end)
+    return kept
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -131,7 +156,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     A quote left open at the end of a paragraph ends there: news style reopens it in the next.
     """
     spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
+    scanned = MARKUP.sub(lambda tag: " " * len(tag.group()), text)  # attribute values are not quotes
+    for paragraph in re.finditer(r"[^\n]+", scanned):
         open_at: int | None = None
         nested = 0  # curly quotes inside a curly quote: “... calls it “hell” ...”
         for mark in QUOTE_MARKS.finditer(paragraph.group()):
@@ -158,15 +184,42 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when the quote (its mark at ``start - 1``) begins a sentence or paragraph, as speech
+    does; a few quoted words inside a sentence are a phrase the writer borrows."""
+    before = text[: max(start - 1, 0)].rstrip(" `'\"“")
+    return not before or before[-1] in ".!?:\n\"”"
+
+
+def _names_a_title(text: str, start: int) -> bool:
+    """Quoted words after a possessive name a show, book or film (``MSNBC's "Morning Joe"``)."""
+    return bool(POSSESSIVE_BEFORE.search(text, max(0, start - 4), start))
+
+
 def _attribute_direct(
-    doc: Doc, text: str, names: list[Span], start: int, end: int
+    doc: Doc, text: str, names: list[Span], start: int, end: int, adjacent: bool = False
 ) -> tuple[str | None, Speaker | None] | None:
-    """The cue and speaker of the quote at text[start:end], from the words around its marks."""
+    """The cue and speaker of the quote at text[start:end], from the words around its marks.
+
+    ``adjacent``: only a cue next to the marks counts (``called it "a disgrace"``, ``"Never," he
+    said``); a few quoted words further from the verb are a name or a phrase held at a distance."""
     cue = _cue_after(doc, text, end) or _cue_before(doc, text, start)
+    if cue is not None and adjacent and not _next_to(doc, cue, start, end):
+        cue = None
     if cue is None:
         return _dash_signature(doc, text, names, end)
     subject = _subject_of(cue)
     return text[cue.idx : cue.idx + len(cue)], _speaker(doc, text, names, subject) if subject is not None else None
+
+
+def _next_to(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """At most ADJACENT_TOKENS words between the cue and the quotation marks."""
+    if cue.idx >= end:
+        between = doc.char_span(end, cue.idx, alignment_mode="expand")
+    else:
+        between = doc.char_span(cue.idx + len(cue), start, alignment_mode="expand")
+    words = [t for t in between if not t.is_punct and not t.is_space] if between is not None else []
+    return len(words) <= ADJACENT_TOKENS
 
 
 def _dash_signature(doc: Doc, text: str, names: list[Span], quote_end: int) -> tuple[None, Speaker] | None:
@@ -223,12 +276,50 @@ def _reported(doc: Doc, text: str, direct: list[tuple[int, int]]) -> list[tuple[
             continue
         if reported[2] is None and cue.dep_ == "acl":
             cue, reported = _speech_verb_above(cue, reported)
-        start, end = _strip(text, *reported[:2])
+        start, end = _within_paragraph(text, cue.idx, *reported[:2])
         while end > start and text[end - 1] in ".,;:":
             end -= 1
         if end - start > 10 and quoted_share(start, end) <= 0.5:
             found.append((cue, start, end, reported[2]))
-    return found
+    return _split_coordinated(text, found)
+
+
+def _within_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """The part of text[start:end] in the paragraph holding ``at``: a parse that runs a clause
+    over a line break has joined a headline or the next paragraph to it."""
+    paragraph_start = text.rfind("\n", 0, at) + 1
+    paragraph_end = text.find("\n", at)
+    start = max(start, paragraph_start)
+    end = min(end, paragraph_end) if paragraph_end >= 0 else end
+    return _strip(text, start, max(start, end))
+
+
+def _split_coordinated(
+    text: str, found: list[tuple[Token, int, int, Token | None]]
+) -> list[tuple[Token, int, int, Token | None]]:
+    """A clause that runs on into a second statement of the same speaker ends where that one
+    begins: ``said the review would start soon and warned against hackers`` is two statements,
+    ``... the air was bad, adding that ...`` too. The second cue has no subject of its own."""
+    result = []
+    for cue, start, end, speaker in found:
+        for other, other_start, other_end, _ in found:
+            if not (start < other.idx < end and other_end >= end - NESTED_SLACK and other_start > other.idx):
+                continue
+            if other.lemma_ not in DIRECT_CUE_VERBS or other.dep_ not in ("conj", "advcl") or any(
+                child.dep_ in SUBJECT_DEPS for child in other.children
+            ):
+                continue
+            cut = other.idx
+            lead = other.i - 1
+            while lead >= 0 and other.doc[lead].idx >= start and (
+                other.doc[lead].is_punct or other.doc[lead].dep_ in ("cc", "advmod", "aux", "neg")
+            ):
+                cut = other.doc[lead].idx
+                lead -= 1
+            if len(text[start:cut].split()) >= 3:
+                end = _strip(text, start, cut)[1]
+        result.append((cue, start, end, speaker))
+    return result
 
 
 def _speech_verb_above(
@@ -285,7 +376,16 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
     if clause is None:
         return None
     tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), subject
+    last = tokens[-1]
+    if clause.dep_ == "dobj":  # "called the senator a liar", "described it as a disgrace"
+        predicates = [c for c in word.children if c.i > clause.i and _predicates_object(c)]
+        last = max([last] + [c.right_edge for c in predicates], key=lambda t: t.i)
+    return tokens[0].idx, last.idx + len(last), subject
+
+
+def _predicates_object(child: Token) -> bool:
+    """What a speech verb says of its object: ``called him [a liar]``, ``described it [as a disgrace]``."""
+    return child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")
 
 
 def _stated_object(verb: Token) -> Token | None:
