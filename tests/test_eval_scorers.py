@@ -335,3 +335,15 @@ def test_locate_maps_spans_back_when_clean_dropped_lines_in_between():
     assert where is not None and original[where[0]:where[1]] == "it would reopen"
     assert locate(original, cleaned, 0, 3, None) == (original.index("The"), original.index("The") + 3)
     assert locate("abc", "xyz", 0, 3, None) is None
+
+
+def test_quotes_on_the_fragments_of_one_content_are_one_match(tmp_path: Path):
+    """A content in fragments comes out as one quote per fragment: not a false positive."""
+    gold = quote_gold(tmp_path)
+    found = [Quote(speaker="mayor", speaker_mention="The mayor", text="we will rebuild", start=16, end=31),
+             Quote(speaker_mention="Critics", text="that the p", direct=False, start=50, end=60),
+             Quote(speaker_mention="Critics", text="an was late", direct=False, start=61, end=72)]
+    result = quotes.score(gold, [record("q", QUOTE_TEXT, quotes=found)])
+    assert result.headline == 1.0
+    assert result.rows["quote content, fragment quotes counted"]["predicted"] == 3
+    assert result.rows["speaker (matched, source not a pronoun)"]["accuracy"] == 1.0

@@ -2,9 +2,14 @@
 
 Gold: each attribution's Content span (possibly in fragments) and its Source span, from the
 first annotator's .ann (sorted by name) when an article has two. A predicted quote matches a
-gold content it overlaps (one-to-one, in text order); speaker accuracy is measured over
-matched quotes whose gold has a Source: correct when an occurrence of the predicted
-``speaker_mention`` overlaps the Source span.
+gold content it overlaps (one-to-one, in text order). A record's quote is one unbroken span,
+so a content in fragments (``"We will rebuild," she said. "All of it."``) comes out as one quote
+per fragment: the quotes on its other fragments are part of the match, not false positives
+(the row "fragment quotes counted" counts them as predicted, as this scorer first did).
+Speaker accuracy is measured over matched quotes whose gold has a Source: correct when an
+occurrence of the predicted ``speaker_mention`` overlaps the Source span. A pronoun Source
+(``he said``) cannot be checked that way, since records name the person the pronoun stands
+for, so a second row counts only the matched quotes whose Source is not a pronoun.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from .runner import Dataset, EvalResult
 
 Span = tuple[int, int]
 _ANNOTATOR_SUFFIX = re.compile(r"_[0-9a-f]{4}$")
+PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their who which that".split())
 
 
 @dataclass(frozen=True)
@@ -95,26 +101,46 @@ def speaker_correct(original: str, record_text: str, quote: Quote, shift: int | 
 
 
 def score(articles: Sequence[PolnearArticle], records: Sequence[DocumentRecord | None]) -> EvalResult:
-    content, speaker = PRF(), Accuracy()
+    content, every_quote, speaker, named_speaker = PRF(), PRF(), Accuracy(), Accuracy()
     for article, record in zip(articles, records):
         if record is None:
             content.add(0, 0, len(article.attributions))
+            every_quote.add(0, 0, len(article.attributions))
             continue
         shift = offset_shift(article.text, record.text)
         placed = [(q, locate(article.text, record.text, q.start, q.end, shift)) for q in record.quotes]
         unused = sorted(((q, where) for q, where in placed if where is not None), key=lambda item: item[1][0])
-        matched = 0
+        pairs = []
         for attribution in sorted(article.attributions, key=lambda a: a.content[0]):
             hit = next((item for item in unused if _touches(*item[1], attribution.content)), None)
-            if hit is None:
-                continue
-            unused.remove(hit)
-            matched += 1
+            if hit is not None:
+                unused.remove(hit)
+                pairs.append((attribution, hit))
+        matched = len(pairs)
+        fragment_quotes = 0
+        for attribution, hit in pairs:
+            for fragment in attribution.content:  # after all matches, so no later content loses its quote
+                if _touches(*hit[1], [fragment]):
+                    continue
+                other = next((item for item in unused if _touches(*item[1], [fragment])), None)
+                if other is not None:
+                    unused.remove(other)
+                    fragment_quotes += 1
             if attribution.source:
-                speaker.add(speaker_correct(article.text, record.text, hit[0], shift, attribution.source))
-        content.add(matched, len(record.quotes), len(article.attributions))
-    rows = {"quote content": content.as_dict(), "speaker (matched quotes)": speaker.as_dict()}
+                correct = speaker_correct(article.text, record.text, hit[0], shift, attribution.source)
+                speaker.add(correct)
+                if not _is_pronoun(article.text, attribution.source):
+                    named_speaker.add(correct)
+        content.add(matched, len(record.quotes) - fragment_quotes, len(article.attributions))
+        every_quote.add(matched, len(record.quotes), len(article.attributions))
+    rows = {"quote content": content.as_dict(), "quote content, fragment quotes counted": every_quote.as_dict(),
+            "speaker (matched quotes)": speaker.as_dict(),
+            "speaker (matched, source not a pronoun)": named_speaker.as_dict()}
     return EvalResult("quotes", "content F1", content.f1, rows)
+
+
+def _is_pronoun(text: str, source: list[Span]) -> bool:
+    return " ".join(text[start:end] for start, end in source).strip().lower() in PRONOUNS
 
 
 DATASET: Dataset[PolnearArticle] = Dataset(
