@@ -347,3 +347,15 @@ def test_quotes_on_the_fragments_of_one_content_are_one_match(tmp_path: Path):
     assert result.headline == 1.0
     assert result.rows["quote content, fragment quotes counted"]["predicted"] == 3
     assert result.rows["speaker (matched, source not a pronoun)"]["accuracy"] == 1.0
+
+
+def test_quotes_are_found_in_the_original_when_clean_normalised_spaces(tmp_path: Path):
+    """The cleaner writes plain single spaces; the quote still lands on its gold content."""
+    gold = quote_gold(tmp_path)
+    article = quotes.PolnearArticle(gold[0].id, gold[0].text.replace("the plan", "the\u00a0 plan"),
+                                    [quotes.Attribution([(50, 73)], [(34, 41)])])
+    cleaned = article.text.replace("\u00a0 ", " ")
+    found = [Quote(speaker_mention="Critics", text="the plan was late", direct=False,
+                   start=cleaned.index("the plan"), end=cleaned.index("the plan") + 17)]
+    result = quotes.score([article], [record("q", cleaned, quotes=found)])
+    assert result.headline == 1.0 and result.rows["speaker (matched quotes)"]["accuracy"] == 1.0

@@ -94,7 +94,7 @@ def speaker_correct(original: str, record_text: str, quote: Quote, shift: int | 
     if not quote.speaker_mention:
         return False
     for found in re.finditer(re.escape(quote.speaker_mention), record_text):
-        where = locate(original, record_text, found.start(), found.end(), shift)
+        where = _locate(original, record_text, found.start(), found.end(), shift)
         if where is not None and _touches(*where, source):
             return True
     return False
@@ -107,8 +107,9 @@ def score(articles: Sequence[PolnearArticle], records: Sequence[DocumentRecord |
             content.add(0, 0, len(article.attributions))
             every_quote.add(0, 0, len(article.attributions))
             continue
-        shift = offset_shift(article.text, record.text)
-        placed = [(q, locate(article.text, record.text, q.start, q.end, shift)) for q in record.quotes]
+        original, cleaned = _as_cleaned(article.text), _as_cleaned(record.text)
+        shift = offset_shift(original, cleaned)
+        placed = [(q, _locate(original, cleaned, q.start, q.end, shift)) for q in record.quotes]
         unused = sorted(((q, where) for q, where in placed if where is not None), key=lambda item: item[1][0])
         pairs = []
         for attribution in sorted(article.attributions, key=lambda a: a.content[0]):
@@ -127,7 +128,7 @@ def score(articles: Sequence[PolnearArticle], records: Sequence[DocumentRecord |
                     unused.remove(other)
                     fragment_quotes += 1
             if attribution.source:
-                correct = speaker_correct(article.text, record.text, hit[0], shift, attribution.source)
+                correct = speaker_correct(original, cleaned, hit[0], shift, attribution.source)
                 speaker.add(correct)
                 if not _is_pronoun(article.text, attribution.source):
                     named_speaker.add(correct)
@@ -137,6 +138,24 @@ def score(articles: Sequence[PolnearArticle], records: Sequence[DocumentRecord |
             "speaker (matched quotes)": speaker.as_dict(),
             "speaker (matched, source not a pronoun)": named_speaker.as_dict()}
     return EvalResult("quotes", "content F1", content.f1, rows)
+
+
+def _locate(original: str, cleaned: str, start: int, end: int, shift: int | None) -> Span | None:
+    """``common.locate``, then the same words with any run of spaces between them: the cleaner
+    writes one space where a page had two (``Kerry  negotiates``)."""
+    where = locate(original, cleaned, start, end, shift)
+    words = cleaned[start:end].split()
+    if where is not None or not words:
+        return where
+    hint = start + (shift or 0)
+    found = [m.span() for m in re.finditer(r"\s+".join(map(re.escape, words)), original)]
+    return min(found, key=lambda span: abs(span[0] - hint)) if found else None
+
+
+def _as_cleaned(text: str) -> str:
+    """Text with no-break spaces as plain spaces, as the cleaner writes them (same length, so
+    offsets still hold): else a quote holding one is not found in the original at all."""
+    return text.replace("\u00a0", " ")
 
 
 def _is_pronoun(text: str, source: list[Span]) -> bool:
