@@ -179,3 +179,12 @@ def test_programme_titles_and_markup_are_not_quotes():
             '<embed author="newsdesk" id="12345">\n\nThe market reopened on Monday.')
     found = quotes_of(text)
     assert [quote.text for quote in found] == ["two men were held"]
+
+
+def test_speaker_with_a_title_after_the_quote():
+    text = ('The fire chief said the blaze was set deliberately. '
+            '"We found two jerrycans by the door," Sen. Maria Lopez (D-Ariz.) said Friday. '
+            '"Someone wanted this building to burn," Mr. Alan Park said.')
+    first, second = direct_quotes(text)
+    assert (first.speaker, first.cue) == ("Maria Lopez", "said")
+    assert second.speaker == "Alan Park"

@@ -77,6 +77,10 @@ POSSESSIVE_BEFORE = re.compile(r"['’]s\s*(?:``|[\"“])$")
 NESTED_SLACK = 2  # a quoted phrase may end a mark or stop after the reported clause that holds it
 
 MARKUP = re.compile(r"<[a-zA-Z/][^<>\n]{0,300}>")  # tags left in text: <tweet author="...">
+CLAUSE_STOP = re.compile(r"[\"“”.!?\n]")
+# A full stop after these ends a title or an initial, not a sentence: Mr. Sen. Gov. U.S. D-Wis.
+ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Rev|Prof|Pres|Atty)"
+                          r"|\b[A-Z]|-[A-Z][a-z]{1,4}|\b[A-Z][a-z]?\.[A-Z])$")
 QUOTE_MARKS = re.compile(r"``|''|[\"“”]")  # `` and '' are the typewriter marks of some wire copy
 OPENING_MARKS = ("“", "``")
 DASH_SIGNATURE = re.compile(r"\s*(?:''|[\"”])\s*[―—–]\s*([^\n,(\"“”]{2,80}?)\s*(?:[\n,(]|$)")
@@ -241,19 +245,29 @@ def _cue_after(doc: Doc, text: str, quote_end: int) -> Token | None:
     """A speech verb in the few words after the closing mark, before the sentence ends."""
     closing = CLOSING_MARK.match(text, quote_end)
     after = closing.end() if closing else quote_end
-    tail = re.match(r"[^\"“”.!?\n]{0,120}", text[after:])
-    window_end = after + (tail.end() if tail else 0)
+    window_end = _clause_end(text, after, after + 120)
     if window_end == after:
         return None
     span = doc.char_span(after, window_end, alignment_mode="expand")
     return next((t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_ in DIRECT_CUE_VERBS), None) if span else None
 
 
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where the words from ``start`` stop: a quotation mark, a line break or a sentence end, but
+    not the full stop of a title or initial (``Sen. Gwen Moore (D-Wis.) said``)."""
+    for stop in CLAUSE_STOP.finditer(text, start, min(limit, len(text))):
+        if stop.group() != "." or not ABBREVIATION.search(text, max(0, stop.start() - 8), stop.start()):
+            return stop.start()
+    return min(limit, len(text))
+
+
 def _cue_before(doc: Doc, text: str, quote_start: int) -> Token | None:
     """A speech verb introducing the quote in its sentence: ``Hassan said: "..."``, ``called it "..."``."""
     window_end = max(quote_start - 1, 0)
-    window = text[max(window_end - LEAD_WINDOW, 0) : window_end]
-    lead_start = window_end - len(window) + max(window.rfind(mark) for mark in '"“”.!?\n') + 1
+    lead_start = max(window_end - LEAD_WINDOW, 0)
+    for stop in CLAUSE_STOP.finditer(text, lead_start, window_end):
+        if stop.group() != "." or not ABBREVIATION.search(text, max(0, stop.start() - 8), stop.start()):
+            lead_start = stop.end()
     span = doc.char_span(lead_start, window_end, alignment_mode="contract")
     if span is None:
         return None
