@@ -188,3 +188,15 @@ def test_speaker_with_a_title_after_the_quote():
     first, second = direct_quotes(text)
     assert (first.speaker, first.cue) == ("Maria Lopez", "said")
     assert second.speaker == "Alan Park"
+
+
+def test_transcript_turns_are_quotes_of_the_labelled_speaker():
+    text = ("The sheriff spoke to the station on Monday.\n\n"
+            "HOST: Were the suspects known to your office before the raid?\n\n"
+            "OKAFOR: Two of them had been arrested for robbery last year.\n\n"
+            "UPDATE: The station has since corrected the date.")
+    found = quotes_of(text)
+    assert [(quote.speaker, quote.text) for quote in found] == [
+        ("HOST", "Were the suspects known to your office before the raid?"),
+        ("OKAFOR", "Two of them had been arrested for robbery last year."),
+    ]

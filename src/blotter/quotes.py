@@ -81,6 +81,14 @@ CLAUSE_STOP = re.compile(r"[\"“”.!?\n]")
 # A full stop after these ends a title or an initial, not a sentence: Mr. Sen. Gov. U.S. D-Wis.
 ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Rev|Prof|Pres|Atty)"
                           r"|\b[A-Z]|-[A-Z][a-z]{1,4}|\b[A-Z][a-z]?\.[A-Z])$")
+# "PENCE: Well, ...", '"WALLACE: Let's start ...': a transcript turn and who speaks it.
+SPEAKER_LABEL = re.compile(r"\s*(?P<mark>``|[\"“])?\s*(?P<name>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s+(?=\S)")
+NOT_SPEAKER_LABELS = frozenset(
+    "UPDATE UPDATED WATCH VIDEO PHOTOS PHOTO BREAKING CORRECTION NOTE EDITOR'S NOTE RELATED READ MORE ALSO READ "
+    "SOURCE SOURCES CREDIT WARNING ADVERTISEMENT EXCLUSIVE LIVE Q A CLARIFICATION BYLINE EMAIL DEVELOPING ANALYSIS "
+    "OPINION COMMENTARY TIMELINE TRANSCRIPT TAGS TOPICS".split()
+) | {"EDITOR'S NOTE", "READ MORE", "ALSO READ"}
+LABEL_MAX = 40  # characters from an opening mark to the end of the speaker's label in it
 QUOTE_MARKS = re.compile(r"``|''|[\"“”]")  # `` and '' are the typewriter marks of some wire copy
 OPENING_MARKS = ("“", "``")
 DASH_SIGNATURE = re.compile(r"\s*(?:''|[\"”])\s*[―—–]\s*([^\n,(\"“”]{2,80}?)\s*(?:[\n,(]|$)")
@@ -110,6 +118,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
         cue_end = cue_token.nbor().idx + 2 if cue_token.lower_ == "according" else cue_token.idx + len(cue_token)
         cue = text[cue_token.idx : cue_end]
         found.append((_quote(text, content_start, content_end, cue, speaker, direct=False), speaker))
+    labelled = _transcript_turns(text, quoted)
+    for start, end, speaker in labelled:
+        found.append((_quote(text, start, end, None, speaker, direct=True), speaker))
+    quoted = [(start, end) for start, end in quoted if not any(s - LABEL_MAX <= start <= s for s, _, _ in labelled)]
     for start, end in quoted:
         short = len(text[start:end].split()) < MIN_DIRECT_WORDS
         if short and _names_a_title(text, start):
@@ -186,6 +198,26 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _transcript_turns(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Speaker]]:
+    """Turns of a transcript: a paragraph, or a quoted one, opening with its speaker's name in
+    capitals and a colon (``PENCE: Well, look ...``). The words after the colon are the quote."""
+    turns = []
+    opening = {start for start, _ in quoted}
+    for paragraph in re.finditer(r"[^\n]+", text):
+        label = SPEAKER_LABEL.match(text, paragraph.start(), paragraph.end())
+        if label is None or label.group("name").upper() in NOT_SPEAKER_LABELS:
+            continue
+        start, end = _strip(text, label.end(), paragraph.end())
+        if label.group("mark") and label.start("name") not in opening:
+            continue
+        while end > start and text[end - 1] in "\"“”'":
+            end -= 1
+        if end - start > 10:
+            name = label.group("name")
+            turns.append((start, end, Speaker(name, name, label.start("name"))))
+    return turns
 
 
 def _opens_sentence(text: str, start: int) -> bool:
