@@ -200,3 +200,15 @@ def test_transcript_turns_are_quotes_of_the_labelled_speaker():
         ("HOST", "Were the suspects known to your office before the raid?"),
         ("OKAFOR", "Two of them had been arrested for robbery last year."),
     ]
+
+
+def test_statement_around_an_aside():
+    found = quotes_of("The attack on the depot, police said, was planned for several weeks.")
+    assert [(quote.text, quote.speaker) for quote in found] == [
+        ("The attack on the depot", "police"), ("was planned for several weeks", "police"),
+    ]
+
+
+def test_polls_and_videos_show_and_accusations():
+    found = quotes_of("A video shows officers firing at the car. The mayor accused the gang of planning the raid.")
+    assert [quote.text for quote in found] == ["officers firing at the car", "the gang of planning the raid"]

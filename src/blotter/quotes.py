@@ -39,14 +39,14 @@ SPEECH_VERBS = frozenset(
 # Verbs that introduce a direct quote; belief verbs ("you know", "I think") near a quote do not.
 DIRECT_CUE_VERBS = SPEECH_VERBS - {"know", "think", "believe", "show", "indicate", "agree", "estimate", "conclude"}
 # Verbs whose clausal complement is reported speech or belief even without "that".
-REPORTING_VERBS = (SPEECH_VERBS - {"show", "know", "describe", "comment", "recall", "post"}) | frozenset(
+REPORTING_VERBS = (SPEECH_VERBS - {"know", "describe", "comment", "recall", "post"}) | frozenset(
     """learn question wonder hear read feel suspect fear hope doubt worry assume expect find realize
     realise recognize understand decide reckon joke boast concede urge signal hint demand propose
     recommend""".split()
 )
 # Verbs whose "to" complement reports an intention or demand: "vowed to retaliate".
 INTENTION_VERBS = frozenset(
-    "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer".split()
+    "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer agree decline".split()
 )
 # Speech acts whose object or prepositional object states what was said: "denied the report",
 # "called for calm", "complained about the delays".
@@ -56,7 +56,7 @@ STANCE_VERBS = frozenset(
     predict acknowledge admit doubt fear promise pledge vow threaten dismiss slam blast view consider
     recommend accept suggest explain highlight emphasize emphasise stress address tout back favor
     favour insist complain speak talk comment call warn express voice repeat decry denounce applaud
-    hail lament argue outline detail note""".split()
+    hail lament argue outline detail note accuse disclose""".split()
 )
 SPEAKER_PREPOSITIONS = frozenset({"of", "at", "for", "in", "from"})
 STANCE_PREPOSITIONS = frozenset({"about", "of", "for", "on", "against"})
@@ -390,13 +390,39 @@ def _candidate_reports(doc: Doc) -> Iterator[tuple[Token, tuple[int, int, Token 
     complement_ids = [doc.vocab.strings[label] for label in ("ccomp", "xcomp", "acl", "dobj", "prep")]
     cue_indices = {int(doc[int(i)].head.i) for i in numpy.flatnonzero(numpy.isin(dependencies, complement_ids))}
     cue_indices.update(int(i) for i in numpy.flatnonzero(lower_forms == doc.vocab.strings["according"]))
+    asides = {int(i) for i in numpy.flatnonzero(dependencies == doc.vocab.strings["parataxis"])}
+    cue_indices.update(asides)
     for index in sorted(cue_indices):
         token = doc[index]
-        if token.lower_ == "according":
+        if index in asides and token.lemma_ in DIRECT_CUE_VERBS and not any(c.dep_ == "ccomp" for c in token.children):
+            yield from ((token, part) for part in _around_aside(token))
+        elif token.lower_ == "according":
             if index + 1 < len(doc) and doc[index + 1].lower_ == "to":
                 yield token, _according_to(doc, token)
         elif token.pos_ in ("VERB", "AUX", "NOUN"):
             yield token, _complement(token)
+
+
+def _around_aside(verb: Token) -> list[tuple[int, int, Token | None]]:
+    """``The attack, police said, was planned for weeks``: the sentence the aside interrupts is
+    what was said, in its two parts (the first only when it is more than a word or two)."""
+    clause = verb.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.i == verb.i:
+        return []
+    subject = _subject_of(verb)
+    doc = verb.doc
+    before = [t for t in doc[clause.left_edge.i : verb.left_edge.i] if not t.is_punct]
+    after = [t for t in doc[verb.right_edge.i + 1 : clause.right_edge.i + 1] if not t.is_space]
+    while after and after[-1].is_punct:
+        after.pop()
+    while after and after[0].is_punct:
+        after.pop(0)
+    parts = []
+    if len(before) >= 3 and after:
+        parts.append((before[0].idx, before[-1].idx + len(before[-1]), subject))
+    if after:
+        parts.append((after[0].idx, after[-1].idx + len(after[-1]), subject))
+    return parts
 
 
 def _complement(word: Token) -> tuple[int, int, Token | None] | None:
@@ -423,6 +449,9 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
         return None
     tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
     last = tokens[-1]
+    if clause.dep_ == "ccomp" and clause.i < word.i:  # "A, but B, the source added": both are said
+        before = [c for c in word.children if c.dep_ == "ccomp" and c.i < word.i]
+        last = max([last] + [c.right_edge for c in before], key=lambda t: t.i)
     if clause.dep_ == "dobj":  # "called the senator a liar", "described it as a disgrace"
         predicates = [c for c in word.children if c.i > clause.i and _predicates_object(c)]
         last = max([last] + [c.right_edge for c in predicates], key=lambda t: t.i)
