@@ -163,6 +163,6 @@ def _is_pronoun(text: str, source: list[Span]) -> bool:
 
 
 DATASET: Dataset[PolnearArticle] = Dataset(
-    name="quotes", folder="polnear", headline_name="content F1", default_limit=None,
+    name="quotes", folder="polnear", headline_name="content F1", default_limit=None, splits=("dev", "train"),
     load=load, to_input=to_input, score=score,
 )
