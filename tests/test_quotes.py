@@ -212,3 +212,9 @@ def test_statement_around_an_aside():
 def test_polls_and_videos_show_and_accusations():
     found = quotes_of("A video shows officers firing at the car. The mayor accused the gang of planning the raid.")
     assert [quote.text for quote in found] == ["officers firing at the car", "the gang of planning the raid"]
+
+
+def test_speaker_of_a_participle_under_a_preposition():
+    text = "The council voted on Monday to fine the company for refusing to disclose the safety reports."
+    found = quotes_of(text)
+    assert found and all(quote.speaker == "The council" for quote in found)

@@ -67,6 +67,8 @@ REPORT_NOUNS = frozenset(
 # What a pronoun speaker refers to: a man, a woman, or a group or organisation ("it added").
 PRONOUN_REFERENT = {"he": "male", "she": "female", "they": "group", "it": "group"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A verb without its own subject that takes the subject of the verb above it.
+INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 MIN_DIRECT_WORDS = 4  # shorter quoted words are scare quotes or titles unless a cue introduces them
 CONTINUATION_GAP = 250  # characters between two quotes for the second to continue the first
@@ -496,15 +498,19 @@ def _according_to(doc: Doc, according: Token) -> tuple[int, int, Token | None] |
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject (the nearest, if the parse gives two); for ``and added`` the first verb's."""
-    while True:
+    """The verb's subject (the nearest, if the parse gives two); for ``and added`` the first verb's,
+    for ``began by saying`` or ``was held in contempt for refusing to`` the governing verb's."""
+    for _ in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
         subject = min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return verb.head  # "Harry Reid, who argued ..."
-        if subject is not None or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+        if subject is not None or verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
             return subject
         verb = verb.head
+        if verb.pos_ == "ADP" and verb.dep_ == "prep" and verb.head is not verb:
+            verb = verb.head  # "by saying", "for refusing"
+    return None
 
 
 def _speaker(doc: Doc, text: str, names: list[Span], head: Token) -> Speaker:
