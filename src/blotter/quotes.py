@@ -44,6 +44,8 @@ REPORTING_VERBS = (SPEECH_VERBS - {"know", "describe", "comment", "recall", "pos
     realise recognize understand decide reckon joke boast concede urge signal hint demand propose
     recommend""".split()
 )
+# Verbs with a that-clause that is not something said or believed.
+NOT_REPORTING = frozenset("be become seem appear mean ensure make assume forget panic start remain".split())
 # Verbs whose "to" complement reports an intention or demand: "vowed to retaliate".
 INTENTION_VERBS = frozenset(
     "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer agree decline".split()
@@ -440,8 +442,11 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
         subject = next((c for c in word.children if c.dep_ == "poss"), None)
     else:
         clause = next((c for c in word.children if c.dep_ == "ccomp"), None)
-        if clause is not None and word.lemma_ not in REPORTING_VERBS and not _marked_by_that(clause):
-            clause = None
+        if clause is not None and word.lemma_ not in REPORTING_VERBS and (
+            not _marked_by_that(clause) or word.lemma_ in NOT_REPORTING
+        ):
+            clause = None  # "the problem is that ...", "it was unclear whether ...", "to ensure that ..."
+
         if clause is None and word.lemma_ in INTENTION_VERBS:
             clause = next((c for c in word.children if c.dep_ == "xcomp"), None)
         if clause is None and word.lemma_ in STANCE_VERBS:
