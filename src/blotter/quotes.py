@@ -93,6 +93,9 @@ NOT_SPEAKER_LABELS = frozenset(
     "OPINION COMMENTARY TIMELINE TRANSCRIPT TAGS TOPICS".split()
 ) | {"EDITOR'S NOTE", "READ MORE", "ALSO READ"}
 LABEL_MAX = 40  # characters from an opening mark to the end of the speaker's label in it
+# What may stand between a reported clause and quoted words that carry it on.
+QUOTE_JOIN = re.compile(r"[\s,;:—–-]*(?:(?:and|or|but|then|that|as|of|is|was|are|were|to|be|a|an|the)\s+)*"
+                        r"(?:``|[\"“”])\s*")
 QUOTE_MARKS = re.compile(r"``|''|[\"“”]")  # `` and '' are the typewriter marks of some wire copy
 OPENING_MARKS = ("“", "``")
 DASH_SIGNATURE = re.compile(r"\s*(?:''|[\"”])\s*[―—–]\s*([^\n,(\"“”]{2,80}?)\s*(?:[\n,(]|$)")
@@ -121,6 +124,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         speaker = _speaker(doc, text, names, speaker_token) if speaker_token is not None else None
         cue_end = cue_token.nbor().idx + 2 if cue_token.lower_ == "according" else cue_token.idx + len(cue_token)
         cue = text[cue_token.idx : cue_end]
+        content_end = _through_quotes(text, content_end, quoted)
         found.append((_quote(text, content_start, content_end, cue, speaker, direct=False), speaker))
     labelled = _transcript_turns(text, quoted)
     for start, end, speaker in labelled:
@@ -140,6 +144,16 @@ def find_quotes(doc: Doc) -> list[Quote]:
     found = _outermost(found)
     people = [ent for ent in names if ent.label_ == "PERSON"]
     return [_full_name(_resolve_pronoun(quote, speaker, found, names, text), people, text) for quote, speaker in found]
+
+
+def _through_quotes(text: str, end: int, quoted: list[tuple[int, int]]) -> int:
+    """Where a reported clause ends when the parse stopped it just before the quoted words that
+    finish it (``she knows that "LeBron will always be the king"``, ``called him "a liar" and
+    "a fraud"``): at the end of those words."""
+    for start, quote_end in quoted:
+        if start > end and QUOTE_JOIN.fullmatch(text, end, start):
+            end = quote_end
+    return end
 
 
 def _outermost(found: list[tuple[Quote, Speaker | None]]) -> list[tuple[Quote, Speaker | None]]:
