@@ -218,3 +218,9 @@ def test_speaker_of_a_participle_under_a_preposition():
     text = "The council voted on Monday to fine the company for refusing to disclose the safety reports."
     found = quotes_of(text)
     assert found and all(quote.speaker == "The council" for quote in found)
+
+
+def test_the_one_accused_is_not_the_speaker():
+    text = "Marcus Dell was arrested on Friday. In 2019, he was accused of plotting to rob a bank."
+    found = quotes_of(text)
+    assert found and all(quote.speaker is None for quote in found)

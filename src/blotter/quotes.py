@@ -524,6 +524,9 @@ def _subject_of(verb: Token) -> Token | None:
         subject = min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return verb.head  # "Harry Reid, who argued ..."
+        if subject is not None and subject.dep_ == "nsubjpass":  # "he was accused (by prosecutors) of ..."
+            agent = next((child for child in verb.children if child.dep_ == "agent"), None)
+            return next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
         if subject is not None or verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
             return subject
         verb = verb.head
