@@ -224,3 +224,11 @@ def test_the_one_accused_is_not_the_speaker():
     text = "Marcus Dell was arrested on Friday. In 2019, he was accused of plotting to rob a bank."
     found = quotes_of(text)
     assert found and all(quote.speaker is None for quote in found)
+
+
+def test_more_verbs_introduce_quotes():
+    text = ('Senator Ray Olsen spoke first. "Who signed off on the raid?" Senator Dana Pruitt demanded. '
+            'The inquiry was closed, or, as the Interior Ministry put it, "the matter is settled."')
+    first, second = direct_quotes(text)
+    assert (first.speaker, first.cue) == ("Dana Pruitt", "demanded")
+    assert (second.speaker, second.cue) == ("the Interior Ministry", "put")

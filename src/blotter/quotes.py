@@ -37,7 +37,9 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 # Verbs that introduce a direct quote; belief verbs ("you know", "I think") near a quote do not.
-DIRECT_CUE_VERBS = SPEECH_VERBS - {"know", "think", "believe", "show", "indicate", "agree", "estimate", "conclude"}
+DIRECT_CUE_VERBS = (SPEECH_VERBS - {"know", "think", "believe", "show", "indicate", "agree", "estimate", "conclude"}) | {
+    "demand", "observe", "boast", "quip", "counter", "retort", "exclaim", "shout", "yell", "scream", "chant", "plead",
+    "joke", "concede", "continue", "muse", "recount", "read"}
 # Verbs whose clausal complement is reported speech or belief even without "that".
 REPORTING_VERBS = (SPEECH_VERBS - {"know", "describe", "comment", "recall", "post"}) | frozenset(
     """learn question wonder hear read feel suspect fear hope doubt worry assume expect find realize
@@ -299,7 +301,7 @@ def _cue_after(doc: Doc, text: str, quote_end: int) -> Token | None:
     if window_end == after:
         return None
     span = doc.char_span(after, window_end, alignment_mode="expand")
-    return next((t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_ in DIRECT_CUE_VERBS), None) if span else None
+    return next((t for t in span if _is_direct_cue(t)), None) if span else None
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -321,7 +323,17 @@ def _cue_before(doc: Doc, text: str, quote_start: int) -> Token | None:
     span = doc.char_span(lead_start, window_end, alignment_mode="contract")
     if span is None:
         return None
-    return next((t for t in reversed(span) if t.pos_ in ("VERB", "AUX") and t.lemma_ in DIRECT_CUE_VERBS), None)
+    return next((t for t in reversed(span) if _is_direct_cue(t)), None)
+
+
+def _is_direct_cue(token: Token) -> bool:
+    """A verb that introduces quoted words: "said", "added", "demanded", or "put it" (``as the
+    memo put it, "..."``)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.lemma_ in DIRECT_CUE_VERBS or (
+        token.lemma_ == "put" and any(child.lower_ == "it" and child.dep_ == "dobj" for child in token.children)
+    )
 
 
 # --------------------------------------------------------------------------- reported speech
