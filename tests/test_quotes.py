@@ -232,3 +232,8 @@ def test_more_verbs_introduce_quotes():
     first, second = direct_quotes(text)
     assert (first.speaker, first.cue) == ("Dana Pruitt", "demanded")
     assert (second.speaker, second.cue) == ("the Interior Ministry", "put")
+
+
+def test_capitalised_titles_are_not_quotes():
+    text = 'The governor said on "Meet the Press" that the curfew would end. "We are not there yet," she said.'
+    assert [quote.text for quote in direct_quotes(text)] == ["We are not there yet,"]

@@ -80,6 +80,8 @@ LEAD_WINDOW = 160  # characters before an opening mark searched for the verb int
 PRONOUN_LOOKBACK = 1500  # characters to look back for a pronoun's antecedent
 ADJACENT_TOKENS = 3  # words between a short quote and its cue ("called the senator a")
 POSSESSIVE_BEFORE = re.compile(r"['’]s\s*(?:``|[\"“])$")
+MAX_TITLE_WORDS = 6
+TITLE_SMALL_WORDS = frozenset("a an the and or of with for in on at to by from is are as vs".split())
 NESTED_SLACK = 2  # a quoted phrase may end a mark or stop after the reported clause that holds it
 
 MARKUP = re.compile(r"<[a-zA-Z/][^<>\n]{0,300}>")  # tags left in text: <tweet author="...">
@@ -134,7 +136,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quoted = [(start, end) for start, end in quoted if not any(s - LABEL_MAX <= start <= s for s, _, _ in labelled)]
     for start, end in quoted:
         short = len(text[start:end].split()) < MIN_DIRECT_WORDS
-        if short and _names_a_title(text, start):
+        if len(text[start:end].split()) <= MAX_TITLE_WORDS and _names_a_title(text, start, end):
             continue
         attributed = _attribute_direct(doc, text, names, start, end)
         if attributed is None:
@@ -247,9 +249,15 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n\"”"
 
 
-def _names_a_title(text: str, start: int) -> bool:
-    """Quoted words after a possessive name a show, book or film (``MSNBC's "Morning Joe"``)."""
-    return bool(POSSESSIVE_BEFORE.search(text, max(0, start - 4), start))
+def _names_a_title(text: str, start: int, end: int) -> bool:
+    """Quoted words that name a show, book or film: after a possessive (``MSNBC's "Morning Joe"``)
+    or capitalised like a title (``"Meet the Press"``, ``"Orange Is the New Black"``)."""
+    if POSSESSIVE_BEFORE.search(text, max(0, start - 4), start):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or text[start:end].isupper():
+        return False
+    return all(word[0].isupper() or word.lower() in TITLE_SMALL_WORDS for word in words) and words[0][0].isupper()
 
 
 def _attribute_direct(
