@@ -58,7 +58,7 @@ STANCE_VERBS = frozenset(
     """announce report confirm deny claim reveal discuss mention cite criticize criticise praise blame
     condemn question dispute reject support endorse oppose welcome describe defend demand propose
     predict acknowledge admit doubt fear promise pledge vow threaten dismiss slam blast view consider
-    recommend accept suggest explain highlight emphasize emphasise stress address tout back favor
+    recommend accept suggest explain highlight emphasize emphasise stress tout back favor
     favour insist complain speak talk comment call warn express voice repeat decry denounce applaud
     hail lament argue outline detail note accuse disclose""".split()
 )
@@ -456,7 +456,8 @@ def _around_aside(verb: Token) -> list[tuple[int, int, Token | None]]:
     while after and after[0].is_punct:
         after.pop(0)
     parts = []
-    if len(before) >= 3 and after:
+    holds_subject = any(t.dep_ in SUBJECT_DEPS and t.head.i == clause.i for t in before)
+    if len(before) >= 3 and after and holds_subject:  # not an opening phrase: "On Tuesday, he said, ..."
         parts.append((before[0].idx, before[-1].idx + len(before[-1]), subject))
     if after:
         parts.append((after[0].idx, after[-1].idx + len(after[-1]), subject))
