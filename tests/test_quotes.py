@@ -237,3 +237,10 @@ def test_more_verbs_introduce_quotes():
 def test_capitalised_titles_are_not_quotes():
     text = 'The governor said on "Meet the Press" that the curfew would end. "We are not there yet," she said.'
     assert [quote.text for quote in direct_quotes(text)] == ["We are not there yet,"]
+
+
+def test_wishes_requests_and_votes():
+    found = quotes_of("Residents want a police post in the market. The chief asked the families to stay indoors.")
+    assert [(quote.text, quote.speaker) for quote in found] == [
+        ("a police post in the market", "Residents"), ("the families to stay indoors", "The chief"),
+    ]

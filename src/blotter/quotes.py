@@ -50,7 +50,7 @@ REPORTING_VERBS = (SPEECH_VERBS - {"know", "describe", "comment", "recall", "pos
 NOT_REPORTING = frozenset("be become seem appear mean ensure make assume forget panic start remain".split())
 # Verbs whose "to" complement reports an intention or demand: "vowed to retaliate".
 INTENTION_VERBS = frozenset(
-    "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer agree decline".split()
+    "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer agree decline ask prefer".split()
 )
 # Speech acts whose object or prepositional object states what was said: "denied the report",
 # "called for calm", "complained about the delays".
@@ -60,7 +60,7 @@ STANCE_VERBS = frozenset(
     predict acknowledge admit doubt fear promise pledge vow threaten dismiss slam blast view consider
     recommend accept suggest explain highlight emphasize emphasise stress tout back favor
     favour insist complain speak talk comment call warn express voice repeat decry denounce applaud
-    hail lament argue outline detail note accuse disclose""".split()
+    hail lament argue outline detail note accuse disclose want prefer vote""".split()
 )
 SPEAKER_PREPOSITIONS = frozenset({"of", "at", "for", "in", "from"})
 STANCE_PREPOSITIONS = frozenset({"about", "of", "for", "on", "against"})
@@ -490,6 +490,9 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
     if clause is None:
         return None
     tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
+    if clause.dep_ == "xcomp":  # "asked the families to stay indoors": who is asked belongs to it
+        asked = [c for c in word.children if c.dep_ == "dobj" and word.i < c.i < clause.i]
+        tokens = list(asked[0].subtree) + tokens if asked else tokens
     last = tokens[-1]
     if clause.dep_ == "ccomp" and clause.i < word.i:  # "A, but B, the source added": both are said
         before = [c for c in word.children if c.dep_ == "ccomp" and c.i < word.i]
