@@ -244,3 +244,10 @@ def test_wishes_requests_and_votes():
     assert [(quote.text, quote.speaker) for quote in found] == [
         ("a police post in the market", "Residents"), ("the families to stay indoors", "The chief"),
     ]
+
+
+def test_speaker_of_a_statement_noun_and_of_likely_to_say():
+    found = quotes_of("The ministry said in a statement that the convoy had been ambushed twice.")
+    assert [quote.speaker for quote in found] == ["The ministry"]
+    found = quotes_of("Residents are likely to say that the checkpoint came too late.")
+    assert [quote.speaker for quote in found] == ["Residents"]

@@ -72,7 +72,7 @@ REPORT_NOUNS = frozenset(
 PRONOUN_REFERENT = {"he": "male", "she": "female", "they": "group", "it": "group"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A verb without its own subject that takes the subject of the verb above it.
-INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp"})
+INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})  # acomp: "are likely to say"
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 MIN_DIRECT_WORDS = 4  # shorter quoted words are scare quotes or titles unless a cue introduces them
 CONTINUATION_GAP = 250  # characters between two quotes for the second to continue the first
@@ -474,7 +474,7 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
         if word.lemma_ not in REPORT_NOUNS:
             return None
         clause = next((c for c in word.children if c.dep_ in ("acl", "ccomp") and _marked_by_that(c)), None)
-        subject = next((c for c in word.children if c.dep_ == "poss"), None)
+        subject = next((c for c in word.children if c.dep_ == "poss"), None) or _maker_of(word)
     else:
         clause = next((c for c in word.children if c.dep_ == "ccomp"), None)
         if clause is not None and word.lemma_ not in REPORTING_VERBS and (
@@ -501,6 +501,17 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
         predicates = [c for c in word.children if c.i > clause.i and _predicates_object(c)]
         last = max([last] + [c.right_edge for c in predicates], key=lambda t: t.i)
     return tokens[0].idx, last.idx + len(last), subject
+
+
+def _maker_of(noun: Token) -> Token | None:
+    """Who made the statement a report noun names: the subject of the verb it is the object of
+    (``repeated accusations that ...``, ``said in a statement that ...``)."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    return _subject_of(verb) if verb.pos_ in ("VERB", "AUX") and verb is not noun else None
 
 
 def _predicates_object(child: Token) -> bool:
