@@ -399,3 +399,27 @@ def test_gvdb_gold_date_from_the_picker_is_read_as_iso():
     annotation = {"date-and-time": {"date": "2015-8-3"}}
     assert gvdb.parse_annotation("9", None, "text", annotation).date == "2015-08-03"
     assert gvdb.parse_annotation("9", None, "text", {"date-and-time": {"date": ""}}).date is None
+
+
+def test_quotes_on_the_fragments_of_one_content_are_one_match(tmp_path: Path):
+    """A content in fragments comes out as one quote per fragment: not a false positive."""
+    gold = quote_gold(tmp_path)
+    found = [Quote(speaker="mayor", speaker_mention="The mayor", text="we will rebuild", start=16, end=31),
+             Quote(speaker_mention="Critics", text="that the p", direct=False, start=50, end=60),
+             Quote(speaker_mention="Critics", text="an was late", direct=False, start=61, end=72)]
+    result = quotes.score(gold, [record("q", QUOTE_TEXT, quotes=found)])
+    assert result.headline == 1.0
+    assert result.rows["quote content, fragment quotes counted"]["predicted"] == 3
+    assert result.rows["speaker (matched, source not a pronoun)"]["accuracy"] == 1.0
+
+
+def test_quotes_are_found_in_the_original_when_clean_normalised_spaces(tmp_path: Path):
+    """The cleaner writes plain single spaces; the quote still lands on its gold content."""
+    gold = quote_gold(tmp_path)
+    article = quotes.PolnearArticle(gold[0].id, gold[0].text.replace("the plan", "the\u00a0 plan"),
+                                    [quotes.Attribution([(50, 73)], [(34, 41)])])
+    cleaned = article.text.replace("\u00a0 ", " ")
+    found = [Quote(speaker_mention="Critics", text="the plan was late", direct=False,
+                   start=cleaned.index("the plan"), end=cleaned.index("the plan") + 17)]
+    result = quotes.score([article], [record("q", cleaned, quotes=found)])
+    assert result.headline == 1.0 and result.rows["speaker (matched quotes)"]["accuracy"] == 1.0

@@ -159,3 +159,95 @@ def test_surname_speaker_takes_the_full_name_given_earlier():
     (quote,) = [q for q in find_quotes(analyse(text)) if q.direct]
     assert quote.speaker == "Sarah Okonjo"
     assert quote.speaker_mention == "Okonjo"
+
+
+def test_quoted_phrase_inside_reported_speech_is_one_statement():
+    text = 'The governor said the attackers wanted to "spread fear in every market" before the vote.'
+    [quote] = quotes_of(text)
+    assert not quote.direct and quote.speaker == "The governor"
+    assert quote.text.startswith("the attackers wanted to") and "spread fear" in quote.text
+
+
+def test_names_called_by_a_speaker_are_one_statement():
+    text = 'The minister called the gunmen "cowards," "murderers" and "enemies of peace."'
+    [quote] = quotes_of(text)
+    assert quote.text.startswith("the gunmen") and quote.text.rstrip('."”').endswith("enemies of peace")
+
+
+def test_programme_titles_and_markup_are_not_quotes():
+    text = ('The police chief told ABC\'s "Morning Report" that two men were held. '
+            '<embed author="newsdesk" id="12345">\n\nThe market reopened on Monday.')
+    found = quotes_of(text)
+    assert [quote.text for quote in found] == ["two men were held"]
+
+
+def test_speaker_with_a_title_after_the_quote():
+    text = ('The fire chief said the blaze was set deliberately. '
+            '"We found two jerrycans by the door," Sen. Maria Lopez (D-Ariz.) said Friday. '
+            '"Someone wanted this building to burn," Mr. Alan Park said.')
+    first, second = direct_quotes(text)
+    assert (first.speaker, first.cue) == ("Maria Lopez", "said")
+    assert second.speaker == "Alan Park"
+
+
+def test_transcript_turns_are_quotes_of_the_labelled_speaker():
+    text = ("The sheriff spoke to the station on Monday.\n\n"
+            "HOST: Were the suspects known to your office before the raid?\n\n"
+            "OKAFOR: Two of them had been arrested for robbery last year.\n\n"
+            "UPDATE: The station has since corrected the date.")
+    found = quotes_of(text)
+    assert [(quote.speaker, quote.text) for quote in found] == [
+        ("HOST", "Were the suspects known to your office before the raid?"),
+        ("OKAFOR", "Two of them had been arrested for robbery last year."),
+    ]
+
+
+def test_statement_around_an_aside():
+    found = quotes_of("The attack on the depot, police said, was planned for several weeks.")
+    assert [(quote.text, quote.speaker) for quote in found] == [
+        ("The attack on the depot", "police"), ("was planned for several weeks", "police"),
+    ]
+
+
+def test_polls_and_videos_show_and_accusations():
+    found = quotes_of("A video shows officers firing at the car. The mayor accused the gang of planning the raid.")
+    assert [quote.text for quote in found] == ["officers firing at the car", "the gang of planning the raid"]
+
+
+def test_speaker_of_a_participle_under_a_preposition():
+    text = "The council voted on Monday to fine the company for refusing to disclose the safety reports."
+    found = quotes_of(text)
+    assert found and all(quote.speaker == "The council" for quote in found)
+
+
+def test_the_one_accused_is_not_the_speaker():
+    text = "Marcus Dell was arrested on Friday. In 2019, he was accused of plotting to rob a bank."
+    found = quotes_of(text)
+    assert found and all(quote.speaker is None for quote in found)
+
+
+def test_more_verbs_introduce_quotes():
+    text = ('Senator Ray Olsen spoke first. "Who signed off on the raid?" Senator Dana Pruitt demanded. '
+            'The inquiry was closed, or, as the Interior Ministry put it, "the matter is settled."')
+    first, second = direct_quotes(text)
+    assert (first.speaker, first.cue) == ("Dana Pruitt", "demanded")
+    assert (second.speaker, second.cue) == ("the Interior Ministry", "put")
+
+
+def test_capitalised_titles_are_not_quotes():
+    text = 'The governor said on "Meet the Press" that the curfew would end. "We are not there yet," she said.'
+    assert [quote.text for quote in direct_quotes(text)] == ["We are not there yet,"]
+
+
+def test_wishes_requests_and_votes():
+    found = quotes_of("Residents want a police post in the market. The chief asked the families to stay indoors.")
+    assert [(quote.text, quote.speaker) for quote in found] == [
+        ("a police post in the market", "Residents"), ("the families to stay indoors", "The chief"),
+    ]
+
+
+def test_speaker_of_a_statement_noun_and_of_likely_to_say():
+    found = quotes_of("The ministry said in a statement that the convoy had been ambushed twice.")
+    assert [quote.speaker for quote in found] == ["The ministry"]
+    found = quotes_of("Residents are likely to say that the checkpoint came too late.")
+    assert [quote.speaker for quote in found] == ["Residents"]

@@ -37,16 +37,20 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 # Verbs that introduce a direct quote; belief verbs ("you know", "I think") near a quote do not.
-DIRECT_CUE_VERBS = SPEECH_VERBS - {"know", "think", "believe", "show", "indicate", "agree", "estimate", "conclude"}
+DIRECT_CUE_VERBS = (SPEECH_VERBS - {"know", "think", "believe", "show", "indicate", "agree", "estimate", "conclude"}) | {
+    "demand", "observe", "boast", "quip", "counter", "retort", "exclaim", "shout", "yell", "scream", "chant", "plead",
+    "joke", "concede", "continue", "muse", "recount", "read"}
 # Verbs whose clausal complement is reported speech or belief even without "that".
-REPORTING_VERBS = (SPEECH_VERBS - {"show", "know", "describe", "comment", "recall", "post"}) | frozenset(
+REPORTING_VERBS = (SPEECH_VERBS - {"know", "describe", "comment", "recall", "post"}) | frozenset(
     """learn question wonder hear read feel suspect fear hope doubt worry assume expect find realize
     realise recognize understand decide reckon joke boast concede urge signal hint demand propose
     recommend""".split()
 )
+# Verbs with a that-clause that is not something said or believed.
+NOT_REPORTING = frozenset("be become seem appear mean ensure make assume forget panic start remain".split())
 # Verbs whose "to" complement reports an intention or demand: "vowed to retaliate".
 INTENTION_VERBS = frozenset(
-    "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer".split()
+    "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer agree decline ask prefer".split()
 )
 # Speech acts whose object or prepositional object states what was said: "denied the report",
 # "called for calm", "complained about the delays".
@@ -54,9 +58,9 @@ STANCE_VERBS = frozenset(
     """announce report confirm deny claim reveal discuss mention cite criticize criticise praise blame
     condemn question dispute reject support endorse oppose welcome describe defend demand propose
     predict acknowledge admit doubt fear promise pledge vow threaten dismiss slam blast view consider
-    recommend accept suggest explain highlight emphasize emphasise stress address tout back favor
+    recommend accept suggest explain highlight emphasize emphasise stress tout back favor
     favour insist complain speak talk comment call warn express voice repeat decry denounce applaud
-    hail lament argue outline detail note""".split()
+    hail lament argue outline detail note accuse disclose want prefer vote""".split()
 )
 SPEAKER_PREPOSITIONS = frozenset({"of", "at", "for", "in", "from"})
 STANCE_PREPOSITIONS = frozenset({"about", "of", "for", "on", "against"})
@@ -67,12 +71,35 @@ REPORT_NOUNS = frozenset(
 # What a pronoun speaker refers to: a man, a woman, or a group or organisation ("it added").
 PRONOUN_REFERENT = {"he": "male", "she": "female", "they": "group", "it": "group"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A verb without its own subject that takes the subject of the verb above it.
+INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})  # acomp: "are likely to say"
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 MIN_DIRECT_WORDS = 4  # shorter quoted words are scare quotes or titles unless a cue introduces them
 CONTINUATION_GAP = 250  # characters between two quotes for the second to continue the first
 LEAD_WINDOW = 160  # characters before an opening mark searched for the verb introducing it
 PRONOUN_LOOKBACK = 1500  # characters to look back for a pronoun's antecedent
+ADJACENT_TOKENS = 3  # words between a short quote and its cue ("called the senator a")
+POSSESSIVE_BEFORE = re.compile(r"['’]s\s*(?:``|[\"“])$")
+MAX_TITLE_WORDS = 6
+TITLE_SMALL_WORDS = frozenset("a an the and or of with for in on at to by from is are as vs".split())
+NESTED_SLACK = 2  # a quoted phrase may end a mark or stop after the reported clause that holds it
 
+MARKUP = re.compile(r"<[a-zA-Z/][^<>\n]{0,300}>")  # tags left in text: <tweet author="...">
+CLAUSE_STOP = re.compile(r"[\"“”.!?\n]")
+# A full stop after these ends a title or an initial, not a sentence: Mr. Sen. Gov. U.S. D-Wis.
+ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Rev|Prof|Pres|Atty)"
+                          r"|\b[A-Z]|-[A-Z][a-z]{1,4}|\b[A-Z][a-z]?\.[A-Z])$")
+# "PENCE: Well, ...", '"WALLACE: Let's start ...': a transcript turn and who speaks it.
+SPEAKER_LABEL = re.compile(r"\s*(?P<mark>``|[\"“])?\s*(?P<name>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s+(?=\S)")
+NOT_SPEAKER_LABELS = frozenset(
+    "UPDATE UPDATED WATCH VIDEO PHOTOS PHOTO BREAKING CORRECTION NOTE EDITOR'S NOTE RELATED READ MORE ALSO READ "
+    "SOURCE SOURCES CREDIT WARNING ADVERTISEMENT EXCLUSIVE LIVE Q A CLARIFICATION BYLINE EMAIL DEVELOPING ANALYSIS "
+    "OPINION COMMENTARY TIMELINE TRANSCRIPT TAGS TOPICS".split()
+) | {"EDITOR'S NOTE", "READ MORE", "ALSO READ"}
+LABEL_MAX = 40  # characters from an opening mark to the end of the speaker's label in it
+# What may stand between a reported clause and quoted words that carry it on.
+QUOTE_JOIN = re.compile(r"[\s,;:—–-]*(?:(?:and|or|but|then|that|as|of|is|was|are|were|to|be|a|an|the)\s+)*"
+                        r"(?:``|[\"“”])\s*")
 QUOTE_MARKS = re.compile(r"``|''|[\"“”]")  # `` and '' are the typewriter marks of some wire copy
 OPENING_MARKS = ("“", "``")
 DASH_SIGNATURE = re.compile(r"\s*(?:''|[\"”])\s*[―—–]\s*([^\n,(\"“”]{2,80}?)\s*(?:[\n,(]|$)")
@@ -101,16 +128,52 @@ def find_quotes(doc: Doc) -> list[Quote]:
         speaker = _speaker(doc, text, names, speaker_token) if speaker_token is not None else None
         cue_end = cue_token.nbor().idx + 2 if cue_token.lower_ == "according" else cue_token.idx + len(cue_token)
         cue = text[cue_token.idx : cue_end]
+        content_end = _through_quotes(text, content_end, quoted)
         found.append((_quote(text, content_start, content_end, cue, speaker, direct=False), speaker))
+    labelled = _transcript_turns(text, quoted)
+    for start, end, speaker in labelled:
+        found.append((_quote(text, start, end, None, speaker, direct=True), speaker))
+    quoted = [(start, end) for start, end in quoted if not any(s - LABEL_MAX <= start <= s for s, _, _ in labelled)]
     for start, end in quoted:
-        attributed = _attribute_direct(doc, text, names, start, end) or _continued(found, start)
-        if attributed is None and len(text[start:end].split()) < MIN_DIRECT_WORDS:
+        short = len(text[start:end].split()) < MIN_DIRECT_WORDS
+        if len(text[start:end].split()) <= MAX_TITLE_WORDS and _names_a_title(text, start, end):
+            continue
+        attributed = _attribute_direct(doc, text, names, start, end)
+        if attributed is None:
+            attributed = _continued(found, start)
+        if attributed is None and short:
             continue
         cue, speaker = attributed if attributed else (None, None)
         found.append((_quote(text, start, end, cue, speaker, direct=True), speaker))
-    found.sort(key=lambda item: item[0].start)
+    found = _outermost(found)
     people = [ent for ent in names if ent.label_ == "PERSON"]
     return [_full_name(_resolve_pronoun(quote, speaker, found, names, text), people, text) for quote, speaker in found]
+
+
+def _through_quotes(text: str, end: int, quoted: list[tuple[int, int]]) -> int:
+    """Where a reported clause ends when the parse stopped it just before the quoted words that
+    finish it (``she knows that "LeBron will always be the king"``, ``called him "a liar" and
+    "a fraud"``): at the end of those words."""
+    for start, quote_end in quoted:
+        if start > end and QUOTE_JOIN.fullmatch(text, end, start):
+            end = quote_end
+    return end
+
+
+def _outermost(found: list[tuple[Quote, Speaker | None]]) -> list[tuple[Quote, Speaker | None]]:
+    """The quotes in text order, minus those inside another: a quoted phrase within a reported
+    clause (``said Clinton's team acted to "keep the details under wraps"``) or a clause reported
+    within a longer one is part of that one statement, not a second one."""
+    ordered = sorted(found, key=lambda item: (item[0].start, -item[0].end))
+    kept: list[tuple[Quote, Speaker | None]] = []
+    reach = -1
+    for item in ordered:
+        quote = item[0]
+        if quote.end <= reach + NESTED_SLACK:
+            continue
+        kept.append(item)
+        reach = max(reach, quote.end)
+    return kept
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -131,7 +194,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     A quote left open at the end of a paragraph ends there: news style reopens it in the next.
     """
     spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
+    scanned = MARKUP.sub(lambda tag: " " * len(tag.group()), text)  # attribute values are not quotes
+    for paragraph in re.finditer(r"[^\n]+", scanned):
         open_at: int | None = None
         nested = 0  # curly quotes inside a curly quote: “... calls it “hell” ...”
         for mark in QUOTE_MARKS.finditer(paragraph.group()):
@@ -158,15 +222,68 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _transcript_turns(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Speaker]]:
+    """Turns of a transcript: a paragraph, or a quoted one, opening with its speaker's name in
+    capitals and a colon (``PENCE: Well, look ...``). The words after the colon are the quote."""
+    turns = []
+    opening = {start for start, _ in quoted}
+    for paragraph in re.finditer(r"[^\n]+", text):
+        label = SPEAKER_LABEL.match(text, paragraph.start(), paragraph.end())
+        if label is None or label.group("name").upper() in NOT_SPEAKER_LABELS:
+            continue
+        start, end = _strip(text, label.end(), paragraph.end())
+        if label.group("mark") and label.start("name") not in opening:
+            continue
+        while end > start and text[end - 1] in "\"“”'":
+            end -= 1
+        if end - start > 10:
+            name = label.group("name")
+            turns.append((start, end, Speaker(name, name, label.start("name"))))
+    return turns
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when the quote (its mark at ``start - 1``) begins a sentence or paragraph, as speech
+    does; a few quoted words inside a sentence are a phrase the writer borrows."""
+    before = text[: max(start - 1, 0)].rstrip(" `'\"“")
+    return not before or before[-1] in ".!?:\n\"”"
+
+
+def _names_a_title(text: str, start: int, end: int) -> bool:
+    """Quoted words that name a show, book or film: after a possessive (``MSNBC's "Morning Joe"``)
+    or capitalised like a title (``"Meet the Press"``, ``"Orange Is the New Black"``)."""
+    if POSSESSIVE_BEFORE.search(text, max(0, start - 4), start):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or text[start:end].isupper():
+        return False
+    return all(word[0].isupper() or word.lower() in TITLE_SMALL_WORDS for word in words) and words[0][0].isupper()
+
+
 def _attribute_direct(
-    doc: Doc, text: str, names: list[Span], start: int, end: int
+    doc: Doc, text: str, names: list[Span], start: int, end: int, adjacent: bool = False
 ) -> tuple[str | None, Speaker | None] | None:
-    """The cue and speaker of the quote at text[start:end], from the words around its marks."""
+    """The cue and speaker of the quote at text[start:end], from the words around its marks.
+
+    ``adjacent``: only a cue next to the marks counts (``called it "a disgrace"``, ``"Never," he
+    said``); a few quoted words further from the verb are a name or a phrase held at a distance."""
     cue = _cue_after(doc, text, end) or _cue_before(doc, text, start)
+    if cue is not None and adjacent and not _next_to(doc, cue, start, end):
+        cue = None
     if cue is None:
         return _dash_signature(doc, text, names, end)
     subject = _subject_of(cue)
     return text[cue.idx : cue.idx + len(cue)], _speaker(doc, text, names, subject) if subject is not None else None
+
+
+def _next_to(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """At most ADJACENT_TOKENS words between the cue and the quotation marks."""
+    if cue.idx >= end:
+        between = doc.char_span(end, cue.idx, alignment_mode="expand")
+    else:
+        between = doc.char_span(cue.idx + len(cue), start, alignment_mode="expand")
+    words = [t for t in between if not t.is_punct and not t.is_space] if between is not None else []
+    return len(words) <= ADJACENT_TOKENS
 
 
 def _dash_signature(doc: Doc, text: str, names: list[Span], quote_end: int) -> tuple[None, Speaker] | None:
@@ -188,23 +305,43 @@ def _cue_after(doc: Doc, text: str, quote_end: int) -> Token | None:
     """A speech verb in the few words after the closing mark, before the sentence ends."""
     closing = CLOSING_MARK.match(text, quote_end)
     after = closing.end() if closing else quote_end
-    tail = re.match(r"[^\"“”.!?\n]{0,120}", text[after:])
-    window_end = after + (tail.end() if tail else 0)
+    window_end = _clause_end(text, after, after + 120)
     if window_end == after:
         return None
     span = doc.char_span(after, window_end, alignment_mode="expand")
-    return next((t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_ in DIRECT_CUE_VERBS), None) if span else None
+    return next((t for t in span if _is_direct_cue(t)), None) if span else None
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where the words from ``start`` stop: a quotation mark, a line break or a sentence end, but
+    not the full stop of a title or initial (``Sen. Gwen Moore (D-Wis.) said``)."""
+    for stop in CLAUSE_STOP.finditer(text, start, min(limit, len(text))):
+        if stop.group() != "." or not ABBREVIATION.search(text, max(0, stop.start() - 8), stop.start()):
+            return stop.start()
+    return min(limit, len(text))
 
 
 def _cue_before(doc: Doc, text: str, quote_start: int) -> Token | None:
     """A speech verb introducing the quote in its sentence: ``Hassan said: "..."``, ``called it "..."``."""
     window_end = max(quote_start - 1, 0)
-    window = text[max(window_end - LEAD_WINDOW, 0) : window_end]
-    lead_start = window_end - len(window) + max(window.rfind(mark) for mark in '"“”.!?\n') + 1
+    lead_start = max(window_end - LEAD_WINDOW, 0)
+    for stop in CLAUSE_STOP.finditer(text, lead_start, window_end):
+        if stop.group() != "." or not ABBREVIATION.search(text, max(0, stop.start() - 8), stop.start()):
+            lead_start = stop.end()
     span = doc.char_span(lead_start, window_end, alignment_mode="contract")
     if span is None:
         return None
-    return next((t for t in reversed(span) if t.pos_ in ("VERB", "AUX") and t.lemma_ in DIRECT_CUE_VERBS), None)
+    return next((t for t in reversed(span) if _is_direct_cue(t)), None)
+
+
+def _is_direct_cue(token: Token) -> bool:
+    """A verb that introduces quoted words: "said", "added", "demanded", or "put it" (``as the
+    memo put it, "..."``)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.lemma_ in DIRECT_CUE_VERBS or (
+        token.lemma_ == "put" and any(child.lower_ == "it" and child.dep_ == "dobj" for child in token.children)
+    )
 
 
 # --------------------------------------------------------------------------- reported speech
@@ -223,12 +360,50 @@ def _reported(doc: Doc, text: str, direct: list[tuple[int, int]]) -> list[tuple[
             continue
         if reported[2] is None and cue.dep_ == "acl":
             cue, reported = _speech_verb_above(cue, reported)
-        start, end = _strip(text, *reported[:2])
+        start, end = _within_paragraph(text, cue.idx, *reported[:2])
         while end > start and text[end - 1] in ".,;:":
             end -= 1
         if end - start > 10 and quoted_share(start, end) <= 0.5:
             found.append((cue, start, end, reported[2]))
-    return found
+    return _split_coordinated(text, found)
+
+
+def _within_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """The part of text[start:end] in the paragraph holding ``at``: a parse that runs a clause
+    over a line break has joined a headline or the next paragraph to it."""
+    paragraph_start = text.rfind("\n", 0, at) + 1
+    paragraph_end = text.find("\n", at)
+    start = max(start, paragraph_start)
+    end = min(end, paragraph_end) if paragraph_end >= 0 else end
+    return _strip(text, start, max(start, end))
+
+
+def _split_coordinated(
+    text: str, found: list[tuple[Token, int, int, Token | None]]
+) -> list[tuple[Token, int, int, Token | None]]:
+    """A clause that runs on into a second statement of the same speaker ends where that one
+    begins: ``said the review would start soon and warned against hackers`` is two statements,
+    ``... the air was bad, adding that ...`` too. The second cue has no subject of its own."""
+    result = []
+    for cue, start, end, speaker in found:
+        for other, other_start, other_end, _ in found:
+            if not (start < other.idx < end and other_end >= end - NESTED_SLACK and other_start > other.idx):
+                continue
+            if other.lemma_ not in DIRECT_CUE_VERBS or other.dep_ not in ("conj", "advcl") or any(
+                child.dep_ in SUBJECT_DEPS for child in other.children
+            ):
+                continue
+            cut = other.idx
+            lead = other.i - 1
+            while lead >= 0 and other.doc[lead].idx >= start and (
+                other.doc[lead].is_punct or other.doc[lead].dep_ in ("cc", "advmod", "aux", "neg")
+            ):
+                cut = other.doc[lead].idx
+                lead -= 1
+            if len(text[start:cut].split()) >= 3:
+                end = _strip(text, start, cut)[1]
+        result.append((cue, start, end, speaker))
+    return result
 
 
 def _speech_verb_above(
@@ -253,13 +428,40 @@ def _candidate_reports(doc: Doc) -> Iterator[tuple[Token, tuple[int, int, Token 
     complement_ids = [doc.vocab.strings[label] for label in ("ccomp", "xcomp", "acl", "dobj", "prep")]
     cue_indices = {int(doc[int(i)].head.i) for i in numpy.flatnonzero(numpy.isin(dependencies, complement_ids))}
     cue_indices.update(int(i) for i in numpy.flatnonzero(lower_forms == doc.vocab.strings["according"]))
+    asides = {int(i) for i in numpy.flatnonzero(dependencies == doc.vocab.strings["parataxis"])}
+    cue_indices.update(asides)
     for index in sorted(cue_indices):
         token = doc[index]
-        if token.lower_ == "according":
+        if index in asides and token.lemma_ in DIRECT_CUE_VERBS and not any(c.dep_ == "ccomp" for c in token.children):
+            yield from ((token, part) for part in _around_aside(token))
+        elif token.lower_ == "according":
             if index + 1 < len(doc) and doc[index + 1].lower_ == "to":
                 yield token, _according_to(doc, token)
         elif token.pos_ in ("VERB", "AUX", "NOUN"):
             yield token, _complement(token)
+
+
+def _around_aside(verb: Token) -> list[tuple[int, int, Token | None]]:
+    """``The attack, police said, was planned for weeks``: the sentence the aside interrupts is
+    what was said, in its two parts (the first only when it is more than a word or two)."""
+    clause = verb.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.i == verb.i:
+        return []
+    subject = _subject_of(verb)
+    doc = verb.doc
+    before = [t for t in doc[clause.left_edge.i : verb.left_edge.i] if not t.is_punct]
+    after = [t for t in doc[verb.right_edge.i + 1 : clause.right_edge.i + 1] if not t.is_space]
+    while after and after[-1].is_punct:
+        after.pop()
+    while after and after[0].is_punct:
+        after.pop(0)
+    parts = []
+    holds_subject = any(t.dep_ in SUBJECT_DEPS and t.head.i == clause.i for t in before)
+    if len(before) >= 3 and after and holds_subject:  # not an opening phrase: "On Tuesday, he said, ..."
+        parts.append((before[0].idx, before[-1].idx + len(before[-1]), subject))
+    if after:
+        parts.append((after[0].idx, after[-1].idx + len(after[-1]), subject))
+    return parts
 
 
 def _complement(word: Token) -> tuple[int, int, Token | None] | None:
@@ -272,11 +474,14 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
         if word.lemma_ not in REPORT_NOUNS:
             return None
         clause = next((c for c in word.children if c.dep_ in ("acl", "ccomp") and _marked_by_that(c)), None)
-        subject = next((c for c in word.children if c.dep_ == "poss"), None)
+        subject = next((c for c in word.children if c.dep_ == "poss"), None) or _maker_of(word)
     else:
         clause = next((c for c in word.children if c.dep_ == "ccomp"), None)
-        if clause is not None and word.lemma_ not in REPORTING_VERBS and not _marked_by_that(clause):
-            clause = None
+        if clause is not None and word.lemma_ not in REPORTING_VERBS and (
+            not _marked_by_that(clause) or word.lemma_ in NOT_REPORTING
+        ):
+            clause = None  # "the problem is that ...", "it was unclear whether ...", "to ensure that ..."
+
         if clause is None and word.lemma_ in INTENTION_VERBS:
             clause = next((c for c in word.children if c.dep_ == "xcomp"), None)
         if clause is None and word.lemma_ in STANCE_VERBS:
@@ -285,7 +490,33 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
     if clause is None:
         return None
     tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), subject
+    if clause.dep_ == "xcomp":  # "asked the families to stay indoors": who is asked belongs to it
+        asked = [c for c in word.children if c.dep_ == "dobj" and word.i < c.i < clause.i]
+        tokens = list(asked[0].subtree) + tokens if asked else tokens
+    last = tokens[-1]
+    if clause.dep_ == "ccomp" and clause.i < word.i:  # "A, but B, the source added": both are said
+        before = [c for c in word.children if c.dep_ == "ccomp" and c.i < word.i]
+        last = max([last] + [c.right_edge for c in before], key=lambda t: t.i)
+    if clause.dep_ == "dobj":  # "called the senator a liar", "described it as a disgrace"
+        predicates = [c for c in word.children if c.i > clause.i and _predicates_object(c)]
+        last = max([last] + [c.right_edge for c in predicates], key=lambda t: t.i)
+    return tokens[0].idx, last.idx + len(last), subject
+
+
+def _maker_of(noun: Token) -> Token | None:
+    """Who made the statement a report noun names: the subject of the verb it is the object of
+    (``repeated accusations that ...``, ``said in a statement that ...``)."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    return _subject_of(verb) if verb.pos_ in ("VERB", "AUX") and verb is not noun else None
+
+
+def _predicates_object(child: Token) -> bool:
+    """What a speech verb says of its object: ``called him [a liar]``, ``described it [as a disgrace]``."""
+    return child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")
 
 
 def _stated_object(verb: Token) -> Token | None:
@@ -321,15 +552,22 @@ def _according_to(doc: Doc, according: Token) -> tuple[int, int, Token | None] |
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject (the nearest, if the parse gives two); for ``and added`` the first verb's."""
-    while True:
+    """The verb's subject (the nearest, if the parse gives two); for ``and added`` the first verb's,
+    for ``began by saying`` or ``was held in contempt for refusing to`` the governing verb's."""
+    for _ in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
         subject = min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return verb.head  # "Harry Reid, who argued ..."
-        if subject is not None or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+        if subject is not None and subject.dep_ == "nsubjpass":  # "he was accused (by prosecutors) of ..."
+            agent = next((child for child in verb.children if child.dep_ == "agent"), None)
+            return next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
+        if subject is not None or verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
             return subject
         verb = verb.head
+        if verb.pos_ == "ADP" and verb.dep_ == "prep" and verb.head is not verb:
+            verb = verb.head  # "by saying", "for refusing"
+    return None
 
 
 def _speaker(doc: Doc, text: str, names: list[Span], head: Token) -> Speaker:
