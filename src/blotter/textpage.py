@@ -566,18 +566,30 @@ _WIRE_MONTHS = {m: i for i, m in enumerate(
 
 
 _URL_DATE_RE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:[/-]|$)")
+# "/2016/jan/26/" (a month's name) and "-20160223-story" (a date written as one number, not the
+# fourteen digits of an archive's capture stamp).
+_URL_MONTH_NAME_RE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)/(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*/(?P<day>[0-3]?\d)(?:[/-]|$)",
+    re.IGNORECASE)
+_URL_COMPACT_DATE_RE = re.compile(r"[/_-](?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?=[/_.-]|$)")
+_URL_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 
 def url_date(url: str | None) -> str | None:
-    """The publication day a page address states ("/2016/01/27/"), as an ISO date; None when it
-    states none. An archive's capture stamp ("/web/20151030223013/") is not a publication date."""
-    match = _URL_DATE_RE.search(url or "")
-    if match is None:
-        return None
-    try:
-        return date(int(match.group("year")), int(match.group("month")), int(match.group("day"))).isoformat()
-    except ValueError:
-        return None
+    """The publication day a page address states ("/2016/01/27/", "/2016/jan/27/",
+    "-20160127-story"), as an ISO date; None when it states none. An archive's capture stamp ("/web/20151030223013/") is not a publication date."""
+    for pattern in (_URL_DATE_RE, _URL_MONTH_NAME_RE, _URL_COMPACT_DATE_RE):
+        match = pattern.search(url or "")
+        if match is None:
+            continue
+        month = match.group("month")
+        number = int(month) if month.isdigit() else _URL_MONTHS[month[:3].lower()]
+        try:
+            return date(int(match.group("year")), number, int(match.group("day"))).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def dateline_date(paragraph: str) -> str | None:
