@@ -304,3 +304,9 @@ def test_one_who_accidentally_shot_himself_is_hurt_unless_he_died():
     assert casualties_of("A juvenile hiding in the trunk during a traffic stop accidentally shot himself.").injured.best == 1
     died = casualties_of("A boy accidentally shot himself and died at the hospital.")
     assert (died.killed.best, died.injured.best) == (1, None)
+
+
+def test_a_bare_figure_opening_the_headline_counts_people() -> None:
+    casualties = headline_casualties("Just one more thing: confirm your email address.", title="City News: 4 shot in northwest")
+    assert casualties.injured.best == 4 and casualties.injured.evidence[0].quote == "4 shot"
+    assert headline_casualties("Confirm your email address.", title="2015 shot clock rules explained").injured.best is None

@@ -150,6 +150,11 @@ HEADLINE_RE = re.compile(
     r"(?:shot|stabbed)(?:,|\s+and)\s+(?:wounded|injured|hurt)|wounded|injured|hurt|shot)\b",
     re.IGNORECASE,
 )
+# "4 shot in northwest", "Atlanta News: 3 dead after crash of gunfire": a bare figure opening the
+# headline (or its part after a colon) counts people.
+HEADLINE_BARE_COUNT_RE = re.compile(
+    r"(?:^\s*|(?<=:\s))(?P<count>" + NUMBER_PATTERN + r")\s+(?P<harm>shot\s+dead|killed|dead|slain|wounded|injured|hurt|shot)\b",
+    re.IGNORECASE)
 # "Gunman slays deputy, wounds two officers"; attackers killed ("kills robbery suspect") are no victims.
 HEADLINE_ACTIVE_RE = re.compile(
     r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures)\s+(?:(?P<count>" + NUMBER_PATTERN
@@ -527,6 +532,12 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
         harm: Harm = "killed" if _HEADLINE_KILLED_RE.search(match.group("harm")) else "injured"
         if quantity is not None:
             found.append((harm, quantity, match.start("list"), match.end("harm")))
+    else:
+        bare = HEADLINE_BARE_COUNT_RE.search(source, 0, end)
+        quantity = _headline_quantity(bare.group("count"), None) if bare else None
+        if bare is not None and quantity is not None:
+            harm = "killed" if _HEADLINE_KILLED_RE.search(bare.group("harm")) else "injured"
+            found.append((harm, quantity, bare.start("count"), bare.end("harm")))
     for active in HEADLINE_ACTIVE_RE.finditer(source, 0, end):
         quantity = _headline_quantity(active.group("count"), active.group("noun"))
         harm = "killed" if _HEADLINE_KILLED_RE.search(active.group("verb")) else "injured"
