@@ -569,7 +569,8 @@ def _full_names(names: Iterable[Optional[str]]) -> frozenset[str]:
     "Kara Allen" and "Isis Allen" are two people; single words are too often not names."""
     found = set()
     for name in names:
-        words = [w for w in _WORD.findall((name or "").lower()) if w not in _NAME_SUFFIXES]
+        words = [w.strip("'") for w in _WORD.findall((name or "").lower())]
+        words = [w for w in words if w and w not in _NAME_SUFFIXES]  # a stray quote mark is no name
         if len(words) >= 2:  # in either order: a list may give "Graham Shadale" for "Shadale Graham"
             found.add(" ".join(sorted((words[0], words[-1]))))
     return frozenset(found)
