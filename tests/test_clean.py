@@ -9,7 +9,8 @@ import pytest
 
 from trafilatura.utils import load_html
 
-from blotter.clean import _dom_blocks, _with_dropped_prose, _without_trailing_sections, clean, detect_language
+from blotter.clean import (_dom_blocks, _with_dropped_prose, _with_short_repeats, _without_trailing_sections, clean,
+                           detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
 from blotter.textpage import byline_names, parse_stamp
@@ -439,3 +440,28 @@ def test_a_block_the_extractor_kept_in_another_form_is_not_put_back_twice() -> N
                  "Police said the device was detonated by remote control.\n"
                  "No group has claimed responsibility for the attack, which came a week after a similar blast.")
     assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))) == extracted
+
+
+def test_an_articles_repeated_labels_stay_but_stutters_and_copied_sections_go() -> None:
+    story = [f"Paragraph {n} of the report on the night the checkpoint came under fire, as witnesses told it."
+             for n in range(1, 4)]
+    body = "\n".join([
+        "Day one", "Casualties: none reported", "Day two", "Casualties: none reported",  # labels of the article
+        "Sign up for our daily briefing", "Sign up for our daily briefing",  # a widget stuttering
+        *story, *story,  # the page shows the story twice
+    ])
+    once = "\n\n".join(["Day one", "Casualties: none reported", "Day two", "Sign up for our daily briefing", *story])
+    assert _with_short_repeats(body, once).split("\n\n") == [
+        "Day one", "Casualties: none reported", "Day two", "Casualties: none reported",
+        "Sign up for our daily briefing", *story]
+
+
+def test_plain_list_items_between_kept_paragraphs_come_back() -> None:
+    page = ("<html><body><article><p>Police gave this advice to residents after the second burglary in the street this week.</p>"
+            "<ul><li>Lock side gates</li><li>Mark your bicycles</li><li><a href='/x'>More advice</a></li></ul>"
+            "<p>Officers will visit every house on the street in the coming days to offer further advice.</p>"
+            "</article></body></html>")
+    extracted = ("Police gave this advice to residents after the second burglary in the street this week.\n"
+                 "Officers will visit every house on the street in the coming days to offer further advice.")
+    assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))).split("\n")[1:3] == [
+        "- Lock side gates", "- Mark your bicycles"]

@@ -49,6 +49,10 @@ _UNREAD_TAGS = frozenset(
     "script style noscript template svg iframe button select option head textarea math canvas video audio picture "
     "pre".split())  # preformatted code keeps line breaks that extractors and this reading cut differently
 PARTLY_KEPT_WORDS = 6
+# Between kept blocks, a list item without links comes back from this many words.
+MIN_ITEM_WORDS = 2
+# A run of repeated lines this long is a copy of a section (the story shown twice), not labels.
+COPIED_SECTION_WORDS = 40
 _SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 # After the last block the extractor kept, the article goes on while prose keeps coming: more than
 # this many link lines in a row (a list of other stories) end it.
@@ -175,6 +179,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
         return PageParts(), None
     body = _with_dropped_prose(extracted.text or "", blocks)
     parts = parse_text_page(body.replace("\n", "\n\n"), url=url, find_headline=False)
+    parts.text = _with_short_repeats(body, parts.text)
     parts.title = headline or _clean_title(extracted.title, extracted.sitename)
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, parts.title))
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
@@ -199,6 +204,7 @@ class _Block:
     link_chars: int
     furniture: bool  # inside a header, footer, nav, aside... or an element classed as such
     heading: bool = False  # a section heading (h2-h6)
+    item: bool = False  # a list item
 
 
 def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
@@ -207,11 +213,11 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
     pieces: list[str] = []
     link_chars = 0
 
-    def flush(furniture: bool, heading: bool = False) -> None:
+    def flush(furniture: bool, heading: bool = False, item: bool = False) -> None:
         nonlocal link_chars
         text = " ".join("".join(pieces).split())
         if text:
-            blocks.append(_Block(text, link_chars, furniture, heading))
+            blocks.append(_Block(text, link_chars, furniture, heading, item))
         pieces.clear()
         link_chars = 0
 
@@ -237,7 +243,7 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
             walk(child, in_link, furniture)
             add(child.tail, in_link)
         if is_block:
-            flush(furniture, tag in _SECTION_HEADINGS)
+            flush(furniture, tag in _SECTION_HEADINGS, tag == "li")
 
     body = tree.find("body")
     walk(body if body is not None else tree, False, False)
@@ -277,7 +283,10 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
             continue
         if index > found[-1] and (block.furniture or _TRAILING_SECTION.fullmatch(block.text)):
             break
-        if _reads_like_prose(block) and not _partly_kept(block.text, normalised):
+        if index < found[-1] and _plain_item(block) and not _partly_kept(block.text, normalised):
+            insertions.setdefault(anchor, []).extend([*pending_headings, "- " + block.text])
+            misses, pending_headings = 0, []
+        elif _reads_like_prose(block) and not _partly_kept(block.text, normalised):
             # past the last kept block, it goes after whatever the extractor kept
             insertions.setdefault(anchor if index < found[-1] else len(lines) - 1, []).extend(
                 [*pending_headings, block.text])
@@ -293,11 +302,58 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
     return "\n".join(line for index, kept in enumerate(lines) for line in [kept, *insertions.get(index, [])])
 
 
+def _with_short_repeats(body: str, kept: str) -> str:
+    """``kept`` (the text cleaner's paragraphs of ``body``) with the repeated lines it dropped put back,
+    unless they form a copied section.
+
+    The text cleaner keeps one copy of each paragraph, which suits sticky headers on a text page;
+    in an extracted article body, repeats are mostly the article's own labels and list items
+    ("Rest day", "Key features:"), while a page that shows the story twice repeats a long run, and
+    form or widget furniture stutters (the same line several times in a row)."""
+    paragraphs = kept.split("\n\n") if kept else []
+    merged: list[str | None] = []  # kept paragraphs, with None marking where a repeat run starts
+    repeats: list[list[str]] = []
+    seen: set[str] = set()
+    index = 0
+    previous = None
+    for raw in body.split("\n"):
+        line = re.sub(r"[ \t]{2,}", " ", raw.replace("\u00a0", " ")).strip()
+        if not line:
+            continue
+        stutter, previous = line == previous, line
+        if index < len(paragraphs) and (line == paragraphs[index] or (index == 0 and line.endswith(paragraphs[0]))):
+            merged.append(paragraphs[index])
+            seen.add(line)
+            index += 1
+        elif line in seen and len(line.split()) >= 3 and not stutter:
+            if not merged or merged[-1] is not None:
+                merged.append(None)
+                repeats.append([])
+            repeats[-1].append(line)
+    if index < len(paragraphs) or not repeats:
+        return kept  # the two readings differ: keep the cleaner's
+    runs = iter(repeats)
+    restored: list[str] = []
+    for paragraph in merged:
+        if paragraph is not None:
+            restored.append(paragraph)
+        else:
+            run = next(runs)
+            if sum(len(line.split()) for line in run) < COPIED_SECTION_WORDS:
+                restored.extend(run)
+    return "\n\n".join(restored)
+
+
 def _partly_kept(text: str, normalised: str) -> bool:
     """Whether the extraction already holds the start or the end of ``text`` (it renders some
     blocks differently, and a block put back twice costs more than one left out)."""
     words = _WORD.findall(text.lower())
     return any(f" {' '.join(edge)} " in normalised for edge in (words[:PARTLY_KEPT_WORDS], words[-PARTLY_KEPT_WORDS:]))
+
+
+def _plain_item(block: _Block) -> bool:
+    """A list item without links outside the page furniture: a checklist or key-points entry."""
+    return block.item and not block.furniture and not block.link_chars and len(block.text.split()) >= MIN_ITEM_WORDS
 
 
 def _reads_like_prose(block: _Block) -> bool:
