@@ -465,3 +465,16 @@ def test_plain_list_items_between_kept_paragraphs_come_back() -> None:
                  "Officers will visit every house on the street in the coming days to offer further advice.")
     assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))).split("\n")[1:3] == [
         "- Lock side gates", "- Mark your bicycles"]
+
+
+@pytest.mark.parametrize(("h1", "head", "title"), [
+    ("<h1>POLICE STATION ATTACKED IN QUETTA</h1>", "<title>Police station attacked in Quetta | Frontier Daily</title>",
+     "Police station attacked in Quetta"),  # capitals from the style, words from the writer
+    ("<h1>Why the checkpoints failed | Opinion</h1>", "<title>Frontier Daily</title>", "Why the checkpoints failed"),
+    ("<h1>Curfew &#x26; raids in Quetta</h1>", "<title>Frontier Daily</title>", "Curfew & raids in Quetta"),
+    ("", "<title>Police station attacked in Quetta • Frontier Daily</title>", "Police station attacked in Quetta"),
+    ("<h1>Corrections</h1>", "<title>Corrections – Frontier Daily</title>", "Corrections"),  # short, but the title's head
+])
+def test_html_headline_without_site_tags_and_in_the_writers_case(h1: str, head: str, title: str) -> None:
+    html = _page_with_head(head).replace("<h1>Police station attacked in Quetta</h1>", h1)
+    assert clean(InputDocument(id="t", html=html)).title == title

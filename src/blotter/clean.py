@@ -11,6 +11,7 @@ reaches the language stages is only the report.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from bisect import bisect_right
@@ -65,6 +66,9 @@ _FURNITURE_MARKER = re.compile(
 _WORD = re.compile(r"\w+")
 
 MIN_SUBTITLE_WORDS, MAX_SUBTITLE_WORDS = 6, 60
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " • ", " · ")
+MAX_TITLE_TAG_WORDS = 4  # "| Patient Education", "| UC Davis Children's Hospital"
+
 _SUBTITLE_XPATH = ("//*[self::p or self::h2 or self::div or self::span]"
                    "[contains(@class, 'dek') or contains(@class, 'standfirst') or contains(@class, 'subtitle')"
                    " or contains(@class, 'sub-title') or contains(@class, 'strapline')"
@@ -162,6 +166,8 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
         return PageParts(), None
     published, updated = _meta_dates(tree)
     headline = _page_headline(tree)
+    head_titles = [" ".join(element.text_content().split()) for element in tree.iter("title")] + [
+        meta.get("content") or "" for meta in tree.iter("meta") if meta.get("property") == "og:title"]
     subtitle_candidates = _subtitle_sources(tree)
     related_boxes, credit_elements = _marked_elements(tree)
     related = _related_links(related_boxes, url)
@@ -180,7 +186,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     body = _with_dropped_prose(extracted.text or "", blocks)
     parts = parse_text_page(body.replace("\n", "\n\n"), url=url, find_headline=False)
     parts.text = _with_short_repeats(body, parts.text)
-    parts.title = headline or _clean_title(extracted.title, extracted.sitename)
+    parts.title = _title(headline, extracted.title, extracted.sitename, head_titles)
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, parts.title))
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors
@@ -494,22 +500,60 @@ def _subtitle(candidates: tuple[list[str], list[str]], title: str | None, text: 
 
 
 def _page_headline(tree: lxml.html.HtmlElement) -> str | None:
-    """The page's one <h1>, when it has exactly one that reads like a headline."""
+    """The text of the page's one <h1> (None when it has none or several)."""
     headings = {" ".join(heading.text_content().split()) for heading in tree.iter("h1")}
-    headlines = [heading for heading in headings if 3 <= len(heading.split()) <= 30]
-    return headlines[0] if len(headings) == 1 and headlines else None
+    return next(iter(headings)) if len(headings) == 1 else None
+
+
+def _title(h1: str | None, page_title: str | None, sitename: str | None, head_titles: list[str]) -> str | None:
+    """The headline: the page's one <h1> when it reads like one, else the <title> without the site's name.
+
+    An <h1> that the <title> begins with (before a separator) is the headline however short; an
+    all-capitals <h1> takes the <title>'s casing when both have the same letters (the capitals are
+    the style sheet's, the words the writer's); "| Section | Site" tags after an <h1> go."""
+    title = _clean_title(page_title, sitename)
+    if not h1:
+        return title
+    h1 = _without_title_tags(html.unescape(h1), sitename)
+    full_title = " ".join(html.unescape(page_title or "").split())
+    if h1 != sitename and any(full_title.startswith(h1 + separator) for separator in _TITLE_SEPARATORS):
+        return h1
+    if h1 == h1.upper():
+        for candidate in [title, *(_clean_title(head_title, sitename) for head_title in head_titles)]:
+            if candidate and candidate != candidate.upper() and _letters(candidate) == _letters(h1):
+                return candidate
+    if not 3 <= len(h1.split()) <= 30:
+        return title
+    return h1
+
+
+def _letters(text: str) -> str:
+    return "".join(re.findall(r"[^\W\d_]", text.casefold()))
+
+
+def _without_title_tags(h1: str, sitename: str | None) -> str:
+    """The <h1> without trailing "| Opinion", "| Site" tags or a "- Site name" ending."""
+    if sitename:
+        for separator in _TITLE_SEPARATORS:
+            if h1.endswith(separator + sitename) and len(h1) > len(separator + sitename):
+                h1 = h1[: -len(separator + sitename)]
+    while True:
+        head, _, tail = h1.rpartition(" | ")
+        if not head or len(tail.split()) > MAX_TITLE_TAG_WORDS or len(head.split()) < 3:
+            return h1
+        h1 = head
 
 
 def _clean_title(title: str | None, sitename: str | None) -> str | None:
     """The <title>/og:title without the site's name ("Headline | Site", "Headline - Site")."""
     if not title:
         return None
-    title = " ".join(title.split())
+    title = " ".join(html.unescape(title).split())
     if sitename:
-        for separator in (" | ", " - ", " – ", " — ", " :: "):
+        for separator in _TITLE_SEPARATORS:
             if title.endswith(separator + sitename):
                 return title[: -len(separator + sitename)]
-    for separator in (" | ", " - ", " – ", " — ", " :: "):
+    for separator in _TITLE_SEPARATORS:
         head, _, tail = title.rpartition(separator)
         if head and len(tail.split()) <= 3 and len(head.split()) >= 3:
             return head
