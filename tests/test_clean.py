@@ -478,3 +478,17 @@ def test_plain_list_items_between_kept_paragraphs_come_back() -> None:
 def test_html_headline_without_site_tags_and_in_the_writers_case(h1: str, head: str, title: str) -> None:
     html = _page_with_head(head).replace("<h1>Police station attacked in Quetta</h1>", h1)
     assert clean(InputDocument(id="t", html=html)).title == title
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ('<div class="meta"><a href="/authors/sana-qureshi">Sana Qureshi</a></div>', ["Sana Qureshi"]),
+    ('<div class="meta"><p>Written by</p><p>Sana Qureshi</p></div>', ["Sana Qureshi"]),
+    ('<div class="meta"><a href="/authors/frontier-daily">The desk at 5</a></div>', []),  # not a name
+])
+def test_a_byline_the_extractor_missed_is_found_on_the_page(byline: str, authors: list[str]) -> None:
+    assert clean(InputDocument(id="a", html=_page_with_head("", byline))).authors == authors
+
+
+def test_author_strings_lose_labels_and_date_words() -> None:
+    html = _page_with_head('<meta name="author" content="Author Sana Qureshi December">')
+    assert clean(InputDocument(id="a", html=html)).authors == ["Sana Qureshi"]

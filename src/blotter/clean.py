@@ -88,6 +88,15 @@ _TRAILING_SECTION = re.compile(
 _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]", re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
 
+_MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+           "|nov(?:ember)?|dec(?:ember)?")
+_CALENDAR_WORD = re.compile(rf"\b(?:{_MONTHS}|may|last updated|updated|published|posted)\b", re.IGNORECASE)
+_NAME_TAIL = re.compile(rf"(?:\s+(?:{_MONTHS}|last|updated|published|posted|view in))+$", re.IGNORECASE)
+_NAME_LABEL = re.compile(r"^(?:author|written by|by)\s*:?\s+", re.IGNORECASE)
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|producers?|people|staff)/[\w.-]+/?$", re.IGNORECASE)
+_BY_LABEL = re.compile(r"(?:written|article|posted|authored|words|story|reported)\s+by:?(?:\s+(?P<name>.+))?",
+                       re.IGNORECASE)
+
 _RELATED_CLASS = re.compile(r"related|read-?more|also-?read|more-?stories|recommended", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
 
@@ -173,6 +182,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     related = _related_links(related_boxes, url)
     credits = _image_credits(credit_elements)
     link_targets = _link_targets(tree, url)
+    page_authors = _page_authors(tree)
     page_chars = _block_text_chars(tree)
     blocks = _dom_blocks(tree)  # before trafilatura, which prunes the tree it is given
     extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
@@ -189,7 +199,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.title = _title(headline, extracted.title, extracted.sitename, head_titles)
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, parts.title))
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
-    parts.authors = _authors(extracted.author) or parts.authors
+    parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = published or parts.published or extracted.date
     parts.updated = updated or parts.updated
     parts.related_links = [link if link.url else link.model_copy(update={"url": link_targets.get(link.title)})
@@ -581,7 +591,41 @@ def _without_trailing_sections(text: str) -> str:
 
 
 def _authors(author: str | None) -> list[str]:
-    return author_names(author) or [] if author else []
+    """Names from the extractor's author string, without the "Author" label or the date words it
+    sometimes runs into ("Jane Roe December", "John Doe Last [updated]")."""
+    names = []
+    for name in author_names(author) or [] if author else []:
+        name = _NAME_TAIL.sub("", _NAME_LABEL.sub("", name))
+        if name and not _CALENDAR_WORD.fullmatch(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def _page_authors(tree: lxml.html.HtmlElement) -> list[str]:
+    """A byline the extractor missed: a link to the author's page, or a name after "Written by"."""
+    for anchor in tree.iter("a"):
+        if _AUTHOR_PAGE.search(anchor.get("href") or ""):
+            name = " ".join(anchor.text_content().split())
+            if _is_full_name(name):
+                return [name]
+    for element in tree.iter("p", "span", "div", "h2", "h3", "h4", "h5", "h6"):
+        text = " ".join((element.text or "").split())
+        label = _BY_LABEL.fullmatch(text)
+        if not label or len(element) > 1:
+            continue
+        name = label.group("name") or ""
+        if not name:
+            following = element[0] if len(element) else element.getnext()
+            name = " ".join((following.text_content() if following is not None else "").split())
+        if _is_full_name(name):
+            return [name]
+    return []
+
+
+def _is_full_name(text: str) -> bool:
+    words = text.split()
+    return (2 <= len(words) <= 4 and len(text) <= 40 and all(word[0].isupper() for word in words)
+            and not re.search(r"\d|[|@:/]", text) and not _CALENDAR_WORD.search(text))
 
 
 def _hostname(url: str | None) -> str | None:
