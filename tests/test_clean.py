@@ -492,3 +492,13 @@ def test_a_byline_the_extractor_missed_is_found_on_the_page(byline: str, authors
 def test_author_strings_lose_labels_and_date_words() -> None:
     html = _page_with_head('<meta name="author" content="Author Sana Qureshi December">')
     assert clean(InputDocument(id="a", html=html)).authors == ["Sana Qureshi"]
+
+
+@pytest.mark.parametrize(("garbled", "read"), [
+    ("The officerâ€™s car", "The officer’s car"), ("costs \u00c2\u00a35", "costs £5"),
+    ("â€œWe heard shotsâ€\x9d", "“We heard shots”"), ("SÃ£o Paulo", "São Paulo"),
+    ("São Paulo, naïve, año", "São Paulo, naïve, año"),  # real accents stay
+])
+def test_utf8_read_as_windows_1252_is_read_again(garbled: str, read: str) -> None:
+    assert clean_text(f"Police said {garbled} was seen near the scene on Monday night.").text == (
+        f"Police said {read} was seen near the scene on Monday night.")

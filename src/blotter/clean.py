@@ -97,6 +97,12 @@ _AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|producers?|peopl
 _BY_LABEL = re.compile(r"(?:written|article|posted|authored|words|story|reported)\s+by:?(?:\s+(?P<name>.+))?",
                        re.IGNORECASE)
 
+# A lead byte of two or three byte UTF-8 read as Windows-1252 (Â..ï), then its continuation bytes so read.
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u201a-\u201e\u2018\u2019\u2122\u0153\u0161]")
+_MOJIBAKE_RUN = re.compile(
+    "[\u00c2-\u00ef][\u0080-\u00bf\u0081\u008d\u008f\u0090\u009d\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,2}")
+
 _RELATED_CLASS = re.compile(r"related|read-?more|also-?read|more-?stories|recommended", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
 
@@ -125,9 +131,9 @@ LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portug
 def clean(doc: InputDocument) -> Article:
     """The article in ``doc``: body text, headline, bylines, dates, links and credits."""
     if doc.html is not None:
-        parts, site = _clean_html(doc.html, doc.url)
+        parts, site = _clean_html(without_mojibake(doc.html), doc.url)
     else:
-        parts, site = parse_text_page(doc.text or "", url=doc.url), None
+        parts, site = parse_text_page(without_mojibake(doc.text or ""), url=doc.url), None
     if not parts.text.strip():
         raise NoArticleText(f"{doc.origin or doc.id}: no article text left after removing the page furniture")
     warnings: list[str] = []
@@ -148,6 +154,24 @@ def clean(doc: InputDocument) -> Article:
         related_links=parts.related_links, image_credits=parts.image_credits,
         dateline=parts.dateline, warnings=warnings,
     )
+
+
+def without_mojibake(text: str) -> str:
+    """``text`` with UTF-8 that was decoded as Windows-1252 somewhere upstream ("itâ€™s", "costsÂ ")
+    read again; a run that is not valid UTF-8 that way is left as it is (a real "Ã" or "â")."""
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    return _MOJIBAKE_RUN.sub(_redecoded, text)
+
+
+def _redecoded(match: re.Match[str]) -> str:
+    run = match.group()
+    try:  # the five bytes Windows-1252 leaves undefined came through as the same code points
+        fixed = b"".join(bytes([ord(char)]) if char in "\x81\x8d\x8f\x90\x9d" else char.encode("cp1252")
+                         for char in run).decode("utf-8")
+    except UnicodeError:
+        return run
+    return run if re.search("[\x80-\x9f]", fixed) else fixed
 
 
 def detect_language(text: str) -> str:
