@@ -9,8 +9,8 @@ import pytest
 
 from trafilatura.utils import load_html
 
-from blotter.clean import (_dom_blocks, _with_dropped_prose, _with_short_repeats, _without_trailing_sections, clean,
-                           detect_language)
+from blotter.clean import (_dom_blocks, _with_dropped_prose, _with_short_repeats, _without_credited_captions,
+                           _without_trailing_sections, clean, detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
 from blotter.textpage import byline_names, parse_stamp
@@ -502,3 +502,14 @@ def test_author_strings_lose_labels_and_date_words() -> None:
 def test_utf8_read_as_windows_1252_is_read_again(garbled: str, read: str) -> None:
     assert clean_text(f"Police said {garbled} was seen near the scene on Monday night.").text == (
         f"Police said {read} was seen near the scene on Monday night.")
+
+
+def test_captions_ending_in_their_credit_leave_the_body_for_the_credits() -> None:
+    credits: list[str] = []
+    body = ("Police sealed off the street after the shooting on Monday night.\n\n"
+            "Officers outside the shop on Monday. Credit: Jane Roe\n\n"
+            "Asked for credit: the bank said it would review the loan.")
+    assert _without_credited_captions(body, credits) == (
+        "Police sealed off the street after the shooting on Monday night.\n\n"
+        "Asked for credit: the bank said it would review the loan.")
+    assert credits == ["Jane Roe"]

@@ -85,6 +85,10 @@ _TRAILING_SECTION = re.compile(
     r"|popular (?:posts|articles|stories)|share (?:this(?: article| story| post)?|your story)|subscribe[\w ]*"
     r"|sign up[\w ]*|get in touch|(?:request|book) a demo|leave a (?:reply|comment)|\d* ?comments?|disclaimer)\s*:?",
     re.IGNORECASE)
+# A caption's closing credit: "Credit: Jane Roe", "Picture: Getty", "Photo credit: AP".
+_CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s|\s)(?i:(?:photo |image |picture )?(?:credit|picture|photo|image)s?)\s*:\s*"
+                             r"(?P<credit>[A-Z][\w.'’&/ -]{1,50})$")
+MAX_CAPTION_WORDS = 60
 _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]", re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
 
@@ -222,6 +226,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.text = _with_short_repeats(body, parts.text)
     parts.title = _title(headline, extracted.title, extracted.sitename, head_titles)
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, parts.title))
+    parts.text = _without_credited_captions(parts.text, parts.image_credits)
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = published or parts.published or extracted.date
@@ -600,6 +605,19 @@ def _without_leading_title(text: str, title: str | None) -> str:
     if title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
         return rest
     return text
+
+
+def _without_credited_captions(text: str, credits: list[str]) -> str:
+    """The body without image captions that end in their credit ("... the trail. Credit: Jane Roe");
+    the credit is kept in ``credits``."""
+    kept = []
+    for paragraph in text.split("\n\n"):
+        match = _CAPTION_CREDIT.search(paragraph) if len(paragraph.split()) <= MAX_CAPTION_WORDS else None
+        if match is None:
+            kept.append(paragraph)
+        elif (credit := match.group("credit").strip()) not in credits:
+            credits.append(credit)
+    return "\n\n".join(kept)
 
 
 def _without_trailing_sections(text: str) -> str:
