@@ -163,7 +163,7 @@ def clean(doc: InputDocument) -> Article:
 def without_mojibake(text: str) -> str:
     """``text`` with UTF-8 that was decoded as Windows-1252 somewhere upstream ("itâ€™s", "costsÂ ")
     read again; a run that is not valid UTF-8 that way is left as it is (a real "Ã" or "â")."""
-    if not _MOJIBAKE_HINT.search(text):
+    if not ("\u00c2" in text or "\u00c3" in text or "\u00e2" in text) or not _MOJIBAKE_HINT.search(text):
         return text
     return _MOJIBAKE_RUN.sub(_redecoded, text)
 
@@ -612,7 +612,8 @@ def _without_credited_captions(text: str, credits: list[str]) -> str:
     the credit is kept in ``credits``."""
     kept = []
     for paragraph in text.split("\n\n"):
-        match = _CAPTION_CREDIT.search(paragraph) if len(paragraph.split()) <= MAX_CAPTION_WORDS else None
+        tail = paragraph if len(paragraph) <= 80 else " " + paragraph[-80:].split(" ", 1)[-1]  # the label is near the end
+        match = _CAPTION_CREDIT.search(tail) if ":" in tail and len(paragraph.split()) <= MAX_CAPTION_WORDS else None
         if match is None:
             kept.append(paragraph)
         elif (credit := match.group("credit").strip()) not in credits:
