@@ -652,7 +652,10 @@ def _page_authors(tree: lxml.html.HtmlElement) -> list[str]:
             if _is_full_name(name):
                 return [name]
     for element in tree.iter("p", "span", "div", "h2", "h3", "h4", "h5", "h6"):
-        text = " ".join((element.text or "").split())
+        raw = element.text
+        if not raw or len(raw) > 80 or "by" not in raw.lower():
+            continue
+        text = " ".join(raw.split())
         label = _BY_LABEL.fullmatch(text)
         if not label or len(element) > 1:
             continue
