@@ -9,7 +9,8 @@ import pytest
 
 from trafilatura.utils import load_html
 
-from blotter.clean import _dom_blocks, _with_dropped_prose, _without_trailing_sections, clean, detect_language
+from blotter.clean import (_dom_blocks, _with_dropped_prose, _with_short_repeats, _without_credited_captions,
+                           _without_trailing_sections, clean, detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
 from blotter.textpage import byline_names, parse_stamp
@@ -439,3 +440,76 @@ def test_a_block_the_extractor_kept_in_another_form_is_not_put_back_twice() -> N
                  "Police said the device was detonated by remote control.\n"
                  "No group has claimed responsibility for the attack, which came a week after a similar blast.")
     assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))) == extracted
+
+
+def test_an_articles_repeated_labels_stay_but_stutters_and_copied_sections_go() -> None:
+    story = [f"Paragraph {n} of the report on the night the checkpoint came under fire, as witnesses told it."
+             for n in range(1, 4)]
+    body = "\n".join([
+        "Day one", "Casualties: none reported", "Day two", "Casualties: none reported",  # labels of the article
+        "Sign up for our daily briefing", "Sign up for our daily briefing",  # a widget stuttering
+        *story, *story,  # the page shows the story twice
+    ])
+    once = "\n\n".join(["Day one", "Casualties: none reported", "Day two", "Sign up for our daily briefing", *story])
+    assert _with_short_repeats(body, once).split("\n\n") == [
+        "Day one", "Casualties: none reported", "Day two", "Casualties: none reported",
+        "Sign up for our daily briefing", *story]
+
+
+def test_plain_list_items_between_kept_paragraphs_come_back() -> None:
+    page = ("<html><body><article><p>Police gave this advice to residents after the second burglary in the street this week.</p>"
+            "<ul><li>Lock side gates</li><li>Mark your bicycles</li><li><a href='/x'>More advice</a></li></ul>"
+            "<p>Officers will visit every house on the street in the coming days to offer further advice.</p>"
+            "</article></body></html>")
+    extracted = ("Police gave this advice to residents after the second burglary in the street this week.\n"
+                 "Officers will visit every house on the street in the coming days to offer further advice.")
+    assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))).split("\n")[1:3] == [
+        "- Lock side gates", "- Mark your bicycles"]
+
+
+@pytest.mark.parametrize(("h1", "head", "title"), [
+    ("<h1>POLICE STATION ATTACKED IN QUETTA</h1>", "<title>Police station attacked in Quetta | Frontier Daily</title>",
+     "Police station attacked in Quetta"),  # capitals from the style, words from the writer
+    ("<h1>Why the checkpoints failed | Opinion</h1>", "<title>Frontier Daily</title>", "Why the checkpoints failed"),
+    ("<h1>Curfew &#x26; raids in Quetta</h1>", "<title>Frontier Daily</title>", "Curfew & raids in Quetta"),
+    ("", "<title>Police station attacked in Quetta • Frontier Daily</title>", "Police station attacked in Quetta"),
+    ("<h1>Corrections</h1>", "<title>Corrections – Frontier Daily</title>", "Corrections"),  # short, but the title's head
+])
+def test_html_headline_without_site_tags_and_in_the_writers_case(h1: str, head: str, title: str) -> None:
+    html = _page_with_head(head).replace("<h1>Police station attacked in Quetta</h1>", h1)
+    assert clean(InputDocument(id="t", html=html)).title == title
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ('<div class="meta"><a href="/authors/sana-qureshi">Sana Qureshi</a></div>', ["Sana Qureshi"]),
+    ('<div class="meta"><p>Written by</p><p>Sana Qureshi</p></div>', ["Sana Qureshi"]),
+    ('<div class="meta"><a href="/authors/frontier-daily">The desk at 5</a></div>', []),  # not a name
+])
+def test_a_byline_the_extractor_missed_is_found_on_the_page(byline: str, authors: list[str]) -> None:
+    assert clean(InputDocument(id="a", html=_page_with_head("", byline))).authors == authors
+
+
+def test_author_strings_lose_labels_and_date_words() -> None:
+    html = _page_with_head('<meta name="author" content="Author Sana Qureshi December">')
+    assert clean(InputDocument(id="a", html=html)).authors == ["Sana Qureshi"]
+
+
+@pytest.mark.parametrize(("garbled", "read"), [
+    ("The officerâ€™s car", "The officer’s car"), ("costs \u00c2\u00a35", "costs £5"),
+    ("â€œWe heard shotsâ€\x9d", "“We heard shots”"), ("SÃ£o Paulo", "São Paulo"),
+    ("São Paulo, naïve, año", "São Paulo, naïve, año"),  # real accents stay
+])
+def test_utf8_read_as_windows_1252_is_read_again(garbled: str, read: str) -> None:
+    assert clean_text(f"Police said {garbled} was seen near the scene on Monday night.").text == (
+        f"Police said {read} was seen near the scene on Monday night.")
+
+
+def test_captions_ending_in_their_credit_leave_the_body_for_the_credits() -> None:
+    credits: list[str] = []
+    body = ("Police sealed off the street after the shooting on Monday night.\n\n"
+            "Officers outside the shop on Monday. Credit: Jane Roe\n\n"
+            "Asked for credit: the bank said it would review the loan.")
+    assert _without_credited_captions(body, credits) == (
+        "Police sealed off the street after the shooting on Monday night.\n\n"
+        "Asked for credit: the bank said it would review the loan.")
+    assert credits == ["Jane Roe"]

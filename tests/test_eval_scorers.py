@@ -295,6 +295,11 @@ def test_article_perfect_empty_and_wrong(tmp_path: Path):
     assert wrong.rows["must-exclude absent"]["accuracy"] == 0.0 and wrong.rows["title (exact)"]["accuracy"] == 0.0
 
 
+def test_curly_and_straight_quotes_match_but_case_still_counts_in_titles():
+    assert article.same_form("the harbour\u2019s wall") == article.same_form("The  harbour's wall")
+    assert article.same_form("Storm Hits", fold_case=False) != article.same_form("STORM HITS", fold_case=False)
+
+
 def test_body_f1_counts_repeats():
     assert article.body_f1("one two three four", "one two three four one two three four") < 1.0
 

@@ -11,6 +11,7 @@ reaches the language stages is only the report.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from bisect import bisect_right
@@ -49,6 +50,10 @@ _UNREAD_TAGS = frozenset(
     "script style noscript template svg iframe button select option head textarea math canvas video audio picture "
     "pre".split())  # preformatted code keeps line breaks that extractors and this reading cut differently
 PARTLY_KEPT_WORDS = 6
+# Between kept blocks, a list item without links comes back from this many words.
+MIN_ITEM_WORDS = 2
+# A run of repeated lines this long is a copy of a section (the story shown twice), not labels.
+COPIED_SECTION_WORDS = 40
 _SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 # After the last block the extractor kept, the article goes on while prose keeps coming: more than
 # this many link lines in a row (a list of other stories) end it.
@@ -61,6 +66,9 @@ _FURNITURE_MARKER = re.compile(
 _WORD = re.compile(r"\w+")
 
 MIN_SUBTITLE_WORDS, MAX_SUBTITLE_WORDS = 6, 60
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " • ", " · ")
+MAX_TITLE_TAG_WORDS = 4  # "| Patient Education", "| UC Davis Children's Hospital"
+
 _SUBTITLE_XPATH = ("//*[self::p or self::h2 or self::div or self::span]"
                    "[contains(@class, 'dek') or contains(@class, 'standfirst') or contains(@class, 'subtitle')"
                    " or contains(@class, 'sub-title') or contains(@class, 'strapline')"
@@ -77,8 +85,27 @@ _TRAILING_SECTION = re.compile(
     r"|popular (?:posts|articles|stories)|share (?:this(?: article| story| post)?|your story)|subscribe[\w ]*"
     r"|sign up[\w ]*|get in touch|(?:request|book) a demo|leave a (?:reply|comment)|\d* ?comments?|disclaimer)\s*:?",
     re.IGNORECASE)
+# A caption's closing credit: "Credit: Jane Roe", "Picture: Getty", "Photo credit: AP".
+_CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s|\s)(?i:(?:photo |image |picture )?(?:credit|picture|photo|image)s?)\s*:\s*"
+                             r"(?P<credit>[A-Z][\w.'’&/ -]{1,50})$")
+MAX_CAPTION_WORDS = 60
 _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]", re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
+
+_MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+           "|nov(?:ember)?|dec(?:ember)?")
+_CALENDAR_WORD = re.compile(rf"\b(?:{_MONTHS}|may|last updated|updated|published|posted)\b", re.IGNORECASE)
+_NAME_TAIL = re.compile(rf"(?:\s+(?:{_MONTHS}|last|updated|published|posted|view in))+$", re.IGNORECASE)
+_NAME_LABEL = re.compile(r"^(?:author|written by|by)\s*:?\s+", re.IGNORECASE)
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|producers?|people|staff)/[\w.-]+/?$", re.IGNORECASE)
+_BY_LABEL = re.compile(r"(?:written|article|posted|authored|words|story|reported)\s+by:?(?:\s+(?P<name>.+))?",
+                       re.IGNORECASE)
+
+# A lead byte of two or three byte UTF-8 read as Windows-1252 (Â..ï), then its continuation bytes so read.
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u201a-\u201e\u2018\u2019\u2122\u0153\u0161]")
+_MOJIBAKE_RUN = re.compile(
+    "[\u00c2-\u00ef][\u0080-\u00bf\u0081\u008d\u008f\u0090\u009d\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,2}")
 
 _RELATED_CLASS = re.compile(r"related|read-?more|also-?read|more-?stories|recommended", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
@@ -108,9 +135,9 @@ LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portug
 def clean(doc: InputDocument) -> Article:
     """The article in ``doc``: body text, headline, bylines, dates, links and credits."""
     if doc.html is not None:
-        parts, site = _clean_html(doc.html, doc.url)
+        parts, site = _clean_html(without_mojibake(doc.html), doc.url)
     else:
-        parts, site = parse_text_page(doc.text or "", url=doc.url), None
+        parts, site = parse_text_page(without_mojibake(doc.text or ""), url=doc.url), None
     if not parts.text.strip():
         raise NoArticleText(f"{doc.origin or doc.id}: no article text left after removing the page furniture")
     warnings: list[str] = []
@@ -131,6 +158,24 @@ def clean(doc: InputDocument) -> Article:
         related_links=parts.related_links, image_credits=parts.image_credits,
         dateline=parts.dateline, warnings=warnings,
     )
+
+
+def without_mojibake(text: str) -> str:
+    """``text`` with UTF-8 that was decoded as Windows-1252 somewhere upstream ("itâ€™s", "costsÂ ")
+    read again; a run that is not valid UTF-8 that way is left as it is (a real "Ã" or "â")."""
+    if not ("\u00c2" in text or "\u00c3" in text or "\u00e2" in text) or not _MOJIBAKE_HINT.search(text):
+        return text
+    return _MOJIBAKE_RUN.sub(_redecoded, text)
+
+
+def _redecoded(match: re.Match[str]) -> str:
+    run = match.group()
+    try:  # the five bytes Windows-1252 leaves undefined came through as the same code points
+        fixed = b"".join(bytes([ord(char)]) if char in "\x81\x8d\x8f\x90\x9d" else char.encode("cp1252")
+                         for char in run).decode("utf-8")
+    except UnicodeError:
+        return run
+    return run if re.search("[\x80-\x9f]", fixed) else fixed
 
 
 def detect_language(text: str) -> str:
@@ -158,11 +203,14 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
         return PageParts(), None
     published, updated = _meta_dates(tree)
     headline = _page_headline(tree)
+    head_titles = [" ".join(element.text_content().split()) for element in tree.iter("title")] + [
+        meta.get("content") or "" for meta in tree.iter("meta") if meta.get("property") == "og:title"]
     subtitle_candidates = _subtitle_sources(tree)
     related_boxes, credit_elements = _marked_elements(tree)
     related = _related_links(related_boxes, url)
     credits = _image_credits(credit_elements)
     link_targets = _link_targets(tree, url)
+    page_authors = _page_authors(tree)
     page_chars = _block_text_chars(tree)
     blocks = _dom_blocks(tree)  # before trafilatura, which prunes the tree it is given
     extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
@@ -175,10 +223,12 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
         return PageParts(), None
     body = _with_dropped_prose(extracted.text or "", blocks)
     parts = parse_text_page(body.replace("\n", "\n\n"), url=url, find_headline=False)
-    parts.title = headline or _clean_title(extracted.title, extracted.sitename)
+    parts.text = _with_short_repeats(body, parts.text)
+    parts.title = _title(headline, extracted.title, extracted.sitename, head_titles)
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, parts.title))
+    parts.text = _without_credited_captions(parts.text, parts.image_credits)
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
-    parts.authors = _authors(extracted.author) or parts.authors
+    parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = published or parts.published or extracted.date
     parts.updated = updated or parts.updated
     parts.related_links = [link if link.url else link.model_copy(update={"url": link_targets.get(link.title)})
@@ -199,6 +249,7 @@ class _Block:
     link_chars: int
     furniture: bool  # inside a header, footer, nav, aside... or an element classed as such
     heading: bool = False  # a section heading (h2-h6)
+    item: bool = False  # a list item
 
 
 def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
@@ -207,11 +258,11 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
     pieces: list[str] = []
     link_chars = 0
 
-    def flush(furniture: bool, heading: bool = False) -> None:
+    def flush(furniture: bool, heading: bool = False, item: bool = False) -> None:
         nonlocal link_chars
         text = " ".join("".join(pieces).split())
         if text:
-            blocks.append(_Block(text, link_chars, furniture, heading))
+            blocks.append(_Block(text, link_chars, furniture, heading, item))
         pieces.clear()
         link_chars = 0
 
@@ -237,7 +288,7 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
             walk(child, in_link, furniture)
             add(child.tail, in_link)
         if is_block:
-            flush(furniture, tag in _SECTION_HEADINGS)
+            flush(furniture, tag in _SECTION_HEADINGS, tag == "li")
 
     body = tree.find("body")
     walk(body if body is not None else tree, False, False)
@@ -277,7 +328,10 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
             continue
         if index > found[-1] and (block.furniture or _TRAILING_SECTION.fullmatch(block.text)):
             break
-        if _reads_like_prose(block) and not _partly_kept(block.text, normalised):
+        if index < found[-1] and _plain_item(block) and not _partly_kept(block.text, normalised):
+            insertions.setdefault(anchor, []).extend([*pending_headings, "- " + block.text])
+            misses, pending_headings = 0, []
+        elif _reads_like_prose(block) and not _partly_kept(block.text, normalised):
             # past the last kept block, it goes after whatever the extractor kept
             insertions.setdefault(anchor if index < found[-1] else len(lines) - 1, []).extend(
                 [*pending_headings, block.text])
@@ -293,11 +347,58 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
     return "\n".join(line for index, kept in enumerate(lines) for line in [kept, *insertions.get(index, [])])
 
 
+def _with_short_repeats(body: str, kept: str) -> str:
+    """``kept`` (the text cleaner's paragraphs of ``body``) with the repeated lines it dropped put back,
+    unless they form a copied section.
+
+    The text cleaner keeps one copy of each paragraph, which suits sticky headers on a text page;
+    in an extracted article body, repeats are mostly the article's own labels and list items
+    ("Rest day", "Key features:"), while a page that shows the story twice repeats a long run, and
+    form or widget furniture stutters (the same line several times in a row)."""
+    paragraphs = kept.split("\n\n") if kept else []
+    merged: list[str | None] = []  # kept paragraphs, with None marking where a repeat run starts
+    repeats: list[list[str]] = []
+    seen: set[str] = set()
+    index = 0
+    previous = None
+    for raw in body.split("\n"):
+        line = re.sub(r"[ \t]{2,}", " ", raw.replace("\u00a0", " ")).strip()
+        if not line:
+            continue
+        stutter, previous = line == previous, line
+        if index < len(paragraphs) and (line == paragraphs[index] or (index == 0 and line.endswith(paragraphs[0]))):
+            merged.append(paragraphs[index])
+            seen.add(line)
+            index += 1
+        elif line in seen and len(line.split()) >= 3 and not stutter:
+            if not merged or merged[-1] is not None:
+                merged.append(None)
+                repeats.append([])
+            repeats[-1].append(line)
+    if index < len(paragraphs) or not repeats:
+        return kept  # the two readings differ: keep the cleaner's
+    runs = iter(repeats)
+    restored: list[str] = []
+    for paragraph in merged:
+        if paragraph is not None:
+            restored.append(paragraph)
+        else:
+            run = next(runs)
+            if sum(len(line.split()) for line in run) < COPIED_SECTION_WORDS:
+                restored.extend(run)
+    return "\n\n".join(restored)
+
+
 def _partly_kept(text: str, normalised: str) -> bool:
     """Whether the extraction already holds the start or the end of ``text`` (it renders some
     blocks differently, and a block put back twice costs more than one left out)."""
     words = _WORD.findall(text.lower())
     return any(f" {' '.join(edge)} " in normalised for edge in (words[:PARTLY_KEPT_WORDS], words[-PARTLY_KEPT_WORDS:]))
+
+
+def _plain_item(block: _Block) -> bool:
+    """A list item without links outside the page furniture: a checklist or key-points entry."""
+    return block.item and not block.furniture and not block.link_chars and len(block.text.split()) >= MIN_ITEM_WORDS
 
 
 def _reads_like_prose(block: _Block) -> bool:
@@ -438,22 +539,60 @@ def _subtitle(candidates: tuple[list[str], list[str]], title: str | None, text: 
 
 
 def _page_headline(tree: lxml.html.HtmlElement) -> str | None:
-    """The page's one <h1>, when it has exactly one that reads like a headline."""
+    """The text of the page's one <h1> (None when it has none or several)."""
     headings = {" ".join(heading.text_content().split()) for heading in tree.iter("h1")}
-    headlines = [heading for heading in headings if 3 <= len(heading.split()) <= 30]
-    return headlines[0] if len(headings) == 1 and headlines else None
+    return next(iter(headings)) if len(headings) == 1 else None
+
+
+def _title(h1: str | None, page_title: str | None, sitename: str | None, head_titles: list[str]) -> str | None:
+    """The headline: the page's one <h1> when it reads like one, else the <title> without the site's name.
+
+    An <h1> that the <title> begins with (before a separator) is the headline however short; an
+    all-capitals <h1> takes the <title>'s casing when both have the same letters (the capitals are
+    the style sheet's, the words the writer's); "| Section | Site" tags after an <h1> go."""
+    title = _clean_title(page_title, sitename)
+    if not h1:
+        return title
+    h1 = _without_title_tags(html.unescape(h1), sitename)
+    full_title = " ".join(html.unescape(page_title or "").split())
+    if h1 != sitename and any(full_title.startswith(h1 + separator) for separator in _TITLE_SEPARATORS):
+        return h1
+    if h1 == h1.upper():
+        for candidate in [title, *(_clean_title(head_title, sitename) for head_title in head_titles)]:
+            if candidate and candidate != candidate.upper() and _letters(candidate) == _letters(h1):
+                return candidate
+    if not 3 <= len(h1.split()) <= 30:
+        return title
+    return h1
+
+
+def _letters(text: str) -> str:
+    return "".join(re.findall(r"[^\W\d_]", text.casefold()))
+
+
+def _without_title_tags(h1: str, sitename: str | None) -> str:
+    """The <h1> without trailing "| Opinion", "| Site" tags or a "- Site name" ending."""
+    if sitename:
+        for separator in _TITLE_SEPARATORS:
+            if h1.endswith(separator + sitename) and len(h1) > len(separator + sitename):
+                h1 = h1[: -len(separator + sitename)]
+    while True:
+        head, _, tail = h1.rpartition(" | ")
+        if not head or len(tail.split()) > MAX_TITLE_TAG_WORDS or len(head.split()) < 3:
+            return h1
+        h1 = head
 
 
 def _clean_title(title: str | None, sitename: str | None) -> str | None:
     """The <title>/og:title without the site's name ("Headline | Site", "Headline - Site")."""
     if not title:
         return None
-    title = " ".join(title.split())
+    title = " ".join(html.unescape(title).split())
     if sitename:
-        for separator in (" | ", " - ", " – ", " — ", " :: "):
+        for separator in _TITLE_SEPARATORS:
             if title.endswith(separator + sitename):
                 return title[: -len(separator + sitename)]
-    for separator in (" | ", " - ", " – ", " — ", " :: "):
+    for separator in _TITLE_SEPARATORS:
         head, _, tail = title.rpartition(separator)
         if head and len(tail.split()) <= 3 and len(head.split()) >= 3:
             return head
@@ -466,6 +605,20 @@ def _without_leading_title(text: str, title: str | None) -> str:
     if title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
         return rest
     return text
+
+
+def _without_credited_captions(text: str, credits: list[str]) -> str:
+    """The body without image captions that end in their credit ("... the trail. Credit: Jane Roe");
+    the credit is kept in ``credits``."""
+    kept = []
+    for paragraph in text.split("\n\n"):
+        tail = paragraph if len(paragraph) <= 80 else " " + paragraph[-80:].split(" ", 1)[-1]  # the label is near the end
+        match = _CAPTION_CREDIT.search(tail) if ":" in tail and len(paragraph.split()) <= MAX_CAPTION_WORDS else None
+        if match is None:
+            kept.append(paragraph)
+        elif (credit := match.group("credit").strip()) not in credits:
+            credits.append(credit)
+    return "\n\n".join(kept)
 
 
 def _without_trailing_sections(text: str) -> str:
@@ -481,7 +634,44 @@ def _without_trailing_sections(text: str) -> str:
 
 
 def _authors(author: str | None) -> list[str]:
-    return author_names(author) or [] if author else []
+    """Names from the extractor's author string, without the "Author" label or the date words it
+    sometimes runs into ("Jane Roe December", "John Doe Last [updated]")."""
+    names = []
+    for name in author_names(author) or [] if author else []:
+        name = _NAME_TAIL.sub("", _NAME_LABEL.sub("", name))
+        if name and not _CALENDAR_WORD.fullmatch(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def _page_authors(tree: lxml.html.HtmlElement) -> list[str]:
+    """A byline the extractor missed: a link to the author's page, or a name after "Written by"."""
+    for anchor in tree.iter("a"):
+        if _AUTHOR_PAGE.search(anchor.get("href") or ""):
+            name = " ".join(anchor.text_content().split())
+            if _is_full_name(name):
+                return [name]
+    for element in tree.iter("p", "span", "div", "h2", "h3", "h4", "h5", "h6"):
+        raw = element.text
+        if not raw or len(raw) > 80 or "by" not in raw.lower():
+            continue
+        text = " ".join(raw.split())
+        label = _BY_LABEL.fullmatch(text)
+        if not label or len(element) > 1:
+            continue
+        name = label.group("name") or ""
+        if not name:
+            following = element[0] if len(element) else element.getnext()
+            name = " ".join((following.text_content() if following is not None else "").split())
+        if _is_full_name(name):
+            return [name]
+    return []
+
+
+def _is_full_name(text: str) -> bool:
+    words = text.split()
+    return (2 <= len(words) <= 4 and len(text) <= 40 and all(word[0].isupper() for word in words)
+            and not re.search(r"\d|[|@:/]", text) and not _CALENDAR_WORD.search(text))
 
 
 def _hostname(url: str | None) -> str | None:

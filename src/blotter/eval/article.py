@@ -21,6 +21,15 @@ from .runner import Dataset, EvalResult
 
 SHINGLE = 4
 _WORD = re.compile(r"\w+")
+# Curly and straight quotes are one character for matching: the gold was typed with straight
+# ones where many pages print curly ones, and a cleaned text keeps the page's own characters.
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+def same_form(text: str, *, fold_case: bool = True) -> str:
+    """``text`` as exact matches compare it: whitespace runs squeezed, quotes folded, lower case."""
+    text = squeeze(text.translate(_QUOTES))
+    return text.lower() if fold_case else text
 
 
 @dataclass(frozen=True)
@@ -82,9 +91,9 @@ def body_f1(gold: str, predicted: str) -> float:
 
 def same_author(gold: str, predicted: list[str]) -> bool:
     """The gold byline equals one predicted author or all of them joined."""
-    wanted = squeeze(gold).lower()
-    candidates = {squeeze(a).lower() for a in predicted}
-    candidates |= {", ".join(squeeze(a).lower() for a in predicted), " and ".join(squeeze(a).lower() for a in predicted)}
+    wanted = same_form(gold)
+    candidates = {same_form(a) for a in predicted}
+    candidates |= {", ".join(same_form(a) for a in predicted), " and ".join(same_form(a) for a in predicted)}
     return wanted in candidates
 
 
@@ -92,9 +101,9 @@ def score(pages: Sequence[WcxbPage], articles: Sequence[Article | None]) -> Eval
     title, author, date = Accuracy(), Accuracy(), Accuracy()
     body, included, excluded = Mean(), Accuracy(), Accuracy()
     for page, article in zip(pages, articles):
-        text = squeeze(article.text).lower() if article else ""
+        text = same_form(article.text) if article else ""
         if page.title:
-            title.add(bool(article and article.title) and squeeze(article.title) == squeeze(page.title))
+            title.add(bool(article and article.title) and same_form(article.title, fold_case=False) == same_form(page.title, fold_case=False))
         if page.author:
             author.add(bool(article) and same_author(page.author, article.authors))
         if page.published:
@@ -102,9 +111,9 @@ def score(pages: Sequence[WcxbPage], articles: Sequence[Article | None]) -> Eval
         if page.body is not None:
             body.add(body_f1(page.body, article.text if article else ""))
         for snippet in page.must_include:
-            included.add(squeeze(snippet).lower() in text)
+            included.add(same_form(snippet) in text)
         for snippet in page.must_exclude:
-            excluded.add(bool(text) and squeeze(snippet).lower() not in text)
+            excluded.add(bool(text) and same_form(snippet) not in text)
     rows = {"title (exact)": title.as_dict(), "author (exact)": author.as_dict(),
             "publish date (exact)": date.as_dict(), "body 4-gram F1 (page mean)": body.as_dict(),
             "must-include found": included.as_dict(), "must-exclude absent": excluded.as_dict()}
