@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER, ORTH, POS, SENT_START
 from spacy.symbols import PROPN
@@ -55,7 +56,10 @@ FACILITY_WORDS = frozenset("""
 airport avenue blvd boulevard church club college hall high hospital library mall mosque museum
 road school st. stadium street temple university center centre elementary academy bank company
 corp. inc. times post news herald tribune journal gazette basilica cathedral chapel palace castle prison jail
+ave ave. av. rd rd. dr. drive lane ln. pkwy parkway highway hwy hwy. blvd. expressway freeway turnpike pike
+court ct. circle terrace park plaza station apartments hotel motel inn restaurant casino theater theatre arena
 """.split())
+STREET_BEFORE = {("block", "of"), ("blocks", "of"), ("corner", "of"), ("intersection", "of")}
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
 PLACE_BOUND_WORDS = ADMIN_WORDS | {
     "capital", "police", "fire", "sheriff", "council", "city", "township", "borough", "village", "town",
@@ -93,9 +97,18 @@ class Mention:
 # --------------------------------------------------------------------------- finding names
 
 
+# Inside one token, a capitalised word glued to the end of another ('TribuneTwo', 'abc30.comFresno',
+# 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body.
+GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])")
+
+
 @dataclass(frozen=True)
 class Tokens:
-    """The token columns place finding reads, taken from the Doc in one pass: Token objects are slow."""
+    """The token columns place finding reads, taken from the Doc in one pass: Token objects are slow.
+
+    A token holding a capitalised word glued to another is split into pieces; ``first`` maps a
+    Doc token index (and ``len(doc)``) to the index of its first piece.
+    """
 
     words: list[str]  # as analysed: truecased when the article is all capitals or all lower case
     lowers: list[str]
@@ -103,15 +116,41 @@ class Tokens:
     sentence_starts: list[bool]
     proper_nouns: list[bool]
     plain_words: list[bool]  # alphabetic and not a stop word
+    glued: list[bool]  # a piece that starts inside a Doc token
+    first: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
         strings = doc.vocab.strings
         table = doc.to_array([ORTH, LOWER, IDX, SENT_START, POS, IS_ALPHA, IS_STOP]).tolist()
-        return cls(words=[strings[row[0]] for row in table], lowers=[strings[row[1]] for row in table],
-                   starts=[row[2] for row in table], sentence_starts=[row[3] == 1 for row in table],
-                   proper_nouns=[row[4] == PROPN for row in table],
-                   plain_words=[bool(row[5]) and not row[6] for row in table])
+        tokens = cls(words=[], lowers=[], starts=[], sentence_starts=[], proper_nouns=[], plain_words=[],
+                     glued=[], first=[])
+        for row in table:
+            word = strings[row[0]]
+            tokens.first.append(len(tokens.words))
+            cuts = [m.start() for m in GLUED_WORD.finditer(word)] if len(word) > 5 else []
+            if not cuts:
+                tokens._append(word, strings[row[1]], row[2], row[3] == 1, row[4] == PROPN,
+                               bool(row[5]) and not row[6], False)
+                continue
+            for number, (begin, end) in enumerate(zip([0, *cuts], [*cuts, len(word)])):
+                piece = word[begin:end]
+                if number == 0:
+                    tokens._append(piece, piece.lower(), row[2], row[3] == 1, row[4] == PROPN, piece.isalpha(), False)
+                else:
+                    tokens._append(piece, piece.lower(), row[2] + begin, False, True, piece.isalpha(), True)
+        tokens.first.append(len(tokens.words))
+        return tokens
+
+    def _append(self, word: str, lower: str, start: int, sentence_start: bool, proper_noun: bool,
+                plain_word: bool, glued: bool) -> None:
+        self.words.append(word)
+        self.lowers.append(lower)
+        self.starts.append(start)
+        self.sentence_starts.append(sentence_start)
+        self.proper_nouns.append(proper_noun)
+        self.plain_words.append(plain_word)
+        self.glued.append(glued)
 
     def end(self, index: int) -> int:
         """Character offset just after token ``index``."""
@@ -176,6 +215,8 @@ def _plausible_single_word(tokens: Tokens, index: int, entries: list[Entry], gaz
     is_abbreviation = not caseless and word.isupper() and word.isalpha()
     if (tokens.lowers[index] in COMMON_WORDS or len(word) < 3) and not is_abbreviation:
         return False
+    if tokens.glued[index]:
+        return _well_known(entries)  # 'PowerPoint' is no place; '6abc.comPhiladelphia' names one
     if caseless:
         return any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
     if tokens.lowers[index] in gazetteer.demonyms:
@@ -212,7 +253,7 @@ def _after_locative_word(tokens: Tokens, start: int) -> bool:
 
 def _inside_longer_name(tokens: Tokens, start: int) -> bool:
     """'Royal Street', 'Port Harcourt Road': a hit after a capitalised word is part of another name."""
-    if start == 0 or tokens.sentence_starts[start]:
+    if start == 0 or tokens.sentence_starts[start] or tokens.glued[start]:
         return False
     return tokens.words[start - 1][:1].isupper() and tokens.plain_words[start - 1]
 
@@ -259,11 +300,11 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
     blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS]
     person_words = {tokens.lowers[i] for e in entities if e.label_ == "PERSON" and len(e) > 1
-                    for i in range(e.start, e.end)}
+                    for i in range(tokens.first[e.start], tokens.first[e.end])}
     spans: list[tuple[int, int, bool]] = []
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
-            start, end = _strip_article(ent)
+            start, end = (tokens.first[i] for i in _strip_article(ent))
             if gazetteer.has_key(name_key(text[tokens.starts[start]:tokens.end(end - 1)])):
                 spans.append((start, end, True))
     entity_tokens = {(s, e) for s, e, _ in spans}
@@ -273,7 +314,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = name_key(text[start_char:end_char])
         entries = gazetteer.lookup_key(key)
-        if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and \
+        if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and not tokens.glued[start] and \
                 any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked):
             continue
         if not caseless and ((_inside_longer_name(tokens, start) and
@@ -288,13 +329,19 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     spans = [(start, end, from_entity) for start, end, from_entity in spans
              if not _surname_of_person(tokens, start, end, person_words, gazetteer)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
+    def key_is_demonym(start: int, end: int) -> bool:
+        return name_key(text[tokens.starts[start]:tokens.end(end - 1)]) in gazetteer.demonyms
+
     mentions: list[Mention] = []
     taken_until = 0
     for start, end, from_entity in spans:
         if start < taken_until:
             continue
-        if end < len(tokens.words) and tokens.lowers[end] in FACILITY_WORDS:
-            continue
+        if end < len(tokens.words) and tokens.lowers[end] in FACILITY_WORDS and not key_is_demonym(start, end) \
+                and (caseless or tokens.words[end][:1].isupper()):
+            continue  # 'Hampton Inn', 'New Castle Ave.'; but 'a Queens hotel' is Queens, 'Russian news' Russia
+        if start >= 2 and (tokens.lowers[start - 2], tokens.lowers[start - 1]) in STREET_BEFORE:
+            continue  # 'the 6300 block of Sierra Blanca' is a street
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = name_key(text[start_char:end_char])
         mention = Mention(start_char, end_char, key, gazetteer.lookup_key(key), from_entity,
@@ -367,9 +414,14 @@ def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer)
             mention.candidates, mention.qualified = inside, True
             start, end = mention.end + abbreviation.start(1), mention.end + abbreviation.end(1)
             states = [e for e in gazetteer.lookup(state) if e.feature == "admin1" and e.country_code == "US"]
-            if states and not any(m.start < end and start < m.end for m in mentions):
+            overlapping = [m for m in mentions if m.start < end and start < m.end]
+            if states and not overlapping:
                 abbreviations.append(Mention(start, end, name_key(state), states[:1], from_entity=False,
                                              qualified=True))
+            elif states and [(m.start, m.end) for m in overlapping] == [(start, end)]:
+                # 'OVERLAND, MO': the state, not Mo in Norway
+                overlapping[0].candidates, overlapping[0].qualified = states[:1], True
+                overlapping[0].key, overlapping[0].demonym = name_key(state), False
     return sorted(mentions + abbreviations, key=lambda m: m.start)
 
 
@@ -416,6 +468,7 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
     country_votes: Counter[str] = Counter()
     admin_votes: Counter[tuple[str | None, str | None]] = Counter()
     named_areas: Counter[tuple[str | None, str | None]] = Counter()
+    same_name_votes: dict[str, Counter[tuple[str | None, str | None]]] = defaultdict(Counter)
     own_vote: dict[int, tuple[str, float]] = {}
     for position, mention in enumerate(mentions):
         best = mention.best
@@ -425,6 +478,7 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             own_vote[position] = (best.country_code, weight)
         if best.admin1:
             admin_votes[(best.country_code, best.admin1)] += 1
+            same_name_votes[mention.key][(best.country_code, best.admin1)] += 1
         if best.feature == "admin1":
             named_areas[(best.country_code, best.admin1)] += 1
     for position, mention in enumerate(mentions):
@@ -437,7 +491,7 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             if entry.country_code in dateline_countries:
                 bonus += 3.0
             area = (entry.country_code, entry.admin1)
-            own_admin = 1 if mention.best.admin1 == entry.admin1 else 0
+            own_admin = same_name_votes[mention.key][area]  # 'Harris County' named twice must not vote for itself
             if entry.feature in ("city", "admin2"):
                 if named_areas[area]:
                     bonus += 3.0
@@ -525,6 +579,7 @@ SMALL_TOWN_POPULATION = 50_000  # below this a bare one-word town needs a prepos
 WEAK_PLACE_PENALTY = 3.0  # an unsupported small town or a county naming an office
 BIG_CITY_POPULATION = 200_000  # a city this big absorbs the neighbourhoods named with it
 NEIGHBOURHOOD_KM = 25.0
+NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
 ORGANISATION_AFTER_COUNTY = re.compile(
     r"(?:'s)?\s+(?:sheriff|coroner|medical examiner|deputy|deputies|jail|court|prosecutor|district attorney|"
     r"attorney|commission|school|emergency|dispatch|criminal|detention|police|fire|health|officials)", re.IGNORECASE)
@@ -612,8 +667,9 @@ def _location(place: Place, text: str, evidence_start: int) -> Location:
         precision = "admin1" if place.country_code else "country"
     else:
         precision = PRECISION.get(place.feature, "unknown")
-    if place.end - evidence_start > MAX_EVIDENCE_CHARS:
-        evidence_start = place.start
+    if place.end - evidence_start > MAX_EVIDENCE_CHARS or evidence_start > place.start or \
+            not any(ch.isspace() for ch in text[evidence_start:place.start]):
+        evidence_start = place.start  # the phrase, or else the name itself ('6abc.comPhiladelphia' is not words)
     return Location(mention=place.mention, name=name, admin1=place.admin1,
                     country=gazetteer.country_name(place.country_code), country_code=place.country_code,
                     lat=place.lat, lon=place.lon, geonameid=geonameid, precision=precision,
@@ -626,20 +682,46 @@ def _distance_km(a: Entry, lat: float, lon: float) -> float:
     return 6371.0 * math.hypot(x, math.radians(lat - a.lat))
 
 
+@lru_cache(maxsize=1)
+def _state_after_comma() -> str:
+    """', Fla.' / ', Florida' / ', FL' after a town's name, as a regex alternative."""
+    states = load_gazetteer().state_abbreviations
+    names = sorted({*states, *states.values()}, key=len, reverse=True)
+    return r"|,\s+(?:" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z])"
+
+
 def _is_municipality(mention: str, text: str) -> bool:
-    """'West Allis police', 'Bensalem, Bucks County': a town with its own police or county is not
-    a neighbourhood of the big city next door."""
-    return re.search("(?i:" + re.escape(mention) + ")(?:" + OWN_MUNICIPALITY_AFTER + ")", text) is not None
+    """'West Allis police', 'Bensalem, Bucks County', 'Miami Gardens, Fla.': a town with its own
+    police, county or state is not a neighbourhood of the big city next door."""
+    pattern = "(?i:" + re.escape(mention) + ")(?:" + OWN_MUNICIPALITY_AFTER + _state_after_comma() + ")"
+    return re.search(pattern, text) is not None
 
 
-def _within_big_city(location: Location, place: Place, places: list[Place], text: str) -> Location:
+def _names_big_city_as_scene(city: Entry, places: list[Place], place: Place, text: str,
+                             dateline_place: Place | None) -> bool:
+    """The big city is the dateline, its police work the case, or it is named near the place."""
+    if dateline_place is not None and dateline_place.geonameid == city.geonameid:
+        return True
+    mentions = [p for p in places if p.geonameid == city.geonameid and p.feature == "city"]
+    if any(abs(p.start - place.start) <= NEAR_CHARS and "\n" not in text[min(p.start, place.start):max(p.end, place.end)]
+           for p in mentions):
+        return True
+    return any(re.match(r"(?:'s)?\s+(?i:police|pd)\b", text[p.end:p.end + 12]) for p in mentions)
+
+
+def _within_big_city(location: Location, place: Place, places: list[Place], text: str,
+                     dateline_place: Place | None = None) -> Location:
     """'Kensington' in a report that names Philadelphia: a neighbourhood or small town inside or
     next to a big city the report names is in that city. The neighbourhood stays the mention and
-    the evidence; any namesake of it near the big city counts ('Kensington' is also in New York)."""
+    the evidence; any namesake of it near the big city counts ('Kensington' is also in New York).
+    A name with no namesake in the big city's state ('Encanto' under a 'SAN DIEGO' dateline,
+    'Westwood' near '(Cincinnati, OH)') is a neighbourhood the gazetteer lacks."""
     if place.feature != "city" or _is_municipality(place.mention, text):
         return location
     own = _entry_of(place)
     own_population = own.population if own else 0
+    if re.match(r"\s+(?:neighbou?rhood|section)\b", text[place.end:place.end + 16]):
+        own_population = 0  # 'the Arlington neighborhood of Baltimore': whatever else Arlington is
     gazetteer = load_gazetteer()
     big_cities = {(p.name, p.geonameid): e for p in places if p.feature == "city" and p is not place
                   and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION
@@ -648,11 +730,21 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     for city in sorted(big_cities.values(), key=lambda e: -e.population):
         if any(e.country_code == city.country_code and _distance_km(city, e.lat, e.lon) <= NEIGHBOURHOOD_KM
                for e in namesakes):
-            return location.model_copy(update={
-                "name": ascii_name(city.name), "admin1": city.admin1, "country_code": city.country_code,
-                "country": gazetteer.country_name(city.country_code), "lat": city.lat, "lon": city.lon,
-                "geonameid": city.geonameid, "precision": "city"})
+            return _moved_to(location, city)
+    for city in sorted(big_cities.values(), key=lambda e: -e.population):
+        if own_population < SMALL_TOWN_POPULATION and \
+                not any(e.country_code == city.country_code and e.admin1 == city.admin1 for e in namesakes) and \
+                _names_big_city_as_scene(city, places, place, text, dateline_place):
+            return _moved_to(location, city)
     return location
+
+
+def _moved_to(location: Location, city: Entry) -> Location:
+    gazetteer = load_gazetteer()
+    return location.model_copy(update={
+        "name": ascii_name(city.name), "admin1": city.admin1, "country_code": city.country_code,
+        "country": gazetteer.country_name(city.country_code), "lat": city.lat, "lon": city.lon,
+        "geonameid": city.geonameid, "precision": "city"})
 
 
 def _dateline_place(frame) -> Place | None:
@@ -697,11 +789,12 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     if scored:
         best = max(scored, key=lambda item: (item[0], -item[1].start))[1]
         return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame.places,
-                                frame.text)
+                                frame.text, dateline_place)
     supported = [p for p in named if id(p) not in weak]
     fallback = dateline_place or _most_frequent_place(supported or named)
     if fallback is None:
         return Location()
     if fallback is dateline_place:
         return _location(fallback, frame.text, fallback.start)  # a dateline names the town itself
-    return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame.places, frame.text)
+    return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame.places, frame.text,
+                            dateline_place)
