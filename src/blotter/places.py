@@ -99,7 +99,7 @@ class Mention:
 
 # Inside one token, a capitalised word glued to the end of another ('TribuneTwo', 'abc30.comFresno',
 # 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body.
-GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])")
+GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)")
 
 
 @dataclass(frozen=True)
@@ -299,8 +299,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     tokens = Tokens.of(doc)
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
     blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS]
-    person_words = {tokens.lowers[i] for e in entities if e.label_ == "PERSON" and len(e) > 1
-                    for i in range(tokens.first[e.start], tokens.first[e.end])}
+    person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
+                    if e.label_ == "PERSON" and len(e) > 1}
     spans: list[tuple[int, int, bool]] = []
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
@@ -579,6 +579,7 @@ SMALL_TOWN_POPULATION = 50_000  # below this a bare one-word town needs a prepos
 WEAK_PLACE_PENALTY = 3.0  # an unsupported small town or a county naming an office
 BIG_CITY_POPULATION = 200_000  # a city this big absorbs the neighbourhoods named with it
 NEIGHBOURHOOD_KM = 25.0
+DATELINE_BONUS = 1.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
 NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
 ORGANISATION_AFTER_COUNTY = re.compile(
     r"(?:'s)?\s+(?:sheriff|coroner|medical examiner|deputy|deputies|jail|court|prosecutor|district attorney|"
@@ -641,8 +642,11 @@ def _county_in_organisation_name(place: Place, text: str) -> bool:
     return place.feature == "admin2" and re.match(ORGANISATION_AFTER_COUNTY, text[place.end:place.end + 40]) is not None
 
 
-def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, weak: bool) -> float:
+def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, weak: bool,
+                 dateline: bool = False) -> float:
     score = SPECIFICITY.get(place.feature, 1.0) - 0.5 * sentence_rank
+    if dateline:
+        score += DATELINE_BONUS
     if _governing_preposition(doc, place) is not None:
         score += 2.0
     if weak:
@@ -667,8 +671,9 @@ def _location(place: Place, text: str, evidence_start: int) -> Location:
         precision = "admin1" if place.country_code else "country"
     else:
         precision = PRECISION.get(place.feature, "unknown")
+    between = text[evidence_start:place.start]
     if place.end - evidence_start > MAX_EVIDENCE_CHARS or evidence_start > place.start or \
-            not any(ch.isspace() for ch in text[evidence_start:place.start]):
+            (place.start > 0 and text[place.start - 1].isalnum()) or re.search(r"[|\n\u00ab\u00bb]", between):
         evidence_start = place.start  # the phrase, or else the name itself ('6abc.comPhiladelphia' is not words)
     return Location(mention=place.mention, name=name, admin1=place.admin1,
                     country=gazetteer.country_name(place.country_code), country_code=place.country_code,
@@ -748,11 +753,30 @@ def _moved_to(location: Location, city: Entry) -> Location:
 
 
 def _dateline_place(frame) -> Place | None:
-    """The document place the dateline names ('KADUNA, Nigeria' -> the first 'Kaduna' in the text)."""
+    """The document place the dateline names ('KADUNA, Nigeria' -> the first 'Kaduna' in the text);
+    without a dateline from the cleaner, one inside the first lines ('... | fox8.comAKRON, Ohio --')."""
     if not frame.article.dateline:
-        return None
+        return _inline_dateline(frame.places, frame.text)
     first = name_key(re.split(r"[,(]", frame.article.dateline)[0])
     return next((p for p in frame.places if name_key(p.mention) == first), None)
+
+
+INLINE_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|[-\u2013\u2014])")
+INLINE_DATELINE_CHARS = 600
+
+
+def _inline_dateline(places: list[Place], text: str) -> Place | None:
+    """A place in capitals near the top, then an optional area and source, then a dash
+    ('HOUSTON -', 'AURORA, Colo. (CBS4) -'): a dateline the cleaner could not cut off."""
+    if _is_caseless(text):
+        return None
+    for place in places:
+        if place.start > INLINE_DATELINE_CHARS:
+            break
+        if place.feature == "city" and place.mention.isupper() and len(place.mention) > 3 and \
+                INLINE_DATELINE_AFTER.match(text, place.end):
+            return place
+    return None
 
 
 def _most_frequent_place(places: list[Place]) -> Place | None:
@@ -785,12 +809,16 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     for rank, sentence in enumerate(frame.sentences):
         for place in named:
             if sentence.start_char <= place.start and place.end <= sentence.end_char:
-                scored.append((_place_score(doc, place, rank, frame.trigger, id(place) in weak), place))
+                scored.append((_place_score(doc, place, rank, frame.trigger, id(place) in weak,
+                                            dateline_place is not None and place.start == dateline_place.start), place))
+    supported = [p for p in named if id(p) not in weak]
     if scored:
         best = max(scored, key=lambda item: (item[0], -item[1].start))[1]
+        if id(best) in weak and supported:  # 'Bettie' (a victim's first name) in the incident's sentence
+            scored = []
+    if scored:
         return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame.places,
                                 frame.text, dateline_place)
-    supported = [p for p in named if id(p) not in weak]
     fallback = dateline_place or _most_frequent_place(supported or named)
     if fallback is None:
         return Location()
