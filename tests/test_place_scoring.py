@@ -1,0 +1,21 @@
+"""How the crime-news scorers compare a gold city with ours: like with like."""
+
+from blotter.eval.common import same_place
+
+
+def test_gva_names_with_an_alternative_in_brackets_match_either_name():
+    assert same_place("Pittsburgh (Wilkinsburg)", "Wilkinsburg")
+    assert same_place("Pittsburgh (Wilkinsburg)", "Pittsburgh")
+    assert not same_place("Pittsburgh (Wilkinsburg)", "Erie")
+
+
+def test_spelling_case_and_saint_abbreviations_do_not_matter():
+    assert same_place("St. George", "Saint George")
+    assert same_place("Mc Kees Rocks", "McKees Rocks")
+    assert same_place("MILWAUKEE", "Milwaukee")
+
+
+def test_a_county_matches_with_or_without_the_word():
+    assert same_place("Rankin (county)", "Rankin County")
+    assert same_place("Harris County", "Harris")
+    assert not same_place("Houston", "Harris County")
