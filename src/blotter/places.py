@@ -305,6 +305,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
             start, end = (tokens.first[i] for i in _strip_article(ent))
+            if end - start == 1 and tokens.lowers[start] in COMPASS_WORDS:
+                continue  # 'South' of 'the South Side' is no Icelandic region
             if gazetteer.has_key(name_key(text[tokens.starts[start]:tokens.end(end - 1)])):
                 spans.append((start, end, True))
     entity_tokens = {(s, e) for s, e, _ in spans}
@@ -469,6 +471,7 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
     admin_votes: Counter[tuple[str | None, str | None]] = Counter()
     named_areas: Counter[tuple[str | None, str | None]] = Counter()
     same_name_votes: dict[str, Counter[tuple[str | None, str | None]]] = defaultdict(Counter)
+    same_name_areas: dict[str, Counter[tuple[str | None, str | None]]] = defaultdict(Counter)
     own_vote: dict[int, tuple[str, float]] = {}
     for position, mention in enumerate(mentions):
         best = mention.best
@@ -481,6 +484,7 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             same_name_votes[mention.key][(best.country_code, best.admin1)] += 1
         if best.feature == "admin1":
             named_areas[(best.country_code, best.admin1)] += 1
+            same_name_areas[mention.key][(best.country_code, best.admin1)] += 1
     for position, mention in enumerate(mentions):
         votes = country_votes.copy()  # a mention's own first guess must not vote for itself
         if position in own_vote:
@@ -493,7 +497,7 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             area = (entry.country_code, entry.admin1)
             own_admin = same_name_votes[mention.key][area]  # 'Harris County' named twice must not vote for itself
             if entry.feature in ("city", "admin2"):
-                if named_areas[area]:
+                if named_areas[area] > same_name_areas[mention.key][area]:  # 'Oklahoma' does not name its own city
                     bonus += 3.0
                 elif admin_votes[area] > own_admin:
                     bonus += 1.5
@@ -579,6 +583,8 @@ SMALL_TOWN_POPULATION = 50_000  # below this a bare one-word town needs a prepos
 WEAK_PLACE_PENALTY = 3.0  # an unsupported small town or a county naming an office
 BIG_CITY_POPULATION = 200_000  # a city this big absorbs the neighbourhoods named with it
 NEIGHBOURHOOD_KM = 25.0
+SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
+NEIGHBOURHOOD_MAX_POPULATION = 100_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
 DATELINE_BONUS = 1.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
 NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
 ORGANISATION_AFTER_COUNTY = re.compile(
@@ -719,8 +725,9 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     """'Kensington' in a report that names Philadelphia: a neighbourhood or small town inside or
     next to a big city the report names is in that city. The neighbourhood stays the mention and
     the evidence; any namesake of it near the big city counts ('Kensington' is also in New York).
-    A name with no namesake in the big city's state ('Encanto' under a 'SAN DIEGO' dateline,
-    'Westwood' near '(Cincinnati, OH)') is a neighbourhood the gazetteer lacks."""
+    A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
+    'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
+    or street the gazetteer lacks."""
     if place.feature != "city" or _is_municipality(place.mention, text):
         return location
     own = _entry_of(place)
@@ -737,8 +744,9 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
                for e in namesakes):
             return _moved_to(location, city)
     for city in sorted(big_cities.values(), key=lambda e: -e.population):
-        if own_population < SMALL_TOWN_POPULATION and \
-                not any(e.country_code == city.country_code and e.admin1 == city.admin1 for e in namesakes) and \
+        if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
+                not any(e.country_code == city.country_code and _distance_km(city, e.lat, e.lon) <= SUBURB_KM
+                        for e in namesakes) and \
                 _names_big_city_as_scene(city, places, place, text, dateline_place):
             return _moved_to(location, city)
     return location
