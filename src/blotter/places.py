@@ -71,6 +71,9 @@ GOVERNMENT_WORDS = re.compile(
 LOCATIVE_WORDS = {"in", "to", "near", "outside", "from", "into", "across", "via", "towards", "toward"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
+# Short names that mean the city before the state they share a name with ('New York' is
+# New York City; 'Oklahoma' is the state, not Oklahoma City).
+CITY_FIRST_NAMES = frozenset({"new york"})
 SPECIFICITY = {"landmark": 5.0, "city": 4.0, "admin2": 3.0, "admin1": 2.0, "region": 1.5, "country": 1.0}
 
 
@@ -381,7 +384,7 @@ def _base_score(entry: Entry, key: str, gazetteer: Gazetteer) -> float:
         score = 7.5
     elif entry.feature == "landmark":
         score = 9.0
-    if name_key(entry.name) == key:
+    if name_key(entry.name) == key or (key in CITY_FIRST_NAMES and entry.feature == "city"):
         score += 2.0  # an alternate name ('Salisbury' for Harare) is weaker evidence than the name
     return score
 
