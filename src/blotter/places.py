@@ -737,6 +737,8 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     own_population = own.population if own else 0
     if re.match(r"\s+(?:neighbou?rhood|section)\b", text[place.end:place.end + 16]):
         own_population = 0  # 'the Arlington neighborhood of Baltimore': whatever else Arlington is
+    elif own_population >= BIG_CITY_POPULATION:
+        return location  # 'Queens', 'Brooklyn': a borough as big as a city is what coders record
     gazetteer = load_gazetteer()
     big_cities = {(p.name, p.geonameid): e for p in places if p.feature == "city" and p is not place
                   and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION
