@@ -74,6 +74,7 @@ PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "arou
 # Short names that mean the city before the state they share a name with ('New York' is
 # New York City; 'Oklahoma' is the state, not Oklahoma City).
 CITY_FIRST_NAMES = frozenset({"new york"})
+TINY_NAMESAKE_RATIO = 30  # a namesake this many times smaller than the biggest is a hamlet beside it
 SPECIFICITY = {"landmark": 5.0, "city": 4.0, "admin2": 3.0, "admin1": 2.0, "region": 1.5, "country": 1.0}
 
 
@@ -493,6 +494,7 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
         if position in own_vote:
             votes[own_vote[position][0]] -= own_vote[position][1]
         total = sum(votes.values()) or 1.0
+        biggest = max(e.population for e in mention.candidates)
         for entry in mention.candidates:
             bonus = 3.0 * votes[entry.country_code or ""] / total
             if entry.country_code in dateline_countries:
@@ -501,7 +503,8 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             own_admin = same_name_votes[mention.key][area]  # 'Harris County' named twice must not vote for itself
             if entry.feature in ("city", "admin2"):
                 if named_areas[area] > same_name_areas[mention.key][area]:  # 'Oklahoma' does not name its own city
-                    bonus += 3.0
+                    # a hamlet of a named state does not outweigh a big namesake ('Louisville' beside 'Ohio')
+                    bonus += 3.0 if entry.population * TINY_NAMESAKE_RATIO >= biggest else 1.5
                 elif admin_votes[area] > own_admin:
                     bonus += 1.5
             elif entry.feature == "admin1" and admin_votes[area] > own_admin and \
