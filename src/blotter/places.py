@@ -51,14 +51,19 @@ officer trooper deputy sheriff detective sergeant street harbor harbour metro mi
 southern eastern western uptown downtown midtown
 jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadway rehab pearl senate
 """.split())
-# A place name followed by one of these names a building or an organisation, not the place.
+# A place name followed by one of these names a street, which is not the place.
+STREET_WORDS = frozenset("""
+avenue ave ave. av. blvd blvd. boulevard road rd rd. street st. dr. drive lane ln. pkwy parkway highway hwy hwy.
+expressway freeway turnpike pike
+""".split())
+# A place name followed by one of these (capitalised) names a building or an organisation: it is
+# still a place name of the report ('The Washington Post'), but not where an incident happened.
 FACILITY_WORDS = frozenset("""
 airport avenue blvd boulevard church club college hall high hospital library mall mosque museum
 road school st. stadium street temple university center centre elementary academy bank company
 corp. inc. times post news herald tribune journal gazette basilica cathedral chapel palace castle prison jail
-ave ave. av. rd rd. dr. drive lane ln. pkwy parkway highway hwy hwy. blvd. expressway freeway turnpike pike
 court ct. circle terrace park plaza station apartments hotel motel inn restaurant casino theater theatre arena
-""".split())
+""".split()) | STREET_WORDS
 STREET_BEFORE = {("block", "of"), ("blocks", "of"), ("corner", "of"), ("intersection", "of")}
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
 PLACE_BOUND_WORDS = ADMIN_WORDS | {
@@ -343,9 +348,9 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     for start, end, from_entity in spans:
         if start < taken_until:
             continue
-        if end < len(tokens.words) and tokens.lowers[end] in FACILITY_WORDS and not key_is_demonym(start, end) \
+        if end < len(tokens.words) and tokens.lowers[end] in STREET_WORDS and not key_is_demonym(start, end) \
                 and (caseless or tokens.words[end][:1].isupper()):
-            continue  # 'Hampton Inn', 'New Castle Ave.'; but 'a Queens hotel' is Queens, 'Russian news' Russia
+            continue  # 'New Castle Ave.' is a street, not New Castle
         if start >= 2 and (tokens.lowers[start - 2], tokens.lowers[start - 1]) in STREET_BEFORE:
             continue  # 'the 6300 block of Sierra Blanca' is a street
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
@@ -744,6 +749,7 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
         return location  # 'Queens', 'Brooklyn': a borough as big as a city is what coders record
     gazetteer = load_gazetteer()
     big_cities = {(p.name, p.geonameid): e for p in places if p.feature == "city" and p is not place
+                  and not _names_an_organisation(p, text)
                   and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION
                   and e.population > 3 * own_population}
     namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city"]
@@ -803,6 +809,13 @@ def _most_frequent_place(places: list[Place]) -> Place | None:
     return max(places, key=lambda p: (counts[(p.name, p.feature)], SPECIFICITY.get(p.feature, 1.0), -p.start))
 
 
+def _names_an_organisation(place: Place, text: str) -> bool:
+    """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn': the outlet's or the
+    building's name, not the scene."""
+    following = re.match(r"\s+([A-Za-z][\w.]*)", text[place.end:place.end + 30])
+    return following is not None and following.group(1)[:1].isupper() and following.group(1).lower() in FACILITY_WORDS
+
+
 def _is_demonym(place: Place) -> bool:
     return name_key(place.mention) in load_gazetteer().demonyms
 
@@ -814,7 +827,7 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     and then at country precision.
     """
     doc: Doc = frame.doc
-    named = [p for p in frame.places if not _is_demonym(p)]
+    named = [p for p in frame.places if not _is_demonym(p) and not _names_an_organisation(p, frame.text)]
     if not named:
         fallback = _most_frequent_place(frame.places)
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
