@@ -245,6 +245,17 @@ def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[s
     return not any(e.feature in ("country", "admin1") for e in gazetteer.lookup_key(name_key(tokens.words[start])))
 
 
+SPEECH_VERBS = {"said", "says", "told", "added", "explained", "wrote"}
+
+
+def _speaker(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """', Zala said': one word before a verb of saying is a person, unless it names a country."""
+    if end - start != 1 or end >= len(tokens.words) or tokens.lowers[end] not in SPEECH_VERBS or \
+            _after_locative_word(tokens, start):
+        return False  # 'officials in Washington said' names the place
+    return not any(e.feature == "country" for e in gazetteer.lookup_key(name_key(tokens.words[start])))
+
+
 def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry]) -> bool:
     """A demonym, or a person's name holding the hit ('Paris Hilton'); spaCy often calls big places persons."""
     if not (start <= match_start and match_end <= end):
@@ -338,7 +349,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
             continue
         spans.append((start, end, False))
     spans = [(start, end, from_entity) for start, end, from_entity in spans
-             if not _surname_of_person(tokens, start, end, person_words, gazetteer)]
+             if not _surname_of_person(tokens, start, end, person_words, gazetteer)
+             and not _speaker(tokens, start, end, gazetteer)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
     def key_is_demonym(start: int, end: int) -> bool:
         return name_key(text[tokens.starts[start]:tokens.end(end - 1)]) in gazetteer.demonyms
@@ -739,8 +751,8 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
     'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
     or street the gazetteer lacks."""
-    if place.feature != "city" or _is_municipality(place.mention, text):
-        return location
+    if place.feature != "city" or _is_municipality(place.mention, text) or place is dateline_place:
+        return location  # a dateline names a town, not a neighbourhood ('BROWN DEER, Wis.')
     own = _entry_of(place)
     own_population = own.population if own else 0
     if re.match(r"\s+(?:neighbou?rhood|section)\b", text[place.end:place.end + 16]):
@@ -809,9 +821,14 @@ def _most_frequent_place(places: list[Place]) -> Place | None:
     return max(places, key=lambda p: (counts[(p.name, p.feature)], SPECIFICITY.get(p.feature, 1.0), -p.start))
 
 
+BROADCASTER_BEFORE = re.compile(r"(?:\b[A-Z]{3,5}|\b[A-Z]{2,4}-?\d{1,2}|\bFox \d{1,2})\s+$")
+
+
 def _names_an_organisation(place: Place, text: str) -> bool:
-    """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn': the outlet's or the
-    building's name, not the scene."""
+    """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn', 'CBS Dallas': the outlet's
+    or the building's name, not the scene."""
+    if not place.mention.isupper() and BROADCASTER_BEFORE.search(text, max(0, place.start - 12), place.start):
+        return True
     following = re.match(r"\s+([A-Za-z][\w.]*)", text[place.end:place.end + 30])
     return following is not None and following.group(1)[:1].isupper() and following.group(1).lower() in FACILITY_WORDS
 
