@@ -19,3 +19,10 @@ def test_a_county_matches_with_or_without_the_word():
     assert same_place("Rankin (county)", "Rankin County")
     assert same_place("Harris County", "Harris")
     assert not same_place("Houston", "Harris County")
+
+
+def test_gvdb_unclear_state_is_no_gold_state():
+    from blotter.eval.gvdb import known_state, same_state
+    assert known_state("Unclear") is None
+    assert known_state("IL - Illinois") == "IL - Illinois"
+    assert same_state("IL - Illinois", "Illinois") and same_state("IL - Illinois", "IL")
