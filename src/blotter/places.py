@@ -64,6 +64,8 @@ road school st. stadium street temple university center centre elementary academ
 corp. inc. times post news herald tribune journal gazette basilica cathedral chapel palace castle prison jail
 court ct. circle terrace park plaza station apartments hotel motel inn restaurant casino theater theatre arena
 """.split()) | STREET_WORDS
+ORDINAL_CROSSING_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:and|&)\s+$", re.IGNORECASE)
+ORDINAL_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 STREET_BEFORE = {("block", "of"), ("blocks", "of"), ("corner", "of"), ("intersection", "of")}
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
 PLACE_BOUND_WORDS = ADMIN_WORDS | {
@@ -73,6 +75,8 @@ PLACE_BOUND_WORDS = ADMIN_WORDS | {
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:White House|Congress|Capitol|Pentagon|State Department|Kremlin|parliament|ministry|"
     r"administration|lawmakers|government)\b", re.IGNORECASE)
+AREA_NOUNS = {"city", "town", "village", "suburb", "suburbs", "borough", "township", "community", "neighborhood",
+              "neighbourhood", "county", "state", "province", "outskirts", "hamlet"}
 LOCATIVE_WORDS = {"in", "to", "near", "outside", "from", "into", "across", "via", "towards", "toward"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
@@ -268,7 +272,9 @@ def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, 
 def _after_locative_word(tokens: Tokens, start: int) -> bool:
     """'travelling to Cirencester', 'in Klamath Falls': a name after these is a place even when
     spaCy calls it a person."""
-    return start > 0 and tokens.lowers[start - 1] in LOCATIVE_WORDS
+    if start > 0 and tokens.lowers[start - 1] in LOCATIVE_WORDS:
+        return True
+    return start > 1 and tokens.lowers[start - 1] == "of" and tokens.lowers[start - 2] in AREA_NOUNS  # 'the suburb of Holladay'
 
 
 def _inside_longer_name(tokens: Tokens, start: int) -> bool:
@@ -352,6 +358,9 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
              if not _surname_of_person(tokens, start, end, person_words, gazetteer)
              and not _speaker(tokens, start, end, gazetteer)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
+    def start_of(index: int) -> int:
+        return tokens.starts[index]
+
     def key_is_demonym(start: int, end: int) -> bool:
         return name_key(text[tokens.starts[start]:tokens.end(end - 1)]) in gazetteer.demonyms
 
@@ -365,6 +374,9 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
             continue  # 'New Castle Ave.' is a street, not New Castle
         if start >= 2 and (tokens.lowers[start - 2], tokens.lowers[start - 1]) in STREET_BEFORE:
             continue  # 'the 6300 block of Sierra Blanca' is a street
+        if ORDINAL_CROSSING_BEFORE.search(text, max(0, start_of(start) - 16), start_of(start)) or \
+                ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)):
+            continue  # 'near 48th and Hampton': a crossing of streets
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = name_key(text[start_char:end_char])
         mention = Mention(start_char, end_char, key, gazetteer.lookup_key(key), from_entity,
@@ -662,6 +674,8 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
         return False
     if re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", text[max(0, place.start - 12):place.start], re.IGNORECASE):
         return False
+    if re.search(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", text[max(0, place.start - 20):place.start], re.IGNORECASE):
+        return False  # 'the suburb of Holladay', 'the town of Wister'
     return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
 
 
@@ -751,8 +765,9 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
     'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
     or street the gazetteer lacks."""
-    if place.feature != "city" or _is_municipality(place.mention, text) or place is dateline_place:
-        return location  # a dateline names a town, not a neighbourhood ('BROWN DEER, Wis.')
+    if place.feature != "city" or _is_municipality(place.mention, text) or place is dateline_place or \
+            re.search(r"\b(?:suburb|city|town|village|township|borough) of\s+$", text[max(0, place.start - 20):place.start]):
+        return location  # a dateline or 'the suburb of' names a town, not a neighbourhood ('BROWN DEER, Wis.')
     own = _entry_of(place)
     own_population = own.population if own else 0
     if re.match(r"\s+(?:neighbou?rhood|section)\b", text[place.end:place.end + 16]):
@@ -850,7 +865,7 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
-                   or _county_in_organisation_name(p, frame.text)}
+            or _county_in_organisation_name(p, frame.text)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
         for place in named:
