@@ -747,11 +747,15 @@ def _is_municipality(mention: str, text: str) -> bool:
 
 def _names_big_city_as_scene(city: Entry, places: list[Place], place: Place, text: str,
                              dateline_place: Place | None) -> bool:
-    """The big city is the dateline, its police work the case, or it is named near the place."""
+    """The big city is the dateline, its police work the case, or it is named near a place the
+    gazetteer could only put in another state ('Kensington', New York, beside Philadelphia);
+    nearness alone does not make a town of the same state a neighbourhood ('from Stafford' and
+    'the London Stock Exchange')."""
     if dateline_place is not None and dateline_place.geonameid == city.geonameid:
         return True
     mentions = [p for p in places if p.geonameid == city.geonameid and p.feature == "city"]
-    if any(abs(p.start - place.start) <= NEAR_CHARS and "\n" not in text[min(p.start, place.start):max(p.end, place.end)]
+    if (place.country_code, place.admin1) != (city.country_code, city.admin1) and any(
+            abs(p.start - place.start) <= NEAR_CHARS and "\n" not in text[min(p.start, place.start):max(p.end, place.end)]
            for p in mentions):
         return True
     return any(re.match(r"(?:'s)?\s+(?i:police|pd)\b", text[p.end:p.end + 12]) for p in mentions)
