@@ -26,3 +26,16 @@ def test_gvdb_unclear_state_is_no_gold_state():
     assert known_state("Unclear") is None
     assert known_state("IL - Illinois") == "IL - Illinois"
     assert same_state("IL - Illinois", "Illinois") and same_state("IL - Illinois", "IL")
+
+
+def test_geo_places_after_a_line_the_cleaner_dropped_still_meet_their_toponyms():
+    from blotter.eval import geo
+    from blotter.models import DocumentRecord, Place
+
+    given = "Fire in Toronto.\nBy A. Writer, The Press.\nToronto police came."
+    cleaned = "Fire in Toronto.\nToronto police came."
+    gold = [geo.GeoArticle("g", None, given, [geo.Toponym(8, 15, 43.7, -79.4), geo.Toponym(42, 49, 43.7, -79.4)])]
+    places = [Place(mention="Toronto", start=s, end=s + 7, name="Toronto", feature="city", lat=43.65, lon=-79.38)
+              for s in (8, 17)]
+    record = DocumentRecord(id="g", text=cleaned, places=places)
+    assert geo.score(gold, [record]).headline == 1.0
