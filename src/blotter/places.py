@@ -414,8 +414,10 @@ def _base_score(entry: Entry, key: str, gazetteer: Gazetteer) -> float:
         score = 7.5
     elif entry.feature == "landmark":
         score = 9.0
-    if name_key(entry.name) == key or (key in CITY_FIRST_NAMES and entry.feature == "city"):
+    if name_key(entry.name) == key:
         score += 2.0  # an alternate name ('Salisbury' for Harare) is weaker evidence than the name
+    elif key in CITY_FIRST_NAMES and entry.feature == "city":
+        score += 3.0  # more than the name: the city is the first reading
     return score
 
 
