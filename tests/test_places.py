@@ -322,3 +322,8 @@ def test_a_dateline_town_next_to_a_big_city_stays_itself():
     text = "BROWN DEER, Wis. -- A man was shot on Monday, police said. Milwaukee police helped."
     location = locate(frame_of(text, sentence_count=1))
     assert location.name == "Brown Deer"
+
+
+def test_the_hospital_town_is_not_the_scene():
+    text = "A boy was shot in Fitchburg on Sunday and taken to HealthAlliance Hospital in Leominster, police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Fitchburg"

@@ -681,6 +681,17 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
     return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
 
 
+TREATMENT_BEFORE = re.compile(
+    r"(?:hospital|medical center|medical centre|health center|trauma center|clinic|infirmary)(?:'s)?"
+    r"(?:\s+(?:in|at|of))?\s+(?:the\s+|downtown\s+)?$", re.IGNORECASE)
+
+
+def _place_of_treatment(place: Place, text: str) -> bool:
+    """'taken to Region's Hospital in St. Paul', 'Children's Hospital Oakland': where the victim
+    was treated, not where the shooting happened."""
+    return TREATMENT_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
+
+
 def _county_in_organisation_name(place: Place, text: str) -> bool:
     """'Jefferson County Sheriff's deputy', 'Newton County coroner': the county names an office,
     not the scene, so a town named as the scene beats it."""
@@ -871,7 +882,7 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
-            or _county_in_organisation_name(p, frame.text)}
+            or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
         for place in named:
