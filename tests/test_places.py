@@ -327,3 +327,9 @@ def test_a_dateline_town_next_to_a_big_city_stays_itself():
 def test_the_hospital_town_is_not_the_scene():
     text = "A boy was shot in Fitchburg on Sunday and taken to HealthAlliance Hospital in Leominster, police said."
     assert locate(frame_of(text, sentence_count=1)).name == "Fitchburg"
+
+
+def test_a_side_of_town_is_not_a_hamlet_of_that_name():
+    text = "Two men were shot on the North Side on Friday, Chicago police said. Another man was hurt in Midtown."
+    assert {p.mention for p in places_of(text)} == {"Chicago"}
+    assert locate(frame_of(text, sentence_count=1)).name == "Chicago"

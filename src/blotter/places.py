@@ -75,6 +75,9 @@ PLACE_BOUND_WORDS = ADMIN_WORDS | {
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:White House|Congress|Capitol|Pentagon|State Department|Kremlin|parliament|ministry|"
     r"administration|lawmakers|government)\b", re.IGNORECASE)
+# Parts of whatever city the report is about, not the hamlets the gazetteer has by these names.
+CITY_PARTS = frozenset({"north side", "south side", "east side", "west side", "northside", "southside", "eastside",
+                        "westside", "midtown", "downtown", "uptown", "north end", "south end", "east end", "west end"})
 AREA_NOUNS = {"city", "town", "village", "suburb", "suburbs", "borough", "township", "community", "neighborhood",
               "neighbourhood", "county", "state", "province", "outskirts", "hamlet"}
 LOCATIVE_WORDS = {"in", "to", "near", "outside", "from", "into", "across", "via", "towards", "toward"}
@@ -355,7 +358,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
             continue
         spans.append((start, end, False))
     spans = [(start, end, from_entity) for start, end, from_entity in spans
-             if not _surname_of_person(tokens, start, end, person_words, gazetteer)
+             if name_key(text[tokens.starts[start]:tokens.end(end - 1)]) not in CITY_PARTS
+             and not _surname_of_person(tokens, start, end, person_words, gazetteer)
              and not _speaker(tokens, start, end, gazetteer)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
     def start_of(index: int) -> int:
