@@ -279,7 +279,7 @@ def test_a_glued_capitals_dateline_locates_the_report():
     assert (location.mention, location.name, location.admin1) == ("AKRON", "Akron", "Ohio")
 
 
-def test_a_county_is_the_most_populous_namesake_and_does_not_vote_for_itself():
+def test_a_county_is_its_most_populous_namesake():
     text = "The Harris County Sheriff's Office said deputies were called to the Harris County jail."
     county = by_mention(places_of(text))["harris county"]
     assert (county.feature, county.admin1) == ("admin2", "Texas")

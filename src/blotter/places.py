@@ -53,7 +53,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadw
 """.split())
 # A place name followed by one of these names a street, which is not the place.
 STREET_WORDS = frozenset("""
-avenue ave ave. av. blvd blvd. boulevard road rd rd. street st. dr. drive lane ln. pkwy parkway highway hwy hwy.
+avenue ave ave. av. blvd blvd. boulevard road rd rd. street st. dr. drive lane ln. pkwy parkway
 expressway freeway turnpike pike
 """.split())
 # A place name followed by one of these (capitalised) names a building or an organisation: it is
@@ -865,8 +865,16 @@ def _names_an_organisation(place: Place, text: str) -> bool:
     or the building's name, not the scene."""
     if not place.mention.isupper() and BROADCASTER_BEFORE.search(text, max(0, place.start - 12), place.start):
         return True
+    return _names_a_building(place, text)
+
+
+def _names_a_building(place: Place, text: str) -> bool:
+    """'Hampton Inn', 'Mount Sinai hospital' (a hospital's name even in lower case)."""
     following = re.match(r"\s+([A-Za-z][\w.]*)", text[place.end:place.end + 30])
-    return following is not None and following.group(1)[:1].isupper() and following.group(1).lower() in FACILITY_WORDS
+    if following is None:
+        return False
+    word = following.group(1)
+    return (word[:1].isupper() and word.lower() in FACILITY_WORDS) or word in ("hospital", "hospitals")
 
 
 def _is_demonym(place: Place) -> bool:
@@ -881,8 +889,10 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     """
     doc: Doc = frame.doc
     named = [p for p in frame.places if not _is_demonym(p) and not _names_an_organisation(p, frame.text)]
-    if not named:
-        fallback = _most_frequent_place(frame.places)
+    if not named:  # an outlet's city ('CBS Chicago') before a demonym; never a building's ('Mount Sinai Hospital')
+        fallback = _most_frequent_place([p for p in frame.places if not _names_a_building(p, frame.text)
+                                         and not _is_demonym(p)]) \
+            or _most_frequent_place([p for p in frame.places if _is_demonym(p)])
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
