@@ -333,3 +333,8 @@ def test_a_side_of_town_is_not_a_hamlet_of_that_name():
     text = "Two men were shot on the North Side on Friday, Chicago police said. Another man was hurt in Midtown."
     assert {p.mention for p in places_of(text)} == {"Chicago"}
     assert locate(frame_of(text, sentence_count=1)).name == "Chicago"
+
+
+def test_a_city_beside_a_big_city_or_across_a_state_line_stays_itself():
+    text = "A man was shot in Highland Heights on Sunday. Cincinnati police assisted Kentucky troopers."
+    assert locate(frame_of(text, sentence_count=1)).name == "Highland Heights"

@@ -624,6 +624,7 @@ SMALL_TOWN_POPULATION = 50_000  # below this a bare one-word town needs a prepos
 WEAK_PLACE_PENALTY = 3.0  # an unsupported small town or a county naming an office
 BIG_CITY_POPULATION = 200_000  # a city this big absorbs the neighbourhoods named with it
 NEIGHBOURHOOD_KM = 25.0
+SUBURB_CITY_POPULATION = 75_000  # a place this big beside a big city is a city of its own ('Compton')
 SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
 NEIGHBOURHOOD_MAX_POPULATION = 100_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
 DATELINE_BONUS = 1.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
@@ -802,8 +803,9 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
                   and e.population > 3 * own_population}
     namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city"]
     for city in sorted(big_cities.values(), key=lambda e: -e.population):
-        if any(e.country_code == city.country_code and _distance_km(city, e.lat, e.lon) <= NEIGHBOURHOOD_KM
-               for e in namesakes):
+        if own_population < SUBURB_CITY_POPULATION and any(
+                (e.country_code, e.admin1) == (city.country_code, city.admin1)
+                and _distance_km(city, e.lat, e.lon) <= NEIGHBOURHOOD_KM for e in namesakes):
             return _moved_to(location, city)
     for city in sorted(big_cities.values(), key=lambda e: -e.population):
         if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
