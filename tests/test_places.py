@@ -247,3 +247,81 @@ def test_a_county_naming_an_office_does_not_beat_the_town_of_the_scene():
 def test_a_numbered_street_is_not_a_town():
     places = places_of("Three people were shot near 23rd Street in Oakland on Friday.")
     assert "Street" not in {p.mention for p in places}
+
+
+def test_a_city_glued_to_the_title_of_a_scraped_page_is_found():
+    text = "Man hurt in shooting | 6abc.comPhiladelphia police said a man was shot in Kensington on Sunday."
+    places = places_of(text)
+    assert_offsets_match(text, places)
+    assert "Philadelphia" in {p.mention for p in places}
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.admin1) == ("Philadelphia", "Pennsylvania")
+    assert "6abc" not in location.evidence[0].quote
+    assert "PowerPoint" not in {p.mention for p in places_of("He showed a PowerPoint to the council.")}
+
+
+def test_a_glued_capitals_dateline_locates_the_report():
+    text = "Family offers reward in pizza shop murder | fox8.comAKRON, Ohio -- A man was shot dead in a robbery on Monday."
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.mention, location.name, location.admin1) == ("AKRON", "Akron", "Ohio")
+
+
+def test_a_county_is_its_most_populous_namesake():
+    text = "The Harris County Sheriff's Office said deputies were called to the Harris County jail."
+    county = by_mention(places_of(text))["harris county"]
+    assert (county.feature, county.admin1) == ("admin2", "Texas")
+
+
+def test_streets_are_not_towns():
+    places = places_of("A man was shot in the 6300 block of Sierra Blanca. Another was hurt on New Castle Ave. "
+                       "and a third near 48th and Hampton in Milwaukee.")
+    assert {p.mention for p in places} == {"Milwaukee"}
+
+
+def test_a_state_abbreviation_after_a_town_is_the_state():
+    places = by_mention(places_of("OVERLAND, MO (KMOV) -- A man was shot in Overland on Tuesday."))
+    assert (places["mo"].feature, places["mo"].name) == ("admin1", "Missouri")
+    assert places["overland"].admin1 == "Missouri"
+
+
+def test_a_place_in_an_outlets_or_buildings_name_is_a_place_but_not_the_scene():
+    text = "A man was shot on Friday, the Washington Post reported. He was taken to Mercy Hospital in Baltimore."
+    assert "Washington" in {p.mention for p in places_of(text)}
+    assert locate(frame_of(text, sentence_count=1)).name == "Baltimore"
+    assert "Russian" in {p.mention for p in places_of("Several Russian news outlets reported the arrest.")}
+
+
+def test_a_speaker_is_not_a_place_and_a_suburb_is_a_town():
+    text = "An officer was shot in the suburb of Holladay near Salt Lake City, Zala said."
+    places = places_of(text)
+    assert "Zala" not in {p.mention for p in places}
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.admin1) == ("Holladay", "Utah")
+
+
+def test_a_state_does_not_vouch_for_its_own_city_and_hamlets_do_not_beat_big_namesakes():
+    assert by_mention(places_of("She studied at a college in Oklahoma before moving."))["oklahoma"].feature == "admin1"
+    places = by_mention(places_of("Ohio State beat Louisville on Saturday. Louisville fans left early."))
+    assert places["louisville"].admin1 == "Kentucky"
+
+
+def test_a_dateline_town_next_to_a_big_city_stays_itself():
+    text = "BROWN DEER, Wis. -- A man was shot on Monday, police said. Milwaukee police helped."
+    location = locate(frame_of(text, sentence_count=1))
+    assert location.name == "Brown Deer"
+
+
+def test_the_hospital_town_is_not_the_scene():
+    text = "A boy was shot in Fitchburg on Sunday and taken to HealthAlliance Hospital in Leominster, police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Fitchburg"
+
+
+def test_a_side_of_town_is_not_a_hamlet_of_that_name():
+    text = "Two men were shot on the North Side on Friday, Chicago police said. Another man was hurt in Midtown."
+    assert {p.mention for p in places_of(text)} == {"Chicago"}
+    assert locate(frame_of(text, sentence_count=1)).name == "Chicago"
+
+
+def test_a_city_beside_a_big_city_or_across_a_state_line_stays_itself():
+    text = "A man was shot in Highland Heights on Sunday. Cincinnati police assisted Kentucky troopers."
+    assert locate(frame_of(text, sentence_count=1)).name == "Highland Heights"

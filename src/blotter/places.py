@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER, ORTH, POS, SENT_START
 from spacy.symbols import PROPN
@@ -50,12 +51,22 @@ officer trooper deputy sheriff detective sergeant street harbor harbour metro mi
 southern eastern western uptown downtown midtown
 jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadway rehab pearl senate
 """.split())
-# A place name followed by one of these names a building or an organisation, not the place.
+# A place name followed by one of these names a street, which is not the place.
+STREET_WORDS = frozenset("""
+avenue ave ave. av. blvd blvd. boulevard road rd rd. street st. dr. drive lane ln. pkwy parkway
+expressway freeway turnpike pike
+""".split())
+# A place name followed by one of these (capitalised) names a building or an organisation: it is
+# still a place name of the report ('The Washington Post'), but not where an incident happened.
 FACILITY_WORDS = frozenset("""
 airport avenue blvd boulevard church club college hall high hospital library mall mosque museum
 road school st. stadium street temple university center centre elementary academy bank company
 corp. inc. times post news herald tribune journal gazette basilica cathedral chapel palace castle prison jail
-""".split())
+court ct. circle terrace park plaza station apartments hotel motel inn restaurant casino theater theatre arena
+""".split()) | STREET_WORDS
+ORDINAL_CROSSING_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:and|&)\s+$", re.IGNORECASE)
+ORDINAL_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+STREET_BEFORE = {("block", "of"), ("blocks", "of"), ("corner", "of"), ("intersection", "of")}
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
 PLACE_BOUND_WORDS = ADMIN_WORDS | {
     "capital", "police", "fire", "sheriff", "council", "city", "township", "borough", "village", "town",
@@ -64,9 +75,18 @@ PLACE_BOUND_WORDS = ADMIN_WORDS | {
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:White House|Congress|Capitol|Pentagon|State Department|Kremlin|parliament|ministry|"
     r"administration|lawmakers|government)\b", re.IGNORECASE)
+# Parts of whatever city the report is about, not the hamlets the gazetteer has by these names.
+CITY_PARTS = frozenset({"north side", "south side", "east side", "west side", "northside", "southside", "eastside",
+                        "westside", "midtown", "downtown", "uptown", "north end", "south end", "east end", "west end"})
+AREA_NOUNS = {"city", "town", "village", "suburb", "suburbs", "borough", "township", "community", "neighborhood",
+              "neighbourhood", "county", "state", "province", "outskirts", "hamlet"}
 LOCATIVE_WORDS = {"in", "to", "near", "outside", "from", "into", "across", "via", "towards", "toward"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
+# Short names that mean the city before the state they share a name with ('New York' is
+# New York City; 'Oklahoma' is the state, not Oklahoma City).
+CITY_FIRST_NAMES = frozenset({"new york"})
+TINY_NAMESAKE_RATIO = 30  # a namesake this many times smaller than the biggest is a hamlet beside it
 SPECIFICITY = {"landmark": 5.0, "city": 4.0, "admin2": 3.0, "admin1": 2.0, "region": 1.5, "country": 1.0}
 
 
@@ -93,9 +113,18 @@ class Mention:
 # --------------------------------------------------------------------------- finding names
 
 
+# Inside one token, a capitalised word glued to the end of another ('TribuneTwo', 'abc30.comFresno',
+# 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body.
+GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)")
+
+
 @dataclass(frozen=True)
 class Tokens:
-    """The token columns place finding reads, taken from the Doc in one pass: Token objects are slow."""
+    """The token columns place finding reads, taken from the Doc in one pass: Token objects are slow.
+
+    A token holding a capitalised word glued to another is split into pieces; ``first`` maps a
+    Doc token index (and ``len(doc)``) to the index of its first piece.
+    """
 
     words: list[str]  # as analysed: truecased when the article is all capitals or all lower case
     lowers: list[str]
@@ -103,15 +132,41 @@ class Tokens:
     sentence_starts: list[bool]
     proper_nouns: list[bool]
     plain_words: list[bool]  # alphabetic and not a stop word
+    glued: list[bool]  # a piece that starts inside a Doc token
+    first: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
         strings = doc.vocab.strings
         table = doc.to_array([ORTH, LOWER, IDX, SENT_START, POS, IS_ALPHA, IS_STOP]).tolist()
-        return cls(words=[strings[row[0]] for row in table], lowers=[strings[row[1]] for row in table],
-                   starts=[row[2] for row in table], sentence_starts=[row[3] == 1 for row in table],
-                   proper_nouns=[row[4] == PROPN for row in table],
-                   plain_words=[bool(row[5]) and not row[6] for row in table])
+        tokens = cls(words=[], lowers=[], starts=[], sentence_starts=[], proper_nouns=[], plain_words=[],
+                     glued=[], first=[])
+        for row in table:
+            word = strings[row[0]]
+            tokens.first.append(len(tokens.words))
+            cuts = [m.start() for m in GLUED_WORD.finditer(word)] if len(word) > 5 else []
+            if not cuts:
+                tokens._append(word, strings[row[1]], row[2], row[3] == 1, row[4] == PROPN,
+                               bool(row[5]) and not row[6], False)
+                continue
+            for number, (begin, end) in enumerate(zip([0, *cuts], [*cuts, len(word)])):
+                piece = word[begin:end]
+                if number == 0:
+                    tokens._append(piece, piece.lower(), row[2], row[3] == 1, row[4] == PROPN, piece.isalpha(), False)
+                else:
+                    tokens._append(piece, piece.lower(), row[2] + begin, False, True, piece.isalpha(), True)
+        tokens.first.append(len(tokens.words))
+        return tokens
+
+    def _append(self, word: str, lower: str, start: int, sentence_start: bool, proper_noun: bool,
+                plain_word: bool, glued: bool) -> None:
+        self.words.append(word)
+        self.lowers.append(lower)
+        self.starts.append(start)
+        self.sentence_starts.append(sentence_start)
+        self.proper_nouns.append(proper_noun)
+        self.plain_words.append(plain_word)
+        self.glued.append(glued)
 
     def end(self, index: int) -> int:
         """Character offset just after token ``index``."""
@@ -176,6 +231,8 @@ def _plausible_single_word(tokens: Tokens, index: int, entries: list[Entry], gaz
     is_abbreviation = not caseless and word.isupper() and word.isalpha()
     if (tokens.lowers[index] in COMMON_WORDS or len(word) < 3) and not is_abbreviation:
         return False
+    if tokens.glued[index]:
+        return _well_known(entries)  # 'PowerPoint' is no place; '6abc.comPhiladelphia' names one
     if caseless:
         return any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
     if tokens.lowers[index] in gazetteer.demonyms:
@@ -195,6 +252,17 @@ def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[s
     return not any(e.feature in ("country", "admin1") for e in gazetteer.lookup_key(name_key(tokens.words[start])))
 
 
+SPEECH_VERBS = {"said", "says", "told", "added", "explained", "wrote"}
+
+
+def _speaker(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """', Zala said': one word before a verb of saying is a person, unless it names a country."""
+    if end - start != 1 or end >= len(tokens.words) or tokens.lowers[end] not in SPEECH_VERBS or \
+            _after_locative_word(tokens, start):
+        return False  # 'officials in Washington said' names the place
+    return not any(e.feature == "country" for e in gazetteer.lookup_key(name_key(tokens.words[start])))
+
+
 def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry]) -> bool:
     """A demonym, or a person's name holding the hit ('Paris Hilton'); spaCy often calls big places persons."""
     if not (start <= match_start and match_end <= end):
@@ -207,12 +275,14 @@ def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, 
 def _after_locative_word(tokens: Tokens, start: int) -> bool:
     """'travelling to Cirencester', 'in Klamath Falls': a name after these is a place even when
     spaCy calls it a person."""
-    return start > 0 and tokens.lowers[start - 1] in LOCATIVE_WORDS
+    if start > 0 and tokens.lowers[start - 1] in LOCATIVE_WORDS:
+        return True
+    return start > 1 and tokens.lowers[start - 1] == "of" and tokens.lowers[start - 2] in AREA_NOUNS  # 'the suburb of Holladay'
 
 
 def _inside_longer_name(tokens: Tokens, start: int) -> bool:
     """'Royal Street', 'Port Harcourt Road': a hit after a capitalised word is part of another name."""
-    if start == 0 or tokens.sentence_starts[start]:
+    if start == 0 or tokens.sentence_starts[start] or tokens.glued[start]:
         return False
     return tokens.words[start - 1][:1].isupper() and tokens.plain_words[start - 1]
 
@@ -258,12 +328,14 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     tokens = Tokens.of(doc)
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
     blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS]
-    person_words = {tokens.lowers[i] for e in entities if e.label_ == "PERSON" and len(e) > 1
-                    for i in range(e.start, e.end)}
+    person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
+                    if e.label_ == "PERSON" and len(e) > 1}
     spans: list[tuple[int, int, bool]] = []
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
-            start, end = _strip_article(ent)
+            start, end = (tokens.first[i] for i in _strip_article(ent))
+            if end - start == 1 and tokens.lowers[start] in COMPASS_WORDS:
+                continue  # 'South' of 'the South Side' is no Icelandic region
             if gazetteer.has_key(name_key(text[tokens.starts[start]:tokens.end(end - 1)])):
                 spans.append((start, end, True))
     entity_tokens = {(s, e) for s, e, _ in spans}
@@ -273,7 +345,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = name_key(text[start_char:end_char])
         entries = gazetteer.lookup_key(key)
-        if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and \
+        if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and not tokens.glued[start] and \
                 any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked):
             continue
         if not caseless and ((_inside_longer_name(tokens, start) and
@@ -286,15 +358,29 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
             continue
         spans.append((start, end, False))
     spans = [(start, end, from_entity) for start, end, from_entity in spans
-             if not _surname_of_person(tokens, start, end, person_words, gazetteer)]
+             if name_key(text[tokens.starts[start]:tokens.end(end - 1)]) not in CITY_PARTS
+             and not _surname_of_person(tokens, start, end, person_words, gazetteer)
+             and not _speaker(tokens, start, end, gazetteer)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
+    def start_of(index: int) -> int:
+        return tokens.starts[index]
+
+    def key_is_demonym(start: int, end: int) -> bool:
+        return name_key(text[tokens.starts[start]:tokens.end(end - 1)]) in gazetteer.demonyms
+
     mentions: list[Mention] = []
     taken_until = 0
     for start, end, from_entity in spans:
         if start < taken_until:
             continue
-        if end < len(tokens.words) and tokens.lowers[end] in FACILITY_WORDS:
-            continue
+        if end < len(tokens.words) and tokens.lowers[end] in STREET_WORDS and not key_is_demonym(start, end) \
+                and (caseless or tokens.words[end][:1].isupper()):
+            continue  # 'New Castle Ave.' is a street, not New Castle
+        if start >= 2 and (tokens.lowers[start - 2], tokens.lowers[start - 1]) in STREET_BEFORE:
+            continue  # 'the 6300 block of Sierra Blanca' is a street
+        if ORDINAL_CROSSING_BEFORE.search(text, max(0, start_of(start) - 16), start_of(start)) or \
+                ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)):
+            continue  # 'near 48th and Hampton': a crossing of streets
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = name_key(text[start_char:end_char])
         mention = Mention(start_char, end_char, key, gazetteer.lookup_key(key), from_entity,
@@ -334,6 +420,8 @@ def _base_score(entry: Entry, key: str, gazetteer: Gazetteer) -> float:
         score = 9.0
     if name_key(entry.name) == key:
         score += 2.0  # an alternate name ('Salisbury' for Harare) is weaker evidence than the name
+    elif key in CITY_FIRST_NAMES and entry.feature == "city":
+        score += 3.0  # more than the name: the city is the first reading
     return score
 
 
@@ -367,9 +455,14 @@ def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer)
             mention.candidates, mention.qualified = inside, True
             start, end = mention.end + abbreviation.start(1), mention.end + abbreviation.end(1)
             states = [e for e in gazetteer.lookup(state) if e.feature == "admin1" and e.country_code == "US"]
-            if states and not any(m.start < end and start < m.end for m in mentions):
+            overlapping = [m for m in mentions if m.start < end and start < m.end]
+            if states and not overlapping:
                 abbreviations.append(Mention(start, end, name_key(state), states[:1], from_entity=False,
                                              qualified=True))
+            elif states and [(m.start, m.end) for m in overlapping] == [(start, end)]:
+                # 'OVERLAND, MO': the state, not Mo in Norway
+                overlapping[0].candidates, overlapping[0].qualified = states[:1], True
+                overlapping[0].key, overlapping[0].demonym = name_key(state), False
     return sorted(mentions + abbreviations, key=lambda m: m.start)
 
 
@@ -416,6 +509,8 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
     country_votes: Counter[str] = Counter()
     admin_votes: Counter[tuple[str | None, str | None]] = Counter()
     named_areas: Counter[tuple[str | None, str | None]] = Counter()
+    same_name_votes: dict[str, Counter[tuple[str | None, str | None]]] = defaultdict(Counter)
+    same_name_areas: dict[str, Counter[tuple[str | None, str | None]]] = defaultdict(Counter)
     own_vote: dict[int, tuple[str, float]] = {}
     for position, mention in enumerate(mentions):
         best = mention.best
@@ -425,22 +520,26 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             own_vote[position] = (best.country_code, weight)
         if best.admin1:
             admin_votes[(best.country_code, best.admin1)] += 1
+            same_name_votes[mention.key][(best.country_code, best.admin1)] += 1
         if best.feature == "admin1":
             named_areas[(best.country_code, best.admin1)] += 1
+            same_name_areas[mention.key][(best.country_code, best.admin1)] += 1
     for position, mention in enumerate(mentions):
         votes = country_votes.copy()  # a mention's own first guess must not vote for itself
         if position in own_vote:
             votes[own_vote[position][0]] -= own_vote[position][1]
         total = sum(votes.values()) or 1.0
+        biggest = max(e.population for e in mention.candidates)
         for entry in mention.candidates:
             bonus = 3.0 * votes[entry.country_code or ""] / total
             if entry.country_code in dateline_countries:
                 bonus += 3.0
             area = (entry.country_code, entry.admin1)
-            own_admin = 1 if mention.best.admin1 == entry.admin1 else 0
+            own_admin = same_name_votes[mention.key][area]  # 'Harris County' named twice must not vote for itself
             if entry.feature in ("city", "admin2"):
-                if named_areas[area]:
-                    bonus += 3.0
+                if named_areas[area] > same_name_areas[mention.key][area]:  # 'Oklahoma' does not name its own city
+                    # a hamlet of a named state does not outweigh a big namesake ('Louisville' beside 'Ohio')
+                    bonus += 3.0 if entry.population * TINY_NAMESAKE_RATIO >= biggest else 1.5
                 elif admin_votes[area] > own_admin:
                     bonus += 1.5
             elif entry.feature == "admin1" and admin_votes[area] > own_admin and \
@@ -525,6 +624,11 @@ SMALL_TOWN_POPULATION = 50_000  # below this a bare one-word town needs a prepos
 WEAK_PLACE_PENALTY = 3.0  # an unsupported small town or a county naming an office
 BIG_CITY_POPULATION = 200_000  # a city this big absorbs the neighbourhoods named with it
 NEIGHBOURHOOD_KM = 25.0
+SUBURB_CITY_POPULATION = 75_000  # a place this big beside a big city is a city of its own ('Compton')
+SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
+NEIGHBOURHOOD_MAX_POPULATION = 100_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
+DATELINE_BONUS = 1.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
+NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
 ORGANISATION_AFTER_COUNTY = re.compile(
     r"(?:'s)?\s+(?:sheriff|coroner|medical examiner|deputy|deputies|jail|court|prosecutor|district attorney|"
     r"attorney|commission|school|emergency|dispatch|criminal|detention|police|fire|health|officials)", re.IGNORECASE)
@@ -577,7 +681,20 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
         return False
     if re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", text[max(0, place.start - 12):place.start], re.IGNORECASE):
         return False
+    if re.search(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", text[max(0, place.start - 20):place.start], re.IGNORECASE):
+        return False  # 'the suburb of Holladay', 'the town of Wister'
     return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
+
+
+TREATMENT_BEFORE = re.compile(
+    r"(?:hospital|medical center|medical centre|health center|trauma center|clinic|infirmary)(?:'s)?"
+    r"(?:\s+(?:in|at|of))?\s+(?:the\s+|downtown\s+)?$", re.IGNORECASE)
+
+
+def _place_of_treatment(place: Place, text: str) -> bool:
+    """'taken to Region's Hospital in St. Paul', 'Children's Hospital Oakland': where the victim
+    was treated, not where the shooting happened."""
+    return TREATMENT_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
 
 
 def _county_in_organisation_name(place: Place, text: str) -> bool:
@@ -586,8 +703,11 @@ def _county_in_organisation_name(place: Place, text: str) -> bool:
     return place.feature == "admin2" and re.match(ORGANISATION_AFTER_COUNTY, text[place.end:place.end + 40]) is not None
 
 
-def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, weak: bool) -> float:
+def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, weak: bool,
+                 dateline: bool = False) -> float:
     score = SPECIFICITY.get(place.feature, 1.0) - 0.5 * sentence_rank
+    if dateline:
+        score += DATELINE_BONUS
     if _governing_preposition(doc, place) is not None:
         score += 2.0
     if weak:
@@ -612,8 +732,10 @@ def _location(place: Place, text: str, evidence_start: int) -> Location:
         precision = "admin1" if place.country_code else "country"
     else:
         precision = PRECISION.get(place.feature, "unknown")
-    if place.end - evidence_start > MAX_EVIDENCE_CHARS:
-        evidence_start = place.start
+    between = text[evidence_start:place.start]
+    if place.end - evidence_start > MAX_EVIDENCE_CHARS or evidence_start > place.start or \
+            (place.start > 0 and text[place.start - 1].isalnum()) or re.search(r"[|\n\u00ab\u00bb]", between):
+        evidence_start = place.start  # the phrase, or else the name itself ('6abc.comPhiladelphia' is not words)
     return Location(mention=place.mention, name=name, admin1=place.admin1,
                     country=gazetteer.country_name(place.country_code), country_code=place.country_code,
                     lat=place.lat, lon=place.lon, geonameid=geonameid, precision=precision,
@@ -626,41 +748,107 @@ def _distance_km(a: Entry, lat: float, lon: float) -> float:
     return 6371.0 * math.hypot(x, math.radians(lat - a.lat))
 
 
+@lru_cache(maxsize=1)
+def _state_after_comma() -> str:
+    """', Fla.' / ', Florida' / ', FL' after a town's name, as a regex alternative."""
+    states = load_gazetteer().state_abbreviations
+    names = sorted({*states, *states.values()}, key=len, reverse=True)
+    return r"|,\s+(?:" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z])"
+
+
 def _is_municipality(mention: str, text: str) -> bool:
-    """'West Allis police', 'Bensalem, Bucks County': a town with its own police or county is not
-    a neighbourhood of the big city next door."""
-    return re.search("(?i:" + re.escape(mention) + ")(?:" + OWN_MUNICIPALITY_AFTER + ")", text) is not None
+    """'West Allis police', 'Bensalem, Bucks County', 'Miami Gardens, Fla.': a town with its own
+    police, county or state is not a neighbourhood of the big city next door."""
+    pattern = "(?i:" + re.escape(mention) + ")(?:" + OWN_MUNICIPALITY_AFTER + _state_after_comma() + ")"
+    return re.search(pattern, text) is not None
 
 
-def _within_big_city(location: Location, place: Place, places: list[Place], text: str) -> Location:
+def _names_big_city_as_scene(city: Entry, places: list[Place], place: Place, text: str,
+                             dateline_place: Place | None) -> bool:
+    """The big city is the dateline, its police work the case, or it is named near a place the
+    gazetteer could only put in another state ('Kensington', New York, beside Philadelphia);
+    nearness alone does not make a town of the same state a neighbourhood ('from Stafford' and
+    'the London Stock Exchange')."""
+    if dateline_place is not None and dateline_place.geonameid == city.geonameid:
+        return True
+    mentions = [p for p in places if p.geonameid == city.geonameid and p.feature == "city"]
+    if (place.country_code, place.admin1) != (city.country_code, city.admin1) and any(
+            abs(p.start - place.start) <= NEAR_CHARS and "\n" not in text[min(p.start, place.start):max(p.end, place.end)]
+           for p in mentions):
+        return True
+    return any(re.match(r"(?:'s)?\s+(?i:police|pd)\b", text[p.end:p.end + 12]) for p in mentions)
+
+
+def _within_big_city(location: Location, place: Place, places: list[Place], text: str,
+                     dateline_place: Place | None = None) -> Location:
     """'Kensington' in a report that names Philadelphia: a neighbourhood or small town inside or
     next to a big city the report names is in that city. The neighbourhood stays the mention and
-    the evidence; any namesake of it near the big city counts ('Kensington' is also in New York)."""
-    if place.feature != "city" or _is_municipality(place.mention, text):
-        return location
+    the evidence; any namesake of it near the big city counts ('Kensington' is also in New York).
+    A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
+    'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
+    or street the gazetteer lacks."""
+    if place.feature != "city" or _is_municipality(place.mention, text) or place is dateline_place or \
+            re.search(r"\b(?:suburb|city|town|village|township|borough) of\s+$", text[max(0, place.start - 20):place.start]):
+        return location  # a dateline or 'the suburb of' names a town, not a neighbourhood ('BROWN DEER, Wis.')
     own = _entry_of(place)
     own_population = own.population if own else 0
+    if re.match(r"\s+(?:neighbou?rhood|section)\b", text[place.end:place.end + 16]):
+        own_population = 0  # 'the Arlington neighborhood of Baltimore': whatever else Arlington is
+    elif own_population >= BIG_CITY_POPULATION:
+        return location  # 'Queens', 'Brooklyn': a borough as big as a city is what coders record
     gazetteer = load_gazetteer()
     big_cities = {(p.name, p.geonameid): e for p in places if p.feature == "city" and p is not place
+                  and not _names_an_organisation(p, text)
                   and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION
                   and e.population > 3 * own_population}
     namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city"]
     for city in sorted(big_cities.values(), key=lambda e: -e.population):
-        if any(e.country_code == city.country_code and _distance_km(city, e.lat, e.lon) <= NEIGHBOURHOOD_KM
-               for e in namesakes):
-            return location.model_copy(update={
-                "name": ascii_name(city.name), "admin1": city.admin1, "country_code": city.country_code,
-                "country": gazetteer.country_name(city.country_code), "lat": city.lat, "lon": city.lon,
-                "geonameid": city.geonameid, "precision": "city"})
+        if own_population < SUBURB_CITY_POPULATION and any(
+                (e.country_code, e.admin1) == (city.country_code, city.admin1)
+                and _distance_km(city, e.lat, e.lon) <= NEIGHBOURHOOD_KM for e in namesakes):
+            return _moved_to(location, city)
+    for city in sorted(big_cities.values(), key=lambda e: -e.population):
+        if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
+                not any(e.country_code == city.country_code and _distance_km(city, e.lat, e.lon) <= SUBURB_KM
+                        for e in namesakes) and \
+                _names_big_city_as_scene(city, places, place, text, dateline_place):
+            return _moved_to(location, city)
     return location
 
 
+def _moved_to(location: Location, city: Entry) -> Location:
+    gazetteer = load_gazetteer()
+    return location.model_copy(update={
+        "name": ascii_name(city.name), "admin1": city.admin1, "country_code": city.country_code,
+        "country": gazetteer.country_name(city.country_code), "lat": city.lat, "lon": city.lon,
+        "geonameid": city.geonameid, "precision": "city"})
+
+
 def _dateline_place(frame) -> Place | None:
-    """The document place the dateline names ('KADUNA, Nigeria' -> the first 'Kaduna' in the text)."""
+    """The document place the dateline names ('KADUNA, Nigeria' -> the first 'Kaduna' in the text);
+    without a dateline from the cleaner, one inside the first lines ('... | fox8.comAKRON, Ohio --')."""
     if not frame.article.dateline:
-        return None
+        return _inline_dateline(frame.places, frame.text)
     first = name_key(re.split(r"[,(]", frame.article.dateline)[0])
     return next((p for p in frame.places if name_key(p.mention) == first), None)
+
+
+INLINE_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|[-\u2013\u2014])")
+INLINE_DATELINE_CHARS = 600
+
+
+def _inline_dateline(places: list[Place], text: str) -> Place | None:
+    """A place in capitals near the top, then an optional area and source, then a dash
+    ('HOUSTON -', 'AURORA, Colo. (CBS4) -'): a dateline the cleaner could not cut off."""
+    if _is_caseless(text):
+        return None
+    for place in places:
+        if place.start > INLINE_DATELINE_CHARS:
+            break
+        if place.feature == "city" and place.mention.isupper() and len(place.mention) > 3 and \
+                INLINE_DATELINE_AFTER.match(text, place.end):
+            return place
+    return None
 
 
 def _most_frequent_place(places: list[Place]) -> Place | None:
@@ -669,6 +857,26 @@ def _most_frequent_place(places: list[Place]) -> Place | None:
         return None
     counts = Counter((p.name, p.feature) for p in places)
     return max(places, key=lambda p: (counts[(p.name, p.feature)], SPECIFICITY.get(p.feature, 1.0), -p.start))
+
+
+BROADCASTER_BEFORE = re.compile(r"(?:\b[A-Z]{3,5}|\b[A-Z]{2,4}-?\d{1,2}|\bFox \d{1,2})\s+$")
+
+
+def _names_an_organisation(place: Place, text: str) -> bool:
+    """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn', 'CBS Dallas': the outlet's
+    or the building's name, not the scene."""
+    if not place.mention.isupper() and BROADCASTER_BEFORE.search(text, max(0, place.start - 12), place.start):
+        return True
+    return _names_a_building(place, text)
+
+
+def _names_a_building(place: Place, text: str) -> bool:
+    """'Hampton Inn', 'Mount Sinai hospital' (a hospital's name even in lower case)."""
+    following = re.match(r"\s+([A-Za-z][\w.]*)", text[place.end:place.end + 30])
+    if following is None:
+        return False
+    word = following.group(1)
+    return (word[:1].isupper() and word.lower() in FACILITY_WORDS) or word in ("hospital", "hospitals")
 
 
 def _is_demonym(place: Place) -> bool:
@@ -682,26 +890,33 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     and then at country precision.
     """
     doc: Doc = frame.doc
-    named = [p for p in frame.places if not _is_demonym(p)]
-    if not named:
-        fallback = _most_frequent_place(frame.places)
+    named = [p for p in frame.places if not _is_demonym(p) and not _names_an_organisation(p, frame.text)]
+    if not named:  # an outlet's city ('CBS Chicago') before a demonym; never a building's ('Mount Sinai Hospital')
+        fallback = _most_frequent_place([p for p in frame.places if not _names_a_building(p, frame.text)
+                                         and not _is_demonym(p)]) \
+            or _most_frequent_place([p for p in frame.places if _is_demonym(p)])
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
-                   or _county_in_organisation_name(p, frame.text)}
+            or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
         for place in named:
             if sentence.start_char <= place.start and place.end <= sentence.end_char:
-                scored.append((_place_score(doc, place, rank, frame.trigger, id(place) in weak), place))
+                scored.append((_place_score(doc, place, rank, frame.trigger, id(place) in weak,
+                                            dateline_place is not None and place.start == dateline_place.start), place))
+    supported = [p for p in named if id(p) not in weak]
     if scored:
         best = max(scored, key=lambda item: (item[0], -item[1].start))[1]
+        if id(best) in weak and supported:  # 'Bettie' (a victim's first name) in the incident's sentence
+            scored = []
+    if scored:
         return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame.places,
-                                frame.text)
-    supported = [p for p in named if id(p) not in weak]
+                                frame.text, dateline_place)
     fallback = dateline_place or _most_frequent_place(supported or named)
     if fallback is None:
         return Location()
     if fallback is dateline_place:
         return _location(fallback, frame.text, fallback.start)  # a dateline names the town itself
-    return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame.places, frame.text)
+    return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame.places, frame.text,
+                            dateline_place)

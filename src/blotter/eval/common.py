@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from ..geo import name_key
 from ..models import DocumentRecord, Incident
 
 
@@ -28,12 +31,27 @@ def predicted_city(incident: Incident | None) -> str | None:
     return incident.location.name or incident.location.mention
 
 
+def _place_forms(name: str) -> set[str]:
+    """Comparable forms of a place name: GVA's "Pittsburgh (Wilkinsburg)" is either name, and
+    spelling is compared without case, accents, spaces or "St."/"Saint" ("Mc Kees Rocks" is
+    "McKees Rocks"); "Harris County" and "Rankin (county)" are also "Harris" and "Rankin"."""
+    match = re.fullmatch(r"\s*(.*?)\s*\(([^()]*)\)\s*", name)
+    names = [match.group(1), match.group(2)] if match else [name]
+    if match and match.group(2).strip().lower() == "county":
+        names = [match.group(1)]
+    forms = set()
+    for each in names:
+        key = name_key(each).removesuffix(" county").replace(" ", "")
+        if key:
+            forms.add(key)
+    return forms
+
+
 def same_place(gold: str | None, predicted: str | None) -> bool:
-    """Case-insensitive name match; "Harris County" also matches "Harris"."""
+    """Case-insensitive name match; "Harris County" also matches "Harris"; "A (B)" matches A or B."""
     if not gold or not predicted:
         return False
-    gold_name, predicted_name = gold.strip().lower(), predicted.strip().lower()
-    return gold_name == predicted_name or gold_name.removesuffix(" county") == predicted_name.removesuffix(" county")
+    return bool(_place_forms(gold) & _place_forms(predicted))
 
 
 def offset_shift(original: str, cleaned: str) -> int | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..models import DocumentRecord, InputDocument, Place
-from .common import offset_shift, overlaps
+from .common import locate, offset_shift, overlaps
 from .metrics import Accuracy
 from .runner import Dataset, EvalResult
 
@@ -71,13 +71,25 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def aligned_places(article: GeoArticle, record: DocumentRecord | None) -> list[Place]:
-    """The record's places with offsets into the text we gave (none if the text cannot be aligned)."""
+    """The record's places with offsets into the text we gave: at the uniform shift when the
+    cleaner only cut a prefix, else at the nearest occurrence of the same words (the cleaner may
+    drop a byline or a credit line in between, which moves every later offset)."""
     if record is None:
         return []
     shift = offset_shift(article.text, record.text)
-    if shift is None:
-        return []
-    return [p.model_copy(update={"start": p.start + shift, "end": p.end + shift}) for p in record.places]
+    aligned, cursor = [], 0
+    for place in sorted(record.places, key=lambda p: p.start):
+        words = record.text[place.start:place.end]
+        if shift is not None and article.text[place.start + shift:place.end + shift] == words:
+            span: tuple[int, int] | None = (place.start + shift, place.end + shift)
+        else:  # cleaning only removes text: the words are at or after their cleaned offset, in order
+            found = article.text.find(words, max(cursor, place.start)) if words else -1
+            span = (found, found + len(words)) if found >= 0 else \
+                locate(article.text, record.text, place.start, place.end, shift)
+        if span is not None:
+            aligned.append(place.model_copy(update={"start": span[0], "end": span[1]}))
+            cursor = span[0]
+    return aligned
 
 
 def score(articles: Sequence[GeoArticle], records: Sequence[DocumentRecord | None]) -> EvalResult:

@@ -98,6 +98,12 @@ def same_state(gold: str | None, predicted: str | None) -> bool:
     return predicted.strip().lower() in names
 
 
+def known_state(gold: str | None) -> str | None:
+    """The gold state, or None when the coder marked it "Unclear" (no state to find, as for a
+    city left empty): such reports must not count as a state we failed to give."""
+    return None if not gold or gold.strip().lower() == "unclear" else gold
+
+
 def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | None]) -> EvalResult:
     killed, injured = CountScore(), CountScore()
     city, state, date, shooters, victims = PRF(), PRF(), PRF(), PRF(), PRF()
@@ -108,7 +114,7 @@ def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | No
         predicted_place = predicted_city(incident)
         score_value(city, article.city, predicted_place, same_place(article.city, predicted_place))
         predicted_state = incident.location.admin1 if incident else None
-        score_value(state, article.state, predicted_state, same_state(article.state, predicted_state))
+        score_value(state, known_state(article.state), predicted_state, same_state(article.state, predicted_state))
         day = predicted_day(incident)
         score_value(date, article.date, day, article.date == day)
         predicted_shooters = [p.name for p in incident.perpetrators if p.name] if incident else []

@@ -1,0 +1,41 @@
+"""How the crime-news scorers compare a gold city with ours: like with like."""
+
+from blotter.eval.common import same_place
+
+
+def test_gva_names_with_an_alternative_in_brackets_match_either_name():
+    assert same_place("Pittsburgh (Wilkinsburg)", "Wilkinsburg")
+    assert same_place("Pittsburgh (Wilkinsburg)", "Pittsburgh")
+    assert not same_place("Pittsburgh (Wilkinsburg)", "Erie")
+
+
+def test_spelling_case_and_saint_abbreviations_do_not_matter():
+    assert same_place("St. George", "Saint George")
+    assert same_place("Mc Kees Rocks", "McKees Rocks")
+    assert same_place("MILWAUKEE", "Milwaukee")
+
+
+def test_a_county_matches_with_or_without_the_word():
+    assert same_place("Rankin (county)", "Rankin County")
+    assert same_place("Harris County", "Harris")
+    assert not same_place("Houston", "Harris County")
+
+
+def test_gvdb_unclear_state_is_no_gold_state():
+    from blotter.eval.gvdb import known_state, same_state
+    assert known_state("Unclear") is None
+    assert known_state("IL - Illinois") == "IL - Illinois"
+    assert same_state("IL - Illinois", "Illinois") and same_state("IL - Illinois", "IL")
+
+
+def test_geo_places_after_a_line_the_cleaner_dropped_still_meet_their_toponyms():
+    from blotter.eval import geo
+    from blotter.models import DocumentRecord, Place
+
+    given = "Fire in Toronto.\nBy A. Writer, The Press.\nToronto police came."
+    cleaned = "Fire in Toronto.\nToronto police came."
+    gold = [geo.GeoArticle("g", None, given, [geo.Toponym(8, 15, 43.7, -79.4), geo.Toponym(42, 49, 43.7, -79.4)])]
+    places = [Place(mention="Toronto", start=s, end=s + 7, name="Toronto", feature="city", lat=43.65, lon=-79.38)
+              for s in (8, 17)]
+    record = DocumentRecord(id="g", text=cleaned, places=places)
+    assert geo.score(gold, [record]).headline == 1.0
