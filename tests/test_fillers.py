@@ -189,3 +189,10 @@ def test_victim_names_with_inner_capitals_and_a_glued_headline():
                           "during the party on Friday. An officer fatally shot Quintonio LeRoe, police said.")
     names = {v.name for v in record.incidents[0].victims}
     assert {"Caitlin L. Doe", "Quintonio LeRoe"} <= names
+
+
+def test_the_news_agency_a_group_claims_through_is_no_target() -> None:
+    from blotter.pipeline import extract_text
+    record = extract_text("A gunman stabbed three people in a shopping street on Friday. The group claimed "
+                          "responsibility for the attack through its Sabr news agency on Saturday.")
+    assert not any("agency" in t.mention for t in record.incidents[0].targets)

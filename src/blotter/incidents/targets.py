@@ -102,6 +102,8 @@ def _attacked(token: Token) -> bool:
         if token.dep_ != "pobj" or head.lower_ not in PLACE_PREPOSITIONS or (
                 token.lemma_.lower() in _AREA_NOUNS and head.lower_ in _WHERE_PREPOSITIONS | {"at", "around", "across"}):
             return False  # "a bomb exploded in the San Ramon neighborhood": where, not what
+        if head.lower_ == "through" and any(t.lemma_.lower() in ("claim", "responsibility") for t in token.sent):
+            return False  # "claimed the attack through its news agency": the channel of a claim
         while head.dep_ == "conj" and head.head.dep_ == "prep":  # "damage to the embassy and to nearby houses"
             head = head.head
         governor = head.head
