@@ -102,14 +102,18 @@ def bench_extract(docs: list[dict]) -> dict:
     from blotter.pipeline import default_jobs, extract_many
 
     batched = {}
+    cpu_ms = 0.0
     for jobs in sorted({1, default_jobs()}):
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         for _ in extract_many(inputs, jobs=jobs):
             pass
         batched[jobs] = round(len(docs) / (time.perf_counter() - t), 1)
+        if jobs == 1:
+            cpu_ms = round(1000 * (time.process_time() - cpu) / len(docs), 1)
     return {
         "failures": failures,
         "batched_docs_per_s_by_processes": batched,
+        "cpu_ms_per_doc": cpu_ms,
         "bare_spacy_docs_per_s": round(len(docs) / bare_s, 1),
         "blotter_docs_per_s": round(len(docs) / blotter_s, 1),
         "ratio_to_bare_spacy": round(blotter_s / bare_s, 2),
@@ -137,7 +141,7 @@ def bench_ingest(docs: list[dict]) -> dict:
     extract(InputDocument(id="warm-up", text="A man was stabbed in London on Friday, police said."))
     inputs = [InputDocument(**{k: v for k, v in d.items() if k in InputDocument.model_fields}) for d in docs]
     rates: dict[int, float] = {}
-    store_ms = merged = stored = failed = 0
+    store_ms = cpu_ms = merged = stored = failed = 0
     for jobs in sorted({1, default_jobs()}):
         with tempfile.TemporaryDirectory() as folder, open_database(f"sqlite:///{folder}/bench.db") as db:
             store_seconds = 0.0
@@ -152,16 +156,17 @@ def bench_ingest(docs: list[dict]) -> dict:
                     store_seconds += time.perf_counter() - start
 
             db.add_record = timed_add  # type: ignore[method-assign]
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             summary = ingest_documents(db, inputs, jobs=jobs, warn=lambda message: None)
             seconds = time.perf_counter() - t
             rates[jobs] = round(len(docs) / seconds, 1)
             if jobs == 1:
+                cpu_ms = round(1000 * (time.process_time() - cpu) / len(docs), 1)
                 store_ms = round(1000 * store_seconds / max(1, summary.stored), 2)
                 stored, failed, merged = summary.stored, summary.failed, db.counts().merged
     return {"stored": stored, "failures": failed, "merged_incidents": merged,
             "docs_per_s_by_processes": rates, "docs_per_s": rates[1],
-            "store_ms_per_doc": store_ms, "peak_rss_mb": peak_rss_mb()}
+            "store_ms_per_doc": store_ms, "cpu_ms_per_doc": cpu_ms, "peak_rss_mb": peak_rss_mb()}
 
 
 class TreeMemory:
@@ -254,6 +259,10 @@ def print_figures(figures: dict) -> None:
             extract_rate = batched.get(jobs) or batched.get(str(jobs))
             ratio = f"   = {rate / extract_rate:.2f}x extract's rate (bar: >= 0.80)" if extract_rate else ""
             print(f"blotter ingest (SQLite), {jobs} process{'es' if int(jobs) > 1 else ''}: {rate:7.1f} docs/s{ratio}")
+        extract_cpu = figures.get("extract", {}).get("cpu_ms_per_doc")
+        if extract_cpu:
+            print(f"  CPU per document, one process: extract {extract_cpu:.1f} ms, ingest {i['cpu_ms_per_doc']:.1f} ms "
+                  f"= {i['cpu_ms_per_doc'] / extract_cpu:.2f}x (CPU time barely moves when other jobs load the machine)")
         print(f"  storing and merging: {i['store_ms_per_doc']:.1f} ms/document in the main process; "
               f"{i['merged_incidents']} merged incidents; peak memory {i['peak_rss_mb']:.0f} MB")
     for run in figures.get("batch", []):
