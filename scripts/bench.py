@@ -262,7 +262,7 @@ def print_figures(figures: dict) -> None:
         extract_cpu = figures.get("extract", {}).get("cpu_ms_per_doc")
         if extract_cpu:
             print(f"  CPU per document, one process: extract {extract_cpu:.1f} ms, ingest {i['cpu_ms_per_doc']:.1f} ms "
-                  f"= {i['cpu_ms_per_doc'] / extract_cpu:.2f}x (CPU time barely moves when other jobs load the machine)")
+                  f"= {i['cpu_ms_per_doc'] / extract_cpu:.2f}x (CPU time is steadier than rates when the machine is shared)")
         print(f"  storing and merging: {i['store_ms_per_doc']:.1f} ms/document in the main process; "
               f"{i['merged_incidents']} merged incidents; peak memory {i['peak_rss_mb']:.0f} MB")
     for run in figures.get("batch", []):
