@@ -132,17 +132,18 @@ SPORTS = re.compile(
 _PLAINLY_VIOLENT = re.compile(r"\b(police|bomb|gunm[ae]n|stabbed|killed|dead)\b", re.IGNORECASE)
 
 # Signs that a sentence is about another, earlier event.
-_YEAR = re.compile(r"\b(?:in|since|during|of|from|by|back in|late|early|mid)[- ](?:\w+ )?(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)(?:'s)? (?:attack|bombing|shooting|massacre|riots?|killings?)", re.IGNORECASE)
+# A number followed by "block" or a street's compass point is an address ("in the 2000 block of Monroe Drive"), no year.
+_YEAR = re.compile(r"\b(?:in|since|during|of|from|by|back in|late|early|mid)[- ](?:\w+ )?(1[89]\d\d|20\d\d)\b(?!\s+(?:block|[NSEW]\.\s|(?:North|South|East|West)\s))|\b(1[89]\d\d|20\d\d)(?:'s)? (?:attack|bombing|shooting|massacre|riots?|killings?)", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(last|previous|earlier this|earlier that|the previous|the year before)\s+(year|month|decade|summer|winter|spring|autumn|fall)\b"
     r"|\b(years|decades|months) (ago|earlier|before)\b|\bin (a|an) (earlier|previous|similar|separate) (attack|incident)"
-    r"|\b(previously|formerly)\b|\bthe same (\w+ ){0,2}(was|were) (attacked|bombed|targeted|hit)",
+    r"|\b(previously|formerly)\b(?! (?:charged|arrested|identified|named|reported|said|told|announced|indicted|booked))|\bthe same (\w+ ){0,2}(was|were) (attacked|bombed|targeted|hit)",
     re.IGNORECASE,
 )
 _CONVICTION = re.compile(
-    r"\b(was|were|had been|been) (jailed|convicted|sentenced|imprisoned|released|freed|paroled|acquitted)\b"
+    r"\b(was|were|had been|been) (jailed|convicted|sentenced|imprisoned|paroled|acquitted)\b"
     r"|\b(criminal record|prior conviction|previous conviction|served (a|his|her) (sentence|term)|on parole|"
-    r"released (from prison|on licence|early)|known to (police|security services|the authorities))",
+    r"released (from prison|from jail|on licence|early)|known to (police|security services|the authorities))",
     re.IGNORECASE,
 )
 _ANOTHER = re.compile(
@@ -307,6 +308,24 @@ def _is_scene(text: str, start: int, end: int, sentence_start: int) -> bool:
     return start == sentence_start or bool(_SCENE_BEFORE_RE.search(text, max(sentence_start, start - 40), start))
 
 
+# Nouns a place name can qualify without being where things happen: "the Dorchester County coroner".
+_INSTITUTIONS = {"coroner", "police", "sheriff", "prosecutor", "attorney", "court", "jail", "prison", "department",
+                 "office", "officials", "official", "authorities", "spokesman", "spokeswoman", "examiner", "council"}
+
+
+def _names_something(doc: Doc, start: int, end: int) -> bool:
+    """A place mention that is a language or people ("in Spanish"), or names an institution
+    ("according to the Dorchester County coroner"), so it sets no scene."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    if last.ent_type_ in ("NORP", "LANGUAGE"):
+        return True
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return following is not None and following.lower_ in _INSTITUTIONS
+
+
 def _places_by_sentence(doc: Doc, text: str, places: list[Place] | None) -> dict[int, list[_PlaceKey]]:
     """The places each sentence names, keyed by its start token.
 
@@ -321,12 +340,14 @@ def _places_by_sentence(doc: Doc, text: str, places: list[Place] | None) -> dict
             index = bisect_right(sentence_starts, place.start) - 1
             if index >= 0:
                 key = _PlaceKey(place.name.lower(), (place.admin1 or "").lower(), place.country_code or "",
-                                _is_scene(text, place.start, place.end, sentence_starts[index]))
+                                _is_scene(text, place.start, place.end, sentence_starts[index])
+                                and not _names_something(doc, place.start, place.end))
                 found.setdefault(sentence_tokens[index], []).append(key)
         return found
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            key = _PlaceKey(ent.text.lower(), "", "", _is_scene(text, ent.start_char, ent.end_char, ent.sent.start_char))
+            key = _PlaceKey(ent.text.lower(), "", "", _is_scene(text, ent.start_char, ent.end_char, ent.sent.start_char)
+                            and not _names_something(doc, ent.start_char, ent.end_char))
             found.setdefault(ent.sent.start, []).append(key)
     return found
 
