@@ -293,3 +293,32 @@ def test_setting_a_building_alight_is_arson():
     (incident,) = record.incidents
     assert "facility_infrastructure_attack" in incident.attack_types
     assert incident.casualties.injured.best == 0
+
+
+@pytest.mark.parametrize("later", [
+    "The shooting happened shortly after midnight in the 1900 block of Elm Street.",
+    "The wounded woman was treated and has since been released from the hospital.",
+    "Names have been released in the Friday night shooting in Dayton.",
+    "Bryce Odell, 24, was previously charged with murder for the shooting that left Tom Reyes dead.",
+])
+def test_later_details_of_the_same_shooting_stay_in_one_incident(later: str) -> None:
+    text = ("A man was shot dead and a woman was wounded outside a bar in Dayton, Ohio, on Friday night. " + later)
+    found = incidents_with_places(text)
+    assert len(found) == 1
+    assert (found[0].casualties.killed.best, found[0].casualties.injured.best) == (1, 1)
+
+
+@pytest.mark.parametrize("later", [
+    "According to the Montgomery County coroner, Tom Reyes, 31, was found shot inside the home.",
+    "Then the robbers pulled out a gun and in Spanish yelled at him to shoot.",
+])
+def test_an_institution_or_a_language_is_no_new_scene(later: str) -> None:
+    text = "A man was shot dead in a home in Dayton, Ohio, on Friday night. " + later
+    assert len(incidents_with_places(text)) == 1
+
+
+def test_a_release_from_prison_is_still_a_past_event() -> None:
+    text = ("A man was shot dead outside a bar in Dayton, Ohio, on Friday night. "
+            "The suspect had been released from prison after serving a sentence for a stabbing.")
+    found = incidents_with_places(text)
+    assert len(found) == 2 and found[1].casualties.killed.best is None
