@@ -322,3 +322,15 @@ def test_a_release_from_prison_is_still_a_past_event() -> None:
             "The suspect had been released from prison after serving a sentence for a stabbing.")
     found = incidents_with_places(text)
     assert len(found) == 2 and found[1].casualties.killed.best is None
+
+
+def test_a_gunshot_wound_is_a_shooting() -> None:
+    text = "A 19-year-old woman found dead in her apartment on Sunday died of a single gunshot wound, police said."
+    (incident,) = incidents_of(text)
+    assert incident.casualties.killed.best == 1
+
+
+def test_a_second_victim_at_a_street_corner_is_the_same_shooting() -> None:
+    text = ("Two men were shot on Sunday night in Wilmington, Delaware. "
+            "A second victim was found a few blocks away at Concord and Market streets, shot in the arm.")
+    assert len(incidents_with_places(text)) == 1

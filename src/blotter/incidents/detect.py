@@ -41,7 +41,7 @@ def _nouns(kind: str, *words: str) -> dict[str, str]:
 
 TRIGGERS: dict[str, str] = {
     **_verb(SHOOTING, "shoot", "shot", "shooting"), **_nouns(SHOOTING, "gunfire", "gunman", "gunmen", "shootout",
-                                                              "shoot-out", "sniper", "machinegunned"),
+                                                              "shoot-out", "sniper", "machinegunned", "gunshot", "gunshots"),
     "gunned": SHOOTING, "gunning": SHOOTING,
     **_verb(STABBING, "stab", "stabbed", "stabbing"), **_verb(STABBING, "knife", "knifed", "knifing"),
     "hacked to death": STABBING, "hacking to death": STABBING, **_verb(STABBING, "slash", "slashed", "slashing", "slashes"),
@@ -295,8 +295,10 @@ _SCENE_BEFORE_RE = re.compile(
     r"district|region|department|neighbou?rhood)\s+of\s+)?$", re.IGNORECASE)
 
 
-# A capitalised word right after the place: the place is part of a longer name ("Dartmouth Drive").
-_NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z][a-z]")
+# A capitalised word right after the place: the place is part of a longer name ("Dartmouth Drive"),
+# or one of two streets at a corner ("at Concord and Market streets").
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z][a-z]|[ \t]+and[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?[ \t]+"
+                              r"(?:streets|avenues|roads|drives|boulevards|sts\.|aves\.)")
 
 
 def _is_scene(text: str, start: int, end: int, sentence_start: int) -> bool:
@@ -314,13 +316,13 @@ _INSTITUTIONS = {"coroner", "police", "sheriff", "prosecutor", "attorney", "cour
 
 
 def _names_something(doc: Doc, start: int, end: int) -> bool:
-    """A place mention that is a language or people ("in Spanish"), or names an institution
+    """A place mention that is a language, a people or a person ("in Spanish", "Jordan said"), or names an institution
     ("according to the Dorchester County coroner"), so it sets no scene."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     last = span[-1]
-    if last.ent_type_ in ("NORP", "LANGUAGE"):
+    if last.ent_type_ in ("NORP", "LANGUAGE", "PERSON"):
         return True
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
     return following is not None and following.lower_ in _INSTITUTIONS
