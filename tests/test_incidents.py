@@ -334,3 +334,12 @@ def test_a_second_victim_at_a_street_corner_is_the_same_shooting() -> None:
     text = ("Two men were shot on Sunday night in Wilmington, Delaware. "
             "A second victim was found a few blocks away at Concord and Market streets, shot in the arm.")
     assert len(incidents_with_places(text)) == 1
+
+
+@pytest.mark.parametrize("later", [
+    "A second man was shot in the leg and taken to Loyola University Medical Center in Maywood.",
+    "Her brother, who lives in Las Vegas, Nevada, said she was visiting family when she was shot.",
+])
+def test_the_hospital_or_a_relative_s_home_town_is_no_new_scene(later: str) -> None:
+    text = "A woman was shot dead outside a store in Chicago, Illinois, on Friday night. " + later
+    assert len(incidents_with_places(text)) == 1

@@ -142,7 +142,7 @@ _PAST = re.compile(
 )
 _CONVICTION = re.compile(
     r"\b(was|were|had been|been) (jailed|convicted|sentenced|imprisoned|paroled|acquitted)\b"
-    r"|\b(criminal record|prior conviction|previous conviction|served (a|his|her) (sentence|term)|on parole|"
+    r"|\b(criminal record(?!s)|prior conviction|previous conviction|served (a|his|her) (sentence|term)|on parole|"
     r"released (from prison|from jail|on licence|early)|known to (police|security services|the authorities))",
     re.IGNORECASE,
 )
@@ -295,6 +295,14 @@ _SCENE_BEFORE_RE = re.compile(
     r"district|region|department|neighbou?rhood)\s+of\s+)?$", re.IGNORECASE)
 
 
+# A hospital named just before the place: the place says where the wounded were taken, not where
+# they were shot ("taken to Loyola University Medical Center in Maywood").
+# Where someone lives is no scene either ("her brother, who lives in Las Vegas").
+_ELSEWHERE_BEFORE_RE = re.compile(r"\b(?:(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|infirmary)\b[^.;]{0,12}"
+                                 r"|(?:lives?|lived|living|resides?|resided|residing|grew up|moved)\s+(?:in|to|near)\s+)$",
+                                 re.IGNORECASE)
+
+
 # A capitalised word right after the place: the place is part of a longer name ("Dartmouth Drive"),
 # or one of two streets at a corner ("at Concord and Market streets").
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z][a-z]|[ \t]+and[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?[ \t]+"
@@ -305,7 +313,7 @@ def _is_scene(text: str, start: int, end: int, sentence_start: int) -> bool:
     """A place the sentence sets its events in (after "in", "near"...) or opens with (a dateline),
     not one that only names something ("the Dorchester County coroner", "the death of Edison Burge",
     "a home on Dartmouth Drive")."""
-    if _NAME_GOES_ON_RE.match(text, end):
+    if _NAME_GOES_ON_RE.match(text, end) or _ELSEWHERE_BEFORE_RE.search(text, max(sentence_start, start - 60), start):
         return False
     return start == sentence_start or bool(_SCENE_BEFORE_RE.search(text, max(sentence_start, start - 40), start))
 
