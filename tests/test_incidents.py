@@ -343,3 +343,10 @@ def test_a_second_victim_at_a_street_corner_is_the_same_shooting() -> None:
 def test_the_hospital_or_a_relative_s_home_town_is_no_new_scene(later: str) -> None:
     text = "A woman was shot dead outside a store in Chicago, Illinois, on Friday night. " + later
     assert len(incidents_with_places(text)) == 1
+
+
+def test_a_neighbourhood_after_a_street_address_is_no_new_scene() -> None:
+    text = ("Two men were shot overnight in New Orleans, Louisiana, police said. "
+            "One of them was shot and killed in the 4200 block of Garden Drive in Algiers.")
+    found = incidents_with_places(text)
+    assert len(found) == 1

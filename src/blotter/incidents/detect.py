@@ -297,9 +297,11 @@ _SCENE_BEFORE_RE = re.compile(
 
 # A hospital named just before the place: the place says where the wounded were taken, not where
 # they were shot ("taken to Loyola University Medical Center in Maywood").
-# Where someone lives is no scene either ("her brother, who lives in Las Vegas").
+# Where someone lives is no scene either ("her brother, who lives in Las Vegas"), and a place after a
+# street address is the neighbourhood of the town already told ("the 6100 block of Tullis Drive in Algiers").
 _ELSEWHERE_BEFORE_RE = re.compile(r"\b(?:(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|infirmary)\b[^.;]{0,12}"
-                                 r"|(?:lives?|lived|living|resides?|resided|residing|grew up|moved)\s+(?:in|to|near)\s+)$",
+                                 r"|(?:lives?|lived|living|resides?|resided|residing|grew up|moved)\s+(?:in|to|near)\s+"
+                                 r"|(?:street|st\.|avenue|ave\.|road|rd\.|drive|dr\.|boulevard|blvd\.|lane|ln\.)\s+in\s+)$",
                                  re.IGNORECASE)
 
 
