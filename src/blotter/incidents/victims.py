@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..models import Evidence, Gender, Victim, VictimStatus
 from .actors import PERPETRATOR_NOUNS, full_name_span
@@ -39,6 +39,7 @@ _HEADLINE_WORDS = frozenset(
     "says said".split())
 _GLUED_HEADLINE_RE = re.compile(r"^[a-z]+(?=[A-Z][a-z])|^(?:[A-Z][a-z]+\s+)*(?:Times|News|Post|Tribune|Herald|Journal)(?=[A-Z][a-z])")
 _SURNAME_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?$")  # "Cantu", "LeGrier": a victim called by surname alone
+_POSSESSIVE_RE = re.compile(r"\s*['’]s?$")
 _LEADING_AGE_RE = re.compile(r"^\d{1,3}-years?-old\s+")
 _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -83,11 +84,36 @@ def _people(frame: IncidentFrame, start: int, end: int) -> list[tuple[int, int]]
     for entity in span.ents if span is not None else ():
         if entity.label_ != "PERSON":
             continue
+        entity = _whole_name(entity)
+        end = entity.end_char
+        possessive = _POSSESSIVE_RE.search(frame.text, entity.start_char, end)
+        end = possessive.start() if possessive else end  # "Mena's murder": the name is "Mena"
         if merged and not frame.text[merged[-1][1]:entity.start_char].strip():  # "Federico Estrada" "Velez"
-            merged[-1] = (merged[-1][0], entity.end_char)
+            merged[-1] = (merged[-1][0], end)
         else:
-            merged.append((entity.start_char, entity.end_char))
+            merged.append((entity.start_char, end))
     return merged
+
+
+# Titles before a name that are not part of it ("Dr", "Gen.", "Father").
+_TITLES = frozenset("dr mr mrs ms miss sr sra don dona gen general col colonel maj major capt captain lt sgt "
+                    "father fr rev msgr bishop archbishop president senator sen rep judge minister mayor "
+                    "officer deputy trooper sergeant detective det agent chief pastor professor prof coach".split())
+
+
+def _whole_name(entity: Span) -> Span:
+    """The name with the words the tagger left off that the parse ties to it ("Bernardo Jaramillo"
+    + "Ossa", "Stela" + "Torrado de Otalora"): proper nouns just outside it that are compounds of
+    it or that it is a compound of."""
+    doc, start, end = entity.doc, entity.start, entity.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "PERSON") \
+            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        end += 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ in ("", "PERSON") \
+            and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
+            and doc[start - 1].lower_.rstrip(".") not in _TITLES:
+        start -= 1
+    return doc[start:end]
 
 
 def _person_name(frame: IncidentFrame, start: int, end: int) -> tuple[int, int] | None:
@@ -176,7 +202,11 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
     victims += _parsed_victims(frame, victims)
     for victim in victims:  # "Bothel" was "Carlos Bothel" earlier in the report
         surname = victim.name or (victim.mention if _SURNAME_RE.match(victim.mention) else None)
-        whole = full_name_span(frame, surname) if surname else None
+        whole = _full_name_before(frame, surname, victim.evidence[0].start) if surname else None
+        if whole is None and surname and not victim.name:  # "Fehring" is the "Branyon Fehring" found above
+            named = next((v for v in victims if v.name and _same_person(surname, v.name)), None)
+            if named is not None:
+                victim.name = victim.mention = named.name
         if whole is not None:
             victim.name = victim.mention = text[whole[0]:whole[1]]
             victim.evidence.append(Evidence.of(text, *whole))
@@ -186,6 +216,19 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
             victim.name = victim.mention = victim.name[glued.end():]
     found = _deduplicated(victims)
     return [v for v in found if not v.name or v.name.lower() not in suspects]
+
+
+def _full_name_before(frame: IncidentFrame, short: str, position: int) -> tuple[int, int] | None:
+    """The whole name of someone called "Jones" here: when two people share the surname, the one
+    named last before this mention (else the first one named), not the first in the report."""
+    wanted = short.lower().split()
+    spans = [(e.start_char, e.end_char) for e in frame.doc.ents if e.label_ == "PERSON"
+             and len(e.text.split()) > len(wanted) and e.text.lower().split()[-len(wanted):] == wanted
+             and all(w[:1].isupper() for w in e.text.split())]
+    if len({frame.text[s:e].lower() for s, e in spans}) <= 1:
+        return full_name_span(frame, short)
+    before = [span for span in spans if span[1] <= position]
+    return before[-1] if before else spans[0]
 
 
 def _attach_name(victims: list[Victim], text: str, sentence_start: int, match: re.Match[str]) -> None:
@@ -223,6 +266,7 @@ _PEOPLE_VERBS = frozenset("kill murder assassinate slay execute behead massacre 
 _NOUN_STATUS: dict[str, VictimStatus] = {
     "murder": "killed", "assassination": "killed", "killing": "killed", "death": "killed", "massacre": "killed",
     "kidnapping": "kidnapped", "abduction": "kidnapped", "attack": "unknown",
+    "body": "killed",  # "found the body of X"
 }
 _DESCRIPTION_DEPS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod", "case"})
 
@@ -247,9 +291,47 @@ def _status_of(token: Token) -> VictimStatus | None:
             return "killed" if state & {"dead", "killed", "murdered"} else "injured" if state & {"shot", "wounded",
                                                                                              "stabbed"} else None
         return _VERB_STATUS.get(lemma)
+    if token.dep_ in {"dobj", "nsubj"} and lemma == "leave":  # "a shooting that left X dead"
+        state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
+        return "killed" if state & {"dead"} else "injured" if state & {"wounded", "injured", "hurt"} else None
     if token.dep_ == "pobj" and head.lower_ in {"of", "on", "against"}:
         return _NOUN_STATUS.get(head.head.lemma_.lower())
+    if token.dep_ == "poss" and lemma in _NOUN_STATUS:  # "the senator's murder"
+        return _NOUN_STATUS[lemma]
+    for clause in (c for c in token.children if c.dep_ == "relcl"):  # "X, who was kidnapped in May,"
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in ("who", "that"):
+            continue
+        verb = clause.lemma_.lower()
+        if subject.dep_ == "nsubj" and verb in ("die", "succumb"):
+            return "killed"
+        if subject.dep_ == "nsubjpass" and verb in _VERB_STATUS and verb not in ("hit", "strike", "attack", "target"):
+            return _VERB_STATUS[verb]
     return None
+
+
+_NAME_WORD_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+$")
+
+
+def _person_shaped(token: Token) -> tuple[int, int] | None:
+    """A name the tagger missed or took for a firm, when its context only fits a person.
+
+    "17-year-old Dashon Glover", "the body of Branyon Fehring, 23", "victim Jane Roe", "Ana Ruiz, who
+    was kidnapped": two or three capitalised words with an age, "victim" or "who" beside them.
+    """
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+    if not 2 <= len(words) <= 3 or any(not _NAME_WORD_RE.match(w.text) for w in words) \
+            or words[-1].i - words[0].i != len(words) - 1 or any(w.ent_type_ not in ("", "ORG", "PERSON") for w in words):
+        return None
+    doc = token.doc
+    first = words[0]
+    before = doc[max(0, first.i - 5):first.i].text.lower()
+    after = doc[token.i + 1:token.i + 4].text
+    aged = bool(re.search(r"\d{1,3}\s*-\s*years?\s*-\s*old$", before)) or bool(re.match(r"^,\s*\d{1,3}\b", after))
+    who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in token.children)
+    if not (aged or who or before.endswith("victim")):
+        return None
+    return first.idx, token.idx + len(token)
 
 
 def _governing_verb(token: Token) -> Token:
@@ -284,9 +366,13 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
             status = _status_of(token)
             if status is None:
                 continue
+            bounds = None
             if token.ent_type_ == "PERSON":
                 bounds = next(p for p in _people(frame, sentence.start_char, sentence.end_char)
                               if p[0] <= token.idx < p[1])
+            elif token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG"):
+                bounds = _person_shaped(token)
+            if bounds is not None:
                 name = text[bounds[0]:bounds[1]]
                 if _governing_verb(token).lemma_.lower() in ("hit", "strike") and " " not in name.strip() \
                         and full_name_span(frame, name) is None:
