@@ -196,3 +196,21 @@ def test_the_news_agency_a_group_claims_through_is_no_target() -> None:
     record = extract_text("A gunman stabbed three people in a shopping street on Friday. The group claimed "
                           "responsibility for the attack through its Sabr news agency on Saturday.")
     assert not any("agency" in t.mention for t in record.incidents[0].targets)
+
+
+@pytest.mark.parametrize("text, name, status", [
+    ("Deputies found the body of Kyle Brandt, 23, inside a home on Main Street.", "Kyle Brandt", "killed"),
+    ("A shooting on Elm Street left 25-year-old Dana Cole dead on Sunday.", "Dana Cole", "killed"),
+    ("Rebels claimed senator Jorge Alvarez Mena's murder on Tuesday.", "Jorge Alvarez Mena", "killed"),
+    ("The letter was signed by Maria Ruiz, who was kidnapped by rebels in March.", "Maria Ruiz", "kidnapped"),
+])
+def test_victim_named_by_the_harm_around_the_name(text: str, name: str, status: str) -> None:
+    named = [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name]
+    assert named == [(name, status)]
+
+
+def test_a_surname_is_the_person_named_last_before_it() -> None:
+    text = ("Officer Sam Reed shot Luis Grant on Friday and also shot a neighbour, 55-year-old Ella Grant. "
+            "Grant was killed.")
+    names = [v.name for v in fill_victims(frame_of(text)) if v.name]
+    assert "Ella Grant" in names and names.count("Ella Grant") == 1
