@@ -214,3 +214,15 @@ def test_a_surname_is_the_person_named_last_before_it() -> None:
             "Grant was killed.")
     names = [v.name for v in fill_victims(frame_of(text)) if v.name]
     assert "Ella Grant" in names and names.count("Ella Grant") == 1
+
+
+def test_every_name_listed_after_identified_as() -> None:
+    victims = fill_victims(frame_of("Two men were shot on Friday. They were identified as Andre Lyle, 24, "
+                                    "and Mark Hollis, 31."))
+    assert [(v.name, v.age, v.status) for v in victims if v.name] == [
+        ("Andre Lyle", 24, "injured"), ("Mark Hollis", 31, "injured")]
+
+
+def test_surname_with_age_is_the_person_named_before() -> None:
+    victims = fill_victims(frame_of("Andre Lyle was shot on Friday. Lyle, 24, died at the hospital."))
+    assert [(v.name, v.age, v.status) for v in victims] == [("Andre Lyle", 24, "killed")]

@@ -29,6 +29,8 @@ IDENTIFIED_RE = re.compile(
     r"(?P<name>(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
     re.IGNORECASE,
 )
+# The next names of a list after "identified as X, 24,": "and Y, 31", ", Z".
+_NEXT_NAME_RE = re.compile(r",?\s+(?:and\s+)?" + "(?P<name>(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\\s+[A-Z]\\.)?(?:\\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){1,3}))" + r"(?:,\s+(?P<age>\d{1,3})\b)?")
 _PERPETRATOR_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(PERPETRATOR_NOUNS)) + r")\b[^.;]*$", re.IGNORECASE)
 _NAME_AND_AGE_RE = re.compile(r"^(?P<name>(?:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?\s+){1,3}(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?)(?:,\s+(?P<age>\d{1,3}),?)?$")
 # Capitalised words of a headline ("Man Found Shot In Dolton") that are never part of a person's name.
@@ -40,6 +42,7 @@ _HEADLINE_WORDS = frozenset(
 _GLUED_HEADLINE_RE = re.compile(r"^[a-z]+(?=[A-Z][a-z])|^(?:[A-Z][a-z]+\s+)*(?:Times|News|Post|Tribune|Herald|Journal)(?=[A-Z][a-z])")
 _SURNAME_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?$")  # "Cantu", "LeGrier": a victim called by surname alone
 _POSSESSIVE_RE = re.compile(r"\s*['’]s?$")
+_TRAILING_AGE_RE = re.compile(r",\s*\d{1,3},?$")
 _LEADING_AGE_RE = re.compile(r"^\d{1,3}-years?-old\s+")
 _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -52,7 +55,7 @@ _NOT_A_DESCRIPTION = frozenset(
     "thousands some several many few more most other others another all both at least about approximately around "
     "nearly almost over up to of them those these".split())
 # Words before "identified as" that make the named person a victim.
-_VICTIM_CUES = frozenset("victim victims him her dead deceased decedent killed slain injured wounded body man woman "
+_VICTIM_CUES = frozenset("victim victims him her they them dead deceased decedent killed slain injured wounded body man woman "
                          "boy girl "
                          "male female teen teenager child".split())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
@@ -199,15 +202,22 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                 suspects.add(match.group("name").lower())  # "one suspect, identified as X" names a perpetrator
             else:
                 _attach_name(victims, text, start, match)
+                following = _NEXT_NAME_RE.match(text, match.end(), end)
+                while following is not None:  # "identified as X, 24, and Y, 31"
+                    _attach_name(victims, text, start, following, listed=True)
+                    following = _NEXT_NAME_RE.match(text, following.end(), end)
     victims += _parsed_victims(frame, victims)
     for victim in victims:  # "Bothel" was "Carlos Bothel" earlier in the report
-        surname = victim.name or (victim.mention if _SURNAME_RE.match(victim.mention) else None)
+        bare = _TRAILING_AGE_RE.sub("", victim.mention)  # "Young, 24, died"
+        surname = victim.name or (bare if _SURNAME_RE.match(bare) else None)
         whole = _full_name_before(frame, surname, victim.evidence[0].start) if surname else None
         if whole is None and surname and not victim.name:  # "Fehring" is the "Branyon Fehring" found above
             named = next((v for v in victims if v.name and _same_person(surname, v.name)), None)
             if named is not None:
                 victim.name = victim.mention = named.name
         if whole is not None:
+            if not victim.name and bare != victim.mention:
+                victim.age = victim.age or int(victim.mention[len(bare):].strip(" ,"))
             victim.name = victim.mention = text[whole[0]:whole[1]]
             victim.evidence.append(Evidence.of(text, *whole))
     for victim in victims:  # "woman heldCaitlin Caskey": a headline glued to the body's first name
@@ -231,14 +241,15 @@ def _full_name_before(frame: IncidentFrame, short: str, position: int) -> tuple[
     return before[-1] if before else spans[0]
 
 
-def _attach_name(victims: list[Victim], text: str, sentence_start: int, match: re.Match[str]) -> None:
+def _attach_name(victims: list[Victim], text: str, sentence_start: int, match: re.Match[str],
+                 listed: bool = False) -> None:
     """Give "identified as John Smith, 34" to the victim the sentence is about, or add the person.
 
     Who is identified comes from the words before the name: "the victim", "him", "the girl" or the
     victim's own noun name a victim; "the driver" or "a neighbour" name nobody known.
     """
     name = match.group("name")
-    stated_age = match.group("age") or match.group("age_before")
+    stated_age = match.group("age") or (None if listed else match.group("age_before"))
     age = int(stated_age) if stated_age else None
     evidence = Evidence.of(text, match.start("name"), match.end("age") if match.group("age") else match.end("name"))
     before = set(_WORDS_RE.findall(text[sentence_start:match.start("name")].lower()))
@@ -251,7 +262,9 @@ def _attach_name(victims: list[Victim], text: str, sentence_start: int, match: r
         chosen.age = chosen.age or age
         chosen.evidence.append(evidence)
     elif victim_cue and not any(v.name == name for v in victims):
-        victims.append(Victim(name=name, mention=name, age=age, evidence=[evidence]))
+        group = next((v for v in victims if v.name is None and not unnamed), None)  # "Two men ... identified as"
+        victims.append(Victim(name=name, mention=name, age=age, status=group.status if group else "unknown",
+                              evidence=[evidence]))
 
 
 # What a verb or noun does to the person it governs.
