@@ -43,6 +43,7 @@ _GLUED_HEADLINE_RE = re.compile(r"^[a-z]+(?=[A-Z][a-z])|^(?:[A-Z][a-z]+\s+)*(?:T
 _SURNAME_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?$")  # "Cantu", "LeGrier": a victim called by surname alone
 _POSSESSIVE_RE = re.compile(r"\s*['’]s?$")
 _TRAILING_AGE_RE = re.compile(r",\s*\d{1,3},?$")
+_AGE_AFTER_RE = re.compile(r",\s*(?P<age>\d{1,3}),")
 _LEADING_AGE_RE = re.compile(r"^\d{1,3}-years?-old\s+")
 _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -390,7 +391,9 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
                 if _governing_verb(token).lemma_.lower() in ("hit", "strike") and " " not in name.strip() \
                         and full_name_span(frame, name) is None:
                     continue  # "illnesses have struck Chipotle": a lone word after "struck" may be a firm
+                stated = _AGE_AFTER_RE.match(text, bounds[1])  # "Lyle, 24, died"
                 victims.append(Victim(name=name, mention=name, status=status, gender=None,
+                                      age=int(stated.group("age")) if stated else None,
                                       evidence=[Evidence.of(text, *bounds)]))
             elif token.pos_ == "NOUN" and _governing_verb(token).lemma_.lower() in _PEOPLE_VERBS:
                 start, end = _description(token)
