@@ -226,3 +226,8 @@ def test_every_name_listed_after_identified_as() -> None:
 def test_surname_with_age_is_the_person_named_before() -> None:
     victims = fill_victims(frame_of("Andre Lyle was shot on Friday. Lyle, 24, died at the hospital."))
     assert [(v.name, v.age, v.status) for v in victims] == [("Andre Lyle", 24, "killed")]
+
+
+def test_found_shot_to_death_and_the_town_after_of_is_no_victim() -> None:
+    victims = fill_victims(frame_of("Officers found 40-year-old Wade Tolliver of Garland shot to death in his home."))
+    assert [(v.name, v.status) for v in victims] == [("Wade Tolliver", "killed")]

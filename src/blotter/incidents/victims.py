@@ -38,7 +38,7 @@ _HEADLINE_WORDS = frozenset(
     "in at on by of for from to with after before during following near over and the a an his her man woman boy girl "
     "teen teens men women shooting shootings shot shots found killed kills dies died dead death police officer cop "
     "deputy trooper victim victims suspect service church gazette times news update video photos report "
-    "says said".split())
+    "says said juvenile missing".split())
 _GLUED_HEADLINE_RE = re.compile(r"^[a-z]+(?=[A-Z][a-z])|^(?:[A-Z][a-z]+\s+)*(?:Times|News|Post|Tribune|Herald|Journal)(?=[A-Z][a-z])")
 _SURNAME_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?$")  # "Cantu", "LeGrier": a victim called by surname alone
 _POSSESSIVE_RE = re.compile(r"\s*['’]s?$")
@@ -131,12 +131,20 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"
 
 
+def _tail_of_phrase(frame: IncidentFrame, start: int, end: int) -> bool:
+    """A group that is only the end of a longer phrase ("Gyger of Carrollton shot": "Carrollton")
+    is the place or body the person belongs to, not the person harmed."""
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("of", "from", "in") \
+        and span.root.head.head.pos_ == "PROPN"
+
+
 def _victim(frame: IncidentFrame, start: int, end: int, status: VictimStatus, evidence: tuple[int, int]) -> Victim | None:
     """One victim from a group span: a name with its age, or a description ("a 23-year-old man")."""
     text = frame.text
     if not _names_someone(frame, start, end):
         return None
-    if _in_brackets(text, start, end):
+    if _in_brackets(text, start, end) or _tail_of_phrase(frame, start, end):
         return None
     words = text[start:end]
     age = _AGE_RE.search(words)
@@ -147,7 +155,7 @@ def _victim(frame: IncidentFrame, start: int, end: int, status: VictimStatus, ev
         return Victim(name=name, mention=name, status=status, age=stated_age, gender=None,
                       evidence=[Evidence.of(text, *evidence)])
     person = _person_name(frame, start, end)
-    if person is not None:
+    if person is not None and not set(text[person[0]:person[1]].lower().split()) & _HEADLINE_WORDS:
         name = text[person[0]:person[1]]
         return Victim(name=name, mention=name, status=status, age=int(age.group("age")) if age else None,
                       gender=_gender(words), evidence=[Evidence.of(text, *evidence)])
@@ -216,6 +224,9 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
             named = next((v for v in victims if v.name and _same_person(surname, v.name)), None)
             if named is not None:
                 victim.name = victim.mention = named.name
+            elif bare != victim.mention and _proper_noun_at(frame, victim.mention, victim.evidence):
+                victim.name, victim.age = bare, victim.age or int(victim.mention[len(bare):].strip(" ,"))
+                victim.mention = bare  # "Stephens, 32, was killed": a surname with an age is a name
         if whole is not None:
             if not victim.name and bare != victim.mention:
                 victim.age = victim.age or int(victim.mention[len(bare):].strip(" ,"))
@@ -227,6 +238,18 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
             victim.name = victim.mention = victim.name[glued.end():]
     found = _deduplicated(victims)
     return [v for v in found if not v.name or v.name.lower() not in suspects]
+
+
+def _proper_noun_at(frame: IncidentFrame, mention: str, evidence: list[Evidence]) -> bool:
+    """True when the mention's first word, where the evidence quotes it, is a proper noun, not a
+    place, and a comma closes the age after it."""
+    for quote in evidence:
+        at = frame.text.find(mention, quote.start, quote.end)
+        span = frame.doc.char_span(at, at + 1, alignment_mode="expand") if at >= 0 else None
+        if span is not None:  # "Stephens, 32, and", not a headline's "Chester, 1 dead"
+            return span[0].pos_ == "PROPN" and span[0].ent_type_ not in _PLACE_LABELS \
+                and frame.text[at + len(mention):at + len(mention) + 1] == ","
+    return False
 
 
 def _full_name_before(frame: IncidentFrame, short: str, position: int) -> tuple[int, int] | None:
@@ -305,6 +328,10 @@ def _status_of(token: Token) -> VictimStatus | None:
             return "killed" if state & {"dead", "killed", "murdered"} else "injured" if state & {"shot", "wounded",
                                                                                              "stabbed"} else None
         return _VERB_STATUS.get(lemma)
+    if token.dep_ == "nsubj" and head.tag_ in ("VBN", "VBD") and head.dep_ in ("ccomp", "xcomp", "oprd") \
+            and head.head.lemma_.lower() in ("find", "leave"):  # "officers found X shot to death"
+        words = {t.lower_ for t in head.subtree}
+        return "killed" if words & {"death", "dead"} else _VERB_STATUS.get(lemma)
     if token.dep_ in {"dobj", "nsubj"} and lemma == "leave":  # "a shooting that left X dead"
         state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
         return "killed" if state & {"dead"} else "injured" if state & {"wounded", "injured", "hurt"} else None
