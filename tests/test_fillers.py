@@ -231,3 +231,17 @@ def test_surname_with_age_is_the_person_named_before() -> None:
 def test_found_shot_to_death_and_the_town_after_of_is_no_victim() -> None:
     victims = fill_victims(frame_of("Officers found 40-year-old Wade Tolliver of Garland shot to death in his home."))
     assert [(v.name, v.status) for v in victims] == [("Wade Tolliver", "killed")]
+
+
+def test_who_killed_others_is_no_victim_but_who_killed_himself_is() -> None:
+    names = [v.name for v in fill_victims(frame_of("Dale Rusk killed three men at a party in 2012.")) if v.name]
+    assert names == []
+    victims = fill_victims(frame_of("Dale Rusk killed himself during a standoff on Tuesday."))
+    assert [(v.name, v.status) for v in victims] == [("Dale Rusk", "killed")]
+
+
+def test_a_surname_two_people_share_keeps_the_surname_when_neither_came_first() -> None:
+    text = ("Grant was shot dead outside his shop on Friday. \"They took our father,\" said Ella Grant, "
+            "Luis Grant's daughter.")
+    names = [v.name for v in fill_victims(frame_of(text)) if v.name]
+    assert "Ella Grant" not in names

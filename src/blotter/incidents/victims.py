@@ -131,6 +131,16 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"
 
 
+def _doer_of_harm(frame: IncidentFrame, start: int, end: int) -> bool:
+    """"Desmonte Leonard killed three men": the subject of an active harm verb with an object did it."""
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj":
+        return False
+    verb = span.root.head
+    return verb.lemma_.lower() in _VERB_STATUS and any(c.dep_ == "dobj" and not _PRONOUN_RE.match(c.text)
+                                                       for c in verb.children)  # "killed himself" stays
+
+
 def _tail_of_phrase(frame: IncidentFrame, start: int, end: int) -> bool:
     """A group that is only the end of a longer phrase ("Gyger of Carrollton shot": "Carrollton")
     is the place or body the person belongs to, not the person harmed."""
@@ -193,6 +203,8 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                 continue
             for group in mention.groups:
                 group = _whole_phrase(frame, *group)
+                if _doer_of_harm(frame, *group):
+                    continue
                 evidence = group if len(mention.groups) > 1 else (min(mention.start, group[0]), max(mention.end, group[1]))
                 victim = _victim(frame, *group, mention.harm, evidence)
                 if victim:
@@ -254,15 +266,19 @@ def _proper_noun_at(frame: IncidentFrame, mention: str, evidence: list[Evidence]
 
 def _full_name_before(frame: IncidentFrame, short: str, position: int) -> tuple[int, int] | None:
     """The whole name of someone called "Jones" here: when two people share the surname, the one
-    named last before this mention (else the first one named), not the first in the report."""
+    named last before this mention, not the first in the report; none when neither is before it."""
     wanted = short.lower().split()
-    spans = [(e.start_char, e.end_char) for e in frame.doc.ents if e.label_ == "PERSON"
-             and len(e.text.split()) > len(wanted) and e.text.lower().split()[-len(wanted):] == wanted
-             and all(w[:1].isupper() for w in e.text.split())]
+    spans = []
+    for entity in frame.doc.ents:
+        possessive = _POSSESSIVE_RE.search(entity.text)
+        words = (entity.text[:possessive.start()] if possessive else entity.text).split()
+        if entity.label_ == "PERSON" and len(words) > len(wanted) and [w.lower() for w in words[-len(wanted):]] == \
+                wanted and all(w[:1].isupper() for w in words):
+            spans.append((entity.start_char, entity.start_char + len(" ".join(words))))
     if len({frame.text[s:e].lower() for s, e in spans}) <= 1:
         return full_name_span(frame, short)
     before = [span for span in spans if span[1] <= position]
-    return before[-1] if before else spans[0]
+    return before[-1] if before else None  # two people share the name and neither came first: keep "Oliver"
 
 
 def _attach_name(victims: list[Victim], text: str, sentence_start: int, match: re.Match[str],
