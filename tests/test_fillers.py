@@ -245,3 +245,10 @@ def test_a_surname_two_people_share_keeps_the_surname_when_neither_came_first() 
             "Luis Grant's daughter.")
     names = [v.name for v in fill_victims(frame_of(text)) if v.name]
     assert "Ella Grant" not in names
+
+
+def test_people_listed_with_their_towns_and_together_with_share_the_fate() -> None:
+    text = ("The two engineers, Paolo Greco of Turin and Marco Ferri of Genoa, together with a driver, "
+            "Luis Pardo, were taken hostage on Monday.")
+    names = [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name]
+    assert ("Paolo Greco", "kidnapped") in names and ("Marco Ferri", "kidnapped") in names

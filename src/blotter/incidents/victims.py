@@ -324,13 +324,30 @@ _NOUN_STATUS: dict[str, VictimStatus] = {
 _DESCRIPTION_DEPS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod", "case"})
 
 
+def _coordinated_head(token: Token) -> Token:
+    """The noun whose fate a listed person shares: through "and", apposition, "together with Y" and
+    a list the parser hung on a place ("X of Milan and Y of Rome": Y goes with X, not with Milan)."""
+    while token.head is not token:
+        head = token.head
+        if token.dep_ in {"conj", "appos", "compound"}:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ in ("with", "alongside") and head.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.lower_ in ("together", "along") for c in head.children):
+            token = head.head
+        elif token.dep_ == "pobj" and head.lower_ in ("of", "from") and token.ent_type_ in _PLACE_LABELS \
+                and token.head.head.ent_type_ == "PERSON" and any(c.dep_ == "conj" for c in token.children):
+            token = head.head
+        else:
+            break
+    return token
+
+
 def _status_of(token: Token) -> VictimStatus | None:
     """What the parse says happened to the person this noun names, or None when it is not on the receiving end."""
     if any(c.lower_ in ("victim", "victims") for c in token.lefts) or (
             token.dep_ == "appos" and token.head.lower_ in ("victim", "victims")):
         return "unknown"  # "victim Jane Doe", "the victim, Jane Doe,"
-    while token.dep_ in {"conj", "appos", "compound"} and token.head is not token:
-        token = token.head
+    token = _coordinated_head(token)
     head = token.head
     lemma = head.lemma_.lower()
     if token.dep_ == "nsubj" and (lemma in ("die", "succumb") or (
