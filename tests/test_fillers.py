@@ -252,3 +252,8 @@ def test_people_listed_with_their_towns_and_together_with_share_the_fate() -> No
             "Luis Pardo, were taken hostage on Monday.")
     names = [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name]
     assert ("Paolo Greco", "kidnapped") in names and ("Marco Ferri", "kidnapped") in names
+
+
+def test_murder_of_a_name_the_tagger_missed_in_a_lower_case_report() -> None:
+    text = "rebels are blamed for the murder of union leader hector ramos quintana in the capital last week."
+    assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == [("hector ramos quintana", "killed")]

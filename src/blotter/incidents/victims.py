@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..nlp import first_name_gender
 from ..models import Evidence, Gender, Victim, VictimStatus
 from .actors import PERPETRATOR_NOUNS, full_name_span
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
@@ -105,6 +106,12 @@ _TITLES = frozenset("dr mr mrs ms miss sr sra don dona gen general col colonel m
                     "officer deputy trooper sergeant detective det agent chief pastor professor prof coach".split())
 
 
+def _first_name(token: Token) -> bool:
+    """A known first name the tagger took for a common noun in a lower-case report ("hector")."""
+    return token.is_lower and token.doc._.article_text != token.doc.text and token.pos_ in ("NOUN", "PROPN", "ADJ") \
+        and first_name_gender(token.text) is not None
+
+
 def _whole_name(entity: Span) -> Span:
     """The name with the words the tagger left off that the parse ties to it ("Bernardo Jaramillo"
     + "Ossa", "Stela" + "Torrado de Otalora"): proper nouns just outside it that are compounds of
@@ -113,7 +120,7 @@ def _whole_name(entity: Span) -> Span:
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "PERSON") \
             and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ in ("", "PERSON") \
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or _first_name(doc[start - 1])) and doc[start - 1].ent_type_ in ("", "PERSON") \
             and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
             and doc[start - 1].lower_.rstrip(".") not in _TITLES:
         start -= 1
@@ -384,6 +391,8 @@ def _status_of(token: Token) -> VictimStatus | None:
     return None
 
 
+# Harms only a person suffers: "the murder of X" names a person even when the tagger calls X a firm.
+_PERSONAL_HARMS = frozenset("murder assassination killing death kidnapping abduction body".split())
 _NAME_WORD_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+$")
 
 
@@ -391,10 +400,11 @@ def _person_shaped(token: Token) -> tuple[int, int] | None:
     """A name the tagger missed or took for a firm, when its context only fits a person.
 
     "17-year-old Dashon Glover", "the body of Branyon Fehring, 23", "victim Jane Roe", "Ana Ruiz, who
-    was kidnapped": two or three capitalised words with an age, "victim" or "who" beside them.
+    was kidnapped", "the murder of Oqueli Colindres": two or three capitalised words with an age,
+    "victim" or "who" beside them, or after a harm only a person suffers.
     """
-    words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
-    if not 2 <= len(words) <= 3 or any(not _NAME_WORD_RE.match(w.text) for w in words) \
+    words = [c for c in token.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _first_name(c))] + [token]
+    if not 2 <= len(words) <= 3 or any(not (_NAME_WORD_RE.match(w.text) or _first_name(w)) for w in words) \
             or words[-1].i - words[0].i != len(words) - 1 or any(w.ent_type_ not in ("", "ORG", "PERSON") for w in words):
         return None
     doc = token.doc
@@ -403,7 +413,8 @@ def _person_shaped(token: Token) -> tuple[int, int] | None:
     after = doc[token.i + 1:token.i + 4].text
     aged = bool(re.search(r"\d{1,3}\s*-\s*years?\s*-\s*old$", before)) or bool(re.match(r"^,\s*\d{1,3}\b", after))
     who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in token.children)
-    if not (aged or who or before.endswith("victim")):
+    of_harm = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PERSONAL_HARMS
+    if not (aged or who or of_harm or before.endswith("victim")):
         return None
     return first.idx, token.idx + len(token)
 
