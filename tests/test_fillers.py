@@ -257,3 +257,8 @@ def test_people_listed_with_their_towns_and_together_with_share_the_fate() -> No
 def test_murder_of_a_name_the_tagger_missed_in_a_lower_case_report() -> None:
     text = "rebels are blamed for the murder of union leader hector ramos quintana in the capital last week."
     assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == [("hector ramos quintana", "killed")]
+
+
+def test_the_coroner_who_names_the_dead_is_no_victim() -> None:
+    text = "Two women were shot dead on Friday, said County Coroner Alma Pruitt-Vance."
+    assert [v.name for v in fill_victims(frame_of(text)) if v.name] == []

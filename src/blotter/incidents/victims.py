@@ -45,6 +45,8 @@ _SURNAME_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:
 _POSSESSIVE_RE = re.compile(r"\s*['’]s?$")
 _TRAILING_AGE_RE = re.compile(r",\s*\d{1,3},?$")
 _AGE_AFTER_RE = re.compile(r",\s*(?P<age>\d{1,3}),")
+_TRAILING_NUMBER_RE = re.compile(r"\s+\d{1,3}$")
+_REPORTING_OFFICIALS = frozenset("coroner examiner spokesman spokeswoman spokesperson".split())
 _LEADING_AGE_RE = re.compile(r"^\d{1,3}-years?-old\s+")
 _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -103,7 +105,7 @@ def _people(frame: IncidentFrame, start: int, end: int) -> list[tuple[int, int]]
 # Titles before a name that are not part of it ("Dr", "Gen.", "Father").
 _TITLES = frozenset("dr mr mrs ms miss sr sra don dona gen general col colonel maj major capt captain lt sgt "
                     "father fr rev msgr bishop archbishop president senator sen rep judge minister mayor "
-                    "officer deputy trooper sergeant detective det agent chief pastor professor prof coach".split())
+                    "officer deputy trooper cop police sergeant detective det agent chief pastor professor prof coach".split())
 
 
 def _first_name(token: Token) -> bool:
@@ -255,8 +257,18 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         glued = _GLUED_HEADLINE_RE.match(victim.name or "")
         if glued:
             victim.name = victim.mention = victim.name[glued.end():]
+    for victim in victims:  # "Laquan McDonald 16": an age the tagger glued to the name
+        if victim.name and _TRAILING_NUMBER_RE.search(victim.name):
+            victim.name = victim.mention = _TRAILING_NUMBER_RE.sub("", victim.name)
     found = _deduplicated(victims)
-    return [v for v in found if not v.name or v.name.lower() not in suspects]
+    return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name))]
+
+
+def _could_be_a_name(name: str) -> bool:
+    """False for a headline or an official taken for a name ("Everett Teen Found Shot", "Springs Gazette",
+    "County Coroner Jane Roe"): whoever reports the death is not its victim."""
+    words = set(name.lower().split())
+    return not (len(words) > 1 and words & _HEADLINE_WORDS - _TITLES) and not words & _REPORTING_OFFICIALS
 
 
 def _proper_noun_at(frame: IncidentFrame, mention: str, evidence: list[Evidence]) -> bool:
