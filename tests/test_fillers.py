@@ -196,3 +196,69 @@ def test_the_news_agency_a_group_claims_through_is_no_target() -> None:
     record = extract_text("A gunman stabbed three people in a shopping street on Friday. The group claimed "
                           "responsibility for the attack through its Sabr news agency on Saturday.")
     assert not any("agency" in t.mention for t in record.incidents[0].targets)
+
+
+@pytest.mark.parametrize("text, name, status", [
+    ("Deputies found the body of Kyle Brandt, 23, inside a home on Main Street.", "Kyle Brandt", "killed"),
+    ("A shooting on Elm Street left 25-year-old Dana Cole dead on Sunday.", "Dana Cole", "killed"),
+    ("Rebels claimed senator Jorge Alvarez Mena's murder on Tuesday.", "Jorge Alvarez Mena", "killed"),
+    ("The letter was signed by Maria Ruiz, who was kidnapped by rebels in March.", "Maria Ruiz", "kidnapped"),
+])
+def test_victim_named_by_the_harm_around_the_name(text: str, name: str, status: str) -> None:
+    named = [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name]
+    assert named == [(name, status)]
+
+
+def test_a_surname_is_the_person_named_last_before_it() -> None:
+    text = ("Officer Sam Reed shot Luis Grant on Friday and also shot a neighbour, 55-year-old Ella Grant. "
+            "Grant was killed.")
+    names = [v.name for v in fill_victims(frame_of(text)) if v.name]
+    assert "Ella Grant" in names and names.count("Ella Grant") == 1
+
+
+def test_every_name_listed_after_identified_as() -> None:
+    victims = fill_victims(frame_of("Two men were shot on Friday. They were identified as Andre Lyle, 24, "
+                                    "and Mark Hollis, 31."))
+    assert [(v.name, v.age, v.status) for v in victims if v.name] == [
+        ("Andre Lyle", 24, "injured"), ("Mark Hollis", 31, "injured")]
+
+
+def test_surname_with_age_is_the_person_named_before() -> None:
+    victims = fill_victims(frame_of("Andre Lyle was shot on Friday. Lyle, 24, died at the hospital."))
+    assert [(v.name, v.age, v.status) for v in victims] == [("Andre Lyle", 24, "killed")]
+
+
+def test_found_shot_to_death_and_the_town_after_of_is_no_victim() -> None:
+    victims = fill_victims(frame_of("Officers found 40-year-old Wade Tolliver of Garland shot to death in his home."))
+    assert [(v.name, v.status) for v in victims] == [("Wade Tolliver", "killed")]
+
+
+def test_who_killed_others_is_no_victim_but_who_killed_himself_is() -> None:
+    names = [v.name for v in fill_victims(frame_of("Dale Rusk killed three men at a party in 2012.")) if v.name]
+    assert names == []
+    victims = fill_victims(frame_of("Dale Rusk killed himself during a standoff on Tuesday."))
+    assert [(v.name, v.status) for v in victims] == [("Dale Rusk", "killed")]
+
+
+def test_a_surname_two_people_share_keeps_the_surname_when_neither_came_first() -> None:
+    text = ("Grant was shot dead outside his shop on Friday. \"They took our father,\" said Ella Grant, "
+            "Luis Grant's daughter.")
+    names = [v.name for v in fill_victims(frame_of(text)) if v.name]
+    assert "Ella Grant" not in names
+
+
+def test_people_listed_with_their_towns_and_together_with_share_the_fate() -> None:
+    text = ("The two engineers, Paolo Greco of Turin and Marco Ferri of Genoa, together with a driver, "
+            "Luis Pardo, were taken hostage on Monday.")
+    names = [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name]
+    assert ("Paolo Greco", "kidnapped") in names and ("Marco Ferri", "kidnapped") in names
+
+
+def test_murder_of_a_name_the_tagger_missed_in_a_lower_case_report() -> None:
+    text = "rebels are blamed for the murder of union leader hector ramos quintana in the capital last week."
+    assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == [("hector ramos quintana", "killed")]
+
+
+def test_the_coroner_who_names_the_dead_is_no_victim() -> None:
+    text = "Two women were shot dead on Friday, said County Coroner Alma Pruitt-Vance."
+    assert [v.name for v in fill_victims(frame_of(text)) if v.name] == []

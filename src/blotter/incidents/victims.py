@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from ..nlp import first_name_gender
 from ..models import Evidence, Gender, Victim, VictimStatus
 from .actors import PERPETRATOR_NOUNS, full_name_span
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
@@ -29,6 +30,8 @@ IDENTIFIED_RE = re.compile(
     r"(?P<name>(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
     re.IGNORECASE,
 )
+# The next names of a list after "identified as X, 24,": "and Y, 31", ", Z".
+_NEXT_NAME_RE = re.compile(r",?\s+(?:and\s+)?" + "(?P<name>(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\\s+[A-Z]\\.)?(?:\\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){1,3}))" + r"(?:,\s+(?P<age>\d{1,3})\b)?")
 _PERPETRATOR_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(PERPETRATOR_NOUNS)) + r")\b[^.;]*$", re.IGNORECASE)
 _NAME_AND_AGE_RE = re.compile(r"^(?P<name>(?:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?\s+){1,3}(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?)(?:,\s+(?P<age>\d{1,3}),?)?$")
 # Capitalised words of a headline ("Man Found Shot In Dolton") that are never part of a person's name.
@@ -36,9 +39,14 @@ _HEADLINE_WORDS = frozenset(
     "in at on by of for from to with after before during following near over and the a an his her man woman boy girl "
     "teen teens men women shooting shootings shot shots found killed kills dies died dead death police officer cop "
     "deputy trooper victim victims suspect service church gazette times news update video photos report "
-    "says said".split())
+    "says said juvenile missing".split())
 _GLUED_HEADLINE_RE = re.compile(r"^[a-z]+(?=[A-Z][a-z])|^(?:[A-Z][a-z]+\s+)*(?:Times|News|Post|Tribune|Herald|Journal)(?=[A-Z][a-z])")
 _SURNAME_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?$")  # "Cantu", "LeGrier": a victim called by surname alone
+_POSSESSIVE_RE = re.compile(r"\s*['’]s?$")
+_TRAILING_AGE_RE = re.compile(r",\s*\d{1,3},?$")
+_AGE_AFTER_RE = re.compile(r",\s*(?P<age>\d{1,3}),")
+_TRAILING_NUMBER_RE = re.compile(r"\s+\d{1,3}$")
+_REPORTING_OFFICIALS = frozenset("coroner examiner spokesman spokeswoman spokesperson".split())
 _LEADING_AGE_RE = re.compile(r"^\d{1,3}-years?-old\s+")
 _AGE_RE = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -51,7 +59,7 @@ _NOT_A_DESCRIPTION = frozenset(
     "thousands some several many few more most other others another all both at least about approximately around "
     "nearly almost over up to of them those these".split())
 # Words before "identified as" that make the named person a victim.
-_VICTIM_CUES = frozenset("victim victims him her dead deceased decedent killed slain injured wounded body man woman "
+_VICTIM_CUES = frozenset("victim victims him her they them dead deceased decedent killed slain injured wounded body man woman "
                          "boy girl "
                          "male female teen teenager child".split())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
@@ -83,11 +91,42 @@ def _people(frame: IncidentFrame, start: int, end: int) -> list[tuple[int, int]]
     for entity in span.ents if span is not None else ():
         if entity.label_ != "PERSON":
             continue
+        entity = _whole_name(entity)
+        end = entity.end_char
+        possessive = _POSSESSIVE_RE.search(frame.text, entity.start_char, end)
+        end = possessive.start() if possessive else end  # "Mena's murder": the name is "Mena"
         if merged and not frame.text[merged[-1][1]:entity.start_char].strip():  # "Federico Estrada" "Velez"
-            merged[-1] = (merged[-1][0], entity.end_char)
+            merged[-1] = (merged[-1][0], end)
         else:
-            merged.append((entity.start_char, entity.end_char))
+            merged.append((entity.start_char, end))
     return merged
+
+
+# Titles before a name that are not part of it ("Dr", "Gen.", "Father").
+_TITLES = frozenset("dr mr mrs ms miss sr sra don dona gen general col colonel maj major capt captain lt sgt "
+                    "father fr rev msgr bishop archbishop president senator sen rep judge minister mayor "
+                    "officer deputy trooper cop police sergeant detective det agent chief pastor professor prof coach".split())
+
+
+def _first_name(token: Token) -> bool:
+    """A known first name the tagger took for a common noun in a lower-case report ("hector")."""
+    return token.is_lower and token.doc._.article_text != token.doc.text and token.pos_ in ("NOUN", "PROPN", "ADJ") \
+        and first_name_gender(token.text) is not None
+
+
+def _whole_name(entity: Span) -> Span:
+    """The name with the words the tagger left off that the parse ties to it ("Bernardo Jaramillo"
+    + "Ossa", "Stela" + "Torrado de Otalora"): proper nouns just outside it that are compounds of
+    it or that it is a compound of."""
+    doc, start, end = entity.doc, entity.start, entity.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "PERSON") \
+            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        end += 1
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or _first_name(doc[start - 1])) and doc[start - 1].ent_type_ in ("", "PERSON") \
+            and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
+            and doc[start - 1].lower_.rstrip(".") not in _TITLES:
+        start -= 1
+    return doc[start:end]
 
 
 def _person_name(frame: IncidentFrame, start: int, end: int) -> tuple[int, int] | None:
@@ -101,12 +140,30 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"
 
 
+def _doer_of_harm(frame: IncidentFrame, start: int, end: int) -> bool:
+    """"Desmonte Leonard killed three men": the subject of an active harm verb with an object did it."""
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj":
+        return False
+    verb = span.root.head
+    return verb.lemma_.lower() in _VERB_STATUS and any(c.dep_ == "dobj" and not _PRONOUN_RE.match(c.text)
+                                                       for c in verb.children)  # "killed himself" stays
+
+
+def _tail_of_phrase(frame: IncidentFrame, start: int, end: int) -> bool:
+    """A group that is only the end of a longer phrase ("Gyger of Carrollton shot": "Carrollton")
+    is the place or body the person belongs to, not the person harmed."""
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("of", "from", "in") \
+        and span.root.head.head.pos_ == "PROPN"
+
+
 def _victim(frame: IncidentFrame, start: int, end: int, status: VictimStatus, evidence: tuple[int, int]) -> Victim | None:
     """One victim from a group span: a name with its age, or a description ("a 23-year-old man")."""
     text = frame.text
     if not _names_someone(frame, start, end):
         return None
-    if _in_brackets(text, start, end):
+    if _in_brackets(text, start, end) or _tail_of_phrase(frame, start, end):
         return None
     words = text[start:end]
     age = _AGE_RE.search(words)
@@ -117,7 +174,7 @@ def _victim(frame: IncidentFrame, start: int, end: int, status: VictimStatus, ev
         return Victim(name=name, mention=name, status=status, age=stated_age, gender=None,
                       evidence=[Evidence.of(text, *evidence)])
     person = _person_name(frame, start, end)
-    if person is not None:
+    if person is not None and not set(text[person[0]:person[1]].lower().split()) & _HEADLINE_WORDS:
         name = text[person[0]:person[1]]
         return Victim(name=name, mention=name, status=status, age=int(age.group("age")) if age else None,
                       gender=_gender(words), evidence=[Evidence.of(text, *evidence)])
@@ -155,6 +212,8 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                 continue
             for group in mention.groups:
                 group = _whole_phrase(frame, *group)
+                if _doer_of_harm(frame, *group):
+                    continue
                 evidence = group if len(mention.groups) > 1 else (min(mention.start, group[0]), max(mention.end, group[1]))
                 victim = _victim(frame, *group, mention.harm, evidence)
                 if victim:
@@ -173,29 +232,83 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                 suspects.add(match.group("name").lower())  # "one suspect, identified as X" names a perpetrator
             else:
                 _attach_name(victims, text, start, match)
+                following = _NEXT_NAME_RE.match(text, match.end(), end)
+                while following is not None:  # "identified as X, 24, and Y, 31"
+                    _attach_name(victims, text, start, following, listed=True)
+                    following = _NEXT_NAME_RE.match(text, following.end(), end)
     victims += _parsed_victims(frame, victims)
     for victim in victims:  # "Bothel" was "Carlos Bothel" earlier in the report
-        surname = victim.name or (victim.mention if _SURNAME_RE.match(victim.mention) else None)
-        whole = full_name_span(frame, surname) if surname else None
+        bare = _TRAILING_AGE_RE.sub("", victim.mention)  # "Young, 24, died"
+        surname = victim.name or (bare if _SURNAME_RE.match(bare) else None)
+        whole = _full_name_before(frame, surname, victim.evidence[0].start) if surname else None
+        if whole is None and surname and not victim.name:  # "Fehring" is the "Branyon Fehring" found above
+            named = next((v for v in victims if v.name and _same_person(surname, v.name)), None)
+            if named is not None:
+                victim.name = victim.mention = named.name
+            elif bare != victim.mention and _proper_noun_at(frame, victim.mention, victim.evidence):
+                victim.name, victim.age = bare, victim.age or int(victim.mention[len(bare):].strip(" ,"))
+                victim.mention = bare  # "Stephens, 32, was killed": a surname with an age is a name
         if whole is not None:
+            if not victim.name and bare != victim.mention:
+                victim.age = victim.age or int(victim.mention[len(bare):].strip(" ,"))
             victim.name = victim.mention = text[whole[0]:whole[1]]
             victim.evidence.append(Evidence.of(text, *whole))
     for victim in victims:  # "woman heldCaitlin Caskey": a headline glued to the body's first name
         glued = _GLUED_HEADLINE_RE.match(victim.name or "")
         if glued:
             victim.name = victim.mention = victim.name[glued.end():]
+    for victim in victims:  # "Laquan McDonald 16": an age the tagger glued to the name
+        if victim.name and _TRAILING_NUMBER_RE.search(victim.name):
+            victim.name = victim.mention = _TRAILING_NUMBER_RE.sub("", victim.name)
     found = _deduplicated(victims)
-    return [v for v in found if not v.name or v.name.lower() not in suspects]
+    return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name))]
 
 
-def _attach_name(victims: list[Victim], text: str, sentence_start: int, match: re.Match[str]) -> None:
+def _could_be_a_name(name: str) -> bool:
+    """False for a headline or an official taken for a name ("Everett Teen Found Shot", "Springs Gazette",
+    "County Coroner Jane Roe"): whoever reports the death is not its victim."""
+    words = set(name.lower().split())
+    return not (len(words) > 1 and words & _HEADLINE_WORDS - _TITLES) and not words & _REPORTING_OFFICIALS
+
+
+def _proper_noun_at(frame: IncidentFrame, mention: str, evidence: list[Evidence]) -> bool:
+    """True when the mention's first word, where the evidence quotes it, is a proper noun, not a
+    place, and a comma closes the age after it."""
+    for quote in evidence:
+        at = frame.text.find(mention, quote.start, quote.end)
+        span = frame.doc.char_span(at, at + 1, alignment_mode="expand") if at >= 0 else None
+        if span is not None:  # "Stephens, 32, and", not a headline's "Chester, 1 dead"
+            return span[0].pos_ == "PROPN" and span[0].ent_type_ not in _PLACE_LABELS \
+                and frame.text[at + len(mention):at + len(mention) + 1] == ","
+    return False
+
+
+def _full_name_before(frame: IncidentFrame, short: str, position: int) -> tuple[int, int] | None:
+    """The whole name of someone called "Jones" here: when two people share the surname, the one
+    named last before this mention, not the first in the report; none when neither is before it."""
+    wanted = short.lower().split()
+    spans = []
+    for entity in frame.doc.ents:
+        possessive = _POSSESSIVE_RE.search(entity.text)
+        words = (entity.text[:possessive.start()] if possessive else entity.text).split()
+        if entity.label_ == "PERSON" and len(words) > len(wanted) and [w.lower() for w in words[-len(wanted):]] == \
+                wanted and all(w[:1].isupper() for w in words):
+            spans.append((entity.start_char, entity.start_char + len(" ".join(words))))
+    if len({frame.text[s:e].lower() for s, e in spans}) <= 1:
+        return full_name_span(frame, short)
+    before = [span for span in spans if span[1] <= position]
+    return before[-1] if before else None  # two people share the name and neither came first: keep "Oliver"
+
+
+def _attach_name(victims: list[Victim], text: str, sentence_start: int, match: re.Match[str],
+                 listed: bool = False) -> None:
     """Give "identified as John Smith, 34" to the victim the sentence is about, or add the person.
 
     Who is identified comes from the words before the name: "the victim", "him", "the girl" or the
     victim's own noun name a victim; "the driver" or "a neighbour" name nobody known.
     """
     name = match.group("name")
-    stated_age = match.group("age") or match.group("age_before")
+    stated_age = match.group("age") or (None if listed else match.group("age_before"))
     age = int(stated_age) if stated_age else None
     evidence = Evidence.of(text, match.start("name"), match.end("age") if match.group("age") else match.end("name"))
     before = set(_WORDS_RE.findall(text[sentence_start:match.start("name")].lower()))
@@ -208,7 +321,9 @@ def _attach_name(victims: list[Victim], text: str, sentence_start: int, match: r
         chosen.age = chosen.age or age
         chosen.evidence.append(evidence)
     elif victim_cue and not any(v.name == name for v in victims):
-        victims.append(Victim(name=name, mention=name, age=age, evidence=[evidence]))
+        group = next((v for v in victims if v.name is None and not unnamed), None)  # "Two men ... identified as"
+        victims.append(Victim(name=name, mention=name, age=age, status=group.status if group else "unknown",
+                              evidence=[evidence]))
 
 
 # What a verb or noun does to the person it governs.
@@ -223,8 +338,27 @@ _PEOPLE_VERBS = frozenset("kill murder assassinate slay execute behead massacre 
 _NOUN_STATUS: dict[str, VictimStatus] = {
     "murder": "killed", "assassination": "killed", "killing": "killed", "death": "killed", "massacre": "killed",
     "kidnapping": "kidnapped", "abduction": "kidnapped", "attack": "unknown",
+    "body": "killed",  # "found the body of X"
 }
 _DESCRIPTION_DEPS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod", "case"})
+
+
+def _coordinated_head(token: Token) -> Token:
+    """The noun whose fate a listed person shares: through "and", apposition, "together with Y" and
+    a list the parser hung on a place ("X of Milan and Y of Rome": Y goes with X, not with Milan)."""
+    while token.head is not token:
+        head = token.head
+        if token.dep_ in {"conj", "appos", "compound"}:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ in ("with", "alongside") and head.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.lower_ in ("together", "along") for c in head.children):
+            token = head.head
+        elif token.dep_ == "pobj" and head.lower_ in ("of", "from") and token.ent_type_ in _PLACE_LABELS \
+                and token.head.head.ent_type_ == "PERSON" and any(c.dep_ == "conj" for c in token.children):
+            token = head.head
+        else:
+            break
+    return token
 
 
 def _status_of(token: Token) -> VictimStatus | None:
@@ -232,8 +366,7 @@ def _status_of(token: Token) -> VictimStatus | None:
     if any(c.lower_ in ("victim", "victims") for c in token.lefts) or (
             token.dep_ == "appos" and token.head.lower_ in ("victim", "victims")):
         return "unknown"  # "victim Jane Doe", "the victim, Jane Doe,"
-    while token.dep_ in {"conj", "appos", "compound"} and token.head is not token:
-        token = token.head
+    token = _coordinated_head(token)
     head = token.head
     lemma = head.lemma_.lower()
     if token.dep_ == "nsubj" and (lemma in ("die", "succumb") or (
@@ -247,9 +380,55 @@ def _status_of(token: Token) -> VictimStatus | None:
             return "killed" if state & {"dead", "killed", "murdered"} else "injured" if state & {"shot", "wounded",
                                                                                              "stabbed"} else None
         return _VERB_STATUS.get(lemma)
+    if token.dep_ == "nsubj" and head.tag_ in ("VBN", "VBD") and head.dep_ in ("ccomp", "xcomp", "oprd") \
+            and head.head.lemma_.lower() in ("find", "leave"):  # "officers found X shot to death"
+        words = {t.lower_ for t in head.subtree}
+        return "killed" if words & {"death", "dead"} else _VERB_STATUS.get(lemma)
+    if token.dep_ in {"dobj", "nsubj"} and lemma == "leave":  # "a shooting that left X dead"
+        state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
+        return "killed" if state & {"dead"} else "injured" if state & {"wounded", "injured", "hurt"} else None
     if token.dep_ == "pobj" and head.lower_ in {"of", "on", "against"}:
         return _NOUN_STATUS.get(head.head.lemma_.lower())
+    if token.dep_ == "poss" and lemma in _NOUN_STATUS:  # "the senator's murder"
+        return _NOUN_STATUS[lemma]
+    for clause in (c for c in token.children if c.dep_ == "relcl"):  # "X, who was kidnapped in May,"
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in ("who", "that"):
+            continue
+        verb = clause.lemma_.lower()
+        if subject.dep_ == "nsubj" and verb in ("die", "succumb"):
+            return "killed"
+        if subject.dep_ == "nsubjpass" and verb in _VERB_STATUS and verb not in ("hit", "strike", "attack", "target"):
+            return _VERB_STATUS[verb]
     return None
+
+
+# Harms only a person suffers: "the murder of X" names a person even when the tagger calls X a firm.
+_PERSONAL_HARMS = frozenset("murder assassination killing death kidnapping abduction body".split())
+_NAME_WORD_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+$")
+
+
+def _person_shaped(token: Token) -> tuple[int, int] | None:
+    """A name the tagger missed or took for a firm, when its context only fits a person.
+
+    "17-year-old Dashon Glover", "the body of Branyon Fehring, 23", "victim Jane Roe", "Ana Ruiz, who
+    was kidnapped", "the murder of Oqueli Colindres": two or three capitalised words with an age,
+    "victim" or "who" beside them, or after a harm only a person suffers.
+    """
+    words = [c for c in token.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _first_name(c))] + [token]
+    if not 2 <= len(words) <= 3 or any(not (_NAME_WORD_RE.match(w.text) or _first_name(w)) for w in words) \
+            or words[-1].i - words[0].i != len(words) - 1 or any(w.ent_type_ not in ("", "ORG", "PERSON") for w in words):
+        return None
+    doc = token.doc
+    first = words[0]
+    before = doc[max(0, first.i - 5):first.i].text.lower()
+    after = doc[token.i + 1:token.i + 4].text
+    aged = bool(re.search(r"\d{1,3}\s*-\s*years?\s*-\s*old$", before)) or bool(re.match(r"^,\s*\d{1,3}\b", after))
+    who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in token.children)
+    of_harm = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PERSONAL_HARMS
+    if not (aged or who or of_harm or before.endswith("victim")):
+        return None
+    return first.idx, token.idx + len(token)
 
 
 def _governing_verb(token: Token) -> Token:
@@ -284,14 +463,20 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
             status = _status_of(token)
             if status is None:
                 continue
+            bounds = None
             if token.ent_type_ == "PERSON":
                 bounds = next(p for p in _people(frame, sentence.start_char, sentence.end_char)
                               if p[0] <= token.idx < p[1])
+            elif token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG"):
+                bounds = _person_shaped(token)
+            if bounds is not None:
                 name = text[bounds[0]:bounds[1]]
                 if _governing_verb(token).lemma_.lower() in ("hit", "strike") and " " not in name.strip() \
                         and full_name_span(frame, name) is None:
                     continue  # "illnesses have struck Chipotle": a lone word after "struck" may be a firm
+                stated = _AGE_AFTER_RE.match(text, bounds[1])  # "Lyle, 24, died"
                 victims.append(Victim(name=name, mention=name, status=status, gender=None,
+                                      age=int(stated.group("age")) if stated else None,
                                       evidence=[Evidence.of(text, *bounds)]))
             elif token.pos_ == "NOUN" and _governing_verb(token).lemma_.lower() in _PEOPLE_VERBS:
                 start, end = _description(token)
