@@ -20,6 +20,7 @@ from ..read import KNOWN_SUFFIXES, STDIN_PATH
 from .output import (RECORD_COLUMNS, RECORDS_DIR, BatchSummary, Failure, write_failures, write_summary)
 
 BATCH_SIZE = 16
+TARGET_BLOCK_BYTES = 128 * 1024
 # Reading is light next to extraction, and the actors hold every CPU for the whole run: read
 # tasks that asked for CPU would wait for them for ever.
 READ_TASK_CPUS = 0
@@ -122,6 +123,9 @@ def run_ray(inputs: Sequence[str], output: Path, *, workers: int, address: str |
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # records in input order, as the local engine
         context.enable_progress_bars = False
+        # Blocks are what actors share out: a single JSON Lines file read as one block would keep
+        # all but one worker idle, so read output is cut into small blocks (a few dozen articles).
+        context.target_max_block_size = TARGET_BLOCK_BYTES
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         paths = ray.data.from_items([{"path": path} for path in files],
                                     override_num_blocks=min(len(files), MAX_READ_BLOCKS))
