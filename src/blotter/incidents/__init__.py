@@ -148,7 +148,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         headline = _headline_incident(doc, article, places, published)
         return [headline] if headline else []
     incidents: list[Incident] = []
-    relevant = relevance(article.text)
+    relevant: float | None = None  # scored only when a political incident needs it
     for number, detected in enumerate(detected_incidents, start=1):
         frame = _frame(doc, article, places, detected, number == 1, published)
         violent_starts = {s.sentence.start for s in detected.sentences if s.violent}
@@ -174,10 +174,13 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         )
         if number == 1 and _mere_mention(incident, detected):
             return []
-        if incident.category in _POLITICAL_CATEGORIES and relevant < _IRRELEVANT_BELOW:
-            if number == 1:
-                return []
-            continue
+        if incident.category in _POLITICAL_CATEGORIES:
+            if relevant is None:
+                relevant = relevance(article.text)
+            if relevant < _IRRELEVANT_BELOW:
+                if number == 1:
+                    return []
+                continue
         incident.confidence = _confidence(incident, detected)
         incident.summary = summarise(incident, lede_kinds[0] if lede_kinds else None)
         incidents.append(incident)
