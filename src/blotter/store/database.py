@@ -210,7 +210,7 @@ class Database:
             name_counts.update(self._name_counts(conn, names))
             spread = [name for name in names if name_counts.get(name, 0) <= merge.MAX_NAME_REPORTS]
             seqs.update(dict.fromkeys(self._name_tied(conn, spread, anchors, document_id)))
-            victims = set(spread) & set().union(*(m.victim_full_names for m in new_members))
+            victims = set(spread) & set().union(*(m.victim_distinctive_names for m in new_members))
             if victims:  # a follow-up naming the same victim in full
                 seqs.update(dict.fromkeys(self._name_tied(conn, sorted(victims), anchors, document_id, at_least=1)))
         return self._load_members(conn, list(seqs))

@@ -146,9 +146,10 @@ class Member:
         return _full_names(v.name for v in self.incident.victims)
 
     @cached_property
-    def victim_full_names(self) -> frozenset[str]:
-        """Named victims as distinctive names ("jonathan austin"): a follow-up weeks later (an
-        arrest, a trial) that names the same victim is about the same incident."""
+    def victim_distinctive_names(self) -> frozenset[str]:
+        """Named victims in the form ``distinctive_names`` gives and the store indexes ("jonathan
+        austin"), unlike ``victim_names``: a follow-up weeks later (an arrest, a trial) that names
+        the same victim is looked up by it and is about the same incident."""
         found: set[str] = set()
         for victim in self.incident.victims:
             found.update(distinctive_names(victim.name or ""))
@@ -242,7 +243,7 @@ def match_score(a: Member, b: Member, common_names: frozenset[str] = frozenset()
     if a.document_id == b.document_id:
         return None  # one report's incidents are distinct by construction
     shared_names = len((a.names & b.names) - common_names)
-    shared_victim = bool((a.victim_full_names & b.victim_full_names) - common_names)
+    shared_victim = bool((a.victim_distinctive_names & b.victim_distinctive_names) - common_names)
     days = _date_score(a, b, long_tie=shared_names >= LONG_TIE_NAMES or shared_victim)
     if days is None:
         return UNRELATED
