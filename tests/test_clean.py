@@ -431,6 +431,22 @@ def test_sections_after_the_last_kept_paragraph_come_back_until_the_furniture() 
     ]
 
 
+@pytest.mark.parametrize("opener", [
+    "Add a comment", "Comments are closed for this story, but you can still write to the editors.",
+    "Average rating 4.5 / 5. Vote count: 12", "How we reviewed this article: our editors checked every figure.",
+    "This field is for validation purposes and should be left unchanged.",
+])
+def test_comments_ratings_and_forms_past_the_report_are_not_put_back(opener: str) -> None:
+    page = ("<html><body><p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.</p>"
+            "<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>"
+            f"<p>{opener}</p>"
+            "<p>Readers who write in are asked to keep their remarks civil and on the topic of the story.</p>"
+            "</body></html>")
+    extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.\n"
+                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+    assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))) == extracted
+
+
 def test_a_block_the_extractor_kept_in_another_form_is_not_put_back_twice() -> None:
     page = ("<html><body><p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.</p>"
             "<p>Police said the device<br>was detonated by remote control from a nearby rooftop, officers said.</p>"

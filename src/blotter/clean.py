@@ -91,6 +91,12 @@ _CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s|\s)(?i:(?:photo |image |picture )?(?
 MAX_CAPTION_WORDS = 60
 _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]", re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
+# Past the extractor's last block, a line that opens the page's comments, ratings, form or review notes
+# ends the article however it is worded after these words.
+_PAST_THE_END_STOP = re.compile(
+    r"(?:add a comment|leave a (?:comment|reply)|comments are closed|\d+ (?:comments|responses)|average rating"
+    r"|vote count|rate this|recommended? (?:posts|articles|reading)|how we (?:reviewed|tested|researched)"
+    r"|this field is for validation|written by|about the authors?|share this)\b", re.IGNORECASE)
 
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
            "|nov(?:ember)?|dec(?:ember)?")
@@ -326,7 +332,8 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
         if line is not None:
             anchor, misses, pending_headings = line, 0, []
             continue
-        if index > found[-1] and (block.furniture or _TRAILING_SECTION.fullmatch(block.text)):
+        if index > found[-1] and (block.furniture or _TRAILING_SECTION.fullmatch(block.text)
+                                  or _PAST_THE_END_STOP.match(block.text)):
             break
         if index < found[-1] and _plain_item(block) and not _partly_kept(block.text, normalised):
             insertions.setdefault(anchor, []).extend([*pending_headings, "- " + block.text])
