@@ -354,7 +354,7 @@ GAPPY_PAGE = """<html><body><nav><a href="/">Home</a> <a href="/world">World</a>
 <div class="keypoints"><div>The blast happened shortly after nine in the morning as traders opened their stalls.</div>
 <div><a href="/a">Quetta</a> <a href="/b">Balochistan</a> <a href="/c">Security</a> <a href="/d">Bombings</a></div>
 <div class="share-bar">Share this story with your friends on every social network you use today</div>
-<div>Too short to be prose.</div></div>
+<div>Figures from the police.</div></div>
 <p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>
 </article><footer><p>Copyright Frontier Post, all rights reserved, reproduced nowhere else at all.</p></footer></body></html>"""
 
@@ -366,6 +366,7 @@ def test_prose_an_extractor_dropped_between_kept_paragraphs_comes_back_in_place(
     assert _with_dropped_prose(extracted, blocks).split("\n") == [
         "A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.",
         "The blast happened shortly after nine in the morning as traders opened their stalls.",
+        "Figures from the police.",  # a short line between kept blocks is the article's too
         "No group has claimed responsibility for the attack, which came a week after a similar blast.",
     ]
 
@@ -445,6 +446,21 @@ def test_comments_ratings_and_forms_past_the_report_are_not_put_back(opener: str
     extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.\n"
                  "No group has claimed responsibility for the attack, which came a week after a similar blast.")
     assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))) == extracted
+
+
+def test_a_short_line_between_kept_paragraphs_comes_back_but_not_past_the_end() -> None:
+    page = ("<html><body><p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.</p>"
+            "<p>Figures as of Tuesday.</p>"
+            "<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>"
+            "<p>Sign in to continue.</p>"
+            "</body></html>")
+    extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.\n"
+                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+    assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))).split("\n") == [
+        "A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.",
+        "Figures as of Tuesday.",
+        "No group has claimed responsibility for the attack, which came a week after a similar blast.",
+    ]
 
 
 def test_a_block_the_extractor_kept_in_another_form_is_not_put_back_twice() -> None:

@@ -42,6 +42,8 @@ _UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "la
 # DOM blocks trafilatura dropped between the paragraphs it kept come back when they read like
 # prose: this many words, at most this share of the text in links, and no furniture marker.
 MIN_GAP_WORDS = 8
+# Between two kept blocks, a shorter line without links is the article's too (a note, a label, a date).
+MIN_INSIDE_WORDS = 3
 MAX_GAP_LINK_SHARE = 0.3
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li td th dd dt blockquote pre div section article table tr ul ol dl figcaption figure "
@@ -338,7 +340,8 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
         if index < found[-1] and _plain_item(block) and not _partly_kept(block.text, normalised):
             insertions.setdefault(anchor, []).extend([*pending_headings, "- " + block.text])
             misses, pending_headings = 0, []
-        elif _reads_like_prose(block) and not _partly_kept(block.text, normalised):
+        elif (_reads_like_prose(block, MIN_INSIDE_WORDS if index < found[-1] else MIN_GAP_WORDS)
+              and not _partly_kept(block.text, normalised)):
             # past the last kept block, it goes after whatever the extractor kept
             insertions.setdefault(anchor if index < found[-1] else len(lines) - 1, []).extend(
                 [*pending_headings, block.text])
@@ -408,8 +411,8 @@ def _plain_item(block: _Block) -> bool:
     return block.item and not block.furniture and not block.link_chars and len(block.text.split()) >= MIN_ITEM_WORDS
 
 
-def _reads_like_prose(block: _Block) -> bool:
-    return (not block.furniture and len(block.text.split()) >= MIN_GAP_WORDS
+def _reads_like_prose(block: _Block, min_words: int = MIN_GAP_WORDS) -> bool:
+    return (not block.furniture and len(block.text.split()) >= min_words
             and block.link_chars <= MAX_GAP_LINK_SHARE * len(block.text))
 
 
