@@ -545,3 +545,13 @@ def test_captions_ending_in_their_credit_leave_the_body_for_the_credits() -> Non
         "Police sealed off the street after the shooting on Monday night.\n\n"
         "Asked for credit: the bank said it would review the loan.")
     assert credits == ["Jane Roe"]
+
+
+def test_a_list_of_other_stories_is_cut_even_when_it_is_longer_than_the_report() -> None:
+    report = ("Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"
+              "The attackers threw a grenade at the gate before opening fire, a spokesman said.")
+    others = "\n\n".join(f"Story number {n} about something else that happened somewhere else this week" for n in range(6))
+    assert _without_trailing_sections(f"{report}\n\nYou might also like:\n\n{others}") == report
+    assert _without_trailing_sections(f"{report}\n\nRead this next\n\n{others}") == report
+    # a weaker label ("Notes") this early may be part of the report itself
+    assert _without_trailing_sections(f"{report}\n\nNotes\n\n{others}") == f"{report}\n\nNotes\n\n{others}"

@@ -93,6 +93,12 @@ _CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s|\s)(?i:(?:photo |image |picture )?(?
 MAX_CAPTION_WORDS = 60
 _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]", re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
+# A label that can only head a list of other stories ends the body from this share of it on.
+_OTHER_STORIES = re.compile(
+    r"(?:read (?:this )?next|related (?:articles|posts|stories|reading|content)|you (?:may|might) (?:also )?(?:like|enjoy)"
+    r"|recommended (?:for you|articles|stories|posts)|more (?:stories|articles|posts) (?:like this|you may like))\s*:?",
+    re.IGNORECASE)
+OTHER_STORIES_MIN_SHARE = 0.2
 # Past the extractor's last block, a line that opens the page's comments, ratings, form or review notes
 # ends the article however it is worded after these words.
 _PAST_THE_END_STOP = re.compile(
@@ -638,6 +644,8 @@ def _without_trailing_sections(text: str) -> str:
         line = paragraph.strip()
         if offset >= TRAILING_SECTION_MIN_SHARE * len(text) and (
                 _TRAILING_SECTION.fullmatch(line) or _TRAILING_NOTE.match(line)):
+            return text[:offset].rstrip()
+        if offset >= OTHER_STORIES_MIN_SHARE * len(text) and _OTHER_STORIES.fullmatch(line):
             return text[:offset].rstrip()
         offset += len(paragraph) + 2
     return text
