@@ -555,3 +555,15 @@ def test_a_list_of_other_stories_is_cut_even_when_it_is_longer_than_the_report()
     assert _without_trailing_sections(f"{report}\n\nRead this next\n\n{others}") == report
     # a weaker label ("Notes") this early may be part of the report itself
     assert _without_trailing_sections(f"{report}\n\nNotes\n\n{others}") == f"{report}\n\nNotes\n\n{others}"
+
+
+@pytest.mark.parametrize("label", [
+    "Contact Us", "Have any questions?", "How was this issue?", "Did you find this article helpful?",
+    "References & Citations", "Explore more", "This work is licensed under a Creative Commons licence.",
+    "Enjoyed this piece? We need your help to keep publishing.", "More articles you might enjoy",
+])
+def test_calls_to_act_and_page_notes_after_the_report_are_cut(label: str) -> None:
+    report = ("Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"
+              "The attackers threw a grenade at the gate before opening fire, a spokesman said.\n\n"
+              "Security forces surrounded the area and a search for the attackers went on into the night.")
+    assert _without_trailing_sections(f"{report}\n\n{label}\n\nWe reply to every message within a day.") == report

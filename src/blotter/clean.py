@@ -85,18 +85,24 @@ _TRAILING_SECTION = re.compile(
     r"|you may (?:also )?(?:like|enjoy|be interested in[\w ]*)|more (?:from|on|about) [\w ’'.-]{1,40}"
     r"|recommended(?: for you| reading| articles| stories)?|more (?:stories|articles|reading|news)|further reading"
     r"|popular (?:posts|articles|stories)|share (?:this(?: article| story| post)?|your story)|subscribe[\w ]*"
-    r"|sign up[\w ]*|get in touch|(?:request|book) a demo|leave a (?:reply|comment)|\d* ?comments?|disclaimer)\s*:?",
+    r"|sign up[\w ]*|get in touch|(?:request|book) a demo|leave a (?:reply|comment)|\d* ?comments?|disclaimer"
+    r"|contact us|have (?:any )?questions\??|how was this (?:issue|article|post|newsletter)\?"
+    r"|(?:did you find|was) this (?:content|article|page|post|information) helpful\??|rate this (?:article|post)"
+    r"|references? (?:&|and) citations|explore more|meet our clients)\s*:?",
     re.IGNORECASE)
 # A caption's closing credit: "Credit: Jane Roe", "Picture: Getty", "Photo credit: AP".
 _CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s|\s)(?i:(?:photo |image |picture )?(?:credit|picture|photo|image)s?)\s*:\s*"
                              r"(?P<credit>[A-Z][\w.'’&/ -]{1,50})$")
 MAX_CAPTION_WORDS = 60
-_TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]", re.IGNORECASE)
+_TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|this (?:work|article|content) is licensed under"
+                            r"|prices were accurate at the time|learn more about our editorial process"
+                            r"|enjoyed this (?:piece|article|story)\?|would you like to receive notifications", re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
 # A label that can only head a list of other stories ends the body from this share of it on.
 _OTHER_STORIES = re.compile(
     r"(?:read (?:this )?next|related (?:articles|posts|stories|reading|content)|you (?:may|might) (?:also )?(?:like|enjoy)"
-    r"|recommended (?:for you|articles|stories|posts)|more (?:stories|articles|posts) (?:like this|you may like))\s*:?",
+    r"|recommended (?:for you|articles|stories|posts)|more (?:stories|articles|posts) (?:like this|you (?:may|might) (?:like|enjoy))"
+    r"|you[’']ll (?:also )?(?:love|like|enjoy)(?:\.\.\.|…)?)\s*:?",
     re.IGNORECASE)
 OTHER_STORIES_MIN_SHARE = 0.2
 # Past the extractor's last block, a line that opens the page's comments, ratings, form or review notes
