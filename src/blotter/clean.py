@@ -88,7 +88,8 @@ _TRAILING_SECTION = re.compile(
     r"|sign up[\w ]*|get in touch|(?:request|book) a demo|leave a (?:reply|comment)|\d* ?comments?|disclaimer"
     r"|contact us|have (?:any )?questions\??|how was this (?:issue|article|post|newsletter)\?"
     r"|(?:did you find|was) this (?:content|article|page|post|information) helpful\??|rate this (?:article|post)"
-    r"|references? (?:&|and) citations|explore more|meet our clients)\s*:?",
+    r"|references? (?:&|and) citations|explore more|meet our clients|written by ?[A-Z][\w.’' -]{1,40}"
+    r"|learn more about our (?:contributors|authors|editors|editorial process)\.?)\s*:?",
     re.IGNORECASE)
 # A caption's closing credit: "Credit: Jane Roe", "Picture: Getty", "Photo credit: AP".
 _CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s|\s)(?i:(?:photo |image |picture )?(?:credit|picture|photo|image)s?)\s*:\s*"
@@ -96,7 +97,9 @@ _CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s|\s)(?i:(?:photo |image |picture )?(?
 MAX_CAPTION_WORDS = 60
 _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|this (?:work|article|content) is licensed under"
                             r"|prices were accurate at the time|learn more about our editorial process"
-                            r"|enjoyed this (?:piece|article|story)\?|would you like to receive notifications", re.IGNORECASE)
+                            r"|enjoyed this (?:piece|article|story)\?|would you like to receive notifications"
+                            r"|become a paid subscriber|this (?:article|story|post) is exclusive to|last reviewed\b",
+                            re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
 # A label that can only head a list of other stories ends the body from this share of it on.
 _OTHER_STORIES = re.compile(
