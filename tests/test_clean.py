@@ -568,3 +568,15 @@ def test_calls_to_act_and_page_notes_after_the_report_are_cut(label: str) -> Non
               "The attackers threw a grenade at the gate before opening fire, a spokesman said.\n\n"
               "Security forces surrounded the area and a search for the attackers went on into the night.")
     assert _without_trailing_sections(f"{report}\n\n{label}\n\nWe reply to every message within a day.") == report
+
+
+def test_captions_ending_in_a_courtesy_line_leave_the_body_for_the_credits() -> None:
+    credits: list[str] = []
+    body = ("Police sealed off the street after the shooting on Monday night.\n\n"
+            "The market square before the blast, 2019. Courtesy Quetta Press Club.\n\n"
+            "Photo courtesy of Jane Roe\n\n"
+            "The family thanked neighbours for their courtesy of leaving flowers.")
+    assert _without_credited_captions(body, credits) == (
+        "Police sealed off the street after the shooting on Monday night.\n\n"
+        "The family thanked neighbours for their courtesy of leaving flowers.")
+    assert credits == ["Quetta Press Club", "Jane Roe"]

@@ -95,6 +95,9 @@ _TRAILING_SECTION = re.compile(
 _CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s|\s)(?i:(?:photo |image |picture )?(?:credit|picture|photo|image)s?)\s*:\s*"
                              r"(?P<credit>[A-Z][\w.'’&/ -]{1,50})$")
 MAX_CAPTION_WORDS = 60
+# ... or in a courtesy line: "Photo courtesy of Jane Roe", "... 1932. Silver print. Courtesy Roe Gallery."
+_COURTESY_CREDIT = re.compile(r"(?:^|[.!?)]\s)(?i:(?:photos? |images? |pictures? )?courtesy(?: of)?)\s+"
+                              r"(?P<credit>[A-Z][\w.'’&/ -]{1,50}?)\.?$")
 _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|this (?:work|article|content) is licensed under"
                             r"|prices were accurate at the time|learn more about our editorial process"
                             r"|enjoyed this (?:piece|article|story)\?|would you like to receive notifications"
@@ -638,7 +641,10 @@ def _without_credited_captions(text: str, credits: list[str]) -> str:
     kept = []
     for paragraph in text.split("\n\n"):
         tail = paragraph if len(paragraph) <= 80 else " " + paragraph[-80:].split(" ", 1)[-1]  # the label is near the end
-        match = _CAPTION_CREDIT.search(tail) if ":" in tail and len(paragraph.split()) <= MAX_CAPTION_WORDS else None
+        short = len(paragraph.split()) <= MAX_CAPTION_WORDS
+        match = _CAPTION_CREDIT.search(tail) if ":" in tail and short else None
+        if match is None and short and "ourtesy" in tail:
+            match = _COURTESY_CREDIT.search(tail)
         if match is None:
             kept.append(paragraph)
         elif (credit := match.group("credit").strip()) not in credits:
