@@ -1,6 +1,6 @@
 """Body-text quality of ``clean`` on WCXB dev pages: F1 over word 4-gram shingles.
 
-Usage: .venv/bin/python scripts/measure_clean_wcxb.py [N] [--start=K] [--trafilatura]
+Usage: .venv/bin/python scripts/measure_clean_wcxb.py [N] [--start=K] [--trafilatura]  (N=711: all of dev)
 Reads ../shared/data/wcxb/dev (never copied into the repository); N pages from the K-th, default 100 from 0.
 With --trafilatura, measures plain trafilatura output instead, as the baseline.
 """
@@ -61,7 +61,11 @@ def main() -> None:
         elapsed += time.perf_counter() - started
         scores.append((f1(text, gold), truth_path.stem))
     mean = sum(score for score, _ in scores) / len(scores)
+    half = len(scores) // 2  # tune on one half, confirm on the other
+    first, second = scores[:half], scores[half:]
     print(f"pages {len(scores)}  mean body F1 {mean:.4f}  {1000 * elapsed / len(scores):.1f} ms/page")
+    if first and second:
+        print(f"halves by id: {sum(s for s, _ in first) / len(first):.4f} / {sum(s for s, _ in second) / len(second):.4f}")
     print("worst:", " ".join(f"{name}={score:.2f}" for score, name in sorted(scores)[:10]))
 
 
