@@ -325,3 +325,24 @@ def test_a_side_of_town_is_not_a_hamlet_of_that_name():
 def test_a_city_beside_a_big_city_or_across_a_state_line_stays_itself():
     text = "A man was shot in Highland Heights on Sunday. Cincinnati police assisted Kentucky troopers."
     assert locate(frame_of(text, sentence_count=1)).name == "Highland Heights"
+
+
+def test_streets_and_buildings_are_placed_in_their_town_but_never_locate_an_incident():
+    text = ("A fire broke out on Maple Street in Dayton on Monday. Dayton police said the blaze reached "
+            "the Linden Public Library. A woman was taken to Mercy General Hospital in Columbus.")
+    places = by_mention(places_of(text))
+    dayton, columbus = places["dayton"], places["columbus"]
+    street, library = places["maple street"], places["linden public library"]
+    assert street.feature == "landmark" and (street.lat, street.lon) == (dayton.lat, dayton.lon)
+    assert (library.lat, library.lon) == (dayton.lat, dayton.lon)
+    assert (places["mercy general hospital"].lat, places["mercy general hospital"].lon) == (columbus.lat, columbus.lon)
+    assert_offsets_match(text, places.values())
+    article = Article(id="t", text=text)
+    doc = analyse(text)
+    frame = IncidentFrame(doc=doc, article=article, sentences=list(doc.sents)[:1], is_primary=True,
+                          places=find_places(doc, article))
+    assert locate(frame).name == "Dayton"
+
+
+def test_no_street_is_placed_without_a_town_to_put_it_in():
+    assert not [p for p in places_of("Residents of Maple Street complained about the noise.") if p.feature == "landmark"]

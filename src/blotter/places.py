@@ -614,7 +614,100 @@ def find_places(doc: Doc, article: Article) -> list[Place]:
     _share_qualifiers(mentions)
     _rank(mentions, _dateline_countries(article.dateline, gazetteer), gazetteer,
           about_government=GOVERNMENT_WORDS.search(text) is not None)
-    return [_place(m, text, caseless) for m in _drop_isolated_foreign_places(mentions)]
+    places = [_place(m, text, caseless) for m in _drop_isolated_foreign_places(mentions)]
+    if caseless:
+        return places
+    return sorted(places + _local_places(doc, text, places, article.dateline), key=lambda p: p.start)
+
+
+# --------------------------------------------------------------------------- local places
+
+# The last word of a name that names a street, a building or a local feature ('Royal Street',
+# 'Carnegie Library', 'Lake Manassas' is matched by LOCAL_FIRST_WORDS).
+LOCAL_LAST_WORDS = frozenset("""
+street avenue road boulevard drive lane highway parkway square plaza park bridge library church cathedral
+chapel hospital school academy college stadium arena airport station mall market estate centre center
+hall museum castle palace racecourse prison jail courthouse temple mosque synagogue harbour harbor pier
+canal creek beach cemetery graveyard theatre theater hotel inn tower terrace gardens garden quarter
+""".split())
+LOCAL_FIRST_WORDS = frozenset({"lake", "mount", "fort", "port"})
+LOCAL_BEFORE_WORDS = frozenset({"at", "in", "on", "near", "outside", "inside", "into", "to", "from", "across"})
+LOCAL_WORD = r"[A-Z](?:[a-z]{0,2}\.|[\w'\u2019-]*)"  # 'St.' but not 'Monday.': a name does not run past a full stop
+LOCAL_NAME = re.compile(rf"{LOCAL_WORD}(?:(?:\s+(?:of|de|the)\s+|[ \t]+){LOCAL_WORD}){{1,4}}")
+LOCAL_LEADING_WORDS = frozenset("""
+the a an in at on near from to and but or when while after before during outside inside into across by of for with
+this that his her their our its police officers residents
+""".split())
+
+
+def _home_city(places: list[Place], dateline: str | None) -> Place | None:
+    """The city a local report is about: the dateline's, else the city it names most (at least
+    twice, or the only city it names)."""
+    cities = [p for p in places if p.feature == "city" and p.lat is not None]
+    if not cities:
+        return None
+    if dateline:
+        first = name_key(re.split(r"[,(]", dateline)[0])
+        named = next((p for p in cities if name_key(p.mention) == first), None)
+        if named is not None:
+            return named
+    counts = Counter(p.geonameid for p in cities)
+    best = max(cities, key=lambda p: (counts[p.geonameid], -p.start))
+    if counts[best.geonameid] >= 2 or len(counts) == 1:
+        return best
+    return None
+
+
+def _local_places(doc: Doc, text: str, places: list[Place], dateline: str | None) -> list[Place]:
+    """Streets, buildings and neighbourhoods the gazetteer does not know ('Royal Street', 'the
+    Carnegie Library'): placed at the town they are said to be in ('Alder Hey Hospital in
+    Liverpool'), else at the report's home city, as feature 'landmark'. They never locate an
+    incident on their own (``locate`` skips them)."""
+    taken = [(p.start, p.end) for p in places]
+    home = _home_city(places, dateline)
+    by_start = {p.start: p for p in places}
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "FAC":  # spaCy's facilities, when they follow 'at', 'in'... or end like one
+            start, end = _strip_article(ent)
+            words = [t.lower_ for t in doc[start:end]]
+            if words[-1] in LOCAL_LAST_WORDS or words[0] in LOCAL_FIRST_WORDS or \
+                    (start > 0 and doc[start - 1].lower_ in LOCAL_BEFORE_WORDS):
+                spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    for match in LOCAL_NAME.finditer(text):
+        words = match.group(0).split()
+        if words[-1].lower().strip(".") in LOCAL_LAST_WORDS or words[0].lower() in LOCAL_FIRST_WORDS:
+            spans.append((match.start(), match.end()))
+    found: list[Place] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        while True:  # 'In Central Park' at a sentence start is 'Central Park'
+            first = re.match(r"(\w+)\s+", text[start:end])
+            if first is None or first.group(1).lower() not in LOCAL_LEADING_WORDS:
+                break
+            start += first.end()
+        mention = text[start:end]
+        if not mention[:1].isupper() or re.search(r"[\n,\d]|['\u2019]s$", mention):
+            continue
+        anchor = None
+        after = re.match(r",?\s+(?:in|at|near)\s+", text[end:end + 8])
+        if after is not None:
+            anchor = by_start.get(end + after.end())
+        if anchor is None or anchor.feature not in ("city", "admin2", "landmark"):
+            anchor = home
+        if anchor is None:
+            continue
+        found.append(Place(mention=mention, start=start, end=end, name=" ".join(mention.split()), feature="landmark",
+                           admin1=anchor.admin1, country_code=anchor.country_code, lat=anchor.lat, lon=anchor.lon))
+        taken.append((start, end))
+    return found
+
+
+def is_local_place(place: Place) -> bool:
+    """A street or building placed at its town by ``_local_places`` (no gazetteer entry of its own)."""
+    return place.feature == "landmark" and place.geonameid is None and \
+        not load_gazetteer().has_key(name_key(place.mention))
 
 
 # --------------------------------------------------------------------------- incident location
@@ -890,11 +983,12 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     and then at country precision.
     """
     doc: Doc = frame.doc
-    named = [p for p in frame.places if not _is_demonym(p) and not _names_an_organisation(p, frame.text)]
+    frame_places = [p for p in frame.places if not is_local_place(p)]
+    named = [p for p in frame_places if not _is_demonym(p) and not _names_an_organisation(p, frame.text)]
     if not named:  # an outlet's city ('CBS Chicago') before a demonym; never a building's ('Mount Sinai Hospital')
-        fallback = _most_frequent_place([p for p in frame.places if not _names_a_building(p, frame.text)
+        fallback = _most_frequent_place([p for p in frame_places if not _names_a_building(p, frame.text)
                                          and not _is_demonym(p)]) \
-            or _most_frequent_place([p for p in frame.places if _is_demonym(p)])
+            or _most_frequent_place([p for p in frame_places if _is_demonym(p)])
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
@@ -911,12 +1005,12 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
         if id(best) in weak and supported:  # 'Bettie' (a victim's first name) in the incident's sentence
             scored = []
     if scored:
-        return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame.places,
+        return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame_places,
                                 frame.text, dateline_place)
     fallback = dateline_place or _most_frequent_place(supported or named)
     if fallback is None:
         return Location()
     if fallback is dateline_place:
         return _location(fallback, frame.text, fallback.start)  # a dateline names the town itself
-    return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame.places, frame.text,
+    return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame_places, frame.text,
                             dateline_place)
