@@ -346,3 +346,12 @@ def test_streets_and_buildings_are_placed_in_their_town_but_never_locate_an_inci
 
 def test_no_street_is_placed_without_a_town_to_put_it_in():
     assert not [p for p in places_of("Residents of Maple Street complained about the noise.") if p.feature == "landmark"]
+
+
+def test_a_county_gives_way_to_the_town_inside_it_the_report_names():
+    text = ("A man was shot dead on Friday night, the third killing in Franklin County this month. "
+            "Columbus police are investigating.")
+    location = locate(frame_of(text, 1))
+    assert location.name == "Columbus" and location.precision == "city" and location.admin1 == "Ohio"
+    alone = locate(frame_of("A man was shot dead on Friday night in Franklin County, Ohio.", 1))
+    assert alone.precision == "admin2"

@@ -976,12 +976,44 @@ def _is_demonym(place: Place) -> bool:
     return name_key(place.mention) in load_gazetteer().demonyms
 
 
+COUNTY_TOWN_KM = 35.0  # a town of the county's state this near the county's middle is in the county
+
+
+def _town_in_county(location: Location, places: list[Place], text: str) -> Location:
+    """'the fourth death in Harris County' in a report that names Houston: coders record the town
+    the county's shooting happened in, when the report names one inside the county (the town
+    named most, near the county's middle; never a building's or an outlet's town)."""
+    if location.precision != "admin2" or location.lat is None or location.lon is None:
+        return location
+    gazetteer = load_gazetteer()
+    towns = []
+    for place in places:
+        if place.feature != "city" or place.admin1 != location.admin1 or place.country_code != location.country_code \
+                or _names_an_organisation(place, text) or _place_of_treatment(place, text):
+            continue
+        entry = _entry_of(place)
+        if entry is not None and _distance_km(entry, location.lat, location.lon) <= COUNTY_TOWN_KM:
+            towns.append((place, entry))
+    if not towns:
+        return location
+    counts = Counter(entry.index for _, entry in towns)
+    place, entry = max(towns, key=lambda pair: (counts[pair[1].index], pair[1].population, -pair[0].start))
+    moved = _moved_to(location, entry)
+    return moved.model_copy(update={"name": place.name, "mention": place.mention,
+                                    "evidence": [Evidence.of(text, place.start, place.end)]})
+
+
 def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (imported lazily: no cycle)
     """The incident's place: its own sentences first, then the dateline, then the document's main place.
 
     Demonyms ('Russian forces') locate an incident only when the report names no place at all,
-    and then at country precision.
+    and then at country precision. A county gives way to the town inside it the report names.
     """
+    location = _locate(frame)
+    return _town_in_county(location, [p for p in frame.places if not is_local_place(p)], frame.text)
+
+
+def _locate(frame) -> Location:
     doc: Doc = frame.doc
     frame_places = [p for p in frame.places if not is_local_place(p)]
     named = [p for p in frame_places if not _is_demonym(p) and not _names_an_organisation(p, frame.text)]
