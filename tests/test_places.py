@@ -355,3 +355,8 @@ def test_a_county_gives_way_to_the_town_inside_it_the_report_names():
     assert location.name == "Columbus" and location.precision == "city" and location.admin1 == "Ohio"
     alone = locate(frame_of("A man was shot dead on Friday night in Franklin County, Ohio.", 1))
     assert alone.precision == "admin2"
+
+
+def test_a_side_of_a_big_city_is_that_city():
+    text = "A man was shot on the Near North Side on Sunday, Chicago police said."
+    assert locate(frame_of(text, 1)).name == "Chicago"

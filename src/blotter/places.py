@@ -643,7 +643,8 @@ this that his her their our its police officers residents
 def _home_city(places: list[Place], dateline: str | None) -> Place | None:
     """The city a local report is about: the dateline's, else the city it names most (at least
     twice, or the only city it names)."""
-    cities = [p for p in places if p.feature == "city" and p.lat is not None]
+    cities = [p for p in places if p.feature == "city" and p.lat is not None
+              and name_key(p.mention) not in COMMON_WORDS | FACILITY_WORDS]  # 'Tribune' is a paper, not a town
     if not cities:
         return None
     if dateline:
@@ -719,7 +720,7 @@ BIG_CITY_POPULATION = 200_000  # a city this big absorbs the neighbourhoods name
 NEIGHBOURHOOD_KM = 25.0
 SUBURB_CITY_POPULATION = 75_000  # a place this big beside a big city is a city of its own ('Compton')
 SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
-NEIGHBOURHOOD_MAX_POPULATION = 100_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
+NEIGHBOURHOOD_MAX_POPULATION = 200_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
 DATELINE_BONUS = 1.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
 NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
 ORGANISATION_AFTER_COUNTY = re.compile(
@@ -885,8 +886,9 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
         return location  # a dateline or 'the suburb of' names a town, not a neighbourhood ('BROWN DEER, Wis.')
     own = _entry_of(place)
     own_population = own.population if own else 0
-    if re.match(r"\s+(?:neighbou?rhood|section)\b", text[place.end:place.end + 16]):
-        own_population = 0  # 'the Arlington neighborhood of Baltimore': whatever else Arlington is
+    if re.match(r"\s+(?:neighbou?rhood|section)\b", text[place.end:place.end + 16]) or \
+            re.search(r"\bSide$", place.mention, re.IGNORECASE):
+        own_population = 0  # 'the Arlington neighborhood of Baltimore', 'the Near North Side': whatever else they are
     elif own_population >= BIG_CITY_POPULATION:
         return location  # 'Queens', 'Brooklyn': a borough as big as a city is what coders record
     gazetteer = load_gazetteer()
