@@ -360,3 +360,10 @@ def test_a_county_gives_way_to_the_town_inside_it_the_report_names():
 def test_a_side_of_a_big_city_is_that_city():
     text = "A man was shot on the Near North Side on Sunday, Chicago police said."
     assert locate(frame_of(text, 1)).name == "Chicago"
+
+
+def test_a_one_word_person_guess_of_the_tagger_is_still_a_place():
+    assert "almelo" in by_mention(places_of("The ferry stops in Hilversum and Almelo on weekdays."))
+    assert "oahu" in by_mention(places_of("Prices on Oahu rose again."))
+    # a word of someone's full name stays that person
+    assert "almelo" not in by_mention(places_of("Tom Almelo is a farmer. Almelo said he would run."))

@@ -272,6 +272,31 @@ def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, 
     return not any(e.feature in ("country", "admin1") or e.population >= 100_000 for e in entries)
 
 
+PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lady", "lord", "st", "st.",
+                 "rev", "rev.", "father", "sister", "brother", "uncle", "aunt", "president", "officer", "sgt", "sgt."}
+
+
+LONE_PLACE_BEFORE = {"of", "on", "at", "in", "around", "outside", "near"}
+
+
+def _lone_person_guess(tokens: Tokens, start: int, end: int, start_char: int, end_char: int,
+                       blocked: list[tuple[int, int, str]], name_words: set[str], caseless: bool,
+                       entries: list[Entry]) -> bool:
+    """spaCy's 'person' that is one word, no word of any full name in the report, and either a
+    town of 50,000 or more, an area, or a place after 'of', 'on'... ('Hilversum and Almelo', 'On
+    Oahu', 'of Hayes'): a guess of the tagger, not a person (people are named in full before they
+    are named by one word)."""
+    if caseless or end - start != 1 or tokens.lowers[start] in name_words:
+        return False
+    if not any((b_start, b_end, label) == (start_char, end_char, "PERSON") for b_start, b_end, label in blocked):
+        return False
+    before = tokens.lowers[start - 1] if start > 0 else ""
+    if before in PERSON_TITLES:
+        return False
+    return before in LONE_PLACE_BEFORE or any(
+        e.feature in ("country", "admin1", "admin2", "region") or e.population >= 50_000 for e in entries)
+
+
 def _after_locative_word(tokens: Tokens, start: int) -> bool:
     """'travelling to Cirencester', 'in Klamath Falls': a name after these is a place even when
     spaCy calls it a person."""
@@ -330,6 +355,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS]
     person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
                     if e.label_ == "PERSON" and len(e) > 1}
+    name_words = {t.lower_ for e in entities if e.label_ == "PERSON" and len(e) > 1 for t in e}
     spans: list[tuple[int, int, bool]] = []
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
@@ -346,7 +372,9 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         key = name_key(text[start_char:end_char])
         entries = gazetteer.lookup_key(key)
         if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and not tokens.glued[start] and \
-                any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked):
+                any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked) \
+                and not _lone_person_guess(tokens, start, end, start_char, end_char, blocked, name_words, caseless,
+                                           entries):
             continue
         if not caseless and ((_inside_longer_name(tokens, start) and
                               (not _well_known(entries) or tokens.lowers[start - 1] in COMPASS_WORDS)) or
