@@ -367,3 +367,12 @@ def test_a_one_word_person_guess_of_the_tagger_is_still_a_place():
     assert "oahu" in by_mention(places_of("Prices on Oahu rose again."))
     # a word of someone's full name stays that person
     assert "almelo" not in by_mention(places_of("Tom Almelo is a farmer. Almelo said he would run."))
+
+
+def test_a_dotted_state_after_an_unknown_town_or_in_brackets_is_a_place_and_a_qualifier():
+    places = places_of("CAMP MURRAY, Wash. - The team trained here.")
+    assert [(p.mention, p.admin1) for p in places] == [("Wash.", "Washington")]
+    county = by_mention(places_of("The Walker County (Ga.) Sheriff's Office asked for help."))
+    assert county["walker county"].admin1 == "Georgia" and county["ga."].feature == "admin1"
+    text = "HANNIBAL, Mo. - A man was shot on Friday night in Hannibal."
+    assert locate(frame_of(text, 1)).name == "Hannibal"

@@ -491,7 +491,29 @@ def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer)
                 # 'OVERLAND, MO': the state, not Mo in Norway
                 overlapping[0].candidates, overlapping[0].qualified = states[:1], True
                 overlapping[0].key, overlapping[0].demonym = name_key(state), False
+    taken = mentions + abbreviations
+    for match in STATE_ABBREVIATION.finditer(text):  # 'CAMP MURRAY, Wash.', 'Walker County (Ga.)'
+        state = gazetteer.state_abbreviations.get(match.group(1))
+        start, end = match.start(1), match.end(1)
+        if state is None or any(m.start < end and start < m.end for m in taken):
+            continue
+        states = [e for e in gazetteer.lookup(state) if e.feature == "admin1" and e.country_code == "US"]
+        if not states:
+            continue
+        before = next((m for m in mentions if m.end == match.start()), None)
+        if before is not None and not before.qualified:
+            inside = [e for e in before.candidates if e.country_code == "US" and e.admin1 == state]
+            if inside:
+                before.candidates, before.qualified = inside, True
+        abbreviation_mention = Mention(start, end, name_key(state), states[:1], from_entity=False, qualified=True)
+        abbreviations.append(abbreviation_mention)
+        taken.append(abbreviation_mention)
     return sorted(mentions + abbreviations, key=lambda m: m.start)
+
+
+# A dotted state abbreviation after a capitalised name and a comma, or in brackets after one.
+STATE_ABBREVIATION = re.compile(r"(?<=[A-Za-z.])(?:,[ \t]*|[ \t]*\([ \t]*)((?:[A-Z]\.){2}|W\.Va\.|[A-Z][a-z]{1,4}\.)"
+                                r"(?=[ \t]*\)|[\s,;:\u2013\u2014-]|$)")
 
 
 def _share_qualifiers(mentions: list[Mention]) -> None:
@@ -1002,6 +1024,12 @@ def _names_a_building(place: Place, text: str) -> bool:
     return (word[:1].isupper() and word.lower() in FACILITY_WORDS) or word in ("hospital", "hospitals")
 
 
+def _is_state_abbreviation(place: Place) -> bool:
+    """'Mo.', 'N.J.': a state named only to place the town before it."""
+    return place.feature == "admin1" and place.mention.endswith(".") and \
+        place.mention in load_gazetteer().state_abbreviations
+
+
 def _is_demonym(place: Place) -> bool:
     return name_key(place.mention) in load_gazetteer().demonyms
 
@@ -1047,6 +1075,8 @@ def _locate(frame) -> Location:
     doc: Doc = frame.doc
     frame_places = [p for p in frame.places if not is_local_place(p)]
     named = [p for p in frame_places if not _is_demonym(p) and not _names_an_organisation(p, frame.text)]
+    towns = [p for p in named if not _is_state_abbreviation(p)]  # 'HANNIBAL, Mo.': the town, not the state
+    named = towns or named
     if not named:  # an outlet's city ('CBS Chicago') before a demonym; never a building's ('Mount Sinai Hospital')
         fallback = _most_frequent_place([p for p in frame_places if not _names_a_building(p, frame.text)
                                          and not _is_demonym(p)]) \
