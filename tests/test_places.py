@@ -376,3 +376,11 @@ def test_a_dotted_state_after_an_unknown_town_or_in_brackets_is_a_place_and_a_qu
     assert county["walker county"].admin1 == "Georgia" and county["ga."].feature == "admin1"
     text = "HANNIBAL, Mo. - A man was shot on Friday night in Hannibal."
     assert locate(frame_of(text, 1)).name == "Hannibal"
+
+
+def test_a_building_takes_the_town_before_its_possessive_and_the_home_town_is_the_main_states():
+    text = ("Residents of Fairfax, Vienna and Centreville, Va., shop in Gainesville. Norbury and Norbury "
+            "again. The Linden Public Library is nearby, and Dayton's Mercy General Hospital too.")
+    places = by_mention(places_of(text))
+    assert places["linden public library"].admin1 == "Virginia"
+    assert places["mercy general hospital"].admin1 == "Ohio"

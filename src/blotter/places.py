@@ -679,6 +679,8 @@ street avenue road boulevard drive lane highway parkway square plaza park bridge
 chapel hospital school academy college stadium arena airport station mall market estate centre center
 hall museum castle palace racecourse prison jail courthouse temple mosque synagogue harbour harbor pier
 canal creek beach cemetery graveyard theatre theater hotel inn tower terrace gardens garden quarter
+university institute courthouse cottage farm farms lagoon place parade point elementary campus plant barracks
+zoo wharf docks reservoir pond woods heights
 """.split())
 LOCAL_FIRST_WORDS = frozenset({"lake", "mount", "fort", "port"})
 LOCAL_BEFORE_WORDS = frozenset({"at", "in", "on", "near", "outside", "inside", "into", "to", "from", "across"})
@@ -691,8 +693,8 @@ this that his her their our its police officers residents
 
 
 def _home_city(places: list[Place], dateline: str | None) -> Place | None:
-    """The city a local report is about: the dateline's, else the city it names most (at least
-    twice, or the only city it names)."""
+    """The city a local report is about: the dateline's, else the one named most in the state
+    most of its places are in, else the city it names most (at least twice, or the only one)."""
     cities = [p for p in places if p.feature == "city" and p.lat is not None
               and name_key(p.mention) not in COMMON_WORDS | FACILITY_WORDS]  # 'Tribune' is a paper, not a town
     if not cities:
@@ -703,6 +705,12 @@ def _home_city(places: list[Place], dateline: str | None) -> Place | None:
         if named is not None:
             return named
     counts = Counter(p.geonameid for p in cities)
+    areas = Counter((p.country_code, p.admin1) for p in places
+                    if p.feature in ("city", "admin1", "admin2") and p.admin1).most_common(2)
+    if areas and areas[0][1] >= 2 and (len(areas) == 1 or areas[0][1] > areas[1][1]):
+        in_area = [p for p in cities if (p.country_code, p.admin1) == areas[0][0]]
+        if in_area:  # the state most of the report's places are in ('Norbury' thrice beside five Virginia towns)
+            return max(in_area, key=lambda p: (counts[p.geonameid], -p.start))
     best = max(cities, key=lambda p: (counts[p.geonameid], -p.start))
     if counts[best.geonameid] >= 2 or len(counts) == 1:
         return best
@@ -717,6 +725,7 @@ def _local_places(doc: Doc, text: str, places: list[Place], dateline: str | None
     taken = [(p.start, p.end) for p in places]
     home = _home_city(places, dateline)
     by_start = {p.start: p for p in places}
+    by_end = {p.end: p for p in places}
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ == "FAC":  # spaCy's facilities, when they follow 'at', 'in'... or end like one
@@ -729,6 +738,9 @@ def _local_places(doc: Doc, text: str, places: list[Place], dateline: str | None
         words = match.group(0).split()
         if words[-1].lower().strip(".") in LOCAL_LAST_WORDS or words[0].lower() in LOCAL_FIRST_WORDS:
             spans.append((match.start(), match.end()))
+            owner = re.match(r"[^\s]+['\u2019]s\s+", match.group(0))
+            if owner is not None and len(words) > 2:  # "Dayton's Mercy Hospital": the hospital after the town
+                spans.append((match.start() + owner.end(), match.end()))
     found: list[Place] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
         if any(s < end and start < e for s, e in taken):
@@ -741,18 +753,39 @@ def _local_places(doc: Doc, text: str, places: list[Place], dateline: str | None
         mention = text[start:end]
         if not mention[:1].isupper() or re.search(r"[\n,\d]|['\u2019]s$", mention):
             continue
-        anchor = None
-        after = re.match(r",?\s+(?:in|at|near)\s+", text[end:end + 8])
-        if after is not None:
-            anchor = by_start.get(end + after.end())
-        if anchor is None or anchor.feature not in ("city", "admin2", "landmark"):
-            anchor = home
+        anchor = _anchor_town(text, start, end, by_start, by_end) or home or _town_of_sentence(doc, start, end, places)
         if anchor is None:
             continue
         found.append(Place(mention=mention, start=start, end=end, name=" ".join(mention.split()), feature="landmark",
                            admin1=anchor.admin1, country_code=anchor.country_code, lat=anchor.lat, lon=anchor.lon))
         taken.append((start, end))
     return found
+
+
+ANCHOR_FEATURES = ("city", "admin2", "landmark")
+
+
+def _anchor_town(text: str, start: int, end: int, by_start: dict[int, Place], by_end: dict[int, Place]) -> Place | None:
+    """The town a street or building is said to be in: 'X in Liverpool', "Derry's X"."""
+    after = re.match(r",?\s+(?:in|at|near)\s+", text[end:end + 8])
+    if after is not None and (town := by_start.get(end + after.end())) is not None and town.feature in ANCHOR_FEATURES:
+        return town
+    possessive = re.search(r"['\u2019]s\s+$", text[max(0, start - 4):start])
+    if possessive is not None:
+        town = by_end.get(start - len(possessive.group(0)))
+        if town is not None and town.feature in ANCHOR_FEATURES:
+            return town
+    return None
+
+
+def _town_of_sentence(doc: Doc, start: int, end: int, places: list[Place]) -> Place | None:
+    """In a report with no home town, the town named nearest in the same sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    towns = [p for p in places if p.feature == "city" and sentence.start_char <= p.start and p.end <= sentence.end_char]
+    return min(towns, key=lambda p: abs(p.start - start), default=None)
 
 
 def is_local_place(place: Place) -> bool:
