@@ -384,3 +384,8 @@ def test_a_building_takes_the_town_before_its_possessive_and_the_home_town_is_th
     places = by_mention(places_of(text))
     assert places["linden public library"].admin1 == "Virginia"
     assert places["mercy general hospital"].admin1 == "Ohio"
+
+
+def test_a_town_that_names_a_local_body_is_still_named():
+    places = by_mention(places_of("The Allendale Woman's Club met in the school hall on Monday."))
+    assert places["allendale"].country_code == "US"

@@ -322,7 +322,28 @@ def _starts_longer_name(tokens: Tokens, end: int, entries: list[Entry], gazettee
         return False
     if gazetteer.max_tokens(name_key(following)) and tokens.lowers[end] not in COMMON_WORDS:
         return False
-    return not _well_known(entries)
+    return not _well_known(entries) and not _names_a_local_body(tokens, end)
+
+
+# The last word of the name of a body named after its town ('Allendale Woman's Club', 'Cavan
+# Sustainable Energy Group', 'Owensboro Public Schools'): the town is still named.
+LOCAL_BODY_WORDS = frozenset("""
+club group schools school commission board council institute society association department authority
+college chamber committee district services trust
+""".split())
+
+
+def _names_a_local_body(tokens: Tokens, end: int) -> bool:
+    """The capitalised words after a town end in the name of a body it has ('Woman's Club')."""
+    for index in range(end, min(end + 5, len(tokens.words))):
+        word = tokens.words[index]
+        if word in ("'s", "\u2019s"):
+            continue
+        if not word[:1].isupper() or (index > end and tokens.sentence_starts[index]):
+            return False
+        if tokens.lowers[index] in LOCAL_BODY_WORDS:
+            return True
+    return False
 
 
 def _well_known(entries: list[Entry]) -> bool:
