@@ -389,3 +389,9 @@ def test_a_building_takes_the_town_before_its_possessive_and_the_home_town_is_th
 def test_a_town_that_names_a_local_body_is_still_named():
     places = by_mention(places_of("The Allendale Woman's Club met in the school hall on Monday."))
     assert places["allendale"].country_code == "US"
+
+
+def test_an_english_county_after_a_comma_narrows_the_town_and_a_capital_may_speak():
+    places = by_mention(places_of("The next round is at Croft, Yorkshire, in June."))
+    assert places["croft"].country_code == "GB"
+    assert "beijing" in by_mention(places_of("Stocks slid after Beijing said it would respond."))

@@ -256,11 +256,14 @@ SPEECH_VERBS = {"said", "says", "told", "added", "explained", "wrote"}
 
 
 def _speaker(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """', Zala said': one word before a verb of saying is a person, unless it names a country."""
+    """', Zala said': one word before a verb of saying is a person, unless it names a country or a
+    big capital."""
     if end - start != 1 or end >= len(tokens.words) or tokens.lowers[end] not in SPEECH_VERBS or \
             _after_locative_word(tokens, start):
         return False  # 'officials in Washington said' names the place
-    return not any(e.feature == "country" for e in gazetteer.lookup_key(name_key(tokens.words[start])))
+    entries = gazetteer.lookup_key(name_key(tokens.words[start]))
+    return not any(e.feature == "country" or (gazetteer.is_capital(e) and e.population >= 1_000_000)
+                   for e in entries)  # 'Beijing said': a government speaks
 
 
 def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry]) -> bool:
@@ -474,7 +477,13 @@ def _base_score(entry: Entry, key: str, gazetteer: Gazetteer) -> float:
     return score
 
 
+REGION_KM = 100.0  # a place this near a region's point is in it (regions have no boundaries here)
+
+
 def _within(entry: Entry, area: Entry) -> bool:
+    if area.feature == "region":
+        return entry.country_code == area.country_code and entry.index != area.index and \
+            _distance_km(entry, area.lat, area.lon) <= REGION_KM
     if area.feature == "country":
         return entry.country_code == area.country_code and entry.index != area.index
     return entry.country_code == area.country_code and entry.admin1 == area.admin1 and entry.index != area.index
@@ -488,7 +497,8 @@ def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer)
         between = text[mention.end:following.start]
         if between.strip() != ",":
             continue
-        areas = [e for e in following.candidates if e.feature in ("country", "admin1")]
+        areas = [e for e in following.candidates if e.feature in ("country", "admin1")
+                 or (e.feature == "region" and e.country_code)]  # 'Croft, Yorkshire'
         inside = [e for e in mention.candidates if any(_within(e, a) for a in areas)]
         if inside:
             mention.candidates, mention.qualified = inside, True
