@@ -395,3 +395,10 @@ def test_an_english_county_after_a_comma_narrows_the_town_and_a_capital_may_spea
     places = by_mention(places_of("The next round is at Croft, Yorkshire, in June."))
     assert places["croft"].country_code == "GB"
     assert "beijing" in by_mention(places_of("Stocks slid after Beijing said it would respond."))
+
+
+def test_a_compass_word_narrows_an_area_or_a_big_city_but_not_a_continent():
+    places = by_mention(places_of("Bodies were found in West Wales. He moved to West Philadelphia. Trade with North Africa."))
+    assert (places["west wales"].name, places["west wales"].feature) == ("Wales", "admin1")
+    assert places["west philadelphia"].name == "Philadelphia"
+    assert "north africa" not in places

@@ -349,6 +349,13 @@ def _names_a_local_body(tokens: Tokens, end: int) -> bool:
     return False
 
 
+def _compass_area(entries: list[Entry]) -> bool:
+    """A country, a state, a regional area or a big city, which a compass word only narrows ('West
+    Wales', 'South Venezuela', 'West Philadelphia'); never a continent or an ocean (no country)."""
+    return any((e.feature in ("country", "admin1", "region") and e.country_code) or
+               (e.feature == "city" and e.population >= 100_000) for e in entries)
+
+
 def _well_known(entries: list[Entry]) -> bool:
     """A country, state, county, region or big city: named inside an organisation's name ('Air
     France', 'Cuyahoga County Executive') it still names that place, and no small namesake competes."""
@@ -381,6 +388,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                     if e.label_ == "PERSON" and len(e) > 1}
     name_words = {t.lower_ for e in entities if e.label_ == "PERSON" and len(e) > 1 for t in e}
     spans: list[tuple[int, int, bool]] = []
+    compass_keys: dict[tuple[int, int], str] = {}
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
             start, end = (tokens.first[i] for i in _strip_article(ent))
@@ -399,6 +407,11 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                 any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked) \
                 and not _lone_person_guess(tokens, start, end, start_char, end_char, blocked, name_words, caseless,
                                            entries):
+            continue
+        if not caseless and start > 0 and tokens.lowers[start - 1] in COMPASS_WORDS and \
+                tokens.words[start - 1][:1].isupper() and not tokens.glued[start] and _compass_area(entries):
+            spans.append((start - 1, end, False))  # 'West Wales', 'East Yorkshire', 'West Philadelphia': that area
+            compass_keys[(start - 1, end)] = key
             continue
         if not caseless and ((_inside_longer_name(tokens, start) and
                               (not _well_known(entries) or tokens.lowers[start - 1] in COMPASS_WORDS)) or
@@ -434,7 +447,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                 ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)):
             continue  # 'near 48th and Hampton': a crossing of streets
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
-        key = name_key(text[start_char:end_char])
+        key = compass_keys.get((start, end)) or name_key(text[start_char:end_char])
         mention = Mention(start_char, end_char, key, gazetteer.lookup_key(key), from_entity,
                           demonym=key in gazetteer.demonyms)
         if end < len(tokens.words) and tokens.lowers[end] in ADMIN_WORDS:
