@@ -402,3 +402,9 @@ def test_a_compass_word_narrows_an_area_or_a_big_city_but_not_a_continent():
     assert (wales.name, wales.feature) == ("Wales", "admin1")
     assert by_mention(places_of("He moved to West Philadelphia."))["west philadelphia"].name == "Philadelphia"
     assert "north africa" not in by_mention(places_of("Trade with North Africa grew."))
+
+
+def test_a_british_road_is_placed_at_its_town_only_in_a_british_report():
+    places = by_mention(places_of("A cyclist was hurt on the A120 at Coggeshall, Essex. The A120 reopened later."))
+    assert places["a120"].feature == "landmark" and places["a120"].country_code == "GB"
+    assert "m16" not in by_mention(places_of("Police in Dayton, Ohio, found the M16 in a car in Dayton."))

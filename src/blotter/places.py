@@ -785,6 +785,8 @@ def _local_places(doc: Doc, text: str, places: list[Place], dateline: str | None
             owner = re.match(r"[^\s]+['\u2019]s\s+", match.group(0))
             if owner is not None and len(words) > 2:  # "Dayton's Mercy Hospital": the hospital after the town
                 spans.append((match.start() + owner.end(), match.end()))
+    if home is not None and home.country_code in ("GB", "IE"):  # 'the A417', 'the M25': a British road
+        spans += [(m.start(1), m.end(1)) for m in BRITISH_ROAD.finditer(text)]
     found: list[Place] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
         if any(s < end and start < e for s, e in taken):
@@ -795,7 +797,8 @@ def _local_places(doc: Doc, text: str, places: list[Place], dateline: str | None
                 break
             start += first.end()
         mention = text[start:end]
-        if not mention[:1].isupper() or re.search(r"[\n,\d]|['\u2019]s$", mention):
+        if not mention[:1].isupper() or re.search(r"[\n,]|['\u2019]s$", mention) or \
+                (re.search(r"\d", mention) and not BRITISH_ROAD.fullmatch("the " + mention)):
             continue
         anchor = _anchor_town(text, start, end, by_start, by_end) or home or _town_of_sentence(doc, start, end, places)
         if anchor is None:
@@ -807,6 +810,7 @@ def _local_places(doc: Doc, text: str, places: list[Place], dateline: str | None
 
 
 ANCHOR_FEATURES = ("city", "admin2", "landmark")
+BRITISH_ROAD = re.compile(r"\b(?i:the) ([AMB][1-9]\d{0,3}(?:\([MT]\))?)(?![\w-])")
 
 
 def _anchor_town(text: str, start: int, end: int, by_start: dict[int, Place], by_end: dict[int, Place]) -> Place | None:
