@@ -408,3 +408,8 @@ def test_a_british_road_is_placed_at_its_town_only_in_a_british_report():
     places = by_mention(places_of("A cyclist was hurt on the A120 at Coggeshall, Essex. The A120 reopened later."))
     assert places["a120"].feature == "landmark" and places["a120"].country_code == "GB"
     assert "m16" not in by_mention(places_of("Police in Dayton, Ohio, found the M16 in a car in Dayton."))
+
+
+def test_famous_sites_resolve_to_their_city():
+    places = by_mention(places_of("The couple will marry at Windsor Castle in May; fans flew in through Schiphol."))
+    assert places["windsor castle"].country_code == "GB" and places["schiphol"].country_code == "NL"
