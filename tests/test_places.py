@@ -413,3 +413,12 @@ def test_a_british_road_is_placed_at_its_town_only_in_a_british_report():
 def test_famous_sites_resolve_to_their_city():
     places = by_mention(places_of("The couple will marry at Windsor Castle in May; fans flew in through Schiphol."))
     assert places["windsor castle"].country_code == "GB" and places["schiphol"].country_code == "NL"
+
+
+def test_a_village_known_only_far_away_is_placed_at_the_home_town_of_the_report():
+    text = ("Dayton police said a man was shot near Stonewall Plaza on Monday. Dayton officers found him on "
+            "the steps of the Stonewall, a bar in Dayton, Ohio.")
+    places = places_of(text)
+    stonewall = [p for p in places if p.mention == "Stonewall"]
+    dayton = by_mention(places)["dayton"]
+    assert stonewall and all((p.lat, p.lon, p.admin1) == (dayton.lat, dayton.lon, "Ohio") for p in stonewall)

@@ -708,9 +708,11 @@ def find_places(doc: Doc, article: Article) -> list[Place]:
     _share_qualifiers(mentions)
     _rank(mentions, _dateline_countries(article.dateline, gazetteer), gazetteer,
           about_government=GOVERNMENT_WORDS.search(text) is not None)
-    places = [_place(m, text, caseless) for m in _drop_isolated_foreign_places(mentions)]
+    mentions = _drop_isolated_foreign_places(mentions)
+    places = [_place(m, text, caseless) for m in mentions]
     if caseless:
         return places
+    places = _hamlets_at_home(mentions, places, article.dateline)
     return sorted(places + _local_places(doc, text, places, article.dateline), key=lambda p: p.start)
 
 
@@ -837,9 +839,40 @@ def _town_of_sentence(doc: Doc, start: int, end: int, places: list[Place]) -> Pl
 
 
 def is_local_place(place: Place) -> bool:
-    """A street or building placed at its town by ``_local_places`` (no gazetteer entry of its own)."""
+    """A street, building or hamlet placed at its town by ``_local_places`` or ``_hamlets_at_home``
+    (not one of the gazetteer's own landmarks)."""
     return place.feature == "landmark" and place.geonameid is None and \
-        not load_gazetteer().has_key(name_key(place.mention))
+        not any(e.feature == "landmark" for e in load_gazetteer().lookup(place.mention))
+
+
+def is_hamlet(place: Place) -> bool:
+    """A village the gazetteer only knows far away, placed at the report's home town: it may still
+    name where an incident happened (with the home town's state), as a town."""
+    return is_local_place(place) and load_gazetteer().has_key(name_key(place.mention))
+
+
+HAMLET_POPULATION = 10_000
+FAR_KM = 161.0  # farther than this from the home town, a village is no neighbour of it
+
+
+def _hamlets_at_home(mentions: list[Mention], places: list[Place], dateline: str | None) -> list[Place]:
+    """'Washington Square' in a New Orleans report, 'Stonewall' in a Virginia one: a village of
+    another state, far from the report's home town, that only shares a name with a square, a shop
+    or a neighbourhood of the report's own town. It is placed at the home town, as a local place."""
+    home = _home_city(places, dateline)
+    if home is None or home.lat is None or home.lon is None:
+        return places
+    moved = []
+    for mention, place in zip(mentions, places):
+        entry = mention.best
+        if place.feature == "city" and not mention.qualified and entry.population < HAMLET_POPULATION and \
+                (entry.country_code, entry.admin1) != (home.country_code, home.admin1) and \
+                _distance_km(entry, home.lat, home.lon) > FAR_KM:
+            place = Place(mention=place.mention, start=place.start, end=place.end, name=" ".join(place.mention.split()),
+                          feature="landmark", admin1=home.admin1, country_code=home.country_code, lat=home.lat,
+                          lon=home.lon)
+        moved.append(place)
+    return moved
 
 
 # --------------------------------------------------------------------------- incident location
@@ -898,7 +931,7 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
     """'Tyler said', 'Marcus', 'Street': a one-word small town is as likely a person's name or a
     word, so it locates an incident only after 'in/at/near', before ', State', with its own
     police ('Tyler police'), or as the dateline."""
-    if place.feature != "city" or " " in place.mention.strip() or place is dateline_place or \
+    if (place.feature != "city" and not is_hamlet(place)) or " " in place.mention.strip() or place is dateline_place or \
             _is_municipality(place.mention, text):
         return False
     entry = _entry_of(place)
@@ -930,7 +963,7 @@ def _county_in_organisation_name(place: Place, text: str) -> bool:
 
 def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, weak: bool,
                  dateline: bool = False) -> float:
-    score = SPECIFICITY.get(place.feature, 1.0) - 0.5 * sentence_rank
+    score = SPECIFICITY["city" if is_hamlet(place) else place.feature] - 0.5 * sentence_rank
     if dateline:
         score += DATELINE_BONUS
     if _governing_preposition(doc, place) is not None:
@@ -956,7 +989,7 @@ def _location(place: Place, text: str, evidence_start: int) -> Location:
     elif place.feature == "region":
         precision = "admin1" if place.country_code else "country"
     else:
-        precision = PRECISION.get(place.feature, "unknown")
+        precision = "city" if is_hamlet(place) else PRECISION.get(place.feature, "unknown")
     between = text[evidence_start:place.start]
     if place.end - evidence_start > MAX_EVIDENCE_CHARS or evidence_start > place.start or \
             (place.start > 0 and text[place.start - 1].isalnum()) or re.search(r"[|\n\u00ab\u00bb]", between):
@@ -1012,6 +1045,10 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
     'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
     or street the gazetteer lacks."""
+    if is_hamlet(place):  # 'Roseland' in a Chicago report: a part of the big city of its state
+        big = [e for p in places if p.feature == "city" and p.admin1 == place.admin1 and not _names_an_organisation(p, text)
+               and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION]
+        return _moved_to(location, max(big, key=lambda e: e.population)) if big else location
     if place.feature != "city" or _is_municipality(place.mention, text) or place is dateline_place or \
             re.search(r"\b(?:suburb|city|town|village|township|borough) of\s+$", text[max(0, place.start - 20):place.start]):
         return location  # a dateline or 'the suburb of' names a town, not a neighbourhood ('BROWN DEER, Wis.')
@@ -1154,7 +1191,7 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
 
 def _locate(frame) -> Location:
     doc: Doc = frame.doc
-    frame_places = [p for p in frame.places if not is_local_place(p)]
+    frame_places = [p for p in frame.places if not is_local_place(p) or is_hamlet(p)]
     named = [p for p in frame_places if not _is_demonym(p) and not _names_an_organisation(p, frame.text)]
     towns = [p for p in named if not _is_state_abbreviation(p)]  # 'HANNIBAL, Mo.': the town, not the state
     named = towns or named
