@@ -422,3 +422,9 @@ def test_a_village_known_only_far_away_is_placed_at_the_home_town_of_the_report(
     stonewall = [p for p in places if p.mention == "Stonewall"]
     dayton = by_mention(places)["dayton"]
     assert stonewall and all((p.lat, p.lon, p.admin1) == (dayton.lat, dayton.lon, "Ohio") for p in stonewall)
+
+
+def test_a_foreign_namesake_does_not_locate_a_report_set_in_one_country():
+    text = ("SYRACUSE, N.Y. - A fight at Mama Nancy's diner ended in gunfire on Sunday, Syracuse police said. "
+            "Onondaga County deputies joined the chase.")
+    assert locate(frame_of(text, 1)).country_code == "US"

@@ -1179,6 +1179,32 @@ def _town_in_county(location: Location, places: list[Place], text: str) -> Locat
                                     "evidence": [Evidence.of(text, place.start, place.end)]})
 
 
+HOME_TOWN_POPULATION = 10_000  # a town this big counts towards the country a report is set in
+
+
+def _well_known_place(place: Place) -> bool:
+    """A country, state or county, or a town of some size named by its own name: less often a
+    word or a surname than a village's name or a city's foreign alias ('Sand', 'Lion' for Lyon)."""
+    if place.feature in ("country", "admin1", "admin2", "region"):
+        return True
+    entry = _entry_of(place)
+    return entry is not None and entry.population >= HOME_TOWN_POPULATION and \
+        name_key(entry.name) == name_key(place.mention)
+
+
+def _home_country(places: list[Place], dateline_place: Place | None) -> str | None:
+    """The country a report is set in: its dateline's, else the one most of its well-known place
+    names are in (at least twice as many as any other, and two or more). A town of another
+    country ('Mama Nancy's diner' in a report from Syracuse) is then more likely a word or a name."""
+    if dateline_place is not None and dateline_place.country_code:
+        return dateline_place.country_code
+    counts = Counter(p.country_code for p in places if p.country_code and not _is_demonym(p) and _well_known_place(p))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (imported lazily: no cycle)
     """The incident's place: its own sentences first, then the dateline, then the document's main place.
 
@@ -1201,8 +1227,10 @@ def _locate(frame) -> Location:
             or _most_frequent_place([p for p in frame_places if _is_demonym(p)])
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
+    home_country = _home_country(named, dateline_place)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
-            or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)}
+            or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
+            or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
         for place in named:
