@@ -11,6 +11,9 @@ modifiers ("Russian forces") are places too, resolved to their country, but neve
 incident on their own. Namesakes are ranked by population, then moved by context: an area
 named right after a comma ("Paris, Texas"), an admin word ("Kaduna state"), the dateline's
 country, the countries and states of the document's other places, and one sense per name.
+Streets, buildings and villages the gazetteer knows only far away are 'local places' (feature
+'landmark', no geonameid), placed at the town they are said to be in or at the report's home
+town; they never locate an incident, except a village, which keeps its name as a town.
 """
 
 from __future__ import annotations
