@@ -428,3 +428,9 @@ def test_quotes_are_found_in_the_original_when_clean_normalised_spaces(tmp_path:
                    start=cleaned.index("the plan"), end=cleaned.index("the plan") + 17)]
     result = quotes.score([article], [record("q", cleaned, quotes=found)])
     assert result.headline == 1.0 and result.rows["speaker (matched quotes)"]["accuracy"] == 1.0
+
+
+def test_place_names_compare_without_a_leading_article():
+    from blotter.eval.common import same_place
+    assert same_place("Bronx", "The Bronx") and same_place("Pittsburgh (Wilkinsburg)", "Wilkinsburg")
+    assert not same_place("Bronx", "Brooklyn")

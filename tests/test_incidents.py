@@ -229,6 +229,16 @@ def test_headline_incident_when_the_body_lost_the_story() -> None:
     assert incident.evidence[0].field == "title" and incident.confidence < 0.5
 
 
+def test_headline_incident_takes_the_town_the_headline_names_on_the_page() -> None:
+    text = "Dayton news, weather and sports. Sign in to keep reading about Dayton."
+    article = Article(id="t", text=text, title="Man shot outside a Dayton bar")
+    (incident,) = find_incidents(analyse(text), article, find_places(analyse(text), article))
+    assert incident.location.name == "Dayton"
+    other = Article(id="t", text=text, title="Man shot outside a bar")  # named twice only: a guess
+    (incident,) = find_incidents(analyse(text), other, find_places(analyse(text), other))
+    assert incident.location.name is None
+
+
 def test_headline_about_violence_in_general_is_no_incident() -> None:
     text = "Sign in to keep reading. Subscribers get unlimited access to every story."
     article = Article(id="t", text=text, title="Why shootings rise in summer")

@@ -325,3 +325,106 @@ def test_a_side_of_town_is_not_a_hamlet_of_that_name():
 def test_a_city_beside_a_big_city_or_across_a_state_line_stays_itself():
     text = "A man was shot in Highland Heights on Sunday. Cincinnati police assisted Kentucky troopers."
     assert locate(frame_of(text, sentence_count=1)).name == "Highland Heights"
+
+
+def test_streets_and_buildings_are_placed_in_their_town_but_never_locate_an_incident():
+    text = ("A fire broke out on Maple Street in Dayton on Monday. Dayton police said the blaze reached "
+            "the Linden Public Library. A woman was taken to Mercy General Hospital in Columbus.")
+    places = by_mention(places_of(text))
+    dayton, columbus = places["dayton"], places["columbus"]
+    street, library = places["maple street"], places["linden public library"]
+    assert street.feature == "landmark" and (street.lat, street.lon) == (dayton.lat, dayton.lon)
+    assert (library.lat, library.lon) == (dayton.lat, dayton.lon)
+    assert (places["mercy general hospital"].lat, places["mercy general hospital"].lon) == (columbus.lat, columbus.lon)
+    assert_offsets_match(text, places.values())
+    article = Article(id="t", text=text)
+    doc = analyse(text)
+    frame = IncidentFrame(doc=doc, article=article, sentences=list(doc.sents)[:1], is_primary=True,
+                          places=find_places(doc, article))
+    assert locate(frame).name == "Dayton"
+
+
+def test_no_street_is_placed_without_a_town_to_put_it_in():
+    assert not [p for p in places_of("Residents of Maple Street complained about the noise.") if p.feature == "landmark"]
+
+
+def test_a_county_gives_way_to_the_town_inside_it_the_report_names():
+    text = ("A man was shot dead on Friday night, the third killing in Franklin County this month. "
+            "Columbus police are investigating.")
+    location = locate(frame_of(text, 1))
+    assert location.name == "Columbus" and location.precision == "city" and location.admin1 == "Ohio"
+    alone = locate(frame_of("A man was shot dead on Friday night in Franklin County, Ohio.", 1))
+    assert alone.precision == "admin2"
+
+
+def test_a_side_of_a_big_city_is_that_city():
+    text = "A man was shot on the Near North Side on Sunday, Chicago police said."
+    assert locate(frame_of(text, 1)).name == "Chicago"
+
+
+def test_a_one_word_person_guess_of_the_tagger_is_still_a_place():
+    assert "almelo" in by_mention(places_of("The ferry stops in Hilversum and Almelo on weekdays."))
+    assert "oahu" in by_mention(places_of("Prices on Oahu rose again."))
+    # a word of someone's full name stays that person
+    assert "almelo" not in by_mention(places_of("Tom Almelo is a farmer. Almelo said he would run."))
+
+
+def test_a_dotted_state_after_an_unknown_town_or_in_brackets_is_a_place_and_a_qualifier():
+    places = places_of("CAMP MURRAY, Wash. - The team trained here.")
+    assert [(p.mention, p.admin1) for p in places] == [("Wash.", "Washington")]
+    county = by_mention(places_of("The Walker County (Ga.) Sheriff's Office asked for help."))
+    assert county["walker county"].admin1 == "Georgia" and county["ga."].feature == "admin1"
+    text = "HANNIBAL, Mo. - A man was shot on Friday night in Hannibal."
+    assert locate(frame_of(text, 1)).name == "Hannibal"
+
+
+def test_a_building_takes_the_town_before_its_possessive_and_the_home_town_is_the_main_states():
+    text = ("Residents of Fairfax, Vienna and Centreville, Va., shop in Gainesville. Norbury and Norbury "
+            "again. The Linden Public Library is nearby, and Dayton's Mercy General Hospital too.")
+    places = by_mention(places_of(text))
+    assert places["linden public library"].admin1 == "Virginia"
+    assert places["mercy general hospital"].admin1 == "Ohio"
+
+
+def test_a_town_that_names_a_local_body_is_still_named():
+    places = by_mention(places_of("The Allendale Woman's Club met in the school hall on Monday."))
+    assert places["allendale"].country_code == "US"
+
+
+def test_an_english_county_after_a_comma_narrows_the_town_and_a_capital_may_speak():
+    places = by_mention(places_of("The next round is at Croft, Yorkshire, in June."))
+    assert places["croft"].country_code == "GB"
+    assert "beijing" in by_mention(places_of("Stocks slid after Beijing said it would respond."))
+
+
+def test_a_compass_word_narrows_an_area_or_a_big_city_but_not_a_continent():
+    wales = by_mention(places_of("Two bodies were found on a coastal path in West Wales, Britain."))["west wales"]
+    assert (wales.name, wales.feature) == ("Wales", "admin1")
+    assert by_mention(places_of("He moved to West Philadelphia."))["west philadelphia"].name == "Philadelphia"
+    assert "north africa" not in by_mention(places_of("Trade with North Africa grew."))
+
+
+def test_a_british_road_is_placed_at_its_town_only_in_a_british_report():
+    places = by_mention(places_of("A cyclist was hurt on the A120 at Coggeshall, Essex. The A120 reopened later."))
+    assert places["a120"].feature == "landmark" and places["a120"].country_code == "GB"
+    assert "m16" not in by_mention(places_of("Police in Dayton, Ohio, found the M16 in a car in Dayton."))
+
+
+def test_famous_sites_resolve_to_their_city():
+    places = by_mention(places_of("The couple will marry at Windsor Castle in May; fans flew in through Schiphol."))
+    assert places["windsor castle"].country_code == "GB" and places["schiphol"].country_code == "NL"
+
+
+def test_a_village_known_only_far_away_is_placed_at_the_home_town_of_the_report():
+    text = ("Dayton police said a man was shot near Stonewall Plaza on Monday. Dayton officers found him on "
+            "the steps of the Stonewall, a bar in Dayton, Ohio.")
+    places = places_of(text)
+    stonewall = [p for p in places if p.mention == "Stonewall"]
+    dayton = by_mention(places)["dayton"]
+    assert stonewall and all((p.lat, p.lon, p.admin1) == (dayton.lat, dayton.lon, "Ohio") for p in stonewall)
+
+
+def test_a_foreign_namesake_does_not_locate_a_report_set_in_one_country():
+    text = ("SYRACUSE, N.Y. - A fight at Mama Nancy's diner ended in gunfire on Sunday, Syracuse police said. "
+            "Onondaga County deputies joined the chase.")
+    assert locate(frame_of(text, 1)).country_code == "US"

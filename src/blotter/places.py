@@ -11,6 +11,9 @@ modifiers ("Russian forces") are places too, resolved to their country, but neve
 incident on their own. Namesakes are ranked by population, then moved by context: an area
 named right after a comma ("Paris, Texas"), an admin word ("Kaduna state"), the dateline's
 country, the countries and states of the document's other places, and one sense per name.
+Streets, buildings and villages the gazetteer knows only far away are 'local places' (feature
+'landmark', no geonameid), placed at the town they are said to be in or at the report's home
+town; they never locate an incident, except a village, which keeps its name as a town.
 """
 
 from __future__ import annotations
@@ -256,11 +259,14 @@ SPEECH_VERBS = {"said", "says", "told", "added", "explained", "wrote"}
 
 
 def _speaker(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """', Zala said': one word before a verb of saying is a person, unless it names a country."""
+    """', Zala said': one word before a verb of saying is a person, unless it names a country or a
+    big capital."""
     if end - start != 1 or end >= len(tokens.words) or tokens.lowers[end] not in SPEECH_VERBS or \
             _after_locative_word(tokens, start):
         return False  # 'officials in Washington said' names the place
-    return not any(e.feature == "country" for e in gazetteer.lookup_key(name_key(tokens.words[start])))
+    entries = gazetteer.lookup_key(name_key(tokens.words[start]))
+    return not any(e.feature == "country" or (gazetteer.is_capital(e) and e.population >= 1_000_000)
+                   for e in entries)  # 'Beijing said': a government speaks
 
 
 def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry]) -> bool:
@@ -270,6 +276,31 @@ def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, 
     if label == "NORP" or (start, end) != (match_start, match_end):
         return True
     return not any(e.feature in ("country", "admin1") or e.population >= 100_000 for e in entries)
+
+
+PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lady", "lord", "st", "st.",
+                 "rev", "rev.", "father", "sister", "brother", "uncle", "aunt", "president", "officer", "sgt", "sgt."}
+
+
+LONE_PLACE_BEFORE = {"of", "on", "at", "in", "around", "outside", "near"}
+
+
+def _lone_person_guess(tokens: Tokens, start: int, end: int, start_char: int, end_char: int,
+                       blocked: list[tuple[int, int, str]], name_words: set[str], caseless: bool,
+                       entries: list[Entry]) -> bool:
+    """spaCy's 'person' that is one word, no word of any full name in the report, and either a
+    town of 50,000 or more, an area, or a place after 'of', 'on'... ('Hilversum and Almelo', 'On
+    Oahu', 'of Hayes'): a guess of the tagger, not a person (people are named in full before they
+    are named by one word)."""
+    if caseless or end - start != 1 or tokens.lowers[start] in name_words:
+        return False
+    if not any((b_start, b_end, label) == (start_char, end_char, "PERSON") for b_start, b_end, label in blocked):
+        return False
+    before = tokens.lowers[start - 1] if start > 0 else ""
+    if before in PERSON_TITLES:
+        return False
+    return before in LONE_PLACE_BEFORE or any(
+        e.feature in ("country", "admin1", "admin2", "region") or e.population >= 50_000 for e in entries)
 
 
 def _after_locative_word(tokens: Tokens, start: int) -> bool:
@@ -297,7 +328,35 @@ def _starts_longer_name(tokens: Tokens, end: int, entries: list[Entry], gazettee
         return False
     if gazetteer.max_tokens(name_key(following)) and tokens.lowers[end] not in COMMON_WORDS:
         return False
-    return not _well_known(entries)
+    return not _well_known(entries) and not _names_a_local_body(tokens, end)
+
+
+# The last word of the name of a body named after its town ('Allendale Woman's Club', 'Cavan
+# Sustainable Energy Group', 'Owensboro Public Schools'): the town is still named.
+LOCAL_BODY_WORDS = frozenset("""
+club group schools school commission board council institute society association department authority
+college chamber committee district services trust
+""".split())
+
+
+def _names_a_local_body(tokens: Tokens, end: int) -> bool:
+    """The capitalised words after a town end in the name of a body it has ('Woman's Club')."""
+    for index in range(end, min(end + 5, len(tokens.words))):
+        word = tokens.words[index]
+        if word in ("'s", "\u2019s"):
+            continue
+        if not word[:1].isupper() or (index > end and tokens.sentence_starts[index]):
+            return False
+        if tokens.lowers[index] in LOCAL_BODY_WORDS:
+            return True
+    return False
+
+
+def _compass_area(entries: list[Entry]) -> bool:
+    """A country, a state, a regional area or a big city, which a compass word only narrows ('West
+    Wales', 'South Venezuela', 'West Philadelphia'); never a continent or an ocean (no country)."""
+    return any((e.feature in ("country", "admin1", "region") and e.country_code) or
+               (e.feature == "city" and e.population >= 100_000) for e in entries)
 
 
 def _well_known(entries: list[Entry]) -> bool:
@@ -330,7 +389,9 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS]
     person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
                     if e.label_ == "PERSON" and len(e) > 1}
+    name_words = {t.lower_ for e in entities if e.label_ == "PERSON" and len(e) > 1 for t in e}
     spans: list[tuple[int, int, bool]] = []
+    compass_keys: dict[tuple[int, int], str] = {}
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
             start, end = (tokens.first[i] for i in _strip_article(ent))
@@ -346,7 +407,14 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         key = name_key(text[start_char:end_char])
         entries = gazetteer.lookup_key(key)
         if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and not tokens.glued[start] and \
-                any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked):
+                any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked) \
+                and not _lone_person_guess(tokens, start, end, start_char, end_char, blocked, name_words, caseless,
+                                           entries):
+            continue
+        if not caseless and start > 0 and tokens.lowers[start - 1] in COMPASS_WORDS and \
+                tokens.words[start - 1][:1].isupper() and not tokens.glued[start] and _compass_area(entries):
+            spans.append((start - 1, end, False))  # 'West Wales', 'East Yorkshire', 'West Philadelphia': that area
+            compass_keys[(start - 1, end)] = key
             continue
         if not caseless and ((_inside_longer_name(tokens, start) and
                               (not _well_known(entries) or tokens.lowers[start - 1] in COMPASS_WORDS)) or
@@ -382,7 +450,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                 ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)):
             continue  # 'near 48th and Hampton': a crossing of streets
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
-        key = name_key(text[start_char:end_char])
+        key = compass_keys.get((start, end)) or name_key(text[start_char:end_char])
         mention = Mention(start_char, end_char, key, gazetteer.lookup_key(key), from_entity,
                           demonym=key in gazetteer.demonyms)
         if end < len(tokens.words) and tokens.lowers[end] in ADMIN_WORDS:
@@ -425,7 +493,13 @@ def _base_score(entry: Entry, key: str, gazetteer: Gazetteer) -> float:
     return score
 
 
+REGION_KM = 100.0  # a place this near a region's point is in it (regions have no boundaries here)
+
+
 def _within(entry: Entry, area: Entry) -> bool:
+    if area.feature == "region":
+        return entry.country_code == area.country_code and entry.index != area.index and \
+            _distance_km(entry, area.lat, area.lon) <= REGION_KM
     if area.feature == "country":
         return entry.country_code == area.country_code and entry.index != area.index
     return entry.country_code == area.country_code and entry.admin1 == area.admin1 and entry.index != area.index
@@ -439,7 +513,8 @@ def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer)
         between = text[mention.end:following.start]
         if between.strip() != ",":
             continue
-        areas = [e for e in following.candidates if e.feature in ("country", "admin1")]
+        areas = [e for e in following.candidates if e.feature in ("country", "admin1")
+                 or (e.feature == "region" and e.country_code)]  # 'Croft, Yorkshire'
         inside = [e for e in mention.candidates if any(_within(e, a) for a in areas)]
         if inside:
             mention.candidates, mention.qualified = inside, True
@@ -463,7 +538,29 @@ def _attach_qualifiers(mentions: list[Mention], text: str, gazetteer: Gazetteer)
                 # 'OVERLAND, MO': the state, not Mo in Norway
                 overlapping[0].candidates, overlapping[0].qualified = states[:1], True
                 overlapping[0].key, overlapping[0].demonym = name_key(state), False
+    taken = mentions + abbreviations
+    for match in STATE_ABBREVIATION.finditer(text):  # 'CAMP MURRAY, Wash.', 'Walker County (Ga.)'
+        state = gazetteer.state_abbreviations.get(match.group(1))
+        start, end = match.start(1), match.end(1)
+        if state is None or any(m.start < end and start < m.end for m in taken):
+            continue
+        states = [e for e in gazetteer.lookup(state) if e.feature == "admin1" and e.country_code == "US"]
+        if not states:
+            continue
+        before = next((m for m in mentions if m.end == match.start()), None)
+        if before is not None and not before.qualified:
+            inside = [e for e in before.candidates if e.country_code == "US" and e.admin1 == state]
+            if inside:
+                before.candidates, before.qualified = inside, True
+        abbreviation_mention = Mention(start, end, name_key(state), states[:1], from_entity=False, qualified=True)
+        abbreviations.append(abbreviation_mention)
+        taken.append(abbreviation_mention)
     return sorted(mentions + abbreviations, key=lambda m: m.start)
+
+
+# A dotted state abbreviation after a capitalised name and a comma, or in brackets after one.
+STATE_ABBREVIATION = re.compile(r"(?<=[A-Za-z.])(?:,[ \t]*|[ \t]*\([ \t]*)((?:[A-Z]\.){2}|W\.Va\.|[A-Z][a-z]{1,4}\.)"
+                                r"(?=[ \t]*\)|[\s,;:\u2013\u2014-]|$)")
 
 
 def _share_qualifiers(mentions: list[Mention]) -> None:
@@ -614,7 +711,171 @@ def find_places(doc: Doc, article: Article) -> list[Place]:
     _share_qualifiers(mentions)
     _rank(mentions, _dateline_countries(article.dateline, gazetteer), gazetteer,
           about_government=GOVERNMENT_WORDS.search(text) is not None)
-    return [_place(m, text, caseless) for m in _drop_isolated_foreign_places(mentions)]
+    mentions = _drop_isolated_foreign_places(mentions)
+    places = [_place(m, text, caseless) for m in mentions]
+    if caseless:
+        return places
+    places = _hamlets_at_home(mentions, places, article.dateline)
+    return sorted(places + _local_places(doc, text, places, article.dateline), key=lambda p: p.start)
+
+
+# --------------------------------------------------------------------------- local places
+
+# The last word of a name that names a street, a building or a local feature ('Royal Street',
+# 'Carnegie Library', 'Lake Manassas' is matched by LOCAL_FIRST_WORDS).
+LOCAL_LAST_WORDS = frozenset("""
+street avenue road boulevard drive lane highway parkway square plaza park bridge library church cathedral
+chapel hospital school academy college stadium arena airport station mall market estate centre center
+hall museum castle palace racecourse prison jail courthouse temple mosque synagogue harbour harbor pier
+canal creek beach cemetery graveyard theatre theater hotel inn tower terrace gardens garden quarter
+university institute courthouse cottage farm farms lagoon place parade point elementary campus plant barracks
+zoo wharf docks reservoir pond woods heights
+""".split())
+LOCAL_FIRST_WORDS = frozenset({"lake", "mount", "fort", "port"})
+LOCAL_BEFORE_WORDS = frozenset({"at", "in", "on", "near", "outside", "inside", "into", "to", "from", "across"})
+LOCAL_WORD = r"[A-Z](?:[a-z]{0,2}\.|[\w'\u2019-]*)"  # 'St.' but not 'Monday.': a name does not run past a full stop
+LOCAL_NAME = re.compile(rf"{LOCAL_WORD}(?:(?:\s+(?:of|de|the)\s+|[ \t]+){LOCAL_WORD}){{1,4}}")
+LOCAL_LEADING_WORDS = frozenset("""
+the a an in at on near from to and but or when while after before during outside inside into across by of for with
+this that his her their our its police officers residents
+""".split())
+
+
+def _home_city(places: list[Place], dateline: str | None) -> Place | None:
+    """The city a local report is about: the dateline's, else the one named most in the state
+    most of its places are in, else the city it names most (at least twice, or the only one)."""
+    cities = [p for p in places if p.feature == "city" and p.lat is not None
+              and name_key(p.mention) not in COMMON_WORDS | FACILITY_WORDS]  # 'Tribune' is a paper, not a town
+    if not cities:
+        return None
+    if dateline:
+        first = name_key(re.split(r"[,(]", dateline)[0])
+        named = next((p for p in cities if name_key(p.mention) == first), None)
+        if named is not None:
+            return named
+    counts = Counter(p.geonameid for p in cities)
+    areas = Counter((p.country_code, p.admin1) for p in places
+                    if p.feature in ("city", "admin1", "admin2") and p.admin1).most_common(2)
+    if areas and areas[0][1] >= 2 and (len(areas) == 1 or areas[0][1] > areas[1][1]):
+        in_area = [p for p in cities if (p.country_code, p.admin1) == areas[0][0]]
+        if in_area:  # the state most of the report's places are in ('Norbury' thrice beside five Virginia towns)
+            return max(in_area, key=lambda p: (counts[p.geonameid], -p.start))
+    best = max(cities, key=lambda p: (counts[p.geonameid], -p.start))
+    if counts[best.geonameid] >= 2 or len(counts) == 1:
+        return best
+    return None
+
+
+def _local_places(doc: Doc, text: str, places: list[Place], dateline: str | None) -> list[Place]:
+    """Streets, buildings and neighbourhoods the gazetteer does not know ('Royal Street', 'the
+    Carnegie Library'): placed at the town they are said to be in ('Alder Hey Hospital in
+    Liverpool'), else at the report's home city, as feature 'landmark'. They never locate an
+    incident on their own (``locate`` skips them)."""
+    taken = [(p.start, p.end) for p in places]
+    home = _home_city(places, dateline)
+    by_start = {p.start: p for p in places}
+    by_end = {p.end: p for p in places}
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "FAC":  # spaCy's facilities, when they follow 'at', 'in'... or end like one
+            start, end = _strip_article(ent)
+            words = [t.lower_ for t in doc[start:end]]
+            if words[-1] in LOCAL_LAST_WORDS or words[0] in LOCAL_FIRST_WORDS or \
+                    (start > 0 and doc[start - 1].lower_ in LOCAL_BEFORE_WORDS):
+                spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    for match in LOCAL_NAME.finditer(text):
+        words = match.group(0).split()
+        if words[-1].lower().strip(".") in LOCAL_LAST_WORDS or words[0].lower() in LOCAL_FIRST_WORDS:
+            spans.append((match.start(), match.end()))
+            owner = re.match(r"[^\s]+['\u2019]s\s+", match.group(0))
+            if owner is not None and len(words) > 2:  # "Dayton's Mercy Hospital": the hospital after the town
+                spans.append((match.start() + owner.end(), match.end()))
+    if home is not None and home.country_code in ("GB", "IE"):  # 'the A417', 'the M25': a British road
+        spans += [(m.start(1), m.end(1)) for m in BRITISH_ROAD.finditer(text)]
+    found: list[Place] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        while True:  # 'In Central Park' at a sentence start is 'Central Park'
+            first = re.match(r"(\w+)\s+", text[start:end])
+            if first is None or first.group(1).lower() not in LOCAL_LEADING_WORDS:
+                break
+            start += first.end()
+        mention = text[start:end]
+        if not mention[:1].isupper() or re.search(r"[\n,]|['\u2019]s$", mention) or \
+                (re.search(r"\d", mention) and not BRITISH_ROAD.fullmatch("the " + mention)):
+            continue
+        anchor = _anchor_town(text, start, end, by_start, by_end) or home or _town_of_sentence(doc, start, end, places)
+        if anchor is None:
+            continue
+        found.append(Place(mention=mention, start=start, end=end, name=" ".join(mention.split()), feature="landmark",
+                           admin1=anchor.admin1, country_code=anchor.country_code, lat=anchor.lat, lon=anchor.lon))
+        taken.append((start, end))
+    return found
+
+
+ANCHOR_FEATURES = ("city", "admin2", "landmark")
+BRITISH_ROAD = re.compile(r"\b(?i:the) ([AMB][1-9]\d{0,3}(?:\([MT]\))?)(?![\w-])")
+
+
+def _anchor_town(text: str, start: int, end: int, by_start: dict[int, Place], by_end: dict[int, Place]) -> Place | None:
+    """The town a street or building is said to be in: 'X in Liverpool', "Derry's X"."""
+    after = re.match(r",?\s+(?:in|at|near)\s+", text[end:end + 8])
+    if after is not None and (town := by_start.get(end + after.end())) is not None and town.feature in ANCHOR_FEATURES:
+        return town
+    possessive = re.search(r"['\u2019]s\s+$", text[max(0, start - 4):start])
+    if possessive is not None:
+        town = by_end.get(start - len(possessive.group(0)))
+        if town is not None and town.feature in ANCHOR_FEATURES:
+            return town
+    return None
+
+
+def _town_of_sentence(doc: Doc, start: int, end: int, places: list[Place]) -> Place | None:
+    """In a report with no home town, the town named nearest in the same sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    towns = [p for p in places if p.feature == "city" and sentence.start_char <= p.start and p.end <= sentence.end_char]
+    return min(towns, key=lambda p: abs(p.start - start), default=None)
+
+
+def is_local_place(place: Place) -> bool:
+    """A street, building or hamlet placed at its town by ``_local_places`` or ``_hamlets_at_home``
+    (not one of the gazetteer's own landmarks)."""
+    return place.feature == "landmark" and place.geonameid is None and \
+        not any(e.feature == "landmark" for e in load_gazetteer().lookup(place.mention))
+
+
+def is_hamlet(place: Place) -> bool:
+    """A village the gazetteer only knows far away, placed at the report's home town: it may still
+    name where an incident happened (with the home town's state), as a town."""
+    return is_local_place(place) and load_gazetteer().has_key(name_key(place.mention))
+
+
+HAMLET_POPULATION = 10_000
+FAR_KM = 161.0  # farther than this from the home town, a village is no neighbour of it
+
+
+def _hamlets_at_home(mentions: list[Mention], places: list[Place], dateline: str | None) -> list[Place]:
+    """'Washington Square' in a New Orleans report, 'Stonewall' in a Virginia one: a village of
+    another state, far from the report's home town, that only shares a name with a square, a shop
+    or a neighbourhood of the report's own town. It is placed at the home town, as a local place."""
+    home = _home_city(places, dateline)
+    if home is None or home.lat is None or home.lon is None:
+        return places
+    moved = []
+    for mention, place in zip(mentions, places):
+        entry = mention.best
+        if place.feature == "city" and not mention.qualified and entry.population < HAMLET_POPULATION and \
+                (entry.country_code, entry.admin1) != (home.country_code, home.admin1) and \
+                _distance_km(entry, home.lat, home.lon) > FAR_KM:
+            place = Place(mention=place.mention, start=place.start, end=place.end, name=" ".join(place.mention.split()),
+                          feature="landmark", admin1=home.admin1, country_code=home.country_code, lat=home.lat,
+                          lon=home.lon)
+        moved.append(place)
+    return moved
 
 
 # --------------------------------------------------------------------------- incident location
@@ -626,7 +887,7 @@ BIG_CITY_POPULATION = 200_000  # a city this big absorbs the neighbourhoods name
 NEIGHBOURHOOD_KM = 25.0
 SUBURB_CITY_POPULATION = 75_000  # a place this big beside a big city is a city of its own ('Compton')
 SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
-NEIGHBOURHOOD_MAX_POPULATION = 100_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
+NEIGHBOURHOOD_MAX_POPULATION = 200_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
 DATELINE_BONUS = 1.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
 NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
 ORGANISATION_AFTER_COUNTY = re.compile(
@@ -673,7 +934,7 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
     """'Tyler said', 'Marcus', 'Street': a one-word small town is as likely a person's name or a
     word, so it locates an incident only after 'in/at/near', before ', State', with its own
     police ('Tyler police'), or as the dateline."""
-    if place.feature != "city" or " " in place.mention.strip() or place is dateline_place or \
+    if (place.feature != "city" and not is_hamlet(place)) or " " in place.mention.strip() or place is dateline_place or \
             _is_municipality(place.mention, text):
         return False
     entry = _entry_of(place)
@@ -705,7 +966,7 @@ def _county_in_organisation_name(place: Place, text: str) -> bool:
 
 def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, weak: bool,
                  dateline: bool = False) -> float:
-    score = SPECIFICITY.get(place.feature, 1.0) - 0.5 * sentence_rank
+    score = SPECIFICITY["city" if is_hamlet(place) else place.feature] - 0.5 * sentence_rank
     if dateline:
         score += DATELINE_BONUS
     if _governing_preposition(doc, place) is not None:
@@ -731,7 +992,7 @@ def _location(place: Place, text: str, evidence_start: int) -> Location:
     elif place.feature == "region":
         precision = "admin1" if place.country_code else "country"
     else:
-        precision = PRECISION.get(place.feature, "unknown")
+        precision = "city" if is_hamlet(place) else PRECISION.get(place.feature, "unknown")
     between = text[evidence_start:place.start]
     if place.end - evidence_start > MAX_EVIDENCE_CHARS or evidence_start > place.start or \
             (place.start > 0 and text[place.start - 1].isalnum()) or re.search(r"[|\n\u00ab\u00bb]", between):
@@ -787,13 +1048,18 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
     'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
     or street the gazetteer lacks."""
+    if is_hamlet(place):  # 'Roseland' in a Chicago report: a part of the big city of its state
+        big = [e for p in places if p.feature == "city" and p.admin1 == place.admin1 and not _names_an_organisation(p, text)
+               and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION]
+        return _moved_to(location, max(big, key=lambda e: e.population)) if big else location
     if place.feature != "city" or _is_municipality(place.mention, text) or place is dateline_place or \
             re.search(r"\b(?:suburb|city|town|village|township|borough) of\s+$", text[max(0, place.start - 20):place.start]):
         return location  # a dateline or 'the suburb of' names a town, not a neighbourhood ('BROWN DEER, Wis.')
     own = _entry_of(place)
     own_population = own.population if own else 0
-    if re.match(r"\s+(?:neighbou?rhood|section)\b", text[place.end:place.end + 16]):
-        own_population = 0  # 'the Arlington neighborhood of Baltimore': whatever else Arlington is
+    if re.match(r"\s+(?:neighbou?rhood|section)\b", text[place.end:place.end + 16]) or \
+            re.search(r"\bSide$", place.mention, re.IGNORECASE):
+        own_population = 0  # 'the Arlington neighborhood of Baltimore', 'the Near North Side': whatever else they are
     elif own_population >= BIG_CITY_POPULATION:
         return location  # 'Queens', 'Brooklyn': a borough as big as a city is what coders record
     gazetteer = load_gazetteer()
@@ -879,26 +1145,95 @@ def _names_a_building(place: Place, text: str) -> bool:
     return (word[:1].isupper() and word.lower() in FACILITY_WORDS) or word in ("hospital", "hospitals")
 
 
+def _is_state_abbreviation(place: Place) -> bool:
+    """'Mo.', 'N.J.': a state named only to place the town before it."""
+    return place.feature == "admin1" and place.mention.endswith(".") and \
+        place.mention in load_gazetteer().state_abbreviations
+
+
 def _is_demonym(place: Place) -> bool:
     return name_key(place.mention) in load_gazetteer().demonyms
+
+
+COUNTY_TOWN_KM = 35.0  # a town of the county's state this near the county's middle is in the county
+
+
+def _town_in_county(location: Location, places: list[Place], text: str) -> Location:
+    """'the fourth death in Harris County' in a report that names Houston: coders record the town
+    the county's shooting happened in, when the report names one inside the county (the town
+    named most, near the county's middle; never a building's or an outlet's town)."""
+    if location.precision != "admin2" or location.lat is None or location.lon is None:
+        return location
+    gazetteer = load_gazetteer()
+    towns = []
+    for place in places:
+        if place.feature != "city" or place.admin1 != location.admin1 or place.country_code != location.country_code \
+                or _names_an_organisation(place, text) or _place_of_treatment(place, text):
+            continue
+        entry = _entry_of(place)
+        if entry is not None and _distance_km(entry, location.lat, location.lon) <= COUNTY_TOWN_KM:
+            towns.append((place, entry))
+    if not towns:
+        return location
+    counts = Counter(entry.index for _, entry in towns)
+    place, entry = max(towns, key=lambda pair: (counts[pair[1].index], pair[1].population, -pair[0].start))
+    moved = _moved_to(location, entry)
+    return moved.model_copy(update={"name": place.name, "mention": place.mention,
+                                    "evidence": [Evidence.of(text, place.start, place.end)]})
+
+
+HOME_TOWN_POPULATION = 10_000  # a town this big counts towards the country a report is set in
+
+
+def _well_known_place(place: Place) -> bool:
+    """A country, state or county, or a town of some size named by its own name: less often a
+    word or a surname than a village's name or a city's foreign alias ('Sand', 'Lion' for Lyon)."""
+    if place.feature in ("country", "admin1", "admin2", "region"):
+        return True
+    entry = _entry_of(place)
+    return entry is not None and entry.population >= HOME_TOWN_POPULATION and \
+        name_key(entry.name) == name_key(place.mention)
+
+
+def _home_country(places: list[Place], dateline_place: Place | None) -> str | None:
+    """The country a report is set in: its dateline's, else the one most of its well-known place
+    names are in (at least twice as many as any other, and two or more). A town of another
+    country ('Mama Nancy's diner' in a report from Syracuse) is then more likely a word or a name."""
+    if dateline_place is not None and dateline_place.country_code:
+        return dateline_place.country_code
+    counts = Counter(p.country_code for p in places if p.country_code and not _is_demonym(p) and _well_known_place(p))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (imported lazily: no cycle)
     """The incident's place: its own sentences first, then the dateline, then the document's main place.
 
     Demonyms ('Russian forces') locate an incident only when the report names no place at all,
-    and then at country precision.
+    and then at country precision. A county gives way to the town inside it the report names.
     """
+    location = _locate(frame)
+    return _town_in_county(location, [p for p in frame.places if not is_local_place(p)], frame.text)
+
+
+def _locate(frame) -> Location:
     doc: Doc = frame.doc
-    named = [p for p in frame.places if not _is_demonym(p) and not _names_an_organisation(p, frame.text)]
+    frame_places = [p for p in frame.places if not is_local_place(p) or is_hamlet(p)]
+    named = [p for p in frame_places if not _is_demonym(p) and not _names_an_organisation(p, frame.text)]
+    towns = [p for p in named if not _is_state_abbreviation(p)]  # 'HANNIBAL, Mo.': the town, not the state
+    named = towns or named
     if not named:  # an outlet's city ('CBS Chicago') before a demonym; never a building's ('Mount Sinai Hospital')
-        fallback = _most_frequent_place([p for p in frame.places if not _names_a_building(p, frame.text)
+        fallback = _most_frequent_place([p for p in frame_places if not _names_a_building(p, frame.text)
                                          and not _is_demonym(p)]) \
-            or _most_frequent_place([p for p in frame.places if _is_demonym(p)])
+            or _most_frequent_place([p for p in frame_places if _is_demonym(p)])
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
+    home_country = _home_country(named, dateline_place)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
-            or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)}
+            or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
+            or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
         for place in named:
@@ -911,12 +1246,12 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
         if id(best) in weak and supported:  # 'Bettie' (a victim's first name) in the incident's sentence
             scored = []
     if scored:
-        return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame.places,
+        return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame_places,
                                 frame.text, dateline_place)
     fallback = dateline_place or _most_frequent_place(supported or named)
     if fallback is None:
         return Location()
     if fallback is dateline_place:
         return _location(fallback, frame.text, fallback.start)  # a dateline names the town itself
-    return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame.places, frame.text,
+    return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame_places, frame.text,
                             dateline_place)

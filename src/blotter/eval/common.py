@@ -34,14 +34,14 @@ def predicted_city(incident: Incident | None) -> str | None:
 def _place_forms(name: str) -> set[str]:
     """Comparable forms of a place name: GVA's "Pittsburgh (Wilkinsburg)" is either name, and
     spelling is compared without case, accents, spaces or "St."/"Saint" ("Mc Kees Rocks" is
-    "McKees Rocks"); "Harris County" and "Rankin (county)" are also "Harris" and "Rankin"."""
+    "McKees Rocks"); "Harris County" and "Rankin (county)" are also "Harris" and "Rankin", "The Bronx" is "Bronx"."""
     match = re.fullmatch(r"\s*(.*?)\s*\(([^()]*)\)\s*", name)
     names = [match.group(1), match.group(2)] if match else [name]
     if match and match.group(2).strip().lower() == "county":
         names = [match.group(1)]
     forms = set()
     for each in names:
-        key = name_key(each).removesuffix(" county").replace(" ", "")
+        key = name_key(each).removeprefix("the ").removesuffix(" county").replace(" ", "")
         if key:
             forms.add(key)
     return forms

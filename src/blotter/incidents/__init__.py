@@ -14,7 +14,8 @@ from datetime import datetime
 from spacy.tokens import Doc
 
 from .. import places as place_stage
-from ..models import Article, Casualties, Count, Evidence, Incident, Perpetrator, Place
+from ..geo import name_key
+from ..models import Article, Casualties, Count, Evidence, Incident, Location, Perpetrator, Place
 from .actors import find_claims, find_groups, find_perpetrators, group_table, sentence_evidence
 from .casualties import fill_casualties, headline_counts
 from .classify import classify
@@ -90,6 +91,19 @@ _HEADLINE_ONE_EVENT = re.compile(
     re.IGNORECASE)
 
 
+def _headline_location(frame: IncidentFrame, title: str) -> Location:
+    """Where a headline's incident happened, when the page itself makes it plain: a town the
+    headline names ('Shooting in Brooklyn park'), else a town the page names three times or more
+    (a page whose text is the outlet's own furniture names its town everywhere)."""
+    location = place_stage.locate(frame)
+    if not location.mention or location.precision not in ("city", "admin2"):
+        return Location()
+    if re.search(rf"\b{re.escape(name_key(location.mention))}\b", name_key(title)):
+        return location
+    named = sum(1 for p in frame.places if p.name == location.name and p.feature in ("city", "admin2"))
+    return location if named >= 3 else Location()
+
+
 def _headline_incident(doc: Doc, article: Article, places: list[Place], published: datetime | None) -> Incident | None:
     """The incident a headline states when the body, as cleaned, never tells it (a page whose
     article text was lost to a sign-in wall): one with a count ("Two men killed in overnight
@@ -114,6 +128,7 @@ def _headline_incident(doc: Doc, article: Article, places: list[Place], publishe
         acled_event_type=typing.acled_event_type, acled_sub_event_type=typing.acled_sub_event_type,
         status=typing.status, casualties=casualties, confidence=0.4 if counts else 0.3,
         evidence=[Evidence.of(title, 0, len(title), field="title")],
+        location=_headline_location(frame, title),
     )
     incident.summary = summarise(incident, kinds[0])
     return incident
