@@ -32,7 +32,8 @@ PERPETRATOR_NOUNS = (
 PERSON_NOUNS = (
     r"victims?|man|men|woman|women|boy|boys|girl|girls|child|children|kids?|teens?|teenagers?|toddler|baby|"
     r"infant|persons?|people|driver|passenger|officer|officers|soldiers?|policem[ae]n|student|resident|"
-    r"father|mother|son|daughter|brother|sister|husband|wife|friend|customer|clerk|guard|owner"
+    r"father|mother|son|daughter|brother|sister|husband|wife|friend|customer|clerk|guard|owner|"
+    r"individuals?|males?|females?|juveniles?|bystanders?|pedestrians?"
 )
 KILLED_WORDS = (
     r"shot\s+and\s+killed|shot\s+dead|gunned\s+down\s+and\s+killed|stabbed\s+to\s+death|beaten\s+to\s+death|"
@@ -50,10 +51,11 @@ INJURED_WORDS = (
 # Without a fatal word: hurt, unless the report says they died. "shot him" is the attacker, not a victim.
 WEAK_INJURED_WORDS = (
     r"(?:shot|stabbed)(?!-|\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
-    r"(?:suffered|suffering|sustained|had|with)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?"
+    r"(?:suffered|suffering|sustained|had|with)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?|"
+    r"(?:hit|struck|grazed)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?(?:gunfire|bullets?|shots?|rounds?|gunshots?)"
 )
 _NOT_A_MODIFIER = (
-    r"and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
+    r"[ap]|am|pm|and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
     r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|the|"
     r"shootings?|ambush|attacks?|slayings?|incidents?|homicides?|murders?|stabbings?|crash|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
@@ -74,11 +76,11 @@ _NAMED_PERSON = (
 _SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
                     + PERPETRATOR_NOUNS + r")\b")
 _GROUP = (
-    r"(?:" + _GROUP_START + r"(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
+    r"(?:" + _GROUP_START + r"(?:(?:his|her|their)\s+)?(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}|" + _SINGLE_DEFINITE
     + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:the|his|her|their)\s+\d{1,3}-(?:year|month|week)[\s-]old\b"
     + r"|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
-LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
+LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+(?:and|as\s+well\s+as)\s+" + _GROUP + r")?)"
 _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<list>", "?P<along>"), re.IGNORECASE)
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
 _APPOSITIVE = (r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
@@ -181,6 +183,9 @@ SELF_HARM_RE = re.compile(
     r"\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b|\bdetonated\s+(?:his|her)\s+(?:explosives?|vest|belt|bomb)",
     re.IGNORECASE,
 )
+# "killed his wife and then himself": the killer, who dies by his own hand after the others.
+THEN_SELF_RE = re.compile(r"\b(?:killing|killed|kills|murdering|murdered)\b[^.;]{1,120}?,?\s+(?:and\s+)?then\s+"
+                          r"(?P<self>himself|herself)\b", re.IGNORECASE)
 ACCIDENTAL_SELF_RE = re.compile(r"\b(?:accidentally|unintentionally)\s+shot\s+(?:himself|herself)\b", re.IGNORECASE)
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
@@ -213,7 +218,8 @@ _FACILITY_END_RE = re.compile(r"(?-i:Hospital|Center|Centre|Clinic|Institute|Wal
 _BACKGROUND_RE = re.compile(
     r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:the\s+)?(?:\w+\s+){0,3}(?:19|20)\d\d|since\s+January|"
     r"(?:in|of)\s+(?:19|20)\d\d|a\s+year\s+ago|"
-    r"years?\s+ago|every\s+year|annually|nationwide|per\s+year)\b",
+    r"years?\s+ago|every\s+year|annually|nationwide|per\s+year|"
+    r"(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks|decades?))\b",
     re.IGNORECASE,
 )
 
@@ -241,8 +247,12 @@ def _harm_of(words: str) -> tuple[Harm, bool]:
     return "injured", False
 
 
+_POSSESSIVE_RE = re.compile(r"^(?:his|her|their)\s+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.IGNORECASE)
+
+
 def _group_quantity(text: str) -> Quantity | None:
     """The count one listed group stands for; None for figures that are not counts of people."""
+    text = _POSSESSIVE_RE.sub("", text)  # "his five children"
     match = re.match(NUMBER_RE, text, re.IGNORECASE)
     if match is None or match.end() == 0:
         if _UNCOUNTED_PLURAL_RE.search(text) and not _NAMED_PERSON_RE.fullmatch(text):
@@ -256,8 +266,8 @@ def _group_quantity(text: str) -> Quantity | None:
     return quantity
 
 
-_SEPARATED_RE = re.compile(r"(?:,|\band\b|&)\s*$", re.IGNORECASE)
-_SEPARATOR_RE = re.compile(r"(?:\s*,)?(?:\s+and)?\s*$", re.IGNORECASE)
+_SEPARATED_RE = re.compile(r"(?:,|\band\b|\bas\s+well\s+as\b|&)\s*$", re.IGNORECASE)
+_SEPARATOR_RE = re.compile(r"(?:\s*,)?(?:\s+(?:and|as\s+well\s+as))?\s*$", re.IGNORECASE)
 
 
 def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, int]]:
@@ -280,6 +290,7 @@ _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d
 _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
+_NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+)?|\d[:.])$", re.IGNORECASE)
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
@@ -287,14 +298,16 @@ _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
 _ROUNDUP_AFTER_RE = re.compile(
     r"[^.;]{0,60}?\b(?:in\s+(?:separate|several|multiple|different|unrelated)\s+(?:shootings|incidents|attacks)|"
     r"in\s+shootings\s+(?:across|around|throughout|since|over)|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
-    r"citywide|over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
+    r"citywide|(?<!happened\s)(?<!occurred\s)over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
 
 
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
                        start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
     """Add the listed groups up into one mention; None when a group is not a count of people."""
     if _NOT_PEOPLE_AFTER_RE.match(text, list_end) or _MONTH_BEFORE_RE.search(text, max(0, list_start - 12), list_start):
-        return None  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
+        return None
+    if _NOT_A_COUNT_BEFORE_RE.search(text, max(0, list_start - 24), list_start):
+        return None  # "no one died", "between the ages of 16-18", "0:50": nobody, or not a count  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = split_groups(text, list_start, list_end)
     if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and \
             _NAMED_PERSON_RE.fullmatch(text, *groups[-2]):
@@ -303,6 +316,8 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         if _BARE_NUMBER_RE.match(text, *groups[0]):
             return None  # "aged 21 and 58 were shot": ages, not counts
         groups = groups[:1]  # "Two men, 21 and 58, were shot": their ages follow
+    if len(groups) > 1:
+        groups = _without_named_appositives(text, groups, plural_verb)
     if len(groups) > 1:
         groups = [g for g in groups if not _ANY_PRONOUN_RE.match(text[g[0]:g[1]])]  # "killing her husband, she ..."
     if not groups:
@@ -325,6 +340,20 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         return None  # "four men attending a party at a home were injured": "a home" is not who was hurt
     is_perpetrator = perpetrators == len(groups)
     return CasualtyMention(harm, is_perpetrator, Quantity(low, best, high), start, end, groups, weak)
+
+
+def _without_named_appositives(text: str, groups: list[tuple[int, int]], plural_verb: bool | None) -> list[tuple[int, int]]:
+    """Names that restate the people before them: "his brother, John Doe" is one person, "two
+    guards, Jo Roe, 61, and Al Poe, 63" two."""
+    first_quantity = _group_quantity(text[groups[0][0]:groups[0][1]])
+    named = [bool(_NAMED_PERSON_RE.fullmatch(text, *g)) for g in groups]
+    if first_quantity is None or named[0] or not all(named[1:]):
+        return groups
+    if first_quantity.best == 1 and len(groups) == 2 and plural_verb is not True and "and" not in text[groups[0][1]:groups[1][0]].lower():
+        return groups[:1]
+    if first_quantity.best > 1 and first_quantity.best == len(groups) - 1:
+        return groups[:1]
+    return groups
 
 
 def _with_companions(text: str, mention: CasualtyMention, along: re.Match[str]) -> CasualtyMention:
@@ -463,6 +492,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
     for match in SELF_HARM_RE.finditer(text, start, end):
         mentions.append(CasualtyMention("killed", _harmed_others_first(text, start, match.start()), Quantity(1, 1, 1),
                                         match.start(), match.end()))
+    for match in THEN_SELF_RE.finditer(text, start, end):
+        if not any(m.perpetrator and m.harm == "killed" and m.start <= match.start("self") < m.end for m in mentions):
+            mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), match.start("self"), match.end("self")))
     mentions = [m for m in mentions if m.quantity.best <= 1 or not _ROUNDUP_AFTER_RE.match(text, m.end)]
     if background:
         return [m for m in mentions if m.quantity.best <= 1 or m.perpetrator]
@@ -551,6 +583,7 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
 
 
 _OTHERS_RE = re.compile(r"\b(?:others?|another|more|additional)\b", re.IGNORECASE)
+_ALSO_RE = re.compile(r"\balso\b", re.IGNORECASE)
 _JOINED_AFTER_DEATH_RE = re.compile(r"\s*[,;]?\s*(?:and|while|as|but)\s+$", re.IGNORECASE)
 
 
@@ -559,6 +592,8 @@ def _others_than_the_dead(text: str, weak: CasualtyMention, mentions: list[Casua
     "A man was killed and two women were shot", where the clause follows the death's own."""
     if any(_OTHERS_RE.search(text, start, end) for start, end in weak.groups):
         return True
+    if weak.groups and _ALSO_RE.search(text, weak.groups[-1][1], weak.end):
+        return True  # "A man was killed. Two women were also shot": others than the dead
     return any(m.harm == "killed" and not m.perpetrator and m.end <= weak.start
                and _JOINED_AFTER_DEATH_RE.fullmatch(text, m.end, weak.start) for m in mentions)
 
