@@ -346,3 +346,14 @@ def test_ages_clock_times_and_background_figures_are_no_counts(text, killed, inj
 def test_a_killer_who_then_turned_on_himself_is_a_dead_perpetrator():
     casualties = casualties_of("Police said the father killed his daughter, his son, and then himself.")
     assert (casualties.killed.best, casualties.perpetrators_killed.best) == (2, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Two teens were shot on Elm Street. Both teens were taken to a hospital, where they died the next day.", 2, None),
+    ("A teen who was found shot along a bike path early Sunday morning has died.", 1, None),
+    ("A man who was shot on Monday has been released from the hospital.", None, 1),
+    ("According to the County Coroner, the victim who suffered the gunshot wound has died.", 1, None),
+])
+def test_the_shot_who_died_later_in_the_sentence_are_killed(text, killed, injured):
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

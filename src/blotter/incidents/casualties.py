@@ -208,6 +208,13 @@ _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
     r"(?:pronounced\s+(?:dead|deceased)|died|killed|succumbed|declared\s+dead)\b", re.IGNORECASE)
+# "taken to a hospital, where he died": the one taken there is the one who died.
+_DIED_WHERE_TAKEN_RE = re.compile(
+    r"[^.;]{0,60}?,\s+where\s+(?:he|she|they|both|the\s+\w+)\s+(?:later\s+|eventually\s+|soon\s+)?(?:died|succumbed|"
+    r"(?:was|were)\s+(?:later\s+)?(?:pronounced|declared)\s+(?:dead|deceased))\b", re.IGNORECASE)
+# "A teen who was found shot on a bike path has died": the clause's subject died.
+_FATE_OF_RELATIVE_RE = re.compile(
+    r"[^.;,]{0,80}?\s(?:has|have|had|later|then|subsequently)\s+(?:died|succumbed)\b", re.IGNORECASE)
 _BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
@@ -290,6 +297,7 @@ _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d
 _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
+_SOURCE_BEFORE_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+)?|\d[:.])$", re.IGNORECASE)
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
@@ -309,6 +317,8 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     if _NOT_A_COUNT_BEFORE_RE.search(text, max(0, list_start - 24), list_start):
         return None  # "no one died", "between the ages of 16-18", "0:50": nobody, or not a count  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = split_groups(text, list_start, list_end)
+    if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 30), list_start):
+        groups = groups[1:]  # "According to the County Coroner, the victim ... died": the source is no victim
     if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and \
             _NAMED_PERSON_RE.fullmatch(text, *groups[-2]):
         groups = groups[:-1]  # "the death of Jihad, a teenager": one person described
@@ -416,9 +426,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if harm_words[:1].isupper() and not harm_words.isupper():
             continue  # "Four Dead In Shooting": a headline restating the story (all-caps wire copy is not one)
         harm, weak = _harm_of(harm_words)
-        if weak and _FATE_AFTER_RE.match(text, match.end()):
-            harm, weak = "killed", False  # "Lee had been shot twice and was pronounced dead"
         aux = match.group(0)[match.end("list") - match.start():match.start("harm") - match.start()].lower()
+        if weak and (_FATE_AFTER_RE.match(text, match.end()) or _DIED_WHERE_TAKEN_RE.match(text, match.end())
+                     or (re.match(r",?\s+(?:who|that)\b", aux) and _FATE_OF_RELATIVE_RE.match(text, match.end()))):
+            harm, weak = "killed", False  # "Lee had been shot twice and was pronounced dead"
         passive = bool(_BE_OR_HAVE_RE.search(aux))
         if harm_words.lower() in {"dead", "deceased"} and not passive and _ADJECTIVE_AFTER_RE.match(text, match.end()):
             continue
