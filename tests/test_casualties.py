@@ -357,3 +357,17 @@ def test_a_killer_who_then_turned_on_himself_is_a_dead_perpetrator():
 def test_the_shot_who_died_later_in_the_sentence_are_killed(text, killed, injured):
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Police say four men were shot and one was killed. The other three men, who are in their 20s, were listed in stable condition.", 1, 3),
+    ("A boy was shot and killed in a drive-by. His aunt, 24, was shot in the leg, but survived.", 1, 1),
+    ("A 12-year-old boy is nursing a gunshot wound after accidentally shooting himself in the leg.", None, 1),
+    ("A teen shot himself in a car. The teen was taken to Mercy Clinic with serious but not life-threatening injuries.", None, 1),
+    ("He is charged in the shooting deaths of his wife, 34, and the four girls.", 5, None),
+    ("Police looked into the deaths of the six shooting victims, District Attorney Jo Roe said.", 6, None),
+    ("Police spoke to a dozen witnesses, as well as the three people hospitalized after the shooting.", None, 3),
+])
+def test_survivors_ages_and_speakers_after_the_people(text, killed, injured):
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

@@ -33,7 +33,9 @@ PERSON_NOUNS = (
     r"victims?|man|men|woman|women|boy|boys|girl|girls|child|children|kids?|teens?|teenagers?|toddler|baby|"
     r"infant|persons?|people|driver|passenger|officer|officers|soldiers?|policem[ae]n|student|resident|"
     r"father|mother|son|daughter|brother|sister|husband|wife|friend|customer|clerk|guard|owner|"
-    r"individuals?|males?|females?|juveniles?|bystanders?|pedestrians?"
+    r"individuals?|males?|females?|juveniles?|bystanders?|pedestrians?|aunt|uncle|cousin|nephew|niece|"
+    r"grand(?:mother|father|son|daughter|child)|god(?:mother|father)|step(?:-?(?:father|mother|son|daughter))|"
+    r"girlfriend|boyfriend|fianc[eé]e?|neighbou?r|roommate|co-?worker"
 )
 KILLED_WORDS = (
     r"shot\s+and\s+killed|shot\s+dead|gunned\s+down\s+and\s+killed|stabbed\s+to\s+death|beaten\s+to\s+death|"
@@ -46,12 +48,13 @@ INJURED_WORDS = (
     r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
     r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|recovering\s+(?:from|after|in)\b|in\s+(?:critical|serious|stable|grave)\s+condition|"
     r"taken\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
+    r"(?:taken|transported|rushed)\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening)\s+(?:injuries|wounds?)|"
     r"(?:suffered|sustained|received)\s+(?:\w+[\s-]+){0,3}?injuries"
 )
 # Without a fatal word: hurt, unless the report says they died. "shot him" is the attacker, not a victim.
 WEAK_INJURED_WORDS = (
     r"(?:shot|stabbed)(?!-|\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
-    r"(?:suffered|suffering|sustained|had|with)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?|"
+    r"(?:suffered|suffering|sustained|had|with|nursing|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?|"
     r"(?:hit|struck|grazed)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?(?:gunfire|bullets?|shots?|rounds?|gunshots?)"
 )
 _NOT_A_MODIFIER = (
@@ -80,15 +83,18 @@ _GROUP = (
     + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:the|his|her|their)\s+\d{1,3}-(?:year|month|week)[\s-]old\b"
     + r"|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
-LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+(?:and|as\s+well\s+as)\s+" + _GROUP + r")?)"
+LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
+# After a verb the people killed may go on "as well as" others: "killing his children as well as his wife".
+OBJECT_LIST_PATTERN = LIST_PATTERN.replace(r"\s+and\s+", r"\s+(?:and|as\s+well\s+as)\s+").replace("?P<list>", "?P<object>")
 _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<list>", "?P<along>"), re.IGNORECASE)
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
 _APPOSITIVE = (r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
+               r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
                r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?")
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
-    r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|"
+    r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|listed|"
     r"ultimately|then|tragically|(?-i:(?!fatally\b)[a-z]{3,}ly)))*"
 )
 
@@ -103,7 +109,7 @@ ACTIVE_RE = re.compile(
     r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
     r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
     r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed))\s+"
-    r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
+    r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + OBJECT_LIST_PATTERN
     + r"(?:\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?wounds|"
     r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition))?",
     re.IGNORECASE,
@@ -208,6 +214,9 @@ _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
     r"(?:pronounced\s+(?:dead|deceased)|died|killed|succumbed|declared\s+dead)\b", re.IGNORECASE)
+_SURVIVED_AFTER_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:but|and)\s+(?:\w+ly\s+)?(?:survived|is\s+expected\s+to\s+survive|(?:is|was)\s+(?:listed\s+)?in\s+(?:stable|good|fair)\s+condition)\b",
+    re.IGNORECASE)
 # "taken to a hospital, where he died": the one taken there is the one who died.
 _DIED_WHERE_TAKEN_RE = re.compile(
     r"[^.;]{0,60}?,\s+where\s+(?:he|she|they|both|the\s+\w+)\s+(?:later\s+|eventually\s+|soon\s+)?(?:died|succumbed|"
@@ -247,14 +256,14 @@ class CasualtyMention:
 def _harm_of(words: str) -> tuple[Harm, bool]:
     """The harm a status phrase names, and whether it is only a weak (bare "shot") injury."""
     lowered = " ".join(words.lower().split())
-    if re.fullmatch(WEAK_INJURED_WORDS, lowered) or lowered.startswith("taken to"):
+    if re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith("taken to") and not lowered.endswith(("injuries", "wounds", "wound"))):
         return "injured", True  # the shot or the one taken to hospital may be the one who died
     if re.fullmatch(KILLED_WORDS, lowered, re.IGNORECASE):
         return "killed", False
     return "injured", False
 
 
-_POSSESSIVE_RE = re.compile(r"^(?:his|her|their)\s+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"^(?:his|her|their|the(?:\s+other)?)\s+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.IGNORECASE)
 
 
 def _group_quantity(text: str) -> Quantity | None:
@@ -327,6 +336,9 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
             return None  # "aged 21 and 58 were shot": ages, not counts
         groups = groups[:1]  # "Two men, 21 and 58, were shot": their ages follow
     if len(groups) > 1:
+        groups = [g for index, g in enumerate(groups) if not index or not _BARE_NUMBER_RE.match(text, *g)
+                  or re.search(r"\band\b", text[groups[index - 1][1]:g[0]], re.IGNORECASE)]  # "his wife, 34, and ..."
+    if len(groups) > 1:
         groups = _without_named_appositives(text, groups, plural_verb)
     if len(groups) > 1:
         groups = [g for g in groups if not _ANY_PRONOUN_RE.match(text[g[0]:g[1]])]  # "killing her husband, she ..."
@@ -359,10 +371,11 @@ def _without_named_appositives(text: str, groups: list[tuple[int, int]], plural_
     named = [bool(_NAMED_PERSON_RE.fullmatch(text, *g)) for g in groups]
     if first_quantity is None or named[0] or not all(named[1:]):
         return groups
-    if first_quantity.best == 1 and len(groups) == 2 and plural_verb is not True and "and" not in text[groups[0][1]:groups[1][0]].lower():
+    joined = bool(re.search(r"\b(?:and|as\s+well\s+as)\b", text[groups[0][1]:groups[-1][0]], re.IGNORECASE))
+    if first_quantity.best == 1 and len(groups) == 2 and plural_verb is not True and not joined:
         return groups[:1]
-    if first_quantity.best > 1 and first_quantity.best == len(groups) - 1:
-        return groups[:1]
+    if first_quantity.best > 1 and (first_quantity.best == len(groups) - 1 or not joined):
+        return groups[:1]  # "the six victims, County Attorney Jo Roe said": no list without "and"
     return groups
 
 
@@ -427,6 +440,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             continue  # "Four Dead In Shooting": a headline restating the story (all-caps wire copy is not one)
         harm, weak = _harm_of(harm_words)
         aux = match.group(0)[match.end("list") - match.start():match.start("harm") - match.start()].lower()
+        if weak and harm == "injured" and _SURVIVED_AFTER_RE.match(text, match.end()):
+            weak = False  # "Jo Roe was shot in the leg but survived": hurt, not one of the dead
         if weak and (_FATE_AFTER_RE.match(text, match.end()) or _DIED_WHERE_TAKEN_RE.match(text, match.end())
                      or (re.match(r",?\s+(?:who|that)\b", aux) and _FATE_OF_RELATIVE_RE.match(text, match.end()))):
             harm, weak = "killed", False  # "Lee had been shot twice and was pronounced dead"
