@@ -371,3 +371,15 @@ def test_the_shot_who_died_later_in_the_sentence_are_killed(text, killed, injure
 def test_survivors_ages_and_speakers_after_the_people(text, killed, injured):
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured, perpetrators_killed", [
+    ("Police said he and three others were shot outside a bar on Main Street.", None, 4, None),
+    ("A 9-year-old boy found a shotgun at home and fatally shot himself, police said.", 1, None, None),
+    ("A homeowner shot and killed three would-be burglars on Monday.", None, None, 3),
+    ("A gunman shot and killed two men outside a bar.", 2, None, None),
+])
+def test_who_shot_whom(text, killed, injured, perpetrators_killed):
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best, casualties.perpetrators_killed.best) == \
+        (killed, injured, perpetrators_killed)

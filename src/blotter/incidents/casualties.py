@@ -27,7 +27,7 @@ Harm = Literal["killed", "injured"]
 PERPETRATOR_NOUNS = (
     r"gunm[ae]n|attackers?|assailants?|shooters?|suspects?|(?:suicide\s+)?bombers?|militants?|insurgents?|"
     r"terrorists?|hijackers?|kidnappers?|robbers?|perpetrators?|jihadists?|rebels?|guerrillas?|fighters?|"
-    r"killers?|murderers?|bandits?|raiders?|intruders?|culprits?"
+    r"killers?|murderers?|bandits?|raiders?|intruders?|culprits?|burglars?|carjackers?"
 )
 PERSON_NOUNS = (
     r"victims?|man|men|woman|women|boy|boys|girl|girls|child|children|kids?|teens?|teenagers?|toddler|baby|"
@@ -209,7 +209,7 @@ _ADJECTIVE_AFTER_RE = re.compile(
     r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
 # An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?)|"
-                              r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b)[a-z])\b", re.IGNORECASE)
+                              r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b)[a-z][\w-]*)\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
@@ -341,7 +341,9 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     if len(groups) > 1:
         groups = _without_named_appositives(text, groups, plural_verb)
     if len(groups) > 1:
-        groups = [g for g in groups if not _ANY_PRONOUN_RE.match(text[g[0]:g[1]])]  # "killing her husband, she ..."
+        groups = [g for index, g in enumerate(groups) if not _ANY_PRONOUN_RE.match(text[g[0]:g[1]])
+                  or (index + 1 < len(groups) and re.fullmatch(r"\s+and\s+", text[g[1]:groups[index + 1][0]], re.IGNORECASE))
+                  ]  # "killing her husband, she ...", but "he and three others were shot" is four
     if not groups:
         return None
     low = best = 0
@@ -399,7 +401,7 @@ def _pronoun_means_perpetrator(text: str, pronoun_start: int) -> bool:
     return bool(last and last.group("perpetrator"))
 
 
-_HARMED_OTHERS_RE = re.compile(r"\b(?:kill|shot|shoot|stabb|murder|slay|slew|attack|open(?:ed)?\s+fire)\w*"
+_HARMED_OTHERS_RE = re.compile(r"\b(?:kill|shot(?!gun)|shoot|stabb|murder|slay|slew|attack|open(?:ed)?\s+fire)\w*"
                                r"(?!\s+(?:himself|herself|themselves)\b)", re.IGNORECASE)
 _REFLEXIVE_RE = re.compile(r"^(?:himself|herself|themselves)$", re.IGNORECASE)
 
@@ -484,6 +486,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         weak = verb == "shooting of" or bool(re.search(r"\b(?:hit|struck|pierced|grazed)$", verb))
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, weak,
                                      match.start(), match.end(), None)
+        if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
+            # "killing himself": an attacker only after harming others, else a suicide or an accident
+            mention.perpetrator = _harmed_others_first(text, start, match.start())
         if mention:
             mentions.append(mention)
     for match in LEFT_RE.finditer(text, start, end):
