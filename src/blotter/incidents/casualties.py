@@ -58,7 +58,7 @@ WEAK_INJURED_WORDS = (
     r"(?:hit|struck|grazed)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?(?:gunfire|bullets?|shots?|rounds?|gunshots?)"
 )
 _NOT_A_MODIFIER = (
-    r"[ap]|am|pm|and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
+    r"(?!elderly|family)[a-z]+ly|[ap]|am|pm|and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
     r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|the|"
     r"shootings?|ambush|attacks?|slayings?|incidents?|homicides?|murders?|stabbings?|crash|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
@@ -79,13 +79,15 @@ _NAMED_PERSON = (
 _SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
                     + PERPETRATOR_NOUNS + r")\b")
 _GROUP = (
-    r"(?:" + _GROUP_START + r"(?:(?:his|her|their)\s+)?(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}|" + _SINGLE_DEFINITE
+    r"(?:" + _GROUP_START + r"(?:(?:his|her|their)\s+)?(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
     + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:the|his|her|their)\s+\d{1,3}-(?:year|month|week)[\s-]old\b"
     + r"|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
 LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
 # After a verb the people killed may go on "as well as" others: "killing his children as well as his wife".
-OBJECT_LIST_PATTERN = LIST_PATTERN.replace(r"\s+and\s+", r"\s+(?:and|as\s+well\s+as)\s+").replace("?P<list>", "?P<object>")
+# Its figures take all their words ("killing two young men and a woman"): nothing after them needs the words back.
+OBJECT_LIST_PATTERN = (LIST_PATTERN.replace(r"\s+and\s+", r"\s+(?:and|as\s+well\s+as)\s+").replace("?P<list>", "?P<object>")
+                       .replace(r"(?:\s+" + _MODIFIER + r"){0,4}?", r"(?:\s+" + _MODIFIER + r"){0,4}"))
 _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<list>", "?P<along>"), re.IGNORECASE)
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
 _APPOSITIVE = (r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
