@@ -383,3 +383,11 @@ def test_who_shot_whom(text, killed, injured, perpetrators_killed):
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best, casualties.perpetrators_killed.best) == \
         (killed, injured, perpetrators_killed)
+
+
+def test_one_who_killed_himself_after_killing_others_in_another_sentence_is_the_attacker():
+    casualties = casualties_of("A man shot and killed three women in the house on Saturday. "
+                               "Police said he later killed himself in his car.")
+    assert (casualties.killed.best, casualties.perpetrators_killed.best) == (3, 1)
+    alone = casualties_of("A teenager killed himself with his father's gun on Monday, police said.")
+    assert (alone.killed.best, alone.perpetrators_killed.best) == (1, None)

@@ -631,6 +631,28 @@ def _others_than_the_dead(text: str, weak: CasualtyMention, mentions: list[Casua
                and _JOINED_AFTER_DEATH_RE.fullmatch(text, m.end, weak.start) for m in mentions)
 
 
+_MURDER_SUICIDE_RE = re.compile(r"\b(?:murder|homicide)[\s-]+suicide\b", re.IGNORECASE)
+_SELF_RE = re.compile(r"\b(?:himself|herself|his\s+own\s+life|her\s+own\s+life)\b", re.IGNORECASE)
+_ACT_OF_KILLING_RE = re.compile(r"^(?:killing|killed|kills|murder|shot\s+and\s+killed|fatally|shooting\s+and\s+killing|gunn)", re.IGNORECASE)
+
+
+def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mentions: list[CasualtyMention]) -> None:
+    """One who killed himself is the attacker, not a victim, when the report tells of a murder-suicide
+    or of others he killed ("shot his wife and two sons. ... He then killed himself"), even in another
+    sentence than the killings."""
+    selves = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m.quantity.best == 1
+              and _SELF_RE.search(text, m.start, m.end)]
+    if not selves:
+        return
+    whole = " ".join(text[s.start_char:s.end_char] for s in frame.sentences)
+    others = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m not in selves
+              and not _SELF_RE.search(text, m.start, m.end)
+              and (m.quantity.best >= 2 or _ACT_OF_KILLING_RE.match(text[m.start:m.end]))]
+    if others or _MURDER_SUICIDE_RE.search(whole):
+        for mention in selves:
+            mention.perpetrator = True
+
+
 def fill_casualties(frame: IncidentFrame) -> Casualties:
     """Count victims killed and injured and perpetrators killed and injured in the frame's sentences."""
     text = frame.text
@@ -647,6 +669,7 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             including_perpetrator.append((quantity.best if quantity else 1, match.start(), match.end()))
 
     mentions = [m for m in mentions if not any(m.start < n_end and n_start < m.end for _, n_start, n_end in nones)]
+    _killers_who_died_by_their_own_hand(text, frame, mentions)
     result = Casualties()
     weak_injury: CasualtyMention | None = None
     for harm in ("killed", "injured"):
