@@ -310,3 +310,84 @@ def test_a_bare_figure_opening_the_headline_counts_people() -> None:
     casualties = headline_casualties("Just one more thing: confirm your email address.", title="City News: 4 shot in northwest")
     assert casualties.injured.best == 4 and casualties.injured.evidence[0].quote == "4 shot"
     assert headline_casualties("Confirm your email address.", title="2015 shot clock rules explained").injured.best is None
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a name restating the person before it is no second victim
+    ("Police said the man killed his older brother, Sam, at their home on Friday.", 1, None),
+    ("A gunman opened fire in the courthouse. Two guards, Al Poe, 61, and Ed Roe, 63, were killed.", 2, None),
+    # "as well as" lists people like "and"; a figure after "his" still counts them
+    ("Police said a man opened fire at his home, killing his four children as well as his wife.", 5, None),
+    ("The gunman opened fire on the porch, killing two young men and a woman.", 3, None),
+    # "no one died" counts nobody
+    ("A toddler shot his father in the leg at their home. Police said it was lucky no one died.", None, 1),
+    # a bullet that hit, struck or grazed someone hurt them; "also" marks others than the dead
+    ("A man was killed in a drive-by shooting. Two teenagers were also hit by gunfire.", 1, 2),
+    ("Police said one woman was grazed by a bullet during the shooting.", None, 1),
+    # people described in less common words
+    ("The gang members shot three individuals outside the store.", None, 3),
+])
+def test_lists_names_and_bullets(text, killed, injured):
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("One man died at a party on Friday. Three other males, between the ages of 16-18, were hurt.", 1, None),
+    ("Videos: 0:50 One dead after crash on the highway. A man was shot and wounded on Main Street.", None, 1),
+    ("In the past two months, nine youths have been injured in shootings. On Monday a man was shot and killed.", 1, None),
+    ("A man is accused of killing three relatives after a shooting that happened over the weekend.", 3, None),
+])
+def test_ages_clock_times_and_background_figures_are_no_counts(text, killed, injured):
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+def test_a_killer_who_then_turned_on_himself_is_a_dead_perpetrator():
+    casualties = casualties_of("Police said the father killed his daughter, his son, and then himself.")
+    assert (casualties.killed.best, casualties.perpetrators_killed.best) == (2, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Two teens were shot on Elm Street. Both teens were taken to a hospital, where they died the next day.", 2, None),
+    ("A teen who was found shot along a bike path early Sunday morning has died.", 1, None),
+    ("A man who was shot on Monday has been released from the hospital.", None, 1),
+    ("According to the County Coroner, the victim who suffered the gunshot wound has died.", 1, None),
+])
+def test_the_shot_who_died_later_in_the_sentence_are_killed(text, killed, injured):
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Police say four men were shot and one was killed. The other three men, who are in their 20s, were listed in stable condition.", 1, 3),
+    ("A boy was shot and killed in a drive-by. His aunt, 24, was shot in the leg, but survived.", 1, 1),
+    ("A 12-year-old boy is nursing a gunshot wound after accidentally shooting himself in the leg.", None, 1),
+    ("A teen shot himself in a car. The teen was taken to Mercy Clinic with serious but not life-threatening injuries.", None, 1),
+    ("He is charged in the shooting deaths of his wife, 34, and the four girls.", 5, None),
+    ("Police looked into the deaths of the six shooting victims, District Attorney Jo Roe said.", 6, None),
+    ("Police spoke to a dozen witnesses, as well as the three people hospitalized after the shooting.", None, 3),
+])
+def test_survivors_ages_and_speakers_after_the_people(text, killed, injured):
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured, perpetrators_killed", [
+    ("Police said he and three others were shot outside a bar on Main Street.", None, 4, None),
+    ("A 9-year-old boy found a shotgun at home and fatally shot himself, police said.", 1, None, None),
+    ("A homeowner shot and killed three would-be burglars on Monday.", None, None, 3),
+    ("A gunman shot and killed two men outside a bar.", 2, None, None),
+])
+def test_who_shot_whom(text, killed, injured, perpetrators_killed):
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best, casualties.perpetrators_killed.best) == \
+        (killed, injured, perpetrators_killed)
+
+
+def test_one_who_killed_himself_after_killing_others_in_another_sentence_is_the_attacker():
+    casualties = casualties_of("A man shot and killed three women in the house on Saturday. "
+                               "Police said he later killed himself in his car.")
+    assert (casualties.killed.best, casualties.perpetrators_killed.best) == (3, 1)
+    alone = casualties_of("A teenager killed himself with his father's gun on Monday, police said.")
+    assert (alone.killed.best, alone.perpetrators_killed.best) == (1, None)

@@ -139,7 +139,10 @@ def _with_perpetrator_fates(casualties: Casualties, perpetrators: list[Perpetrat
     rules found no figure for them: each such perpetrator is one, with the words that say so."""
     if casualties.perpetrators_killed.best is not None:
         return casualties
-    dead = [p for p in perpetrators if p.fate in ("killed", "died")]
+    victims_dead = [(e.field, e.start, e.end) for e in casualties.killed.evidence]
+    dead = [p for p in perpetrators if p.fate in ("killed", "died")
+            and not any(e.field == field and e.start < end and start < e.end  # the dead victim, not an attacker
+                        for e in p.evidence[-1:] for field, start, end in victims_dead)]
     if not dead:
         return casualties
     evidence = [ev for p in dead for ev in p.evidence[-1:]]

@@ -27,12 +27,15 @@ Harm = Literal["killed", "injured"]
 PERPETRATOR_NOUNS = (
     r"gunm[ae]n|attackers?|assailants?|shooters?|suspects?|(?:suicide\s+)?bombers?|militants?|insurgents?|"
     r"terrorists?|hijackers?|kidnappers?|robbers?|perpetrators?|jihadists?|rebels?|guerrillas?|fighters?|"
-    r"killers?|murderers?|bandits?|raiders?|intruders?|culprits?"
+    r"killers?|murderers?|bandits?|raiders?|intruders?|culprits?|burglars?|carjackers?"
 )
 PERSON_NOUNS = (
     r"victims?|man|men|woman|women|boy|boys|girl|girls|child|children|kids?|teens?|teenagers?|toddler|baby|"
     r"infant|persons?|people|driver|passenger|officer|officers|soldiers?|policem[ae]n|student|resident|"
-    r"father|mother|son|daughter|brother|sister|husband|wife|friend|customer|clerk|guard|owner"
+    r"father|mother|son|daughter|brother|sister|husband|wife|friend|customer|clerk|guard|owner|"
+    r"individuals?|males?|females?|juveniles?|bystanders?|pedestrians?|aunt|uncle|cousin|nephew|niece|"
+    r"grand(?:mother|father|son|daughter|child)|god(?:mother|father)|step(?:-?(?:father|mother|son|daughter))|"
+    r"girlfriend|boyfriend|fianc[eé]e?|neighbou?r|roommate|co-?worker"
 )
 KILLED_WORDS = (
     r"shot\s+and\s+killed|shot\s+dead|gunned\s+down\s+and\s+killed|stabbed\s+to\s+death|beaten\s+to\s+death|"
@@ -45,15 +48,17 @@ INJURED_WORDS = (
     r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
     r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|recovering\s+(?:from|after|in)\b|in\s+(?:critical|serious|stable|grave)\s+condition|"
     r"taken\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
+    r"(?:taken|transported|rushed)\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening)\s+(?:injuries|wounds?)|"
     r"(?:suffered|sustained|received)\s+(?:\w+[\s-]+){0,3}?injuries"
 )
 # Without a fatal word: hurt, unless the report says they died. "shot him" is the attacker, not a victim.
 WEAK_INJURED_WORDS = (
     r"(?:shot|stabbed)(?!-|\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
-    r"(?:suffered|suffering|sustained|had|with)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?"
+    r"(?:suffered|suffering|sustained|had|with|nursing|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?|"
+    r"(?:hit|struck|grazed)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?(?:gunfire|bullets?|shots?|rounds?|gunshots?)"
 )
 _NOT_A_MODIFIER = (
-    r"and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
+    r"(?!elderly|family)[a-z]+ly|[ap]|am|pm|and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
     r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|the|"
     r"shootings?|ambush|attacks?|slayings?|incidents?|homicides?|murders?|stabbings?|crash|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
@@ -74,19 +79,24 @@ _NAMED_PERSON = (
 _SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
                     + PERPETRATOR_NOUNS + r")\b")
 _GROUP = (
-    r"(?:" + _GROUP_START + r"(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
+    r"(?:" + _GROUP_START + r"(?:(?:his|her|their)\s+)?(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
     + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:the|his|her|their)\s+\d{1,3}-(?:year|month|week)[\s-]old\b"
     + r"|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
 LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
+# After a verb the people killed may go on "as well as" others: "killing his children as well as his wife".
+# Its figures take all their words ("killing two young men and a woman"): nothing after them needs the words back.
+OBJECT_LIST_PATTERN = (LIST_PATTERN.replace(r"\s+and\s+", r"\s+(?:and|as\s+well\s+as)\s+").replace("?P<list>", "?P<object>")
+                       .replace(r"(?:\s+" + _MODIFIER + r"){0,4}?", r"(?:\s+" + _MODIFIER + r"){0,4}"))
 _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<list>", "?P<along>"), re.IGNORECASE)
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
 _APPOSITIVE = (r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
+               r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
                r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?")
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
-    r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|"
+    r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|listed|"
     r"ultimately|then|tragically|(?-i:(?!fatally\b)[a-z]{3,}ly)))*"
 )
 
@@ -101,7 +111,7 @@ ACTIVE_RE = re.compile(
     r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
     r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
     r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed))\s+"
-    r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
+    r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + OBJECT_LIST_PATTERN
     + r"(?:\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?wounds|"
     r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition))?",
     re.IGNORECASE,
@@ -181,6 +191,9 @@ SELF_HARM_RE = re.compile(
     r"\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b|\bdetonated\s+(?:his|her)\s+(?:explosives?|vest|belt|bomb)",
     re.IGNORECASE,
 )
+# "killed his wife and then himself": the killer, who dies by his own hand after the others.
+THEN_SELF_RE = re.compile(r"\b(?:killing|killed|kills|murdering|murdered)\b[^.;]{1,120}?,?\s+(?:and\s+)?then\s+"
+                          r"(?P<self>himself|herself)\b", re.IGNORECASE)
 ACCIDENTAL_SELF_RE = re.compile(r"\b(?:accidentally|unintentionally)\s+shot\s+(?:himself|herself)\b", re.IGNORECASE)
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
@@ -198,11 +211,21 @@ _ADJECTIVE_AFTER_RE = re.compile(
     r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
 # An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?)|"
-                              r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b)[a-z])\b", re.IGNORECASE)
+                              r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b)[a-z][\w-]*)\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
     r"(?:pronounced\s+(?:dead|deceased)|died|killed|succumbed|declared\s+dead)\b", re.IGNORECASE)
+_SURVIVED_AFTER_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:but|and)\s+(?:\w+ly\s+)?(?:survived|is\s+expected\s+to\s+survive|(?:is|was)\s+(?:listed\s+)?in\s+(?:stable|good|fair)\s+condition)\b",
+    re.IGNORECASE)
+# "taken to a hospital, where he died": the one taken there is the one who died.
+_DIED_WHERE_TAKEN_RE = re.compile(
+    r"[^.;]{0,60}?,\s+where\s+(?:he|she|they|both|the\s+\w+)\s+(?:later\s+|eventually\s+|soon\s+)?(?:died|succumbed|"
+    r"(?:was|were)\s+(?:later\s+)?(?:pronounced|declared)\s+(?:dead|deceased))\b", re.IGNORECASE)
+# "A teen who was found shot on a bike path has died": the clause's subject died.
+_FATE_OF_RELATIVE_RE = re.compile(
+    r"[^.;,]{0,80}?\s(?:has|have|had|later|then|subsequently)\s+(?:died|succumbed)\b", re.IGNORECASE)
 _BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
@@ -213,7 +236,8 @@ _FACILITY_END_RE = re.compile(r"(?-i:Hospital|Center|Centre|Clinic|Institute|Wal
 _BACKGROUND_RE = re.compile(
     r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:the\s+)?(?:\w+\s+){0,3}(?:19|20)\d\d|since\s+January|"
     r"(?:in|of)\s+(?:19|20)\d\d|a\s+year\s+ago|"
-    r"years?\s+ago|every\s+year|annually|nationwide|per\s+year)\b",
+    r"years?\s+ago|every\s+year|annually|nationwide|per\s+year|"
+    r"(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks|decades?))\b",
     re.IGNORECASE,
 )
 
@@ -234,15 +258,19 @@ class CasualtyMention:
 def _harm_of(words: str) -> tuple[Harm, bool]:
     """The harm a status phrase names, and whether it is only a weak (bare "shot") injury."""
     lowered = " ".join(words.lower().split())
-    if re.fullmatch(WEAK_INJURED_WORDS, lowered) or lowered.startswith("taken to"):
+    if re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith("taken to") and not lowered.endswith(("injuries", "wounds", "wound"))):
         return "injured", True  # the shot or the one taken to hospital may be the one who died
     if re.fullmatch(KILLED_WORDS, lowered, re.IGNORECASE):
         return "killed", False
     return "injured", False
 
 
+_POSSESSIVE_RE = re.compile(r"^(?:his|her|their|the(?:\s+other)?)\s+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.IGNORECASE)
+
+
 def _group_quantity(text: str) -> Quantity | None:
     """The count one listed group stands for; None for figures that are not counts of people."""
+    text = _POSSESSIVE_RE.sub("", text)  # "his five children"
     match = re.match(NUMBER_RE, text, re.IGNORECASE)
     if match is None or match.end() == 0:
         if _UNCOUNTED_PLURAL_RE.search(text) and not _NAMED_PERSON_RE.fullmatch(text):
@@ -256,8 +284,8 @@ def _group_quantity(text: str) -> Quantity | None:
     return quantity
 
 
-_SEPARATED_RE = re.compile(r"(?:,|\band\b|&)\s*$", re.IGNORECASE)
-_SEPARATOR_RE = re.compile(r"(?:\s*,)?(?:\s+and)?\s*$", re.IGNORECASE)
+_SEPARATED_RE = re.compile(r"(?:,|\band\b|\bas\s+well\s+as\b|&)\s*$", re.IGNORECASE)
+_SEPARATOR_RE = re.compile(r"(?:\s*,)?(?:\s+(?:and|as\s+well\s+as))?\s*$", re.IGNORECASE)
 
 
 def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, int]]:
@@ -280,6 +308,8 @@ _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d
 _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
+_SOURCE_BEFORE_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+)?|\d[:.])$", re.IGNORECASE)
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
@@ -287,15 +317,19 @@ _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
 _ROUNDUP_AFTER_RE = re.compile(
     r"[^.;]{0,60}?\b(?:in\s+(?:separate|several|multiple|different|unrelated)\s+(?:shootings|incidents|attacks)|"
     r"in\s+shootings\s+(?:across|around|throughout|since|over)|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
-    r"citywide|over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
+    r"citywide|(?<!happened\s)(?<!occurred\s)over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
 
 
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
                        start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
     """Add the listed groups up into one mention; None when a group is not a count of people."""
     if _NOT_PEOPLE_AFTER_RE.match(text, list_end) or _MONTH_BEFORE_RE.search(text, max(0, list_start - 12), list_start):
-        return None  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
+        return None
+    if _NOT_A_COUNT_BEFORE_RE.search(text, max(0, list_start - 24), list_start):
+        return None  # "no one died", "between the ages of 16-18", "0:50": nobody, or not a count  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = split_groups(text, list_start, list_end)
+    if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 30), list_start):
+        groups = groups[1:]  # "According to the County Coroner, the victim ... died": the source is no victim
     if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and \
             _NAMED_PERSON_RE.fullmatch(text, *groups[-2]):
         groups = groups[:-1]  # "the death of Jihad, a teenager": one person described
@@ -304,7 +338,14 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
             return None  # "aged 21 and 58 were shot": ages, not counts
         groups = groups[:1]  # "Two men, 21 and 58, were shot": their ages follow
     if len(groups) > 1:
-        groups = [g for g in groups if not _ANY_PRONOUN_RE.match(text[g[0]:g[1]])]  # "killing her husband, she ..."
+        groups = [g for index, g in enumerate(groups) if not index or not _BARE_NUMBER_RE.match(text, *g)
+                  or re.search(r"\band\b", text[groups[index - 1][1]:g[0]], re.IGNORECASE)]  # "his wife, 34, and ..."
+    if len(groups) > 1:
+        groups = _without_named_appositives(text, groups, plural_verb)
+    if len(groups) > 1:
+        groups = [g for index, g in enumerate(groups) if not _ANY_PRONOUN_RE.match(text[g[0]:g[1]])
+                  or (index + 1 < len(groups) and re.fullmatch(r"\s+and\s+", text[g[1]:groups[index + 1][0]], re.IGNORECASE))
+                  ]  # "killing her husband, she ...", but "he and three others were shot" is four
     if not groups:
         return None
     low = best = 0
@@ -327,6 +368,21 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     return CasualtyMention(harm, is_perpetrator, Quantity(low, best, high), start, end, groups, weak)
 
 
+def _without_named_appositives(text: str, groups: list[tuple[int, int]], plural_verb: bool | None) -> list[tuple[int, int]]:
+    """Names that restate the people before them: "his brother, John Doe" is one person, "two
+    guards, Jo Roe, 61, and Al Poe, 63" two."""
+    first_quantity = _group_quantity(text[groups[0][0]:groups[0][1]])
+    named = [bool(_NAMED_PERSON_RE.fullmatch(text, *g)) for g in groups]
+    if first_quantity is None or named[0] or not all(named[1:]):
+        return groups
+    joined = bool(re.search(r"\b(?:and|as\s+well\s+as)\b", text[groups[0][1]:groups[-1][0]], re.IGNORECASE))
+    if first_quantity.best == 1 and len(groups) == 2 and plural_verb is not True and not joined:
+        return groups[:1]
+    if first_quantity.best > 1 and (first_quantity.best == len(groups) - 1 or not joined):
+        return groups[:1]  # "the six victims, County Attorney Jo Roe said": no list without "and"
+    return groups
+
+
 def _with_companions(text: str, mention: CasualtyMention, along: re.Match[str]) -> CasualtyMention:
     """Add the people harmed "along with" the ones a mention counts ("Ann Lee was killed along with her son")."""
     companions = _mention_from_list(text, along.start("along"), along.end("along"), mention.harm, False,
@@ -347,7 +403,7 @@ def _pronoun_means_perpetrator(text: str, pronoun_start: int) -> bool:
     return bool(last and last.group("perpetrator"))
 
 
-_HARMED_OTHERS_RE = re.compile(r"\b(?:kill|shot|shoot|stabb|murder|slay|slew|attack|open(?:ed)?\s+fire)\w*"
+_HARMED_OTHERS_RE = re.compile(r"\b(?:kill|shot(?!gun)|shoot|stabb|murder|slay|slew|attack|open(?:ed)?\s+fire)\w*"
                                r"(?!\s+(?:himself|herself|themselves)\b)", re.IGNORECASE)
 _REFLEXIVE_RE = re.compile(r"^(?:himself|herself|themselves)$", re.IGNORECASE)
 
@@ -387,9 +443,12 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if harm_words[:1].isupper() and not harm_words.isupper():
             continue  # "Four Dead In Shooting": a headline restating the story (all-caps wire copy is not one)
         harm, weak = _harm_of(harm_words)
-        if weak and _FATE_AFTER_RE.match(text, match.end()):
-            harm, weak = "killed", False  # "Lee had been shot twice and was pronounced dead"
         aux = match.group(0)[match.end("list") - match.start():match.start("harm") - match.start()].lower()
+        if weak and harm == "injured" and _SURVIVED_AFTER_RE.match(text, match.end()):
+            weak = False  # "Jo Roe was shot in the leg but survived": hurt, not one of the dead
+        if weak and (_FATE_AFTER_RE.match(text, match.end()) or _DIED_WHERE_TAKEN_RE.match(text, match.end())
+                     or (re.match(r",?\s+(?:who|that)\b", aux) and _FATE_OF_RELATIVE_RE.match(text, match.end()))):
+            harm, weak = "killed", False  # "Lee had been shot twice and was pronounced dead"
         passive = bool(_BE_OR_HAVE_RE.search(aux))
         if harm_words.lower() in {"dead", "deceased"} and not passive and _ADJECTIVE_AFTER_RE.match(text, match.end()):
             continue
@@ -429,6 +488,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         weak = verb == "shooting of" or bool(re.search(r"\b(?:hit|struck|pierced|grazed)$", verb))
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, weak,
                                      match.start(), match.end(), None)
+        if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
+            # "killing himself": an attacker only after harming others, else a suicide or an accident
+            mention.perpetrator = _harmed_others_first(text, start, match.start())
         if mention:
             mentions.append(mention)
     for match in LEFT_RE.finditer(text, start, end):
@@ -463,6 +525,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
     for match in SELF_HARM_RE.finditer(text, start, end):
         mentions.append(CasualtyMention("killed", _harmed_others_first(text, start, match.start()), Quantity(1, 1, 1),
                                         match.start(), match.end()))
+    for match in THEN_SELF_RE.finditer(text, start, end):
+        if not any(m.perpetrator and m.harm == "killed" and m.start <= match.start("self") < m.end for m in mentions):
+            mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), match.start("self"), match.end("self")))
     mentions = [m for m in mentions if m.quantity.best <= 1 or not _ROUNDUP_AFTER_RE.match(text, m.end)]
     if background:
         return [m for m in mentions if m.quantity.best <= 1 or m.perpetrator]
@@ -551,6 +616,7 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
 
 
 _OTHERS_RE = re.compile(r"\b(?:others?|another|more|additional)\b", re.IGNORECASE)
+_ALSO_RE = re.compile(r"\balso\b", re.IGNORECASE)
 _JOINED_AFTER_DEATH_RE = re.compile(r"\s*[,;]?\s*(?:and|while|as|but)\s+$", re.IGNORECASE)
 
 
@@ -559,8 +625,32 @@ def _others_than_the_dead(text: str, weak: CasualtyMention, mentions: list[Casua
     "A man was killed and two women were shot", where the clause follows the death's own."""
     if any(_OTHERS_RE.search(text, start, end) for start, end in weak.groups):
         return True
+    if weak.groups and _ALSO_RE.search(text, weak.groups[-1][1], weak.end):
+        return True  # "A man was killed. Two women were also shot": others than the dead
     return any(m.harm == "killed" and not m.perpetrator and m.end <= weak.start
                and _JOINED_AFTER_DEATH_RE.fullmatch(text, m.end, weak.start) for m in mentions)
+
+
+_MURDER_SUICIDE_RE = re.compile(r"\b(?:murder|homicide)[\s-]+suicide\b", re.IGNORECASE)
+_SELF_RE = re.compile(r"\b(?:himself|herself|his\s+own\s+life|her\s+own\s+life)\b", re.IGNORECASE)
+_ACT_OF_KILLING_RE = re.compile(r"^(?:killing|killed|kills|murder|shot\s+and\s+killed|fatally|shooting\s+and\s+killing|gunn)", re.IGNORECASE)
+
+
+def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mentions: list[CasualtyMention]) -> None:
+    """One who killed himself is the attacker, not a victim, when the report tells of a murder-suicide
+    or of others he killed ("shot his wife and two sons. ... He then killed himself"), even in another
+    sentence than the killings."""
+    selves = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m.quantity.best == 1
+              and _SELF_RE.search(text, m.start, m.end)]
+    if not selves:
+        return
+    whole = " ".join(text[s.start_char:s.end_char] for s in frame.sentences)
+    others = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m not in selves
+              and not _SELF_RE.search(text, m.start, m.end)
+              and (m.quantity.best >= 2 or _ACT_OF_KILLING_RE.match(text[m.start:m.end]))]
+    if others or _MURDER_SUICIDE_RE.search(whole):
+        for mention in selves:
+            mention.perpetrator = True
 
 
 def fill_casualties(frame: IncidentFrame) -> Casualties:
@@ -579,6 +669,7 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             including_perpetrator.append((quantity.best if quantity else 1, match.start(), match.end()))
 
     mentions = [m for m in mentions if not any(m.start < n_end and n_start < m.end for _, n_start, n_end in nones)]
+    _killers_who_died_by_their_own_hand(text, frame, mentions)
     result = Casualties()
     weak_injury: CasualtyMention | None = None
     for harm in ("killed", "injured"):

@@ -200,6 +200,9 @@ def _fate(words: str) -> VictimStatus:
     return next((status for cue, status in _FATES.items() if cue in words), "unharmed")
 
 
+_RESTATED_RE = re.compile(r"the\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s", re.IGNORECASE)
+
+
 def fill_victims(frame: IncidentFrame) -> list[Victim]:
     """Every named or described victim in the frame's sentences, with what happened to them."""
     text = frame.text
@@ -214,6 +217,8 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                 group = _whole_phrase(frame, *group)
                 if _doer_of_harm(frame, *group):
                     continue
+                if victims and _RESTATED_RE.match(text, *group):
+                    continue  # "The two wounded women were taken to a hospital": the two women already found
                 evidence = group if len(mention.groups) > 1 else (min(mention.start, group[0]), max(mention.end, group[1]))
                 victim = _victim(frame, *group, mention.harm, evidence)
                 if victim:
