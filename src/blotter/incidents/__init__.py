@@ -14,7 +14,7 @@ from datetime import datetime
 from spacy.tokens import Doc
 
 from .. import places as place_stage
-from ..models import Article, Casualties, Count, Evidence, Incident, Perpetrator, Place
+from ..models import Article, Casualties, Count, Evidence, Incident, Perpetrator, Place, Victim
 from .actors import find_claims, find_groups, find_perpetrators, group_table, sentence_evidence
 from .casualties import fill_casualties, headline_counts
 from .classify import classify
@@ -138,6 +138,25 @@ _IRRELEVANT_BELOW = 0.2
 _POLITICAL_CATEGORIES = {"terrorism", "political_violence", "armed_conflict"}
 
 
+def _name_words(name: str | None) -> set[str]:
+    return set(re.findall(r"\w+", (name or "").lower()))
+
+
+def _not_victims(perpetrators: list[Perpetrator], victims: list[Victim]) -> list[Perpetrator]:
+    """Leave out a perpetrator who is only a name while the report tells how that same person was harmed
+    ("Police found Jo Roe shot to death"): a parse that hangs "shot" on a name makes a victim the doer.
+    A perpetrator with a sentence of his own (charged, fled, killed himself) stays, as in a murder-suicide."""
+    harmed = [_name_words(v.name) for v in victims if v.name]
+    kept = []
+    for perpetrator in perpetrators:
+        words = _name_words(perpetrator.name)
+        bare = all(_name_words(e.quote) <= words for e in perpetrator.evidence)
+        if words and bare and any(h and (h <= words or words <= h) for h in harmed):
+            continue
+        kept.append(perpetrator)
+    return kept
+
+
 def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Incident]:
     """Every violent incident the report describes, the main one first; [] when there is none."""
     if not article.text.strip():
@@ -154,7 +173,8 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         violent_starts = {s.sentence.start for s in detected.sentences if s.violent}
         groups = find_groups(frame, violent_starts)
         claims = find_claims(frame, groups)
-        perpetrators = find_perpetrators(frame, groups)
+        victims = fill_victims(frame)
+        perpetrators = _not_victims(find_perpetrators(frame, groups), victims)
         weapons = fill_weapons(frame)
         kinds = [t.kind for t in detected.triggers]
         lede = next(s for s in detected.sentences if s.violent)
@@ -169,7 +189,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
             attack_types=typing.attack_types, acled_event_type=typing.acled_event_type,
             acled_sub_event_type=typing.acled_sub_event_type, status=typing.status,
             date=fill_date(frame), location=place_stage.locate(frame), perpetrators=perpetrators, groups=groups,
-            claims=claims, victims=fill_victims(frame), targets=fill_targets(frame), weapons=weapons,
+            claims=claims, victims=victims, targets=fill_targets(frame), weapons=weapons,
             casualties=_with_perpetrator_fates(fill_casualties(frame), perpetrators), evidence=evidence,
         )
         if number == 1 and _mere_mention(incident, detected):

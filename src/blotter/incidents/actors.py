@@ -795,8 +795,9 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
             if _OFFICIAL_TITLE_BEFORE.search(frame.text[max(0, start - 40):start]):
                 continue
             span = frame.doc.char_span(start, end, alignment_mode="expand")
-            if span is None or any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in span):
-                continue
+            if span is None or span[-1].ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") or any(
+                    t.ent_type_ in ("DATE", "FAC") for t in span):
+                continue  # a place or a day, not a person; "Christian" may begin a name
             if any(t.ent_type_ == "ORG" for t in span) and full_name_span(frame, name) is None:
                 continue  # "Burch" tagged as an organisation is still the "Austin Burch" named before
             whole = _whole_name(frame, start, end)
