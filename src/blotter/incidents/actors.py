@@ -716,10 +716,11 @@ _SHOOTER_ACT_RE = re.compile(
 # The named person is held to account for the shooting: "Rivers is accused of shooting", "Police are
 # charging Jo Roe with assault", "the suspect, later identified as Jo Roe", "Jo Roe faces a murder charge".
 _HELD_RE = re.compile(
-    _NAME + r"(?:,\s+\d{1,3},)?\s+(?:is|was|has\s+been|had\s+been|now\s+)?\s*(?:being\s+)?"
+    _NAME + r"(?:,\s+\d{1,3},)?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|now\s+)?\s*(?:being\s+)?"
     r"(?:accused\s+of\s+(?:shooting|killing|firing|murder)|charged\s+with\s+(?:\w+[-\s]){0,3}(?:murder|homicide|manslaughter|assault|"
     r"attempted|shooting|discharg)|faces\s+(?:a\s+|\w+\s+){0,3}(?:murder|manslaughter|homicide|assault)|admitted\s+to\s+"
-    r"(?:shooting|killing))"
+    r"(?:shooting|killing)|(?:being\s+)?held\s+(?:on|without)\s+(?:\w+\s+){0,3}(?:charges?|bond|bail)|wanted\s+(?:for|in)\s+"
+    r"(?:connection\s+with\s+)?(?:the\s+|a\s+)?(?:fatal\s+|deadly\s+)?(?:shooting|murder|killing|attempted\s+murder|homicide))"
     r"|(?:police|deputies|officers|authorities|investigators|prosecutors|troopers|they|[Pp]olice\s+[Cc]hief\s+\w+|\w+)\s+"
     r"(?:identified|named)\s+the\s+(?:suspect|shooter|gunman|killer|suspected\s+shooter)\s+as\s+(?:\d{1,3}-year-old\s+)?"
     + _NAME.replace("?P<name>", "?P<name4>") +
@@ -786,6 +787,11 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
         matches = [(m, m.start("name"), m.end("name")) for m in _SHOOTER_ACT_RE.finditer(
             frame.text, sentence.start_char, sentence.end_char)]
         matches += [(m, *_held_name(m)) for m in _HELD_RE.finditer(frame.text, sentence.start_char, sentence.end_char)]
+        for match, start, end in list(matches):
+            before = re.search(_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+$", frame.text[max(sentence.start_char, start - 60):start])
+            if before is not None:  # "Jo Roe and Al Poe were charged with murder": both
+                offset = max(sentence.start_char, start - 60)
+                matches.append((before, offset + before.start("name"), offset + before.end("name")))
         for match, start, end in matches:
             name = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", frame.text[start:end])
             end = start + len(name)
