@@ -18,7 +18,7 @@ from ..models import Article, Casualties, Count, Evidence, Incident, Perpetrator
 from .actors import find_claims, find_groups, find_perpetrators, group_table, sentence_evidence
 from .casualties import fill_casualties, headline_counts
 from .classify import classify
-from .dates import fill_date
+from .dates import fill_date, publication_anchor
 from .detect import DetectedIncident, group_incidents, title_triggers
 from .frame import IncidentFrame
 from .relevance import relevance
@@ -161,7 +161,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
     """Every violent incident the report describes, the main one first; [] when there is none."""
     if not article.text.strip():
         return []
-    published = parse_published(article.published)
+    published = publication_anchor(parse_published(article.published), article.text)
     detected_incidents = group_incidents(doc, article.text, str(published.year) if published else None, places)
     if not detected_incidents:
         headline = _headline_incident(doc, article, places, published)
