@@ -112,7 +112,7 @@ def _headline_incident(doc: Doc, article: Article, places: list[Place], publishe
     incident = Incident(
         id=f"{article.id}-i1", is_primary=True, category=typing.category, attack_types=typing.attack_types,
         acled_event_type=typing.acled_event_type, acled_sub_event_type=typing.acled_sub_event_type,
-        status=typing.status, casualties=casualties, confidence=0.4 if counts else 0.3,
+        status=typing.status, casualties=casualties, confidence=0.4 if counts else 0.3, date=fill_date(frame),
         evidence=[Evidence.of(title, 0, len(title), field="title")],
     )
     incident.summary = summarise(incident, kinds[0])

@@ -323,6 +323,26 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
 
 
+def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int | None,
+               stamps: list[tuple[int, int]]) -> list[tuple[float, DateMention, int]]:
+    """Days named outside the incident's own sentences, for a main incident whose sentences name none ("Police
+    were called to the house Saturday"): the report's first such day, if it is not a statement's, an
+    aftermath's or the page's stamp."""
+    own = {sentence.start for sentence in frame.sentences}
+    text = frame.text
+    for sentence in frame.doc.sents:
+        if sentence.start in own:
+            continue
+        for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
+            if mention.precision != "day" or _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
+                continue
+            if any(start <= mention.char_start < end for start, end in stamps) or text[
+                    mention.char_start:mention.char_end].isupper():
+                continue  # "TODAY'S TOP STORIES": the page's furniture
+            return [(0.0, mention, sentence.start_char)]
+    return []
+
+
 def fill_date(frame: IncidentFrame) -> IncidentDate:
     """The incident's date (and time) from the expression attached to the violent event."""
     text = frame.text
@@ -351,6 +371,8 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             clock = _time_of(match)
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
+    if frame.is_primary and not frame.background and not any(c[0] >= -1 for c in candidates):
+        candidates += _elsewhere(frame, published, year_hint, stamps)
     if not candidates:
         return IncidentDate()
     score, chosen, sentence_start = max(candidates, key=lambda c: (c[0], -c[1].char_start))
