@@ -732,6 +732,8 @@ _HELD_RE = re.compile(
 _NOT_NAME_WORDS_ANY = frozenset("police officer officers deputy deputies sheriff man woman men women boy girl teen suspect "
                                 "gunman victim news update video report says said the a an in at on of killed shot arrested "
                                 "charged dead shooting player following chief county city department after".split())
+_PLACE_OF_PEOPLE_WORDS = frozenset("school church department hospital center centre academy college university club bar "
+                                   "restaurant apartments mall store market office station district company inc".split())
 _OFFICIAL_TITLE_BEFORE = re.compile(
     r"\b(?:[Cc]hief|Coroner|Mayor|[Ss]pokes(?:man|woman|person)"
     r"|Commissioner|Attorney|Judge|Prosecutor|Dr\.|Superintendent|Gov\.|Governor|Sen\.|Rep\.|President)\s+(?:[A-Z]\w+\s+)?$")
@@ -742,7 +744,7 @@ def _held_name(match: re.Match[str]) -> tuple[int, int]:
     return match.start(group), match.end(group)
 
 
-def _whole_name(frame: IncidentFrame, start: int, end: int) -> tuple[int, int] | None:
+def whole_name(frame: IncidentFrame, start: int, end: int) -> tuple[int, int] | None:
     """The full name of a person the report calls by one word here ("Burch" -> "Austin Burch"), None when
     the report never gives more; a longer name stays as it is."""
     name = frame.text[start:end]
@@ -766,7 +768,8 @@ def _name_start(frame: IncidentFrame, start: int, end: int) -> int:
         word = words[0].group()
         token = frame.doc.char_span(start + words[0].start(), start + words[0].end(), alignment_mode="expand")
         if not (word.lower() in _NOT_NAME_WORDS_ANY | _TITLE_WORDS or "year-old" in word.lower()
-                or (token is not None and token[0].ent_type_ == "GPE")):
+                or (token is not None and token[0].ent_type_ == "GPE" and not any(
+                    e.start_char <= token[0].idx and e.end_char >= end for e in frame.doc.ents))):
             break
         words.pop(0)
     return start + words[0].start()
@@ -804,9 +807,11 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
             if span is None or span[-1].ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") or any(
                     t.ent_type_ in ("DATE", "FAC") for t in span):
                 continue  # a place or a day, not a person; "Christian" may begin a name
-            if any(t.ent_type_ == "ORG" for t in span) and full_name_span(frame, name) is None:
+            if words[-1] in _PLACE_OF_PEOPLE_WORDS:
+                continue  # "Yates High School fired": an institution, not a person
+            if len(words) == 1 and span[0].ent_type_ == "ORG" and full_name_span(frame, name) is None:
                 continue  # "Burch" tagged as an organisation is still the "Austin Burch" named before
-            whole = _whole_name(frame, start, end)
+            whole = whole_name(frame, start, end)
             if whole is None:
                 continue
             known.add(words[-1])
@@ -903,7 +908,7 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
         whole = full_name_span(frame, perpetrator.name) if perpetrator.name else None
         if whole is None and perpetrator.name and " " not in perpetrator.name:
             at = frame.text.find(perpetrator.name)
-            whole = _whole_name(frame, at, at + len(perpetrator.name)) if at >= 0 else None
+            whole = whole_name(frame, at, at + len(perpetrator.name)) if at >= 0 else None
         if whole is not None:
             whole = (_name_start(frame, *whole), whole[1])
             perpetrator.name = perpetrator.mention = frame.text[whole[0]:whole[1]]

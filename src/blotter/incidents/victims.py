@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import first_name_gender
 from ..models import Evidence, Gender, Victim, VictimStatus
-from .actors import PERPETRATOR_NOUNS, full_name_span
+from .actors import PERPETRATOR_NOUNS, full_name_span, whole_name
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
 from .frame import IncidentFrame
 
@@ -241,6 +241,10 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         bare = _TRAILING_AGE_RE.sub("", victim.mention)  # "Young, 24, died"
         surname = victim.name or (bare if _SURNAME_RE.match(bare) else None)
         whole = _full_name_before(frame, surname, victim.evidence[0].start) if surname else None
+        if whole is None and victim.name and " " not in victim.name.strip():  # "Pickett" of a "Lamar Pickett" the tagger missed
+            at = text.find(victim.name)
+            whole = whole_name(frame, at, at + len(victim.name)) if at >= 0 else None
+            whole = whole if whole is not None and " " in text[whole[0]:whole[1]] else None
         if whole is None and surname and not victim.name:  # "Fehring" is the "Branyon Fehring" found above
             named = next((v for v in victims if v.name and _same_person(surname, v.name)), None)
             if named is not None:
