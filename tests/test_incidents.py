@@ -350,3 +350,11 @@ def test_a_neighbourhood_after_a_street_address_is_no_new_scene() -> None:
             "One of them was shot and killed in the 4200 block of Garden Drive in Algiers.")
     found = incidents_with_places(text)
     assert len(found) == 1
+
+
+def test_victim_named_where_the_report_tells_the_wound() -> None:
+    text = ("A man was shot while walking home early Sunday, deputies said. About 4 a.m., deputies came to County "
+            "Hospital, where Darnell Voss, 31, was suffering from a gunshot wound in his leg. No arrests were made.")
+    (incident,) = incidents_of(text)
+    victims = [(v.name, v.status, v.age) for v in incident.victims if v.name]
+    assert victims == [("Darnell Voss", "injured", 31)]

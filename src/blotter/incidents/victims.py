@@ -264,8 +264,46 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
     for victim in victims:  # "Laquan McDonald 16": an age the tagger glued to the name
         if victim.name and _TRAILING_NUMBER_RE.search(victim.name):
             victim.name = victim.mention = _TRAILING_NUMBER_RE.sub("", victim.name)
+    victims += _harmed_by_name(frame, victims)
     found = _deduplicated(victims)
     return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name))]
+
+
+_PERSON_NAME = (r"(?P<name>(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
+                r"(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+){1,3})")
+# A named person and, later in the clause, how the shooting harmed them: "Jo Roe, 29, was suffering from a
+# gunshot wound", "Jo Roe had just left when he was shot", "Jo Roe, 48, was the man killed".
+_HARMED_NAME_RE = re.compile(
+    r"(?<![\w’'-])" + _PERSON_NAME + r"(?:,\s+(?P<age>\d{1,3})(?:\s*yoa)?,)?\s+(?:[^.;:“”\"]{0,70}?\s)?"
+    r"(?P<harm>(?:was|is)\s+(?:suffering\s+from|discovered\s+with|found\s+with|being\s+treated\s+for|treated\s+for)\s+"
+    r"(?:a\s+|multiple\s+|several\s+|two\s+|three\s+)?gunshot\s+wounds?|(?:was|is)\s+the\s+(?:man|woman|person|victim|teen|"
+    r"teenager|boy|girl)\s+(?:who\s+was\s+)?(?:killed|shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)"
+    r"|when\s+(?:he|she)\s+was\s+(?:fatally\s+)?(?:shot|struck\s+by\s+(?:a\s+)?(?:bullet|gunfire)))")
+
+
+def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
+    """Named victims the parse missed, where the clause that names them says how the shooting harmed them."""
+    text = frame.text
+    known = {(v.name or "").lower().split()[-1] for v in victims if v.name}
+    sentences = list(frame.doc.sents) if frame.is_primary and not frame.background else frame.sentences
+    found = []
+    for sentence in sentences:
+        for match in _HARMED_NAME_RE.finditer(text, sentence.start_char, sentence.end_char):
+            name = match.group("name")
+            words = name.lower().split()
+            if words[-1] in known or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
+                continue
+            span = frame.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+            if span is None or span[-1].ent_type_ in _PLACE_LABELS or span[-1].ent_type_ in ("DATE", "ORG"):
+                continue
+            known.add(words[-1])
+            harm = match.group("harm").lower()
+            found.append(Victim(
+                name=name, mention=name, status="killed" if "killed" in harm or "dead" in harm or "death" in harm
+                or "fatally" in harm else "injured", age=int(match.group("age")) if match.group("age") else None,
+                evidence=[Evidence.of(text, match.start("name"), match.end("name")),
+                          Evidence.of(text, match.start("harm"), match.end("harm"))]))
+    return found
 
 
 def _could_be_a_name(name: str) -> bool:
