@@ -358,3 +358,10 @@ def test_victim_named_where_the_report_tells_the_wound() -> None:
     (incident,) = incidents_of(text)
     victims = [(v.name, v.status, v.age) for v in incident.victims if v.name]
     assert victims == [("Darnell Voss", "injured", 31)]
+
+
+def test_a_victim_named_twice_is_one_victim() -> None:
+    text = ("Kara Ellison, 24, was shot and killed outside her apartment on Monday night, police said. "
+            "Kara Ellison was a nursing student. Friends said Kara Ellison was shot while carrying groceries.")
+    (incident,) = incidents_of(text)
+    assert [v.name for v in incident.victims if v.name] == ["Kara Ellison"]

@@ -157,6 +157,19 @@ def _not_victims(perpetrators: list[Perpetrator], victims: list[Victim]) -> list
     return kept
 
 
+def _named_once(victims: list[Victim]) -> list[Victim]:
+    """Each named victim once, however many times the report names them (the first keeps its evidence)."""
+    kept: list[Victim] = []
+    for victim in victims:
+        words = _name_words(victim.name)
+        same = next((k for k in kept if words and _name_words(k.name) == words), None)
+        if same is not None:
+            same.evidence.extend(e for e in victim.evidence if e not in same.evidence)
+            continue
+        kept.append(victim)
+    return kept
+
+
 def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Incident]:
     """Every violent incident the report describes, the main one first; [] when there is none."""
     if not article.text.strip():
@@ -175,6 +188,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         claims = find_claims(frame, groups)
         victims = fill_victims(frame)
         perpetrators = _not_victims(find_perpetrators(frame, groups), victims)
+        victims = _named_once(victims)
         weapons = fill_weapons(frame)
         kinds = [t.kind for t in detected.triggers]
         lede = next(s for s in detected.sentences if s.violent)
