@@ -212,3 +212,9 @@ def test_one_person_named_twice_is_one_shooter() -> None:
     text = ("A teenager was shot and wounded in a park on Sunday. Police arrested Jerome Wallace Jr., 19, and "
             "charged him with assault. Jerome Wallace fired four shots at the teenager, police said.")
     assert len(shooter_names(text)) == 1
+
+
+def test_shooting_suspect_named_beside_the_word() -> None:
+    text = ("Three people were shot and wounded at an office party on Tuesday. Relatives said shooting suspect "
+            "Farid Qasim Noor had not been seen since the morning. Police have no suspect in a second shooting.")
+    assert shooter_names(text) == ["Farid Qasim Noor"]

@@ -727,6 +727,8 @@ _HELD_RE = re.compile(
     r"|\b(?:suspect|shooter|gunman|killer)\b,?\s+(?:who\s+was\s+|who\s+has\s+been\s+)?(?:later\s+|since\s+)?"
     r"(?:identified|named)\s+(?:by\s+(?:police|authorities|deputies|investigators)\s+)?as\s+(?:\d{1,3}-year-old\s+)?"
     + _NAME.replace("?P<name>", "?P<name2>") +
+    r"|\b(?:shooting\s+|murder\s+|named\s+|the\s+)?(?<![Nn]o\s)suspect(?:ed\s+(?:shooter|gunman|killer))?,?\s+"
+    + _NAME.replace("?P<name>", "?P<name5>") +
     r"|\b(?:charging|arrested|charged|indicted|booked)\s+(?:\d{1,3}-year-old\s+)?" + _NAME.replace("?P<name>", "?P<name3>")
     + r"(?:,\s+\d{1,3},)?\s+(?:with|for|in\s+(?:connection\s+with\s+)?the\s+(?:shooting|death|killing|murder))\b")
 _NOT_NAME_WORDS_ANY = frozenset("police officer officers deputy deputies sheriff man woman men women boy girl teen suspect "
@@ -740,7 +742,7 @@ _OFFICIAL_TITLE_BEFORE = re.compile(
 
 
 def _held_name(match: re.Match[str]) -> tuple[int, int]:
-    group = next(g for g in ("name", "name2", "name3", "name4") if match.group(g))
+    group = next(g for g in ("name", "name2", "name3", "name4", "name5") if match.group(g))
     return match.start(group), match.end(group)
 
 
@@ -804,8 +806,8 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
             if _OFFICIAL_TITLE_BEFORE.search(frame.text[max(0, start - 40):start]):
                 continue
             span = frame.doc.char_span(start, end, alignment_mode="expand")
-            if span is None or span[-1].ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") or any(
-                    t.ent_type_ in ("DATE", "FAC") for t in span):
+            if span is None or (span[-1].ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") and full_name_span(
+                    frame, name) is None) or any(t.ent_type_ in ("DATE", "FAC") for t in span):
                 continue  # a place or a day, not a person; "Christian" may begin a name
             if words[-1] in _PLACE_OF_PEOPLE_WORDS:
                 continue  # "Yates High School fired": an institution, not a person
