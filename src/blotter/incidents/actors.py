@@ -834,6 +834,9 @@ def _plausible_name(frame: IncidentFrame, name: str) -> bool:
     if len(words) == 1:
         if re.search(r"\b(?:a|an|the|his|her|their)\s+" + re.escape(name.lower()) + r"\b", frame.text):  # "a hunter"
             return False
+        if re.search(re.escape(name) + r"\s+(?:Police|Daily|News|County|City|Township|Fire|Sheriff|High|Herald|Times)\b",
+                     frame.text):
+            return False  # "the Goldsboro Police Department": a town's name
         if any(e.text == name and e.label_ in ("GPE", "LOC", "FAC", "NORP") for e in frame.doc.ents) and not any(
                 e.label_ == "PERSON" and e.text.split()[-1] == name for e in frame.doc.ents):
             return False  # "Goldsboro", not the "Goldsboro" of a "Jo Goldsboro" the report names
