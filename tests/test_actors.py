@@ -218,3 +218,17 @@ def test_shooting_suspect_named_beside_the_word() -> None:
     text = ("Three people were shot and wounded at an office party on Tuesday. Relatives said shooting suspect "
             "Farid Qasim Noor had not been seen since the morning. Police have no suspect in a second shooting.")
     assert shooter_names(text) == ["Farid Qasim Noor"]
+
+
+def test_the_suspect_police_shot_is_not_the_shooter() -> None:
+    text = ("A man was shot by deputies after he drove his truck at them on a farm road late Thursday. "
+            "Corey Dunmore, 37, was shot twice and is in stable condition. Dunmore is charged with assault on an "
+            "officer.")
+    incident = main_incident(text)
+    assert [p.name for p in incident.perpetrators if p.name] == []
+
+
+def test_a_suspect_who_fired_at_police_stays_the_shooter() -> None:
+    text = ("A man was shot by deputies after a standoff on Friday. Deputies said Corey Dunmore, 37, fired at them "
+            "from a window. Dunmore was shot in the arm and is charged with attempted murder.")
+    assert shooter_names(text) == ["Corey Dunmore"]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .. import places as place_stage
 from ..models import Article, Casualties, Count, Evidence, Incident, Perpetrator, Place, Victim
-from .actors import find_claims, find_groups, find_perpetrators, group_table, sentence_evidence
+from .actors import find_claims, find_groups, find_perpetrators, fired, group_table, police_shooting, sentence_evidence
 from .casualties import fill_casualties, headline_counts
 from .classify import classify
 from .dates import fill_date, publication_anchor
@@ -142,17 +142,19 @@ def _name_words(name: str | None) -> set[str]:
     return set(re.findall(r"\w+", (name or "").lower()))
 
 
-def _not_victims(perpetrators: list[Perpetrator], victims: list[Victim]) -> list[Perpetrator]:
+def _not_victims(perpetrators: list[Perpetrator], victims: list[Victim], text: str) -> list[Perpetrator]:
     """Leave out a perpetrator who is only a name while the report tells how that same person was harmed
     ("Police found Jo Roe shot to death"): a parse that hangs "shot" on a name makes a victim the doer.
     A perpetrator with a sentence of his own (charged, fled, killed himself) stays, as in a murder-suicide."""
     harmed = [_name_words(v.name) for v in victims if v.name]
+    police = police_shooting(text)
     kept = []
     for perpetrator in perpetrators:
         words = _name_words(perpetrator.name)
         bare = all(_name_words(e.quote) <= words for e in perpetrator.evidence)
-        if words and bare and any(h and (h <= words or words <= h) for h in harmed):
-            continue
+        shot_by_police = police and perpetrator.name and not fired(text, perpetrator.name)
+        if words and (bare or shot_by_police) and any(h and (h <= words or words <= h) for h in harmed):
+            continue  # the suspect the police shot is whom they shot, not the shooter, unless he fired too
         kept.append(perpetrator)
     return kept
 
@@ -187,7 +189,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         groups = find_groups(frame, violent_starts)
         claims = find_claims(frame, groups)
         victims = fill_victims(frame)
-        perpetrators = _not_victims(find_perpetrators(frame, groups), victims)
+        perpetrators = _not_victims(find_perpetrators(frame, groups), victims, article.text)
         victims = _named_once(victims)
         weapons = fill_weapons(frame)
         kinds = [t.kind for t in detected.triggers]

@@ -846,6 +846,27 @@ def _plausible_name(frame: IncidentFrame, name: str) -> bool:
     return False
 
 
+# A report of the police shooting someone: "an officer-involved shooting", "shot by deputies".
+_POLICE_SHOOTING_RE = re.compile(
+    r"\b(?:officer|police|deputy|trooper)[- ]involved\s+shooting|\b(?:shot|killed|wounded)\s+(?:and\s+killed\s+|dead\s+)?"
+    r"by\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w']+\s+)?(?:police|officers?|deputies|deputy|troopers?|agents?)\b",
+    re.IGNORECASE)
+
+
+def police_shooting(text: str) -> bool:
+    """True for a report of the police shooting someone ("an officer-involved shooting", "shot by deputies")."""
+    return _POLICE_SHOOTING_RE.search(text) is not None
+
+
+def fired(text: str, name: str) -> bool:
+    """True when the report says the named person fired or shot ("Roe fired at the deputies", "Roe shot at
+    officers", "Jo Roe opened fire")."""
+    surname = re.escape(name.split()[-1])
+    return bool(re.search(r"\b" + surname + r"\b(?:,\s+\d{1,3},)?\s+(?:(?:allegedly|then|also|had|repeatedly)\s+)?"
+                          r"(?:shot|fired|opened\s+fire|pointed|aimed|raised|shoots|fires)\b(?!\s+(?:by|in\s+the))",
+                          text))
+
+
 def _unglued(name: str) -> str:
     """A name glued to the page title before it ("Augusta ChronicleKimberly Marie King" -> "Kimberly Marie King");
     "McCoy", "LeGrier" and "DeShawn" are one word."""
