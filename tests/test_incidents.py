@@ -365,3 +365,16 @@ def test_a_victim_named_twice_is_one_victim() -> None:
             "Kara Ellison was a nursing student. Friends said Kara Ellison was shot while carrying groceries.")
     (incident,) = incidents_of(text)
     assert [v.name for v in incident.victims if v.name] == ["Kara Ellison"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Two teenagers were shot near a school on Friday. 17-year-old Rashad Tillman and 16-year-old Omar Fenwick "
+     "were two of the victims, police said.", ["Omar Fenwick", "Rashad Tillman"]),
+    ("A man was shot dead outside a bar on Friday. The homicide victim is Gerald Pruitt, police said.",
+     ["Gerald Pruitt"]),
+    ("Police arrested a man on Monday in the shooting death of Wendell Ash, who was found on a sidewalk with "
+     "wounds to his chest on Sunday.", ["Wendell Ash"]),
+])
+def test_victim_named_as_such(text: str, names: list[str]) -> None:
+    incident = incidents_of(text)[0]
+    assert sorted(v.name for v in incident.victims if v.name) == names

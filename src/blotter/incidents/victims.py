@@ -281,6 +281,16 @@ _HARMED_NAME_RE = re.compile(
     r"|when\s+(?:he|she)\s+was\s+(?:fatally\s+)?(?:shot|struck\s+by\s+(?:a\s+)?(?:bullet|gunfire)))")
 
 
+# A victim named as such: "the homicide victim is Jo Roe", "Jo Roe and Al Poe were two of the victims",
+# "the murder of 20-year-old Jo Roe", "the shooting death of Jo Roe".
+_VICTIM_NAMED_RE = re.compile(
+    r"\bvictims?\s+(?:is|was)\s+(?:\d{1,3}-year-old\s+)?" + _PERSON_NAME
+    + r"|\b(?P<deed>murder|killing|slaying|shooting\s+death|death)\s+of\s+(?:\d{1,3}-year-old\s+)?"
+    + _PERSON_NAME.replace("?P<name>", "?P<name2>")
+    + r"|(?<![\w’'-])" + _PERSON_NAME.replace("?P<name>", "?P<name3>")
+    + r"(?:,\s+\d{1,3},)?\s+(?:was|were)\s+(?:one|two|three|four|among)\s+(?:of\s+)?the\s+victims\b")
+
+
 def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
     """Named victims the parse missed, where the clause that names them says how the shooting harmed them."""
     text = frame.text
@@ -303,6 +313,30 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
                 or "fatally" in harm else "injured", age=int(match.group("age")) if match.group("age") else None,
                 evidence=[Evidence.of(text, match.start("name"), match.end("name")),
                           Evidence.of(text, match.start("harm"), match.end("harm"))]))
+        for match in _VICTIM_NAMED_RE.finditer(text, sentence.start_char, sentence.end_char):
+            group = next(g for g in ("name", "name2", "name3") if match.group(g))
+            names = [(match.start(group), match.end(group))]
+            before = re.search(_PERSON_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+(?:and\s+)?(?:\d{1,3}-year-old\s+)?$",
+                               text[max(sentence.start_char, match.start() - 60):match.start()])
+            if group == "name3" and before is not None:  # "Jo Roe and Al Poe were two of the victims"
+                offset = max(sentence.start_char, match.start() - 60)
+                names.append((offset + before.start("name"), offset + before.end("name")))
+            for start, end in names:
+                name = text[start:end]
+                words = name.lower().split()
+                if words[-1] in known or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
+                    continue
+                if re.match(r"\s+(?:resident|residents|man|woman|teen|teenager|boy|girl|native|police|officer|couple|"
+                            r"family|mother|father|student|area)\b", text[end:end + 20], re.IGNORECASE):
+                    continue  # "the death of a Carson City resident": a place that describes the victim
+                span = frame.doc.char_span(start, end, alignment_mode="expand")
+                if span is None or (len(words) == 1 and span[-1].ent_type_ in _PLACE_LABELS) or span[-1].ent_type_ in (
+                        "ORG", "DATE", "TIME"):
+                    continue  # "the murder of Wendell Ash": a victim's name, whatever the tagger took it for
+                known.add(words[-1])
+                deed = (match.group("deed") or "").lower()
+                found.append(Victim(name=name, mention=name, status="killed" if deed and deed != "shooting" else "unknown",
+                                    evidence=[Evidence.of(text, start, end), Evidence.of(text, match.start(), match.end())]))
     return found
 
 
