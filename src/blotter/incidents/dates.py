@@ -323,6 +323,11 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
 
 
+_INCIDENT_WORD_RE = re.compile(
+    r"\b(?:police|officers?|deputies|deputy|troopers?|shot|shots|shooting|gunfire|gunshots?|bullets?|fired|killed|"
+    r"wounded|injured|victims?|hospital|suspects?|stabbed|dead|died|homicide|scene)\b", re.IGNORECASE)
+
+
 def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int | None,
                stamps: list[tuple[int, int]]) -> list[tuple[float, DateMention, int]]:
     """Days named outside the incident's own sentences, for a main incident whose sentences name none ("Police
@@ -331,8 +336,8 @@ def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int 
     own = {sentence.start for sentence in frame.sentences}
     text = frame.text
     for sentence in frame.doc.sents:
-        if sentence.start in own:
-            continue
+        if sentence.start in own or not _INCIDENT_WORD_RE.search(text, sentence.start_char, sentence.end_char):
+            continue  # a day in a sentence about something else ("Historic winds on March 8 knocked out power")
         for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
             if mention.precision != "day" or _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
                 continue
