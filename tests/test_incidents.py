@@ -378,3 +378,11 @@ def test_a_victim_named_twice_is_one_victim() -> None:
 def test_victim_named_as_such(text: str, names: list[str]) -> None:
     incident = incidents_of(text)[0]
     assert sorted(v.name for v in incident.victims if v.name) == names
+
+
+def test_victim_shot_in_the_head_named_but_not_the_spokeswoman() -> None:
+    text = ("Two men were shot outside a house on Birch Road on Sunday. Police spokeswoman Dana Pruett says the "
+            "first man was shot in the arm. Owen Castell, 23, was sitting in a parked car when he was shot in the head.")
+    incident = incidents_of(text)[0]
+    names = [v.name for v in incident.victims if v.name]
+    assert "Owen Castell" in names and "Dana Pruett" not in names

@@ -274,11 +274,13 @@ _PERSON_NAME = (r"(?P<name>(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:\
 # A named person and, later in the clause, how the shooting harmed them: "Jo Roe, 29, was suffering from a
 # gunshot wound", "Jo Roe had just left when he was shot", "Jo Roe, 48, was the man killed".
 _HARMED_NAME_RE = re.compile(
-    r"(?<![\w’'-])" + _PERSON_NAME + r"(?:,\s+(?P<age>\d{1,3})(?:\s*yoa)?,)?\s+(?:(?:[a-z][\w'’-]*|\d+|of(?:\s+[A-Z][\w'’-]*){1,4})[,\s]+){0,12}?"
+    r"(?<![\w’'-])" + _PERSON_NAME + r"(?:,\s+(?P<age>\d{1,3})(?:\s*yoa)?,)?\s+(?:(?:(?!(?:says|said|told|tells|stated|reported|confirmed)\b)[a-z][\w'’-]*|\d+|of(?:\s+[A-Z][\w'’-]*){1,4})[,\s]+){0,12}?"
     r"(?P<harm>(?:was|is)\s+(?:suffering\s+from|discovered\s+with|found\s+with|being\s+treated\s+for|treated\s+for)\s+"
     r"(?:a\s+|multiple\s+|several\s+|two\s+|three\s+)?gunshot\s+wounds?|(?:was|is)\s+the\s+(?:man|woman|person|victim|teen|"
     r"teenager|boy|girl)\s+(?:who\s+was\s+)?(?:killed|shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)"
-    r"|when\s+(?:he|she)\s+was\s+(?:fatally\s+)?(?:shot|struck\s+by\s+(?:a\s+)?(?:bullet|gunfire)))")
+    r"|when\s+(?:he|she)\s+was\s+(?:fatally\s+)?(?:shot|struck\s+by\s+(?:a\s+)?(?:bullet|gunfire))"
+    r"|was\s+(?:(?!(?:says|said|told|tells|stated|reported|confirmed)\b)[a-z]+\s+){0,8}?shot\s+(?:twice\s+|once\s+|multiple\s+times\s+|several\s+times\s+|\w+\s+times\s+)?in\s+the\s+"
+    r"(?:head|chest|back|legs?|arms?|neck|face|stomach|abdomen|shoulder|hip|torso|foot|feet|hand))")
 
 
 # A victim named as such: "the homicide victim is Jo Roe", "Jo Roe and Al Poe were two of the victims",
