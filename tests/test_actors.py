@@ -169,3 +169,66 @@ def test_a_group_calling_itself_by_a_name_ends_before_the_time_words() -> None:
     text = ("the attorney general was killed by a bomb. a group calling itself the ramon diaz commando unit "
             "tonight claimed responsibility for the bombing.")
     assert [(g.name, g.relation) for g in main_incident(text).groups] == [("ramon diaz commando unit", "claimed")]
+
+
+def shooter_names(text: str, published: str | None = "2024-03-04T18:10:00+00:00") -> list[str]:
+    return [p.name for p in main_incident(text, published).perpetrators if p.name]
+
+
+def test_shooter_named_by_surname_when_he_fires() -> None:
+    text = ("A man was wounded in a shooting on Maple Street on Saturday night. Police said Dwayne Kessler, 34, "
+            "had argued with the man outside a bar. Kessler then pulled out a handgun and opened fire, hitting him "
+            "twice in the leg. The wounded man was taken to a hospital.")
+    assert shooter_names(text) == ["Dwayne Kessler"]
+
+
+def test_shooter_named_by_the_charge_he_faces() -> None:
+    text = ("A woman was shot and wounded in her home on Elm Avenue early Sunday. Her husband, Marvin Oakes, is "
+            "accused of shooting her during an argument. Oakes was booked into the county jail.")
+    assert shooter_names(text) == ["Marvin Oakes"]
+
+
+def test_suspect_identified_later_in_the_report() -> None:
+    text = ("Two men were shot at a gas station on Route 9 on Friday. One of them died at the scene. "
+            "Police identified the suspect as Terrell Banfield, 22, and said he fled in a gray sedan.")
+    assert shooter_names(text) == ["Terrell Banfield"]
+
+
+def test_a_spokesman_and_a_headline_are_not_shooters() -> None:
+    text = ("Gas Station Clerk Killed Following Robbery\n\nA clerk was shot and killed during a robbery at a gas "
+            "station on Friday night. The gunman fled on foot, said Police Chief Harold Wexley. No arrests were made.")
+    assert shooter_names(text) == []
+
+
+def test_a_victim_found_shot_is_not_the_shooter() -> None:
+    text = ("Officers responding to reports of gunfire found Lamar Pickett shot in the street on Saturday. "
+            "Pickett was pronounced dead at a hospital. Police have no suspects.")
+    incident = main_incident(text)
+    assert [p.name for p in incident.perpetrators if p.name] == []
+    assert [v.name for v in incident.victims if v.name] == ["Lamar Pickett"]
+
+
+def test_one_person_named_twice_is_one_shooter() -> None:
+    text = ("A teenager was shot and wounded in a park on Sunday. Police arrested Jerome Wallace Jr., 19, and "
+            "charged him with assault. Jerome Wallace fired four shots at the teenager, police said.")
+    assert len(shooter_names(text)) == 1
+
+
+def test_shooting_suspect_named_beside_the_word() -> None:
+    text = ("Three people were shot and wounded at an office party on Tuesday. Relatives said shooting suspect "
+            "Farid Qasim Noor had not been seen since the morning. Police have no suspect in a second shooting.")
+    assert shooter_names(text) == ["Farid Qasim Noor"]
+
+
+def test_the_suspect_police_shot_is_not_the_shooter() -> None:
+    text = ("A man was shot by deputies after he drove his truck at them on a farm road late Thursday. "
+            "Corey Dunmore, 37, was shot twice and is in stable condition. Dunmore is charged with assault on an "
+            "officer.")
+    incident = main_incident(text)
+    assert [p.name for p in incident.perpetrators if p.name] == []
+
+
+def test_a_suspect_who_fired_at_police_stays_the_shooter() -> None:
+    text = ("A man was shot by deputies after a standoff on Friday. Deputies said Corey Dunmore, 37, fired at them "
+            "from a window. Dunmore was shot in the arm and is charged with attempted murder.")
+    assert shooter_names(text) == ["Corey Dunmore"]

@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from blotter.incidents.dates import fill_date, resolve_date_expression
+from blotter.incidents import find_incidents
 from blotter.incidents.frame import IncidentFrame
 from blotter.models import Article
 from blotter.nlp import analyse
@@ -120,3 +121,35 @@ def test_a_day_named_later_refines_an_overnight_or_a_week():
 def test_a_wrong_weekday_beside_a_recent_day_does_not_move_it_years_back():
     result = date_of("The man was shot on Tuesday, March 2 outside a bar.")
     assert result.start == "2024-03-02"
+
+
+def test_the_page_stamp_anchors_a_weekday_when_no_publication_date_is_given() -> None:
+    text = ("Man shot outside store Posted: Tuesday, March 5, 2024 9:10 AM EST. A man was shot outside a store "
+            "on Oak Street on Sunday night, police said.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert (incident.date.start, incident.date.precision) == ("2024-03-03", "day")
+
+
+def test_an_archive_date_gives_way_to_the_page_stamp() -> None:
+    text = ("MILLTOWN, Ohio (March 5, 2024) -- A man was shot on Oak Street on Sunday night, police said. "
+            "He is expected to survive.")
+    article = Article(id="t", text=text, published="2026-01-20T00:00:00+00:00")  # when an archive copied it
+    incident = find_incidents(analyse(text), article, [])[0]
+    assert incident.date.start == "2024-03-03"
+    assert [e.quote for e in incident.date.evidence][0] == "on Sunday night"
+
+
+def test_a_day_named_outside_the_incident_sentences_dates_the_main_incident() -> None:
+    text = ("Teen wounded in shooting\n\nA teenager was shot and wounded at a park, police said. He is expected to "
+            "recover. The park reopened last year after repairs. Officers were called to the park Saturday afternoon.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert (incident.date.start, incident.date.precision) == ("2024-03-02", "day")
+    assert [e.quote for e in incident.date.evidence] == ["Saturday afternoon"]
+
+
+def test_a_day_a_statement_was_made_does_not_date_the_incident_from_elsewhere() -> None:
+    text = ("A man was shot and wounded outside a bar on Elm Street, police said. He is expected to recover. "
+            "The bar has been closed since the summer. Neighbors said officers came to the bar Saturday night.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start is None
+

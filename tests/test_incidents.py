@@ -360,3 +360,39 @@ def test_a_neighbourhood_after_a_street_address_is_no_new_scene() -> None:
             "One of them was shot and killed in the 4200 block of Garden Drive in Algiers.")
     found = incidents_with_places(text)
     assert len(found) == 1
+
+
+def test_victim_named_where_the_report_tells_the_wound() -> None:
+    text = ("A man was shot while walking home early Sunday, deputies said. About 4 a.m., deputies came to County "
+            "Hospital, where Darnell Voss, 31, was suffering from a gunshot wound in his leg. No arrests were made.")
+    (incident,) = incidents_of(text)
+    victims = [(v.name, v.status, v.age) for v in incident.victims if v.name]
+    assert victims == [("Darnell Voss", "injured", 31)]
+
+
+def test_a_victim_named_twice_is_one_victim() -> None:
+    text = ("Kara Ellison, 24, was shot and killed outside her apartment on Monday night, police said. "
+            "Kara Ellison was a nursing student. Friends said Kara Ellison was shot while carrying groceries.")
+    (incident,) = incidents_of(text)
+    assert [v.name for v in incident.victims if v.name] == ["Kara Ellison"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Two teenagers were shot near a school on Friday. 17-year-old Rashad Tillman and 16-year-old Omar Fenwick "
+     "were two of the victims, police said.", ["Omar Fenwick", "Rashad Tillman"]),
+    ("A man was shot dead outside a bar on Friday. The homicide victim is Gerald Pruitt, police said.",
+     ["Gerald Pruitt"]),
+    ("Police arrested a man on Monday in the shooting death of Wendell Ash, who was found on a sidewalk with "
+     "wounds to his chest on Sunday.", ["Wendell Ash"]),
+])
+def test_victim_named_as_such(text: str, names: list[str]) -> None:
+    incident = incidents_of(text)[0]
+    assert sorted(v.name for v in incident.victims if v.name) == names
+
+
+def test_victim_shot_in_the_head_named_but_not_the_spokeswoman() -> None:
+    text = ("Two men were shot outside a house on Birch Road on Sunday. Police spokeswoman Dana Pruett says the "
+            "first man was shot in the arm. Owen Castell, 23, was sitting in a parked car when he was shot in the head.")
+    incident = incidents_of(text)[0]
+    names = [v.name for v in incident.victims if v.name]
+    assert "Owen Castell" in names and "Dana Pruett" not in names

@@ -15,11 +15,11 @@ from spacy.tokens import Doc
 
 from .. import places as place_stage
 from ..geo import name_key
-from ..models import Article, Casualties, Count, Evidence, Incident, Location, Perpetrator, Place
-from .actors import find_claims, find_groups, find_perpetrators, group_table, sentence_evidence
+from ..models import Article, Casualties, Count, Evidence, Incident, Location, Perpetrator, Place, Victim
+from .actors import find_claims, find_groups, find_perpetrators, fired, group_table, police_shooting, sentence_evidence
 from .casualties import fill_casualties, headline_counts
 from .classify import classify
-from .dates import fill_date
+from .dates import fill_date, publication_anchor
 from .detect import DetectedIncident, group_incidents, title_triggers
 from .frame import IncidentFrame
 from .relevance import relevance
@@ -126,7 +126,7 @@ def _headline_incident(doc: Doc, article: Article, places: list[Place], publishe
     incident = Incident(
         id=f"{article.id}-i1", is_primary=True, category=typing.category, attack_types=typing.attack_types,
         acled_event_type=typing.acled_event_type, acled_sub_event_type=typing.acled_sub_event_type,
-        status=typing.status, casualties=casualties, confidence=0.4 if counts else 0.3,
+        status=typing.status, casualties=casualties, confidence=0.4 if counts else 0.3, date=fill_date(frame),
         evidence=[Evidence.of(title, 0, len(title), field="title")],
         location=_headline_location(frame, title),
     )
@@ -156,11 +156,45 @@ _IRRELEVANT_BELOW = 0.2
 _POLITICAL_CATEGORIES = {"terrorism", "political_violence", "armed_conflict"}
 
 
+def _name_words(name: str | None) -> set[str]:
+    return set(re.findall(r"\w+", (name or "").lower()))
+
+
+def _not_victims(perpetrators: list[Perpetrator], victims: list[Victim], text: str) -> list[Perpetrator]:
+    """Leave out a perpetrator who is only a name while the report tells how that same person was harmed
+    ("Police found Jo Roe shot to death"): a parse that hangs "shot" on a name makes a victim the doer.
+    A perpetrator with a sentence of his own (charged, fled, killed himself) stays, as in a murder-suicide."""
+    harmed = [_name_words(v.name) for v in victims if v.name]
+    police = police_shooting(text)
+    kept = []
+    for perpetrator in perpetrators:
+        words = _name_words(perpetrator.name)
+        bare = all(_name_words(e.quote) <= words for e in perpetrator.evidence)
+        shot_by_police = police and perpetrator.name and not fired(text, perpetrator.name)
+        if words and (bare or shot_by_police) and any(h and (h <= words or words <= h) for h in harmed):
+            continue  # the suspect the police shot is whom they shot, not the shooter, unless he fired too
+        kept.append(perpetrator)
+    return kept
+
+
+def _named_once(victims: list[Victim]) -> list[Victim]:
+    """Each named victim once, however many times the report names them (the first keeps its evidence)."""
+    kept: list[Victim] = []
+    for victim in victims:
+        words = _name_words(victim.name)
+        same = next((k for k in kept if words and _name_words(k.name) == words), None)
+        if same is not None:
+            same.evidence.extend(e for e in victim.evidence if e not in same.evidence)
+            continue
+        kept.append(victim)
+    return kept
+
+
 def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Incident]:
     """Every violent incident the report describes, the main one first; [] when there is none."""
     if not article.text.strip():
         return []
-    published = parse_published(article.published)
+    published = publication_anchor(parse_published(article.published), article.text)
     detected_incidents = group_incidents(doc, article.text, str(published.year) if published else None, places)
     if not detected_incidents:
         headline = _headline_incident(doc, article, places, published)
@@ -172,7 +206,9 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         violent_starts = {s.sentence.start for s in detected.sentences if s.violent}
         groups = find_groups(frame, violent_starts)
         claims = find_claims(frame, groups)
-        perpetrators = find_perpetrators(frame, groups)
+        victims = fill_victims(frame)
+        perpetrators = _not_victims(find_perpetrators(frame, groups), victims, article.text)
+        victims = _named_once(victims)
         weapons = fill_weapons(frame)
         kinds = [t.kind for t in detected.triggers]
         lede = next(s for s in detected.sentences if s.violent)
@@ -187,7 +223,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
             attack_types=typing.attack_types, acled_event_type=typing.acled_event_type,
             acled_sub_event_type=typing.acled_sub_event_type, status=typing.status,
             date=fill_date(frame), location=place_stage.locate(frame), perpetrators=perpetrators, groups=groups,
-            claims=claims, victims=fill_victims(frame), targets=fill_targets(frame), weapons=weapons,
+            claims=claims, victims=victims, targets=fill_targets(frame), weapons=weapons,
             casualties=_with_perpetrator_fates(fill_casualties(frame), perpetrators), evidence=evidence,
         )
         if number == 1 and _mere_mention(incident, detected):

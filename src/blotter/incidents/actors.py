@@ -701,6 +701,179 @@ def _named_shooters(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> No
                 gender=None, evidence=[Evidence.of(frame.text, match.start("name"), match.end())]))
 
 
+# A capitalised personal name of one to four words ("Burch", "Jo Ann Roe", "Zed R. Hatton").
+_NAME = (r"(?<![\w’'-])(?P<name>(?:Mc|Mac|Le|La|De|Da|Di|Du|Van|O’|O')?[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
+         r"(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van|O’|O')?[A-Z][a-z’'-]+){0,3}(?:,?\s+Jr\.?|,?\s+Sr\.?)?)")
+# The named person did the shooting: "Burch fired into the truck", "Herrera pulled out a gun and opened
+# fire", "Session allegedly shot the victim", "Thomas ran up and fired six shots".
+_SHOOTER_ACT_RE = re.compile(
+    _NAME + r"(?:,\s+\d{1,3},)?\s+(?!(?:was|were|is|had\s+been|has\s+been|who)\b)"
+    r"(?:(?:allegedly|then|fatally|accidentally|repeatedly|later|also|again|first)\s+)?"
+    r"(?:[a-z]+(?:\s+(?!and\b|after\b|when\b|before\b|while\b|as\b)[\w-]+){0,7}?\s+and\s+(?:then\s+)?)?"
+    r"(?:shot|killed|opened\s+fire|fired)\b"
+    r"(?!\s+(?:and\s+(?:killed|wounded|injured)\s+)?(?:by|dead|to\s+death|in\s+the|multiple|several|once|twice|himself"
+    r"|herself|at\s+least)\b)")
+# The named person is held to account for the shooting: "Rivers is accused of shooting", "Police are
+# charging Jo Roe with assault", "the suspect, later identified as Jo Roe", "Jo Roe faces a murder charge".
+_HELD_RE = re.compile(
+    _NAME + r"(?:,\s+\d{1,3},)?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|now\s+)?\s*(?:being\s+)?"
+    r"(?:accused\s+of\s+(?:shooting|killing|firing|murder)|charged\s+with\s+(?:\w+[-\s]){0,3}(?:murder|homicide|manslaughter|assault|"
+    r"attempted|shooting|discharg)|faces\s+(?:a\s+|\w+\s+){0,3}(?:murder|manslaughter|homicide|assault)|admitted\s+to\s+"
+    r"(?:shooting|killing)|(?:being\s+)?held\s+(?:on|without)\s+(?:\w+\s+){0,3}(?:charges?|bond|bail)|wanted\s+(?:for|in)\s+"
+    r"(?:connection\s+with\s+)?(?:the\s+|a\s+)?(?:fatal\s+|deadly\s+)?(?:shooting|murder|killing|attempted\s+murder|homicide))"
+    r"|(?:police|deputies|officers|authorities|investigators|prosecutors|troopers|they|[Pp]olice\s+[Cc]hief\s+\w+|\w+)\s+"
+    r"(?:identified|named)\s+the\s+(?:suspect|shooter|gunman|killer|suspected\s+shooter)\s+as\s+(?:\d{1,3}-year-old\s+)?"
+    + _NAME.replace("?P<name>", "?P<name4>") +
+    r"|\b(?:suspect|shooter|gunman|killer)\b,?\s+(?:who\s+was\s+|who\s+has\s+been\s+)?(?:later\s+|since\s+)?"
+    r"(?:identified|named)\s+(?:by\s+(?:police|authorities|deputies|investigators)\s+)?as\s+(?:\d{1,3}-year-old\s+)?"
+    + _NAME.replace("?P<name>", "?P<name2>") +
+    r"|\b(?:shooting\s+|murder\s+|named\s+|the\s+)?(?<![Nn]o\s)suspect(?:ed\s+(?:shooter|gunman|killer))?,?\s+"
+    + _NAME.replace("?P<name>", "?P<name5>") +
+    r"|\b(?:charging|arrested|charged|indicted|booked)\s+(?:\d{1,3}-year-old\s+)?" + _NAME.replace("?P<name>", "?P<name3>")
+    + r"(?:,\s+\d{1,3},)?\s+(?:with|for|in\s+(?:connection\s+with\s+)?the\s+(?:shooting|death|killing|murder))\b")
+_NOT_NAME_WORDS_ANY = frozenset("police officer officers deputy deputies sheriff man woman men women boy girl teen suspect "
+                                "gunman victim news update video report says said the a an in at on of killed shot arrested "
+                                "charged dead shooting player following chief county city department after".split())
+_PLACE_OF_PEOPLE_WORDS = frozenset("school church department hospital center centre academy college university club bar "
+                                   "restaurant apartments mall store market office station district company inc".split())
+_OFFICIAL_TITLE_BEFORE = re.compile(
+    r"\b(?:[Cc]hief|Coroner|Mayor|[Ss]pokes(?:man|woman|person)"
+    r"|Commissioner|Attorney|Judge|Prosecutor|Dr\.|Superintendent|Gov\.|Governor|Sen\.|Rep\.|President)\s+(?:[A-Z]\w+\s+)?$")
+
+
+def _held_name(match: re.Match[str]) -> tuple[int, int]:
+    group = next(g for g in ("name", "name2", "name3", "name4", "name5") if match.group(g))
+    return match.start(group), match.end(group)
+
+
+def whole_name(frame: IncidentFrame, start: int, end: int) -> tuple[int, int] | None:
+    """The full name of a person the report calls by one word here ("Burch" -> "Austin Burch"), None when
+    the report never gives more; a longer name stays as it is."""
+    name = frame.text[start:end]
+    if " " in name:
+        return start, end
+    whole = full_name_span(frame, name)
+    if whole is not None:
+        return whole
+    for first in re.finditer(r"(?<![\w.’'-])(?:[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?){1,3}" + re.escape(name) + r"\b", frame.text):
+        start = _name_start(frame, first.start(), first.end())
+        if start < first.end() - len(name):
+            return start, first.end()
+    return None
+
+
+def _name_start(frame: IncidentFrame, start: int, end: int) -> int:
+    """Where a name begins once the words before it that are no part of it are left out: "Constable Clarke
+    Steele", "Former Indianapolis Colt Zurlon Tipton", "Thirty-year-old Jo Roe"."""
+    words = list(re.finditer(r"\S+", frame.text[start:end]))
+    while len(words) > 1:
+        word = words[0].group()
+        token = frame.doc.char_span(start + words[0].start(), start + words[0].end(), alignment_mode="expand")
+        if not (word.lower() in _NOT_NAME_WORDS_ANY | _TITLE_WORDS or "year-old" in word.lower()
+                or (token is not None and token[0].ent_type_ == "GPE" and not any(
+                    e.start_char <= token[0].idx and e.end_char >= end for e in frame.doc.ents))):
+            break
+        words.pop(0)
+    return start + words[0].start()
+
+
+_TITLE_WORDS = frozenset("officer deputy sgt sgt. lt. lt detective det. chief sheriff trooper constable agent mr. ms. mrs. "
+                         "dr. police officers deputies troopers lawyer attorney witnesses neighbors colt glock ruger beretta former ex late "
+                         "the a an and but when then after before while if as said says told".split())
+
+
+def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> None:
+    """Add people the report names as the shooter (their own act or the charge they face) whom the parse
+    missed, anywhere in the report of the main incident: the follow-up of a report ("Burch fired into the
+    truck", "Rivers is accused of shooting his wife") is about the incident it opens with."""
+    known = {(p.name or "").lower().split()[-1] for p in perpetrators if p.name}
+    sentences = frame.sentences if not (frame.is_primary and not frame.background) else list(frame.doc.sents)
+    for sentence in sentences:
+        matches = [(m, m.start("name"), m.end("name")) for m in _SHOOTER_ACT_RE.finditer(
+            frame.text, sentence.start_char, sentence.end_char)]
+        matches += [(m, *_held_name(m)) for m in _HELD_RE.finditer(frame.text, sentence.start_char, sentence.end_char)]
+        for match, start, end in list(matches):
+            before = re.search(_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+$", frame.text[max(sentence.start_char, start - 60):start])
+            if before is not None:  # "Jo Roe and Al Poe were charged with murder": both
+                offset = max(sentence.start_char, start - 60)
+                matches.append((before, offset + before.start("name"), offset + before.end("name")))
+        for match, start, end in matches:
+            name = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", frame.text[start:end])
+            end = start + len(name)
+            words = name.lower().split()
+            if words[-1] in known or set(words) & _NOT_NAME_WORDS_ANY:
+                continue
+            if _OFFICIAL_TITLE_BEFORE.search(frame.text[max(0, start - 40):start]):
+                continue
+            span = frame.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or (span[-1].ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") and full_name_span(
+                    frame, name) is None) or any(t.ent_type_ in ("DATE", "FAC") for t in span):
+                continue  # a place or a day, not a person; "Christian" may begin a name
+            if words[-1] in _PLACE_OF_PEOPLE_WORDS:
+                continue  # "Yates High School fired": an institution, not a person
+            if len(words) == 1 and span[0].ent_type_ == "ORG" and full_name_span(frame, name) is None:
+                continue  # "Burch" tagged as an organisation is still the "Austin Burch" named before
+            whole = whole_name(frame, start, end)
+            if whole is None:
+                continue
+            known.add(words[-1])
+            perpetrators.append(Perpetrator(
+                name=frame.text[whole[0]:whole[1]], mention=name, age=_age(frame, start, end, span.root),
+                gender=None, evidence=[Evidence.of(frame.text, start, end), sentence_evidence(frame, sentence)]))
+
+
+def _plausible_name(frame: IncidentFrame, name: str) -> bool:
+    """False for what a parse of a headline or a dateline took for a person: "Bass Player Killed Following",
+    "CBS Chicago(STMW", a place ("Goldsboro"), a common noun capitalised at a sentence start ("Hunter
+    accidentally shoots"), or a spokesman named beside the incident."""
+    if re.search(r"[()\[\]{}|«»/\\@#:;\d]", name):
+        return False
+    words = name.split()
+    if set(w.lower() for w in words) & _NOT_NAME_WORDS_ANY:
+        return False
+    if len(words) == 1:
+        if re.search(r"\b(?:a|an|the|his|her|their)\s+" + re.escape(name.lower()) + r"\b", frame.text):  # "a hunter"
+            return False
+        if re.search(re.escape(name) + r"\s+(?:Police|Daily|News|County|City|Township|Fire|Sheriff|High|Herald|Times)\b",
+                     frame.text):
+            return False  # "the Goldsboro Police Department": a town's name
+        if any(e.text == name and e.label_ in ("GPE", "LOC", "FAC", "NORP") for e in frame.doc.ents) and not any(
+                e.label_ == "PERSON" and e.text.split()[-1] == name for e in frame.doc.ents):
+            return False  # "Goldsboro", not the "Goldsboro" of a "Jo Goldsboro" the report names
+    for match in re.finditer(re.escape(name), frame.text):
+        if not _OFFICIAL_TITLE_BEFORE.search(frame.text[max(0, match.start() - 40):match.start()]):
+            return True
+    return False
+
+
+# A report of the police shooting someone: "an officer-involved shooting", "shot by deputies".
+_POLICE_SHOOTING_RE = re.compile(
+    r"\b(?:officer|police|deputy|trooper)[- ]involved\s+shooting|\b(?:shot|killed|wounded)\s+(?:and\s+killed\s+|dead\s+)?"
+    r"by\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w']+\s+)?(?:police|officers?|deputies|deputy|troopers?|agents?)\b",
+    re.IGNORECASE)
+
+
+def police_shooting(text: str) -> bool:
+    """True for a report of the police shooting someone ("an officer-involved shooting", "shot by deputies")."""
+    return _POLICE_SHOOTING_RE.search(text) is not None
+
+
+def fired(text: str, name: str) -> bool:
+    """True when the report says the named person fired or shot ("Roe fired at the deputies", "Roe shot at
+    officers", "Jo Roe opened fire")."""
+    surname = re.escape(name.split()[-1])
+    return bool(re.search(r"\b" + surname + r"\b(?:,\s+\d{1,3},)?\s+(?:(?:allegedly|then|also|had|repeatedly)\s+)?"
+                          r"(?:shot|fired|opened\s+fire|pointed|aimed|raised|shoots|fires)\b(?!\s+(?:by|in\s+the))",
+                          text))
+
+
+def _unglued(name: str) -> str:
+    """A name glued to the page title before it ("Augusta ChronicleKimberly Marie King" -> "Kimberly Marie King");
+    "McCoy", "LeGrier" and "DeShawn" are one word."""
+    glued = list(re.finditer(r"[A-Z][a-z]{3,}([A-Z])", name))
+    return name[glued[-1].start(1):] if glued else name
+
+
 def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perpetrator]:
     """Every perpetrator named in the incident's sentences, coreferent mentions merged."""
     perpetrators: list[Perpetrator] = []
@@ -754,9 +927,28 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
     _named_shooters(frame, perpetrators)
     if frame.is_primary and not frame.background:
         _add_pursued_elsewhere(frame, perpetrators)
+    _acted_or_held(frame, perpetrators)
     for perpetrator in perpetrators:
+        if perpetrator.name and _unglued(perpetrator.name) != perpetrator.name:
+            perpetrator.name = perpetrator.mention = _unglued(perpetrator.name)
         whole = full_name_span(frame, perpetrator.name) if perpetrator.name else None
+        if whole is None and perpetrator.name and " " not in perpetrator.name:
+            at = frame.text.find(perpetrator.name)
+            whole = whole_name(frame, at, at + len(perpetrator.name)) if at >= 0 else None
         if whole is not None:
+            whole = (_name_start(frame, *whole), whole[1])
             perpetrator.name = perpetrator.mention = frame.text[whole[0]:whole[1]]
             perpetrator.evidence.append(Evidence.of(frame.text, *whole))
-    return perpetrators
+    kept: list[Perpetrator] = []
+    for perpetrator in perpetrators:
+        if perpetrator.name is not None and not _plausible_name(frame, perpetrator.name):
+            continue
+        words = set(re.findall(r"\w+", (perpetrator.name or "").lower()))
+        same = next((k for k in kept if k.name and words and (
+            words <= set(re.findall(r"\w+", k.name.lower())) or set(re.findall(r"\w+", k.name.lower())) <= words)), None)
+        if same is not None:  # "Jo Roe Jr." and "Jo Roe": one person named twice
+            same.fate = same.fate or perpetrator.fate
+            same.evidence.extend(perpetrator.evidence)
+            continue
+        kept.append(perpetrator)
+    return kept

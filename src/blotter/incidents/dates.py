@@ -62,7 +62,7 @@ TIME_RE = re.compile(
 # A date that belongs to a statement, not to the event: "said on Monday", "in a video posted online on Monday".
 _STATEMENT_BEFORE_RE = re.compile(
     r"\b(?:said|says|announced|claimed|told|stated|confirmed|reported|posted|published|released|statement|"
-    r"issued|added|tweeted|wrote)\b[^.;]{0,40}$", re.IGNORECASE)
+    r"issued|added|tweeted|wrote|created|updated)\b[^.;]{0,40}$", re.IGNORECASE)
 # A date of what followed: an arrest, a charge, a court hearing, a funeral.
 _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|detained|sentenced|convicted|court|arraigned|hearing|trial|funeral|vigil|"
@@ -245,6 +245,51 @@ def resolve_date_expression(text: str, published: datetime | date | None) -> tup
     return first.start, first.end, first.precision
 
 
+# The page's own stamp near its top: "Posted: Monday, May 4, 2015 5:29 PM", "Created: 09/21/2015 3:54 PM",
+# or a dateline "SAVANNAH, GA (October 16, 2015):". Only a stamp with its year counts.
+_STAMP_RE = re.compile(
+    r"(?:\b(?:Originally\s+|First\s+)?(?:Posted|Created|Published)(?:\s+on)?\s*:?\s*|\(\s*)"
+    r"(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)"
+    r"|(?P<nmonth>\d{1,2})/(?P<nday>\d{1,2})/(?P<nyear>(?:19|20)\d\d))\b", re.IGNORECASE)
+_STAMP_REACH = 600  # characters from the top of the text
+
+
+def _stamps(text: str) -> list[tuple[date, int, int]]:
+    """(day, start, end) of every publication stamp near the top of the page, in order."""
+    found = []
+    for match in _STAMP_RE.finditer(text, 0, min(len(text), _STAMP_REACH)):
+        if match.group(0).lstrip().startswith("(") and not re.match(r"\s*\)", text[match.end():]):
+            continue  # a dateline's date stands alone in its brackets
+        try:
+            if match.group("nyear"):
+                day = date(int(match.group("nyear")), int(match.group("nmonth")), int(match.group("nday")))
+            else:
+                day = date(int(match.group("year")), MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day")))
+        except ValueError:
+            continue
+        found.append((day, match.start(), match.end()))
+    return found
+
+
+def stamped_publication(text: str) -> date | None:
+    """The publication day a page prints near its top ("Posted: Monday, May 4, 2015", "INDIANAPOLIS (Dec. 10,
+    2015) --"), None when it prints none."""
+    stamps = _stamps(text)
+    return stamps[0][0] if stamps else None
+
+
+def publication_anchor(published: datetime | None, text: str) -> datetime | None:
+    """The day relative dates ("on Saturday") count back from: the given publication time, unless the page's
+    own stamp says it came out earlier (the given date was when an archive copied the page) or none was given."""
+    stamp = stamped_publication(text)
+    if stamp is None:
+        return published
+    if published is None or ((published.date() - stamp).days > 2 and (stamp.month, stamp.day) != (
+            published.month, published.day)):  # "Jan. 8, 2015" on a page of Jan. 8, 2016 is a slip of the year
+        return datetime(stamp.year, stamp.month, stamp.day)
+    return published
+
+
 def _time_of(match: re.Match[str]) -> str | None:
     """'HH:MM' for one time expression; None for impossible clock readings."""
     if match.group("word"):
@@ -278,6 +323,31 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
 
 
+_INCIDENT_WORD_RE = re.compile(
+    r"\b(?:police|officers?|deputies|deputy|troopers?|shot|shots|shooting|gunfire|gunshots?|bullets?|fired|killed|"
+    r"wounded|injured|victims?|hospital|suspects?|stabbed|dead|died|homicide|scene)\b", re.IGNORECASE)
+
+
+def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int | None,
+               stamps: list[tuple[int, int]]) -> list[tuple[float, DateMention, int]]:
+    """Days named outside the incident's own sentences, for a main incident whose sentences name none ("Police
+    were called to the house Saturday"): the report's first such day, if it is not a statement's, an
+    aftermath's or the page's stamp."""
+    own = {sentence.start for sentence in frame.sentences}
+    text = frame.text
+    for sentence in frame.doc.sents:
+        if sentence.start in own or not _INCIDENT_WORD_RE.search(text, sentence.start_char, sentence.end_char):
+            continue  # a day in a sentence about something else ("Historic winds on March 8 knocked out power")
+        for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
+            if mention.precision != "day" or _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
+                continue
+            if any(start <= mention.char_start < end for start, end in stamps) or text[
+                    mention.char_start:mention.char_end].isupper():
+                continue  # "TODAY'S TOP STORIES": the page's furniture
+            return [(0.0, mention, sentence.start_char)]
+    return []
+
+
 def fill_date(frame: IncidentFrame) -> IncidentDate:
     """The incident's date (and time) from the expression attached to the violent event."""
     text = frame.text
@@ -287,6 +357,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     trigger_sentence = frame.trigger.sent if frame.trigger is not None else None
     candidates: list[tuple[float, DateMention, int]] = []
     times: list[tuple[float, str, int, int, int]] = []
+    stamps = [(start, end) for _, start, end in _stamps(text)]  # when the page came out, not when it happened
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
@@ -294,6 +365,8 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             score = base + (0.5 if mention.precision == "day" else 0.0)
             if _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
                 score -= 5
+            elif any(start <= mention.char_start < end for start, end in stamps):
+                score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
             if in_trigger and frame.trigger is not None:
                 score -= abs(mention.char_start - frame.trigger.start_char) / 1000
             candidates.append((score, mention, sentence.start_char))
@@ -303,6 +376,8 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             clock = _time_of(match)
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
+    if frame.is_primary and not frame.background and not any(c[0] >= -1 for c in candidates):
+        candidates += _elsewhere(frame, published, year_hint, stamps)
     if not candidates:
         return IncidentDate()
     score, chosen, sentence_start = max(candidates, key=lambda c: (c[0], -c[1].char_start))

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import first_name_gender
 from ..models import Evidence, Gender, Victim, VictimStatus
-from .actors import PERPETRATOR_NOUNS, full_name_span
+from .actors import PERPETRATOR_NOUNS, full_name_span, whole_name
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
 from .frame import IncidentFrame
 
@@ -246,6 +246,10 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         bare = _TRAILING_AGE_RE.sub("", victim.mention)  # "Young, 24, died"
         surname = victim.name or (bare if _SURNAME_RE.match(bare) else None)
         whole = _full_name_before(frame, surname, victim.evidence[0].start) if surname else None
+        if whole is None and victim.name and " " not in victim.name.strip():  # "Pickett" of a "Lamar Pickett" the tagger missed
+            at = text.find(victim.name)
+            whole = whole_name(frame, at, at + len(victim.name)) if at >= 0 else None
+            whole = whole if whole is not None and " " in text[whole[0]:whole[1]] else None
         if whole is None and surname and not victim.name:  # "Fehring" is the "Branyon Fehring" found above
             named = next((v for v in victims if v.name and _same_person(surname, v.name)), None)
             if named is not None:
@@ -265,8 +269,82 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
     for victim in victims:  # "Laquan McDonald 16": an age the tagger glued to the name
         if victim.name and _TRAILING_NUMBER_RE.search(victim.name):
             victim.name = victim.mention = _TRAILING_NUMBER_RE.sub("", victim.name)
+    victims += _harmed_by_name(frame, victims)
     found = _deduplicated(victims)
     return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name))]
+
+
+_PERSON_NAME = (r"(?P<name>(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
+                r"(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+){1,3})")
+# A named person and, later in the clause, how the shooting harmed them: "Jo Roe, 29, was suffering from a
+# gunshot wound", "Jo Roe had just left when he was shot", "Jo Roe, 48, was the man killed".
+_HARMED_NAME_RE = re.compile(
+    r"(?<![\w’'-])" + _PERSON_NAME + r"(?:,\s+(?P<age>\d{1,3})(?:\s*yoa)?,)?\s+(?:(?:(?!(?:says|said|told|tells|stated|reported|confirmed)\b)[a-z][\w'’-]*|\d+|of(?:\s+[A-Z][\w'’-]*){1,4})[,\s]+){0,12}?"
+    r"(?P<harm>(?:was|is)\s+(?:suffering\s+from|discovered\s+with|found\s+with|being\s+treated\s+for|treated\s+for)\s+"
+    r"(?:a\s+|multiple\s+|several\s+|two\s+|three\s+)?gunshot\s+wounds?|(?:was|is)\s+the\s+(?:man|woman|person|victim|teen|"
+    r"teenager|boy|girl)\s+(?:who\s+was\s+)?(?:killed|shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)"
+    r"|when\s+(?:he|she)\s+was\s+(?:fatally\s+)?(?:shot|struck\s+by\s+(?:a\s+)?(?:bullet|gunfire))"
+    r"|was\s+(?:(?!(?:says|said|told|tells|stated|reported|confirmed)\b)[a-z]+\s+){0,8}?shot\s+(?:twice\s+|once\s+|multiple\s+times\s+|several\s+times\s+|\w+\s+times\s+)?in\s+the\s+"
+    r"(?:head|chest|back|legs?|arms?|neck|face|stomach|abdomen|shoulder|hip|torso|foot|feet|hand))")
+
+
+# A victim named as such: "the homicide victim is Jo Roe", "Jo Roe and Al Poe were two of the victims",
+# "the murder of 20-year-old Jo Roe", "the shooting death of Jo Roe".
+_VICTIM_NAMED_RE = re.compile(
+    r"\bvictims?\s+(?:is|was)\s+(?:\d{1,3}-year-old\s+)?" + _PERSON_NAME
+    + r"|\b(?P<deed>murder|killing|slaying|shooting\s+death|death)\s+of\s+(?:\d{1,3}-year-old\s+)?"
+    + _PERSON_NAME.replace("?P<name>", "?P<name2>")
+    + r"|(?<![\w’'-])" + _PERSON_NAME.replace("?P<name>", "?P<name3>")
+    + r"(?:,\s+\d{1,3},)?\s+(?:was|were)\s+(?:one|two|three|four|among)\s+(?:of\s+)?the\s+victims\b")
+
+
+def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
+    """Named victims the parse missed, where the clause that names them says how the shooting harmed them."""
+    text = frame.text
+    known = {(v.name or "").lower().split()[-1] for v in victims if v.name}
+    sentences = list(frame.doc.sents) if frame.is_primary and not frame.background else frame.sentences
+    found = []
+    for sentence in sentences:
+        for match in _HARMED_NAME_RE.finditer(text, sentence.start_char, sentence.end_char):
+            name = match.group("name")
+            words = name.lower().split()
+            if words[-1] in known or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
+                continue
+            span = frame.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+            if span is None or span[-1].ent_type_ in _PLACE_LABELS or span[-1].ent_type_ in ("DATE", "ORG"):
+                continue
+            known.add(words[-1])
+            harm = match.group("harm").lower()
+            found.append(Victim(
+                name=name, mention=name, status="killed" if "killed" in harm or "dead" in harm or "death" in harm
+                or "fatally" in harm else "injured", age=int(match.group("age")) if match.group("age") else None,
+                evidence=[Evidence.of(text, match.start("name"), match.end("name")),
+                          Evidence.of(text, match.start("harm"), match.end("harm"))]))
+        for match in _VICTIM_NAMED_RE.finditer(text, sentence.start_char, sentence.end_char):
+            group = next(g for g in ("name", "name2", "name3") if match.group(g))
+            names = [(match.start(group), match.end(group))]
+            before = re.search(_PERSON_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+(?:and\s+)?(?:\d{1,3}-year-old\s+)?$",
+                               text[max(sentence.start_char, match.start() - 60):match.start()])
+            if group == "name3" and before is not None:  # "Jo Roe and Al Poe were two of the victims"
+                offset = max(sentence.start_char, match.start() - 60)
+                names.append((offset + before.start("name"), offset + before.end("name")))
+            for start, end in names:
+                name = text[start:end]
+                words = name.lower().split()
+                if words[-1] in known or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
+                    continue
+                if re.match(r"\s+(?:resident|residents|man|woman|teen|teenager|boy|girl|native|police|officer|couple|"
+                            r"family|mother|father|student|area)\b", text[end:end + 20], re.IGNORECASE):
+                    continue  # "the death of a Carson City resident": a place that describes the victim
+                span = frame.doc.char_span(start, end, alignment_mode="expand")
+                if span is None or (len(words) == 1 and span[-1].ent_type_ in _PLACE_LABELS) or span[-1].ent_type_ in (
+                        "ORG", "DATE", "TIME"):
+                    continue  # "the murder of Wendell Ash": a victim's name, whatever the tagger took it for
+                known.add(words[-1])
+                deed = (match.group("deed") or "").lower()
+                found.append(Victim(name=name, mention=name, status="killed" if deed and deed != "shooting" else "unknown",
+                                    evidence=[Evidence.of(text, start, end), Evidence.of(text, match.start(), match.end())]))
+    return found
 
 
 def _could_be_a_name(name: str) -> bool:
