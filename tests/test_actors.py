@@ -169,3 +169,11 @@ def test_a_group_calling_itself_by_a_name_ends_before_the_time_words() -> None:
     text = ("the attorney general was killed by a bomb. a group calling itself the ramon diaz commando unit "
             "tonight claimed responsibility for the bombing.")
     assert [(g.name, g.relation) for g in main_incident(text).groups] == [("ramon diaz commando unit", "claimed")]
+
+
+def test_a_surname_is_no_mercenary_group() -> None:
+    text = ("Gunmen shot dead the businessman Peter Wagner outside his home in Lakeside on Monday, police said. "
+            "Wagner, 54, had received threats.")
+    assert not any(g.name == "Wagner Group" for g in main_incident(text).groups)
+    text = "Wagner mercenaries attacked a village near the border on Monday, killing twelve people."
+    assert [g.name for g in main_incident(text).groups] == ["Wagner Group"]

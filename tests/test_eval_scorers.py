@@ -108,13 +108,19 @@ def test_muc4_type_mapping():
 
 
 def test_muc4_bombing_needs_a_placed_explosive():
-    """MUC-4 calls a mortar or rocket attack an attack; GTD's "bombing" type covers both."""
+    """MUC-4 calls a mortar or rocket attack an attack; GTD's "bombing" type covers both. An explosion
+    the lede tells of with no weapon named ("an explosion damaged the consulate") is a bombing; one
+    from the air is not."""
     shelled = incident(category="armed_conflict", attack_types=["bombing"],
                        weapons=[Weapon(mention="mortars", type="explosives", subtype="mortar")])
     dynamited = incident(category="terrorism", attack_types=["armed_assault", "bombing"],
                          weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])
     unnamed = incident(category="terrorism", attack_types=["bombing"])
-    assert [muc4.muc_incident_type(i) for i in (shelled, dynamited, unnamed)] == ["attack", "bombing", "attack"]
+    from_the_air = incident(category="armed_conflict", attack_types=["bombing"],
+                            acled_event_type="Explosions/Remote violence", acled_sub_event_type="Air/drone strike")
+    later_blast = incident(category="terrorism", attack_types=["armed_assault", "bombing"])
+    assert [muc4.muc_incident_type(i) for i in (shelled, dynamited, unnamed, from_the_air, later_blast)] == [
+        "attack", "bombing", "bombing", "attack", "attack"]
 
 
 def test_muc4_kidnapping_is_what_the_lede_tells():

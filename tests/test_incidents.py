@@ -350,3 +350,32 @@ def test_a_neighbourhood_after_a_street_address_is_no_new_scene() -> None:
             "One of them was shot and killed in the 4200 block of Garden Drive in Algiers.")
     found = incidents_with_places(text)
     assert len(found) == 1
+
+
+def test_a_bombing_and_a_later_kidnapping_are_two_incidents() -> None:
+    """A report telling of two kinds of act gives one incident each, typed as told."""
+    text = ("Rebels set off a bomb outside the electricity company's offices in Puerto Nuevo on Monday night, "
+            "destroying two transformers. "
+            "The rebels also kidnapped two engineers of the company and took them away in a truck.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    bombing, kidnapping = found
+    assert bombing.attack_types[0] == "bombing"
+    assert kidnapping.attack_types[0] == "hostage_taking_kidnapping"
+    assert not any("kidnapped" in e.quote for e in bombing.evidence)
+
+
+def test_details_of_the_same_bombing_stay_in_one_incident() -> None:
+    text = ("A bomb exploded outside a bank in Puerto Nuevo on Monday, wounding three guards. "
+            "The blast destroyed the bank's windows, police said. "
+            "Another bomb was found and defused in the same street.")
+    found = incidents_of(text)
+    assert len(found) == 1 and found[0].attack_types[0] == "bombing"
+
+
+def test_a_state_of_siege_is_no_hostage_taking() -> None:
+    text = ("Gunmen shot dead a judge in Puerto Nuevo on Monday. "
+            "The government said the state of siege would remain in force in the capital.")
+    found = incidents_of(text)
+    assert len(found) == 1
+    assert "hostage_taking_barricade" not in found[0].attack_types

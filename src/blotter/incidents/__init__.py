@@ -132,8 +132,16 @@ def _with_perpetrator_fates(casualties: Casualties, perpetrators: list[Perpetrat
     return casualties.model_copy(update={"perpetrators_killed": count})
 
 
+def _pinned_down(incident: Incident, detected: DetectedIncident) -> bool:
+    """An event the report tells in more than one sentence and pins to who or what (a group, a
+    perpetrator, a weapon, a named victim): reported as an event, whatever else the report talks about."""
+    return sum(1 for s in detected.sentences if s.violent) > 1 and bool(
+        incident.groups or incident.perpetrators or incident.weapons or any(v.name for v in incident.victims))
+
+
 # Political incidents in a report the relevance model finds this unlikely to tell of an attack
-# (peace talks, a war's toll, statements about terrorism) are talk, not events. Tuned on MUC-4 dev.
+# (peace talks, a war's toll, statements about terrorism) are talk, not events, unless pinned down
+# (``_pinned_down``). Tuned on MUC-4 dev.
 _IRRELEVANT_BELOW = 0.2
 _POLITICAL_CATEGORIES = {"terrorism", "political_violence", "armed_conflict"}
 
@@ -177,7 +185,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         if incident.category in _POLITICAL_CATEGORIES:
             if relevant is None:
                 relevant = relevance(article.text)
-            if relevant < _IRRELEVANT_BELOW:
+            if relevant < _IRRELEVANT_BELOW and not _pinned_down(incident, detected):
                 if number == 1:
                     return []
                 continue

@@ -120,7 +120,7 @@ METAPHORS = re.compile(
     r"|\b(photo|film|fashion|video) ?shoots?|\bshooting (a|the|his|her) (film|movie|video|scene|documentary)"
     r"|\bshell ?casings?|\bshells? (were |was )?(found|recovered|collected)|\bshell (company|companies|game)"
     r"|\bkiller (app|feature|heels|instinct|whale)|\b(ransomware)|\bdrone (footage|photo|show)"
-    r"|\bhijack(ed|ing|s)? (the )?(debate|meeting|agenda|narrative|account|conversation|discussion)",
+    r"|\bstate of siege|\bhijack(ed|ing|s)? (the )?(debate|meeting|agenda|narrative|account|conversation|discussion)",
     re.IGNORECASE,
 )
 SPORTS = re.compile(
@@ -412,6 +412,25 @@ def is_background(sentence: Span, text: str, event_years: set[str]) -> bool:
     return any(not _describes_someone(sentence, sentence.start_char + m.start()) for m in cues)
 
 
+# Kinds of act a coder records as incidents of their own when one report tells of several: a bombing,
+# a kidnapping and a burning are separate acts even on the same day and by the same group.
+_ACT_CLASS = {BOMBING: BOMBING, KIDNAPPING: KIDNAPPING, HOSTAGE: KIDNAPPING, ARSON: ARSON}
+
+
+def _act_classes(events: list[SentenceEvents]) -> set[str]:
+    return {_ACT_CLASS[t.kind] for e in events for t in e.triggers if not t.weak and t.kind in _ACT_CLASS}
+
+
+def _other_kind_of_act(event: SentenceEvents, current: DetectedIncident) -> bool:
+    """A sentence that tells only of another kind of act than the incident so far ("the guerrillas
+    also burned three vehicles" after a bombing): the start of an incident of its own."""
+    own = _act_classes([event])
+    if not own:
+        return False
+    so_far = _act_classes(current.sentences)
+    return bool(so_far) and not own & so_far
+
+
 def group_incidents(doc: Doc, text: str, published_year: str | None,
                     places: list[Place] | None = None) -> list[DetectedIncident]:
     """Group the document's sentences into incidents, the lede's first.
@@ -448,9 +467,11 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
                     incidents.append(DetectedIncident([event], background=True))
             continue
         places = places_by_sentence.get(event.sentence.start, [])
-        new_place = _elsewhere(places, primary_places) and not _ANAPHORA.search(sentence_text)
+        refers_back = bool(_ANAPHORA.search(sentence_text))
+        new_place = _elsewhere(places, primary_places) and not refers_back
         if event.violent and event.sentence.start > lede.sentence.start and (
-                _ANOTHER.search(sentence_text) or (new_place and current is primary)):
+                _ANOTHER.search(sentence_text) or (new_place and current is primary)
+                or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
             incidents.append(current)
             continue
