@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .. import places as place_stage
 from ..models import Article, Casualties, Count, Evidence, Incident, Perpetrator, Place
-from .actors import find_claims, find_groups, find_perpetrators, group_table, sentence_evidence
+from .actors import find_claims, find_groups, find_perpetrators, group_table, inherited_groups, sentence_evidence
 from .casualties import fill_casualties, headline_counts
 from .classify import classify
 from .dates import fill_date
@@ -161,6 +161,9 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         frame = _frame(doc, article, places, detected, number == 1, published)
         violent_starts = {s.sentence.start for s in detected.sentences if s.violent}
         groups = find_groups(frame, violent_starts)
+        if not groups and incidents and not detected.background:
+            groups = inherited_groups(incidents[0].groups, " ".join(
+                article.text[s.sentence.start_char:s.sentence.end_char] for s in detected.sentences if s.violent))
         claims = find_claims(frame, groups)
         perpetrators = find_perpetrators(frame, groups)
         weapons = fill_weapons(frame)
