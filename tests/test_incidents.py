@@ -379,3 +379,10 @@ def test_a_state_of_siege_is_no_hostage_taking() -> None:
     found = incidents_of(text)
     assert len(found) == 1
     assert "hostage_taking_barricade" not in found[0].attack_types
+
+
+def test_rebels_burning_vehicles_after_a_bombing_is_an_arson_of_its_own() -> None:
+    text = ("Rebels set off a bomb at the power station in Puerto Nuevo on Monday night, cutting power to the town. "
+            "The rebels burned four buses on the coastal highway.")
+    found = incidents_of(text)
+    assert [i.attack_types[0] for i in found] == ["bombing", "facility_infrastructure_attack"]

@@ -419,7 +419,13 @@ _ACT_CLASS = {BOMBING: BOMBING, KIDNAPPING: KIDNAPPING, HOSTAGE: KIDNAPPING, ARS
 
 
 def _act_classes(events: list[SentenceEvents]) -> set[str]:
-    return {_ACT_CLASS[t.kind] for e in events for t in e.triggers if not t.weak and t.kind in _ACT_CLASS}
+    """The kinds of act the sentences tell: their strong triggers' or, in a sentence violent only by
+    weak words together ("the terrorists burned nine vehicles"), its weak ones'."""
+    found = set()
+    for e in events:
+        strong = [t for t in e.triggers if not t.weak]
+        found |= {_ACT_CLASS[t.kind] for t in (strong or (e.triggers if e.violent else [])) if t.kind in _ACT_CLASS}
+    return found
 
 
 def _other_kind_of_act(event: SentenceEvents, current: DetectedIncident) -> bool:
