@@ -82,7 +82,8 @@ def muc_incident_type(incident: Incident) -> str | None:
     incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) -> bombing
     (GTD counts shelling and rocket fire as bombing, MUC-4 as attack); kidnapping or hostage taking as what the lede
     tells first (not a hostage mentioned later) -> kidnapping; a facility attack by fire
-    (incendiary weapon or arson words) -> arson; robbery words in the summary -> robbery;
+    (incendiary weapon or arson words in the summary or the incident's first sentence) -> arson; robbery
+    words there -> robbery;
     everything else -> attack.
     """
     if incident.category not in TERRORISM_CATEGORIES:
@@ -96,10 +97,12 @@ def muc_incident_type(incident: Incident) -> str | None:
         return "bombing"
     if incident.attack_types[0] in ("hostage_taking_kidnapping", "hostage_taking_barricade"):
         return "kidnapping"
-    if "facility_infrastructure_attack" in types and (
-            any(w.type == "incendiary" for w in incident.weapons) or _ARSON.search(incident.summary)):
+    # The incident's first violent sentence tells what was done; the summary, written from the record, may not.
+    lede = incident.evidence[0].quote if incident.evidence else ""
+    if "facility_infrastructure_attack" in types and (any(w.type == "incendiary" for w in incident.weapons)
+                                                      or _ARSON.search(incident.summary) or _ARSON.search(lede)):
         return "arson"
-    if _ROBBERY.search(incident.summary):
+    if _ROBBERY.search(incident.summary) or _ROBBERY.search(lede):
         return "robbery"
     return "attack"
 
