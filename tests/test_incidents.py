@@ -365,12 +365,14 @@ def test_a_bombing_and_a_later_kidnapping_are_two_incidents() -> None:
     assert not any("kidnapped" in e.quote for e in bombing.evidence)
 
 
-def test_details_of_the_same_bombing_stay_in_one_incident() -> None:
+def test_details_of_the_same_bombing_stay_in_one_incident_and_another_bomb_is_another() -> None:
     text = ("A bomb exploded outside a bank in Puerto Nuevo on Monday, wounding three guards. "
             "The blast destroyed the bank's windows, police said. "
             "Another bomb was found and defused in the same street.")
     found = incidents_of(text)
-    assert len(found) == 1 and found[0].attack_types[0] == "bombing"
+    assert len(found) == 2 and found[0].attack_types[0] == "bombing"
+    assert any("The blast destroyed" in e.quote for e in found[0].evidence)
+    assert any("Another bomb" in e.quote for e in found[1].evidence)
 
 
 def test_a_state_of_siege_is_no_hostage_taking() -> None:

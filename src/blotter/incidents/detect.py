@@ -149,7 +149,8 @@ _CONVICTION = re.compile(
 )
 _ANOTHER = re.compile(
     r"\b(in (another|a separate|a second|an unrelated) (attack|incident|development|case)|separately|elsewhere|"
-    r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b",
+    r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b"
+    r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b",
     re.IGNORECASE,
 )
 
