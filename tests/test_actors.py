@@ -180,12 +180,12 @@ def test_a_surname_is_no_mercenary_group() -> None:
 
 
 def test_a_later_attack_by_the_same_rebels_is_put_down_to_their_group() -> None:
-    text = ("Shining Path guerrillas blew up a power pylon near Santa Rosa on Monday, leaving the town without light. "
+    text = ("Shining Path guerrillas blew up an electricity tower near Santa Rosa on Monday, leaving the town without light. "
             "In another attack, the guerrillas burned two buses on the highway to Porto Alto.")
     incidents = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])
     assert len(incidents) == 2
     assert [g.name for g in incidents[1].groups] == ["Shining Path"]
-    text = ("Shining Path guerrillas blew up a power pylon near Santa Rosa on Monday, leaving the town without light. "
+    text = ("Shining Path guerrillas blew up an electricity tower near Santa Rosa on Monday, leaving the town without light. "
             "In another attack, a man shot his neighbour in Porto Alto.")
     incidents = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])
     assert len(incidents) == 2 and incidents[1].groups == []

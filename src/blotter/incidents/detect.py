@@ -421,7 +421,7 @@ _ACT_CLASS = {BOMBING: BOMBING, KIDNAPPING: KIDNAPPING, HOSTAGE: KIDNAPPING, ARS
 
 def _act_classes(events: list[SentenceEvents]) -> set[str]:
     """The kinds of act the sentences tell: their strong triggers' or, in a sentence violent only by
-    weak words together ("the terrorists burned nine vehicles"), its weak ones'."""
+    weak words together ("the rebels burned two lorries"), its weak ones'."""
     found = set()
     for e in events:
         strong = [t for t in e.triggers if not t.weak]
@@ -431,7 +431,7 @@ def _act_classes(events: list[SentenceEvents]) -> set[str]:
 
 def _other_kind_of_act(event: SentenceEvents, current: DetectedIncident) -> bool:
     """A sentence that tells only of another kind of act than the incident so far ("the guerrillas
-    also burned three vehicles" after a bombing): the start of an incident of its own."""
+    then torched a warehouse" after a bombing): the start of an incident of its own."""
     own = _act_classes([event])
     if not own:
         return False
