@@ -232,3 +232,23 @@ def test_a_suspect_who_fired_at_police_stays_the_shooter() -> None:
     text = ("A man was shot by deputies after a standoff on Friday. Deputies said Corey Dunmore, 37, fired at them "
             "from a window. Dunmore was shot in the arm and is charged with attempted murder.")
     assert shooter_names(text) == ["Corey Dunmore"]
+
+
+def test_a_surname_is_no_mercenary_group() -> None:
+    text = ("Gunmen shot dead the businessman Peter Wagner outside his home in Lakeside on Monday, police said. "
+            "Wagner, 54, had received threats.")
+    assert not any(g.name == "Wagner Group" for g in main_incident(text).groups)
+    text = "Wagner mercenaries attacked a village near the border on Monday, killing twelve people."
+    assert [g.name for g in main_incident(text).groups] == ["Wagner Group"]
+
+
+def test_a_later_attack_by_the_same_rebels_is_put_down_to_their_group() -> None:
+    text = ("Shining Path guerrillas blew up an electricity tower near Santa Rosa on Monday, leaving the town without light. "
+            "In another attack, the guerrillas burned two buses on the highway to Porto Alto.")
+    incidents = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])
+    assert len(incidents) == 2
+    assert [g.name for g in incidents[1].groups] == ["Shining Path"]
+    text = ("Shining Path guerrillas blew up an electricity tower near Santa Rosa on Monday, leaving the town without light. "
+            "In another attack, a man shot his neighbour in Porto Alto.")
+    incidents = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])
+    assert len(incidents) == 2 and incidents[1].groups == []

@@ -10,7 +10,7 @@ import pytest
 
 from blotter.eval import article, dedup, geo, gva, gvdb, muc4, quotes
 from blotter.eval.metrics import names_match, normalize_filler
-from blotter.models import (Article, Casualties, Count, DocumentRecord, GroupRef, Incident, IncidentDate, Location,
+from blotter.models import (Article, Casualties, Count, DocumentRecord, Evidence, GroupRef, Incident, IncidentDate, Location,
                             Perpetrator, Place, Quote, Target, Victim, Weapon)
 
 # --------------------------------------------------------------------------- helpers
@@ -105,16 +105,28 @@ def test_muc4_type_mapping():
     kidnap = incident(category="political_violence", attack_types=["hostage_taking_kidnapping"])
     robbery = incident(category="terrorism", attack_types=["armed_assault"], summary="Rebels robbed a bank.")
     assert [muc4.muc_incident_type(i) for i in (arson, kidnap, robbery)] == ["arson", "kidnapping", "robbery"]
+    told = "Rebels looted the union offices and burned the party headquarters."
+    looted = incident(category="terrorism", attack_types=["armed_assault"], summary="An attack.",
+                      evidence=[Evidence.of(told, 0, len(told))])
+    burned = incident(category="terrorism", attack_types=["facility_infrastructure_attack"], summary="An attack.",
+                      evidence=[Evidence.of("They burned the party headquarters.", 0, 35)])
+    assert [muc4.muc_incident_type(i) for i in (looted, burned)] == ["robbery", "arson"]
 
 
 def test_muc4_bombing_needs_a_placed_explosive():
-    """MUC-4 calls a mortar or rocket attack an attack; GTD's "bombing" type covers both."""
+    """MUC-4 calls a mortar or rocket attack an attack; GTD's "bombing" type covers both. An explosion
+    the lede tells of with no weapon named ("an explosion damaged the consulate") is a bombing; one
+    from the air is not."""
     shelled = incident(category="armed_conflict", attack_types=["bombing"],
                        weapons=[Weapon(mention="mortars", type="explosives", subtype="mortar")])
     dynamited = incident(category="terrorism", attack_types=["armed_assault", "bombing"],
                          weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])
     unnamed = incident(category="terrorism", attack_types=["bombing"])
-    assert [muc4.muc_incident_type(i) for i in (shelled, dynamited, unnamed)] == ["attack", "bombing", "attack"]
+    from_the_air = incident(category="armed_conflict", attack_types=["bombing"],
+                            acled_event_type="Explosions/Remote violence", acled_sub_event_type="Air/drone strike")
+    later_blast = incident(category="terrorism", attack_types=["armed_assault", "bombing"])
+    assert [muc4.muc_incident_type(i) for i in (shelled, dynamited, unnamed, from_the_air, later_blast)] == [
+        "attack", "bombing", "bombing", "attack", "attack"]
 
 
 def test_muc4_kidnapping_is_what_the_lede_tells():

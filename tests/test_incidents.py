@@ -396,3 +396,41 @@ def test_victim_shot_in_the_head_named_but_not_the_spokeswoman() -> None:
     incident = incidents_of(text)[0]
     names = [v.name for v in incident.victims if v.name]
     assert "Owen Castell" in names and "Dana Pruett" not in names
+
+
+def test_a_bombing_and_a_later_kidnapping_are_two_incidents() -> None:
+    """A report telling of two kinds of act gives one incident each, typed as told."""
+    text = ("Rebels set off a bomb outside the electricity company's offices in Puerto Nuevo on Monday night, "
+            "destroying two transformers. "
+            "The rebels also kidnapped two engineers of the company and took them away in a truck.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    bombing, kidnapping = found
+    assert bombing.attack_types[0] == "bombing"
+    assert kidnapping.attack_types[0] == "hostage_taking_kidnapping"
+    assert not any("kidnapped" in e.quote for e in bombing.evidence)
+
+
+def test_details_of_the_same_bombing_stay_in_one_incident_and_another_bomb_is_another() -> None:
+    text = ("A bomb exploded outside a bank in Puerto Nuevo on Monday, wounding three guards. "
+            "The blast destroyed the bank's windows, police said. "
+            "Another bomb was found and defused in the same street.")
+    found = incidents_of(text)
+    assert len(found) == 2 and found[0].attack_types[0] == "bombing"
+    assert any("The blast destroyed" in e.quote for e in found[0].evidence)
+    assert any("Another bomb" in e.quote for e in found[1].evidence)
+
+
+def test_a_state_of_siege_is_no_hostage_taking() -> None:
+    text = ("Gunmen shot dead a judge in Puerto Nuevo on Monday. "
+            "The government said the state of siege would remain in force in the capital.")
+    found = incidents_of(text)
+    assert len(found) == 1
+    assert "hostage_taking_barricade" not in found[0].attack_types
+
+
+def test_rebels_burning_vehicles_after_a_bombing_is_an_arson_of_its_own() -> None:
+    text = ("Rebels set off a bomb at the power station in Puerto Nuevo on Monday night, cutting power to the town. "
+            "The rebels burned four buses on the coastal highway.")
+    found = incidents_of(text)
+    assert [i.attack_types[0] for i in found] == ["bombing", "facility_infrastructure_attack"]

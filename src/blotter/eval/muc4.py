@@ -29,6 +29,8 @@ _ARSON = re.compile(r"\b(arson|set fire|set on fire|burn(ed|t)?|torched)\b", re.
 _PLACED_EXPLOSIVES = {None, "vehicle-borne IED", "IED", "dynamite", "landmine", "suicide vest", "grenade"}
 _MILITARY_TARGET = re.compile(r"\b(military|army|garrisons?|brigade|battalion|patrols?|convoys?|troops|bases?|barracks|"
                               r"air force|navy|naval|armed forces|(rebel|guerrilla) positions)\b", re.IGNORECASE)
+# ACLED sub-events of explosions fired from afar: MUC-4 attacks, not bombings.
+_FROM_AFAR = {"Air/drone strike", "Shelling/artillery/missile attack"}
 _AMMUNITION = re.compile(r"^(\S+ )?(bullets?|ammunition|rounds|cartridges|shells)$", re.IGNORECASE)
 _HEDGE = re.compile(r"^(alleged|suspected|presumed|presumable|purported|supposed|reputed|possible|probable)\s+")
 _NATION_CODES = {"u.s.", "us", "prc", "ussr", "uk"}
@@ -76,10 +78,12 @@ def muc_incident_type(incident: Incident) -> str | None:
     """Our incident as a MUC-4 incident type, or None when MUC-4 would not count it.
 
     MUC-4 is about terrorism, so only terrorism, political violence and armed conflict count.
-    bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade) -> bombing (GTD
-    counts shelling and rocket fire as bombing, MUC-4 as attack); kidnapping or hostage taking as what the lede
+    bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade), or an explosion the
+    incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) -> bombing
+    (GTD counts shelling and rocket fire as bombing, MUC-4 as attack); kidnapping or hostage taking as what the lede
     tells first (not a hostage mentioned later) -> kidnapping; a facility attack by fire
-    (incendiary weapon or arson words) -> arson; robbery words in the summary -> robbery;
+    (incendiary weapon or arson words in the summary or the incident's first sentence) -> arson; robbery
+    words there -> robbery;
     everything else -> attack.
     """
     if incident.category not in TERRORISM_CATEGORIES:
@@ -87,12 +91,18 @@ def muc_incident_type(incident: Incident) -> str | None:
     types = set(incident.attack_types)
     if "bombing" in types and any(w.type == "explosives" and w.subtype in _PLACED_EXPLOSIVES for w in incident.weapons):
         return "bombing"
+    fired_from_afar = incident.acled_sub_event_type in _FROM_AFAR or any(
+        w.type == "explosives" and w.subtype not in _PLACED_EXPLOSIVES for w in incident.weapons)
+    if incident.attack_types[0] == "bombing" and not fired_from_afar:
+        return "bombing"
     if incident.attack_types[0] in ("hostage_taking_kidnapping", "hostage_taking_barricade"):
         return "kidnapping"
-    if "facility_infrastructure_attack" in types and (
-            any(w.type == "incendiary" for w in incident.weapons) or _ARSON.search(incident.summary)):
+    # The incident's first violent sentence tells what was done; the summary, written from the record, may not.
+    lede = incident.evidence[0].quote if incident.evidence else ""
+    if "facility_infrastructure_attack" in types and (any(w.type == "incendiary" for w in incident.weapons)
+                                                      or _ARSON.search(incident.summary) or _ARSON.search(lede)):
         return "arson"
-    if _ROBBERY.search(incident.summary):
+    if _ROBBERY.search(incident.summary) or _ROBBERY.search(lede):
         return "robbery"
     return "attack"
 

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from .. import places as place_stage
 from ..geo import name_key
 from ..models import Article, Casualties, Count, Evidence, Incident, Location, Perpetrator, Place, Victim
-from .actors import find_claims, find_groups, find_perpetrators, fired, group_table, police_shooting, sentence_evidence
+from .actors import (find_claims, find_groups, find_perpetrators, fired, group_table, inherited_groups, police_shooting,
+                     sentence_evidence)
 from .casualties import fill_casualties, headline_counts
 from .classify import classify
 from .dates import fill_date, publication_anchor
@@ -150,8 +151,16 @@ def _with_perpetrator_fates(casualties: Casualties, perpetrators: list[Perpetrat
     return casualties.model_copy(update={"perpetrators_killed": count})
 
 
+def _pinned_down(incident: Incident, detected: DetectedIncident) -> bool:
+    """An event the report tells in more than one sentence and pins to who or what (a group, a
+    perpetrator, a weapon, a named victim): reported as an event, whatever else the report talks about."""
+    return sum(1 for s in detected.sentences if s.violent) > 1 and bool(
+        incident.groups or incident.perpetrators or incident.weapons or any(v.name for v in incident.victims))
+
+
 # Political incidents in a report the relevance model finds this unlikely to tell of an attack
-# (peace talks, a war's toll, statements about terrorism) are talk, not events. Tuned on MUC-4 dev.
+# (peace talks, a war's toll, statements about terrorism) are talk, not events, unless pinned down
+# (``_pinned_down``). Tuned on MUC-4 dev.
 _IRRELEVANT_BELOW = 0.2
 _POLITICAL_CATEGORIES = {"terrorism", "political_violence", "armed_conflict"}
 
@@ -205,6 +214,9 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         frame = _frame(doc, article, places, detected, number == 1, published)
         violent_starts = {s.sentence.start for s in detected.sentences if s.violent}
         groups = find_groups(frame, violent_starts)
+        if not groups and incidents and not detected.background:
+            groups = inherited_groups(incidents[0].groups, " ".join(
+                article.text[s.sentence.start_char:s.sentence.end_char] for s in detected.sentences if s.violent))
         claims = find_claims(frame, groups)
         victims = fill_victims(frame)
         perpetrators = _not_victims(find_perpetrators(frame, groups), victims, article.text)
@@ -231,7 +243,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
         if incident.category in _POLITICAL_CATEGORIES:
             if relevant is None:
                 relevant = relevance(article.text)
-            if relevant < _IRRELEVANT_BELOW:
+            if relevant < _IRRELEVANT_BELOW and not _pinned_down(incident, detected):
                 if number == 1:
                     return []
                 continue

@@ -302,6 +302,20 @@ def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[Group
     return list(best.values())
 
 
+# Armed actors named only by what they are ("the rebels also burned three buses"): in a report that
+# names the group behind its main attack, they are that group's people.
+_UNNAMED_ARMED_ACTORS = re.compile(r"\b(guerrillas?|rebels?|terrorists?|subversives?|insurgents?|militants?|"
+                                   r"urban commandos?|commandos?)\b", re.IGNORECASE)
+
+
+def inherited_groups(main_groups: list[GroupRef], sentences_text: str) -> list[GroupRef]:
+    """The groups a later incident takes over from the report's main incident: the ones that acted or
+    claimed it, when the later incident's words name its actors only as "the guerrillas" or "the rebels"."""
+    if not _UNNAMED_ARMED_ACTORS.search(sentences_text):
+        return []
+    return [g.model_copy(deep=True) for g in main_groups if g.relation in ("perpetrator", "claimed")]
+
+
 # --------------------------------------------------------------------------- claims
 
 

@@ -102,7 +102,8 @@ WEAK_WORDS = {"clash", "clashes", "clashed", "clashing", "fired", "firing", "mil
               "beat", "beats", "beating", "raid", "raids", "storm", "storms", "crash", "collision",
               "attacker", "attackers", "assailant", "assailants", "killer", "killers", "gunman", "gunmen",
               "bomber", "bombers", "kidnappers", "kidnapper", "abductors", "robber", "robbers", "murderer",
-              "murderers", "assassin", "assassins", "hijacker", "hijackers", "arsonist", "sniper"}
+              "murderers", "assassin", "assassins", "hijacker", "hijackers", "arsonist", "sniper",
+              "siege"}  # a city under siege, a state of siege: a hostage siege says "hostages" too
 
 # Figurative and sporting uses: a trigger inside one of these is not violence.
 METAPHORS = re.compile(
@@ -120,7 +121,7 @@ METAPHORS = re.compile(
     r"|\b(photo|film|fashion|video) ?shoots?|\bshooting (a|the|his|her) (film|movie|video|scene|documentary)"
     r"|\bshell ?casings?|\bshells? (were |was )?(found|recovered|collected)|\bshell (company|companies|game)"
     r"|\bkiller (app|feature|heels|instinct|whale)|\b(ransomware)|\bdrone (footage|photo|show)"
-    r"|\bhijack(ed|ing|s)? (the )?(debate|meeting|agenda|narrative|account|conversation|discussion)",
+    r"|\bstate of siege|\bhijack(ed|ing|s)? (the )?(debate|meeting|agenda|narrative|account|conversation|discussion)",
     re.IGNORECASE,
 )
 SPORTS = re.compile(
@@ -148,7 +149,8 @@ _CONVICTION = re.compile(
 )
 _ANOTHER = re.compile(
     r"\b(in (another|a separate|a second|an unrelated) (attack|incident|development|case)|separately|elsewhere|"
-    r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b",
+    r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b"
+    r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b",
     re.IGNORECASE,
 )
 
@@ -412,6 +414,31 @@ def is_background(sentence: Span, text: str, event_years: set[str]) -> bool:
     return any(not _describes_someone(sentence, sentence.start_char + m.start()) for m in cues)
 
 
+# Kinds of act a coder records as incidents of their own when one report tells of several: a bombing,
+# a kidnapping and a burning are separate acts even on the same day and by the same group.
+_ACT_CLASS = {BOMBING: BOMBING, KIDNAPPING: KIDNAPPING, HOSTAGE: KIDNAPPING, ARSON: ARSON}
+
+
+def _act_classes(events: list[SentenceEvents]) -> set[str]:
+    """The kinds of act the sentences tell: their strong triggers' or, in a sentence violent only by
+    weak words together ("the rebels burned two lorries"), its weak ones'."""
+    found = set()
+    for e in events:
+        strong = [t for t in e.triggers if not t.weak]
+        found |= {_ACT_CLASS[t.kind] for t in (strong or (e.triggers if e.violent else [])) if t.kind in _ACT_CLASS}
+    return found
+
+
+def _other_kind_of_act(event: SentenceEvents, current: DetectedIncident) -> bool:
+    """A sentence that tells only of another kind of act than the incident so far ("the guerrillas
+    then torched a warehouse" after a bombing): the start of an incident of its own."""
+    own = _act_classes([event])
+    if not own:
+        return False
+    so_far = _act_classes(current.sentences)
+    return bool(so_far) and not own & so_far
+
+
 def group_incidents(doc: Doc, text: str, published_year: str | None,
                     places: list[Place] | None = None) -> list[DetectedIncident]:
     """Group the document's sentences into incidents, the lede's first.
@@ -448,9 +475,11 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
                     incidents.append(DetectedIncident([event], background=True))
             continue
         places = places_by_sentence.get(event.sentence.start, [])
-        new_place = _elsewhere(places, primary_places) and not _ANAPHORA.search(sentence_text)
+        refers_back = bool(_ANAPHORA.search(sentence_text))
+        new_place = _elsewhere(places, primary_places) and not refers_back
         if event.violent and event.sentence.start > lede.sentence.start and (
-                _ANOTHER.search(sentence_text) or (new_place and current is primary)):
+                _ANOTHER.search(sentence_text) or (new_place and current is primary)
+                or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
             incidents.append(current)
             continue
