@@ -147,6 +147,14 @@ def report(name: str, x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, b: np.
         r = tp / max(1, int((y == k).sum()))
         cells.append(f"{role} P{p:.2f} R{r:.2f}")
     print(f"{name} candidates {len(y)}: " + "  ".join(cells))
+    scores = x @ w + b
+    precisions = []
+    for k, role in enumerate(roles.ROLES[1:], start=1):
+        order = np.argsort(-scores[:, k], kind="stable")
+        hits = (y[order] == k).astype(float)
+        precision_at = np.cumsum(hits) / np.arange(1, len(hits) + 1)
+        precisions.append(f"{role} {float((precision_at * hits).sum() / max(1.0, hits.sum())):.3f}")
+    print(f"{name} average precision: " + "  ".join(precisions))
 
 
 def main() -> int:

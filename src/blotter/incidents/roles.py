@@ -290,6 +290,19 @@ def _is_name(frame: IncidentFrame, candidate: Candidate) -> bool:
     return all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in tokens)
 
 
+def _same_group(frame: IncidentFrame, candidate: Candidate, phrase: str, groups: set[str]) -> bool:
+    """A group already given under another name: an alias of a known group ("army of national
+    liberation" beside "ELN"), or the acronym in brackets after its name ("... armed forces of liberation (FAL)")."""
+    canonical = group_table().canonical.get(phrase)
+    if canonical is not None and normalise(canonical) in groups:
+        return True
+    before = frame.text[max(0, candidate.start - 120):candidate.start].rstrip()
+    if before.endswith("("):
+        named = normalise(before[:-1])
+        return any(named.endswith(g) for g in groups if g)
+    return False
+
+
 def refine_roles(frame: IncidentFrame, incident: Incident) -> Incident:
     """The incident with the role fillers the model finds and the rules missed added, and the rule
     fillers it reads as no role at all dropped."""
@@ -310,7 +323,7 @@ def refine_roles(frame: IncidentFrame, incident: Incident) -> Incident:
     for role, candidate, _ in role_fillers(frame, scored):
         mention = frame.text[candidate.start:candidate.end]
         phrase = normalise(mention)
-        if phrase in rules[role]:
+        if phrase in rules[role] or (role == "PerpOrg" and _same_group(frame, candidate, phrase, rules[role])):
             continue
         rules[role].add(phrase)
         evidence = [Evidence.of(frame.text, candidate.start, candidate.end)]
