@@ -95,3 +95,16 @@ def test_cheap_enough_per_incident():
 @pytest.mark.parametrize("text", ["Nothing happened here.", "The minister spoke about the budget."])
 def test_reports_without_incidents_are_untouched(text):
     assert _frames(text) == []
+
+
+def test_a_group_already_named_is_not_added_again_under_its_acronym():
+    text = ("Guerrillas of the Popular Liberation Army (EPL) blew up a power station near the town of El Carmen "
+            "last night. The EPL said in a communique that it carried out the attack.")
+    (frame, incident), *_ = _frames(text)
+    refined = roles.refine_roles(frame, incident)
+    added = [g for g in refined.groups if g not in incident.groups]
+    assert not any(g.mention == "EPL" for g in added)
+    start = text.index("(EPL)") + 1
+    candidate = roles.Candidate(start, start + 3, 0, "tok", ())
+    assert roles._same_group(frame, candidate, "epl", {"popular liberation army"})
+    assert not roles._same_group(frame, candidate, "epl", {"farc"})
