@@ -38,9 +38,11 @@ MIN_COUNT = 3     # a feature must occur in this many training candidates
 L2 = 1.0          # regularisation strength
 KEEP = 0.02       # weights smaller than this (in every class) are not shipped
 # Probability above which the model adds a filler the rules missed, and (drop_) below which a rule
-# filler it read is dropped; tuned on MUC-4 dev (full 200 and first 100 stories).
-THRESHOLDS = {"PerpInd": 0.6, "PerpOrg": 0.4, "Target": 0.6, "Victim": 0.7, "Weapon": 0.5,
-              "drop_PerpInd": 0.05, "drop_Weapon": 0.3}
+# filler it read is dropped; tuned on MUC-4 dev (full 200 and first 100 stories). Targets are left to
+# the rules (the model's additions were places as often as targets: "near the presidential palace"),
+# and so are the rule weapons (dropping them helped MUC-4 only by turning bombings into attacks, and
+# dropped a modern attacker's knives).
+THRESHOLDS = {"PerpInd": 0.6, "PerpOrg": 0.4, "Victim": 0.7, "Weapon": 0.5, "drop_PerpInd": 0.05}
 LABEL_ORDER = ("PerpOrg", "PerpInd", "Victim", "Target", "Weapon")  # a phrase in two roles takes the first
 
 

@@ -46,14 +46,20 @@ def test_model_file_loads_and_is_small():
     assert raw["roles"] == list(roles.ROLES)
     assert len(raw["bias"]) == len(roles.ROLES)
     assert all(len(row) == len(roles.ROLES) for row in list(raw["weights"].values())[:50])
-    assert set(raw["thresholds"]) >= {"PerpInd", "PerpOrg", "Target", "Victim", "Weapon"}
+    roles_and_drops = set(roles.ROLES[1:]) | {"drop_" + r for r in roles.ROLES[1:]}
+    assert "PerpOrg" in raw["thresholds"] and set(raw["thresholds"]) <= roles_and_drops
     assert len(path.read_bytes()) < 1_100_000
 
 
 def test_guerrilla_bombing_finds_the_station_and_the_group():
     (frame, incident), *_ = _frames(BOMBING)
-    found = {(role, BOMBING[c.start:c.end].lower()) for role, c, _ in roles.role_fillers(frame, roles._scored(frame, incident))}
-    assert ("Target", "power station") in found
+    scored = roles._scored(frame, incident)
+    top = {BOMBING[c.start:c.end].lower(): max(roles.ROLES, key=p.get) for c, p in scored}
+    assert top["power station"] == "Target"
+    assert top["popular liberation army"] == "PerpOrg"
+    assert top["dynamite"] == "Weapon"
+    assert top["army spokesman colonel julio mendez"] == "none"
+    found = {(role, BOMBING[c.start:c.end].lower()) for role, c, _ in roles.role_fillers(frame, scored)}
     assert ("PerpOrg", "popular liberation army") in found
     assert ("PerpInd", "guerrillas") in found
     assert not any("spokesman" in phrase or "mendez" in phrase for _, phrase in found)
@@ -108,3 +114,12 @@ def test_a_group_already_named_is_not_added_again_under_its_acronym():
     candidate = roles.Candidate(start, start + 3, 0, "tok", ())
     assert roles._same_group(frame, candidate, "epl", {"popular liberation army"})
     assert not roles._same_group(frame, candidate, "epl", {"farc"})
+
+
+def test_the_named_attacker_is_never_added_as_a_victim():
+    from blotter.models import Perpetrator
+
+    attacker = [Perpetrator(name="Omar Hadley", mention="Omar Hadley")]
+    assert roles._named_perpetrator("hadley", attacker)
+    assert not roles._named_perpetrator("maria lopez", attacker)
+    assert not roles._named_perpetrator("hadley", [Perpetrator(mention="gunmen")])
