@@ -24,6 +24,7 @@ from .dates import fill_date, publication_anchor
 from .detect import DetectedIncident, group_incidents, title_triggers
 from .frame import IncidentFrame
 from .relevance import relevance
+from .roles import refine_roles
 from .summary import summarise
 from .targets import fill_targets
 from .victims import fill_victims
@@ -163,6 +164,9 @@ def _pinned_down(incident: Incident, detected: DetectedIncident) -> bool:
 # (``_pinned_down``). Tuned on MUC-4 dev.
 _IRRELEVANT_BELOW = 0.2
 _POLITICAL_CATEGORIES = {"terrorism", "political_violence", "armed_conflict"}
+# Incidents whose role fillers the trained role model (roles.py, MUC-4 insurgent wire copy) refines:
+# not political_violence, which is also what a police shooting in a crime report is typed as.
+_ROLE_MODEL_CATEGORIES = {"terrorism", "armed_conflict"}
 
 
 def _name_words(name: str | None) -> set[str]:
@@ -247,6 +251,8 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
                 if number == 1:
                     return []
                 continue
+            if incident.category in _ROLE_MODEL_CATEGORIES:
+                incident = refine_roles(frame, incident)
         incident.confidence = _confidence(incident, detected)
         incident.summary = summarise(incident, lede_kinds[0] if lede_kinds else None)
         incidents.append(incident)

@@ -1,0 +1,125 @@
+"""The trained role-filler model: it finds who attacked what with what in political incidents,
+leaves crime reports to the rules, and every filler it adds quotes the report exactly."""
+
+from __future__ import annotations
+
+import json
+import time
+from importlib import resources
+
+import pytest
+
+import blotter.incidents as incidents_stage
+from blotter import clean, nlp, places
+from blotter.incidents import roles
+from blotter.models import InputDocument
+
+BOMBING = ("Guerrillas of the Popular Liberation Army blew up a power station near the town of El Carmen "
+           "last night, leaving the region without electricity. The rebels used dynamite, the army said. "
+           "Army spokesman Colonel Julio Mendez said the guerrillas fled toward the mountains.")
+SHOOTING = ("A man was shot and killed outside a convenience store on Main Street late Saturday, police said. "
+            "Officers arrested a 24-year-old suspect on Sunday. The victim was identified as John Miller, 31.")
+
+
+def _frames(text: str) -> list[tuple[object, object]]:
+    """(frame, incident) for every political incident, as the pipeline hands them to the model."""
+    article = clean.clean(InputDocument(id="t", text=text))
+    doc = nlp.analyse(article.text)
+    seen = []
+
+    def record(frame, incident):
+        seen.append((frame, incident))
+        return incident
+
+    original = incidents_stage.refine_roles
+    incidents_stage.refine_roles = record
+    try:
+        incidents_stage.find_incidents(doc, article, places.find_places(doc, article))
+    finally:
+        incidents_stage.refine_roles = original
+    return seen
+
+
+def test_model_file_loads_and_is_small():
+    path = resources.files("blotter.data").joinpath("roles.json")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert raw["roles"] == list(roles.ROLES)
+    assert len(raw["bias"]) == len(roles.ROLES)
+    assert all(len(row) == len(roles.ROLES) for row in list(raw["weights"].values())[:50])
+    roles_and_drops = set(roles.ROLES[1:]) | {"drop_" + r for r in roles.ROLES[1:]}
+    assert "PerpOrg" in raw["thresholds"] and set(raw["thresholds"]) <= roles_and_drops
+    assert len(path.read_bytes()) < 1_100_000
+
+
+def test_guerrilla_bombing_finds_the_station_and_the_group():
+    (frame, incident), *_ = _frames(BOMBING)
+    scored = roles._scored(frame, incident)
+    top = {BOMBING[c.start:c.end].lower(): max(roles.ROLES, key=p.get) for c, p in scored}
+    assert top["power station"] == "Target"
+    assert top["popular liberation army"] == "PerpOrg"
+    assert top["dynamite"] == "Weapon"
+    assert top["army spokesman colonel julio mendez"] == "none"
+    found = {(role, BOMBING[c.start:c.end].lower()) for role, c, _ in roles.role_fillers(frame, scored)}
+    assert ("PerpOrg", "popular liberation army") in found
+    assert ("PerpInd", "guerrillas") in found
+    assert not any("spokesman" in phrase or "mendez" in phrase for _, phrase in found)
+
+
+def test_adds_what_the_rules_missed_quoting_the_report_exactly():
+    (frame, incident), *_ = _frames(BOMBING)
+    refined = roles.refine_roles(frame, incident.model_copy(update={"groups": []}))
+    assert [g.mention for g in refined.groups] == ["Popular Liberation Army"]
+    for value in [*refined.targets, *refined.groups, *refined.perpetrators, *refined.weapons, *refined.victims]:
+        for evidence in value.evidence:
+            assert BOMBING[evidence.start:evidence.end] == evidence.quote
+    assert refined.groups[0].evidence[0].quote == "Popular Liberation Army"
+
+
+def test_candidates_describe_the_attachment():
+    (frame, incident), *_ = _frames(BOMBING)
+    station = [c for c in roles.candidates(frame, incident) if BOMBING[c.start:c.end].lower() == "power station"]
+    assert station and "dep_gov=dobj:blow" in station[0].features
+
+
+def test_crime_reports_are_left_to_the_rules(monkeypatch):
+    called = []
+    monkeypatch.setattr(incidents_stage, "refine_roles", lambda frame, incident: called.append(1) or incident)
+    article = clean.clean(InputDocument(id="s", text=SHOOTING))
+    doc = nlp.analyse(article.text)
+    found = incidents_stage.find_incidents(doc, article, places.find_places(doc, article))
+    assert found and not called
+
+
+def test_cheap_enough_per_incident():
+    (frame, incident), *_ = _frames(BOMBING * 3)
+    start = time.perf_counter()
+    for _ in range(10):
+        roles.refine_roles(frame, incident)
+    assert (time.perf_counter() - start) / 10 < 0.05
+
+
+@pytest.mark.parametrize("text", ["Nothing happened here.", "The minister spoke about the budget."])
+def test_reports_without_incidents_are_untouched(text):
+    assert _frames(text) == []
+
+
+def test_a_group_already_named_is_not_added_again_under_its_acronym():
+    text = ("Guerrillas of the Popular Liberation Army (EPL) blew up a power station near the town of El Carmen "
+            "last night. The EPL said in a communique that it carried out the attack.")
+    (frame, incident), *_ = _frames(text)
+    refined = roles.refine_roles(frame, incident)
+    added = [g for g in refined.groups if g not in incident.groups]
+    assert not any(g.mention == "EPL" for g in added)
+    start = text.index("(EPL)") + 1
+    candidate = roles.Candidate(start, start + 3, 0, "tok", ())
+    assert roles._same_group(frame, candidate, "epl", {"popular liberation army"})
+    assert not roles._same_group(frame, candidate, "epl", {"farc"})
+
+
+def test_the_named_attacker_is_never_added_as_a_victim():
+    from blotter.models import Perpetrator
+
+    attacker = [Perpetrator(name="Omar Hadley", mention="Omar Hadley")]
+    assert roles._named_perpetrator("hadley", attacker)
+    assert not roles._named_perpetrator("maria lopez", attacker)
+    assert not roles._named_perpetrator("hadley", [Perpetrator(mention="gunmen")])
