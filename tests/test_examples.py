@@ -25,7 +25,7 @@ def weapon_types(incident) -> set[str]:
 
 
 class TestClutteredTextPage:
-    @pytest.fixture(scope="class")
+    @pytest.fixture
     def record(self, example_records):
         return example_records["bridge-stabbing.txt"]
 
@@ -82,7 +82,7 @@ class TestClutteredTextPage:
 
 
 class TestHtmlPage:
-    @pytest.fixture(scope="class")
+    @pytest.fixture
     def record(self, example_records):
         return example_records["kaduna-kidnapping.html"]
 
@@ -104,7 +104,7 @@ class TestHtmlPage:
 
 
 class TestAllCapsWire:
-    @pytest.fixture(scope="class")
+    @pytest.fixture
     def record(self, example_records):
         return example_records["wire-mogadishu.txt"]
 
@@ -127,7 +127,7 @@ class TestAllCapsWire:
 
 
 class TestBackgroundIncidents:
-    @pytest.fixture(scope="class")
+    @pytest.fixture
     def record(self, example_records):
         return example_records["chicago-shooting.txt"]
 
