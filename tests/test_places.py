@@ -401,7 +401,30 @@ def test_a_compass_word_narrows_an_area_or_a_big_city_but_not_a_continent():
     wales = by_mention(places_of("Two bodies were found on a coastal path in West Wales, Britain."))["west wales"]
     assert (wales.name, wales.feature) == ("Wales", "admin1")
     assert by_mention(places_of("He moved to West Philadelphia."))["west philadelphia"].name == "Philadelphia"
-    assert "north africa" not in by_mention(places_of("Trade with North Africa grew."))
+    north_africa = by_mention(places_of("Trade with North Africa grew."))["north africa"]
+    assert north_africa.name == "North Africa"  # a region of its own, not the whole continent
+
+
+def test_regions_and_demonyms_a_news_report_names():
+    places = by_mention(places_of("Arab leaders met as a Siberian chill hit. Fighting in Nagorno-Karabakh "
+                                  "and the tribal areas of FATA went on, and in D.C., lawmakers met."))
+    assert places["arab"].name == "Arabian Peninsula"
+    assert places["siberian"].name == "Siberia"
+    assert places["nagorno-karabakh"].country_code == "AZ"
+    assert places["fata"].country_code == "PK"
+    assert places["d.c."].admin1 == "District of Columbia"
+
+
+def test_a_city_that_speaks_or_is_mislabelled_is_still_named():
+    places = by_mention(places_of("After the match, Liverpool said it condemned the damage to the team bus."))
+    assert places["liverpool"].country_code == "GB"
+    places = by_mention(places_of("Cooperation between NATO and Tunis grew. Europe added more ships."))
+    assert places["tunis"].country_code == "TN"
+    assert places["europe"].feature == "region"
+    assert by_mention(places_of("Nations in the U.S.-led coalition met in Iraq."))["u.s."].country_code == "US"
+    places = by_mention(places_of("Burton Albion beat Bolton Wanderers in the English Football League."))
+    assert {"burton", "bolton"} <= set(places)
+    assert "zala" not in by_mention(places_of("The vote was close, Zala said."))
 
 
 def test_a_british_road_is_placed_at_its_town_only_in_a_british_report():

@@ -117,8 +117,9 @@ class Mention:
 
 
 # Inside one token, a capitalised word glued to the end of another ('TribuneTwo', 'abc30.comFresno',
-# 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body.
-GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)")
+# 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body. An
+# abbreviation before a hyphenated word ('U.S.-led') is cut off too: it names the country.
+GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)|(?<=[A-Z]\.)(?=-[a-z]{2,})")
 
 
 @dataclass(frozen=True)
@@ -258,24 +259,37 @@ def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[s
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "wrote"}
 
 
-def _speaker(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer) -> bool:
+def _speaker(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer, organisation_tokens: set[int]) -> bool:
     """', Zala said': one word before a verb of saying is a person, unless it names a country or a
     big capital."""
     if end - start != 1 or end >= len(tokens.words) or tokens.lowers[end] not in SPEECH_VERBS or \
             _after_locative_word(tokens, start):
         return False  # 'officials in Washington said' names the place
     entries = gazetteer.lookup_key(name_key(tokens.words[start]))
-    return not any(e.feature == "country" or (gazetteer.is_capital(e) and e.population >= 1_000_000)
-                   for e in entries)  # 'Beijing said': a government speaks
+    if start in organisation_tokens and any(e.feature == "city" and e.population >= 100_000 for e in entries):
+        return False  # 'Liverpool said': spaCy's organisation named by its city (a club, a council)
+    return not any(e.feature == "country" or (e.feature == "region" and not e.country_code) or
+                   (gazetteer.is_capital(e) and e.population >= 1_000_000)
+                   for e in entries)  # 'Beijing said': a government speaks; 'Europe added' a continent
 
 
 def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry]) -> bool:
     """A demonym, or a person's name holding the hit ('Paris Hilton'); spaCy often calls big places persons."""
     if not (start <= match_start and match_end <= end):
         return False
+    if label == "NORP" and (start, end) == (match_start, match_end) and \
+            any(e.feature == "city" and e.population >= 500_000 for e in entries):
+        return False  # 'NATO and Tunis': spaCy's nationality that is exactly a big city's name
     if label == "NORP" or (start, end) != (match_start, match_end):
         return True
     return not any(e.feature in ("country", "admin1") or e.population >= 100_000 for e in entries)
+
+
+# The last word of a sports club named after its town ('Burton Albion', 'Bolton Wanderers'), which
+# spaCy often calls a person: the town is still named.
+CLUB_WORDS = frozenset("""
+albion wanderers rovers athletic hotspur argyle orient rangers fc afc
+""".split())
 
 
 PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lady", "lord", "st", "st.",
@@ -386,7 +400,10 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     """Every place-name span in the text (non-overlapping, longest first), with its candidates."""
     tokens = Tokens.of(doc)
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
-    blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS]
+    blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS
+               and not (e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in CLUB_WORDS)]
+    organisation_tokens = {tokens.first[i] for e in entities if e.label_ == "ORG" and len(e) == 1
+                           for i in range(e.start, e.end)}
     person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
                     if e.label_ == "PERSON" and len(e) > 1}
     name_words = {t.lower_ for e in entities if e.label_ == "PERSON" and len(e) > 1 for t in e}
@@ -428,7 +445,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     spans = [(start, end, from_entity) for start, end, from_entity in spans
              if name_key(text[tokens.starts[start]:tokens.end(end - 1)]) not in CITY_PARTS
              and not _surname_of_person(tokens, start, end, person_words, gazetteer)
-             and not _speaker(tokens, start, end, gazetteer)]
+             and not _speaker(tokens, start, end, gazetteer, organisation_tokens)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
     def start_of(index: int) -> int:
         return tokens.starts[index]
