@@ -451,3 +451,16 @@ def test_a_foreign_namesake_does_not_locate_a_report_set_in_one_country():
     text = ("SYRACUSE, N.Y. - A fight at Mama Nancy's diner ended in gunfire on Sunday, Syracuse police said. "
             "Onondaga County deputies joined the chase.")
     assert locate(frame_of(text, 1)).country_code == "US"
+
+
+def test_a_name_listed_with_states_is_a_state():
+    places = by_mention(places_of("Buyers come from western states such as California or Washington, "
+                                  "because of high costs."))
+    assert (places["washington"].feature, places["washington"].admin1) == ("admin1", "Washington")
+    place = by_mention(places_of("He flew to Washington, D.C. on Monday."))["washington"]
+    assert place.admin1 == "District of Columbia"
+
+
+def test_a_continental_adjective_names_the_continent():
+    place = by_mention(places_of("Talks on the North American Free Trade Agreement went on."))["north american"]
+    assert place.name == "North America"

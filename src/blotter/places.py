@@ -106,6 +106,7 @@ class Mention:
     qualified: bool = False  # narrowed by an area after a comma ('Paris, Texas')
     demonym: bool = False  # 'Russian' in 'Russian forces': resolves to the country, never locates alone
     qualifier: Mention | None = None
+    listed_with_states: set[str] = field(default_factory=set)  # countries of the states it is listed with
     scores: dict[int, float] = field(default_factory=dict)
 
     @property
@@ -605,6 +606,33 @@ def _dateline_countries(dateline: str | None, gazetteer: Gazetteer) -> set[str]:
     return countries
 
 
+LIST_SEPARATOR = re.compile(r"\s*(?:,|/|&|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
+
+
+def _names_a_state(mention: Mention, gazetteer: Gazetteer) -> Entry | None:
+    """The state or province a mention names by its own name before any context, if any."""
+    best = max(mention.candidates, key=lambda e: _base_score(e, mention.key, gazetteer))
+    return best if best.feature == "admin1" and name_key(best.name) == mention.key else None
+
+
+def _mark_lists_of_states(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
+    """'states such as California or Washington', 'Utah, Washington and Idaho': a name listed
+    next to a state of a country is that country's state too, not a town of the same name."""
+    qualifiers = {id(m.qualifier) for m in mentions if m.qualifier is not None}
+    for position, mention in enumerate(mentions):
+        if mention.qualified or id(mention) in qualifiers or \
+                not any(e.feature == "admin1" for e in mention.candidates):
+            continue
+        for other in (mentions[position - 1] if position else None,
+                      mentions[position + 1] if position + 1 < len(mentions) else None):
+            if other is None or other.qualified or id(other) in qualifiers or other.key == mention.key:
+                continue
+            gap = text[other.end:mention.start] if other.start < mention.start else text[mention.end:other.start]
+            state = _names_a_state(other, gazetteer)
+            if state is not None and state.country_code and LIST_SEPARATOR.fullmatch(gap):
+                mention.listed_with_states.add(state.country_code)
+
+
 def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gazetteer,
           about_government: bool) -> None:
     """Score each mention's candidates: prior, then the document's countries and admin areas.
@@ -620,6 +648,9 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             for entry in mention.candidates:
                 if gazetteer.is_capital(entry) and name_key(entry.name) == mention.key:
                     mention.scores[entry.index] += 2.0
+        for entry in mention.candidates:
+            if entry.feature == "admin1" and entry.country_code in mention.listed_with_states:
+                mention.scores[entry.index] += 3.0
     country_votes: Counter[str] = Counter()
     admin_votes: Counter[tuple[str | None, str | None]] = Counter()
     named_areas: Counter[tuple[str | None, str | None]] = Counter()
@@ -726,6 +757,7 @@ def find_places(doc: Doc, article: Article) -> list[Place]:
     mentions = [m for m in mentions if m.candidates]
     mentions = _attach_qualifiers(mentions, text, gazetteer)
     _share_qualifiers(mentions)
+    _mark_lists_of_states(mentions, text, gazetteer)
     _rank(mentions, _dateline_countries(article.dateline, gazetteer), gazetteer,
           about_government=GOVERNMENT_WORDS.search(text) is not None)
     mentions = _drop_isolated_foreign_places(mentions)
