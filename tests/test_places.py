@@ -464,3 +464,12 @@ def test_a_name_listed_with_states_is_a_state():
 def test_a_continental_adjective_names_the_continent():
     place = by_mention(places_of("Talks on the North American Free Trade Agreement went on."))["north american"]
     assert place.name == "North America"
+
+
+def test_the_gulf_and_state_abbreviations():
+    places = by_mention(places_of("Saudi Arabia imposed an embargo on a fellow US ally in the Gulf, Qatar."))
+    assert places["gulf"].name == "Persian Gulf"
+    places = by_mention(places_of("Oil spilled in the Gulf of Mexico near Gulf Shores, Alabama."))
+    assert places["gulf of mexico"].name == "Gulf of Mexico"
+    places = by_mention(places_of("Rangers from NSW met walkers who had come from NJ."))
+    assert places["nsw"].admin1 == "New South Wales" and places["nj"].admin1 == "New Jersey"
