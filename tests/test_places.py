@@ -473,3 +473,15 @@ def test_the_gulf_and_state_abbreviations():
     assert places["gulf of mexico"].name == "Gulf of Mexico"
     places = by_mention(places_of("Rangers from NSW met walkers who had come from NJ."))
     assert places["nsw"].admin1 == "New South Wales" and places["nj"].admin1 == "New Jersey"
+
+
+def test_georgia_beside_other_states_is_the_state_unless_the_country_is_in_view():
+    places = by_mention(places_of("The team joined the Georgia National Guard after trips to Alaska, Hawaii and Florida."))
+    assert (places["georgia"].feature, places["georgia"].country_code) == ("admin1", "US")
+    places = by_mention(places_of("Russia and Georgia fought in 2008 near Tbilisi; Texas and Ohio sent aid."))
+    assert places["georgia"].country_code == "GE"
+
+
+def test_a_city_inside_the_name_of_a_chamber_is_named():
+    places = by_mention(places_of("A deal was signed between Abuja Chamber of Commerce and Industry and the firm."))
+    assert places["abuja"].country_code == "NG"

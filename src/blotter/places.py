@@ -402,7 +402,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     tokens = Tokens.of(doc)
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
     blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS
-               and not (e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in CLUB_WORDS)]
+               and not (e.label_ == "PERSON" and len(e) > 1 and (e[-1].lower_ in CLUB_WORDS or
+                                                                  any(t.lower_ in LOCAL_BODY_WORDS for t in e)))]
     organisation_tokens = {tokens.first[i] for e in entities if e.label_ == "ORG" and len(e) == 1
                            for i in range(e.start, e.end)}
     person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
@@ -687,7 +688,10 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
                     bonus += 3.0 if entry.population * TINY_NAMESAKE_RATIO >= biggest else 1.5
                 elif admin_votes[area] > own_admin:
                     bonus += 1.5
-            elif entry.feature == "admin1" and admin_votes[area] > own_admin and \
+            if entry.feature == "admin1" and len({a for a in named_areas if a[0] == entry.country_code and a != area}) >= 2 \
+                    and any(c.feature == "country" and votes[c.country_code] <= 0 for c in mention.candidates):
+                bonus += 2.0  # 'Georgia' in a report that names Alaska and Florida (and nothing in Georgia) is the state
+            if entry.feature == "admin1" and admin_votes[area] > own_admin and \
                     not any(c.feature == "city" and (c.country_code, c.admin1) == area for c in mention.candidates):
                 bonus += 1.5  # 'Georgia' in a report about Atlanta is the state; 'New York' stays the city
             mention.scores[entry.index] += bonus
