@@ -485,3 +485,11 @@ def test_georgia_beside_other_states_is_the_state_unless_the_country_is_in_view(
 def test_a_city_inside_the_name_of_a_chamber_is_named():
     places = by_mention(places_of("A deal was signed between Abuja Chamber of Commerce and Industry and the firm."))
     assert places["abuja"].country_code == "NG"
+
+
+def test_major_rivers_are_places_at_their_mouths():
+    places = by_mention(places_of("The states disagree on the Cauvery Management Board. Flooding hit the "
+                                  "Mekong Delta as boats sailed up the Danube."))
+    assert places["cauvery"].country_code == "IN" and places["cauvery"].feature == "region"
+    assert places["mekong delta"].name == "Mekong"
+    assert places["danube"].feature == "region"
