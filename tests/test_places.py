@@ -493,3 +493,8 @@ def test_major_rivers_are_places_at_their_mouths():
     assert places["cauvery"].country_code == "IN" and places["cauvery"].feature == "region"
     assert places["mekong delta"].name == "Mekong"
     assert places["danube"].feature == "region"
+
+
+def test_a_first_name_in_a_school_name_is_no_town():
+    places = by_mention(places_of("A boy was arrested after a shooting at Ben Franklin High School in Philadelphia."))
+    assert "ben" not in places  # a person's name in a school's name is no Iranian town

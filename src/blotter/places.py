@@ -274,10 +274,14 @@ def _speaker(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer, organis
                    for e in entries)  # 'Beijing said': a government speaks; 'Europe added' a continent
 
 
-def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry]) -> bool:
+def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry],
+            key: str = "") -> bool:
     """A demonym, or a person's name holding the hit ('Paris Hilton'); spaCy often calls big places persons."""
     if not (start <= match_start and match_end <= end):
         return False
+    if label == BODY_PERSON:  # 'Abuja Chamber of Commerce' names Abuja; 'Ben Franklin High School' no Ben
+        return not any(e.feature in ("country", "admin1") or (e.population >= 100_000 and name_key(e.name) == key)
+                       for e in entries)
     if label == "NORP" and (start, end) == (match_start, match_end) and \
             any(e.feature == "city" and e.population >= 500_000 for e in entries):
         return False  # 'NATO and Tunis': spaCy's nationality that is exactly a big city's name
@@ -291,6 +295,9 @@ def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, 
 CLUB_WORDS = frozenset("""
 albion wanderers rovers athletic hotspur argyle orient rangers fc afc
 """.split())
+
+
+BODY_PERSON = "PERSON+BODY"  # spaCy's person whose name holds a body's word ('Chamber', 'School')
 
 
 PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lady", "lord", "st", "st.",
@@ -401,9 +408,10 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     """Every place-name span in the text (non-overlapping, longest first), with its candidates."""
     tokens = Tokens.of(doc)
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
-    blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS
-               and not (e.label_ == "PERSON" and len(e) > 1 and (e[-1].lower_ in CLUB_WORDS or
-                                                                  any(t.lower_ in LOCAL_BODY_WORDS for t in e)))]
+    blocked = [(e.start_char, e.end_char,
+                BODY_PERSON if e.label_ == "PERSON" and any(t.lower_ in LOCAL_BODY_WORDS for t in e) else e.label_)
+               for e in entities if e.label_ in BLOCKING_LABELS
+               and not (e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in CLUB_WORDS)]
     organisation_tokens = {tokens.first[i] for e in entities if e.label_ == "ORG" and len(e) == 1
                            for i in range(e.start, e.end)}
     person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
@@ -426,7 +434,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         key = name_key(text[start_char:end_char])
         entries = gazetteer.lookup_key(key)
         if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and not tokens.glued[start] and \
-                any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked) \
+                any(_blocks(b_start, b_end, label, start_char, end_char, entries, key) for b_start, b_end, label in blocked) \
                 and not _lone_person_guess(tokens, start, end, start_char, end_char, blocked, name_words, caseless,
                                            entries):
             continue
