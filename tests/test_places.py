@@ -498,3 +498,9 @@ def test_major_rivers_are_places_at_their_mouths():
 def test_a_first_name_in_a_school_name_is_no_town():
     places = by_mention(places_of("A boy was arrested after a shooting at Ben Franklin High School in Philadelphia."))
     assert "ben" not in places  # a person's name in a school's name is no Iranian town
+
+
+def test_rooms_of_the_white_house_are_in_washington():
+    places = by_mention(places_of("In the West Wing, aides worried. They met in the Oval Office on Monday."))
+    assert places["west wing"].admin1 == "District of Columbia"
+    assert places["oval office"].feature == "landmark"
