@@ -504,3 +504,10 @@ def test_rooms_of_the_white_house_are_in_washington():
     places = by_mention(places_of("In the West Wing, aides worried. They met in the Oval Office on Monday."))
     assert places["west wing"].admin1 == "District of Columbia"
     assert places["oval office"].feature == "landmark"
+
+
+def test_a_small_place_name_hyphened_to_a_surname_is_no_place():
+    places = by_mention(places_of("Congressman Mario Diaz-Balart spoke in Miami. Cohen and Macy-O'Toole are deckhands."))
+    assert "diaz" not in places and "macy" not in places and "miami" in places
+    places = by_mention(places_of("Flights from Dallas-Fort Worth resumed."))
+    assert {"dallas", "fort worth"} <= set(places)

@@ -374,6 +374,20 @@ def _names_a_local_body(tokens: Tokens, end: int) -> bool:
     return False
 
 
+def _first_part_of_compound(tokens: Tokens, end: int, entries: list[Entry], gazetteer: Gazetteer) -> bool:
+    """'VistaPrint', 'Diaz-Balart', 'Macy-O'Toole': a small place's name glued or hyphened to a
+    capitalised word that starts no place name is the start of another name (a firm, a surname)."""
+    if end >= len(tokens.words) or _well_known(entries):
+        return False
+    if tokens.glued[end]:
+        return tokens.plain_words[end]
+    if tokens.words[end] != "-" or tokens.starts[end] != tokens.end(end - 1) or end + 1 >= len(tokens.words):
+        return False
+    following = tokens.words[end + 1]
+    return tokens.starts[end + 1] == tokens.starts[end] + 1 and following[:1].isupper() and \
+        not gazetteer.max_tokens(name_key(following))
+
+
 def _compass_area(entries: list[Entry]) -> bool:
     """A country, a state, a regional area or a big city, which a compass word only narrows ('West
     Wales', 'South Venezuela', 'West Philadelphia'); never a continent or an ocean (no country)."""
@@ -448,6 +462,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                              _starts_longer_name(tokens, end, entries, gazetteer)):
             continue
         if end - start == 1 and not _plausible_single_word(tokens, start, entries, gazetteer, caseless):
+            continue
+        if not caseless and _first_part_of_compound(tokens, end, entries, gazetteer):
             continue
         if end - start > 1 and caseless and all(tokens.lowers[k] in COMMON_WORDS for k in range(start, end)):
             continue
