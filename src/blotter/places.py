@@ -106,6 +106,7 @@ class Mention:
     qualified: bool = False  # narrowed by an area after a comma ('Paris, Texas')
     demonym: bool = False  # 'Russian' in 'Russian forces': resolves to the country, never locates alone
     qualifier: Mention | None = None
+    listed_with_states: set[str] = field(default_factory=set)  # countries of the states it is listed with
     scores: dict[int, float] = field(default_factory=dict)
 
     @property
@@ -117,8 +118,9 @@ class Mention:
 
 
 # Inside one token, a capitalised word glued to the end of another ('TribuneTwo', 'abc30.comFresno',
-# 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body.
-GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)")
+# 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body. An
+# abbreviation before a hyphenated word ('U.S.-led') is cut off too: it names the country.
+GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)|(?<=[A-Z]\.)(?=-[a-z]{2,})")
 
 
 @dataclass(frozen=True)
@@ -258,24 +260,44 @@ def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[s
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "wrote"}
 
 
-def _speaker(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer) -> bool:
+def _speaker(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer, organisation_tokens: set[int]) -> bool:
     """', Zala said': one word before a verb of saying is a person, unless it names a country or a
     big capital."""
     if end - start != 1 or end >= len(tokens.words) or tokens.lowers[end] not in SPEECH_VERBS or \
             _after_locative_word(tokens, start):
         return False  # 'officials in Washington said' names the place
     entries = gazetteer.lookup_key(name_key(tokens.words[start]))
-    return not any(e.feature == "country" or (gazetteer.is_capital(e) and e.population >= 1_000_000)
-                   for e in entries)  # 'Beijing said': a government speaks
+    if start in organisation_tokens and any(e.feature == "city" and e.population >= 100_000 for e in entries):
+        return False  # 'Liverpool said': spaCy's organisation named by its city (a club, a council)
+    return not any(e.feature == "country" or (e.feature == "region" and not e.country_code) or
+                   (gazetteer.is_capital(e) and e.population >= 1_000_000)
+                   for e in entries)  # 'Beijing said': a government speaks; 'Europe added' a continent
 
 
-def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry]) -> bool:
+def _blocks(start: int, end: int, label: str, match_start: int, match_end: int, entries: list[Entry],
+            key: str = "") -> bool:
     """A demonym, or a person's name holding the hit ('Paris Hilton'); spaCy often calls big places persons."""
     if not (start <= match_start and match_end <= end):
         return False
+    if label == BODY_PERSON:  # 'Abuja Chamber of Commerce' names Abuja; 'Ben Franklin High School' no Ben
+        return not any(e.feature in ("country", "admin1") or (e.population >= 100_000 and name_key(e.name) == key)
+                       for e in entries)
+    if label == "NORP" and (start, end) == (match_start, match_end) and \
+            any(e.feature == "city" and e.population >= 500_000 for e in entries):
+        return False  # 'NATO and Tunis': spaCy's nationality that is exactly a big city's name
     if label == "NORP" or (start, end) != (match_start, match_end):
         return True
     return not any(e.feature in ("country", "admin1") or e.population >= 100_000 for e in entries)
+
+
+# The last word of a sports club named after its town ('Burton Albion', 'Bolton Wanderers'), which
+# spaCy often calls a person: the town is still named.
+CLUB_WORDS = frozenset("""
+albion wanderers rovers athletic hotspur argyle orient rangers fc afc
+""".split())
+
+
+BODY_PERSON = "PERSON+BODY"  # spaCy's person whose name holds a body's word ('Chamber', 'School')
 
 
 PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lady", "lord", "st", "st.",
@@ -352,6 +374,20 @@ def _names_a_local_body(tokens: Tokens, end: int) -> bool:
     return False
 
 
+def _first_part_of_compound(tokens: Tokens, end: int, entries: list[Entry], gazetteer: Gazetteer) -> bool:
+    """'VistaPrint', 'Diaz-Balart', 'Macy-O'Toole': a small place's name glued or hyphened to a
+    capitalised word that starts no place name is the start of another name (a firm, a surname)."""
+    if end >= len(tokens.words) or _well_known(entries):
+        return False
+    if tokens.glued[end]:
+        return tokens.plain_words[end]
+    if tokens.words[end] != "-" or tokens.starts[end] != tokens.end(end - 1) or end + 1 >= len(tokens.words):
+        return False
+    following = tokens.words[end + 1]
+    return tokens.starts[end + 1] == tokens.starts[end] + 1 and following[:1].isupper() and \
+        not gazetteer.max_tokens(name_key(following))
+
+
 def _compass_area(entries: list[Entry]) -> bool:
     """A country, a state, a regional area or a big city, which a compass word only narrows ('West
     Wales', 'South Venezuela', 'West Philadelphia'); never a continent or an ocean (no country)."""
@@ -386,7 +422,12 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     """Every place-name span in the text (non-overlapping, longest first), with its candidates."""
     tokens = Tokens.of(doc)
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
-    blocked = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in BLOCKING_LABELS]
+    blocked = [(e.start_char, e.end_char,
+                BODY_PERSON if e.label_ == "PERSON" and any(t.lower_ in LOCAL_BODY_WORDS for t in e) else e.label_)
+               for e in entities if e.label_ in BLOCKING_LABELS
+               and not (e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in CLUB_WORDS)]
+    organisation_tokens = {tokens.first[i] for e in entities if e.label_ == "ORG" and len(e) == 1
+                           for i in range(e.start, e.end)}
     person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
                     if e.label_ == "PERSON" and len(e) > 1}
     name_words = {t.lower_ for e in entities if e.label_ == "PERSON" and len(e) > 1 for t in e}
@@ -407,7 +448,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         key = name_key(text[start_char:end_char])
         entries = gazetteer.lookup_key(key)
         if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and not tokens.glued[start] and \
-                any(_blocks(b_start, b_end, label, start_char, end_char, entries) for b_start, b_end, label in blocked) \
+                any(_blocks(b_start, b_end, label, start_char, end_char, entries, key) for b_start, b_end, label in blocked) \
                 and not _lone_person_guess(tokens, start, end, start_char, end_char, blocked, name_words, caseless,
                                            entries):
             continue
@@ -422,13 +463,15 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
             continue
         if end - start == 1 and not _plausible_single_word(tokens, start, entries, gazetteer, caseless):
             continue
+        if not caseless and _first_part_of_compound(tokens, end, entries, gazetteer):
+            continue
         if end - start > 1 and caseless and all(tokens.lowers[k] in COMMON_WORDS for k in range(start, end)):
             continue
         spans.append((start, end, False))
     spans = [(start, end, from_entity) for start, end, from_entity in spans
              if name_key(text[tokens.starts[start]:tokens.end(end - 1)]) not in CITY_PARTS
              and not _surname_of_person(tokens, start, end, person_words, gazetteer)
-             and not _speaker(tokens, start, end, gazetteer)]
+             and not _speaker(tokens, start, end, gazetteer, organisation_tokens)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
     def start_of(index: int) -> int:
         return tokens.starts[index]
@@ -588,6 +631,33 @@ def _dateline_countries(dateline: str | None, gazetteer: Gazetteer) -> set[str]:
     return countries
 
 
+LIST_SEPARATOR = re.compile(r"\s*(?:,|/|&|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
+
+
+def _names_a_state(mention: Mention, gazetteer: Gazetteer) -> Entry | None:
+    """The state or province a mention names by its own name before any context, if any."""
+    best = max(mention.candidates, key=lambda e: _base_score(e, mention.key, gazetteer))
+    return best if best.feature == "admin1" and name_key(best.name) == mention.key else None
+
+
+def _mark_lists_of_states(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
+    """'states such as California or Washington', 'Utah, Washington and Idaho': a name listed
+    next to a state of a country is that country's state too, not a town of the same name."""
+    qualifiers = {id(m.qualifier) for m in mentions if m.qualifier is not None}
+    for position, mention in enumerate(mentions):
+        if mention.qualified or id(mention) in qualifiers or \
+                not any(e.feature == "admin1" for e in mention.candidates):
+            continue
+        for other in (mentions[position - 1] if position else None,
+                      mentions[position + 1] if position + 1 < len(mentions) else None):
+            if other is None or other.qualified or id(other) in qualifiers or other.key == mention.key:
+                continue
+            gap = text[other.end:mention.start] if other.start < mention.start else text[mention.end:other.start]
+            state = _names_a_state(other, gazetteer)
+            if state is not None and state.country_code and LIST_SEPARATOR.fullmatch(gap):
+                mention.listed_with_states.add(state.country_code)
+
+
 def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gazetteer,
           about_government: bool) -> None:
     """Score each mention's candidates: prior, then the document's countries and admin areas.
@@ -603,6 +673,9 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
             for entry in mention.candidates:
                 if gazetteer.is_capital(entry) and name_key(entry.name) == mention.key:
                     mention.scores[entry.index] += 2.0
+        for entry in mention.candidates:
+            if entry.feature == "admin1" and entry.country_code in mention.listed_with_states:
+                mention.scores[entry.index] += 3.0
     country_votes: Counter[str] = Counter()
     admin_votes: Counter[tuple[str | None, str | None]] = Counter()
     named_areas: Counter[tuple[str | None, str | None]] = Counter()
@@ -639,7 +712,10 @@ def _rank(mentions: list[Mention], dateline_countries: set[str], gazetteer: Gaze
                     bonus += 3.0 if entry.population * TINY_NAMESAKE_RATIO >= biggest else 1.5
                 elif admin_votes[area] > own_admin:
                     bonus += 1.5
-            elif entry.feature == "admin1" and admin_votes[area] > own_admin and \
+            if entry.feature == "admin1" and len({a for a in named_areas if a[0] == entry.country_code and a != area}) >= 2 \
+                    and any(c.feature == "country" and votes[c.country_code] <= 0 for c in mention.candidates):
+                bonus += 2.0  # 'Georgia' in a report that names Alaska and Florida (and nothing in Georgia) is the state
+            if entry.feature == "admin1" and admin_votes[area] > own_admin and \
                     not any(c.feature == "city" and (c.country_code, c.admin1) == area for c in mention.candidates):
                 bonus += 1.5  # 'Georgia' in a report about Atlanta is the state; 'New York' stays the city
             mention.scores[entry.index] += bonus
@@ -709,6 +785,7 @@ def find_places(doc: Doc, article: Article) -> list[Place]:
     mentions = [m for m in mentions if m.candidates]
     mentions = _attach_qualifiers(mentions, text, gazetteer)
     _share_qualifiers(mentions)
+    _mark_lists_of_states(mentions, text, gazetteer)
     _rank(mentions, _dateline_countries(article.dateline, gazetteer), gazetteer,
           about_government=GOVERNMENT_WORDS.search(text) is not None)
     mentions = _drop_isolated_foreign_places(mentions)
