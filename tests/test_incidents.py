@@ -434,3 +434,10 @@ def test_rebels_burning_vehicles_after_a_bombing_is_an_arson_of_its_own() -> Non
             "The rebels burned four buses on the coastal highway.")
     found = incidents_of(text)
     assert [i.attack_types[0] for i in found] == ["bombing", "facility_infrastructure_attack"]
+
+
+def test_a_victim_identified_as_a_towns_resident_is_named_not_the_town() -> None:
+    text = ("A man was found shot dead on a farm road near Alder Creek on Friday. "
+            "Police said the man is identified as 18-year-old Alder Creek resident, Tomas Ruvalcaba.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ["Tomas Ruvalcaba"]

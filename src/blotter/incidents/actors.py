@@ -656,6 +656,21 @@ def _name_known_perpetrator(frame: IncidentFrame, token: Token, heads: dict[str,
         known.evidence.append(Evidence.of(frame.text, entity.start_char, entity.end_char))
 
 
+def _same_person(known: set[str], name: str) -> bool:
+    """True when a name is one already known: the same surname and no first name that tells them apart
+    ("Roe" is the "Jo Roe" named before; "Al Roe" charged beside "Jo Roe" is his brother, another person)."""
+    words = name.lower().split()
+    for other in known:
+        others = other.split()
+        if others[-1] == words[-1] and (len(words) == 1 or len(others) == 1 or others[0] == words[0]):
+            return True
+    return False
+
+
+def _known_names(perpetrators: list[Perpetrator]) -> set[str]:
+    return {p.name.lower() for p in perpetrators if p.name and p.name.split()}
+
+
 def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> None:
     """People the report says were arrested, charged or sought, in sentences outside the incident's own.
 
@@ -663,7 +678,7 @@ def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]
     incident; only named people count, so a pronoun or "a man" adds nobody.
     """
     own = {sentence.start for sentence in frame.sentences}
-    known = {(p.name or "").lower().split()[-1] for p in perpetrators if p.name}
+    known = _known_names(perpetrators)
     for sentence in frame.doc.sents:
         if sentence.start in own:
             continue
@@ -675,9 +690,9 @@ def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]
             start, end = entity.start_char, entity.end_char
             end -= len(_ALIAS_AFTER.search(frame.text[start:end]).group())
             name = frame.text[start:end]
-            if name.lower().split()[-1] in known:
+            if _same_person(known, name):
                 continue
-            known.add(name.lower().split()[-1])
+            known.add(name.lower())
             perpetrators.append(Perpetrator(
                 name=name, mention=name, age=_age(frame, start, end, token), gender=_gender(token, True),
                 nationality=_nationality(token), fate=_fate(frame, token),
@@ -697,19 +712,19 @@ _NOT_NAME_WORDS = frozenset("police officer officers deputy deputies sheriff man
 def _named_shooters(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> None:
     """Add people named as the subject of a shooting verb whom the parse missed (it often tags such
     names as organisations, or hangs the verb on the wrong word)."""
-    known = {(p.name or "").lower().split()[-1] for p in perpetrators if p.name}
+    known = _known_names(perpetrators)
     for sentence in frame.sentences:
         for match in _NAMED_SHOOTER_RE.finditer(frame.text, sentence.start_char, sentence.end_char):
             name = match.group("name")
             words = name.lower().split()
-            if words[-1] in known or set(words) & _NOT_NAME_WORDS:
+            if _same_person(known, name) or set(words) & _NOT_NAME_WORDS:
                 continue
             if match.group("closing") and not frame.text[:match.start()].endswith(", "):
                 continue  # a comma after the name closes an apposition: "the officer, Jo Roe, shot"
             span = frame.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
             if span is None or any(t.pos_ != "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in span):
                 continue
-            known.add(words[-1])
+            known.add(name.lower())
             perpetrators.append(Perpetrator(
                 name=name, mention=name, age=_age(frame, match.start("name"), match.end("name"), span.root),
                 gender=None, evidence=[Evidence.of(frame.text, match.start("name"), match.end())]))
@@ -730,10 +745,12 @@ _SHOOTER_ACT_RE = re.compile(
 # The named person is held to account for the shooting: "Rivers is accused of shooting", "Police are
 # charging Jo Roe with assault", "the suspect, later identified as Jo Roe", "Jo Roe faces a murder charge".
 _HELD_RE = re.compile(
-    _NAME + r"(?:,\s+\d{1,3},)?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|now\s+)?\s*(?:being\s+)?"
-    r"(?:accused\s+of\s+(?:shooting|killing|firing|murder)|charged\s+with\s+(?:\w+[-\s]){0,3}(?:murder|homicide|manslaughter|assault|"
-    r"attempted|shooting|discharg)|faces\s+(?:a\s+|\w+\s+){0,3}(?:murder|manslaughter|homicide|assault)|admitted\s+to\s+"
-    r"(?:shooting|killing)|(?:being\s+)?held\s+(?:on|without)\s+(?:\w+\s+){0,3}(?:charges?|bond|bail)|wanted\s+(?:for|in)\s+"
+    _NAME + r"(?:,\s+(?:both\s+|all\s+)?\d{1,3},)?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|now\s+)?\s*"
+    r"(?:being\s+)?(?:accused\s+of\s+(?:shooting|killing|firing|murder)|charged\s+with\s+(?:\w+[-\s]){0,3}(?:murder|homicide|"
+    r"manslaughter|assault|attempted|shooting|discharg)|fac(?:es|ing)\s+(?:a\s+|\w+\s+){0,3}(?:murder|manslaughter|homicide|"
+    r"assault|charges)|admitted\s+to\s+(?:shooting|killing)|(?:being\s+)?held\s+(?:\w+\s+)?(?:on|without)\s+(?:\w+\s+){0,3}"
+    r"(?:charges?|bond|bail)|committed\s+the\s+(?:shooting|murder|killing|robbery|homicide|attack)\b"
+    r"|(?:should\s+be\s+)?considered\s+armed\s+and\s+(?:extremely\s+)?dangerous|wanted\s+(?:for|in)\s+"
     r"(?:connection\s+with\s+)?(?:the\s+|a\s+)?(?:fatal\s+|deadly\s+)?(?:shooting|murder|killing|attempted\s+murder|homicide))"
     r"|(?:police|deputies|officers|authorities|investigators|prosecutors|troopers|they|[Pp]olice\s+[Cc]hief\s+\w+|\w+)\s+"
     r"(?:identified|named)\s+the\s+(?:suspect|shooter|gunman|killer|suspected\s+shooter)\s+as\s+(?:\d{1,3}-year-old\s+)?"
@@ -800,7 +817,7 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
     """Add people the report names as the shooter (their own act or the charge they face) whom the parse
     missed, anywhere in the report of the main incident: the follow-up of a report ("Burch fired into the
     truck", "Rivers is accused of shooting his wife") is about the incident it opens with."""
-    known = {(p.name or "").lower().split()[-1] for p in perpetrators if p.name}
+    known = _known_names(perpetrators)
     sentences = frame.sentences if not (frame.is_primary and not frame.background) else list(frame.doc.sents)
     for sentence in sentences:
         matches = [(m, m.start("name"), m.end("name")) for m in _SHOOTER_ACT_RE.finditer(
@@ -815,7 +832,7 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
             name = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", frame.text[start:end])
             end = start + len(name)
             words = name.lower().split()
-            if words[-1] in known or set(words) & _NOT_NAME_WORDS_ANY:
+            if _same_person(known, name) or set(words) & _NOT_NAME_WORDS_ANY:
                 continue
             if _OFFICIAL_TITLE_BEFORE.search(frame.text[max(0, start - 40):start]):
                 continue
@@ -830,7 +847,7 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
             whole = whole_name(frame, start, end)
             if whole is None:
                 continue
-            known.add(words[-1])
+            known.add(frame.text[whole[0]:whole[1]].lower())
             perpetrators.append(Perpetrator(
                 name=frame.text[whole[0]:whole[1]], mention=name, age=_age(frame, start, end, span.root),
                 gender=None, evidence=[Evidence.of(frame.text, start, end), sentence_evidence(frame, sentence)]))
@@ -908,7 +925,7 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
             if entity is not None:
                 start, end = entity.start_char, entity.end_char
                 end -= len(_ALIAS_AFTER.search(frame.text[start:end]).group())  # "Gacha alias": the name ends before
-                key = frame.text[start:end].lower().split()[-1]
+                key = frame.text[start:end].lower()
             else:
                 start, end = _mention_span(token)
                 end = max([end] + [e for _, s, e in group_mentions(frame, sentence) if start <= s < end])
@@ -917,7 +934,9 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
             fate = _fate(frame, token)
             definite = any(c.lower_ in ("the", "these", "those", "this") for c in token.lefts)
             inside = next((p for s, e, p in spans if s <= start and end <= e), None)  # "group of 10 paid assassins"
-            known = inside or heads.get(key) or (perpetrators[0] if definite and perpetrators else None)
+            same_name = next((p for k, p in heads.items() if entity is not None and p.name and key.split()
+                              and _same_person({k}, key)), None)  # "Roe" is the "Jo Roe" named before
+            known = inside or heads.get(key) or same_name or (perpetrators[0] if definite and perpetrators else None)
             if known is not None:
                 if known.name is None and entity is not None:
                     known.name, known.mention = entity.text, mention
