@@ -441,3 +441,12 @@ def test_a_victim_identified_as_a_towns_resident_is_named_not_the_town() -> None
             "Police said the man is identified as 18-year-old Alder Creek resident, Tomas Ruvalcaba.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert [v.name for v in incident.victims if v.name] == ["Tomas Ruvalcaba"]
+
+
+def test_a_victim_called_by_surname_is_the_victim_not_her_brother_quoted() -> None:
+    text = ("A woman was shot and killed in her home on Birch Lane early Saturday. "
+            "Police said 55-year-old Nora Pell was struck by a stray bullet. "
+            "Her brother, Wade Pell, said the family was heartbroken. "
+            "Pell was pronounced dead at Mercy Hospital.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ["Nora Pell"]

@@ -247,6 +247,12 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         bare = _TRAILING_AGE_RE.sub("", victim.mention)  # "Young, 24, died"
         surname = victim.name or (bare if _SURNAME_RE.match(bare) else None)
         whole = _full_name_before(frame, surname, victim.evidence[0].start) if surname else None
+        if surname and " " not in surname.strip():  # "Jones" is the victim "Bettie Jones", not her brother quoted
+            harmed = {v.name for v in victims if v is not victim and v.name and " " in v.name.strip()
+                      and v.name.lower().split()[-1] == surname.lower()}
+            if len(harmed) == 1:
+                victim.name = victim.mention = harmed.pop()
+                continue
         if whole is None and victim.name and " " not in victim.name.strip():  # "Pickett" of a "Lamar Pickett" the tagger missed
             at = text.find(victim.name)
             whole = whole_name(frame, at, at + len(victim.name)) if at >= 0 else None
