@@ -281,3 +281,9 @@ def test_a_wanted_man_considered_armed_and_dangerous_is_the_suspect() -> None:
     text = ("A man was shot in the leg outside an apartment complex on Oak Road last week. "
             "Police say Dee Marlow should be considered armed and dangerous.")
     assert [p.name for p in main_incident(text).perpetrators if p.name] == ["Dee Marlow"]
+
+
+def test_the_suspect_was_identified_as_names_the_shooter() -> None:
+    text = ("A woman was shot in the arm outside a bar on Pine Street on Friday night. "
+            "The suspect was identified as Abel Fenwick, 33, of Dunmore.")
+    assert [p.name for p in main_incident(text).perpetrators if p.name] == ["Abel Fenwick"]

@@ -450,3 +450,18 @@ def test_a_victim_called_by_surname_is_the_victim_not_her_brother_quoted() -> No
             "Pell was pronounced dead at Mercy Hospital.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert [v.name for v in incident.victims if v.name] == ["Nora Pell"]
+
+
+def test_a_victim_found_and_determined_to_have_been_shot_is_named() -> None:
+    text = ("Two men were shot near a gas station on Coyote Lane on Sunday night. "
+            "Officers found Dario Pettis, 22, and determined he had been shot in the torso.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert "Dario Pettis" in [v.name for v in incident.victims]
+
+
+def test_the_man_identified_after_a_long_description_is_the_victim() -> None:
+    text = ("A shooting at a home early Friday left one man dead. "
+            "Police have identified the man who was shot on January 15, in the 900 block of Green Pond Road, "
+            "as Lyle Fenner of Allen.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ["Lyle Fenner"]

@@ -26,7 +26,7 @@ OTHER_FATE_RE = re.compile(
 )
 _OTHER_FATE_WORD_RE = re.compile(r"kidnap|abduct|hostage|missing|unhurt|unharmed|uninjured|unscathed", re.IGNORECASE)
 IDENTIFIED_RE = re.compile(
-    r"\bidentified\s+(?:[\w,'’-]+\s+){0,12}?as\s+(?:(?P<age_before>\d{1,3})-years?-old\s+)?"
+    r"\bidentified\s+(?:[\w,'’-]+\s+){0,16}?as\s+(?:(?P<age_before>\d{1,3})-years?-old\s+)?"
     r"(?:(?-i:(?:[A-Z][a-z]+\s+){1,3})(?:resident|native),?\s+)?"  # "as 18-year-old Carson City resident, Jo Roe"
     r"(?P<name>(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
     re.IGNORECASE,
@@ -290,7 +290,7 @@ _HARMED_NAME_RE = re.compile(
     r"(?P<harm>(?:was|is)\s+(?:suffering\s+from|discovered\s+with|found\s+with|being\s+treated\s+for|treated\s+for)\s+"
     r"(?:a\s+|multiple\s+|several\s+|two\s+|three\s+)?gunshot\s+wounds?|(?:was|is)\s+the\s+(?:man|woman|person|victim|teen|"
     r"teenager|boy|girl)\s+(?:who\s+was\s+)?(?:killed|shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)"
-    r"|when\s+(?:he|she)\s+was\s+(?:fatally\s+)?(?:shot|struck\s+by\s+(?:a\s+)?(?:bullet|gunfire))"
+    r"|(?:when|determined|found|learned)\s+(?:that\s+)?(?:he|she)\s+(?:was|had\s+been)\s+(?:fatally\s+)?(?:shot|struck\s+by\s+(?:a\s+)?(?:bullet|gunfire))"
     r"|was\s+(?:(?!(?:says|said|told|tells|stated|reported|confirmed)\b)[a-z]+\s+){0,8}?shot\s+(?:twice\s+|once\s+|multiple\s+times\s+|several\s+times\s+|\w+\s+times\s+)?in\s+the\s+"
     r"(?:head|chest|back|legs?|arms?|neck|face|stomach|abdomen|shoulder|hip|torso|foot|feet|hand))")
 
