@@ -287,3 +287,10 @@ def test_the_suspect_was_identified_as_names_the_shooter() -> None:
     text = ("A woman was shot in the arm outside a bar on Pine Street on Friday night. "
             "The suspect was identified as Abel Fenwick, 33, of Dunmore.")
     assert [p.name for p in main_incident(text).perpetrators if p.name] == ["Abel Fenwick"]
+
+
+def test_both_people_who_carried_out_the_attack_are_its_shooters() -> None:
+    text = ("Fourteen people were killed at an office party in Redmont on Wednesday. "
+            "Police still did not know the motive for the massacre carried out by Sayed Farel, 28, and Tasha Mirel, 27.")
+    names = {p.name for p in main_incident(text).perpetrators if p.name}
+    assert {"Sayed Farel", "Tasha Mirel"} <= names

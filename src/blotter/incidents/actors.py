@@ -761,7 +761,12 @@ _HELD_RE = re.compile(
     r"|\b(?:shooting\s+|murder\s+|named\s+|the\s+)?(?<![Nn]o\s)suspect(?:ed\s+(?:shooter|gunman|killer))?,?\s+"
     + _NAME.replace("?P<name>", "?P<name5>") +
     r"|\b(?:charging|arrested|charged|indicted|booked)\s+(?:\d{1,3}-year-old\s+)?" + _NAME.replace("?P<name>", "?P<name3>")
-    + r"(?:,\s+\d{1,3},)?\s+(?:with|for|in\s+(?:connection\s+with\s+)?the\s+(?:shooting|death|killing|murder))\b")
+    + r"(?:,\s+\d{1,3},)?\s+(?:with|for|in\s+(?:connection\s+with\s+)?the\s+(?:shooting|death|killing|murder))\b"
+    r"|\b(?:shooting|massacre|attack|killings?|murders?|rampage)\s+(?:was\s+)?(?:carried\s+out|committed|perpetrated)\s+by\s+"
+    r"(?:\d{1,3}-year-old\s+)?" + _NAME.replace("?P<name>", "?P<name6>"))
+# "... carried out by Jo Roe, 28, and Al Poe, 27": the next names of the list.
+_AND_NEXT_NAME_RE = re.compile(r"(?:,\s+(?:aged\s+)?\d{1,3})?,?\s+and\s+(?:(?:his|her)\s+(?:wife|husband|brother|sister|"
+                               r"son|daughter|father|mother)?,?\s+)?(?:\d{1,3}-year-old\s+)?" + _NAME)
 _NOT_NAME_WORDS_ANY = frozenset("police officer officers deputy deputies sheriff man woman men women boy girl teen suspect "
                                 "gunman victim news update video report says said the a an in at on of killed shot arrested "
                                 "charged dead shooting player following chief county city department after".split())
@@ -773,7 +778,7 @@ _OFFICIAL_TITLE_BEFORE = re.compile(
 
 
 def _held_name(match: re.Match[str]) -> tuple[int, int]:
-    group = next(g for g in ("name", "name2", "name3", "name4", "name5") if match.group(g))
+    group = next(g for g in ("name", "name2", "name3", "name4", "name5", "name6") if match.group(g))
     return match.start(group), match.end(group)
 
 
@@ -828,6 +833,10 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
             if before is not None:  # "Jo Roe and Al Poe were charged with murder": both
                 offset = max(sentence.start_char, start - 60)
                 matches.append((before, offset + before.start("name"), offset + before.end("name")))
+            listed = match.re is _HELD_RE and match.group("name6")
+            after = _AND_NEXT_NAME_RE.match(frame.text, end, sentence.end_char) if listed else None
+            if after is not None:  # "the attack carried out by Jo Roe, 28, and Al Poe, 27": both
+                matches.append((after, after.start("name"), after.end("name")))
         for match, start, end in matches:
             name = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", frame.text[start:end])
             end = start + len(name)
