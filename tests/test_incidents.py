@@ -465,3 +465,10 @@ def test_the_man_identified_after_a_long_description_is_the_victim() -> None:
             "as Lyle Fenner of Allen.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert [v.name for v in incident.victims if v.name] == ["Lyle Fenner"]
+
+
+def test_a_shot_dog_and_a_shop_are_not_named_victims() -> None:
+    text = ("Rex, a German shepherd, suffered two gunshot wounds during a break-in at a home on Norwood Avenue "
+            "on Wednesday. A man was found in front of Harbor Optical with gunshot wounds to his leg.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert not [v.name for v in incident.victims if v.name]

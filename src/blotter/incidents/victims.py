@@ -278,7 +278,28 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
             victim.name = victim.mention = _TRAILING_NUMBER_RE.sub("", victim.name)
     victims += _harmed_by_name(frame, victims)
     found = _deduplicated(victims)
-    return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name))]
+    return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name)
+                                                 and not _place_or_animal(text, v))]
+
+
+# "found in front of Harbor Optical": a place named after where someone was found, not a person.
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in\s+front\s+of|outside(?:\s+of)?|near|behind|inside(?:\s+of)?|across\s+from)\s+$",
+                              re.IGNORECASE)
+# "Rex, a German shepherd, was shot": a pet, not a person.
+_ANIMAL_AFTER_RE = re.compile(
+    r",\s+(?:an?|the(?:\s+family['’]s)?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:dog|puppy|cat|kitten|horse|pony|akita|"
+    r"pit\s?bull|labrador|retriever|shepherd|terrier|rottweiler|chihuahua|poodle|beagle|husky|bulldog|mastiff|collie)s?\b",
+    re.IGNORECASE)
+
+
+def _place_or_animal(text: str, victim: Victim) -> bool:
+    """True when the report calls this "victim" a pet anywhere ("Rex, a German shepherd"), or names it only
+    as where someone was found ("in front of Harbor Optical")."""
+    name = victim.name or ""
+    spots = [m.start() for m in re.finditer(re.escape(name), text)] if name else []
+    if any(_ANIMAL_AFTER_RE.match(text, at + len(name)) for at in spots):
+        return True
+    return bool(spots) and all(_PLACE_BEFORE_RE.search(text[max(0, at - 20):at]) for at in spots)
 
 
 _PERSON_NAME = (r"(?P<name>(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
