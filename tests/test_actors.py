@@ -294,3 +294,11 @@ def test_both_people_who_carried_out_the_attack_are_its_shooters() -> None:
             "Police still did not know the motive for the massacre carried out by Sayed Farel, 28, and Tasha Mirel, 27.")
     names = {p.name for p in main_incident(text).perpetrators if p.name}
     assert {"Sayed Farel", "Tasha Mirel"} <= names
+
+
+def test_a_man_arrested_only_for_drugs_is_not_the_shooter() -> None:
+    text = ("A man was shot and killed outside a nightclub on Fair Oaks Avenue early Sunday. "
+            "Police arrested Rafael Ortega, 30, in connection with the shooting. "
+            "Police also arrested a second man, Dario Quint, on suspicion of possessing brass knuckles.")
+    names = [p.name for p in main_incident(text).perpetrators if p.name]
+    assert "Rafael Ortega" in names and "Dario Quint" not in names

@@ -671,6 +671,22 @@ def _known_names(perpetrators: list[Perpetrator]) -> set[str]:
     return {p.name.lower() for p in perpetrators if p.name and p.name.split()}
 
 
+# What someone arrested beside the incident may be held for without being its shooter.
+_MINOR_CHARGE_RE = re.compile(
+    r"\b(?:on\s+suspicion\s+of|charged\s+with|arrested\s+(?:for|on)|booked\s+(?:for|on)|held\s+on)\s+(?:\w+\s+){0,4}?"
+    r"(?:possess(?:ing|ion)|drugs?|narcotics|marijuana|cocaine|heroin|obstruct(?:ing|ion)|resisting|outstanding\s+warrants?|"
+    r"warrants?|probation|parole|trespass(?:ing)?|hindering|tampering|driving|dui|theft|shoplifting)\b", re.IGNORECASE)
+_VIOLENT_CHARGE_RE = re.compile(
+    r"\b(?:murder|homicide|manslaughter|assault|shooting|shot|killing|killed|attempted|robbery|battery|firing|discharg\w*)\b",
+    re.IGNORECASE)
+
+
+def _minor_charge_only(frame: IncidentFrame, sentence: Span) -> bool:
+    """A sentence holding someone only on a charge that is no part of the violence (drugs, a warrant)."""
+    text = frame.text[sentence.start_char:sentence.end_char]
+    return bool(_MINOR_CHARGE_RE.search(text)) and not _VIOLENT_CHARGE_RE.search(text)
+
+
 def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> None:
     """People the report says were arrested, charged or sought, in sentences outside the incident's own.
 
@@ -682,6 +698,8 @@ def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]
     for sentence in frame.doc.sents:
         if sentence.start in own:
             continue
+        if _minor_charge_only(frame, sentence):
+            continue  # "also arrested a second man on suspicion of possessing brass knuckles": not the shooter
         for token in sentence:
             entity = _entity_of(token) if _pursued(token) else None
             entity = entity or _pursued_name(token)
@@ -928,6 +946,8 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
                 _name_known_perpetrator(frame, token, heads)
                 continue
             entity = _entity_of(token) or _pursued_name(token) or _appositive_name(token) or _identified_name(token)
+            if entity is not None and not _doer(token) and _minor_charge_only(frame, sentence):
+                continue  # "police also arrested a second man on suspicion of possessing brass knuckles"
             described = any(c.lower_ in _MENACING for c in token.lefts)  # "heavily armed men"
             if talk and entity is None and not (described or _fate(frame, token) or _pursued(token) or _accused(token)):
                 continue  # "they are simply murderers", "the terrorists will not win": talk about them
