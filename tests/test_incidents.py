@@ -472,3 +472,16 @@ def test_a_shot_dog_and_a_shop_are_not_named_victims() -> None:
             "on Wednesday. A man was found in front of Harbor Optical with gunshot wounds to his leg.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert not [v.name for v in incident.victims if v.name]
+
+
+def test_a_sibling_killed_years_before_is_not_a_victim_of_this_shooting() -> None:
+    text = ("A man named Ronald Pike, 33, was fatally shot early Saturday in a van on Oak Street. "
+            "His brother Jerald was shot and killed at age 23 on July 26, 2000.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2013-01-27T10:00:00+00:00"), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ["Ronald Pike"]
+
+
+def test_a_report_about_an_old_case_keeps_its_victim() -> None:
+    text = "Ronald Pike, 33, was shot and killed on July 26, 2000, and the case is still unsolved, police said."
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2013-01-27T10:00:00+00:00"), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ["Ronald Pike"]

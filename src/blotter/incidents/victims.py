@@ -277,7 +277,7 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         if victim.name and _TRAILING_NUMBER_RE.search(victim.name):
             victim.name = victim.mention = _TRAILING_NUMBER_RE.sub("", victim.name)
     victims += _harmed_by_name(frame, victims)
-    found = _deduplicated(victims)
+    found = _earlier_cases_left_out(frame, _deduplicated(victims))
     return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name)
                                                  and not _place_or_animal(text, v))]
 
@@ -300,6 +300,34 @@ def _place_or_animal(text: str, victim: Victim) -> bool:
     if any(_ANIMAL_AFTER_RE.match(text, at + len(name)) for at in spots):
         return True
     return bool(spots) and all(_PLACE_BEFORE_RE.search(text[max(0, at - 20):at]) for at in spots)
+
+
+_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def _of_an_earlier_year(frame: IncidentFrame, victim: Victim) -> bool:
+    """True when every sentence naming the victim dates it to a year well before the report's ("Jo Roe was
+    shot and killed on July 26, 2000" in a report of 2013)."""
+    if frame.published is None or not victim.evidence:
+        return False
+    for evidence in victim.evidence:
+        span = frame.doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+        if span is None:
+            return False
+        sentence = span[0].sent
+        years = [int(y) for y in _YEAR_RE.findall(frame.text, sentence.start_char, sentence.end_char)]
+        if not years or any(y > frame.published.year - 2 for y in years):
+            return False
+    return True
+
+
+def _earlier_cases_left_out(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
+    """Leave out named victims of earlier cases a report recalls beside its own ("her brother was shot and
+    killed in 2000"), when it names a victim of its own event; a report about an old case keeps its victims."""
+    earlier = [v for v in victims if v.name and _of_an_earlier_year(frame, v)]
+    if not earlier or not any(v.name and v not in earlier for v in victims):
+        return victims
+    return [v for v in victims if not any(v is e for e in earlier)]
 
 
 _PERSON_NAME = (r"(?P<name>(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
