@@ -485,3 +485,17 @@ def test_a_report_about_an_old_case_keeps_its_victim() -> None:
     text = "Ronald Pike, 33, was shot and killed on July 26, 2000, and the case is still unsolved, police said."
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2013-01-27T10:00:00+00:00"), [])[0]
     assert [v.name for v in incident.victims if v.name] == ["Ronald Pike"]
+
+
+def test_family_of_victim_names_the_victim_with_his_nickname() -> None:
+    text = ("A man was shot and killed outside an event center in North Spokane on Monday morning. "
+            "Family members of victim Eduardo \"Eddy\" Varela believe he did nothing to provoke the attack.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ['Eduardo "Eddy" Varela']
+
+
+def test_a_victim_advocate_is_no_victim() -> None:
+    text = ("A woman was shot in the arm on Elm Street on Friday. "
+            "She spoke with victim advocate Jana Morrow at the hospital.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert not [v.name for v in incident.victims if v.name]

@@ -351,7 +351,10 @@ _VICTIM_NAMED_RE = re.compile(
     + r"|\b(?P<deed>murder|killing|slaying|shooting\s+death|death)\s+of\s+(?:\d{1,3}-year-old\s+)?"
     + _PERSON_NAME.replace("?P<name>", "?P<name2>")
     + r"|(?<![\w’'-])" + _PERSON_NAME.replace("?P<name>", "?P<name3>")
-    + r"(?:,\s+\d{1,3},)?\s+(?:was|were)\s+(?:one|two|three|four|among)\s+(?:of\s+)?the\s+victims\b")
+    + r"(?:,\s+\d{1,3},)?\s+(?:was|were)\s+(?:one|two|three|four|among)\s+(?:of\s+)?the\s+victims\b"
+    r"|\b(?:of|for|to|with)\s+(?:the\s+)?(?:shooting\s+|homicide\s+|murder\s+)?victim,?\s+(?:\d{1,3}-year-old\s+)?"
+    r"(?P<name4>[A-Z][a-z'’-]+(?=\s+[\"“][A-Z][a-z]+[\"”]\s+[A-Z])|" + _PERSON_NAME.replace("(?P<name>", "(?:") + r")"
+    r"(?:\s+[\"“][A-Z][a-z]+[\"”]\s+(?P<surname4>[A-Z][a-z'’-]+))?")
 
 
 def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
@@ -377,8 +380,10 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
                 evidence=[Evidence.of(text, match.start("name"), match.end("name")),
                           Evidence.of(text, match.start("harm"), match.end("harm"))]))
         for match in _VICTIM_NAMED_RE.finditer(text, sentence.start_char, sentence.end_char):
-            group = next(g for g in ("name", "name2", "name3") if match.group(g))
+            group = next(g for g in ("name", "name2", "name3", "name4") if match.group(g))
             names = [(match.start(group), match.end(group))]
+            if group == "name4" and match.group("surname4"):  # "victim Eduardo "Eddy" Roe": Eduardo ... Roe
+                names = [(match.start(group), match.end("surname4"))]
             before = re.search(_PERSON_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+(?:and\s+)?(?:\d{1,3}-year-old\s+)?$",
                                text[max(sentence.start_char, match.start() - 60):match.start()])
             if group == "name3" and before is not None:  # "Jo Roe and Al Poe were two of the victims"
