@@ -302,3 +302,10 @@ def test_a_man_arrested_only_for_drugs_is_not_the_shooter() -> None:
             "Police also arrested a second man, Dario Quint, on suspicion of possessing brass knuckles.")
     names = [p.name for p in main_incident(text).perpetrators if p.name]
     assert "Rafael Ortega" in names and "Dario Quint" not in names
+
+
+def test_a_pages_today_in_history_box_names_no_shooter() -> None:
+    text = ("A man was found shot dead in a parked car in Dunmore on Friday. "
+            "Police said 25-year-old Ray Kettler is facing serious charges. "
+            "Jack Bolt robs his first bank, the city attacks its budget, and a band goes to the moon, all on this day.")
+    assert [p.name for p in main_incident(text).perpetrators if p.name] == ["Ray Kettler"]

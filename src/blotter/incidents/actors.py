@@ -932,6 +932,11 @@ def _unglued(name: str) -> str:
     return name[glued[-1].start(1):] if glued else name
 
 
+# A page's almanac box ("Jesse James robs his first bank, ..., all on this day"), not the report.
+_ON_THIS_DAY_RE = re.compile(r"\ball\s+on\s+this\s+(?:day|date)\b|\b(?:this|today)\s+(?:day|date)\s+in\s+history\b",
+                             re.IGNORECASE)
+
+
 def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perpetrator]:
     """Every perpetrator named in the incident's sentences, coreferent mentions merged."""
     perpetrators: list[Perpetrator] = []
@@ -940,6 +945,8 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
     acting = [g for g in groups if g.relation in ("perpetrator", "claimed")]
     group_of_all = acting[0].name if len(acting) == 1 else None
     for sentence in frame.sentences:
+        if _ON_THIS_DAY_RE.search(frame.text, sentence.start_char, sentence.end_char):
+            continue  # a page's "today in history" box: "Jo Roe robs his first bank ..., all on this day"
         talk = not _tells_violence(sentence)
         for token in sentence:
             if not _is_perpetrator(token):
