@@ -499,3 +499,11 @@ def test_a_victim_advocate_is_no_victim() -> None:
             "She spoke with victim advocate Jana Morrow at the hospital.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert not [v.name for v in incident.victims if v.name]
+
+
+def test_a_couple_sharing_a_surname_are_two_victims() -> None:
+    text = ("Two people were shot at a home on Cedar Lane on Tuesday night. "
+            "Police said Ana Duval, 38, was the woman killed. "
+            "Leo Duval, 40, was suffering from a gunshot wound to the leg.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert {"Ana Duval", "Leo Duval"} <= {v.name for v in incident.victims}

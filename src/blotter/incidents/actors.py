@@ -656,7 +656,7 @@ def _name_known_perpetrator(frame: IncidentFrame, token: Token, heads: dict[str,
         known.evidence.append(Evidence.of(frame.text, entity.start_char, entity.end_char))
 
 
-def _same_person(known: set[str], name: str) -> bool:
+def same_person(known: set[str], name: str) -> bool:
     """True when a name is one already known: the same surname and no first name that tells them apart
     ("Roe" is the "Jo Roe" named before; "Al Roe" charged beside "Jo Roe" is his brother, another person)."""
     words = name.lower().split()
@@ -708,7 +708,7 @@ def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]
             start, end = entity.start_char, entity.end_char
             end -= len(_ALIAS_AFTER.search(frame.text[start:end]).group())
             name = frame.text[start:end]
-            if _same_person(known, name):
+            if same_person(known, name):
                 continue
             known.add(name.lower())
             perpetrators.append(Perpetrator(
@@ -735,7 +735,7 @@ def _named_shooters(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> No
         for match in _NAMED_SHOOTER_RE.finditer(frame.text, sentence.start_char, sentence.end_char):
             name = match.group("name")
             words = name.lower().split()
-            if _same_person(known, name) or set(words) & _NOT_NAME_WORDS:
+            if same_person(known, name) or set(words) & _NOT_NAME_WORDS:
                 continue
             if match.group("closing") and not frame.text[:match.start()].endswith(", "):
                 continue  # a comma after the name closes an apposition: "the officer, Jo Roe, shot"
@@ -859,7 +859,7 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
             name = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", frame.text[start:end])
             end = start + len(name)
             words = name.lower().split()
-            if _same_person(known, name) or set(words) & _NOT_NAME_WORDS_ANY:
+            if same_person(known, name) or set(words) & _NOT_NAME_WORDS_ANY:
                 continue
             if _OFFICIAL_TITLE_BEFORE.search(frame.text[max(0, start - 40):start]):
                 continue
@@ -971,7 +971,7 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
             definite = any(c.lower_ in ("the", "these", "those", "this") for c in token.lefts)
             inside = next((p for s, e, p in spans if s <= start and end <= e), None)  # "group of 10 paid assassins"
             same_name = next((p for k, p in heads.items() if entity is not None and p.name and key.split()
-                              and _same_person({k}, key)), None)  # "Roe" is the "Jo Roe" named before
+                              and same_person({k}, key)), None)  # "Roe" is the "Jo Roe" named before
             known = inside or heads.get(key) or same_name or (perpetrators[0] if definite and perpetrators else None)
             if known is not None:
                 if known.name is None and entity is not None:

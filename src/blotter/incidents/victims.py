@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import first_name_gender
 from ..models import Evidence, Gender, Victim, VictimStatus
-from .actors import PERPETRATOR_NOUNS, full_name_span, whole_name
+from .actors import PERPETRATOR_NOUNS, full_name_span, same_person as _known_person, whole_name
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
 from .frame import IncidentFrame
 
@@ -360,19 +360,19 @@ _VICTIM_NAMED_RE = re.compile(
 def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
     """Named victims the parse missed, where the clause that names them says how the shooting harmed them."""
     text = frame.text
-    known = {(v.name or "").lower().split()[-1] for v in victims if v.name}
+    known = {v.name.lower() for v in victims if v.name and v.name.split()}
     sentences = list(frame.doc.sents) if frame.is_primary and not frame.background else frame.sentences
     found = []
     for sentence in sentences:
         for match in _HARMED_NAME_RE.finditer(text, sentence.start_char, sentence.end_char):
             name = match.group("name")
             words = name.lower().split()
-            if words[-1] in known or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
+            if _known_person(known, name) or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
                 continue
             span = frame.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
             if span is None or span[-1].ent_type_ in _PLACE_LABELS or span[-1].ent_type_ in ("DATE", "ORG"):
                 continue
-            known.add(words[-1])
+            known.add(name.lower())
             harm = match.group("harm").lower()
             found.append(Victim(
                 name=name, mention=name, status="killed" if "killed" in harm or "dead" in harm or "death" in harm
@@ -392,7 +392,7 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
             for start, end in names:
                 name = text[start:end]
                 words = name.lower().split()
-                if words[-1] in known or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
+                if _known_person(known, name) or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
                     continue
                 if re.match(r"\s+(?:resident|residents|man|woman|teen|teenager|boy|girl|native|police|officer|couple|"
                             r"family|mother|father|student|area)\b", text[end:end + 20], re.IGNORECASE):
@@ -401,7 +401,7 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
                 if span is None or (len(words) == 1 and span[-1].ent_type_ in _PLACE_LABELS) or span[-1].ent_type_ in (
                         "ORG", "DATE", "TIME"):
                     continue  # "the murder of Wendell Ash": a victim's name, whatever the tagger took it for
-                known.add(words[-1])
+                known.add(name.lower())
                 deed = (match.group("deed") or "").lower()
                 found.append(Victim(name=name, mention=name, status="killed" if deed and deed != "shooting" else "unknown",
                                     evidence=[Evidence.of(text, start, end), Evidence.of(text, match.start(), match.end())]))
