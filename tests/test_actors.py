@@ -252,3 +252,60 @@ def test_a_later_attack_by_the_same_rebels_is_put_down_to_their_group() -> None:
             "In another attack, a man shot his neighbour in Porto Alto.")
     incidents = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])
     assert len(incidents) == 2 and incidents[1].groups == []
+
+
+def test_brothers_charged_together_are_two_shooters() -> None:
+    text = ("A man was shot dead during a robbery at a gas station in Millbrook on Saturday night. "
+            "Tom Varga, 22; Leo Varga, 19; and Sam Orton, 20, have all been charged with murder.")
+    names = {p.name for p in main_incident(text).perpetrators}
+    assert {"Tom Varga", "Leo Varga", "Sam Orton"} <= names
+
+
+def test_a_person_facing_charges_or_held_is_the_suspect() -> None:
+    text = ("A man was found shot dead in a parked car in Dunmore on Friday. "
+            "Police said 31-year-old Ray Kettler is facing serious charges.")
+    assert [p.name for p in main_incident(text).perpetrators if p.name] == ["Ray Kettler"]
+    text = ("Two women were shot dead in a house on Elm Street on Sunday. "
+            "Jail records show that 40-year-old Dale Prine was being held Monday on multiple charges.")
+    assert [p.name for p in main_incident(text).perpetrators if p.name] == ["Dale Prine"]
+
+
+def test_people_said_to_have_committed_the_robbery_are_its_shooters() -> None:
+    text = ("A store clerk was shot and killed during a robbery on Main Street on Tuesday. "
+            "Prosecutors now say Ty Ambler and Cal Ross, both 17, committed the robbery.")
+    names = {p.name for p in main_incident(text).perpetrators if p.name}
+    assert names == {"Ty Ambler", "Cal Ross"}
+
+
+def test_a_wanted_man_considered_armed_and_dangerous_is_the_suspect() -> None:
+    text = ("A man was shot in the leg outside an apartment complex on Oak Road last week. "
+            "Police say Dee Marlow should be considered armed and dangerous.")
+    assert [p.name for p in main_incident(text).perpetrators if p.name] == ["Dee Marlow"]
+
+
+def test_the_suspect_was_identified_as_names_the_shooter() -> None:
+    text = ("A woman was shot in the arm outside a bar on Pine Street on Friday night. "
+            "The suspect was identified as Abel Fenwick, 33, of Dunmore.")
+    assert [p.name for p in main_incident(text).perpetrators if p.name] == ["Abel Fenwick"]
+
+
+def test_both_people_who_carried_out_the_attack_are_its_shooters() -> None:
+    text = ("Fourteen people were killed at an office party in Redmont on Wednesday. "
+            "Police still did not know the motive for the massacre carried out by Sayed Farel, 28, and Tasha Mirel, 27.")
+    names = {p.name for p in main_incident(text).perpetrators if p.name}
+    assert {"Sayed Farel", "Tasha Mirel"} <= names
+
+
+def test_a_man_arrested_only_for_drugs_is_not_the_shooter() -> None:
+    text = ("A man was shot and killed outside a nightclub on Fair Oaks Avenue early Sunday. "
+            "Police arrested Rafael Ortega, 30, in connection with the shooting. "
+            "Police also arrested a second man, Dario Quint, on suspicion of possessing brass knuckles.")
+    names = [p.name for p in main_incident(text).perpetrators if p.name]
+    assert "Rafael Ortega" in names and "Dario Quint" not in names
+
+
+def test_a_pages_today_in_history_box_names_no_shooter() -> None:
+    text = ("A man was found shot dead in a parked car in Dunmore on Friday. "
+            "Police said 25-year-old Ray Kettler is facing serious charges. "
+            "Jack Bolt robs his first bank, the city attacks its budget, and a band goes to the moon, all on this day.")
+    assert [p.name for p in main_incident(text).perpetrators if p.name] == ["Ray Kettler"]

@@ -434,3 +434,76 @@ def test_rebels_burning_vehicles_after_a_bombing_is_an_arson_of_its_own() -> Non
             "The rebels burned four buses on the coastal highway.")
     found = incidents_of(text)
     assert [i.attack_types[0] for i in found] == ["bombing", "facility_infrastructure_attack"]
+
+
+def test_a_victim_identified_as_a_towns_resident_is_named_not_the_town() -> None:
+    text = ("A man was found shot dead on a farm road near Alder Creek on Friday. "
+            "Police said the man is identified as 18-year-old Alder Creek resident, Tomas Ruvalcaba.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ["Tomas Ruvalcaba"]
+
+
+def test_a_victim_called_by_surname_is_the_victim_not_her_brother_quoted() -> None:
+    text = ("A woman was shot and killed in her home on Birch Lane early Saturday. "
+            "Police said 55-year-old Nora Pell was struck by a stray bullet. "
+            "Her brother, Wade Pell, said the family was heartbroken. "
+            "Pell was pronounced dead at Mercy Hospital.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ["Nora Pell"]
+
+
+def test_a_victim_found_and_determined_to_have_been_shot_is_named() -> None:
+    text = ("Two men were shot near a gas station on Coyote Lane on Sunday night. "
+            "Officers found Dario Pettis, 22, and determined he had been shot in the torso.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert "Dario Pettis" in [v.name for v in incident.victims]
+
+
+def test_the_man_identified_after_a_long_description_is_the_victim() -> None:
+    text = ("A shooting at a home early Friday left one man dead. "
+            "Police have identified the man who was shot on January 15, in the 900 block of Green Pond Road, "
+            "as Lyle Fenner of Allen.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ["Lyle Fenner"]
+
+
+def test_a_shot_dog_and_a_shop_are_not_named_victims() -> None:
+    text = ("Rex, a German shepherd, suffered two gunshot wounds during a break-in at a home on Norwood Avenue "
+            "on Wednesday. A man was found in front of Harbor Optical with gunshot wounds to his leg.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert not [v.name for v in incident.victims if v.name]
+
+
+def test_a_sibling_killed_years_before_is_not_a_victim_of_this_shooting() -> None:
+    text = ("A man named Ronald Pike, 33, was fatally shot early Saturday in a van on Oak Street. "
+            "His brother Jerald was shot and killed at age 23 on July 26, 2000.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2013-01-27T10:00:00+00:00"), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ["Ronald Pike"]
+
+
+def test_a_report_about_an_old_case_keeps_its_victim() -> None:
+    text = "Ronald Pike, 33, was shot and killed on July 26, 2000, and the case is still unsolved, police said."
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2013-01-27T10:00:00+00:00"), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ["Ronald Pike"]
+
+
+def test_family_of_victim_names_the_victim_with_his_nickname() -> None:
+    text = ("A man was shot and killed outside an event center in North Spokane on Monday morning. "
+            "Family members of victim Eduardo \"Eddy\" Varela believe he did nothing to provoke the attack.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert [v.name for v in incident.victims if v.name] == ['Eduardo "Eddy" Varela']
+
+
+def test_a_victim_advocate_is_no_victim() -> None:
+    text = ("A woman was shot in the arm on Elm Street on Friday. "
+            "She spoke with victim advocate Jana Morrow at the hospital.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert not [v.name for v in incident.victims if v.name]
+
+
+def test_a_couple_sharing_a_surname_are_two_victims() -> None:
+    text = ("Two people were shot at a home on Cedar Lane on Tuesday night. "
+            "Police said Ana Duval, 38, was the woman killed. "
+            "Leo Duval, 40, was suffering from a gunshot wound to the leg.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert {"Ana Duval", "Leo Duval"} <= {v.name for v in incident.victims}

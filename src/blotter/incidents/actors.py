@@ -656,6 +656,37 @@ def _name_known_perpetrator(frame: IncidentFrame, token: Token, heads: dict[str,
         known.evidence.append(Evidence.of(frame.text, entity.start_char, entity.end_char))
 
 
+def same_person(known: set[str], name: str) -> bool:
+    """True when a name is one already known: the same surname and no first name that tells them apart
+    ("Roe" is the "Jo Roe" named before; "Al Roe" charged beside "Jo Roe" is his brother, another person)."""
+    words = name.lower().split()
+    for other in known:
+        others = other.split()
+        if others[-1] == words[-1] and (len(words) == 1 or len(others) == 1 or others[0] == words[0]):
+            return True
+    return False
+
+
+def _known_names(perpetrators: list[Perpetrator]) -> set[str]:
+    return {p.name.lower() for p in perpetrators if p.name and p.name.split()}
+
+
+# What someone arrested beside the incident may be held for without being its shooter.
+_MINOR_CHARGE_RE = re.compile(
+    r"\b(?:on\s+suspicion\s+of|charged\s+with|arrested\s+(?:for|on)|booked\s+(?:for|on)|held\s+on)\s+(?:\w+\s+){0,4}?"
+    r"(?:possess(?:ing|ion)|drugs?|narcotics|marijuana|cocaine|heroin|obstruct(?:ing|ion)|resisting|outstanding\s+warrants?|"
+    r"warrants?|probation|parole|trespass(?:ing)?|hindering|tampering|driving|dui|theft|shoplifting)\b", re.IGNORECASE)
+_VIOLENT_CHARGE_RE = re.compile(
+    r"\b(?:murder|homicide|manslaughter|assault|shooting|shot|killing|killed|attempted|robbery|battery|firing|discharg\w*)\b",
+    re.IGNORECASE)
+
+
+def _minor_charge_only(frame: IncidentFrame, sentence: Span) -> bool:
+    """A sentence holding someone only on a charge that is no part of the violence (drugs, a warrant)."""
+    text = frame.text[sentence.start_char:sentence.end_char]
+    return bool(_MINOR_CHARGE_RE.search(text)) and not _VIOLENT_CHARGE_RE.search(text)
+
+
 def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> None:
     """People the report says were arrested, charged or sought, in sentences outside the incident's own.
 
@@ -663,10 +694,12 @@ def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]
     incident; only named people count, so a pronoun or "a man" adds nobody.
     """
     own = {sentence.start for sentence in frame.sentences}
-    known = {(p.name or "").lower().split()[-1] for p in perpetrators if p.name}
+    known = _known_names(perpetrators)
     for sentence in frame.doc.sents:
         if sentence.start in own:
             continue
+        if _minor_charge_only(frame, sentence):
+            continue  # "also arrested a second man on suspicion of possessing brass knuckles": not the shooter
         for token in sentence:
             entity = _entity_of(token) if _pursued(token) else None
             entity = entity or _pursued_name(token)
@@ -675,9 +708,9 @@ def _add_pursued_elsewhere(frame: IncidentFrame, perpetrators: list[Perpetrator]
             start, end = entity.start_char, entity.end_char
             end -= len(_ALIAS_AFTER.search(frame.text[start:end]).group())
             name = frame.text[start:end]
-            if name.lower().split()[-1] in known:
+            if same_person(known, name):
                 continue
-            known.add(name.lower().split()[-1])
+            known.add(name.lower())
             perpetrators.append(Perpetrator(
                 name=name, mention=name, age=_age(frame, start, end, token), gender=_gender(token, True),
                 nationality=_nationality(token), fate=_fate(frame, token),
@@ -697,19 +730,19 @@ _NOT_NAME_WORDS = frozenset("police officer officers deputy deputies sheriff man
 def _named_shooters(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> None:
     """Add people named as the subject of a shooting verb whom the parse missed (it often tags such
     names as organisations, or hangs the verb on the wrong word)."""
-    known = {(p.name or "").lower().split()[-1] for p in perpetrators if p.name}
+    known = _known_names(perpetrators)
     for sentence in frame.sentences:
         for match in _NAMED_SHOOTER_RE.finditer(frame.text, sentence.start_char, sentence.end_char):
             name = match.group("name")
             words = name.lower().split()
-            if words[-1] in known or set(words) & _NOT_NAME_WORDS:
+            if same_person(known, name) or set(words) & _NOT_NAME_WORDS:
                 continue
             if match.group("closing") and not frame.text[:match.start()].endswith(", "):
                 continue  # a comma after the name closes an apposition: "the officer, Jo Roe, shot"
             span = frame.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
             if span is None or any(t.pos_ != "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in span):
                 continue
-            known.add(words[-1])
+            known.add(name.lower())
             perpetrators.append(Perpetrator(
                 name=name, mention=name, age=_age(frame, match.start("name"), match.end("name"), span.root),
                 gender=None, evidence=[Evidence.of(frame.text, match.start("name"), match.end())]))
@@ -730,10 +763,12 @@ _SHOOTER_ACT_RE = re.compile(
 # The named person is held to account for the shooting: "Rivers is accused of shooting", "Police are
 # charging Jo Roe with assault", "the suspect, later identified as Jo Roe", "Jo Roe faces a murder charge".
 _HELD_RE = re.compile(
-    _NAME + r"(?:,\s+\d{1,3},)?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|now\s+)?\s*(?:being\s+)?"
-    r"(?:accused\s+of\s+(?:shooting|killing|firing|murder)|charged\s+with\s+(?:\w+[-\s]){0,3}(?:murder|homicide|manslaughter|assault|"
-    r"attempted|shooting|discharg)|faces\s+(?:a\s+|\w+\s+){0,3}(?:murder|manslaughter|homicide|assault)|admitted\s+to\s+"
-    r"(?:shooting|killing)|(?:being\s+)?held\s+(?:on|without)\s+(?:\w+\s+){0,3}(?:charges?|bond|bail)|wanted\s+(?:for|in)\s+"
+    _NAME + r"(?:,\s+(?:both\s+|all\s+)?\d{1,3},)?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|now\s+)?\s*"
+    r"(?:being\s+)?(?:accused\s+of\s+(?:shooting|killing|firing|murder)|charged\s+with\s+(?:\w+[-\s]){0,3}(?:murder|homicide|"
+    r"manslaughter|assault|attempted|shooting|discharg)|fac(?:es|ing)\s+(?:a\s+|\w+\s+){0,3}(?:murder|manslaughter|homicide|"
+    r"assault|charges)|admitted\s+to\s+(?:shooting|killing)|(?:being\s+)?held\s+(?:\w+\s+)?(?:on|without)\s+(?:\w+\s+){0,3}"
+    r"(?:charges?|bond|bail)|committed\s+the\s+(?:shooting|murder|killing|robbery|homicide|attack)\b"
+    r"|(?:should\s+be\s+)?considered\s+armed\s+and\s+(?:extremely\s+)?dangerous|wanted\s+(?:for|in)\s+"
     r"(?:connection\s+with\s+)?(?:the\s+|a\s+)?(?:fatal\s+|deadly\s+)?(?:shooting|murder|killing|attempted\s+murder|homicide))"
     r"|(?:police|deputies|officers|authorities|investigators|prosecutors|troopers|they|[Pp]olice\s+[Cc]hief\s+\w+|\w+)\s+"
     r"(?:identified|named)\s+the\s+(?:suspect|shooter|gunman|killer|suspected\s+shooter)\s+as\s+(?:\d{1,3}-year-old\s+)?"
@@ -744,7 +779,12 @@ _HELD_RE = re.compile(
     r"|\b(?:shooting\s+|murder\s+|named\s+|the\s+)?(?<![Nn]o\s)suspect(?:ed\s+(?:shooter|gunman|killer))?,?\s+"
     + _NAME.replace("?P<name>", "?P<name5>") +
     r"|\b(?:charging|arrested|charged|indicted|booked)\s+(?:\d{1,3}-year-old\s+)?" + _NAME.replace("?P<name>", "?P<name3>")
-    + r"(?:,\s+\d{1,3},)?\s+(?:with|for|in\s+(?:connection\s+with\s+)?the\s+(?:shooting|death|killing|murder))\b")
+    + r"(?:,\s+\d{1,3},)?\s+(?:with|for|in\s+(?:connection\s+with\s+)?the\s+(?:shooting|death|killing|murder))\b"
+    r"|\b(?:shooting|massacre|attack|killings?|murders?|rampage)\s+(?:was\s+)?(?:carried\s+out|committed|perpetrated)\s+by\s+"
+    r"(?:\d{1,3}-year-old\s+)?" + _NAME.replace("?P<name>", "?P<name6>"))
+# "... carried out by Jo Roe, 28, and Al Poe, 27": the next names of the list.
+_AND_NEXT_NAME_RE = re.compile(r"(?:,\s+(?:aged\s+)?\d{1,3})?,?\s+and\s+(?:(?:his|her)\s+(?:wife|husband|brother|sister|"
+                               r"son|daughter|father|mother)?,?\s+)?(?:\d{1,3}-year-old\s+)?" + _NAME)
 _NOT_NAME_WORDS_ANY = frozenset("police officer officers deputy deputies sheriff man woman men women boy girl teen suspect "
                                 "gunman victim news update video report says said the a an in at on of killed shot arrested "
                                 "charged dead shooting player following chief county city department after".split())
@@ -756,7 +796,7 @@ _OFFICIAL_TITLE_BEFORE = re.compile(
 
 
 def _held_name(match: re.Match[str]) -> tuple[int, int]:
-    group = next(g for g in ("name", "name2", "name3", "name4", "name5") if match.group(g))
+    group = next(g for g in ("name", "name2", "name3", "name4", "name5", "name6") if match.group(g))
     return match.start(group), match.end(group)
 
 
@@ -800,7 +840,7 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
     """Add people the report names as the shooter (their own act or the charge they face) whom the parse
     missed, anywhere in the report of the main incident: the follow-up of a report ("Burch fired into the
     truck", "Rivers is accused of shooting his wife") is about the incident it opens with."""
-    known = {(p.name or "").lower().split()[-1] for p in perpetrators if p.name}
+    known = _known_names(perpetrators)
     sentences = frame.sentences if not (frame.is_primary and not frame.background) else list(frame.doc.sents)
     for sentence in sentences:
         matches = [(m, m.start("name"), m.end("name")) for m in _SHOOTER_ACT_RE.finditer(
@@ -811,11 +851,15 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
             if before is not None:  # "Jo Roe and Al Poe were charged with murder": both
                 offset = max(sentence.start_char, start - 60)
                 matches.append((before, offset + before.start("name"), offset + before.end("name")))
+            listed = match.re is _HELD_RE and match.group("name6")
+            after = _AND_NEXT_NAME_RE.match(frame.text, end, sentence.end_char) if listed else None
+            if after is not None:  # "the attack carried out by Jo Roe, 28, and Al Poe, 27": both
+                matches.append((after, after.start("name"), after.end("name")))
         for match, start, end in matches:
             name = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", frame.text[start:end])
             end = start + len(name)
             words = name.lower().split()
-            if words[-1] in known or set(words) & _NOT_NAME_WORDS_ANY:
+            if same_person(known, name) or set(words) & _NOT_NAME_WORDS_ANY:
                 continue
             if _OFFICIAL_TITLE_BEFORE.search(frame.text[max(0, start - 40):start]):
                 continue
@@ -830,7 +874,7 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
             whole = whole_name(frame, start, end)
             if whole is None:
                 continue
-            known.add(words[-1])
+            known.add(frame.text[whole[0]:whole[1]].lower())
             perpetrators.append(Perpetrator(
                 name=frame.text[whole[0]:whole[1]], mention=name, age=_age(frame, start, end, span.root),
                 gender=None, evidence=[Evidence.of(frame.text, start, end), sentence_evidence(frame, sentence)]))
@@ -888,6 +932,11 @@ def _unglued(name: str) -> str:
     return name[glued[-1].start(1):] if glued else name
 
 
+# A page's almanac box ("Jesse James robs his first bank, ..., all on this day"), not the report.
+_ON_THIS_DAY_RE = re.compile(r"\ball\s+on\s+this\s+(?:day|date)\b|\b(?:this|today)\s+(?:day|date)\s+in\s+history\b",
+                             re.IGNORECASE)
+
+
 def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perpetrator]:
     """Every perpetrator named in the incident's sentences, coreferent mentions merged."""
     perpetrators: list[Perpetrator] = []
@@ -896,19 +945,23 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
     acting = [g for g in groups if g.relation in ("perpetrator", "claimed")]
     group_of_all = acting[0].name if len(acting) == 1 else None
     for sentence in frame.sentences:
+        if _ON_THIS_DAY_RE.search(frame.text, sentence.start_char, sentence.end_char):
+            continue  # a page's "today in history" box: "Jo Roe robs his first bank ..., all on this day"
         talk = not _tells_violence(sentence)
         for token in sentence:
             if not _is_perpetrator(token):
                 _name_known_perpetrator(frame, token, heads)
                 continue
             entity = _entity_of(token) or _pursued_name(token) or _appositive_name(token) or _identified_name(token)
+            if entity is not None and not _doer(token) and _minor_charge_only(frame, sentence):
+                continue  # "police also arrested a second man on suspicion of possessing brass knuckles"
             described = any(c.lower_ in _MENACING for c in token.lefts)  # "heavily armed men"
             if talk and entity is None and not (described or _fate(frame, token) or _pursued(token) or _accused(token)):
                 continue  # "they are simply murderers", "the terrorists will not win": talk about them
             if entity is not None:
                 start, end = entity.start_char, entity.end_char
                 end -= len(_ALIAS_AFTER.search(frame.text[start:end]).group())  # "Gacha alias": the name ends before
-                key = frame.text[start:end].lower().split()[-1]
+                key = frame.text[start:end].lower()
             else:
                 start, end = _mention_span(token)
                 end = max([end] + [e for _, s, e in group_mentions(frame, sentence) if start <= s < end])
@@ -917,7 +970,9 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
             fate = _fate(frame, token)
             definite = any(c.lower_ in ("the", "these", "those", "this") for c in token.lefts)
             inside = next((p for s, e, p in spans if s <= start and end <= e), None)  # "group of 10 paid assassins"
-            known = inside or heads.get(key) or (perpetrators[0] if definite and perpetrators else None)
+            same_name = next((p for k, p in heads.items() if entity is not None and p.name and key.split()
+                              and same_person({k}, key)), None)  # "Roe" is the "Jo Roe" named before
+            known = inside or heads.get(key) or same_name or (perpetrators[0] if definite and perpetrators else None)
             if known is not None:
                 if known.name is None and entity is not None:
                     known.name, known.mention = entity.text, mention

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import first_name_gender
 from ..models import Evidence, Gender, Victim, VictimStatus
-from .actors import PERPETRATOR_NOUNS, full_name_span, whole_name
+from .actors import PERPETRATOR_NOUNS, full_name_span, same_person as _known_person, whole_name
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
 from .frame import IncidentFrame
 
@@ -26,7 +26,8 @@ OTHER_FATE_RE = re.compile(
 )
 _OTHER_FATE_WORD_RE = re.compile(r"kidnap|abduct|hostage|missing|unhurt|unharmed|uninjured|unscathed", re.IGNORECASE)
 IDENTIFIED_RE = re.compile(
-    r"\bidentified\s+(?:[\w,'’-]+\s+){0,12}?as\s+(?:(?P<age_before>\d{1,3})-years?-old\s+)?"
+    r"\bidentified\s+(?:[\w,'’-]+\s+){0,16}?as\s+(?:(?P<age_before>\d{1,3})-years?-old\s+)?"
+    r"(?:(?-i:(?:[A-Z][a-z]+\s+){1,3})(?:resident|native),?\s+)?"  # "as 18-year-old Carson City resident, Jo Roe"
     r"(?P<name>(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){1,3}))(?:,\s+(?P<age>\d{1,3})\b)?",
     re.IGNORECASE,
 )
@@ -246,6 +247,12 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         bare = _TRAILING_AGE_RE.sub("", victim.mention)  # "Young, 24, died"
         surname = victim.name or (bare if _SURNAME_RE.match(bare) else None)
         whole = _full_name_before(frame, surname, victim.evidence[0].start) if surname else None
+        if surname and " " not in surname.strip():  # "Jones" is the victim "Bettie Jones", not her brother quoted
+            harmed = {v.name for v in victims if v is not victim and v.name and " " in v.name.strip()
+                      and v.name.lower().split()[-1] == surname.lower()}
+            if len(harmed) == 1:
+                victim.name = victim.mention = harmed.pop()
+                continue
         if whole is None and victim.name and " " not in victim.name.strip():  # "Pickett" of a "Lamar Pickett" the tagger missed
             at = text.find(victim.name)
             whole = whole_name(frame, at, at + len(victim.name)) if at >= 0 else None
@@ -270,8 +277,57 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         if victim.name and _TRAILING_NUMBER_RE.search(victim.name):
             victim.name = victim.mention = _TRAILING_NUMBER_RE.sub("", victim.name)
     victims += _harmed_by_name(frame, victims)
-    found = _deduplicated(victims)
-    return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name))]
+    found = _earlier_cases_left_out(frame, _deduplicated(victims))
+    return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name)
+                                                 and not _place_or_animal(text, v))]
+
+
+# "found in front of Harbor Optical": a place named after where someone was found, not a person.
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in\s+front\s+of|outside(?:\s+of)?|near|behind|inside(?:\s+of)?|across\s+from)\s+$",
+                              re.IGNORECASE)
+# "Rex, a German shepherd, was shot": a pet, not a person.
+_ANIMAL_AFTER_RE = re.compile(
+    r",\s+(?:an?|the(?:\s+family['’]s)?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:dog|puppy|cat|kitten|horse|pony|akita|"
+    r"pit\s?bull|labrador|retriever|shepherd|terrier|rottweiler|chihuahua|poodle|beagle|husky|bulldog|mastiff|collie)s?\b",
+    re.IGNORECASE)
+
+
+def _place_or_animal(text: str, victim: Victim) -> bool:
+    """True when the report calls this "victim" a pet anywhere ("Rex, a German shepherd"), or names it only
+    as where someone was found ("in front of Harbor Optical")."""
+    name = victim.name or ""
+    spots = [m.start() for m in re.finditer(re.escape(name), text)] if name else []
+    if any(_ANIMAL_AFTER_RE.match(text, at + len(name)) for at in spots):
+        return True
+    return bool(spots) and all(_PLACE_BEFORE_RE.search(text[max(0, at - 20):at]) for at in spots)
+
+
+_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def _of_an_earlier_year(frame: IncidentFrame, victim: Victim) -> bool:
+    """True when every sentence naming the victim dates it to a year well before the report's ("Jo Roe was
+    shot and killed on July 26, 2000" in a report of 2013)."""
+    if frame.published is None or not victim.evidence:
+        return False
+    for evidence in victim.evidence:
+        span = frame.doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+        if span is None:
+            return False
+        sentence = span[0].sent
+        years = [int(y) for y in _YEAR_RE.findall(frame.text, sentence.start_char, sentence.end_char)]
+        if not years or any(y > frame.published.year - 2 for y in years):
+            return False
+    return True
+
+
+def _earlier_cases_left_out(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
+    """Leave out named victims of earlier cases a report recalls beside its own ("her brother was shot and
+    killed in 2000"), when it names a victim of its own event; a report about an old case keeps its victims."""
+    earlier = [v for v in victims if v.name and _of_an_earlier_year(frame, v)]
+    if not earlier or not any(v.name and v not in earlier for v in victims):
+        return victims
+    return [v for v in victims if not any(v is e for e in earlier)]
 
 
 _PERSON_NAME = (r"(?P<name>(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
@@ -283,7 +339,7 @@ _HARMED_NAME_RE = re.compile(
     r"(?P<harm>(?:was|is)\s+(?:suffering\s+from|discovered\s+with|found\s+with|being\s+treated\s+for|treated\s+for)\s+"
     r"(?:a\s+|multiple\s+|several\s+|two\s+|three\s+)?gunshot\s+wounds?|(?:was|is)\s+the\s+(?:man|woman|person|victim|teen|"
     r"teenager|boy|girl)\s+(?:who\s+was\s+)?(?:killed|shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)"
-    r"|when\s+(?:he|she)\s+was\s+(?:fatally\s+)?(?:shot|struck\s+by\s+(?:a\s+)?(?:bullet|gunfire))"
+    r"|(?:when|determined|found|learned)\s+(?:that\s+)?(?:he|she)\s+(?:was|had\s+been)\s+(?:fatally\s+)?(?:shot|struck\s+by\s+(?:a\s+)?(?:bullet|gunfire))"
     r"|was\s+(?:(?!(?:says|said|told|tells|stated|reported|confirmed)\b)[a-z]+\s+){0,8}?shot\s+(?:twice\s+|once\s+|multiple\s+times\s+|several\s+times\s+|\w+\s+times\s+)?in\s+the\s+"
     r"(?:head|chest|back|legs?|arms?|neck|face|stomach|abdomen|shoulder|hip|torso|foot|feet|hand))")
 
@@ -295,25 +351,28 @@ _VICTIM_NAMED_RE = re.compile(
     + r"|\b(?P<deed>murder|killing|slaying|shooting\s+death|death)\s+of\s+(?:\d{1,3}-year-old\s+)?"
     + _PERSON_NAME.replace("?P<name>", "?P<name2>")
     + r"|(?<![\w’'-])" + _PERSON_NAME.replace("?P<name>", "?P<name3>")
-    + r"(?:,\s+\d{1,3},)?\s+(?:was|were)\s+(?:one|two|three|four|among)\s+(?:of\s+)?the\s+victims\b")
+    + r"(?:,\s+\d{1,3},)?\s+(?:was|were)\s+(?:one|two|three|four|among)\s+(?:of\s+)?the\s+victims\b"
+    r"|\b(?:of|for|to|with)\s+(?:the\s+)?(?:shooting\s+|homicide\s+|murder\s+)?victim,?\s+(?:\d{1,3}-year-old\s+)?"
+    r"(?P<name4>[A-Z][a-z'’-]+(?=\s+[\"“][A-Z][a-z]+[\"”]\s+[A-Z])|" + _PERSON_NAME.replace("(?P<name>", "(?:") + r")"
+    r"(?:\s+[\"“][A-Z][a-z]+[\"”]\s+(?P<surname4>[A-Z][a-z'’-]+))?")
 
 
 def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
     """Named victims the parse missed, where the clause that names them says how the shooting harmed them."""
     text = frame.text
-    known = {(v.name or "").lower().split()[-1] for v in victims if v.name}
+    known = {v.name.lower() for v in victims if v.name and v.name.split()}
     sentences = list(frame.doc.sents) if frame.is_primary and not frame.background else frame.sentences
     found = []
     for sentence in sentences:
         for match in _HARMED_NAME_RE.finditer(text, sentence.start_char, sentence.end_char):
             name = match.group("name")
             words = name.lower().split()
-            if words[-1] in known or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
+            if _known_person(known, name) or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
                 continue
             span = frame.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
             if span is None or span[-1].ent_type_ in _PLACE_LABELS or span[-1].ent_type_ in ("DATE", "ORG"):
                 continue
-            known.add(words[-1])
+            known.add(name.lower())
             harm = match.group("harm").lower()
             found.append(Victim(
                 name=name, mention=name, status="killed" if "killed" in harm or "dead" in harm or "death" in harm
@@ -321,8 +380,10 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
                 evidence=[Evidence.of(text, match.start("name"), match.end("name")),
                           Evidence.of(text, match.start("harm"), match.end("harm"))]))
         for match in _VICTIM_NAMED_RE.finditer(text, sentence.start_char, sentence.end_char):
-            group = next(g for g in ("name", "name2", "name3") if match.group(g))
+            group = next(g for g in ("name", "name2", "name3", "name4") if match.group(g))
             names = [(match.start(group), match.end(group))]
+            if group == "name4" and match.group("surname4"):  # "victim Eduardo "Eddy" Roe": Eduardo ... Roe
+                names = [(match.start(group), match.end("surname4"))]
             before = re.search(_PERSON_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+(?:and\s+)?(?:\d{1,3}-year-old\s+)?$",
                                text[max(sentence.start_char, match.start() - 60):match.start()])
             if group == "name3" and before is not None:  # "Jo Roe and Al Poe were two of the victims"
@@ -331,7 +392,7 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
             for start, end in names:
                 name = text[start:end]
                 words = name.lower().split()
-                if words[-1] in known or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
+                if _known_person(known, name) or set(words) & _HEADLINE_WORDS or not _could_be_a_name(name):
                     continue
                 if re.match(r"\s+(?:resident|residents|man|woman|teen|teenager|boy|girl|native|police|officer|couple|"
                             r"family|mother|father|student|area)\b", text[end:end + 20], re.IGNORECASE):
@@ -340,7 +401,7 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
                 if span is None or (len(words) == 1 and span[-1].ent_type_ in _PLACE_LABELS) or span[-1].ent_type_ in (
                         "ORG", "DATE", "TIME"):
                     continue  # "the murder of Wendell Ash": a victim's name, whatever the tagger took it for
-                known.add(words[-1])
+                known.add(name.lower())
                 deed = (match.group("deed") or "").lower()
                 found.append(Victim(name=name, mention=name, status="killed" if deed and deed != "shooting" else "unknown",
                                     evidence=[Evidence.of(text, start, end), Evidence.of(text, match.start(), match.end())]))
