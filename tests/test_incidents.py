@@ -434,3 +434,18 @@ def test_rebels_burning_vehicles_after_a_bombing_is_an_arson_of_its_own() -> Non
             "The rebels burned four buses on the coastal highway.")
     found = incidents_of(text)
     assert [i.attack_types[0] for i in found] == ["bombing", "facility_infrastructure_attack"]
+
+
+def test_attack_told_with_another_day_is_an_incident_of_its_own() -> None:
+    text = ("Rebels attacked a police post in Puerto Nuevo today, wounding two officers. "
+            "The wounded officers were taken to the town hospital. "
+            "On 2 March rebels attacked the town hall with rifles and burned its archive.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert any("On 2 March" in e.quote for e in found[1].evidence)
+
+
+def test_a_day_that_dates_the_same_attack_keeps_it_one_incident() -> None:
+    text = ("Rebels attacked a police post in Puerto Nuevo, an army spokesman said today. "
+            "Two officers were wounded when rebels fired on the post on 2 March.")
+    assert len(incidents_of(text)) == 1
