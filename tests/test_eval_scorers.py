@@ -94,9 +94,19 @@ def test_muc4_wrong_incident_type_is_not_aligned():
     assert result.rows["incident types"]["f1"] == 0.0
 
 
-def test_muc4_crime_does_not_count():
-    crime = muc_record(["bombing"], "urban guerrillas", "the embassy", category="crime")
-    assert muc4.predicted_templates(crime) == []
+def test_muc4_accidents_do_not_count_but_violence_without_a_political_cue_does():
+    accident = muc_record(["bombing"], "urban guerrillas", "the embassy", category="accident")
+    assert muc4.predicted_templates(accident) == []
+    crime = muc_record(["hostage_taking_kidnapping"], "unidentified assailants", "the car", category="crime")
+    assert [t.incident_type for t in muc4.predicted_templates(crime)] == ["kidnapping"]
+
+
+def test_muc4_a_recalled_earlier_event_is_no_template():
+    recalled = Incident(id="d1-i2", is_primary=False, category="terrorism", attack_types=["bombing"], confidence=0.5,
+                        weapons=[Weapon(mention="bomb", type="explosives")])
+    reported = recalled.model_copy(update={"confidence": 0.8})
+    assert muc4.predicted_templates(record("d", "", [recalled])) == []
+    assert len(muc4.predicted_templates(record("d", "", [reported]))) == 1
 
 
 def test_muc4_type_mapping():
