@@ -101,6 +101,15 @@ def test_muc4_accidents_do_not_count_but_violence_without_a_political_cue_does()
     assert [t.incident_type for t in muc4.predicted_templates(crime)] == ["kidnapping"]
 
 
+def test_muc4_gunmen_who_also_threw_a_grenade_made_an_attack():
+    shooting = incident(category="terrorism", attack_types=["armed_assault", "bombing"],
+                        weapons=[Weapon(mention="rifles", type="firearms"), Weapon(mention="grenade", type="explosives",
+                                                                                  subtype="grenade")])
+    assert muc4.muc_incident_type(shooting) == "attack"
+    grenade = shooting.model_copy(update={"attack_types": ["bombing", "armed_assault"]})
+    assert muc4.muc_incident_type(grenade) == "bombing"
+
+
 def test_muc4_a_recalled_earlier_event_is_no_template():
     recalled = Incident(id="d1-i2", is_primary=False, category="terrorism", attack_types=["bombing"], confidence=0.5,
                         weapons=[Weapon(mention="bomb", type="explosives")])

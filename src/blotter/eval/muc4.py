@@ -85,6 +85,8 @@ def muc_incident_type(incident: Incident) -> str | None:
 
     MUC-4 is about terrorism, so only terrorism, political violence, armed conflict and crime (in its
     corpus, violence without a political cue we recognise) count.
+    An incident whose lede tells an armed assault and that names a firearm -> attack, whatever
+    explosives were used too ("gunmen fired on the post and threw grenades").
     bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade), or an explosion the
     incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) -> bombing
     (GTD counts shelling and rocket fire as bombing, MUC-4 as attack); kidnapping or hostage taking as what the lede
@@ -96,6 +98,8 @@ def muc_incident_type(incident: Incident) -> str | None:
     if incident.category not in TERRORISM_CATEGORIES:
         return None
     types = set(incident.attack_types)
+    if incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons):
+        return "attack"  # gunmen who also threw a grenade: the lede tells an armed attack
     if "bombing" in types and any(w.type == "explosives" and w.subtype in _PLACED_EXPLOSIVES for w in incident.weapons):
         return "bombing"
     fired_from_afar = incident.acled_sub_event_type in _FROM_AFAR or any(
