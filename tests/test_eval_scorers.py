@@ -110,6 +110,14 @@ def test_muc4_gunmen_who_also_threw_a_grenade_made_an_attack():
     assert muc4.muc_incident_type(grenade) == "bombing"
 
 
+def test_muc4_a_kidnapping_stays_a_kidnapping_when_a_bomb_is_named():
+    seized = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "bombing"],
+                      weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])
+    assert muc4.muc_incident_type(seized) == "kidnapping"
+    siege = seized.model_copy(update={"attack_types": ["hostage_taking_barricade", "bombing"]})
+    assert muc4.muc_incident_type(siege) == "attack"
+
+
 def test_muc4_a_recalled_earlier_event_is_no_template():
     recalled = Incident(id="d1-i2", is_primary=False, category="terrorism", attack_types=["bombing"], confidence=0.5,
                         weapons=[Weapon(mention="bomb", type="explosives")])

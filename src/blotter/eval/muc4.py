@@ -86,11 +86,12 @@ def muc_incident_type(incident: Incident) -> str | None:
     MUC-4 is about terrorism, so only terrorism, political violence, armed conflict and crime (in its
     corpus, violence without a political cue we recognise) count.
     An incident whose lede tells an armed assault and that names a firearm -> attack, whatever
-    explosives were used too ("gunmen fired on the post and threw grenades").
+    explosives were used too ("gunmen fired on the post and threw grenades"); one whose lede tells a
+    kidnapping -> kidnapping, whatever explosives the report names.
     bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade), or an explosion the
     incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) -> bombing
-    (GTD counts shelling and rocket fire as bombing, MUC-4 as attack); kidnapping or hostage taking as what the lede
-    tells first (not a hostage mentioned later) -> kidnapping; a facility attack by fire
+    (GTD counts shelling and rocket fire as bombing, MUC-4 as attack), but a hostage siege with explosives -> attack;
+    hostage taking as what the lede tells first (not a hostage mentioned later) -> kidnapping; a facility attack by fire
     (incendiary weapon or arson words in the summary or the incident's first sentence) -> arson; robbery
     words there -> robbery;
     everything else -> attack.
@@ -100,13 +101,16 @@ def muc_incident_type(incident: Incident) -> str | None:
     types = set(incident.attack_types)
     if incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons):
         return "attack"  # gunmen who also threw a grenade: the lede tells an armed attack
-    if "bombing" in types and any(w.type == "explosives" and w.subtype in _PLACED_EXPLOSIVES for w in incident.weapons):
-        return "bombing"
+    if incident.attack_types[0] == "hostage_taking_kidnapping":
+        return "kidnapping"  # the lede tells of people seized, whatever explosives the report names
     fired_from_afar = incident.acled_sub_event_type in _FROM_AFAR or any(
         w.type == "explosives" and w.subtype not in _PLACED_EXPLOSIVES for w in incident.weapons)
-    if incident.attack_types[0] == "bombing" and not fired_from_afar:
-        return "bombing"
-    if incident.attack_types[0] in ("hostage_taking_kidnapping", "hostage_taking_barricade"):
+    placed = "bombing" in types and any(w.type == "explosives" and w.subtype in _PLACED_EXPLOSIVES
+                                        for w in incident.weapons)
+    if placed or (incident.attack_types[0] == "bombing" and not fired_from_afar):
+        # A siege with explosives (MUC-4 has no hostage siege type) is an attack.
+        return "attack" if incident.attack_types[0] == "hostage_taking_barricade" else "bombing"
+    if incident.attack_types[0] == "hostage_taking_barricade":
         return "kidnapping"
     # The incident's first violent sentence tells what was done; the summary, written from the record, may not.
     lede = incident.evidence[0].quote if incident.evidence else ""
