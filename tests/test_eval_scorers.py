@@ -114,6 +114,9 @@ def test_muc4_a_kidnapping_stays_a_kidnapping_when_a_bomb_is_named():
     seized = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "bombing"],
                       weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])
     assert muc4.muc_incident_type(seized) == "kidnapping"
+    at_gunpoint = incident(category="terrorism", attack_types=["armed_assault", "hostage_taking_kidnapping"],
+                           weapons=[Weapon(mention="rifles", type="firearms")])
+    assert muc4.muc_incident_type(at_gunpoint) == "kidnapping"
     siege = seized.model_copy(update={"attack_types": ["hostage_taking_barricade", "bombing"]})
     assert muc4.muc_incident_type(siege) == "attack"
 

@@ -87,7 +87,7 @@ def muc_incident_type(incident: Incident) -> str | None:
     corpus, violence without a political cue we recognise) count.
     An incident whose lede tells an armed assault and that names a firearm -> attack, whatever
     explosives were used too ("gunmen fired on the post and threw grenades"); one whose lede tells a
-    kidnapping -> kidnapping, whatever explosives the report names.
+    kidnapping, or an armed assault that only seized people -> kidnapping, whatever weapons the report names.
     bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade), or an explosion the
     incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) -> bombing
     (GTD counts shelling and rocket fire as bombing, MUC-4 as attack), but a hostage siege with explosives -> attack;
@@ -99,6 +99,8 @@ def muc_incident_type(incident: Incident) -> str | None:
     if incident.category not in TERRORISM_CATEGORIES:
         return None
     types = set(incident.attack_types)
+    if types == {"armed_assault", "hostage_taking_kidnapping"}:
+        return "kidnapping"  # people seized at gunpoint: the assault is how they were taken
     if incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons):
         return "attack"  # gunmen who also threw a grenade: the lede tells an armed attack
     if incident.attack_types[0] == "hostage_taking_kidnapping":
