@@ -196,6 +196,8 @@ def test_the_lede_names_the_explosive() -> None:
 @pytest.mark.parametrize("text", [
     "The minister said a state of emergency was one way to control the terrorist actions in the provinces.",
     "The commission must bring the officers responsible for political murders to trial, the party said.",
+    "The rebels must understand that placing bombs and murdering mayors closes the road to dialogue, the president said. "
+    "He said the guerrillas should lay down their rifles and join the talks.",
 ])
 def test_talk_about_violence_is_not_an_incident(text: str) -> None:
     assert incidents_of(text) == []
