@@ -451,3 +451,10 @@ def test_a_day_that_dates_the_same_attack_keeps_it_one_incident() -> None:
     text = ("Rebels attacked a police post in Puerto Nuevo, an army spokesman said today. "
             "Two officers were wounded when rebels fired on the post on 2 March.")
     assert len(incidents_of(text)) == 1
+
+
+def test_a_later_attack_the_report_only_foresees_is_no_incident() -> None:
+    text = ("Guerrillas dynamited a power pylon near Puerto Nuevo on Monday, cutting power to the town. "
+            "In another development, the army said rebels could attack the garrison in San Ramon with mortars.")
+    found = incidents_of(text)
+    assert len(found) == 1 and found[0].is_primary
