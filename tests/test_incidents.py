@@ -458,3 +458,9 @@ def test_a_later_attack_the_report_only_foresees_is_no_incident() -> None:
             "In another development, the army said rebels could attack the garrison in San Ramon with mortars.")
     found = incidents_of(text)
     assert len(found) == 1 and found[0].is_primary
+
+
+def test_a_similar_attack_is_an_incident_of_its_own() -> None:
+    text = ("Rebels ambushed a bus on the coastal highway near Puerto Nuevo on Monday, killing three passengers. "
+            "A similar attack on a truck left two drivers dead.")
+    assert len(incidents_of(text)) == 2

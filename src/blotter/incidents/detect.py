@@ -150,7 +150,9 @@ _CONVICTION = re.compile(
 _ANOTHER = re.compile(
     r"\b(in (another|a separate|a second|an unrelated) (attack|incident|development|case)|separately|elsewhere|"
     r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b"
-    r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b",
+    r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b"
+    r"|\b(another|a second|a third|a similar) (attack|kidnapping|abduction|assassination|murder|massacre|ambush|bombing)\b"
+    r"|\bin (a|another) similar (attack|incident)\b",
     re.IGNORECASE,
 )
 
