@@ -176,6 +176,14 @@ def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
     assert len(template.roles["Target"]) == 2
 
 
+def test_muc4_killing_policemen_only_is_guerrilla_warfare_killing_peasants_is_not():
+    policemen = incident(category="terrorism", attack_types=["bombing"], weapons=[Weapon(mention="dynamite", type="explosives")],
+                         victims=[Victim(mention="seven policemen", status="killed")])
+    peasants = policemen.model_copy(update={"victims": [Victim(mention="four peasants", status="killed")]})
+    assert muc4.predicted_templates(record("d", "", [policemen])) == []
+    assert len(muc4.predicted_templates(record("d", "", [peasants]))) == 1
+
+
 def test_muc4_denying_groups_and_ammunition_are_no_fillers():
     found = incident(category="terrorism", attack_types=["armed_assault"],
                      groups=[GroupRef(name="FMLN", mention="fmln", relation="denied")],

@@ -165,11 +165,23 @@ def _military(target: Target) -> bool:
     return target.type in ("military", "police") or bool(_MILITARY_TARGET.search(target.mention))
 
 
+# People who are forces or fighters, not civilians: soldiers, policemen, guerrillas.
+_COMBATANT = re.compile(
+    r"\b(soldiers?|troops?|policem[ae]n|police( officers?| agents?)?|officers?|guardsm[ae]n|guards?|servicem[ae]n|"
+    r"sergeants?|lieutenants?|captains?|majors?|colonels?|corporals?|privates?|commandos?|members of the (army|armed "
+    r"forces|police|national guard|security forces)|army|military|patrols?|guerrillas?|subversives?|rebels?|insurgents?|"
+    r"terrorists?|combatants?|carabineros?|crew ?members?|pilots?|noncommissioned officers?|agents?)\b", re.IGNORECASE)
+
+
 def _guerrilla_warfare(incident: Incident) -> bool:
     """MUC-4's exception: an attack on military or police installations or forces only, harming no named
-    civilian, is guerrilla warfare, not a terrorist incident (task definition, part 1, rule 1b)."""
-    return bool(incident.targets) and all(_military(t) for t in incident.targets) and not any(
-        v.name for v in incident.victims)
+    civilian, is guerrilla warfare, not a terrorist incident (task definition, part 1, rule 1b). Forces
+    are the targets named, or, with no other target, the people harmed ("seven policemen were killed")."""
+    if any(v.name for v in incident.victims) or not all(_military(t) for t in incident.targets):
+        return False
+    if incident.targets:
+        return True
+    return bool(incident.victims) and all(_COMBATANT.search(v.mention) for v in incident.victims)
 
 
 def _background(incident: Incident) -> bool:
