@@ -94,9 +94,39 @@ def test_muc4_wrong_incident_type_is_not_aligned():
     assert result.rows["incident types"]["f1"] == 0.0
 
 
-def test_muc4_crime_does_not_count():
-    crime = muc_record(["bombing"], "urban guerrillas", "the embassy", category="crime")
-    assert muc4.predicted_templates(crime) == []
+def test_muc4_accidents_do_not_count_but_violence_without_a_political_cue_does():
+    accident = muc_record(["bombing"], "urban guerrillas", "the embassy", category="accident")
+    assert muc4.predicted_templates(accident) == []
+    crime = muc_record(["hostage_taking_kidnapping"], "unidentified assailants", "the car", category="crime")
+    assert [t.incident_type for t in muc4.predicted_templates(crime)] == ["kidnapping"]
+
+
+def test_muc4_gunmen_who_also_threw_a_grenade_made_an_attack():
+    shooting = incident(category="terrorism", attack_types=["armed_assault", "bombing"],
+                        weapons=[Weapon(mention="rifles", type="firearms"), Weapon(mention="grenade", type="explosives",
+                                                                                  subtype="grenade")])
+    assert muc4.muc_incident_type(shooting) == "attack"
+    grenade = shooting.model_copy(update={"attack_types": ["bombing", "armed_assault"]})
+    assert muc4.muc_incident_type(grenade) == "bombing"
+
+
+def test_muc4_a_kidnapping_stays_a_kidnapping_when_a_bomb_is_named():
+    seized = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "bombing"],
+                      weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])
+    assert muc4.muc_incident_type(seized) == "kidnapping"
+    at_gunpoint = incident(category="terrorism", attack_types=["armed_assault", "hostage_taking_kidnapping"],
+                           weapons=[Weapon(mention="rifles", type="firearms")])
+    assert muc4.muc_incident_type(at_gunpoint) == "kidnapping"
+    siege = seized.model_copy(update={"attack_types": ["hostage_taking_barricade", "bombing"]})
+    assert muc4.muc_incident_type(siege) == "attack"
+
+
+def test_muc4_a_recalled_earlier_event_is_no_template():
+    recalled = Incident(id="d1-i2", is_primary=False, category="terrorism", attack_types=["bombing"], confidence=0.5,
+                        weapons=[Weapon(mention="bomb", type="explosives")])
+    reported = recalled.model_copy(update={"confidence": 0.8})
+    assert muc4.predicted_templates(record("d", "", [recalled])) == []
+    assert len(muc4.predicted_templates(record("d", "", [reported]))) == 1
 
 
 def test_muc4_type_mapping():
@@ -144,6 +174,14 @@ def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
     assert muc4.predicted_templates(record("d", "", [combat])) == []
     (template,) = muc4.predicted_templates(record("d", "", [mixed]))
     assert len(template.roles["Target"]) == 2
+
+
+def test_muc4_killing_policemen_only_is_guerrilla_warfare_killing_peasants_is_not():
+    policemen = incident(category="terrorism", attack_types=["bombing"], weapons=[Weapon(mention="dynamite", type="explosives")],
+                         victims=[Victim(mention="seven policemen", status="killed")])
+    peasants = policemen.model_copy(update={"victims": [Victim(mention="four peasants", status="killed")]})
+    assert muc4.predicted_templates(record("d", "", [policemen])) == []
+    assert len(muc4.predicted_templates(record("d", "", [peasants]))) == 1
 
 
 def test_muc4_denying_groups_and_ammunition_are_no_fillers():

@@ -196,6 +196,8 @@ def test_the_lede_names_the_explosive() -> None:
 @pytest.mark.parametrize("text", [
     "The minister said a state of emergency was one way to control the terrorist actions in the provinces.",
     "The commission must bring the officers responsible for political murders to trial, the party said.",
+    "The rebels must understand that placing bombs and murdering mayors closes the road to dialogue, the president said. "
+    "He said the guerrillas should lay down their rifles and join the talks.",
 ])
 def test_talk_about_violence_is_not_an_incident(text: str) -> None:
     assert incidents_of(text) == []
@@ -507,3 +509,31 @@ def test_a_couple_sharing_a_surname_are_two_victims() -> None:
             "Leo Duval, 40, was suffering from a gunshot wound to the leg.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert {"Ana Duval", "Leo Duval"} <= {v.name for v in incident.victims}
+
+
+def test_attack_told_with_another_day_is_an_incident_of_its_own() -> None:
+    text = ("Rebels attacked a police post in Puerto Nuevo today, wounding two officers. "
+            "The wounded officers were taken to the town hospital. "
+            "On 2 March rebels attacked the town hall with rifles and burned its archive.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert any("On 2 March" in e.quote for e in found[1].evidence)
+
+
+def test_a_day_that_dates_the_same_attack_keeps_it_one_incident() -> None:
+    text = ("Rebels attacked a police post in Puerto Nuevo, an army spokesman said today. "
+            "Two officers were wounded when rebels fired on the post on 2 March.")
+    assert len(incidents_of(text)) == 1
+
+
+def test_a_later_attack_the_report_only_foresees_is_no_incident() -> None:
+    text = ("Guerrillas dynamited a power pylon near Puerto Nuevo on Monday, cutting power to the town. "
+            "In another development, the army said rebels could attack the garrison in San Ramon with mortars.")
+    found = incidents_of(text)
+    assert len(found) == 1 and found[0].is_primary
+
+
+def test_a_similar_attack_is_an_incident_of_its_own() -> None:
+    text = ("Rebels ambushed a bus on the coastal highway near Puerto Nuevo on Monday, killing three passengers. "
+            "A similar attack on a truck left two drivers dead.")
+    assert len(incidents_of(text)) == 2

@@ -150,9 +150,21 @@ _CONVICTION = re.compile(
 _ANOTHER = re.compile(
     r"\b(in (another|a separate|a second|an unrelated) (attack|incident|development|case)|separately|elsewhere|"
     r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b"
-    r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b",
+    r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b"
+    r"|\b(another|a second|a third|a similar) (attack|kidnapping|abduction|assassination|murder|massacre|ambush|bombing)\b"
+    r"|\bin (a|another) similar (attack|incident)\b",
     re.IGNORECASE,
 )
+
+# A day of the month named as when something happened ("on 31 october", "on November 1"): a violent
+# sentence dated to another day than every day its incident has told of is another event.
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DAY_DATE = re.compile(rf"\bon (?:(\d{{1,2}}) ({_MONTHS})|({_MONTHS}) (\d{{1,2}}))\b", re.IGNORECASE)
+
+
+def _day_dates(sentence_text: str) -> set[tuple[str, str]]:
+    return {((m.group(1) or m.group(4)), (m.group(2) or m.group(3)).lower()) for m in _DAY_DATE.finditer(sentence_text)}
+
 
 # "the attack", "the blast": the sentence refers back to the event already described.
 _ANAPHORA = re.compile(
@@ -462,6 +474,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     incidents = [primary]
     current = primary
     primary_places = list(places_by_sentence.get(lede.sentence.start, ()))
+    current_dates = _day_dates(lede_text)
     for event in events:
         if event is lede:
             continue
@@ -477,12 +490,20 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
         places = places_by_sentence.get(event.sentence.start, [])
         refers_back = bool(_ANAPHORA.search(sentence_text))
         new_place = _elsewhere(places, primary_places) and not refers_back
+        dates = _day_dates(sentence_text) if event.violent else set()
+        # Told as another day's event: the incident has a day of its own and this is another, or the
+        # sentence opens with its day ("On 1 November guerrillas attacked..."); a day told later in a
+        # sentence mostly dates the event already told ("the jesuits were killed on 16 November").
+        new_day = bool(dates) and not dates & current_dates and not refers_back and (
+            bool(current_dates) or bool(_DAY_DATE.match(sentence_text.lstrip())))
         if event.violent and event.sentence.start > lede.sentence.start and (
-                _ANOTHER.search(sentence_text) or (new_place and current is primary)
+                _ANOTHER.search(sentence_text) or (new_place and current is primary) or new_day
                 or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
+            current_dates = set(dates)
             incidents.append(current)
             continue
+        current_dates |= dates
         if event.sentence.start < lede.sentence.start:
             primary.sentences.insert(0, event)
         else:
