@@ -203,6 +203,11 @@ def test_the_news_agency_a_group_claims_through_is_no_target() -> None:
     ("A shooting on Elm Street left 25-year-old Dana Cole dead on Sunday.", "Dana Cole", "killed"),
     ("Rebels claimed senator Jorge Alvarez Mena's murder on Tuesday.", "Jorge Alvarez Mena", "killed"),
     ("The letter was signed by Maria Ruiz, who was kidnapped by rebels in March.", "Maria Ruiz", "kidnapped"),
+    # the clause hangs on the name in apposition to the noun
+    ("the italian nun, sister ana lucia moretti, who was shot in lima by several unidentified men, is recovering.",
+     "ana lucia moretti", "injured"),
+    ("the government deplored the disappearance of social democratic leader luis alberto pena in guatemala.",
+     "luis alberto pena", "missing"),
 ])
 def test_victim_named_by_the_harm_around_the_name(text: str, name: str, status: str) -> None:
     named = [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name]

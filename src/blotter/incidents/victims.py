@@ -422,7 +422,22 @@ _NOUN_STATUS: dict[str, VictimStatus] = {
     "murder": "killed", "assassination": "killed", "killing": "killed", "death": "killed", "massacre": "killed",
     "kidnapping": "kidnapped", "abduction": "kidnapped", "attack": "unknown",
     "body": "killed",  # "found the body of X"
+    "disappearance": "missing",  # "the disappearance of X"
 }
+_ATTEMPTED = frozenset("assassination murder kidnapping abduction".split())
+
+
+def _harm_noun_status(noun: Token) -> VictimStatus | None:
+    """What a harm noun says befell the person of its "of"/"against" phrase: "the murder of X", "the
+    disappearance of X", "the assassination attempt against X", "the assassination in May of X"."""
+    if noun.ent_type_ in ("DATE", "TIME") and noun.dep_ == "pobj" and noun.head.head is not noun.head:
+        noun = noun.head.head  # "the assassination in May of X": the parser hangs "of X" on the date
+    lemma = noun.lemma_.lower()
+    if lemma == "attempt" and any(c.lemma_.lower() in _ATTEMPTED for c in noun.lefts):
+        return "unknown"
+    return _NOUN_STATUS.get(lemma)
+
+
 _DESCRIPTION_DEPS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod", "case"})
 
 
@@ -449,7 +464,7 @@ def _status_of(token: Token) -> VictimStatus | None:
     if any(c.lower_ in ("victim", "victims") for c in token.lefts) or (
             token.dep_ == "appos" and token.head.lower_ in ("victim", "victims")):
         return "unknown"  # "victim Jane Doe", "the victim, Jane Doe,"
-    token = _coordinated_head(token)
+    named, token = token, _coordinated_head(token)
     head = token.head
     lemma = head.lemma_.lower()
     if token.dep_ == "nsubj" and (lemma in ("die", "succumb") or (
@@ -471,10 +486,11 @@ def _status_of(token: Token) -> VictimStatus | None:
         state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
         return "killed" if state & {"dead"} else "injured" if state & {"wounded", "injured", "hurt"} else None
     if token.dep_ == "pobj" and head.lower_ in {"of", "on", "against"}:
-        return _NOUN_STATUS.get(head.head.lemma_.lower())
+        return _harm_noun_status(head.head)
     if token.dep_ == "poss" and lemma in _NOUN_STATUS:  # "the senator's murder"
         return _NOUN_STATUS[lemma]
-    for clause in (c for c in token.children if c.dep_ == "relcl"):  # "X, who was kidnapped in May,"
+    # "X, who was kidnapped in May,": the clause hangs on the name or on the noun it is in apposition to.
+    for clause in (c for t in dict.fromkeys((named, token)) for c in t.children if c.dep_ == "relcl"):
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ not in ("who", "that"):
             continue
