@@ -252,3 +252,12 @@ def test_a_later_attack_by_the_same_rebels_is_put_down_to_their_group() -> None:
             "In another attack, a man shot his neighbour in Porto Alto.")
     incidents = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])
     assert len(incidents) == 2 and incidents[1].groups == []
+
+
+def test_attackers_the_deed_is_attributed_to_or_carried_out_by() -> None:
+    attributed = main_incident("The police attributed the attack on the bank to urban guerrillas of the "
+                               "National Liberation Army.")
+    assert "urban guerrillas" in [p.mention for p in attributed.perpetrators]
+    carried_out = main_incident("The attack on the bridge was carried out by soldiers, the priests said. "
+                                "Two peasants were killed.")
+    assert [p.mention for p in carried_out.perpetrators] == ["soldiers"]
