@@ -267,3 +267,11 @@ def test_murder_of_a_name_the_tagger_missed_in_a_lower_case_report() -> None:
 def test_the_coroner_who_names_the_dead_is_no_victim() -> None:
     text = "Two women were shot dead on Friday, said County Coroner Alma Pruitt-Vance."
     assert [v.name for v in fill_victims(frame_of(text)) if v.name] == []
+
+
+def test_a_lower_case_report_gives_the_whole_name_the_tagger_cut_short() -> None:
+    from blotter.incidents.victims import _longer_name_in_lower_case
+    text = ("police said that carlos mendez ordered the assassination of bernardo jaramillo ossa, presidential "
+            "candidate of the party. callers attributed the attack on party leader jaramillo ossa to a commando.")
+    start, end = _longer_name_in_lower_case(frame_of(text), "jaramillo ossa")
+    assert text[start:end] == "bernardo jaramillo ossa"

@@ -250,6 +250,8 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
             at = text.find(victim.name)
             whole = whole_name(frame, at, at + len(victim.name)) if at >= 0 else None
             whole = whole if whole is not None and " " in text[whole[0]:whole[1]] else None
+        if whole is None and victim.name and text != frame.doc.text:  # a lower-case report the tagger cut short
+            whole = _longer_name_in_lower_case(frame, victim.name)
         if whole is None and surname and not victim.name:  # "Fehring" is the "Branyon Fehring" found above
             named = next((v for v in victims if v.name and _same_person(surname, v.name)), None)
             if named is not None:
@@ -364,6 +366,32 @@ def _proper_noun_at(frame: IncidentFrame, mention: str, evidence: list[Evidence]
             return span[0].pos_ == "PROPN" and span[0].ent_type_ not in _PLACE_LABELS \
                 and frame.text[at + len(mention):at + len(mention) + 1] == ","
     return False
+
+
+def _name_word(token: Token) -> bool:
+    return (_first_name(token) or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON"))) \
+        and token.lower_.rstrip(".") not in _TITLES and token.is_alpha
+
+
+def _longer_name_in_lower_case(frame: IncidentFrame, short: str) -> tuple[int, int] | None:
+    """The whole name of someone a lower-case report calls "jaramillo ossa" or "trushin" here, where the
+    tagger missed part of it: the first place the words stand with more name words around them
+    ("bernardo jaramillo ossa"), the words before being proper nouns or first names and a word after
+    one the name's last word is a compound of."""
+    doc = frame.doc
+    for match in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", frame.text, re.IGNORECASE):
+        span = doc.char_span(match.start(), match.end())
+        if span is None:
+            continue
+        first, last = span.start, span.end - 1
+        while first > 0 and _name_word(doc[first - 1]) and span.end - first < 4:
+            first -= 1
+        while last + 1 < len(doc) and doc[last].dep_ == "compound" and doc[last].head.i == last + 1 \
+                and doc[last + 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[last + 1].is_alpha and last + 1 - first < 4:
+            last += 1
+        if first < span.start or last >= span.end:
+            return doc[first].idx, doc[last].idx + len(doc[last])
+    return None
 
 
 def _full_name_before(frame: IncidentFrame, short: str, position: int) -> tuple[int, int] | None:
