@@ -111,6 +111,7 @@ def test_what_happened_names_no_weapon(text: str) -> None:
     ("Rebels dynamited several electricity poles.", "electricity poles", "utilities"),
     ("The town hall was the target of a dynamite attack.", "town hall", "government_general"),
     ("Terrorists placed a bomb in the bank before dawn.", "bank", "business"),
+    ("terrorists placed a charge of dynamite under a bus in which there were fishermen.", "bus", "transportation"),
 ])
 def test_targets(text: str, mention: str, kind: str) -> None:
     target = fill_targets(frame_of(text))[0]
