@@ -309,3 +309,12 @@ def test_a_pages_today_in_history_box_names_no_shooter() -> None:
             "Police said 25-year-old Ray Kettler is facing serious charges. "
             "Jack Bolt robs his first bank, the city attacks its budget, and a band goes to the moon, all on this day.")
     assert [p.name for p in main_incident(text).perpetrators if p.name] == ["Ray Kettler"]
+
+
+def test_attackers_the_deed_is_attributed_to_or_carried_out_by() -> None:
+    attributed = main_incident("The police attributed the attack on the bank to urban guerrillas of the "
+                               "National Liberation Army.")
+    assert "urban guerrillas" in [p.mention for p in attributed.perpetrators]
+    carried_out = main_incident("The attack on the bridge was carried out by soldiers, the priests said. "
+                                "Two peasants were killed.")
+    assert [p.mention for p in carried_out.perpetrators] == ["soldiers"]

@@ -88,6 +88,13 @@ def test_muc4_victims_are_the_named_ones():
         "driver" not in " ".join(map(str, filler)) for filler in template.roles["Victim"])
 
 
+def test_muc4_attackers_counted_or_with_their_nation_match_the_kind_alone():
+    """MUC-4 keeps how many in a slot of its own: "two urban guerrillas" fills "urban guerrillas"."""
+    for mention in ("two urban guerrillas", "over 20 guerrillas", "salvadoran urban guerrillas"):
+        result = muc4.score(muc_gold(), [muc_record(["bombing"], mention, "the embassy"), record("d2")])
+        assert result.rows["PerpInd"]["f1"] == 1.0, mention
+
+
 def test_muc4_wrong_incident_type_is_not_aligned():
     result = muc4.score(muc_gold(), [muc_record(["armed_assault"], "urban guerrillas", "the embassy"), record("d2")])
     assert result.headline == 0.0

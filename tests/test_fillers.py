@@ -111,6 +111,7 @@ def test_what_happened_names_no_weapon(text: str) -> None:
     ("Rebels dynamited several electricity poles.", "electricity poles", "utilities"),
     ("The town hall was the target of a dynamite attack.", "town hall", "government_general"),
     ("Terrorists placed a bomb in the bank before dawn.", "bank", "business"),
+    ("terrorists placed a charge of dynamite under a bus in which there were fishermen.", "bus", "transportation"),
 ])
 def test_targets(text: str, mention: str, kind: str) -> None:
     target = fill_targets(frame_of(text))[0]
@@ -203,6 +204,11 @@ def test_the_news_agency_a_group_claims_through_is_no_target() -> None:
     ("A shooting on Elm Street left 25-year-old Dana Cole dead on Sunday.", "Dana Cole", "killed"),
     ("Rebels claimed senator Jorge Alvarez Mena's murder on Tuesday.", "Jorge Alvarez Mena", "killed"),
     ("The letter was signed by Maria Ruiz, who was kidnapped by rebels in March.", "Maria Ruiz", "kidnapped"),
+    # the clause hangs on the name in apposition to the noun
+    ("the italian nun, sister ana lucia moretti, who was shot in lima by several unidentified men, is recovering.",
+     "ana lucia moretti", "injured"),
+    ("the government deplored the disappearance of social democratic leader luis alberto pena in guatemala.",
+     "luis alberto pena", "missing"),
 ])
 def test_victim_named_by_the_harm_around_the_name(text: str, name: str, status: str) -> None:
     named = [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name]
@@ -262,3 +268,11 @@ def test_murder_of_a_name_the_tagger_missed_in_a_lower_case_report() -> None:
 def test_the_coroner_who_names_the_dead_is_no_victim() -> None:
     text = "Two women were shot dead on Friday, said County Coroner Alma Pruitt-Vance."
     assert [v.name for v in fill_victims(frame_of(text)) if v.name] == []
+
+
+def test_a_lower_case_report_gives_the_whole_name_the_tagger_cut_short() -> None:
+    from blotter.incidents.victims import _longer_name_in_lower_case
+    text = ("police said that carlos mendez ordered the assassination of bernardo jaramillo ossa, presidential "
+            "candidate of the party. callers attributed the attack on party leader jaramillo ossa to a commando.")
+    start, end = _longer_name_in_lower_case(frame_of(text), "jaramillo ossa")
+    assert text[start:end] == "bernardo jaramillo ossa"

@@ -161,6 +161,24 @@ def _without_group(mention: str, incident: Incident) -> str | None:
     return None
 
 
+_COUNT = re.compile(r"^(?:(?:at least|about|some|over|more than|nearly|approximately|around)\s+)?"
+                    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+                    r"several|many)\s+(?:of\s+)?")
+
+
+def _people_variants(mention: str) -> list[str]:
+    """The attackers without their count or nation ("two terrorists" -> "terrorists", "colombian guerrillas"
+    -> "guerrillas"): MUC-4 keeps how many in a slot of its own, and its fillers often name the kind alone."""
+    words = normalize_filler(mention)
+    uncounted = _COUNT.sub("", words)
+    variants = [uncounted] if uncounted != words and uncounted else []
+    for form in (words, uncounted):
+        stateless = _without_nation(form)
+        if stateless and len(stateless.split()) >= 1 and stateless not in variants:
+            variants.append(stateless)
+    return variants
+
+
 def _military(target: Target) -> bool:
     return target.type in ("military", "police") or bool(_MILITARY_TARGET.search(target.mention))
 
@@ -200,7 +218,8 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
         if incident_type is None or _guerrilla_warfare(incident) or _background(incident):
             continue
         roles = {
-            "PerpInd": _fillers(*[[p.mention, p.name, _without_group(p.mention, incident)] for p in incident.perpetrators]),
+            "PerpInd": _fillers(*[[p.mention, p.name, _without_group(p.mention, incident), *_people_variants(p.mention)]
+                                  for p in incident.perpetrators]),
             # A group that denied the act is named, not accused.
             "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups if g.relation != "denied"]),
             "Target": _fillers(*[[t.mention, _without_nation(t.mention)] for t in incident.targets]),

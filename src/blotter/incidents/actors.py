@@ -490,11 +490,26 @@ def _is_violent_verb(token: Token) -> bool:
         c.lower_ == "fire" and token.lemma_.lower() in ("open", "set") for c in token.children)
 
 
+_DOING_VERBS = frozenset("carry perpetrate commit stage mount launch".split())
+_BLAMING_VERBS = frozenset("attribute blame".split())
+
+
+def _deed_done(verb: Token) -> bool:
+    """A verb of doing whose object is a violent deed: "the attack was carried out by", "rebels committed the murder"."""
+    return verb.lemma_.lower() in _DOING_VERBS and any(
+        c.dep_ in ("nsubjpass", "dobj") and _is_violent_verb(c) for c in verb.children)
+
+
 def _doer(token: Token) -> bool:
-    """True when the token is the one who does a violent verb (its subject or its "by" agent)."""
-    if token.dep_ in ("nsubj",) and _is_violent_verb(token.head):
+    """True when the token is the one who does a violent verb (its subject or its "by" agent), or the one
+    a violent deed is attributed to ("attributed the attack to guerrillas", "blamed the bombing on rebels")."""
+    if token.dep_ in ("nsubj",) and (_is_violent_verb(token.head) or _deed_done(token.head)):
         return True
-    if token.dep_ == "pobj" and token.head.dep_ == "agent" and _is_violent_verb(token.head.head):
+    if token.dep_ == "pobj" and token.head.dep_ == "agent" and (
+            _is_violent_verb(token.head.head) or _deed_done(token.head.head)):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "on") and token.head.head.lemma_.lower() in _BLAMING_VERBS \
+            and any(c.dep_ in ("dobj", "nsubjpass") and _is_violent_verb(c) for c in token.head.head.children):
         return True
     if token.dep_ == "conj":
         return _doer(token.head)

@@ -38,7 +38,7 @@ ATTACK_NOUNS = frozenset(
     "devices damage".split()
 )
 PLACE_PREPOSITIONS = frozenset("at on near outside inside into against in targeting of upon toward towards through "
-                               "to".split())
+                               "to under underneath beneath".split())
 # Nouns that only locate the target: "in front of the bank", "at the entrance to the embassy".
 _LOCATING_NOUNS = frozenset("front vicinity entrance entrances door doors gate gates facade side outskirts "
                             "premises area parking garage wall walls floor floors roof lobby window windows corner "

@@ -257,6 +257,8 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
             at = text.find(victim.name)
             whole = whole_name(frame, at, at + len(victim.name)) if at >= 0 else None
             whole = whole if whole is not None and " " in text[whole[0]:whole[1]] else None
+        if whole is None and victim.name and text != frame.doc.text:  # a lower-case report the tagger cut short
+            whole = _longer_name_in_lower_case(frame, victim.name)
         if whole is None and surname and not victim.name:  # "Fehring" is the "Branyon Fehring" found above
             named = next((v for v in victims if v.name and _same_person(surname, v.name)), None)
             if named is not None:
@@ -427,6 +429,32 @@ def _proper_noun_at(frame: IncidentFrame, mention: str, evidence: list[Evidence]
     return False
 
 
+def _name_word(token: Token) -> bool:
+    return (_first_name(token) or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON"))) \
+        and token.lower_.rstrip(".") not in _TITLES and token.is_alpha
+
+
+def _longer_name_in_lower_case(frame: IncidentFrame, short: str) -> tuple[int, int] | None:
+    """The whole name of someone a lower-case report calls "jaramillo ossa" or "trushin" here, where the
+    tagger missed part of it: the first place the words stand with more name words around them
+    ("bernardo jaramillo ossa"), the words before being proper nouns or first names and a word after
+    one the name's last word is a compound of."""
+    doc = frame.doc
+    for match in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", frame.text, re.IGNORECASE):
+        span = doc.char_span(match.start(), match.end())
+        if span is None:
+            continue
+        first, last = span.start, span.end - 1
+        while first > 0 and _name_word(doc[first - 1]) and span.end - first < 4:
+            first -= 1
+        while last + 1 < len(doc) and doc[last].dep_ == "compound" and doc[last].head.i == last + 1 \
+                and doc[last + 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[last + 1].is_alpha and last + 1 - first < 4:
+            last += 1
+        if first < span.start or last >= span.end:
+            return doc[first].idx, doc[last].idx + len(doc[last])
+    return None
+
+
 def _full_name_before(frame: IncidentFrame, short: str, position: int) -> tuple[int, int] | None:
     """The whole name of someone called "Jones" here: when two people share the surname, the one
     named last before this mention, not the first in the report; none when neither is before it."""
@@ -483,7 +511,22 @@ _NOUN_STATUS: dict[str, VictimStatus] = {
     "murder": "killed", "assassination": "killed", "killing": "killed", "death": "killed", "massacre": "killed",
     "kidnapping": "kidnapped", "abduction": "kidnapped", "attack": "unknown",
     "body": "killed",  # "found the body of X"
+    "disappearance": "missing",  # "the disappearance of X"
 }
+_ATTEMPTED = frozenset("assassination murder kidnapping abduction".split())
+
+
+def _harm_noun_status(noun: Token) -> VictimStatus | None:
+    """What a harm noun says befell the person of its "of"/"against" phrase: "the murder of X", "the
+    disappearance of X", "the assassination attempt against X", "the assassination in May of X"."""
+    if noun.ent_type_ in ("DATE", "TIME") and noun.dep_ == "pobj" and noun.head.head is not noun.head:
+        noun = noun.head.head  # "the assassination in May of X": the parser hangs "of X" on the date
+    lemma = noun.lemma_.lower()
+    if lemma == "attempt" and any(c.lemma_.lower() in _ATTEMPTED for c in noun.lefts):
+        return "unknown"
+    return _NOUN_STATUS.get(lemma)
+
+
 _DESCRIPTION_DEPS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod", "case"})
 
 
@@ -510,7 +553,7 @@ def _status_of(token: Token) -> VictimStatus | None:
     if any(c.lower_ in ("victim", "victims") for c in token.lefts) or (
             token.dep_ == "appos" and token.head.lower_ in ("victim", "victims")):
         return "unknown"  # "victim Jane Doe", "the victim, Jane Doe,"
-    token = _coordinated_head(token)
+    named, token = token, _coordinated_head(token)
     head = token.head
     lemma = head.lemma_.lower()
     if token.dep_ == "nsubj" and (lemma in ("die", "succumb") or (
@@ -532,10 +575,11 @@ def _status_of(token: Token) -> VictimStatus | None:
         state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
         return "killed" if state & {"dead"} else "injured" if state & {"wounded", "injured", "hurt"} else None
     if token.dep_ == "pobj" and head.lower_ in {"of", "on", "against"}:
-        return _NOUN_STATUS.get(head.head.lemma_.lower())
+        return _harm_noun_status(head.head)
     if token.dep_ == "poss" and lemma in _NOUN_STATUS:  # "the senator's murder"
         return _NOUN_STATUS[lemma]
-    for clause in (c for c in token.children if c.dep_ == "relcl"):  # "X, who was kidnapped in May,"
+    # "X, who was kidnapped in May,": the clause hangs on the name or on the noun it is in apposition to.
+    for clause in (c for t in dict.fromkeys((named, token)) for c in t.children if c.dep_ == "relcl"):
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ not in ("who", "that"):
             continue
