@@ -78,12 +78,7 @@ def incident_candidates(article, doc) -> list[list[roles.Candidate]]:
         found.append(roles.candidates(frame, incident))
         return incident
 
-    original = incidents_stage.refine_roles
-    incidents_stage.refine_roles = record
-    try:
-        incidents_stage.find_incidents(doc, article, places.find_places(doc, article))
-    finally:
-        incidents_stage.refine_roles = original
+    incidents_stage.find_incidents(doc, article, places.find_places(doc, article), refine=record)
     return found
 
 

@@ -31,12 +31,7 @@ def _frames(text: str) -> list[tuple[object, object]]:
         seen.append((frame, incident))
         return incident
 
-    original = incidents_stage.refine_roles
-    incidents_stage.refine_roles = record
-    try:
-        incidents_stage.find_incidents(doc, article, places.find_places(doc, article))
-    finally:
-        incidents_stage.refine_roles = original
+    incidents_stage.find_incidents(doc, article, places.find_places(doc, article), refine=record)
     return seen
 
 

@@ -9,6 +9,7 @@ incident and ``summary`` writes its sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 from spacy.tokens import Doc
@@ -211,8 +212,13 @@ def _named_once(victims: list[Victim]) -> list[Victim]:
     return kept
 
 
-def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Incident]:
-    """Every violent incident the report describes, the main one first; [] when there is none."""
+def find_incidents(doc: Doc, article: Article, places: list[Place], *,
+                   refine: Callable[[IncidentFrame, Incident], Incident] = refine_roles) -> list[Incident]:
+    """Every violent incident the report describes, the main one first; [] when there is none.
+
+    ``refine`` is the trained role-filler step for terrorism and armed-conflict incidents; the
+    role model's training script passes one that records what the model is given instead.
+    """
     if not article.text.strip():
         return []
     published = publication_anchor(parse_published(article.published), article.text)
@@ -266,7 +272,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place]) -> list[Inci
                     return []
                 continue
             if incident.category in _ROLE_MODEL_CATEGORIES:
-                incident = refine_roles(frame, incident)
+                incident = refine(frame, incident)
         incident.confidence = _confidence(incident, detected)
         incident.summary = summarise(incident, lede_kinds[0] if lede_kinds else None)
         incidents.append(incident)
