@@ -391,3 +391,19 @@ def test_one_who_killed_himself_after_killing_others_in_another_sentence_is_the_
     assert (casualties.killed.best, casualties.perpetrators_killed.best) == (3, 1)
     alone = casualties_of("A teenager killed himself with his father's gun on Monday, police said.")
     assert (alone.killed.best, alone.perpetrators_killed.best) == (1, None)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # "were shot at the mall": where they were shot, not a volley that missed them
+    ("Three people were shot at the Elm Street mall late Friday.", None, 3),
+    ("Two officers were shot at by the suspect but neither was hit.", None, None),
+    # how the hurt reached the hospital, and how badly they were hurt
+    ("The passenger was transported to the hospital with a wound to his arm.", None, 1),
+    ("The boy was taken to Mercy Medical Center with serious injuries.", None, 1),
+    ("One man was killed. The other three men have non-life threatening injuries.", 1, 3),
+    # a name in brackets between the person and the fate
+    ("The victim (Jo Roe Jr.) died from his injuries at the hospital.", 1, None),
+])
+def test_place_and_hospital_phrases(text: str, killed: int | None, injured: int | None) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

@@ -47,13 +47,15 @@ KILLED_WORDS = (
 INJURED_WORDS = (
     r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
     r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|recovering\s+(?:from|after|in)\b|in\s+(?:critical|serious|stable|grave)\s+condition|"
-    r"taken\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
-    r"(?:taken|transported|rushed)\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening)\s+(?:injuries|wounds?)|"
-    r"(?:suffered|sustained|received)\s+(?:\w+[\s-]+){0,3}?injuries"
+    r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
+    r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening|"
+    r"serious|critical|severe|minor|multiple)\s+(?:injuries|wounds?)|"
+    r"(?:suffered|sustained|received|have|has|had)\s+(?:\w+[\s-]+){0,3}?injuries"
 )
 # Without a fatal word: hurt, unless the report says they died. "shot him" is the attacker, not a victim.
 WEAK_INJURED_WORDS = (
     r"(?:shot|stabbed)(?!-|\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
+    r"(?:(?<=\bwas\s)|(?<=\bwere\s))shot(?=\s+at\s+(?:a|an|the)\s+(?!police|officers?|deputies|troopers?|agents?|(?:\w+\s+)?(?:car|vehicle|house|home)\b))|"
     r"(?:suffered|suffering|sustained|had|with|nursing|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?|"
     r"(?:hit|struck|grazed)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?(?:gunfire|bullets?|shots?|rounds?|gunshots?)"
 )
@@ -90,7 +92,8 @@ OBJECT_LIST_PATTERN = (LIST_PATTERN.replace(r"\s+and\s+", r"\s+(?:and|as\s+well\
                        .replace(r"(?:\s+" + _MODIFIER + r"){0,4}?", r"(?:\s+" + _MODIFIER + r"){0,4}"))
 _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<list>", "?P<along>"), re.IGNORECASE)
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
-_APPOSITIVE = (r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
+_APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbed|later)\b))?"  # "The victim (Jo Roe) died"
+               r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
                r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
                r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?")
 AUX_PATTERN = (
@@ -258,7 +261,7 @@ class CasualtyMention:
 def _harm_of(words: str) -> tuple[Harm, bool]:
     """The harm a status phrase names, and whether it is only a weak (bare "shot") injury."""
     lowered = " ".join(words.lower().split())
-    if re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith("taken to") and not lowered.endswith(("injuries", "wounds", "wound"))):
+    if re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith(("taken to", "transported to", "rushed to", "airlifted to", "flown to")) and not lowered.endswith(("injuries", "wounds", "wound"))):
         return "injured", True  # the shot or the one taken to hospital may be the one who died
     if re.fullmatch(KILLED_WORDS, lowered, re.IGNORECASE):
         return "killed", False
