@@ -407,3 +407,19 @@ def test_one_who_killed_himself_after_killing_others_in_another_sentence_is_the_
 def test_place_and_hospital_phrases(text: str, killed: int | None, injured: int | None) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a reduced relative clause: the one hurt is the one who has died
+    ("A teen hospitalized after a weekend shooting on Elm Street has died.", 1, None),
+    # how many the shooting sent to hospital
+    ("A birthday party ended with four people in the hospital after shots rang out.", None, 4),
+    ("The shooting sent three men to the hospital.", None, 3),
+    ("He sent two letters to the hospital.", None, None),
+    # a gun that went off and hit someone hurt them; a tree is nobody
+    ("The pistol went off and hit the 9-year-old in the leg.", None, 1),
+    ("The rifle fired and struck a tree.", None, None),
+])
+def test_relative_fates_hospital_and_accidental_discharges(text: str, killed: int | None, injured: int | None) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

@@ -113,7 +113,8 @@ ACTIVE_RE = re.compile(
     r"(?:non-?fatal\s+)?(?:shooting|wounding)\s+of|"
     r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
     r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
-    r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed))\s+"
+    r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed)|"
+    r"(?:ricocheted|went\s+off|discharged|fired(?:\s+off)?)\s+(?:[\w,]+\s+){0,3}?and\s+(?:then\s+)?(?:hit|struck|grazed))\s+"
     r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + OBJECT_LIST_PATTERN
     + r"(?:\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?wounds|"
     r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition))?",
@@ -128,9 +129,9 @@ SHOT_OBJECT_RE = re.compile(
 )
 # "left eight people with wounds": the state after the people is what makes "left" a harm.
 LEFT_RE = re.compile(
-    r"\b(?:left|leaving)\s+(?:(?:at\s+least|another)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
+    r"\b(?:left|leaving|(?:ended|ending)\s+with|sent|sending)\s+(?:(?:at\s+least|another)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
     + r"\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?(?:wounds|injuries)|"
-    r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition)\b",
+    r"in\s+(?:the\s+|a\s+)?hospitals?|to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?|in\s+(?:critical|serious|stable)\s+condition)\b",
     re.IGNORECASE,
 )
 TOLL_RE = re.compile(
@@ -201,7 +202,7 @@ ACCIDENTAL_SELF_RE = re.compile(r"\b(?:accidentally|unintentionally)\s+shot\s+(?
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
-                          r"double|triple|quadruple|quintuple|shooting\s+of", re.IGNORECASE)
+                          r"double|triple|quadruple|quintuple|shooting\s+of|went\s+off|ricochet|discharged|fired", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _ANY_PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -452,6 +453,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if weak and (_FATE_AFTER_RE.match(text, match.end()) or _DIED_WHERE_TAKEN_RE.match(text, match.end())
                      or (re.match(r",?\s+(?:who|that)\b", aux) and _FATE_OF_RELATIVE_RE.match(text, match.end()))):
             harm, weak = "killed", False  # "Lee had been shot twice and was pronounced dead"
+        fate = _FATE_OF_RELATIVE_RE.match(text, match.end()) if harm == "injured" and not aux.strip() else None
+        if fate and not re.search(r"\b(?:one|two|three|four|of\s+them|another)\b", fate.group(0), re.I):
+            harm, weak = "killed", False  # "A teen hospitalized after a weekend shooting has died"
+        mention_end = fate.end() if fate and harm == "killed" else match.end()
         passive = bool(_BE_OR_HAVE_RE.search(aux))
         if harm_words.lower() in {"dead", "deceased"} and not passive and _ADJECTIVE_AFTER_RE.match(text, match.end()):
             continue
@@ -465,7 +470,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         plural = None if not aux.strip() else False if re.search(r"\b(?:was|has|is|remains)\b", aux) \
             else True if re.search(r"\b(?:were|are|have|remain)\b", aux) else None
         mention = _mention_from_list(text, match.start("list"), match.end("list"), harm, weak,
-                                     match.start(), match.end(), plural)
+                                     match.start(), mention_end, plural)
         if mention is None:
             continue
         along = _ALONG_WITH_RE.match(text, match.end()) if not weak else None
@@ -489,6 +494,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                 else "injured"
         # "the shooting of a teen", "a bullet hit Ann Doe": maybe the one killed
         weak = verb == "shooting of" or bool(re.search(r"\b(?:hit|struck|pierced|grazed)$", verb))
+        if re.match(r"ricochet|went|discharg|fired", verb) and not (
+                _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object"))
+                or _ANY_PRONOUN_RE.match(match.group("object")) or _NAMED_PERSON_RE.fullmatch(match.group("object"))):
+            continue  # "the rifle fired and struck a tree": only a person hit is hurt
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, weak,
                                      match.start(), match.end(), None)
         if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
@@ -497,6 +506,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if mention:
             mentions.append(mention)
     for match in LEFT_RE.finditer(text, start, end):
+        if match.group(0)[:1].lower() in "se" and not _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object")):
+            continue  # "sent two letters to the hospital": only people sent there were hurt
         harm = "killed" if match.group("state").lower() == "dead" else "injured"
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, False,
                                      match.start(), match.end(), None)
