@@ -434,3 +434,10 @@ def test_rebels_burning_vehicles_after_a_bombing_is_an_arson_of_its_own() -> Non
             "The rebels burned four buses on the coastal highway.")
     found = incidents_of(text)
     assert [i.attack_types[0] for i in found] == ["bombing", "facility_infrastructure_attack"]
+
+
+def test_an_earlier_shooting_it_is_compared_with_is_not_the_main_incident() -> None:
+    incidents = incidents_of("A man shot and killed his neighbour in Akron on Sunday, police said. The killing comes "
+                             "two months after a gunman killed 12 people at a school in another state.")
+    primary = next(i for i in incidents if i.is_primary)
+    assert primary.casualties.killed.best == 1
