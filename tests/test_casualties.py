@@ -423,3 +423,14 @@ def test_place_and_hospital_phrases(text: str, killed: int | None, injured: int 
 def test_relative_fates_hospital_and_accidental_discharges(text: str, killed: int | None, injured: int | None) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, attackers", [
+    # a toll that includes the killer, said in one sentence, holds for the same toll restated in another
+    ("Four people were killed at the plant. Officials said four people were dead, including the shooter.", 3, 1),
+    # the killer's own act counts his victims; "two people have died" counts him too
+    ("Police say Lee killed one person, wounded three others, and then killed himself. Two people have died.", 1, 1),
+])
+def test_tolls_that_include_the_attacker(text: str, killed: int, attackers: int) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.perpetrators_killed.best) == (killed, attackers)

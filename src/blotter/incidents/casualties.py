@@ -691,8 +691,18 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
         perpetrators = [m for m in mentions if m.harm == harm and m.perpetrator]
         chosen = _highest(victims)
         adjust = 0
+        if harm == "killed" and chosen is not None and perpetrators and not _ACT_OF_KILLING_RE.match(text[chosen.start:chosen.end]):
+            # "Lee killed one person and then himself. Two people have died": the toll counts the killer
+            dead_attackers = max(m.quantity.best for m in perpetrators)
+            acts = [m for m in victims if _ACT_OF_KILLING_RE.match(text[m.start:m.end])
+                    and m.quantity.best + dead_attackers == chosen.quantity.best]
+            if acts:
+                chosen = acts[-1]
         if harm == "killed" and chosen is not None:
-            inside = [c for c in including_perpetrator if chosen.start <= c[1] <= chosen.end + 60]
+            # "Four were killed. ... four people were dead, including the shooter": a restated toll
+            # that includes the attacker says so for both
+            same_toll = [m for m in victims if m.quantity.best == chosen.quantity.best]
+            inside = [c for c in including_perpetrator if any(m.start <= c[1] <= m.end + 60 for m in same_toll)]
             if inside:
                 adjust = inside[0][0]
                 perpetrators.append(CasualtyMention("killed", True, Quantity(adjust, adjust, adjust), inside[0][1], inside[0][2]))
