@@ -434,3 +434,15 @@ def test_relative_fates_hospital_and_accidental_discharges(text: str, killed: in
 def test_tolls_that_include_the_attacker(text: str, killed: int, attackers: int) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.perpetrators_killed.best) == (killed, attackers)
+
+
+@pytest.mark.parametrize("text, killed, attackers, injured", [
+    # the one who killed "one person" is the attacker, not a victim
+    ("A gunman killed one person and wounded five others on Wednesday.", 1, None, 5),
+    ("Nobody saw the shooter who killed one person and wounded two others.", 1, None, 2),
+    # a weekend's tally "across the city" is not the report's own incident
+    ("Over the weekend gunfire wounded 26 people across the city. A man was shot on Elm Street.", None, None, 1),
+])
+def test_attackers_of_one_and_citywide_tallies(text: str, killed, attackers, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.perpetrators_killed.best, casualties.injured.best) == (killed, attackers, injured)

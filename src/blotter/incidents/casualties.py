@@ -61,7 +61,7 @@ WEAK_INJURED_WORDS = (
 )
 _NOT_A_MODIFIER = (
     r"(?!elderly|family)[a-z]+ly|[ap]|am|pm|and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
-    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|the|"
+    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|the|across|"
     r"shootings?|ambush|attacks?|slayings?|incidents?|homicides?|murders?|stabbings?|crash|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
 _MODIFIER = r"(?:\d{1,3}-(?:year|month|week)[\s-]old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[\"“]?[A-Za-z][\w'’-]*[\"”]?)"
@@ -215,7 +215,7 @@ _ADJECTIVE_AFTER_RE = re.compile(
     r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
 # An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?)|"
-                              r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b)[a-z][\w-]*)\b", re.IGNORECASE)
+                              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b|night\b|day\b)[a-z][\w-]*)\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
