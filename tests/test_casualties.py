@@ -446,3 +446,16 @@ def test_tolls_that_include_the_attacker(text: str, killed: int, attackers: int)
 def test_attackers_of_one_and_citywide_tallies(text: str, killed, attackers, injured) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.perpetrators_killed.best, casualties.injured.best) == (killed, attackers, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # "a fourth victim": four harmed in all, the dead among them
+    ("Three people were shot to death, and a fourth victim was wounded.", 3, 1),
+    ("Three men walked into a gas station with gunshot wounds as a fourth shooting victim was found nearby.", None, 4),
+    ("A man was shot and killed on Elm Street. A second man was arrested.", 1, None),
+    # "fatally wounding" kills
+    ("The gunman opened fire, fatally wounding a corporal and wounding a deputy.", 1, 1),
+])
+def test_ordinal_victims_and_fatal_wounds(text: str, killed: int | None, injured: int | None) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

@@ -112,7 +112,7 @@ ACTIVE_RE = re.compile(
     r"fatal\s+(?:shooting|stabbing|beating)s?\s+of|(?:found|discovered|recovered)\s+the\s+bod(?:y|ies)\s+of|"
     r"(?:non-?fatal\s+)?(?:shooting|wounding)\s+of|"
     r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
-    r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
+    r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
     r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed)|"
     r"(?:ricocheted|went\s+off|discharged|fired(?:\s+off)?)\s+(?:[\w,]+\s+){0,3}?and\s+(?:then\s+)?(?:hit|struck|grazed))\s+"
     r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + OBJECT_LIST_PATTERN
@@ -144,6 +144,13 @@ MULTIPLE_RE = re.compile(
     r"\b(?P<times>double|triple|quadruple|quintuple)\s+(?:(?P<killed>homicide|murder|slaying|killing|fatal\s+shooting)"
     r"|(?P<shot>shooting|stabbing))\b", re.IGNORECASE)
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+# "a fourth victim was found": at least four people were harmed, the dead among them.
+ORDINAL_VICTIM_RE = re.compile(
+    r"\b(?:a|the)\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+"
+    r"(?:shooting\s+|gunshot\s+)?victim\b", re.IGNORECASE)
+_ORDINALS = {word: index + 2 for index, words in enumerate(
+    [("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"), ("sixth", "6th"), ("seventh", "7th"),
+     ("eighth", "8th"), ("ninth", "9th"), ("tenth", "10th")]) for word in words}
 # A body found is a person killed: "a man's body was found", "the bodies of two women were discovered".
 BODY_RE = re.compile(
     r"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")['’]s\s+body|(?P<count>" + NUMBER_PATTERN
@@ -534,6 +541,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         found = quantity_at(counted) if counted else (Quantity(1, 1, 1), 0)
         if found is not None:
             mentions.append(CasualtyMention("killed", False, found[0], match.start(), match.end()))
+    for match in ORDINAL_VICTIM_RE.finditer(text, start, end):
+        times = _ORDINALS[match.group("ordinal").lower()]
+        mentions.append(CasualtyMention("injured", False, Quantity(times, times, times), match.start(), match.end(), weak=True))
     for match in ACCIDENTAL_SELF_RE.finditer(text, start, end):  # hurt, unless the report says he died
         mentions.append(CasualtyMention("injured", False, Quantity(1, 1, 1), match.start(), match.end(), weak=True))
     for match in SELF_HARM_RE.finditer(text, start, end):
@@ -637,6 +647,8 @@ _JOINED_AFTER_DEATH_RE = re.compile(r"\s*[,;]?\s*(?:and|while|as|but)\s+$", re.I
 def _others_than_the_dead(text: str, weak: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
     """Whether the people a bare "shot" counts are not the dead: "two other men were shot", or
     "A man was killed and two women were shot", where the clause follows the death's own."""
+    if ORDINAL_VICTIM_RE.match(text, weak.start):
+        return False  # "a fourth victim": the four include the dead
     if any(_OTHERS_RE.search(text, start, end) for start, end in weak.groups):
         return True
     if weak.groups and _ALSO_RE.search(text, weak.groups[-1][1], weak.end):
