@@ -459,3 +459,12 @@ def test_attackers_of_one_and_citywide_tallies(text: str, killed, attackers, inj
 def test_ordinal_victims_and_fatal_wounds(text: str, killed: int | None, injured: int | None) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    # the official a report cites, titles and all, is no victim
+    ("According to Springfield Police Lt. Jo Roe, four people were shot inside the lounge.", 4),
+    ("According to River Falls Police Chief Al Poe, the boy shot himself in the thigh by accident.", 1),
+])
+def test_cited_officials_are_not_counted(text: str, injured: int) -> None:
+    assert casualties_of(text).injured.best == injured

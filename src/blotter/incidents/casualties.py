@@ -319,7 +319,7 @@ _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d
 _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
-_SOURCE_BEFORE_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_SOURCE_BEFORE_RE = re.compile(r"\b(?i:according\s+to)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
 _NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+)?|\d[:.])$", re.IGNORECASE)
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
@@ -339,7 +339,7 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     if _NOT_A_COUNT_BEFORE_RE.search(text, max(0, list_start - 24), list_start):
         return None  # "no one died", "between the ages of 16-18", "0:50": nobody, or not a count  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = split_groups(text, list_start, list_end)
-    if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 30), list_start):
+    if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 80), list_start):
         groups = groups[1:]  # "According to the County Coroner, the victim ... died": the source is no victim
     if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and \
             _NAMED_PERSON_RE.fullmatch(text, *groups[-2]):
