@@ -165,3 +165,9 @@ def test_a_day_a_statement_was_made_does_not_date_the_incident_from_elsewhere() 
 ])
 def test_day_of_the_telling_is_not_the_event_day(text: str, start: str) -> None:
     assert date_of(text).start == start
+
+
+def test_event_reported_on_a_day_is_that_days_event() -> None:
+    text = "Two schools were placed on lockdown after a shooting was reported in the area Saturday afternoon."
+    assert date_of(text).start == "2024-03-02"
+    assert date_of("Police said on Saturday that a man was stabbed at the station.").start is None

@@ -84,6 +84,10 @@ _EVENT_VERB_RE = re.compile(
     r"\b(?:shot|stabbed|killed|wounded|injured|attacked|murdered|slain|died|robbed|opened\s+fire|exploded|bombed|"
     r"ambushed|kidnapped|abducted|beaten|struck|hit)\b", re.IGNORECASE)
 _DATELINE_AFTER_RE = re.compile(r"\s*\(")
+# The event itself reported: "after a shooting was reported in the area Tuesday".
+_EVENT_REPORTED_RE = re.compile(
+    r"\b(?:shootings?|stabbings?|shots|gunfire|gunshots|robbery|homicide|attack|explosion)\s+(?:was|were|had\s+been|being)\s+reported$",
+    re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
     r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
@@ -330,6 +334,8 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
         if after is not None and not _EVENT_VERB_RE.search(text, char_end, after.start(0) + len(after.group(0).rstrip()) - 1):
             return True  # "On Wednesday, police identified the boy shot on Tuesday"
     cue = _STATEMENT_BEFORE_RE.search(before) or _AFTERMATH_BEFORE_RE.search(before)
+    if cue is not None and _EVENT_REPORTED_RE.search(before, 0, cue.start() + 8):
+        return False  # "a shooting was reported Tuesday": the event's own day
     return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
 
 
