@@ -468,3 +468,18 @@ def test_ordinal_victims_and_fatal_wounds(text: str, killed: int | None, injured
 ])
 def test_cited_officials_are_not_counted(text: str, injured: int) -> None:
     assert casualties_of(text).injured.best == injured
+
+
+@pytest.mark.parametrize("title", [
+    "Teen faces charges in shooting death of 17-year-old",
+    "Arrest made in fatal shooting outside Elm Street diner",
+])
+def test_headline_death_without_a_figure_is_at_least_one(title: str) -> None:
+    killed = headline_casualties("You are the owner of this article.", title=title).killed
+    assert (killed.best, killed.low, killed.high) == (1, 1, None)
+    assert killed.evidence[0].field == "title"
+
+
+def test_headline_death_does_not_override_the_body() -> None:
+    casualties = headline_casualties("Two men were shot dead in a park on Friday.", title="Arrest in fatal shooting")
+    assert casualties.killed.best == 2
