@@ -391,3 +391,95 @@ def test_one_who_killed_himself_after_killing_others_in_another_sentence_is_the_
     assert (casualties.killed.best, casualties.perpetrators_killed.best) == (3, 1)
     alone = casualties_of("A teenager killed himself with his father's gun on Monday, police said.")
     assert (alone.killed.best, alone.perpetrators_killed.best) == (1, None)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # "were shot at the mall": where they were shot, not a volley that missed them
+    ("Three people were shot at the Elm Street mall late Friday.", None, 3),
+    ("Two officers were shot at by the suspect but neither was hit.", None, None),
+    # how the hurt reached the hospital, and how badly they were hurt
+    ("The passenger was transported to the hospital with a wound to his arm.", None, 1),
+    ("The boy was taken to Mercy Medical Center with serious injuries.", None, 1),
+    ("One man was killed. The other three men have non-life threatening injuries.", 1, 3),
+    # a name in brackets between the person and the fate
+    ("The victim (Jo Roe Jr.) died from his injuries at the hospital.", 1, None),
+])
+def test_place_and_hospital_phrases(text: str, killed: int | None, injured: int | None) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a reduced relative clause: the one hurt is the one who has died
+    ("A teen hospitalized after a weekend shooting on Elm Street has died.", 1, None),
+    # how many the shooting sent to hospital
+    ("A birthday party ended with four people in the hospital after shots rang out.", None, 4),
+    ("The shooting sent three men to the hospital.", None, 3),
+    ("He sent two letters to the hospital.", None, None),
+    # a gun that went off and hit someone hurt them; a tree is nobody
+    ("The pistol went off and hit the 9-year-old in the leg.", None, 1),
+    ("The rifle fired and struck a tree.", None, None),
+])
+def test_relative_fates_hospital_and_accidental_discharges(text: str, killed: int | None, injured: int | None) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, attackers", [
+    # a toll that includes the killer, said in one sentence, holds for the same toll restated in another
+    ("Four people were killed at the plant. Officials said four people were dead, including the shooter.", 3, 1),
+    # the killer's own act counts his victims; "two people have died" counts him too
+    ("Police say Lee killed one person, wounded three others, and then killed himself. Two people have died.", 1, 1),
+])
+def test_tolls_that_include_the_attacker(text: str, killed: int, attackers: int) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.perpetrators_killed.best) == (killed, attackers)
+
+
+@pytest.mark.parametrize("text, killed, attackers, injured", [
+    # the one who killed "one person" is the attacker, not a victim
+    ("A gunman killed one person and wounded five others on Wednesday.", 1, None, 5),
+    ("Nobody saw the shooter who killed one person and wounded two others.", 1, None, 2),
+    # a weekend's tally "across the city" is not the report's own incident
+    ("Over the weekend gunfire wounded 26 people across the city. A man was shot on Elm Street.", None, None, 1),
+])
+def test_attackers_of_one_and_citywide_tallies(text: str, killed, attackers, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.perpetrators_killed.best, casualties.injured.best) == (killed, attackers, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # "a fourth victim": four harmed in all, the dead among them
+    ("Three people were shot to death, and a fourth victim was wounded.", 3, 1),
+    ("Three men walked into a gas station with gunshot wounds as a fourth shooting victim was found nearby.", None, 4),
+    ("A man was shot and killed on Elm Street. A second man was arrested.", 1, None),
+    # "fatally wounding" kills
+    ("The gunman opened fire, fatally wounding a corporal and wounding a deputy.", 1, 1),
+])
+def test_ordinal_victims_and_fatal_wounds(text: str, killed: int | None, injured: int | None) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    # the official a report cites, titles and all, is no victim
+    ("According to Springfield Police Lt. Jo Roe, four people were shot inside the lounge.", 4),
+    ("According to River Falls Police Chief Al Poe, the boy shot himself in the thigh by accident.", 1),
+])
+def test_cited_officials_are_not_counted(text: str, injured: int) -> None:
+    assert casualties_of(text).injured.best == injured
+
+
+@pytest.mark.parametrize("title", [
+    "Teen faces charges in shooting death of 17-year-old",
+    "Arrest made in fatal shooting outside Elm Street diner",
+])
+def test_headline_death_without_a_figure_is_at_least_one(title: str) -> None:
+    killed = headline_casualties("You are the owner of this article.", title=title).killed
+    assert (killed.best, killed.low, killed.high) == (1, 1, None)
+    assert killed.evidence[0].field == "title"
+
+
+def test_headline_death_does_not_override_the_body() -> None:
+    casualties = headline_casualties("Two men were shot dead in a park on Friday.", title="Arrest in fatal shooting")
+    assert casualties.killed.best == 2

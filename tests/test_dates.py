@@ -153,3 +153,21 @@ def test_a_day_a_statement_was_made_does_not_date_the_incident_from_elsewhere() 
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start is None
 
+
+
+@pytest.mark.parametrize("text, start", [
+    # a sentence that opens on the day of the telling, then names the event's own day
+    ("On Sunday, police identified the boy killed in Saturday's tragic incident on Elm Street.", "2024-03-02"),
+    ("On Sunday, the sheriff's office said deputies found the body of a man shot on Friday night.", "2024-03-01"),
+    ("Neighbours were remembering the victims Sunday morning. The two men were shot dead on Friday.", "2024-03-01"),
+    # the day opens the sentence and the event follows it: still the event's day
+    ("On Saturday, a man was shot and killed outside a bar, police said.", "2024-03-02"),
+])
+def test_day_of_the_telling_is_not_the_event_day(text: str, start: str) -> None:
+    assert date_of(text).start == start
+
+
+def test_event_reported_on_a_day_is_that_days_event() -> None:
+    text = "Two schools were placed on lockdown after a shooting was reported in the area Saturday afternoon."
+    assert date_of(text).start == "2024-03-02"
+    assert date_of("Police said on Saturday that a man was stabbed at the station.").start is None

@@ -537,3 +537,10 @@ def test_a_similar_attack_is_an_incident_of_its_own() -> None:
     text = ("Rebels ambushed a bus on the coastal highway near Puerto Nuevo on Monday, killing three passengers. "
             "A similar attack on a truck left two drivers dead.")
     assert len(incidents_of(text)) == 2
+
+
+def test_an_earlier_shooting_it_is_compared_with_is_not_the_main_incident() -> None:
+    incidents = incidents_of("A man shot and killed his neighbour in Akron on Sunday, police said. The killing comes "
+                             "two months after a gunman killed 12 people at a school in another state.")
+    primary = next(i for i in incidents if i.is_primary)
+    assert primary.casualties.killed.best == 1

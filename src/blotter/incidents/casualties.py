@@ -47,19 +47,21 @@ KILLED_WORDS = (
 INJURED_WORDS = (
     r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
     r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|recovering\s+(?:from|after|in)\b|in\s+(?:critical|serious|stable|grave)\s+condition|"
-    r"taken\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
-    r"(?:taken|transported|rushed)\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening)\s+(?:injuries|wounds?)|"
-    r"(?:suffered|sustained|received)\s+(?:\w+[\s-]+){0,3}?injuries"
+    r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
+    r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening|"
+    r"serious|critical|severe|minor|multiple)\s+(?:injuries|wounds?)|"
+    r"(?:suffered|sustained|received|have|has|had)\s+(?:\w+[\s-]+){0,3}?injuries"
 )
 # Without a fatal word: hurt, unless the report says they died. "shot him" is the attacker, not a victim.
 WEAK_INJURED_WORDS = (
     r"(?:shot|stabbed)(?!-|\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
+    r"(?:(?<=\bwas\s)|(?<=\bwere\s))shot(?=\s+at\s+(?:a|an|the)\s+(?!police|officers?|deputies|troopers?|agents?|(?:\w+\s+)?(?:car|vehicle|house|home)\b))|"
     r"(?:suffered|suffering|sustained|had|with|nursing|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?|"
     r"(?:hit|struck|grazed)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?(?:gunfire|bullets?|shots?|rounds?|gunshots?)"
 )
 _NOT_A_MODIFIER = (
     r"(?!elderly|family)[a-z]+ly|[ap]|am|pm|and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
-    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|the|"
+    r"including|as|said|says|by|from|of|to|with|before|until|because|than|where|he|she|they|it|times|rounds|shots|the|across|"
     r"shootings?|ambush|attacks?|slayings?|incidents?|homicides?|murders?|stabbings?|crash|" + KILLED_WORDS.replace(r"\s+", " ") + "|wounded|injured|hurt|shot|stabbed"
 )
 _MODIFIER = r"(?:\d{1,3}-(?:year|month|week)[\s-]old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[\"“]?[A-Za-z][\w'’-]*[\"”]?)"
@@ -90,7 +92,8 @@ OBJECT_LIST_PATTERN = (LIST_PATTERN.replace(r"\s+and\s+", r"\s+(?:and|as\s+well\
                        .replace(r"(?:\s+" + _MODIFIER + r"){0,4}?", r"(?:\s+" + _MODIFIER + r"){0,4}"))
 _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<list>", "?P<along>"), re.IGNORECASE)
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
-_APPOSITIVE = (r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
+_APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbed|later)\b))?"  # "The victim (Jo Roe) died"
+               r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
                r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
                r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?")
 AUX_PATTERN = (
@@ -109,8 +112,9 @@ ACTIVE_RE = re.compile(
     r"fatal\s+(?:shooting|stabbing|beating)s?\s+of|(?:found|discovered|recovered)\s+the\s+bod(?:y|ies)\s+of|"
     r"(?:non-?fatal\s+)?(?:shooting|wounding)\s+of|"
     r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
-    r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
-    r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed))\s+"
+    r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
+    r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed)|"
+    r"(?:ricocheted|went\s+off|discharged|fired(?:\s+off)?)\s+(?:[\w,]+\s+){0,3}?and\s+(?:then\s+)?(?:hit|struck|grazed))\s+"
     r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + OBJECT_LIST_PATTERN
     + r"(?:\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?wounds|"
     r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition))?",
@@ -125,9 +129,9 @@ SHOT_OBJECT_RE = re.compile(
 )
 # "left eight people with wounds": the state after the people is what makes "left" a harm.
 LEFT_RE = re.compile(
-    r"\b(?:left|leaving)\s+(?:(?:at\s+least|another)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
+    r"\b(?:left|leaving|(?:ended|ending)\s+with|sent|sending)\s+(?:(?:at\s+least|another)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
     + r"\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?(?:wounds|injuries)|"
-    r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition)\b",
+    r"in\s+(?:the\s+|a\s+)?hospitals?|to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?|in\s+(?:critical|serious|stable)\s+condition)\b",
     re.IGNORECASE,
 )
 TOLL_RE = re.compile(
@@ -140,6 +144,13 @@ MULTIPLE_RE = re.compile(
     r"\b(?P<times>double|triple|quadruple|quintuple)\s+(?:(?P<killed>homicide|murder|slaying|killing|fatal\s+shooting)"
     r"|(?P<shot>shooting|stabbing))\b", re.IGNORECASE)
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+# "a fourth victim was found": at least four people were harmed, the dead among them.
+ORDINAL_VICTIM_RE = re.compile(
+    r"\b(?:a|the)\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+"
+    r"(?:shooting\s+|gunshot\s+)?victim\b", re.IGNORECASE)
+_ORDINALS = {word: index + 2 for index, words in enumerate(
+    [("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"), ("sixth", "6th"), ("seventh", "7th"),
+     ("eighth", "8th"), ("ninth", "9th"), ("tenth", "10th")]) for word in words}
 # A body found is a person killed: "a man's body was found", "the bodies of two women were discovered".
 BODY_RE = re.compile(
     r"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")['’]s\s+body|(?P<count>" + NUMBER_PATTERN
@@ -170,6 +181,13 @@ HEADLINE_ACTIVE_RE = re.compile(
     r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures)\s+(?:(?P<count>" + NUMBER_PATTERN
     + r")\s+|(?:his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
     + r"|lawman|deputy|trooper|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
+# "faces charges in shooting death of 17-year-old", "arrest in fatal shooting": the headline names a death
+# without a figure; one, the least it says.
+HEADLINE_DEATH_RE = re.compile(
+    r"\b(?:(?:shooting|stabbing)\s+deaths?\s+of|(?:killing|slaying|murder)\s+of|(?:fatal|deadly)\s+(?:shooting|stabbing)s?\s+of)\s+"
+    r"(?:a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:\d{1,3}-(?:year|month|week)-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|"
+    r"mother|father|son|daughter|student|officer|deputy|(?-i:[A-Z][a-z]+))\b(?!\s+and\b)"
+    r"|\b(?:fatal|deadly)\s+(?:shooting|stabbing)\b(?!s)", re.IGNORECASE)
 _HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
@@ -198,7 +216,7 @@ ACCIDENTAL_SELF_RE = re.compile(r"\b(?:accidentally|unintentionally)\s+shot\s+(?
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
-                          r"double|triple|quadruple|quintuple|shooting\s+of", re.IGNORECASE)
+                          r"double|triple|quadruple|quintuple|shooting\s+of|went\s+off|ricochet|discharged|fired", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _ANY_PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -211,7 +229,7 @@ _ADJECTIVE_AFTER_RE = re.compile(
     r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
 # An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?)|"
-                              r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b)[a-z][\w-]*)\b", re.IGNORECASE)
+                              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b|night\b|day\b)[a-z][\w-]*)\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
@@ -258,7 +276,7 @@ class CasualtyMention:
 def _harm_of(words: str) -> tuple[Harm, bool]:
     """The harm a status phrase names, and whether it is only a weak (bare "shot") injury."""
     lowered = " ".join(words.lower().split())
-    if re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith("taken to") and not lowered.endswith(("injuries", "wounds", "wound"))):
+    if re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith(("taken to", "transported to", "rushed to", "airlifted to", "flown to")) and not lowered.endswith(("injuries", "wounds", "wound"))):
         return "injured", True  # the shot or the one taken to hospital may be the one who died
     if re.fullmatch(KILLED_WORDS, lowered, re.IGNORECASE):
         return "killed", False
@@ -308,7 +326,7 @@ _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d
 _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
-_SOURCE_BEFORE_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_SOURCE_BEFORE_RE = re.compile(r"\b(?i:according\s+to)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
 _NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+)?|\d[:.])$", re.IGNORECASE)
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
@@ -328,7 +346,7 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     if _NOT_A_COUNT_BEFORE_RE.search(text, max(0, list_start - 24), list_start):
         return None  # "no one died", "between the ages of 16-18", "0:50": nobody, or not a count  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = split_groups(text, list_start, list_end)
-    if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 30), list_start):
+    if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 80), list_start):
         groups = groups[1:]  # "According to the County Coroner, the victim ... died": the source is no victim
     if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and \
             _NAMED_PERSON_RE.fullmatch(text, *groups[-2]):
@@ -449,6 +467,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if weak and (_FATE_AFTER_RE.match(text, match.end()) or _DIED_WHERE_TAKEN_RE.match(text, match.end())
                      or (re.match(r",?\s+(?:who|that)\b", aux) and _FATE_OF_RELATIVE_RE.match(text, match.end()))):
             harm, weak = "killed", False  # "Lee had been shot twice and was pronounced dead"
+        fate = _FATE_OF_RELATIVE_RE.match(text, match.end()) if harm == "injured" and not aux.strip() else None
+        if fate and not re.search(r"\b(?:one|two|three|four|of\s+them|another)\b", fate.group(0), re.I):
+            harm, weak = "killed", False  # "A teen hospitalized after a weekend shooting has died"
+        mention_end = fate.end() if fate and harm == "killed" else match.end()
         passive = bool(_BE_OR_HAVE_RE.search(aux))
         if harm_words.lower() in {"dead", "deceased"} and not passive and _ADJECTIVE_AFTER_RE.match(text, match.end()):
             continue
@@ -462,7 +484,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         plural = None if not aux.strip() else False if re.search(r"\b(?:was|has|is|remains)\b", aux) \
             else True if re.search(r"\b(?:were|are|have|remain)\b", aux) else None
         mention = _mention_from_list(text, match.start("list"), match.end("list"), harm, weak,
-                                     match.start(), match.end(), plural)
+                                     match.start(), mention_end, plural)
         if mention is None:
             continue
         along = _ALONG_WITH_RE.match(text, match.end()) if not weak else None
@@ -486,6 +508,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                 else "injured"
         # "the shooting of a teen", "a bullet hit Ann Doe": maybe the one killed
         weak = verb == "shooting of" or bool(re.search(r"\b(?:hit|struck|pierced|grazed)$", verb))
+        if re.match(r"ricochet|went|discharg|fired", verb) and not (
+                _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object"))
+                or _ANY_PRONOUN_RE.match(match.group("object")) or _NAMED_PERSON_RE.fullmatch(match.group("object"))):
+            continue  # "the rifle fired and struck a tree": only a person hit is hurt
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, weak,
                                      match.start(), match.end(), None)
         if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
@@ -494,6 +520,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if mention:
             mentions.append(mention)
     for match in LEFT_RE.finditer(text, start, end):
+        if match.group(0)[:1].lower() in "se" and not _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object")):
+            continue  # "sent two letters to the hospital": only people sent there were hurt
         harm = "killed" if match.group("state").lower() == "dead" else "injured"
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, False,
                                      match.start(), match.end(), None)
@@ -520,6 +548,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         found = quantity_at(counted) if counted else (Quantity(1, 1, 1), 0)
         if found is not None:
             mentions.append(CasualtyMention("killed", False, found[0], match.start(), match.end()))
+    for match in ORDINAL_VICTIM_RE.finditer(text, start, end):
+        times = _ORDINALS[match.group("ordinal").lower()]
+        mentions.append(CasualtyMention("injured", False, Quantity(times, times, times), match.start(), match.end(), weak=True))
     for match in ACCIDENTAL_SELF_RE.finditer(text, start, end):  # hurt, unless the report says he died
         mentions.append(CasualtyMention("injured", False, Quantity(1, 1, 1), match.start(), match.end(), weak=True))
     for match in SELF_HARM_RE.finditer(text, start, end):
@@ -608,6 +639,9 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
         harm = "killed" if _HEADLINE_KILLED_RE.search(active.group("verb")) else "injured"
         if quantity is not None and all(h != harm for h, *_ in found):
             found.append((harm, quantity, active.start(), active.end()))
+    death = HEADLINE_DEATH_RE.search(source, 0, end)
+    if death is not None and all(h != "killed" for h, *_ in found):
+        found.append(("killed", Quantity(1, 1, None), death.start(), death.end()))
     for mention in find_casualty_mentions(source, 0, end):  # "Two men killed, 8 wounded in ..."
         if not mention.perpetrator and not mention.weak and all(h != mention.harm for h, *_ in found):
             found.append((mention.harm, mention.quantity, mention.start, mention.end))
@@ -623,6 +657,8 @@ _JOINED_AFTER_DEATH_RE = re.compile(r"\s*[,;]?\s*(?:and|while|as|but)\s+$", re.I
 def _others_than_the_dead(text: str, weak: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
     """Whether the people a bare "shot" counts are not the dead: "two other men were shot", or
     "A man was killed and two women were shot", where the clause follows the death's own."""
+    if ORDINAL_VICTIM_RE.match(text, weak.start):
+        return False  # "a fourth victim": the four include the dead
     if any(_OTHERS_RE.search(text, start, end) for start, end in weak.groups):
         return True
     if weak.groups and _ALSO_RE.search(text, weak.groups[-1][1], weak.end):
@@ -677,8 +713,18 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
         perpetrators = [m for m in mentions if m.harm == harm and m.perpetrator]
         chosen = _highest(victims)
         adjust = 0
+        if harm == "killed" and chosen is not None and perpetrators and not _ACT_OF_KILLING_RE.match(text[chosen.start:chosen.end]):
+            # "Lee killed one person and then himself. Two people have died": the toll counts the killer
+            dead_attackers = max(m.quantity.best for m in perpetrators)
+            acts = [m for m in victims if _ACT_OF_KILLING_RE.match(text[m.start:m.end])
+                    and m.quantity.best + dead_attackers == chosen.quantity.best]
+            if acts:
+                chosen = acts[-1]
         if harm == "killed" and chosen is not None:
-            inside = [c for c in including_perpetrator if chosen.start <= c[1] <= chosen.end + 60]
+            # "Four were killed. ... four people were dead, including the shooter": a restated toll
+            # that includes the attacker says so for both
+            same_toll = [m for m in victims if m.quantity.best == chosen.quantity.best]
+            inside = [c for c in including_perpetrator if any(m.start <= c[1] <= m.end + 60 for m in same_toll)]
             if inside:
                 adjust = inside[0][0]
                 perpetrators.append(CasualtyMention("killed", True, Quantity(adjust, adjust, adjust), inside[0][1], inside[0][2]))

@@ -67,17 +67,27 @@ _STATEMENT_BEFORE_RE = re.compile(
 _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|detained|sentenced|convicted|court|arraigned|hearing|trial|funeral|vigil|"
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
-    r"reward|memorial|remained|remains)\b[^.;]{0,30}$", re.IGNORECASE)
+    r"reward|memorial|remained|remains|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored)\b[^.;]{0,30}$",
+    re.IGNORECASE)
+# A sentence that opens on a day and goes on with a statement or an aftermath: "On Wednesday, police
+# identified the victims", "Monday, the sheriff's office said": the day of the telling, not of the event.
+_STATEMENT_AFTER_RE = re.compile(
+    r"(?:'s|’s)?,?\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|announced|identified|released|confirmed|reported|told|"
+    r"arrested|charged|named|interviewed|questioned|asked|issued)\b", re.IGNORECASE)
 # The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
 _EVENT_AFTER_RE = re.compile(
-    r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|drive-by|mass)\s+)?"
-    r"(?:shootings?|stabbings?|attacks?|killings?|murders?|homicides?|bombings?|explosions?|blasts?|ambush|slayings?|"
+    r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|drive-by|mass|tragic|violent|apparent)\s+)?"
+    r"(?:incident|shootings?|stabbings?|attacks?|killings?|murders?|homicides?|bombings?|explosions?|blasts?|ambush|slayings?|"
     r"robbery|carjacking|assault|raid|massacre|gunfire|shoot-?out)\b", re.IGNORECASE)
 # A violent verb between a statement or an aftermath and the date: "says Ann Lee was shot Monday".
 _EVENT_VERB_RE = re.compile(
     r"\b(?:shot|stabbed|killed|wounded|injured|attacked|murdered|slain|died|robbed|opened\s+fire|exploded|bombed|"
     r"ambushed|kidnapped|abducted|beaten|struck|hit)\b", re.IGNORECASE)
 _DATELINE_AFTER_RE = re.compile(r"\s*\(")
+# The event itself reported: "after a shooting was reported in the area Tuesday".
+_EVENT_REPORTED_RE = re.compile(
+    r"\b(?:shootings?|stabbings?|shots|gunfire|gunshots|robbery|homicide|attack|explosion)\s+(?:was|were|had\s+been|being)\s+reported$",
+    re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
     r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
@@ -319,7 +329,13 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     if _EVENT_AFTER_RE.match(text, char_end):
         return False
     before = text[sentence_start:char_start]
+    if re.fullmatch(r"\W*(?:on\s+)?", before, re.IGNORECASE):
+        after = _STATEMENT_AFTER_RE.match(text, char_end)
+        if after is not None and not _EVENT_VERB_RE.search(text, char_end, after.start(0) + len(after.group(0).rstrip()) - 1):
+            return True  # "On Wednesday, police identified the boy shot on Tuesday"
     cue = _STATEMENT_BEFORE_RE.search(before) or _AFTERMATH_BEFORE_RE.search(before)
+    if cue is not None and _EVENT_REPORTED_RE.search(before, 0, cue.start() + 8):
+        return False  # "a shooting was reported Tuesday": the event's own day
     return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
 
 

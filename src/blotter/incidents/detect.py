@@ -138,6 +138,8 @@ _YEAR = re.compile(r"\b(?:in|since|during|of|from|by|back in|late|early|mid)[- ]
 _PAST = re.compile(
     r"\b(last|previous|earlier this|earlier that|the previous|the year before)\s+(year|month|decade|summer|winter|spring|autumn|fall)\b"
     r"|\b(years|decades|months) (ago|earlier|before)\b|\bin (a|an) (earlier|previous|similar|separate) (attack|incident)"
+    r"|\b(?:comes?|came|follows|followed)\s+(?:(?:just|only|a\s+little\s+(?:over|more\s+than)|less\s+than|more\s+than|about|nearly)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|several|just|mere|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b(?!\s+(?:the|this|that|his|her|their|its)\b)"
     r"|\b(previously|formerly)\b(?! (?:charged|arrested|identified|named|reported|said|told|announced|indicted|booked))|\bthe same (\w+ ){0,2}(was|were) (attacked|bombed|targeted|hit)",
     re.IGNORECASE,
 )
