@@ -58,7 +58,14 @@ CONTRACTION_STEMS = frozenset(
 )
 
 if not Doc.has_extension("article_text"):
-    Doc.set_extension("article_text", getter=lambda doc: doc.user_data.get(ARTICLE_TEXT_KEY, doc.text))
+    # Doc.text joins every token, so it is only built when the article text was not kept apart.
+    Doc.set_extension("article_text", getter=lambda doc: doc.user_data[ARTICLE_TEXT_KEY]
+                      if ARTICLE_TEXT_KEY in doc.user_data else doc.text)
+
+
+def is_recased(doc: Doc) -> bool:
+    """Whether the Doc was analysed truecased (its letters differ from the article text's)."""
+    return ARTICLE_TEXT_KEY in doc.user_data
 
 
 @Language.factory("content_word_lemmatizer")

@@ -1094,11 +1094,17 @@ def _state_after_comma() -> str:
     return r"|,\s+(?:" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z])"
 
 
+@lru_cache(maxsize=1)
+def _municipality_after() -> re.Pattern[str]:
+    """What follows a town that is a municipality of its own (compiled once: it lists every state)."""
+    return re.compile("(?:" + OWN_MUNICIPALITY_AFTER + _state_after_comma() + ")")
+
+
 def _is_municipality(mention: str, text: str) -> bool:
     """'West Allis police', 'Bensalem, Bucks County', 'Miami Gardens, Fla.': a town with its own
     police, county or state is not a neighbourhood of the big city next door."""
-    pattern = "(?i:" + re.escape(mention) + ")(?:" + OWN_MUNICIPALITY_AFTER + _state_after_comma() + ")"
-    return re.search(pattern, text) is not None
+    after = _municipality_after()
+    return any(after.match(text, found.end()) for found in re.finditer(re.escape(mention), text, re.IGNORECASE))
 
 
 def _names_big_city_as_scene(city: Entry, places: list[Place], place: Place, text: str,

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..nlp import first_name_gender
+from ..nlp import first_name_gender, is_recased
 from ..models import Evidence, Gender, Victim, VictimStatus
 from .actors import PERPETRATOR_NOUNS, full_name_span, same_person as _known_person, whole_name
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
@@ -111,7 +111,7 @@ _TITLES = frozenset("dr mr mrs ms miss sr sra don dona gen general col colonel m
 
 def _first_name(token: Token) -> bool:
     """A known first name the tagger took for a common noun in a lower-case report ("hector")."""
-    return token.is_lower and token.doc._.article_text != token.doc.text and token.pos_ in ("NOUN", "PROPN", "ADJ") \
+    return token.is_lower and is_recased(token.doc) and token.pos_ in ("NOUN", "PROPN", "ADJ") \
         and first_name_gender(token.text) is not None
 
 
@@ -190,10 +190,22 @@ def _whole_phrase(frame: IncidentFrame, start: int, end: int) -> tuple[int, int]
     words = frame.doc.char_span(start, end, alignment_mode="expand")
     if words is None:
         return start, end
-    for chunk in words.sent.noun_chunks:
-        if chunk.start <= words.root.i < chunk.end and chunk.end_char > end:
-            return start, chunk.end_char
+    root = words.root.i
+    for chunk_start, chunk_end, chunk_end_char in _noun_chunks(frame.doc):
+        if chunk_start <= root < chunk_end and chunk_end_char > end:
+            return start, chunk_end_char
     return start, end
+
+
+_NOUN_CHUNKS_KEY = "blotter.noun_chunks"
+
+
+def _noun_chunks(doc: Doc) -> list[tuple[int, int, int]]:
+    """(first token, end token, end offset) of every noun chunk, found once per document: spaCy
+    walks the whole document each time a sentence's chunks are asked for."""
+    if _NOUN_CHUNKS_KEY not in doc.user_data:
+        doc.user_data[_NOUN_CHUNKS_KEY] = [(c.start, c.end, c.end_char) for c in doc.noun_chunks]
+    return doc.user_data[_NOUN_CHUNKS_KEY]
 
 
 def _fate(words: str) -> VictimStatus:
@@ -257,7 +269,7 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
             at = text.find(victim.name)
             whole = whole_name(frame, at, at + len(victim.name)) if at >= 0 else None
             whole = whole if whole is not None and " " in text[whole[0]:whole[1]] else None
-        if whole is None and victim.name and text != frame.doc.text:  # a lower-case report the tagger cut short
+        if whole is None and victim.name and is_recased(frame.doc):  # a lower-case report the tagger cut short
             whole = _longer_name_in_lower_case(frame, victim.name)
         if whole is None and surname and not victim.name:  # "Fehring" is the "Branyon Fehring" found above
             named = next((v for v in victims if v.name and _same_person(surname, v.name)), None)
