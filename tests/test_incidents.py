@@ -544,3 +544,22 @@ def test_an_earlier_shooting_it_is_compared_with_is_not_the_main_incident() -> N
                              "two months after a gunman killed 12 people at a school in another state.")
     primary = next(i for i in incidents if i.is_primary)
     assert primary.casualties.killed.best == 1
+
+
+def test_an_attacker_described_by_age_and_then_named_is_one_person() -> None:
+    text = ("A 41-year-old man has been charged with murder after a shooting outside a diner in Elmwood that left "
+            "one man dead and a woman wounded, police said Monday. Owen Carver, 41, was arrested Sunday. Police said "
+            "Carver opened fire after an argument. Pete Lowry, 30, died at the scene.")
+    incident = incidents_of(text)[0]
+    assert [(p.name, p.age) for p in incident.perpetrators] == [("Owen Carver", 41)]
+    assert len(incident.perpetrators[0].evidence) == 2  # the description's sentence goes with the name
+    # The summary's "killed" names the dead, not the wounded woman.
+    assert incident.summary.startswith("Owen Carver killed Pete Lowry")
+
+
+def test_no_one_hurt_is_no_victim_and_no_injuring_zero() -> None:
+    text = ("A man set fire to the door of a church in Millbrook early Sunday, police said. No one was injured. "
+            "Firefighters put out the blaze within minutes.")
+    incident = incidents_of(text)[0]
+    assert incident.victims == []
+    assert "injuring 0" not in incident.summary and "no one hurt" in incident.summary

@@ -212,6 +212,28 @@ def _named_once(victims: list[Victim]) -> list[Victim]:
     return kept
 
 
+_AGED_DESCRIPTION = re.compile(r"^(?:an?\s+|the\s+)?(\d{1,3})-year-old\b", re.IGNORECASE)
+
+
+def _described_and_named_once(perpetrators: list[Perpetrator]) -> list[Perpetrator]:
+    """'A 34-year-old man has been charged ...' and 'Marcus Dell, 34, was arrested' are one person:
+    an unnamed perpetrator described by an age that exactly one named perpetrator has joins him
+    (his evidence and gender go with the name)."""
+    named = [p for p in perpetrators if p.name and p.age is not None]
+    kept: list[Perpetrator] = []
+    for perpetrator in perpetrators:
+        aged = None if perpetrator.name else _AGED_DESCRIPTION.match(perpetrator.mention)
+        same_age = [p for p in named if aged and p.age == int(aged.group(1))]
+        if len(same_age) != 1:
+            kept.append(perpetrator)
+            continue
+        person = same_age[0]
+        person.evidence[:0] = [e for e in perpetrator.evidence if e not in person.evidence]
+        if person.gender is None:
+            person.gender = perpetrator.gender
+    return kept
+
+
 def find_incidents(doc: Doc, article: Article, places: list[Place], *,
                    refine: Callable[[IncidentFrame, Incident], Incident] = refine_roles) -> list[Incident]:
     """Every violent incident the report describes, the main one first; [] when there is none.
@@ -237,7 +259,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
                 article.text[s.sentence.start_char:s.sentence.end_char] for s in detected.sentences if s.violent))
         claims = find_claims(frame, groups)
         victims = fill_victims(frame)
-        perpetrators = _not_victims(find_perpetrators(frame, groups), victims, article.text)
+        perpetrators = _described_and_named_once(_not_victims(find_perpetrators(frame, groups), victims, article.text))
         victims = _named_once(victims)
         weapons = fill_weapons(frame)
         kinds = [t.kind for t in detected.triggers]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..models import Count, Incident
+from ..models import Count, Incident, Victim
 
 _ACTION = {
     "assassination": "assassinated", "hijacking": "hijacked", "hostage_taking_barricade": "took hostages in",
@@ -50,11 +50,15 @@ def _where(incident: Incident) -> str:
 
 
 def _toll(casualties_killed: Count, casualties_injured: Count) -> str:
+    """", killing 2 and injuring 3"; a figure of nobody is left out, and "no one hurt" said when
+    the report gives only such figures (not "injuring 0")."""
     parts = []
-    if casualties_killed.best is not None:
+    if casualties_killed.best:
         parts.append(f"killing {casualties_killed.best}")
-    if casualties_injured.best is not None:
+    if casualties_injured.best:
         parts.append(f"injuring {casualties_injured.best}")
+    if not parts and 0 in (casualties_killed.best, casualties_injured.best):
+        return ", with no one hurt"
     return ", " + " and ".join(parts) if parts else ""
 
 
@@ -72,22 +76,39 @@ def _actor(incident: Incident) -> str | None:
     return perpetrating[0].name if perpetrating else None
 
 
+_KILLING_VERBS = {"killed", "assassinated", "massacred"}
+
+
+def _victims(victims: list[Victim]) -> str:
+    """The first two victims as the report words them ("Jerome Banks and two women")."""
+    return " and ".join(_plain(v.mention) if v.name else _plain(v.mention)[0].lower() + _plain(v.mention)[1:]
+                        for v in victims[:2])
+
+
 def summarise(incident: Incident, trigger_kind: str | None = None) -> str:
     """Who did what to whom, where and when, in one sentence, from the incident's fields and its lede's trigger."""
     kind = incident.attack_types[0]
     actor = _actor(incident)
-    victims = " and ".join(_plain(v.mention) if v.name else _plain(v.mention)[0].lower() + _plain(v.mention)[1:]
-                           for v in incident.victims[:2])
+    victims = _victims(incident.victims)
     if incident.category in _CATEGORY_NOUN:
         sentence = _CATEGORY_NOUN[incident.category] + _where(incident) + _when(incident)
     elif incident.status != "carried_out":
         sentence = f"{_STATUS_PREFIX[incident.status]} {_NOUN[kind].split(' ', 1)[1].lower()}"
-        sentence += f" by {actor}" if actor else ""
+        described = actor and not (incident.perpetrators and incident.perpetrators[0].name)
+        sentence += f" by {actor[0].lower() + actor[1:] if described else actor}" if actor else ""
         sentence += _where(incident) + _when(incident)
     elif actor:
         verb = _VERB_BY_KIND.get(trigger_kind or "", _ACTION[kind])
+        if verb in _KILLING_VERBS:  # the dead only, by name where the report names them ("one man" is Jerome Banks)
+            dead = [v for v in incident.victims if v.status == "killed"]
+            victims = _victims([v for v in dead if v.name] or dead)
         if victims and verb in _TRANSITIVE:
             sentence = f"{actor} {verb} {victims}{_where(incident)}{_when(incident)}"
+        elif _ACTION[kind].endswith(" to"):  # "set fire to" wants what was set on fire
+            target = _plain(incident.targets[0].mention) if incident.targets else None
+            what = target[0].lower() + target[1:] if target else None
+            sentence = (f"{actor} {_ACTION[kind]} {what}" if what else f"{actor} carried out {_NOUN[kind][0].lower()}"
+                        f"{_NOUN[kind][1:]}") + _where(incident) + _when(incident)
         else:
             sentence = f"{actor} {_ACTION[kind]}{_where(incident)}{_when(incident)}"
     else:

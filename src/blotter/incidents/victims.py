@@ -75,10 +75,15 @@ def _gender(words: str) -> Gender | None:
     return "male" if male and not female else "female" if female and not male else None
 
 
+_NOBODY_RE = re.compile(r"no\s*(?:one|body)|nobody|none(?:\s+of\s+\w+)?|no\s+(?:one|people|persons?|residents?|others?)",
+                        re.IGNORECASE)
+
+
 def _names_someone(frame: IncidentFrame, start: int, end: int) -> bool:
-    """False for spans that name nobody: a pronoun, a bare figure ("67", "a", "three others"), a place."""
+    """False for spans that name nobody: a pronoun, a bare figure ("67", "a", "three others"), a place,
+    "no one" ("No one was injured")."""
     words = frame.text[start:end]
-    if _PRONOUN_RE.match(words) or not any(w.lower() not in _NOT_A_DESCRIPTION and not w[0].isdigit()
+    if _NOBODY_RE.fullmatch(words.strip()) or _PRONOUN_RE.match(words) or not any(w.lower() not in _NOT_A_DESCRIPTION and not w[0].isdigit()
                                            for w in _WORDS_RE.findall(words)):
         return False
     span = frame.doc.char_span(start, end, alignment_mode="expand")
