@@ -28,6 +28,14 @@ def test_gvdb_unclear_state_is_no_gold_state():
     assert same_state("IL - Illinois", "Illinois") and same_state("IL - Illinois", "IL")
 
 
+def test_gvdb_state_typed_as_an_abbreviation_matches_the_state():
+    from blotter.eval.gvdb import same_state
+    assert same_state("La.", "Louisiana") and same_state("Calif", "California") and same_state("SC", "South Carolina")
+    assert same_state("Mo", "Missouri") and same_state("Wis.", "WI")
+    assert not same_state("LA", "Missouri") and not same_state("VA", "West Virginia")
+    assert not same_state("Ohio", "California")
+
+
 def test_geo_places_after_a_line_the_cleaner_dropped_still_meet_their_toponyms():
     from blotter.eval import geo
     from blotter.models import DocumentRecord, Place

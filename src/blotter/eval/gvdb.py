@@ -90,12 +90,49 @@ def to_input(article: GvdbArticle) -> InputDocument:
     return InputDocument(id=f"gvdb-{article.id}", text=article.text, url=article.url)
 
 
+_US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
+    "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico",
+    "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}
+# AP-style abbreviations as coders type them, without their full stops ("Calif", "Wis", "La").
+_AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA",
+    "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
+    "nebr": "NE", "nev": "NV", "okla": "OK", "ore": "OR", "pa": "PA", "tenn": "TN", "tex": "TX", "vt": "VT",
+    "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY",
+}
+_STATE_CODES = {name.lower(): code for code, name in _US_STATES.items()}
+
+
+def _state_code(name: str) -> str | None:
+    """The postal code of a US state written as "Connecticut", "CT", "Conn." or "Calif"; None otherwise."""
+    key = name.strip().lower()
+    if key.upper() in _US_STATES:
+        return key.upper()
+    if key in _STATE_CODES:
+        return _STATE_CODES[key]
+    return _AP_STATES.get(key.replace(".", "").replace(" ", ""))
+
+
 def same_state(gold: str | None, predicted: str | None) -> bool:
-    """Gold "CT - Connecticut" matches a predicted "Connecticut" or "CT"."""
+    """Gold "CT - Connecticut" matches a predicted "Connecticut" or "CT"; a gold typed as a bare
+    postal or AP abbreviation ("SC", "La.", "Calif") matches the state it abbreviates."""
     if not gold or not predicted:
         return False
     names = {part.strip().lower() for part in gold.split(" - ")}
-    return predicted.strip().lower() in names
+    if predicted.strip().lower() in names:
+        return True
+    codes = {code for part in names if (code := _state_code(part))}
+    return bool(codes) and _state_code(predicted) in codes
 
 
 def known_state(gold: str | None) -> str | None:
