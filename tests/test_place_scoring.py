@@ -47,3 +47,10 @@ def test_geo_places_after_a_line_the_cleaner_dropped_still_meet_their_toponyms()
               for s in (8, 17)]
     record = DocumentRecord(id="g", text=cleaned, places=places)
     assert geo.score(gold, [record]).headline == 1.0
+
+
+def test_a_place_known_only_to_its_state_gives_no_city():
+    from blotter.eval.common import predicted_city
+    from blotter.models import Incident, Location
+    assert predicted_city(Incident(id="i1", location=Location(name="Florida", admin1="Florida", precision="admin1"))) is None
+    assert predicted_city(Incident(id="i1", location=Location(name="Tampa", admin1="Florida", precision="city"))) == "Tampa"

@@ -25,8 +25,9 @@ def predicted_day(incident: Incident | None) -> str | None:
 
 
 def predicted_city(incident: Incident | None) -> str | None:
-    """The resolved place name, falling back to the words of the report."""
-    if incident is None:
+    """The resolved place name, falling back to the words of the report; none when the place is
+    only known to a state or country ("Florida" is no city)."""
+    if incident is None or incident.location.precision in ("admin1", "country"):
         return None
     return incident.location.name or incident.location.mention
 
