@@ -54,3 +54,10 @@ def test_a_place_known_only_to_its_state_gives_no_city():
     from blotter.models import Incident, Location
     assert predicted_city(Incident(id="i1", location=Location(name="Florida", admin1="Florida", precision="admin1"))) is None
     assert predicted_city(Incident(id="i1", location=Location(name="Tampa", admin1="Florida", precision="city"))) == "Tampa"
+
+
+def test_gvdb_gold_city_pasted_with_page_text_is_its_last_line():
+    from blotter.eval.gvdb import _gold_city
+    assert _gold_city("publication date: 3/4/2015Man hurt in crash | News\nSPRINGFIELD") == "SPRINGFIELD"
+    assert _gold_city("2015Denver") == "Denver" and _gold_city("Salem.") == "Salem"
+    assert _gold_city("St. Paul") == "St. Paul" and _gold_city("  ") is None

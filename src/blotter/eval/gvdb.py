@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -59,6 +60,17 @@ def _iso_day(value: str | None) -> str | None:
         return value
 
 
+def _gold_city(value: str | None) -> str | None:
+    """The city a coder meant when the field holds text pasted from the page: the last line of a
+    paste that began with the page header, without the year run into it ("2016Chicago") or a
+    trailing full stop or comma ("Sparta.")."""
+    if not value:
+        return None
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    city = re.sub(r"^\d{4}(?=[A-Z])", "", lines[-1] if lines else "").strip(" .,;:")
+    return city or None
+
+
 def parse_annotation(article_id: str, url: str | None, text: str, annotation: dict) -> GvdbArticle:
     """The gold we score, from one row's Json column."""
     when = annotation.get("date-and-time", {})
@@ -68,7 +80,7 @@ def parse_annotation(article_id: str, url: str | None, text: str, annotation: di
                   and {"injured", "hospitalized"} & set(v.get("victim-was", [])))
     return GvdbArticle(
         id=article_id, url=url, text=text, killed=killed, injured=injured,
-        city=_value(when.get("city")), state=_value(when.get("state")), date=_iso_day(_value(when.get("date"))),
+        city=_gold_city(_value(when.get("city"))), state=_value(when.get("state")), date=_iso_day(_value(when.get("date"))),
         shooter_names=[n for s in annotation.get("shooter-section", []) if (n := _value(s.get("name")))],
         victim_names=[n for v in victims if (n := _value(v.get("name")))],
     )
