@@ -147,6 +147,12 @@ def same_state(gold: str | None, predicted: str | None) -> bool:
     return bool(codes) and _state_code(predicted) in codes
 
 
+def unclear_state(gold: str | None) -> bool:
+    """The coder marked the state "Unclear": the report does not name it, so a state we resolve
+    from the town ("Milwaukee" -> Wisconsin) has no gold to agree or disagree with."""
+    return bool(gold) and gold.strip().lower() == "unclear"
+
+
 def known_state(gold: str | None) -> str | None:
     """The gold state, or None when the coder marked it "Unclear" (no state to find, as for a
     city left empty): such reports must not count as a state we failed to give."""
@@ -163,7 +169,8 @@ def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | No
         predicted_place = predicted_city(incident)
         score_value(city, article.city, predicted_place, same_place(article.city, predicted_place))
         predicted_state = incident.location.admin1 if incident else None
-        score_value(state, known_state(article.state), predicted_state, same_state(article.state, predicted_state))
+        if not unclear_state(article.state):  # the coder abstained: our state is neither right nor wrong
+            score_value(state, known_state(article.state), predicted_state, same_state(article.state, predicted_state))
         day = predicted_day(incident)
         score_value(date, article.date, day, article.date == day)
         predicted_shooters = [p.name for p in incident.perpetrators if p.name] if incident else []
