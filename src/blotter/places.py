@@ -965,7 +965,7 @@ NEIGHBOURHOOD_KM = 25.0
 SUBURB_CITY_POPULATION = 75_000  # a place this big beside a big city is a city of its own ('Compton')
 SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
 NEIGHBOURHOOD_MAX_POPULATION = 200_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
-DATELINE_BONUS = 1.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
+DATELINE_BONUS = 2.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
 NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
 ORGANISATION_AFTER_COUNTY = re.compile(
     r"(?:'s)?\s+(?:sheriff|coroner|medical examiner|deputy|deputies|jail|court|prosecutor|district attorney|"
