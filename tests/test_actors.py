@@ -318,3 +318,12 @@ def test_attackers_the_deed_is_attributed_to_or_carried_out_by() -> None:
     carried_out = main_incident("The attack on the bridge was carried out by soldiers, the priests said. "
                                 "Two peasants were killed.")
     assert [p.mention for p in carried_out.perpetrators] == ["soldiers"]
+
+
+def test_a_group_whose_people_were_the_ones_killed_is_not_the_perpetrator() -> None:
+    incident = main_incident("Army troops killed Pedro Gomez, a leader of the FARC, near the river on Thursday.")
+    assert ("FARC", "perpetrator") not in [(g.name, g.relation) for g in incident.groups]
+    incident = main_incident("Four members of the FMLN were killed in a clash with troops near the river on Thursday.")
+    assert ("FMLN", "perpetrator") not in [(g.name, g.relation) for g in incident.groups]
+    incident = main_incident("Members of the FMLN blew up a power station near the river on Thursday.")
+    assert ("FMLN", "perpetrator") in [(g.name, g.relation) for g in incident.groups]

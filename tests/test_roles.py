@@ -118,3 +118,19 @@ def test_the_named_attacker_is_never_added_as_a_victim():
     assert roles._named_perpetrator("hadley", attacker)
     assert not roles._named_perpetrator("maria lopez", attacker)
     assert not roles._named_perpetrator("hadley", [Perpetrator(mention="gunmen")])
+
+
+def test_a_group_named_only_for_talks_or_a_condemnation_is_not_added():
+    text = ("Guerrillas blew up a power station near the town of El Carmen last night. "
+            "The government said it remains open to peace talks with the Popular Liberation Army.")
+    (frame, incident), *_ = _frames(text)
+
+    def candidate(phrase):
+        start = text.index(phrase)
+        head = next(t.i for t in frame.doc if t.idx >= start + len(phrase) - len(phrase.split()[-1]))
+        return roles.Candidate(start, start + len(phrase), head, "tok", ())
+
+    assert not roles._acts_violently(frame, candidate("Popular Liberation Army"))
+    assert roles._acts_violently(frame, candidate("Guerrillas"))
+    refined = roles.refine_roles(frame, incident)
+    assert not any("Popular Liberation Army" in g.mention for g in refined.groups if g.relation == "suspected")

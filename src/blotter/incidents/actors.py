@@ -215,8 +215,21 @@ def _is_target(frame: IncidentFrame, start: int, end: int) -> bool:
     if span is None:
         return False
     head = span.root
-    while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head != head:
+    while head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and head.head != head:
         head = head.head
+    through_person = False
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        head, through_person = head.head.head, True
+    if through_person:
+        while head.dep_ in ("compound", "amod", "nmod", "appos") and head.head != head:
+            head = head.head
+        # "the murder of X, spokesman of the MIR": the group is the victim's, not the killer's
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in TRIGGERS:
+            return True
+    # "five members of the farc were killed", "two fmln rebels were wounded": the group's people suffered it
+    if (head.dep_ in ("nsubjpass", "nsubj:pass") and head.head.lower_ in TRIGGERS
+            and (through_person or head.lower_ in PERPETRATOR_NOUNS | AGENT_NOUNS | _OFFICER_NOUNS)):
+        return True
     if head.dep_ in ("dobj", "obj") and head.head.lower_ in TRIGGERS:
         return True
     return head.dep_ == "pobj" and head.head.lower_ in ("against", "on") and head.head.head.lower_ in TRIGGERS

@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from ..models import Evidence, GroupRef, Incident, Perpetrator, Target, Victim, Weapon
-from .actors import group_table
+from .actors import _NOT_INVOLVED, group_table
 from .frame import IncidentFrame
 from .targets import ATTACK_NOUNS, ATTACK_VERBS, _lexicon as _target_lexicon
 from .weapons import find_weapon_spans
@@ -309,6 +309,14 @@ def _named_perpetrator(phrase: str, perpetrators: list[Perpetrator]) -> bool:
     return any(words & set(normalise(n).split()) for p in perpetrators if p.name for n in (p.name, p.mention))
 
 
+def _acts_violently(frame: IncidentFrame, candidate: Candidate) -> bool:
+    """A group the model proposes is no perpetrator where its sentence names it as a party to talks or a
+    condemner ("open to peace talks with the FMLN", "the army condemned the FMLN"): the rules' reading too."""
+    sentence = frame.doc[candidate.head].sent
+    text = frame.text[sentence.start_char:sentence.end_char]
+    return not _NOT_INVOLVED.search(text)
+
+
 def refine_roles(frame: IncidentFrame, incident: Incident) -> Incident:
     """The incident with the role fillers the model finds and the rules missed added, and the rule
     fillers it reads as no role at all dropped."""
@@ -332,6 +340,8 @@ def refine_roles(frame: IncidentFrame, incident: Incident) -> Incident:
         mention = frame.text[candidate.start:candidate.end]
         phrase = normalise(mention)
         if phrase in rules[role] or (role == "PerpOrg" and _same_group(frame, candidate, phrase, rules[role])):
+            continue
+        if role == "PerpOrg" and not _acts_violently(frame, candidate):
             continue
         rules[role].add(phrase)
         evidence = [Evidence.of(frame.text, candidate.start, candidate.end)]
