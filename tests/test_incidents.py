@@ -119,6 +119,21 @@ def test_separate_attack_elsewhere_is_its_own_incident() -> None:
     assert found[1].attack_types[0] == "facility_infrastructure_attack"
 
 
+def test_the_second_act_of_a_list_is_its_own_incident() -> None:
+    text = ("Rebels set off two bombs in Riverton overnight, police said. "
+            "The explosions damaged a bank and shattered windows nearby. "
+            "The second bomb exploded an hour later outside the electricity company office.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert "second bomb" in found[1].evidence[0].quote
+
+
+def test_in_addition_after_a_lone_lede_goes_on_telling_it() -> None:
+    text = ("Rebels bombed a bank in Riverton overnight, police said. "
+            "In addition, the rebels attacked a patrol sent to the bank.")
+    assert len(incidents_of(text)) == 1
+
+
 def incidents_with_places(text: str) -> list[Incident]:
     """Incidents as the pipeline finds them, with the places stage's resolved places."""
     article = Article(id="t", text=text, published="2024-03-05T09:00:00+00:00")
