@@ -513,7 +513,8 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
         new_day = bool(dates) and not dates & current_dates and not refers_back and (
             bool(current_dates) or bool(_DAY_DATE.match(sentence_text.lstrip())))
         if event.violent and event.sentence.start > lede.sentence.start and (
-                _ANOTHER.search(sentence_text) or (_ONE_MORE.search(sentence_text) and _told(current)) or (new_place and current is primary) or new_day
+                _ANOTHER.search(sentence_text) or (_ONE_MORE.search(sentence_text) and _told(current))
+                or (new_place and current is primary) or new_day
                 or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
             current_dates = set(dates)
