@@ -110,6 +110,14 @@ def test_road_crash_is_an_accident() -> None:
     assert incident.acled_event_type is None
 
 
+def test_derailment_by_a_planted_charge_is_no_accident() -> None:
+    text = ("A freight train was derailed before dawn after hitting a dynamite charge placed on the tracks. "
+            "The driver died in the explosion.")
+    incident = incidents_of(text)[0]
+    assert incident.category != "accident"
+    assert "bombing" in incident.attack_types
+
+
 def test_separate_attack_elsewhere_is_its_own_incident() -> None:
     text = ("Gunmen shot dead two farmers in Abaji on Monday, residents said. "
             "In a separate attack, bandits burned houses in a village near Kafanchan.")
