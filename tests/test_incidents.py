@@ -110,6 +110,14 @@ def test_road_crash_is_an_accident() -> None:
     assert incident.acled_event_type is None
 
 
+def test_derailment_by_a_planted_charge_is_no_accident() -> None:
+    text = ("A freight train was derailed before dawn after hitting a dynamite charge placed on the tracks. "
+            "The driver died in the explosion.")
+    incident = incidents_of(text)[0]
+    assert incident.category != "accident"
+    assert "bombing" in incident.attack_types
+
+
 def test_separate_attack_elsewhere_is_its_own_incident() -> None:
     text = ("Gunmen shot dead two farmers in Abaji on Monday, residents said. "
             "In a separate attack, bandits burned houses in a village near Kafanchan.")
@@ -117,6 +125,21 @@ def test_separate_attack_elsewhere_is_its_own_incident() -> None:
     assert len(found) == 2
     assert found[0].is_primary and not found[1].is_primary
     assert found[1].attack_types[0] == "facility_infrastructure_attack"
+
+
+def test_the_second_act_of_a_list_is_its_own_incident() -> None:
+    text = ("Rebels set off two bombs in Riverton overnight, police said. "
+            "The explosions damaged a bank and shattered windows nearby. "
+            "The second bomb exploded an hour later outside the electricity company office.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert "second bomb" in found[1].evidence[0].quote
+
+
+def test_in_addition_after_a_lone_lede_goes_on_telling_it() -> None:
+    text = ("Rebels bombed a bank in Riverton overnight, police said. "
+            "In addition, the rebels attacked a patrol sent to the bank.")
+    assert len(incidents_of(text)) == 1
 
 
 def incidents_with_places(text: str) -> list[Incident]:

@@ -60,6 +60,8 @@ _ROBBERY = re.compile(r"\b(rob(bed|bery|beries|bers?)?|hold-?up|heist|extort(ion
 _MOB = re.compile(r"\b(mob|lynch(ed|ing)?|vigilantes?)\b", re.I)
 _ACCIDENTAL = re.compile(r"\b(accident(al|ally)?|crash(ed)?|collision|collided|derail(ed|ment)|capsized|stampede|"
                          r"gas (leak|explosion|cylinder)|boiler|short circuit|by mistake)\b", re.I)
+# A charge someone placed: a derailment or crash it caused is an attack, not an accident.
+_PLANTED_CHARGE = re.compile(r"\b(dynamite|land ?mines?|explosive charges?|car bombs?|ieds?|improvised explosive)\b", re.I)
 _SELF_HARM = re.compile(r"\b(took (his|her|their) own li(fe|ves)|killed (himself|herself)|suicide)\b", re.I)
 
 _STATUS_CUES: list[tuple[Status, re.Pattern[str]]] = [
@@ -121,7 +123,8 @@ def category_of(kinds: set[str], text: str, groups: list[GroupRef], terrorist_gr
     violent = kinds - {k.ACCIDENT, k.SUICIDE, k.PLOT}
     harmless_kinds = {k.KILLING, k.ACCIDENT, k.BOMBING, k.ARSON}
     if (not violent and k.ACCIDENT in kinds) or (
-            _ACCIDENTAL.search(text) and kinds <= harmless_kinds and not _TERROR_WORDS.search(text) and not groups):
+            _ACCIDENTAL.search(text) and kinds <= harmless_kinds and not _TERROR_WORDS.search(text) and not groups
+            and not _PLANTED_CHARGE.search(text)):
         return "accident"
     others_harmed = re.search(r"\b(victims?|wounded|injured|gunm[ae]n|attack(er|ers)?)\b", text, re.I)
     if (not violent and k.SUICIDE in kinds) or (

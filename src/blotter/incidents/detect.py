@@ -157,6 +157,14 @@ _ANOTHER = re.compile(
     r"|\bin (a|another) similar (attack|incident)\b",
     re.IGNORECASE,
 )
+# A sentence that opens by adding one more act to a list ("In addition, a bus was burned", "The second
+# attack occurred at 2335", "Another report said ..."): a report of several acts, each its own incident.
+_ONE_MORE = re.compile(
+    r"^\W*(?:in addition|additionally|furthermore|moreover|finally|another report)\b"
+    r"|^\W*(?:the|a) (?:second|third|fourth|fifth|last|other) (?:attack|bomb|bombing|explosion|blast|car bomb|"
+    r"dynamite charge|kidnapping|abduction|murder|killing|ambush|raid|incident)s?\b",
+    re.IGNORECASE,
+)
 
 # A day of the month named as when something happened ("on 31 october", "on November 1"): a violent
 # sentence dated to another day than every day its incident has told of is another event.
@@ -453,6 +461,12 @@ def _other_kind_of_act(event: SentenceEvents, current: DetectedIncident) -> bool
     return bool(so_far) and not own & so_far
 
 
+def _told(incident: DetectedIncident) -> bool:
+    """An incident already told in more than one violent sentence: one more act added to a list starts
+    another, while a lone lede's "in addition" still goes on telling the same one."""
+    return sum(1 for e in incident.sentences if e.violent) > 1
+
+
 def group_incidents(doc: Doc, text: str, published_year: str | None,
                     places: list[Place] | None = None) -> list[DetectedIncident]:
     """Group the document's sentences into incidents, the lede's first.
@@ -499,7 +513,8 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
         new_day = bool(dates) and not dates & current_dates and not refers_back and (
             bool(current_dates) or bool(_DAY_DATE.match(sentence_text.lstrip())))
         if event.violent and event.sentence.start > lede.sentence.start and (
-                _ANOTHER.search(sentence_text) or (new_place and current is primary) or new_day
+                _ANOTHER.search(sentence_text) or (_ONE_MORE.search(sentence_text) and _told(current))
+                or (new_place and current is primary) or new_day
                 or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
             current_dates = set(dates)
