@@ -233,3 +233,16 @@ def test_a_court_date_named_before_its_noun_is_not_the_event_day() -> None:
 
 def test_the_call_out_after_a_statement_keeps_its_day() -> None:
     assert date_of("The sheriff says deputies responded at 12:17 a.m. Friday and found two men shot.").start == "2024-03-01"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("A man was shot on New Year's Day outside a bar.", "2024-01-01"),
+    ("Two teens were wounded on the Fourth of July.", "2023-07-04"),
+    ("A woman was stabbed late Christmas Eve.", "2023-12-24"),
+])
+def test_a_holiday_on_a_fixed_day_dates_the_event(text: str, start: str) -> None:
+    assert date_of(text).start == start
+
+
+def test_a_new_years_eve_party_is_not_dated_by_the_eve() -> None:
+    assert date_of("A man was shot at a New Year's Eve party.").start is None

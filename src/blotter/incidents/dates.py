@@ -24,6 +24,9 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+# Holidays on a fixed day of the year: (month, day). Not New Year's Eve: its parties run past midnight, and
+# GVA dates a third of the shootings at them on January 1.
+HOLIDAYS = {"new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25), "fourth of july": (7, 4)}
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
@@ -48,6 +51,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:(?:late|early)\s+)?(?P<word>yesterday|last\s+night|overnight|today|this\s+morning|this\s+afternoon|"
         r"this\s+evening|tonight|earlier\s+today|(?:the\s+)?day\s+before\s+yesterday)(?:\s+(?:morning|afternoon|evening))?(?:'s|’s)?\b",
         re.IGNORECASE)),
+    ("holiday", re.compile(
+        r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<holiday>New\s+Year(?:'s|’s|s)?\s+Day|Christmas\s+(?:Eve|Day)|"
+        r"Fourth\s+of\s+July)(?:\s+(?:morning|afternoon|evening|night))?\b", re.IGNORECASE)),
     ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+ago\b", re.IGNORECASE)),
     ("relative_period", re.compile(
         r"\b(?P<word>earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)|this\s+(?:week|month))\b", re.IGNORECASE)),
@@ -108,7 +114,7 @@ _EVENT_REPORTED_RE = re.compile(
     re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
-    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas)",
     re.IGNORECASE)
 _WINDOW_BEFORE, _WINDOW_AFTER = 20, 45
 # A publication day in a page address: "/2016/01/27/", "/2016-01-27-".
@@ -195,6 +201,9 @@ def _resolve(kind: str, match: re.Match[str], published: date | None,
                 return pinned
         return _absolute_day(_year(groups["year"], published), MONTHS[groups["month"].lower().rstrip(".")],
                              int(groups["day"]), published, groups["year"] is not None)
+    if kind == "holiday":
+        month, day = HOLIDAYS[" ".join(re.sub(r"year\S*", "year's", groups["holiday"].lower()).split())]
+        return _absolute_day(_year(None, published), month, day, published, False)
     if kind == "month_year":
         year, month = int(groups["year"]), MONTHS[groups["month"].lower().rstrip(".")]
         return date(year, month, 1), _month_end(year, month), "month"
