@@ -187,6 +187,10 @@ def test_a_weekday_counted_from_another_day_is_not_resolved_against_publication(
     assert date_of(text).start is None
 
 
+def test_that_opening_a_reported_clause_keeps_the_weekday() -> None:
+    assert date_of("Police said that Saturday's shooting outside the fair was not random.").start == "2024-03-02"
+
+
 def test_since_a_day_is_a_period_that_a_later_day_refines() -> None:
     result = date_of("Nine people have been shot since Friday night. The latest was shot early Sunday in a park.")
     assert (result.start, result.precision) == ("2024-03-03", "day")

@@ -104,8 +104,10 @@ _AFTERMATH_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|hearing|trial|arraignment|sentencing|funeral|vigil|memorial)\b",
     re.IGNORECASE)
 _DATELINE_AFTER_RE = re.compile(r"\s*\(")
-# A weekday counted from another day the report names, not from publication: "that Saturday", "the following Monday".
-_REFERRED_WEEKDAY_RE = re.compile(r"\b(?:that|next|following|coming|previous|prior|same)\s+$", re.IGNORECASE)
+# A weekday counted from another day the report names, not from publication: "that Saturday", "the following Monday"
+# (but "said that Saturday's shooting ...": "that" opens the reported clause).
+_REFERRED_WEEKDAY_RE = re.compile(
+    r"\b(?:(?<!said\s)(?<!says\s)(?<!told\s)(?<!noted\s)that|next|following|coming|previous|prior|same)\s+$", re.IGNORECASE)
 # The start of a period, not an event's day: "since Friday night", "from Friday".
 _PERIOD_START_RE = re.compile(r"(?:(?:late|early)\s+)?(?:since|from)\s", re.IGNORECASE)
 # The event itself reported: "after a shooting was reported in the area Tuesday".
@@ -263,7 +265,8 @@ def find_date_mentions(text: str, start: int, end: int, published: datetime | da
     for kind, match in matches:
         if match.start() < 80 and _DATELINE_AFTER_RE.match(text, match.end()):
             continue  # "SAN SALVADOR, 12 JAN 90 (RADIO)": the dateline is the publication date
-        if kind == "weekday" and _REFERRED_WEEKDAY_RE.search(text, max(0, match.start() - 12), match.start()):
+        if kind == "weekday" and not match.group(0).endswith(("'s", "’s")) and _REFERRED_WEEKDAY_RE.search(
+                text, max(0, match.start() - 12), match.start()):
             continue
         resolved = _resolve(kind, match, day, year_hint)
         if resolved is None:
