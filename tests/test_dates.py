@@ -171,3 +171,82 @@ def test_event_reported_on_a_day_is_that_days_event() -> None:
     text = "Two schools were placed on lockdown after a shooting was reported in the area Saturday afternoon."
     assert date_of(text).start == "2024-03-02"
     assert date_of("Police said on Saturday that a man was stabbed at the station.").start is None
+
+
+def test_the_arrest_day_after_a_clock_time_is_still_the_arrest_day() -> None:
+    text = ("A man was arrested about 2:30 p.m. Monday in Compton. He is suspected of shooting a girl "
+            "about 7 p.m. Feb. 9 at her home.")
+    assert date_of(text).start == "2024-02-09"
+
+
+@pytest.mark.parametrize("text", [
+    "Two men were shot that Saturday night outside the fair, a witness told the hearing.",
+    "The gunman shot a clerk and fled; he was caught the following Monday.",
+])
+def test_a_weekday_counted_from_another_day_is_not_resolved_against_publication(text: str) -> None:
+    assert date_of(text).start is None
+
+
+def test_that_opening_a_reported_clause_keeps_the_weekday() -> None:
+    assert date_of("Police said that Saturday's shooting outside the fair was not random.").start == "2024-03-02"
+
+
+def test_since_a_day_is_a_period_that_a_later_day_refines() -> None:
+    result = date_of("Nine people have been shot since Friday night. The latest was shot early Sunday in a park.")
+    assert (result.start, result.precision) == ("2024-03-03", "day")
+    assert date_of("Nine people have been shot across the city since Friday night.").precision == "range"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("A man was killed in an overnight shooting. It happened around 1 a.m. outside a tavern.", "2024-03-04"),
+    ("A man was killed in an overnight shooting. It happened around 11 p.m. outside a tavern.", "2024-03-03"),
+])
+def test_the_hour_of_an_overnight_shooting_says_which_side_of_midnight(text: str, start: str) -> None:
+    result = date_of(text)
+    assert (result.start, result.precision) == (start, "day")
+    assert [e.quote for e in result.evidence] == ["overnight", text.split("happened ")[1].split(" outside")[0]]
+
+
+def test_an_overnight_shooting_around_midnight_stays_a_range() -> None:
+    assert date_of("A man was killed in an overnight shooting. It happened around midnight.").precision == "range"
+
+
+def test_a_broadcast_schedule_is_not_the_event_day() -> None:
+    text = "Watch our report: tune in Thursday at 6 p.m. A woman was shot on Sunday outside her home."
+    assert date_of(text).start == "2024-03-03"
+
+
+def test_a_dated_dateline_gives_way_to_the_day_the_report_names() -> None:
+    text = ("MILLTOWN, Ohio (March 4, 2024) -- A boy was shot by a friend while hunting. "
+            "Officers were called just after 4:30 p.m. Sunday.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == "2024-03-03"
+
+
+def test_a_release_opening_on_its_date_is_the_page_stamp() -> None:
+    text = ("Fatal shooting on Oak Street\n\nMarch 4, 2024 - Police are investigating the fatal shooting of a man "
+            "on Oak Street about 5:50 a.m. on Saturday.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
+    assert incident.date.start == "2024-03-02"
+
+
+def test_a_court_date_named_before_its_noun_is_not_the_event_day() -> None:
+    text = "A March 28 court date was set for the suspect. The woman was shot at her home on Sunday."
+    assert date_of(text).start == "2024-03-03"
+
+
+def test_the_call_out_after_a_statement_keeps_its_day() -> None:
+    assert date_of("The sheriff says deputies responded at 12:17 a.m. Friday and found two men shot.").start == "2024-03-01"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("A man was shot on New Year's Day outside a bar.", "2024-01-01"),
+    ("Two teens were wounded on the Fourth of July.", "2023-07-04"),
+    ("A woman was stabbed late Christmas Eve.", "2023-12-24"),
+])
+def test_a_holiday_on_a_fixed_day_dates_the_event(text: str, start: str) -> None:
+    assert date_of(text).start == start
+
+
+def test_a_new_years_eve_party_is_not_dated_by_the_eve() -> None:
+    assert date_of("A man was shot at a New Year's Eve party.").start is None

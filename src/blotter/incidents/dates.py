@@ -24,6 +24,9 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+# Holidays on a fixed day of the year: (month, day). Not New Year's Eve: its parties run past midnight, and
+# GVA dates a third of the shootings at them on January 1.
+HOLIDAYS = {"new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25), "fourth of july": (7, 4)}
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
@@ -48,6 +51,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:(?:late|early)\s+)?(?P<word>yesterday|last\s+night|overnight|today|this\s+morning|this\s+afternoon|"
         r"this\s+evening|tonight|earlier\s+today|(?:the\s+)?day\s+before\s+yesterday)(?:\s+(?:morning|afternoon|evening))?(?:'s|’s)?\b",
         re.IGNORECASE)),
+    ("holiday", re.compile(
+        r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<holiday>New\s+Year(?:'s|’s|s)?\s+Day|Christmas\s+(?:Eve|Day)|"
+        r"Fourth\s+of\s+July)(?:\s+(?:morning|afternoon|evening|night))?\b", re.IGNORECASE)),
     ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+ago\b", re.IGNORECASE)),
     ("relative_period", re.compile(
         r"\b(?P<word>earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)|this\s+(?:week|month))\b", re.IGNORECASE)),
@@ -59,15 +65,22 @@ TIME_RE = re.compile(
     r"|(?P<word>midnight|noon|midday))",
     re.IGNORECASE,
 )
-# A date that belongs to a statement, not to the event: "said on Monday", "in a video posted online on Monday".
+# The words between an aftermath's cue and a date, within one clause: "a.m.", "p.m." and "St." do not end it
+# ("arrested about 2:30 p.m. Monday"). (After a statement's cue a clock time mostly starts the reported event:
+# "says it all started around 10:40 a.m. Wednesday".)
+_CLAUSE = r"(?:[^.;]|\b[ap]\.m\.|\b(?:St|Ave|Blvd|Rd|Dr|Mt|Ft|No|Sgt|Lt|Capt|Det|Cpl|Mr|Mrs|Ms|Jr|Sr|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
+# A date that belongs to a statement, not to the event: "said on Monday", "in a video posted online on Monday",
+# a broadcast's schedule ("Tune in Thursday at 6 p.m.").
 _STATEMENT_BEFORE_RE = re.compile(
     r"\b(?:said|says|announced|claimed|told|stated|confirmed|reported|posted|published|released|statement|"
-    r"issued|added|tweeted|wrote|created|updated)\b[^.;]{0,40}$", re.IGNORECASE)
-# A date of what followed: an arrest, a charge, a court hearing, a funeral.
+    r"issued|added|tweeted|wrote|created|updated|tune(?:\s+in)?)\b[^.;]{0,40}$", re.IGNORECASE)
+# A date of what followed: an arrest, a charge, a court hearing, a funeral, the search going on.
 _AFTERMATH_BEFORE_RE = re.compile(
-    r"\b(?:arrested|charged|detained|sentenced|convicted|court|arraigned|hearing|trial|funeral|vigil|"
+    r"\b(?:arrested|charged|charges|detained|sentenced|convicted|court|courtroom|arraigned|hearing|trial|funeral|vigil|"
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
-    r"reward|memorial|remained|remains|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored)\b[^.;]{0,30}$",
+    r"pleaded|plea|testified|extradited|continued|continues|"
+    r"reward|memorial|remained|remains|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored)\b"
+    + _CLAUSE + r"{0,30}$",
     re.IGNORECASE)
 # A sentence that opens on a day and goes on with a statement or an aftermath: "On Wednesday, police
 # identified the victims", "Monday, the sheriff's office said": the day of the telling, not of the event.
@@ -76,21 +89,34 @@ _STATEMENT_AFTER_RE = re.compile(
     r"arrested|charged|named|interviewed|questioned|asked|issued)\b", re.IGNORECASE)
 # The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
 _EVENT_AFTER_RE = re.compile(
-    r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|drive-by|mass|tragic|violent|apparent)\s+)?"
+    r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|mass|tragic|violent|apparent|\w+-\w+(?:-\w+)?)\s+){0,2}"
     r"(?:incident|shootings?|stabbings?|attacks?|killings?|murders?|homicides?|bombings?|explosions?|blasts?|ambush|slayings?|"
     r"robbery|carjacking|assault|raid|massacre|gunfire|shoot-?out)\b", re.IGNORECASE)
-# A violent verb between a statement or an aftermath and the date: "says Ann Lee was shot Monday".
+# The event named right before the date: "detained following a shooting Wednesday morning".
+_EVENT_BEFORE_RE = re.compile(r"\b(?:shootings?|stabbings?|killings?|homicides?|slayings?|murders?)\s+$", re.IGNORECASE)
+# A violent verb (or the call-out to it) between a statement or an aftermath and the date: "says Ann Lee was shot
+# Monday", "says deputies responded at 12:17 a.m. Friday".
 _EVENT_VERB_RE = re.compile(
     r"\b(?:shot|stabbed|killed|wounded|injured|attacked|murdered|slain|died|robbed|opened\s+fire|exploded|bombed|"
-    r"ambushed|kidnapped|abducted|beaten|struck|hit)\b", re.IGNORECASE)
+    r"ambushed|kidnapped|abducted|beaten|struck|hit|responded|dispatched)\b", re.IGNORECASE)
+# What followed, named right after the date: "a Sept. 28 court date", "Saturday's vigil".
+_AFTERMATH_AFTER_RE = re.compile(
+    r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|hearing|trial|arraignment|sentencing|funeral|vigil|memorial)\b",
+    re.IGNORECASE)
 _DATELINE_AFTER_RE = re.compile(r"\s*\(")
+# A weekday counted from another day the report names, not from publication: "that Saturday", "the following Monday"
+# (but "said that Saturday's shooting ...": "that" opens the reported clause).
+_REFERRED_WEEKDAY_RE = re.compile(
+    r"\b(?:(?<!said\s)(?<!says\s)(?<!told\s)(?<!noted\s)that|next|following|coming|previous|prior|same)\s+$", re.IGNORECASE)
+# The start of a period, not an event's day: "since Friday night", "from Friday".
+_PERIOD_START_RE = re.compile(r"(?:(?:late|early)\s+)?(?:since|from)\s", re.IGNORECASE)
 # The event itself reported: "after a shooting was reported in the area Tuesday".
 _EVENT_REPORTED_RE = re.compile(
     r"\b(?:shootings?|stabbings?|shots|gunfire|gunshots|robbery|homicide|attack|explosion)\s+(?:was|were|had\s+been|being)\s+reported$",
     re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
-    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas)",
     re.IGNORECASE)
 _WINDOW_BEFORE, _WINDOW_AFTER = 20, 45
 # A publication day in a page address: "/2016/01/27/", "/2016-01-27-".
@@ -177,6 +203,9 @@ def _resolve(kind: str, match: re.Match[str], published: date | None,
                 return pinned
         return _absolute_day(_year(groups["year"], published), MONTHS[groups["month"].lower().rstrip(".")],
                              int(groups["day"]), published, groups["year"] is not None)
+    if kind == "holiday":
+        month, day = HOLIDAYS[" ".join(re.sub(r"year\S*", "year's", groups["holiday"].lower()).split())]
+        return _absolute_day(_year(None, published), month, day, published, False)
     if kind == "month_year":
         year, month = int(groups["year"]), MONTHS[groups["month"].lower().rstrip(".")]
         return date(year, month, 1), _month_end(year, month), "month"
@@ -236,9 +265,16 @@ def find_date_mentions(text: str, start: int, end: int, published: datetime | da
     for kind, match in matches:
         if match.start() < 80 and _DATELINE_AFTER_RE.match(text, match.end()):
             continue  # "SAN SALVADOR, 12 JAN 90 (RADIO)": the dateline is the publication date
+        if kind == "weekday" and not match.group(0).endswith(("'s", "’s")) and _REFERRED_WEEKDAY_RE.search(
+                text, max(0, match.start() - 12), match.start()):
+            continue
         resolved = _resolve(kind, match, day, year_hint)
         if resolved is None:
             continue
+        if resolved[2] == "day" and _PERIOD_START_RE.match(text, match.start()):
+            if day is None or resolved[0] > day:
+                continue
+            resolved = (resolved[0], day, "range")  # "since Friday night": some day from then to publication
         if any(m.char_start <= match.start() and match.end() <= m.char_end for m in found):
             continue
         found = [m for m in found if not (match.start() <= m.char_start and m.char_end <= match.end())]
@@ -256,9 +292,10 @@ def resolve_date_expression(text: str, published: datetime | date | None) -> tup
 
 
 # The page's own stamp near its top: "Posted: Monday, May 4, 2015 5:29 PM", "Created: 09/21/2015 3:54 PM",
-# or a dateline "SAVANNAH, GA (October 16, 2015):". Only a stamp with its year counts.
+# a dateline "SAVANNAH, GA (October 16, 2015):" or a release's opening "June 17, 2013 - Police are ...".
+# Only a stamp with its year counts.
 _STAMP_RE = re.compile(
-    r"(?:\b(?:Originally\s+|First\s+)?(?:Posted|Created|Published)(?:\s+on)?\s*:?\s*|\(\s*)"
+    r"(?:\b(?:Originally\s+|First\s+)?(?:Posted|Created|Published)(?:\s+on)?\s*:?\s*|\(\s*|(?P<line>(?<![^\n])))"
     r"(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)"
     r"|(?P<nmonth>\d{1,2})/(?P<nday>\d{1,2})/(?P<nyear>(?:19|20)\d\d))\b", re.IGNORECASE)
 _STAMP_REACH = 600  # characters from the top of the text
@@ -270,6 +307,8 @@ def _stamps(text: str) -> list[tuple[date, int, int]]:
     for match in _STAMP_RE.finditer(text, 0, min(len(text), _STAMP_REACH)):
         if match.group(0).lstrip().startswith("(") and not re.match(r"\s*\)", text[match.end():]):
             continue  # a dateline's date stands alone in its brackets
+        if match.group("line") is not None and not re.match(r"\s*[-–—]", text[match.end():]):
+            continue  # a date opening a line is the release's own only when a dash follows it
         try:
             if match.group("nyear"):
                 day = date(int(match.group("nyear")), int(match.group("nmonth")), int(match.group("nday")))
@@ -328,14 +367,16 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     """
     if _EVENT_AFTER_RE.match(text, char_end):
         return False
+    if _AFTERMATH_AFTER_RE.match(text, char_end):
+        return True
     before = text[sentence_start:char_start]
     if re.fullmatch(r"\W*(?:on\s+)?", before, re.IGNORECASE):
         after = _STATEMENT_AFTER_RE.match(text, char_end)
         if after is not None and not _EVENT_VERB_RE.search(text, char_end, after.start(0) + len(after.group(0).rstrip()) - 1):
             return True  # "On Wednesday, police identified the boy shot on Tuesday"
     cue = _STATEMENT_BEFORE_RE.search(before) or _AFTERMATH_BEFORE_RE.search(before)
-    if cue is not None and _EVENT_REPORTED_RE.search(before, 0, cue.start() + 8):
-        return False  # "a shooting was reported Tuesday": the event's own day
+    if cue is not None and (_EVENT_REPORTED_RE.search(before, 0, cue.start() + 8) or _EVENT_BEFORE_RE.search(before)):
+        return False  # "a shooting was reported Tuesday", "held after a shooting Tuesday": the event's own day
     return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
 
 
@@ -364,6 +405,19 @@ def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int 
     return []
 
 
+_OVERNIGHT_RE = re.compile(r"overnight", re.IGNORECASE)
+
+
+def _side_of_midnight(overnight: DateMention, clock: str, time_words: str) -> DateMention | None:
+    """The day an overnight event fell on, from its hour: "overnight ... around 2 a.m." is the morning after,
+    "around 11 p.m." the evening before; None when the hour does not say ("around midnight", "at noon")."""
+    if (overnight.end - overnight.start).days != 1 or re.search(r"midnight|noon|midday", time_words, re.IGNORECASE):
+        return None
+    hour = int(clock[:2])
+    day = overnight.end if hour < 6 else overnight.start if hour >= 18 else None
+    return None if day is None else DateMention(day, day, "day", overnight.char_start, overnight.char_end)
+
+
 def fill_date(frame: IncidentFrame) -> IncidentDate:
     """The incident's date (and time) from the expression attached to the violent event."""
     text = frame.text
@@ -374,6 +428,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     candidates: list[tuple[float, DateMention, int]] = []
     times: list[tuple[float, str, int, int, int]] = []
     stamps = [(start, end) for _, start, end in _stamps(text)]  # when the page came out, not when it happened
+    stamp_mentions: set[int] = set()
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
@@ -383,6 +438,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                 score -= 5
             elif any(start <= mention.char_start < end for start, end in stamps):
                 score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
+                stamp_mentions.add(mention.char_start)
             if in_trigger and frame.trigger is not None:
                 score -= abs(mention.char_start - frame.trigger.start_char) / 1000
             candidates.append((score, mention, sentence.start_char))
@@ -392,6 +448,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             clock = _time_of(match)
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
+    if stamp_mentions and any(c[0] > -1 and c[1].precision == "day" and c[1].char_start not in stamp_mentions
+                              for c in candidates):  # "JAY COUNTY (Nov. 18, 2015) -- ... shot Tuesday"
+        candidates = [(min(c[0], -0.5), *c[1:]) if c[1].char_start in stamp_mentions else c for c in candidates]
     if frame.is_primary and not frame.background and not any(c[0] >= -1 for c in candidates):
         candidates += _elsewhere(frame, published, year_hint, stamps)
     if not candidates:
@@ -406,10 +465,14 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             score, chosen, sentence_start = max(inside, key=lambda c: (c[0], -c[1].char_start))
     evidence = [Evidence.of(text, chosen.char_start, chosen.char_end)]
     time = None
-    if chosen.precision == "day" and times:
+    overnight = chosen.precision == "range" and _OVERNIGHT_RE.search(text, chosen.char_start, chosen.char_end)
+    if times and (chosen.precision == "day" or overnight):
         same_sentence = [t for t in times if t[4] == sentence_start]
         best_time = max(same_sentence or times, key=lambda t: (t[0], -t[2]))
-        time = best_time[1]
-        evidence.append(Evidence.of(text, best_time[2], best_time[3]))
+        night = _side_of_midnight(chosen, best_time[1], text[best_time[2]:best_time[3]]) if overnight else chosen
+        if night is not None:
+            chosen = night
+            time = best_time[1]
+            evidence.append(Evidence.of(text, best_time[2], best_time[3]))
     return IncidentDate(start=chosen.start.isoformat(), end=chosen.end.isoformat(), precision=chosen.precision,
                         time=time, evidence=evidence)
