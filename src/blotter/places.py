@@ -121,6 +121,9 @@ class Mention:
 # 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body. An
 # abbreviation before a hyphenated word ('U.S.-led') is cut off too: it names the country.
 GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)|(?<=[A-Z]\.)(?=-[a-z]{2,})")
+# A US broadcaster's call sign run into a dateline ('WCIVFLORENCE, S.C.', 'WPECPort St. Lucie'):
+# cut after the four letters only when the word is no place itself and a dateline's shape follows.
+CALL_SIGN_GLUE = re.compile(r"[KW][A-Z]{3}(?=[A-Z][a-z]|[A-Z]{4,}$)")
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ class Tokens:
     first: list[int]
 
     @classmethod
-    def of(cls, doc: Doc) -> Tokens:
+    def of(cls, doc: Doc, gazetteer: Gazetteer) -> Tokens:
         strings = doc.vocab.strings
         table = doc.to_array([ORTH, LOWER, IDX, SENT_START, POS, IS_ALPHA, IS_STOP]).tolist()
         tokens = cls(words=[], lowers=[], starts=[], sentence_starts=[], proper_nouns=[], plain_words=[],
@@ -150,6 +153,9 @@ class Tokens:
             word = strings[row[0]]
             tokens.first.append(len(tokens.words))
             cuts = [m.start() for m in GLUED_WORD.finditer(word)] if len(word) > 5 else []
+            if not cuts and len(word) >= 7 and row[2] < INLINE_DATELINE_CHARS and (sign := CALL_SIGN_GLUE.match(word)) \
+                    and CALL_SIGN_DATELINE_AFTER.match(doc.text, row[2] + len(word)) and not gazetteer.has_key(name_key(word)):
+                cuts = [sign.end()]
             if not cuts:
                 tokens._append(word, strings[row[1]], row[2], row[3] == 1, row[4] == PROPN,
                                bool(row[5]) and not row[6], False)
@@ -229,15 +235,16 @@ def _gazetteer_matches(text: str, tokens: Tokens, gazetteer: Gazetteer, caseless
     return matches
 
 
-def _plausible_single_word(tokens: Tokens, index: int, entries: list[Entry], gazetteer: Gazetteer,
+def _plausible_single_word(text: str, tokens: Tokens, index: int, entries: list[Entry], gazetteer: Gazetteer,
                            caseless: bool) -> bool:
     """Guard for one-word gazetteer hits spaCy did not call a place: common words are not places."""
     word = tokens.words[index]
     is_abbreviation = not caseless and word.isupper() and word.isalpha()
     if (tokens.lowers[index] in COMMON_WORDS or len(word) < 3) and not is_abbreviation:
         return False
-    if tokens.glued[index]:
-        return _well_known(entries)  # 'PowerPoint' is no place; '6abc.comPhiladelphia' names one
+    if tokens.glued[index]:  # 'PowerPoint' is no place; '6abc.comPhiladelphia' and 'Fox 59GREENWOOD, Ind. --' name one
+        return _well_known(entries) or (word.isupper() and tokens.starts[index] < INLINE_DATELINE_CHARS
+                                        and _starts_dateline(text, tokens.end(index)))
     if caseless:
         return any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
     if tokens.lowers[index] in gazetteer.demonyms:
@@ -420,7 +427,7 @@ def _capital_of(candidates: list[Entry], gazetteer: Gazetteer) -> Entry | None:
 
 def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     """Every place-name span in the text (non-overlapping, longest first), with its candidates."""
-    tokens = Tokens.of(doc)
+    tokens = Tokens.of(doc, gazetteer)
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
     blocked = [(e.start_char, e.end_char,
                 BODY_PERSON if e.label_ == "PERSON" and any(t.lower_ in LOCAL_BODY_WORDS for t in e) else e.label_)
@@ -461,7 +468,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                               (not _well_known(entries) or tokens.lowers[start - 1] in COMPASS_WORDS)) or
                              _starts_longer_name(tokens, end, entries, gazetteer)):
             continue
-        if end - start == 1 and not _plausible_single_word(tokens, start, entries, gazetteer, caseless):
+        if end - start == 1 and not _plausible_single_word(text, tokens, start, entries, gazetteer, caseless):
             continue
         if not caseless and _first_part_of_compound(tokens, end, entries, gazetteer):
             continue
@@ -1131,6 +1138,8 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
     'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
     or street the gazetteer lacks."""
+    if is_hamlet(place) and dateline_place is not None and name_key(dateline_place.mention) == name_key(place.mention):
+        return location  # 'ROSEBUD, Mo. -': a village the report is filed from is no part of a city
     if is_hamlet(place):  # 'Roseland' in a Chicago report: a part of the big city of its state
         big = [e for p in places if p.feature == "city" and p.admin1 == place.admin1 and not _names_an_organisation(p, text)
                and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION]
@@ -1184,6 +1193,12 @@ def _dateline_place(frame) -> Place | None:
 
 INLINE_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|[-\u2013\u2014])")
 INLINE_DATELINE_CHARS = 600
+CALL_SIGN_DATELINE_AFTER = re.compile(r"(?:[ \t][A-Z][\w.]*){0,2}" + INLINE_DATELINE_AFTER.pattern)  # 'NORTH| CHARLESTON, S.C. --'
+
+
+def _starts_dateline(text: str, end: int) -> bool:
+    """What follows a name in capitals is the rest of a dateline (', Ind. (Dec. 25) --', ' (KOIN) -')."""
+    return INLINE_DATELINE_AFTER.match(text, end) is not None
 
 
 def _inline_dateline(places: list[Place], text: str) -> Place | None:
@@ -1194,8 +1209,8 @@ def _inline_dateline(places: list[Place], text: str) -> Place | None:
     for place in places:
         if place.start > INLINE_DATELINE_CHARS:
             break
-        if place.feature == "city" and place.mention.isupper() and len(place.mention) > 3 and \
-                INLINE_DATELINE_AFTER.match(text, place.end):
+        if (place.feature == "city" or is_hamlet(place)) and place.mention.isupper() and len(place.mention) > 3 and \
+                _starts_dateline(text, place.end):
             return place
     return None
 
