@@ -1014,6 +1014,11 @@ def _entry_of(place: Place) -> Entry | None:
     return next((e for e in entries if e.geonameid == place.geonameid and e.feature == place.feature), None)
 
 
+# 'in', 'at a', 'near the', 'at a south': a town named as (or as the area of) a scene ('at a Schererville business').
+SCENE_BEFORE_TOWN = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:(?:the|a|an)\s+)?(?:(?:" + "|".join(COMPASS_WORDS) + r"|downtown)\s+)?$", re.IGNORECASE)
+
+
 def _unsupported_small_town(place: Place, text: str, dateline_place: Place | None) -> bool:
     """'Tyler said', 'Marcus', 'Street': a one-word small town is as likely a person's name or a
     word, so it locates an incident only after 'in/at/near', before ', State', with its own
@@ -1024,11 +1029,31 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
     entry = _entry_of(place)
     if entry is not None and entry.population >= SMALL_TOWN_POPULATION:
         return False
-    if re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", text[max(0, place.start - 12):place.start], re.IGNORECASE):
+    if SCENE_BEFORE_TOWN.search(text, max(0, place.start - 30), place.start):
         return False
     if re.search(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", text[max(0, place.start - 20):place.start], re.IGNORECASE):
         return False  # 'the suburb of Holladay', 'the town of Wister'
     return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
+
+
+RESIDENT_WORDS = frozenset("""
+man men woman women boy boys girl girls teen teens teenager teenagers child children toddler baby person people
+resident residents native natives worker student father mother son daughter husband wife family couple driver
+victim victims suspect suspects shooter gunman
+""".split())
+
+
+def _home_of_a_person(doc: Doc, place: Place) -> bool:
+    """'a 27-year-old man from Harvey', 'Jane Doe, 27, of Salem': where someone lives, which is
+    often not where the shooting happened (a town named as the scene or the dateline beats it)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].lower_ not in ("from", "of"):
+        return False
+    before = doc[span.start - 2]
+    if before.text == "," and span.start >= 3:
+        before = doc[span.start - 3]
+    return before.lower_ in RESIDENT_WORDS or before.ent_type_ == "PERSON" or \
+        (before.like_num and doc[before.i - 1].text == ",")
 
 
 TREATMENT_BEFORE = re.compile(
@@ -1331,6 +1356,7 @@ def _locate(frame) -> Location:
     home_country = _home_country(named, dateline_place)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
+            or _home_of_a_person(doc, p)
             or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
