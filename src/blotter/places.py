@@ -1337,8 +1337,38 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     Demonyms ('Russian forces') locate an incident only when the report names no place at all,
     and then at country precision. A county gives way to the town inside it the report names.
     """
-    location = _locate(frame)
-    return _town_in_county(location, [p for p in frame.places if not is_local_place(p)], frame.text)
+    location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
+    if location.precision in ("unknown", "admin1", "country") and frame.article.title:
+        return title_town(frame.article, location) or location
+    return location
+
+
+# The outlet's name after a headline ('... in Kinloch - KMOV.com', '... | Fox 59'): no scene.
+OUTLET_AFTER_TITLE = re.compile(r"\s+(?:\||[-\u2013\u2014]\s+(?=.*(?i:\.com|news|weather|\b[KW][A-Z]{2,3}\b)))")
+
+
+def title_town(article: Article, body_location: Location | None = None) -> Location | None:
+    """'One man dead after triple shooting in Buffalo': a town or county the headline names, when
+    the body names none (a page whose text is mostly the outlet's furniture) or only its state.
+    Of towns in several states the biggest town's state is kept ('Jacksonville police: ... in New
+    Town' is no town of North Dakota). The evidence is the headline's words."""
+    from .nlp import analyse  # lazily: most reports never need it
+
+    title = OUTLET_AFTER_TITLE.split(article.title or "", maxsplit=1)[0]
+    if not title.strip():
+        return None
+    towns = [p for p in find_places(analyse(title), Article(id=article.id, text=title))
+             if p.feature in ("city", "admin2") and not is_local_place(p) and not _names_an_organisation(p, title)
+             and not re.search(r"\bon\s+$", title[max(0, p.start - 4):p.start])  # 'on Broadway': a street
+             and (body_location is None or body_location.precision != "admin1" or p.admin1 == body_location.admin1)]
+    if len({(p.country_code, p.admin1) for p in towns}) > 1:
+        biggest = max(towns, key=lambda p: entry.population if (entry := _entry_of(p)) else 0)
+        towns = [p for p in towns if (p.country_code, p.admin1) == (biggest.country_code, biggest.admin1)]
+    if not towns:
+        return None
+    town = next((p for p in towns if SCENE_BEFORE_TOWN.search(title, max(0, p.start - 30), p.start)), towns[0])
+    location = _location(town, title, town.start)
+    return location.model_copy(update={"evidence": [Evidence.of(title, town.start, town.end, field="title")]})
 
 
 def _locate(frame) -> Location:
