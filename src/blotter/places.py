@@ -768,6 +768,8 @@ def _display_name(entry: Entry, mention: str, key: str, caseless: bool) -> str:
     if entry.feature in ("city", "admin1", "admin2") and is_alternate and mention.isascii() and \
             not (mention.isupper() and not caseless) and len(mention) > 3:
         return " ".join(mention.title().split()) if caseless else " ".join(mention.split())
+    if entry.feature == "city" and is_alternate and mention.isupper() and name_key(entry.name).startswith(key + " "):
+        return " ".join(mention.title().split())  # a dateline's 'GREENACRES' is Greenacres, not 'Greenacres City'
     return ascii_name(entry.name)
 
 
@@ -972,6 +974,7 @@ NEIGHBOURHOOD_KM = 25.0
 SUBURB_CITY_POPULATION = 75_000  # a place this big beside a big city is a city of its own ('Compton')
 SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
 NEIGHBOURHOOD_MAX_POPULATION = 200_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
+HOME_PENALTY = 2.0  # someone's home town ('a man from Harvey') weighs less than a scene, as much as a bare name
 DATELINE_BONUS = 2.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
 NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
 ORGANISATION_AFTER_COUNTY = re.compile(
@@ -1045,7 +1048,8 @@ victim victims suspect suspects shooter gunman
 
 def _home_of_a_person(doc: Doc, place: Place) -> bool:
     """'a 27-year-old man from Harvey', 'Jane Doe, 27, of Salem': where someone lives, which is
-    often not where the shooting happened (a town named as the scene or the dateline beats it)."""
+    often not where the shooting happened (a town named as the scene or the dateline beats it),
+    though often it is, so it is no weak place that any other would beat."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or span.start < 2 or doc[span.start - 1].lower_ not in ("from", "of"):
         return False
@@ -1386,14 +1390,14 @@ def _locate(frame) -> Location:
     home_country = _home_country(named, dateline_place)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
-            or _home_of_a_person(doc, p)
             or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
         for place in named:
             if sentence.start_char <= place.start and place.end <= sentence.end_char:
                 scored.append((_place_score(doc, place, rank, frame.trigger, id(place) in weak,
-                                            dateline_place is not None and place.start == dateline_place.start), place))
+                                            dateline_place is not None and place.start == dateline_place.start)
+                               - (HOME_PENALTY if _home_of_a_person(doc, place) else 0.0), place))
     supported = [p for p in named if id(p) not in weak]
     if scored:
         best = max(scored, key=lambda item: (item[0], -item[1].start))[1]
