@@ -278,6 +278,15 @@ def test_a_small_towns_dateline_glued_to_the_page_header_locates_the_report():
     assert {p.mention for p in places_of("The 1990s wave | 59GREENWOOD fans said the police came.")} == set()
 
 
+def test_a_victims_home_town_is_not_the_scene_and_a_town_after_at_a_is():
+    text = "A 27-year-old man from Harvey was shot dead on Friday in Gretna, police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Gretna"
+    text = "A man killed his ex-wife at a Schererville business on Saturday, Indiana police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Schererville"
+    text = "Jane Roe, 31, of Salem was shot in the arm on Friday, police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Salem"  # the only town: still the best guess
+
+
 def test_a_county_is_its_most_populous_namesake():
     text = "The Harris County Sheriff's Office said deputies were called to the Harris County jail."
     county = by_mention(places_of(text))["harris county"]
