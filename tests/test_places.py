@@ -287,6 +287,11 @@ def test_a_victims_home_town_is_not_the_scene_and_a_town_after_at_a_is():
     assert locate(frame_of(text, sentence_count=1)).name == "Salem"  # the only town: still the best guess
 
 
+def test_a_county_abbreviated_co_is_the_county():
+    places = by_mention(places_of("Deputies are investigating a Franklin Co. shooting, Ohio officials said."))
+    assert (places["franklin co."].feature, places["franklin co."].name) == ("admin2", "Franklin County")
+
+
 def test_a_county_is_its_most_populous_namesake():
     text = "The Harris County Sheriff's Office said deputies were called to the Harris County jail."
     county = by_mention(places_of(text))["harris county"]

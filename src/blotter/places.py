@@ -509,6 +509,11 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                 mention.candidates, mention.admin_word = admin_units, True
                 mention.end = tokens.end(end)
                 end += 1
+        elif end < len(tokens.words) and tokens.words[end] in ("Co.", "Co") and \
+                (counties := [e for e in gazetteer.lookup_key(key + " county") if e.feature == "admin2"]):
+            mention.candidates, mention.key = counties, key + " county"  # 'Franklin Co.': the county, not a town
+            mention.end = tokens.end(end)
+            end += 1
         elif end < len(tokens.words) and tokens.lowers[end] == "capital":
             capital = _capital_of(mention.candidates, gazetteer)
             if capital is not None:  # 'the Somali capital', 'the Afghan capital': the capital city
