@@ -264,6 +264,21 @@ def test_headline_incident_takes_the_town_the_headline_names_on_the_page() -> No
     assert incident.location.name is None
 
 
+def test_a_town_only_the_headline_names_locates_the_incident_with_the_headline_as_evidence() -> None:
+    text = "Sign in to keep reading. Subscribers get unlimited access to every story."
+    article = Article(id="t", text=text, title="Two men killed in overnight shooting in Wichita - KXYZ News")
+    (incident,) = find_incidents(analyse(text), article, find_places(analyse(text), article))
+    assert (incident.location.name, incident.location.admin1) == ("Wichita", "Kansas")
+    assert incident.location.evidence[0].field == "title" and incident.location.evidence[0].quote == "Wichita"
+    street = Article(id="t", text=text, title="Two men killed in overnight shooting on Broadway")
+    (incident,) = find_incidents(analyse(text), street, find_places(analyse(text), street))
+    assert incident.location.name is None
+    body = "Two men were shot dead early Sunday outside a bar, police said."
+    named = Article(id="t", text=body, title="Jacksonville police: two men shot dead in New Town")
+    (incident,) = find_incidents(analyse(body), named, find_places(analyse(body), named))
+    assert incident.location.name == "Jacksonville"
+
+
 def test_headline_about_violence_in_general_is_no_incident() -> None:
     text = "Sign in to keep reading. Subscribers get unlimited access to every story."
     article = Article(id="t", text=text, title="Why shootings rise in summer")

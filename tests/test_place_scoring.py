@@ -61,6 +61,7 @@ def test_gvdb_gold_city_pasted_with_page_text_is_its_last_line():
     assert _gold_city("publication date: 3/4/2015Man hurt in crash | News\nSPRINGFIELD") == "SPRINGFIELD"
     assert _gold_city("2015Denver") == "Denver" and _gold_city("Salem.") == "Salem"
     assert _gold_city("St. Paul") == "St. Paul" and _gold_city("  ") is None
+    assert _gold_city("Two hurt in armed robberyMARIETTA") == "MARIETTA" and _gold_city("McALLEN") == "McALLEN"
 
 
 def test_gvdb_unclear_state_counts_neither_way():

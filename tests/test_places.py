@@ -266,6 +266,32 @@ def test_a_glued_capitals_dateline_locates_the_report():
     assert (location.mention, location.name, location.admin1) == ("AKRON", "Akron", "Ohio")
 
 
+def test_a_small_towns_dateline_glued_to_the_page_header_locates_the_report():
+    text = ("Ex-player arrested after gun incident | Fox 59GREENWOOD, Ind. (May 2, 2016) -- A man fired a gun "
+            "at a home in Brownsburg on Friday, police said.")
+    assert locate(frame_of(text, sentence_count=1)).name == "Greenwood"
+    text = "Teen charged in shooting | News | WCIVFLORENCE, S.C. (WCIV) -- A man was shot dead in Effingham on Monday."
+    assert "FLORENCE" in {p.mention for p in places_of(text)}
+    text = "Two hurt at motel | WCIVNORTH CHARLESTON, S.C. (WCIV) -- Two people were shot at a motel on Monday."
+    assert locate(frame_of(text, sentence_count=1)).name == "North Charleston"
+    assert "WASHINGTON" in {p.mention for p in places_of("Senate vote | WASHINGTON (AP) -- The Senate voted on Monday.")}
+    assert {p.mention for p in places_of("The 1990s wave | 59GREENWOOD fans said the police came.")} == set()
+
+
+def test_a_victims_home_town_is_not_the_scene_and_a_town_after_at_a_is():
+    text = "A 27-year-old man from Harvey was shot dead on Friday in Gretna, police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Gretna"
+    text = "A man killed his ex-wife at a Schererville business on Saturday, Indiana police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Schererville"
+    text = "Jane Roe, 31, of Salem was shot in the arm on Friday, police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Salem"  # the only town: still the best guess
+
+
+def test_a_county_abbreviated_co_is_the_county():
+    places = by_mention(places_of("Deputies are investigating a Franklin Co. shooting, Ohio officials said."))
+    assert (places["franklin co."].feature, places["franklin co."].name) == ("admin2", "Franklin County")
+
+
 def test_a_county_is_its_most_populous_namesake():
     text = "The Harris County Sheriff's Office said deputies were called to the Harris County jail."
     county = by_mention(places_of(text))["harris county"]

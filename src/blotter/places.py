@@ -121,6 +121,9 @@ class Mention:
 # 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body. An
 # abbreviation before a hyphenated word ('U.S.-led') is cut off too: it names the country.
 GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)|(?<=[A-Z]\.)(?=-[a-z]{2,})")
+# A US broadcaster's call sign run into a dateline ('WCIVFLORENCE, S.C.', 'WPECPort St. Lucie'):
+# cut after the four letters only when the word is no place itself and a dateline's shape follows.
+CALL_SIGN_GLUE = re.compile(r"[KW][A-Z]{3}(?=[A-Z][a-z]|[A-Z]{4,}$)")
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ class Tokens:
     first: list[int]
 
     @classmethod
-    def of(cls, doc: Doc) -> Tokens:
+    def of(cls, doc: Doc, gazetteer: Gazetteer) -> Tokens:
         strings = doc.vocab.strings
         table = doc.to_array([ORTH, LOWER, IDX, SENT_START, POS, IS_ALPHA, IS_STOP]).tolist()
         tokens = cls(words=[], lowers=[], starts=[], sentence_starts=[], proper_nouns=[], plain_words=[],
@@ -150,6 +153,9 @@ class Tokens:
             word = strings[row[0]]
             tokens.first.append(len(tokens.words))
             cuts = [m.start() for m in GLUED_WORD.finditer(word)] if len(word) > 5 else []
+            if not cuts and len(word) >= 7 and row[2] < INLINE_DATELINE_CHARS and (sign := CALL_SIGN_GLUE.match(word)) \
+                    and CALL_SIGN_DATELINE_AFTER.match(doc.text, row[2] + len(word)) and not gazetteer.has_key(name_key(word)):
+                cuts = [sign.end()]
             if not cuts:
                 tokens._append(word, strings[row[1]], row[2], row[3] == 1, row[4] == PROPN,
                                bool(row[5]) and not row[6], False)
@@ -229,15 +235,16 @@ def _gazetteer_matches(text: str, tokens: Tokens, gazetteer: Gazetteer, caseless
     return matches
 
 
-def _plausible_single_word(tokens: Tokens, index: int, entries: list[Entry], gazetteer: Gazetteer,
+def _plausible_single_word(text: str, tokens: Tokens, index: int, entries: list[Entry], gazetteer: Gazetteer,
                            caseless: bool) -> bool:
     """Guard for one-word gazetteer hits spaCy did not call a place: common words are not places."""
     word = tokens.words[index]
     is_abbreviation = not caseless and word.isupper() and word.isalpha()
     if (tokens.lowers[index] in COMMON_WORDS or len(word) < 3) and not is_abbreviation:
         return False
-    if tokens.glued[index]:
-        return _well_known(entries)  # 'PowerPoint' is no place; '6abc.comPhiladelphia' names one
+    if tokens.glued[index]:  # 'PowerPoint' is no place; '6abc.comPhiladelphia' and 'Fox 59GREENWOOD, Ind. --' name one
+        return _well_known(entries) or (word.isupper() and tokens.starts[index] < INLINE_DATELINE_CHARS
+                                        and _starts_dateline(text, tokens.end(index)))
     if caseless:
         return any(e.feature in ("country", "admin1", "region") or e.population >= 100_000 for e in entries)
     if tokens.lowers[index] in gazetteer.demonyms:
@@ -420,7 +427,7 @@ def _capital_of(candidates: list[Entry], gazetteer: Gazetteer) -> Entry | None:
 
 def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     """Every place-name span in the text (non-overlapping, longest first), with its candidates."""
-    tokens = Tokens.of(doc)
+    tokens = Tokens.of(doc, gazetteer)
     entities = list(doc.ents)  # doc.ents rebuilds its spans on every access
     blocked = [(e.start_char, e.end_char,
                 BODY_PERSON if e.label_ == "PERSON" and any(t.lower_ in LOCAL_BODY_WORDS for t in e) else e.label_)
@@ -461,7 +468,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                               (not _well_known(entries) or tokens.lowers[start - 1] in COMPASS_WORDS)) or
                              _starts_longer_name(tokens, end, entries, gazetteer)):
             continue
-        if end - start == 1 and not _plausible_single_word(tokens, start, entries, gazetteer, caseless):
+        if end - start == 1 and not _plausible_single_word(text, tokens, start, entries, gazetteer, caseless):
             continue
         if not caseless and _first_part_of_compound(tokens, end, entries, gazetteer):
             continue
@@ -502,6 +509,11 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                 mention.candidates, mention.admin_word = admin_units, True
                 mention.end = tokens.end(end)
                 end += 1
+        elif end < len(tokens.words) and tokens.words[end] in ("Co.", "Co") and \
+                (counties := [e for e in gazetteer.lookup_key(key + " county") if e.feature == "admin2"]):
+            mention.candidates, mention.key = counties, key + " county"  # 'Franklin Co.': the county, not a town
+            mention.end = tokens.end(end)
+            end += 1
         elif end < len(tokens.words) and tokens.lowers[end] == "capital":
             capital = _capital_of(mention.candidates, gazetteer)
             if capital is not None:  # 'the Somali capital', 'the Afghan capital': the capital city
@@ -761,6 +773,8 @@ def _display_name(entry: Entry, mention: str, key: str, caseless: bool) -> str:
     if entry.feature in ("city", "admin1", "admin2") and is_alternate and mention.isascii() and \
             not (mention.isupper() and not caseless) and len(mention) > 3:
         return " ".join(mention.title().split()) if caseless else " ".join(mention.split())
+    if entry.feature == "city" and is_alternate and mention.isupper() and name_key(entry.name).startswith(key + " "):
+        return " ".join(mention.title().split())  # a dateline's 'GREENACRES' is Greenacres, not 'Greenacres City'
     return ascii_name(entry.name)
 
 
@@ -965,6 +979,7 @@ NEIGHBOURHOOD_KM = 25.0
 SUBURB_CITY_POPULATION = 75_000  # a place this big beside a big city is a city of its own ('Compton')
 SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
 NEIGHBOURHOOD_MAX_POPULATION = 200_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
+HOME_PENALTY = 2.0  # someone's home town ('a man from Harvey') weighs less than a scene, as much as a bare name
 DATELINE_BONUS = 2.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
 NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
 ORGANISATION_AFTER_COUNTY = re.compile(
@@ -1007,6 +1022,11 @@ def _entry_of(place: Place) -> Entry | None:
     return next((e for e in entries if e.geonameid == place.geonameid and e.feature == place.feature), None)
 
 
+# 'in', 'at a', 'near the', 'at a south': a town named as (or as the area of) a scene ('at a Schererville business').
+SCENE_BEFORE_TOWN = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:(?:the|a|an)\s+)?(?:(?:" + "|".join(COMPASS_WORDS) + r"|downtown)\s+)?$", re.IGNORECASE)
+
+
 def _unsupported_small_town(place: Place, text: str, dateline_place: Place | None) -> bool:
     """'Tyler said', 'Marcus', 'Street': a one-word small town is as likely a person's name or a
     word, so it locates an incident only after 'in/at/near', before ', State', with its own
@@ -1017,11 +1037,32 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
     entry = _entry_of(place)
     if entry is not None and entry.population >= SMALL_TOWN_POPULATION:
         return False
-    if re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", text[max(0, place.start - 12):place.start], re.IGNORECASE):
+    if SCENE_BEFORE_TOWN.search(text, max(0, place.start - 30), place.start):
         return False
     if re.search(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", text[max(0, place.start - 20):place.start], re.IGNORECASE):
         return False  # 'the suburb of Holladay', 'the town of Wister'
     return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
+
+
+RESIDENT_WORDS = frozenset("""
+man men woman women boy boys girl girls teen teens teenager teenagers child children toddler baby person people
+resident residents native natives worker student father mother son daughter husband wife family couple driver
+victim victims suspect suspects shooter gunman
+""".split())
+
+
+def _home_of_a_person(doc: Doc, place: Place) -> bool:
+    """'a 27-year-old man from Harvey', 'Jane Doe, 27, of Salem': where someone lives, which is
+    often not where the shooting happened (a town named as the scene or the dateline beats it),
+    though often it is, so it is no weak place that any other would beat."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].lower_ not in ("from", "of"):
+        return False
+    before = doc[span.start - 2]
+    if before.text == "," and span.start >= 3:
+        before = doc[span.start - 3]
+    return before.lower_ in RESIDENT_WORDS or before.ent_type_ == "PERSON" or \
+        (before.like_num and doc[before.i - 1].text == ",")
 
 
 TREATMENT_BEFORE = re.compile(
@@ -1131,6 +1172,8 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
     'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
     or street the gazetteer lacks."""
+    if is_hamlet(place) and dateline_place is not None and name_key(dateline_place.mention) == name_key(place.mention):
+        return location  # 'ROSEBUD, Mo. -': a village the report is filed from is no part of a city
     if is_hamlet(place):  # 'Roseland' in a Chicago report: a part of the big city of its state
         big = [e for p in places if p.feature == "city" and p.admin1 == place.admin1 and not _names_an_organisation(p, text)
                and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION]
@@ -1184,6 +1227,12 @@ def _dateline_place(frame) -> Place | None:
 
 INLINE_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|[-\u2013\u2014])")
 INLINE_DATELINE_CHARS = 600
+CALL_SIGN_DATELINE_AFTER = re.compile(r"(?:[ \t][A-Z][\w.]*){0,2}" + INLINE_DATELINE_AFTER.pattern)  # 'NORTH| CHARLESTON, S.C. --'
+
+
+def _starts_dateline(text: str, end: int) -> bool:
+    """What follows a name in capitals is the rest of a dateline (', Ind. (Dec. 25) --', ' (KOIN) -')."""
+    return INLINE_DATELINE_AFTER.match(text, end) is not None
 
 
 def _inline_dateline(places: list[Place], text: str) -> Place | None:
@@ -1194,8 +1243,8 @@ def _inline_dateline(places: list[Place], text: str) -> Place | None:
     for place in places:
         if place.start > INLINE_DATELINE_CHARS:
             break
-        if place.feature == "city" and place.mention.isupper() and len(place.mention) > 3 and \
-                INLINE_DATELINE_AFTER.match(text, place.end):
+        if (place.feature == "city" or is_hamlet(place)) and place.mention.isupper() and len(place.mention) > 3 and \
+                _starts_dateline(text, place.end):
             return place
     return None
 
@@ -1297,8 +1346,38 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     Demonyms ('Russian forces') locate an incident only when the report names no place at all,
     and then at country precision. A county gives way to the town inside it the report names.
     """
-    location = _locate(frame)
-    return _town_in_county(location, [p for p in frame.places if not is_local_place(p)], frame.text)
+    location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
+    if location.precision in ("unknown", "admin1", "country") and frame.article.title:
+        return title_town(frame.article, location) or location
+    return location
+
+
+# The outlet's name after a headline ('... in Kinloch - KMOV.com', '... | Fox 59'): no scene.
+OUTLET_AFTER_TITLE = re.compile(r"\s+(?:\||[-\u2013\u2014]\s+(?=.*(?i:\.com|news|weather|\b[KW][A-Z]{2,3}\b)))")
+
+
+def title_town(article: Article, body_location: Location | None = None) -> Location | None:
+    """'One man dead after triple shooting in Buffalo': a town or county the headline names, when
+    the body names none (a page whose text is mostly the outlet's furniture) or only its state.
+    Of towns in several states the biggest town's state is kept ('Jacksonville police: ... in New
+    Town' is no town of North Dakota). The evidence is the headline's words."""
+    from .nlp import analyse  # lazily: most reports never need it
+
+    title = OUTLET_AFTER_TITLE.split(article.title or "", maxsplit=1)[0]
+    if not title.strip():
+        return None
+    towns = [p for p in find_places(analyse(title), Article(id=article.id, text=title))
+             if p.feature in ("city", "admin2") and not is_local_place(p) and not _names_an_organisation(p, title)
+             and not re.search(r"\bon\s+$", title[max(0, p.start - 4):p.start])  # 'on Broadway': a street
+             and (body_location is None or body_location.precision != "admin1" or p.admin1 == body_location.admin1)]
+    if len({(p.country_code, p.admin1) for p in towns}) > 1:
+        biggest = max(towns, key=lambda p: entry.population if (entry := _entry_of(p)) else 0)
+        towns = [p for p in towns if (p.country_code, p.admin1) == (biggest.country_code, biggest.admin1)]
+    if not towns:
+        return None
+    town = next((p for p in towns if SCENE_BEFORE_TOWN.search(title, max(0, p.start - 30), p.start)), towns[0])
+    location = _location(town, title, town.start)
+    return location.model_copy(update={"evidence": [Evidence.of(title, town.start, town.end, field="title")]})
 
 
 def _locate(frame) -> Location:
@@ -1322,7 +1401,8 @@ def _locate(frame) -> Location:
         for place in named:
             if sentence.start_char <= place.start and place.end <= sentence.end_char:
                 scored.append((_place_score(doc, place, rank, frame.trigger, id(place) in weak,
-                                            dateline_place is not None and place.start == dateline_place.start), place))
+                                            dateline_place is not None and place.start == dateline_place.start)
+                               - (HOME_PENALTY if _home_of_a_person(doc, place) else 0.0), place))
     supported = [p for p in named if id(p) not in weak]
     if scored:
         best = max(scored, key=lambda item: (item[0], -item[1].start))[1]

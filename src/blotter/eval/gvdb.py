@@ -63,11 +63,13 @@ def _iso_day(value: str | None) -> str | None:
 def _gold_city(value: str | None) -> str | None:
     """The city a coder meant when the field holds text pasted from the page: the last line of a
     paste that began with the page header, without the year run into it ("2016Chicago") or a
-    trailing full stop or comma ("Sparta.")."""
+    trailing full stop or comma ("Sparta."); a headline run into a dateline in capitals ("Man
+    shot in robberyBELPRE") is the dateline's town."""
     if not value:
         return None
     lines = [line.strip() for line in value.splitlines() if line.strip()]
     city = re.sub(r"^\d{4}(?=[A-Z])", "", lines[-1] if lines else "").strip(" .,;:")
+    city = re.sub(r"^.*\s\S*[a-z]{3}(?=[A-Z]{3}[A-Z .'-]*$)", "", city)  # '... armed robberyBELPRE': the dateline
     return city or None
 
 

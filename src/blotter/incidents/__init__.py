@@ -97,14 +97,15 @@ _HEADLINE_ONE_EVENT = re.compile(
 def _headline_location(frame: IncidentFrame, title: str) -> Location:
     """Where a headline's incident happened, when the page itself makes it plain: a town the
     headline names ('Shooting in Brooklyn park'), else a town the page names three times or more
-    (a page whose text is the outlet's own furniture names its town everywhere)."""
+    (a page whose text is the outlet's own furniture names its town everywhere), else the town
+    the headline names though the page's text does not."""
     location = place_stage.locate(frame)
-    if not location.mention or location.precision not in ("city", "admin2"):
-        return Location()
-    if re.search(rf"\b{re.escape(name_key(location.mention))}\b", name_key(title)):
-        return location
-    named = sum(1 for p in frame.places if p.name == location.name and p.feature in ("city", "admin2"))
-    return location if named >= 3 else Location()
+    if location.mention and location.precision in ("city", "admin2"):
+        if re.search(rf"\b{re.escape(name_key(location.mention))}\b", name_key(title)):
+            return location
+        if sum(1 for p in frame.places if p.name == location.name and p.feature in ("city", "admin2")) >= 3:
+            return location
+    return place_stage.title_town(frame.article) or Location()
 
 
 def _headline_incident(doc: Doc, article: Article, places: list[Place], published: datetime | None) -> Incident | None:
