@@ -111,7 +111,22 @@ def _people(frame: IncidentFrame, start: int, end: int) -> list[tuple[int, int]]
 # Titles before a name that are not part of it ("Dr", "Gen.", "Father").
 _TITLES = frozenset("dr mr mrs ms miss sr sra don dona gen general col colonel maj major capt captain lt sgt "
                     "father fr rev msgr bishop archbishop president senator sen rep judge minister mayor "
-                    "officer deputy trooper cop police sergeant detective det agent chief pastor professor prof coach".split())
+                    "officer deputy trooper cop police sergeant detective det agent chief pastor professor prof coach "
+                    "monsignor mons ambassador consul brigadier division lieutenant corporal cpl guard policeman "
+                    "patrolman inspector commander comandante companero sister engineer journalist attorney councilman "
+                    "soldier businessman industrialist priest "
+                    "congressman governor".split())
+# Titles that are also first names ("Don Smith"): never taken off a name.
+_FIRST_NAME_TITLES = frozenset({"don", "dona"})
+
+
+def _without_title(name: str) -> str:
+    """The name without the titles the tagger took into it ("msgr arnulfo romero", "ambassador jesus
+    fernandez"): a person is named the same whatever their rank, and reports vary the title."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES - _FIRST_NAME_TITLES:
+        words = words[1:]
+    return " ".join(words) if len(words) < len(name.split()) else name
 
 
 def _first_name(token: Token) -> bool:
@@ -126,8 +141,9 @@ def _whole_name(entity: Span) -> Span:
     it or that it is a compound of."""
     doc, start, end = entity.doc, entity.start, entity.end
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "PERSON") \
-            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
-        end += 1
+            and doc[end - 1].dep_ == "compound" and end <= doc[end - 1].head.i <= end + 2 \
+            and all(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in doc[end:doc[end - 1].head.i + 1]):
+        end += 1  # "Jose Antonio" + "Rodriguez Porth": compounds of one head noun are one name
     while start > 0 and (doc[start - 1].pos_ == "PROPN" or _first_name(doc[start - 1])) and doc[start - 1].ent_type_ in ("", "PERSON") \
             and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
             and doc[start - 1].lower_.rstrip(".") not in _TITLES:
@@ -296,6 +312,9 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         if victim.name and _TRAILING_NUMBER_RE.search(victim.name):
             victim.name = victim.mention = _TRAILING_NUMBER_RE.sub("", victim.name)
     victims += _harmed_by_name(frame, victims)
+    for victim in victims:
+        if victim.name:
+            victim.name = victim.mention = _without_title(victim.name)
     found = _earlier_cases_left_out(frame, _deduplicated(victims))
     return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name)
                                                  and not _place_or_animal(text, v))]
@@ -567,6 +586,22 @@ def _coordinated_head(token: Token) -> Token:
 
 def _status_of(token: Token) -> VictimStatus | None:
     """What the parse says happened to the person this noun names, or None when it is not on the receiving end."""
+    return _governed_status(token) or _participle_status(token)
+
+
+def _participle_status(token: Token) -> VictimStatus | None:
+    """"X, kidnapped in May, was freed": a participle hanging on the name (or the noun it is listed
+    with) tells what befell them, whatever the main verb says."""
+    for noun in dict.fromkeys((token, _coordinated_head(token))):
+        for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            verb = clause.lemma_.lower()
+            if verb in _VERB_STATUS and verb not in ("hit", "strike", "attack", "target"):
+                return _VERB_STATUS[verb]
+    return None
+
+
+def _governed_status(token: Token) -> VictimStatus | None:
+    """What the verb or noun governing the person's noun says befell them."""
     if any(c.lower_ in ("victim", "victims") for c in token.lefts) or (
             token.dep_ == "appos" and token.head.lower_ in ("victim", "victims")):
         return "unknown"  # "victim Jane Doe", "the victim, Jane Doe,"
@@ -669,10 +704,11 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
             if status is None:
                 continue
             bounds = None
-            if token.ent_type_ == "PERSON":
-                bounds = next(p for p in _people(frame, sentence.start_char, sentence.end_char)
-                              if p[0] <= token.idx < p[1])
-            elif token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG"):
+            if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ == "" and any(
+                    c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.lefts)):  # the tagger cut it short
+                bounds = next((p for p in _people(frame, sentence.start_char, sentence.end_char)
+                               if p[0] <= token.idx < p[1]), None)
+            if bounds is None and token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG"):
                 bounds = _person_shaped(token)
             if bounds is not None:
                 name = text[bounds[0]:bounds[1]]

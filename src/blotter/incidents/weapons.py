@@ -56,7 +56,7 @@ def find_weapon_spans(text: str, start: int, end: int) -> list[tuple[int, int, W
 
 # "bomb squad", "bomb threat": the word names a unit or a warning, not an instrument used.
 _NOT_AN_INSTRUMENT_AFTER_RE = re.compile(r"[ -](?:squads?|disposal|threats?|scares?|experts?|technicians?|"
-                                         r"units?|sniffing|detectors?|proof|shelters?)\b", re.IGNORECASE)
+                                         r"units?|sniffing|detectors?|proof|shelters?|stations?)\b", re.IGNORECASE)
 # "riot policemen armed with rifles": the weapons of the forces who answered the attack.
 _FORCES_ARMED_RE = re.compile(r"\b(?:police(?:men)?|officers|troops|soldiers|guards|agents|security forces)\s+"
                               r"(?:[\w-]+\s+){0,2}(?:armed with|carrying|equipped with)\s+(?:[^\s.;,]+\s+){0,3}$",
