@@ -90,8 +90,15 @@ def test_longest_alternative_of_an_entry_wins() -> None:
     assert [text[s:e] for s, e, _, _ in find_weapon_spans(text, 0, len(text))] == ["dynamite sticks", "explosive charges"]
 
 
+def test_a_bomb_named_again_is_the_incendiary_bomb() -> None:
+    text = "An incendiary bomb exploded at the airport. The plane burned when the bomb exploded."
+    assert [w.mention for w in fill_weapons(frame_of(text))] == ["incendiary bomb"]
+
+
 def test_seized_weapons_were_not_used() -> None:
     text = "Rebels ambushed a patrol with grenades. Troops later seized six rifles and a mortar at their camp."
+    assert [w.mention for w in fill_weapons(frame_of(text))] == ["grenades"]
+    text = "Rebels ambushed a patrol with grenades. Troops seized one rifle and one .45-caliber pistol."
     assert [w.mention for w in fill_weapons(frame_of(text))] == ["grenades"]
 
 
@@ -199,6 +206,8 @@ def test_victim_names(text: str, name: str, age: int | None, status: str) -> Non
     ("Juan Perez, wounded in the attack, was taken to hospital.", "Juan Perez", "injured"),
     ("police said that salvadoran minister jose antonio ruiz porth was seriously wounded in the attack.",
      "jose antonio ruiz porth", "injured"),
+    ("the police chief has reported the death of gonzalo rodriguez gacha.", "gonzalo rodriguez gacha", "killed"),
+    ("he was charged with the murder of jaime pardo leal.", "jaime pardo leal", "killed"),
 ])
 def test_victim_names_without_titles_and_from_participles(text: str, name: str, status: str) -> None:
     victims = [v for v in fill_victims(frame_of(text)) if v.name]

@@ -68,6 +68,11 @@ def _lexicon() -> Lexicon[TargetType]:
     return Lexicon([(pattern, kind) for pattern, kind in raw["entries"]])
 
 
+def find_target_spans(text: str) -> list[tuple[int, int]]:
+    """Where the target lexicon names a thing in ``text`` ("residence", "police station")."""
+    return [(m.start, m.end) for m in _lexicon().find(text, 0, len(text))]
+
+
 def _is_attack_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return lemma in ATTACK_VERBS or lemma in ATTACK_NOUNS or token.lower_ in ATTACK_NOUNS

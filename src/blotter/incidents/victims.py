@@ -17,6 +17,7 @@ from ..models import Evidence, Gender, Victim, VictimStatus
 from .actors import PERPETRATOR_NOUNS, full_name_span, same_person as _known_person, whole_name
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
 from .frame import IncidentFrame
+from .targets import find_target_spans
 
 OTHER_FATE_RE = re.compile(
     r"(?<![\w-])" + LIST_PATTERN + AUX_PATTERN + r"\s+(?P<fate>kidnapped|abducted|taken\s+hostage|held\s+hostage|"
@@ -114,7 +115,7 @@ _TITLES = frozenset("dr mr mrs ms miss sr sra don dona gen general col colonel m
                     "officer deputy trooper cop police sergeant detective det agent chief pastor professor prof coach "
                     "monsignor mons ambassador consul brigadier division lieutenant corporal cpl guard policeman "
                     "patrolman inspector commander comandante companero sister engineer journalist attorney councilman "
-                    "soldier businessman industrialist priest "
+                    "soldier soldiers businessman industrialist priest member "
                     "congressman governor".split())
 # Titles that are also first names ("Don Smith"): never taken off a name.
 _FIRST_NAME_TITLES = frozenset({"don", "dona"})
@@ -124,9 +125,10 @@ def _without_title(name: str) -> str:
     """The name without the titles the tagger took into it ("msgr arnulfo romero", "ambassador jesus
     fernandez"): a person is named the same whatever their rank, and reports vary the title."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES - _FIRST_NAME_TITLES:
-        words = words[1:]
-    return " ".join(words) if len(words) < len(name.split()) else name
+    titles = [i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in _TITLES - _FIRST_NAME_TITLES]
+    if not titles:
+        return name
+    return " ".join(words[titles[-1] + 1:])  # "former defense minister division general X": X
 
 
 def _first_name(token: Token) -> bool:
@@ -645,6 +647,8 @@ def _governed_status(token: Token) -> VictimStatus | None:
 
 # Harms only a person suffers: "the murder of X" names a person even when the tagger calls X a firm.
 _PERSONAL_HARMS = frozenset("murder assassination killing death kidnapping abduction body".split())
+# What the tagger may take a name for, which a harm only a person suffers overrules.
+_MISTAKEN_LABELS = ("", "ORG", "PERSON", "FAC", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT")
 _NAME_WORD_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+$")
 
 
@@ -656,8 +660,10 @@ def _person_shaped(token: Token) -> tuple[int, int] | None:
     "victim" or "who" beside them, or after a harm only a person suffers.
     """
     words = [c for c in token.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _first_name(c))] + [token]
+    of_harm = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PERSONAL_HARMS
+    labels = _MISTAKEN_LABELS if of_harm else ("", "ORG", "PERSON")  # "the death of Gonzalo Rodriguez Gacha" (FAC)
     if not 2 <= len(words) <= 3 or any(not (_NAME_WORD_RE.match(w.text) or _first_name(w)) for w in words) \
-            or words[-1].i - words[0].i != len(words) - 1 or any(w.ent_type_ not in ("", "ORG", "PERSON") for w in words):
+            or words[-1].i - words[0].i != len(words) - 1 or any(w.ent_type_ not in labels for w in words):
         return None
     doc = token.doc
     first = words[0]
@@ -665,10 +671,26 @@ def _person_shaped(token: Token) -> tuple[int, int] | None:
     after = doc[token.i + 1:token.i + 4].text
     aged = bool(re.search(r"\d{1,3}\s*-\s*years?\s*-\s*old$", before)) or bool(re.match(r"^,\s*\d{1,3}\b", after))
     who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in token.children)
-    of_harm = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PERSONAL_HARMS
     if not (aged or who or of_harm or before.endswith("victim")):
         return None
     return first.idx, token.idx + len(token)
+
+
+# Nouns after a name that say whose they are, not what the person is called.
+_AFTER_A_NAME = frozenset("family families relatives household supporters followers members people group gang "
+                          "case trial murder killing death administration government campaign".split())
+
+
+def _surname_taken_for_a_noun(token: Token) -> tuple[int, int] | None:
+    """"the murder of jaime pardo leal": in a lower-case report the tagger may take the last word of a
+    name for a common noun, with the person's first words its compounds."""
+    if token.pos_ != "NOUN" or not token.is_alpha or not is_recased(token.doc) or token.lower_ in _AFTER_A_NAME \
+            or find_target_spans(token.text):
+        return None  # "the john smith family", "the jose perez residence": what belongs to the person
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+    if not names or names[-1].i != token.i - 1 or names[-1].i - names[0].i != len(names) - 1:
+        return None
+    return names[0].idx, token.idx + len(token)
 
 
 def _governing_verb(token: Token) -> Token:
@@ -708,8 +730,10 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
                     c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.lefts)):  # the tagger cut it short
                 bounds = next((p for p in _people(frame, sentence.start_char, sentence.end_char)
                                if p[0] <= token.idx < p[1]), None)
-            if bounds is None and token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG"):
+            if bounds is None and token.pos_ == "PROPN" and token.ent_type_ in _MISTAKEN_LABELS:
                 bounds = _person_shaped(token)
+            if bounds is None:
+                bounds = _surname_taken_for_a_noun(token)
             if bounds is not None:
                 name = text[bounds[0]:bounds[1]]
                 if _governing_verb(token).lemma_.lower() in ("hit", "strike") and " " not in name.strip() \
