@@ -214,6 +214,14 @@ def test_victim_names_without_titles_and_from_participles(text: str, name: str, 
     assert [(v.name, v.status) for v in victims] == [(name, status)]
 
 
+@pytest.mark.parametrize("text, names, status", [
+    ("mormon missionaries john gil and peter vance were the missionaries killed.", ["john gil", "peter vance"], "killed"),
+    ("The victims were John Smith and Jane Doe.", ["John Smith", "Jane Doe"], "unknown"),
+])
+def test_victims_named_either_side_of_were(text: str, names: list[str], status: str) -> None:
+    assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == [(n, status) for n in names]
+
+
 def test_a_wire_source_in_brackets_is_no_victim():
     from blotter.pipeline import extract_text
 

@@ -588,7 +588,29 @@ def _coordinated_head(token: Token) -> Token:
 
 def _status_of(token: Token) -> VictimStatus | None:
     """What the parse says happened to the person this noun names, or None when it is not on the receiving end."""
-    return _governed_status(token) or _participle_status(token)
+    return _governed_status(token) or _participle_status(token) or _status_by_copula(token)
+
+
+# Words that name the harmed as the subject of "were": "the dead were X and Y".
+_HARMED_SUBJECTS: dict[str, VictimStatus] = {
+    "dead": "killed", "victims": "unknown", "victim": "unknown", "wounded": "injured", "injured": "injured",
+    "hostages": "kidnapped", "hostage": "kidnapped",
+}
+
+
+def _status_by_copula(token: Token) -> VictimStatus | None:
+    """"the dead were X and Y" (the harmed as subject, the names after "be") and "X and Y were the
+    missionaries killed" (the names as subject, the harm on the noun after "be")."""
+    token = _coordinated_head(token)
+    verb = token.head
+    if verb.lemma_ != "be" or token.dep_ not in ("attr", "nsubj"):
+        return None
+    other = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.dep_ != token.dep_), None)
+    if other is None:
+        return None
+    if token.dep_ == "attr":
+        return _HARMED_SUBJECTS.get(other.lower_)
+    return _participle_status(other)
 
 
 def _participle_status(token: Token) -> VictimStatus | None:
