@@ -8,7 +8,7 @@ from blotter.incidents.frame import IncidentFrame
 from blotter.incidents.numbers import word_to_int
 from blotter.incidents.targets import fill_targets
 from blotter.incidents.victims import fill_victims
-from blotter.incidents.weapons import fill_weapons
+from blotter.incidents.weapons import fill_weapons, find_weapon_spans
 from blotter.models import Article
 from blotter.nlp import analyse
 
@@ -63,6 +63,9 @@ def test_perpetrators_are_not_victims() -> None:
     ("The driver drove into a crowd of shoppers.", "drove into", "vehicle", None, "drove into"),
     ("Police said the robber carried an imitation firearm.", "imitation firearm", "fake_weapons", "firearms", "imitation firearm"),
     ("Attackers threw acid at the woman.", "acid", "chemical", "acid", "acid"),
+    ("Rebels threw two explosive devices at the bank.", "explosive devices", "explosives", None, "explosive devices"),
+    ("Terrorists hurled dynamite sticks at the office.", "dynamite sticks", "explosives", "dynamite", "dynamite sticks"),
+    ("Gunmen fired a machine-gun at the car.", "machine-gun", "firearms", "automatic weapon", "machine-gun"),
 ])
 def test_weapons(text: str, mention: str, kind: str, subtype: str | None, quote: str) -> None:
     weapon = fill_weapons(frame_of(text))[0]
@@ -82,8 +85,20 @@ def test_units_warnings_and_the_forces_own_arms_are_no_weapons(text: str) -> Non
     assert fill_weapons(frame_of(text)) == []
 
 
+def test_longest_alternative_of_an_entry_wins() -> None:
+    text = "Rebels hurled dynamite sticks and explosive charges at the post."
+    assert [text[s:e] for s, e, _, _ in find_weapon_spans(text, 0, len(text))] == ["dynamite sticks", "explosive charges"]
+
+
+def test_a_bomb_named_again_is_the_incendiary_bomb() -> None:
+    text = "An incendiary bomb exploded at the airport. The plane burned when the bomb exploded."
+    assert [w.mention for w in fill_weapons(frame_of(text))] == ["incendiary bomb"]
+
+
 def test_seized_weapons_were_not_used() -> None:
     text = "Rebels ambushed a patrol with grenades. Troops later seized six rifles and a mortar at their camp."
+    assert [w.mention for w in fill_weapons(frame_of(text))] == ["grenades"]
+    text = "Rebels ambushed a patrol with grenades. Troops seized one rifle and one .45-caliber pistol."
     assert [w.mention for w in fill_weapons(frame_of(text))] == ["grenades"]
 
 
@@ -123,6 +138,17 @@ def test_where_the_attacked_thing_stood_is_no_target() -> None:
     assert [t.mention for t in targets] == ["buses"]
     targets = fill_targets(frame_of("Bombs exploded in the Santa Rita neighborhood, destroying two drugstores."))
     assert [t.mention for t in targets] == ["drugstores"]
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("The explosion took place in front of the cathedral and the national library.", ["cathedral"]),
+    ("Guerrillas set off a bomb in the basement of the trade tower building.", ["trade tower building"]),
+    ("Rebels dynamited the northern oil pipeline, the country's main pipeline.", ["northern oil pipeline"]),
+    ("Rebels burned three vehicles: a bus, a fuel truck and a van.", ["vehicles", "bus", "fuel truck", "van"]),
+    ("The rebels said they would not attack polling stations.", []),
+])
+def test_what_the_attack_hit(text: str, mentions: list[str]) -> None:
+    assert [t.mention for t in fill_targets(frame_of(text))][:len(mentions) or None] == mentions
 
 
 def test_people_harmed_are_victims_not_targets() -> None:
@@ -173,6 +199,27 @@ def test_one_target_named_twice_is_one_target() -> None:
 def test_victim_names(text: str, name: str, age: int | None, status: str) -> None:
     (victim,) = fill_victims(frame_of(text))
     assert (victim.name, victim.age, victim.status) == (name, age, status)
+
+
+@pytest.mark.parametrize("text, name, status", [
+    ("ambassador jorge lemus and two diplomats were taken hostage.", "jorge lemus", "kidnapped"),
+    ("Juan Perez, wounded in the attack, was taken to hospital.", "Juan Perez", "injured"),
+    ("police said that salvadoran minister jose antonio ruiz porth was seriously wounded in the attack.",
+     "jose antonio ruiz porth", "injured"),
+    ("the police chief has reported the death of gonzalo rodriguez gacha.", "gonzalo rodriguez gacha", "killed"),
+    ("he was charged with the murder of jaime pardo leal.", "jaime pardo leal", "killed"),
+])
+def test_victim_names_without_titles_and_from_participles(text: str, name: str, status: str) -> None:
+    victims = [v for v in fill_victims(frame_of(text)) if v.name]
+    assert [(v.name, v.status) for v in victims] == [(name, status)]
+
+
+@pytest.mark.parametrize("text, names, status", [
+    ("mormon missionaries john gil and peter vance were the missionaries killed.", ["john gil", "peter vance"], "killed"),
+    ("The victims were John Smith and Jane Doe.", ["John Smith", "Jane Doe"], "unknown"),
+])
+def test_victims_named_either_side_of_were(text: str, names: list[str], status: str) -> None:
+    assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == [(n, status) for n in names]
 
 
 def test_a_wire_source_in_brackets_is_no_victim():

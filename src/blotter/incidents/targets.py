@@ -42,7 +42,11 @@ PLACE_PREPOSITIONS = frozenset("at on near outside inside into against in target
 # Nouns that only locate the target: "in front of the bank", "at the entrance to the embassy".
 _LOCATING_NOUNS = frozenset("front vicinity entrance entrances door doors gate gates facade side outskirts "
                             "premises area parking garage wall walls floor floors roof lobby window windows corner "
-                            "shelves".split())
+                            "shelves basement basements interior courtyard".split())
+# Verbs that only say an attack happened: "the explosion took place in front of the monastery".
+_HAPPENED_VERBS = frozenset("occur happen take".split())
+# Places an attack happened at name what it hit; "in" or "on" a place only say where ("on the highway").
+_HAPPENED_AT = frozenset("at inside outside near against".split())
 # Verbs that damage things: what a damaged part belongs to was attacked ("damaged the shelves of a store").
 _DAMAGE_VERBS = frozenset("damage destroy burn hit shake blow wreck raze level bomb dynamite torch shatter".split())
 _CONJUNCTS = frozenset({"conj", "appos"})
@@ -62,6 +66,11 @@ def _lexicon() -> Lexicon[TargetType]:
     """The target lexicon, compiled once."""
     raw = json.loads(resources.files("blotter").joinpath("data/targets.json").read_text(encoding="utf-8"))
     return Lexicon([(pattern, kind) for pattern, kind in raw["entries"]])
+
+
+def find_target_spans(text: str) -> list[tuple[int, int]]:
+    """Where the target lexicon names a thing in ``text`` ("residence", "police station")."""
+    return [(m.start, m.end) for m in _lexicon().find(text, 0, len(text))]
 
 
 def _is_attack_word(token: Token) -> bool:
@@ -88,17 +97,33 @@ def _located_by_verb(head: Token, governor: Token, token: Token) -> bool:
                and c.lemma_.lower() not in _WEAPON_WORDS for c in objects)
 
 
+def _happened(verb: Token) -> bool:
+    """A verb that tells an attack happened ("the explosion occurred", "the attack took place")."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _HAPPENED_VERBS or (
+            lemma == "take" and not any(c.lower_ == "place" for c in verb.children)):
+        return False
+    return any(c.dep_ == "nsubj" and _is_attack_word(c) for c in verb.children)
+
+
+def _not_done(verb: Token) -> bool:
+    """An attack verb denied: "would not attack polling stations". A threat stays: "will destroy power lines"
+    names a target as a threatened attack does."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _attacked(token: Token) -> bool:
     """True when the parse makes this noun what was attacked."""
     while token.dep_ in _CONJUNCTS and token.head is not token:
         token = token.head
     if _named_target(token):
         return True
+    located = False  # passed through "in front of", "the basement of"
     for _ in range(3):
         head = token.head
         if token.dep_ in {"dobj", "obj", "nsubjpass"}:
-            return head.lemma_.lower() in ATTACK_VERBS or (head.lemma_.lower() == "set" and any(
-                c.lower_ in ("fire", "ablaze") for c in head.subtree))
+            return (head.lemma_.lower() in ATTACK_VERBS and not _not_done(head)) or (
+                head.lemma_.lower() == "set" and any(c.lower_ in ("fire", "ablaze") for c in head.subtree))
         if token.dep_ != "pobj" or head.lower_ not in PLACE_PREPOSITIONS or (
                 token.lemma_.lower() in _AREA_NOUNS and head.lower_ in _WHERE_PREPOSITIONS | {"at", "around", "across"}):
             return False  # "a bomb exploded in the San Ramon neighborhood": where, not what
@@ -107,6 +132,8 @@ def _attacked(token: Token) -> bool:
         while head.dep_ == "conj" and head.head.dep_ == "prep":  # "damage to the embassy and to nearby houses"
             head = head.head
         governor = head.head
+        if _happened(governor) and (located or head.lower_ in _HAPPENED_AT):
+            return True
         if _located_by_verb(head, governor, token):
             return False
         if _is_attack_word(governor) or (governor.lower_ == "fire" and governor.dep_ == "dobj"):
@@ -118,6 +145,7 @@ def _attacked(token: Token) -> bool:
         if governor.lower_ not in _LOCATING_NOUNS:
             return False
         token = governor
+        located = True
     return False
 
 
@@ -157,6 +185,7 @@ def fill_targets(frame: IncidentFrame) -> list[Target]:
     """The things attacked in the frame's sentences, in order of mention."""
     text = frame.text
     targets: dict[str, Target] = {}
+    heads: set[int] = set()
     for sentence in frame.sentences:
         for match in _lexicon().find(text, sentence.start_char, sentence.end_char):
             words = frame.doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -165,6 +194,10 @@ def fill_targets(frame: IncidentFrame) -> list[Target]:
             head = words.root
             if head.dep_ in ("compound", "amod", "poss") or not _attacked(head):
                 continue  # "church leaders", "bank employees": the thing names whose people they are
+            if head.dep_ == "appos" and head.head.i in heads and head.head.tag_ in ("NN", "NNP") and not any(
+                    c.dep_ == "conj" for c in head.children):
+                continue  # "the Cano Limon pipeline, the country's main pipeline": one target named twice (not a list)
+            heads.add(head.i)
             start, end = _phrase(head)
             doc = frame.doc
             phrase_start, phrase_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])

@@ -17,6 +17,7 @@ from ..models import Evidence, Gender, Victim, VictimStatus
 from .actors import PERPETRATOR_NOUNS, full_name_span, same_person as _known_person, whole_name
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
 from .frame import IncidentFrame
+from .targets import find_target_spans
 
 OTHER_FATE_RE = re.compile(
     r"(?<![\w-])" + LIST_PATTERN + AUX_PATTERN + r"\s+(?P<fate>kidnapped|abducted|taken\s+hostage|held\s+hostage|"
@@ -111,7 +112,23 @@ def _people(frame: IncidentFrame, start: int, end: int) -> list[tuple[int, int]]
 # Titles before a name that are not part of it ("Dr", "Gen.", "Father").
 _TITLES = frozenset("dr mr mrs ms miss sr sra don dona gen general col colonel maj major capt captain lt sgt "
                     "father fr rev msgr bishop archbishop president senator sen rep judge minister mayor "
-                    "officer deputy trooper cop police sergeant detective det agent chief pastor professor prof coach".split())
+                    "officer deputy trooper cop police sergeant detective det agent chief pastor professor prof coach "
+                    "monsignor mons ambassador consul brigadier division lieutenant corporal cpl guard policeman "
+                    "patrolman inspector commander comandante companero sister engineer journalist attorney councilman "
+                    "soldier soldiers businessman industrialist priest member "
+                    "congressman governor".split())
+# Titles that are also first names ("Don Smith"): never taken off a name.
+_FIRST_NAME_TITLES = frozenset({"don", "dona"})
+
+
+def _without_title(name: str) -> str:
+    """The name without the titles the tagger took into it ("msgr arnulfo romero", "ambassador jesus
+    fernandez"): a person is named the same whatever their rank, and reports vary the title."""
+    words = name.split()
+    titles = [i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in _TITLES - _FIRST_NAME_TITLES]
+    if not titles:
+        return name
+    return " ".join(words[titles[-1] + 1:])  # "former defense minister division general X": X
 
 
 def _first_name(token: Token) -> bool:
@@ -126,8 +143,9 @@ def _whole_name(entity: Span) -> Span:
     it or that it is a compound of."""
     doc, start, end = entity.doc, entity.start, entity.end
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "PERSON") \
-            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
-        end += 1
+            and doc[end - 1].dep_ == "compound" and end <= doc[end - 1].head.i <= end + 2 \
+            and all(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in doc[end:doc[end - 1].head.i + 1]):
+        end += 1  # "Jose Antonio" + "Rodriguez Porth": compounds of one head noun are one name
     while start > 0 and (doc[start - 1].pos_ == "PROPN" or _first_name(doc[start - 1])) and doc[start - 1].ent_type_ in ("", "PERSON") \
             and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
             and doc[start - 1].lower_.rstrip(".") not in _TITLES:
@@ -296,6 +314,9 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         if victim.name and _TRAILING_NUMBER_RE.search(victim.name):
             victim.name = victim.mention = _TRAILING_NUMBER_RE.sub("", victim.name)
     victims += _harmed_by_name(frame, victims)
+    for victim in victims:
+        if victim.name:
+            victim.name = victim.mention = _without_title(victim.name)
     found = _earlier_cases_left_out(frame, _deduplicated(victims))
     return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name)
                                                  and not _place_or_animal(text, v))]
@@ -567,6 +588,44 @@ def _coordinated_head(token: Token) -> Token:
 
 def _status_of(token: Token) -> VictimStatus | None:
     """What the parse says happened to the person this noun names, or None when it is not on the receiving end."""
+    return _governed_status(token) or _participle_status(token) or _status_by_copula(token)
+
+
+# Words that name the harmed as the subject of "were": "the dead were X and Y".
+_HARMED_SUBJECTS: dict[str, VictimStatus] = {
+    "dead": "killed", "victims": "unknown", "victim": "unknown", "wounded": "injured", "injured": "injured",
+    "hostages": "kidnapped", "hostage": "kidnapped",
+}
+
+
+def _status_by_copula(token: Token) -> VictimStatus | None:
+    """"the dead were X and Y" (the harmed as subject, the names after "be") and "X and Y were the
+    missionaries killed" (the names as subject, the harm on the noun after "be")."""
+    token = _coordinated_head(token)
+    verb = token.head
+    if verb.lemma_ != "be" or token.dep_ not in ("attr", "nsubj"):
+        return None
+    other = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.dep_ != token.dep_), None)
+    if other is None:
+        return None
+    if token.dep_ == "attr":
+        return _HARMED_SUBJECTS.get(other.lower_)
+    return _participle_status(other)
+
+
+def _participle_status(token: Token) -> VictimStatus | None:
+    """"X, kidnapped in May, was freed": a participle hanging on the name (or the noun it is listed
+    with) tells what befell them, whatever the main verb says."""
+    for noun in dict.fromkeys((token, _coordinated_head(token))):
+        for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            verb = clause.lemma_.lower()
+            if verb in _VERB_STATUS and verb not in ("hit", "strike", "attack", "target"):
+                return _VERB_STATUS[verb]
+    return None
+
+
+def _governed_status(token: Token) -> VictimStatus | None:
+    """What the verb or noun governing the person's noun says befell them."""
     if any(c.lower_ in ("victim", "victims") for c in token.lefts) or (
             token.dep_ == "appos" and token.head.lower_ in ("victim", "victims")):
         return "unknown"  # "victim Jane Doe", "the victim, Jane Doe,"
@@ -610,6 +669,8 @@ def _status_of(token: Token) -> VictimStatus | None:
 
 # Harms only a person suffers: "the murder of X" names a person even when the tagger calls X a firm.
 _PERSONAL_HARMS = frozenset("murder assassination killing death kidnapping abduction body".split())
+# What the tagger may take a name for, which a harm only a person suffers overrules.
+_MISTAKEN_LABELS = ("", "ORG", "PERSON", "FAC", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT")
 _NAME_WORD_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+$")
 
 
@@ -621,8 +682,10 @@ def _person_shaped(token: Token) -> tuple[int, int] | None:
     "victim" or "who" beside them, or after a harm only a person suffers.
     """
     words = [c for c in token.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _first_name(c))] + [token]
+    of_harm = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PERSONAL_HARMS
+    labels = _MISTAKEN_LABELS if of_harm else ("", "ORG", "PERSON")  # "the death of Gonzalo Rodriguez Gacha" (FAC)
     if not 2 <= len(words) <= 3 or any(not (_NAME_WORD_RE.match(w.text) or _first_name(w)) for w in words) \
-            or words[-1].i - words[0].i != len(words) - 1 or any(w.ent_type_ not in ("", "ORG", "PERSON") for w in words):
+            or words[-1].i - words[0].i != len(words) - 1 or any(w.ent_type_ not in labels for w in words):
         return None
     doc = token.doc
     first = words[0]
@@ -630,10 +693,26 @@ def _person_shaped(token: Token) -> tuple[int, int] | None:
     after = doc[token.i + 1:token.i + 4].text
     aged = bool(re.search(r"\d{1,3}\s*-\s*years?\s*-\s*old$", before)) or bool(re.match(r"^,\s*\d{1,3}\b", after))
     who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in token.children)
-    of_harm = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PERSONAL_HARMS
     if not (aged or who or of_harm or before.endswith("victim")):
         return None
     return first.idx, token.idx + len(token)
+
+
+# Nouns after a name that say whose they are, not what the person is called.
+_AFTER_A_NAME = frozenset("family families relatives household supporters followers members people group gang "
+                          "case trial murder killing death administration government campaign".split())
+
+
+def _surname_taken_for_a_noun(token: Token) -> tuple[int, int] | None:
+    """"the murder of jaime pardo leal": in a lower-case report the tagger may take the last word of a
+    name for a common noun, with the person's first words its compounds."""
+    if token.pos_ != "NOUN" or not token.is_alpha or not is_recased(token.doc) or token.lower_ in _AFTER_A_NAME \
+            or find_target_spans(token.text):
+        return None  # "the john smith family", "the jose perez residence": what belongs to the person
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+    if not names or names[-1].i != token.i - 1 or names[-1].i - names[0].i != len(names) - 1:
+        return None
+    return names[0].idx, token.idx + len(token)
 
 
 def _governing_verb(token: Token) -> Token:
@@ -669,11 +748,14 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
             if status is None:
                 continue
             bounds = None
-            if token.ent_type_ == "PERSON":
-                bounds = next(p for p in _people(frame, sentence.start_char, sentence.end_char)
-                              if p[0] <= token.idx < p[1])
-            elif token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG"):
+            if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ == "" and any(
+                    c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.lefts)):  # the tagger cut it short
+                bounds = next((p for p in _people(frame, sentence.start_char, sentence.end_char)
+                               if p[0] <= token.idx < p[1]), None)
+            if bounds is None and token.pos_ == "PROPN" and token.ent_type_ in _MISTAKEN_LABELS:
                 bounds = _person_shaped(token)
+            if bounds is None:
+                bounds = _surname_taken_for_a_noun(token)
             if bounds is not None:
                 name = text[bounds[0]:bounds[1]]
                 if _governing_verb(token).lemma_.lower() in ("hit", "strike") and " " not in name.strip() \

@@ -24,7 +24,8 @@ from .lexicon import Lexicon
 # Weapons seized, found in a cache or listed in an arsenal were not used in the attack.
 _SEIZED_BEFORE_RE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|captur\w*|arsenals?|caches?|stockpiles?|stole|stolen|haul|smuggl\w*|shipments?|"
-    r"display\w*|handed\s+over|turned\s+in|quantities|inventory|consisted\s+of|recovered)\b[^.;]*$", re.IGNORECASE)
+    r"display\w*|handed\s+over|turned\s+in|quantities|inventory|consisted\s+of|recovered)\b(?:[^.;]|\.(?=\d|$))*$",
+    re.IGNORECASE)  # a point in ".45-caliber" ends no clause
 _SEIZED_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:were|was|had\s+been|have\s+been)\s+(?:seized|confiscated|captured|"
                               r"found|recovered|stolen)\b", re.IGNORECASE)
 # "opened fire with rifles", "armed with a knife": the cue belongs in the evidence.
@@ -56,7 +57,7 @@ def find_weapon_spans(text: str, start: int, end: int) -> list[tuple[int, int, W
 
 # "bomb squad", "bomb threat": the word names a unit or a warning, not an instrument used.
 _NOT_AN_INSTRUMENT_AFTER_RE = re.compile(r"[ -](?:squads?|disposal|threats?|scares?|experts?|technicians?|"
-                                         r"units?|sniffing|detectors?|proof|shelters?)\b", re.IGNORECASE)
+                                         r"units?|sniffing|detectors?|proof|shelters?|stations?)\b", re.IGNORECASE)
 # "riot policemen armed with rifles": the weapons of the forces who answered the attack.
 _FORCES_ARMED_RE = re.compile(r"\b(?:police(?:men)?|officers|troops|soldiers|guards|agents|security forces)\s+"
                               r"(?:[\w-]+\s+){0,2}(?:armed with|carrying|equipped with)\s+(?:[^\s.;,]+\s+){0,3}$",
@@ -89,4 +90,12 @@ def fill_weapons(frame: IncidentFrame) -> list[Weapon]:
             weapons[(kind, subtype)] = Weapon(mention=text[start:end], type=kind, subtype=subtype,
                                               evidence=[Evidence.of(text, evidence_start, end)])
     specific_types = {kind for kind, subtype in weapons if subtype is not None}
-    return [w for (kind, subtype), w in weapons.items() if subtype is not None or kind not in specific_types]
+    kept = [w for (kind, subtype), w in weapons.items() if subtype is not None or kind not in specific_types]
+    return [w for w in kept if w.subtype is not None or not any(
+        o is not w and _head_word(o.mention) == _head_word(w.mention) for o in kept)]
+
+
+def _head_word(mention: str) -> str:
+    """The noun a weapon's name ends in, singular: "an incendiary bomb" and "the bombs" are both "bomb"."""
+    word = mention.lower().split()[-1] if mention.split() else ""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
