@@ -562,6 +562,7 @@ def test_a_list_of_other_stories_is_cut_even_when_it_is_longer_than_the_report()
     "References & Citations", "Explore more", "This work is licensed under a Creative Commons licence.",
     "Enjoyed this piece? We need your help to keep publishing.", "More articles you might enjoy",
     "Written by Jane Roe", "Become a paid subscriber to read the rest of our coverage.", "Last reviewed March 2024",
+    "Reviewed by,", "Article written by:", "Medically reviewed by", "Fact-checked by John Doe",
 ])
 def test_calls_to_act_and_page_notes_after_the_report_are_cut(label: str) -> None:
     report = ("Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"

@@ -85,7 +85,8 @@ _SUBTITLE_XPATH = ("//*[self::p or self::h2 or self::div or self::span]"
 # ends the body when it comes in its second half; earlier, it is more likely part of the report.
 _TRAILING_SECTION = re.compile(
     r"(?:(?:article |external )?sources?|references?|citations?|works cited|bibliography|footnotes|notes"
-    r"|about the (?:authors?|writer)|meet the author|author bio(?:graphy)?|written by"
+    r"|about the (?:authors?|writer)|meet the author|author bio(?:graphy)?|(?:article )?written by"
+    r"|(?:article |medically |expert )?(?:reviewed|fact[- ]checked|edited)(?: and (?:reviewed|fact[- ]checked|edited))? by,?"
     r"|related(?: \w+){0,2}(?: that may interest you)?|read (?:this|more|next)\w*(?: next)?"
     r"|you may (?:also )?(?:like|enjoy|be interested in[\w ]*)|more (?:from|on|about) [\w ’'.-]{1,40}"
     r"|recommended(?: for you| reading| articles| stories)?|more (?:stories|articles|reading|news)|further reading"
@@ -93,7 +94,7 @@ _TRAILING_SECTION = re.compile(
     r"|sign up[\w ]*|get in touch|(?:request|book) a demo|leave a (?:reply|comment)|\d* ?comments?|disclaimer"
     r"|contact us|have (?:any )?questions\??|how was this (?:issue|article|post|newsletter)\?"
     r"|(?:did you find|was) this (?:content|article|page|post|information) helpful\??|rate this (?:article|post)"
-    r"|references? (?:&|and) citations|explore more|meet our clients|written by ?[A-Z][\w.’' -]{1,40}"
+    r"|references? (?:&|and) citations|explore more|meet our clients|(?:written|reviewed|fact[- ]checked) by ?[A-Z][\w.’' -]{1,40}"
     r"|learn more about our (?:contributors|authors|editors|editorial process)\.?)\s*:?",
     re.IGNORECASE)
 # A caption's closing credit: "Credit: Jane Roe", "Picture: Getty", "Photo credit: AP".
