@@ -86,7 +86,8 @@ _SUBTITLE_XPATH = ("//*[self::p or self::h2 or self::div or self::span]"
 _TRAILING_SECTION = re.compile(
     r"(?:(?:article |external )?sources?|references?|citations?|works cited|bibliography|footnotes|notes"
     r"|about the (?:authors?|writer)|meet the author|author bio(?:graphy)?|(?:article )?written by"
-    r"|(?:article |medically |expert )?(?:reviewed|fact[- ]checked|edited)(?: and (?:reviewed|fact[- ]checked|edited))? by,?"
+    r"|(?:article |medically |expert )?(?:reviewed|fact[- ]checked|edited)"
+    r"(?: and (?:reviewed|fact[- ]checked|edited))? by,?"
     r"|related(?: \w+){0,2}(?: that may interest you)?|read (?:this|more|next)\w*(?: next)?"
     r"|you may (?:also )?(?:like|enjoy|be interested in[\w ]*)|more (?:from|on|about) [\w ’'.-]{1,40}"
     r"|recommended(?: for you| reading| articles| stories)?|more (?:stories|articles|reading|news)|further reading"
@@ -94,7 +95,8 @@ _TRAILING_SECTION = re.compile(
     r"|sign up[\w ]*|get in touch|(?:request|book) a demo|leave a (?:reply|comment)|\d* ?comments?|disclaimer"
     r"|contact us|have (?:any )?questions\??|how was this (?:issue|article|post|newsletter)\?"
     r"|(?:did you find|was) this (?:content|article|page|post|information) helpful\??|rate this (?:article|post)"
-    r"|references? (?:&|and) citations|explore more|meet our clients|(?:written|reviewed|fact[- ]checked) by ?[A-Z][\w.’' -]{1,40}"
+    r"|references? (?:&|and) citations|explore more|meet our clients"
+    r"|(?:written|reviewed|fact[- ]checked) by ?[A-Z][\w.’' -]{1,40}"
     r"|learn more about our (?:contributors|authors|editors|editorial process)\.?)\s*:?",
     re.IGNORECASE)
 # A caption's closing credit: "Credit: Jane Roe", "Picture: Getty", "Photo credit: AP".
@@ -418,10 +420,11 @@ def _without_trailing_outsiders(text: str, blocks: list[_Block]) -> str:
     last = max((index for index, flag in enumerate(inside) if flag), default=None)
     if last is None:
         return text
-    outside_words = sum(len(paragraphs[index].split()) for index in range(last + 1, len(paragraphs)) if inside[index] is False)
-    unplaced_words = sum(len(paragraphs[index].split()) for index in range(last + 1, len(paragraphs)) if inside[index] is None)
+    closing = list(zip(paragraphs[last + 1:], inside[last + 1:]))
+    outside_words = sum(len(paragraph.split()) for paragraph, flag in closing if flag is False)
+    unplaced_words = sum(len(paragraph.split()) for paragraph, flag in closing if flag is None)
     if (not outside_words or unplaced_words > outside_words
-            or any(_FAQ_HEADING.match(paragraph) for paragraph in paragraphs[last + 1:])):
+            or any(_FAQ_HEADING.match(paragraph) for paragraph, _ in closing)):
         return text  # many pages put their questions and answers in a box of its own
     return "\n\n".join(paragraphs[:last + 1])
 
