@@ -10,7 +10,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _with_dropped_prose, _with_short_repeats, _without_credited_captions,
-                           _without_trailing_sections, clean, detect_language)
+                           _without_trailing_outsiders, _without_trailing_sections, clean, detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
 from blotter.textpage import byline_names, parse_stamp
@@ -562,6 +562,7 @@ def test_a_list_of_other_stories_is_cut_even_when_it_is_longer_than_the_report()
     "References & Citations", "Explore more", "This work is licensed under a Creative Commons licence.",
     "Enjoyed this piece? We need your help to keep publishing.", "More articles you might enjoy",
     "Written by Jane Roe", "Become a paid subscriber to read the rest of our coverage.", "Last reviewed March 2024",
+    "Reviewed by,", "Article written by:", "Medically reviewed by", "Fact-checked by John Doe",
 ])
 def test_calls_to_act_and_page_notes_after_the_report_are_cut(label: str) -> None:
     report = ("Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"
@@ -580,3 +581,30 @@ def test_captions_ending_in_a_courtesy_line_leave_the_body_for_the_credits() -> 
         "Police sealed off the street after the shooting on Monday night.\n\n"
         "The family thanked neighbours for their courtesy of leaving flowers.")
     assert credits == ["Quetta Press Club", "Jane Roe"]
+
+
+OUTSIDER_PAGE = """<html><body><div class="page"><article><div class="story">
+<p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people and wounding
+eleven, police said.</p>
+<p>Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.</p>
+<p>No group has claimed responsibility for the attack, which came a week after a similar blast in the city.</p>
+</div></article>
+<div class="box"><p>Book a free consultation with our security advisers and protect your business today.</p></div>
+<div class="faq"><h2>Frequently asked questions</h2><p>Is the market open again? It reopened on Wednesday.</p></div>
+</div></body></html>"""
+OUTSIDER_REPORT = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people "
+                   "and wounding eleven, police said.\n\n"
+                   "Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.\n\n"
+                   "No group has claimed responsibility for the attack, which came a week after a similar blast in the city.")
+
+
+def test_closing_paragraphs_outside_the_articles_element_are_cut() -> None:
+    blocks = _dom_blocks(load_html(OUTSIDER_PAGE))
+    advert = "Book a free consultation with our security advisers and protect your business today."
+    assert _without_trailing_outsiders(f"{OUTSIDER_REPORT}\n\n{advert}", blocks) == OUTSIDER_REPORT
+    # a line found nowhere on the page (a table the extractor rendered) outweighing it: kept
+    unplaced = "| Killed | 4 | Wounded | 11 | Arrested | 0 | Missing | 2 |"
+    assert _without_trailing_outsiders(f"{OUTSIDER_REPORT}\n\n{advert}\n\n{unplaced}", blocks).endswith(unplaced)
+    # questions and answers in a box of their own are the article's
+    faq = f"{OUTSIDER_REPORT}\n\nFrequently asked questions\n\nIs the market open again? It reopened on Wednesday."
+    assert _without_trailing_outsiders(faq, blocks) == faq

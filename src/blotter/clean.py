@@ -60,6 +60,11 @@ _SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 # After the last block the extractor kept, the article goes on while prose keeps coming: more than
 # this many link lines in a row (a list of other stories) end it.
 MAX_BLOCKS_PAST_THE_END = 2
+# The article's element on the page: the innermost one holding this share of the body's text
+# found in the page's blocks, when at least this share of the body was found there at all.
+ARTICLE_ELEMENT_SHARE = 0.8
+MIN_PLACED_SHARE = 0.5
+_FAQ_HEADING = re.compile(r"(?:FAQs?|frequently asked questions)\b[^.!?]{0,80}$", re.IGNORECASE)
 _FURNITURE_TAGS = frozenset("header footer nav aside figure figcaption address".split())
 _FURNITURE_MARKER = re.compile(
     r"(?<![a-z])(?:author|bio(?![a-z])|newsletter|related|promo|share|social|disclaimer|comment|subscri|sign-?up|"
@@ -80,7 +85,9 @@ _SUBTITLE_XPATH = ("//*[self::p or self::h2 or self::div or self::span]"
 # ends the body when it comes in its second half; earlier, it is more likely part of the report.
 _TRAILING_SECTION = re.compile(
     r"(?:(?:article |external )?sources?|references?|citations?|works cited|bibliography|footnotes|notes"
-    r"|about the (?:authors?|writer)|meet the author|author bio(?:graphy)?|written by"
+    r"|about the (?:authors?|writer)|meet the author|author bio(?:graphy)?|(?:article )?written by"
+    r"|(?:article |medically |expert )?(?:reviewed|fact[- ]checked|edited)"
+    r"(?: and (?:reviewed|fact[- ]checked|edited))? by,?"
     r"|related(?: \w+){0,2}(?: that may interest you)?|read (?:this|more|next)\w*(?: next)?"
     r"|you may (?:also )?(?:like|enjoy|be interested in[\w ]*)|more (?:from|on|about) [\w ’'.-]{1,40}"
     r"|recommended(?: for you| reading| articles| stories)?|more (?:stories|articles|reading|news)|further reading"
@@ -88,7 +95,8 @@ _TRAILING_SECTION = re.compile(
     r"|sign up[\w ]*|get in touch|(?:request|book) a demo|leave a (?:reply|comment)|\d* ?comments?|disclaimer"
     r"|contact us|have (?:any )?questions\??|how was this (?:issue|article|post|newsletter)\?"
     r"|(?:did you find|was) this (?:content|article|page|post|information) helpful\??|rate this (?:article|post)"
-    r"|references? (?:&|and) citations|explore more|meet our clients|written by ?[A-Z][\w.’' -]{1,40}"
+    r"|references? (?:&|and) citations|explore more|meet our clients"
+    r"|(?:written|reviewed|fact[- ]checked) by ?[A-Z][\w.’' -]{1,40}"
     r"|learn more about our (?:contributors|authors|editors|editorial process)\.?)\s*:?",
     re.IGNORECASE)
 # A caption's closing credit: "Credit: Jane Roe", "Picture: Getty", "Photo credit: AP".
@@ -253,6 +261,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.title = _title(headline, extracted.title, extracted.sitename, head_titles)
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, parts.title))
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
+    parts.text = _without_trailing_outsiders(parts.text, blocks)
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = published or parts.published or extracted.date
@@ -276,6 +285,8 @@ class _Block:
     furniture: bool  # inside a header, footer, nav, aside... or an element classed as such
     heading: bool = False  # a section heading (h2-h6)
     item: bool = False  # a list item
+    words: str = ""  # the text as extracted lines are compared: lower-case words, one space apart
+    within: tuple[int, ...] = ()  # the block elements it lies in, outermost first, each by its number on the page
 
 
 def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
@@ -283,12 +294,15 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
     blocks: list[_Block] = []
     pieces: list[str] = []
     link_chars = 0
+    enclosing: list[int] = []  # the block elements the walk is in
+    numbered = 0
 
     def flush(furniture: bool, heading: bool = False, item: bool = False) -> None:
         nonlocal link_chars
         text = " ".join("".join(pieces).split())
         if text:
-            blocks.append(_Block(text, link_chars, furniture, heading, item))
+            blocks.append(_Block(text, link_chars, furniture, heading, item,
+                                 " ".join(_WORD.findall(text.lower())), tuple(enclosing)))
         pieces.clear()
         link_chars = 0
 
@@ -300,6 +314,7 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
                 link_chars += len(text.strip())
 
     def walk(element: lxml.html.HtmlElement, in_link: bool, furniture: bool) -> None:
+        nonlocal numbered
         tag = element.tag
         if not isinstance(tag, str) or tag in _UNREAD_TAGS:
             return
@@ -308,6 +323,8 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
             flush(furniture)
             marker = f"{element.get('class') or ''} {element.get('id') or ''}"
             furniture = furniture or tag in _FURNITURE_TAGS or bool(marker.strip() and _FURNITURE_MARKER.search(marker))
+            numbered += 1
+            enclosing.append(numbered)
         in_link = in_link or tag == "a"
         add(" " if tag == "br" else element.text, in_link)
         for child in element:
@@ -315,6 +332,7 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
             add(child.tail, in_link)
         if is_block:
             flush(furniture, tag in _SECTION_HEADINGS, tag == "li")
+            enclosing.pop()
 
     body = tree.find("body")
     walk(body if body is not None else tree, False, False)
@@ -337,9 +355,8 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
     normalised += " "
     kept_at: list[int | None] = []  # the line each block was found on, None when it was dropped
     for block in blocks:
-        words = _WORD.findall(block.text.lower())
-        offset = normalised.find(" " + " ".join(words) + " ") if len(words) > 5 else -1
-        kept_at.append(bisect_right(line_starts, offset + len(" ".join(words))) - 1 if offset >= 0 else None)
+        offset = normalised.find(f" {block.words} ") if block.words.count(" ") >= 5 else -1
+        kept_at.append(bisect_right(line_starts, offset + len(block.words)) - 1 if offset >= 0 else None)
     found = [index for index, line in enumerate(kept_at) if line is not None and len(blocks[index].text) > 40]
     if not found:
         return text
@@ -373,6 +390,43 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
     if not insertions:
         return text
     return "\n".join(line for index, kept in enumerate(lines) for line in [kept, *insertions.get(index, [])])
+
+
+def _without_trailing_outsiders(text: str, blocks: list[_Block]) -> str:
+    """The body without the paragraphs at its end that lie outside the page element holding most of it.
+
+    An article is one subtree of the page; the extractor's last lines often come from the boxes
+    after it (a bio, a call to action, a disclaimer, teasers). Paragraphs found in no block (the
+    extractor renders tables and lists its own way) stay unless lines outside outweigh them."""
+    paragraphs = text.split("\n\n")
+    within_by_words: dict[str, tuple[int, ...]] = {}
+    for block in blocks:
+        within_by_words.setdefault(block.words, block.within)
+    placed: list[tuple[int, ...] | None] = []
+    for paragraph in paragraphs:
+        words = " ".join(_WORD.findall(paragraph.lower()))
+        placed.append(within_by_words.get(words) if words else None)
+    placed_chars = Counter[tuple[int, int]]()  # (depth, element) -> characters of the paragraphs inside it
+    found_chars = 0
+    for paragraph, within in zip(paragraphs, placed):
+        if within:
+            found_chars += len(paragraph)
+            placed_chars.update({(depth, element): len(paragraph) for depth, element in enumerate(within)})
+    if not found_chars or found_chars < MIN_PLACED_SHARE * len(text):
+        return text
+    container = max(key for key, chars in placed_chars.items() if chars >= ARTICLE_ELEMENT_SHARE * found_chars)
+    inside = [None if within is None else len(within) > container[0] and within[container[0]] == container[1]
+              for within in placed]
+    last = max((index for index, flag in enumerate(inside) if flag), default=None)
+    if last is None:
+        return text
+    closing = list(zip(paragraphs[last + 1:], inside[last + 1:]))
+    outside_words = sum(len(paragraph.split()) for paragraph, flag in closing if flag is False)
+    unplaced_words = sum(len(paragraph.split()) for paragraph, flag in closing if flag is None)
+    if (not outside_words or unplaced_words > outside_words
+            or any(_FAQ_HEADING.match(paragraph) for paragraph, _ in closing)):
+        return text  # many pages put their questions and answers in a box of its own
+    return "\n\n".join(paragraphs[:last + 1])
 
 
 def _with_short_repeats(body: str, kept: str) -> str:
