@@ -497,6 +497,9 @@ def test_headline_death_does_not_override_the_body() -> None:
     ("A man was killed. Both women were rushed to Mercy Medical in critical condition.", 1, 2),
     ("Both the man and the girl have serious, potentially life-threatening injuries.", None, 2),
     ("He fired, striking both his neighbour and her son.", None, 2),
+    ("The gunfire left one victim fatally wounded and two others with serious injuries.", 1, 2),
+    ("All three victims were struck, none of them seriously.", None, 3),
+    ("The cyclist was hit by a truck on Main Street.", None, None),
 ])
 def test_states_after_left_struck_by_a_shot_and_taken_for_treatment(text: str, killed, injured) -> None:
     result = casualties_of(text)

@@ -63,7 +63,8 @@ WEAK_INJURED_WORDS = (
     r"(?:(?<=\bwas\s)|(?<=\bwere\s))shot(?=\s+at\s+(?:a|an|the)\s+(?!police|officers?|deputies|troopers?|agents?|(?:\w+\s+)?(?:car|vehicle|house|home)\b))|"
     r"(?:suffered|suffering|sustained|had|with|nursing|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?|"
     r"(?:hit|struck|grazed)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?(?:gunfire|bullets?|shots?|rounds?|gunshots?)|"
-    r"(?:hit|struck|grazed)(?=\s+(?:once\s+|twice\s+)?(?:in|on)\s+(?:the|his|her|their|both)\s+(?:(?:left|right|upper|lower)\s+)?" + _BODY_PART + r")"
+    r"(?:hit|struck|grazed)(?=\s+(?:once\s+|twice\s+)?(?:in|on)\s+(?:the|his|her|their|both)\s+(?:(?:left|right|upper|lower)\s+)?" + _BODY_PART + r")|"
+    r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))(?:hit|struck|grazed)\b(?!\s+(?:by|with)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:car|vehicle|truck|suv|van|train|bus|pickup)\b)"
 )
 _NOT_A_MODIFIER = (
     r"(?!elderly|family)[a-z]+ly|[ap]|am|pm|and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
@@ -135,7 +136,8 @@ SHOT_OBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 # "left eight people with wounds": the state after the people is what makes "left" a harm.
-_LEFT_STATE = (r"dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,3}?(?:wounds?|injuries|injury)|"
+_LEFT_DEAD_RE = re.compile(r"dead|fatally|mortally", re.IGNORECASE)
+_LEFT_STATE = (r"dead|(?:fatally|mortally)\s+(?:wounded|injured)|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,3}?(?:wounds?|injuries|injury)|"
                r"in\s+(?:the\s+|a\s+)?hospitals?|to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?|in\s+(?:critical|serious|stable|grave)\s+condition")
 LEFT_RE = re.compile(
     r"\b(?:left|leaving|(?:ended|ending)\s+with|sent|sending)\s+(?:(?:at\s+least|another)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
@@ -548,7 +550,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
     for match in LEFT_RE.finditer(text, start, end):
         if match.group(0)[:1].lower() in "se" and not _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object")):
             continue  # "sent two letters to the hospital": only people sent there were hurt
-        harm = "killed" if match.group("state").lower() == "dead" else "injured"
+        harm = "killed" if _LEFT_DEAD_RE.match(match.group("state")) else "injured"
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, False,
                                      match.start(), match.end("state"), None)
         if mention is None:
@@ -556,7 +558,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if not any(m.start == match.start() for m in mentions):
             mentions.append(mention)
         if match.group("second") and not mention.perpetrator:
-            second_harm: Harm = "killed" if match.group("second_state").lower() == "dead" else "injured"
+            second_harm: Harm = "killed" if _LEFT_DEAD_RE.match(match.group("second_state")) else "injured"
             found = quantity_at(match.group("second"))
             if found is not None and second_harm != harm and not any(m.start <= match.start("second") < m.end for m in mentions):
                 mentions.append(CasualtyMention(second_harm, False, found[0], match.start("second"), match.end()))
