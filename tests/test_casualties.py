@@ -523,3 +523,11 @@ def test_a_shot_that_mortally_wounded_kills_and_a_near_miss_harms_nobody() -> No
     result = casualties_of("The gunfire mortally wounding a firefighter and injuring another firefighter.")
     assert (result.killed.best, result.injured.best) == (1, 1)
     assert casualties_of("The round came within inches of possibly killing the deputy.").killed.best is None
+
+
+def test_headline_hurt_fills_a_body_that_tells_only_of_the_dead() -> None:
+    casualties = headline_casualties("A man was shot and killed outside a bar on Main Street.", title="1 dead, 2 wounded in bar shooting")
+    assert (casualties.killed.best, casualties.injured.best) == (1, 2)
+    assert casualties.injured.evidence[0].field == "title"
+    bare = headline_casualties("A man was shot and killed outside a bar on Main Street.", title="Man shot outside bar")
+    assert (bare.killed.best, bare.injured.best) == (1, None)  # the one shot is the one who died

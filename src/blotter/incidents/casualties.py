@@ -754,6 +754,9 @@ def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mention
             mention.perpetrator = True
 
 
+_HURT_WORD_RE = re.compile(r"\b(?:wound|injur|hurt|critical|hospitali[sz])", re.IGNORECASE)
+
+
 def fill_casualties(frame: IncidentFrame) -> Casualties:
     """Count victims killed and injured and perpetrators killed and injured in the frame's sentences."""
     text = frame.text
@@ -815,7 +818,12 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
                 count = Count(best=0, low=0, high=0, evidence=[Evidence.of(text, zero[1], zero[2])])
         setattr(result, harm, count)
         setattr(result, f"perpetrators_{harm}", _count(_highest(perpetrators), text))
-    if frame.is_primary and result.killed.best is None:
+    if frame.is_primary and result.killed.best is not None and result.injured.best is None:
+        # "One dead, two wounded in ..." over a body that tells only of the dead: the headline's hurt
+        for harm, count in headline_counts(frame):  # a bare "Man shot" may be the one who died
+            if harm == "injured" and count.best and _HURT_WORD_RE.search(count.evidence[0].quote):
+                result.injured = count
+    elif frame.is_primary and result.killed.best is None:
         for harm, count in headline_counts(frame):
             if getattr(result, harm).best is None:
                 setattr(result, harm, count)
