@@ -500,6 +500,7 @@ def test_headline_death_does_not_override_the_body() -> None:
     ("The gunfire left one victim fatally wounded and two others with serious injuries.", 1, 2),
     ("All three victims were struck, none of them seriously.", None, 3),
     ("The cyclist was hit by a truck on Main Street.", None, None),
+    ("Ann Doe, 31, Tom's aunt, was shot in the arm but survived.", None, 1),
 ])
 def test_states_after_left_struck_by_a_shot_and_taken_for_treatment(text: str, killed, injured) -> None:
     result = casualties_of(text)

@@ -102,7 +102,8 @@ _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<lis
 _APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbed|later)\b))?"  # "The victim (Jo Roe) died"
                r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
                r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
-               r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?")
+               r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the|who|whose|including|identified|now|later|his|her|their|"
+               r"(?-i:[A-Z][\w'’-]*)['’]s)\b[^,.;:]{1,70},)?")  # "Jo Roe, 24, Al's godmother, was"
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
