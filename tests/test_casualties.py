@@ -483,3 +483,52 @@ def test_headline_death_without_a_figure_is_at_least_one(title: str) -> None:
 def test_headline_death_does_not_override_the_body() -> None:
     casualties = headline_casualties("Two men were shot dead in a park on Friday.", title="Arrest in fatal shooting")
     assert casualties.killed.best == 2
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("The shooting left one man dead and another with life-threatening injuries.", 1, 1),
+    ("The crash left a woman dead and two children with minor injuries.", 1, 2),
+    ("An argument on Oak Street left a man with non-life threatening injuries.", None, 1),
+    ("The rifle discharged, striking the driver in the back.", None, 1),
+    ("The car veered off the road, striking a pedestrian.", None, None),
+    ("Shots were fired at the house, hitting a parked car.", None, None),
+    ("A 40-year-old woman was struck in the shoulder.", None, 1),
+    ("The cashier was transported to County General for treatment.", None, 1),
+    ("A man was killed. Both women were rushed to Mercy Medical in critical condition.", 1, 2),
+    ("Both the man and the girl have serious, potentially life-threatening injuries.", None, 2),
+    ("He fired, striking both his neighbour and her son.", None, 2),
+    ("The gunfire left one victim fatally wounded and two others with serious injuries.", 1, 2),
+    ("All three victims were struck, none of them seriously.", None, 3),
+    ("The cyclist was hit by a truck on Main Street.", None, None),
+    ("Ann Doe, 31, Tom's aunt, was shot in the arm but survived.", None, 1),
+])
+def test_states_after_left_struck_by_a_shot_and_taken_for_treatment(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("The clerk was grazed by a bullet. Two others were wounded.", None, 3),
+    ("A woman was shot in the arm. Her husband was also shot.", None, 2),
+    ("A man was shot and died at the scene. Another man was wounded.", 1, 1),
+    ("A man was killed. Two others were wounded. The two others were taken to a hospital.", 1, 2),
+    ("Four people were shot. A man was hurt in the leg and another was grazed.", None, 4),
+    ("A teen was wounded. He was also shot in the hand.", None, 1),
+])
+def test_hurt_told_of_piece_by_piece_add_up(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_a_shot_that_mortally_wounded_kills_and_a_near_miss_harms_nobody() -> None:
+    result = casualties_of("The gunfire mortally wounding a firefighter and injuring another firefighter.")
+    assert (result.killed.best, result.injured.best) == (1, 1)
+    assert casualties_of("The round came within inches of possibly killing the deputy.").killed.best is None
+
+
+def test_headline_hurt_fills_a_body_that_tells_only_of_the_dead() -> None:
+    casualties = headline_casualties("A man was shot and killed outside a bar on Main Street.", title="1 dead, 2 wounded in bar shooting")
+    assert (casualties.killed.best, casualties.injured.best) == (1, 2)
+    assert casualties.injured.evidence[0].field == "title"
+    bare = headline_casualties("A man was shot and killed outside a bar on Main Street.", title="Man shot outside bar")
+    assert (bare.killed.best, bare.injured.best) == (1, None)  # the one shot is the one who died

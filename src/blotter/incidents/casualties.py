@@ -35,11 +35,13 @@ PERSON_NOUNS = (
     r"father|mother|son|daughter|brother|sister|husband|wife|friend|customer|clerk|guard|owner|"
     r"individuals?|males?|females?|juveniles?|bystanders?|pedestrians?|aunt|uncle|cousin|nephew|niece|"
     r"grand(?:mother|father|son|daughter|child)|god(?:mother|father)|step(?:-?(?:father|mother|son|daughter))|"
-    r"girlfriend|boyfriend|fianc[eé]e?|neighbou?r|roommate|co-?worker"
+    r"girlfriend|boyfriend|fianc[eé]e?|neighbou?r|roommate|co-?worker|"
+    r"deput(?:y|ies)|troopers?|managers?|employees?|workers?|cashiers?|homeowners?|patrons?|motorists?|cyclists?|"
+    r"teachers?|nurses?|occupants?|relatives?|security\s+guards?"
 )
 KILLED_WORDS = (
     r"shot\s+and\s+killed|shot\s+dead|gunned\s+down\s+and\s+killed|stabbed\s+to\s+death|beaten\s+to\s+death|"
-    r"burned\s+to\s+death|hacked\s+to\s+death|fatally\s+(?:shot|wounded|stabbed|injured|struck)|"
+    r"burned\s+to\s+death|hacked\s+to\s+death|(?:fatally|mortally)\s+(?:shot|wounded|stabbed|injured|struck)|"
     r"shot\s+to\s+death|gunned\s+down|killed|dead|died|murdered|slain|executed|pronounced\s+(?:dead|deceased)|"
     r"confirmed\s+dead|found\s+(?:dead|deceased)|deceased|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|perished|succumbed"
@@ -50,14 +52,19 @@ INJURED_WORDS = (
     r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
     r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening|"
     r"serious|critical|severe|minor|multiple)\s+(?:injuries|wounds?)|"
-    r"(?:suffered|sustained|received|have|has|had)\s+(?:\w+[\s-]+){0,3}?injuries"
+    r"(?:taken|transported|rushed|airlifted|flown)\s+(?:in\s+(?:critical|serious|stable|grave)\s+condition\b|to\s+[^.;]{1,60}?\s(?:for\s+treatment|in\s+(?:critical|serious|stable|grave)\s+condition)\b)|"
+    r"(?:suffered|sustained|received|have|has|had)\s+(?:[\w,]+[\s-]+){0,4}?injuries"
 )
+_BODY_PART = (r"(?:head|face|neck|chest|back|shoulders?|arms?|hands?|wrists?|elbows?|legs?|thighs?|knees?|ankles?|feet|foot|"
+              r"stomach|abdomen|torso|buttocks?|hips?|groin|jaw|eyes?)\b")
 # Without a fatal word: hurt, unless the report says they died. "shot him" is the attacker, not a victim.
 WEAK_INJURED_WORDS = (
     r"(?:shot|stabbed)(?!-|\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
     r"(?:(?<=\bwas\s)|(?<=\bwere\s))shot(?=\s+at\s+(?:a|an|the)\s+(?!police|officers?|deputies|troopers?|agents?|(?:\w+\s+)?(?:car|vehicle|house|home)\b))|"
     r"(?:suffered|suffering|sustained|had|with|nursing|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?|"
-    r"(?:hit|struck|grazed)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?(?:gunfire|bullets?|shots?|rounds?|gunshots?)"
+    r"(?:hit|struck|grazed)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?(?:gunfire|bullets?|shots?|rounds?|gunshots?)|"
+    r"(?:hit|struck|grazed)(?=\s+(?:once\s+|twice\s+)?(?:in|on)\s+(?:the|his|her|their|both)\s+(?:(?:left|right|upper|lower)\s+)?" + _BODY_PART + r")|"
+    r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))(?:hit|struck|grazed)\b(?!\s+(?:by|with)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:car|vehicle|truck|suv|van|train|bus|pickup)\b)"
 )
 _NOT_A_MODIFIER = (
     r"(?!elderly|family)[a-z]+ly|[ap]|am|pm|and|or|but|were|was|are|is|have|has|had|been|being|who|that|which|got|in|on|at|after|when|while|"
@@ -95,12 +102,13 @@ _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<lis
 _APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbed|later)\b))?"  # "The victim (Jo Roe) died"
                r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
                r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
-               r"(?:\s*,\s*(?:a|an|the|who|whose|including|identified|now|later)\b[^,.;:]{1,70},)?")
+               r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the|who|whose|including|identified|now|later|his|her|their|"
+               r"(?-i:[A-Z][\w'’-]*)['’]s)\b[^,.;:]{1,70},)?")  # "Jo Roe, 24, Al's godmother, was"
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
     r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|listed|"
-    r"ultimately|then|tragically|(?-i:(?!fatally\b)[a-z]{3,}ly)))*"
+    r"ultimately|then|tragically|(?-i:(?!(?:fatally|mortally)\b)[a-z]{3,}ly)))*"
 )
 
 PASSIVE_RE = re.compile(
@@ -112,9 +120,10 @@ ACTIVE_RE = re.compile(
     r"fatal\s+(?:shooting|stabbing|beating)s?\s+of|(?:found|discovered|recovered)\s+the\s+bod(?:y|ies)\s+of|"
     r"(?:non-?fatal\s+)?(?:shooting|wounding)\s+of|"
     r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
-    r"shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
+    r"shooting\s+and\s+killing|(?:fatally|mortally)\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
     r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed)|"
-    r"(?:ricocheted|went\s+off|discharged|fired(?:\s+off)?)\s+(?:[\w,]+\s+){0,3}?and\s+(?:then\s+)?(?:hit|struck|grazed))\s+"
+    r"(?:ricocheted|went\s+off|discharged|fired(?:\s+off)?)\s+(?:[\w,]+\s+){0,3}?and\s+(?:then\s+)?(?:hit|struck|grazed)|"
+    r"(?<=\s)(?:striking|hitting|grazing))\s+"
     r"(?:(?:at\s+least|another|an\s+additional)\s+)?" + OBJECT_LIST_PATTERN
     + r"(?:\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?wounds|"
     r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition))?",
@@ -128,10 +137,14 @@ SHOT_OBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 # "left eight people with wounds": the state after the people is what makes "left" a harm.
+_LEFT_DEAD_RE = re.compile(r"dead|fatally|mortally", re.IGNORECASE)
+_LEFT_STATE = (r"dead|(?:fatally|mortally)\s+(?:wounded|injured)|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,3}?(?:wounds?|injuries|injury)|"
+               r"in\s+(?:the\s+|a\s+)?hospitals?|to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?|in\s+(?:critical|serious|stable|grave)\s+condition")
 LEFT_RE = re.compile(
     r"\b(?:left|leaving|(?:ended|ending)\s+with|sent|sending)\s+(?:(?:at\s+least|another)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
-    + r"\s+(?P<state>dead|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:gunshot\s+|bullet\s+)?(?:wounds|injuries)|"
-    r"in\s+(?:the\s+|a\s+)?hospitals?|to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?|in\s+(?:critical|serious|stable)\s+condition)\b",
+    + r"\s+(?P<state>" + _LEFT_STATE + r")\b"
+    # "left one man dead and another with life-threatening injuries": the second people and their state
+    r"(?:\s*,?\s+and\s+(?P<second>another|(?:" + NUMBER_PATTERN + r")(?:\s+(?:other|more))?(?:\s+[\w-]+)?)\s+(?P<second_state>" + _LEFT_STATE + r")\b)?",
     re.IGNORECASE,
 )
 TOLL_RE = re.compile(
@@ -216,7 +229,7 @@ ACCIDENTAL_SELF_RE = re.compile(r"\b(?:accidentally|unintentionally)\s+shot\s+(?
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
-                          r"double|triple|quadruple|quintuple|shooting\s+of|went\s+off|ricochet|discharged|fired", re.IGNORECASE)
+                          r"double|triple|quadruple|quintuple|shooting\s+of|went\s+off|ricochet|discharged|fired|struck|graz|\bhit\b|treatment", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _ANY_PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
@@ -276,7 +289,7 @@ class CasualtyMention:
 def _harm_of(words: str) -> tuple[Harm, bool]:
     """The harm a status phrase names, and whether it is only a weak (bare "shot") injury."""
     lowered = " ".join(words.lower().split())
-    if re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith(("taken to", "transported to", "rushed to", "airlifted to", "flown to")) and not lowered.endswith(("injuries", "wounds", "wound"))):
+    if lowered in {"hit", "struck", "grazed"} or re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith(("taken to", "transported to", "rushed to", "airlifted to", "flown to")) and not lowered.endswith(("injuries", "wounds", "wound"))):
         return "injured", True  # the shot or the one taken to hospital may be the one who died
     if re.fullmatch(KILLED_WORDS, lowered, re.IGNORECASE):
         return "killed", False
@@ -322,6 +335,9 @@ def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, i
     return spans
 
 
+# A harm that did not happen: "nearly killing", "could have killed".
+_HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:possibly|nearly|almost|narrowly|(?:could|would|might)\s+have)\s+$", re.IGNORECASE)
+_BOTH_RE = re.compile(r"both\s+", re.IGNORECASE)
 _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d|times\b|rounds\b|shots\b)", re.IGNORECASE)
 _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -366,6 +382,8 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
                   ]  # "killing her husband, she ...", but "he and three others were shot" is four
     if not groups:
         return None
+    if len(groups) > 1 and (both := _BOTH_RE.match(text, groups[0][0], groups[0][1])) and both.end() < groups[0][1]:
+        groups[0] = (both.end(), groups[0][1])  # "both his wife and his son": two, "both" only joins them
     low = best = 0
     high: int | None = 0
     perpetrators = 0
@@ -421,6 +439,9 @@ def _pronoun_means_perpetrator(text: str, pronoun_start: int) -> bool:
     return bool(last and last.group("perpetrator"))
 
 
+# ", striking the driver" tells of a person hit only after a shot: "the gun discharged, striking ...".
+_FIRED_BEFORE_RE = re.compile(r"\b(?:fired|firing|fires|shot|shots|shooting|discharged|discharging|went\s+off|opened\s+fire|gunfire|rounds?|bullets?)\b",
+                              re.IGNORECASE)
 _HARMED_OTHERS_RE = re.compile(r"\b(?:kill|shot(?!gun)|shoot|stabb|murder|slay|slew|attack|open(?:ed)?\s+fire)\w*"
                                r"(?!\s+(?:himself|herself|themselves)\b)", re.IGNORECASE)
 _REFLEXIVE_RE = re.compile(r"^(?:himself|herself|themselves)$", re.IGNORECASE)
@@ -470,6 +491,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         fate = _FATE_OF_RELATIVE_RE.match(text, match.end()) if harm == "injured" and not aux.strip() else None
         if fate and not re.search(r"\b(?:one|two|three|four|of\s+them|another)\b", fate.group(0), re.I):
             harm, weak = "killed", False  # "A teen hospitalized after a weekend shooting has died"
+        if weak and harm == "injured" and harm_words.lower().endswith("condition"):
+            weak = False  # "rushed to a hospital in critical condition": alive, unless the report goes on to a death
         mention_end = fate.end() if fate and harm == "killed" else match.end()
         passive = bool(_BE_OR_HAVE_RE.search(aux))
         if harm_words.lower() in {"dead", "deceased"} and not passive and _ADJECTIVE_AFTER_RE.match(text, match.end()):
@@ -479,7 +502,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             continue  # "he shot", "troopers who shot", "who shot a man": the shooter, nobody hurt
         if weak and not passive and _PERPETRATOR_RE.search(text, match.start("list"), match.end("list")):
             continue  # "the gunman shot at the fire pit": without "was" a bare "shot" is his act
-        if harm_words.lower() in ("shot", "stabbed") and not aux.strip() and not _PLAIN_PERSON_RE.search(text, match.start("list"), match.end("list")):
+        if harm_words.lower() in ("shot", "stabbed", "hit", "struck", "grazed") and not aux.strip() and not _PLAIN_PERSON_RE.search(text, match.start("list"), match.end("list")):
             continue  # "a clear shot", "returned one shot", "Juan Doe shot into the house": no one hit
         plural = None if not aux.strip() else False if re.search(r"\b(?:was|has|is|remains)\b", aux) \
             else True if re.search(r"\b(?:were|are|have|remain)\b", aux) else None
@@ -499,16 +522,20 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         mentions.append(mention)
     for match in ACTIVE_RE.finditer(text, start, end):
         verb = " ".join(match.group("verb").lower().split())
+        if _HYPOTHETICAL_BEFORE_RE.search(text, max(start, match.start() - 40), match.start()):
+            continue  # "within inches of possibly killing the trooper": nobody harmed
         if verb in {"left", "leaving"}:
             if not match.group("state"):
                 continue
             harm: Harm = "killed" if match.group("state").lower() == "dead" else "injured"
         else:
-            harm = "killed" if re.search(r"kill|dead|death|lives|(?<!non-)(?<!non)fatal|slay|murder|homicide|gunn|bod", verb) \
+            harm = "killed" if re.search(r"kill|dead|death|lives|(?<!non-)(?<!non)fatal|mortal|slay|murder|homicide|gunn|bod", verb) \
                 else "injured"
         # "the shooting of a teen", "a bullet hit Ann Doe": maybe the one killed
-        weak = verb == "shooting of" or bool(re.search(r"\b(?:hit|struck|pierced|grazed)$", verb))
-        if re.match(r"ricochet|went|discharg|fired", verb) and not (
+        weak = verb == "shooting of" or bool(re.search(r"\b(?:hit|struck|pierced|grazed)$|^(?:striking|hitting|grazing)$", verb))
+        if verb in {"striking", "hitting", "grazing"} and not _FIRED_BEFORE_RE.search(text, max(start, match.start() - 120), match.start()):
+            continue  # "the car veered, striking a pole": only a shot fired strikes people here
+        if re.match(r"ricochet|went|discharg|fired|striking|hitting|grazing", verb) and not (
                 _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object"))
                 or _ANY_PRONOUN_RE.match(match.group("object")) or _NAMED_PERSON_RE.fullmatch(match.group("object"))):
             continue  # "the rifle fired and struck a tree": only a person hit is hurt
@@ -517,16 +544,25 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
             # "killing himself": an attacker only after harming others, else a suicide or an accident
             mention.perpetrator = _harmed_others_first(text, start, match.start())
+        if mention and verb in {"striking", "hitting", "grazing"} and _ANY_PRONOUN_RE.match(match.group("object")):
+            mention.perpetrator = _pronoun_means_perpetrator(text, match.start("object"))  # "fired at the suspect, striking him"
         if mention:
             mentions.append(mention)
     for match in LEFT_RE.finditer(text, start, end):
         if match.group(0)[:1].lower() in "se" and not _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object")):
             continue  # "sent two letters to the hospital": only people sent there were hurt
-        harm = "killed" if match.group("state").lower() == "dead" else "injured"
+        harm = "killed" if _LEFT_DEAD_RE.match(match.group("state")) else "injured"
         mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, False,
-                                     match.start(), match.end(), None)
-        if mention and not any(m.start == match.start() for m in mentions):
+                                     match.start(), match.end("state"), None)
+        if mention is None:
+            continue
+        if not any(m.start == match.start() for m in mentions):
             mentions.append(mention)
+        if match.group("second") and not mention.perpetrator:
+            second_harm: Harm = "killed" if _LEFT_DEAD_RE.match(match.group("second_state")) else "injured"
+            found = quantity_at(match.group("second"))
+            if found is not None and second_harm != harm and not any(m.start <= match.start("second") < m.end for m in mentions):
+                mentions.append(CasualtyMention(second_harm, False, found[0], match.start("second"), match.end()))
     for match in SHOT_OBJECT_RE.finditer(text, start, end):
         mention = _mention_from_list(text, match.start("object"), match.end("object"), "injured", True,
                                      match.start(), match.end(), None)
@@ -667,9 +703,39 @@ def _others_than_the_dead(text: str, weak: CasualtyMention, mentions: list[Casua
                and _JOINED_AFTER_DEATH_RE.fullmatch(text, m.end, weak.start) for m in mentions)
 
 
+# People told of as more than those already counted: "two others were wounded", "another man was shot",
+# "her husband was also hurt"; but "the other man" restates one already counted.
+_ADDED_PEOPLE_RE = re.compile(r"\b(?:others?|another|more|additional|also)\b", re.IGNORECASE)
+_RESTATED_RE = re.compile(r"\b(?:the|those|these|both)\s+(?:[\w-]+\s+)?(?:others?|second|third)\b", re.IGNORECASE)
+
+
+def _enumerated_injured(text: str, mentions: list[CasualtyMention], killed: int) -> tuple[int, list[CasualtyMention]] | None:
+    """The hurt told of in two pieces, when no phrase gives their total: "the manager was grazed ...
+    two others were wounded" is three, "A man was hurt. Another man was shot in the leg" two. The
+    pieces are one person first told of and the first people told of as others after him; later
+    "another"s mostly go through the same people one by one, so they are not added. A bare "shot"
+    may be the one who died: it starts the sum only when nobody did."""
+    hurt = sorted((m for m in mentions if m.harm == "injured" and not m.perpetrator), key=lambda m: m.start)
+    for index, mention in enumerate(hurt):
+        if not mention.groups or _RESTATED_RE.search(text, mention.start, mention.end):
+            continue
+        if any(_ANY_PRONOUN_RE.match(text[g_start:g_end]) for g_start, g_end in mention.groups):
+            continue  # "he was also shot in the leg": the same man again
+        # The marker before the first person or after the last: "Jo Roe and another man were shot" counts Jo Roe too
+        marker = (_ADDED_PEOPLE_RE.search(text, mention.start, mention.groups[0][1])
+                  or _ADDED_PEOPLE_RE.search(text, mention.groups[-1][1], mention.end))
+        if marker is None or (mention.weak and killed and marker.group(0).lower() == "also"):
+            continue  # "Jo Roe also had gunshot wounds" after a death: maybe the one who died
+        first = [m for m in hurt[:index] if m.end <= mention.start and m.quantity.best == 1
+                 and not ORDINAL_VICTIM_RE.match(text, m.start) and (not m.weak or not killed)]
+        parts = first[:1] + [mention]
+        return sum(m.quantity.best for m in parts), parts
+    return None
+
+
 _MURDER_SUICIDE_RE = re.compile(r"\b(?:murder|homicide)[\s-]+suicide\b", re.IGNORECASE)
 _SELF_RE = re.compile(r"\b(?:himself|herself|his\s+own\s+life|her\s+own\s+life)\b", re.IGNORECASE)
-_ACT_OF_KILLING_RE = re.compile(r"^(?:killing|killed|kills|murder|shot\s+and\s+killed|fatally|shooting\s+and\s+killing|gunn)", re.IGNORECASE)
+_ACT_OF_KILLING_RE = re.compile(r"^(?:killing|killed|kills|murder|shot\s+and\s+killed|fatally|mortally|shooting\s+and\s+killing|gunn)", re.IGNORECASE)
 
 
 def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mentions: list[CasualtyMention]) -> None:
@@ -687,6 +753,9 @@ def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mention
     if others or _MURDER_SUICIDE_RE.search(whole):
         for mention in selves:
             mention.perpetrator = True
+
+
+_HURT_WORD_RE = re.compile(r"\b(?:wound|injur|hurt|critical|hospitali[sz])", re.IGNORECASE)
 
 
 def fill_casualties(frame: IncidentFrame) -> Casualties:
@@ -738,13 +807,24 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
                 chosen, adjust = weak, weak_adjust
                 weak_injury = weak if not killed else None
         count = _count(chosen, text, adjust)
+        enumerated = _enumerated_injured(text, mentions, result.killed.best or 0) if harm == "injured" else None
+        if enumerated is not None and enumerated[0] > (count.best or 0):
+            total, parts = enumerated
+            count = Count(best=total, low=total, high=None if any(p.quantity.high is None for p in parts) else total,
+                          evidence=[Evidence.of(text, p.start, p.end) for p in parts])
+            weak_injury = None
         if count.best is None:
             zero = next((n for n in nones if n[0] == harm), None)
             if zero is not None:
                 count = Count(best=0, low=0, high=0, evidence=[Evidence.of(text, zero[1], zero[2])])
         setattr(result, harm, count)
         setattr(result, f"perpetrators_{harm}", _count(_highest(perpetrators), text))
-    if frame.is_primary and result.killed.best is None:
+    if frame.is_primary and result.killed.best is not None and result.injured.best is None:
+        # "One dead, two wounded in ..." over a body that tells only of the dead: the headline's hurt
+        for harm, count in headline_counts(frame):  # a bare "Man shot" may be the one who died
+            if harm == "injured" and count.best and _HURT_WORD_RE.search(count.evidence[0].quote):
+                result.injured = count
+    elif frame.is_primary and result.killed.best is None:
         for harm, count in headline_counts(frame):
             if getattr(result, harm).best is None:
                 setattr(result, harm, count)
