@@ -1356,20 +1356,26 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
 OUTLET_AFTER_TITLE = re.compile(r"\s+(?:\||[-\u2013\u2014]\s+(?=.*(?i:\.com|news|weather|\b[KW][A-Z]{2,3}\b)))")
 
 
+@lru_cache(maxsize=64)
+def _headline_towns(title: str) -> tuple[Place, ...]:
+    """The towns and counties a headline names, parsed once: every incident of a report asks."""
+    from .nlp import analyse  # lazily: most reports never need it
+
+    return tuple(p for p in find_places(analyse(title), Article(id="headline", text=title))
+                 if p.feature in ("city", "admin2") and not is_local_place(p) and not _names_an_organisation(p, title)
+                 and not re.search(r"\bon\s+$", title[max(0, p.start - 4):p.start]))  # 'on Broadway': a street
+
+
 def title_town(article: Article, body_location: Location | None = None) -> Location | None:
     """'One man dead after triple shooting in Buffalo': a town or county the headline names, when
     the body names none (a page whose text is mostly the outlet's furniture) or only its state.
     Of towns in several states the biggest town's state is kept ('Jacksonville police: ... in New
     Town' is no town of North Dakota). The evidence is the headline's words."""
-    from .nlp import analyse  # lazily: most reports never need it
-
     title = OUTLET_AFTER_TITLE.split(article.title or "", maxsplit=1)[0]
     if not title.strip():
         return None
-    towns = [p for p in find_places(analyse(title), Article(id=article.id, text=title))
-             if p.feature in ("city", "admin2") and not is_local_place(p) and not _names_an_organisation(p, title)
-             and not re.search(r"\bon\s+$", title[max(0, p.start - 4):p.start])  # 'on Broadway': a street
-             and (body_location is None or body_location.precision != "admin1" or p.admin1 == body_location.admin1)]
+    towns = [p for p in _headline_towns(title)
+             if body_location is None or body_location.precision != "admin1" or p.admin1 == body_location.admin1]
     if len({(p.country_code, p.admin1) for p in towns}) > 1:
         biggest = max(towns, key=lambda p: entry.population if (entry := _entry_of(p)) else 0)
         towns = [p for p in towns if (p.country_code, p.admin1) == (biggest.country_code, biggest.admin1)]
