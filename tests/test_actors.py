@@ -360,3 +360,17 @@ def test_group_that_only_decides_is_no_perpetrator() -> None:
 def test_one_who_walked_in_and_was_shot_is_no_perpetrator() -> None:
     text = "Jo Roe walked into the police station with a knife on Monday and was shot by an officer."
     assert [p.name for p in main_incident(text).perpetrators if p.name] == []
+
+
+def test_authors_of_a_deed_by_be() -> None:
+    text = ("Nine priests were murdered at the university in November. "
+            "The senator said soldiers were the ones who murdered the priests.")
+    assert [p.mention for p in main_incident(text).perpetrators] == ["soldiers"]
+
+
+def test_rebels_behind_a_bombing_and_held_responsible() -> None:
+    behind = ("A car bomb exploded outside the ministry on Monday, killing four people. "
+              "The minister said the rebels were behind the bombing.")
+    assert [p.mention for p in main_incident(behind).perpetrators] == ["rebels"]
+    held = "A car bomb exploded outside the ministry on Monday, for which the rebels are being held responsible."
+    assert [p.mention for p in main_incident(held).perpetrators] == ["rebels"]

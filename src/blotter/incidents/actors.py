@@ -121,7 +121,7 @@ _DISPUTE = re.compile(
 
 PERPETRATOR_NOUNS = {
     "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "militant", "militants", "terrorist",
-    "terrorists", "guerrilla", "guerrillas", "rebel", "rebels", "insurgent", "insurgents", "bomber", "bombers",
+    "terrorists", "guerrilla", "guerrillas", "guerilla", "guerillas", "rebel", "rebels", "insurgent", "insurgents", "bomber", "bombers",
     "shooter", "shooters", "killer", "killers", "murderer", "murderers", "kidnapper", "kidnappers", "abductor",
     "abductors", "hijacker", "hijackers", "robber", "robbers", "arsonist", "arsonists", "suspect", "suspects",
     "perpetrator", "perpetrators", "assassin", "assassins", "sniper", "snipers", "jihadist", "jihadists",
@@ -593,25 +593,49 @@ def _doer(token: Token) -> bool:
 # Verbs and adjectives by which a report ties people to a deed: "involved in", "implicated in", "blamed for".
 _TIED_TO_DEED = frozenset("involve implicate participate responsible".split())
 _HOLDING_VERBS = frozenset("blame implicate accuse hold".split())
-_DEED_NOUNS = frozenset("crime crimes death deaths".split())
+_DEED_NOUNS = frozenset("crime crimes death deaths act acts action actions".split())
 
 
 def _names_deed(preposition: Token) -> bool:
-    """A preposition whose object names a violent deed: "in the massacre", "for the death of"."""
-    return any(o.dep_ == "pobj" and (_is_violent_verb(o) or o.lower_ in _DEED_NOUNS) for o in preposition.children)
+    """A preposition whose object names a violent deed ("in the massacre", "for the death of"), or stands for
+    the one the sentence tells ("the bombing, for which the rebels are held responsible")."""
+    return any(o.dep_ == "pobj" and (_is_violent_verb(o) or o.lower_ in _DEED_NOUNS or o.tag_ == "WDT")
+               for o in preposition.children)
+
+
+_AUTHOR_NOUNS = frozenset("ones one authors author perpetrators perpetrator masterminds mastermind".split())
+
+
+def _is_author(be: Token) -> bool:
+    """A "be" that makes its subject the deed's author: "soldiers were the ones who murdered the priests", "the
+    rebels were the perpetrators of the massacre", "the communists were behind the bombing"."""
+    for child in be.children:
+        if child.dep_ == "attr" and child.lower_ in _AUTHOR_NOUNS and any(
+                (c.dep_ == "relcl" and _is_violent_verb(c)) or (c.dep_ == "prep" and c.lower_ == "of" and _names_deed(c))
+                for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "behind" and (_names_deed(child) or any(
+                _names_deed(p) for o in child.children if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep")):
+            return True
+    return False
 
 
 def _held_to_account(token: Token) -> bool:
     """True for people a clause ties to a deed, wherever they stand in a list: "a colonel, two lieutenants and
     two soldiers were involved in the massacre", "blamed the guerrillas for the murder", "implicated four
     officers in the killing", "the rebels are held responsible for the attack"."""
+    chain = [token]
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
+        chain.append(token)
     verb = token.head
     lemma = verb.lemma_.lower()
-    deed = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "of") and _names_deed(c)]
+    deed = [c for t in [verb, *chain] for c in t.children  # "blamed the FMLN (...) guerrillas for the murder"
+            if c.dep_ == "prep" and c.lower_ in ("in", "for", "of") and _names_deed(c)]
     deed += [p for c in verb.children if c.dep_ in ("acomp", "oprd") and c.lower_ == "responsible"
              for p in c.children if p.dep_ == "prep" and p.lower_ == "for" and _names_deed(p)]
+    if token.dep_ == "nsubj" and lemma == "be" and _is_author(verb):
+        return True
     if not deed:
         return False
     if token.dep_ in ("nsubj", "nsubjpass") and (lemma in _TIED_TO_DEED or lemma == "be" or (
@@ -755,7 +779,8 @@ def _is_perpetrator(token: Token) -> bool:
     if token.lower_ in PERPETRATOR_NOUNS:
         captured = token.dep_ == "dobj" and token.head.lemma_.lower() in _FATE_VERBS
         return (token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
-                or _held_to_account(token))  # "blamed the rebels for the murder"
+                or _held_to_account(token)  # "blamed the rebels for the murder"
+                or _after_by(token))
     if token.lower_ in AGENT_NOUNS | {"people"} and any(c.lower_ in _MENACING for c in token.lefts):
         return True  # "unidentified men", "masked gunmen", "heavily armed individuals", "unknown people"
     if token.lower_ == "people":  # so often the ones harmed or talked about that only an accusation makes them doers
@@ -763,6 +788,14 @@ def _is_perpetrator(token: Token) -> bool:
     if token.lower_ in AGENT_NOUNS or _entity_of(token) is not None:
         return _doer(token) or _accused(token) or _pursued(token)
     return _pursued_name(token) is not None
+
+
+def _after_by(token: Token) -> bool:
+    """A perpetrator noun whose phrase follows "by", however the parse hangs it: "the attack was carried out by
+    FMLN urban guerrillas", read by the parse as the object of "carried"."""
+    start, _ = _mention_span(token)
+    first = token.doc.char_span(start, start + 1, alignment_mode="expand")
+    return first is not None and first[0].i > 0 and token.doc[first[0].i - 1].lower_ == "by"
 
 
 def _perpetrator_key(token: Token) -> str:
