@@ -374,3 +374,12 @@ def test_rebels_behind_a_bombing_and_held_responsible() -> None:
     assert [p.mention for p in main_incident(behind).perpetrators] == ["rebels"]
     held = "A car bomb exploded outside the ministry on Monday, for which the rebels are being held responsible."
     assert [p.mention for p in main_incident(held).perpetrators] == ["rebels"]
+
+
+def test_army_owning_or_held_responsible_for_a_deed() -> None:
+    accepted = ("Two reporters were shot dead by soldiers in San Miguel on Monday. "
+                "The army accepted responsibility for the deaths of the reporters.")
+    assert [(g.name, g.relation) for g in main_incident(accepted).groups] == [("Army", "claimed")]
+    held = ("Nearly 80 peasants were massacred in the hamlet of Tolo in May, a massacre for which survivors "
+            "hold the army responsible.")
+    assert [g.name for g in main_incident(held).groups] == ["Army"]

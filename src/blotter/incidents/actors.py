@@ -309,7 +309,7 @@ def group_mentions(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int,
 def _acting_body(token: Token) -> bool:
     """True for a force that acted itself ("the army shelled") or through its people ("army troops fired",
     "soldiers of the army killed", "officers of the armed forces accused of the murder")."""
-    if _doer(token) or _accused(token):
+    if _doer(token) or _accused(token) or _owned_deed(token):
         return True
     people = token.head if token.dep_ == "compound" else token.head.head if (
         token.dep_ == "pobj" and token.head.lower_ == "of") else None
@@ -593,6 +593,7 @@ def _doer(token: Token) -> bool:
 # Verbs and adjectives by which a report ties people to a deed: "involved in", "implicated in", "blamed for".
 _TIED_TO_DEED = frozenset("involve implicate participate responsible".split())
 _HOLDING_VERBS = frozenset("blame implicate accuse hold".split())
+_OWNING_VERBS = frozenset("accept assume take claim admit acknowledge".split())
 _DEED_NOUNS = frozenset("crime crimes death deaths act acts action actions".split())
 
 
@@ -636,12 +637,23 @@ def _held_to_account(token: Token) -> bool:
              for p in c.children if p.dep_ == "prep" and p.lower_ == "for" and _names_deed(p)]
     if token.dep_ == "nsubj" and lemma == "be" and _is_author(verb):
         return True
+    if token.dep_ == "nsubj" and verb.lower_ == "responsible" and verb.head.lemma_.lower() == "hold":
+        return True  # "the massacre, for which they hold the army responsible"
     if not deed:
         return False
     if token.dep_ in ("nsubj", "nsubjpass") and (lemma in _TIED_TO_DEED or lemma == "be" or (
             lemma == "hold" and token.dep_ == "nsubjpass")):
         return lemma != "be" or any(c.lower_ == "responsible" for c in verb.children)
     return token.dep_ == "dobj" and lemma in _HOLDING_VERBS
+
+
+def _owned_deed(token: Token) -> bool:
+    """True for the subject of "accepted responsibility for the deaths": a force owning what its men did
+    (a group claiming an attack is the claim rules')."""
+    verb = token.head
+    owned = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "responsibility"]
+    return token.dep_ == "nsubj" and verb.lemma_.lower() in _OWNING_VERBS and bool(owned) and any(
+        c.dep_ == "prep" and c.lower_ == "for" and _names_deed(c) for t in (verb, *owned) for c in t.children)
 
 
 def _accused(token: Token) -> bool:
