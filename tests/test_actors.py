@@ -327,3 +327,59 @@ def test_a_group_whose_people_were_the_ones_killed_is_not_the_perpetrator() -> N
     assert ("FMLN", "perpetrator") not in [(g.name, g.relation) for g in incident.groups]
     incident = main_incident("Members of the FMLN blew up a power station near the river on Thursday.")
     assert ("FMLN", "perpetrator") in [(g.name, g.relation) for g in incident.groups]
+
+
+def test_soldiers_who_arrived_and_shot_are_perpetrators() -> None:
+    text = "Yesterday a patrol of soldiers arrived in the hamlet of Tolo and shot nine farmers."
+    assert [p.mention for p in main_incident(text).perpetrators] == ["patrol of soldiers"]
+
+
+def test_people_who_left_a_bomb_are_perpetrators() -> None:
+    text = ("A bomb exploded at the bus station in San Miguel on Monday, killing four people. "
+            "Witnesses said the bomb had been left by two youths wearing overalls.")
+    assert [p.mention for p in main_incident(text).perpetrators] == ["two youths"]
+
+
+def test_every_officer_of_a_list_tied_to_the_massacre() -> None:
+    text = ("Nine farmers were massacred at Tolo in May. The president announced on Friday that a colonel, "
+            "two lieutenants and three soldiers were involved in the massacre.")
+    assert [p.mention for p in main_incident(text).perpetrators] == ["colonel", "two lieutenants", "three soldiers"]
+
+
+def test_rebels_blamed_for_a_murder() -> None:
+    text = "The bishop of Tolo was shot dead in his church on Sunday. The president blamed the rebels for the murder."
+    assert [p.mention for p in main_incident(text).perpetrators] == ["rebels"]
+
+
+def test_group_that_only_decides_is_no_perpetrator() -> None:
+    text = ("A car bomb exploded outside the ministry in San Miguel on Monday, killing four people. "
+            "The FMLN decided to suspend the dialogue with the government after the bombing.")
+    assert main_incident(text).groups == []
+
+
+def test_one_who_walked_in_and_was_shot_is_no_perpetrator() -> None:
+    text = "Jo Roe walked into the police station with a knife on Monday and was shot by an officer."
+    assert [p.name for p in main_incident(text).perpetrators if p.name] == []
+
+
+def test_authors_of_a_deed_by_be() -> None:
+    text = ("Nine priests were murdered at the university in November. "
+            "The senator said soldiers were the ones who murdered the priests.")
+    assert [p.mention for p in main_incident(text).perpetrators] == ["soldiers"]
+
+
+def test_rebels_behind_a_bombing_and_held_responsible() -> None:
+    behind = ("A car bomb exploded outside the ministry on Monday, killing four people. "
+              "The minister said the rebels were behind the bombing.")
+    assert [p.mention for p in main_incident(behind).perpetrators] == ["rebels"]
+    held = "A car bomb exploded outside the ministry on Monday, for which the rebels are being held responsible."
+    assert [p.mention for p in main_incident(held).perpetrators] == ["rebels"]
+
+
+def test_army_owning_or_held_responsible_for_a_deed() -> None:
+    accepted = ("Two reporters were shot dead by soldiers in San Miguel on Monday. "
+                "The army accepted responsibility for the deaths of the reporters.")
+    assert [(g.name, g.relation) for g in main_incident(accepted).groups] == [("Army", "claimed")]
+    held = ("Nearly 80 peasants were massacred in the hamlet of Tolo in May, a massacre for which survivors "
+            "hold the army responsible.")
+    assert [g.name for g in main_incident(held).groups] == ["Army"]

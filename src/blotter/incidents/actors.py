@@ -121,7 +121,7 @@ _DISPUTE = re.compile(
 
 PERPETRATOR_NOUNS = {
     "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "militant", "militants", "terrorist",
-    "terrorists", "guerrilla", "guerrillas", "rebel", "rebels", "insurgent", "insurgents", "bomber", "bombers",
+    "terrorists", "guerrilla", "guerrillas", "guerilla", "guerillas", "rebel", "rebels", "insurgent", "insurgents", "bomber", "bombers",
     "shooter", "shooters", "killer", "killers", "murderer", "murderers", "kidnapper", "kidnappers", "abductor",
     "abductors", "hijacker", "hijackers", "robber", "robbers", "arsonist", "arsonists", "suspect", "suspects",
     "perpetrator", "perpetrators", "assassin", "assassins", "sniper", "snipers", "jihadist", "jihadists",
@@ -134,6 +134,7 @@ AGENT_NOUNS = {
     "individual", "persons", "person", "soldiers", "soldier", "troops", "members", "member", "mob",
     "squad", "squads", "group", "groups", "gang", "gangs", "students", "someone", "driver", "fighters",
     "militiamen", "unit", "units", "column", "patrol", "agents", "criminals", "traffickers",
+    "columns", "patrols", "personnel", "colonel", "colonels", "lieutenant", "lieutenants",
 }
 # Organisations of the state that act as a body ("the army", "the armed forces", "the air force").
 _OFFICER_NOUNS = {"officers", "officer", "troopers", "servicemen", "personnel", "commanders", "colonel", "captain",
@@ -148,8 +149,8 @@ _NOT_PERPETRATORS = {"police", "officers", "officer", "policemen", "policeman", 
 _MALE = {"man", "men", "boy", "boys", "gunman", "hitman", "he", "his", "him", "father", "son", "husband", "brother"}
 _FEMALE = {"woman", "women", "girl", "girls", "she", "her", "mother", "daughter", "wife", "sister"}
 _PEOPLE_POS = {"NOUN", "PROPN", "PRON", "NUM"}
-_PART_NOUNS = {"members", "member", "units", "unit", "column", "columns", "squad", "squads", "cell", "commando",
-               "commandos", "militants", "fighters", "group", "groups", "band", "gang"}
+_PART_NOUNS = {"members", "member", "units", "unit", "column", "columns", "patrol", "patrols", "squad", "squads", "cell",
+               "commando", "commandos", "militants", "fighters", "group", "groups", "band", "gang"}
 _ALIAS_AFTER = re.compile(r"(?:\s+(?:alias|aka|a\.k\.a\.))?$", re.IGNORECASE)
 _MENTION_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod"}
 
@@ -235,6 +236,39 @@ def _is_target(frame: IncidentFrame, start: int, end: int) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in ("against", "on") and head.head.head.lower_ in TRIGGERS
 
 
+# What a group does when it speaks, decides or negotiates rather than acts: "the FMLN said", "the FMLN
+# decided to suspend the dialogue", "talks between the government and the FMLN", "FMLN spokesmen".
+_SPEAKING_VERBS = frozenset("say tell call report announce state add insist decide make propose demand warn ask agree "
+                            "suspend reject accept express issue send explain indicate confirm note urge offer hope "
+                            "want consider believe coincide have".split())
+_SPEAKING_NOUNS = frozenset("decision decisions proposal proposals offer spokesman spokesmen spokesperson leader "
+                            "leaders leadership communique statement statements delegation delegates negotiators "
+                            "representatives radio station broadcast".split())
+_UNNAMED_FIGHTERS = PERPETRATOR_NOUNS | AGENT_NOUNS | _PART_NOUNS | {"they", "it", "we"}
+_TALKS_NOUNS = frozenset("dialogue talks meeting meetings negotiations negotiation contacts agreement accord truce "
+                         "ceasefire cease-fire".split())
+
+
+def _only_speaks(frame: IncidentFrame, start: int, end: int) -> bool:
+    """True when the sentence names the group as speaking, deciding or negotiating, not as acting: the
+    subject of "said" or "decided", a party to talks, or the owner of a decision or a spokesman."""
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(t.lower_ in _UNNAMED_FIGHTERS and _doer(t) for t in span.sent):
+        return False  # "the FMLN reports that urban commando units attacked", "said they had abducted": it acted
+    head = span.root
+    while head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head is not head \
+            and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+        if head.lower_ in _SPEAKING_NOUNS:
+            return True
+        if head.lower_ in PERPETRATOR_NOUNS | AGENT_NOUNS | _PART_NOUNS:
+            return False  # "FMLN guerrillas", "members of the FMLN": its people
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _SPEAKING_VERBS:
+        return not (_is_violent_verb(verb) or _violent_conjunct(verb))
+    return head.dep_ == "pobj" and verb.lower_ in ("between", "with") and verb.head.lower_ in _TALKS_NOUNS
+
+
 @lru_cache(maxsize=4)
 def _document_group_mentions(text: str) -> tuple[tuple[str, int, int], ...]:
     """(canonical name, start, end) of every group the document names; computed once per document."""
@@ -275,7 +309,7 @@ def group_mentions(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int,
 def _acting_body(token: Token) -> bool:
     """True for a force that acted itself ("the army shelled") or through its people ("army troops fired",
     "soldiers of the army killed", "officers of the armed forces accused of the murder")."""
-    if _doer(token) or _accused(token):
+    if _doer(token) or _accused(token) or _owned_deed(token):
         return True
     people = token.head if token.dep_ == "compound" else token.head.head if (
         token.dep_ == "pobj" and token.head.lower_ == "of") else None
@@ -302,7 +336,8 @@ def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[Group
         text = _sentence_text(frame, sentence)
         for name, start, end in group_mentions(frame, sentence) + _state_forces(frame, sentence):
             relation = _relation(text, sentence.start in violent_sentences)
-            if relation is None or (relation == "perpetrator" and _is_target(frame, start, end)):
+            if relation is None or (relation == "perpetrator" and (
+                    _is_target(frame, start, end) or _only_speaks(frame, start, end))):
                 continue
             evidence = Evidence.of(frame.text, start, end)
             known = best.get(name)
@@ -436,6 +471,12 @@ def _mention_span(head: Token) -> tuple[int, int]:
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if whole is not None:
             right = _phrase_end(whole)
+            deed = next((t for t in head.doc[head.i + 1:right.i + 1] if t.tag_.startswith("VB") and t.lower_ in TRIGGERS),
+                        None)
+            if deed is not None:  # a parse that hangs the deed inside the phrase: "commandos of the X front machinegunned"
+                right = deed.nbor(-1)
+                while right.i > head.i and (right.is_punct or right.pos_ == "DET"):
+                    right = right.nbor(-1)
     return left.idx, right.idx + len(right.text)
 
 
@@ -444,8 +485,8 @@ def _phrase_end(token: Token) -> Token:
     "group of armed men, who forced him to go with them"."""
     end = token
     for child in token.rights:
-        if child.text in (",", ";") or child.dep_ == "parataxis":
-            break
+        if child.text in (",", ";") or child.dep_ == "parataxis" or child.tag_ == "VBD":
+            break  # a finite verb hung on the phrase by the parse is the clause's own ("front machinegunned")
         end = _phrase_end(child)
     return end
 
@@ -503,14 +544,32 @@ def _is_violent_verb(token: Token) -> bool:
         c.lower_ == "fire" and token.lemma_.lower() in ("open", "set") for c in token.children)
 
 
-_DOING_VERBS = frozenset("carry perpetrate commit stage mount launch".split())
+_DOING_VERBS = frozenset("carry perpetrate commit stage mount launch conduct".split())
+# Their past forms too: the lemmatiser reads "staged" as "stag".
+_DOING_FORMS = frozenset("carried perpetrated committed staged mounted launched conducted".split())
 _BLAMING_VERBS = frozenset("attribute blame".split())
+# Verbs of placing whose object, an explosive, makes their subject a bomber: "two men planted the bomb".
+_PLACING_VERBS = frozenset("plant place leave hurl throw toss set".split())
+_EXPLOSIVE_WORDS = frozenset("bomb bombs explosive explosives device devices charge charges dynamite grenade grenades "
+                             "mine mines car-bomb package".split())
 
 
 def _deed_done(verb: Token) -> bool:
-    """A verb of doing whose object is a violent deed: "the attack was carried out by", "rebels committed the murder"."""
-    return verb.lemma_.lower() in _DOING_VERBS and any(
-        c.dep_ in ("nsubjpass", "dobj") and _is_violent_verb(c) for c in verb.children)
+    """A verb of doing whose object is a violent deed or a bomb: "the attack was carried out by", "rebels
+    committed the murder", "the bomb was planted by two men"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _DOING_VERBS or verb.lower_ in _DOING_FORMS:
+        return any(c.dep_ in ("nsubjpass", "dobj") and _is_violent_verb(c) for c in verb.children)
+    return lemma in _PLACING_VERBS and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _EXPLOSIVE_WORDS for c in verb.children)
+
+
+def _violent_conjunct(verb: Token) -> bool:
+    """A later active verb of the same subject tells the violence: "a column arrived in the village and shot 16
+    peasants" (not "walked into the station and was shot", where the subject suffered it)."""
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ != "VBN"
+               and not any(g.dep_ in ("nsubj", "nsubjpass", "auxpass") for g in c.children)
+               and (_is_violent_verb(c) or _deed_done(c)) for c in verb.children)
 
 
 def _doer(token: Token) -> bool:
@@ -518,6 +577,8 @@ def _doer(token: Token) -> bool:
     a violent deed is attributed to ("attributed the attack to guerrillas", "blamed the bombing on rebels")."""
     if token.dep_ in ("nsubj",) and (_is_violent_verb(token.head) or _deed_done(token.head)):
         return True
+    if token.dep_ == "nsubj" and token.ent_type_ != "PERSON" and _violent_conjunct(token.head):
+        return True  # a name doing so is the name rules' (``_SHOOTER_ACT_RE``), which keep the sentence as evidence
     if token.dep_ == "pobj" and token.head.dep_ == "agent" and (
             _is_violent_verb(token.head.head) or _deed_done(token.head.head)):
         return True
@@ -529,8 +590,76 @@ def _doer(token: Token) -> bool:
     return token.dep_ == "appos" and _doer(token.head)
 
 
+# Verbs and adjectives by which a report ties people to a deed: "involved in", "implicated in", "blamed for".
+_TIED_TO_DEED = frozenset("involve implicate participate responsible".split())
+_HOLDING_VERBS = frozenset("blame implicate accuse hold".split())
+_OWNING_VERBS = frozenset("accept assume take claim admit acknowledge".split())
+_DEED_NOUNS = frozenset("crime crimes death deaths act acts action actions".split())
+
+
+def _names_deed(preposition: Token) -> bool:
+    """A preposition whose object names a violent deed ("in the massacre", "for the death of"), or stands for
+    the one the sentence tells ("the bombing, for which the rebels are held responsible")."""
+    return any(o.dep_ == "pobj" and (_is_violent_verb(o) or o.lower_ in _DEED_NOUNS or o.tag_ == "WDT")
+               for o in preposition.children)
+
+
+_AUTHOR_NOUNS = frozenset("ones one authors author perpetrators perpetrator masterminds mastermind".split())
+
+
+def _is_author(be: Token) -> bool:
+    """A "be" that makes its subject the deed's author: "soldiers were the ones who murdered the priests", "the
+    rebels were the perpetrators of the massacre", "the communists were behind the bombing"."""
+    for child in be.children:
+        if child.dep_ == "attr" and child.lower_ in _AUTHOR_NOUNS and any(
+                (c.dep_ == "relcl" and _is_violent_verb(c)) or (c.dep_ == "prep" and c.lower_ == "of" and _names_deed(c))
+                for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "behind" and (_names_deed(child) or any(
+                _names_deed(p) for o in child.children if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep")):
+            return True
+    return False
+
+
+def _held_to_account(token: Token) -> bool:
+    """True for people a clause ties to a deed, wherever they stand in a list: "a colonel, two lieutenants and
+    two soldiers were involved in the massacre", "blamed the guerrillas for the murder", "implicated four
+    officers in the killing", "the rebels are held responsible for the attack"."""
+    chain = [token]
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+        chain.append(token)
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    deed = [c for t in [verb, *chain] for c in t.children  # "blamed the FMLN (...) guerrillas for the murder"
+            if c.dep_ == "prep" and c.lower_ in ("in", "for", "of") and _names_deed(c)]
+    deed += [p for c in verb.children if c.dep_ in ("acomp", "oprd") and c.lower_ == "responsible"
+             for p in c.children if p.dep_ == "prep" and p.lower_ == "for" and _names_deed(p)]
+    if token.dep_ == "nsubj" and lemma == "be" and _is_author(verb):
+        return True
+    if token.dep_ == "nsubj" and verb.lower_ == "responsible" and verb.head.lemma_.lower() == "hold":
+        return True  # "the massacre, for which they hold the army responsible"
+    if not deed:
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass") and (lemma in _TIED_TO_DEED or lemma == "be" or (
+            lemma == "hold" and token.dep_ == "nsubjpass")):
+        return lemma != "be" or any(c.lower_ == "responsible" for c in verb.children)
+    return token.dep_ == "dobj" and lemma in _HOLDING_VERBS
+
+
+def _owned_deed(token: Token) -> bool:
+    """True for the subject of "accepted responsibility for the deaths": a force owning what its men did
+    (a group claiming an attack is the claim rules')."""
+    verb = token.head
+    owned = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "responsibility"]
+    return token.dep_ == "nsubj" and verb.lemma_.lower() in _OWNING_VERBS and bool(owned) and any(
+        c.dep_ == "prep" and c.lower_ == "for" and _names_deed(c) for t in (verb, *owned) for c in t.children)
+
+
 def _accused(token: Token) -> bool:
     """True for people the report holds to account: "soldiers involved in the murder", "men accused of killing"."""
+    if _held_to_account(token):
+        return True
     after = token.doc[token.i + 1:min(len(token.doc), token.i + 12)]
     words = [t.lower_ for t in after]
     for index, word in enumerate(words[:6]):
@@ -661,12 +790,24 @@ def _is_perpetrator(token: Token) -> bool:
         return False
     if token.lower_ in PERPETRATOR_NOUNS:
         captured = token.dep_ == "dobj" and token.head.lemma_.lower() in _FATE_VERBS
-        return token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
-    if token.lower_ in AGENT_NOUNS and any(c.lower_ in _MENACING for c in token.lefts):
-        return True  # "unidentified men", "masked gunmen", "heavily armed individuals"
+        return (token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
+                or _held_to_account(token)  # "blamed the rebels for the murder"
+                or _after_by(token))
+    if token.lower_ in AGENT_NOUNS | {"people"} and any(c.lower_ in _MENACING for c in token.lefts):
+        return True  # "unidentified men", "masked gunmen", "heavily armed individuals", "unknown people"
+    if token.lower_ == "people":  # so often the ones harmed or talked about that only an accusation makes them doers
+        return _accused(token)
     if token.lower_ in AGENT_NOUNS or _entity_of(token) is not None:
         return _doer(token) or _accused(token) or _pursued(token)
     return _pursued_name(token) is not None
+
+
+def _after_by(token: Token) -> bool:
+    """A perpetrator noun whose phrase follows "by", however the parse hangs it: "the attack was carried out by
+    FMLN urban guerrillas", read by the parse as the object of "carried"."""
+    start, _ = _mention_span(token)
+    first = token.doc.char_span(start, start + 1, alignment_mode="expand")
+    return first is not None and first[0].i > 0 and token.doc[first[0].i - 1].lower_ == "by"
 
 
 def _perpetrator_key(token: Token) -> str:
