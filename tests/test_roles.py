@@ -12,7 +12,7 @@ import pytest
 import blotter.incidents as incidents_stage
 from blotter import clean, nlp, places
 from blotter.incidents import roles
-from blotter.models import InputDocument
+from blotter.models import Evidence, InputDocument, Weapon
 
 BOMBING = ("Guerrillas of the Popular Liberation Army blew up a power station near the town of El Carmen "
            "last night, leaving the region without electricity. The rebels used dynamite, the army said. "
@@ -134,3 +134,14 @@ def test_a_group_named_only_for_talks_or_a_condemnation_is_not_added():
     assert roles._acts_violently(frame, candidate("Guerrillas"))
     refined = roles.refine_roles(frame, incident)
     assert not any("Popular Liberation Army" in g.mention for g in refined.groups if g.relation == "suspected")
+
+
+def test_no_piece_of_a_filler_the_rules_already_gave_is_added():
+    (frame, incident), *_ = _frames(BOMBING)
+    assert ("Weapon", "dynamite") in {(role, BOMBING[c.start:c.end])
+                                      for role, c, _ in roles.role_fillers(frame, roles._scored(frame, incident))}
+    # A rule weapon whose words hold the model's 'dynamite', as 'incendiary bomb' holds 'bomb'.
+    start, end = BOMBING.index("used dynamite"), BOMBING.index("dynamite") + len("dynamite")
+    wider = Weapon(mention=BOMBING[start:end], type="explosives", evidence=[Evidence.of(BOMBING, start, end)])
+    refined = roles.refine_roles(frame, incident.model_copy(update={"weapons": [wider]}))
+    assert [w.mention for w in refined.weapons] == ["used dynamite"]

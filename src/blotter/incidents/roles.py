@@ -171,6 +171,14 @@ def _rule_strings(incident: Incident) -> dict[str, set[str]]:
     }
 
 
+def _rule_spans(incident: Incident) -> dict[str, list[tuple[int, int]]]:
+    """Where in the text the rules' targets and weapons stand, so the model adds no piece of one."""
+    def spans(items) -> list[tuple[int, int]]:
+        return [(e.start, e.end) for item in items for e in item.evidence if e.field == "text"]
+    return {"PerpInd": [], "PerpOrg": [], "Victim": [],
+            "Target": spans(incident.targets), "Weapon": spans(incident.weapons)}
+
+
 def candidates(frame: IncidentFrame, incident: Incident) -> list[Candidate]:
     """Every noun-phrase cut in the incident's sentences, with its features."""
     doc, text = frame.doc, frame.text
@@ -336,11 +344,14 @@ def refine_roles(frame: IncidentFrame, incident: Incident) -> Incident:
         "weapons": [w for w in incident.weapons if not _doubtful("Weapon", [w.mention], best)],
     }
     rules = _rule_strings(incident)
+    rule_spans = _rule_spans(incident)
     for role, candidate, _ in role_fillers(frame, scored):
         mention = frame.text[candidate.start:candidate.end]
         phrase = normalise(mention)
         if phrase in rules[role] or (role == "PerpOrg" and _same_group(frame, candidate, phrase, rules[role])):
             continue
+        if any(start <= candidate.start and candidate.end <= end for start, end in rule_spans[role]):
+            continue  # 'bomb' of the rules' 'incendiary bomb': part of a filler already given
         if role == "PerpOrg" and not _acts_violently(frame, candidate):
             continue
         rules[role].add(phrase)
