@@ -142,6 +142,41 @@ def test_in_addition_after_a_lone_lede_goes_on_telling_it() -> None:
     assert len(incidents_of(text)) == 1
 
 
+def test_an_act_done_also_to_something_else_is_its_own_incident() -> None:
+    text = ("Rebels bombed a bank in Riverton overnight, police said. "
+            "The blast shattered the windows of the bank. "
+            "Two power pylons were also blown up on the road to the dam.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert "pylons" in found[1].evidence[0].quote
+
+
+def test_a_victim_also_killed_stays_in_the_same_act() -> None:
+    text = ("Gunmen shot dead a judge in her car in Riverton on Monday, police said. "
+            "The bullets hit the car twenty times. "
+            "Her driver was also killed.")
+    assert len(incidents_of(text)) == 1
+
+
+def test_two_kinds_of_act_in_one_sentence_are_two_incidents_each_with_its_own_clause() -> None:
+    text = "Rebels killed a farmer in the village of Tambo on Monday and burned a tank truck on the highway."
+    found = incidents_of(text)
+    assert len(found) == 2
+    first, second = found
+    assert "tank truck" not in first.evidence[0].quote and [v.mention for v in first.victims] == ["a farmer"]
+    assert second.evidence[0].quote.startswith("burned a tank truck")
+    assert [t.mention for t in second.targets] == ["tank truck"] and not second.victims
+
+
+@pytest.mark.parametrize("text", [
+    "Two engineers were abducted and killed by gunmen in Riverton on Friday.",
+    "A bomb exploded outside the bank in Riverton and killed two guards.",
+    "Two men robbed a store clerk in Riverton on Monday and shot him in the leg, police said.",
+])
+def test_one_act_told_with_two_verbs_stays_one_incident(text: str) -> None:
+    assert len(incidents_of(text)) == 1
+
+
 def incidents_with_places(text: str) -> list[Incident]:
     """Incidents as the pipeline finds them, with the places stage's resolved places."""
     article = Article(id="t", text=text, published="2024-03-05T09:00:00+00:00")

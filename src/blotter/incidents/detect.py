@@ -196,8 +196,9 @@ class Trigger:
 
 @dataclass
 class SentenceEvents:
-    sentence: Span
+    sentence: Span  # a whole sentence, or one clause of it telling an act of its own (``split_acts``)
     triggers: list[Trigger] = field(default_factory=list)
+    another_act: bool = False  # a clause telling another act than the clause before it
 
     @property
     def violent(self) -> bool:
@@ -461,6 +462,68 @@ def _other_kind_of_act(event: SentenceEvents, current: DetectedIncident) -> bool
     return bool(so_far) and not own & so_far
 
 
+# Acts done to things, so that "also" adds another thing hit: "also killed" adds a victim to the same act.
+_ACTS_ON_THINGS = {BOMBING, ARSON, ATTACK, ROBBERY}
+
+
+def _adds_an_act(event: SentenceEvents) -> bool:
+    """A sentence whose violent verb says the act was done once more to something else ("other
+    structures were also blown up", "they also attacked three stores"): one more act of a list."""
+    doc = event.sentence.doc
+    for trigger in event.triggers:
+        if trigger.weak or trigger.kind not in _ACTS_ON_THINGS:
+            continue
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        if span is not None and any(c.lower_ == "also" and c.dep_ == "advmod" for c in span.root.children):
+            return True
+    return False
+
+
+# Kinds of act whose verbs, joined in one sentence, tell separate acts ("killed a peasant and burned a
+# truck", "looted stores and burned houses", "dynamited a bridge and kidnapped two engineers"): coders
+# make a template of each. Other pairs tell one act: "were abducted and murdered" is the kidnapping's
+# end, "exploded and killed two" the blast's harm, "tried to rob him and shot him" one armed robbery.
+_CLAUSE_ACTS = {ARSON: ARSON, ROBBERY: ROBBERY, BOMBING: BOMBING, KIDNAPPING: KIDNAPPING,
+                KILLING: KILLING, SHOOTING: KILLING}
+_SEPARATE_ACTS = {frozenset((ARSON, other)) for other in (KILLING, ROBBERY, BOMBING, KIDNAPPING)} | {
+    frozenset((BOMBING, KIDNAPPING))}
+
+
+def _act_verb(token: Token, kinds: dict[int, str]) -> str | None:
+    """The kind of act a verb tells when done to someone or something ("burned a tank truck"), from
+    the trigger at its first character (``kinds``)."""
+    if token.pos_ != "VERB" or not any(c.dep_ in ("dobj", "nsubjpass", "prep") for c in token.children):
+        return None
+    return _CLAUSE_ACTS.get(kinds.get(token.idx, ""))
+
+
+def split_acts(event: SentenceEvents) -> list[SentenceEvents]:
+    """A sentence whose joined verbs tell acts of different kinds, cut into one clause per act: the
+    first runs up to the joining word, the second from its verb's first word, so each act's fillers
+    come from its own words."""
+    if len(event.triggers) < 2:
+        return [event]
+    sentence, doc = event.sentence, event.sentence.doc
+    kinds = {t.start: t.kind for t in event.triggers}
+    for token in sentence:
+        second = _act_verb(token, kinds) if token.dep_ == "conj" and token.idx in kinds else None
+        first = _act_verb(token.head, kinds) if second else None
+        if not first or frozenset((first, second)) not in _SEPARATE_ACTS:
+            continue
+        start = end = token.left_edge.i  # the second clause's first word; the first ends before "and"
+        if start <= token.head.i:
+            continue
+        while end > token.head.i + 1 and doc[end - 1].dep_ in ("cc", "punct"):
+            end -= 1
+        # Each verb tells an act outright: a weak word ("burned") is literal once joined to another act.
+        verbs = {token.head.idx, token.idx}
+        triggers = [Trigger(t.start, t.end, t.kind, t.weak and t.start not in verbs) for t in event.triggers]
+        boundary = doc[start].idx
+        return [SentenceEvents(doc[sentence.start:end], [t for t in triggers if t.start < boundary], event.another_act),
+                SentenceEvents(doc[start:sentence.end], [t for t in triggers if t.start >= boundary], True)]
+    return [event]
+
+
 def _told(incident: DetectedIncident) -> bool:
     """An incident already told in more than one violent sentence: one more act added to a list starts
     another, while a lone lede's "in addition" still goes on telling the same one."""
@@ -476,8 +539,9 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     """
     phrases = phrase_triggers(text)
     candidates = trigger_tokens(doc)
-    events = [SentenceEvents(s, find_triggers(s, text, phrases, [i for i in candidates if s.start <= i < s.end]))
-              for s in doc.sents]
+    events = [part for s in doc.sents
+              for part in split_acts(SentenceEvents(s, find_triggers(s, text, phrases,
+                                                                     [i for i in candidates if s.start <= i < s.end])))]
     places_by_sentence = _places_by_sentence(doc, text, places)
     violent = [e for e in events if e.violent]
     if not violent:
@@ -513,7 +577,8 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
         new_day = bool(dates) and not dates & current_dates and not refers_back and (
             bool(current_dates) or bool(_DAY_DATE.match(sentence_text.lstrip())))
         if event.violent and event.sentence.start > lede.sentence.start and (
-                _ANOTHER.search(sentence_text) or (_ONE_MORE.search(sentence_text) and _told(current))
+                event.another_act or _ANOTHER.search(sentence_text)
+                or ((_ONE_MORE.search(sentence_text) or _adds_an_act(event)) and _told(current))
                 or (new_place and current is primary) or new_day
                 or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
