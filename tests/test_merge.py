@@ -282,3 +282,8 @@ def test_a_trial_months_later_joins_when_its_text_names_the_victim_of_the_first_
                    day="2024-09-10", published="2024-09-11T08:00:00+00:00")
     for order in ([shooting, trial, other], [trial, other, shooting]):
         assert sorted(sorted(g) for g in cluster_documents(order)) == [["a", "b"], ["c"]]
+
+
+def test_subscription_and_gallery_furniture_is_not_distinctive() -> None:
+    text = "Enjoy Total Access. Digital Sign In. Chronicle Image Gallery. Jordan Pike was shot on Harbor Street."
+    assert distinctive_names(text) == {"jordan pike", "harbor street"}

@@ -94,9 +94,10 @@ _GENERIC_NAME_WORDS = (_COMMON_CAPITALS - {"street", "avenue", "road"}) | frozen
     "facebook twitter instagram youtube related stories story copyright read more click video photo "
     "american african white black hispanic latino christmas thanksgiving easter day eve new year's "
     # page furniture and newsroom boilerplate
-    "hide show caption wikipedia media inc llc co corp division update updated health care precinct "
+    "hide show caption image images photos gallery enjoy access digital subscribe subscriber subscription sign login "
+    "newsletter advertisement wikipedia media inc llc co corp division update updated health care precinct "
     "forensic sciences science fatal shooting homicide prosecutor prosecutors jr sr ii iii times post tribune "
-    "herald journal gazette daily sun-times channel radio tv television local breaking share email print "
+    "herald journal gazette chronicle daily sun-times channel radio tv television local breaking share email print "
     "gunman suspect victim unit crimes violent "
     # parks, hospitals and the holiday and streets named after Martin Luther King
     "park mount luther".split()
