@@ -287,3 +287,16 @@ def test_a_trial_months_later_joins_when_its_text_names_the_victim_of_the_first_
 def test_subscription_and_gallery_furniture_is_not_distinctive() -> None:
     text = "Enjoy Total Access. Digital Sign In. Chronicle Image Gallery. Jordan Pike was shot on Harbor Street."
     assert distinctive_names(text) == {"jordan pike", "harbor street"}
+
+
+def test_a_plea_months_later_joins_when_its_text_names_the_attacker_of_the_first_report() -> None:
+    from blotter.models import Perpetrator
+
+    arrest = report("a", "Police arrested Dale Voss, 19, after a man was shot dead outside a Chicago bar.", killed=1)
+    arrest.incidents[0].perpetrators.append(Perpetrator(name="Dale Voss", mention="Dale Voss"))
+    plea = report("b", "On Tuesday a judge in Cook County accepted the guilty plea of Dale Voss in a murder case.",
+                  day="2024-09-10", published="2024-09-11T08:00:00+00:00")
+    other = report("c", "Sentencing was set for a woman convicted of a carjacking on the Dan Ryan Expressway.",
+                   day="2024-09-10", published="2024-09-11T08:00:00+00:00")
+    for order in ([arrest, plea, other], [plea, other, arrest]):
+        assert sorted(sorted(g) for g in cluster_documents(order)) == [["a", "b"], ["c"]]

@@ -44,8 +44,8 @@ SHARED_NAME_BONUS = 0.2
 MAX_SHARED_NAMES = 3
 # A name in more reports than this (a sheriff, a hospital, a newsroom) no longer tells incidents apart.
 MAX_NAME_REPORTS = 20
-# A victim of one report named in the other's text (on top of the shared name's own bonus).
-VICTIM_NAMED_BONUS = 0.25
+# A victim or attacker of one report named in the other's text (on top of the shared name's bonus).
+PERSON_NAMED_BONUS = 0.25
 # Reports that name different victims yet share distinctive names (many victims, each report naming some).
 DISJOINT_VICTIMS_PENALTY = -0.2
 # The score of two reports too far apart in time to compare: never linked directly, not forbidden.
@@ -162,6 +162,16 @@ class Member:
         return frozenset(found)
 
     @cached_property
+    def people_distinctive_names(self) -> frozenset[str]:
+        """Named victims and perpetrators in ``distinctive_names`` form: a later report (an
+        arrest, a trial) whose text names one of them is about the same incident, even when it
+        does not cast that person in the same role."""
+        found: set[str] = set(self.victim_distinctive_names)
+        for perpetrator in self.incident.perpetrators:
+            found.update(distinctive_names(perpetrator.name or ""))
+        return frozenset(found)
+
+    @cached_property
     def perpetrator_names(self) -> frozenset[str]:
         return _full_names(p.name for p in self.incident.perpetrators)
 
@@ -268,16 +278,16 @@ def match_score(a: Member, b: Member, common_names: frozenset[str] = frozenset()
         return None  # one report's incidents are distinct by construction
     shared_names = len((a.names & b.names) - common_names)
     shared_victim = bool((a.victim_distinctive_names & b.victim_distinctive_names) - common_names)
-    # A victim one report names in full that the other's text names too (a trial report that
-    # does not call him the victim): the follow-up of that victim's shooting.
-    victim_named_by_other = bool(((a.victim_distinctive_names & b.names) | (b.victim_distinctive_names & a.names))
+    # A victim or attacker one report names in full that the other's text names too (a trial
+    # report that does not call him the victim): a follow-up of that shooting.
+    person_named_by_other = bool(((a.people_distinctive_names & b.names) | (b.people_distinctive_names & a.names))
                                  - common_names)
-    days = _date_score(a, b, long_tie=shared_names >= LONG_TIE_NAMES or shared_victim or victim_named_by_other)
+    days = _date_score(a, b, long_tie=shared_names >= LONG_TIE_NAMES or shared_victim or person_named_by_other)
     if days is None:
         return UNRELATED
     score = days + _place_score(a, b) + SHARED_NAME_BONUS * min(shared_names, MAX_SHARED_NAMES)
-    if victim_named_by_other and not (a.victim_names & b.victim_names):
-        score += VICTIM_NAMED_BONUS
+    if person_named_by_other and not (a.victim_names & b.victim_names):
+        score += PERSON_NAMED_BONUS
     corroborated = shared_names > 0
 
     if a.victim_names and b.victim_names:
