@@ -300,3 +300,9 @@ def test_a_plea_months_later_joins_when_its_text_names_the_attacker_of_the_first
                    day="2024-09-10", published="2024-09-11T08:00:00+00:00")
     for order in ([arrest, plea, other], [plea, other, arrest]):
         assert sorted(sorted(g) for g in cluster_documents(order)) == [["a", "b"], ["c"]]
+
+
+def test_reporters_credits_and_spokespeople_in_apposition_are_not_distinctive() -> None:
+    text = ("Jordan Pike was shot on Harbor Street, said Officer Ann Cole, a Chicago police spokeswoman.\n"
+            "By Tom Ahern\nContact Lee Brandt: lbrandt@example.com. Rosa Finch contributed to this report.")
+    assert distinctive_names(text) == {"jordan pike", "harbor street"}

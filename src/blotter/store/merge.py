@@ -219,6 +219,13 @@ _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]+")
 _OFFICIAL_TITLES = frozenset(
     "superintendent chief sheriff mayor governor commissioner prosecutor coroner spokesman spokeswoman "
     "spokesperson examiner judge senator councilman councilwoman alderman president director attorney".split())
+# Words around a reporter's name in a credit line ("By Ann Cole", "Contact Ann Cole:", "Staff
+# writer Ann Cole", "Ann Cole contributed to this report"): a newsroom's reports all carry them.
+_CREDIT_BEFORE = frozenset("by contact writer reporter reporters correspondent columnist editor photographer email".split())
+_CREDIT_AFTER = frozenset({"contributed"})
+# An official's title in apposition after the name ("Ann Cole, a police spokeswoman, said").
+_TITLE_AFTER = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w.'-]+\s+){0,4}?(%s)\b" % "|".join(sorted(_OFFICIAL_TITLES)),
+                          re.IGNORECASE)
 # Words that make a run of capitals a hospital ("Mercy Medical Center", "Stroger Jr. Hospital"):
 # the victims of a city's shootings are taken to the same few, so every report names them.
 _HOSPITAL_WORDS = frozenset("hospital hospitals medical clinic trauma infirmary".split())
@@ -249,6 +256,10 @@ def distinctive_names(text: str) -> frozenset[str]:
         if text[hospital_end:run.start()] in _HOSPITAL_TOWN_GAP:
             continue
         if _OFFICIAL_TITLES.intersection(words) or (before and before.group(1).lower() in _OFFICIAL_TITLES):
+            continue
+        if (words[0] in _CREDIT_BEFORE or (before and before.group(1).lower() in _CREDIT_BEFORE)
+                or (after and after.group(1).lower() in _CREDIT_AFTER)
+                or _TITLE_AFTER.match(text, run.end(), run.end() + 60)):
             continue
         found.update(f"{first} {second}" for first, second in zip(words, words[1:])
                      if first not in _GENERIC_NAME_WORDS and second not in _GENERIC_NAME_WORDS
