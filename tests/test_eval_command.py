@@ -78,3 +78,56 @@ def test_dedup_without_store_hook_says_so(monkeypatch, tmp_path: Path, capsys):
         dedup.check_ready()
     assert main(["eval", "dedup", "--data", str(tmp_path)]) == 2
     assert "cluster_documents" in capsys.readouterr().err
+
+
+def test_cache_reuses_predictions_and_scores_the_same(wcxb: Path, tmp_path: Path):
+    from blotter.eval import article
+
+    calls = []
+
+    def counting(document):
+        calls.append(document.id)
+        return article.predict(document)
+
+    dataset = dataclasses.replace(article.DATASET, predict=counting)
+    fresh = evaluate(dataset, wcxb, progress=None)
+    first = evaluate(dataset, wcxb, progress=None, cache=tmp_path / "cache")
+    second = evaluate(dataset, wcxb, progress=None, cache=tmp_path / "cache")
+    assert calls == ["wcxb-0001", "wcxb-0002"] * 2  # the second cached run predicted nothing
+    assert fresh.as_dict() == first.as_dict() == second.as_dict()
+
+
+def test_cache_predicts_again_when_the_document_or_the_predictor_changes(tmp_path: Path):
+    from blotter.eval.runner import PredictionCache
+    from blotter.models import Article, InputDocument
+
+    def predict(document):
+        return Article(id=document.id, text=document.text or "")
+
+    def other_predict(document):
+        return Article(id=document.id, text="")
+
+    cache = PredictionCache(tmp_path, predict)
+    report = InputDocument(id="r1", text="A man was shot on Elm Street on Friday.")
+    cache.put(report, predict(report))
+    assert cache.get(report) == predict(report)
+    assert cache.get(report.model_copy(update={"text": "A man was shot on Oak Street on Friday."})) is None
+    assert PredictionCache(tmp_path, other_predict).get(report) is None
+
+
+def test_dedup_offset_takes_disjoint_stretches_of_whole_incidents(tmp_path: Path, capsys):
+    folder = tmp_path / "gva"
+    folder.mkdir()
+    incidents = [{"incident_uri": str(n), "date": "April 10, 2017", "city_or_county": "Springfield",
+                  "num_killed": 1, "num_injured": 0} for n in range(4)]
+    articles = [{"incident_uri": str(n), "id": f"a{n}-{k}", "title": "Shooting", "content": f"Report {k} of {n}."}
+                for n, reports in enumerate((2, 1, 3, 1)) for k in range(reports)]
+    (folder / "incidents.jsonl").write_text("\n".join(json.dumps(i) for i in incidents))
+    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in articles))
+    first = dedup.load_range(folder, "dev", 0, 3)
+    second = dedup.load_range(folder, "dev", 3, None)
+    assert [a.id for a in first] == ["a0-0", "a0-1", "a1-0"]
+    assert [a.id for a in second] == ["a2-0", "a2-1", "a2-2", "a3-0"]
+    assert [a.id for a in dedup.load_range(folder, "dev", 1, 2)] == ["a1-0"]  # incidents that start inside
+    assert main(["eval", "gvdb", "--data", str(tmp_path), "--offset", "3"]) == 2
+    assert "offset" in capsys.readouterr().err

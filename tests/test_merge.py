@@ -15,8 +15,10 @@ HOUSTON = {"name": "Houston", "admin1": "Texas", "country": "United States", "co
 
 def report(doc_id: str, text: str, *, day: str | None = "2024-03-02", place: dict | None = None,
            killed: int | None = None, injured: int | None = None, victims: tuple[str, ...] = (),
-           groups: tuple[str, ...] = (), published: str | None = "2024-03-03T10:00:00+00:00") -> DocumentRecord:
-    """A one-incident document record whose evidence is cut from ``text``."""
+           groups: tuple[str, ...] = (), published: str | None = "2024-03-03T10:00:00+00:00",
+           about: str | None = None) -> DocumentRecord:
+    """A one-incident document record whose evidence is cut from ``text``; the incident's own
+    evidence is ``about`` (a sentence of the text) when given, else the whole text."""
     def ev(word: str) -> list[Evidence]:
         """Evidence for ``word``, or for the whole text when the word is spelt out there."""
         start = text.find(word)
@@ -32,7 +34,7 @@ def report(doc_id: str, text: str, *, day: str | None = "2024-03-02", place: dic
         victims=[Victim(name=name, mention=name, status="killed", evidence=ev(name)) for name in victims],
         groups=[GroupRef(name=g, mention=g, relation="perpetrator", evidence=ev(g)) for g in groups],
         casualties=Casualties(killed=count(killed), injured=count(injured)),
-        evidence=[Evidence.of(text, 0, len(text))],
+        evidence=ev(about) if about else [Evidence.of(text, 0, len(text))],
     )
     return DocumentRecord(id=doc_id, title=text.split(".")[0], text=text, published=published, incidents=[incident])
 
@@ -243,4 +245,64 @@ def test_sign_in_walls_with_different_headlines_are_not_copies_of_each_other() -
 
 def test_officials_named_with_their_title_are_not_distinctive() -> None:
     text = "Police Superintendent Michael Harrison said Jordan Pike was shot on Harbor Street."
+    assert distinctive_names(text) == {"jordan pike", "harbor street"}
+
+
+def test_hospitals_their_towns_and_spokesmen_are_not_distinctive() -> None:
+    text = ("Jordan Pike was taken to Lakeside Memorial Medical Center in Glen Haven, then to Ward H. Baxter Jr. "
+            "Hospital, police spokesman Tom Ahern said. County State's Attorney Ann Cole charged a man on Harbor Street.")
+    assert distinctive_names(text) == {"jordan pike", "harbor street"}
+
+
+def test_shootings_in_one_city_that_send_victims_to_one_hospital_stay_apart() -> None:
+    first = "Two men were shot on Harbor Street in Chicago on Saturday."
+    second = "A woman was wounded outside a bakery on Elm Avenue in Chicago on Sunday."
+    records = [
+        report("a", first + " Both were taken to Lakeside Memorial Hospital in Glen Haven.", injured=2, about=first),
+        report("b", second + " She is at Lakeside Memorial Hospital in Glen Haven.", injured=1, about=second,
+               day="2024-03-03", published="2024-03-04T10:00:00+00:00"),
+    ]
+    assert sorted(cluster_documents(records)) == [["a"], ["b"]]
+
+
+def test_a_report_without_a_place_needs_more_than_one_day_and_one_count() -> None:
+    somewhere = "A teenager was hurt in his bedroom when a handgun his older brother found discharged."
+    chicago = "A boy was wounded on Saturday when a rifle discharged during cleaning in a garage, Chicago police said."
+    records = [report("a", somewhere, injured=1, place={"precision": "unknown"}, about=somewhere),
+               report("b", chicago, injured=1, about=chicago)]
+    assert sorted(cluster_documents(records)) == [["a"], ["b"]]
+
+
+def test_a_trial_months_later_joins_when_its_text_names_the_victim_of_the_first_report() -> None:
+    shooting = report("a", "Jordan Pike was shot dead outside a bar in Chicago on Saturday.", killed=1,
+                      victims=("Jordan Pike",))
+    trial = report("b", "A jury on Tuesday found a Gary man guilty of murder in the death of Jordan Pike.",
+                   day="2024-09-10", published="2024-09-11T08:00:00+00:00")
+    other = report("c", "Sentencing was set for a woman convicted of a carjacking on the Dan Ryan Expressway.",
+                   day="2024-09-10", published="2024-09-11T08:00:00+00:00")
+    for order in ([shooting, trial, other], [trial, other, shooting]):
+        assert sorted(sorted(g) for g in cluster_documents(order)) == [["a", "b"], ["c"]]
+
+
+def test_subscription_and_gallery_furniture_is_not_distinctive() -> None:
+    text = "Enjoy Total Access. Digital Sign In. Chronicle Image Gallery. Jordan Pike was shot on Harbor Street."
+    assert distinctive_names(text) == {"jordan pike", "harbor street"}
+
+
+def test_a_plea_months_later_joins_when_its_text_names_the_attacker_of_the_first_report() -> None:
+    from blotter.models import Perpetrator
+
+    arrest = report("a", "Police arrested Dale Voss, 19, after a man was shot dead outside a Chicago bar.", killed=1)
+    arrest.incidents[0].perpetrators.append(Perpetrator(name="Dale Voss", mention="Dale Voss"))
+    plea = report("b", "On Tuesday a judge in Cook County accepted the guilty plea of Dale Voss in a murder case.",
+                  day="2024-09-10", published="2024-09-11T08:00:00+00:00")
+    other = report("c", "Sentencing was set for a woman convicted of a carjacking on the Dan Ryan Expressway.",
+                   day="2024-09-10", published="2024-09-11T08:00:00+00:00")
+    for order in ([arrest, plea, other], [plea, other, arrest]):
+        assert sorted(sorted(g) for g in cluster_documents(order)) == [["a", "b"], ["c"]]
+
+
+def test_reporters_credits_and_spokespeople_in_apposition_are_not_distinctive() -> None:
+    text = ("Jordan Pike was shot on Harbor Street, said Officer Ann Cole, a Chicago police spokeswoman.\n"
+            "By Tom Ahern\nContact Lee Brandt: lbrandt@example.com. Rosa Finch contributed to this report.")
     assert distinctive_names(text) == {"jordan pike", "harbor street"}

@@ -1,4 +1,4 @@
-"""``blotter eval DATASET --data PATH [--limit N] [--split S] [--save OUT.jsonl] [--json]``.
+"""``blotter eval DATASET --data PATH [--limit N] [--offset N] [--split S] [--save OUT.jsonl] [--cache DIR] [--json]``.
 
 Runs the pipeline on a development dataset as a user would (text, html, title, published,
 url only; never a gold field), scores it against gold and prints a table per field with the
@@ -25,8 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--data", type=Path, default=None,
                    help="the dataset folder, or the shared data folder holding it (default: ../shared/data)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="score the first N documents (a sample for gva/dedup)")
+    p.add_argument("--offset", type=int, default=None, metavar="N",
+                   help="dedup: take the documents from the N-th on, in file order (whole incidents), "
+                        "up to --limit, instead of a spread sample: disjoint stretches for development and checking")
     p.add_argument("--split", default="dev", help="dataset split (muc4: dev or train)")
     p.add_argument("--save", type=Path, default=None, metavar="PREDICTIONS.jsonl", help="write the predictions as JSON Lines")
+    p.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                   help="keep each document's prediction in DIR and reuse it while the document and the "
+                        "extraction code are unchanged (fast re-runs when only scoring or merging changes)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--update-baseline", action="store_true",
                    help="re-measure eval/baseline.json for DATASET (or all) at the baseline limits")
@@ -49,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         result = evaluate(get_dataset(args.dataset), data_path, limit=args.limit, split=args.split, save=args.save,
-                          progress=sys.stderr)
+                          progress=sys.stderr, offset=args.offset, cache=args.cache)
     except DatasetUnavailable as exc:
         print(f"blotter eval: {exc}", file=sys.stderr)
         return 2

@@ -41,17 +41,35 @@ def check_ready() -> None:
     load_clusterer()
 
 
-def load(folder: Path, split: str, limit: int | None) -> list[GvaArticle]:
-    """All articles of every k-th incident, about ``limit`` articles in all (incident order kept)."""
+def _incidents(folder: Path) -> list[list[GvaArticle]]:
+    """The articles of each incident, incidents in the order the file first names them."""
     by_incident: dict[str, list[GvaArticle]] = defaultdict(list)
     for article in load_all(folder):
         by_incident[article.incident].append(article)
-    incidents = list(by_incident.values())
+    return list(by_incident.values())
+
+
+def load(folder: Path, split: str, limit: int | None) -> list[GvaArticle]:
+    """All articles of every k-th incident, about ``limit`` articles in all (incident order kept)."""
+    incidents = _incidents(folder)
     if limit is None:
         return [a for group in incidents for a in group]
     average = sum(len(g) for g in incidents) / len(incidents)
     chosen = every_kth(incidents, max(1, round(limit / average)))
     return [a for group in chosen for a in group]
+
+
+def load_range(folder: Path, split: str, offset: int, limit: int | None) -> list[GvaArticle]:
+    """Whole incidents, in order, whose first article is among articles ``offset`` to
+    ``offset + limit`` (all from ``offset`` on when ``limit`` is None): a dense stretch of the
+    file, and two stretches never share an incident."""
+    chosen: list[GvaArticle] = []
+    start = 0
+    for group in _incidents(folder):
+        if start >= offset and (limit is None or start < offset + limit):
+            chosen.extend(group)
+        start += len(group)
+    return chosen
 
 
 def _membership(clusters: Iterable[Iterable[str]], items: Sequence[str]) -> dict[str, int]:
@@ -129,5 +147,5 @@ def score(articles: Sequence[GvaArticle], records: Sequence[DocumentRecord | Non
 
 DATASET: Dataset[GvaArticle] = Dataset(
     name="dedup", folder="gva", headline_name="B-cubed F1", default_limit=DEFAULT_SAMPLE,
-    load=load, to_input=to_input, score=score, check_ready=check_ready,
+    load=load, to_input=to_input, score=score, check_ready=check_ready, load_range=load_range,
 )

@@ -210,9 +210,11 @@ class Database:
             name_counts.update(self._name_counts(conn, names))
             spread = [name for name in names if name_counts.get(name, 0) <= merge.MAX_NAME_REPORTS]
             seqs.update(dict.fromkeys(self._name_tied(conn, spread, anchors, document_id)))
-            victims = set(spread) & set().union(*(m.victim_distinctive_names for m in new_members))
-            if victims:  # a follow-up naming the same victim in full
-                seqs.update(dict.fromkeys(self._name_tied(conn, sorted(victims), anchors, document_id, at_least=1)))
+            # A follow-up and the first report, one naming as victim or attacker someone the other names.
+            once = self._load_members(conn, self._name_tied(conn, sorted(spread), anchors, document_id, at_least=1))
+            people = set().union(*(m.people_distinctive_names for m in new_members))
+            seqs.update(dict.fromkeys(m.seq for m in once if m.people_distinctive_names & names
+                                      or (people & m.names)))
         return self._load_members(conn, list(seqs))
 
     def _name_counts(self, conn: Connection, names: Iterable[str]) -> dict[str, int]:

@@ -44,6 +44,8 @@ SHARED_NAME_BONUS = 0.2
 MAX_SHARED_NAMES = 3
 # A name in more reports than this (a sheriff, a hospital, a newsroom) no longer tells incidents apart.
 MAX_NAME_REPORTS = 20
+# A victim or attacker of one report named in the other's text (on top of the shared name's bonus).
+PERSON_NAMED_BONUS = 0.25
 # Reports that name different victims yet share distinctive names (many victims, each report naming some).
 DISJOINT_VICTIMS_PENALTY = -0.2
 # The score of two reports too far apart in time to compare: never linked directly, not forbidden.
@@ -53,6 +55,9 @@ METRO_KM = 80.0
 PROPER_WORD_BONUS = 0.25
 MAX_PROPER_BONUS = 0.5
 DISTANT_PLACE_PENALTY = -0.35
+# One report places the incident and the other does not: in a dense database the unplaced one
+# fits every incident of its day across the country, so a day and a count must not be enough.
+PLACE_UNKNOWN_PENALTY = -0.1
 FAR_DAYS_PENALTY = -0.4
 TEXT_WEIGHT = 2.0
 # Word overlap that same-incident reports reach and most different incidents do not (GVA dev).
@@ -89,9 +94,10 @@ _GENERIC_NAME_WORDS = (_COMMON_CAPITALS - {"street", "avenue", "road"}) | frozen
     "facebook twitter instagram youtube related stories story copyright read more click video photo "
     "american african white black hispanic latino christmas thanksgiving easter day eve new year's "
     # page furniture and newsroom boilerplate
-    "hide show caption wikipedia media inc llc co corp division update updated health care precinct "
+    "hide show caption image images photos gallery enjoy access digital subscribe subscriber subscription sign login "
+    "newsletter advertisement wikipedia media inc llc co corp division update updated health care precinct "
     "forensic sciences science fatal shooting homicide prosecutor prosecutors jr sr ii iii times post tribune "
-    "herald journal gazette daily sun-times channel radio tv television local breaking share email print "
+    "herald journal gazette chronicle daily sun-times channel radio tv television local breaking share email print "
     "gunman suspect victim unit crimes violent "
     # parks, hospitals and the holiday and streets named after Martin Luther King
     "park mount luther".split()
@@ -156,6 +162,16 @@ class Member:
         return frozenset(found)
 
     @cached_property
+    def people_distinctive_names(self) -> frozenset[str]:
+        """Named victims and perpetrators in ``distinctive_names`` form: a later report (an
+        arrest, a trial) whose text names one of them is about the same incident, even when it
+        does not cast that person in the same role."""
+        found: set[str] = set(self.victim_distinctive_names)
+        for perpetrator in self.incident.perpetrators:
+            found.update(distinctive_names(perpetrator.name or ""))
+        return frozenset(found)
+
+    @cached_property
     def perpetrator_names(self) -> frozenset[str]:
         return _full_names(p.name for p in self.incident.perpetrators)
 
@@ -198,10 +214,26 @@ def anchor_date(incident: Incident, published: Optional[str]) -> Optional[str]:
 
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]+")
 # Titles of officials who speak about many incidents ("Superintendent Michael Harrison", "Sheriff
-# Ann Cole"): their names recur across a city's reports and tie none of them together.
+# Ann Cole", "police spokesman Tom Ahern"): their names recur across a city's reports and tie
+# none of them together.
 _OFFICIAL_TITLES = frozenset(
     "superintendent chief sheriff mayor governor commissioner prosecutor coroner spokesman spokeswoman "
-    "spokesperson examiner judge senator councilman councilwoman alderman president director".split())
+    "spokesperson examiner judge senator councilman councilwoman alderman president director attorney".split())
+# Words around a reporter's name in a credit line ("By Ann Cole", "Contact Ann Cole:", "Staff
+# writer Ann Cole", "Ann Cole contributed to this report"): a newsroom's reports all carry them.
+_CREDIT_BEFORE = frozenset("by contact writer reporter reporters correspondent columnist editor photographer email".split())
+_CREDIT_AFTER = frozenset({"contributed"})
+# An official's title in apposition after the name ("Ann Cole, a police spokeswoman, said").
+_TITLE_AFTER = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w.'-]+\s+){0,4}?(%s)\b" % "|".join(sorted(_OFFICIAL_TITLES)),
+                          re.IGNORECASE)
+# Words that make a run of capitals a hospital ("Mercy Medical Center", "Stroger Jr. Hospital"):
+# the victims of a city's shootings are taken to the same few, so every report names them.
+_HOSPITAL_WORDS = frozenset("hospital hospitals medical clinic trauma infirmary".split())
+# The word just before a run of capitals and the word just after it (past a "Jr." or "'s").
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[,\s]+$")
+_WORD_AFTER = re.compile(r"^(?:'s|\.)?\s+(?:[JS]r\.?\s+)?([A-Za-z]+)")
+# Text between a hospital's name and the town it stands in ("Christ Medical Center in Oak Lawn").
+_HOSPITAL_TOWN_GAP = frozenset({" in ", ", ", " of "})
 
 
 def distinctive_names(text: str) -> frozenset[str]:
@@ -209,12 +241,25 @@ def distinctive_names(text: str) -> frozenset[str]:
     lower-cased; pairs with an institutional or calendar word are left out, and so are pairs
     with a word the text also writes in lower case: that is a headline's or a caption's
     capitals ("Teen Fatally Shot", "Close Image"), not a name. Officials named with their
-    title ("Police Chief Ann Cole") speak about many incidents and are left out too."""
+    title ("Police Chief Ann Cole", "police spokesman Tom Ahern") speak about many incidents,
+    and hospitals (with the town they stand in) take in the victims of many: both are left out."""
     lower_words = set(_LOWER_WORD.findall(text))
     found = set()
+    hospital_end = -1
     for run in _NAME_RUN.finditer(text):
         words = [word.lower() for word in _RUN_WORD.findall(run.group())]
-        if _OFFICIAL_TITLES.intersection(words):
+        before = _WORD_BEFORE.search(text, max(0, run.start() - 30), run.start())
+        after = _WORD_AFTER.match(text[run.end():run.end() + 30])
+        if _HOSPITAL_WORDS.intersection(words) or (after and after.group(1).lower() in _HOSPITAL_WORDS):
+            hospital_end = run.end()
+            continue
+        if text[hospital_end:run.start()] in _HOSPITAL_TOWN_GAP:
+            continue
+        if _OFFICIAL_TITLES.intersection(words) or (before and before.group(1).lower() in _OFFICIAL_TITLES):
+            continue
+        if (words[0] in _CREDIT_BEFORE or (before and before.group(1).lower() in _CREDIT_BEFORE)
+                or (after and after.group(1).lower() in _CREDIT_AFTER)
+                or _TITLE_AFTER.match(text, run.end(), run.end() + 60)):
             continue
         found.update(f"{first} {second}" for first, second in zip(words, words[1:])
                      if first not in _GENERIC_NAME_WORDS and second not in _GENERIC_NAME_WORDS
@@ -244,10 +289,16 @@ def match_score(a: Member, b: Member, common_names: frozenset[str] = frozenset()
         return None  # one report's incidents are distinct by construction
     shared_names = len((a.names & b.names) - common_names)
     shared_victim = bool((a.victim_distinctive_names & b.victim_distinctive_names) - common_names)
-    days = _date_score(a, b, long_tie=shared_names >= LONG_TIE_NAMES or shared_victim)
+    # A victim or attacker one report names in full that the other's text names too (a trial
+    # report that does not call him the victim): a follow-up of that shooting.
+    person_named_by_other = bool(((a.people_distinctive_names & b.names) | (b.people_distinctive_names & a.names))
+                                 - common_names)
+    days = _date_score(a, b, long_tie=shared_names >= LONG_TIE_NAMES or shared_victim or person_named_by_other)
     if days is None:
         return UNRELATED
     score = days + _place_score(a, b) + SHARED_NAME_BONUS * min(shared_names, MAX_SHARED_NAMES)
+    if person_named_by_other and not (a.victim_names & b.victim_names):
+        score += PERSON_NAMED_BONUS
     corroborated = shared_names > 0
 
     if a.victim_names and b.victim_names:
@@ -316,6 +367,8 @@ def _place_score(a: Member, b: Member) -> float:
         inside = (region.country_code == place.country_code if region.precision == "country"
                   else region.name == place.admin1)
         return 0.05 if inside else DISTANT_PLACE_PENALTY
+    if bool(la.name) != bool(lb.name):
+        return PLACE_UNKNOWN_PENALTY
     return 0.0
 
 
