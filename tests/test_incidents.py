@@ -172,6 +172,7 @@ def test_two_kinds_of_act_in_one_sentence_are_two_incidents_each_with_its_own_cl
     "Two engineers were abducted and killed by gunmen in Riverton on Friday.",
     "A bomb exploded outside the bank in Riverton and killed two guards.",
     "Two men robbed a store clerk in Riverton on Monday and shot him in the leg, police said.",
+    "A man shot three of his relatives at their farm near Riverton on Monday and then burned their bodies.",
 ])
 def test_one_act_told_with_two_verbs_stays_one_incident(text: str) -> None:
     assert len(incidents_of(text)) == 1

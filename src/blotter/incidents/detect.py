@@ -497,6 +497,9 @@ def _act_verb(token: Token, kinds: dict[int, str]) -> str | None:
     return _CLAUSE_ACTS.get(kinds.get(token.idx, ""))
 
 
+_THE_DEAD = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
+
+
 def split_acts(event: SentenceEvents) -> list[SentenceEvents]:
     """A sentence whose joined verbs tell acts of different kinds, cut into one clause per act: the
     first runs up to the joining word, the second from its verb's first word, so each act's fillers
@@ -510,6 +513,8 @@ def split_acts(event: SentenceEvents) -> list[SentenceEvents]:
         first = _act_verb(token.head, kinds) if second else None
         if not first or frozenset((first, second)) not in _SEPARATE_ACTS:
             continue
+        if any(child.dep_ == "dobj" and child.lemma_.lower() in _THE_DEAD for child in token.children):
+            continue  # "shot four relatives, then burned their bodies": one killing, not an arson of its own
         start = end = token.left_edge.i  # the second clause's first word; the first ends before "and"
         if start <= token.head.i:
             continue
