@@ -151,6 +151,16 @@ def test_an_act_done_also_to_something_else_is_its_own_incident() -> None:
     assert "pylons" in found[1].evidence[0].quote
 
 
+@pytest.mark.parametrize("text", [
+    ("A man shot his wife in their home in Riverton on Friday, police said. She was shot twice in the chest and "
+     "died at the scene. Additionally, when their son went upstairs to see what happened, the man shot him too."),
+    ("Two men were shot outside a bar in Riverton early Sunday. One was shot in the leg and the other in the arm. "
+     "In addition, a woman was punched and kicked during the fight, police said."),
+])
+def test_an_added_sentence_that_ties_back_to_the_act_stays_in_it(text: str) -> None:
+    assert len(incidents_of(text)) == 1
+
+
 def test_a_victim_also_killed_stays_in_the_same_act() -> None:
     text = ("Gunmen shot dead a judge in her car in Riverton on Monday, police said. "
             "The bullets hit the car twenty times. "

@@ -166,6 +166,10 @@ _ONE_MORE = re.compile(
     re.IGNORECASE,
 )
 
+# Words that tie an added sentence back to the act already told ("the man shot him too", "kicked during the
+# brawl", "another victim on the same street"): one more detail of it, not one more act.
+_GOES_ON = re.compile(r"\b(?:too|as well|the same|during the)\b", re.IGNORECASE)
+
 # A day of the month named as when something happened ("on 31 october", "on November 1"): a violent
 # sentence dated to another day than every day its incident has told of is another event.
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -583,7 +587,8 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
             bool(current_dates) or bool(_DAY_DATE.match(sentence_text.lstrip())))
         if event.violent and event.sentence.start > lede.sentence.start and (
                 event.another_act or _ANOTHER.search(sentence_text)
-                or ((_ONE_MORE.search(sentence_text) or _adds_an_act(event)) and _told(current))
+                or ((_ONE_MORE.search(sentence_text) or _adds_an_act(event)) and _told(current)
+                    and not _GOES_ON.search(sentence_text))
                 or (new_place and current is primary) or new_day
                 or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
