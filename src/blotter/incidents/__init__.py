@@ -188,13 +188,13 @@ def _not_victims(perpetrators: list[Perpetrator], victims: list[Victim], text: s
     ("Police found Jo Roe shot to death"): a parse that hangs "shot" on a name makes a victim the doer.
     A perpetrator with a sentence of his own (charged, fled, killed himself) stays, as in a murder-suicide."""
     harmed = [_name_words(v.name) for v in victims if v.name]
-    police = police_shooting(text)
     kept = []
     for perpetrator in perpetrators:
         words = _name_words(perpetrator.name)
-        bare = all(_name_words(e.quote) <= words for e in perpetrator.evidence)
-        shot_by_police = police and perpetrator.name and not fired(text, perpetrator.name)
-        if words and (bare or shot_by_police) and any(h and (h <= words or words <= h) for h in harmed):
+        # Cheap test first: the whole-text scans below run only for a name a victim also bears.
+        if words and any(h and (h <= words or words <= h) for h in harmed) and (
+                all(_name_words(e.quote) <= words for e in perpetrator.evidence)
+                or (police_shooting(text) and not fired(text, perpetrator.name))):
             continue  # the suspect the police shot is whom they shot, not the shooter, unless he fired too
         kept.append(perpetrator)
     return kept
@@ -270,6 +270,13 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
         lede_text = article.text[lede.sentence.start_char:lede.sentence.end_char]
         typing = classify(lede_text, lede_kinds, kinds, sentences_text, weapons, groups, set(group_table().terrorist),
                           detected.background)
+        if typing.category in _POLITICAL_CATEGORIES:  # talk, not an act: known before the incident is built
+            if _OBLIGATION.search(lede_text):
+                if number == 1:
+                    return []
+                continue
+            if number > 1 and _PROSPECT.search(lede_text):
+                continue
         evidence: list[Evidence] = [sentence_evidence(frame, s.sentence) for s in detected.sentences if s.violent]
         incident = Incident(
             id=f"{article.id}-i{number}", is_primary=number == 1, category=typing.category,
@@ -282,12 +289,6 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
         if number == 1 and _mere_mention(incident, detected):
             return []
         if incident.category in _POLITICAL_CATEGORIES:
-            if _OBLIGATION.search(lede_text):
-                if number == 1:
-                    return []
-                continue
-            if number > 1 and _PROSPECT.search(lede_text):
-                continue
             if relevant is None:
                 relevant = relevance(article.text)
             if relevant < _IRRELEVANT_BELOW and not _pinned_down(incident, detected):
