@@ -151,6 +151,7 @@ _FEMALE = {"woman", "women", "girl", "girls", "she", "her", "mother", "daughter"
 _PEOPLE_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 _PART_NOUNS = {"members", "member", "units", "unit", "column", "columns", "patrol", "patrols", "squad", "squads", "cell",
                "commando", "commandos", "militants", "fighters", "group", "groups", "band", "gang"}
+_ARMED_PEOPLE = PERPETRATOR_NOUNS | AGENT_NOUNS | _OFFICER_NOUNS  # built once: asked per token
 _ALIAS_AFTER = re.compile(r"(?:\s+(?:alias|aka|a\.k\.a\.))?$", re.IGNORECASE)
 _MENTION_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod"}
 
@@ -229,7 +230,7 @@ def _is_target(frame: IncidentFrame, start: int, end: int) -> bool:
             return True
     # "five members of the farc were killed", "two fmln rebels were wounded": the group's people suffered it
     if (head.dep_ in ("nsubjpass", "nsubj:pass") and head.head.lower_ in TRIGGERS
-            and (through_person or head.lower_ in PERPETRATOR_NOUNS | AGENT_NOUNS | _OFFICER_NOUNS)):
+            and (through_person or head.lower_ in _ARMED_PEOPLE)):
         return True
     if head.dep_ in ("dobj", "obj") and head.head.lower_ in TRIGGERS:
         return True
@@ -244,7 +245,8 @@ _SPEAKING_VERBS = frozenset("say tell call report announce state add insist deci
 _SPEAKING_NOUNS = frozenset("decision decisions proposal proposals offer spokesman spokesmen spokesperson leader "
                             "leaders leadership communique statement statements delegation delegates negotiators "
                             "representatives radio station broadcast".split())
-_UNNAMED_FIGHTERS = PERPETRATOR_NOUNS | AGENT_NOUNS | _PART_NOUNS | {"they", "it", "we"}
+_FIGHTER_NOUNS = PERPETRATOR_NOUNS | AGENT_NOUNS | _PART_NOUNS  # a group's own people: 'FMLN guerrillas'
+_UNNAMED_FIGHTERS = _FIGHTER_NOUNS | {"they", "it", "we"}
 _TALKS_NOUNS = frozenset("dialogue talks meeting meetings negotiations negotiation contacts agreement accord truce "
                          "ceasefire cease-fire".split())
 
@@ -261,7 +263,7 @@ def _only_speaks(frame: IncidentFrame, start: int, end: int) -> bool:
         head = head.head
         if head.lower_ in _SPEAKING_NOUNS:
             return True
-        if head.lower_ in PERPETRATOR_NOUNS | AGENT_NOUNS | _PART_NOUNS:
+        if head.lower_ in _FIGHTER_NOUNS:
             return False  # "FMLN guerrillas", "members of the FMLN": its people
     verb = head.head
     if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _SPEAKING_VERBS:
@@ -313,7 +315,7 @@ def _acting_body(token: Token) -> bool:
         return True
     people = token.head if token.dep_ == "compound" else token.head.head if (
         token.dep_ == "pobj" and token.head.lower_ == "of") else None
-    return people is not None and people.lower_ in AGENT_NOUNS | PERPETRATOR_NOUNS | _OFFICER_NOUNS and (
+    return people is not None and people.lower_ in _ARMED_PEOPLE and (
         _doer(people) or _accused(people) or _pursued(people))
 
 
@@ -793,7 +795,7 @@ def _is_perpetrator(token: Token) -> bool:
         return (token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
                 or _held_to_account(token)  # "blamed the rebels for the murder"
                 or _after_by(token))
-    if token.lower_ in AGENT_NOUNS | {"people"} and any(c.lower_ in _MENACING for c in token.lefts):
+    if (token.lower_ in AGENT_NOUNS or token.lower_ == "people") and any(c.lower_ in _MENACING for c in token.lefts):
         return True  # "unidentified men", "masked gunmen", "heavily armed individuals", "unknown people"
     if token.lower_ == "people":  # so often the ones harmed or talked about that only an accusation makes them doers
         return _accused(token)
