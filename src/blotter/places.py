@@ -1329,11 +1329,11 @@ def _well_known_place(place: Place) -> bool:
 
 def _home_country(places: list[Place], dateline_place: Place | None) -> str | None:
     """The country a report is set in: its dateline's, else the one most of its well-known place
-    names are in (at least twice as many as any other, and two or more). A town of another
+    names (demonyms already left out by the caller) are in (at least twice as many as any other, and two or more). A town of another
     country ('Mama Nancy's diner' in a report from Syracuse) is then more likely a word or a name."""
     if dateline_place is not None and dateline_place.country_code:
         return dateline_place.country_code
-    counts = Counter(p.country_code for p in places if p.country_code and not _is_demonym(p) and _well_known_place(p))
+    counts = Counter(p.country_code for p in places if p.country_code and _well_known_place(p))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
