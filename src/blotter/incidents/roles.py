@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Span, Token
 
+# Phrases are compared as the MUC-4 scorer compares fillers, the match the model was trained to.
+from ..eval.metrics import normalize_filler as normalise
 from ..models import Evidence, GroupRef, Incident, Perpetrator, Target, Victim, Weapon
 from .actors import _NOT_INVOLVED, group_table
 from .frame import IncidentFrame
@@ -33,18 +34,11 @@ ROLES = ("none", "PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "case", "quantmod", "npadvmod"})
 _THROUGH = frozenset({"conj", "appos"})
-_ARTICLE = re.compile(r"^(the|a|an)\s+")
-_SPACES = re.compile(r"\s+")
 _MAX_TOKENS = 10
 
 
 def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
-
-
-def normalise(text: str) -> str:
-    """Lower case, single spaces, no leading article: how two names of one thing are compared."""
-    return _ARTICLE.sub("", _SPACES.sub(" ", text.strip().lower()))
 
 
 @dataclass(frozen=True)
