@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 # Phrases are compared as the MUC-4 scorer compares fillers, the match the model was trained to.
 from ..eval.metrics import normalize_filler as normalise
@@ -83,6 +83,17 @@ def _of_end(token: Token) -> int | None:
     return None
 
 
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """The token span of the entity holding ``token``, read off the IOB tags: ``doc.ents`` would
+    build every entity's span again for each token asked about."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def _spans(token: Token) -> list[tuple[str, int, int]]:
     """The ways to cut a phrase headed by ``token``: (variant, first token, end token)."""
     doc = token.doc
@@ -96,11 +107,10 @@ def _spans(token: Token) -> list[tuple[str, int, int]]:
     if of_end is not None and of_end > token.i + 1:
         spans.append(("of", left, of_end))
     if token.ent_type_ and token.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
-            start = ent.start + (1 if doc[ent.start].lower_ in ("the", "a", "an") else 0)
-            if start < ent.end and (start, ent.end) not in {(s, e) for _, s, e in spans}:
-                spans.append(("ent", start, ent.end))
+        ent_start, ent_end = _entity_bounds(token)
+        start = ent_start + (1 if doc[ent_start].lower_ in ("the", "a", "an") else 0)
+        if start < ent_end and (start, ent_end) not in {(s, e) for _, s, e in spans}:
+            spans.append(("ent", start, ent_end))
     return [(v, s, e) for v, s, e in spans if e - s <= _MAX_TOKENS]
 
 
@@ -173,16 +183,29 @@ def _rule_spans(incident: Incident) -> dict[str, list[tuple[int, int]]]:
             "Target": spans(incident.targets), "Weapon": spans(incident.weapons)}
 
 
+_LEMMA_COUNTS_KEY = "blotter.roles.noun_lemma_counts"
+
+
+def _noun_lemma_counts(doc: Doc) -> dict[str, int]:
+    """How often each noun lemma occurs in the document, counted once per document: every
+    political incident of a report asks."""
+    if _LEMMA_COUNTS_KEY not in doc.user_data:
+        counts: dict[str, int] = {}
+        for t in doc:
+            if t.pos_ in _NOUNS:
+                lemma = _lemma(t)
+                counts[lemma] = counts.get(lemma, 0) + 1
+        doc.user_data[_LEMMA_COUNTS_KEY] = counts
+    return doc.user_data[_LEMMA_COUNTS_KEY]
+
+
 def candidates(frame: IncidentFrame, incident: Incident) -> list[Candidate]:
     """Every noun-phrase cut in the incident's sentences, with its features."""
     doc, text = frame.doc, frame.text
     rules = _rule_strings(incident)
     rule_words = {role: {w for s in strings for w in s.split()} for role, strings in rules.items()}
     aliases = group_table().canonical
-    lemma_counts: dict[str, int] = {}
-    for t in doc:
-        if t.pos_ in _NOUNS:
-            lemma_counts[_lemma(t)] = lemma_counts.get(_lemma(t), 0) + 1
+    lemma_counts = _noun_lemma_counts(doc)
     weapon_spans = [(s, e) for sentence in frame.sentences
                     for s, e, _, _ in find_weapon_spans(text, sentence.start_char, sentence.end_char)]
     target_spans = [(m.start, m.end, m.label) for sentence in frame.sentences
