@@ -839,11 +839,8 @@ def _home_city(places: list[Place], dateline: str | None) -> Place | None:
               and name_key(p.mention) not in COMMON_WORDS | FACILITY_WORDS]  # 'Tribune' is a paper, not a town
     if not cities:
         return None
-    if dateline:
-        first = name_key(re.split(r"[,(]", dateline)[0])
-        named = next((p for p in cities if name_key(p.mention) == first), None)
-        if named is not None:
-            return named
+    if dateline and (named := _named_by_dateline(cities, dateline)) is not None:
+        return named
     counts = Counter(p.geonameid for p in cities)
     areas = Counter((p.country_code, p.admin1) for p in places
                     if p.feature in ("city", "admin1", "admin2") and p.admin1).most_common(2)
@@ -1221,8 +1218,13 @@ def _dateline_place(frame) -> Place | None:
     without a dateline from the cleaner, one inside the first lines ('... | fox8.comAKRON, Ohio --')."""
     if not frame.article.dateline:
         return _inline_dateline(frame.places, frame.text)
-    first = name_key(re.split(r"[,(]", frame.article.dateline)[0])
-    return next((p for p in frame.places if name_key(p.mention) == first), None)
+    return _named_by_dateline(frame.places, frame.article.dateline)
+
+
+def _named_by_dateline(places: list[Place], dateline: str) -> Place | None:
+    """The first of the places whose name is the dateline's town ('KADUNA, Nigeria' -> 'Kaduna')."""
+    first = name_key(re.split(r"[,(]", dateline)[0])
+    return next((p for p in places if name_key(p.mention) == first), None)
 
 
 INLINE_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|[-\u2013\u2014])")
