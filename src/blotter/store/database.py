@@ -209,9 +209,10 @@ class Database:
         if names:
             name_counts.update(self._name_counts(conn, names))
             spread = [name for name in names if name_counts.get(name, 0) <= merge.MAX_NAME_REPORTS]
-            seqs.update(dict.fromkeys(self._name_tied(conn, spread, anchors, document_id)))
+            tied = self._name_tied(conn, sorted(spread), anchors, document_id)
+            seqs.update(dict.fromkeys(seq for seq, shared in tied.items() if shared >= merge.LONG_TIE_NAMES))
             # A follow-up and the first report, one naming as victim or attacker someone the other names.
-            once = self._load_members(conn, self._name_tied(conn, sorted(spread), anchors, document_id, at_least=1))
+            once = self._load_members(conn, list(tied))
             people = set().union(*(m.people_distinctive_names for m in new_members))
             seqs.update(dict.fromkeys(m.seq for m in once if m.people_distinctive_names & names
                                       or (people & m.names)))
@@ -238,21 +239,21 @@ class Database:
             name_counts.update(self._name_counts(conn, unknown))
         return frozenset(name for name in names if name_counts.get(name, 0) > merge.MAX_NAME_REPORTS)
 
-    def _name_tied(self, conn: Connection, names: list[str], anchors: list[date], document_id: str,
-                   at_least: int = merge.LONG_TIE_NAMES) -> list[int]:
-        """Primary incidents of other reports anchored within ``LONG_WINDOW_DAYS`` that share
-        ``at_least`` of ``names`` (names used by few reports)."""
-        if len(names) < at_least:
-            return []
+    def _name_tied(self, conn: Connection, names: list[str], anchors: list[date], document_id: str) -> dict[int, int]:
+        """Primary incidents of other reports anchored within ``LONG_WINDOW_DAYS`` that share any of
+        ``names`` (names used by few reports), each with how many it shares: one query serves both
+        the long tie (``LONG_TIE_NAMES`` shared) and the follow-up check (one shared)."""
+        if not names:
+            return {}
         window = timedelta(days=merge.LONG_WINDOW_DAYS)
         low, high = (min(anchors) - window).isoformat(), (max(anchors) + window).isoformat()
-        query = (sa.select(document_incidents.c.seq)
+        query = (sa.select(document_incidents.c.seq, sa.func.count())
                  .join(document_names, document_names.c.document_id == document_incidents.c.document_id)
                  .where(document_names.c.name.in_(names), document_incidents.c.is_primary,
                         document_incidents.c.document_id != document_id,
                         document_incidents.c.anchor_date.between(low, high))
-                 .group_by(document_incidents.c.seq).having(sa.func.count() >= at_least))
-        return list(conn.execute(query).scalars())
+                 .group_by(document_incidents.c.seq))
+        return {seq: shared for seq, shared in conn.execute(query)}
 
     def _load_members(self, conn: Connection, seqs: list[int]) -> list[merge.Member]:
         found = {seq: self._members[seq] for seq in seqs if seq in self._members}
