@@ -213,9 +213,8 @@ class Database:
             seqs.update(dict.fromkeys(seq for seq, shared in tied.items() if shared >= merge.LONG_TIE_NAMES))
             # A follow-up and the first report, one naming as victim or attacker someone the other names.
             once = self._load_members(conn, list(tied))
-            people = set().union(*(m.people_distinctive_names for m in new_members))
-            seqs.update(dict.fromkeys(m.seq for m in once if m.people_distinctive_names & names
-                                      or (people & m.names)))
+            seqs.update(dict.fromkeys(m.seq for m in once
+                                      if any(merge.names_each_other(m, new) for new in new_members)))
         return self._load_members(conn, list(seqs))
 
     def _name_counts(self, conn: Connection, names: Iterable[str]) -> dict[str, int]:

@@ -289,10 +289,7 @@ def match_score(a: Member, b: Member, common_names: frozenset[str] = frozenset()
         return None  # one report's incidents are distinct by construction
     shared_names = len((a.names & b.names) - common_names)
     shared_victim = bool((a.victim_distinctive_names & b.victim_distinctive_names) - common_names)
-    # A victim or attacker one report names in full that the other's text names too (a trial
-    # report that does not call him the victim): a follow-up of that shooting.
-    person_named_by_other = bool(((a.people_distinctive_names & b.names) | (b.people_distinctive_names & a.names))
-                                 - common_names)
+    person_named_by_other = names_each_other(a, b, common_names)
     days = _date_score(a, b, long_tie=shared_names >= LONG_TIE_NAMES or shared_victim or person_named_by_other)
     if days is None:
         return UNRELATED
@@ -334,6 +331,13 @@ def match_score(a: Member, b: Member, common_names: frozenset[str] = frozenset()
     score += TEXT_WEIGHT * overlap
     corroborated |= shared_proper > 0 or overlap >= CORROBORATING_OVERLAP
     return score if corroborated else score - UNCORROBORATED_PENALTY
+
+
+def names_each_other(a: Member, b: Member, common_names: frozenset[str] = frozenset()) -> bool:
+    """A victim or attacker one report names in full is named in the other's text too (a trial
+    report that does not call him the victim): the mark of a follow-up of that incident. The
+    store uses it to fetch candidates, the matcher to score them, so both follow one rule."""
+    return bool(((a.people_distinctive_names & b.names) | (b.people_distinctive_names & a.names)) - common_names)
 
 
 def _several_harmed(member: Member) -> bool:
