@@ -67,6 +67,11 @@ def _plain(words: str) -> str:
     return words.lower() if words.isupper() and len(words) > 3 else words
 
 
+def _lower_first(words: str) -> str:
+    """Words moved from the start of a sentence into its middle ("Two women" -> "two women")."""
+    return words[:1].lower() + words[1:]
+
+
 def _actor(incident: Incident) -> str | None:
     if incident.perpetrators:
         first = incident.perpetrators[0]
@@ -81,8 +86,7 @@ _KILLING_VERBS = {"killed", "assassinated", "massacred"}
 
 def _victims(victims: list[Victim]) -> str:
     """The first two victims as the report words them ("Jerome Banks and two women")."""
-    return " and ".join(_plain(v.mention) if v.name else _plain(v.mention)[0].lower() + _plain(v.mention)[1:]
-                        for v in victims[:2])
+    return " and ".join(_plain(v.mention) if v.name else _lower_first(_plain(v.mention)) for v in victims[:2])
 
 
 def summarise(incident: Incident, trigger_kind: str | None = None) -> str:
@@ -95,7 +99,7 @@ def summarise(incident: Incident, trigger_kind: str | None = None) -> str:
     elif incident.status != "carried_out":
         sentence = f"{_STATUS_PREFIX[incident.status]} {_NOUN[kind].split(' ', 1)[1].lower()}"
         described = actor and not (incident.perpetrators and incident.perpetrators[0].name)
-        sentence += f" by {actor[0].lower() + actor[1:] if described else actor}" if actor else ""
+        sentence += f" by {_lower_first(actor) if described else actor}" if actor else ""
         sentence += _where(incident) + _when(incident)
     elif actor:
         verb = _VERB_BY_KIND.get(trigger_kind or "", _ACTION[kind])
@@ -106,9 +110,8 @@ def summarise(incident: Incident, trigger_kind: str | None = None) -> str:
             sentence = f"{actor} {verb} {victims}{_where(incident)}{_when(incident)}"
         elif _ACTION[kind].endswith(" to"):  # "set fire to" wants what was set on fire
             target = _plain(incident.targets[0].mention) if incident.targets else None
-            what = target[0].lower() + target[1:] if target else None
-            sentence = (f"{actor} {_ACTION[kind]} {what}" if what else f"{actor} carried out {_NOUN[kind][0].lower()}"
-                        f"{_NOUN[kind][1:]}") + _where(incident) + _when(incident)
+            what = _lower_first(target) if target else None
+            sentence = (f"{actor} {_ACTION[kind]} {what}" if what else f"{actor} carried out {_lower_first(_NOUN[kind])}") + _where(incident) + _when(incident)
         else:
             sentence = f"{actor} {_ACTION[kind]}{_where(incident)}{_when(incident)}"
     else:
