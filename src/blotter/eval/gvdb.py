@@ -104,6 +104,8 @@ def to_input(article: GvdbArticle) -> InputDocument:
     return InputDocument(id=f"gvdb-{article.id}", text=article.text, url=article.url)
 
 
+# The scorer keeps its own state tables rather than reading the gazetteer's: a scorer that shares
+# the extractor's tables would also share their mistakes, and score them as right.
 _US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
     "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
