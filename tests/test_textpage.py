@@ -42,3 +42,9 @@ def test_publication_day_from_the_address_only_when_the_page_states_none():
     stamped = clean(InputDocument(id="b", url="https://news.example.com/2016/01/27/shooting",
                                   text="Published: January 28, 2016 at 9:00 am EST\n\n" + body))
     assert stamped.published.startswith("2016-01-28")
+
+
+def test_wire_datelines_with_a_country_or_a_long_station_name_give_the_filing_date():
+    assert dateline_date("BOGOTA, 30 AUG 89 (TELEVISION NACIONAL CADENA 2) -- [TEXT] A BOMB WENT OFF.") == "1989-08-30"
+    assert dateline_date("MANAGUA (NICARAGUA), 11 DEC 89 (RADIO NACIONAL) -- [TEXT] TROOPS CLASHED.") == "1989-12-11"
+    assert dateline_date("LOS ANGELES (KTLA 5) -- A man was shot.") is None, "a station, but no date"

@@ -290,12 +290,15 @@ _WIRE_MARKER_RE = re.compile(
 MIN_LINK_LIST_RUN = 5
 _LEADING_MARKERS_RE = re.compile(r"(?:\[[^\]\[]{1,60}\]\s*)*")
 # Words in a dateline's place slot that are not places ("CLANDESTINE, 8 JAN 90 (RADIO ...)").
-NOT_DATELINE_PLACES = {"CLANDESTINE", "UPDATE", "BREAKING", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "NEW"}
+NOT_DATELINE_PLACES = {"CLANDESTINE", "UPDATE", "BREAKING", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "NEW", "NO CITY"}
 _DATELINE_RE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'.]+(?:-[A-Z]+)*(?: [A-Z][A-Z'.]+(?:-[A-Z]+)*){0,3}"
     r"(?:,\s*(?!NO DATE)[A-Z][A-Za-z'.]+(?:-[A-Za-z]+)*(?: [A-Z][A-Za-z'.]+){0,2})?)"
+    # the country a wire service adds after a city it expects readers not to know: "MANAGUA (NICARAGUA),"
+    r"(?: \([A-Z][A-Z .]{1,30}\)(?=,))?"
     r"(?:,\s*(?P<date>\d{1,2} [A-Z]{3} \d{2,4}|NO DATE|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
-    r"\s*(?P<agency>\([A-Za-z .&/-]{2,24}\))?\s*(?P<dash>--|—|–|-|>>)?\s"
+    # an agency, a paper or a station, with its channel: "(AFP)", "(INRAVISION TELEVISION CADENA 2)"
+    r"\s*(?P<agency>\([A-Za-z0-9 .&/'-]{2,40}\))?\s*(?P<dash>--|—|–|-|>>)?\s"
 )
 
 
