@@ -537,3 +537,23 @@ def test_a_small_place_name_hyphened_to_a_surname_is_no_place():
     assert "diaz" not in places and "macy" not in places and "miami" in places
     places = by_mention(places_of("Flights from Dallas-Fort Worth resumed."))
     assert {"dallas", "fort worth"} <= set(places)
+
+
+@pytest.mark.parametrize("dateline", ["LIMA, 3 MAR 90 (AFP)", "LIMA (PERU), 3 MAR 90 (RADIO CONTINENTAL NETWORK)"])
+def test_a_wire_report_filed_abroad_is_placed_where_it_happened(dateline):
+    from blotter import extract_text
+
+    text = (f"{dateline} -- [TEXT] GUERRILLAS BLEW UP A POWER PYLON IN MEDELLIN, COLOMBIA, LAST NIGHT, "
+            "COLOMBIAN POLICE SAID.\n\n   THE BLAST LEFT PART OF MEDELLIN WITHOUT LIGHT FOR SIX HOURS.")
+    record = extract_text(text)
+    assert record.published == "1990-03-03"
+    [incident] = record.incidents
+    assert (incident.location.name, incident.location.country) == ("Medellin", "Colombia")
+    assert incident.date.start == "1990-03-02", "last night, counted from the filing date"
+
+
+def test_a_dateline_abroad_stays_the_place_when_the_report_names_no_other():
+    from blotter import extract_text
+
+    record = extract_text("LIMA, 3 MAR 90 (AFP) -- [TEXT] A CAR BOMB EXPLODED OUTSIDE A BANK LAST NIGHT, KILLING TWO GUARDS.")
+    assert [i.location.name for i in record.incidents] == ["Lima"]

@@ -1329,17 +1329,28 @@ def _well_known_place(place: Place) -> bool:
         name_key(entry.name) == name_key(place.mention)
 
 
-def _home_country(places: list[Place], dateline_place: Place | None) -> str | None:
-    """The country a report is set in: its dateline's, else the one most of its well-known place
-    names (demonyms already left out by the caller) are in (at least twice as many as any other, and two or more). A town of another
+def _part_of_dateline(place: Place, dateline_place: Place | None, text: str) -> bool:
+    """The dateline's town itself or the state or country written right after it ('KADUNA, Nigeria',
+    'MANAGUA (NICARAGUA)'): words that say where the report was filed, not where anything happened."""
+    return dateline_place is not None and (place is dateline_place or (
+        place.start >= dateline_place.end and re.fullmatch(r"[\s,(]*", text[dateline_place.end:place.start]) is not None))
+
+
+def _home_country(places: list[Place], dateline_place: Place | None, text: str) -> str | None:
+    """The country a report is set in: its dateline's, unless the rest of the report names only
+    well-known places of one other country (a wire report filed in Havana about San Salvador);
+    without a dateline, the country most of its well-known place names are in (at least twice as
+    many as any other, and two or more; demonyms already left out by the caller). A town of another
     country ('Mama Nancy's diner' in a report from Syracuse) is then more likely a word or a name."""
-    if dateline_place is not None and dateline_place.country_code:
-        return dateline_place.country_code
-    counts = Counter(p.country_code for p in places if p.country_code and _well_known_place(p))
+    counts = Counter(p.country_code for p in places
+                     if p.country_code and _well_known_place(p) and not _part_of_dateline(p, dateline_place, text))
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    return ranked[0][0]
+    dominant = None if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]) \
+        else ranked[0][0]
+    if dateline_place is not None and dateline_place.country_code and \
+            (counts[dateline_place.country_code] or dominant is None):
+        return dateline_place.country_code
+    return dominant
 
 
 def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (imported lazily: no cycle)
@@ -1400,7 +1411,7 @@ def _locate(frame) -> Location:
             or _most_frequent_place([p for p in frame_places if _is_demonym(p)])
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
-    home_country = _home_country(named, dateline_place)
+    home_country = _home_country(named, dateline_place, frame.text)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
             or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
