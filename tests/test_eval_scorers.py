@@ -492,3 +492,70 @@ def test_place_names_compare_without_a_leading_article():
     from blotter.eval.common import same_place
     assert same_place("Bronx", "The Bronx") and same_place("Pittsburgh (Wilkinsburg)", "Wilkinsburg")
     assert not same_place("Bronx", "Brooklyn")
+
+
+# --------------------------------------------------------------------------- MUC-4 answer keys (date, place)
+
+KEY_FILE = """\
+;;; a comment line
+0.  MESSAGE: ID                     TST1-MUC3-0001
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  02 MAR 90
+3.  INCIDENT: LOCATION              COLOMBIA: ANTIOQUIA (DEPARTMENT): MEDELLIN (CITY)
+4.  INCIDENT: TYPE                  BOMBING
+
+0.  MESSAGE: ID                     TST1-MUC3-0001
+1.  MESSAGE: TEMPLATE               2
+2.  INCIDENT: DATE                  (01 MAR 90 - 03 MAR 90) / (- 04 MAR 90)
+3.  INCIDENT: LOCATION              (PERU: LIMA (CITY)) /
+                                    (PERU)
+4.  INCIDENT: TYPE                  ATTACK
+
+0.  MESSAGE: ID                     TST1-MUC3-0002
+1.  MESSAGE: TEMPLATE               *
+2.  INCIDENT: DATE                  *
+"""
+
+
+def test_muc4_keys_parse_dates_places_and_alternatives():
+    from blotter.eval import muc4_keys
+
+    keys = muc4_keys.parse_key(KEY_FILE)
+    assert keys["TST1-MUC3-0002"] == [], "a message keyed '*' has no template"
+    first, second = keys["TST1-MUC3-0001"]
+    assert first.days == {"1990-03-02"} and first.country == "colombia" and first.places == {"antioquia", "medellin"}
+    assert second.days == {"1990-03-01", "1990-03-02", "1990-03-03"}, "'- 04 MAR 90' (on or before) gives no day"
+    assert second.country == "peru" and second.places == {"lima"}, "a continued line belongs to its slot"
+    assert muc4_keys.key_days("- 04 MAR 90") == frozenset()
+    assert muc4_keys.key_places("COLOMBIA: PEREIRA (CITY) - BELEN DE UMBRIA (TOWN)")[1] == {"pereira", "belen de umbria"}
+
+
+def test_muc4_keys_perfect_empty_and_wrong(tmp_path: Path):
+    from blotter.eval import muc4_keys
+
+    folder = tmp_path / "raw" / "CORPORA"
+    for part, texts, key in (("tst1", "tst1-muc3", "key-tst1.v7"), ("tst2", "tst2-muc4", "key-tst2.v4")):
+        (folder / part).mkdir(parents=True)
+        (folder / part / texts).write_text("" if part == "tst2" else
+                                           "TST1-MUC3-0001\n\n   LIMA, 4 MAR 90 (AFP) -- [TEXT] A BOMB.\n\n"
+                                           "TST1-MUC3-0002\n\n   LIMA, 4 MAR 90 (AFP) -- [TEXT] A SPEECH.\n")
+        (folder / part / key).write_text("" if part == "tst2" else KEY_FILE)
+    messages = muc4_keys.load(tmp_path, "dev", None)
+    assert [m.docid for m in messages] == ["TST1-MUC3-0001", "TST1-MUC3-0002"]
+    assert muc4_keys.to_input(messages[0]).text.startswith("   LIMA, 4 MAR 90")
+
+    def located(name, country, day, precision="city"):
+        return record("TST1-MUC3-0001", incidents=[incident(
+            location=Location(name=name, country=country, precision=precision),
+            date=IncidentDate(start=day, end=day, precision="day"))])
+
+    perfect = muc4_keys.score(messages, [located("Lima", "Peru", "1990-03-03"), record("TST1-MUC3-0002")])
+    assert all(row["f1"] == 1.0 for row in perfect.rows.values()), "any template of the message may be right"
+    empty = muc4_keys.score(messages, [None, None])
+    assert all(row["f1"] == 0.0 for row in empty.rows.values())
+    wrong = muc4_keys.score(messages * 2, [located("Bogota", "Colombia", "1990-03-04"), None,
+                                           located("Medellin", "Colombia", "1990-03-02"), None])
+    assert wrong.rows["date"]["f1"] == 0.5 and wrong.rows["place"]["f1"] == 0.5, "one of two right"
+    assert wrong.rows["country"]["f1"] == 1.0
+    assert muc4_keys.score(messages, [located("Colombia", "Colombia", "1990-03-02", "country"), None]) \
+        .rows["place"]["predicted"] == 0, "a country is no place below it"

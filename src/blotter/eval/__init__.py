@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # importing the runner pulls in the models; ``blotter --help`
 
 DATASET_MODULES = {
     "muc4": "blotter.eval.muc4",
+    "muc4-keys": "blotter.eval.muc4_keys",
     "gvdb": "blotter.eval.gvdb",
     "gva": "blotter.eval.gva",
     "dedup": "blotter.eval.dedup",
