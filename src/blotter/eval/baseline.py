@@ -21,6 +21,7 @@ SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 # The sample each dataset is measured on: small enough to run in well under two minutes.
 BASELINE_LIMITS: dict[str, int | None] = {
     "muc4": 100, "gvdb": 100, "gva": 100, "dedup": 100, "article": 100, "geo": 40, "quotes": 30,
+    "wikievents": None,  # all 20 dev documents
 }
 # A headline may fall this much below the baseline before the guard fails.
 TOLERANCE = 0.01
