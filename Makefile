@@ -38,7 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 eval: $(STAMP)
-	for d in muc4 gvdb gva article geo quotes; do $(BIN)/blotter eval $$d --data ../shared/data || exit 1; done
+	for d in muc4 muc4-keys gvdb gva article geo quotes wikievents; do $(BIN)/blotter eval $$d --data ../shared/data || exit 1; done
 
 clean-venv:
 	rm -rf $(VENV)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from blotter.eval import article, dedup, geo, gva, gvdb, muc4, quotes
+from blotter.eval import article, dedup, geo, gva, gvdb, muc4, quotes, wikievents
 from blotter.eval.metrics import names_match, normalize_filler
 from blotter.models import (Article, Casualties, Count, DocumentRecord, Evidence, GroupRef, Incident, IncidentDate, Location,
                             Perpetrator, Place, Quote, Target, Victim, Weapon)
@@ -559,3 +559,102 @@ def test_muc4_keys_perfect_empty_and_wrong(tmp_path: Path):
     assert wrong.rows["country"]["f1"] == 1.0
     assert muc4_keys.score(messages, [located("Colombia", "Colombia", "1990-03-02", "country"), None]) \
         .rows["place"]["predicted"] == 0, "a country is no place below it"
+
+
+# --------------------------------------------------------------------------- wikievents
+
+WIKI_LINES = ["Car bomb kills two soldiers in Kabul",
+              "A car bomb exploded near an army checkpoint in Kabul on Monday, killing two soldiers.",
+              "The Taliban said they carried out the attack."]
+
+
+def wiki_gold(tmp_path: Path) -> list[wikievents.WikiDocument]:
+    """One bombing (its KAIROS events, with "they" coreferent with "the Taliban") and one quiet report."""
+    mentions = {"T1": "bomb", "T2": "soldiers", "T3": "Kabul", "T4": "bomb", "T5": "checkpoint", "T6": "Kabul",
+                "T7": "soldiers", "T8": "Taliban", "T9": "they"}
+
+    def event(kind: str, trigger: str, *arguments: tuple[str, str]) -> dict:
+        return {"id": f"E-{trigger}", "event_type": kind, "trigger": {"text": trigger},
+                "arguments": [{"entity_id": e, "role": role, "text": mentions[e]} for role, e in arguments]}
+
+    bombing = {"doc_id": "w1", "text": "".join(WIKI_LINES), "sentences": [[[], line] for line in WIKI_LINES],
+               "entity_mentions": [{"id": i, "text": t} for i, t in mentions.items()],
+               "event_mentions": [
+                   event("Life.Die.Unspecified", "kills", ("Victim", "T2"), ("Place", "T3")),
+                   event("Conflict.Attack.DetonateExplode", "exploded", ("ExplosiveDevice", "T4"),
+                         ("Target", "T5"), ("Place", "T6"), ("Attacker", "T9")),
+                   event("Life.Die.Unspecified", "killing", ("Victim", "T7")),
+                   event("Contact.Contact.Broadcast", "said", ("Communicator", "T8"))]}
+    quiet = {"doc_id": "w2", "text": "The council met on Monday.", "sentences": [[[], "The council met on Monday."]],
+             "entity_mentions": [], "event_mentions": []}
+    (tmp_path / "dev.jsonl").write_text("".join(json.dumps(d) + "\n" for d in (bombing, quiet)))
+    clusters = [["T1", "T4"], ["T2", "T7"], ["T3", "T6"], ["T8", "T9"]]
+    (tmp_path / "dev.jsonlines").write_text(json.dumps({"doc_key": "w1", "clusters": clusters}) + "\n")
+    return wikievents.load(tmp_path, "dev", None)
+
+
+def wiki_record(perpetrator: str = "The Taliban", target: str = "an army checkpoint", place: str = "Kabul",
+                **fields) -> DocumentRecord:
+    found = incident(category="terrorism", attack_types=["bombing"],
+                     groups=[GroupRef(name=perpetrator, mention=perpetrator, relation="claimed")],
+                     victims=[Victim(mention="two soldiers", status="killed")],
+                     targets=[Target(mention=target, type="military")],
+                     weapons=[Weapon(mention="A car bomb", type="explosives")],
+                     location=Location(mention=place, name=place, country="Afghanistan"), **fields)
+    return record("w1", "\n".join(WIKI_LINES), [found])
+
+
+def test_wikievents_loader_restores_line_breaks_and_gathers_coreferent_mentions(tmp_path: Path):
+    bombing, quiet = wiki_gold(tmp_path)
+    assert wikievents.to_input(bombing).text == "\n".join(WIKI_LINES)
+    assert bombing.has_attack and not quiet.has_attack
+    assert {role: len(entities) for role, entities in bombing.roles.items()} == {
+        "perpetrators": 1, "victims": 1, "targets": 1, "weapons": 1, "place": 1}
+    assert bombing.roles["perpetrators"][0].texts == {"taliban", "they"}  # "said" is no attack: only through "they"
+
+
+def test_wikievents_perfect_empty_and_wrong(tmp_path: Path):
+    gold = wiki_gold(tmp_path)
+    perfect = wikievents.score(gold, [wiki_record(), record("w2")])
+    assert perfect.headline == 1.0 and all(row["f1"] == 1.0 for row in perfect.rows.values())
+    empty = wikievents.score(gold, [None, None])
+    assert empty.headline == 0.0 and empty.rows["incident detection (docs)"]["f1"] == 0.0
+    wrong = wikievents.score(gold, [wiki_record(perpetrator="police", target="a school", place="Herat"), record("w2")])
+    assert 0.0 < wrong.headline < 1.0
+    assert wrong.rows["perpetrators"]["f1"] == wrong.rows["targets"]["f1"] == wrong.rows["place"]["f1"] == 0.0
+    assert wrong.rows["victims"]["f1"] == wrong.rows["weapons"]["f1"] == 1.0
+
+
+def test_wikievents_place_in_the_country_the_gold_names_matches():
+    """An incident "in Herat" is also in Afghanistan: one place value, either name."""
+    (place,) = wikievents.predicted_values(wiki_record(place="Herat"))["place"]
+    assert wikievents.matched([wikievents.Mentions.of(["Afghanistan"])], [place]) == 1
+    assert wikievents.matched([wikievents.Mentions.of(["Kabul"]), wikievents.Mentions.of(["Afghanistan"])], [place]) == 1
+
+
+def test_wikievents_an_incident_in_a_report_without_attacks_lowers_detection(tmp_path: Path):
+    gold = wiki_gold(tmp_path)
+    spurious = wikievents.score(gold, [wiki_record(), record("w2", incidents=[incident(category="crime")])])
+    assert spurious.rows["incident detection (docs)"]["precision"] == 0.5
+    assert spurious.rows["incident detection (docs)"]["recall"] == 1.0
+
+
+def test_wikievents_values_match_by_head_word_and_each_gold_entity_once():
+    assert wikievents.head_word("the driver of the bus") == "driver"
+    assert wikievents.head_word("the Army of the North") == "army"
+    assert wikievents.head_word("the group’s commander, who fled") == "commander"
+    assert wikievents.head_word("at least 40 people") == "people"
+    gold = [wikievents.Mentions.of(["soldiers"])]
+    twice = [wikievents.Mentions.of(["two soldiers"]), wikievents.Mentions.of(["the soldiers"])]
+    assert wikievents.matched(gold, twice) == 1
+    assert wikievents.matched(gold, [wikievents.Mentions.of(["a soldier"])]) == 0
+
+
+def test_wikievents_denying_group_is_no_perpetrator_and_a_name_repeated_counts_once(tmp_path: Path):
+    gold = wiki_gold(tmp_path)
+    denied = wiki_record()
+    denied.incidents[0].groups[0].relation = "denied"
+    assert wikievents.score(gold, [denied, record("w2")]).rows["perpetrators"]["predicted"] == 0
+    repeated = wiki_record()
+    repeated.incidents.append(repeated.incidents[0].model_copy(update={"id": "d1-i2", "is_primary": False}))
+    assert wikievents.score(gold, [repeated, record("w2")]).headline == 1.0

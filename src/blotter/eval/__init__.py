@@ -21,6 +21,7 @@ DATASET_MODULES = {
     "article": "blotter.eval.article",
     "geo": "blotter.eval.geo",
     "quotes": "blotter.eval.quotes",
+    "wikievents": "blotter.eval.wikievents",
 }
 
 
