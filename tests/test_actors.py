@@ -383,3 +383,10 @@ def test_army_owning_or_held_responsible_for_a_deed() -> None:
     held = ("Nearly 80 peasants were massacred in the hamlet of Tolo in May, a massacre for which survivors "
             "hold the army responsible.")
     assert [g.name for g in main_incident(held).groups] == ["Army"]
+
+
+def test_a_report_opening_with_a_quoted_attacker_phrase_is_read_not_crashed_on():
+    from blotter import extract_text
+
+    record = extract_text('"Three militants planted a bomb on a road in Kandahar and it exploded, killing them," police said.')
+    assert record.incidents and record.incidents[0].location.name == "Kandahar"

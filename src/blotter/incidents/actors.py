@@ -465,7 +465,7 @@ def _mention_span(head: Token) -> tuple[int, int]:
     while left.i < head.i and (not left.text[0].isalnum() or left.lower_ in ("so", "called")):
         left = left.nbor(1)  # "so-called hired assassins" is named by "hired assassins"
     while left.i > 0 and not left.nbor(-1).whitespace_ and left.nbor(-1).lower_ not in ("so", "-called") and (
-            left.text == "-" or left.nbor(-1).text == "-" or left.nbor(-1).nbor(-1).text == "-"):
+            left.text == "-" or left.nbor(-1).text == "-" or (left.i > 1 and left.nbor(-1).nbor(-1).text == "-")):
         left = left.nbor(-1)  # "24-year-old man", not "old man"
     right = head
     if head.lower_ in _PART_NOUNS:
