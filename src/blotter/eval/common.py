@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
+from itertools import islice
+from pathlib import Path
+from typing import Iterator
 
 from ..geo import name_key
 from ..models import DocumentRecord, Incident
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict]:
+    """The objects of a JSON Lines file in order, the first ``limit`` only when given; blank lines skipped."""
+    with open(path, encoding="utf-8") as lines:
+        yield from islice((json.loads(line) for line in lines if line.strip()), limit)
 
 
 def main_incident(record: DocumentRecord | None) -> Incident | None:

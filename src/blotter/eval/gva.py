@@ -7,14 +7,13 @@ the file, a deterministic spread over years and sources.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
 from ..models import DocumentRecord, Incident, InputDocument
-from .common import main_incident, predicted_city, predicted_day, same_place
+from .common import main_incident, predicted_city, predicted_day, read_jsonl, same_place
 from .metrics import PRF, CountScore, score_value
 from .runner import Dataset, EvalResult
 
@@ -49,11 +48,6 @@ def every_kth(items: list, limit: int | None) -> list:
         return items
     step = len(items) / limit
     return [items[int(i * step)] for i in range(limit)]
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
 
 
 def load_all(folder: Path) -> list[GvaArticle]:

@@ -139,6 +139,17 @@ class CountScore:
         return {**self.prf.as_dict(), "accuracy": round(self.exact.value, 4)}
 
 
+def role_rows(per_role: dict[str, PRF]) -> tuple[PRF, dict[str, dict[str, float | int]]]:
+    """Each role's row and their micro-averaged total (the headline of a role-filling score),
+    the total's row under "all roles (micro)"."""
+    overall = PRF()
+    for counts in per_role.values():
+        overall.merge(counts)
+    rows = {role: counts.as_dict() for role, counts in per_role.items()}
+    rows["all roles (micro)"] = overall.as_dict()
+    return overall, rows
+
+
 def score_value(prf: PRF, gold: str | None, predicted: str | None, same: bool) -> None:
     """Count one optional value (a city, a date): predicted/gold when present, tp when both and ``same``."""
     prf.add(int(bool(gold) and bool(predicted) and same), int(bool(predicted)), int(bool(gold)))

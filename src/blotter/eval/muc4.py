@@ -9,7 +9,6 @@ templates still count (as wrong predictions or missed gold). Micro P/R/F1 over t
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -18,7 +17,8 @@ from typing import Sequence
 
 from ..geo.gazetteer import load_gazetteer
 from ..models import DocumentRecord, Incident, InputDocument, Target
-from .metrics import PRF, Accuracy, normalize_filler
+from .common import read_jsonl
+from .metrics import PRF, Accuracy, normalize_filler, role_rows
 from .runner import Dataset, EvalResult
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -64,15 +64,11 @@ class MucDocument:
 
 def load(folder: Path, split: str, limit: int | None) -> list[MucDocument]:
     documents = []
-    with open(folder / f"{split}.json", encoding="utf-8") as lines:
-        for line in lines:
-            if limit is not None and len(documents) >= limit:
-                break
-            raw = json.loads(line)
-            templates = [Template(t["incident_type"], {role: [frozenset(normalize_filler(m) for m, _ in entity)
-                                                             for entity in t.get(role, [])] for role in ROLES})
-                         for t in raw["templates"]]
-            documents.append(MucDocument(raw["docid"], raw["doctext"], templates))
+    for raw in read_jsonl(folder / f"{split}.json", limit):
+        templates = [Template(t["incident_type"], {role: [frozenset(normalize_filler(m) for m, _ in entity)
+                                                         for entity in t.get(role, [])] for role in ROLES})
+                     for t in raw["templates"]]
+        documents.append(MucDocument(raw["docid"], raw["doctext"], templates))
     return documents
 
 
@@ -310,11 +306,7 @@ def score(documents: Sequence[MucDocument], records: Sequence[DocumentRecord | N
         predicted_types = sorted(t.incident_type for t in predicted)
         types.add(_multiset_overlap(gold_types, predicted_types), len(predicted_types), len(gold_types))
         type_accuracy.add(gold_types == predicted_types)
-    overall = PRF()
-    for counts in per_role.values():
-        overall.merge(counts)
-    rows: dict[str, dict[str, float | int]] = {role: counts.as_dict() for role, counts in per_role.items()}
-    rows["all roles (micro)"] = overall.as_dict()
+    overall, rows = role_rows(per_role)
     rows["incident types"] = types.as_dict()
     rows["type set exact (per doc)"] = type_accuracy.as_dict()
     return EvalResult("muc4", "strict F1", overall.f1, rows)

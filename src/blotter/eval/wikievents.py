@@ -44,7 +44,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..models import DocumentRecord, Incident, InputDocument
-from .metrics import PRF, normalize_filler
+from .common import read_jsonl
+from .metrics import PRF, normalize_filler, role_rows
 from .runner import Dataset, EvalResult
 
 ROLES = ("perpetrators", "victims", "targets", "weapons", "place")
@@ -131,14 +132,7 @@ def parse_document(raw: dict, clusters: list[list[str]]) -> WikiDocument:
 
 def load(folder: Path, split: str, limit: int | None) -> list[WikiDocument]:
     clusters = _clusters(folder / f"{split}.jsonlines")
-    documents = []
-    with open(folder / f"{split}.jsonl", encoding="utf-8") as lines:
-        for line in lines:
-            if limit is not None and len(documents) >= limit:
-                break
-            raw = json.loads(line)
-            documents.append(parse_document(raw, clusters.get(raw["doc_id"], [])))
-    return documents
+    return [parse_document(raw, clusters.get(raw["doc_id"], [])) for raw in read_jsonl(folder / f"{split}.jsonl", limit)]
 
 
 def to_input(document: WikiDocument) -> InputDocument:
@@ -220,11 +214,7 @@ def score(documents: Sequence[WikiDocument], records: Sequence[DocumentRecord | 
         any_role.add(matched(gold_entities, predicted_entities), len(predicted_entities), len(gold_entities))
         found = bool(record and record.incidents)
         detection.add(int(found and document.has_attack), int(found), int(document.has_attack))
-    overall = PRF()
-    for counts in per_role.values():
-        overall.merge(counts)
-    rows: dict[str, dict[str, float | int]] = {role: counts.as_dict() for role, counts in per_role.items()}
-    rows["all roles (micro)"] = overall.as_dict()
+    overall, rows = role_rows(per_role)
     rows["arguments, any role"] = any_role.as_dict()
     rows["incident detection (docs)"] = detection.as_dict()
     return EvalResult("wikievents", "argument F1", overall.f1, rows)
