@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..geo.gazetteer import load_gazetteer
-from ..incidents.detect import TRIGGERS
+from ..incidents.detect import TRIGGERS, WEAK_WORDS
 from ..models import DocumentRecord, Incident, InputDocument, Target
 from .metrics import PRF, Accuracy, normalize_filler
 from .runner import Dataset, EvalResult
@@ -244,9 +244,10 @@ _NOT_AN_ACT_BEFORE = re.compile(rf"(?:{_MILITARY_TARGET.pattern}|\b(?:positions|
 
 
 def _tells_act(before: str, after: str) -> bool:
-    """Whether a violent word stands within ``_ACT_REACH`` words of a list, in the same clause."""
+    """Whether a word telling a violent act stands within ``_ACT_REACH`` words of a list ("rebels based in a
+    and b" names who, not what was done)."""
     near = _WORDS.findall(before.lower())[-_ACT_REACH:] + _WORDS.findall(after.lower())[:_ACT_REACH]
-    return any(word in TRIGGERS for word in near)
+    return any(word in TRIGGERS and word not in WEAK_WORDS for word in near)
 
 
 def _act_type(sentence: str, incident_type: str) -> str:
