@@ -658,3 +658,32 @@ def test_wikievents_denying_group_is_no_perpetrator_and_a_name_repeated_counts_o
     repeated = wiki_record()
     repeated.incidents.append(repeated.incidents[0].model_copy(update={"id": "d1-i2", "is_primary": False}))
     assert wikievents.score(gold, [repeated, record("w2")]).headline == 1.0
+
+
+def listed_towns_record(sentence: str) -> DocumentRecord:
+    found = incident(category="terrorism", attack_types=["armed_assault"],
+                     groups=[GroupRef(name="Shining Path", mention="shining path", relation="perpetrator")],
+                     targets=[Target(mention="public buildings", type="government_general")],
+                     victims=[Victim(mention="mayor luis rojas", name="luis rojas", status="injured")],
+                     evidence=[Evidence.of(sentence, 0, len(sentence))])
+    return record("d", sentence, [found])
+
+
+def test_muc4_an_act_told_in_a_list_of_towns_is_one_template_per_town():
+    """MUC-4 fills one template per town an act is told in, each with who did it and to what; a named
+    victim was harmed in one of them only."""
+    text = "shining path rebels attacked public buildings in villa rica, pozuzo, and oxapampa, in pasco department."
+    templates = muc4.predicted_templates(listed_towns_record(text))
+    assert [t.incident_type for t in templates] == ["attack"] * 3
+    assert all(t.roles["PerpOrg"] == [frozenset({"shining path"})] for t in templates)
+    assert all(t.roles["Target"] == [frozenset({"public buildings"})] for t in templates)
+    assert [len(t.roles["Victim"]) for t in templates] == [1, 0, 0]
+
+
+@pytest.mark.parametrize("text", [
+    "shining path rebels attacked public buildings in pasco and junin departments.",  # a sweep of regions
+    "the soldiers killed in the ambush were buried on 16 may in lima and huaras, respectively.",  # no act there
+    "shining path rebels attacked army positions in villa rica, pozuzo, and oxapampa, in pasco department.",
+])
+def test_muc4_lists_that_are_not_one_act_per_town_give_one_template(text: str) -> None:
+    assert len(muc4.predicted_templates(listed_towns_record(text))) == 1

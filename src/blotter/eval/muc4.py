@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..geo.gazetteer import load_gazetteer
+from ..incidents.detect import TRIGGERS, WEAK_WORDS
 from ..models import DocumentRecord, Incident, InputDocument, Target
 from .common import read_jsonl
 from .metrics import PRF, Accuracy, normalize_filler, role_rows
@@ -204,8 +205,90 @@ def _background(incident: Incident) -> bool:
     return not incident.is_primary and incident.confidence <= _BACKGROUND_CONFIDENCE
 
 
+# MUC-4 makes one template per place an act is told in ("attacked public facilities in huarpacha, ambo and
+# kichki": three templates; task definition part 1, section 5.0: a different location filler makes a separate
+# instance). A list of two or more places after "in" or "among them" in one of the incident's sentences:
+_LIST_ITEM = r"[a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,3}"
+# The list ends where the sentence or the clause does ("..., and kichki, in huanuco department", "..., where").
+_PLACE_LIST = re.compile(rf"\b(?:in|among them|such as)\s+(?P<items>{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})"
+                         r"(?=\s*(?:[,.;:(]|$))", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+# Words no town name is made of: a list of them is of people, things or times ("in the murder and the fire").
+_NOT_IN_A_NAME = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "was", "were", "is", "are", "who",
+                            "which", "that", "this", "other", "several", "people", "members", "he", "they", "it",
+                            "between", "near", "from", "to", "of", "on", "at", "in", "last", "today", "tonight",
+                            "yesterday", "have", "has", "been", "had"})
+# Lists of regions are an offensive's sweep, which MUC-4 codes once ("in usulutan and morazan departments").
+_REGION_WORDS = re.compile(r"\b(?:departments?|provinces?|regions?|states?|zones?|areas?|parts?|districts?)\b",
+                           re.IGNORECASE)
+# A town list the text marks as towns: "towns ..., among them", or closed by the region they lie in.
+_TOWNS_BEFORE = re.compile(r"\b(?:towns|villages|cities|municipalities|hamlets|cantons)\b[^.;]{0,40}$", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"^,?\s+in\s+[a-z]+(?:\s+[a-z]+)?\s+(?:department|province|state)\b", re.IGNORECASE)
+
+
+# How far from the list the act's own word may stand: "attacked public facilities in a, b and c", "in a, b and c,
+# where they carried out sabotage", not "those killed in the operation were buried on 16 may in a and b".
+_ACT_REACH = 6
+_WORDS = re.compile(r"[\w'-]+")
+_BOMBS = re.compile(r"\b(?:bombs?|bombing|bombed|dynamit\w*|explosives?|explosions?|blew up|blown up)\b", re.IGNORECASE)
+
+
+# Not one act per town: forces attacked in each (guerrilla warfare, rule 1b below), or areas in general
+# ("bombings against populated areas in san salvador and san miguel").
+_NOT_AN_ACT_BEFORE = re.compile(rf"(?:{_MILITARY_TARGET.pattern}|\b(?:positions|areas|parts|zones))[^.;,]{{0,12}}$",
+                                re.IGNORECASE)
+
+
+def _tells_act(before: str, after: str) -> bool:
+    """Whether a word telling a violent act stands within ``_ACT_REACH`` words of a list ("rebels based in a
+    and b" names who, not what was done)."""
+    near = _WORDS.findall(before.lower())[-_ACT_REACH:] + _WORDS.findall(after.lower())[:_ACT_REACH]
+    return any(word in TRIGGERS and word not in WEAK_WORDS for word in near)
+
+
+def _act_type(sentence: str, incident_type: str) -> str:
+    """The MUC-4 type of the act one sentence tells, for a town's own template: a bombing or an arson when
+    its words say so, else an attack ("attacked public facilities in ...", "attacks on voting tables ...")."""
+    if incident_type in ("kidnapping", "robbery"):
+        return incident_type
+    if _BOMBS.search(sentence):
+        return "bombing"
+    return "arson" if _ARSON.search(sentence) else "attack"
+
+
+def _listed_towns(incident: Incident, record: DocumentRecord) -> tuple[list[str], str]:
+    """The towns of the longest list of two or more places an incident's sentence tells its act in (or []),
+    with that sentence."""
+    towns: list[str] = []
+    sentence = ""
+    for evidence in incident.evidence:
+        if evidence.field != "text":
+            continue
+        for found in _PLACE_LIST.finditer(evidence.quote):
+            items = [i.strip().lower() for i in _ITEM_SPLIT.split(found.group("items")) if i.strip()]
+            if (len(items) < 2 or any(set(i.split()) & _NOT_IN_A_NAME for i in items)
+                    or _REGION_WORDS.search(found.group("items"))):
+                continue
+            start, end = evidence.start + found.start("items"), evidence.start + found.end("items")
+            places = [p for p in record.places if start <= p.start < end]
+            if any(p.feature not in ("city", "admin2", "landmark") for p in places):
+                continue  # a country or a region among them: not a list of towns
+            marked = (_TOWNS_BEFORE.search(evidence.quote[:found.start()])
+                      or _REGION_AFTER.match(evidence.quote[found.end():]))
+            if not (len(places) >= 2 or marked) or len(items) <= len(towns):
+                continue
+            before = evidence.quote[:found.start()]
+            if _tells_act(before, evidence.quote[found.end():]) and not _NOT_AN_ACT_BEFORE.search(before):
+                towns, sentence = items, evidence.quote
+    return towns, sentence
+
+
 def predicted_templates(record: DocumentRecord | None) -> list[Template]:
-    """Our record's incidents as MUC templates (role fillers from the record's mentions)."""
+    """Our record's incidents as MUC templates (role fillers from the record's mentions).
+
+    An incident told in a list of towns gives one more template per town after the first, with the same
+    attackers, targets and weapons: MUC-4's coders fill one per town, each repeating who did it and with what.
+    Named victims stay in the first, as a person is harmed in one place."""
     if record is None:
         return []
     templates = []
@@ -230,6 +313,10 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             "Weapon": _fillers(*[[w.mention] for w in incident.weapons if not _AMMUNITION.search(w.mention)]),
         }
         templates.append(Template(incident_type, roles))
+        towns, sentence = _listed_towns(incident, record)
+        if towns:
+            town_type = _act_type(sentence, incident_type)
+            templates += [Template(town_type, {**roles, "Victim": []}) for _ in towns[1:]]
     return templates
 
 
