@@ -349,9 +349,14 @@ _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
 # A figure for shootings across a city or a weekend, not for the report's own incident.
 _ROUNDUP_AFTER_RE = re.compile(
-    r"[^.;]{0,60}?\b(?:in\s+(?:separate|several|multiple|different|unrelated)\s+(?:shootings|incidents|attacks)|"
-    r"in\s+shootings\s+(?:across|around|throughout|since|over)|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
+    r"[^.;]{0,90}?\b(?:(?:separate|several|multiple|different|unrelated)\s+(?:[\w-]+\s+)?(?:shootings|incidents|attacks|cases)|"
+    r"in\s+(?:(?!the\b)[\w-]+\s+){0,3}shootings\b|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
     r"citywide|(?<!happened\s)(?<!occurred\s)over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
+# "three unrelated shootings that left five hurt", "a string of shootings killed four": the figure
+# sums several incidents ("the shootings" may be one attacker's, and stays counted); so does
+# "In other attacks on Saturday, six men were shot".
+_ROUNDUP_BEFORE_RE = re.compile(r"(?<!\bthe\s)\bshootings\s+(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+)?(?:left\s+|leaving\s+)?$|"
+                                r"\bin\s+other\s+(?:[\w-]+\s+){0,2}(?:attacks|shootings|incidents|violence)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
@@ -595,7 +600,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
     for match in THEN_SELF_RE.finditer(text, start, end):
         if not any(m.perpetrator and m.harm == "killed" and m.start <= match.start("self") < m.end for m in mentions):
             mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), match.start("self"), match.end("self")))
-    mentions = [m for m in mentions if m.quantity.best <= 1 or not _ROUNDUP_AFTER_RE.match(text, m.end)]
+    mentions = [m for m in mentions if m.quantity.best <= 1 or not (
+        _ROUNDUP_AFTER_RE.match(text, m.end) or _ROUNDUP_BEFORE_RE.search(text, max(start, m.start - 80), m.start))]
     if background:
         return [m for m in mentions if m.quantity.best <= 1 or m.perpetrator]
     return mentions
@@ -682,7 +688,8 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
         if not mention.perpetrator and not mention.weak and all(h != mention.harm for h, *_ in found):
             found.append((mention.harm, mention.quantity, mention.start, mention.end))
     return [(harm, Count(best=q.best, low=q.low, high=q.high, evidence=[Evidence.of(source, start, stop, field=field)]))
-            for harm, q, start, stop in found]
+            for harm, q, start, stop in found
+            if q.best <= 1 or not _ROUNDUP_AFTER_RE.match(source, stop)]  # "3 dead, 9 hurt in holiday shootings"
 
 
 _OTHERS_RE = re.compile(r"\b(?:others?|another|more|additional)\b", re.IGNORECASE)
