@@ -246,6 +246,9 @@ _ADJECTIVE_AFTER_RE = re.compile(
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?)|"
                               r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b|night\b|day\b)[a-z][\w-]*)\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
+# "the gunman fatally shot himself": his death is SELF_HARM_RE's to count, not a second one for "the gunman
+# fatally shot" (a bare "the boy shot himself in the leg" stays a victim hurt).
+_SELF_OBJECT_AFTER_RE = re.compile(r"\s+(?:himself|herself|themselves)\b", re.IGNORECASE)
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
     r"(?:pronounced\s+(?:dead|deceased)|died|killed|succumbed|declared\s+dead)\b", re.IGNORECASE)
@@ -508,7 +511,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if harm_words.lower() in {"dead", "deceased"} and not passive and _ADJECTIVE_AFTER_RE.match(text, match.end()):
             continue
         agent = weak and (aux.strip(" ,") in {"who", "that"} or _ANY_PRONOUN_RE.match(match.group("list")))
-        if not passive and (agent or _OBJECT_AFTER_RE.match(text, match.end())):
+        if not passive and (agent or _OBJECT_AFTER_RE.match(text, match.end())
+                            or (harm == "killed" and _SELF_OBJECT_AFTER_RE.match(text, match.end()))):
             continue  # "he shot", "troopers who shot", "who shot a man": the shooter, nobody hurt
         if weak and not passive and _PERPETRATOR_RE.search(text, match.start("list"), match.end("list")):
             continue  # "the gunman shot at the fire pit": without "was" a bare "shot" is his act
