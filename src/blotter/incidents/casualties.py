@@ -131,11 +131,17 @@ ACTIVE_RE = re.compile(
     r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition))?",
     re.IGNORECASE,
 )
-# "the gunman shot two people": a bare active "shot" with people as its object is a weak injury.
+# "in the arm or hand": where the people before it were hit
+_WHERE_HIT = (r"\s+(?:in|on)\s+(?:the|his|her|their)\s+(?:(?:left|right|upper|lower)\s+)?" + _BODY_PART
+              + r"(?:\s+(?:or|and)\s+(?:the\s+)?" + _BODY_PART + r")?")
+_SHOT_PEOPLE = (r"(?:(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?(?:" + PERSON_NOUNS + r"|others)|"
+                r"(?:a|an|another|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
+                r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)")
+# "the gunman shot two people", "shot a woman and her 5-year-old son", "shot two men in the arm and a
+# woman in the back": a bare active "shot" with people as its object is a weak injury.
 SHOT_OBJECT_RE = re.compile(
-    r"\b(?:shot|shooting)\s+(?:at\s+least\s+)?(?P<object>(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?"
-    r"(?:" + PERSON_NOUNS + r"|others)|(?:a|an|another|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
-    r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)(?!\s+(?:to\s+death|dead|and\s+killed))",
+    r"\b(?:shot|shooting)\s+(?:at\s+least\s+)?(?P<object>" + _SHOT_PEOPLE + r"(?:" + _WHERE_HIT + r")?(?:\s+and\s+" + _SHOT_PEOPLE + r")?)"
+    r"(?!\s+(?:to\s+death|dead|and\s+killed))",
     re.IGNORECASE,
 )
 # "left eight people with wounds": the state after the people is what makes "left" a harm.
