@@ -565,7 +565,12 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             # "killing himself": an attacker only after harming others, else a suicide or an accident
             mention.perpetrator = _harmed_others_first(text, start, match.start())
         if mention and verb in {"striking", "hitting", "grazing"} and _ANY_PRONOUN_RE.match(match.group("object")):
-            mention.perpetrator = _pronoun_means_perpetrator(text, match.start("object"))  # "fired at the suspect, striking him"
+            fired = None
+            for fired in _FIRED_BEFORE_RE.finditer(text, max(start, match.start() - 120), match.start()):
+                pass
+            # "fired at the suspect, striking him"; but in "the robbers opened fire, grazing him" the robbers fired
+            mention.perpetrator = _pronoun_means_perpetrator(text, match.start("object")) and not (
+                fired is not None and not _PERSON_NOUN_RE.search(text, fired.end(), match.start()))
         if mention:
             mentions.append(mention)
     for match in LEFT_RE.finditer(text, start, end):
