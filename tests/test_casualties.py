@@ -532,3 +532,35 @@ def test_headline_hurt_fills_a_body_that_tells_only_of_the_dead() -> None:
     assert casualties.injured.evidence[0].field == "title"
     bare = headline_casualties("A man was shot and killed outside a bar on Main Street.", title="Man shot outside bar")
     assert (bare.killed.best, bare.injured.best) == (1, None)  # the one shot is the one who died
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a time phrase or a street before the people is nobody
+    ("Late Friday, three men were killed outside a gas station.", 3, None),
+    ("On Birch Street, the boy wounded in the arm ran to a neighbour's porch.", None, 1),
+    # figures for several shootings are not this one's toll
+    ("Six people died and at least 20 more were hurt, most of them young men, in shootings around the county over the holiday.", None, None),
+    ("Officers are looking into three unrelated shootings that left five people wounded overnight.", None, None),
+    ("A woman was shot in the arm on Oak Road. In other attacks on Saturday, at least six men were shot.", None, 1),
+])
+def test_other_incidents_and_non_people_are_not_counted(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_a_gunman_who_fatally_shot_himself_counts_once_as_the_attacker() -> None:
+    result = casualties_of("Two men were found with gunshot wounds, including a teenager, and the attacker fatally shot himself.")
+    assert (result.killed.best, result.perpetrators_killed.best, result.injured.best) == (None, 1, 2)
+
+
+def test_the_one_grazed_by_robbers_firing_is_their_victim() -> None:
+    result = casualties_of("He was leaving work when two robbers jumped from a van and opened fire, grazing him in the hip.")
+    assert (result.injured.best, result.perpetrators_injured.best) == (1, None)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Deputies said the man shot a woman and her 5-year-old son outside the store.", 2),
+    ("Witnesses said he shot two men in the arm and a woman in the back.", 3),
+])
+def test_people_a_shooter_shot_add_up(text: str, injured: int) -> None:
+    assert casualties_of(text).injured.best == injured
