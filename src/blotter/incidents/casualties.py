@@ -361,10 +361,11 @@ _NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+)?
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
-# A figure for shootings across a city or a weekend, not for the report's own incident.
+# A figure for shootings across a city or a weekend, not for the report's own incident ("in two other
+# shootings" after it tells of others than those counted).
 _ROUNDUP_AFTER_RE = re.compile(
     r"[^.;]{0,90}?\b(?:(?:separate|several|multiple|different|unrelated)\s+(?:[\w-]+\s+)?(?:shootings|incidents|attacks|cases)|"
-    r"in\s+(?:(?!the\b)[\w-]+\s+){0,3}shootings\b|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
+    r"in\s+(?:(?!the\b|other\b)[\w-]+\s+){0,3}shootings\b|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
     r"citywide|(?<!happened\s)(?<!occurred\s)over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
 # "three unrelated shootings that left five hurt", "a string of shootings killed four": the figure
 # sums several incidents ("the shootings" may be one attacker's, and stays counted); so does
