@@ -564,3 +564,9 @@ def test_the_one_grazed_by_robbers_firing_is_their_victim() -> None:
 ])
 def test_people_a_shooter_shot_add_up(text: str, injured: int) -> None:
     assert casualties_of(text).injured.best == injured
+
+
+def test_a_headline_fatal_shooting_named_by_place_is_a_death() -> None:
+    casualties = headline_casualties("Prosecutors will not file charges in the shooting of a 30-year-old man.",
+                                     title="No charges in fatal Maple Grove shooting")
+    assert (casualties.killed.best, casualties.injured.best) == (1, None)
