@@ -566,6 +566,21 @@ def test_people_a_shooter_shot_add_up(text: str, injured: int) -> None:
     assert casualties_of(text).injured.best == injured
 
 
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Nine people were shot, two fatally, outside a club.", 2, 7),
+    ("Six men were shot, one of them fatally.", 1, 5),
+    ("The gunman opened fire, wounding five people, one fatally.", 1, 4),
+    ("The gunman opened fire, wounding three people, one critically.", None, 3),
+])
+def test_the_dead_among_those_hit_are_not_hurt_too(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_an_ex_partner_is_a_person() -> None:
+    assert casualties_of("Police said he killed his ex-wife at her apartment.").killed.best == 1
+
+
 def test_a_headline_fatal_shooting_named_by_place_is_a_death() -> None:
     casualties = headline_casualties("Prosecutors will not file charges in the shooting of a 30-year-old man.",
                                      title="No charges in fatal Maple Grove shooting")

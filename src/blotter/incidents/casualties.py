@@ -35,7 +35,7 @@ PERSON_NOUNS = (
     r"father|mother|son|daughter|brother|sister|husband|wife|friend|customer|clerk|guard|owner|"
     r"individuals?|males?|females?|juveniles?|bystanders?|pedestrians?|aunt|uncle|cousin|nephew|niece|"
     r"grand(?:mother|father|son|daughter|child)|god(?:mother|father)|step(?:-?(?:father|mother|son|daughter))|"
-    r"girlfriend|boyfriend|fianc[eé]e?|neighbou?r|roommate|co-?worker|"
+    r"ex-(?:wife|husband|girlfriend|boyfriend|partner)|partner|girlfriend|boyfriend|fianc[eé]e?|neighbou?r|roommate|co-?worker|"
     r"deput(?:y|ies)|troopers?|managers?|employees?|workers?|cashiers?|homeowners?|patrons?|motorists?|cyclists?|"
     r"teachers?|nurses?|occupants?|relatives?|security\s+guards?"
 )
@@ -374,6 +374,24 @@ _ROUNDUP_BEFORE_RE = re.compile(r"(?<!\bthe\s)\bshootings\s+(?:that\s+|which\s+)
                                 r"\bin\s+other\s+(?:[\w-]+\s+){0,2}(?:attacks|shootings|incidents|violence)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
+# The dead among the people just counted as hit: "..., two fatally", "..., one of them fatally".
+_DEAD_AMONG_RE = re.compile(r"\s*,\s*(?P<count>" + NUMBER_PATTERN + r")(?:\s+of\s+them)?\s+(?:fatally|mortally)\b", re.IGNORECASE)
+_HOW_HARMED_RE = re.compile(r"\s+(?-i:[a-z]{3,}ly)\b")
+_LAST_FIGURE_RE = re.compile(r"\s*,\s*(?:" + NUMBER_PATTERN + r")(?:\s+of\s+them)?$", re.IGNORECASE)
+
+
+def _add_dead_among(text: str, mention: CasualtyMention, mentions: list[CasualtyMention]) -> None:
+    """"Eleven people were shot, two fatally": the two dead are among the eleven hit, who are then
+    counted like a bare "shot" (the dead taken out of the hurt)."""
+    if mention.harm != "injured" or mention.perpetrator:
+        return
+    dead_among = _DEAD_AMONG_RE.match(text, mention.end)
+    found = quantity_at(dead_among.group("count")) if dead_among else None
+    if dead_among is not None and found is not None and found[0].best < mention.quantity.best:
+        mention.weak = True
+        mentions.append(CasualtyMention("killed", False, found[0], dead_among.start("count"), dead_among.end()))
+
+
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
                        start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
     """Add the listed groups up into one mention; None when a group is not a count of people."""
@@ -541,6 +559,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             if harm == "injured":
                 mention.weak = True  # "she was hurt": maybe a victim already counted
         mentions.append(mention)
+        _add_dead_among(text, mention, mentions)
     for match in ACTIVE_RE.finditer(text, start, end):
         verb = " ".join(match.group("verb").lower().split())
         if _HYPOTHETICAL_BEFORE_RE.search(text, max(start, match.start() - 40), match.start()):
@@ -560,8 +579,12 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                 _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object"))
                 or _ANY_PRONOUN_RE.match(match.group("object")) or _NAMED_PERSON_RE.fullmatch(match.group("object"))):
             continue  # "the rifle fired and struck a tree": only a person hit is hurt
-        mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, weak,
-                                     match.start(), match.end(), None)
+        object_end, mention_end = match.end("object"), match.end()
+        last = _LAST_FIGURE_RE.search(text, match.start("object"), object_end)
+        if last is not None and _HOW_HARMED_RE.match(text, object_end):
+            object_end = mention_end = last.start()  # "wounding four people, one critically": the one is among the four
+        mention = _mention_from_list(text, match.start("object"), object_end, harm, weak,
+                                     match.start(), mention_end, None)
         if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
             # "killing himself": an attacker only after harming others, else a suicide or an accident
             mention.perpetrator = _harmed_others_first(text, start, match.start())
@@ -574,6 +597,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                 fired is not None and not _PERSON_NOUN_RE.search(text, fired.end(), match.start()))
         if mention:
             mentions.append(mention)
+            _add_dead_among(text, mention, mentions)  # "wounding four people, one fatally"
     for match in LEFT_RE.finditer(text, start, end):
         if match.group(0)[:1].lower() in "se" and not _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object")):
             continue  # "sent two letters to the hospital": only people sent there were hurt
@@ -594,6 +618,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                                      match.start(), match.end(), None)
         if mention and not any(m.start <= match.start() < m.end for m in mentions):
             mentions.append(mention)
+            _add_dead_among(text, mention, mentions)
     for match in TOLL_RE.finditer(text, start, end):
         counted = re.match(NUMBER_RE, match.group("count"), re.IGNORECASE)
         quantity = parse_quantity(counted) if counted else None
