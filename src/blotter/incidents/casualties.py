@@ -32,7 +32,7 @@ PERPETRATOR_NOUNS = (
 PERSON_NOUNS = (
     r"victims?|man|men|woman|women|boy|boys|girl|girls|child|children|kids?|teens?|teenagers?|toddler|baby|"
     r"infant|persons?|people|driver|passenger|officer|officers|soldiers?|policem[ae]n|student|resident|"
-    r"father|mother|son|daughter|brother|sister|husband|wife|friend|customer|clerk|guard|owner|"
+    r"fathers?|mothers?|sons?|daughters?|brothers?|sisters?|husbands?|wife|wives|friends?|customers?|clerks?|guards?|owners?|"
     r"individuals?|males?|females?|juveniles?|bystanders?|pedestrians?|aunt|uncle|cousin|nephew|niece|"
     r"grand(?:mother|father|son|daughter|child)|god(?:mother|father)|step(?:-?(?:father|mother|son|daughter))|"
     r"ex-(?:wife|husband|girlfriend|boyfriend|partner)|partner|girlfriend|boyfriend|fianc[eé]e?|neighbou?r|roommate|co-?worker|"
@@ -197,10 +197,11 @@ HEADLINE_RE = re.compile(
 HEADLINE_BARE_COUNT_RE = re.compile(
     r"(?:^\s*|(?<=:\s))(?P<count>" + NUMBER_PATTERN + r")\s+(?P<harm>shot\s+dead|killed|dead|slain|wounded|injured|hurt|shot)\b",
     re.IGNORECASE)
-# "Gunman slays deputy, wounds two officers"; attackers killed ("kills robbery suspect") are no victims.
+# "Gunman slays deputy, wounds two officers", "Father shoots son", "gun goes off, hits his three sons" (hit,
+# at least: a death would be the headline's word); attackers killed ("kills robbery suspect") are no victims.
 HEADLINE_ACTIVE_RE = re.compile(
-    r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures)\s+(?:(?P<count>" + NUMBER_PATTERN
-    + r")\s+|(?:his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
+    r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures|shoots|hits|strikes)\s+(?:(?:his|her|their)\s+)?"
+    r"(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
     + r"|lawman|deputy|trooper|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
 # "faces charges in shooting death of 17-year-old", "arrest in fatal shooting", "fatal Elm Park shooting":
 # the headline names a death without a figure; one, the least it says.
