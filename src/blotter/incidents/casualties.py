@@ -42,7 +42,7 @@ PERSON_NOUNS = (
 KILLED_WORDS = (
     r"shot\s+and\s+killed|shot\s+dead|gunned\s+down\s+and\s+killed|stabbed\s+to\s+death|beaten\s+to\s+death|"
     r"burned\s+to\s+death|hacked\s+to\s+death|(?:fatally|mortally)\s+(?:shot|wounded|stabbed|injured|struck)|"
-    r"shot\s+to\s+death|gunned\s+down|killed|dead|died|murdered|slain|executed|pronounced\s+(?:dead|deceased)|"
+    r"shot\s+to\s+death|gunned\s+down|killed|dead|died|murdered|slain|executed|(?:pronounced|declared)\s+(?:dead|deceased)|"
     r"confirmed\s+dead|found\s+(?:dead|deceased)|deceased|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|perished|succumbed"
 )
@@ -264,7 +264,7 @@ _SURVIVED_AFTER_RE = re.compile(
     re.IGNORECASE)
 # "taken to a hospital, where he died": the one taken there is the one who died.
 _DIED_WHERE_TAKEN_RE = re.compile(
-    r"[^.;]{0,60}?,\s+where\s+(?:he|she|they|both|the\s+\w+)\s+(?:later\s+|eventually\s+|soon\s+)?(?:died|succumbed|"
+    r"[^.;]{0,60}?,?\s+where\s+(?:he|she|they|both|the\s+\w+)\s+(?:later\s+|eventually\s+|soon\s+)?(?:died|succumbed|"
     r"(?:was|were)\s+(?:later\s+)?(?:pronounced|declared)\s+(?:dead|deceased))\b", re.IGNORECASE)
 # "A teen who was found shot on a bike path has died": the clause's subject died.
 _FATE_OF_RELATIVE_RE = re.compile(
