@@ -105,7 +105,8 @@ _APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbe
                r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
                r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
                r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the|who|whose|including|identified|now|later|his|her|their|"
-               r"(?-i:[A-Z][\w'’-]*)['’]s)\b[^,.;:]{1,70},)?")  # "Jo Roe, 24, Al's godmother, was"
+               r"(?-i:[A-Z][\w'’-]*)['’]s)\b[^,.;:]{1,70},)?"  # "Jo Roe, 24, Al's godmother, was"
+               r"(?:\s*,(?=\s+(?:was|were|is|had|has)\b))?")  # "Her brother, Jo Roe, was": the comma closing the name
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
@@ -361,6 +362,7 @@ _SOURCE_BEFORE_RE = re.compile(r"\b(?i:according\s+to)\s+(?:the\s+)?(?:[A-Z][\w.
 _NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+)?|\d[:.])$", re.IGNORECASE)
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
+_ONE_DEFINITE_RE = re.compile(r"(?:the|his|her|their)\s+(?!\S*(?:s|men|people|children)\b)", re.IGNORECASE)
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
 # A figure for shootings across a city or a weekend, not for the report's own incident ("in two other
 # shootings" after it tells of others than those counted).
@@ -403,9 +405,9 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     groups = [g for g in split_groups(text, list_start, list_end) if not _PLACE_NAME_END_RE.search(text, *g)]
     if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 80), list_start):
         groups = groups[1:]  # "According to the County Coroner, the victim ... died": the source is no victim
-    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and \
-            _NAMED_PERSON_RE.fullmatch(text, *groups[-2]):
-        groups = groups[:-1]  # "the death of Jihad, a teenager": one person described
+    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and (
+            _NAMED_PERSON_RE.fullmatch(text, *groups[-2]) or _ONE_DEFINITE_RE.match(text, *groups[-2])):
+        groups = groups[:-1]  # "the death of Jihad, a teenager", "The victim, a 20-year-old man, was": one person described
     if len(groups) > 1 and all(_BARE_NUMBER_RE.match(text, *g) for g in groups[1:]):
         if _BARE_NUMBER_RE.match(text, *groups[0]):
             return None  # "aged 21 and 58 were shot": ages, not counts
