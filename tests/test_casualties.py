@@ -541,6 +541,7 @@ def test_headline_hurt_fills_a_body_that_tells_only_of_the_dead() -> None:
     # figures for several shootings are not this one's toll
     ("Six people died and at least 20 more were hurt, most of them young men, in shootings around the county over the holiday.", None, None),
     ("Officers are looking into three unrelated shootings that left five people wounded overnight.", None, None),
+    ("The city ended the year with four men wounded in three gun attacks on the last night.", None, None),
     ("A woman was shot in the arm on Oak Road. In other attacks on Saturday, at least six men were shot.", None, 1),
 ])
 def test_other_incidents_and_non_people_are_not_counted(text: str, killed, injured) -> None:
@@ -585,3 +586,22 @@ def test_a_headline_fatal_shooting_named_by_place_is_a_death() -> None:
     casualties = headline_casualties("Prosecutors will not file charges in the shooting of a 30-year-old man.",
                                      title="No charges in fatal Maple Grove shooting")
     assert (casualties.killed.best, casualties.injured.best) == (1, None)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Her uncle, Jo Roe, was also shot and remains on life support.", None, 1),
+    ("The victim, a 20-year-old Riverside man, had suffered a gunshot wound.", None, 1),
+    ("Shots were fired and a man was hit. He was taken to a hospital where he was declared deceased.", 1, None),
+])
+def test_a_named_appositive_and_a_death_declared(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("title, injured", [
+    ("Father shoots son in the shoulder during argument", 1),
+    ("Rifle goes off in truck, hits his two daughters", 2),
+])
+def test_a_headline_that_says_who_was_shot_gives_the_hurt(title: str, injured: int) -> None:
+    casualties = headline_casualties("Subscribe to keep reading this story.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (None, injured)
