@@ -198,7 +198,7 @@ HEADLINE_RE = re.compile(
 HEADLINE_BARE_COUNT_RE = re.compile(
     r"(?:^\s*|(?<=:\s))(?P<count>" + NUMBER_PATTERN + r")\s+(?P<harm>shot\s+dead|killed|dead|slain|wounded|injured|hurt|shot)\b",
     re.IGNORECASE)
-# "Gunman slays deputy, wounds two officers", "Father shoots son", "gun goes off, hits his three sons" (hit,
+# "Gunman slays deputy, wounds two officers", "Uncle shoots nephew", "rifle goes off, hits two girls" (hit,
 # at least: a death would be the headline's word); attackers killed ("kills robbery suspect") are no victims.
 HEADLINE_ACTIVE_RE = re.compile(
     r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures|shoots|hits|strikes)\s+(?:(?:his|her|their)\s+)?"
@@ -407,7 +407,7 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         groups = groups[1:]  # "According to the County Coroner, the victim ... died": the source is no victim
     if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and (
             _NAMED_PERSON_RE.fullmatch(text, *groups[-2]) or _ONE_DEFINITE_RE.match(text, *groups[-2])):
-        groups = groups[:-1]  # "the death of Jihad, a teenager", "The victim, a 20-year-old man, was": one person described
+        groups = groups[:-1]  # "the death of Jihad, a teenager", "The victim, a 41-year-old nurse, was": one person described
     if len(groups) > 1 and all(_BARE_NUMBER_RE.match(text, *g) for g in groups[1:]):
         if _BARE_NUMBER_RE.match(text, *groups[0]):
             return None  # "aged 21 and 58 were shot": ages, not counts
