@@ -538,6 +538,7 @@ def test_headline_hurt_fills_a_body_that_tells_only_of_the_dead() -> None:
     # a time phrase or a street before the people is nobody
     ("Late Friday, three men were killed outside a gas station.", 3, None),
     ("On Birch Street, the boy wounded in the arm ran to a neighbour's porch.", None, 1),
+    ("A man who fired at deputies outside the mall in Riverton Monday was hurt when he jumped from a wall.", None, None),
     # figures for several shootings are not this one's toll
     ("Six people died and at least 20 more were hurt, most of them young men, in shootings around the county over the holiday.", None, None),
     ("Officers are looking into three unrelated shootings that left five people wounded overnight.", None, None),

@@ -82,9 +82,11 @@ _NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Nobody|No|Everyone|Everyb
                r"Who|Which|What|Many|Some|All|Others|They|We|You|I|Investigators|Deputies|Officers|Detectives|Both|"
                r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+# A weekday after a town is no surname: "a man in Dayton Monday was hurt".
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NAMED_PERSON = (
     r"(?:\d{1,3}-(?:year|month|week)[\s-]old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
-    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+(?:[A-Z]\.\s+)?(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){0,3}(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
+    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+(?!" + _WEEKDAY + r"\b)(?:[A-Z]\.\s+)?(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){0,3}(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
     r"(?:\s*,\s+\d{1,2}\b,?)?"
 )
 _SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
