@@ -532,3 +532,77 @@ def test_headline_hurt_fills_a_body_that_tells_only_of_the_dead() -> None:
     assert casualties.injured.evidence[0].field == "title"
     bare = headline_casualties("A man was shot and killed outside a bar on Main Street.", title="Man shot outside bar")
     assert (bare.killed.best, bare.injured.best) == (1, None)  # the one shot is the one who died
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a time phrase or a street before the people is nobody
+    ("Late Friday, three men were killed outside a gas station.", 3, None),
+    ("On Birch Street, the boy wounded in the arm ran to a neighbour's porch.", None, 1),
+    ("A man who fired at deputies outside the mall in Riverton Monday was hurt when he jumped from a wall.", None, None),
+    # figures for several shootings are not this one's toll
+    ("Six people died and at least 20 more were hurt, most of them young men, in shootings around the county over the holiday.", None, None),
+    ("Officers are looking into three unrelated shootings that left five people wounded overnight.", None, None),
+    ("The city ended the year with four men wounded in three gun attacks on the last night.", None, None),
+    ("A woman was shot in the arm on Oak Road. In other attacks on Saturday, at least six men were shot.", None, 1),
+])
+def test_other_incidents_and_non_people_are_not_counted(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_a_gunman_who_fatally_shot_himself_counts_once_as_the_attacker() -> None:
+    result = casualties_of("Two men were found with gunshot wounds, including a teenager, and the attacker fatally shot himself.")
+    assert (result.killed.best, result.perpetrators_killed.best, result.injured.best) == (None, 1, 2)
+
+
+def test_the_one_grazed_by_robbers_firing_is_their_victim() -> None:
+    result = casualties_of("He was leaving work when two robbers jumped from a van and opened fire, grazing him in the hip.")
+    assert (result.injured.best, result.perpetrators_injured.best) == (1, None)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Deputies said the man shot a woman and her 5-year-old son outside the store.", 2),
+    ("Witnesses said he shot two men in the arm and a woman in the back.", 3),
+])
+def test_people_a_shooter_shot_add_up(text: str, injured: int) -> None:
+    assert casualties_of(text).injured.best == injured
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Nine people were shot, two fatally, outside a club.", 2, 7),
+    ("Six men were shot, one of them fatally.", 1, 5),
+    ("The gunman opened fire, wounding five people, one fatally.", 1, 4),
+    ("The gunman opened fire, wounding three people, one critically.", None, 3),
+])
+def test_the_dead_among_those_hit_are_not_hurt_too(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_an_ex_partner_is_a_person() -> None:
+    assert casualties_of("Police said he killed his ex-wife at her apartment.").killed.best == 1
+
+
+def test_a_headline_fatal_shooting_named_by_place_is_a_death() -> None:
+    casualties = headline_casualties("Detectives arrested a neighbour in the shooting of a 30-year-old man.",
+                                     title="Arrest made in fatal Maple Grove shooting")
+    assert (casualties.killed.best, casualties.injured.best) == (1, None)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Her uncle, Jo Roe, was also shot and remains on life support.", None, 1),
+    ("The victim, a 41-year-old father of two, had a gunshot wound to the leg.", None, 1),
+    ("Shots were fired and a man was hit. He was taken to a hospital where he was declared deceased.", 1, None),
+])
+def test_a_named_appositive_and_a_death_declared(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("title, injured", [
+    ("Uncle shoots nephew in the arm during argument", 1),
+    ("Rifle goes off in truck, hits his two daughters", 2),
+])
+def test_a_headline_that_says_who_was_shot_gives_the_hurt(title: str, injured: int) -> None:
+    casualties = headline_casualties("Subscribe to keep reading this story.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (None, injured)

@@ -293,11 +293,19 @@ def test_place_inside_a_name_does_not_start_another_incident() -> None:
 
 def test_headline_incident_when_the_body_lost_the_story() -> None:
     text = "Sign in to keep reading. Subscribers get unlimited access to every story."
-    article = Article(id="t", text=text, title="Two men killed, 8 wounded in overnight shootings",
+    article = Article(id="t", text=text, title="Two men killed, 8 wounded in overnight shooting at a bar",
                       published="2024-03-05T09:00:00+00:00")
     (incident,) = find_incidents(analyse(text), article, [])
     assert (incident.casualties.killed.best, incident.casualties.injured.best) == (2, 8)
     assert incident.evidence[0].field == "title" and incident.confidence < 0.5
+
+
+def test_headline_roundup_total_is_not_one_incidents_toll() -> None:
+    text = "Sign in to keep reading. Subscribers get unlimited access to every story."
+    article = Article(id="t", text=text, title="Two men killed, 8 wounded in overnight shootings",
+                      published="2024-03-05T09:00:00+00:00")
+    incidents = find_incidents(analyse(text), article, [])
+    assert all(i.casualties.killed.best is None and i.casualties.injured.best is None for i in incidents)
 
 
 def test_headline_incident_takes_the_town_the_headline_names_on_the_page() -> None:

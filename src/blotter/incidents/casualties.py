@@ -32,17 +32,17 @@ PERPETRATOR_NOUNS = (
 PERSON_NOUNS = (
     r"victims?|man|men|woman|women|boy|boys|girl|girls|child|children|kids?|teens?|teenagers?|toddler|baby|"
     r"infant|persons?|people|driver|passenger|officer|officers|soldiers?|policem[ae]n|student|resident|"
-    r"father|mother|son|daughter|brother|sister|husband|wife|friend|customer|clerk|guard|owner|"
+    r"fathers?|mothers?|sons?|daughters?|brothers?|sisters?|husbands?|wife|wives|friends?|customers?|clerks?|guards?|owners?|"
     r"individuals?|males?|females?|juveniles?|bystanders?|pedestrians?|aunt|uncle|cousin|nephew|niece|"
     r"grand(?:mother|father|son|daughter|child)|god(?:mother|father)|step(?:-?(?:father|mother|son|daughter))|"
-    r"girlfriend|boyfriend|fianc[eé]e?|neighbou?r|roommate|co-?worker|"
+    r"ex-(?:wife|husband|girlfriend|boyfriend|partner)|partner|girlfriend|boyfriend|fianc[eé]e?|neighbou?r|roommate|co-?worker|"
     r"deput(?:y|ies)|troopers?|managers?|employees?|workers?|cashiers?|homeowners?|patrons?|motorists?|cyclists?|"
     r"teachers?|nurses?|occupants?|relatives?|security\s+guards?"
 )
 KILLED_WORDS = (
     r"shot\s+and\s+killed|shot\s+dead|gunned\s+down\s+and\s+killed|stabbed\s+to\s+death|beaten\s+to\s+death|"
     r"burned\s+to\s+death|hacked\s+to\s+death|(?:fatally|mortally)\s+(?:shot|wounded|stabbed|injured|struck)|"
-    r"shot\s+to\s+death|gunned\s+down|killed|dead|died|murdered|slain|executed|pronounced\s+(?:dead|deceased)|"
+    r"shot\s+to\s+death|gunned\s+down|killed|dead|died|murdered|slain|executed|(?:pronounced|declared)\s+(?:dead|deceased)|"
     r"confirmed\s+dead|found\s+(?:dead|deceased)|deceased|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|perished|succumbed"
 )
@@ -76,13 +76,17 @@ _MODIFIER = r"(?:\d{1,3}-(?:year|month|week)[\s-]old|in\s+(?:his|her|their)\s+(?
 # ends ("...abc13.comA man was shot") an article starts the body.
 _GROUP_START = r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s))"
 # Words that start sentences in capitals but name nobody countable.
+# Time words open sentences too ("Late Friday, three men were hurt"): no person there.
 _NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Nobody|No|Everyone|Everybody|Someone|Authorities|Officials|"
+               r"Early|Earlier|Late|Later|Last|Overnight|Shortly|Meanwhile|Then|Also|However|"
                r"Who|Which|What|Many|Some|All|Others|They|We|You|I|Investigators|Deputies|Officers|Detectives|Both|"
                r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+# A weekday after a town is no surname: "a man in Dayton Monday was hurt".
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NAMED_PERSON = (
     r"(?:\d{1,3}-(?:year|month|week)[\s-]old\s+|(?-i:(?:Officer|Deputy|Sgt\.|Sergeant|Trooper|Dr\.|officer|deputy|victim)\s+))?"
-    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+(?:[A-Z]\.\s+)?(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){0,3}(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
+    r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+(?!" + _WEEKDAY + r"\b)(?:[A-Z]\.\s+)?(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){0,3}(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
     r"(?:\s*,\s+\d{1,2}\b,?)?"
 )
 _SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
@@ -103,7 +107,8 @@ _APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbe
                r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
                r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
                r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the|who|whose|including|identified|now|later|his|her|their|"
-               r"(?-i:[A-Z][\w'’-]*)['’]s)\b[^,.;:]{1,70},)?")  # "Jo Roe, 24, Al's godmother, was"
+               r"(?-i:[A-Z][\w'’-]*)['’]s)\b[^,.;:]{1,70},)?"  # "Jo Roe, 24, Al's godmother, was"
+               r"(?:\s*,(?=\s+(?:was|were|is|had|has)\b))?")  # "Her brother, Jo Roe, was": the comma closing the name
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
@@ -129,11 +134,17 @@ ACTIVE_RE = re.compile(
     r"in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable)\s+condition))?",
     re.IGNORECASE,
 )
-# "the gunman shot two people": a bare active "shot" with people as its object is a weak injury.
+# "in the arm or hand": where the people before it were hit
+_WHERE_HIT = (r"\s+(?:in|on)\s+(?:the|his|her|their)\s+(?:(?:left|right|upper|lower)\s+)?" + _BODY_PART
+              + r"(?:\s+(?:or|and)\s+(?:the\s+)?" + _BODY_PART + r")?")
+_SHOT_PEOPLE = (r"(?:(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?(?:" + PERSON_NOUNS + r"|others)|"
+                r"(?:a|an|another|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
+                r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)")
+# "the gunman shot two people", "shot a woman and her 5-year-old son", "shot two men in the arm and a
+# woman in the back": a bare active "shot" with people as its object is a weak injury.
 SHOT_OBJECT_RE = re.compile(
-    r"\b(?:shot|shooting)\s+(?:at\s+least\s+)?(?P<object>(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?"
-    r"(?:" + PERSON_NOUNS + r"|others)|(?:a|an|another|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
-    r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)(?!\s+(?:to\s+death|dead|and\s+killed))",
+    r"\b(?:shot|shooting)\s+(?:at\s+least\s+)?(?P<object>" + _SHOT_PEOPLE + r"(?:" + _WHERE_HIT + r")?(?:\s+and\s+" + _SHOT_PEOPLE + r")?)"
+    r"(?!\s+(?:to\s+death|dead|and\s+killed))",
     re.IGNORECASE,
 )
 # "left eight people with wounds": the state after the people is what makes "left" a harm.
@@ -189,18 +200,19 @@ HEADLINE_RE = re.compile(
 HEADLINE_BARE_COUNT_RE = re.compile(
     r"(?:^\s*|(?<=:\s))(?P<count>" + NUMBER_PATTERN + r")\s+(?P<harm>shot\s+dead|killed|dead|slain|wounded|injured|hurt|shot)\b",
     re.IGNORECASE)
-# "Gunman slays deputy, wounds two officers"; attackers killed ("kills robbery suspect") are no victims.
+# "Gunman slays deputy, wounds two officers", "Uncle shoots nephew", "rifle goes off, hits two girls" (hit,
+# at least: a death would be the headline's word); attackers killed ("kills robbery suspect") are no victims.
 HEADLINE_ACTIVE_RE = re.compile(
-    r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures)\s+(?:(?P<count>" + NUMBER_PATTERN
-    + r")\s+|(?:his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
+    r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures|shoots|hits|strikes)\s+(?:(?:his|her|their)\s+)?"
+    r"(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
     + r"|lawman|deputy|trooper|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
-# "faces charges in shooting death of 17-year-old", "arrest in fatal shooting": the headline names a death
-# without a figure; one, the least it says.
+# "faces charges in shooting death of 17-year-old", "arrest in fatal shooting", "fatal Elm Park shooting":
+# the headline names a death without a figure; one, the least it says.
 HEADLINE_DEATH_RE = re.compile(
     r"\b(?:(?:shooting|stabbing)\s+deaths?\s+of|(?:killing|slaying|murder)\s+of|(?:fatal|deadly)\s+(?:shooting|stabbing)s?\s+of)\s+"
     r"(?:a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:\d{1,3}-(?:year|month|week)-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|"
     r"mother|father|son|daughter|student|officer|deputy|(?-i:[A-Z][a-z]+))\b(?!\s+and\b)"
-    r"|\b(?:fatal|deadly)\s+(?:shooting|stabbing)\b(?!s)", re.IGNORECASE)
+    r"|\b(?:fatal|deadly)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:shooting|stabbing)\b(?!s)", re.IGNORECASE)
 _HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
@@ -244,6 +256,9 @@ _ADJECTIVE_AFTER_RE = re.compile(
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?)|"
                               r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b|night\b|day\b)[a-z][\w-]*)\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
+# "the gunman fatally shot himself": his death is SELF_HARM_RE's to count, not a second one for "the gunman
+# fatally shot" (a bare "the boy shot himself in the leg" stays a victim hurt).
+_SELF_OBJECT_AFTER_RE = re.compile(r"\s+(?:himself|herself|themselves)\b", re.IGNORECASE)
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
     r"(?:pronounced\s+(?:dead|deceased)|died|killed|succumbed|declared\s+dead)\b", re.IGNORECASE)
@@ -252,7 +267,7 @@ _SURVIVED_AFTER_RE = re.compile(
     re.IGNORECASE)
 # "taken to a hospital, where he died": the one taken there is the one who died.
 _DIED_WHERE_TAKEN_RE = re.compile(
-    r"[^.;]{0,60}?,\s+where\s+(?:he|she|they|both|the\s+\w+)\s+(?:later\s+|eventually\s+|soon\s+)?(?:died|succumbed|"
+    r"[^.;]{0,60}?,?\s+where\s+(?:he|she|they|both|the\s+\w+)\s+(?:later\s+|eventually\s+|soon\s+)?(?:died|succumbed|"
     r"(?:was|were)\s+(?:later\s+)?(?:pronounced|declared)\s+(?:dead|deceased))\b", re.IGNORECASE)
 # "A teen who was found shot on a bike path has died": the clause's subject died.
 _FATE_OF_RELATIVE_RE = re.compile(
@@ -263,6 +278,9 @@ _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
 _NAMED_PERSON_RE = re.compile(_NAMED_PERSON, re.IGNORECASE)
+# "on Birch Street, the boy shot in the arm ...": a street or district named before the people is nobody.
+_PLACE_NAME_END_RE = re.compile(r"(?-i:\s(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Highway|Parkway|"
+                                r"Court|Terrace|Place|Square|Park|County|Township|Heights))\s*$")
 _FACILITY_END_RE = re.compile(r"(?-i:Hospital|Center|Centre|Clinic|Institute|Walmart|Store|Mall)$|(?-i:\bHealth(?:care)?\b|\bMedical\b|\bHospital\b)")
 _BACKGROUND_RE = re.compile(
     r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:the\s+)?(?:\w+\s+){0,3}(?:19|20)\d\d|since\s+January|"
@@ -346,12 +364,37 @@ _SOURCE_BEFORE_RE = re.compile(r"\b(?i:according\s+to)\s+(?:the\s+)?(?:[A-Z][\w.
 _NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+)?|\d[:.])$", re.IGNORECASE)
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
+_ONE_DEFINITE_RE = re.compile(r"(?:the|his|her|their)\s+(?!\S*(?:s|men|people|children)\b)", re.IGNORECASE)
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
-# A figure for shootings across a city or a weekend, not for the report's own incident.
+# A figure for shootings across a city or a weekend, not for the report's own incident ("in two other
+# shootings" after it tells of others than those counted).
 _ROUNDUP_AFTER_RE = re.compile(
-    r"[^.;]{0,60}?\b(?:in\s+(?:separate|several|multiple|different|unrelated)\s+(?:shootings|incidents|attacks)|"
-    r"in\s+shootings\s+(?:across|around|throughout|since|over)|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
+    r"[^.;]{0,90}?\b(?:(?:separate|several|multiple|different|unrelated)\s+(?:[\w-]+\s+)?(?:shootings|incidents|attacks|cases)|"
+    r"in\s+(?:(?!the\b|other\b)[\w-]+\s+){0,3}shootings\b|in\s+(?:two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?(?:attacks|incidents)\b|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
     r"citywide|(?<!happened\s)(?<!occurred\s)over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
+# "three unrelated shootings that left five hurt", "a string of shootings killed four": the figure
+# sums several incidents ("the shootings" may be one attacker's, and stays counted); so does
+# "In other attacks on Saturday, six men were shot".
+_ROUNDUP_BEFORE_RE = re.compile(r"(?<!\bthe\s)\bshootings\s+(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+)?(?:left\s+|leaving\s+)?$|"
+                                r"\bin\s+other\s+(?:[\w-]+\s+){0,2}(?:attacks|shootings|incidents|violence)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+# The dead among the people just counted as hit: "..., two fatally", "..., one of them fatally".
+_DEAD_AMONG_RE = re.compile(r"\s*,\s*(?P<count>" + NUMBER_PATTERN + r")(?:\s+of\s+them)?\s+(?:fatally|mortally)\b", re.IGNORECASE)
+_HOW_HARMED_RE = re.compile(r"\s+(?-i:[a-z]{3,}ly)\b")
+_LAST_FIGURE_RE = re.compile(r"\s*,\s*(?:" + NUMBER_PATTERN + r")(?:\s+of\s+them)?$", re.IGNORECASE)
+
+
+def _add_dead_among(text: str, mention: CasualtyMention, mentions: list[CasualtyMention]) -> None:
+    """"Eleven people were shot, two fatally": the two dead are among the eleven hit, who are then
+    counted like a bare "shot" (the dead taken out of the hurt)."""
+    if mention.harm != "injured" or mention.perpetrator:
+        return
+    dead_among = _DEAD_AMONG_RE.match(text, mention.end)
+    found = quantity_at(dead_among.group("count")) if dead_among else None
+    if dead_among is not None and found is not None and found[0].best < mention.quantity.best:
+        mention.weak = True
+        mentions.append(CasualtyMention("killed", False, found[0], dead_among.start("count"), dead_among.end()))
 
 
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
@@ -361,12 +404,12 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         return None
     if _NOT_A_COUNT_BEFORE_RE.search(text, max(0, list_start - 24), list_start):
         return None  # "no one died", "between the ages of 16-18", "0:50": nobody, or not a count  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
-    groups = split_groups(text, list_start, list_end)
+    groups = [g for g in split_groups(text, list_start, list_end) if not _PLACE_NAME_END_RE.search(text, *g)]
     if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 80), list_start):
         groups = groups[1:]  # "According to the County Coroner, the victim ... died": the source is no victim
-    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and \
-            _NAMED_PERSON_RE.fullmatch(text, *groups[-2]):
-        groups = groups[:-1]  # "the death of Jihad, a teenager": one person described
+    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and (
+            _NAMED_PERSON_RE.fullmatch(text, *groups[-2]) or _ONE_DEFINITE_RE.match(text, *groups[-2])):
+        groups = groups[:-1]  # "the death of Jihad, a teenager", "The victim, a 41-year-old nurse, was": one person described
     if len(groups) > 1 and all(_BARE_NUMBER_RE.match(text, *g) for g in groups[1:]):
         if _BARE_NUMBER_RE.match(text, *groups[0]):
             return None  # "aged 21 and 58 were shot": ages, not counts
@@ -498,7 +541,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if harm_words.lower() in {"dead", "deceased"} and not passive and _ADJECTIVE_AFTER_RE.match(text, match.end()):
             continue
         agent = weak and (aux.strip(" ,") in {"who", "that"} or _ANY_PRONOUN_RE.match(match.group("list")))
-        if not passive and (agent or _OBJECT_AFTER_RE.match(text, match.end())):
+        if not passive and (agent or _OBJECT_AFTER_RE.match(text, match.end())
+                            or (harm == "killed" and _SELF_OBJECT_AFTER_RE.match(text, match.end()))):
             continue  # "he shot", "troopers who shot", "who shot a man": the shooter, nobody hurt
         if weak and not passive and _PERPETRATOR_RE.search(text, match.start("list"), match.end("list")):
             continue  # "the gunman shot at the fire pit": without "was" a bare "shot" is his act
@@ -520,6 +564,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             if harm == "injured":
                 mention.weak = True  # "she was hurt": maybe a victim already counted
         mentions.append(mention)
+        _add_dead_among(text, mention, mentions)
     for match in ACTIVE_RE.finditer(text, start, end):
         verb = " ".join(match.group("verb").lower().split())
         if _HYPOTHETICAL_BEFORE_RE.search(text, max(start, match.start() - 40), match.start()):
@@ -539,15 +584,25 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                 _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object"))
                 or _ANY_PRONOUN_RE.match(match.group("object")) or _NAMED_PERSON_RE.fullmatch(match.group("object"))):
             continue  # "the rifle fired and struck a tree": only a person hit is hurt
-        mention = _mention_from_list(text, match.start("object"), match.end("object"), harm, weak,
-                                     match.start(), match.end(), None)
+        object_end, mention_end = match.end("object"), match.end()
+        last = _LAST_FIGURE_RE.search(text, match.start("object"), object_end)
+        if last is not None and _HOW_HARMED_RE.match(text, object_end):
+            object_end = mention_end = last.start()  # "wounding four people, one critically": the one is among the four
+        mention = _mention_from_list(text, match.start("object"), object_end, harm, weak,
+                                     match.start(), mention_end, None)
         if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
             # "killing himself": an attacker only after harming others, else a suicide or an accident
             mention.perpetrator = _harmed_others_first(text, start, match.start())
         if mention and verb in {"striking", "hitting", "grazing"} and _ANY_PRONOUN_RE.match(match.group("object")):
-            mention.perpetrator = _pronoun_means_perpetrator(text, match.start("object"))  # "fired at the suspect, striking him"
+            fired = None
+            for fired in _FIRED_BEFORE_RE.finditer(text, max(start, match.start() - 120), match.start()):
+                pass
+            # "fired at the suspect, striking him"; but in "the robbers opened fire, grazing him" the robbers fired
+            mention.perpetrator = _pronoun_means_perpetrator(text, match.start("object")) and not (
+                fired is not None and not _PERSON_NOUN_RE.search(text, fired.end(), match.start()))
         if mention:
             mentions.append(mention)
+            _add_dead_among(text, mention, mentions)  # "wounding four people, one fatally"
     for match in LEFT_RE.finditer(text, start, end):
         if match.group(0)[:1].lower() in "se" and not _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object")):
             continue  # "sent two letters to the hospital": only people sent there were hurt
@@ -568,6 +623,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                                      match.start(), match.end(), None)
         if mention and not any(m.start <= match.start() < m.end for m in mentions):
             mentions.append(mention)
+            _add_dead_among(text, mention, mentions)
     for match in TOLL_RE.finditer(text, start, end):
         counted = re.match(NUMBER_RE, match.group("count"), re.IGNORECASE)
         quantity = parse_quantity(counted) if counted else None
@@ -595,7 +651,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
     for match in THEN_SELF_RE.finditer(text, start, end):
         if not any(m.perpetrator and m.harm == "killed" and m.start <= match.start("self") < m.end for m in mentions):
             mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), match.start("self"), match.end("self")))
-    mentions = [m for m in mentions if m.quantity.best <= 1 or not _ROUNDUP_AFTER_RE.match(text, m.end)]
+    mentions = [m for m in mentions if m.quantity.best <= 1 or not (
+        _ROUNDUP_AFTER_RE.match(text, m.end) or _ROUNDUP_BEFORE_RE.search(text, max(start, m.start - 80), m.start))]
     if background:
         return [m for m in mentions if m.quantity.best <= 1 or m.perpetrator]
     return mentions
@@ -682,7 +739,8 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
         if not mention.perpetrator and not mention.weak and all(h != mention.harm for h, *_ in found):
             found.append((mention.harm, mention.quantity, mention.start, mention.end))
     return [(harm, Count(best=q.best, low=q.low, high=q.high, evidence=[Evidence.of(source, start, stop, field=field)]))
-            for harm, q, start, stop in found]
+            for harm, q, start, stop in found
+            if q.best <= 1 or not _ROUNDUP_AFTER_RE.match(source, stop)]  # "3 dead, 9 hurt in holiday shootings"
 
 
 _OTHERS_RE = re.compile(r"\b(?:others?|another|more|additional)\b", re.IGNORECASE)
