@@ -326,3 +326,21 @@ def test_a_lower_case_report_gives_the_whole_name_the_tagger_cut_short() -> None
             "candidate of the party. callers attributed the attack on party leader jaramillo ossa to a commando.")
     start, end = _longer_name_in_lower_case(frame_of(text), "jaramillo ossa")
     assert text[start:end] == "bernardo jaramillo ossa"
+
+
+@pytest.mark.parametrize("text, mentions", [
+    # the parse loses the second clause's subject; the passive right after the thing still says it was hit
+    ("Two cars were burned and an office of the transport ministry was badly damaged after the blast.",
+     ["cars", "office of the transport ministry"]),
+    ("A fire broke out and the installation was completely gutted.", ["installation"]),
+    ("Police said the bank was not damaged.", []),
+    ("Rebels blew up two high tension posts and a refugee camp was set on fire.", ["high tension posts", "refugee camp"]),
+])
+def test_a_thing_said_to_be_damaged_is_a_target(text: str, mentions: list[str]) -> None:
+    assert [t.mention for t in fill_targets(frame_of(text))] == mentions
+
+
+def test_a_spanish_article_stays_in_a_name_and_the_same_place_is_named_once() -> None:
+    text = ("Radio stations and La Rebaja drugstores were dynamited last night. A second device placed in the same "
+            "establishment was defused.")
+    assert [t.mention for t in fill_targets(frame_of(text))] == ["Radio stations", "La Rebaja drugstores"]

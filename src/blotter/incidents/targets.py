@@ -16,6 +16,7 @@ is the same target; the first mention names it.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -58,6 +59,13 @@ _WHERE_PREPOSITIONS = frozenset("on in near along inside outside".split())
 _WEAPON_WORDS = frozenset("bomb bombs charge charges device devices explosive explosives grenade grenades fire".split())
 _LEFT_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct"})
 _LEADING_WORDS = frozenset({"det", "predet", "nummod", "quantmod"})
+# A thing said to have been damaged right after it is named, whatever the parse made of the clause
+# ("two vehicles were destroyed and an office of the ministry was heavily damaged"): its own passive.
+_DAMAGED_AFTER_RE = re.compile(
+    r"\s*(?:,\s*(?:which|that)\s+)?(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+)?(?:\w+ly\s+)?"
+    r"(?:damaged|destroyed|dynamited|bombed|burned|burnt|torched|gutted|razed|sabotaged|machinegunned|blown\s+up|"
+    r"set\s+(?:on\s+fire|ablaze))\b", re.IGNORECASE)
+_NAME_ARTICLES = frozenset("la el los las".split())
 _QUANTIFIERS = frozenset("several many some all numerous various few both each every".split())
 
 
@@ -149,13 +157,28 @@ def _attacked(token: Token) -> bool:
     return False
 
 
+def _damaged_after(head: Token) -> bool:
+    """True when the words right after the noun's phrase say it was damaged ("... was heavily damaged")."""
+    end = _phrase(head)[1]
+    doc = head.doc
+    if end >= len(doc) or doc[end - 1].sent != head.sent:
+        return False
+    return _DAMAGED_AFTER_RE.match(doc.text, doc[end - 1].idx + len(doc[end - 1])) is not None
+
+
+def _article_of_a_name(token: Token) -> bool:
+    """A Spanish article that begins a proper name ("La Rebaja drugstores", "El Espectador offices") is part of it."""
+    return token.lower_ in _NAME_ARTICLES and token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN"
+
+
 def _phrase(head: Token) -> tuple[int, int]:
     """Token bounds [start, end) of the head's name: modifiers on the left, "of" complements on the right."""
     start = head.i
     for child in sorted((c for c in head.lefts), key=lambda c: -c.i):
         if child.right_edge.i != start - 1:
             break
-        if child.dep_ not in _LEFT_MODIFIERS or (child.dep_ == "poss" and child.pos_ == "PRON"):
+        if (child.dep_ not in _LEFT_MODIFIERS and not _article_of_a_name(child)) or (
+                child.dep_ == "poss" and child.pos_ == "PRON"):
             break
         if child.dep_ == "punct" and child.text not in ('"', "'", "“", "”"):
             break
@@ -167,7 +190,8 @@ def _phrase(head: Token) -> tuple[int, int]:
         last = max((c for c in complement.children if c.dep_ == "conj"), key=lambda c: c.i, default=complement)
         end = _phrase(last)[1]  # "embassies of China and Russia"
     doc = head.doc
-    while start < head.i and (doc[start].dep_ in _LEADING_WORDS or doc[start].lower_ in _QUANTIFIERS or (
+    while start < head.i and not _article_of_a_name(doc[start]) and (
+            doc[start].dep_ in _LEADING_WORDS or doc[start].lower_ in _QUANTIFIERS or (
             not doc[start].text[0].isalnum() and doc[start].text not in ('"', "“"))):
         start += 1  # "the attorney general's car" is named by "attorney general's car"
     quotes_inside = sum(doc[i].text in ('"', "“", "”") for i in range(start, end))
@@ -192,12 +216,14 @@ def fill_targets(frame: IncidentFrame) -> list[Target]:
             if words is None:
                 continue
             head = words.root
-            if head.dep_ in ("compound", "amod", "poss") or not _attacked(head):
+            if head.dep_ in ("compound", "amod", "poss") or not (_attacked(head) or _damaged_after(head)):
                 continue  # "church leaders", "bank employees": the thing names whose people they are
             if head.dep_ == "appos" and head.head.i in heads and head.head.tag_ in ("NN", "NNP") and not any(
                     c.dep_ == "conj" for c in head.children):
                 continue  # "the Cano Limon pipeline, the country's main pipeline": one target named twice (not a list)
             heads.add(head.i)
+            if targets and any(c.lower_ == "same" for c in head.lefts):
+                continue  # "a second device placed in the same establishment": a target already named
             start, end = _phrase(head)
             doc = frame.doc
             phrase_start, phrase_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
