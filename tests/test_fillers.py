@@ -344,3 +344,24 @@ def test_a_spanish_article_stays_in_a_name_and_the_same_place_is_named_once() ->
     text = ("Radio stations and La Rebaja drugstores were dynamited last night. A second device placed in the same "
             "establishment was defused.")
     assert [t.mention for t in fill_targets(frame_of(text))] == ["Radio stations", "La Rebaja drugstores"]
+
+
+def test_everyone_in_a_list_with_a_named_victim_shares_the_fate() -> None:
+    text = ("Four people died in the blast. The victims were identified as Maria Teresa Lopez, Jorge Luis Pena, "
+            "Ana Sofia Rivas and Pedro Ortega.")
+    names = {v.name for v in fill_victims(frame_of(text)) if v.name}
+    assert names == {"Maria Teresa Lopez", "Jorge Luis Pena", "Ana Sofia Rivas", "Pedro Ortega"}
+
+
+def test_people_taken_as_hostages_are_kidnapped() -> None:
+    text = ("The rebels set fire to the camp and fled, taking as hostages Brazilian engineers Paulo Souza Lima, "
+            "Carlos Mendes Rocha and Jose Roberto Alves.")
+    victims = fill_victims(frame_of(text))
+    assert [(v.name, v.status) for v in victims] == [("Paulo Souza Lima", "kidnapped"), ("Carlos Mendes Rocha", "kidnapped"),
+                                                     ("Jose Roberto Alves", "kidnapped")]
+
+
+def test_weapons_listed_before_were_found_were_not_used() -> None:
+    text = ("Rebels attacked the post with mortars. An M-16 rifle, five grenades and material for making "
+            "explosives were found nearby.")
+    assert [w.mention for w in fill_weapons(frame_of(text))] == ["mortars"]

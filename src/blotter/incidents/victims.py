@@ -278,6 +278,7 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                     _attach_name(victims, text, start, following, listed=True)
                     following = _NEXT_NAME_RE.match(text, following.end(), end)
     victims += _parsed_victims(frame, victims)
+    victims += _listed_alongside(frame, victims)
     for victim in victims:  # "Bothel" was "Carlos Bothel" earlier in the report
         bare = _TRAILING_AGE_RE.sub("", victim.mention)  # "Young, 24, died"
         surname = victim.name or (bare if _SURNAME_RE.match(bare) else None)
@@ -565,6 +566,7 @@ def _harm_noun_status(noun: Token) -> VictimStatus | None:
     return _NOUN_STATUS.get(lemma)
 
 
+_HOSTAGE_WORDS = frozenset({"hostage", "hostages"})
 _DESCRIPTION_DEPS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod", "case"})
 
 
@@ -636,7 +638,8 @@ def _governed_status(token: Token) -> VictimStatus | None:
             lemma == "pass" and any(c.lower_ == "away" for c in head.children))):
         return "killed"  # "X died at the scene", "X has passed away"
     if token.dep_ in {"nsubjpass", "dobj"}:
-        if lemma in ("take", "hold") and any(c.lower_ == "hostage" for c in head.children):
+        if lemma in ("take", "hold") and any(c.lower_ in _HOSTAGE_WORDS or (c.lower_ == "as" and any(
+                g.lower_ in _HOSTAGE_WORDS for g in c.children)) for c in head.children):  # "taking as hostages X
             return "kidnapped"
         if lemma == "find":  # "X was found shot dead", "officers found X dead"
             state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
@@ -776,6 +779,62 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
                 victims.append(Victim(mention=words, status=status, age=int(age.group("age")) if age else None,
                                       gender=_gender(words), evidence=[Evidence.of(text, start, end)]))
     return victims
+
+
+# What may stand between two names of one list: "X, 42; Y", "X and policeman Y", "X, U.S. citizen Y".
+_LIST_SEPARATORS = frozenset({",", ";", "and"})
+_LIST_WORD_TAGS = frozenset({"ADJ", "NOUN", "PROPN"})
+
+
+def _list_gap(frame: IncidentFrame, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, between two names, only joins them in a list: separators, ages and
+    at most three words of title or nationality ("and salvadoran sister")."""
+    gap = frame.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if gap is None:
+        return False
+    tokens = [t for t in gap if t.idx >= start and t.idx + len(t) <= end]
+    words = [t for t in tokens if t.lower_ not in _LIST_SEPARATORS and not t.like_num]
+    return any(t.lower_ in _LIST_SEPARATORS for t in tokens) and len(words) <= 3 and all(
+        t.pos_ in _LIST_WORD_TAGS and t.is_alpha and t.ent_type_ not in _PLACE_LABELS for t in words)
+
+
+def _listed_alongside(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
+    """People named in one list with a named victim share the victim's fate ("the victims were identified
+    as X, Y, and Z", "taking as hostages engineers X, Y and Z"), where the parse hangs only one of them
+    on the harm."""
+    named = [v for v in victims if v.name]
+    if not named:
+        return []
+    text = frame.text
+    known = {v.name.lower() for v in named}
+    found: list[Victim] = []
+    for sentence in frame.sentences:
+        people = _people(frame, sentence.start_char, sentence.end_char)
+        fates: dict[int, Victim] = {}
+        for i, (start, end) in enumerate(people):
+            seed = next((v for v in named if _name_matches(text[start:end], v.name)), None)
+            if seed is not None:
+                fates[i] = seed
+        for i, seed in list(fates.items()):
+            for step in (-1, 1):
+                j = i
+                while 0 <= j + step < len(people) and j + step not in fates:
+                    left, right = (people[j], people[j + step]) if step == 1 else (people[j + step], people[j])
+                    if not _list_gap(frame, left[1], right[0]):
+                        break
+                    j += step
+                    name = text[people[j][0]:people[j][1]]
+                    fates[j] = seed
+                    if name.lower() not in known and _could_be_a_name(name):
+                        known.add(name.lower())
+                        found.append(Victim(name=name, mention=name, status=seed.status, gender=None,
+                                            evidence=[Evidence.of(text, *people[j])]))
+    return found
+
+
+def _name_matches(words: str, name: str) -> bool:
+    words, name = words.lower(), name.lower()
+    return words == name or _same_person(words, name) or _same_person(name, words)
 
 
 _STATUS_RANK = {"killed": 0, "kidnapped": 1, "injured": 2, "missing": 3, "unharmed": 4, "unknown": 5}
