@@ -365,3 +365,20 @@ def test_weapons_listed_before_were_found_were_not_used() -> None:
     text = ("Rebels attacked the post with mortars. An M-16 rifle, five grenades and material for making "
             "explosives were found nearby.")
     assert [w.mention for w in fill_weapons(frame_of(text))] == ["mortars"]
+
+
+@pytest.mark.parametrize("text, names, status", [
+    ("Four people were killed in the blast. The names of the dead were released today. They are Omar Castro Reyes "
+     "and Maria Elena Vargas.", {"Omar Castro Reyes", "Maria Elena Vargas"}, "killed"),
+    ("Two people were wounded by the bomb. One of them is Marta Ramirez.", {"Marta Ramirez"}, "injured"),
+    ("Three men were arrested on Sunday. They are Tom Hale and Jim Pike.", set(), None),
+])
+def test_names_given_to_people_just_counted(text: str, names: set[str], status: str | None) -> None:
+    named = [v for v in fill_victims(frame_of(text)) if v.name]
+    assert {v.name for v in named} == names
+    assert all(v.status == status for v in named)
+
+
+def test_a_person_said_to_be_in_critical_condition_is_injured() -> None:
+    victims = fill_victims(frame_of("A gunman opened fire at the bar. Dana Whitfield was in critical condition on Sunday."))
+    assert [(v.name, v.status) for v in victims] == [("Dana Whitfield", "injured")]

@@ -600,6 +600,46 @@ _HARMED_SUBJECTS: dict[str, VictimStatus] = {
 }
 
 
+# What "X is ..." says befell X.
+_HARMED_STATES: dict[str, VictimStatus] = {
+    "dead": "killed", "missing": "missing", "injured": "injured", "wounded": "injured", "hospitalized": "injured",
+    "unharmed": "unharmed", "unhurt": "unharmed",
+}
+_GRAVE_CONDITIONS = frozenset("critical serious grave stable fair".split())
+# Subjects that point back to people the report has just counted: "they are X, Y and Z", "one of them is X".
+_POINTING_BACK = frozenset({"they", "one", "other", "others"})
+
+
+def _named_after_pointing_back(token: Token) -> bool:
+    """"They are X, Y and Z", "one of them is X", "the other person is Y": names given to people counted before."""
+    token = _coordinated_head(token)
+    verb = token.head
+    if verb.lemma_ != "be" or token.dep_ != "attr":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower_ == "they" or (subject.lower_ == "one" and any(
+            c.lower_ == "of" and any(g.lower_ == "them" for g in c.children) for c in subject.children)):
+        return True
+    return subject.lower_ in ("person", "one", "victim") and any(c.lower_ == "other" for c in subject.lefts)
+
+
+def _status_told_before(frame: IncidentFrame, sentence: Span, found: list[Victim]) -> VictimStatus | None:
+    """The gravest fate of the people one of the two sentences just before counted, if they counted any
+    ("four people were killed. The names of the dead were released. They are ...")."""
+    start = sentence.start
+    for _ in range(2):
+        if start == 0:
+            return None
+        before = frame.doc[start - 1].sent
+        fates = [v.status for v in found if any(before.start_char <= e.start < before.end_char for e in v.evidence)]
+        if fates:
+            return min(fates, key=lambda status: _STATUS_RANK[status])
+        start = before.start
+    return None
+
+
 def _status_by_copula(token: Token) -> VictimStatus | None:
     """"the dead were X and Y" (the harmed as subject, the names after "be") and "X and Y were the
     missionaries killed" (the names as subject, the harm on the noun after "be")."""
@@ -607,6 +647,15 @@ def _status_by_copula(token: Token) -> VictimStatus | None:
     verb = token.head
     if verb.lemma_ != "be" or token.dep_ not in ("attr", "nsubj"):
         return None
+    if token.dep_ == "nsubj":  # "X is missing", "X was dead on arrival", "X is in critical condition"
+        state = next((_HARMED_STATES[c.lower_] for c in verb.children if c.dep_ == "acomp" and c.lower_ in _HARMED_STATES),
+                     None)
+        if state is None and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.lower_ == "condition" and any(m.lower_ in _GRAVE_CONDITIONS for m in g.lefts) for g in c.children)
+                for c in verb.children):
+            state = "injured"
+        if state is not None:
+            return state
     other = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.dep_ != token.dep_), None)
     if other is None:
         return None
@@ -748,6 +797,8 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
             if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or token.lower_ in PERPETRATOR_NOUNS:
                 continue
             status = _status_of(token)
+            if status is None and token.pos_ == "PROPN" and _named_after_pointing_back(token):
+                status = _status_told_before(frame, sentence, found + victims)
             if status is None:
                 continue
             bounds = None
@@ -784,6 +835,8 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
 # What may stand between two names of one list: "X, 42; Y", "X and policeman Y", "X, U.S. citizen Y".
 _LIST_SEPARATORS = frozenset({",", ";", "and"})
 _LIST_WORD_TAGS = frozenset({"ADJ", "NOUN", "PROPN"})
+# Words, initials, hyphens and apostrophes only: not "Jo L. Roe.??Roe", page text run into a name.
+_NAME_SHAPE_RE = re.compile(r"^[^\W\d_][\w'’-]*\.?(?:\s+[^\W\d_][\w'’-]*\.?)*$")
 
 
 def _list_gap(frame: IncidentFrame, start: int, end: int) -> bool:
@@ -825,7 +878,7 @@ def _listed_alongside(frame: IncidentFrame, victims: list[Victim]) -> list[Victi
                     j += step
                     name = text[people[j][0]:people[j][1]]
                     fates[j] = seed
-                    if name.lower() not in known and _could_be_a_name(name):
+                    if name.lower() not in known and _could_be_a_name(name) and _NAME_SHAPE_RE.match(name):
                         known.add(name.lower())
                         found.append(Victim(name=name, mention=name, status=seed.status, gender=None,
                                             evidence=[Evidence.of(text, *people[j])]))
