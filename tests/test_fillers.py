@@ -382,3 +382,20 @@ def test_names_given_to_people_just_counted(text: str, names: set[str], status: 
 def test_a_person_said_to_be_in_critical_condition_is_injured() -> None:
     victims = fill_victims(frame_of("A gunman opened fire at the bar. Dana Whitfield was in critical condition on Sunday."))
     assert [(v.name, v.status) for v in victims] == [("Dana Whitfield", "injured")]
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("The terrorists used explosives against the town hall and other public facilities.",
+     ["town hall", "other public facilities"]),
+    ("Guerrillas threw two grenades from a car at the San Jorge warehouse.", ["San Jorge warehouse"]),
+    ("A cargo train was derailed after hitting a dynamite charge.", ["cargo train"]),
+    ("The soldiers waited in a truck at the bus station.", []),
+])
+def test_what_a_weapon_was_aimed_at_is_a_target(text: str, mentions: list[str]) -> None:
+    assert [t.mention for t in fill_targets(frame_of(text))] == mentions
+
+
+def test_a_long_roster_is_not_a_list_of_victims() -> None:
+    text = ("Jo Ramos was killed on Monday. The court charged Jo Ramos, Ana Perez, Luis Gomez, Eva Diaz, Raul Soto, "
+            "Juan Vega, Rosa Luna, Pedro Ruiz and Marta Cruz.")
+    assert {v.name for v in fill_victims(frame_of(text)) if v.name} == {"Jo Ramos"}

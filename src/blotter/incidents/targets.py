@@ -31,7 +31,7 @@ ATTACK_VERBS = frozenset(
     "attack storm bomb target raid hit shoot ambush torch burn blow fire stab assault rob ram damage destroy "
     "explode detonate loot overrun strike hijack seize throw hurl plant place besiege invade blast shell dynamite "
     "firebomb burglarize vandalize sabotage machinegun machine-gun strafe riddle occupy set demolish wreck "
-    "level raze smash break assail shake".split()
+    "level raze smash break assail shake derail".split()
 )
 ATTACK_NOUNS = frozenset(
     "attack attacks explosion explosions blast bombing bombings shooting raid ambush assault fire arson massacre "
@@ -43,7 +43,7 @@ PLACE_PREPOSITIONS = frozenset("at on near outside inside into against in target
 # Nouns that only locate the target: "in front of the bank", "at the entrance to the embassy".
 _LOCATING_NOUNS = frozenset("front vicinity entrance entrances door doors gate gates facade side outskirts "
                             "premises area parking garage wall walls floor floors roof lobby window windows corner "
-                            "shelves basement basements interior courtyard".split())
+                            "shelves basement basements interior courtyard top".split())
 # Verbs that only say an attack happened: "the explosion took place in front of the monastery".
 _HAPPENED_VERBS = frozenset("occur happen take".split())
 # Places an attack happened at name what it hit; "in" or "on" a place only say where ("on the highway").
@@ -55,6 +55,7 @@ _CONJUNCTS = frozenset({"conj", "appos"})
 # after "in" or "near" they place it.
 _AREA_NOUNS = frozenset("neighborhood neighbourhood village".split())
 _TARGET_WORDS = frozenset("target targets objective objectives".split())
+_AIMED_PREPOSITIONS = frozenset({"at", "against"})
 _WHERE_PREPOSITIONS = frozenset("on in near along inside outside".split())
 _WEAPON_WORDS = frozenset("bomb bombs charge charges device devices explosive explosives grenade grenades fire".split())
 _LEFT_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct"})
@@ -105,6 +106,19 @@ def _located_by_verb(head: Token, governor: Token, token: Token) -> bool:
                and c.lemma_.lower() not in _WEAPON_WORDS for c in objects)
 
 
+def _is_weapon(token: Token) -> bool:
+    return token.lemma_.lower() in _WEAPON_WORDS or bool(
+        find_weapon_spans(token.doc.text, token.idx, token.idx + len(token)))
+
+
+def _aimed(governor: Token) -> bool:
+    """What an "at" or "against" phrase hangs on aims a weapon: "used explosives against the town hall", or,
+    the parse hanging the phrase on the wrong noun, "threw two devices from a car at the warehouse"."""
+    if governor.pos_ == "VERB":
+        return any(c.dep_ in ("dobj", "obj") and _is_weapon(c) for c in governor.children)
+    return governor.dep_ == "pobj" and governor.head.dep_ == "prep" and _is_attack_word(governor.head.head)
+
+
 def _happened(verb: Token) -> bool:
     """A verb that tells an attack happened ("the explosion occurred", "the attack took place")."""
     lemma = verb.lemma_.lower()
@@ -145,6 +159,8 @@ def _attacked(token: Token) -> bool:
         if _located_by_verb(head, governor, token):
             return False
         if _is_attack_word(governor) or (governor.lower_ == "fire" and governor.dep_ == "dobj"):
+            return True
+        if head.lower_ in _AIMED_PREPOSITIONS and _aimed(governor):
             return True
         damaged_part = head.lower_ == "of" and governor.dep_ in ("dobj", "nsubjpass") and (
             governor.head.lemma_.lower() in _DAMAGE_VERBS)

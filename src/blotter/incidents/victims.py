@@ -832,8 +832,9 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
     return victims
 
 
-# What may stand between two names of one list: "X, 42; Y", "X and policeman Y", "X, U.S. citizen Y".
-_LIST_SEPARATORS = frozenset({",", ";", "and"})
+# What may stand between two names of one list: "X, 42, Y", "X and policeman Y", "X, U.S. citizen Y".
+_LIST_SEPARATORS = frozenset({",", "and"})
+_LONGEST_VICTIM_LIST = 7  # names
 _LIST_WORD_TAGS = frozenset({"ADJ", "NOUN", "PROPN"})
 # Words, initials, hyphens and apostrophes only: not "Jo L. Roe.??Roe", page text run into a name.
 _NAME_SHAPE_RE = re.compile(r"^[^\W\d_][\w'’-]*\.?(?:\s+[^\W\d_][\w'’-]*\.?)*$")
@@ -869,6 +870,7 @@ def _listed_alongside(frame: IncidentFrame, victims: list[Victim]) -> list[Victi
             if seed is not None:
                 fates[i] = seed
         for i, seed in list(fates.items()):
+            listed = []
             for step in (-1, 1):
                 j = i
                 while 0 <= j + step < len(people) and j + step not in fates:
@@ -876,12 +878,18 @@ def _listed_alongside(frame: IncidentFrame, victims: list[Victim]) -> list[Victi
                     if not _list_gap(frame, left[1], right[0]):
                         break
                     j += step
-                    name = text[people[j][0]:people[j][1]]
-                    fates[j] = seed
-                    if name.lower() not in known and _could_be_a_name(name) and _NAME_SHAPE_RE.match(name):
-                        known.add(name.lower())
-                        found.append(Victim(name=name, mention=name, status=seed.status, gender=None,
-                                            evidence=[Evidence.of(text, *people[j])]))
+                    listed.append(j)
+            run = [people[j] for j in listed] + [people[i]]
+            items = frame.doc.char_span(min(p[0] for p in run), max(p[1] for p in run), alignment_mode="expand")
+            if items is not None and 1 + sum(t.lower_ in _LIST_SEPARATORS for t in items) > _LONGEST_VICTIM_LIST:
+                continue  # a roster of the accused or the wanted, one of whom the report also calls harmed
+            for j in sorted(listed):
+                name = text[people[j][0]:people[j][1]]
+                fates[j] = seed
+                if name.lower() not in known and _could_be_a_name(name) and _NAME_SHAPE_RE.match(name):
+                    known.add(name.lower())
+                    found.append(Victim(name=name, mention=name, status=seed.status, gender=None,
+                                        evidence=[Evidence.of(text, *people[j])]))
     return found
 
 
