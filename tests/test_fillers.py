@@ -399,3 +399,13 @@ def test_a_long_roster_is_not_a_list_of_victims() -> None:
     text = ("Jo Ramos was killed on Monday. The court charged Jo Ramos, Ana Perez, Luis Gomez, Eva Diaz, Raul Soto, "
             "Juan Vega, Rosa Luna, Pedro Ruiz and Marta Cruz.")
     assert {v.name for v in fill_victims(frame_of(text)) if v.name} == {"Jo Ramos"}
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("Police said the rebels detonated a car bomb some 300 meters from the palace.", []),
+    ("The explosion took place on the avenue, between the Vicas store and the central bank.", ["Vicas store", "central bank"]),
+    ("Fighting broke out between the rebels and a police patrol near the bank.", []),
+])
+def test_the_weapon_and_where_fighting_began_are_no_targets_but_both_sides_of_a_blast_are(
+        text: str, mentions: list[str]) -> None:
+    assert [t.mention for t in fill_targets(frame_of(text))] == mentions

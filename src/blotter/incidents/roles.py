@@ -320,7 +320,7 @@ def _is_name(frame: IncidentFrame, candidate: Candidate) -> bool:
 def _same_group(frame: IncidentFrame, candidate: Candidate, phrase: str, groups: set[str]) -> bool:
     """A group already given under another name: an alias of a known group ("army of national
     liberation" beside "ELN"), the acronym in brackets after its name ("... armed forces of liberation (FAL)"),
-    the name before the bracketed acronym the rules found, or a longer name holding a known one."""
+    or the name before the bracketed acronym the rules found ("secret anticommunist army (ESA)")."""
     canonical = group_table().canonical.get(phrase)
     if canonical is not None and normalise(canonical) in groups:
         return True
@@ -329,10 +329,7 @@ def _same_group(frame: IncidentFrame, candidate: Candidate, phrase: str, groups:
         named = normalise(before[:-1])
         return any(named.endswith(g) for g in groups if g)
     acronym = _ACRONYM_AFTER.match(frame.text, candidate.end)
-    if acronym is not None and normalise(acronym.group(1)) in groups:
-        return True  # "secret anticommunist army (ESA)" where the rules found "ESA"
-    words = f" {phrase} "
-    return any(f" {g} " in words for g in groups if g)  # "Camilist Union - Army of National Liberation ELN"
+    return acronym is not None and normalise(acronym.group(1)) in groups  # "... army (ESA)", the rules' "ESA"
 
 
 def _named_perpetrator(phrase: str, perpetrators: list[Perpetrator]) -> bool:

@@ -39,7 +39,7 @@ ATTACK_NOUNS = frozenset(
     "devices damage".split()
 )
 PLACE_PREPOSITIONS = frozenset("at on near outside inside into against in targeting of upon toward towards through "
-                               "to under underneath beneath".split())
+                               "to under underneath beneath between".split())
 # Nouns that only locate the target: "in front of the bank", "at the entrance to the embassy".
 _LOCATING_NOUNS = frozenset("front vicinity entrance entrances door doors gate gates facade side outskirts "
                             "premises area parking garage wall walls floor floors roof lobby window windows corner "
@@ -47,7 +47,7 @@ _LOCATING_NOUNS = frozenset("front vicinity entrance entrances door doors gate g
 # Verbs that only say an attack happened: "the explosion took place in front of the monastery".
 _HAPPENED_VERBS = frozenset("occur happen take".split())
 # Places an attack happened at name what it hit; "in" or "on" a place only say where ("on the highway").
-_HAPPENED_AT = frozenset("at inside outside near against".split())
+_HAPPENED_AT = frozenset("at inside outside near against between".split())
 # Verbs that damage things: what a damaged part belongs to was attacked ("damaged the shelves of a store").
 _DAMAGE_VERBS = frozenset("damage destroy burn hit shake blow wreck raze level bomb dynamite torch shatter".split())
 _CONJUNCTS = frozenset({"conj", "appos"})
@@ -84,6 +84,8 @@ def find_target_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_attack_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return False  # "fighting broke out between ...": it began, nothing was broken
     return lemma in ATTACK_VERBS or lemma in ATTACK_NOUNS or token.lower_ in ATTACK_NOUNS
 
 
@@ -227,10 +229,16 @@ def fill_targets(frame: IncidentFrame) -> list[Target]:
     targets: dict[str, Target] = {}
     heads: set[int] = set()
     for sentence in frame.sentences:
+        weapons = None  # found only for a sentence with a thing in it
         for match in _lexicon().find(text, sentence.start_char, sentence.end_char):
             words = frame.doc.char_span(match.start, match.end, alignment_mode="expand")
             if words is None:
                 continue
+            if weapons is None:
+                weapons = [(start, end) for start, end, _, _ in find_weapon_spans(text, sentence.start_char,
+                                                                                  sentence.end_char)]
+            if any(start <= match.start and match.end <= end for start, end in weapons):
+                continue  # "detonated a car bomb": the car is the weapon, not what was hit
             head = words.root
             if head.dep_ in ("compound", "amod", "poss") or not (_attacked(head) or _damaged_after(head)):
                 continue  # "church leaders", "bank employees": the thing names whose people they are

@@ -606,8 +606,6 @@ _HARMED_STATES: dict[str, VictimStatus] = {
     "unharmed": "unharmed", "unhurt": "unharmed",
 }
 _GRAVE_CONDITIONS = frozenset("critical serious grave stable fair".split())
-# Subjects that point back to people the report has just counted: "they are X, Y and Z", "one of them is X".
-_POINTING_BACK = frozenset({"they", "one", "other", "others"})
 
 
 def _named_after_pointing_back(token: Token) -> bool:
