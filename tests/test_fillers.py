@@ -409,3 +409,14 @@ def test_a_long_roster_is_not_a_list_of_victims() -> None:
 def test_the_weapon_and_where_fighting_began_are_no_targets_but_both_sides_of_a_blast_are(
         text: str, mentions: list[str]) -> None:
     assert [t.mention for t in fill_targets(frame_of(text))] == mentions
+
+
+def test_a_highway_a_blast_happened_on_only_places_it() -> None:
+    text = "Their car was blown up by two charges that exploded on the highway. Rebels later dynamited the highway."
+    assert [t.mention for t in fill_targets(frame_of(text))] == ["car", "highway"]
+
+
+def test_a_list_saying_who_others_were_shares_no_victims_fate() -> None:
+    text = "The leaders of the riot were Julio Reyes, Marco Santizo and Victor Veliz, who was wounded in the clash."
+    names = {v.name for v in fill_victims(frame_of(text)) if v.name}
+    assert len(names) <= 1

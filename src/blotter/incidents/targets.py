@@ -51,9 +51,9 @@ _HAPPENED_AT = frozenset("at inside outside near against between".split())
 # Verbs that damage things: what a damaged part belongs to was attacked ("damaged the shelves of a store").
 _DAMAGE_VERBS = frozenset("damage destroy burn hit shake blow wreck raze level bomb dynamite torch shatter".split())
 _CONJUNCTS = frozenset({"conj", "appos"})
-# Areas are attacked as the object of the attack ("bombed the neighborhood", "an attack on the village");
-# after "in" or "near" they place it.
-_AREA_NOUNS = frozenset("neighborhood neighbourhood village".split())
+# Areas and roads are attacked as the object of the attack ("bombed the neighborhood", "an attack on the
+# village", "dynamited the highway"); after "in", "on" or "near" they place it ("detonated on the highway").
+_AREA_NOUNS = frozenset("neighborhood neighbourhood village highway".split())
 _TARGET_WORDS = frozenset("target targets objective objectives".split())
 _AIMED_PREPOSITIONS = frozenset({"at", "against"})
 _WHERE_PREPOSITIONS = frozenset("on in near along inside outside".split())

@@ -834,8 +834,8 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
 _LIST_SEPARATORS = frozenset({",", "and"})
 _LONGEST_VICTIM_LIST = 7  # names
 _LIST_WORD_TAGS = frozenset({"ADJ", "NOUN", "PROPN"})
-# Words, initials, hyphens and apostrophes only: not "Jo L. Roe.??Roe", page text run into a name.
-_NAME_SHAPE_RE = re.compile(r"^[^\W\d_][\w'’-]*\.?(?:\s+[^\W\d_][\w'’-]*\.?)*$")
+# Letters, initials, hyphens and apostrophes only: not "Jo L. Roe.??Roe" (page text run into a name), not "M-19".
+_NAME_SHAPE_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*\.?(?:\s+[^\W\d_](?:[^\W\d_]|['’-])*\.?)*$")
 
 
 def _list_gap(frame: IncidentFrame, start: int, end: int) -> bool:
@@ -877,6 +877,8 @@ def _listed_alongside(frame: IncidentFrame, victims: list[Victim]) -> list[Victi
                         break
                     j += step
                     listed.append(j)
+            if not listed or _named_as_someone_else(frame, people[i]):
+                continue
             run = [people[j] for j in listed] + [people[i]]
             items = frame.doc.char_span(min(p[0] for p in run), max(p[1] for p in run), alignment_mode="expand")
             if items is not None and 1 + sum(t.lower_ in _LIST_SEPARATORS for t in items) > _LONGEST_VICTIM_LIST:
@@ -889,6 +891,19 @@ def _listed_alongside(frame: IncidentFrame, victims: list[Victim]) -> list[Victi
                     found.append(Victim(name=name, mention=name, status=seed.status, gender=None,
                                         evidence=[Evidence.of(text, *people[j])]))
     return found
+
+
+def _named_as_someone_else(frame: IncidentFrame, span: tuple[int, int]) -> bool:
+    """A list that says who some other people were ("the leaders of the riot were X, Y and Z"): the
+    subject of its "be" is neither the harmed nor people just counted."""
+    words = frame.doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return False
+    head = _coordinated_head(words.root)
+    if head.dep_ != "attr" or head.head.lemma_ != "be" or _named_after_pointing_back(head):
+        return False
+    subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ not in _HARMED_SUBJECTS
 
 
 def _name_matches(words: str, name: str) -> bool:
