@@ -103,7 +103,8 @@ def fill_weapons(frame: IncidentFrame) -> list[Weapon]:
             weapons[key] = Weapon(mention=text[start:end], type=kind, subtype=subtype,
                                   evidence=[Evidence.of(text, evidence_start, end)])
             (loose.add if in_passing else loose.discard)(key)
-    named_outright = {kind for kind, subtype in weapons if (kind, subtype) not in loose}
+    # A loose "dynamite" gives way to "two explosive devices" named outright; not to a rocket, another weapon.
+    named_outright = {kind for kind, subtype in weapons if subtype is None and (kind, subtype) not in loose}
     weapons = {key: w for key, w in weapons.items() if key not in loose or key[0] not in named_outright}
     specific_types = {kind for kind, subtype in weapons if subtype is not None}
     kept = [w for (kind, subtype), w in weapons.items() if subtype is not None or kind not in specific_types]
