@@ -424,9 +424,9 @@ def test_a_list_saying_who_others_were_shares_no_victims_fate() -> None:
 
 @pytest.mark.parametrize("text, mentions", [
     ("Rebels denied a dynamite attack on the warehouse. Police said two explosive devices were thrown at it.",
-     ["explosive devices"]),
+     ["dynamite", "explosive devices"]),
     ("The bomb attack damaged the institute. The powerful bomb had been left at its entrance.", ["powerful bomb"]),
     ("Four dynamite attacks hit the pipeline this week.", ["dynamite"]),
 ])
-def test_a_weapon_named_outright_replaces_one_named_only_with_the_deed(text: str, mentions: list[str]) -> None:
+def test_a_weapon_named_only_with_the_deed_neither_names_nor_hides_one_named_outright(text: str, mentions: list[str]) -> None:
     assert [w.mention for w in fill_weapons(frame_of(text))] == mentions

@@ -62,8 +62,8 @@ def find_weapon_spans(text: str, start: int, end: int) -> list[tuple[int, int, W
 # "bomb squad", "bomb threat": the word names a unit or a warning, not an instrument used.
 _NOT_AN_INSTRUMENT_AFTER_RE = re.compile(r"[ -](?:squads?|disposal|threats?|scares?|experts?|technicians?|"
                                          r"units?|sniffing|detectors?|proof|shelters?|stations?)\b", re.IGNORECASE)
-# A weapon word that only qualifies the deed ("a dynamite attack", "bomb explosions", "rifle fire"): when
-# the report names a weapon of that kind outright ("two explosive devices"), that one names it.
+# A weapon word that only qualifies the deed ("a dynamite attack", "bomb explosions", "rifle fire"): a later
+# mention of that weapon named outright ("the powerful bomb") names it.
 _NAMES_THE_DEED_AFTER_RE = re.compile(r"[ -](?:attacks?|explosions?|blasts?|fire|bursts?)\b", re.IGNORECASE)
 # "riot policemen armed with rifles": the weapons of the forces who answered the attack.
 _FORCES_ARMED_RE = re.compile(r"\b(?:police(?:men)?|officers|troops|soldiers|guards|agents|security forces)\s+"
@@ -103,10 +103,9 @@ def fill_weapons(frame: IncidentFrame) -> list[Weapon]:
             weapons[key] = Weapon(mention=text[start:end], type=kind, subtype=subtype,
                                   evidence=[Evidence.of(text, evidence_start, end)])
             (loose.add if in_passing else loose.discard)(key)
-    # A loose "dynamite" gives way to "two explosive devices" named outright; not to a rocket, another weapon.
-    named_outright = {kind for kind, subtype in weapons if subtype is None and (kind, subtype) not in loose}
-    weapons = {key: w for key, w in weapons.items() if key not in loose or key[0] not in named_outright}
-    specific_types = {kind for kind, subtype in weapons if subtype is not None}
+    # A specific weapon named only with the deed ("a dynamite attack") does not stand for the generic one
+    # named outright ("two explosive devices were thrown"): both stay.
+    specific_types = {kind for kind, subtype in weapons if subtype is not None and (kind, subtype) not in loose}
     kept = [w for (kind, subtype), w in weapons.items() if subtype is not None or kind not in specific_types]
     return [w for w in kept if w.subtype is not None or not any(
         o is not w and _head_word(o.mention) == _head_word(w.mention) for o in kept)]
