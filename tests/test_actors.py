@@ -29,6 +29,13 @@ def test_named_attacker_with_age_gender_and_fate() -> None:
     assert perpetrator.group == "Islamic State"
 
 
+def test_who_riddled_a_car_or_planted_kilos_of_explosives_is_a_perpetrator() -> None:
+    text = ("A judge was killed in the capital on Monday. He was riddled with bullets by three young individuals "
+            "as he left his car. Two men planted 10 kilos of explosives at his office the same night.")
+    mentions = [p.mention for p in main_incident(text).perpetrators]
+    assert "three young individuals" in mentions and "Two men" in mentions
+
+
 def test_group_claim_disputed_by_police() -> None:
     incident = main_incident(BRIDGE, published="2024-03-04T09:00:00+00:00")
     assert [(g.name, g.relation) for g in incident.groups] == [("Islamic State", "claimed")]

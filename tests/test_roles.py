@@ -111,6 +111,15 @@ def test_a_group_already_named_is_not_added_again_under_its_acronym():
     assert not roles._same_group(frame, candidate, "epl", {"farc"})
 
 
+def test_a_group_known_by_the_acronym_after_its_name_is_not_added_again():
+    text = "The Secret Anticommunist Army (ESA) bombed the home of a journalist last night."
+    (frame, _), *_ = _frames(text)
+    start = text.index("Secret")
+    full_name = roles.Candidate(start, start + len("Secret Anticommunist Army"), 0, "tok", ())
+    assert roles._same_group(frame, full_name, "secret anticommunist army", {"esa"})
+    assert not roles._same_group(frame, full_name, "secret anticommunist army", {"farc"})
+
+
 def test_the_named_attacker_is_never_added_as_a_victim():
     from blotter.models import Perpetrator
 

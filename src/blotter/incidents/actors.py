@@ -540,8 +540,15 @@ def _appositive_name(token: Token) -> Span | None:
     return None
 
 
+# Verbs of attack the detector does not count as incident triggers but whose doer attacked:
+# "riddled with bullets by three young men", "the mob looted and razed the office".
+_ATTACKING_VERBS = frozenset("riddle strafe machinegun machine-gun raze demolish loot vandalize assail besiege "
+                             "overrun wreck smash".split())
+
+
 def _is_violent_verb(token: Token) -> bool:
-    return token.lower_ in TRIGGERS or token.lemma_.lower() in TRIGGERS or any(
+    return token.lower_ in TRIGGERS or token.lemma_.lower() in TRIGGERS or (
+        token.pos_ == "VERB" and token.lemma_.lower() in _ATTACKING_VERBS) or any(
         c.dep_ == "prt" and f"{token.lower_} {c.lower_}" in TRIGGERS for c in token.children) or any(
         c.lower_ == "fire" and token.lemma_.lower() in ("open", "set") for c in token.children)
 
@@ -563,7 +570,9 @@ def _deed_done(verb: Token) -> bool:
     if lemma in _DOING_VERBS or verb.lower_ in _DOING_FORMS:
         return any(c.dep_ in ("nsubjpass", "dobj") and _is_violent_verb(c) for c in verb.children)
     return lemma in _PLACING_VERBS and any(
-        c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _EXPLOSIVE_WORDS for c in verb.children)
+        c.dep_ in ("nsubjpass", "dobj") and (c.lower_ in _EXPLOSIVE_WORDS or any(  # "set off 5 kg of dynamite"
+            p.lower_ == "of" and any(o.lower_ in _EXPLOSIVE_WORDS for o in p.children) for p in c.children))
+        for c in verb.children)
 
 
 def _violent_conjunct(verb: Token) -> bool:
@@ -784,6 +793,7 @@ _DEED_WORDS = frozenset("destroy destroyed destroying damage damaged crime crime
 def _tells_violence(sentence: Span) -> bool:
     """A sentence with a word naming a violent deed, not only a word for the people who do such deeds."""
     return any((t.lower_ in TRIGGERS and t.lower_ not in PERPETRATOR_NOUNS) or t.lower_ in _DEED_WORDS
+               or (t.pos_ == "VERB" and (t.lemma_.lower() in _ATTACKING_VERBS or _deed_done(t)))
                for t in sentence) or bool(phrase_triggers(sentence.text))
 
 

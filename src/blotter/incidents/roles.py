@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -35,6 +36,7 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "case", "quantmod", "npadvmod"})
 _THROUGH = frozenset({"conj", "appos"})
 _MAX_TOKENS = 10
+_ACRONYM_AFTER = re.compile(r"[\"”']?\s*\(([^()]{1,15})\)")
 
 
 def _lemma(token: Token) -> str:
@@ -317,7 +319,8 @@ def _is_name(frame: IncidentFrame, candidate: Candidate) -> bool:
 
 def _same_group(frame: IncidentFrame, candidate: Candidate, phrase: str, groups: set[str]) -> bool:
     """A group already given under another name: an alias of a known group ("army of national
-    liberation" beside "ELN"), or the acronym in brackets after its name ("... armed forces of liberation (FAL)")."""
+    liberation" beside "ELN"), the acronym in brackets after its name ("... armed forces of liberation (FAL)"),
+    or the name before the bracketed acronym the rules found ("secret anticommunist army (ESA)")."""
     canonical = group_table().canonical.get(phrase)
     if canonical is not None and normalise(canonical) in groups:
         return True
@@ -325,7 +328,8 @@ def _same_group(frame: IncidentFrame, candidate: Candidate, phrase: str, groups:
     if before.endswith("("):
         named = normalise(before[:-1])
         return any(named.endswith(g) for g in groups if g)
-    return False
+    acronym = _ACRONYM_AFTER.match(frame.text, candidate.end)
+    return acronym is not None and normalise(acronym.group(1)) in groups  # "... army (ESA)", the rules' "ESA"
 
 
 def _named_perpetrator(phrase: str, perpetrators: list[Perpetrator]) -> bool:

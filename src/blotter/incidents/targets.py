@@ -16,6 +16,7 @@ is the same target; the first mention names it.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -30,7 +31,7 @@ ATTACK_VERBS = frozenset(
     "attack storm bomb target raid hit shoot ambush torch burn blow fire stab assault rob ram damage destroy "
     "explode detonate loot overrun strike hijack seize throw hurl plant place besiege invade blast shell dynamite "
     "firebomb burglarize vandalize sabotage machinegun machine-gun strafe riddle occupy set demolish wreck "
-    "level raze smash break assail shake".split()
+    "level raze smash break assail shake derail".split()
 )
 ATTACK_NOUNS = frozenset(
     "attack attacks explosion explosions blast bombing bombings shooting raid ambush assault fire arson massacre "
@@ -38,26 +39,34 @@ ATTACK_NOUNS = frozenset(
     "devices damage".split()
 )
 PLACE_PREPOSITIONS = frozenset("at on near outside inside into against in targeting of upon toward towards through "
-                               "to under underneath beneath".split())
+                               "to under underneath beneath between".split())
 # Nouns that only locate the target: "in front of the bank", "at the entrance to the embassy".
 _LOCATING_NOUNS = frozenset("front vicinity entrance entrances door doors gate gates facade side outskirts "
                             "premises area parking garage wall walls floor floors roof lobby window windows corner "
-                            "shelves basement basements interior courtyard".split())
+                            "shelves basement basements interior courtyard top".split())
 # Verbs that only say an attack happened: "the explosion took place in front of the monastery".
 _HAPPENED_VERBS = frozenset("occur happen take".split())
 # Places an attack happened at name what it hit; "in" or "on" a place only say where ("on the highway").
-_HAPPENED_AT = frozenset("at inside outside near against".split())
+_HAPPENED_AT = frozenset("at inside outside near against between".split())
 # Verbs that damage things: what a damaged part belongs to was attacked ("damaged the shelves of a store").
 _DAMAGE_VERBS = frozenset("damage destroy burn hit shake blow wreck raze level bomb dynamite torch shatter".split())
 _CONJUNCTS = frozenset({"conj", "appos"})
-# Areas are attacked as the object of the attack ("bombed the neighborhood", "an attack on the village");
-# after "in" or "near" they place it.
-_AREA_NOUNS = frozenset("neighborhood neighbourhood village".split())
+# Areas and roads are attacked as the object of the attack ("bombed the neighborhood", "an attack on the
+# village", "dynamited the highway"); after "in", "on" or "near" they place it ("detonated on the highway").
+_AREA_NOUNS = frozenset("neighborhood neighbourhood village highway".split())
 _TARGET_WORDS = frozenset("target targets objective objectives".split())
+_AIMED_PREPOSITIONS = frozenset({"at", "against"})
 _WHERE_PREPOSITIONS = frozenset("on in near along inside outside".split())
 _WEAPON_WORDS = frozenset("bomb bombs charge charges device devices explosive explosives grenade grenades fire".split())
 _LEFT_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct"})
 _LEADING_WORDS = frozenset({"det", "predet", "nummod", "quantmod"})
+# A thing said to have been damaged right after it is named, whatever the parse made of the clause
+# ("two vehicles were destroyed and an office of the ministry was heavily damaged"): its own passive.
+_DAMAGED_AFTER_RE = re.compile(
+    r"\s*(?:,\s*(?:which|that)\s+)?(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+)?(?:\w+ly\s+)?"
+    r"(?:damaged|destroyed|dynamited|bombed|burned|burnt|torched|gutted|razed|sabotaged|machinegunned|blown\s+up|"
+    r"set\s+(?:on\s+fire|ablaze))\b", re.IGNORECASE)
+_NAME_ARTICLES = frozenset("la el los las".split())
 _QUANTIFIERS = frozenset("several many some all numerous various few both each every".split())
 
 
@@ -75,6 +84,8 @@ def find_target_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_attack_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return False  # "fighting broke out between ...": it began, nothing was broken
     return lemma in ATTACK_VERBS or lemma in ATTACK_NOUNS or token.lower_ in ATTACK_NOUNS
 
 
@@ -95,6 +106,19 @@ def _located_by_verb(head: Token, governor: Token, token: Token) -> bool:
     objects = [c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i != token.i]
     return any(not find_weapon_spans(c.doc.text, c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                and c.lemma_.lower() not in _WEAPON_WORDS for c in objects)
+
+
+def _is_weapon(token: Token) -> bool:
+    return token.lemma_.lower() in _WEAPON_WORDS or bool(
+        find_weapon_spans(token.doc.text, token.idx, token.idx + len(token)))
+
+
+def _aimed(governor: Token) -> bool:
+    """What an "at" or "against" phrase hangs on aims a weapon: "used explosives against the town hall", or,
+    the parse hanging the phrase on the wrong noun, "threw two devices from a car at the warehouse"."""
+    if governor.pos_ == "VERB":
+        return any(c.dep_ in ("dobj", "obj") and _is_weapon(c) for c in governor.children)
+    return governor.dep_ == "pobj" and governor.head.dep_ == "prep" and _is_attack_word(governor.head.head)
 
 
 def _happened(verb: Token) -> bool:
@@ -138,6 +162,8 @@ def _attacked(token: Token) -> bool:
             return False
         if _is_attack_word(governor) or (governor.lower_ == "fire" and governor.dep_ == "dobj"):
             return True
+        if head.lower_ in _AIMED_PREPOSITIONS and _aimed(governor):
+            return True
         damaged_part = head.lower_ == "of" and governor.dep_ in ("dobj", "nsubjpass") and (
             governor.head.lemma_.lower() in _DAMAGE_VERBS)
         if damaged_part:
@@ -149,13 +175,28 @@ def _attacked(token: Token) -> bool:
     return False
 
 
+def _damaged_after(head: Token) -> bool:
+    """True when the words right after the noun's phrase say it was damaged ("... was heavily damaged")."""
+    end = _phrase(head)[1]
+    doc = head.doc
+    if end >= len(doc) or doc[end - 1].sent != head.sent:
+        return False
+    return _DAMAGED_AFTER_RE.match(doc.text, doc[end - 1].idx + len(doc[end - 1])) is not None
+
+
+def _article_of_a_name(token: Token) -> bool:
+    """A Spanish article that begins a proper name ("La Rebaja drugstores", "El Espectador offices") is part of it."""
+    return token.lower_ in _NAME_ARTICLES and token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN"
+
+
 def _phrase(head: Token) -> tuple[int, int]:
     """Token bounds [start, end) of the head's name: modifiers on the left, "of" complements on the right."""
     start = head.i
     for child in sorted((c for c in head.lefts), key=lambda c: -c.i):
         if child.right_edge.i != start - 1:
             break
-        if child.dep_ not in _LEFT_MODIFIERS or (child.dep_ == "poss" and child.pos_ == "PRON"):
+        if (child.dep_ not in _LEFT_MODIFIERS and not _article_of_a_name(child)) or (
+                child.dep_ == "poss" and child.pos_ == "PRON"):
             break
         if child.dep_ == "punct" and child.text not in ('"', "'", "“", "”"):
             break
@@ -167,7 +208,8 @@ def _phrase(head: Token) -> tuple[int, int]:
         last = max((c for c in complement.children if c.dep_ == "conj"), key=lambda c: c.i, default=complement)
         end = _phrase(last)[1]  # "embassies of China and Russia"
     doc = head.doc
-    while start < head.i and (doc[start].dep_ in _LEADING_WORDS or doc[start].lower_ in _QUANTIFIERS or (
+    while start < head.i and not _article_of_a_name(doc[start]) and (
+            doc[start].dep_ in _LEADING_WORDS or doc[start].lower_ in _QUANTIFIERS or (
             not doc[start].text[0].isalnum() and doc[start].text not in ('"', "“"))):
         start += 1  # "the attorney general's car" is named by "attorney general's car"
     quotes_inside = sum(doc[i].text in ('"', "“", "”") for i in range(start, end))
@@ -187,17 +229,25 @@ def fill_targets(frame: IncidentFrame) -> list[Target]:
     targets: dict[str, Target] = {}
     heads: set[int] = set()
     for sentence in frame.sentences:
+        weapons = None  # found only for a sentence with a thing in it
         for match in _lexicon().find(text, sentence.start_char, sentence.end_char):
             words = frame.doc.char_span(match.start, match.end, alignment_mode="expand")
             if words is None:
                 continue
+            if weapons is None:
+                weapons = [(start, end) for start, end, _, _ in find_weapon_spans(text, sentence.start_char,
+                                                                                  sentence.end_char)]
+            if any(start <= match.start and match.end <= end for start, end in weapons):
+                continue  # "detonated a car bomb": the car is the weapon, not what was hit
             head = words.root
-            if head.dep_ in ("compound", "amod", "poss") or not _attacked(head):
+            if head.dep_ in ("compound", "amod", "poss") or not (_attacked(head) or _damaged_after(head)):
                 continue  # "church leaders", "bank employees": the thing names whose people they are
             if head.dep_ == "appos" and head.head.i in heads and head.head.tag_ in ("NN", "NNP") and not any(
                     c.dep_ == "conj" for c in head.children):
                 continue  # "the Cano Limon pipeline, the country's main pipeline": one target named twice (not a list)
             heads.add(head.i)
+            if targets and any(c.lower_ == "same" for c in head.lefts):
+                continue  # "a second device placed in the same establishment": a target already named
             start, end = _phrase(head)
             doc = frame.doc
             phrase_start, phrase_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])

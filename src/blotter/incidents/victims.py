@@ -278,6 +278,7 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
                     _attach_name(victims, text, start, following, listed=True)
                     following = _NEXT_NAME_RE.match(text, following.end(), end)
     victims += _parsed_victims(frame, victims)
+    victims += _listed_alongside(frame, victims)
     for victim in victims:  # "Bothel" was "Carlos Bothel" earlier in the report
         bare = _TRAILING_AGE_RE.sub("", victim.mention)  # "Young, 24, died"
         surname = victim.name or (bare if _SURNAME_RE.match(bare) else None)
@@ -565,6 +566,7 @@ def _harm_noun_status(noun: Token) -> VictimStatus | None:
     return _NOUN_STATUS.get(lemma)
 
 
+_HOSTAGE_WORDS = frozenset({"hostage", "hostages"})
 _DESCRIPTION_DEPS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod", "case"})
 
 
@@ -598,6 +600,44 @@ _HARMED_SUBJECTS: dict[str, VictimStatus] = {
 }
 
 
+# What "X is ..." says befell X.
+_HARMED_STATES: dict[str, VictimStatus] = {
+    "dead": "killed", "missing": "missing", "injured": "injured", "wounded": "injured", "hospitalized": "injured",
+    "unharmed": "unharmed", "unhurt": "unharmed",
+}
+_GRAVE_CONDITIONS = frozenset("critical serious grave stable fair".split())
+
+
+def _named_after_pointing_back(token: Token) -> bool:
+    """"They are X, Y and Z", "one of them is X", "the other person is Y": names given to people counted before."""
+    token = _coordinated_head(token)
+    verb = token.head
+    if verb.lemma_ != "be" or token.dep_ != "attr":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower_ == "they" or (subject.lower_ == "one" and any(
+            c.lower_ == "of" and any(g.lower_ == "them" for g in c.children) for c in subject.children)):
+        return True
+    return subject.lower_ in ("person", "one", "victim") and any(c.lower_ == "other" for c in subject.lefts)
+
+
+def _status_told_before(frame: IncidentFrame, sentence: Span, found: list[Victim]) -> VictimStatus | None:
+    """The gravest fate of the people one of the two sentences just before counted, if they counted any
+    ("four people were killed. The names of the dead were released. They are ...")."""
+    start = sentence.start
+    for _ in range(2):
+        if start == 0:
+            return None
+        before = frame.doc[start - 1].sent
+        fates = [v.status for v in found if any(before.start_char <= e.start < before.end_char for e in v.evidence)]
+        if fates:
+            return min(fates, key=lambda status: _STATUS_RANK[status])
+        start = before.start
+    return None
+
+
 def _status_by_copula(token: Token) -> VictimStatus | None:
     """"the dead were X and Y" (the harmed as subject, the names after "be") and "X and Y were the
     missionaries killed" (the names as subject, the harm on the noun after "be")."""
@@ -605,6 +645,15 @@ def _status_by_copula(token: Token) -> VictimStatus | None:
     verb = token.head
     if verb.lemma_ != "be" or token.dep_ not in ("attr", "nsubj"):
         return None
+    if token.dep_ == "nsubj":  # "X is missing", "X was dead on arrival", "X is in critical condition"
+        state = next((_HARMED_STATES[c.lower_] for c in verb.children if c.dep_ == "acomp" and c.lower_ in _HARMED_STATES),
+                     None)
+        if state is None and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.lower_ == "condition" and any(m.lower_ in _GRAVE_CONDITIONS for m in g.lefts) for g in c.children)
+                for c in verb.children):
+            state = "injured"
+        if state is not None:
+            return state
     other = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.dep_ != token.dep_), None)
     if other is None:
         return None
@@ -636,7 +685,8 @@ def _governed_status(token: Token) -> VictimStatus | None:
             lemma == "pass" and any(c.lower_ == "away" for c in head.children))):
         return "killed"  # "X died at the scene", "X has passed away"
     if token.dep_ in {"nsubjpass", "dobj"}:
-        if lemma in ("take", "hold") and any(c.lower_ == "hostage" for c in head.children):
+        if lemma in ("take", "hold") and any(c.lower_ in _HOSTAGE_WORDS or (c.lower_ == "as" and any(
+                g.lower_ in _HOSTAGE_WORDS for g in c.children)) for c in head.children):  # "taking as hostages X
             return "kidnapped"
         if lemma == "find":  # "X was found shot dead", "officers found X dead"
             state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
@@ -745,6 +795,8 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
             if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or token.lower_ in PERPETRATOR_NOUNS:
                 continue
             status = _status_of(token)
+            if status is None and token.pos_ == "PROPN" and _named_after_pointing_back(token):
+                status = _status_told_before(frame, sentence, found + victims)
             if status is None:
                 continue
             bounds = None
@@ -776,6 +828,87 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
                 victims.append(Victim(mention=words, status=status, age=int(age.group("age")) if age else None,
                                       gender=_gender(words), evidence=[Evidence.of(text, start, end)]))
     return victims
+
+
+# What may stand between two names of one list: "X, 42, Y", "X and policeman Y", "X, U.S. citizen Y".
+_LIST_SEPARATORS = frozenset({",", "and"})
+_LONGEST_VICTIM_LIST = 7  # names
+_LIST_WORD_TAGS = frozenset({"ADJ", "NOUN", "PROPN"})
+# Letters, initials, hyphens and apostrophes only: not "Jo L. Roe.??Roe" (page text run into a name), not "M-19".
+_NAME_SHAPE_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*\.?(?:\s+[^\W\d_](?:[^\W\d_]|['’-])*\.?)*$")
+
+
+def _list_gap(frame: IncidentFrame, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, between two names, only joins them in a list: separators, ages and
+    at most three words of title or nationality ("and salvadoran sister")."""
+    gap = frame.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if gap is None:
+        return False
+    tokens = [t for t in gap if t.idx >= start and t.idx + len(t) <= end]
+    words = [t for t in tokens if t.lower_ not in _LIST_SEPARATORS and not t.like_num]
+    return any(t.lower_ in _LIST_SEPARATORS for t in tokens) and len(words) <= 3 and all(
+        t.pos_ in _LIST_WORD_TAGS and t.is_alpha and t.ent_type_ not in _PLACE_LABELS for t in words)
+
+
+def _listed_alongside(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
+    """People named in one list with a named victim share the victim's fate ("the victims were identified
+    as X, Y, and Z", "taking as hostages engineers X, Y and Z"), where the parse hangs only one of them
+    on the harm."""
+    named = [v for v in victims if v.name]
+    if not named:
+        return []
+    text = frame.text
+    known = {v.name.lower() for v in named}
+    found: list[Victim] = []
+    for sentence in frame.sentences:
+        people = _people(frame, sentence.start_char, sentence.end_char)
+        fates: dict[int, Victim] = {}
+        for i, (start, end) in enumerate(people):
+            seed = next((v for v in named if _name_matches(text[start:end], v.name)), None)
+            if seed is not None:
+                fates[i] = seed
+        for i, seed in list(fates.items()):
+            listed = []
+            for step in (-1, 1):
+                j = i
+                while 0 <= j + step < len(people) and j + step not in fates:
+                    left, right = (people[j], people[j + step]) if step == 1 else (people[j + step], people[j])
+                    if not _list_gap(frame, left[1], right[0]):
+                        break
+                    j += step
+                    listed.append(j)
+            if not listed or _named_as_someone_else(frame, people[i]):
+                continue
+            run = [people[j] for j in listed] + [people[i]]
+            items = frame.doc.char_span(min(p[0] for p in run), max(p[1] for p in run), alignment_mode="expand")
+            if items is not None and 1 + sum(t.lower_ in _LIST_SEPARATORS for t in items) > _LONGEST_VICTIM_LIST:
+                continue  # a roster of the accused or the wanted, one of whom the report also calls harmed
+            for j in sorted(listed):
+                name = text[people[j][0]:people[j][1]]
+                fates[j] = seed
+                if name.lower() not in known and _could_be_a_name(name) and _NAME_SHAPE_RE.match(name):
+                    known.add(name.lower())
+                    found.append(Victim(name=name, mention=name, status=seed.status, gender=None,
+                                        evidence=[Evidence.of(text, *people[j])]))
+    return found
+
+
+def _named_as_someone_else(frame: IncidentFrame, span: tuple[int, int]) -> bool:
+    """A list that says who some other people were ("the leaders of the riot were X, Y and Z"): the
+    subject of its "be" is neither the harmed nor people just counted."""
+    words = frame.doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return False
+    head = _coordinated_head(words.root)
+    if head.dep_ != "attr" or head.head.lemma_ != "be" or _named_after_pointing_back(head):
+        return False
+    subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ not in _HARMED_SUBJECTS
+
+
+def _name_matches(words: str, name: str) -> bool:
+    words, name = words.lower(), name.lower()
+    return words == name or _same_person(words, name) or _same_person(name, words)
 
 
 _STATUS_RANK = {"killed": 0, "kidnapped": 1, "injured": 2, "missing": 3, "unharmed": 4, "unknown": 5}

@@ -26,7 +26,11 @@ _SEIZED_BEFORE_RE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|captur\w*|arsenals?|caches?|stockpiles?|stole|stolen|haul|smuggl\w*|shipments?|"
     r"display\w*|handed\s+over|turned\s+in|quantities|inventory|consisted\s+of|recovered)\b(?:[^.;]|\.(?=\d|$))*$",
     re.IGNORECASE)  # a point in ".45-caliber" ends no clause
-_SEIZED_AFTER_RE = re.compile(r"^[^.;]{0,60}?\b(?:were|was|had\s+been|have\s+been)\s+(?:seized|confiscated|captured|"
+# The rest of a list the weapon opens may stand before the verb ("an M-16 rifle, five grenades and material
+# for making explosives were found"), but no new clause ("a rifle, which police said was found"). No "^":
+# the pattern is matched from the weapon's end (``match(text, pos)``), where "^" never matches.
+_SEIZED_AFTER_RE = re.compile(r"(?:(?!\b(?:who|which|that|when|where|while|after|before|as)\b)[^.;]){0,120}?"
+                              r"\b(?:were|was|had\s+been|have\s+been)\s+(?:seized|confiscated|captured|"
                               r"found|recovered|stolen)\b", re.IGNORECASE)
 # "opened fire with rifles", "armed with a knife": the cue belongs in the evidence.
 _CUE_BEFORE_RE = re.compile(
@@ -58,6 +62,9 @@ def find_weapon_spans(text: str, start: int, end: int) -> list[tuple[int, int, W
 # "bomb squad", "bomb threat": the word names a unit or a warning, not an instrument used.
 _NOT_AN_INSTRUMENT_AFTER_RE = re.compile(r"[ -](?:squads?|disposal|threats?|scares?|experts?|technicians?|"
                                          r"units?|sniffing|detectors?|proof|shelters?|stations?)\b", re.IGNORECASE)
+# A weapon word that only qualifies the deed ("a dynamite attack", "bomb explosions", "rifle fire"): a later
+# mention of that weapon named outright ("the powerful bomb") names it.
+_NAMES_THE_DEED_AFTER_RE = re.compile(r"[ -](?:attacks?|explosions?|blasts?|fire|bursts?)\b", re.IGNORECASE)
 # "riot policemen armed with rifles": the weapons of the forces who answered the attack.
 _FORCES_ARMED_RE = re.compile(r"\b(?:police(?:men)?|officers|troops|soldiers|guards|agents|security forces)\s+"
                               r"(?:[\w-]+\s+){0,2}(?:armed with|carrying|equipped with)\s+(?:[^\s.;,]+\s+){0,3}$",
@@ -80,16 +87,25 @@ def fill_weapons(frame: IncidentFrame) -> list[Weapon]:
     """The weapons named in the frame's sentences, one per (type, subtype), in order of mention."""
     text = frame.text
     weapons: dict[tuple[str, str | None], Weapon] = {}
+    loose: set[tuple[str, str | None]] = set()  # named only in passing: "a bomb attack", "rifle fire"
     for sentence in frame.sentences:
         for start, end, kind, subtype in find_weapon_spans(text, sentence.start_char, sentence.end_char):
-            if (kind, subtype) in weapons or _seized(text, sentence.start_char, sentence.end_char, start, end) or (
+            key = (kind, subtype)
+            if (key in weapons and key not in loose) or _seized(text, sentence.start_char, sentence.end_char,
+                                                                 start, end) or (
                     _not_the_attackers(text, sentence.start_char, start, end)):
+                continue
+            in_passing = bool(_NAMES_THE_DEED_AFTER_RE.match(text, end))
+            if key in weapons and in_passing:
                 continue
             cue = _CUE_BEFORE_RE.search(text[max(sentence.start_char, start - 40):start])
             evidence_start = start - len(cue.group(0)) if cue else start
-            weapons[(kind, subtype)] = Weapon(mention=text[start:end], type=kind, subtype=subtype,
-                                              evidence=[Evidence.of(text, evidence_start, end)])
-    specific_types = {kind for kind, subtype in weapons if subtype is not None}
+            weapons[key] = Weapon(mention=text[start:end], type=kind, subtype=subtype,
+                                  evidence=[Evidence.of(text, evidence_start, end)])
+            (loose.add if in_passing else loose.discard)(key)
+    # A specific weapon named only with the deed ("a dynamite attack") does not stand for the generic one
+    # named outright ("two explosive devices were thrown"): both stay.
+    specific_types = {kind for kind, subtype in weapons if subtype is not None and (kind, subtype) not in loose}
     kept = [w for (kind, subtype), w in weapons.items() if subtype is not None or kind not in specific_types]
     return [w for w in kept if w.subtype is not None or not any(
         o is not w and _head_word(o.mention) == _head_word(w.mention) for o in kept)]
