@@ -608,3 +608,26 @@ def test_closing_paragraphs_outside_the_articles_element_are_cut() -> None:
     # questions and answers in a box of their own are the article's
     faq = f"{OUTSIDER_REPORT}\n\nFrequently asked questions\n\nIs the market open again? It reopened on Wednesday."
     assert _without_trailing_outsiders(faq, blocks) == faq
+
+
+STREAMED_PAGE = """<html><head><title>Curfew imposed after clashes in the old city</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<main><article><h1>Curfew imposed after clashes in the old city</h1>
+<p>Authorities imposed a curfew on the old city on Friday after clashes between rival groups left two people dead.</p>
+<template id="B:0"></template><div>Loading paragraph...</div>
+<template id="B:1"></template><div>Loading paragraph...</div>
+</article></main><footer><p>Copyright City Herald, all rights reserved.</p></footer>
+<div hidden id="S:0"><div><p>Police said more than forty people were detained overnight and that shops would stay
+closed until Monday while officers patrolled the main market streets of the district.</p></div></div>
+<div hidden id="S:1"><div><p>Community leaders called for calm and said they would meet the provincial governor on Saturday
+to ask for compensation for the families of the dead and for the traders whose stalls were burned.</p></div></div>
+</body></html>"""
+
+
+def test_sections_a_streaming_page_sends_hidden_at_its_end_are_read_in_place() -> None:
+    article = clean(InputDocument(id="s1", html=STREAMED_PAGE, url="https://herald.example.com/curfew"))
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("Authorities imposed a curfew")
+    assert paragraphs[1].startswith("Police said more than forty people")
+    assert paragraphs[2].startswith("Community leaders called for calm")
+    assert "Loading" not in article.text

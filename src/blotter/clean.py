@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
@@ -71,6 +72,13 @@ _FURNITURE_MARKER = re.compile(
     r"sidebar|footer|nav(?!y)|menu|breadcrumb|cookie|banner|popup|modal|advert|ads?(?![a-z])|sponsor|cta(?![a-z])|"
     r"caption|credit)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+
+# React's streamed sections: hidden at the page's end, each with a template marking its place.
+_STREAMED_SECTIONS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
+_STREAM_SLOTS = etree.XPath("//template[starts-with(@id, 'B:') or starts-with(@id, 'P:')]")
+MAX_PLACEHOLDER_WORDS = 4  # "Loading paragraph...", a spinner
+# ... unless the page as served, sections left hidden at its end, gives this many times more text.
+STREAMED_FALLBACK_RATIO = 2
 
 MIN_SUBTITLE_WORDS, MAX_SUBTITLE_WORDS = 6, 60
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " • ", " · ")
@@ -246,13 +254,17 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     link_targets = _link_targets(tree, url)
     page_authors = _page_authors(tree)
     page_chars = _block_text_chars(tree)
+    streamed = "<template" in html and _place_streamed_sections(tree)
     blocks = _dom_blocks(tree)  # before trafilatura, which prunes the tree it is given
-    extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
-    if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
-        retried = bare_extraction(load_html(html), url=url, with_metadata=True, include_comments=False,
-                                  include_tables=True, favor_recall=True)
-        if retried is not None and len(retried.text or "") > len(extracted.text or "" if extracted else ""):
-            extracted = retried
+    extracted = _extraction(tree, html, url, page_chars, streamed)
+    if streamed:
+        # A site's article markup can read as comments or furniture once in place, where the hidden copy did not.
+        as_served = load_html(html)
+        served_blocks = _dom_blocks(as_served)
+        served = _extraction(as_served, html, url, page_chars, False)
+        if served is not None and len(served.text or "") > STREAMED_FALLBACK_RATIO * len(
+                extracted.text or "" if extracted else ""):
+            extracted, blocks = served, served_blocks
     if extracted is None:
         return PageParts(), None
     body = _with_dropped_prose(extracted.text or "", blocks)
@@ -274,6 +286,68 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
             parts.related_links.append(link)
     parts.image_credits.extend(credit for credit in credits if credit not in parts.image_credits)
     return parts, extracted.hostname or extracted.sitename
+
+
+def _extraction(tree: lxml.html.HtmlElement, html: str, url: str | None, page_chars: int, streamed: bool):
+    """Trafilatura's reading of ``tree``, asked again favouring recall when it keeps too little of the page."""
+    extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
+    if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
+        fresh = load_html(html)
+        if streamed:
+            _place_streamed_sections(fresh)
+        retried = bare_extraction(fresh, url=url, with_metadata=True, include_comments=False,
+                                  include_tables=True, favor_recall=True)
+        if retried is not None and len(retried.text or "") > len(extracted.text or "" if extracted else ""):
+            extracted = retried
+    return extracted
+
+
+def _place_streamed_sections(tree: lxml.html.HtmlElement) -> bool:
+    """Move the sections a streaming page sends last, hidden, into the places its script would put them.
+
+    React's streamed rendering leaves ``<template id="B:n">`` or ``"P:n"`` where a section goes, each
+    ``B:`` followed by a short placeholder ("Loading..."), and sends the section at the end of the page
+    as ``<div hidden id="S:n">``; without scripts the article body is hidden at the bottom of the page."""
+    hidden = {element.get("id")[2:]: element for element in _STREAMED_SECTIONS(tree) if len(element)}
+    placed = False
+    while hidden:
+        moved = False
+        for template in _STREAM_SLOTS(tree):
+            section = hidden.pop(template.get("id")[2:], None)
+            if section is None:
+                continue
+            placeholder = template.getnext()
+            if (template.get("id").startswith("B:") and placeholder is not None and placeholder.tag != "template"
+                    and len(placeholder.text_content().split()) <= MAX_PLACEHOLDER_WORDS):
+                _drop_keeping_tail(placeholder)
+            parent, position = template.getparent(), template.getparent().index(template)
+            for offset, child in enumerate(list(section)):
+                parent.insert(position + offset, child)
+            if section.text and section.text.strip():
+                _append_text(parent, position, section.text)
+            _drop_keeping_tail(template)
+            _drop_keeping_tail(section)
+            moved = placed = True
+        if not moved:
+            break
+    return placed
+
+
+def _drop_keeping_tail(element: lxml.html.HtmlElement) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        if element.tail:
+            _append_text(parent, parent.index(element), element.tail)
+        parent.remove(element)
+
+
+def _append_text(parent: lxml.html.HtmlElement, position: int, text: str) -> None:
+    """Add ``text`` where the child at ``position`` starts (after the previous child, or the parent's text)."""
+    if position == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[position - 1]
+        previous.tail = (previous.tail or "") + text
 
 
 @dataclass
