@@ -530,6 +530,8 @@ def test_author_strings_lose_labels_and_date_words() -> None:
     ("The officerâ€™s car", "The officer’s car"), ("costs \u00c2\u00a35", "costs £5"),
     ("â€œWe heard shotsâ€\x9d", "“We heard shots”"), ("SÃ£o Paulo", "São Paulo"),
     ("São Paulo, naïve, año", "São Paulo, naïve, año"),  # real accents stay
+    ("in debt\u00e2\u0080\u0094nearly half", "in debt\u2014nearly half"),  # read as Latin-1: C1 controls
+    ("the suspectâ\x80\x99s car", "the suspect’s car"),
 ])
 def test_utf8_read_as_windows_1252_is_read_again(garbled: str, read: str) -> None:
     assert clean_text(f"Police said {garbled} was seen near the scene on Monday night.").text == (

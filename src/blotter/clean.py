@@ -212,8 +212,8 @@ def without_mojibake(text: str) -> str:
 
 def _redecoded(match: re.Match[str]) -> str:
     run = match.group()
-    try:  # the five bytes Windows-1252 leaves undefined came through as the same code points
-        fixed = b"".join(bytes([ord(char)]) if char in "\x81\x8d\x8f\x90\x9d" else char.encode("cp1252")
+    try:  # bytes 0x80-0x9f read as Latin-1 (or left undefined by Windows-1252) came through as the same code points
+        fixed = b"".join(bytes([ord(char)]) if "\x80" <= char <= "\x9f" else char.encode("cp1252")
                          for char in run).decode("utf-8")
     except UnicodeError:
         return run
