@@ -410,6 +410,9 @@ def test_sources_and_author_notes_after_the_report_are_cut() -> None:
     assert _without_trailing_sections(report + "\n\nSources:\n\nProvincial police statement, 2 May") == report
     assert _without_trailing_sections(report + "\n\nAbout the author: Sana Qureshi reports from Quetta.") == report
     assert _without_trailing_sections("Read more\n\n" + report) == "Read more\n\n" + report  # early: kept
+    # the writer's own notes (a recipe's, a report's) are part of it
+    notes = report + "\n\nNotes:\n\nThe curfew times were given by the district office and may change."
+    assert _without_trailing_sections(notes) == notes
 
 
 TRUNCATED_PAGE = """<html><body><article>

@@ -92,7 +92,7 @@ _SUBTITLE_XPATH = ("//*[self::p or self::h2 or self::div or self::span]"
 # A short line naming what follows as not the article (sources, bio, related reading, calls to act)
 # ends the body when it comes in its second half; earlier, it is more likely part of the report.
 _TRAILING_SECTION = re.compile(
-    r"(?:(?:article |external )?sources?|references?|citations?|works cited|bibliography|footnotes|notes"
+    r"(?:(?:article |external )?sources?|references?|citations?|works cited|bibliography|footnotes"
     r"|about the (?:authors?|writer)|meet the author|author bio(?:graphy)?|(?:article )?written by"
     r"|(?:article |medically |expert )?(?:reviewed|fact[- ]checked|edited)"
     r"(?: and (?:reviewed|fact[- ]checked|edited))? by,?"
