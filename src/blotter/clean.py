@@ -58,6 +58,11 @@ MIN_ITEM_WORDS = 2
 # A run of repeated lines this long is a copy of a section (the story shown twice), not labels.
 COPIED_SECTION_WORDS = 40
 _SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+# Headings of the page's own furniture, not of a section of the article.
+_NOT_A_SECTION_HEADING = re.compile(
+    r"(?:table of contents|contents|in this (?:article|post|guide)|jump to|on this page|latest (?:news|posts|stories)"
+    r"|recent (?:posts|articles|stories)|popular (?:posts|articles|stories)|trending(?: now)?|editor'?s note)\s*:?",
+    re.IGNORECASE)
 # After the last block the extractor kept, the article goes on while prose keeps coming: more than
 # this many link lines in a row (a list of other stories) end it.
 MAX_BLOCKS_PAST_THE_END = 2
@@ -72,6 +77,7 @@ _FURNITURE_MARKER = re.compile(
     r"sidebar|footer|nav(?!y)|menu|breadcrumb|cookie|banner|popup|modal|advert|ads?(?![a-z])|sponsor|cta(?![a-z])|"
     r"caption|credit)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_WORD_WITHOUT_DIGITS = re.compile(r"[^\W\d_]{2,}")
 
 # React's streamed sections: hidden at the page's end, each with a template marking its place.
 _STREAMED_SECTIONS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
@@ -427,6 +433,7 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
         line_starts.append(len(normalised))
         normalised += " " + " ".join(_WORD.findall(line.lower()))
     normalised += " "
+    kept_lines = {" ".join(_WORD.findall(line.lower())) for line in lines}
     kept_at: list[int | None] = []  # the line each block was found on, None when it was dropped
     for block in blocks:
         offset = normalised.find(f" {block.words} ") if block.words.count(" ") >= 5 else -1
@@ -441,6 +448,12 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
     for index in range(found[0], len(blocks)):
         block, line = blocks[index], kept_at[index]
         if line is not None:
+            if line > anchor:
+                # a section heading the extractor dropped above a paragraph it kept
+                insertions.setdefault(anchor, []).extend(
+                    heading for heading in pending_headings if _WORD_WITHOUT_DIGITS.search(heading)
+                    and " ".join(_WORD.findall(heading.lower())) not in kept_lines
+                    and not _furniture_heading(heading))
             anchor, misses, pending_headings = line, 0, []
             continue
         if index > found[-1] and (block.furniture or _TRAILING_SECTION.fullmatch(block.text)
@@ -464,6 +477,12 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
     if not insertions:
         return text
     return "\n".join(line for index, kept in enumerate(lines) for line in [kept, *insertions.get(index, [])])
+
+
+def _furniture_heading(text: str) -> bool:
+    """A heading over the page's furniture (contents, related reading, comments), not over a section."""
+    return bool(_NOT_A_SECTION_HEADING.fullmatch(text) or _TRAILING_SECTION.fullmatch(text)
+                or _OTHER_STORIES.fullmatch(text) or _PAST_THE_END_STOP.match(text))
 
 
 def _without_trailing_outsiders(text: str, blocks: list[_Block]) -> str:
