@@ -661,3 +661,21 @@ def test_a_section_heading_the_extractor_dropped_above_a_kept_paragraph_comes_ba
         "Claims",  # kept already: not put back twice; the furniture heading before it stays out
         "No group has claimed responsibility for the attack, which came a week after a similar blast.",
     ]
+
+
+DISCLOSED_PAGE = """<html><head><title>Two officers shot at a traffic stop</title></head><body><main><article>
+<h1>Two officers shot at a traffic stop</h1>
+<p>Two police officers were shot and wounded during a traffic stop on Route 9 late on Saturday, the county sheriff said.</p>
+<div class="affiliate-disclosure"><p>We may earn a commission when you buy through links on our site, which helps
+fund our reporting at no extra cost to you.</p></div>
+<p>The driver fled on foot and was arrested two hours later in a nearby wood after a search with dogs and a helicopter.</p>
+<p>Both officers were taken to the county hospital and are expected to recover, the sheriff told reporters on Sunday.</p>
+<p class="disclaimer">The views expressed in reader comments are their own and do not reflect those of the paper.</p>
+</article></main></body></html>"""
+
+
+def test_boxes_named_as_disclaimers_or_disclosures_leave_the_body() -> None:
+    article = clean(InputDocument(id="d1", html=DISCLOSED_PAGE, url="https://county.example.com/shooting"))
+    assert article.text.startswith("Two police officers were shot")
+    assert "Both officers were taken to the county hospital" in article.text
+    assert "commission" not in article.text and "views expressed" not in article.text

@@ -82,6 +82,10 @@ _WORD_WITHOUT_DIGITS = re.compile(r"[^\W\d_]{2,}")
 # React's streamed sections: hidden at the page's end, each with a template marking its place.
 _STREAMED_SECTIONS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
 _STREAM_SLOTS = etree.XPath("//template[starts-with(@id, 'B:') or starts-with(@id, 'P:')]")
+# A box named as the page's disclaimer or disclosure, unless it holds more than this share of the page's text.
+_DISCLAIMER_MARKER = re.compile(r"disclaimer|disclosure", re.IGNORECASE)
+_CLASSED_ELEMENTS = etree.XPath("//*[@class or @id]")
+MAX_DISCLAIMER_SHARE = 0.3
 MAX_PLACEHOLDER_WORDS = 4  # "Loading paragraph...", a spinner
 # ... unless the page as served, sections left hidden at its end, gives this many times more text.
 STREAMED_FALLBACK_RATIO = 2
@@ -261,11 +265,13 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     page_authors = _page_authors(tree)
     page_chars = _block_text_chars(tree)
     streamed = "<template" in html and _place_streamed_sections(tree)
+    _drop_disclaimers(tree, page_chars)
     blocks = _dom_blocks(tree)  # before trafilatura, which prunes the tree it is given
     extracted = _extraction(tree, html, url, page_chars, streamed)
     if streamed:
         # A site's article markup can read as comments or furniture once in place, where the hidden copy did not.
         as_served = load_html(html)
+        _drop_disclaimers(as_served, page_chars)
         served_blocks = _dom_blocks(as_served)
         served = _extraction(as_served, html, url, page_chars, False)
         if served is not None and len(served.text or "") > STREAMED_FALLBACK_RATIO * len(
@@ -301,11 +307,24 @@ def _extraction(tree: lxml.html.HtmlElement, html: str, url: str | None, page_ch
         fresh = load_html(html)
         if streamed:
             _place_streamed_sections(fresh)
+        _drop_disclaimers(fresh, page_chars)
         retried = bare_extraction(fresh, url=url, with_metadata=True, include_comments=False,
                                   include_tables=True, favor_recall=True)
         if retried is not None and len(retried.text or "") > len(extracted.text or "" if extracted else ""):
             extracted = retried
     return extracted
+
+
+def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
+    """Remove the boxes a page marks as its disclaimer or disclosure (affiliate, advertiser, legal notes).
+
+    Extractors keep them when they sit inside the article's element; one big enough to hold much of
+    the page's text is a wrapper whose name only mentions one, and stays."""
+    for element in _CLASSED_ELEMENTS(tree):
+        if (element.tag not in ("html", "body") and _DISCLAIMER_MARKER.search(
+                f"{element.get('class') or ''} {element.get('id') or ''}")
+                and len(element.text_content()) <= MAX_DISCLAIMER_SHARE * page_chars):
+            element.drop_tree()  # its tail, text after it in the parent, stays
 
 
 def _place_streamed_sections(tree: lxml.html.HtmlElement) -> bool:
