@@ -86,6 +86,10 @@ _STREAM_SLOTS = etree.XPath("//template[starts-with(@id, 'B:') or starts-with(@i
 _DISCLAIMER_MARKER = re.compile(r"disclaimer|disclosure", re.IGNORECASE)
 _CLASSED_ELEMENTS = etree.XPath("//*[@class or @id]")
 MAX_DISCLAIMER_SHARE = 0.3
+# Small boxes of the page's own: tooltips, newsletter sign-ups, cookie notices (byline boxes stay: the
+# extractor reads the author and date from them).
+_SMALL_BOX_MARKER = re.compile(r"tooltip|newsletter|cookie", re.IGNORECASE)
+MAX_SMALL_BOX_WORDS = 120
 MAX_PLACEHOLDER_WORDS = 4  # "Loading paragraph...", a spinner
 # ... unless the page as served, sections left hidden at its end, gives this many times more text.
 STREAMED_FALLBACK_RATIO = 2
@@ -321,10 +325,17 @@ def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
     Extractors keep them when they sit inside the article's element; one big enough to hold much of
     the page's text is a wrapper whose name only mentions one, and stays."""
     for element in _CLASSED_ELEMENTS(tree):
-        if (element.tag not in ("html", "body") and _DISCLAIMER_MARKER.search(
-                f"{element.get('class') or ''} {element.get('id') or ''}")
-                and len(element.text_content()) <= MAX_DISCLAIMER_SHARE * page_chars):
-            element.drop_tree()  # its tail, text after it in the parent, stays
+        if element.tag in ("html", "body"):
+            continue
+        marker = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if _DISCLAIMER_MARKER.search(marker):
+            text = element.text_content()
+            if len(text) <= MAX_DISCLAIMER_SHARE * page_chars:
+                element.drop_tree()  # its tail, text after it in the parent, stays
+        elif _SMALL_BOX_MARKER.search(marker):
+            text = element.text_content()
+            if len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS:
+                element.drop_tree()
 
 
 def _place_streamed_sections(tree: lxml.html.HtmlElement) -> bool:
