@@ -671,7 +671,7 @@ fund our reporting at no extra cost to you.</p></div>
 <p>The driver fled on foot and was arrested two hours later in a nearby wood after a search with dogs and a helicopter.</p>
 <p>Both officers were taken to the county hospital and are expected to recover, the sheriff told reporters on Sunday.</p>
 <p class="disclaimer">The views expressed in reader comments are their own and do not reflect those of the paper.</p>
-<div id="newsletter-box"><p>Get the morning briefing in your inbox every day before seven, with the stories that matter.</p></div>
+<div class="info-tooltip"><p>Get the morning briefing in your inbox every day before seven, with the stories that matter.</p></div>
 </article></main></body></html>"""
 
 
@@ -680,4 +680,4 @@ def test_boxes_named_as_disclaimers_disclosures_or_sign_ups_leave_the_body() -> 
     assert article.text.startswith("Two police officers were shot")
     assert "Both officers were taken to the county hospital" in article.text
     assert "commission" not in article.text and "views expressed" not in article.text
-    assert "morning briefing" not in article.text  # a small sign-up box goes too
+    assert "morning briefing" not in article.text  # a small tooltip or sign-up box goes too
