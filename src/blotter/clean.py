@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 from trafilatura import bare_extraction
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from .errors import NoArticleText
@@ -77,7 +78,7 @@ _FURNITURE_MARKER = re.compile(
     r"sidebar|footer|nav(?!y)|menu|breadcrumb|cookie|banner|popup|modal|advert|ads?(?![a-z])|sponsor|cta(?![a-z])|"
     r"caption|credit)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-_WORD_WITHOUT_DIGITS = re.compile(r"[^\W\d_]{2,}")
+_LETTERS_RUN = re.compile(r"[^\W\d_]{2,}")  # a heading of bare numbers ("1", "2.") has none
 
 # React's streamed sections: hidden at the page's end, each with a template marking its place.
 _STREAMED_SECTIONS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
@@ -304,7 +305,8 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     return parts, extracted.hostname or extracted.sitename
 
 
-def _extraction(tree: lxml.html.HtmlElement, html: str, url: str | None, page_chars: int, streamed: bool):
+def _extraction(tree: lxml.html.HtmlElement, html: str, url: str | None, page_chars: int,
+                streamed: bool) -> Document | None:
     """Trafilatura's reading of ``tree``, asked again favouring recall when it keeps too little of the page."""
     extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
     if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
@@ -481,7 +483,7 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
             if line > anchor:
                 # a section heading the extractor dropped above a paragraph it kept
                 insertions.setdefault(anchor, []).extend(
-                    heading for heading in pending_headings if _WORD_WITHOUT_DIGITS.search(heading)
+                    heading for heading in pending_headings if _LETTERS_RUN.search(heading)
                     and " ".join(_WORD.findall(heading.lower())) not in kept_lines
                     and not _furniture_heading(heading))
             anchor, misses, pending_headings = line, 0, []
