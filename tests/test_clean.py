@@ -410,6 +410,9 @@ def test_sources_and_author_notes_after_the_report_are_cut() -> None:
     assert _without_trailing_sections(report + "\n\nSources:\n\nProvincial police statement, 2 May") == report
     assert _without_trailing_sections(report + "\n\nAbout the author: Sana Qureshi reports from Quetta.") == report
     assert _without_trailing_sections("Read more\n\n" + report) == "Read more\n\n" + report  # early: kept
+    # the writer's own notes (a recipe's, a report's) are part of it
+    notes = report + "\n\nNotes:\n\nThe curfew times were given by the district office and may change."
+    assert _without_trailing_sections(notes) == notes
 
 
 TRUNCATED_PAGE = """<html><body><article>
@@ -530,6 +533,8 @@ def test_author_strings_lose_labels_and_date_words() -> None:
     ("The officerâ€™s car", "The officer’s car"), ("costs \u00c2\u00a35", "costs £5"),
     ("â€œWe heard shotsâ€\x9d", "“We heard shots”"), ("SÃ£o Paulo", "São Paulo"),
     ("São Paulo, naïve, año", "São Paulo, naïve, año"),  # real accents stay
+    ("in debt\u00e2\u0080\u0094nearly half", "in debt\u2014nearly half"),  # read as Latin-1: C1 controls
+    ("the suspectâ\x80\x99s car", "the suspect’s car"),
 ])
 def test_utf8_read_as_windows_1252_is_read_again(garbled: str, read: str) -> None:
     assert clean_text(f"Police said {garbled} was seen near the scene on Monday night.").text == (
@@ -608,3 +613,71 @@ def test_closing_paragraphs_outside_the_articles_element_are_cut() -> None:
     # questions and answers in a box of their own are the article's
     faq = f"{OUTSIDER_REPORT}\n\nFrequently asked questions\n\nIs the market open again? It reopened on Wednesday."
     assert _without_trailing_outsiders(faq, blocks) == faq
+
+
+STREAMED_PAGE = """<html><head><title>Curfew imposed after clashes in the old city</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<main><article><h1>Curfew imposed after clashes in the old city</h1>
+<p>Authorities imposed a curfew on the old city on Friday after clashes between rival groups left two people dead.</p>
+<template id="B:0"></template><div>Loading paragraph...</div>
+<template id="B:1"></template><div>Loading paragraph...</div>
+</article></main><footer><p>Copyright City Herald, all rights reserved.</p></footer>
+<div hidden id="S:0"><div><p>Police said more than forty people were detained overnight and that shops would stay
+closed until Monday while officers patrolled the main market streets of the district.</p></div></div>
+<div hidden id="S:1"><div><p>Community leaders called for calm and said they would meet the provincial governor on Saturday
+to ask for compensation for the families of the dead and for the traders whose stalls were burned.</p></div></div>
+</body></html>"""
+
+
+def test_sections_a_streaming_page_sends_hidden_at_its_end_are_read_in_place() -> None:
+    article = clean(InputDocument(id="s1", html=STREAMED_PAGE, url="https://herald.example.com/curfew"))
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("Authorities imposed a curfew")
+    assert paragraphs[1].startswith("Police said more than forty people")
+    assert paragraphs[2].startswith("Community leaders called for calm")
+    assert "Loading" not in article.text
+
+
+HEADED_PAGE = """<html><body><article>
+<p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.</p>
+<h2>Casualties</h2>
+<p>Eleven people were taken to the civil hospital, three of them in a critical condition, doctors said.</p>
+<h3>Recommended reading</h3>
+<h2>Claims</h2>
+<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>
+</article></body></html>"""
+
+
+def test_a_section_heading_the_extractor_dropped_above_a_kept_paragraph_comes_back() -> None:
+    blocks = _dom_blocks(load_html(HEADED_PAGE))
+    extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.\n"
+                 "Eleven people were taken to the civil hospital, three of them in a critical condition, doctors said.\n"
+                 "Claims\n"
+                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+    assert _with_dropped_prose(extracted, blocks).split("\n") == [
+        "A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.",
+        "Casualties",
+        "Eleven people were taken to the civil hospital, three of them in a critical condition, doctors said.",
+        "Claims",  # kept already: not put back twice; the furniture heading before it stays out
+        "No group has claimed responsibility for the attack, which came a week after a similar blast.",
+    ]
+
+
+DISCLOSED_PAGE = """<html><head><title>Two officers shot at a traffic stop</title></head><body><main><article>
+<h1>Two officers shot at a traffic stop</h1>
+<p>Two police officers were shot and wounded during a traffic stop on Route 9 late on Saturday, the county sheriff said.</p>
+<div class="affiliate-disclosure"><p>We may earn a commission when you buy through links on our site, which helps
+fund our reporting at no extra cost to you.</p></div>
+<p>The driver fled on foot and was arrested two hours later in a nearby wood after a search with dogs and a helicopter.</p>
+<p>Both officers were taken to the county hospital and are expected to recover, the sheriff told reporters on Sunday.</p>
+<p class="disclaimer">The views expressed in reader comments are their own and do not reflect those of the paper.</p>
+<div class="info-tooltip"><p>Get the morning briefing in your inbox every day before seven, with the stories that matter.</p></div>
+</article></main></body></html>"""
+
+
+def test_boxes_named_as_disclaimers_disclosures_or_sign_ups_leave_the_body() -> None:
+    article = clean(InputDocument(id="d1", html=DISCLOSED_PAGE, url="https://county.example.com/shooting"))
+    assert article.text.startswith("Two police officers were shot")
+    assert "Both officers were taken to the county hospital" in article.text
+    assert "commission" not in article.text and "views expressed" not in article.text
+    assert "morning briefing" not in article.text  # a small tooltip or sign-up box goes too

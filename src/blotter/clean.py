@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+from lxml import etree
 from trafilatura import bare_extraction
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from .errors import NoArticleText
@@ -57,6 +59,11 @@ MIN_ITEM_WORDS = 2
 # A run of repeated lines this long is a copy of a section (the story shown twice), not labels.
 COPIED_SECTION_WORDS = 40
 _SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+# Headings of the page's own furniture, not of a section of the article.
+_NOT_A_SECTION_HEADING = re.compile(
+    r"(?:table of contents|contents|in this (?:article|post|guide)|jump to|on this page|latest (?:news|posts|stories)"
+    r"|recent (?:posts|articles|stories)|popular (?:posts|articles|stories)|trending(?: now)?|editor'?s note)\s*:?",
+    re.IGNORECASE)
 # After the last block the extractor kept, the article goes on while prose keeps coming: more than
 # this many link lines in a row (a list of other stories) end it.
 MAX_BLOCKS_PAST_THE_END = 2
@@ -71,6 +78,22 @@ _FURNITURE_MARKER = re.compile(
     r"sidebar|footer|nav(?!y)|menu|breadcrumb|cookie|banner|popup|modal|advert|ads?(?![a-z])|sponsor|cta(?![a-z])|"
     r"caption|credit)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_LETTERS_RUN = re.compile(r"[^\W\d_]{2,}")  # a heading of bare numbers ("1", "2.") has none
+
+# React's streamed sections: hidden at the page's end, each with a template marking its place.
+_STREAMED_SECTIONS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
+_STREAM_SLOTS = etree.XPath("//template[starts-with(@id, 'B:') or starts-with(@id, 'P:')]")
+# A box named as the page's disclaimer or disclosure, unless it holds more than this share of the page's text.
+_DISCLAIMER_MARKER = re.compile(r"disclaimer|disclosure", re.IGNORECASE)
+_CLASSED_ELEMENTS = etree.XPath("//*[@class or @id]")
+MAX_DISCLAIMER_SHARE = 0.3
+# Small boxes of the page's own: tooltips, newsletter sign-ups, cookie notices (byline boxes stay: the
+# extractor reads the author and date from them).
+_SMALL_BOX_MARKER = re.compile(r"tooltip|newsletter|cookie", re.IGNORECASE)
+MAX_SMALL_BOX_WORDS = 120
+MAX_PLACEHOLDER_WORDS = 4  # "Loading paragraph...", a spinner
+# ... unless the page as served, sections left hidden at its end, gives this many times more text.
+STREAMED_FALLBACK_RATIO = 2
 
 MIN_SUBTITLE_WORDS, MAX_SUBTITLE_WORDS = 6, 60
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " • ", " · ")
@@ -84,7 +107,7 @@ _SUBTITLE_XPATH = ("//*[self::p or self::h2 or self::div or self::span]"
 # A short line naming what follows as not the article (sources, bio, related reading, calls to act)
 # ends the body when it comes in its second half; earlier, it is more likely part of the report.
 _TRAILING_SECTION = re.compile(
-    r"(?:(?:article |external )?sources?|references?|citations?|works cited|bibliography|footnotes|notes"
+    r"(?:(?:article |external )?sources?|references?|citations?|works cited|bibliography|footnotes"
     r"|about the (?:authors?|writer)|meet the author|author bio(?:graphy)?|(?:article )?written by"
     r"|(?:article |medically |expert )?(?:reviewed|fact[- ]checked|edited)"
     r"(?: and (?:reviewed|fact[- ]checked|edited))? by,?"
@@ -204,8 +227,8 @@ def without_mojibake(text: str) -> str:
 
 def _redecoded(match: re.Match[str]) -> str:
     run = match.group()
-    try:  # the five bytes Windows-1252 leaves undefined came through as the same code points
-        fixed = b"".join(bytes([ord(char)]) if char in "\x81\x8d\x8f\x90\x9d" else char.encode("cp1252")
+    try:  # bytes 0x80-0x9f read as Latin-1 (or left undefined by Windows-1252) came through as the same code points
+        fixed = b"".join(bytes([ord(char)]) if "\x80" <= char <= "\x9f" else char.encode("cp1252")
                          for char in run).decode("utf-8")
     except UnicodeError:
         return run
@@ -246,13 +269,19 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     link_targets = _link_targets(tree, url)
     page_authors = _page_authors(tree)
     page_chars = _block_text_chars(tree)
+    streamed = "<template" in html and _place_streamed_sections(tree)
+    _drop_disclaimers(tree, page_chars)
     blocks = _dom_blocks(tree)  # before trafilatura, which prunes the tree it is given
-    extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
-    if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
-        retried = bare_extraction(load_html(html), url=url, with_metadata=True, include_comments=False,
-                                  include_tables=True, favor_recall=True)
-        if retried is not None and len(retried.text or "") > len(extracted.text or "" if extracted else ""):
-            extracted = retried
+    extracted = _extraction(tree, html, url, page_chars, streamed)
+    if streamed:
+        # A site's article markup can read as comments or furniture once in place, where the hidden copy did not.
+        as_served = load_html(html)
+        _drop_disclaimers(as_served, page_chars)
+        served_blocks = _dom_blocks(as_served)
+        served = _extraction(as_served, html, url, page_chars, False)
+        if served is not None and len(served.text or "") > STREAMED_FALLBACK_RATIO * len(
+                extracted.text or "" if extracted else ""):
+            extracted, blocks = served, served_blocks
     if extracted is None:
         return PageParts(), None
     body = _with_dropped_prose(extracted.text or "", blocks)
@@ -274,6 +303,89 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
             parts.related_links.append(link)
     parts.image_credits.extend(credit for credit in credits if credit not in parts.image_credits)
     return parts, extracted.hostname or extracted.sitename
+
+
+def _extraction(tree: lxml.html.HtmlElement, html: str, url: str | None, page_chars: int,
+                streamed: bool) -> Document | None:
+    """Trafilatura's reading of ``tree``, asked again favouring recall when it keeps too little of the page."""
+    extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
+    if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
+        fresh = load_html(html)
+        if streamed:
+            _place_streamed_sections(fresh)
+        _drop_disclaimers(fresh, page_chars)
+        retried = bare_extraction(fresh, url=url, with_metadata=True, include_comments=False,
+                                  include_tables=True, favor_recall=True)
+        if retried is not None and len(retried.text or "") > len(extracted.text or "" if extracted else ""):
+            extracted = retried
+    return extracted
+
+
+def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
+    """Remove the boxes a page marks as its disclaimer or disclosure (affiliate, advertiser, legal notes).
+
+    Extractors keep them when they sit inside the article's element; one big enough to hold much of
+    the page's text is a wrapper whose name only mentions one, and stays."""
+    for element in _CLASSED_ELEMENTS(tree):
+        if element.tag in ("html", "body"):
+            continue
+        marker = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if _DISCLAIMER_MARKER.search(marker):
+            text = element.text_content()
+            if len(text) <= MAX_DISCLAIMER_SHARE * page_chars:
+                element.drop_tree()  # its tail, text after it in the parent, stays
+        elif _SMALL_BOX_MARKER.search(marker):
+            text = element.text_content()
+            if len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS:
+                element.drop_tree()
+
+
+def _place_streamed_sections(tree: lxml.html.HtmlElement) -> bool:
+    """Move the sections a streaming page sends last, hidden, into the places its script would put them.
+
+    React's streamed rendering leaves ``<template id="B:n">`` or ``"P:n"`` where a section goes, each
+    ``B:`` followed by a short placeholder ("Loading..."), and sends the section at the end of the page
+    as ``<div hidden id="S:n">``; without scripts the article body is hidden at the bottom of the page."""
+    hidden = {element.get("id")[2:]: element for element in _STREAMED_SECTIONS(tree) if len(element)}
+    placed = False
+    while hidden:
+        moved = False
+        for template in _STREAM_SLOTS(tree):
+            section = hidden.pop(template.get("id")[2:], None)
+            if section is None:
+                continue
+            placeholder = template.getnext()
+            if (template.get("id").startswith("B:") and placeholder is not None and placeholder.tag != "template"
+                    and len(placeholder.text_content().split()) <= MAX_PLACEHOLDER_WORDS):
+                _drop_keeping_tail(placeholder)
+            parent, position = template.getparent(), template.getparent().index(template)
+            for offset, child in enumerate(list(section)):
+                parent.insert(position + offset, child)
+            if section.text and section.text.strip():
+                _append_text(parent, position, section.text)
+            _drop_keeping_tail(template)
+            _drop_keeping_tail(section)
+            moved = placed = True
+        if not moved:
+            break
+    return placed
+
+
+def _drop_keeping_tail(element: lxml.html.HtmlElement) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        if element.tail:
+            _append_text(parent, parent.index(element), element.tail)
+        parent.remove(element)
+
+
+def _append_text(parent: lxml.html.HtmlElement, position: int, text: str) -> None:
+    """Add ``text`` where the child at ``position`` starts (after the previous child, or the parent's text)."""
+    if position == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[position - 1]
+        previous.tail = (previous.tail or "") + text
 
 
 @dataclass
@@ -353,6 +465,7 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
         line_starts.append(len(normalised))
         normalised += " " + " ".join(_WORD.findall(line.lower()))
     normalised += " "
+    kept_lines = {" ".join(_WORD.findall(line.lower())) for line in lines}
     kept_at: list[int | None] = []  # the line each block was found on, None when it was dropped
     for block in blocks:
         offset = normalised.find(f" {block.words} ") if block.words.count(" ") >= 5 else -1
@@ -367,6 +480,12 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
     for index in range(found[0], len(blocks)):
         block, line = blocks[index], kept_at[index]
         if line is not None:
+            if line > anchor:
+                # a section heading the extractor dropped above a paragraph it kept
+                insertions.setdefault(anchor, []).extend(
+                    heading for heading in pending_headings if _LETTERS_RUN.search(heading)
+                    and " ".join(_WORD.findall(heading.lower())) not in kept_lines
+                    and not _furniture_heading(heading))
             anchor, misses, pending_headings = line, 0, []
             continue
         if index > found[-1] and (block.furniture or _TRAILING_SECTION.fullmatch(block.text)
@@ -390,6 +509,12 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
     if not insertions:
         return text
     return "\n".join(line for index, kept in enumerate(lines) for line in [kept, *insertions.get(index, [])])
+
+
+def _furniture_heading(text: str) -> bool:
+    """A heading over the page's furniture (contents, related reading, comments), not over a section."""
+    return bool(_NOT_A_SECTION_HEADING.fullmatch(text) or _TRAILING_SECTION.fullmatch(text)
+                or _OTHER_STORIES.fullmatch(text) or _PAST_THE_END_STOP.match(text))
 
 
 def _without_trailing_outsiders(text: str, blocks: list[_Block]) -> str:
