@@ -250,3 +250,30 @@ def test_a_holiday_on_a_fixed_day_dates_the_event(text: str, start: str) -> None
 
 def test_a_new_years_eve_party_is_not_dated_by_the_eve() -> None:
     assert date_of("A man was shot at a New Year's Eve party.").start is None
+
+
+@pytest.mark.parametrize("text, start", [
+    # a meeting or hearing scheduled for a day, even past a clock time
+    ("A town meeting is scheduled for 6-8 p.m. Tuesday. A man was shot on Saturday near the library.", "2024-03-02"),
+    ("A bail hearing is scheduled for Friday. The woman was stabbed on Sunday.", "2024-03-03"),
+    ("Tune in at 6 p.m. and Friday at 6 a.m. for more. A man was shot on Sunday.", "2024-03-03"),
+    # a sentence that opens on the day a judge or jury acted
+    ("A teen was shot outside a fair. On Friday, Judge Ann Lee found probable cause in the case.", None),
+    ("On Friday, a grand jury indicted the man who shot a clerk.", None),
+    # what a page asks the reader to do today
+    ("A man was shot outside a bar. Sign up for our newsletter today.", None),
+    ("A man was shot outside a bar. Get email alerts from Channel 12 today.", None),
+    # a hearing of a kind named after the day
+    ("The victims were shot in a bedroom, the prosecution argued at Monday's bond hearing.", None),
+])
+def test_days_of_schedules_courts_and_promotions_do_not_date_the_event(text: str, start: str | None) -> None:
+    assert date_of(text).start == start
+
+
+def test_the_morning_of_a_day_in_reported_speech_is_the_event_day() -> None:
+    text = "The report said the morning of March 1 started with an argument. He shot his wife at the house."
+    assert date_of(text).start == "2024-03-01"
+
+
+def test_a_planned_attack_carried_out_on_a_day_keeps_its_day() -> None:
+    assert date_of("The gunman had planned the attack and shot two guards on Friday.").start == "2024-03-01"

@@ -74,6 +74,17 @@ _CLAUSE = r"(?:[^.;]|\b[ap]\.m\.|\b(?:St|Ave|Blvd|Rd|Dr|Mt|Ft|No|Sgt|Lt|Capt|Det
 _STATEMENT_BEFORE_RE = re.compile(
     r"\b(?:said|says|announced|claimed|told|stated|confirmed|reported|posted|published|released|statement|"
     r"issued|added|tweeted|wrote|created|updated|tune(?:\s+in)?)\b[^.;]{0,40}$", re.IGNORECASE)
+# A day something is planned for, a broadcast's or a meeting's ("is scheduled for 6-8 p.m. Tuesday"): unlike after a
+# statement, a clock time here does not start the event.
+_SCHEDULE_BEFORE_RE = re.compile(r"\b(?:tune(?:\s+in)?|scheduled|planned|slated)\b" + _CLAUSE + r"{0,40}$", re.IGNORECASE)
+# What a promotion asks the reader to do "today" ("Sign up today", "Get email alerts from KSAT 12 today"): the
+# page's furniture, not the event's day.
+_PROMOTION_BEFORE_RE = re.compile(
+    r"(?:^|[.!?|\n]\s*)(?:sign\s+up|subscribe|get|download|join|order|call|visit|register|donate|enjoy|try|"
+    r"start)\b[^.;!?]{0,60}$", re.IGNORECASE)
+# The time of a narrated day named as such: "said the morning of March 6 started with an argument".
+_NARRATED_DAY_BEFORE_RE = re.compile(
+    r"\b(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours|day)\s+of\s+$", re.IGNORECASE)
 # A date of what followed: an arrest, a charge, a court hearing, a funeral, the search going on.
 _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|charges|detained|sentenced|convicted|court|courtroom|arraigned|hearing|trial|funeral|vigil|"
@@ -86,7 +97,9 @@ _AFTERMATH_BEFORE_RE = re.compile(
 # identified the victims", "Monday, the sheriff's office said": the day of the telling, not of the event.
 _STATEMENT_AFTER_RE = re.compile(
     r"(?:'s|’s)?,?\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|announced|identified|released|confirmed|reported|told|"
-    r"arrested|charged|named|interviewed|questioned|asked|issued)\b", re.IGNORECASE)
+    r"arrested|charged|named|interviewed|questioned|asked|issued)\b"
+    r"|(?:'s|’s)?,?\s+(?:a|the)?\s*(?:(?:grand|circuit|district|county|federal|superior)\s+)?"
+    r"(?:judge|jury|jurors|prosecutors?|magistrate)\b", re.IGNORECASE)
 # The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
 _EVENT_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|mass|tragic|violent|apparent|\w+-\w+(?:-\w+)?)\s+){0,2}"
@@ -101,7 +114,8 @@ _EVENT_VERB_RE = re.compile(
     r"ambushed|kidnapped|abducted|beaten|struck|hit|responded|dispatched)\b", re.IGNORECASE)
 # What followed, named right after the date: "a Sept. 28 court date", "Saturday's vigil".
 _AFTERMATH_AFTER_RE = re.compile(
-    r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|hearing|trial|arraignment|sentencing|funeral|vigil|memorial)\b",
+    r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|(?:(?:bond|bail|preliminary|detention|custody|plea|sentencing)\s+)?hearing"
+    r"|trial|arraignment|sentencing|funeral|vigil|memorial)\b",
     re.IGNORECASE)
 _DATELINE_AFTER_RE = re.compile(r"\s*\(")
 # A weekday counted from another day the report names, not from publication: "that Saturday", "the following Monday"
@@ -370,6 +384,13 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     if _AFTERMATH_AFTER_RE.match(text, char_end):
         return True
     before = text[sentence_start:char_start]
+    if _PROMOTION_BEFORE_RE.search(before):
+        return True
+    planned = _SCHEDULE_BEFORE_RE.search(before)
+    if planned is not None and not _EVENT_VERB_RE.search(before, planned.start()):
+        return True  # "a vigil is scheduled for Friday", not "planned the attack and shot two men Friday"
+    if _NARRATED_DAY_BEFORE_RE.search(before):
+        return False
     if re.fullmatch(r"\W*(?:on\s+)?", before, re.IGNORECASE):
         after = _STATEMENT_AFTER_RE.match(text, char_end)
         if after is not None and not _EVENT_VERB_RE.search(text, char_end, after.start(0) + len(after.group(0).rstrip()) - 1):
