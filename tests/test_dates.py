@@ -277,3 +277,14 @@ def test_the_morning_of_a_day_in_reported_speech_is_the_event_day() -> None:
 
 def test_a_planned_attack_carried_out_on_a_day_keeps_its_day() -> None:
     assert date_of("The gunman had planned the attack and shot two guards on Friday.").start == "2024-03-01"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("She died Sunday after being on life support since the shooting. She was shot on March 1 at her home.", "2024-03-01"),
+    ("The mother was too overcome Sunday to speak. Her son was shot dead on March 1.", "2024-03-01"),
+    ("Here is where the investigation stands tonight. The boy was shot and killed on Saturday.", "2024-03-02"),
+    # a death on the day, with nothing saying it came later, is the day
+    ("A man was shot in a bar fight and died Sunday at the hospital.", "2024-03-03"),
+])
+def test_a_later_death_or_grief_does_not_date_the_act(text: str, start: str) -> None:
+    assert date_of(text).start == start

@@ -90,7 +90,8 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|charges|detained|sentenced|convicted|court|courtroom|arraigned|hearing|trial|funeral|vigil|"
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
     r"pleaded|plea|testified|extradited|continued|continues|"
-    r"reward|memorial|remained|remains|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored)\b"
+    r"reward|memorial|remained|remains|stands|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored|"
+    r"overcome|grieving|grieved)\b"
     + _CLAUSE + r"{0,30}$",
     re.IGNORECASE)
 # A sentence that opens on a day and goes on with a statement or an aftermath: "On Wednesday, police
@@ -117,6 +118,10 @@ _AFTERMATH_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|(?:(?:bond|bail|preliminary|detention|custody|plea|sentencing)\s+)?hearing"
     r"|trial|arraignment|sentencing|funeral|vigil|memorial)\b",
     re.IGNORECASE)
+# A death told as coming after the act: "She died Wednesday ... after being on life support following the shooting".
+_DIED_BEFORE_RE = re.compile(r"\b(?:died|succumbed|passed\s+away)\s+(?:on\s+)?$", re.IGNORECASE)
+_LATER_DEATH_AFTER_RE = re.compile(
+    r"[^.;]{0,80}?\b(?:after\s+(?:being|spending|weeks|days)|following\s+the|days\s+after|life\s+support)\b", re.IGNORECASE)
 _DATELINE_AFTER_RE = re.compile(r"\s*\(")
 # A weekday counted from another day the report names, not from publication: "that Saturday", "the following Monday"
 # (but "said that Saturday's shooting ...": "that" opens the reported clause).
@@ -389,6 +394,8 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     planned = _SCHEDULE_BEFORE_RE.search(before)
     if planned is not None and not _EVENT_VERB_RE.search(before, planned.start()):
         return True  # "a vigil is scheduled for Friday", not "planned the attack and shot two men Friday"
+    if _DIED_BEFORE_RE.search(before) and _LATER_DEATH_AFTER_RE.match(text, char_end):
+        return True
     if _NARRATED_DAY_BEFORE_RE.search(before):
         return False
     if re.fullmatch(r"\W*(?:on\s+)?", before, re.IGNORECASE):
