@@ -288,3 +288,18 @@ def test_a_planned_attack_carried_out_on_a_day_keeps_its_day() -> None:
 ])
 def test_a_later_death_or_grief_does_not_date_the_act(text: str, start: str) -> None:
     assert date_of(text).start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    ("The county coroner on Sunday identified the man shot dead at a bar.", None),
+    ("A judge on Saturday ordered the teen held without bail in the shooting of two men.", None),
+    ("Friday, the two men made their first appearance in court in the shooting of a girl.", None),
+    ("As of Wednesday night, the mother of the boy who was shot is still behind bars.", None),
+    ("The suspect is due Wednesday in court for the shooting of a clerk.", None),
+    ("The officer revealed new details about the shooting at a news conference on Thursday.", None),
+    # the act itself before the day keeps it
+    ("A man shot on Sunday identified his attacker to police.", "2024-03-03"),
+    ("Two men were shot Saturday, police said.", "2024-03-02"),
+])
+def test_days_of_tellings_and_states_after_the_act_do_not_date_it(text: str, start: str | None) -> None:
+    assert date_of(text).start == start

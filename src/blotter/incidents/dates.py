@@ -91,16 +91,26 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
     r"pleaded|plea|testified|extradited|continued|continues|"
     r"reward|memorial|remained|remains|stands|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored|"
-    r"overcome|grieving|grieved)\b"
+    r"overcome|grieving|grieved|appearance|conference|announcement|still|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
     + _CLAUSE + r"{0,30}$",
     re.IGNORECASE)
 # A sentence that opens on a day and goes on with a statement or an aftermath: "On Wednesday, police
 # identified the victims", "Monday, the sheriff's office said": the day of the telling, not of the event.
 _STATEMENT_AFTER_RE = re.compile(
     r"(?:'s|’s)?,?\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|announced|identified|released|confirmed|reported|told|"
-    r"arrested|charged|named|interviewed|questioned|asked|issued)\b"
+    r"arrested|charged|named|interviewed|questioned|asked|issued|ordered|appeared|"
+    r"made\s+(?:their|his|her)\s+(?:first\s+)?(?:court\s+)?appearance)\b"
     r"|(?:'s|’s)?,?\s+(?:a|the)?\s*(?:(?:grand|circuit|district|county|federal|superior)\s+)?"
     r"(?:judge|jury|jurors|prosecutors?|magistrate)\b", re.IGNORECASE)
+# A teller's or an official's act right after the date that a subject opens: "The coroner on Sunday identified the
+# man", "A judge on Saturday ordered him held", "Friday, the two men made their first appearance".
+_TELLING_VERB_AFTER_RE = re.compile(
+    r"(?:'s|’s)?,?\s+(?:(?:also|formally|publicly|again)\s+)?(?:said|says|announced|identified|released|confirmed|reported|"
+    r"told|arrested|charged|named|interviewed|questioned|asked|issued|ordered|filed|denied|revealed|declined|refused|"
+    r"addressed|obtained|searched|booked|indicted|sentenced|made\s+(?:their|his|her)\s+(?:first\s+)?appearance)\b",
+    re.IGNORECASE)
+# A date that says when a state of things held, not when the act was: "As of Wednesday night, she is still jailed".
+_STATUS_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 # The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
 _EVENT_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|mass|tragic|violent|apparent|\w+-\w+(?:-\w+)?)\s+){0,2}"
@@ -398,6 +408,10 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
         return True
     if _NARRATED_DAY_BEFORE_RE.search(before):
         return False
+    if _STATUS_BEFORE_RE.search(before):
+        return True
+    if len(before.split()) <= 8 and not _EVENT_VERB_RE.search(before) and _TELLING_VERB_AFTER_RE.match(text, char_end):
+        return True  # "The Fresno County coroner on Sunday identified the man": the day of the telling
     if re.fullmatch(r"\W*(?:on\s+)?", before, re.IGNORECASE):
         after = _STATEMENT_AFTER_RE.match(text, char_end)
         if after is not None and not _EVENT_VERB_RE.search(text, char_end, after.start(0) + len(after.group(0).rstrip()) - 1):
