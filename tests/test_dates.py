@@ -303,3 +303,15 @@ def test_a_later_death_or_grief_does_not_date_the_act(text: str, start: str) -> 
 ])
 def test_days_of_tellings_and_states_after_the_act_do_not_date_it(text: str, start: str | None) -> None:
     assert date_of(text).start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Police said the shooting happened Friday evening on Oak Lane.", "2024-03-01"),
+    ("Deputies said the shootings occurred Sunday morning at a bar.", "2024-03-03"),
+    ("The office is investigating a shooting which was reported on 3/1/24 at about 8:50 p.m.", "2024-03-01"),
+    ("Police released the names of a woman and a child found dead inside a home Friday.", "2024-03-01"),
+    # dying soon after being shot is the day of the act
+    ("A man died Sunday morning after being shot inside a home.", "2024-03-03"),
+])
+def test_the_act_told_after_a_statement_keeps_its_day(text: str, start: str) -> None:
+    assert date_of(text).start == start

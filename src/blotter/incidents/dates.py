@@ -122,7 +122,8 @@ _EVENT_BEFORE_RE = re.compile(r"\b(?:shootings?|stabbings?|killings?|homicides?|
 # Monday", "says deputies responded at 12:17 a.m. Friday".
 _EVENT_VERB_RE = re.compile(
     r"\b(?:shot|stabbed|killed|wounded|injured|attacked|murdered|slain|died|robbed|opened\s+fire|exploded|bombed|"
-    r"ambushed|kidnapped|abducted|beaten|struck|hit|responded|dispatched)\b", re.IGNORECASE)
+    r"ambushed|kidnapped|abducted|beaten|struck|hit|responded|dispatched|happened|occurred|took\s+place|erupted|"
+    r"found\s+(?:dead|shot|stabbed|slain|(?:fatally\s+)?(?:shot|wounded)))\b", re.IGNORECASE)
 # What followed, named right after the date: "a Sept. 28 court date", "Saturday's vigil".
 _AFTERMATH_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|(?:(?:bond|bail|preliminary|detention|custody|plea|sentencing)\s+)?hearing"
@@ -131,7 +132,8 @@ _AFTERMATH_AFTER_RE = re.compile(
 # A death told as coming after the act: "She died Wednesday ... after being on life support following the shooting".
 _DIED_BEFORE_RE = re.compile(r"\b(?:died|succumbed|passed\s+away)\s+(?:on\s+)?$", re.IGNORECASE)
 _LATER_DEATH_AFTER_RE = re.compile(
-    r"[^.;]{0,80}?\b(?:after\s+(?:being|spending|weeks|days)|following\s+the|days\s+after|life\s+support)\b", re.IGNORECASE)
+    r"[^.;]{0,80}?\b(?:after\s+(?:being\s+(?:on|in|kept|hospitali[sz]ed)|spending|weeks|days|months)|days\s+after|"
+    r"life\s+support)\b", re.IGNORECASE)
 _DATELINE_AFTER_RE = re.compile(r"\s*\(")
 # A weekday counted from another day the report names, not from publication: "that Saturday", "the following Monday"
 # (but "said that Saturday's shooting ...": "that" opens the reported clause).
@@ -141,7 +143,8 @@ _REFERRED_WEEKDAY_RE = re.compile(
 _PERIOD_START_RE = re.compile(r"(?:(?:late|early)\s+)?(?:since|from)\s", re.IGNORECASE)
 # The event itself reported: "after a shooting was reported in the area Tuesday".
 _EVENT_REPORTED_RE = re.compile(
-    r"\b(?:shootings?|stabbings?|shots|gunfire|gunshots|robbery|homicide|attack|explosion)\s+(?:was|were|had\s+been|being)\s+reported$",
+    r"\b(?:shootings?|stabbings?|shots|gunfire|gunshots|robbery|homicide|attack|explosion)\s+(?:(?:which|that)\s+)?"
+    r"(?:was|were|had\s+been|being)\s+reported$",
     re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
