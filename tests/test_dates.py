@@ -315,3 +315,17 @@ def test_days_of_tellings_and_states_after_the_act_do_not_date_it(text: str, sta
 ])
 def test_the_act_told_after_a_statement_keeps_its_day(text: str, start: str) -> None:
     assert date_of(text).start == start
+
+
+def test_a_street_named_court_is_not_a_courtroom() -> None:
+    assert date_of("Police are investigating a suspicious death on Emery Court on Monday, March 4.").start == "2024-03-04"
+    assert date_of("He appeared in Circuit Court on Monday in the shooting of a clerk.").start is None
+
+
+@pytest.mark.parametrize("text", [
+    "Friday, Allen Smith and his friend Ken Lee made their first appearance in court in the shooting.",
+    "The chief revealed new details about the shooting Thursday at a news conference.",
+    "The police department addressed the media for the first time Wednesday about the shooting of a boy.",
+])
+def test_more_days_of_the_telling(text: str) -> None:
+    assert date_of(text).start is None

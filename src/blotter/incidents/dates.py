@@ -73,7 +73,7 @@ _CLAUSE = r"(?:[^.;]|\b[ap]\.m\.|\b(?:St|Ave|Blvd|Rd|Dr|Mt|Ft|No|Sgt|Lt|Capt|Det
 # a broadcast's schedule ("Tune in Thursday at 6 p.m.").
 _STATEMENT_BEFORE_RE = re.compile(
     r"\b(?:said|says|announced|claimed|told|stated|confirmed|reported|posted|published|released|statement|"
-    r"issued|added|tweeted|wrote|created|updated|tune(?:\s+in)?)\b[^.;]{0,40}$", re.IGNORECASE)
+    r"issued|added|tweeted|wrote|created|updated|tune(?:\s+in)?|addressed|briefed)\b[^.;]{0,40}$", re.IGNORECASE)
 # A day something is planned for, a broadcast's or a meeting's ("is scheduled for 6-8 p.m. Tuesday"): unlike after a
 # statement, a clock time here does not start the event.
 _SCHEDULE_BEFORE_RE = re.compile(r"\b(?:tune(?:\s+in)?|scheduled|planned|slated)\b" + _CLAUSE + r"{0,40}$", re.IGNORECASE)
@@ -97,7 +97,7 @@ _AFTERMATH_BEFORE_RE = re.compile(
 # A sentence that opens on a day and goes on with a statement or an aftermath: "On Wednesday, police
 # identified the victims", "Monday, the sheriff's office said": the day of the telling, not of the event.
 _STATEMENT_AFTER_RE = re.compile(
-    r"(?:'s|’s)?,?\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|announced|identified|released|confirmed|reported|told|"
+    r"(?:'s|’s)?,?\s+(?:[\w'’.-]+\s+){0,8}?(?:said|says|announced|identified|released|confirmed|reported|told|"
     r"arrested|charged|named|interviewed|questioned|asked|issued|ordered|appeared|"
     r"made\s+(?:their|his|her)\s+(?:first\s+)?(?:court\s+)?appearance)\b"
     r"|(?:'s|’s)?,?\s+(?:a|the)?\s*(?:(?:grand|circuit|district|county|federal|superior)\s+)?"
@@ -109,6 +109,10 @@ _TELLING_VERB_AFTER_RE = re.compile(
     r"told|arrested|charged|named|interviewed|questioned|asked|issued|ordered|filed|denied|revealed|declined|refused|"
     r"addressed|obtained|searched|booked|indicted|sentenced|made\s+(?:their|his|her)\s+(?:first\s+)?appearance)\b",
     re.IGNORECASE)
+# A street named "... Court" ("on Emery Court"), not a court of law ("Circuit Court", "court on Monday").
+_STREET_COURT_RE = re.compile(
+    r"\b(?!(?:County|District|Circuit|Superior|Supreme|Municipal|Federal|Juvenile|Family|Criminal|High|Appeals|State|"
+    r"Magistrate|Probate|City|Justice|Drug|Traffic|Youth|Domestic|Relations|Claims|Bankruptcy|Tax|Housing)\b)[A-Z][a-z]+\s+Court$")
 # A date that says when a state of things held, not when the act was: "As of Wednesday night, she is still jailed".
 _STATUS_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 # The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
@@ -127,7 +131,7 @@ _EVENT_VERB_RE = re.compile(
 # What followed, named right after the date: "a Sept. 28 court date", "Saturday's vigil".
 _AFTERMATH_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|(?:(?:bond|bail|preliminary|detention|custody|plea|sentencing)\s+)?hearing"
-    r"|trial|arraignment|sentencing|funeral|vigil|memorial)\b",
+    r"|trial|arraignment|sentencing|funeral|vigil|memorial|(?:at|during|in)\s+an?\s+(?:news|press)\s+(?:conference|briefing))\b",
     re.IGNORECASE)
 # A death told as coming after the act: "She died Wednesday ... after being on life support following the shooting".
 _DIED_BEFORE_RE = re.compile(r"\b(?:died|succumbed|passed\s+away)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -420,6 +424,8 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
         if after is not None and not _EVENT_VERB_RE.search(text, char_end, after.start(0) + len(after.group(0).rstrip()) - 1):
             return True  # "On Wednesday, police identified the boy shot on Tuesday"
     cue = _STATEMENT_BEFORE_RE.search(before) or _AFTERMATH_BEFORE_RE.search(before)
+    if cue is not None and _STREET_COURT_RE.search(before, 0, cue.start() + 5) and cue.group(0).startswith("Court"):
+        cue = None  # "on Emery Court in East Troy on Monday": a street, not a courtroom
     if cue is not None and (_EVENT_REPORTED_RE.search(before, 0, cue.start() + 8) or _EVENT_BEFORE_RE.search(before)):
         return False  # "a shooting was reported Tuesday", "held after a shooting Tuesday": the event's own day
     return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
