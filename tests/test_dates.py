@@ -329,3 +329,11 @@ def test_a_street_named_court_is_not_a_courtroom() -> None:
 ])
 def test_more_days_of_the_telling(text: str) -> None:
     assert date_of(text).start is None
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Two men were charged Monday with murder in the March 1 death of a teen.", "2024-03-01"),
+    ("Three people are dead after a Friday morning quadruple shooting, police said.", "2024-03-01"),
+])
+def test_the_day_that_names_the_act_is_its_day(text: str, start: str) -> None:
+    assert date_of(text).start == start

@@ -117,8 +117,8 @@ _STREET_COURT_RE = re.compile(
 _STATUS_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 # The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
 _EVENT_AFTER_RE = re.compile(
-    r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|mass|tragic|violent|apparent|\w+-\w+(?:-\w+)?)\s+){0,2}"
-    r"(?:incident|shootings?|stabbings?|attacks?|killings?|murders?|homicides?|bombings?|explosions?|blasts?|ambush|slayings?|"
+    r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|quadruple|multiple|mass|tragic|violent|apparent|accidental|\w+-\w+(?:-\w+)?)\s+){0,2}"
+    r"(?:incident|shootings?|deaths?\s+of|stabbings?|attacks?|killings?|murders?|homicides?|bombings?|explosions?|blasts?|ambush|slayings?|"
     r"robbery|carjacking|assault|raid|massacre|gunfire|shoot-?out)\b", re.IGNORECASE)
 # The event named right before the date: "detained following a shooting Wednesday morning".
 _EVENT_BEFORE_RE = re.compile(r"\b(?:shootings?|stabbings?|killings?|homicides?|slayings?|murders?)\s+$", re.IGNORECASE)
