@@ -337,13 +337,3 @@ def test_more_days_of_the_telling(text: str) -> None:
 ])
 def test_the_day_that_names_the_act_is_its_day(text: str, start: str) -> None:
     assert date_of(text).start == start
-
-
-def test_a_video_list_item_is_page_furniture() -> None:
-    text = "A man was shot outside a store.\n0:55 Hurricanes warm up before Wednesday's game\n1:20 Storm clean-up goes on"
-    assert date_of(text).start is None
-    assert date_of("A man was shot outside a store.\n10:30 PM Sunday: police arrive at the scene").start == "2024-03-03"
-
-
-def test_a_video_list_item_opening_on_a_date_is_page_furniture() -> None:
-    assert date_of("A boy was shot at home.\n2:31 May 9 arrests at a library event").start is None

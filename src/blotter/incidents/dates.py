@@ -82,8 +82,6 @@ _SCHEDULE_BEFORE_RE = re.compile(r"\b(?:tune(?:\s+in)?|scheduled|planned|slated)
 _PROMOTION_BEFORE_RE = re.compile(
     r"(?:^|[.!?|\n]\s*)(?:sign\s+up|subscribe|get|download|join|order|call|visit|register|donate|enjoy|try|"
     r"start)\b[^.;!?]{0,60}$", re.IGNORECASE)
-# An item of a video list, opening on its running time ("0:55 Hurricanes warm up before Wednesday's game").
-_VIDEO_ITEM_RE = re.compile(r"\s*\d{1,2}:\d\d\s+(?![AaPp]\.?[Mm]\b)[A-Z]")
 # The time of a narrated day named as such: "said the morning of March 6 started with an argument".
 _NARRATED_DAY_BEFORE_RE = re.compile(
     r"\b(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours|day)\s+of\s+$", re.IGNORECASE)
@@ -408,7 +406,7 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     if _AFTERMATH_AFTER_RE.match(text, char_end):
         return True
     before = text[sentence_start:char_start]
-    if _PROMOTION_BEFORE_RE.search(before) or _VIDEO_ITEM_RE.match(text, text.rfind("\n", 0, char_start) + 1):
+    if _PROMOTION_BEFORE_RE.search(before):
         return True
     planned = _SCHEDULE_BEFORE_RE.search(before)
     if planned is not None and not _EVENT_VERB_RE.search(before, planned.start()):
