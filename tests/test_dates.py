@@ -294,7 +294,7 @@ def test_a_later_death_or_grief_does_not_date_the_act(text: str, start: str) -> 
     ("The county coroner on Sunday identified the man shot dead at a bar.", None),
     ("A judge on Saturday ordered the teen held without bail in the shooting of two men.", None),
     ("Friday, the two men made their first appearance in court in the shooting of a girl.", None),
-    ("As of Wednesday night, the mother of the boy who was shot is still behind bars.", None),
+    ("The mother of the boy who was shot was still behind bars on Wednesday night.", None),
     ("The suspect is due Wednesday in court for the shooting of a clerk.", None),
     ("The officer revealed new details about the shooting at a news conference on Thursday.", None),
     # the act itself before the day keeps it

@@ -113,8 +113,6 @@ _TELLING_VERB_AFTER_RE = re.compile(
 _STREET_COURT_RE = re.compile(
     r"\b(?!(?:County|District|Circuit|Superior|Supreme|Municipal|Federal|Juvenile|Family|Criminal|High|Appeals|State|"
     r"Magistrate|Probate|City|Justice|Drug|Traffic|Youth|Domestic|Relations|Claims|Bankruptcy|Tax|Housing)\b)[A-Z][a-z]+\s+Court$")
-# A date that says when a state of things held, not when the act was: "As of Wednesday night, she is still jailed".
-_STATUS_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 # The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
 _EVENT_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|quadruple|multiple|mass|tragic|violent|apparent|accidental|\w+-\w+(?:-\w+)?)\s+){0,2}"
@@ -415,8 +413,6 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
         return True
     if _NARRATED_DAY_BEFORE_RE.search(before):
         return False
-    if _STATUS_BEFORE_RE.search(before):
-        return True
     if len(before.split()) <= 8 and not _EVENT_VERB_RE.search(before) and _TELLING_VERB_AFTER_RE.match(text, char_end):
         return True  # "The Fresno County coroner on Sunday identified the man": the day of the telling
     if re.fullmatch(r"\W*(?:on\s+)?", before, re.IGNORECASE):
