@@ -394,7 +394,8 @@ def _time_of(match: re.Match[str]) -> str | None:
 
 
 def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int) -> bool:
-    """Whether the words before a date tie it to a statement or an aftermath, not the event.
+    """Whether the words around a date tie it to a statement, an aftermath, a schedule, a later death or a page
+    promotion, not the event.
 
     A date that names the event ("charged in the August 14 shooting") or follows a violent verb
     after the statement ("police say he was shot Monday") stays the event's.
