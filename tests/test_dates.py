@@ -250,3 +250,90 @@ def test_a_holiday_on_a_fixed_day_dates_the_event(text: str, start: str) -> None
 
 def test_a_new_years_eve_party_is_not_dated_by_the_eve() -> None:
     assert date_of("A man was shot at a New Year's Eve party.").start is None
+
+
+@pytest.mark.parametrize("text, start", [
+    # a meeting or hearing scheduled for a day, even past a clock time
+    ("A town meeting is scheduled for 6-8 p.m. Tuesday. A man was shot on Saturday near the library.", "2024-03-02"),
+    ("A bail hearing is scheduled for Friday. The woman was stabbed on Sunday.", "2024-03-03"),
+    ("Tune in at 6 p.m. and Friday at 6 a.m. for more. A man was shot on Sunday.", "2024-03-03"),
+    # a sentence that opens on the day a judge or jury acted
+    ("A teen was shot outside a fair. On Friday, Judge Ann Lee found probable cause in the case.", None),
+    ("On Friday, a grand jury indicted the man who shot a clerk.", None),
+    # what a page asks the reader to do today
+    ("A man was shot outside a bar. Sign up for our newsletter today.", None),
+    ("A man was shot outside a bar. Get email alerts from Channel 12 today.", None),
+    # a hearing of a kind named after the day
+    ("The victims were shot in a bedroom, the prosecution argued at Monday's bond hearing.", None),
+])
+def test_days_of_schedules_courts_and_promotions_do_not_date_the_event(text: str, start: str | None) -> None:
+    assert date_of(text).start == start
+
+
+def test_the_morning_of_a_day_in_reported_speech_is_the_event_day() -> None:
+    text = "The report said the morning of March 1 started with an argument. He shot his wife at the house."
+    assert date_of(text).start == "2024-03-01"
+
+
+def test_a_planned_attack_carried_out_on_a_day_keeps_its_day() -> None:
+    assert date_of("The gunman had planned the attack and shot two guards on Friday.").start == "2024-03-01"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("She died Sunday after being on life support since the shooting. She was shot on March 1 at her home.", "2024-03-01"),
+    ("The mother was too overcome Sunday to speak. Her son was shot dead on March 1.", "2024-03-01"),
+    ("Here is where the investigation stands tonight. The boy was shot and killed on Saturday.", "2024-03-02"),
+    # a death on the day, with nothing saying it came later, is the day
+    ("A man was shot in a bar fight and died Sunday at the hospital.", "2024-03-03"),
+])
+def test_a_later_death_or_grief_does_not_date_the_act(text: str, start: str) -> None:
+    assert date_of(text).start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    ("The county coroner on Sunday identified the man shot dead at a bar.", None),
+    ("A judge on Saturday ordered the teen held without bail in the shooting of two men.", None),
+    ("Friday, the two men made their first appearance in court in the shooting of a girl.", None),
+    ("The mother of the boy who was shot was still behind bars on Wednesday night.", None),
+    ("The suspect is due Wednesday in court for the shooting of a clerk.", None),
+    ("The officer revealed new details about the shooting at a news conference on Thursday.", None),
+    # the act itself before the day keeps it
+    ("A man shot on Sunday identified his attacker to police.", "2024-03-03"),
+    ("Two men were shot Saturday, police said.", "2024-03-02"),
+])
+def test_days_of_tellings_and_states_after_the_act_do_not_date_it(text: str, start: str | None) -> None:
+    assert date_of(text).start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Police said the shooting happened Friday evening on Oak Lane.", "2024-03-01"),
+    ("Deputies said the shootings occurred Sunday morning at a bar.", "2024-03-03"),
+    ("The office is investigating a shooting which was reported on 3/1/24 at about 8:50 p.m.", "2024-03-01"),
+    ("Police released the names of a woman and a child found dead inside a home Friday.", "2024-03-01"),
+    # dying soon after being shot is the day of the act
+    ("A man died Sunday morning after being shot inside a home.", "2024-03-03"),
+])
+def test_the_act_told_after_a_statement_keeps_its_day(text: str, start: str) -> None:
+    assert date_of(text).start == start
+
+
+def test_a_street_named_court_is_not_a_courtroom() -> None:
+    assert date_of("Police are investigating a suspicious death on Emery Court on Monday, March 4.").start == "2024-03-04"
+    assert date_of("He appeared in Circuit Court on Monday in the shooting of a clerk.").start is None
+
+
+@pytest.mark.parametrize("text", [
+    "Friday, Allen Smith and his friend Ken Lee made their first appearance in court in the shooting.",
+    "The chief revealed new details about the shooting Thursday at a news conference.",
+    "The police department addressed the media for the first time Wednesday about the shooting of a boy.",
+])
+def test_more_days_of_the_telling(text: str) -> None:
+    assert date_of(text).start is None
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Two men were charged Monday with murder in the March 1 death of a teen.", "2024-03-01"),
+    ("Three people are dead after a Friday morning quadruple shooting, police said.", "2024-03-01"),
+])
+def test_the_day_that_names_the_act_is_its_day(text: str, start: str) -> None:
+    assert date_of(text).start == start

@@ -73,24 +73,50 @@ _CLAUSE = r"(?:[^.;]|\b[ap]\.m\.|\b(?:St|Ave|Blvd|Rd|Dr|Mt|Ft|No|Sgt|Lt|Capt|Det
 # a broadcast's schedule ("Tune in Thursday at 6 p.m.").
 _STATEMENT_BEFORE_RE = re.compile(
     r"\b(?:said|says|announced|claimed|told|stated|confirmed|reported|posted|published|released|statement|"
-    r"issued|added|tweeted|wrote|created|updated|tune(?:\s+in)?)\b[^.;]{0,40}$", re.IGNORECASE)
+    r"issued|added|tweeted|wrote|created|updated|tune(?:\s+in)?|addressed|briefed)\b[^.;]{0,40}$", re.IGNORECASE)
+# A day something is planned for, a broadcast's or a meeting's ("is scheduled for 6-8 p.m. Tuesday"): unlike after a
+# statement, a clock time here does not start the event.
+_SCHEDULE_BEFORE_RE = re.compile(r"\b(?:tune(?:\s+in)?|scheduled|planned|slated)\b" + _CLAUSE + r"{0,40}$", re.IGNORECASE)
+# What a promotion asks the reader to do "today" ("Sign up today", "Get email alerts from KSAT 12 today"): the
+# page's furniture, not the event's day.
+_PROMOTION_BEFORE_RE = re.compile(
+    r"(?:^|[.!?|\n]\s*)(?:sign\s+up|subscribe|get|download|join|order|call|visit|register|donate|enjoy|try|"
+    r"start)\b[^.;!?]{0,60}$", re.IGNORECASE)
+# The time of a narrated day named as such: "said the morning of March 6 started with an argument".
+_NARRATED_DAY_BEFORE_RE = re.compile(
+    r"\b(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours|day)\s+of\s+$", re.IGNORECASE)
 # A date of what followed: an arrest, a charge, a court hearing, a funeral, the search going on.
 _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|charges|detained|sentenced|convicted|court|courtroom|arraigned|hearing|trial|funeral|vigil|"
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
     r"pleaded|plea|testified|extradited|continued|continues|"
-    r"reward|memorial|remained|remains|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored)\b"
+    r"reward|memorial|remained|remains|stands|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored|"
+    r"overcome|grieving|grieved|appearance|conference|announcement|still|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
     + _CLAUSE + r"{0,30}$",
     re.IGNORECASE)
 # A sentence that opens on a day and goes on with a statement or an aftermath: "On Wednesday, police
 # identified the victims", "Monday, the sheriff's office said": the day of the telling, not of the event.
 _STATEMENT_AFTER_RE = re.compile(
-    r"(?:'s|’s)?,?\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|announced|identified|released|confirmed|reported|told|"
-    r"arrested|charged|named|interviewed|questioned|asked|issued)\b", re.IGNORECASE)
+    r"(?:'s|’s)?,?\s+(?:[\w'’.-]+\s+){0,8}?(?:said|says|announced|identified|released|confirmed|reported|told|"
+    r"arrested|charged|named|interviewed|questioned|asked|issued|ordered|appeared|"
+    r"made\s+(?:their|his|her)\s+(?:first\s+)?(?:court\s+)?appearance)\b"
+    r"|(?:'s|’s)?,?\s+(?:a|the)?\s*(?:(?:grand|circuit|district|county|federal|superior)\s+)?"
+    r"(?:judge|jury|jurors|prosecutors?|magistrate)\b", re.IGNORECASE)
+# A teller's or an official's act right after the date that a subject opens: "The coroner on Sunday identified the
+# man", "A judge on Saturday ordered him held", "Friday, the two men made their first appearance".
+_TELLING_VERB_AFTER_RE = re.compile(
+    r"(?:'s|’s)?,?\s+(?:(?:also|formally|publicly|again)\s+)?(?:said|says|announced|identified|released|confirmed|reported|"
+    r"told|arrested|charged|named|interviewed|questioned|asked|issued|ordered|filed|denied|revealed|declined|refused|"
+    r"addressed|obtained|searched|booked|indicted|sentenced|made\s+(?:their|his|her)\s+(?:first\s+)?appearance)\b",
+    re.IGNORECASE)
+# A street named "... Court" ("on Emery Court"), not a court of law ("Circuit Court", "court on Monday").
+_STREET_COURT_RE = re.compile(
+    r"\b(?!(?:County|District|Circuit|Superior|Supreme|Municipal|Federal|Juvenile|Family|Criminal|High|Appeals|State|"
+    r"Magistrate|Probate|City|Justice|Drug|Traffic|Youth|Domestic|Relations|Claims|Bankruptcy|Tax|Housing)\b)[A-Z][a-z]+\s+Court$")
 # The event itself right after the date: "the August 14 shooting", "Monday's deadly attack".
 _EVENT_AFTER_RE = re.compile(
-    r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|mass|tragic|violent|apparent|\w+-\w+(?:-\w+)?)\s+){0,2}"
-    r"(?:incident|shootings?|stabbings?|attacks?|killings?|murders?|homicides?|bombings?|explosions?|blasts?|ambush|slayings?|"
+    r"(?:'s|’s)?\s+(?:(?:night|morning|afternoon|evening)\s+)?(?:(?:fatal|deadly|double|triple|quadruple|multiple|mass|tragic|violent|apparent|accidental|\w+-\w+(?:-\w+)?)\s+){0,2}"
+    r"(?:incident|shootings?|deaths?\s+of|stabbings?|attacks?|killings?|murders?|homicides?|bombings?|explosions?|blasts?|ambush|slayings?|"
     r"robbery|carjacking|assault|raid|massacre|gunfire|shoot-?out)\b", re.IGNORECASE)
 # The event named right before the date: "detained following a shooting Wednesday morning".
 _EVENT_BEFORE_RE = re.compile(r"\b(?:shootings?|stabbings?|killings?|homicides?|slayings?|murders?)\s+$", re.IGNORECASE)
@@ -98,11 +124,18 @@ _EVENT_BEFORE_RE = re.compile(r"\b(?:shootings?|stabbings?|killings?|homicides?|
 # Monday", "says deputies responded at 12:17 a.m. Friday".
 _EVENT_VERB_RE = re.compile(
     r"\b(?:shot|stabbed|killed|wounded|injured|attacked|murdered|slain|died|robbed|opened\s+fire|exploded|bombed|"
-    r"ambushed|kidnapped|abducted|beaten|struck|hit|responded|dispatched)\b", re.IGNORECASE)
+    r"ambushed|kidnapped|abducted|beaten|struck|hit|responded|dispatched|happened|occurred|took\s+place|erupted|"
+    r"found\s+(?:dead|shot|stabbed|slain|(?:fatally\s+)?(?:shot|wounded)))\b", re.IGNORECASE)
 # What followed, named right after the date: "a Sept. 28 court date", "Saturday's vigil".
 _AFTERMATH_AFTER_RE = re.compile(
-    r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|hearing|trial|arraignment|sentencing|funeral|vigil|memorial)\b",
+    r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|(?:(?:bond|bail|preliminary|detention|custody|plea|sentencing)\s+)?hearing"
+    r"|trial|arraignment|sentencing|funeral|vigil|memorial|(?:at|during|in)\s+an?\s+(?:news|press)\s+(?:conference|briefing))\b",
     re.IGNORECASE)
+# A death told as coming after the act: "She died Wednesday ... after being on life support following the shooting".
+_DIED_BEFORE_RE = re.compile(r"\b(?:died|succumbed|passed\s+away)\s+(?:on\s+)?$", re.IGNORECASE)
+_LATER_DEATH_AFTER_RE = re.compile(
+    r"[^.;]{0,80}?\b(?:after\s+(?:being\s+(?:on|in|kept|hospitali[sz]ed)|spending|weeks|days|months)|days\s+after|"
+    r"life\s+support)\b", re.IGNORECASE)
 _DATELINE_AFTER_RE = re.compile(r"\s*\(")
 # A weekday counted from another day the report names, not from publication: "that Saturday", "the following Monday"
 # (but "said that Saturday's shooting ...": "that" opens the reported clause).
@@ -112,7 +145,8 @@ _REFERRED_WEEKDAY_RE = re.compile(
 _PERIOD_START_RE = re.compile(r"(?:(?:late|early)\s+)?(?:since|from)\s", re.IGNORECASE)
 # The event itself reported: "after a shooting was reported in the area Tuesday".
 _EVENT_REPORTED_RE = re.compile(
-    r"\b(?:shootings?|stabbings?|shots|gunfire|gunshots|robbery|homicide|attack|explosion)\s+(?:was|were|had\s+been|being)\s+reported$",
+    r"\b(?:shootings?|stabbings?|shots|gunfire|gunshots|robbery|homicide|attack|explosion)\s+(?:(?:which|that)\s+)?"
+    r"(?:was|were|had\s+been|being)\s+reported$",
     re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
@@ -360,7 +394,8 @@ def _time_of(match: re.Match[str]) -> str | None:
 
 
 def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int) -> bool:
-    """Whether the words before a date tie it to a statement or an aftermath, not the event.
+    """Whether the words around a date tie it to a statement, an aftermath, a schedule, a later death or a page
+    promotion, not the event.
 
     A date that names the event ("charged in the August 14 shooting") or follows a violent verb
     after the statement ("police say he was shot Monday") stays the event's.
@@ -370,11 +405,24 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     if _AFTERMATH_AFTER_RE.match(text, char_end):
         return True
     before = text[sentence_start:char_start]
+    if _PROMOTION_BEFORE_RE.search(before):
+        return True
+    planned = _SCHEDULE_BEFORE_RE.search(before)
+    if planned is not None and not _EVENT_VERB_RE.search(before, planned.start()):
+        return True  # "a vigil is scheduled for Friday", not "planned the attack and shot two men Friday"
+    if _DIED_BEFORE_RE.search(before) and _LATER_DEATH_AFTER_RE.match(text, char_end):
+        return True
+    if _NARRATED_DAY_BEFORE_RE.search(before):
+        return False
+    if len(before.split()) <= 8 and not _EVENT_VERB_RE.search(before) and _TELLING_VERB_AFTER_RE.match(text, char_end):
+        return True  # "The Fresno County coroner on Sunday identified the man": the day of the telling
     if re.fullmatch(r"\W*(?:on\s+)?", before, re.IGNORECASE):
         after = _STATEMENT_AFTER_RE.match(text, char_end)
         if after is not None and not _EVENT_VERB_RE.search(text, char_end, after.start(0) + len(after.group(0).rstrip()) - 1):
             return True  # "On Wednesday, police identified the boy shot on Tuesday"
     cue = _STATEMENT_BEFORE_RE.search(before) or _AFTERMATH_BEFORE_RE.search(before)
+    if cue is not None and _STREET_COURT_RE.search(before, 0, cue.start() + 5) and cue.group(0).startswith("Court"):
+        cue = None  # "on Emery Court in East Troy on Monday": a street, not a courtroom
     if cue is not None and (_EVENT_REPORTED_RE.search(before, 0, cue.start() + 8) or _EVENT_BEFORE_RE.search(before)):
         return False  # "a shooting was reported Tuesday", "held after a shooting Tuesday": the event's own day
     return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
