@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1349,9 +1350,37 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     and then at country precision. A county gives way to the town inside it the report names.
     """
     location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
+    if location.precision in ("unknown", "admin1", "country"):
+        location = _unknown_dateline_town(frame.text, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
         return title_town(frame.article, location) or location
     return location
+
+
+# 'KINLOCH, Mo. (KMOV) -': a town in capitals, its state, an optional source, a dash, at a line's start.
+CAPITALS_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z'.]+(?:[ \t][A-Z][A-Z'.]+){0,3}),[ \t]*([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)"
+                               r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|[-\u2013\u2014])")
+
+
+def _unknown_dateline_town(text: str, location: Location) -> Location | None:
+    """'KINLOCH, Mo. -' when the gazetteer lacks Kinloch: the dateline still names the town the
+    report is filed from, with its state, which beats the state alone. No point is known for it."""
+    if _is_caseless(text):
+        return None
+    gazetteer = load_gazetteer()
+    for match in CAPITALS_DATELINE.finditer(text, 0, INLINE_DATELINE_CHARS):
+        state = gazetteer.state_abbreviations.get(match.group(2)) or \
+            (match.group(2) if any(e.feature == "admin1" and e.country_code == "US"
+                                   for e in gazetteer.lookup(match.group(2))) else None)
+        if state is None or (location.admin1 is not None and location.admin1 != state):
+            continue
+        town = match.group(1)
+        if any(e.feature in ("city", "admin2", "admin1") for e in gazetteer.lookup(town)):
+            return None  # a known place: the places stage had its chance to weigh it
+        return Location(mention=town, name=string.capwords(town.lower()), admin1=state,
+                        country=gazetteer.country_name("US"), country_code="US", precision="city",
+                        evidence=[Evidence.of(text, match.start(1), match.end(2))])
+    return None
 
 
 # The outlet's name after a headline ('... in Kinloch - KMOV.com', '... | Fox 59'): no scene.
