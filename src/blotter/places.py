@@ -70,6 +70,13 @@ court ct. circle terrace park plaza station apartments hotel motel inn restauran
 """.split()) | STREET_WORDS
 ORDINAL_CROSSING_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:and|&)\s+$", re.IGNORECASE)
 ORDINAL_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+# 'at Concord and Market streets': two streets that cross, the first named like a town.
+PLURAL_STREETS = r"(?i:streets|avenues|roads|boulevards|drives|lanes)\b"
+NAMED_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+" + PLURAL_STREETS)
+# 'South Taft Court', 'Lake Forest Ct.': a street ending in a word that can also name a court of law
+# or a building, so it counts only before a word that is no part of an institution's name.
+MINOR_STREET_WORDS = frozenset({"court", "ct", "ct.", "circle", "cir", "cir.", "way", "terrace"})
+INSTITUTION_AFTER_COURT = re.compile(r"\s+(?:of|house|building|judge|clerk)\b", re.IGNORECASE)
 STREET_BEFORE = {("block", "of"), ("blocks", "of"), ("corner", "of"), ("intersection", "of")}
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
 PLACE_BOUND_WORDS = ADMIN_WORDS | {
@@ -498,8 +505,13 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         if start >= 2 and (tokens.lowers[start - 2], tokens.lowers[start - 1]) in STREET_BEFORE:
             continue  # 'the 6300 block of Sierra Blanca' is a street
         if ORDINAL_CROSSING_BEFORE.search(text, max(0, start_of(start) - 16), start_of(start)) or \
-                ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)):
-            continue  # 'near 48th and Hampton': a crossing of streets
+                ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)) or \
+                NAMED_CROSSING_AFTER.match(text, tokens.end(end - 1)):
+            continue  # 'near 48th and Hampton', 'at Concord and Market streets': a crossing of streets
+        if end < len(tokens.words) and tokens.lowers[end] in MINOR_STREET_WORDS and tokens.words[end][:1].isupper() \
+                and not caseless and tokens.lowers[end - 1] not in ("county", "parish") \
+                and not INSTITUTION_AFTER_COURT.match(text, tokens.end(end)):
+            continue  # 'on South Taft Court' is a street, not South Taft
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = compass_keys.get((start, end)) or name_key(text[start_char:end_char])
         mention = Mention(start_char, end_char, key, gazetteer.lookup_key(key), from_entity,
