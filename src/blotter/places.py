@@ -93,6 +93,7 @@ AREA_NOUNS = {"city", "town", "village", "suburb", "suburbs", "borough", "townsh
               "neighbourhood", "county", "state", "province", "outskirts", "hamlet"}
 LOCATIVE_WORDS = {"in", "to", "near", "outside", "from", "into", "across", "via", "towards", "toward"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+COMPASS_POINTS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
 # Short names that mean the city before the state they share a name with ('New York' is
 # New York City; 'Oklahoma' is the state, not Oklahoma City).
@@ -345,7 +346,9 @@ def _after_locative_word(tokens: Tokens, start: int) -> bool:
     spaCy calls it a person."""
     if start > 0 and tokens.lowers[start - 1] in LOCATIVE_WORDS:
         return True
-    return start > 1 and tokens.lowers[start - 1] == "of" and tokens.lowers[start - 2] in AREA_NOUNS  # 'the suburb of Holladay'
+    # 'the suburb of Holladay', 'south of Heavener', 'northwest of Wister'
+    return start > 1 and tokens.lowers[start - 1] == "of" and \
+        (tokens.lowers[start - 2] in AREA_NOUNS or tokens.lowers[start - 2] in COMPASS_POINTS)
 
 
 def _inside_longer_name(tokens: Tokens, start: int) -> bool:
@@ -1006,8 +1009,9 @@ def _governing_preposition(doc: Doc, place: Place) -> Token | None:
     if span is None:
         return None
     for token in reversed(list(doc[max(0, span.start - 5):span.start])):
-        if token.lower_ in PREPOSITIONS:
-            return token
+        if token.lower_ in PREPOSITIONS or \
+                (token.lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ in COMPASS_POINTS):
+            return token  # 'in', 'near', 'south of'
         if token.pos_ in ("VERB", "AUX") or token.is_punct:
             return None
     return None
@@ -1037,6 +1041,10 @@ SCENE_BEFORE_TOWN = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:(?:the|a|an)\s+)?(?:(?:" + "|".join(COMPASS_WORDS) + r"|downtown)\s+)?$", re.IGNORECASE)
 
 
+# 'a shooting south of Heavener', 'two miles northwest of Wister': the scene is measured from the town.
+COMPASS_OF_BEFORE = re.compile(r"\b(?:" + "|".join(COMPASS_POINTS) + r")\s+of\s+$", re.IGNORECASE)
+
+
 def _unsupported_small_town(place: Place, text: str, dateline_place: Place | None) -> bool:
     """'Tyler said', 'Marcus', 'Street': a one-word small town is as likely a person's name or a
     word, so it locates an incident only after 'in/at/near', before ', State', with its own
@@ -1047,7 +1055,8 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
     entry = _entry_of(place)
     if entry is not None and entry.population >= SMALL_TOWN_POPULATION:
         return False
-    if SCENE_BEFORE_TOWN.search(text, max(0, place.start - 30), place.start):
+    if SCENE_BEFORE_TOWN.search(text, max(0, place.start - 30), place.start) or \
+            COMPASS_OF_BEFORE.search(text, max(0, place.start - 30), place.start):
         return False
     if re.search(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", text[max(0, place.start - 20):place.start], re.IGNORECASE):
         return False  # 'the suburb of Holladay', 'the town of Wister'
