@@ -1284,12 +1284,32 @@ def _most_frequent_place(places: list[Place]) -> Place | None:
 BROADCASTER_BEFORE = re.compile(r"(?:\b[A-Z]{3,5}|\b[A-Z]{2,4}-?\d{1,2}|\bFox \d{1,2})\s+$")
 
 
+# A station's tagline: 'KTTC Rochester, Austin, Mason City News, Weather and Sports'.
+OUTLET_TAGLINE = re.compile(r"\bNews,?\s+(?:and\s+|&\s+)?(?:Weather|Sports|Traffic)\b")
+TAGLINE_REACH = 60
+# The rest of a tagline's list up to a town named in it: 'News, Sports, Weather, Traffic and '.
+TAGLINE_LIST = re.compile(r"News(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w']*)*,?\s+(?:and\s+|&\s+)?")
+
+
+def _in_outlet_tagline(place: Place, text: str) -> bool:
+    """The towns a station's tagline lists ('Rochester, Austin, Mason City News, Weather and
+    Sports', 'Boston News, Sports, Weather, Traffic and Boston's Best') are its market, not the scene."""
+    window_start = max(0, place.start - TAGLINE_REACH)
+    for tagline in OUTLET_TAGLINE.finditer(text, window_start, place.end + TAGLINE_REACH):
+        if tagline.start() >= place.end:
+            if not re.search(r"[.!?|\n]", text[place.end:tagline.start()]):
+                return True
+        elif TAGLINE_LIST.fullmatch(text, tagline.start(), place.start):
+            return True
+    return False
+
+
 def _names_an_organisation(place: Place, text: str) -> bool:
     """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn', 'CBS Dallas': the outlet's
     or the building's name, not the scene."""
     if not place.mention.isupper() and BROADCASTER_BEFORE.search(text, max(0, place.start - 12), place.start):
         return True
-    return _names_a_building(place, text)
+    return _names_a_building(place, text) or _in_outlet_tagline(place, text)
 
 
 def _names_a_building(place: Place, text: str) -> bool:
