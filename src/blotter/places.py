@@ -73,10 +73,10 @@ ORDINAL_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+\d+(?:st|nd|rd|th)\b", re.I
 # 'at Concord and Market streets': two streets that cross, the first named like a town.
 PLURAL_STREETS = r"(?i:streets|avenues|roads|boulevards|drives|lanes)\b"
 NAMED_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+" + PLURAL_STREETS)
-# 'South Taft Court', 'Lake Forest Ct.': a street ending in a word that can also name a court of law
-# or a building, so it counts only before a word that is no part of an institution's name.
-MINOR_STREET_WORDS = frozenset({"court", "ct", "ct.", "circle", "cir", "cir.", "way", "terrace"})
-INSTITUTION_AFTER_COURT = re.compile(r"\s+(?:of|house|building|judge|clerk)\b", re.IGNORECASE)
+# 'South Taft Court', 'Perkins Trail': a street ending in a word that also ends or starts other names
+# ('Court of Appeals', 'Portland Trail Blazers'), so it counts only when no such name goes on after it.
+MINOR_STREET_WORDS = frozenset({"court", "ct", "ct.", "circle", "cir", "cir.", "way", "terrace", "trail"})
+LONGER_NAME_AFTER_STREET_WORD = re.compile(r"\s+(?:(?i:of|house|building|judge|clerk)\b|[A-Z])")
 STREET_BEFORE = {("block", "of"), ("blocks", "of"), ("corner", "of"), ("intersection", "of")}
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
 PLACE_BOUND_WORDS = ADMIN_WORDS | {
@@ -513,7 +513,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
             continue  # 'near 48th and Hampton', 'at Concord and Market streets': a crossing of streets
         if end < len(tokens.words) and tokens.lowers[end] in MINOR_STREET_WORDS and tokens.words[end][:1].isupper() \
                 and not caseless and tokens.lowers[end - 1] not in ("county", "parish") \
-                and not INSTITUTION_AFTER_COURT.match(text, tokens.end(end)):
+                and not LONGER_NAME_AFTER_STREET_WORD.match(text, tokens.end(end)):
             continue  # 'on South Taft Court' is a street, not South Taft
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = compass_keys.get((start, end)) or name_key(text[start_char:end_char])
@@ -1009,9 +1009,8 @@ def _governing_preposition(doc: Doc, place: Place) -> Token | None:
     if span is None:
         return None
     for token in reversed(list(doc[max(0, span.start - 5):span.start])):
-        if token.lower_ in PREPOSITIONS or \
-                (token.lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ in COMPASS_POINTS):
-            return token  # 'in', 'near', 'south of'
+        if token.lower_ in PREPOSITIONS:
+            return token
         if token.pos_ in ("VERB", "AUX") or token.is_punct:
             return None
     return None
