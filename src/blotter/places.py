@@ -260,6 +260,9 @@ def _plausible_single_word(text: str, tokens: Tokens, index: int, entries: list[
         return True  # always capitalised, so a sentence start says nothing
     if is_abbreviation and len(word) <= 4 and not any(e.feature in ("country", "admin1", "region") for e in entries):
         return False  # 'APC' is a party, not Apc in Hungary
+    if tokens.plain_words[index] and index + 1 < len(tokens.words) and tokens.words[index + 1] in RESIDENT_WORDS and \
+            any(e.feature == "city" for e in entries):
+        return True  # 'Augusta woman charged', 'Wister teen held': a town's people, even at a headline's start
     if tokens.sentence_starts[index] and not tokens.proper_nouns[index]:
         return False
     return tokens.proper_nouns[index] or any(e.feature == "country" for e in entries)
@@ -1059,6 +1062,9 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
         return False
     if re.search(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", text[max(0, place.start - 20):place.start], re.IGNORECASE):
         return False  # 'the suburb of Holladay', 'the town of Wister'
+    following = re.match(r"\s+([a-z]+)\b", text[place.end:place.end + 16])
+    if following is not None and following.group(1) in RESIDENT_WORDS:
+        return False  # 'a Sandusky man', 'the Wister teen': the town's people, not a first name
     return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
 
 
