@@ -537,3 +537,37 @@ def test_a_small_place_name_hyphened_to_a_surname_is_no_place():
     assert "diaz" not in places and "macy" not in places and "miami" in places
     places = by_mention(places_of("Flights from Dallas-Fort Worth resumed."))
     assert {"dallas", "fort worth"} <= set(places)
+
+
+def test_a_dateline_town_the_gazetteer_lacks_still_names_the_city():
+    text = ("TINYBROOK, Mo. (KXYZ) - Two people were hurt in a shooting late Monday, police said. "
+            "The victims were standing outside a house when a car drove by.")
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.admin1, location.precision) == ("Tinybrook", "Missouri", "city")
+    assert location.lat is None and location.evidence[0].quote == "TINYBROOK, Mo."
+
+
+def test_streets_named_like_towns_are_not_the_scene():
+    crossing = locate(frame_of("A man was shot at Concord and Market streets in Wilmington on Sunday.", sentence_count=1))
+    assert crossing.name == "Wilmington"
+    court = locate(frame_of("A man was shot in a home invasion on South Taft Court in Lakewood, Colo., on Sunday.",
+                            sentence_count=1))
+    assert (court.name, court.admin1) == ("Lakewood", "Colorado")
+
+
+def test_a_town_the_scene_is_measured_from_is_the_place():
+    text = ("A teen has been charged with murder in connection to the Jan. 9 shooting south of Heavener. "
+            "According to court records, the teen was charged by the LeFlore County District Attorney's Office.")
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.admin1) == ("Heavener", "Oklahoma")
+
+
+def test_towns_in_a_stations_tagline_are_its_market_not_the_scene():
+    text = ("Trooper shot in chase - KTTC Rochester, Austin, Mason City News, Weather and Sports\n"
+            "A state trooper and a suspect were shot Wednesday on Interstate 75 in Cobb County, Georgia.")
+    location = locate(frame_of(text))
+    assert (location.name, location.admin1) == ("Cobb County", "Georgia")
+
+
+def test_a_towns_people_make_it_a_town_even_at_a_headlines_start():
+    assert [(p.name, p.admin1) for p in places_of("Augusta woman charged after shooting")] == [("Augusta", "Georgia")]
