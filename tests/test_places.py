@@ -571,3 +571,15 @@ def test_towns_in_a_stations_tagline_are_its_market_not_the_scene():
 
 def test_a_towns_people_make_it_a_town_even_at_a_headlines_start():
     assert [(p.name, p.admin1) for p in places_of("Augusta woman charged after shooting")] == [("Augusta", "Georgia")]
+
+
+def test_where_someone_went_afterwards_is_not_the_scene():
+    text = ("Police say the suspect may be headed to Richmond. "
+            "He went to the Norlina, N.C., home of his ex-wife and shot her.")
+    assert locate(frame_of(text, sentence_count=2)).name == "Norlina"
+
+
+def test_a_building_named_after_a_town_is_not_the_town():
+    text = ("Thirteen people were shot in front of an apartment complex called Tyler House. "
+            "Police have not found the gunmen.")
+    assert locate(frame_of(text, sentence_count=2)).name is None

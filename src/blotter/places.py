@@ -66,7 +66,7 @@ FACILITY_WORDS = frozenset("""
 airport avenue blvd boulevard church club college hall high hospital library mall mosque museum
 road school st. stadium street temple university center centre elementary academy bank company
 corp. inc. times post news herald tribune journal gazette basilica cathedral chapel palace castle prison jail
-court ct. circle terrace park plaza station apartments hotel motel inn restaurant casino theater theatre arena
+court ct. circle terrace park plaza station apartments house hotel motel inn restaurant casino theater theatre arena
 """.split()) | STREET_WORDS
 ORDINAL_CROSSING_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:and|&)\s+$", re.IGNORECASE)
 ORDINAL_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -1100,6 +1100,17 @@ def _place_of_treatment(place: Place, text: str) -> bool:
     return TREATMENT_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
 
 
+# 'may be headed to Richmond', 'fled to Mexico', 'was flown to Denver': where someone went after.
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:head(?:ed|ing)|fled|flee(?:ing)?|flown|airlifted|transported|drove|driven|moved|returned|extradited)"
+    r"\s+(?:back\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _destination(place: Place, text: str) -> bool:
+    """A town someone went to, not where the shooting happened (a scene the report names beats it)."""
+    return DESTINATION_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
+
+
 def _county_in_organisation_name(place: Place, text: str) -> bool:
     """'Jefferson County Sheriff's deputy', 'Newton County coroner': the county names an office,
     not the scene, so a town named as the scene beats it."""
@@ -1323,7 +1334,9 @@ def _names_a_building(place: Place, text: str) -> bool:
     if following is None:
         return False
     word = following.group(1)
-    return (word[:1].isupper() and word.lower() in FACILITY_WORDS) or word in ("hospital", "hospitals")
+    lower = word.lower()  # 'called Tyler House.': the sentence's full stop is no part of the word
+    return (word[:1].isupper() and (lower in FACILITY_WORDS or lower.rstrip(".") in FACILITY_WORDS)) or \
+        word in ("hospital", "hospitals")
 
 
 def _is_state_abbreviation(place: Place) -> bool:
@@ -1478,6 +1491,7 @@ def _locate(frame) -> Location:
     home_country = _home_country(named, dateline_place)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
+            or _destination(p, frame.text)
             or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
