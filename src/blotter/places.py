@@ -260,9 +260,6 @@ def _plausible_single_word(text: str, tokens: Tokens, index: int, entries: list[
         return True  # always capitalised, so a sentence start says nothing
     if is_abbreviation and len(word) <= 4 and not any(e.feature in ("country", "admin1", "region") for e in entries):
         return False  # 'APC' is a party, not Apc in Hungary
-    if tokens.plain_words[index] and index + 1 < len(tokens.words) and tokens.words[index + 1] in RESIDENT_WORDS and \
-            any(e.feature == "city" for e in entries):
-        return True  # 'Augusta woman charged', 'Wister teen held': a town's people, even at a headline's start
     if tokens.sentence_starts[index] and not tokens.proper_nouns[index]:
         return False
     return tokens.proper_nouns[index] or any(e.feature == "country" for e in entries)
