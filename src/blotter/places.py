@@ -1040,6 +1040,7 @@ SCENE_BEFORE_TOWN = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:(?:the|a|an)\s+)?(?:(?:" + "|".join(COMPASS_WORDS) + r"|downtown)\s+)?$", re.IGNORECASE)
 
 
+NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 # 'a shooting south of Heavener', 'two miles northwest of Wister': the scene is measured from the town.
 COMPASS_OF_BEFORE = re.compile(r"\b(?:" + "|".join(COMPASS_POINTS) + r")\s+of\s+$", re.IGNORECASE)
 
@@ -1059,7 +1060,7 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
         return False
     if re.search(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", text[max(0, place.start - 20):place.start], re.IGNORECASE):
         return False  # 'the suburb of Holladay', 'the town of Wister'
-    following = re.match(r"\s+([a-z]+)\b", text[place.end:place.end + 16])
+    following = NEXT_LOWER_WORD.match(text, place.end, place.end + 16)
     if following is not None and following.group(1) in RESIDENT_WORDS:
         return False  # 'a Sandusky man', 'the Wister teen': the town's people, not a first name
     return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
@@ -1300,6 +1301,7 @@ BROADCASTER_BEFORE = re.compile(r"(?:\b[A-Z]{3,5}|\b[A-Z]{2,4}-?\d{1,2}|\bFox \d
 # A station's tagline: 'KTTC Rochester, Austin, Mason City News, Weather and Sports'.
 OUTLET_TAGLINE = re.compile(r"\bNews,?\s+(?:and\s+|&\s+)?(?:Weather|Sports|Traffic)\b")
 TAGLINE_REACH = 60
+SENTENCE_OR_LINE_END = re.compile(r"[.!?|\n]")
 # The rest of a tagline's list up to a town named in it: 'News, Sports, Weather, Traffic and '.
 TAGLINE_LIST = re.compile(r"News(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w']*)*,?\s+(?:and\s+|&\s+)?")
 
@@ -1310,7 +1312,7 @@ def _in_outlet_tagline(place: Place, text: str) -> bool:
     window_start = max(0, place.start - TAGLINE_REACH)
     for tagline in OUTLET_TAGLINE.finditer(text, window_start, place.end + TAGLINE_REACH):
         if tagline.start() >= place.end:
-            if not re.search(r"[.!?|\n]", text[place.end:tagline.start()]):
+            if not SENTENCE_OR_LINE_END.search(text, place.end, tagline.start()):
                 return True
         elif TAGLINE_LIST.fullmatch(text, tagline.start(), place.start):
             return True
