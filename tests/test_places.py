@@ -557,3 +557,51 @@ def test_a_dateline_abroad_stays_the_place_when_the_report_names_no_other():
 
     record = extract_text("LIMA, 3 MAR 90 (AFP) -- [TEXT] A CAR BOMB EXPLODED OUTSIDE A BANK LAST NIGHT, KILLING TWO GUARDS.")
     assert [i.location.name for i in record.incidents] == ["Lima"]
+
+
+def test_a_dateline_town_the_gazetteer_lacks_still_names_the_city():
+    text = ("TINYBROOK, Mo. (KXYZ) - Two people were hurt in a shooting late Monday, police said. "
+            "The victims were standing outside a house when a car drove by.")
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.admin1, location.precision) == ("Tinybrook", "Missouri", "city")
+    assert location.lat is None and location.evidence[0].quote == "TINYBROOK, Mo."
+
+
+def test_streets_named_like_towns_are_not_the_scene():
+    crossing = locate(frame_of("A man was shot at Concord and Market streets in Wilmington on Sunday.", sentence_count=1))
+    assert crossing.name == "Wilmington"
+    court = locate(frame_of("A man was shot in a home invasion on South Taft Court in Lakewood, Colo., on Sunday.",
+                            sentence_count=1))
+    assert (court.name, court.admin1) == ("Lakewood", "Colorado")
+
+
+def test_a_town_the_scene_is_measured_from_is_the_place():
+    text = ("A teen has been charged with murder in connection to the Jan. 9 shooting south of Heavener. "
+            "According to court records, the teen was charged by the LeFlore County District Attorney's Office.")
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.admin1) == ("Heavener", "Oklahoma")
+
+
+def test_towns_in_a_stations_tagline_are_its_market_not_the_scene():
+    text = ("Trooper shot in chase - KTTC Rochester, Austin, Mason City News, Weather and Sports\n"
+            "A state trooper and a suspect were shot Wednesday on Interstate 75 in Cobb County, Georgia.")
+    location = locate(frame_of(text))
+    assert (location.name, location.admin1) == ("Cobb County", "Georgia")
+
+
+def test_a_towns_people_make_it_a_supported_town():
+    text = ("A Sandusky man was sentenced for shooting his nephew, police said. "
+            "The boy was taken to Rainbow Children's Hospital in Cleveland.")
+    assert locate(frame_of(text, sentence_count=2)).name == "Sandusky"
+
+
+def test_where_someone_went_afterwards_is_not_the_scene():
+    text = ("Police say the suspect may be headed to Richmond. "
+            "He went to the Norlina, N.C., home of his ex-wife and shot her.")
+    assert locate(frame_of(text, sentence_count=2)).name == "Norlina"
+
+
+def test_a_building_named_after_a_town_is_not_the_town():
+    text = ("Thirteen people were shot in front of an apartment complex called Tyler House. "
+            "Police have not found the gunmen.")
+    assert locate(frame_of(text, sentence_count=2)).name is None

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -65,10 +66,17 @@ FACILITY_WORDS = frozenset("""
 airport avenue blvd boulevard church club college hall high hospital library mall mosque museum
 road school st. stadium street temple university center centre elementary academy bank company
 corp. inc. times post news herald tribune journal gazette basilica cathedral chapel palace castle prison jail
-court ct. circle terrace park plaza station apartments hotel motel inn restaurant casino theater theatre arena
+court ct. circle terrace park plaza station apartments house hotel motel inn restaurant casino theater theatre arena
 """.split()) | STREET_WORDS
 ORDINAL_CROSSING_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:and|&)\s+$", re.IGNORECASE)
 ORDINAL_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+# 'at Concord and Market streets': two streets that cross, the first named like a town.
+PLURAL_STREETS = r"(?i:streets|avenues|roads|boulevards|drives|lanes)\b"
+NAMED_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+" + PLURAL_STREETS)
+# 'South Taft Court', 'Perkins Trail': a street ending in a word that also ends or starts other names
+# ('Court of Appeals', 'Portland Trail Blazers'), so it counts only when no such name goes on after it.
+MINOR_STREET_WORDS = frozenset({"court", "ct", "ct.", "circle", "cir", "cir.", "way", "terrace", "trail"})
+LONGER_NAME_AFTER_STREET_WORD = re.compile(r"\s+(?:(?i:of|house|building|judge|clerk)\b|[A-Z])")
 STREET_BEFORE = {("block", "of"), ("blocks", "of"), ("corner", "of"), ("intersection", "of")}
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
 PLACE_BOUND_WORDS = ADMIN_WORDS | {
@@ -85,6 +93,7 @@ AREA_NOUNS = {"city", "town", "village", "suburb", "suburbs", "borough", "townsh
               "neighbourhood", "county", "state", "province", "outskirts", "hamlet"}
 LOCATIVE_WORDS = {"in", "to", "near", "outside", "from", "into", "across", "via", "towards", "toward"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+COMPASS_POINTS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
 # Short names that mean the city before the state they share a name with ('New York' is
 # New York City; 'Oklahoma' is the state, not Oklahoma City).
@@ -337,7 +346,9 @@ def _after_locative_word(tokens: Tokens, start: int) -> bool:
     spaCy calls it a person."""
     if start > 0 and tokens.lowers[start - 1] in LOCATIVE_WORDS:
         return True
-    return start > 1 and tokens.lowers[start - 1] == "of" and tokens.lowers[start - 2] in AREA_NOUNS  # 'the suburb of Holladay'
+    # 'the suburb of Holladay', 'south of Heavener', 'northwest of Wister'
+    return start > 1 and tokens.lowers[start - 1] == "of" and \
+        (tokens.lowers[start - 2] in AREA_NOUNS or tokens.lowers[start - 2] in COMPASS_POINTS)
 
 
 def _inside_longer_name(tokens: Tokens, start: int) -> bool:
@@ -497,8 +508,13 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         if start >= 2 and (tokens.lowers[start - 2], tokens.lowers[start - 1]) in STREET_BEFORE:
             continue  # 'the 6300 block of Sierra Blanca' is a street
         if ORDINAL_CROSSING_BEFORE.search(text, max(0, start_of(start) - 16), start_of(start)) or \
-                ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)):
-            continue  # 'near 48th and Hampton': a crossing of streets
+                ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)) or \
+                NAMED_CROSSING_AFTER.match(text, tokens.end(end - 1)):
+            continue  # 'near 48th and Hampton', 'at Concord and Market streets': a crossing of streets
+        if end < len(tokens.words) and tokens.lowers[end] in MINOR_STREET_WORDS and tokens.words[end][:1].isupper() \
+                and not caseless and tokens.lowers[end - 1] not in ("county", "parish") \
+                and not LONGER_NAME_AFTER_STREET_WORD.match(text, tokens.end(end)):
+            continue  # 'on South Taft Court' is a street, not South Taft
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = compass_keys.get((start, end)) or name_key(text[start_char:end_char])
         mention = Mention(start_char, end_char, key, gazetteer.lookup_key(key), from_entity,
@@ -1024,6 +1040,11 @@ SCENE_BEFORE_TOWN = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:(?:the|a|an)\s+)?(?:(?:" + "|".join(COMPASS_WORDS) + r"|downtown)\s+)?$", re.IGNORECASE)
 
 
+NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+# 'a shooting south of Heavener', 'two miles northwest of Wister': the scene is measured from the town.
+COMPASS_OF_BEFORE = re.compile(r"\b(?:" + "|".join(COMPASS_POINTS) + r")\s+of\s+$", re.IGNORECASE)
+
+
 def _unsupported_small_town(place: Place, text: str, dateline_place: Place | None) -> bool:
     """'Tyler said', 'Marcus', 'Street': a one-word small town is as likely a person's name or a
     word, so it locates an incident only after 'in/at/near', before ', State', with its own
@@ -1034,10 +1055,14 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
     entry = _entry_of(place)
     if entry is not None and entry.population >= SMALL_TOWN_POPULATION:
         return False
-    if SCENE_BEFORE_TOWN.search(text, max(0, place.start - 30), place.start):
+    if SCENE_BEFORE_TOWN.search(text, max(0, place.start - 30), place.start) or \
+            COMPASS_OF_BEFORE.search(text, max(0, place.start - 30), place.start):
         return False
     if re.search(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", text[max(0, place.start - 20):place.start], re.IGNORECASE):
         return False  # 'the suburb of Holladay', 'the town of Wister'
+    following = NEXT_LOWER_WORD.match(text, place.end, place.end + 16)
+    if following is not None and following.group(1) in RESIDENT_WORDS:
+        return False  # 'a Sandusky man', 'the Wister teen': the town's people, not a first name
     return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
 
 
@@ -1071,6 +1096,17 @@ def _place_of_treatment(place: Place, text: str) -> bool:
     """'taken to Region's Hospital in St. Paul', 'Children's Hospital Oakland': where the victim
     was treated, not where the shooting happened."""
     return TREATMENT_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
+
+
+# 'may be headed to Richmond', 'fled to Mexico', 'was flown to Denver': where someone went after.
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:head(?:ed|ing)|fled|flee(?:ing)?|flown|airlifted|transported|drove|driven|moved|returned|extradited)"
+    r"\s+(?:back\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _destination(place: Place, text: str) -> bool:
+    """A town someone went to, not where the shooting happened (a scene the report names beats it)."""
+    return DESTINATION_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
 
 
 def _county_in_organisation_name(place: Place, text: str) -> bool:
@@ -1262,12 +1298,33 @@ def _most_frequent_place(places: list[Place]) -> Place | None:
 BROADCASTER_BEFORE = re.compile(r"(?:\b[A-Z]{3,5}|\b[A-Z]{2,4}-?\d{1,2}|\bFox \d{1,2})\s+$")
 
 
+# A station's tagline: 'KTTC Rochester, Austin, Mason City News, Weather and Sports'.
+OUTLET_TAGLINE = re.compile(r"\bNews,?\s+(?:and\s+|&\s+)?(?:Weather|Sports|Traffic)\b")
+TAGLINE_REACH = 60
+SENTENCE_OR_LINE_END = re.compile(r"[.!?|\n]")
+# The rest of a tagline's list up to a town named in it: 'News, Sports, Weather, Traffic and '.
+TAGLINE_LIST = re.compile(r"News(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w']*)*,?\s+(?:and\s+|&\s+)?")
+
+
+def _in_outlet_tagline(place: Place, text: str) -> bool:
+    """The towns a station's tagline lists ('Rochester, Austin, Mason City News, Weather and
+    Sports', 'Boston News, Sports, Weather, Traffic and Boston's Best') are its market, not the scene."""
+    window_start = max(0, place.start - TAGLINE_REACH)
+    for tagline in OUTLET_TAGLINE.finditer(text, window_start, place.end + TAGLINE_REACH):
+        if tagline.start() >= place.end:
+            if not SENTENCE_OR_LINE_END.search(text, place.end, tagline.start()):
+                return True
+        elif TAGLINE_LIST.fullmatch(text, tagline.start(), place.start):
+            return True
+    return False
+
+
 def _names_an_organisation(place: Place, text: str) -> bool:
     """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn', 'CBS Dallas': the outlet's
     or the building's name, not the scene."""
     if not place.mention.isupper() and BROADCASTER_BEFORE.search(text, max(0, place.start - 12), place.start):
         return True
-    return _names_a_building(place, text)
+    return _names_a_building(place, text) or _in_outlet_tagline(place, text)
 
 
 def _names_a_building(place: Place, text: str) -> bool:
@@ -1276,7 +1333,9 @@ def _names_a_building(place: Place, text: str) -> bool:
     if following is None:
         return False
     word = following.group(1)
-    return (word[:1].isupper() and word.lower() in FACILITY_WORDS) or word in ("hospital", "hospitals")
+    lower = word.lower()  # 'called Tyler House.': the sentence's full stop is no part of the word
+    return (word[:1].isupper() and (lower in FACILITY_WORDS or lower.rstrip(".") in FACILITY_WORDS)) or \
+        word in ("hospital", "hospitals")
 
 
 def _is_state_abbreviation(place: Place) -> bool:
@@ -1360,9 +1419,37 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     and then at country precision. A county gives way to the town inside it the report names.
     """
     location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
+    if location.precision in ("unknown", "admin1", "country"):
+        location = _unknown_dateline_town(frame.text, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
         return title_town(frame.article, location) or location
     return location
+
+
+# 'KINLOCH, Mo. (KMOV) -': a town in capitals, its state, an optional source, a dash, at a line's start.
+CAPITALS_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z'.]+(?:[ \t][A-Z][A-Z'.]+){0,3}),[ \t]*([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)"
+                               r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|[-\u2013\u2014])")
+
+
+def _unknown_dateline_town(text: str, location: Location) -> Location | None:
+    """'KINLOCH, Mo. -' when the gazetteer lacks Kinloch: the dateline still names the town the
+    report is filed from, with its state, which beats the state alone. No point is known for it."""
+    if _is_caseless(text):
+        return None
+    gazetteer = load_gazetteer()
+    for match in CAPITALS_DATELINE.finditer(text, 0, INLINE_DATELINE_CHARS):
+        state = gazetteer.state_abbreviations.get(match.group(2)) or \
+            (match.group(2) if any(e.feature == "admin1" and e.country_code == "US"
+                                   for e in gazetteer.lookup(match.group(2))) else None)
+        if state is None or (location.admin1 is not None and location.admin1 != state):
+            continue
+        town = match.group(1)
+        if any(e.feature in ("city", "admin2", "admin1") for e in gazetteer.lookup(town)):
+            return None  # a known place: the places stage had its chance to weigh it
+        return Location(mention=town, name=string.capwords(town.lower()), admin1=state,
+                        country=gazetteer.country_name("US"), country_code="US", precision="city",
+                        evidence=[Evidence.of(text, match.start(1), match.end(2))])
+    return None
 
 
 # The outlet's name after a headline ('... in Kinloch - KMOV.com', '... | Fox 59'): no scene.
@@ -1414,6 +1501,7 @@ def _locate(frame) -> Location:
     home_country = _home_country(named, dateline_place, frame.text)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
+            or _destination(p, frame.text)
             or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
