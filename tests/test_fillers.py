@@ -289,11 +289,15 @@ def test_found_shot_to_death_and_the_town_after_of_is_no_victim() -> None:
     assert [(v.name, v.status) for v in victims] == [("Wade Tolliver", "killed")]
 
 
-def test_who_killed_others_is_no_victim_but_who_killed_himself_is() -> None:
+def test_who_killed_others_is_no_victim_and_who_killed_himself_is_counted_once() -> None:
     names = [v.name for v in fill_victims(frame_of("Dale Rusk killed three men at a party in 2012.")) if v.name]
     assert names == []
-    victims = fill_victims(frame_of("Dale Rusk killed himself during a standoff on Tuesday."))
-    assert [(v.name, v.status) for v in victims] == [("Dale Rusk", "killed")]
+    from blotter import extract_text
+
+    [incident] = extract_text("Dale Rusk killed himself during a standoff with police in Dayton on Tuesday.").incidents
+    assert incident.casualties.killed.best == 1
+    dead = [v.name for v in incident.victims] + [p.mention for p in incident.perpetrators if p.fate == "died"]
+    assert dead == ["Dale Rusk"], "one death, told once: not a victim and a perpetrator besides"
 
 
 def test_a_surname_two_people_share_keeps_the_surname_when_neither_came_first() -> None:
