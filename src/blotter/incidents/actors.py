@@ -964,6 +964,21 @@ _HELD_RE = re.compile(
     r"|\b(?:shooting|massacre|attack|killings?|murders?|rampage)\s+(?:was\s+)?(?:carried\s+out|committed|perpetrated)\s+by\s+"
     r"(?:\d{1,3}-year-old\s+)?" + _NAME.replace("?P<name>", "?P<name6>"))
 # "... carried out by Jo Roe, 28, and Al Poe, 27": the next names of the list.
+# A name listed just before "and" ("Jo Roe, 29, and ..."): who a sentence about the next name also names.
+_NAME_AND_BEFORE_RE = re.compile(_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+$")
+_LIST_REACH = 60  # characters looked back for the name listed before
+
+
+def name_listed_before(pattern: re.Pattern[str], text: str, floor: int, start: int) -> tuple[re.Match[str], int, int] | None:
+    """The name that ``pattern`` (a name, then "and", anchored at the end) finds right before
+    ``start``, no further back than ``floor`` (the sentence's start): the match and the name's span in ``text``."""
+    offset = max(floor, start - _LIST_REACH)
+    before = pattern.search(text, offset, start)
+    if before is None:
+        return None
+    return before, before.start("name"), before.end("name")
+
+
 _AND_NEXT_NAME_RE = re.compile(r"(?:,\s+(?:aged\s+)?\d{1,3})?,?\s+and\s+(?:(?:his|her)\s+(?:wife|husband|brother|sister|"
                                r"son|daughter|father|mother)?,?\s+)?(?:\d{1,3}-year-old\s+)?" + _NAME)
 _NOT_NAME_WORDS_ANY = frozenset("police officer officers deputy deputies sheriff man woman men women boy girl teen suspect "
@@ -1028,10 +1043,9 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
             frame.text, sentence.start_char, sentence.end_char)]
         matches += [(m, *_held_name(m)) for m in _HELD_RE.finditer(frame.text, sentence.start_char, sentence.end_char)]
         for match, start, end in list(matches):
-            before = re.search(_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+$", frame.text[max(sentence.start_char, start - 60):start])
+            before = name_listed_before(_NAME_AND_BEFORE_RE, frame.text, sentence.start_char, start)
             if before is not None:  # "Jo Roe and Al Poe were charged with murder": both
-                offset = max(sentence.start_char, start - 60)
-                matches.append((before, offset + before.start("name"), offset + before.end("name")))
+                matches.append((before[0], before[1], before[2]))
             listed = match.re is _HELD_RE and match.group("name6")
             after = _AND_NEXT_NAME_RE.match(frame.text, end, sentence.end_char) if listed else None
             if after is not None:  # "the attack carried out by Jo Roe, 28, and Al Poe, 27": both

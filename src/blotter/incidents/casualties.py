@@ -46,13 +46,16 @@ KILLED_WORDS = (
     r"confirmed\s+dead|found\s+(?:dead|deceased)|deceased|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|perished|succumbed"
 )
+# Carried off to be treated: hurt, though maybe the one who later died ("taken to a hospital").
+_TAKEN = ("taken", "transported", "rushed", "airlifted", "flown")
+_TAKEN_WORDS = r"(?:" + "|".join(_TAKEN) + r")"
 INJURED_WORDS = (
     r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
     r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|recovering\s+(?:from|after|in)\b|in\s+(?:critical|serious|stable|grave)\s+condition|"
-    r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
-    r"(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening|"
+    + _TAKEN_WORDS + r"\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
+    + _TAKEN_WORDS + r"\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening|"
     r"serious|critical|severe|minor|multiple)\s+(?:injuries|wounds?)|"
-    r"(?:taken|transported|rushed|airlifted|flown)\s+(?:in\s+(?:critical|serious|stable|grave)\s+condition\b|to\s+[^.;]{1,60}?\s(?:for\s+treatment|in\s+(?:critical|serious|stable|grave)\s+condition)\b)|"
+    + _TAKEN_WORDS + r"\s+(?:in\s+(?:critical|serious|stable|grave)\s+condition\b|to\s+[^.;]{1,60}?\s(?:for\s+treatment|in\s+(?:critical|serious|stable|grave)\s+condition)\b)|"
     r"(?:suffered|sustained|received|have|has|had)\s+(?:[\w,]+[\s-]+){0,4}?injuries"
 )
 _BODY_PART = (r"(?:head|face|neck|chest|back|shoulders?|arms?|hands?|wrists?|elbows?|legs?|thighs?|knees?|ankles?|feet|foot|"
@@ -307,7 +310,7 @@ class CasualtyMention:
 def _harm_of(words: str) -> tuple[Harm, bool]:
     """The harm a status phrase names, and whether it is only a weak (bare "shot") injury."""
     lowered = " ".join(words.lower().split())
-    if lowered in {"hit", "struck", "grazed"} or re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith(("taken to", "transported to", "rushed to", "airlifted to", "flown to")) and not lowered.endswith(("injuries", "wounds", "wound"))):
+    if lowered in {"hit", "struck", "grazed"} or re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith(tuple(f"{word} to" for word in _TAKEN)) and not lowered.endswith(("injuries", "wounds", "wound"))):
         return "injured", True  # the shot or the one taken to hospital may be the one who died
     if re.fullmatch(KILLED_WORDS, lowered, re.IGNORECASE):
         return "killed", False

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import first_name_gender, is_recased
 from ..models import Evidence, Gender, Victim, VictimStatus
-from .actors import PERPETRATOR_NOUNS, full_name_span, same_person as _known_person, whole_name
+from .actors import PERPETRATOR_NOUNS, full_name_span, name_listed_before, same_person as _known_person, whole_name
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
 from .frame import IncidentFrame
 from .targets import find_target_spans
@@ -373,6 +373,8 @@ def _earlier_cases_left_out(frame: IncidentFrame, victims: list[Victim]) -> list
 
 _PERSON_NAME = (r"(?P<name>(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
                 r"(?:\s+(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+){1,3})")
+# A victim's name listed just before "and" ("Jo Roe, 29, and a 30-year-old ..."); see actors.name_listed_before.
+_NAME_AND_BEFORE_RE = re.compile(_PERSON_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+(?:and\s+)?(?:\d{1,3}-year-old\s+)?$")
 # A named person and, later in the clause, how the shooting harmed them: "Jo Roe, 29, was suffering from a
 # gunshot wound", "Jo Roe had just left when he was shot", "Jo Roe, 48, was the man killed".
 _HARMED_NAME_RE = re.compile(
@@ -425,11 +427,9 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
             names = [(match.start(group), match.end(group))]
             if group == "name4" and match.group("surname4"):  # "victim Eduardo "Eddy" Roe": Eduardo ... Roe
                 names = [(match.start(group), match.end("surname4"))]
-            before = re.search(_PERSON_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+(?:and\s+)?(?:\d{1,3}-year-old\s+)?$",
-                               text[max(sentence.start_char, match.start() - 60):match.start()])
+            before = name_listed_before(_NAME_AND_BEFORE_RE, text, sentence.start_char, match.start())
             if group == "name3" and before is not None:  # "Jo Roe and Al Poe were two of the victims"
-                offset = max(sentence.start_char, match.start() - 60)
-                names.append((offset + before.start("name"), offset + before.end("name")))
+                names.append((before[1], before[2]))
             for start, end in names:
                 name = text[start:end]
                 words = name.lower().split()
