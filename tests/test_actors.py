@@ -397,3 +397,14 @@ def test_a_report_opening_with_a_quoted_attacker_phrase_is_read_not_crashed_on()
 
     record = extract_text('"Three militants planted a bomb on a road in Kandahar and it exploded, killing them," police said.')
     assert record.incidents and record.incidents[0].location.name == "Kandahar"
+
+
+def test_a_blast_that_claimed_lives_is_no_claim_of_responsibility():
+    from blotter import extract_text
+
+    [incident] = extract_text("The two car bombs on Oxford Street in Kabul claimed the lives of nine people on Monday, "
+                              "police said.").incidents
+    assert incident.claims == [] and incident.groups == []
+    assert incident.casualties.killed.best == 9
+    [incident] = extract_text("The Taliban claimed the attack, which claimed a life in Kabul on Monday.").incidents
+    assert [(c.claimant, c.status) for c in incident.claims] == [("Taliban", "claimed")]
