@@ -434,3 +434,20 @@ def test_a_list_saying_who_others_were_shares_no_victims_fate() -> None:
 ])
 def test_a_weapon_named_only_with_the_deed_neither_names_nor_hides_one_named_outright(text: str, mentions: list[str]) -> None:
     assert [w.mention for w in fill_weapons(frame_of(text))] == mentions
+
+
+@pytest.mark.parametrize("later", ["The victim, Jo Roe, 34, was a father of two.",
+                                   "The teacher, Jo Roe, 34, had taught there for years."])
+def test_a_name_given_to_the_described_victim_names_that_victim_not_a_second_one(later) -> None:
+    from blotter import extract_text
+
+    [incident] = extract_text(f"A teacher was shot dead in Dayton on Monday. {later}").incidents
+    assert [(v.name, v.status, v.age) for v in incident.victims] == [("Jo Roe", "killed", 34)]
+
+
+def test_a_victims_name_stays_apart_when_two_victims_fit_the_description() -> None:
+    from blotter import extract_text
+
+    [incident] = extract_text("A teacher and a nurse were shot dead in Dayton on Monday. "
+                              "The victim, Jo Roe, 34, had taught for years.").incidents
+    assert sorted(v.mention for v in incident.victims if v.status == "killed") == ["A teacher", "a nurse"]

@@ -315,12 +315,47 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
         if victim.name and _TRAILING_NUMBER_RE.search(victim.name):
             victim.name = victim.mention = _TRAILING_NUMBER_RE.sub("", victim.name)
     victims += _harmed_by_name(frame, victims)
+    victims = _name_described_victims(frame, victims)
     for victim in victims:
         if victim.name:
             victim.name = victim.mention = _without_title(victim.name)
     found = _earlier_cases_left_out(frame, _deduplicated(victims))
     return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name)
                                                  and not _place_or_animal(text, v))]
+
+
+# A victim known only by a description ("a teacher", "an off-duty officer", "the man").
+_DESCRIBED_RE = re.compile(r"(?:an?|the|one)\s", re.IGNORECASE)
+_AGE_AFTER_NAME_RE = re.compile(r",\s*(\d{1,3}),")
+
+
+def _name_described_victims(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
+    """"A teacher was shot dead ... The teacher, Jo Roe, 34, had ...": a name in apposition to "the"
+    and the noun of the one victim so described (or to "the victim" when one victim is unnamed)
+    names that victim; the same name found on its own, with no fate, is that victim, not another."""
+    unnamed = [v for v in victims if v.name is None and _DESCRIBED_RE.match(v.mention)]
+    if not unnamed:
+        return victims
+    sentences = frame.sentences if not (frame.is_primary and not frame.background) else list(frame.doc.sents)
+    for sentence in sentences:
+        for entity in sentence.ents:
+            root = entity.root
+            if entity.label_ != "PERSON" or root.dep_ != "appos" or \
+                    not any(c.dep_ == "det" and c.lower_ == "the" for c in root.head.children):
+                continue
+            noun = root.head.lower_
+            described = [v for v in unnamed if v.name is None and v.mention.lower().split()[-1] == noun]
+            if not described and noun == "victim":
+                described = [v for v in unnamed if v.name is None]
+            if len(described) != 1 or any(v.name == entity.text for v in victims if v.status != "unknown"):
+                continue
+            chosen = described[0]
+            age = _AGE_AFTER_NAME_RE.match(frame.text, entity.end_char)
+            chosen.name = chosen.mention = entity.text
+            chosen.age = chosen.age or (int(age.group(1)) if age else None)
+            chosen.evidence.append(Evidence.of(frame.text, entity.start_char, entity.end_char))
+            victims = [v for v in victims if v is chosen or v.name != entity.text]
+    return victims
 
 
 # "found in front of Harbor Optical": a place named after where someone was found, not a person.
