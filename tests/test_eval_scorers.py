@@ -715,3 +715,26 @@ def test_muc4_a_murder_told_beside_a_bombing_is_an_attack_template_of_its_own():
     killed_by_bomb = "a bomb planted by shining path rebels killed mayor ana diaz and destroyed the party office."
     (only,) = muc4.predicted_templates(bombing_with_victim_record(killed_by_bomb))
     assert only.incident_type == "bombing" and len(only.roles["Victim"]) == 1
+
+
+def raid_record(text: str) -> DocumentRecord:
+    start = text.index("pharmacies")
+    found = incident(category="terrorism", attack_types=["armed_assault"],
+                     perpetrators=[Perpetrator(mention="guerrillas")],
+                     targets=[Target(mention="pharmacies", type="business",
+                                     evidence=[Evidence.of(text, start, start + len("pharmacies"))])],
+                     victims=[Victim(mention="guard luis paz", name="luis paz", status="killed")],
+                     weapons=[Weapon(mention="rifles", type="firearms")],
+                     evidence=[Evidence.of(text, 0, len(text))])
+    return record("d", text, [found])
+
+
+def test_muc4_raiders_who_loot_a_target_also_fill_a_robbery():
+    """MUC-4 codes the looting in a raid as a robbery of the things taken, by the same attackers."""
+    attack, robbery = muc4.predicted_templates(raid_record(
+        "guerrillas armed with rifles killed guard luis paz and robbed two pharmacies."))
+    assert (attack.incident_type, robbery.incident_type) == ("attack", "robbery")
+    assert robbery.roles["Target"] == [frozenset({"pharmacies"})] and robbery.roles["PerpInd"] == attack.roles["PerpInd"]
+    assert robbery.roles["Victim"] == [] and robbery.roles["Weapon"] == []
+    (only,) = muc4.predicted_templates(raid_record("guerrillas armed with rifles killed guard luis paz near two pharmacies."))
+    assert only.incident_type == "attack"

@@ -326,6 +326,26 @@ def _bombing_and_attack(incident: Incident, roles: dict[str, list[Filler]], reco
     return [Template("attack", attack), Template("bombing", bombing)]
 
 
+# Taking property by force: robbed, looted, ransacked, stole.
+_LOOTING = re.compile(r"\b(?:rob(?:bed|bing|bery|beries)?|loot(?:ed|ing)?|ransack(?:ed|ing)?|stole|"
+                      r"steal(?:ing|s)?|plunder(?:ed|ing)?)\b", re.IGNORECASE)
+
+
+def _robbery_told(incident: Incident, roles: dict[str, list[Filler]]) -> list[Template]:
+    """A robbery template for raiders who also took property ("attacked and robbed three pharmacies", "burned the
+    facilities and stole food"): MUC-4's coders fill one with the perpetrators and the things robbed, beside the
+    attack. Only when one of the incident's sentences tells the looting of a target the incident names."""
+    for evidence in incident.evidence:
+        if evidence.field != "text" or not _LOOTING.search(evidence.quote):
+            continue
+        robbed = [t for t in incident.targets
+                  if t.evidence and evidence.start <= t.evidence[0].start < evidence.end]
+        if robbed:
+            return [Template("robbery", {**roles, "Victim": [], "Weapon": [],
+                                         "Target": _fillers(*[[t.mention, _without_nation(t.mention)] for t in robbed])})]
+    return []
+
+
 def predicted_templates(record: DocumentRecord | None) -> list[Template]:
     """Our record's incidents as MUC templates (role fillers from the record's mentions).
 
@@ -359,6 +379,8 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             templates += _bombing_and_attack(incident, roles, record)
         else:
             templates.append(Template(incident_type, roles))
+        if incident_type != "robbery":
+            templates += _robbery_told(incident, roles)
         towns, sentence = _listed_towns(incident, record)
         if towns:
             town_type = _act_type(sentence, incident_type)
