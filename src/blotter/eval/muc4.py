@@ -351,7 +351,8 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
 
     An incident told in a list of towns gives one more template per town after the first, with the same
     attackers, targets and weapons: MUC-4's coders fill one per town, each repeating who did it and with what.
-    Named victims stay in the first, as a person is harmed in one place."""
+    Named victims stay in the first, as a person is harmed in one place. A bombing beside named people shot or
+    murdered, and looting in a raid, give the attack and robbery templates MUC-4 fills for them too."""
     if record is None:
         return []
     templates = []
