@@ -687,3 +687,54 @@ def test_muc4_an_act_told_in_a_list_of_towns_is_one_template_per_town():
 ])
 def test_muc4_lists_that_are_not_one_act_per_town_give_one_template(text: str) -> None:
     assert len(muc4.predicted_templates(listed_towns_record(text))) == 1
+
+
+def bombing_with_victim_record(text: str) -> DocumentRecord:
+    start = text.index("ana diaz")
+    found = incident(category="terrorism", attack_types=["bombing", "armed_assault"],
+                     groups=[GroupRef(name="Shining Path", mention="shining path", relation="perpetrator")],
+                     targets=[Target(mention="party office", type="government_general")],
+                     victims=[Victim(mention="mayor ana diaz", name="ana diaz", status="killed",
+                                     evidence=[Evidence.of(text, start, start + len("ana diaz"))])],
+                     weapons=[Weapon(mention="rifles", type="firearms"), Weapon(mention="bomb", type="explosives")],
+                     evidence=[Evidence.of(text, 0, len(text))])
+    return record("d", text, [found])
+
+
+def test_muc4_a_murder_told_beside_a_bombing_is_an_attack_template_of_its_own():
+    """MUC-4 codes a named person gunned down as an attack and the bombing beside it as a bombing, both
+    by the same group; a person the bomb killed stays in the bombing."""
+    text = ("shining path rebels gunned down mayor ana diaz with rifles on monday. "
+            "on tuesday a bomb destroyed the party office.")
+    attack, bombing = muc4.predicted_templates(bombing_with_victim_record(text))
+    assert (attack.incident_type, bombing.incident_type) == ("attack", "bombing")
+    assert attack.roles["Victim"] == [frozenset({"mayor ana diaz", "ana diaz"})] and bombing.roles["Victim"] == []
+    assert attack.roles["Weapon"] == [frozenset({"rifles"})] and bombing.roles["Weapon"] == [frozenset({"bomb"})]
+    assert attack.roles["Target"] == [] and bombing.roles["Target"] == [frozenset({"party office"})]
+    assert attack.roles["PerpOrg"] == bombing.roles["PerpOrg"] == [frozenset({"shining path"})]
+    killed_by_bomb = "a bomb planted by shining path rebels killed mayor ana diaz and destroyed the party office."
+    (only,) = muc4.predicted_templates(bombing_with_victim_record(killed_by_bomb))
+    assert only.incident_type == "bombing" and len(only.roles["Victim"]) == 1
+
+
+def raid_record(text: str) -> DocumentRecord:
+    start = text.index("pharmacies")
+    found = incident(category="terrorism", attack_types=["armed_assault"],
+                     perpetrators=[Perpetrator(mention="guerrillas")],
+                     targets=[Target(mention="pharmacies", type="business",
+                                     evidence=[Evidence.of(text, start, start + len("pharmacies"))])],
+                     victims=[Victim(mention="guard luis paz", name="luis paz", status="killed")],
+                     weapons=[Weapon(mention="rifles", type="firearms")],
+                     evidence=[Evidence.of(text, 0, len(text))])
+    return record("d", text, [found])
+
+
+def test_muc4_raiders_who_loot_a_target_also_fill_a_robbery():
+    """MUC-4 codes the looting in a raid as a robbery of the things taken, by the same attackers."""
+    attack, robbery = muc4.predicted_templates(raid_record(
+        "guerrillas armed with rifles killed guard luis paz and robbed two pharmacies."))
+    assert (attack.incident_type, robbery.incident_type) == ("attack", "robbery")
+    assert robbery.roles["Target"] == [frozenset({"pharmacies"})] and robbery.roles["PerpInd"] == attack.roles["PerpInd"]
+    assert robbery.roles["Victim"] == [] and robbery.roles["Weapon"] == []
+    (only,) = muc4.predicted_templates(raid_record("guerrillas armed with rifles killed guard luis paz near two pharmacies."))
+    assert only.incident_type == "attack"
