@@ -73,7 +73,10 @@ def _mere_mention(incident: Incident, detected: DetectedIncident, title: str | N
         return False
     if _headline_tells_event(title):
         return False
-    return incident.category in _POLITICAL_CATEGORIES or incident.location.precision not in ("city", "admin2")
+    location = incident.location
+    # A town written as a name: a lower-case word the gazetteer also knows ("drug", "mobile") pins nothing.
+    in_a_town = location.precision in ("city", "admin2") and (location.mention or "")[:1].isupper()
+    return incident.category in _POLITICAL_CATEGORIES or not in_a_town
 
 
 def _frame(doc: Doc, article: Article, places: list[Place], detected: DetectedIncident, primary: bool,
