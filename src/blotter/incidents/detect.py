@@ -300,7 +300,7 @@ def phrase_triggers(text: str) -> list[Trigger]:
 
 
 # A phrase told as not having happened: "no shots were fired", "did not open fire".
-_DENIED_BEFORE_RE = re.compile(r"\b(?:no|not|never|n't)\s+$")
+_DENIED_BEFORE_RE = re.compile(r"(?:\bno|\bnot|\bnever|n't)\s+$")
 
 _WORD_RE = re.compile(r"[\w'’-]+")
 
