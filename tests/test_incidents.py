@@ -655,3 +655,50 @@ def test_no_one_hurt_is_no_victim_and_no_injuring_zero() -> None:
     incident = incidents_of(text)[0]
     assert incident.victims == []
     assert "injuring 0" not in incident.summary and "no one hurt" in incident.summary
+
+
+@pytest.mark.parametrize("text", [
+    "Shots were fired into a house on Elm Street in Dayton, Ohio, early Sunday. Nobody was hurt, police said.",
+    "Police in Dayton, Ohio, said a man fired several shots at a passing car late Saturday.",
+])
+def test_shots_fired_is_a_shooting(text: str) -> None:
+    (incident,) = incidents_with_places(text)
+    assert incident.category == "crime" and incident.location.name == "Dayton"
+
+
+@pytest.mark.parametrize("text", [
+    "Police said no shots were fired during the standoff, which ended peacefully.",
+    "The deputies didn't open fire during the standoff, which ended peacefully.",
+])
+def test_shots_denied_are_no_incident(text: str) -> None:
+    assert incidents_of(text) == []
+
+
+def test_a_gun_going_off_is_an_accidental_shooting() -> None:
+    (incident,) = incidents_of("A woman was taken to hospital on Tuesday after a handgun she was cleaning "
+                               "accidentally discharged, striking her in the thigh.")
+    assert incident.category == "accident"
+
+
+def test_one_sentence_crime_set_in_a_town_is_an_incident() -> None:
+    (incident,) = incidents_with_places("Police are investigating a shooting in Dayton, Ohio.")
+    assert incident.location.name == "Dayton"
+
+
+def test_one_sentence_body_under_a_headline_telling_the_event_is_an_incident() -> None:
+    text = "That led to gunshots being fired from more than one person, an officer wrote."
+    article = Article(id="t", text=text, title="Teens' house party turned into shootout, police say")
+    assert len(find_incidents(analyse(text), article, [])) == 1
+
+
+def test_shooting_headline_beside_a_sports_word_is_an_incident() -> None:
+    text = "Sign in to keep reading. Subscribers get unlimited access to every story."
+    article = Article(id="t", text=text, title="5 people shot after youth football game")
+    (incident,) = find_incidents(analyse(text), article, [])
+    assert incident.casualties.injured.best == 5
+
+
+def test_in_addition_to_the_victim_adds_someone_to_the_same_shooting() -> None:
+    text = ("A teenager was shot and killed on a porch on Monday night. Officers arrived after reports of shots fired. "
+            "In addition to the teenager they found another boy who had been shot in the ankle.")
+    assert len(incidents_of(text)) == 1

@@ -56,16 +56,27 @@ def _confidence(incident: Incident, detected: DetectedIncident) -> float:
     return round(min(score, 0.95), 2)
 
 
-def _mere_mention(incident: Incident, detected: DetectedIncident) -> bool:
+def _mere_mention(incident: Incident, detected: DetectedIncident, title: str | None) -> bool:
     """Talk about violence rather than a report of an event: one violent sentence and nothing that
     pins an event down (no date, victim, count, perpetrator or weapon), as in a statement that
     "terrorist actions" must be controlled or a denial that anyone was wounded.
+
+    A crime the report sets in a town ("Police are investigating a shooting in Cedar Rapids"), or
+    one under a headline that tells an event ("House party turned into shootout"), is reported as
+    an event however briefly the body tells it.
     """
     if sum(1 for s in detected.sentences if s.violent) > 1:
         return False
     casualties = incident.casualties
-    return not (incident.date.start or incident.victims or incident.perpetrators or incident.groups
-                or incident.weapons or casualties.killed.best or casualties.injured.best)
+    if (incident.date.start or incident.victims or incident.perpetrators or incident.groups
+            or incident.weapons or casualties.killed.best or casualties.injured.best):
+        return False
+    if _headline_tells_event(title):
+        return False
+    location = incident.location
+    # A town written as a name: a lower-case word the gazetteer also knows ("drug", "mobile") pins nothing.
+    in_a_town = location.precision in ("city", "admin2") and (location.mention or "")[:1].isupper()
+    return incident.category in _POLITICAL_CATEGORIES or not in_a_town
 
 
 def _frame(doc: Doc, article: Article, places: list[Place], detected: DetectedIncident, primary: bool,
@@ -92,6 +103,14 @@ _HEADLINE_ONE_EVENT = re.compile(
     r"standoff|shootout|gunfight|drive-by|\d+ (?:shot|killed|dead|wounded|injured|hurt))\b(?!s)"
     r"(?! (?:range|sports?|club|match|guard|star|gallery|competition|drill|training|exercise|policy|law|bill)s?\b)",
     re.IGNORECASE)
+
+
+def _headline_tells_event(title: str | None) -> bool:
+    """A headline telling one event that happened to or was done by someone ("Teen shot at party",
+    "Party turned into shootout"), not violence in general ("Shootings rise in the city")."""
+    if not title or not any(not t.weak for t in title_triggers(title)):
+        return False
+    return bool(_HEADLINE_PERSON.search(title) or _HEADLINE_ONE_EVENT.search(title))
 
 
 def _headline_location(frame: IncidentFrame, title: str) -> Location:
@@ -286,7 +305,7 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
             claims=claims, victims=victims, targets=fill_targets(frame), weapons=weapons,
             casualties=_with_perpetrator_fates(fill_casualties(frame), perpetrators), evidence=evidence,
         )
-        if number == 1 and _mere_mention(incident, detected):
+        if number == 1 and _mere_mention(incident, detected, article.title):
             return []
         if incident.category in _POLITICAL_CATEGORIES:
             if relevant is None:

@@ -39,6 +39,24 @@ def _nouns(kind: str, *words: str) -> dict[str, str]:
     return {word: kind for word in words}
 
 
+# Shots told as fired: "fired" alone is weak (fired from a job), but with shots, rounds or a gun it is a shooting.
+_SHOTS_FIRED = (
+    *(f"{shots} {be}fired" for shots in ("shots", "shot", "rounds", "gunshots")
+      for be in ("", "were ", "was ", "being ", "had been ", "have been ")),
+    *(f"fired {what}" for what in ("shots", "a shot", "several shots", "multiple shots", "one shot", "two shots",
+                                  "three shots", "a round", "rounds", "several rounds", "multiple rounds",
+                                  "off a round", "a gun", "his gun", "her gun", "a handgun", "his handgun",
+                                  "her handgun", "a rifle", "a shotgun", "his weapon", "her weapon")),
+    *(f"fires {what}" for what in ("shots", "a shot", "a gun", "gun", "his gun", "her gun")),
+)
+# A gun going off by itself is a shooting no one meant: typed as an accident unless the report also
+# tells a shooting ("the gun went off as they struggled, and he shot him again").
+_GUN_WENT_OFF = (
+    *(f"{gun} {went}" for gun in ("gun", "handgun", "pistol", "rifle", "shotgun", "weapon", "firearm")
+      for went in ("went off", "goes off", "discharged")),
+    "accidentally fired", "accidentally discharged", "accidental discharge",
+)
+
 TRIGGERS: dict[str, str] = {
     **_verb(SHOOTING, "shoot", "shot", "shooting"), **_nouns(SHOOTING, "gunfire", "gunman", "gunmen", "shootout",
                                                               "shoot-out", "sniper", "machinegunned", "gunshot", "gunshots"),
@@ -86,6 +104,7 @@ TRIGGERS: dict[str, str] = {
     **_nouns(ACCIDENT, "crash", "crashed", "collision", "collided", "derailed", "capsized", "stampede"),
     **_nouns(SUICIDE, "suicide", "took his own life", "took her own life", "killed himself", "killed herself"),
     **_verb(PLOT, "plot", "plotted", "plotting"),
+    **_nouns(SHOOTING, *_SHOTS_FIRED), **_nouns(ACCIDENT, *_GUN_WENT_OFF),
 }
 
 # Phrases made of several words are matched on the sentence text; single words on tokens.
@@ -130,7 +149,11 @@ SPORTS = re.compile(
     r"hat-trick|coach|fixture|season opener|box office|album|movie|film|premiere|stocks?|shares|index|nasdaq)\b",
     re.IGNORECASE,
 )
-_PLAINLY_VIOLENT = re.compile(r"\b(police|bomb|gunm[ae]n|stabbed|killed|dead)\b", re.IGNORECASE)
+# Violence a sports word beside it does not undo: "5 people shot after children's football game".
+_PLAINLY_VIOLENT = re.compile(
+    r"\b(police|bomb|gunm[ae]n|stabbed|killed|dead|gunfire|gunshots?|(?:was|were|been|being) shot|"
+    r"\d+ (?:people |persons |men |women |teens |children )?(?:shot|wounded)|(?:wounded|injured|hurt) in (?:a )?shooting)\b",
+    re.IGNORECASE)
 
 # Signs that a sentence is about another, earlier event.
 # A number followed by "block" or a street's compass point is an address ("in the 2000 block of Monroe Drive"), no year.
@@ -159,8 +182,9 @@ _ANOTHER = re.compile(
 )
 # A sentence that opens by adding one more act to a list ("In addition, a bus was burned", "The second
 # attack occurred at 2335", "Another report said ..."): a report of several acts, each its own incident.
+# "In addition to the boy, officers found a wounded man" adds someone to the scene already told.
 _ONE_MORE = re.compile(
-    r"^\W*(?:in addition|additionally|furthermore|moreover|finally|another report)\b"
+    r"^\W*(?:in addition(?! to)|additionally|furthermore|moreover|finally|another report)\b"
     r"|^\W*(?:the|a) (?:second|third|fourth|fifth|last|other) (?:attack|bomb|bombing|explosion|blast|car bomb|"
     r"dynamite charge|kidnapping|abduction|murder|killing|ambush|raid|incident)s?\b",
     re.IGNORECASE,
@@ -271,8 +295,12 @@ def phrase_triggers(text: str) -> list[Trigger]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters lower-case to two characters: keep offsets aligned
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return [Trigger(m.start(), m.end(), TRIGGERS[m.group(1)], False) for m in _PHRASE_RE.finditer(lowered)]
+    return [Trigger(m.start(), m.end(), TRIGGERS[m.group(1)], False) for m in _PHRASE_RE.finditer(lowered)
+            if not _DENIED_BEFORE_RE.search(lowered, max(0, m.start() - 20), m.start())]
 
+
+# A phrase told as not having happened: "no shots were fired", "did not open fire".
+_DENIED_BEFORE_RE = re.compile(r"(?:\bno|\bnot|\bnever|n't)\s+$")
 
 _WORD_RE = re.compile(r"[\w'’-]+")
 
