@@ -11,6 +11,7 @@ from blotter.incidents import find_incidents
 from blotter.incidents.frame import IncidentFrame
 from blotter.models import Article
 from blotter.nlp import analyse
+from blotter.pipeline import extract_text
 
 MONDAY = datetime(2024, 3, 4, 17, 55, tzinfo=timezone.utc)
 
@@ -337,3 +338,29 @@ def test_more_days_of_the_telling(text: str) -> None:
 ])
 def test_the_day_that_names_the_act_is_its_day(text: str, start: str) -> None:
     assert date_of(text).start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    # the day of a denial, a strike or a trip told in the lead is not the day of the attack it refers to
+    ("The army denied on Monday that rebels had attacked the presidential farm. A rebel column attacked the farm on "
+     "Saturday, a rebel radio said.", "2024-03-02"),
+    ("Judges began a strike on Monday to protest the assassination of a colleague. The judge was shot dead in her car "
+     "on Saturday evening.", "2024-03-02"),
+    # the scene of the attack dates it
+    ("Officers were called on Saturday to a house where a man had been shot dead.", "2024-03-02"),
+])
+def test_the_day_of_another_act_gives_way_to_the_attacks_own(text: str, start: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
+
+
+def test_a_day_inside_what_a_statement_reports_is_the_events() -> None:
+    assert date_of("Police reported that gunmen tonight bombed two embassies.").start == "2024-03-04"
+    assert date_of("Police said on Saturday that a man was stabbed at the station.").start is None
+
+
+def test_wire_lead_of_a_denial_dates_the_killing_it_recalls() -> None:
+    text = ("SAN SALVADOR, 3 DEC 89 (ACAN-EFE) -- TODAY THE DEFENSE MINISTRY FLATLY DENIED CHARGES THAT ITS OFFICERS "
+            "WERE BEHIND THE MURDER OF SIX PRIESTS.\n\nTHE SIX PRIESTS WERE KILLED ON 16 NOVEMBER BY MEN IN UNIFORM.")
+    record = extract_text(text)
+    assert record.incidents[0].date.start == "1989-11-16"

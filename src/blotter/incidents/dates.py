@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..models import Evidence, IncidentDate
+from .detect import TRIGGERS, WEAK_WORDS
 from .frame import IncidentFrame
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -85,6 +86,8 @@ _PROMOTION_BEFORE_RE = re.compile(
 # The time of a narrated day named as such: "said the morning of March 6 started with an argument".
 _NARRATED_DAY_BEFORE_RE = re.compile(
     r"\b(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours|day)\s+of\s+$", re.IGNORECASE)
+# The opening of what a statement tells, between its verb and a date: "reported that terrorists tonight ...".
+_REPORTED_CLAUSE_RE = re.compile(r"\bthat\s+\S", re.IGNORECASE)
 # A date of what followed: an arrest, a charge, a court hearing, a funeral, the search going on.
 _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|charges|detained|sentenced|convicted|court|courtroom|arraigned|hearing|trial|funeral|vigil|"
@@ -420,12 +423,50 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
         after = _STATEMENT_AFTER_RE.match(text, char_end)
         if after is not None and not _EVENT_VERB_RE.search(text, char_end, after.start(0) + len(after.group(0).rstrip()) - 1):
             return True  # "On Wednesday, police identified the boy shot on Tuesday"
-    cue = _STATEMENT_BEFORE_RE.search(before) or _AFTERMATH_BEFORE_RE.search(before)
+    statement = _STATEMENT_BEFORE_RE.search(before)
+    if statement is not None and _REPORTED_CLAUSE_RE.search(statement.group(0)):
+        statement = None  # "police reported that terrorists tonight bombed ...": the date is inside what was told
+    cue = statement or _AFTERMATH_BEFORE_RE.search(before)
     if cue is not None and _STREET_COURT_RE.search(before, 0, cue.start() + 5) and cue.group(0).startswith("Court"):
         cue = None  # "on Emery Court in East Troy on Monday": a street, not a courtroom
     if cue is not None and (_EVENT_REPORTED_RE.search(before, 0, cue.start() + 8) or _EVENT_BEFORE_RE.search(before)):
         return False  # "a shooting was reported Tuesday", "held after a shooting Tuesday": the event's own day
     return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
+
+
+# Verbs of the scene around the violent act that still date it: police called to it, a body found, a death.
+_SCENE_VERB_LEMMAS = frozenset({
+    "call", "respond", "dispatch", "arrive", "find", "discover", "happen", "occur", "die", "wound", "injure", "hit",
+    "strike", "erupt", "break", "take", "destroy", "damage", "fire", "hear", "kill", "investigate"})
+_VERB_TAGS = ("VERB", "AUX")
+
+
+def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
+    """Whether a date modifies the verb of another act than the violent one: "the army denied today that
+    guerrillas attacked the farm", "judges today began a strike to protest the assassination of ...",
+    "he left for Caracas today, after the massacre": the day of the denial, the strike, the trip.
+
+    A date that names the event ("the attacks today"), or whose verb is the violent act, its scene ("police were
+    called Saturday") or has the event for subject ("the attacks, which began at 0300 today"), stays the event's.
+    """
+    span = frame.doc.char_span(char_start, char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.lower_ in TRIGGERS:
+            return False
+        if token.pos_ in _VERB_TAGS:
+            break
+    else:
+        return False
+    if token.pos_ not in _VERB_TAGS or token.lemma_.lower() in _SCENE_VERB_LEMMAS or _EVENT_VERB_RE.fullmatch(token.text):
+        return False
+    if token.dep_ in ("relcl", "acl") and token.head.lower_ in TRIGGERS:
+        return False
+    return not any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in TRIGGERS and child.lower_ not in WEAK_WORDS
+                   for child in token.children)
 
 
 _INCIDENT_WORD_RE = re.compile(
@@ -487,6 +528,10 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             elif any(start <= mention.char_start < end for start, end in stamps):
                 score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
                 stamp_mentions.add(mention.char_start)
+            elif _dates_another_act(frame, mention.char_start, mention.char_end):
+                # The day of a denial or a protest: the event's only when no other date says one, so it ranks below
+                # every other kept date (above -1) in the order it had.
+                score = -0.9 + max(score, 0.0) / 10
             if in_trigger and frame.trigger is not None:
                 score -= abs(mention.char_start - frame.trigger.start_char) / 1000
             candidates.append((score, mention, sentence.start_char))
