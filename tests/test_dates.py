@@ -341,13 +341,15 @@ def test_the_day_that_names_the_act_is_its_day(text: str, start: str) -> None:
 
 
 @pytest.mark.parametrize("text, start", [
-    # the day of a denial, a strike or a trip told in the lead is not the day of the attack it refers to
-    ("The army denied on Monday that rebels had attacked the presidential farm. A rebel column attacked the farm on "
+    # the filing day's denial or strike told in the lead is not the day of the attack it refers to
+    ("The army denied today that rebels had attacked the presidential farm. A rebel column attacked the farm on "
      "Saturday, a rebel radio said.", "2024-03-02"),
-    ("Judges began a strike on Monday to protest the assassination of a colleague. The judge was shot dead in her car "
+    ("Judges began a strike today to protest the assassination of a colleague. The judge was shot dead in her car "
      "on Saturday evening.", "2024-03-02"),
-    # the scene of the attack dates it
+    # the scene of the attack dates it, and a weekday stays the attack's whatever its verb
     ("Officers were called on Saturday to a house where a man had been shot dead.", "2024-03-02"),
+    ("Dispatchers received a call about gunshots late Saturday. A woman was found shot in her home. A vigil "
+     "will be held on Monday.", "2024-03-02"),
 ])
 def test_the_day_of_another_act_gives_way_to_the_attacks_own(text: str, start: str) -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
@@ -364,3 +366,12 @@ def test_wire_lead_of_a_denial_dates_the_killing_it_recalls() -> None:
             "WERE BEHIND THE MURDER OF SIX PRIESTS.\n\nTHE SIX PRIESTS WERE KILLED ON 16 NOVEMBER BY MEN IN UNIFORM.")
     record = extract_text(text)
     assert record.incidents[0].date.start == "1989-11-16"
+
+
+def test_wire_report_in_capitals_is_dated_from_a_sentence_outside_the_incident() -> None:
+    text = ("REBELS BLEW UP A POWER PYLON NEAR THE TOWN. THE REGION WAS LEFT WITHOUT ELECTRICITY. "
+            "BUS SERVICES HAVE BEEN SUSPENDED AFTER THE ATTACKS, WHICH BEGAN AT DAWN TODAY.")
+    doc = analyse(text)
+    frame = IncidentFrame(doc=doc, article=Article(id="t", text=text), sentences=list(doc.sents)[:1],
+                          is_primary=True, published=MONDAY)
+    assert fill_date(frame).start == "2024-03-04"

@@ -439,6 +439,11 @@ _SCENE_VERB_LEMMAS = frozenset({
     "call", "respond", "dispatch", "arrive", "find", "discover", "happen", "occur", "die", "wound", "injure", "hit",
     "strike", "erupt", "break", "take", "destroy", "damage", "fire", "hear", "kill", "investigate"})
 _VERB_TAGS = ("VERB", "AUX")
+# The days a report counts from its filing ("today", "yesterday"): news-agency copy dates the news it files with
+# them and gives an attack it recalls its own date; crime reports name weekdays for both, so those are left alone.
+_NEWS_DAY_RE = re.compile(
+    r"(?:(?:late|early)\s+)?(?:today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening))"
+    r"(?:\s+(?:morning|afternoon|evening))?|(?:two|three|four|five|six|\d)\s+days\s+ago", re.IGNORECASE)
 
 
 def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
@@ -465,13 +470,17 @@ def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int) -> 
         return False
     if token.dep_ in ("relcl", "acl") and token.head.lower_ in TRIGGERS:
         return False
+    if any(clause.dep_ == "advcl" and any(t.lower_ == "when" for t in clause.children)
+           and any(t.lower_ in TRIGGERS for t in clause.subtree) for clause in token.children):
+        return False  # "fears were realized early Saturday, when a man was shot"
     return not any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in TRIGGERS and child.lower_ not in WEAK_WORDS
                    for child in token.children)
 
 
 _INCIDENT_WORD_RE = re.compile(
     r"\b(?:police|officers?|deputies|deputy|troopers?|shot|shots|shooting|gunfire|gunshots?|bullets?|fired|killed|"
-    r"wounded|injured|victims?|hospital|suspects?|stabbed|dead|died|homicide|scene)\b", re.IGNORECASE)
+    r"wounded|injured|victims?|hospital|suspects?|stabbed|dead|died|homicide|scene|attacks?|attacked|bombs?|bombed|"
+    r"explosions?|exploded|blew\s+up|guerrillas?|rebels?|terrorists?|terrorist\s+attacks?)\b", re.IGNORECASE)
 
 
 def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int | None,
@@ -481,15 +490,16 @@ def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int 
     aftermath's or the page's stamp."""
     own = {sentence.start for sentence in frame.sentences}
     text = frame.text
+    capitals = text.isupper()  # wire copy: a day in capitals is no page furniture there
     for sentence in frame.doc.sents:
         if sentence.start in own or not _INCIDENT_WORD_RE.search(text, sentence.start_char, sentence.end_char):
             continue  # a day in a sentence about something else ("Historic winds on March 8 knocked out power")
         for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
             if mention.precision != "day" or _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
                 continue
-            if any(start <= mention.char_start < end for start, end in stamps) or text[
-                    mention.char_start:mention.char_end].isupper():
-                continue  # "TODAY'S TOP STORIES": the page's furniture
+            if any(start <= mention.char_start < end for start, end in stamps) or (text[
+                    mention.char_start:mention.char_end].isupper() and not capitals):
+                continue  # "TODAY'S TOP STORIES": the page's furniture (unless the whole report is in capitals)
             return [(0.0, mention, sentence.start_char)]
     return []
 
@@ -528,10 +538,11 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             elif any(start <= mention.char_start < end for start, end in stamps):
                 score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
                 stamp_mentions.add(mention.char_start)
-            elif _dates_another_act(frame, mention.char_start, mention.char_end):
-                # The day of a denial or a protest: the event's only when no other date says one, so it ranks below
-                # every other kept date (above -1) in the order it had.
-                score = -0.9 + max(score, 0.0) / 10
+            elif _NEWS_DAY_RE.fullmatch(text, mention.char_start, mention.char_end) and _dates_another_act(
+                    frame, mention.char_start, mention.char_end):
+                # The day of the news told, a denial or a protest ("the army denied today that ..."): the event's day
+                # only when no other date says one, so it ranks below every other kept date, above the page's stamp.
+                score = -0.45 + max(score, 0.0) / 10
             if in_trigger and frame.trigger is not None:
                 score -= abs(mention.char_start - frame.trigger.start_char) / 1000
             candidates.append((score, mention, sentence.start_char))
