@@ -375,3 +375,8 @@ def test_wire_report_in_capitals_is_dated_from_a_sentence_outside_the_incident()
     frame = IncidentFrame(doc=doc, article=Article(id="t", text=text), sentences=list(doc.sents)[:1],
                           is_primary=True, published=MONDAY)
     assert fill_date(frame).start == "2024-03-04"
+
+
+def test_a_dateline_without_its_source_is_not_the_incident_date() -> None:
+    record = extract_text("SANTIAGO, 29 MAR 89 -- GUNMEN SHOT AND WOUNDED TWO STUDENTS DURING A MARCH IN THE CAPITAL YESTERDAY.")
+    assert record.incidents[0].date.start == "1989-03-28"
