@@ -528,6 +528,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     times: list[tuple[float, str, int, int, int]] = []
     stamps = [(start, end) for _, start, end in _stamps(text)]  # when the page came out, not when it happened
     stamp_mentions: set[int] = set()
+    news_days: dict[int, float] = {}  # the filing day's acts by where they start: their score before yielding
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
@@ -540,11 +541,15 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                 stamp_mentions.add(mention.char_start)
             elif _NEWS_DAY_RE.fullmatch(text, mention.char_start, mention.char_end) and _dates_another_act(
                     frame, mention.char_start, mention.char_end):
-                # The day of the news told, a denial or a protest ("the army denied today that ..."): the event's day
-                # only when no other date says one, so it ranks below every other kept date, above the page's stamp.
+                # The day of the news told, a denial or a protest ("the army denied today that ..."): it yields to
+                # every other kept date below (ranked above the page's stamp), and keeps its score when none is left.
+                news_days[mention.char_start] = score
                 score = -0.45 + max(score, 0.0) / 10
             if in_trigger and frame.trigger is not None:
-                score -= abs(mention.char_start - frame.trigger.start_char) / 1000
+                distance = abs(mention.char_start - frame.trigger.start_char) / 1000
+                score -= distance
+                if mention.char_start in news_days:
+                    news_days[mention.char_start] -= distance
             candidates.append((score, mention, sentence.start_char))
         time_matches = TIME_RE.finditer(text, sentence.start_char, sentence.end_char) if re.search(
             r"\d|midnight|noon|midday", text[sentence.start_char:sentence.end_char], re.IGNORECASE) else ()
@@ -552,6 +557,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             clock = _time_of(match)
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
+    if news_days and not any(c[0] > -1 and c[1].char_start not in news_days and c[1].char_start not in stamp_mentions
+                             for c in candidates):
+        candidates = [(news_days.get(c[1].char_start, c[0]), *c[1:]) for c in candidates]
     if stamp_mentions and any(c[0] > -1 and c[1].precision == "day" and c[1].char_start not in stamp_mentions
                               for c in candidates):  # "JAY COUNTY (Nov. 18, 2015) -- ... shot Tuesday"
         candidates = [(min(c[0], -0.5), *c[1:]) if c[1].char_start in stamp_mentions else c for c in candidates]
