@@ -11,6 +11,7 @@ from blotter.incidents import find_incidents
 from blotter.incidents.frame import IncidentFrame
 from blotter.models import Article
 from blotter.nlp import analyse
+from blotter.pipeline import extract_text
 
 MONDAY = datetime(2024, 3, 4, 17, 55, tzinfo=timezone.utc)
 
@@ -337,3 +338,45 @@ def test_more_days_of_the_telling(text: str) -> None:
 ])
 def test_the_day_that_names_the_act_is_its_day(text: str, start: str) -> None:
     assert date_of(text).start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    # the filing day's denial or strike told in the lead is not the day of the attack it refers to
+    ("The army denied today that rebels had attacked the presidential farm. A rebel column attacked the farm on "
+     "Saturday, a rebel radio said.", "2024-03-02"),
+    ("Judges began a strike today to protest the assassination of a colleague. The judge was shot dead in her car "
+     "on Saturday evening.", "2024-03-02"),
+    # the scene of the attack dates it, and a weekday stays the attack's whatever its verb
+    ("Officers were called on Saturday to a house where a man had been shot dead.", "2024-03-02"),
+    ("Dispatchers received a call about gunshots late Saturday. A woman was found shot in her home. A vigil "
+     "will be held on Monday.", "2024-03-02"),
+])
+def test_the_day_of_another_act_gives_way_to_the_attacks_own(text: str, start: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
+
+
+def test_a_day_inside_what_a_statement_reports_is_the_events() -> None:
+    assert date_of("Police reported that gunmen tonight bombed two embassies.").start == "2024-03-04"
+    assert date_of("Police said on Saturday that a man was stabbed at the station.").start is None
+
+
+def test_wire_lead_of_a_denial_dates_the_killing_it_recalls() -> None:
+    text = ("SAN SALVADOR, 3 DEC 89 (ACAN-EFE) -- TODAY THE DEFENSE MINISTRY FLATLY DENIED CHARGES THAT ITS OFFICERS "
+            "WERE BEHIND THE MURDER OF SIX PRIESTS.\n\nTHE SIX PRIESTS WERE KILLED ON 16 NOVEMBER BY MEN IN UNIFORM.")
+    record = extract_text(text)
+    assert record.incidents[0].date.start == "1989-11-16"
+
+
+def test_wire_report_in_capitals_is_dated_from_a_sentence_outside_the_incident() -> None:
+    text = ("REBELS BLEW UP A POWER PYLON NEAR THE TOWN. THE REGION WAS LEFT WITHOUT ELECTRICITY. "
+            "BUS SERVICES HAVE BEEN SUSPENDED AFTER THE ATTACKS, WHICH BEGAN AT DAWN TODAY.")
+    doc = analyse(text)
+    frame = IncidentFrame(doc=doc, article=Article(id="t", text=text), sentences=list(doc.sents)[:1],
+                          is_primary=True, published=MONDAY)
+    assert fill_date(frame).start == "2024-03-04"
+
+
+def test_a_dateline_without_its_source_is_not_the_incident_date() -> None:
+    record = extract_text("SANTIAGO, 29 MAR 89 -- GUNMEN SHOT AND WOUNDED TWO STUDENTS DURING A MARCH IN THE CAPITAL YESTERDAY.")
+    assert record.incidents[0].date.start == "1989-03-28"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..models import Evidence, IncidentDate
+from .detect import TRIGGERS, WEAK_WORDS
 from .frame import IncidentFrame
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -85,6 +86,8 @@ _PROMOTION_BEFORE_RE = re.compile(
 # The time of a narrated day named as such: "said the morning of March 6 started with an argument".
 _NARRATED_DAY_BEFORE_RE = re.compile(
     r"\b(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours|day)\s+of\s+$", re.IGNORECASE)
+# The opening of what a statement tells, between its verb and a date: "reported that terrorists tonight ...".
+_REPORTED_CLAUSE_RE = re.compile(r"\bthat\s+\S", re.IGNORECASE)
 # A date of what followed: an arrest, a charge, a court hearing, a funeral, the search going on.
 _AFTERMATH_BEFORE_RE = re.compile(
     r"\b(?:arrested|charged|charges|detained|sentenced|convicted|court|courtroom|arraigned|hearing|trial|funeral|vigil|"
@@ -136,7 +139,7 @@ _DIED_BEFORE_RE = re.compile(r"\b(?:died|succumbed|passed\s+away)\s+(?:on\s+)?$"
 _LATER_DEATH_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:after\s+(?:being\s+(?:on|in|kept|hospitali[sz]ed)|spending|weeks|days|months)|days\s+after|"
     r"life\s+support)\b", re.IGNORECASE)
-_DATELINE_AFTER_RE = re.compile(r"\s*\(")
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:\(|--|—)")  # "(ACAN-EFE) --", or the dash straight after the date
 # A weekday counted from another day the report names, not from publication: "that Saturday", "the following Monday"
 # (but "said that Saturday's shooting ...": "that" opens the reported clause).
 _REFERRED_WEEKDAY_RE = re.compile(
@@ -420,7 +423,10 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
         after = _STATEMENT_AFTER_RE.match(text, char_end)
         if after is not None and not _EVENT_VERB_RE.search(text, char_end, after.start(0) + len(after.group(0).rstrip()) - 1):
             return True  # "On Wednesday, police identified the boy shot on Tuesday"
-    cue = _STATEMENT_BEFORE_RE.search(before) or _AFTERMATH_BEFORE_RE.search(before)
+    statement = _STATEMENT_BEFORE_RE.search(before)
+    if statement is not None and _REPORTED_CLAUSE_RE.search(statement.group(0)):
+        statement = None  # "police reported that terrorists tonight bombed ...": the date is inside what was told
+    cue = statement or _AFTERMATH_BEFORE_RE.search(before)
     if cue is not None and _STREET_COURT_RE.search(before, 0, cue.start() + 5) and cue.group(0).startswith("Court"):
         cue = None  # "on Emery Court in East Troy on Monday": a street, not a courtroom
     if cue is not None and (_EVENT_REPORTED_RE.search(before, 0, cue.start() + 8) or _EVENT_BEFORE_RE.search(before)):
@@ -428,9 +434,53 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     return cue is not None and not _EVENT_VERB_RE.search(before, cue.start())
 
 
+# Verbs of the scene around the violent act that still date it: police called to it, a body found, a death.
+_SCENE_VERB_LEMMAS = frozenset({
+    "call", "respond", "dispatch", "arrive", "find", "discover", "happen", "occur", "die", "wound", "injure", "hit",
+    "strike", "erupt", "break", "take", "destroy", "damage", "fire", "hear", "kill", "investigate"})
+_VERB_TAGS = ("VERB", "AUX")
+# The days a report counts from its filing ("today", "yesterday"): news-agency copy dates the news it files with
+# them and gives an attack it recalls its own date; crime reports name weekdays for both, so those are left alone.
+_NEWS_DAY_RE = re.compile(
+    r"(?:(?:late|early)\s+)?(?:today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening))"
+    r"(?:\s+(?:morning|afternoon|evening))?|(?:two|three|four|five|six|\d)\s+days\s+ago", re.IGNORECASE)
+
+
+def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
+    """Whether a date modifies the verb of another act than the violent one: "the army denied today that
+    guerrillas attacked the farm", "judges today began a strike to protest the assassination of ...",
+    "he left for Caracas today, after the massacre": the day of the denial, the strike, the trip.
+
+    A date that names the event ("the attacks today"), or whose verb is the violent act, its scene ("police were
+    called Saturday") or has the event for subject ("the attacks, which began at 0300 today"), stays the event's.
+    """
+    span = frame.doc.char_span(char_start, char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.lower_ in TRIGGERS:
+            return False
+        if token.pos_ in _VERB_TAGS:
+            break
+    else:
+        return False
+    if token.pos_ not in _VERB_TAGS or token.lemma_.lower() in _SCENE_VERB_LEMMAS or _EVENT_VERB_RE.fullmatch(token.text):
+        return False
+    if token.dep_ in ("relcl", "acl") and token.head.lower_ in TRIGGERS:
+        return False
+    if any(clause.dep_ == "advcl" and any(t.lower_ == "when" for t in clause.children)
+           and any(t.lower_ in TRIGGERS for t in clause.subtree) for clause in token.children):
+        return False  # "fears were realized early Saturday, when a man was shot"
+    return not any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in TRIGGERS and child.lower_ not in WEAK_WORDS
+                   for child in token.children)
+
+
 _INCIDENT_WORD_RE = re.compile(
     r"\b(?:police|officers?|deputies|deputy|troopers?|shot|shots|shooting|gunfire|gunshots?|bullets?|fired|killed|"
-    r"wounded|injured|victims?|hospital|suspects?|stabbed|dead|died|homicide|scene)\b", re.IGNORECASE)
+    r"wounded|injured|victims?|hospital|suspects?|stabbed|dead|died|homicide|scene|attacks?|attacked|bombs?|bombed|"
+    r"explosions?|exploded|blew\s+up|guerrillas?|rebels?|terrorists?|terrorist\s+attacks?)\b", re.IGNORECASE)
 
 
 def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int | None,
@@ -440,15 +490,16 @@ def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int 
     aftermath's or the page's stamp."""
     own = {sentence.start for sentence in frame.sentences}
     text = frame.text
+    capitals = text.isupper()  # wire copy: a day in capitals is no page furniture there
     for sentence in frame.doc.sents:
         if sentence.start in own or not _INCIDENT_WORD_RE.search(text, sentence.start_char, sentence.end_char):
             continue  # a day in a sentence about something else ("Historic winds on March 8 knocked out power")
         for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
             if mention.precision != "day" or _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
                 continue
-            if any(start <= mention.char_start < end for start, end in stamps) or text[
-                    mention.char_start:mention.char_end].isupper():
-                continue  # "TODAY'S TOP STORIES": the page's furniture
+            if any(start <= mention.char_start < end for start, end in stamps) or (text[
+                    mention.char_start:mention.char_end].isupper() and not capitals):
+                continue  # "TODAY'S TOP STORIES": the page's furniture (unless the whole report is in capitals)
             return [(0.0, mention, sentence.start_char)]
     return []
 
@@ -477,6 +528,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     times: list[tuple[float, str, int, int, int]] = []
     stamps = [(start, end) for _, start, end in _stamps(text)]  # when the page came out, not when it happened
     stamp_mentions: set[int] = set()
+    news_days: dict[int, float] = {}  # the filing day's acts by where they start: their score before yielding
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
@@ -487,8 +539,17 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             elif any(start <= mention.char_start < end for start, end in stamps):
                 score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
                 stamp_mentions.add(mention.char_start)
+            elif _NEWS_DAY_RE.fullmatch(text, mention.char_start, mention.char_end) and _dates_another_act(
+                    frame, mention.char_start, mention.char_end):
+                # The day of the news told, a denial or a protest ("the army denied today that ..."): it yields to
+                # every other kept date below (ranked above the page's stamp), and keeps its score when none is left.
+                news_days[mention.char_start] = score
+                score = -0.45 + max(score, 0.0) / 10
             if in_trigger and frame.trigger is not None:
-                score -= abs(mention.char_start - frame.trigger.start_char) / 1000
+                distance = abs(mention.char_start - frame.trigger.start_char) / 1000
+                score -= distance
+                if mention.char_start in news_days:
+                    news_days[mention.char_start] -= distance
             candidates.append((score, mention, sentence.start_char))
         time_matches = TIME_RE.finditer(text, sentence.start_char, sentence.end_char) if re.search(
             r"\d|midnight|noon|midday", text[sentence.start_char:sentence.end_char], re.IGNORECASE) else ()
@@ -496,6 +557,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             clock = _time_of(match)
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
+    if news_days and not any(c[0] > -1 and c[1].char_start not in news_days and c[1].char_start not in stamp_mentions
+                             for c in candidates):
+        candidates = [(news_days.get(c[1].char_start, c[0]), *c[1:]) for c in candidates]
     if stamp_mentions and any(c[0] > -1 and c[1].precision == "day" and c[1].char_start not in stamp_mentions
                               for c in candidates):  # "JAY COUNTY (Nov. 18, 2015) -- ... shot Tuesday"
         candidates = [(min(c[0], -0.5), *c[1:]) if c[1].char_start in stamp_mentions else c for c in candidates]
