@@ -605,3 +605,14 @@ def test_a_building_named_after_a_town_is_not_the_town():
     text = ("Thirteen people were shot in front of an apartment complex called Tyler House. "
             "Police have not found the gunmen.")
     assert locate(frame_of(text, sentence_count=2)).name is None
+
+
+def test_the_town_a_suspect_was_arrested_in_is_not_the_scene():
+    text = ("DAYTON, Ohio -- Federal agents arrested the suspect near Atlanta on Tuesday. "
+            "A man was shot dead outside a bar in Dayton last week, police said.")
+    assert locate(frame_of(text, sentence_count=1)).name == "Dayton"
+    text = ("A man wanted for a string of robberies was taken into custody Monday night in Erie, Pennsylvania. "
+            "Cleveland police said he was shot during a robbery in Cleveland.")
+    assert locate(frame_of(text, sentence_count=1)).name == "Cleveland"
+    text = "A man arrested for a robbery in Yonkers has been linked to the shooting of a girl, police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Yonkers"  # the robbery's town, not an arrest's

@@ -1132,6 +1132,19 @@ def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | Non
 def _location(place: Place, text: str, evidence_start: int) -> Location:
     """The Location of one resolved place; a landmark gives its city's point, precision 'exact'."""
     gazetteer = load_gazetteer()
+# 'Marshals arrested McCray near Atlanta', 'was taken into custody Monday night in Erie': where a
+# suspect was caught, often far from the shooting ('arrested for a robbery in Yonkers' names the robbery's).
+ARREST_BEFORE = re.compile(
+    r"\b(?:arrested|apprehended|detained|taken into custody|surrendered|turned (?:himself|herself) in"
+    r"|booked)\b(?:(?!\b(?:for|after|in connection)\b)[^.;!?\n]){0,40}?\b(?:in|near|at|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
+
+def _place_of_arrest(place: Place, text: str) -> bool:
+    """A town someone was arrested in, not where the shooting happened (a scene the report names beats it)."""
+    return ARREST_BEFORE.search(text, max(0, place.start - 70), place.start) is not None
+
+
     if place.feature == "landmark":
         city = next((gazetteer.entry(e.city) for e in gazetteer.lookup(place.mention)
                      if e.feature == "landmark" and e.city is not None), None)
@@ -1501,7 +1514,7 @@ def _locate(frame) -> Location:
     home_country = _home_country(named, dateline_place, frame.text)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
-            or _destination(p, frame.text)
+            or _destination(p, frame.text) or _place_of_arrest(p, frame.text)
             or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
