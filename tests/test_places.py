@@ -616,3 +616,10 @@ def test_the_town_a_suspect_was_arrested_in_is_not_the_scene():
     assert locate(frame_of(text, sentence_count=1)).name == "Cleveland"
     text = "A man arrested for a robbery in Yonkers has been linked to the shooting of a girl, police said."
     assert locate(frame_of(text, sentence_count=1)).name == "Yonkers"  # the robbery's town, not an arrest's
+
+
+def test_a_home_town_after_a_name_or_both_is_where_people_live():
+    text = "The hunter and his father, both from La Crosse, were charged after a man was shot in Rusk County."
+    assert locate(frame_of(text, sentence_count=1)).name == "Rusk County"
+    text = "Jordan Weeks, from Red Wing, was shot while hunting in Rusk County, Wisconsin, deputies said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Rusk County"

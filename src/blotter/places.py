@@ -1081,10 +1081,15 @@ def _home_of_a_person(doc: Doc, place: Place) -> bool:
     if span is None or span.start < 2 or doc[span.start - 1].lower_ not in ("from", "of"):
         return False
     before = doc[span.start - 2]
-    if before.text == "," and span.start >= 3:
+    after_comma = before.text == "," and span.start >= 3
+    if after_comma:
         before = doc[span.start - 3]
-    return before.lower_ in RESIDENT_WORDS or before.ent_type_ == "PERSON" or \
-        (before.like_num and doc[before.i - 1].text == ",")
+    return before.lower_ in RESIDENT_WORDS or before.lower_ in GROUP_OF_PEOPLE or before.ent_type_ == "PERSON" or \
+        (before.like_num and doc[before.i - 1].text == ",") or \
+        (after_comma and before.pos_ == "PROPN" and before.ent_type_ not in ("GPE", "LOC"))  # 'Logan Hinrichs, from'
+
+
+GROUP_OF_PEOPLE = frozenset({"both", "all", "each"})  # 'his father, both from La Crosse'
 
 
 TREATMENT_BEFORE = re.compile(
