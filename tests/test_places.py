@@ -623,3 +623,12 @@ def test_a_home_town_after_a_name_or_both_is_where_people_live():
     assert locate(frame_of(text, sentence_count=1)).name == "Rusk County"
     text = "Jordan Weeks, from Red Wing, was shot while hunting in Rusk County, Wisconsin, deputies said."
     assert locate(frame_of(text, sentence_count=1)).name == "Rusk County"
+
+
+def test_a_cross_street_named_like_a_town_is_no_scene():
+    places = {p.mention for p in places_of("Officers found the man on Somerset Street and Lee in Philadelphia.")}
+    assert "Lee" not in places and "Philadelphia" in places
+    places = {p.mention for p in places_of("It happened near Beale and Fond du Lac in Milwaukee, police said.")}
+    assert "Fond du Lac" not in places and "Milwaukee" in places
+    text = "A hunter was shot on B Road near Delia, Kansas, on Saturday."
+    assert locate(frame_of(text, sentence_count=1)).name == "Delia"  # 'Road near' a town: still the town

@@ -73,6 +73,12 @@ ORDINAL_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+\d+(?:st|nd|rd|th)\b", re.I
 # 'at Concord and Market streets': two streets that cross, the first named like a town.
 PLURAL_STREETS = r"(?i:streets|avenues|roads|boulevards|drives|lanes)\b"
 NAMED_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+" + PLURAL_STREETS)
+# 'on Somerset Street and Lee', 'Main Street at Grand': the name after a street and 'and/at' is the
+# cross street ('Road near Delia' names a town: rural reports measure from towns).
+STREET_THEN_CROSSING_BEFORE = re.compile(
+    r"\b(?i:street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|drive|dr\.|lane|ln\.)\s+(?:and|&|at)\s+$")
+# 'near Beale and Fond du Lac': two names joined after 'near/at/on', the first no place, are a crossing.
+BARE_CROSSING_BEFORE = re.compile(r"\b(?:near|at|on)\s+([A-Z][a-z]+)\s+(?:and|&)\s+$")
 # 'South Taft Court', 'Perkins Trail': a street ending in a word that also ends or starts other names
 # ('Court of Appeals', 'Portland Trail Blazers'), so it counts only when no such name goes on after it.
 MINOR_STREET_WORDS = frozenset({"court", "ct", "ct.", "circle", "cir", "cir.", "way", "terrace", "trail"})
@@ -518,6 +524,11 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = compass_keys.get((start, end)) or name_key(text[start_char:end_char])
         mention = Mention(start_char, end_char, key, gazetteer.lookup_key(key), from_entity,
+        if not caseless and (STREET_THEN_CROSSING_BEFORE.search(text, max(0, start_of(start) - 20), start_of(start))
+                             or ((crossing := BARE_CROSSING_BEFORE.search(text, max(0, start_of(start) - 30),
+                                                                          start_of(start)))
+                                 and not gazetteer.has_key(name_key(crossing.group(1))))):
+            continue  # 'on Somerset Street and Lee', 'near Beale and Fond du Lac': a cross street
                           demonym=key in gazetteer.demonyms)
         if end < len(tokens.words) and tokens.lowers[end] in ADMIN_WORDS:
             admin_units = [e for e in mention.candidates if e.feature == "admin1"]
