@@ -632,3 +632,8 @@ def test_a_cross_street_named_like_a_town_is_no_scene():
     assert "Fond du Lac" not in places and "Milwaukee" in places
     text = "A hunter was shot on B Road near Delia, Kansas, on Saturday."
     assert locate(frame_of(text, sentence_count=1)).name == "Delia"  # 'Road near' a town: still the town
+
+
+def test_a_police_force_or_form_label_named_like_a_foreign_town_is_no_place():
+    assert places_of("Metro police say a woman brought her two kids to her sister's home.") == []
+    assert places_of("{* socialRegistration_displayName *} By clicking Sign in, you accept our terms.") == []

@@ -50,7 +50,7 @@ bowling christmas climax cut deal eagle fame friendship gap goodwill grand green
 ideal justice kill kitchen lime live long mango marathon market media mercy moody nation normal
 ocean opportunity paradise peace pride prosperity protection rich sandy security star sunrise
 surprise tell temple time truth unit vale veteran view villa wake walker welcome white why young
-guard general doctor parish post aid alliance assembly army june july august april january
+guard general doctor parish post aid name alliance assembly army june july august april january
 officer trooper deputy sheriff detective sergeant street harbor harbour metro mile grill mud northern
 southern eastern western uptown downtown midtown
 jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadway rehab pearl senate
@@ -271,6 +271,10 @@ def _plausible_single_word(text: str, tokens: Tokens, index: int, entries: list[
     return tokens.proper_nouns[index] or any(e.feature == "country" for e in entries)
 
 
+# 'Metro police', 'Park Police', 'Harbor police': a kind of police force, not a town's.
+POLICE_FORCE_WORDS = frozenset({"police", "pd"})
+
+
 def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[str], gazetteer: Gazetteer) -> bool:
     """'Chen said' after 'Li Chen' was named: one word of a person's name in this report is that
     person again, unless it names a country or state."""
@@ -462,6 +466,9 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
             start, end = (tokens.first[i] for i in _strip_article(ent))
             if end - start == 1 and tokens.lowers[start] in COMPASS_WORDS:
                 continue  # 'South' of 'the South Side' is no Icelandic region
+            if end - start == 1 and tokens.lowers[start] in COMMON_WORDS and end < len(tokens.words) and \
+                    tokens.lowers[end] in POLICE_FORCE_WORDS:
+                continue  # 'Metro police', 'Park Police': a kind of police force, no town's
             if gazetteer.has_key(name_key(text[tokens.starts[start]:tokens.end(end - 1)])):
                 spans.append((start, end, True))
     entity_tokens = {(s, e) for s, e, _ in spans}
@@ -517,6 +524,11 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                 ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)) or \
                 NAMED_CROSSING_AFTER.match(text, tokens.end(end - 1)):
             continue  # 'near 48th and Hampton', 'at Concord and Market streets': a crossing of streets
+        if not caseless and (STREET_THEN_CROSSING_BEFORE.search(text, max(0, start_of(start) - 20), start_of(start))
+                             or ((crossing := BARE_CROSSING_BEFORE.search(text, max(0, start_of(start) - 30),
+                                                                          start_of(start)))
+                                 and not gazetteer.has_key(name_key(crossing.group(1))))):
+            continue  # 'on Somerset Street and Lee', 'near Beale and Fond du Lac': a cross street
         if end < len(tokens.words) and tokens.lowers[end] in MINOR_STREET_WORDS and tokens.words[end][:1].isupper() \
                 and not caseless and tokens.lowers[end - 1] not in ("county", "parish") \
                 and not LONGER_NAME_AFTER_STREET_WORD.match(text, tokens.end(end)):
@@ -524,11 +536,6 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = compass_keys.get((start, end)) or name_key(text[start_char:end_char])
         mention = Mention(start_char, end_char, key, gazetteer.lookup_key(key), from_entity,
-        if not caseless and (STREET_THEN_CROSSING_BEFORE.search(text, max(0, start_of(start) - 20), start_of(start))
-                             or ((crossing := BARE_CROSSING_BEFORE.search(text, max(0, start_of(start) - 30),
-                                                                          start_of(start)))
-                                 and not gazetteer.has_key(name_key(crossing.group(1))))):
-            continue  # 'on Somerset Street and Lee', 'near Beale and Fond du Lac': a cross street
                           demonym=key in gazetteer.demonyms)
         if end < len(tokens.words) and tokens.lowers[end] in ADMIN_WORDS:
             admin_units = [e for e in mention.candidates if e.feature == "admin1"]
@@ -1125,6 +1132,19 @@ def _destination(place: Place, text: str) -> bool:
     return DESTINATION_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
 
 
+# 'Marshals arrested McCray near Atlanta', 'was taken into custody Monday night in Erie': where a
+# suspect was caught, often far from the shooting ('arrested for a robbery in Yonkers' names the robbery's).
+ARREST_BEFORE = re.compile(
+    r"\b(?:arrested|apprehended|detained|taken into custody|surrendered|turned (?:himself|herself) in"
+    r"|booked)\b(?:(?!\b(?:for|after|in connection)\b)[^.;!?\n]){0,40}?\b(?:in|near|at|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
+
+def _place_of_arrest(place: Place, text: str) -> bool:
+    """A town someone was arrested in, not where the shooting happened (a scene the report names beats it)."""
+    return ARREST_BEFORE.search(text, max(0, place.start - 70), place.start) is not None
+
+
 def _county_in_organisation_name(place: Place, text: str) -> bool:
     """'Jefferson County Sheriff's deputy', 'Newton County coroner': the county names an office,
     not the scene, so a town named as the scene beats it."""
@@ -1148,19 +1168,6 @@ def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | Non
 def _location(place: Place, text: str, evidence_start: int) -> Location:
     """The Location of one resolved place; a landmark gives its city's point, precision 'exact'."""
     gazetteer = load_gazetteer()
-# 'Marshals arrested McCray near Atlanta', 'was taken into custody Monday night in Erie': where a
-# suspect was caught, often far from the shooting ('arrested for a robbery in Yonkers' names the robbery's).
-ARREST_BEFORE = re.compile(
-    r"\b(?:arrested|apprehended|detained|taken into custody|surrendered|turned (?:himself|herself) in"
-    r"|booked)\b(?:(?!\b(?:for|after|in connection)\b)[^.;!?\n]){0,40}?\b(?:in|near|at|outside)\s+(?:the\s+)?$",
-    re.IGNORECASE)
-
-
-def _place_of_arrest(place: Place, text: str) -> bool:
-    """A town someone was arrested in, not where the shooting happened (a scene the report names beats it)."""
-    return ARREST_BEFORE.search(text, max(0, place.start - 70), place.start) is not None
-
-
     if place.feature == "landmark":
         city = next((gazetteer.entry(e.city) for e in gazetteer.lookup(place.mention)
                      if e.feature == "landmark" and e.city is not None), None)
