@@ -637,3 +637,8 @@ def test_a_cross_street_named_like_a_town_is_no_scene():
 def test_a_police_force_or_form_label_named_like_a_foreign_town_is_no_place():
     assert places_of("Metro police say a woman brought her two kids to her sister's home.") == []
     assert places_of("{* socialRegistration_displayName *} By clicking Sign in, you accept our terms.") == []
+
+
+def test_a_possessive_whose_apostrophe_became_a_question_mark_still_names_the_town():
+    places = places_of("Man shot and killed on Milwaukee?s northwest side, police said.")
+    assert [(p.mention, p.name) for p in places] == [("Milwaukee", "Milwaukee")]

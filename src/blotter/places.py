@@ -134,8 +134,10 @@ class Mention:
 
 # Inside one token, a capitalised word glued to the end of another ('TribuneTwo', 'abc30.comFresno',
 # 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body. An
-# abbreviation before a hyphenated word ('U.S.-led') is cut off too: it names the country.
-GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)|(?<=[A-Z]\.)(?=-[a-z]{2,})")
+# abbreviation before a hyphenated word ('U.S.-led') is cut off too: it names the country. A possessive
+# whose apostrophe a wrong decoding turned into '?' ('Milwaukee?s') loses its '?s'.
+GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)"
+                        r"|(?<=[A-Z]\.)(?=-[a-z]{2,})|(?<=[a-z]{3})(?=\?s$)")
 # A US broadcaster's call sign run into a dateline ('WCIVFLORENCE, S.C.', 'WPECPort St. Lucie'):
 # cut after the four letters only when the word is no place itself and a dateline's shape follows.
 CALL_SIGN_GLUE = re.compile(r"[KW][A-Z]{3}(?=[A-Z][a-z]|[A-Z]{4,}$)")
@@ -177,8 +179,9 @@ class Tokens:
                 continue
             for number, (begin, end) in enumerate(zip([0, *cuts], [*cuts, len(word)])):
                 piece = word[begin:end]
-                if number == 0:
-                    tokens._append(piece, piece.lower(), row[2], row[3] == 1, row[4] == PROPN, piece.isalpha(), False)
+                if number == 0:  # spaCy tags 'Milwaukee?s' as a noun: the capital is what tells
+                    proper_noun = row[4] == PROPN or (word.endswith("?s") and piece[:1].isupper())
+                    tokens._append(piece, piece.lower(), row[2], row[3] == 1, proper_noun, piece.isalpha(), False)
                 else:
                     tokens._append(piece, piece.lower(), row[2] + begin, False, True, piece.isalpha(), True)
         tokens.first.append(len(tokens.words))
