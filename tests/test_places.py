@@ -642,3 +642,10 @@ def test_a_police_force_or_form_label_named_like_a_foreign_town_is_no_place():
 def test_a_possessive_whose_apostrophe_became_a_question_mark_still_names_the_town():
     places = places_of("Man shot and killed on Milwaukee?s northwest side, police said.")
     assert [(p.mention, p.name) for p in places] == [("Milwaukee", "Milwaukee")]
+
+
+def test_a_police_force_named_like_a_town_is_that_force_all_through_the_report():
+    text = ("Metro Police were alerted at 5 p.m. to a boy with a gunshot wound. Metro's Abuse and Neglect "
+            "division determined the child lives at the residence, according to a Metro news release.")
+    assert "Metro" not in {p.mention for p in places_of(text)}
+    assert "Mobile" in {p.mention for p in places_of("Mobile police said the man was shot in Mobile on Friday.")}

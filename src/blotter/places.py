@@ -274,8 +274,11 @@ def _plausible_single_word(text: str, tokens: Tokens, index: int, entries: list[
     return tokens.proper_nouns[index] or any(e.feature == "country" for e in entries)
 
 
-# 'Metro police', 'Park Police', 'Harbor police': a kind of police force, not a town's.
+# 'Metro police', 'Park Police', 'Harbor police': these words before 'police' name a kind of force,
+# not a town's (Metro, Indonesia), wherever the report names it ('Mobile police' is Mobile's).
 POLICE_FORCE_WORDS = frozenset({"police", "pd"})
+FORCE_KIND_WORDS = frozenset({"metro", "metropolitan", "park", "harbor", "harbour", "port", "state", "university",
+                              "campus", "transit", "tribal", "housing", "capitol", "airport"})
 
 
 def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[str], gazetteer: Gazetteer) -> bool:
@@ -464,14 +467,15 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     name_words = {t.lower_ for e in entities if e.label_ == "PERSON" and len(e) > 1 for t in e}
     spans: list[tuple[int, int, bool]] = []
     compass_keys: dict[tuple[int, int], str] = {}
+    police_forces = {tokens.lowers[i] for i in range(len(tokens.words) - 1)  # 'Metro police', 'Park Police'
+                     if tokens.lowers[i + 1] in POLICE_FORCE_WORDS and tokens.lowers[i] in FORCE_KIND_WORDS}
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
             start, end = (tokens.first[i] for i in _strip_article(ent))
             if end - start == 1 and tokens.lowers[start] in COMPASS_WORDS:
                 continue  # 'South' of 'the South Side' is no Icelandic region
-            if end - start == 1 and tokens.lowers[start] in COMMON_WORDS and end < len(tokens.words) and \
-                    tokens.lowers[end] in POLICE_FORCE_WORDS:
-                continue  # 'Metro police', 'Park Police': a kind of police force, no town's
+            if end - start == 1 and tokens.lowers[start] in police_forces:
+                continue  # 'Metro police', then 'Metro's Abuse division', 'a Metro news release': that force
             if gazetteer.has_key(name_key(text[tokens.starts[start]:tokens.end(end - 1)])):
                 spans.append((start, end, True))
     entity_tokens = {(s, e) for s, e, _ in spans}
