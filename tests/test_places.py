@@ -642,6 +642,8 @@ def test_a_police_force_or_form_label_named_like_a_foreign_town_is_no_place():
 def test_a_possessive_whose_apostrophe_became_a_question_mark_still_names_the_town():
     places = places_of("Man shot and killed on Milwaukee?s northwest side, police said.")
     assert [(p.mention, p.name) for p in places] == [("Milwaukee", "Milwaukee")]
+    places = places_of("Police said Philadelphia&#39;s fourth shooting of the day happened at noon.")
+    assert [(p.mention, p.name) for p in places] == [("Philadelphia", "Philadelphia")]
 
 
 def test_a_police_force_named_like_a_town_is_that_force_all_through_the_report():

@@ -135,9 +135,12 @@ class Mention:
 # Inside one token, a capitalised word glued to the end of another ('TribuneTwo', 'abc30.comFresno',
 # 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body. An
 # abbreviation before a hyphenated word ('U.S.-led') is cut off too: it names the country. A possessive
-# whose apostrophe a wrong decoding turned into '?' ('Milwaukee?s') loses its '?s'.
+# whose apostrophe a wrong decoding turned into '?' or left as an HTML entity ('Milwaukee?s',
+# 'Philadelphia&#39;s') loses its ending.
+MANGLED_POSSESSIVE = r"(?:\?|&#0*39;|&#x0*27;|&apos;|&rsquo;|&#8217;)s$"
 GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)"
-                        r"|(?<=[A-Z]\.)(?=-[a-z]{2,})|(?<=[a-z]{3})(?=\?s$)")
+                        r"|(?<=[A-Z]\.)(?=-[a-z]{2,})|(?<=[a-z]{3})(?=" + MANGLED_POSSESSIVE + ")")
+ENDS_IN_MANGLED_POSSESSIVE = re.compile(MANGLED_POSSESSIVE)
 # A US broadcaster's call sign run into a dateline ('WCIVFLORENCE, S.C.', 'WPECPort St. Lucie'):
 # cut after the four letters only when the word is no place itself and a dateline's shape follows.
 CALL_SIGN_GLUE = re.compile(r"[KW][A-Z]{3}(?=[A-Z][a-z]|[A-Z]{4,}$)")
@@ -180,7 +183,8 @@ class Tokens:
             for number, (begin, end) in enumerate(zip([0, *cuts], [*cuts, len(word)])):
                 piece = word[begin:end]
                 if number == 0:  # spaCy tags 'Milwaukee?s' as a noun: the capital is what tells
-                    proper_noun = row[4] == PROPN or (word.endswith("?s") and piece[:1].isupper())
+                    proper_noun = row[4] == PROPN or (piece[:1].isupper() and
+                                                      ENDS_IN_MANGLED_POSSESSIVE.search(word) is not None)
                     tokens._append(piece, piece.lower(), row[2], row[3] == 1, proper_noun, piece.isalpha(), False)
                 else:
                     tokens._append(piece, piece.lower(), row[2] + begin, False, True, piece.isalpha(), True)
