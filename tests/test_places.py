@@ -651,3 +651,9 @@ def test_a_police_force_named_like_a_town_is_that_force_all_through_the_report()
             "division determined the child lives at the residence, according to a Metro news release.")
     assert "Metro" not in {p.mention for p in places_of(text)}
     assert "Mobile" in {p.mention for p in places_of("Mobile police said the man was shot in Mobile on Friday.")}
+
+
+def test_a_suspects_surname_after_in_addition_to_is_the_suspect():
+    text = ("Police suspect Kayla Dixon is involved and have issued a warrant for her arrest. "
+            "In addition to Dixon, police also suspect two men of taking part.")
+    assert "Dixon" not in {p.mention for p in places_of(text)}

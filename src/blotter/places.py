@@ -361,11 +361,15 @@ def _lone_person_guess(tokens: Tokens, start: int, end: int, start_char: int, en
         e.feature in ("country", "admin1", "admin2", "region") or e.population >= 50_000 for e in entries)
 
 
+# 'In addition to Dixon', 'according to Dixon', 'married to Dixon': a 'to' that points at no place.
+TO_OF_NO_PLACE = frozenset({"addition", "according", "thanks", "married", "related", "engaged"})
+
+
 def _after_locative_word(tokens: Tokens, start: int) -> bool:
     """'travelling to Cirencester', 'in Klamath Falls': a name after these is a place even when
     spaCy calls it a person."""
     if start > 0 and tokens.lowers[start - 1] in LOCATIVE_WORDS:
-        return True
+        return not (start > 1 and tokens.lowers[start - 1] == "to" and tokens.lowers[start - 2] in TO_OF_NO_PLACE)
     # 'the suburb of Holladay', 'south of Heavener', 'northwest of Wister'
     return start > 1 and tokens.lowers[start - 1] == "of" and \
         (tokens.lowers[start - 2] in AREA_NOUNS or tokens.lowers[start - 2] in COMPASS_POINTS)
