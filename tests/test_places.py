@@ -605,3 +605,55 @@ def test_a_building_named_after_a_town_is_not_the_town():
     text = ("Thirteen people were shot in front of an apartment complex called Tyler House. "
             "Police have not found the gunmen.")
     assert locate(frame_of(text, sentence_count=2)).name is None
+
+
+def test_the_town_a_suspect_was_arrested_in_is_not_the_scene():
+    text = ("DAYTON, Ohio -- Federal agents arrested the suspect near Atlanta on Tuesday. "
+            "A man was shot dead outside a bar in Dayton last week, police said.")
+    assert locate(frame_of(text, sentence_count=1)).name == "Dayton"
+    text = ("A man wanted for a string of robberies was taken into custody Monday night in Erie, Pennsylvania. "
+            "Cleveland police said he was shot during a robbery in Cleveland.")
+    assert locate(frame_of(text, sentence_count=1)).name == "Cleveland"
+    text = "A man arrested for a robbery in Yonkers has been linked to the shooting of a girl, police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Yonkers"  # the robbery's town, not an arrest's
+
+
+def test_a_home_town_after_a_name_or_both_is_where_people_live():
+    text = "The hunter and his father, both from La Crosse, were charged after a man was shot in Rusk County."
+    assert locate(frame_of(text, sentence_count=1)).name == "Rusk County"
+    text = "Jordan Weeks, from Red Wing, was shot while hunting in Rusk County, Wisconsin, deputies said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Rusk County"
+
+
+def test_a_cross_street_named_like_a_town_is_no_scene():
+    places = {p.mention for p in places_of("Officers found the man on Somerset Street and Lee in Philadelphia.")}
+    assert "Lee" not in places and "Philadelphia" in places
+    places = {p.mention for p in places_of("It happened near Beale and Fond du Lac in Milwaukee, police said.")}
+    assert "Fond du Lac" not in places and "Milwaukee" in places
+    text = "A hunter was shot on B Road near Delia, Kansas, on Saturday."
+    assert locate(frame_of(text, sentence_count=1)).name == "Delia"  # 'Road near' a town: still the town
+
+
+def test_a_police_force_or_form_label_named_like_a_foreign_town_is_no_place():
+    assert places_of("Metro police say a woman brought her two kids to her sister's home.") == []
+    assert places_of("{* socialRegistration_displayName *} By clicking Sign in, you accept our terms.") == []
+
+
+def test_a_possessive_whose_apostrophe_became_a_question_mark_still_names_the_town():
+    places = places_of("Man shot and killed on Milwaukee?s northwest side, police said.")
+    assert [(p.mention, p.name) for p in places] == [("Milwaukee", "Milwaukee")]
+    places = places_of("Police said Philadelphia&#39;s fourth shooting of the day happened at noon.")
+    assert [(p.mention, p.name) for p in places] == [("Philadelphia", "Philadelphia")]
+
+
+def test_a_police_force_named_like_a_town_is_that_force_all_through_the_report():
+    text = ("Metro Police were alerted at 5 p.m. to a boy with a gunshot wound. Metro's Abuse and Neglect "
+            "division determined the child lives at the residence, according to a Metro news release.")
+    assert "Metro" not in {p.mention for p in places_of(text)}
+    assert "Mobile" in {p.mention for p in places_of("Mobile police said the man was shot in Mobile on Friday.")}
+
+
+def test_a_suspects_surname_after_in_addition_to_is_the_suspect():
+    text = ("Police suspect Kayla Dixon is involved and have issued a warrant for her arrest. "
+            "In addition to Dixon, police also suspect two men of taking part.")
+    assert "Dixon" not in {p.mention for p in places_of(text)}

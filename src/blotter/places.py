@@ -50,7 +50,7 @@ bowling christmas climax cut deal eagle fame friendship gap goodwill grand green
 ideal justice kill kitchen lime live long mango marathon market media mercy moody nation normal
 ocean opportunity paradise peace pride prosperity protection rich sandy security star sunrise
 surprise tell temple time truth unit vale veteran view villa wake walker welcome white why young
-guard general doctor parish post aid alliance assembly army june july august april january
+guard general doctor parish post aid name alliance assembly army june july august april january
 officer trooper deputy sheriff detective sergeant street harbor harbour metro mile grill mud northern
 southern eastern western uptown downtown midtown
 jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadway rehab pearl senate
@@ -73,6 +73,12 @@ ORDINAL_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+\d+(?:st|nd|rd|th)\b", re.I
 # 'at Concord and Market streets': two streets that cross, the first named like a town.
 PLURAL_STREETS = r"(?i:streets|avenues|roads|boulevards|drives|lanes)\b"
 NAMED_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+" + PLURAL_STREETS)
+# 'on Somerset Street and Lee', 'Main Street at Grand': the name after a street and 'and/at' is the
+# cross street ('Road near Delia' names a town: rural reports measure from towns).
+STREET_THEN_CROSSING_BEFORE = re.compile(
+    r"\b(?i:street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|drive|dr\.|lane|ln\.)\s+(?:and|&|at)\s+$")
+# 'near Beale and Fond du Lac': two names joined after 'near/at/on', the first no place, are a crossing.
+BARE_CROSSING_BEFORE = re.compile(r"\b(?:near|at|on)\s+([A-Z][a-z]+)\s+(?:and|&)\s+$")
 # 'South Taft Court', 'Perkins Trail': a street ending in a word that also ends or starts other names
 # ('Court of Appeals', 'Portland Trail Blazers'), so it counts only when no such name goes on after it.
 MINOR_STREET_WORDS = frozenset({"court", "ct", "ct.", "circle", "cir", "cir.", "way", "terrace", "trail"})
@@ -128,8 +134,13 @@ class Mention:
 
 # Inside one token, a capitalised word glued to the end of another ('TribuneTwo', 'abc30.comFresno',
 # 'Lot(Cincinnati'): scraped pages lose the break between a title or credit and the body. An
-# abbreviation before a hyphenated word ('U.S.-led') is cut off too: it names the country.
-GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)|(?<=[A-Z]\.)(?=-[a-z]{2,})")
+# abbreviation before a hyphenated word ('U.S.-led') is cut off too: it names the country. A possessive
+# whose apostrophe a wrong decoding turned into '?' or left as an HTML entity ('Milwaukee?s',
+# 'Philadelphia&#39;s') loses its ending.
+MANGLED_POSSESSIVE = r"(?:\?|&#0*39;|&#x0*27;|&apos;|&rsquo;|&#8217;)s$"
+GLUED_WORD = re.compile(r"(?:(?<=[a-z]{3})|(?<=[)(|:;]))(?=[A-Z][a-z])|(?:(?<=[a-z]{3})|(?<=[0-9]))(?=[A-Z]{4,}\b)"
+                        r"|(?<=[A-Z]\.)(?=-[a-z]{2,})|(?<=[a-z]{3})(?=" + MANGLED_POSSESSIVE + ")")
+ENDS_IN_MANGLED_POSSESSIVE = re.compile(MANGLED_POSSESSIVE)
 # A US broadcaster's call sign run into a dateline ('WCIVFLORENCE, S.C.', 'WPECPort St. Lucie'):
 # cut after the four letters only when the word is no place itself and a dateline's shape follows.
 CALL_SIGN_GLUE = re.compile(r"[KW][A-Z]{3}(?=[A-Z][a-z]|[A-Z]{4,}$)")
@@ -171,8 +182,10 @@ class Tokens:
                 continue
             for number, (begin, end) in enumerate(zip([0, *cuts], [*cuts, len(word)])):
                 piece = word[begin:end]
-                if number == 0:
-                    tokens._append(piece, piece.lower(), row[2], row[3] == 1, row[4] == PROPN, piece.isalpha(), False)
+                if number == 0:  # spaCy tags 'Milwaukee?s' as a noun: the capital is what tells
+                    proper_noun = row[4] == PROPN or (piece[:1].isupper() and
+                                                      ENDS_IN_MANGLED_POSSESSIVE.search(word) is not None)
+                    tokens._append(piece, piece.lower(), row[2], row[3] == 1, proper_noun, piece.isalpha(), False)
                 else:
                     tokens._append(piece, piece.lower(), row[2] + begin, False, True, piece.isalpha(), True)
         tokens.first.append(len(tokens.words))
@@ -265,6 +278,13 @@ def _plausible_single_word(text: str, tokens: Tokens, index: int, entries: list[
     return tokens.proper_nouns[index] or any(e.feature == "country" for e in entries)
 
 
+# 'Metro police', 'Park Police', 'Harbor police': these words before 'police' name a kind of force,
+# not a town's (Metro, Indonesia), wherever the report names it ('Mobile police' is Mobile's).
+POLICE_FORCE_WORDS = frozenset({"police", "pd"})
+FORCE_KIND_WORDS = frozenset({"metro", "metropolitan", "park", "harbor", "harbour", "port", "state", "university",
+                              "campus", "transit", "tribal", "housing", "capitol", "airport"})
+
+
 def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[str], gazetteer: Gazetteer) -> bool:
     """'Chen said' after 'Li Chen' was named: one word of a person's name in this report is that
     person again, unless it names a country or state."""
@@ -341,11 +361,15 @@ def _lone_person_guess(tokens: Tokens, start: int, end: int, start_char: int, en
         e.feature in ("country", "admin1", "admin2", "region") or e.population >= 50_000 for e in entries)
 
 
+# 'In addition to Dixon', 'according to Dixon', 'married to Dixon': a 'to' that points at no place.
+TO_OF_NO_PLACE = frozenset({"addition", "according", "thanks", "married", "related", "engaged"})
+
+
 def _after_locative_word(tokens: Tokens, start: int) -> bool:
     """'travelling to Cirencester', 'in Klamath Falls': a name after these is a place even when
     spaCy calls it a person."""
     if start > 0 and tokens.lowers[start - 1] in LOCATIVE_WORDS:
-        return True
+        return not (start > 1 and tokens.lowers[start - 1] == "to" and tokens.lowers[start - 2] in TO_OF_NO_PLACE)
     # 'the suburb of Holladay', 'south of Heavener', 'northwest of Wister'
     return start > 1 and tokens.lowers[start - 1] == "of" and \
         (tokens.lowers[start - 2] in AREA_NOUNS or tokens.lowers[start - 2] in COMPASS_POINTS)
@@ -451,11 +475,15 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     name_words = {t.lower_ for e in entities if e.label_ == "PERSON" and len(e) > 1 for t in e}
     spans: list[tuple[int, int, bool]] = []
     compass_keys: dict[tuple[int, int], str] = {}
+    police_forces = {tokens.lowers[i] for i in range(len(tokens.words) - 1)  # 'Metro police', 'Park Police'
+                     if tokens.lowers[i + 1] in POLICE_FORCE_WORDS and tokens.lowers[i] in FORCE_KIND_WORDS}
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
             start, end = (tokens.first[i] for i in _strip_article(ent))
             if end - start == 1 and tokens.lowers[start] in COMPASS_WORDS:
                 continue  # 'South' of 'the South Side' is no Icelandic region
+            if end - start == 1 and tokens.lowers[start] in police_forces:
+                continue  # 'Metro police', then 'Metro's Abuse division', 'a Metro news release': that force
             if gazetteer.has_key(name_key(text[tokens.starts[start]:tokens.end(end - 1)])):
                 spans.append((start, end, True))
     entity_tokens = {(s, e) for s, e, _ in spans}
@@ -511,6 +539,11 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                 ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)) or \
                 NAMED_CROSSING_AFTER.match(text, tokens.end(end - 1)):
             continue  # 'near 48th and Hampton', 'at Concord and Market streets': a crossing of streets
+        if not caseless and (STREET_THEN_CROSSING_BEFORE.search(text, max(0, start_of(start) - 20), start_of(start))
+                             or ((crossing := BARE_CROSSING_BEFORE.search(text, max(0, start_of(start) - 30),
+                                                                          start_of(start)))
+                                 and not gazetteer.has_key(name_key(crossing.group(1))))):
+            continue  # 'on Somerset Street and Lee', 'near Beale and Fond du Lac': a cross street
         if end < len(tokens.words) and tokens.lowers[end] in MINOR_STREET_WORDS and tokens.words[end][:1].isupper() \
                 and not caseless and tokens.lowers[end - 1] not in ("county", "parish") \
                 and not LONGER_NAME_AFTER_STREET_WORD.match(text, tokens.end(end)):
@@ -1081,10 +1114,15 @@ def _home_of_a_person(doc: Doc, place: Place) -> bool:
     if span is None or span.start < 2 or doc[span.start - 1].lower_ not in ("from", "of"):
         return False
     before = doc[span.start - 2]
-    if before.text == "," and span.start >= 3:
+    after_comma = before.text == "," and span.start >= 3
+    if after_comma:
         before = doc[span.start - 3]
-    return before.lower_ in RESIDENT_WORDS or before.ent_type_ == "PERSON" or \
-        (before.like_num and doc[before.i - 1].text == ",")
+    return before.lower_ in RESIDENT_WORDS or before.lower_ in GROUP_OF_PEOPLE or before.ent_type_ == "PERSON" or \
+        (before.like_num and doc[before.i - 1].text == ",") or \
+        (after_comma and before.pos_ == "PROPN" and before.ent_type_ not in ("GPE", "LOC"))  # 'Logan Hinrichs, from'
+
+
+GROUP_OF_PEOPLE = frozenset({"both", "all", "each"})  # 'his father, both from La Crosse'
 
 
 TREATMENT_BEFORE = re.compile(
@@ -1107,6 +1145,19 @@ DESTINATION_BEFORE = re.compile(
 def _destination(place: Place, text: str) -> bool:
     """A town someone went to, not where the shooting happened (a scene the report names beats it)."""
     return DESTINATION_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
+
+
+# 'Marshals arrested McCray near Atlanta', 'was taken into custody Monday night in Erie': where a
+# suspect was caught, often far from the shooting ('arrested for a robbery in Yonkers' names the robbery's).
+ARREST_BEFORE = re.compile(
+    r"\b(?:arrested|apprehended|detained|taken into custody|surrendered|turned (?:himself|herself) in"
+    r"|booked)\b(?:(?!\b(?:for|after|in connection)\b)[^.;!?\n]){0,40}?\b(?:in|near|at|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
+
+def _place_of_arrest(place: Place, text: str) -> bool:
+    """A town someone was arrested in, not where the shooting happened (a scene the report names beats it)."""
+    return ARREST_BEFORE.search(text, max(0, place.start - 70), place.start) is not None
 
 
 def _county_in_organisation_name(place: Place, text: str) -> bool:
@@ -1501,7 +1552,7 @@ def _locate(frame) -> Location:
     home_country = _home_country(named, dateline_place, frame.text)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
-            or _destination(p, frame.text)
+            or _destination(p, frame.text) or _place_of_arrest(p, frame.text)
             or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
