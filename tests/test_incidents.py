@@ -702,3 +702,18 @@ def test_in_addition_to_the_victim_adds_someone_to_the_same_shooting() -> None:
     text = ("A teenager was shot and killed on a porch on Monday night. Officers arrived after reports of shots fired. "
             "In addition to the teenager they found another boy who had been shot in the ankle.")
     assert len(incidents_of(text)) == 1
+
+
+@pytest.mark.parametrize("text", ["Police in Dayton said no one has been shot after a fight broke out at a bar on Monday.",
+                                  "Nobody was shot in the brawl in Dayton on Monday, police said."])
+def test_a_shooting_denied_by_its_subject_is_no_incident(text):
+    from blotter.pipeline import extract_text
+
+    assert extract_text(text).incidents == []
+
+
+def test_shots_fired_with_no_one_hurt_stays_an_incident_with_no_one_hurt():
+    from blotter.pipeline import extract_text
+
+    [incident] = extract_text("No one was injured when shots were fired at a home in Dayton on Monday.").incidents
+    assert incident.casualties.injured.best == 0

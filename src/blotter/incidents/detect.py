@@ -264,13 +264,25 @@ def _modal(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children)
 
 
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _nobody(child: Token) -> bool:
+    """A subject that denies the act by naming no one: "nobody was shot", "no one has been hurt",
+    "no shots were fired"."""
+    return child.dep_ in ("nsubj", "nsubjpass") and (
+        child.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+        or (child.lower_ == "one" and child.i > 0 and child.nbor(-1).lower_ == "no"))
+
+
 def _unreal(token: Token) -> bool:
     """Words that report no event: "rebels could attack", "the army will not shell", "he did not shoot",
+    "nobody was shot",
     and words governed by a modal or a wish ("will place bombs", "want to impose terror").
 
     The climb stops at a relative clause, which states a fact about someone ("the man who was killed").
     """
-    if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" or _nobody(c) for c in token.children):
         return True
     current = token
     for _ in range(_GOVERNOR_REACH):
