@@ -523,9 +523,9 @@ def test_muc4_keys_parse_dates_places_and_alternatives():
     keys = muc4_keys.parse_key(KEY_FILE)
     assert keys["TST1-MUC3-0002"] == [], "a message keyed '*' has no template"
     first, second = keys["TST1-MUC3-0001"]
-    assert first.days == {"1990-03-02"} and first.country == "colombia" and first.places == {"antioquia", "medellin"}
+    assert first.days == {"1990-03-02"} and first.countries == {"colombia"} and first.places == {"antioquia", "medellin"}
     assert second.days == {"1990-03-01", "1990-03-02", "1990-03-03"}, "'- 04 MAR 90' (on or before) gives no day"
-    assert second.country == "peru" and second.places == {"lima"}, "a continued line belongs to its slot"
+    assert second.countries == {"peru"} and second.places == {"lima"}, "a continued line belongs to its slot"
     assert muc4_keys.key_days("- 04 MAR 90") == frozenset()
     assert muc4_keys.key_places("COLOMBIA: PEREIRA (CITY) - BELEN DE UMBRIA (TOWN)")[1] == {"pereira", "belen de umbria"}
 

@@ -45,7 +45,7 @@ _KEY_DAY = re.compile(r"\d{1,2} [A-Z]{3} \d{2}")
 @dataclass(frozen=True)
 class KeyTemplate:
     days: frozenset[str]  # ISO days the template's date allows; empty when it gives none
-    country: str | None  # name_key form
+    countries: frozenset[str]  # name_key forms; alternatives "(PERU) / (BOLIVIA)" give two
     places: frozenset[str]  # name_key forms of every named level below the country
 
 
@@ -118,11 +118,8 @@ def parse_key(text: str) -> dict[str, list[KeyTemplate]]:
         if slots.get("MESSAGE: TEMPLATE", "*").startswith("*"):
             continue
         countries, places = key_places(slots.get("INCIDENT: LOCATION", ""))
-        templates[docid].append(KeyTemplate(key_days(slots.get("INCIDENT: DATE", "")),
-                                            next(iter(countries)) if len(countries) == 1 else None,
+        templates[docid].append(KeyTemplate(key_days(slots.get("INCIDENT: DATE", "")), frozenset(countries),
                                             frozenset(places)))
-        if len(countries) > 1:  # alternatives in two countries: either is right
-            templates[docid].extend(KeyTemplate(frozenset(), c, frozenset()) for c in sorted(countries)[1:])
     return templates
 
 
@@ -159,7 +156,7 @@ def score(messages: Sequence[KeyMessage], records: Sequence[DocumentRecord | Non
         if days:
             day = predicted_day(incident)
             score_value(day_prf, "key", day, day in days)
-        countries = {t.country for t in message.templates if t.country}
+        countries = set().union(*(t.countries for t in message.templates))
         country = name_key(incident.location.country) if incident and incident.location.country else None
         if countries:
             score_value(country_prf, "key", country, country in countries)
