@@ -1037,7 +1037,7 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
     missed, anywhere in the report of the main incident: the follow-up of a report ("Burch fired into the
     truck", "Rivers is accused of shooting his wife") is about the incident it opens with."""
     known = _known_names(perpetrators)
-    sentences = frame.sentences if not (frame.is_primary and not frame.background) else list(frame.doc.sents)
+    sentences = frame.reach
     for sentence in sentences:
         matches = [(m, m.start("name"), m.end("name")) for m in _SHOOTER_ACT_RE.finditer(
             frame.text, sentence.start_char, sentence.end_char)]

@@ -30,6 +30,12 @@ class IncidentFrame:
     background: bool = False  # a past event mentioned as context (a conviction, an earlier attack)
 
     @property
+    def reach(self) -> list[Span]:
+        """The sentences a filler may look in for names: the whole report for the main incident
+        (its follow-up sentences name the people), the incident's own sentences for the others."""
+        return list(self.doc.sents) if self.is_primary and not self.background else self.sentences
+
+    @property
     def text(self) -> str:
         """The article text: what Evidence offsets and mentions refer to."""
         return self.article.text

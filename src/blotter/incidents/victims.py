@@ -336,7 +336,7 @@ def _name_described_victims(frame: IncidentFrame, victims: list[Victim]) -> list
     unnamed = [v for v in victims if v.name is None and _DESCRIBED_RE.match(v.mention)]
     if not unnamed:
         return victims
-    sentences = frame.sentences if not (frame.is_primary and not frame.background) else list(frame.doc.sents)
+    sentences = frame.reach
     for sentence in sentences:
         for entity in sentence.ents:
             root = entity.root
@@ -439,7 +439,7 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
     """Named victims the parse missed, where the clause that names them says how the shooting harmed them."""
     text = frame.text
     known = {v.name.lower() for v in victims if v.name and v.name.split()}
-    sentences = list(frame.doc.sents) if frame.is_primary and not frame.background else frame.sentences
+    sentences = frame.reach
     found = []
     for sentence in sentences:
         for match in _HARMED_NAME_RE.finditer(text, sentence.start_char, sentence.end_char):
