@@ -963,7 +963,6 @@ _HELD_RE = re.compile(
     + r"(?:,\s+\d{1,3},)?\s+(?:with|for|in\s+(?:connection\s+with\s+)?the\s+(?:shooting|death|killing|murder))\b"
     r"|\b(?:shooting|massacre|attack|killings?|murders?|rampage)\s+(?:was\s+)?(?:carried\s+out|committed|perpetrated)\s+by\s+"
     r"(?:\d{1,3}-year-old\s+)?" + _NAME.replace("?P<name>", "?P<name6>"))
-# "... carried out by Jo Roe, 28, and Al Poe, 27": the next names of the list.
 # A name listed just before "and" ("Jo Roe, 29, and ..."): who a sentence about the next name also names.
 _NAME_AND_BEFORE_RE = re.compile(_NAME + r"(?:,\s+\d{1,3},)?\s+and\s+$")
 _LIST_REACH = 60  # characters looked back for the name listed before
@@ -979,6 +978,7 @@ def name_listed_before(pattern: re.Pattern[str], text: str, floor: int, start: i
     return before, before.start("name"), before.end("name")
 
 
+# "... carried out by Jo Roe, 28, and Al Poe, 27": the next names of the list.
 _AND_NEXT_NAME_RE = re.compile(r"(?:,\s+(?:aged\s+)?\d{1,3})?,?\s+and\s+(?:(?:his|her)\s+(?:wife|husband|brother|sister|"
                                r"son|daughter|father|mother)?,?\s+)?(?:\d{1,3}-year-old\s+)?" + _NAME)
 _NOT_NAME_WORDS_ANY = frozenset("police officer officers deputy deputies sheriff man woman men women boy girl teen suspect "
@@ -1045,7 +1045,7 @@ def _acted_or_held(frame: IncidentFrame, perpetrators: list[Perpetrator]) -> Non
         for match, start, end in list(matches):
             before = name_listed_before(_NAME_AND_BEFORE_RE, frame.text, sentence.start_char, start)
             if before is not None:  # "Jo Roe and Al Poe were charged with murder": both
-                matches.append((before[0], before[1], before[2]))
+                matches.append(before)
             listed = match.re is _HELD_RE and match.group("name6")
             after = _AND_NEXT_NAME_RE.match(frame.text, end, sentence.end_char) if listed else None
             if after is not None:  # "the attack carried out by Jo Roe, 28, and Al Poe, 27": both

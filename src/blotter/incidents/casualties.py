@@ -49,6 +49,7 @@ KILLED_WORDS = (
 # Carried off to be treated: hurt, though maybe the one who later died ("taken to a hospital").
 _TAKEN = ("taken", "transported", "rushed", "airlifted", "flown")
 _TAKEN_WORDS = r"(?:" + "|".join(_TAKEN) + r")"
+_TAKEN_TO = tuple(f"{word} to" for word in _TAKEN)
 INJURED_WORDS = (
     r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
     r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|recovering\s+(?:from|after|in)\b|in\s+(?:critical|serious|stable|grave)\s+condition|"
@@ -310,7 +311,7 @@ class CasualtyMention:
 def _harm_of(words: str) -> tuple[Harm, bool]:
     """The harm a status phrase names, and whether it is only a weak (bare "shot") injury."""
     lowered = " ".join(words.lower().split())
-    if lowered in {"hit", "struck", "grazed"} or re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith(tuple(f"{word} to" for word in _TAKEN)) and not lowered.endswith(("injuries", "wounds", "wound"))):
+    if lowered in {"hit", "struck", "grazed"} or re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith(_TAKEN_TO) and not lowered.endswith(("injuries", "wounds", "wound"))):
         return "injured", True  # the shot or the one taken to hospital may be the one who died
     if re.fullmatch(KILLED_WORDS, lowered, re.IGNORECASE):
         return "killed", False
@@ -581,8 +582,12 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
                 else "injured"
         # "the shooting of a teen", "a bullet hit Ann Doe": maybe the one killed
         weak = verb == "shooting of" or bool(re.search(r"\b(?:hit|struck|pierced|grazed)$|^(?:striking|hitting|grazing)$", verb))
-        if verb in {"striking", "hitting", "grazing"} and not _FIRED_BEFORE_RE.search(text, max(start, match.start() - 120), match.start()):
-            continue  # "the car veered, striking a pole": only a shot fired strikes people here
+        fired = None  # the last "fired"/"opened fire" before a "striking", and so who fired
+        if verb in {"striking", "hitting", "grazing"}:
+            shots = list(_FIRED_BEFORE_RE.finditer(text, max(start, match.start() - 120), match.start()))
+            if not shots:
+                continue  # "the car veered, striking a pole": only a shot fired strikes people here
+            fired = shots[-1]
         if re.match(r"ricochet|went|discharg|fired|striking|hitting|grazing", verb) and not (
                 _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object"))
                 or _ANY_PRONOUN_RE.match(match.group("object")) or _NAMED_PERSON_RE.fullmatch(match.group("object"))):
@@ -597,9 +602,6 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             # "killing himself": an attacker only after harming others, else a suicide or an accident
             mention.perpetrator = _harmed_others_first(text, start, match.start())
         if mention and verb in {"striking", "hitting", "grazing"} and _ANY_PRONOUN_RE.match(match.group("object")):
-            fired = None
-            for fired in _FIRED_BEFORE_RE.finditer(text, max(start, match.start() - 120), match.start()):
-                pass
             # "fired at the suspect, striking him"; but in "the robbers opened fire, grazing him" the robbers fired
             mention.perpetrator = _pronoun_means_perpetrator(text, match.start("object")) and not (
                 fired is not None and not _PERSON_NOUN_RE.search(text, fired.end(), match.start()))

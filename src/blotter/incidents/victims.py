@@ -326,7 +326,6 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
 
 # A victim known only by a description ("a teacher", "an off-duty officer", "the man").
 _DESCRIBED_RE = re.compile(r"(?:an?|the|one)\s", re.IGNORECASE)
-_AGE_AFTER_NAME_RE = re.compile(r",\s*(\d{1,3}),")
 
 
 def _name_described_victims(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]:
@@ -350,9 +349,9 @@ def _name_described_victims(frame: IncidentFrame, victims: list[Victim]) -> list
             if len(described) != 1 or any(v.name == entity.text for v in victims if v.status != "unknown"):
                 continue
             chosen = described[0]
-            age = _AGE_AFTER_NAME_RE.match(frame.text, entity.end_char)
+            age = _AGE_AFTER_RE.match(frame.text, entity.end_char)
             chosen.name = chosen.mention = entity.text
-            chosen.age = chosen.age or (int(age.group(1)) if age else None)
+            chosen.age = chosen.age or (int(age.group("age")) if age else None)
             chosen.evidence.append(Evidence.of(frame.text, entity.start_char, entity.end_char))
             victims = [v for v in victims if v is chosen or v.name != entity.text]
     return victims
@@ -464,7 +463,7 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
                 names = [(match.start(group), match.end("surname4"))]
             before = name_listed_before(_NAME_AND_BEFORE_RE, text, sentence.start_char, match.start())
             if group == "name3" and before is not None:  # "Jo Roe and Al Poe were two of the victims"
-                names.append((before[1], before[2]))
+                names.append(before[1:])
             for start, end in names:
                 name = text[start:end]
                 words = name.lower().split()
