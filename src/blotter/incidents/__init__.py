@@ -105,12 +105,15 @@ _HEADLINE_ONE_EVENT = re.compile(
     re.IGNORECASE)
 
 
-def _headline_tells_event(title: str | None) -> bool:
-    """A headline telling one event that happened to or was done by someone ("Teen shot at party",
-    "Party turned into shootout"), not violence in general ("Shootings rise in the city")."""
-    if not title or not any(not t.weak for t in title_triggers(title)):
-        return False
+def _names_one_event(title: str) -> bool:
+    """A headline about someone or about one named event ("Teen shot at party", "Party turned into
+    shootout"), not about violence in general ("Shootings rise in the city")."""
     return bool(_HEADLINE_PERSON.search(title) or _HEADLINE_ONE_EVENT.search(title))
+
+
+def _headline_tells_event(title: str | None) -> bool:
+    """A headline telling, with a plain violent word, one event that happened to or was done by someone."""
+    return bool(title) and any(not t.weak for t in title_triggers(title)) and _names_one_event(title)
 
 
 def _headline_location(frame: IncidentFrame, title: str) -> Location:
@@ -139,7 +142,7 @@ def _headline_incident(doc: Doc, article: Article, places: list[Place], publishe
         return None
     frame = IncidentFrame(doc=doc, article=article, sentences=[], is_primary=True, published=published, places=places)
     counts = headline_counts(frame)
-    if not counts and not (_HEADLINE_PERSON.search(title) or _HEADLINE_ONE_EVENT.search(title)):
+    if not counts and not _names_one_event(title):
         return None  # a count, a person or one named event makes it concrete, not violence in general
     casualties = Casualties()
     for harm, count in counts:
