@@ -39,6 +39,7 @@ from .runner import Dataset, DatasetUnavailable, EvalResult
 _PARTS = (("tst1", "tst1-muc3", "key-tst1.v7"), ("tst2", "tst2-muc4", "key-tst2.v4"))
 _MESSAGE_ID = re.compile(r"^(TST\d-MUC\d-\d{4})\s*$", re.MULTILINE)
 _SLOT = re.compile(r"^\s*(\d+)\.\s+([A-Z ]+?:\s[A-Z ]+?)(?:\s{2,}(.*))?$")
+_ALTERNATIVES_RE = re.compile(r"\)\s*/\s*\(")  # "(A) / (B)": a key's alternative answers
 _KEY_DAY = re.compile(r"\d{1,2} [A-Z]{3} \d{2}")
 
 
@@ -64,7 +65,7 @@ def key_days(value: str) -> frozenset[str]:
     """The days a key's date allows: "02 FEB 90" one, "01 FEB 90 - 03 FEB 90" three (up to a
     month), "- 03 FEB 90" ("on or before") none; alternatives "(A) / (B)" add up."""
     days: set[str] = set()
-    for alternative in re.split(r"\)\s*/\s*\(", value.strip().strip("()")):
+    for alternative in _ALTERNATIVES_RE.split(value.strip().strip("()")):
         found = _KEY_DAY.findall(alternative)
         if len(found) == 1 and not alternative.strip().startswith("-"):
             days.add(_key_day(found[0]).isoformat())
@@ -84,7 +85,7 @@ def key_places(value: str) -> tuple[set[str], set[str]]:
     value = value.strip()
     if value in ("", "-", "*"):
         return countries, places
-    alternatives = re.split(r"\)\s*/\s*\(", value[1:-1]) if value.startswith("(") else [value]
+    alternatives = _ALTERNATIVES_RE.split(value[1:-1]) if value.startswith("(") else [value]
     for alternative in alternatives:
         country, *levels = alternative.split(":")
         countries.add(name_key(country.strip()))

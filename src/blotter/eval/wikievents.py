@@ -37,7 +37,6 @@ said"); the input puts them back from the dataset's own line split, which holds 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,8 +103,7 @@ class WikiDocument:
 def _clusters(path: Path) -> dict[str, list[list[str]]]:
     if not path.is_file():
         return {}
-    with open(path, encoding="utf-8") as lines:
-        return {raw["doc_key"]: raw["clusters"] for raw in map(json.loads, lines)}
+    return {raw["doc_key"]: raw["clusters"] for raw in read_jsonl(path)}
 
 
 def parse_document(raw: dict, clusters: list[list[str]]) -> WikiDocument:
