@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_ARTICLE = re.compile(r"^(the|a|an)\s+")
+from ..phrases import normalize_filler  # the scorers' filler match, re-exported for them
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -81,11 +82,6 @@ class Mean:
 
     def as_dict(self) -> dict[str, float | int]:
         return {"mean": round(self.value, 4), "total": len(self.values)}
-
-
-def normalize_filler(text: str) -> str:
-    """Lower-case, squeeze spaces and drop a leading "the/a/an" (the MUC/GTT filler match)."""
-    return _ARTICLE.sub("", _SPACES.sub(" ", text.strip().lower()))
 
 
 def squeeze(text: str) -> str:

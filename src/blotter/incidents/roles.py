@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 # Phrases are compared as the MUC-4 scorer compares fillers, the match the model was trained to.
-from ..eval.metrics import normalize_filler as normalise
+from ..phrases import normalize_filler as normalise
 from ..models import Evidence, GroupRef, Incident, Perpetrator, Target, Victim, Weapon
 from .actors import _NOT_INVOLVED, group_table
 from .frame import IncidentFrame
