@@ -97,19 +97,19 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"overcome|grieving|grieved|appearance|conference|announcement|still|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
     + _CLAUSE + r"{0,30}$",
     re.IGNORECASE)
+# What tellers and officials do, in both patterns below.
+_TELLING_VERBS = "said|says|announced|identified|released|confirmed|reported|told|arrested|charged|named|interviewed|questioned|asked|issued|ordered"
 # A sentence that opens on a day and goes on with a statement or an aftermath: "On Wednesday, police
 # identified the victims", "Monday, the sheriff's office said": the day of the telling, not of the event.
 _STATEMENT_AFTER_RE = re.compile(
-    r"(?:'s|’s)?,?\s+(?:[\w'’.-]+\s+){0,8}?(?:said|says|announced|identified|released|confirmed|reported|told|"
-    r"arrested|charged|named|interviewed|questioned|asked|issued|ordered|appeared|"
+    r"(?:'s|’s)?,?\s+(?:[\w'’.-]+\s+){0,8}?(?:" + _TELLING_VERBS + r"|appeared|"
     r"made\s+(?:their|his|her)\s+(?:first\s+)?(?:court\s+)?appearance)\b"
     r"|(?:'s|’s)?,?\s+(?:a|the)?\s*(?:(?:grand|circuit|district|county|federal|superior)\s+)?"
     r"(?:judge|jury|jurors|prosecutors?|magistrate)\b", re.IGNORECASE)
 # A teller's or an official's act right after the date that a subject opens: "The coroner on Sunday identified the
 # man", "A judge on Saturday ordered him held", "Friday, the two men made their first appearance".
 _TELLING_VERB_AFTER_RE = re.compile(
-    r"(?:'s|’s)?,?\s+(?:(?:also|formally|publicly|again)\s+)?(?:said|says|announced|identified|released|confirmed|reported|"
-    r"told|arrested|charged|named|interviewed|questioned|asked|issued|ordered|filed|denied|revealed|declined|refused|"
+    r"(?:'s|’s)?,?\s+(?:(?:also|formally|publicly|again)\s+)?(?:" + _TELLING_VERBS + r"|filed|denied|revealed|declined|refused|"
     r"addressed|obtained|searched|booked|indicted|sentenced|made\s+(?:their|his|her)\s+(?:first\s+)?appearance)\b",
     re.IGNORECASE)
 # A street named "... Court" ("on Emery Court"), not a court of law ("Circuit Court", "court on Monday").
@@ -466,7 +466,7 @@ def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int) -> 
             break
     else:
         return False
-    if token.pos_ not in _VERB_TAGS or token.lemma_.lower() in _SCENE_VERB_LEMMAS or _EVENT_VERB_RE.fullmatch(token.text):
+    if token.lemma_.lower() in _SCENE_VERB_LEMMAS or _EVENT_VERB_RE.fullmatch(token.text):
         return False
     if token.dep_ in ("relcl", "acl") and token.head.lower_ in TRIGGERS:
         return False
