@@ -1074,6 +1074,8 @@ SCENE_BEFORE_TOWN = re.compile(
 
 
 NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+# 'the suburb of Holladay', 'the town of Wister': the town is named as such.
+AREA_OF_BEFORE = re.compile(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", re.IGNORECASE)
 # 'a shooting south of Heavener', 'two miles northwest of Wister': the scene is measured from the town.
 COMPASS_OF_BEFORE = re.compile(r"\b(?:" + "|".join(COMPASS_POINTS) + r")\s+of\s+$", re.IGNORECASE)
 
@@ -1091,7 +1093,7 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
     if SCENE_BEFORE_TOWN.search(text, max(0, place.start - 30), place.start) or \
             COMPASS_OF_BEFORE.search(text, max(0, place.start - 30), place.start):
         return False
-    if re.search(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", text[max(0, place.start - 20):place.start], re.IGNORECASE):
+    if AREA_OF_BEFORE.search(text[max(0, place.start - 20):place.start]):
         return False  # 'the suburb of Holladay', 'the town of Wister'
     following = NEXT_LOWER_WORD.match(text, place.end, place.end + 16)
     if following is not None and following.group(1) in RESIDENT_WORDS:
