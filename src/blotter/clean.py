@@ -357,26 +357,18 @@ def _place_streamed_sections(tree: lxml.html.HtmlElement) -> bool:
             placeholder = template.getnext()
             if (template.get("id").startswith("B:") and placeholder is not None and placeholder.tag != "template"
                     and len(placeholder.text_content().split()) <= MAX_PLACEHOLDER_WORDS):
-                _drop_keeping_tail(placeholder)
+                placeholder.drop_tree()  # its tail stays
             parent, position = template.getparent(), template.getparent().index(template)
             for offset, child in enumerate(list(section)):
                 parent.insert(position + offset, child)
             if section.text and section.text.strip():
                 _append_text(parent, position, section.text)
-            _drop_keeping_tail(template)
-            _drop_keeping_tail(section)
+            template.drop_tree()
+            section.drop_tree()
             moved = placed = True
         if not moved:
             break
     return placed
-
-
-def _drop_keeping_tail(element: lxml.html.HtmlElement) -> None:
-    parent = element.getparent()
-    if parent is not None:
-        if element.tail:
-            _append_text(parent, parent.index(element), element.tail)
-        parent.remove(element)
 
 
 def _append_text(parent: lxml.html.HtmlElement, position: int, text: str) -> None:
