@@ -104,13 +104,14 @@ def _located_by_verb(head: Token, governor: Token, token: Token) -> bool:
     if governor.pos_ != "VERB" or head.lower_ not in _WHERE_PREPOSITIONS:
         return False
     objects = [c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i != token.i]
-    return any(not find_weapon_spans(c.doc.text, c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-               and c.lemma_.lower() not in _WEAPON_WORDS for c in objects)
+    return any(not _is_weapon(c, whole_phrase=True) for c in objects)
 
 
-def _is_weapon(token: Token) -> bool:
-    return token.lemma_.lower() in _WEAPON_WORDS or bool(
-        find_weapon_spans(token.doc.text, token.idx, token.idx + len(token)))
+def _is_weapon(token: Token, whole_phrase: bool = False) -> bool:
+    """The word names a weapon, or (``whole_phrase``) the phrase it heads names one somewhere."""
+    start, end = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)) if whole_phrase \
+        else (token.idx, token.idx + len(token))
+    return token.lemma_.lower() in _WEAPON_WORDS or bool(find_weapon_spans(token.doc.text, start, end))
 
 
 def _aimed(governor: Token) -> bool:
