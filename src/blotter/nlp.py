@@ -57,10 +57,21 @@ CONTRACTION_STEMS = frozenset(
     "ain aren can couldn didn doesn don hadn hasn haven isn mustn shouldn wasn weren won wouldn".split()
 )
 
+DOC_TEXT_KEY = "blotter.doc_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds it from every token on each access, which made
+    a per-noun regex check cost a pass over the whole article."""
+    text = doc.user_data.get(DOC_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
+    return text
+
+
 if not Doc.has_extension("article_text"):
-    # Doc.text joins every token, so it is only built when the article text was not kept apart.
     Doc.set_extension("article_text", getter=lambda doc: doc.user_data[ARTICLE_TEXT_KEY]
-                      if ARTICLE_TEXT_KEY in doc.user_data else doc.text)
+                      if ARTICLE_TEXT_KEY in doc.user_data else doc_text(doc))
 
 
 def is_recased(doc: Doc) -> bool:

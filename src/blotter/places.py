@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from .geo import Entry, Gazetteer, load_gazetteer, name_key
 from .geo.gazetteer import ascii_name
 from .models import Article, Evidence, Location, Place
+from .nlp import doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP"}  # a gazetteer hit inside these is a person or a demonym
@@ -174,7 +175,7 @@ class Tokens:
             tokens.first.append(len(tokens.words))
             cuts = [m.start() for m in GLUED_WORD.finditer(word)] if len(word) > 5 else []
             if not cuts and len(word) >= 7 and row[2] < INLINE_DATELINE_CHARS and (sign := CALL_SIGN_GLUE.match(word)) \
-                    and CALL_SIGN_DATELINE_AFTER.match(doc.text, row[2] + len(word)) and not gazetteer.has_key(name_key(word)):
+                    and CALL_SIGN_DATELINE_AFTER.match(doc_text(doc), row[2] + len(word)) and not gazetteer.has_key(name_key(word)):
                 cuts = [sign.end()]
             if not cuts:
                 tokens._append(word, strings[row[1]], row[2], row[3] == 1, row[4] == PROPN,

@@ -23,6 +23,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ..models import Evidence, Target, TargetType
+from ..nlp import doc_text
 from .frame import IncidentFrame
 from .lexicon import Lexicon
 from .weapons import find_weapon_spans
@@ -111,7 +112,7 @@ def _is_weapon(token: Token, whole_phrase: bool = False) -> bool:
     """The word names a weapon, or (``whole_phrase``) the phrase it heads names one somewhere."""
     start, end = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)) if whole_phrase \
         else (token.idx, token.idx + len(token))
-    return token.lemma_.lower() in _WEAPON_WORDS or bool(find_weapon_spans(token.doc.text, start, end))
+    return token.lemma_.lower() in _WEAPON_WORDS or bool(find_weapon_spans(doc_text(token.doc), start, end))
 
 
 def _aimed(governor: Token) -> bool:
@@ -182,7 +183,7 @@ def _damaged_after(head: Token) -> bool:
     doc = head.doc
     if end >= len(doc) or doc[end - 1].sent != head.sent:
         return False
-    return _DAMAGED_AFTER_RE.match(doc.text, doc[end - 1].idx + len(doc[end - 1])) is not None
+    return _DAMAGED_AFTER_RE.match(doc_text(doc), doc[end - 1].idx + len(doc[end - 1])) is not None
 
 
 def _article_of_a_name(token: Token) -> bool:
