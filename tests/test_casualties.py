@@ -606,3 +606,18 @@ def test_a_named_appositive_and_a_death_declared(text: str, killed, injured) -> 
 def test_a_headline_that_says_who_was_shot_gives_the_hurt(title: str, injured: int) -> None:
     casualties = headline_casualties("Subscribe to keep reading this story.", title=title)
     assert (casualties.killed.best, casualties.injured.best) == (None, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the dead told of later as one of the hurt: "the victim", "one of them", "he"
+    ("Two people were wounded in a shooting at a motel. Both were taken to a hospital. The 19-year-old victim died there.",
+     1, 1),
+    ("Two men were wounded in a shooting on Elm Street. One of them died on Friday.", 1, 1),
+    ("A man is in critical condition after a shooting on Elm Street. He died later at the hospital.", 1, None),
+    # the death told first, or the hurt told of as others: the dead are not among them
+    ("A man was killed and two others were wounded in a shooting. The victim died at the scene.", 1, 2),
+    ("Two people were wounded in the shooting. Jo Roe, 19, died at the hospital.", 1, 2),
+])
+def test_the_hurt_who_later_died_are_counted_once(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)

@@ -818,6 +818,31 @@ def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mention
             mention.perpetrator = True
 
 
+# Who died, told of as one of the people already counted: "the victim", "the 19-year-old", "one of them", "he".
+_ANAPHORIC_DEAD_RE = re.compile(
+    r"(?:the|one\s+of\s+(?:them|those|the)|he|she)\b(?![^,;]*\b(?:other|another|second|third)\b)", re.IGNORECASE)
+
+
+def _dead_among_the_hurt(text: str, frame: IncidentFrame, hurt: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
+    """Whether the dead are some of the hurt, told of again: "Two people were wounded ... The
+    19-year-old victim died" is one hurt and one dead. So only when every death the body tells comes
+    after the hurt and points back to people already counted, and the hurt are not told of as others
+    than the dead ("two others were wounded"); a death in a headline glued to the body is the same one."""
+    if any(_OTHERS_RE.search(text, start, end) for start, end in hurt.groups):
+        return False
+    headline = _headline(frame)
+    headline_end = headline[2] if headline is not None and headline[1] == "text" else 0
+    dead = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m.start >= headline_end]
+    if not dead or any(m.start < hurt.end for m in dead):
+        return False
+    for mention in dead:
+        if not mention.groups or not _ANAPHORIC_DEAD_RE.match(text, mention.groups[0][0], mention.groups[-1][1]):
+            return False
+        if _PRONOUN_RE.match(text, *mention.groups[0]) and hurt.quantity.best != 1:
+            return False  # "Two men were wounded. He died": which of them is unclear, and so is whether he was one
+    return True
+
+
 _HURT_WORD_RE = re.compile(r"\b(?:wound|injur|hurt|critical|hospitali[sz])", re.IGNORECASE)
 
 
@@ -869,7 +894,12 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             if weak is not None and weak.quantity.best - weak_adjust > (chosen.quantity.best if chosen else 0):
                 chosen, adjust = weak, weak_adjust
                 weak_injury = weak if not killed else None
+        if harm == "injured" and chosen is not None and not chosen.weak and not adjust and result.killed.best \
+                and _dead_among_the_hurt(text, frame, chosen, mentions):
+            adjust = result.killed.best  # "Two people were wounded. ... The 19-year-old victim died": one hurt
         count = _count(chosen, text, adjust)
+        if harm == "injured" and chosen is not None and adjust and not count.best:
+            count = Count()  # "A man is in critical condition. He died later": nobody else was hurt
         enumerated = _enumerated_injured(text, mentions, result.killed.best or 0) if harm == "injured" else None
         if enumerated is not None and enumerated[0] > (count.best or 0):
             total, parts = enumerated
