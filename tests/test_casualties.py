@@ -621,3 +621,25 @@ def test_a_headline_that_says_who_was_shot_gives_the_hurt(title: str, injured: i
 def test_the_hurt_who_later_died_are_counted_once(text: str, killed, injured) -> None:
     result = casualties_of(text)
     assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a bullet that hit a thing hurt nobody; one that hit a person did
+    ("No one was hurt, but one bullet hit a squad car and another hit a nearby apartment.", None, 0),
+    ("A stray bullet hit a 9-year-old girl sitting on her porch.", None, 1),
+    # a figure after a verb of firing counts shots, not people
+    ("The suspect fired at the officer, and the officer returned one shot, but the suspect was not struck.", None, None),
+    # taken to a hospital only to be looked at: not hurt
+    ("Jo Roe was transported to the hospital for a medical clearance and then taken to jail.", None, None),
+    ("Jo Roe was taken to the hospital for treatment of a gunshot wound.", None, 1),
+])
+def test_what_was_hit_and_who_was_only_checked(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_an_attacker_listed_with_victims_is_counted_apart() -> None:
+    shot = casualties_of("A state trooper and a suspect were shot on the interstate.")
+    assert (shot.injured.best, shot.perpetrators_injured.best) == (1, 1)
+    killed = casualties_of("Two officers and the gunman were killed in the exchange of fire.")
+    assert (killed.killed.best, killed.perpetrators_killed.best) == (2, 1)
