@@ -643,3 +643,15 @@ def test_an_attacker_listed_with_victims_is_counted_apart() -> None:
     assert (shot.injured.best, shot.perpetrators_injured.best) == (1, 1)
     killed = casualties_of("Two officers and the gunman were killed in the exchange of fire.")
     assert (killed.killed.best, killed.perpetrators_killed.best) == (2, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a larger figure of the hurt shows the smaller one leaves the dead out
+    ("Nine people were wounded in the shooting at the college. Ten victims were taken to hospital with gunshot wounds. "
+     "One of those patients died in the emergency room.", 1, 9),
+    # "one of" a group: not the one person hurt
+    ("Officers found Jo Roe injured inside the home. One of the daughters was found dead on the couch.", 1, 1),
+])
+def test_the_dead_are_not_taken_from_hurt_they_were_never_among(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)

@@ -848,6 +848,7 @@ def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mention
             mention.perpetrator = True
 
 
+_ONE_OF_RE = re.compile(r"one\s+of\b", re.IGNORECASE)
 # Who died, told of as one of the people already counted: "the victim", "the 19-year-old", "one of them", "he".
 _ANAPHORIC_DEAD_RE = re.compile(
     r"(?:the|one\s+of\s+(?:them|those|the)|he|she)\b(?![^,;]*\b(?:other|another|second|third)\b)", re.IGNORECASE)
@@ -860,6 +861,8 @@ def _dead_among_the_hurt(text: str, frame: IncidentFrame, hurt: CasualtyMention,
     than the dead ("two others were wounded"); a death in a headline glued to the body is the same one."""
     if any(_OTHERS_RE.search(text, start, end) for start, end in hurt.groups):
         return False
+    if any(m.harm == "injured" and not m.perpetrator and m.quantity.best > hurt.quantity.best for m in mentions):
+        return False  # "Nine were wounded ... ten taken to hospital. One of those died": the nine are the living
     headline = _headline(frame)
     headline_end = headline[2] if headline is not None and headline[1] == "text" else 0
     dead = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m.start >= headline_end]
@@ -870,6 +873,8 @@ def _dead_among_the_hurt(text: str, frame: IncidentFrame, hurt: CasualtyMention,
             return False
         if _PRONOUN_RE.match(text, *mention.groups[0]) and hurt.quantity.best != 1:
             return False  # "Two men were wounded. He died": which of them is unclear, and so is whether he was one
+        if _ONE_OF_RE.match(text, *mention.groups[0]) and hurt.quantity.best < 2:
+            return False  # "Jo Roe was found injured. One of the daughters was found dead": one of others
     return True
 
 
