@@ -655,3 +655,8 @@ def test_an_attacker_listed_with_victims_is_counted_apart() -> None:
 def test_the_dead_are_not_taken_from_hurt_they_were_never_among(text: str, killed, injured) -> None:
     result = casualties_of(text)
     assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_he_who_died_is_not_taken_from_many_hurt() -> None:
+    result = casualties_of("The gunman opened fire on the street, injuring nine people. Police said he was shot and killed.")
+    assert result.injured.best == 9

@@ -871,7 +871,7 @@ def _dead_among_the_hurt(text: str, frame: IncidentFrame, hurt: CasualtyMention,
     for mention in dead:
         if not mention.groups or not _ANAPHORIC_DEAD_RE.match(text, mention.groups[0][0], mention.groups[-1][1]):
             return False
-        if _PRONOUN_RE.match(text, *mention.groups[0]) and hurt.quantity.best != 1:
+        if _PRONOUN_RE.match(text[slice(*mention.groups[0])]) and hurt.quantity.best != 1:
             return False  # "Two men were wounded. He died": which of them is unclear, and so is whether he was one
         if _ONE_OF_RE.match(text, *mention.groups[0]) and hurt.quantity.best < 2:
             return False  # "Jo Roe was found injured. One of the daughters was found dead": one of others
