@@ -247,6 +247,10 @@ HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
                           r"double|triple|quadruple|quintuple|shooting\s+of|went\s+off|ricochet|discharged|fired|struck|graz|\bhit\b|treatment", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
+# The one who attacked in a crime, as against fighters, militants or rebels, who may be the ones attacked:
+# listed with victims ("A trooper and a suspect were shot") he is counted apart.
+_ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|shooters?|suspects?|assailants?|attackers?|robbers?|intruders?|carjackers?|burglars?|"
+                          r"perpetrators?|(?:suicide\s+)?bombers?|hijackers?|kidnappers?|killers?|murderers?|culprits?)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _ANY_PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
 # The last person named before a pronoun: "struck the suspect ... He later died" is the attacker.
@@ -455,9 +459,10 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         return None  # "Smith, 28 was killed": a singular verb after a figure means an age
     if plural_verb is True and len(groups) == 1 and total.high == 1:
         return None  # "four men attending a party at a home were injured": "a home" is not who was hurt
-    attacker = [bool(_PERPETRATOR_RE.search(text, *group)) for group in groups]
-    if all(attacker) or not any(attacker):
-        return CasualtyMention(harm, all(attacker), total, start, end, groups, weak)
+    perpetrator = [bool(_PERPETRATOR_RE.search(text, *group)) for group in groups]
+    attacker = [bool(_ATTACKER_RE.search(text, *group)) for group in groups]
+    if all(perpetrator) or not any(attacker):
+        return CasualtyMention(harm, all(perpetrator), total, start, end, groups, weak)
     # "A state trooper and a suspect were shot": the trooper is the victim, the suspect an attacker
     victims = [index for index, is_attacker in enumerate(attacker) if not is_attacker]
     attackers = [index for index, is_attacker in enumerate(attacker) if is_attacker]
