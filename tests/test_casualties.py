@@ -657,6 +657,8 @@ def test_the_dead_are_not_taken_from_hurt_they_were_never_among(text: str, kille
     assert (result.killed.best, result.injured.best) == (killed, injured)
 
 
-def test_he_who_died_is_not_taken_from_many_hurt() -> None:
+def test_he_who_died_is_not_taken_from_the_hurt_when_he_may_be_the_gunman() -> None:
     result = casualties_of("The gunman opened fire on the street, injuring nine people. Police said he was shot and killed.")
     assert result.injured.best == 9
+    one_of_them = casualties_of("Police said two young children were critically wounded by gunfire. She later died at the hospital.")
+    assert (one_of_them.killed.best, one_of_them.injured.best) == (1, 1)

@@ -876,8 +876,9 @@ def _dead_among_the_hurt(text: str, frame: IncidentFrame, hurt: CasualtyMention,
     for mention in dead:
         if not mention.groups or not _ANAPHORIC_DEAD_RE.match(text, mention.groups[0][0], mention.groups[-1][1]):
             return False
-        if _PRONOUN_RE.match(text[slice(*mention.groups[0])]) and hurt.quantity.best != 1:
-            return False  # "Two men were wounded. He died": which of them is unclear, and so is whether he was one
+        if _PRONOUN_RE.match(text[slice(*mention.groups[0])]) and _ATTACKER_RE.search(
+                text, max(0, mention.start - _PRONOUN_REACH), mention.start):
+            return False  # "The gunman fired, injuring nine people. He was shot dead": maybe the gunman
         if _ONE_OF_RE.match(text, *mention.groups[0]) and hurt.quantity.best < 2:
             return False  # "Jo Roe was found injured. One of the daughters was found dead": one of others
     return True
