@@ -606,3 +606,59 @@ def test_a_named_appositive_and_a_death_declared(text: str, killed, injured) -> 
 def test_a_headline_that_says_who_was_shot_gives_the_hurt(title: str, injured: int) -> None:
     casualties = headline_casualties("Subscribe to keep reading this story.", title=title)
     assert (casualties.killed.best, casualties.injured.best) == (None, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the dead told of later as one of the hurt: "the victim", "one of them", "he"
+    ("Two people were wounded in a shooting at a motel. Both were taken to a hospital. The 19-year-old victim died there.",
+     1, 1),
+    ("Two men were wounded in a shooting on Elm Street. One of them died on Friday.", 1, 1),
+    ("A man is in critical condition after a shooting on Elm Street. He died later at the hospital.", 1, None),
+    # the death told first, or the hurt told of as others: the dead are not among them
+    ("A man was killed and two others were wounded in a shooting. The victim died at the scene.", 1, 2),
+    ("Two people were wounded in the shooting. Jo Roe, 19, died at the hospital.", 1, 2),
+])
+def test_the_hurt_who_later_died_are_counted_once(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a bullet that hit a thing hurt nobody; one that hit a person did
+    ("No one was hurt, but one bullet hit a squad car and another hit a nearby apartment.", None, 0),
+    ("A stray bullet hit a 9-year-old girl sitting on her porch.", None, 1),
+    # a figure after a verb of firing counts shots, not people
+    ("The suspect fired at the officer, and the officer returned one shot, but the suspect was not struck.", None, None),
+    # taken to a hospital only to be looked at: not hurt
+    ("Jo Roe was transported to the hospital for a medical clearance and then taken to jail.", None, None),
+    ("Jo Roe was taken to the hospital for treatment of a gunshot wound.", None, 1),
+])
+def test_what_was_hit_and_who_was_only_checked(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_an_attacker_listed_with_victims_is_counted_apart() -> None:
+    shot = casualties_of("A state trooper and a suspect were shot on the interstate.")
+    assert (shot.injured.best, shot.perpetrators_injured.best) == (1, 1)
+    killed = casualties_of("Two officers and the gunman were killed in the exchange of fire.")
+    assert (killed.killed.best, killed.perpetrators_killed.best) == (2, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a larger figure of the hurt shows the smaller one leaves the dead out
+    ("Nine people were wounded in the shooting at the college. Ten victims were taken to hospital with gunshot wounds. "
+     "One of those patients died in the emergency room.", 1, 9),
+    # "one of" a group: not the one person hurt
+    ("Officers found Jo Roe injured inside the home. One of the daughters was found dead on the couch.", 1, 1),
+])
+def test_the_dead_are_not_taken_from_hurt_they_were_never_among(text: str, killed, injured) -> None:
+    result = casualties_of(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+def test_he_who_died_is_not_taken_from_the_hurt_when_he_may_be_the_gunman() -> None:
+    result = casualties_of("The gunman opened fire on the street, injuring nine people. Police said he was shot and killed.")
+    assert result.injured.best == 9
+    one_of_them = casualties_of("Police said two young children were critically wounded by gunfire. She later died at the hospital.")
+    assert (one_of_them.killed.best, one_of_them.injured.best) == (1, 1)

@@ -247,6 +247,10 @@ HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
                           r"double|triple|quadruple|quintuple|shooting\s+of|went\s+off|ricochet|discharged|fired|struck|graz|\bhit\b|treatment", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
+# The one who attacked in a crime, as against fighters, militants or rebels, who may be the ones attacked:
+# listed with victims ("A trooper and a suspect were shot") he is counted apart.
+_ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|shooters?|suspects?|assailants?|attackers?|robbers?|intruders?|carjackers?|burglars?|"
+                          r"perpetrators?|(?:suicide\s+)?bombers?|hijackers?|kidnappers?|killers?|murderers?|culprits?)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _ANY_PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
 # The last person named before a pronoun: "struck the suspect ... He later died" is the attacker.
@@ -306,6 +310,9 @@ class CasualtyMention:
     end: int
     groups: list[tuple[int, int]] = field(default_factory=list)  # each listed group's span
     weak: bool = False  # a bare "shot"/"stabbed": maybe the same people as the killed
+    # Attackers listed among the victims ("A trooper and a suspect were shot"): counted apart.
+    attackers: Quantity | None = None
+    attacker_groups: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _harm_of(words: str) -> tuple[Harm, bool]:
@@ -358,6 +365,14 @@ def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, i
 
 
 # A harm that did not happen: "nearly killing", "could have killed".
+# Taken to a hospital only to be looked at: no sign of harm.
+_CHECKED_ONLY_AFTER_RE = re.compile(
+    r"\s+(?:for\s+(?:a\s+|an\s+)?(?:medical\s+|mental\s+|psychiatric\s+)?(?:clearance|evaluation|observation|check-?up|assessment)|"
+    r"as\s+a\s+precaution|to\s+be\s+(?:checked|evaluated|examined))\b", re.IGNORECASE)
+# A figure after a verb of firing counts shots: "fired one shot", "returned a single shot".
+_SHOTS_FIRED_BEFORE_RE = re.compile(
+    r"\b(?:fired|fires|firing|returned|returning|heard|hearing|let\s+off|got\s+off|squeezed\s+off|took|taking)\s+"
+    r"(?:" + NUMBER_PATTERN + r")(?:\s+(?:more|single|warning|final|last|other|additional))?\s+$", re.IGNORECASE)
 _HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:possibly|nearly|almost|narrowly|(?:could|would|might)\s+have)\s+$", re.IGNORECASE)
 _BOTH_RE = re.compile(r"both\s+", re.IGNORECASE)
 _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d|times\b|rounds\b|shots\b)", re.IGNORECASE)
@@ -431,24 +446,37 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         return None
     if len(groups) > 1 and (both := _BOTH_RE.match(text, groups[0][0], groups[0][1])) and both.end() < groups[0][1]:
         groups[0] = (both.end(), groups[0][1])  # "both his wife and his son": two, "both" only joins them
-    low = best = 0
-    high: int | None = 0
-    perpetrators = 0
+    quantities: list[Quantity] = []
     for group_start, group_end in groups:
         if _FACILITY_END_RE.search(text, group_start, group_end):
             return None  # "taken to Mercy Medical Center in critical condition": a place, not a person
         quantity = _group_quantity(text[group_start:group_end])
         if quantity is None:
             return None
-        low, best = low + quantity.low, best + quantity.best
-        high = None if high is None or quantity.high is None else high + quantity.high
-        perpetrators += bool(_PERPETRATOR_RE.search(text[group_start:group_end]))
-    if plural_verb is False and best > 1:
+        quantities.append(quantity)
+    total = _sum_quantities(quantities)
+    if plural_verb is False and total.best > 1:
         return None  # "Smith, 28 was killed": a singular verb after a figure means an age
-    if plural_verb is True and len(groups) == 1 and high == 1:
+    if plural_verb is True and len(groups) == 1 and total.high == 1:
         return None  # "four men attending a party at a home were injured": "a home" is not who was hurt
-    is_perpetrator = perpetrators == len(groups)
-    return CasualtyMention(harm, is_perpetrator, Quantity(low, best, high), start, end, groups, weak)
+    perpetrator = [bool(_PERPETRATOR_RE.search(text, *group)) for group in groups]
+    attacker = [bool(_ATTACKER_RE.search(text, *group)) for group in groups]
+    if all(perpetrator) or not any(attacker):
+        return CasualtyMention(harm, all(perpetrator), total, start, end, groups, weak)
+    # "A state trooper and a suspect were shot": the trooper is the victim, the suspect an attacker
+    victims = [index for index, is_attacker in enumerate(attacker) if not is_attacker]
+    attackers = [index for index, is_attacker in enumerate(attacker) if is_attacker]
+    return CasualtyMention(harm, False, _sum_quantities([quantities[i] for i in victims]), start, end,
+                           [groups[i] for i in victims], weak, attackers=_sum_quantities([quantities[i] for i in attackers]),
+                           attacker_groups=[groups[i] for i in attackers])
+
+
+def _sum_quantities(quantities: list[Quantity]) -> Quantity:
+    """Listed groups added up: the high is unknown when any group's is."""
+    high: int | None = 0
+    for quantity in quantities:
+        high = None if high is None or quantity.high is None else high + quantity.high
+    return Quantity(sum(q.low for q in quantities), sum(q.best for q in quantities), high)
 
 
 def _without_named_appositives(text: str, groups: list[tuple[int, int]], plural_verb: bool | None) -> list[tuple[int, int]]:
@@ -529,6 +557,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if harm_words[:1].isupper() and not harm_words.isupper():
             continue  # "Four Dead In Shooting": a headline restating the story (all-caps wire copy is not one)
         harm, weak = _harm_of(harm_words)
+        if harm_words.lower().startswith(_TAKEN_TO) and _CHECKED_ONLY_AFTER_RE.match(text, match.end()):
+            continue  # "taken to the hospital for a medical clearance and then to jail": not hurt
         aux = match.group(0)[match.end("list") - match.start():match.start("harm") - match.start()].lower()
         if weak and harm == "injured" and _SURVIVED_AFTER_RE.match(text, match.end()):
             weak = False  # "Jo Roe was shot in the leg but survived": hurt, not one of the dead
@@ -550,6 +580,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             continue  # "he shot", "troopers who shot", "who shot a man": the shooter, nobody hurt
         if weak and not passive and _PERPETRATOR_RE.search(text, match.start("list"), match.end("list")):
             continue  # "the gunman shot at the fire pit": without "was" a bare "shot" is his act
+        if harm_words.lower() == "shot" and not aux.strip() and _SHOTS_FIRED_BEFORE_RE.search(
+                text, max(start, match.start("harm") - 40), match.start("harm")):
+            continue  # "the officer returned one shot", "heard two shots": the shots fired, not people
         if harm_words.lower() in ("shot", "stabbed", "hit", "struck", "grazed") and not aux.strip() and not _PLAIN_PERSON_RE.search(text, match.start("list"), match.end("list")):
             continue  # "a clear shot", "returned one shot", "Juan Doe shot into the house": no one hit
         plural = None if not aux.strip() else False if re.search(r"\b(?:was|has|is|remains)\b", aux) \
@@ -588,10 +621,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             if not shots:
                 continue  # "the car veered, striking a pole": only a shot fired strikes people here
             fired = shots[-1]
-        if re.match(r"ricochet|went|discharg|fired|striking|hitting|grazing", verb) and not (
+        if re.match(r"ricochet|went|discharg|fired|striking|hitting|grazing|(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed)\b", verb) and not (
                 _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object"))
                 or _ANY_PRONOUN_RE.match(match.group("object")) or _NAMED_PERSON_RE.fullmatch(match.group("object"))):
-            continue  # "the rifle fired and struck a tree": only a person hit is hurt
+            continue  # "the rifle fired and struck a tree", "a bullet hit a squad car": only a person hit is hurt
         object_end, mention_end = match.end("object"), match.end()
         last = _LAST_FIGURE_RE.search(text, match.start("object"), object_end)
         if last is not None and _HOW_HARMED_RE.match(text, object_end):
@@ -658,6 +691,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), match.start("self"), match.end("self")))
     mentions = [m for m in mentions if m.quantity.best <= 1 or not (
         _ROUNDUP_AFTER_RE.match(text, m.end) or _ROUNDUP_BEFORE_RE.search(text, max(start, m.start - 80), m.start))]
+    mentions += [CasualtyMention(m.harm, True, m.attackers, m.start, m.end, m.attacker_groups, m.weak)
+                 for m in mentions if m.attackers is not None]
     if background:
         return [m for m in mentions if m.quantity.best <= 1 or m.perpetrator]
     return mentions
@@ -818,6 +853,37 @@ def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mention
             mention.perpetrator = True
 
 
+_ONE_OF_RE = re.compile(r"one\s+of\b", re.IGNORECASE)
+# Who died, told of as one of the people already counted: "the victim", "the 19-year-old", "one of them", "he".
+_ANAPHORIC_DEAD_RE = re.compile(
+    r"(?:the|one\s+of\s+(?:them|those|the)|he|she)\b(?![^,;]*\b(?:other|another|second|third)\b)", re.IGNORECASE)
+
+
+def _dead_among_the_hurt(text: str, frame: IncidentFrame, hurt: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
+    """Whether the dead are some of the hurt, told of again: "Two people were wounded ... The
+    19-year-old victim died" is one hurt and one dead. So only when every death the body tells comes
+    after the hurt and points back to people already counted, and the hurt are not told of as others
+    than the dead ("two others were wounded"); a death in a headline glued to the body is the same one."""
+    if any(_OTHERS_RE.search(text, start, end) for start, end in hurt.groups):
+        return False
+    if any(m.harm == "injured" and not m.perpetrator and m.quantity.best > hurt.quantity.best for m in mentions):
+        return False  # "Nine were wounded ... ten taken to hospital. One of those died": the nine are the living
+    headline = _headline(frame)
+    headline_end = headline[2] if headline is not None and headline[1] == "text" else 0
+    dead = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m.start >= headline_end]
+    if not dead or any(m.start < hurt.end for m in dead):
+        return False
+    for mention in dead:
+        if not mention.groups or not _ANAPHORIC_DEAD_RE.match(text, mention.groups[0][0], mention.groups[-1][1]):
+            return False
+        if _PRONOUN_RE.match(text[slice(*mention.groups[0])]) and _ATTACKER_RE.search(
+                text, max(0, mention.start - _PRONOUN_REACH), mention.start):
+            return False  # "The gunman fired, injuring nine people. He was shot dead": maybe the gunman
+        if _ONE_OF_RE.match(text, *mention.groups[0]) and hurt.quantity.best < 2:
+            return False  # "Jo Roe was found injured. One of the daughters was found dead": one of others
+    return True
+
+
 _HURT_WORD_RE = re.compile(r"\b(?:wound|injur|hurt|critical|hospitali[sz])", re.IGNORECASE)
 
 
@@ -869,7 +935,12 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             if weak is not None and weak.quantity.best - weak_adjust > (chosen.quantity.best if chosen else 0):
                 chosen, adjust = weak, weak_adjust
                 weak_injury = weak if not killed else None
+        if harm == "injured" and chosen is not None and not chosen.weak and not adjust and result.killed.best \
+                and _dead_among_the_hurt(text, frame, chosen, mentions):
+            adjust = result.killed.best  # "Two people were wounded. ... The 19-year-old victim died": one hurt
         count = _count(chosen, text, adjust)
+        if harm == "injured" and chosen is not None and adjust and not count.best:
+            count = Count()  # "A man is in critical condition. He died later": nobody else was hurt
         enumerated = _enumerated_injured(text, mentions, result.killed.best or 0) if harm == "injured" else None
         if enumerated is not None and enumerated[0] > (count.best or 0):
             total, parts = enumerated
