@@ -249,6 +249,20 @@ def test_a_holiday_on_a_fixed_day_dates_the_event(text: str, start: str) -> None
     assert date_of(text).start == start
 
 
+@pytest.mark.parametrize("text, start", [
+    ("A boy was shot around 4 p.m. on Thanksgiving Day inside a home.", "2023-11-23"),
+    ("Two men were wounded at a cookout on Memorial Day.", "2023-05-29"),
+    ("A man was stabbed on Labor Day.", "2023-09-04"),
+    ("A teen was shot on Halloween night.", "2023-10-31"),
+])
+def test_a_holiday_on_a_moving_or_fixed_day_dates_the_event(text: str, start: str) -> None:
+    assert date_of(text).start == start
+
+
+def test_a_holiday_weekend_is_no_day() -> None:
+    assert date_of("A man was shot over the Memorial Day weekend.").precision != "day"
+
+
 def test_a_new_years_eve_party_is_not_dated_by_the_eve() -> None:
     assert date_of("A man was shot at a New Year's Eve party.").start is None
 

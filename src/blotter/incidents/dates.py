@@ -27,7 +27,12 @@ MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 # Holidays on a fixed day of the year: (month, day). Not New Year's Eve: its parties run past midnight, and
 # GVA dates a third of the shootings at them on January 1.
-HOLIDAYS = {"new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25), "fourth of july": (7, 4)}
+HOLIDAYS = {"new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25), "fourth of july": (7, 4),
+            "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14)}
+# US holidays on the n-th weekday of a month (n = -1: the last): (month, weekday, n). Reports date shootings by
+# them ("on Thanksgiving Day") as by a weekday.
+MOVABLE_HOLIDAYS = {"thanksgiving": (11, 3, 4), "memorial day": (5, 0, -1), "labor day": (9, 0, 1),
+                    "mother's day": (5, 6, 2), "father's day": (6, 6, 3)}
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
@@ -54,7 +59,10 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     ("holiday", re.compile(
         r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<holiday>New\s+Year(?:'s|’s|s)?\s+Day|Christmas\s+(?:Eve|Day)|"
-        r"Fourth\s+of\s+July)(?:\s+(?:morning|afternoon|evening|night))?\b", re.IGNORECASE)),
+        r"Fourth\s+of\s+July|Independence\s+Day|Hallowe?en|Valentine(?:'s|’s|s)?\s+Day|Thanksgiving(?:\s+Day)?|"
+        r"Memorial\s+Day|Labor\s+Day|Mother(?:'s|’s|s)?\s+Day|Father(?:'s|’s|s)?\s+Day)"
+        r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+        r"(?!\s+(?:weekend|week|holidays?|break|season|travel|eve)\b)", re.IGNORECASE)),
     ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+ago\b", re.IGNORECASE)),
     ("relative_period", re.compile(
         r"\b(?P<word>earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)|this\s+(?:week|month))\b", re.IGNORECASE)),
@@ -153,7 +161,7 @@ _EVENT_REPORTED_RE = re.compile(
     re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
-    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas)",
+    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|hallowe?en|thanksgiving)",
     re.IGNORECASE)
 _WINDOW_BEFORE, _WINDOW_AFTER = 20, 45
 # A publication day in a page address: "/2016/01/27/", "/2016-01-27-".
@@ -216,6 +224,31 @@ def _absolute_day(year: int | None, month: int, day: int, published: date | None
     return resolved, resolved, "day"
 
 
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` given weekday of a month (``nth`` -1: its last), e.g. the fourth Thursday of November."""
+    if nth < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday(words: str, published: date | None) -> tuple[date, date, str] | None:
+    """The day a named holiday fell on: the latest one on or before publication."""
+    if published is None:
+        return None
+    name = " ".join(re.sub(r"(year|valentine|mother|father)\S*", r"\1's", words.lower().replace("’", "'")).split())
+    name = "thanksgiving" if name.startswith("thanksgiving") else "halloween" if name.startswith("hallow") else name
+    if name in HOLIDAYS:
+        month, day = HOLIDAYS[name]
+        return _absolute_day(published.year, month, day, published, False)
+    month, weekday, nth = MOVABLE_HOLIDAYS[name]
+    resolved = _nth_weekday(published.year, month, weekday, nth)
+    if resolved > published:
+        resolved = _nth_weekday(published.year - 1, month, weekday, nth)
+    return resolved, resolved, "day"
+
+
 def _resolve(kind: str, match: re.Match[str], published: date | None,
              year_hint: int | None = None) -> tuple[date, date, str] | None:
     """(start, end, precision) for one pattern match, or None when it cannot be resolved.
@@ -241,8 +274,7 @@ def _resolve(kind: str, match: re.Match[str], published: date | None,
         return _absolute_day(_year(groups["year"], published), MONTHS[groups["month"].lower().rstrip(".")],
                              int(groups["day"]), published, groups["year"] is not None)
     if kind == "holiday":
-        month, day = HOLIDAYS[" ".join(re.sub(r"year\S*", "year's", groups["holiday"].lower()).split())]
-        return _absolute_day(_year(None, published), month, day, published, False)
+        return _holiday(groups["holiday"], published)
     if kind == "month_year":
         year, month = int(groups["year"]), MONTHS[groups["month"].lower().rstrip(".")]
         return date(year, month, 1), _month_end(year, month), "month"
