@@ -394,3 +394,47 @@ def test_wire_report_in_capitals_is_dated_from_a_sentence_outside_the_incident()
 def test_a_dateline_without_its_source_is_not_the_incident_date() -> None:
     record = extract_text("SANTIAGO, 29 MAR 89 -- GUNMEN SHOT AND WOUNDED TWO STUDENTS DURING A MARCH IN THE CAPITAL YESTERDAY.")
     assert record.incidents[0].date.start == "1989-03-28"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("A teen was killed late Saturday night at about 12:30 a.m. near the park.", "2024-03-03"),
+    ("A teen was killed Saturday night at about 11:30 p.m. near the park.", "2024-03-02"),
+    ("A man was shot early Saturday at 2 a.m.", "2024-03-02"),
+])
+def test_a_nights_hour_after_midnight_is_the_next_calendar_day(text: str, start: str) -> None:
+    result = date_of(text)
+    assert result.start == start
+    assert "night" in result.evidence[0].quote or "early" in result.evidence[0].quote
+
+
+def test_a_condition_reported_on_a_day_is_not_the_event_day() -> None:
+    text = ("A boy was in critical condition Tuesday after he was shot on a basketball court. "
+            "The teens were shot at about 6 p.m. Monday, police said.")
+    assert date_of(text).start == "2024-03-04"
+
+
+def _date_with_headline(title: str, text: str):
+    doc = analyse(text)
+    return fill_date(IncidentFrame(doc=doc, article=Article(id="t", text=text, title=title), sentences=list(doc.sents),
+                                   published=MONDAY, is_primary=True))
+
+
+def test_the_headline_dates_an_event_the_body_leaves_undated() -> None:
+    result = _date_with_headline("Police investigate Sunday night shooting", "A man was shot near the park.")
+    assert (result.start, result.precision) == ("2024-03-03", "day")
+    assert [(e.field, e.quote) for e in result.evidence] == [("title", "Sunday night")]
+
+
+def test_an_overnight_headline_takes_its_side_of_midnight_from_the_bodys_hour() -> None:
+    result = _date_with_headline("Man killed in overnight shooting",
+                                 "A man is dead after a shooting. Police say they got a call at around 2:45 a.m.")
+    assert (result.start, result.time) == ("2024-03-04", "02:45")
+    assert [e.field for e in result.evidence] == ["title", "text"]
+
+
+@pytest.mark.parametrize("title, text, start", [
+    ("Suspect charged Saturday in weekend shooting", "A man was shot near the park.", None),
+    ("Police investigate Sunday night shooting", "A man was shot near the park on Saturday.", "2024-03-02"),
+])
+def test_the_headline_yields_to_the_body_and_to_aftermath_days(title: str, text: str, start: str | None) -> None:
+    assert _date_with_headline(title, text).start == start

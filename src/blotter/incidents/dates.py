@@ -16,6 +16,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from ..models import Evidence, IncidentDate
 from .detect import TRIGGERS, WEAK_WORDS
@@ -102,7 +103,7 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
     r"pleaded|plea|testified|extradited|continued|continues|"
     r"reward|memorial|remained|remains|stands|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored|"
-    r"overcome|grieving|grieved|appearance|conference|announcement|still|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
+    r"overcome|grieving|grieved|appearance|conference|announcement|still|condition|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
     + _CLAUSE + r"{0,30}$",
     re.IGNORECASE)
 # What tellers and officials do, in both patterns below.
@@ -539,6 +540,20 @@ def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int 
 _OVERNIGHT_RE = re.compile(r"overnight", re.IGNORECASE)
 
 
+def _headline_day(frame: IncidentFrame, published: datetime | None, year_hint: int | None) -> DateMention | None:
+    """The day the headline gives the event ("Police investigate Monday night shooting", "Man killed in
+    overnight shooting") when the body names none: a day or an overnight, not a statement's or an aftermath's
+    ("Suspect charged Tuesday in weekend shooting")."""
+    title = frame.article.title or ""
+    if not _INCIDENT_WORD_RE.search(title):
+        return None
+    for mention in find_date_mentions(title, 0, len(title), published, year_hint):
+        overnight = mention.precision == "range" and _OVERNIGHT_RE.search(title, mention.char_start, mention.char_end)
+        if (mention.precision == "day" or overnight) and not _is_detached(title, mention.char_start, mention.char_end, 0):
+            return mention
+    return None
+
+
 def _side_of_midnight(overnight: DateMention, clock: str, time_words: str) -> DateMention | None:
     """The day an overnight event fell on, from its hour: "overnight ... around 2 a.m." is the morning after,
     "around 11 p.m." the evening before; None when the hour does not say ("around midnight", "at noon")."""
@@ -547,6 +562,18 @@ def _side_of_midnight(overnight: DateMention, clock: str, time_words: str) -> Da
     hour = int(clock[:2])
     day = overnight.end if hour < 6 else overnight.start if hour >= 18 else None
     return None if day is None else DateMention(day, day, "day", overnight.char_start, overnight.char_end)
+
+
+_NIGHT_RE = re.compile(r"\bnight\b", re.IGNORECASE)
+
+
+def _past_midnight(night: DateMention, clock: str, text: str) -> DateMention:
+    """A day's night told with an hour after midnight ("late Saturday night, about 12:30 a.m.") fell on the
+    next calendar day; any other day or hour stays as told."""
+    if not _NIGHT_RE.search(text, night.char_start, night.char_end) or int(clock[:2]) >= 5 or clock == "00:00":
+        return night
+    day = night.start + timedelta(days=1)
+    return DateMention(day, day, "day", night.char_start, night.char_end)
 
 
 def fill_date(frame: IncidentFrame) -> IncidentDate:
@@ -597,6 +624,10 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
         candidates = [(min(c[0], -0.5), *c[1:]) if c[1].char_start in stamp_mentions else c for c in candidates]
     if frame.is_primary and not frame.background and not any(c[0] >= -1 for c in candidates):
         candidates += _elsewhere(frame, published, year_hint, stamps)
+    headline = _headline_day(frame, published, year_hint) if frame.is_primary and not frame.background and not any(
+        c[0] >= -1 for c in candidates) else None
+    if headline is not None:
+        return _with_time(headline, None, times, frame.article.title or "", "title", text)
     if not candidates:
         return IncidentDate()
     score, chosen, sentence_start = max(candidates, key=lambda c: (c[0], -c[1].char_start))
@@ -607,13 +638,22 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                   and chosen.start <= c[1].start <= chosen.end]
         if inside:
             score, chosen, sentence_start = max(inside, key=lambda c: (c[0], -c[1].char_start))
-    evidence = [Evidence.of(text, chosen.char_start, chosen.char_end)]
+    return _with_time(chosen, sentence_start, times, text, "text", text)
+
+
+def _with_time(chosen: DateMention, sentence_start: int | None, times: list[tuple[float, str, int, int, int]],
+               source: str, field: Literal["text", "title"], text: str) -> IncidentDate:
+    """The chosen date (its words cut from ``source``, the text or the headline) with the clock time the
+    report gives for it, preferring one from the date's own sentence."""
+    evidence = [Evidence.of(source, chosen.char_start, chosen.char_end, field=field)]
     time = None
-    overnight = chosen.precision == "range" and _OVERNIGHT_RE.search(text, chosen.char_start, chosen.char_end)
+    overnight = chosen.precision == "range" and _OVERNIGHT_RE.search(source, chosen.char_start, chosen.char_end)
     if times and (chosen.precision == "day" or overnight):
         same_sentence = [t for t in times if t[4] == sentence_start]
         best_time = max(same_sentence or times, key=lambda t: (t[0], -t[2]))
         night = _side_of_midnight(chosen, best_time[1], text[best_time[2]:best_time[3]]) if overnight else chosen
+        if night is not None and not overnight and best_time[4] == sentence_start:
+            night = _past_midnight(chosen, best_time[1], source)
         if night is not None:
             chosen = night
             time = best_time[1]
