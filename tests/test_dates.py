@@ -438,3 +438,19 @@ def test_an_overnight_headline_takes_its_side_of_midnight_from_the_bodys_hour() 
 ])
 def test_the_headline_yields_to_the_body_and_to_aftermath_days(title: str, text: str, start: str | None) -> None:
     assert _date_with_headline(title, text).start == start
+
+
+def test_the_address_day_anchors_weekdays_when_the_given_date_came_later() -> None:
+    from blotter.incidents.dates import publication_anchor
+    archived = datetime(2016, 8, 18, tzinfo=timezone.utc)  # the day an archive or an update stamped the page
+    anchor = publication_anchor(archived, "A man was shot on Friday.", date(2013, 6, 9))
+    assert anchor is not None and anchor.date() == date(2013, 6, 9)
+    # a day or two apart is an update, and an address "date" decades older is an article number
+    assert publication_anchor(archived, "A man was shot on Friday.", date(2016, 8, 17)) == archived
+    assert publication_anchor(archived, "A man was shot on Friday.", date(1917, 7, 26)) == archived
+
+
+def test_extract_dates_a_weekday_from_the_address_day() -> None:
+    record = extract_text("A man was shot and killed on Friday outside a store, police said.",
+                          url="http://news.example.com/2013/06/09/man-shot/", published="2016-08-18")
+    assert record.incidents[0].date.start == "2013-06-07"

@@ -291,6 +291,13 @@ def test_gva_loader_and_scores(tmp_path: Path):
     assert result.rows["killed"]["f1"] == pytest.approx(2 / 3, abs=1e-3) and result.rows["injured"]["f1"] == 0.0
 
 
+def test_gva_input_carries_the_pages_own_address_not_the_archive_copys():
+    archived = "http://web.archive.org/web/20151030223013/http://news.example.com/2015/10/29/man-shot/"
+    assert gva.original_url(archived) == "http://news.example.com/2015/10/29/man-shot/"
+    assert gva.original_url("http://news.example.com/a") == "http://news.example.com/a"
+    assert gva.original_url(None) is None
+
+
 def test_every_kth_is_deterministic_spread():
     assert gva.every_kth(list(range(10)), 3) == [0, 3, 6]
 

@@ -397,10 +397,19 @@ def stamped_publication(text: str) -> date | None:
     return stamps[0][0] if stamps else None
 
 
-def publication_anchor(published: datetime | None, text: str) -> datetime | None:
+# How far before the given publication day a page address's day may lie and still be the page's first day: an
+# address with a "date" decades older is an article number ("/a/19170726-...").
+_ADDRESS_DAY_REACH = timedelta(days=_PIN_YEARS_BACK * 366)
+
+
+def publication_anchor(published: datetime | None, text: str, address_day: date | None = None) -> datetime | None:
     """The day relative dates ("on Saturday") count back from: the given publication time, unless the page's
-    own stamp says it came out earlier (the given date was when an archive copied the page) or none was given."""
+    own stamp, or else the day its address holds ("/2013/06/09/"), says it came out earlier (the given date was
+    when an archive copied the page or a later update) or none was given."""
     stamp = stamped_publication(text)
+    if stamp is None and address_day is not None and published is not None and (
+            timedelta(days=2) < published.date() - address_day <= _ADDRESS_DAY_REACH):
+        stamp = address_day
     if stamp is None:
         return published
     if published is None or ((published.date() - stamp).days > 2 and (stamp.month, stamp.day) != (
