@@ -83,7 +83,7 @@ _CLAUSE = r"(?:[^.;]|\b[ap]\.m\.|\b(?:St|Ave|Blvd|Rd|Dr|Mt|Ft|No|Sgt|Lt|Capt|Det
 # a broadcast's schedule ("Tune in Thursday at 6 p.m.").
 _STATEMENT_BEFORE_RE = re.compile(
     r"\b(?:said|says|announced|claimed|told|stated|confirmed|reported|posted|published|released|statement|"
-    r"issued|added|tweeted|wrote|created|updated|tune(?:\s+in)?|addressed|briefed)\b[^.;]{0,40}$", re.IGNORECASE)
+    r"issued|added|tweeted|wrote|created|updated?|tune(?:\s+in)?|addressed|briefed)\b[^.;]{0,40}$", re.IGNORECASE)
 # A day something is planned for, a broadcast's or a meeting's ("is scheduled for 6-8 p.m. Tuesday"): unlike after a
 # statement, a clock time here does not start the event.
 _SCHEDULE_BEFORE_RE = re.compile(r"\b(?:tune(?:\s+in)?|scheduled|planned|slated)\b" + _CLAUSE + r"{0,40}$", re.IGNORECASE)
@@ -600,6 +600,8 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
+        if not in_trigger and not _INCIDENT_WORD_RE.search(text, sentence.start_char, sentence.end_char):
+            base -= 1.0  # a day in a sentence of the story around it ("friends asked him to go out Friday night")
         for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
             score = base + (0.5 if mention.precision == "day" else 0.0)
             if _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
