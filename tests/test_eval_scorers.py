@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 from pathlib import Path
@@ -240,7 +241,7 @@ def test_muc4_loader_reads_gtt_lines(tmp_path: Path):
 
 
 def gvdb_gold() -> list[gvdb.GvdbArticle]:
-    return [gvdb.GvdbArticle("1", None, "A report.", killed=2, injured=1, city="Springfield", state="IL - Illinois",
+    return [gvdb.GvdbArticle("1", "http://news.example.com/2016/03/05/man-shot/", "A report.", killed=2, injured=1, city="Springfield", state="IL - Illinois",
                              date="2016-03-04", shooter_names=["John Doe"], victim_names=["Ann Roe", "Bob Poe"])]
 
 
@@ -265,6 +266,14 @@ def test_gvdb_perfect_empty_and_wrong():
     assert wrong.rows["killed"]["f1"] == pytest.approx(2 / 3, abs=1e-3)
     assert wrong.rows["injured"]["f1"] == 0.0
     assert wrong.rows["city"]["f1"] == 0.0 and wrong.rows["state"]["f1"] == pytest.approx(2 / 3, abs=1e-3)
+
+
+def test_gvdb_date_row_for_reports_whose_address_gives_a_day():
+    undated = dataclasses.replace(gvdb_gold()[0], url="http://news.example.com/man-shot/")
+    result = gvdb.score([gvdb_gold()[0], undated], [gvdb_record(2, 1, "Springfield", "2016-03-04", "Doe"), None])
+    assert result.rows["date"]["gold"] == 2 and result.rows["date"]["tp"] == 1
+    assert result.rows["date (address gives a day)"]["gold"] == 1
+    assert result.rows["date (address gives a day)"]["f1"] == 1.0
 
 
 def test_gvdb_gold_counts_from_victim_status():
