@@ -600,8 +600,6 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
-        if not in_trigger and not _INCIDENT_WORD_RE.search(text, sentence.start_char, sentence.end_char):
-            base -= 1.0  # a day in a sentence of the story around it ("friends asked him to go out Friday night")
         for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
             score = base + (0.5 if mention.precision == "day" else 0.0)
             if _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
