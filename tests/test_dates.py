@@ -461,3 +461,7 @@ def test_an_updates_stamp_is_not_the_event_day() -> None:
     text = ("A man was killed at his home. " + neighbours + "UPDATE (03/04/2024): Police have identified the man who "
             "was killed. Neighbours heard shots on Saturday night.")
     assert date_of(text).start == "2024-03-02"
+
+
+def test_the_day_a_victim_was_taken_to_hospital_in_a_condition_is_the_event_day() -> None:
+    assert date_of("A man was taken to the medical center in critical condition Friday after he was shot.").start == "2024-03-01"
