@@ -396,17 +396,6 @@ def test_a_dateline_without_its_source_is_not_the_incident_date() -> None:
     assert record.incidents[0].date.start == "1989-03-28"
 
 
-@pytest.mark.parametrize("text, start", [
-    ("A teen was killed late Saturday night at about 12:30 a.m. near the park.", "2024-03-03"),
-    ("A teen was killed Saturday night at about 11:30 p.m. near the park.", "2024-03-02"),
-    ("A man was shot early Saturday at 2 a.m.", "2024-03-02"),
-])
-def test_a_nights_hour_after_midnight_is_the_next_calendar_day(text: str, start: str) -> None:
-    result = date_of(text)
-    assert result.start == start
-    assert "night" in result.evidence[0].quote or "early" in result.evidence[0].quote
-
-
 def test_a_condition_reported_on_a_day_is_not_the_event_day() -> None:
     text = ("A boy was in critical condition Tuesday after he was shot on a basketball court. "
             "The teens were shot at about 6 p.m. Monday, police said.")

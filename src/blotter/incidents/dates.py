@@ -573,18 +573,6 @@ def _side_of_midnight(overnight: DateMention, clock: str, time_words: str) -> Da
     return None if day is None else DateMention(day, day, "day", overnight.char_start, overnight.char_end)
 
 
-_NIGHT_RE = re.compile(r"\bnight\b", re.IGNORECASE)
-
-
-def _past_midnight(night: DateMention, clock: str, text: str) -> DateMention:
-    """A day's night told with an hour after midnight ("late Saturday night, about 12:30 a.m.") fell on the
-    next calendar day; any other day or hour stays as told."""
-    if not _NIGHT_RE.search(text, night.char_start, night.char_end) or int(clock[:2]) >= 5 or clock == "00:00":
-        return night
-    day = night.start + timedelta(days=1)
-    return DateMention(day, day, "day", night.char_start, night.char_end)
-
-
 def fill_date(frame: IncidentFrame) -> IncidentDate:
     """The incident's date (and time) from the expression attached to the violent event."""
     text = frame.text
@@ -661,8 +649,6 @@ def _with_time(chosen: DateMention, sentence_start: int | None, times: list[tupl
         same_sentence = [t for t in times if t[4] == sentence_start]
         best_time = max(same_sentence or times, key=lambda t: (t[0], -t[2]))
         night = _side_of_midnight(chosen, best_time[1], text[best_time[2]:best_time[3]]) if overnight else chosen
-        if night is not None and not overnight and best_time[4] == sentence_start:
-            night = _past_midnight(chosen, best_time[1], source)
         if night is not None:
             chosen = night
             time = best_time[1]
