@@ -249,6 +249,20 @@ def test_a_holiday_on_a_fixed_day_dates_the_event(text: str, start: str) -> None
     assert date_of(text).start == start
 
 
+@pytest.mark.parametrize("text, start", [
+    ("A boy was shot around 4 p.m. on Thanksgiving Day inside a home.", "2023-11-23"),
+    ("Two men were wounded at a cookout on Memorial Day.", "2023-05-29"),
+    ("A man was stabbed on Labor Day.", "2023-09-04"),
+    ("A teen was shot on Halloween night.", "2023-10-31"),
+])
+def test_a_holiday_on_a_moving_or_fixed_day_dates_the_event(text: str, start: str) -> None:
+    assert date_of(text).start == start
+
+
+def test_a_holiday_weekend_is_no_day() -> None:
+    assert date_of("A man was shot over the Memorial Day weekend.").precision != "day"
+
+
 def test_a_new_years_eve_party_is_not_dated_by_the_eve() -> None:
     assert date_of("A man was shot at a New Year's Eve party.").start is None
 
@@ -380,3 +394,63 @@ def test_wire_report_in_capitals_is_dated_from_a_sentence_outside_the_incident()
 def test_a_dateline_without_its_source_is_not_the_incident_date() -> None:
     record = extract_text("SANTIAGO, 29 MAR 89 -- GUNMEN SHOT AND WOUNDED TWO STUDENTS DURING A MARCH IN THE CAPITAL YESTERDAY.")
     assert record.incidents[0].date.start == "1989-03-28"
+
+
+def test_a_condition_reported_on_a_day_is_not_the_event_day() -> None:
+    text = ("A boy was in critical condition Tuesday after he was shot on a basketball court. "
+            "The teens were shot at about 6 p.m. Monday, police said.")
+    assert date_of(text).start == "2024-03-04"
+
+
+def _date_with_headline(title: str, text: str):
+    doc = analyse(text)
+    return fill_date(IncidentFrame(doc=doc, article=Article(id="t", text=text, title=title), sentences=list(doc.sents),
+                                   published=MONDAY, is_primary=True))
+
+
+def test_the_headline_dates_an_event_the_body_leaves_undated() -> None:
+    result = _date_with_headline("Police investigate Sunday night shooting", "A man was shot near the park.")
+    assert (result.start, result.precision) == ("2024-03-03", "day")
+    assert [(e.field, e.quote) for e in result.evidence] == [("title", "Sunday night")]
+
+
+def test_an_overnight_headline_takes_its_side_of_midnight_from_the_bodys_hour() -> None:
+    result = _date_with_headline("Man killed in overnight shooting",
+                                 "A man is dead after a shooting. Police say they got a call at around 2:45 a.m.")
+    assert (result.start, result.time) == ("2024-03-04", "02:45")
+    assert [e.field for e in result.evidence] == ["title", "text"]
+
+
+@pytest.mark.parametrize("title, text, start", [
+    ("Suspect charged Saturday in weekend shooting", "A man was shot near the park.", None),
+    ("Police investigate Sunday night shooting", "A man was shot near the park on Saturday.", "2024-03-02"),
+])
+def test_the_headline_yields_to_the_body_and_to_aftermath_days(title: str, text: str, start: str | None) -> None:
+    assert _date_with_headline(title, text).start == start
+
+
+def test_the_address_day_anchors_weekdays_when_the_given_date_came_later() -> None:
+    from blotter.incidents.dates import publication_anchor
+    archived = datetime(2016, 8, 18, tzinfo=timezone.utc)  # the day an archive or an update stamped the page
+    anchor = publication_anchor(archived, "A man was shot on Friday.", date(2013, 6, 9))
+    assert anchor is not None and anchor.date() == date(2013, 6, 9)
+    # a day or two apart is an update, and an address "date" decades older is an article number
+    assert publication_anchor(archived, "A man was shot on Friday.", date(2016, 8, 17)) == archived
+    assert publication_anchor(archived, "A man was shot on Friday.", date(1917, 7, 26)) == archived
+
+
+def test_extract_dates_a_weekday_from_the_address_day() -> None:
+    record = extract_text("A man was shot and killed on Friday outside a store, police said.",
+                          url="http://news.example.com/2013/06/09/man-shot/", published="2016-08-18")
+    assert record.incidents[0].date.start == "2013-06-07"
+
+
+def test_an_updates_stamp_is_not_the_event_day() -> None:
+    neighbours = "Neighbours said the family had lived on the street for many years and kept a tidy garden. " * 8
+    text = ("A man was killed at his home. " + neighbours + "UPDATE (03/04/2024): Police have identified the man who "
+            "was killed. Neighbours heard shots on Saturday night.")
+    assert date_of(text).start == "2024-03-02"
+
+
+def test_the_day_a_victim_was_taken_to_hospital_in_a_condition_is_the_event_day() -> None:
+    assert date_of("A man was taken to the medical center in critical condition Friday after he was shot.").start == "2024-03-01"

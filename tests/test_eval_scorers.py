@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 from pathlib import Path
@@ -240,7 +241,7 @@ def test_muc4_loader_reads_gtt_lines(tmp_path: Path):
 
 
 def gvdb_gold() -> list[gvdb.GvdbArticle]:
-    return [gvdb.GvdbArticle("1", None, "A report.", killed=2, injured=1, city="Springfield", state="IL - Illinois",
+    return [gvdb.GvdbArticle("1", "http://news.example.com/2016/03/05/man-shot/", "A report.", killed=2, injured=1, city="Springfield", state="IL - Illinois",
                              date="2016-03-04", shooter_names=["John Doe"], victim_names=["Ann Roe", "Bob Poe"])]
 
 
@@ -267,6 +268,14 @@ def test_gvdb_perfect_empty_and_wrong():
     assert wrong.rows["city"]["f1"] == 0.0 and wrong.rows["state"]["f1"] == pytest.approx(2 / 3, abs=1e-3)
 
 
+def test_gvdb_date_row_for_reports_whose_address_gives_a_day():
+    undated = dataclasses.replace(gvdb_gold()[0], url="http://news.example.com/man-shot/")
+    result = gvdb.score([gvdb_gold()[0], undated], [gvdb_record(2, 1, "Springfield", "2016-03-04", "Doe"), None])
+    assert result.rows["date"]["gold"] == 2 and result.rows["date"]["tp"] == 1
+    assert result.rows["date (address gives a day)"]["gold"] == 1
+    assert result.rows["date (address gives a day)"]["f1"] == 1.0
+
+
 def test_gvdb_gold_counts_from_victim_status():
     annotation = {"victim-section": [{"victim-was": ["killed", "hospitalized"]}, {"victim-was": ["hospitalized"]},
                                      {"victim-was": ["injured"]}, {"victim-was": []}],
@@ -289,6 +298,13 @@ def test_gva_loader_and_scores(tmp_path: Path):
     half = good.model_copy(update={"casualties": Casualties(killed=count(1), injured=count(5))})
     result = gva.score(articles * 2, [record("a1", incidents=[half]), None])
     assert result.rows["killed"]["f1"] == pytest.approx(2 / 3, abs=1e-3) and result.rows["injured"]["f1"] == 0.0
+
+
+def test_gva_input_carries_the_pages_own_address_not_the_archive_copys():
+    archived = "http://web.archive.org/web/20151030223013/http://news.example.com/2015/10/29/man-shot/"
+    assert gva.original_url(archived) == "http://news.example.com/2015/10/29/man-shot/"
+    assert gva.original_url("http://news.example.com/a") == "http://news.example.com/a"
+    assert gva.original_url(None) is None
 
 
 def test_every_kth_is_deterministic_spread():

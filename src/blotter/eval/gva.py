@@ -7,6 +7,7 @@ the file, a deterministic spread over years and sources.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -70,10 +71,22 @@ def load(folder: Path, split: str, limit: int | None) -> list[GvaArticle]:
     return every_kth(load_all(folder), limit)
 
 
+_ARCHIVE_PREFIX_RE = re.compile(r"^https?://web\.archive\.org/web/\d+(?:[a-z]{2}_)?/", re.IGNORECASE)
+
+
+def original_url(archived: str | None) -> str | None:
+    """The page's own address inside an archive.org copy's ("http://web.archive.org/web/2015.../http://site/..."
+    is "http://site/..."): what a user who found the article has, without the capture stamp."""
+    if not archived:
+        return None
+    return _ARCHIVE_PREFIX_RE.sub("", archived) or None
+
+
 def to_input(article: GvaArticle) -> InputDocument:
-    """Title + content as the text, the publication date as ``published`` (what a user has)."""
+    """Title + content as the text, the publication date as ``published`` and the page's own address as
+    ``url`` (what a user has)."""
     text = f"{article.title}\n\n{article.content}" if article.title else article.content
-    return InputDocument(id=article.id, text=text, published=article.published)
+    return InputDocument(id=article.id, text=text, published=article.published, url=original_url(article.url))
 
 
 def everyone_harmed(incident: Incident | None, harm: str) -> int | None:

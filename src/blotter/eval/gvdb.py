@@ -10,7 +10,8 @@ before comparing. GVDB gives no publication date, and most reports date the shoo
 weekday ("on Tuesday"), which the annotators resolved against the day they read the article:
 without a date in the page address or an absolute date in the text, a record rightly leaves the
 date null, so date recall here is capped well below 1 (only about 4 in 10 dev reports carry a
-publication day in their address).
+publication day in their address). The row "date (address gives a day)" scores those reports
+alone, the ones whose weekdays can be resolved at all.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..models import DocumentRecord, InputDocument
+from ..textpage import url_date
 from .common import main_incident, predicted_city, predicted_day, same_place
 from .metrics import PRF, CountScore, match_names, score_value
 from .runner import Dataset, EvalResult
@@ -166,6 +168,7 @@ def known_state(gold: str | None) -> str | None:
 def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | None]) -> EvalResult:
     killed, injured = CountScore(), CountScore()
     city, state, date, shooters, victims = PRF(), PRF(), PRF(), PRF(), PRF()
+    dated_address = PRF()  # the reports whose address holds the day they came out
     for article, record in zip(articles, records):
         incident = main_incident(record)
         killed.add(article.killed, incident.casualties.killed.best if incident else None)
@@ -177,6 +180,8 @@ def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | No
             score_value(state, known_state(article.state), predicted_state, same_state(article.state, predicted_state))
         day = predicted_day(incident)
         score_value(date, article.date, day, article.date == day)
+        if url_date(article.url):
+            score_value(dated_address, article.date, day, article.date == day)
         predicted_shooters = [p.name for p in incident.perpetrators if p.name] if incident else []
         shooters.add(match_names(article.shooter_names, predicted_shooters), len(predicted_shooters),
                      len(article.shooter_names))
@@ -184,7 +189,8 @@ def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | No
         victims.add(match_names(article.victim_names, predicted_victims), len(predicted_victims),
                     len(article.victim_names))
     rows = {"killed": killed.as_dict(), "injured": injured.as_dict(), "city": city.as_dict(),
-            "state": state.as_dict(), "date": date.as_dict(), "shooter names": shooters.as_dict(),
+            "state": state.as_dict(), "date": date.as_dict(), "date (address gives a day)": dated_address.as_dict(),
+            "shooter names": shooters.as_dict(),
             "victim names": victims.as_dict()}
     return EvalResult("gvdb", "killed F1", killed.prf.f1, rows)
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from spacy.tokens import Doc
 
 from .. import places as place_stage
 from ..geo import name_key
 from ..models import Article, Casualties, Count, Evidence, Incident, Location, Perpetrator, Place, Victim
+from ..textpage import url_date
 from .actors import (find_claims, find_groups, find_perpetrators, fired, group_table, inherited_groups, police_shooting,
                      sentence_evidence)
 from .casualties import fill_casualties, headline_counts
@@ -266,7 +267,9 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
     """
     if not article.text.strip():
         return []
-    published = publication_anchor(parse_published(article.published), article.text)
+    address_day = url_date(article.url)
+    published = publication_anchor(parse_published(article.published), article.text,
+                                   date.fromisoformat(address_day) if address_day else None)
     detected_incidents = group_incidents(doc, article.text, str(published.year) if published else None, places)
     if not detected_incidents:
         headline = _headline_incident(doc, article, places, published)

@@ -16,6 +16,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from ..models import Evidence, IncidentDate
 from .detect import TRIGGERS, WEAK_WORDS
@@ -27,7 +28,12 @@ MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 # Holidays on a fixed day of the year: (month, day). Not New Year's Eve: its parties run past midnight, and
 # GVA dates a third of the shootings at them on January 1.
-HOLIDAYS = {"new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25), "fourth of july": (7, 4)}
+HOLIDAYS = {"new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25), "fourth of july": (7, 4),
+            "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14)}
+# US holidays on the n-th weekday of a month (n = -1: the last): (month, weekday, n). Reports date shootings by
+# them ("on Thanksgiving Day") as by a weekday.
+MOVABLE_HOLIDAYS = {"thanksgiving": (11, 3, 4), "memorial day": (5, 0, -1), "labor day": (9, 0, 1),
+                    "mother's day": (5, 6, 2), "father's day": (6, 6, 3)}
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
@@ -54,7 +60,10 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     ("holiday", re.compile(
         r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<holiday>New\s+Year(?:'s|’s|s)?\s+Day|Christmas\s+(?:Eve|Day)|"
-        r"Fourth\s+of\s+July)(?:\s+(?:morning|afternoon|evening|night))?\b", re.IGNORECASE)),
+        r"Fourth\s+of\s+July|Independence\s+Day|Hallowe?en|Valentine(?:'s|’s|s)?\s+Day|Thanksgiving(?:\s+Day)?|"
+        r"Memorial\s+Day|Labor\s+Day|Mother(?:'s|’s|s)?\s+Day|Father(?:'s|’s|s)?\s+Day)"
+        r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+        r"(?!\s+(?:weekend|week|holidays?|break|season|travel|eve)\b)", re.IGNORECASE)),
     ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+ago\b", re.IGNORECASE)),
     ("relative_period", re.compile(
         r"\b(?P<word>earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)|this\s+(?:week|month))\b", re.IGNORECASE)),
@@ -74,7 +83,7 @@ _CLAUSE = r"(?:[^.;]|\b[ap]\.m\.|\b(?:St|Ave|Blvd|Rd|Dr|Mt|Ft|No|Sgt|Lt|Capt|Det
 # a broadcast's schedule ("Tune in Thursday at 6 p.m.").
 _STATEMENT_BEFORE_RE = re.compile(
     r"\b(?:said|says|announced|claimed|told|stated|confirmed|reported|posted|published|released|statement|"
-    r"issued|added|tweeted|wrote|created|updated|tune(?:\s+in)?|addressed|briefed)\b[^.;]{0,40}$", re.IGNORECASE)
+    r"issued|added|tweeted|wrote|created|updated?|tune(?:\s+in)?|addressed|briefed)\b[^.;]{0,40}$", re.IGNORECASE)
 # A day something is planned for, a broadcast's or a meeting's ("is scheduled for 6-8 p.m. Tuesday"): unlike after a
 # statement, a clock time here does not start the event.
 _SCHEDULE_BEFORE_RE = re.compile(r"\b(?:tune(?:\s+in)?|scheduled|planned|slated)\b" + _CLAUSE + r"{0,40}$", re.IGNORECASE)
@@ -94,7 +103,7 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
     r"pleaded|plea|testified|extradited|continued|continues|"
     r"reward|memorial|remained|remains|stands|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored|"
-    r"overcome|grieving|grieved|appearance|conference|announcement|still|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
+    r"overcome|grieving|grieved|appearance|conference|announcement|still|(?:is|was|were|are|listed)\s+in\s+(?:[\w-]+\s+){0,2}condition|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
     + _CLAUSE + r"{0,30}$",
     re.IGNORECASE)
 # What tellers and officials do, in both patterns below.
@@ -153,7 +162,7 @@ _EVENT_REPORTED_RE = re.compile(
     re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
-    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas)",
+    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|hallowe?en|thanksgiving)",
     re.IGNORECASE)
 _WINDOW_BEFORE, _WINDOW_AFTER = 20, 45
 # A publication day in a page address: "/2016/01/27/", "/2016-01-27-".
@@ -216,6 +225,31 @@ def _absolute_day(year: int | None, month: int, day: int, published: date | None
     return resolved, resolved, "day"
 
 
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` given weekday of a month (``nth`` -1: its last), e.g. the fourth Thursday of November."""
+    if nth < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday(words: str, published: date | None) -> tuple[date, date, str] | None:
+    """The day a named holiday fell on: the latest one on or before publication."""
+    if published is None:
+        return None
+    name = " ".join(re.sub(r"(year|valentine|mother|father)\S*", r"\1's", words.lower().replace("’", "'")).split())
+    name = "thanksgiving" if name.startswith("thanksgiving") else "halloween" if name.startswith("hallow") else name
+    if name in HOLIDAYS:
+        month, day = HOLIDAYS[name]
+        return _absolute_day(published.year, month, day, published, False)
+    month, weekday, nth = MOVABLE_HOLIDAYS[name]
+    resolved = _nth_weekday(published.year, month, weekday, nth)
+    if resolved > published:
+        resolved = _nth_weekday(published.year - 1, month, weekday, nth)
+    return resolved, resolved, "day"
+
+
 def _resolve(kind: str, match: re.Match[str], published: date | None,
              year_hint: int | None = None) -> tuple[date, date, str] | None:
     """(start, end, precision) for one pattern match, or None when it cannot be resolved.
@@ -241,8 +275,7 @@ def _resolve(kind: str, match: re.Match[str], published: date | None,
         return _absolute_day(_year(groups["year"], published), MONTHS[groups["month"].lower().rstrip(".")],
                              int(groups["day"]), published, groups["year"] is not None)
     if kind == "holiday":
-        month, day = HOLIDAYS[" ".join(re.sub(r"year\S*", "year's", groups["holiday"].lower()).split())]
-        return _absolute_day(_year(None, published), month, day, published, False)
+        return _holiday(groups["holiday"], published)
     if kind == "month_year":
         year, month = int(groups["year"]), MONTHS[groups["month"].lower().rstrip(".")]
         return date(year, month, 1), _month_end(year, month), "month"
@@ -364,10 +397,19 @@ def stamped_publication(text: str) -> date | None:
     return stamps[0][0] if stamps else None
 
 
-def publication_anchor(published: datetime | None, text: str) -> datetime | None:
+# How far before the given publication day a page address's day may lie and still be the page's first day: an
+# address with a "date" decades older is an article number ("/a/19170726-...").
+_ADDRESS_DAY_REACH = timedelta(days=_PIN_YEARS_BACK * 366)
+
+
+def publication_anchor(published: datetime | None, text: str, address_day: date | None = None) -> datetime | None:
     """The day relative dates ("on Saturday") count back from: the given publication time, unless the page's
-    own stamp says it came out earlier (the given date was when an archive copied the page) or none was given."""
+    own stamp, or else the day its address holds ("/2013/06/09/"), says it came out earlier (the given date was
+    when an archive copied the page or a later update) or none was given."""
     stamp = stamped_publication(text)
+    if stamp is None and address_day is not None and published is not None and (
+            timedelta(days=2) < published.date() - address_day <= _ADDRESS_DAY_REACH):
+        stamp = address_day
     if stamp is None:
         return published
     if published is None or ((published.date() - stamp).days > 2 and (stamp.month, stamp.day) != (
@@ -507,6 +549,20 @@ def _elsewhere(frame: IncidentFrame, published: datetime | None, year_hint: int 
 _OVERNIGHT_RE = re.compile(r"overnight", re.IGNORECASE)
 
 
+def _headline_day(frame: IncidentFrame, published: datetime | None, year_hint: int | None) -> DateMention | None:
+    """The day the headline gives the event ("Police investigate Monday night shooting", "Man killed in
+    overnight shooting") when the body names none: a day or an overnight, not a statement's or an aftermath's
+    ("Suspect charged Tuesday in weekend shooting")."""
+    title = frame.article.title or ""
+    if not _INCIDENT_WORD_RE.search(title):
+        return None
+    for mention in find_date_mentions(title, 0, len(title), published, year_hint):
+        overnight = mention.precision == "range" and _OVERNIGHT_RE.search(title, mention.char_start, mention.char_end)
+        if (mention.precision == "day" or overnight) and not _is_detached(title, mention.char_start, mention.char_end, 0):
+            return mention
+    return None
+
+
 def _side_of_midnight(overnight: DateMention, clock: str, time_words: str) -> DateMention | None:
     """The day an overnight event fell on, from its hour: "overnight ... around 2 a.m." is the morning after,
     "around 11 p.m." the evening before; None when the hour does not say ("around midnight", "at noon")."""
@@ -565,6 +621,10 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
         candidates = [(min(c[0], -0.5), *c[1:]) if c[1].char_start in stamp_mentions else c for c in candidates]
     if frame.is_primary and not frame.background and not any(c[0] >= -1 for c in candidates):
         candidates += _elsewhere(frame, published, year_hint, stamps)
+    headline = _headline_day(frame, published, year_hint) if frame.is_primary and not frame.background and not any(
+        c[0] >= -1 for c in candidates) else None
+    if headline is not None:
+        return _with_time(headline, None, times, frame.article.title or "", "title", text)
     if not candidates:
         return IncidentDate()
     score, chosen, sentence_start = max(candidates, key=lambda c: (c[0], -c[1].char_start))
@@ -575,9 +635,16 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                   and chosen.start <= c[1].start <= chosen.end]
         if inside:
             score, chosen, sentence_start = max(inside, key=lambda c: (c[0], -c[1].char_start))
-    evidence = [Evidence.of(text, chosen.char_start, chosen.char_end)]
+    return _with_time(chosen, sentence_start, times, text, "text", text)
+
+
+def _with_time(chosen: DateMention, sentence_start: int | None, times: list[tuple[float, str, int, int, int]],
+               source: str, field: Literal["text", "title"], text: str) -> IncidentDate:
+    """The chosen date (its words cut from ``source``, the text or the headline) with the clock time the
+    report gives for it, preferring one from the date's own sentence."""
+    evidence = [Evidence.of(source, chosen.char_start, chosen.char_end, field=field)]
     time = None
-    overnight = chosen.precision == "range" and _OVERNIGHT_RE.search(text, chosen.char_start, chosen.char_end)
+    overnight = chosen.precision == "range" and _OVERNIGHT_RE.search(source, chosen.char_start, chosen.char_end)
     if times and (chosen.precision == "day" or overnight):
         same_sentence = [t for t in times if t[4] == sentence_start]
         best_time = max(same_sentence or times, key=lambda t: (t[0], -t[2]))
