@@ -36,6 +36,8 @@ def test_publication_day_from_the_address_only_when_the_page_states_none():
     assert url_date("https://www.example.com/news/ct-man-shot-20160223-story.html") == "2016-02-23"
     assert url_date("https://example.com/story-20161399-x.html") is None  # no such day
     assert url_date("https://example.com/id/20160223123456/") is None  # a stamp, not a day
+    assert url_date("https://example.com/a/19170726-man-shot-on-bridge") is None  # an article number
+    assert url_date("https://example.com/2087/01/02/x") is None  # not a day yet
     body = "A man was shot and wounded on Main Street on Tuesday night, police said."
     dated_by_url = clean(InputDocument(id="a", url="https://news.example.com/2016/01/27/shooting", text=body))
     assert dated_by_url.published == "2016-01-27"

@@ -575,6 +575,8 @@ _URL_MONTH_NAME_RE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)/(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*/(?P<day>[0-3]?\d)(?:[/-]|$)",
     re.IGNORECASE)
 _URL_COMPACT_DATE_RE = re.compile(r"[/_-](?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?=[/_.-]|$)")
+# No news page went online before the web did: "/a/19170726-" is an article number, not 26 July 1917.
+FIRST_WEB_NEWS_YEAR = 1993
 _URL_MONTHS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
@@ -589,9 +591,11 @@ def url_date(url: str | None) -> str | None:
         month = match.group("month")
         number = int(month) if month.isdigit() else _URL_MONTHS[month[:3].lower()]
         try:
-            return date(int(match.group("year")), number, int(match.group("day"))).isoformat()
+            day = date(int(match.group("year")), number, int(match.group("day")))
         except ValueError:
             continue
+        if FIRST_WEB_NEWS_YEAR <= day.year <= date.today().year + 1:
+            return day.isoformat()
     return None
 
 
