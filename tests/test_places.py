@@ -657,3 +657,18 @@ def test_a_suspects_surname_after_in_addition_to_is_the_suspect():
     text = ("Police suspect Kayla Dixon is involved and have issued a warrant for her arrest. "
             "In addition to Dixon, police also suspect two men of taking part.")
     assert "Dixon" not in {p.mention for p in places_of(text)}
+
+
+def test_a_big_city_of_another_country_does_not_absorb_a_town():
+    text = ("Maria Lopez, a 7-year-old Latina, was shot and killed Monday at her home on Cedar Avenue in Wilmington, "
+            "Los Angeles police said.")
+    location = locate(frame_of(text, 1))
+    assert location.country_code == "US" and location.admin1 == "California"
+
+
+def test_a_town_in_a_tip_line_is_not_the_town_inside_the_county():
+    text = ("A man was shot and killed Sunday during a home invasion in Jefferson County, Colorado, deputies said. "
+            "Anyone with information is asked to call Metro Denver Crime Stoppers.")
+    location = locate(frame_of(text, 1))
+    assert location.name != "Denver"
+    assert location.precision == "admin2" and location.admin1 == "Colorado"

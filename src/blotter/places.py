@@ -1276,6 +1276,7 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
         return location  # 'Queens', 'Brooklyn': a borough as big as a city is what coders record
     gazetteer = load_gazetteer()
     big_cities = {(p.name, p.geonameid): e for p in places if p.feature == "city" and p is not place
+                  and p.country_code == place.country_code  # 'a 5-year-old Latina ... in Wilmington': no district of Madrid
                   and not _names_an_organisation(p, text)
                   and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION
                   and e.population > 3 * own_population}
@@ -1372,10 +1373,17 @@ def _in_outlet_tagline(place: Place, text: str) -> bool:
     return False
 
 
+# 'Metro Denver Crime Stoppers', 'the Houston Crime Lab': a tip line or a service a report asks
+# readers to call or names as working the case, which is no scene.
+CRIME_SERVICE_AFTER = re.compile(r"\s+(?:Area\s+|Metro\s+)?(?i:crime\s*stoppers|crime\s*line|crime\s*lab(?:oratory)?)\b")
+
+
 def _names_an_organisation(place: Place, text: str) -> bool:
-    """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn', 'CBS Dallas': the outlet's
-    or the building's name, not the scene."""
+    """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn', 'CBS Dallas', 'Metro Denver
+    Crime Stoppers': the outlet's, the building's or the service's name, not the scene."""
     if not place.mention.isupper() and BROADCASTER_BEFORE.search(text, max(0, place.start - 12), place.start):
+        return True
+    if CRIME_SERVICE_AFTER.match(text, place.end):
         return True
     return _names_a_building(place, text) or _in_outlet_tagline(place, text)
 
