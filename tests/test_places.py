@@ -672,3 +672,18 @@ def test_a_town_in_a_tip_line_is_not_the_town_inside_the_county():
     location = locate(frame_of(text, 1))
     assert location.name != "Denver"
     assert location.precision == "admin2" and location.admin1 == "Colorado"
+
+
+def test_a_city_named_for_its_suburbs_gives_way_to_the_town_of_the_scene():
+    text = ("Two men were shot at a party in a quiet Seattle suburb on Saturday. The shooting happened at a home "
+            "in Mukilteo, Washington, police said.")
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.admin1) == ("Mukilteo", "Washington")
+
+
+def test_a_village_of_a_state_the_report_names_is_not_moved_to_the_dateline_town():
+    text = ("Federal agents arrested a man in Detroit on Monday for a shooting at a party in western Tennessee. "
+            "A fight broke out at the armory in Brownsville late Friday, Tennessee officials said. "
+            "Detroit police helped with the arrest.")
+    places = by_mention(places_of(text, dateline="DETROIT (AP)"))
+    assert (places["brownsville"].feature, places["brownsville"].admin1) == ("city", "Tennessee")

@@ -998,16 +998,28 @@ FAR_KM = 161.0  # farther than this from the home town, a village is no neighbou
 def _hamlets_at_home(mentions: list[Mention], places: list[Place], dateline: str | None) -> list[Place]:
     """'Washington Square' in a New Orleans report, 'Stonewall' in a Virginia one: a village of
     another state, far from the report's home town, that only shares a name with a square, a shop
-    or a neighbourhood of the report's own town. It is placed at the home town, as a local place."""
+    or a neighbourhood of the report's own town. It is placed at the home town, as a local place;
+    a village of a state the report names stays itself (a Tennessee shooting in 'Brownsville',
+    reported from Detroit where the suspect was caught)."""
     home = _home_city(places, dateline)
     if home is None or home.lat is None or home.lon is None:
         return places
+    named_states = {(p.country_code, p.admin1) for p in places if p.feature == "admin1"}
     moved = []
     for mention, place in zip(mentions, places):
         entry = mention.best
         if place.feature == "city" and not mention.qualified and entry.population < HAMLET_POPULATION and \
                 (entry.country_code, entry.admin1) != (home.country_code, home.admin1) and \
+                (entry.country_code, entry.admin1) not in named_states and \
                 _distance_km(entry, home.lat, home.lon) > FAR_KM:
+            namesake = next((e for e in mention.candidates if e.feature == "city"
+                             and (e.country_code, e.admin1) in named_states - {(home.country_code, home.admin1)}), None)
+            if namesake is not None:  # 'the armory in Brownsville' in a report about Tennessee: its Brownsville
+                moved.append(Place(mention=place.mention, start=place.start, end=place.end,
+                                   name=ascii_name(namesake.name), feature="city", admin1=namesake.admin1,
+                                   country_code=namesake.country_code, lat=namesake.lat, lon=namesake.lon,
+                                   geonameid=namesake.geonameid))
+                continue
             place = Place(mention=place.mention, start=place.start, end=place.end, name=" ".join(place.mention.split()),
                           feature="landmark", admin1=home.admin1, country_code=home.country_code, lat=home.lat,
                           lon=home.lon)
@@ -1160,6 +1172,16 @@ ARREST_BEFORE = re.compile(
 def _place_of_arrest(place: Place, text: str) -> bool:
     """A town someone was arrested in, not where the shooting happened (a scene the report names beats it)."""
     return ARREST_BEFORE.search(text, max(0, place.start - 70), place.start) is not None
+
+
+# 'in the affluent Seattle suburb', 'a Chicago-area home', 'Detroit suburbs': the big city a scene is near.
+REFERENCE_CITY_AFTER = re.compile(r"(?:\s+|-)(?i:suburbs?)\b")
+
+
+def _reference_city(place: Place, text: str) -> bool:
+    """A city named only to say where the scene lies ('a Seattle suburb', 'the Chicago area'): the
+    scene is a town near it, which a report names when it can (a scene the report names beats it)."""
+    return place.feature == "city" and REFERENCE_CITY_AFTER.match(text, place.end) is not None
 
 
 def _county_in_organisation_name(place: Place, text: str) -> bool:
@@ -1562,7 +1584,7 @@ def _locate(frame) -> Location:
     home_country = _home_country(named, dateline_place, frame.text)
     weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
-            or _destination(p, frame.text) or _place_of_arrest(p, frame.text)
+            or _destination(p, frame.text) or _place_of_arrest(p, frame.text) or _reference_city(p, frame.text)
             or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
