@@ -687,3 +687,20 @@ def test_a_village_of_a_state_the_report_names_is_not_moved_to_the_dateline_town
             "Detroit police helped with the arrest.")
     places = by_mention(places_of(text, dateline="DETROIT (AP)"))
     assert (places["brownsville"].feature, places["brownsville"].admin1) == ("city", "Tennessee")
+
+
+def test_a_surname_that_is_also_a_foreign_province_is_the_person():
+    text = ("Police in Yonkers are looking for Miguel Maldonado, 42, after four people were shot on Sunday. "
+            "Maldonado is wanted for assault, police said.")
+    mentions = {p.mention for p in places_of(text)}
+    assert "Yonkers" in mentions and "Maldonado" not in mentions
+    # a US state stays a place even when someone in the report bears its name
+    assert "Washington" in {p.mention for p in places_of(
+        "Officer Denzel Washington was hurt. Washington lawmakers met in Olympia on Monday.")}
+
+
+def test_a_long_list_of_towns_is_an_outlets_area_not_the_scene():
+    text = ("Local news for Dyersville, Epworth, Peosta, Cascade, Farley and Asbury\n\n"
+            "A toddler was shot and hurt on Friday, Waterloo police said.")
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.admin1) == ("Waterloo", "Iowa")

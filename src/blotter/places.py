@@ -287,10 +287,13 @@ FORCE_KIND_WORDS = frozenset({"metro", "metropolitan", "park", "harbor", "harbou
 
 def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[str], gazetteer: Gazetteer) -> bool:
     """'Chen said' after 'Li Chen' was named: one word of a person's name in this report is that
-    person again, unless it names a country or state."""
+    person again, unless it names a country or a US state ('Washington'). Provinces and departments
+    elsewhere are often surnames ('Maldonado', 'Guerrero', 'Mendoza'): once the report has named
+    'Miguel Maldonado', a lone 'Maldonado' is him."""
     if end - start != 1 or tokens.lowers[start] not in person_words or _after_locative_word(tokens, start):
         return False
-    return not any(e.feature in ("country", "admin1") for e in gazetteer.lookup_key(name_key(tokens.words[start])))
+    return not any(e.feature == "country" or (e.feature == "admin1" and e.country_code == "US")
+                   for e in gazetteer.lookup_key(name_key(tokens.words[start])))
 
 
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "wrote"}
@@ -1184,6 +1187,17 @@ def _reference_city(place: Place, text: str) -> bool:
     return place.feature == "city" and REFERENCE_CITY_AFTER.match(text, place.end) is not None
 
 
+LIST_NAME = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2}"
+# Five or more names in a row with only commas between them ('news for Dubuque, Dyersville, Epworth,
+# Peosta, Cascade and ...'): an outlet's area or an index of towns, no scene.
+LONG_NAME_LIST = re.compile(rf"{LIST_NAME}(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?{LIST_NAME}){{4,}}")
+
+
+def _long_place_lists(text: str) -> list[tuple[int, int]]:
+    """Where the text lists five or more names in a row, separated by commas only."""
+    return [(m.start(), m.end()) for m in LONG_NAME_LIST.finditer(text)]
+
+
 def _county_in_organisation_name(place: Place, text: str) -> bool:
     """'Jefferson County Sheriff's deputy', 'Newton County coroner': the county names an office,
     not the scene, so a town named as the scene beats it."""
@@ -1582,7 +1596,9 @@ def _locate(frame) -> Location:
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
     home_country = _home_country(named, dateline_place, frame.text)
-    weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
+    lists = _long_place_lists(frame.text)
+    weak = {id(p) for p in named if any(s <= p.start and p.end <= e for s, e in lists)
+            or _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
             or _destination(p, frame.text) or _place_of_arrest(p, frame.text) or _reference_city(p, frame.text)
             or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
