@@ -704,3 +704,16 @@ def test_a_long_list_of_towns_is_an_outlets_area_not_the_scene():
             "A toddler was shot and hurt on Friday, Waterloo police said.")
     location = locate(frame_of(text, 1))
     assert (location.name, location.admin1) == ("Waterloo", "Iowa")
+
+
+def test_a_dateline_city_is_not_the_scene_when_the_report_puts_it_in_a_part_of_a_state():
+    text = ("DETROIT (AP) - A man accused of wounding six people at a party in western Tennessee was arrested on "
+            "Monday. The shooting broke out at a club in Brownsville, Tennessee officials said.")
+    location = locate(frame_of(text, 2))
+    assert location.admin1 == "Tennessee" and location.name != "Detroit"
+
+
+def test_an_arrest_by_initialled_agents_is_still_an_arrest():
+    text = ("A man was shot and wounded outside a bar on Friday, Toledo police said. The suspect was arrested "
+            "Monday by U.S. Marshals in Detroit.")
+    assert locate(frame_of(text, 2)).name == "Toledo"

@@ -1164,11 +1164,12 @@ def _destination(place: Place, text: str) -> bool:
     return DESTINATION_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
 
 
-# 'Marshals arrested McCray near Atlanta', 'was taken into custody Monday night in Erie': where a
+# 'Marshals arrested McCray near Atlanta', 'was taken into custody Monday night in Erie', 'arrested
+# by U.S. Marshals in Detroit' (an initial's full stop ends no sentence): where a
 # suspect was caught, often far from the shooting ('arrested for a robbery in Yonkers' names the robbery's).
 ARREST_BEFORE = re.compile(
     r"\b(?:arrested|apprehended|detained|taken into custody|surrendered|turned (?:himself|herself) in"
-    r"|booked)\b(?:(?!\b(?:for|after|in connection)\b)[^.;!?\n]){0,40}?\b(?:in|near|at|outside)\s+(?:the\s+)?$",
+    r"|booked)\b(?:(?!\b(?:for|after|in connection)\b)(?:\b[A-Z]\.|[^.;!?\n])){0,40}?\b(?:in|near|at|outside)\s+(?:the\s+)?$",
     re.IGNORECASE)
 
 
@@ -1583,6 +1584,21 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     return location.model_copy(update={"evidence": [Evidence.of(title, town.start, town.end, field="title")]})
 
 
+# 'in western Tennessee', 'in rural northern Minnesota': a part of a state, where a wire or a
+# station's report puts a shooting far from the city it is filed from.
+PART_OF_STATE_BEFORE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:rural\s+)?(?:(?:north|south)(?:east|west)ern|northern|southern|eastern|western|central|"
+    r"rural|upstate|downstate)\s+$", re.IGNORECASE)
+
+
+def _scene_in_part_of_a_state(frame, named: list[Place]) -> bool:
+    """The incident's own sentences put it in a part of a state ('shot a deputy in northwestern
+    Minnesota'): the dateline's city ('MINNEAPOLIS (WCCO) -') is where the report was filed."""
+    return any(p.feature == "admin1" and PART_OF_STATE_BEFORE.search(frame.text, max(0, p.start - 40), p.start)
+               and any(s.start_char <= p.start and p.end <= s.end_char for s in frame.sentences)
+               for p in named)
+
+
 def _locate(frame) -> Location:
     doc: Doc = frame.doc
     frame_places = [p for p in frame.places if not is_local_place(p) or is_hamlet(p)]
@@ -1595,9 +1611,12 @@ def _locate(frame) -> Location:
             or _most_frequent_place([p for p in frame_places if _is_demonym(p)])
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
+    filed_elsewhere = dateline_place if _scene_in_part_of_a_state(frame, named) else None
+    if filed_elsewhere is not None:
+        dateline_place = None
     home_country = _home_country(named, dateline_place, frame.text)
     lists = _long_place_lists(frame.text)
-    weak = {id(p) for p in named if any(s <= p.start and p.end <= e for s, e in lists)
+    weak = {id(p) for p in named if p is filed_elsewhere or any(s <= p.start and p.end <= e for s, e in lists)
             or _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
             or _destination(p, frame.text) or _place_of_arrest(p, frame.text) or _reference_city(p, frame.text)
