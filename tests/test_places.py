@@ -711,6 +711,9 @@ def test_a_dateline_city_is_not_the_scene_when_the_report_puts_it_in_a_part_of_a
             "Monday. The shooting broke out at a club in Brownsville, Tennessee officials said.")
     location = locate(frame_of(text, 2))
     assert location.admin1 == "Tennessee" and location.name != "Detroit"
+    text = ("PITTSBURGH (AP) - Police in western Pennsylvania say four men were shot in a Pittsburgh neighborhood "
+            "on Saturday night.")
+    assert locate(frame_of(text, 1)).name == "Pittsburgh"
 
 
 def test_an_arrest_by_initialled_agents_is_still_an_arrest():

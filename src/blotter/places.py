@@ -1591,12 +1591,21 @@ PART_OF_STATE_BEFORE = re.compile(
     r"rural|upstate|downstate)\s+$", re.IGNORECASE)
 
 
-def _scene_in_part_of_a_state(frame, named: list[Place]) -> bool:
-    """The incident's own sentences put it in a part of a state ('shot a deputy in northwestern
-    Minnesota'): the dateline's city ('MINNEAPOLIS (WCCO) -') is where the report was filed."""
-    return any(p.feature == "admin1" and PART_OF_STATE_BEFORE.search(frame.text, max(0, p.start - 40), p.start)
-               and any(s.start_char <= p.start and p.end <= s.end_char for s in frame.sentences)
-               for p in named)
+def _filed_elsewhere(frame, named: list[Place], dateline_place: Place | None) -> bool:
+    """The incident's own sentence puts it in a part of a state ('shot a deputy in northwestern
+    Minnesota') and names the dateline's city ('MINNEAPOLIS (WCCO) -') no more after that: the
+    dateline is where the report was filed ('in western Pennsylvania ... in a Pittsburgh
+    neighborhood' still names Pittsburgh as the scene)."""
+    if dateline_place is None:
+        return False
+    for sentence in frame.sentences:
+        for state in named:
+            if state.feature == "admin1" and sentence.start_char <= state.start and state.end <= sentence.end_char \
+                    and PART_OF_STATE_BEFORE.search(frame.text, max(0, state.start - 40), state.start) \
+                    and not any(p.geonameid == dateline_place.geonameid and state.end <= p.start
+                                and p.end <= sentence.end_char for p in named):
+                return True
+    return False
 
 
 def _locate(frame) -> Location:
@@ -1611,7 +1620,7 @@ def _locate(frame) -> Location:
             or _most_frequent_place([p for p in frame_places if _is_demonym(p)])
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
-    filed_elsewhere = dateline_place if _scene_in_part_of_a_state(frame, named) else None
+    filed_elsewhere = dateline_place if _filed_elsewhere(frame, named, dateline_place) else None
     if filed_elsewhere is not None:
         dateline_place = None
     home_country = _home_country(named, dateline_place, frame.text)
