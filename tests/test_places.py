@@ -720,3 +720,19 @@ def test_an_arrest_by_initialled_agents_is_still_an_arrest():
     text = ("A man was shot and wounded outside a bar on Friday, Toledo police said. The suspect was arrested "
             "Monday by U.S. Marshals in Detroit.")
     assert locate(frame_of(text, 2)).name == "Toledo"
+
+
+def test_a_car_make_that_is_also_a_town_is_the_car():
+    text = ("The gunman fled Gary in a red 2015 Toyota Corolla, and a witness saw a dark Lexus or Toyota model "
+            "nearby. Lincoln police later found a 2004 Lincoln Town Car in Pontiac, Mich.")
+    mentions = [p.mention for p in places_of(text)]
+    assert "Toyota" not in mentions
+    assert mentions.count("Lincoln") == 1 and "Pontiac" in mentions and "Gary" in mentions
+
+
+def test_a_name_in_quotation_marks_and_common_words_are_not_places():
+    text = ('A police dog, K-9 "Turbo", tracked the suspects into the woods near Dayton. The Commonwealth\'s '
+            "Attorney filed Drug and Weapons charges against a Latina woman.")
+    mentions = {p.mention for p in places_of(text)}
+    assert "Dayton" in mentions
+    assert not mentions & {"Turbo", "Commonwealth", "Drug", "Latina"}

@@ -52,7 +52,7 @@ ocean opportunity paradise peace pride prosperity protection rich sandy security
 surprise tell temple time truth unit vale veteran view villa wake walker welcome white why young
 guard general doctor parish post aid name alliance assembly army june july august april january
 officer trooper deputy sheriff detective sergeant street harbor harbour metro mile grill mud northern
-southern eastern western uptown downtown midtown
+southern eastern western uptown downtown midtown commonwealth drug latina latino
 jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadway rehab pearl senate
 """.split())
 # A place name followed by one of these names a street, which is not the place.
@@ -84,6 +84,20 @@ BARE_CROSSING_BEFORE = re.compile(r"\b(?:near|at|on)\s+([A-Z][a-z]+)\s+(?:and|&)
 MINOR_STREET_WORDS = frozenset({"court", "ct", "ct.", "circle", "cir", "cir.", "way", "terrace", "trail"})
 LONGER_NAME_AFTER_STREET_WORD = re.compile(r"\s+(?:(?i:of|house|building|judge|clerk)\b|[A-Z])")
 STREET_BEFORE = {("block", "of"), ("blocks", "of"), ("corner", "of"), ("intersection", "of")}
+# Car makes that are also towns ('Toyota', Japan; 'Lincoln', 'Pontiac', 'Cadillac'): a vehicle when a
+# model year or a colour comes before ('a red 2015 Toyota') or a model or a vehicle's noun after
+# ('Toyota Corolla', 'a Lexus or Toyota model'); 'Lincoln police' and 'in Pontiac, Mich.' stay towns.
+CAR_MAKES = frozenset("""
+toyota honda nissan lexus mazda subaru hyundai kia chevrolet chevy ford dodge chrysler jeep buick cadillac
+pontiac lincoln mercury mercedes bmw audi volkswagen volvo acura infiniti mitsubishi saturn oldsmobile
+plymouth gmc tesla jaguar porsche fiat scion
+""".split())
+VEHICLE_BEFORE = re.compile(r"\b(?:(?:19|20)\d\d|(?i:red|black|white|silver|gray|grey|blue|green|gold|tan|maroon|"
+                            r"beige|burgundy|dark-colou?red|light-colou?red|stolen))\s+$")
+VEHICLE_AFTER = re.compile(r"\s+(?:(?i:sedan|suv|truck|pickup|minivan|van|coupe|hatchback|car|model|vehicle)\b"
+                           r"|(?!(?i:police|county|city|township|sheriff|fire|mayor|man|woman|residents?)\b)[A-Z][\w-]+)")
+# A single word in quotation marks ('K-9 "Turbo"', a nickname): a name someone was given, not a place.
+QUOTED_WORD = re.compile(r"[\"\u201c\u201d]$")
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
 PLACE_BOUND_WORDS = ADMIN_WORDS | {
     "capital", "police", "fire", "sheriff", "council", "city", "township", "borough", "village", "town",
@@ -538,6 +552,13 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
             continue  # 'New Castle Ave.' is a street, not New Castle
         if start >= 2 and (tokens.lowers[start - 2], tokens.lowers[start - 1]) in STREET_BEFORE:
             continue  # 'the 6300 block of Sierra Blanca' is a street
+        if end - start == 1 and tokens.lowers[start] in CAR_MAKES and not caseless and \
+                (VEHICLE_BEFORE.search(text, max(0, start_of(start) - 20), start_of(start))
+                 or VEHICLE_AFTER.match(text, tokens.end(start))):
+            continue  # 'a red 2015 Toyota Corolla' is a car
+        if end - start == 1 and QUOTED_WORD.search(text, max(0, start_of(start) - 1), start_of(start)) and \
+                QUOTED_WORD.match(text[tokens.end(start):tokens.end(start) + 1]):
+            continue  # 'K-9 "Turbo"': a name in quotation marks
         if ORDINAL_CROSSING_BEFORE.search(text, max(0, start_of(start) - 16), start_of(start)) or \
                 ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)) or \
                 NAMED_CROSSING_AFTER.match(text, tokens.end(end - 1)):
