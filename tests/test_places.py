@@ -657,3 +657,82 @@ def test_a_suspects_surname_after_in_addition_to_is_the_suspect():
     text = ("Police suspect Kayla Dixon is involved and have issued a warrant for her arrest. "
             "In addition to Dixon, police also suspect two men of taking part.")
     assert "Dixon" not in {p.mention for p in places_of(text)}
+
+
+def test_a_big_city_of_another_country_does_not_absorb_a_town():
+    text = ("Maria Lopez, a 7-year-old Latina, was shot and killed Monday at her home on Cedar Avenue in Wilmington, "
+            "Los Angeles police said.")
+    location = locate(frame_of(text, 1))
+    assert location.country_code == "US" and location.admin1 == "California"
+
+
+def test_a_town_in_a_tip_line_is_not_the_town_inside_the_county():
+    text = ("A man was shot and killed Sunday during a home invasion in Jefferson County, Colorado, deputies said. "
+            "Anyone with information is asked to call Metro Denver Crime Stoppers.")
+    location = locate(frame_of(text, 1))
+    assert location.name != "Denver"
+    assert location.precision == "admin2" and location.admin1 == "Colorado"
+
+
+def test_a_city_named_for_its_suburbs_gives_way_to_the_town_of_the_scene():
+    text = ("Two men were shot at a party in a quiet Seattle suburb on Saturday. The shooting happened at a home "
+            "in Mukilteo, Washington, police said.")
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.admin1) == ("Mukilteo", "Washington")
+
+
+def test_a_village_of_a_state_the_report_names_is_not_moved_to_the_dateline_town():
+    text = ("Federal agents arrested a man in Detroit on Monday for a shooting at a party in western Tennessee. "
+            "A fight broke out at the armory in Brownsville late Friday, Tennessee officials said. "
+            "Detroit police helped with the arrest.")
+    places = by_mention(places_of(text, dateline="DETROIT (AP)"))
+    assert (places["brownsville"].feature, places["brownsville"].admin1) == ("city", "Tennessee")
+
+
+def test_a_surname_that_is_also_a_foreign_province_is_the_person():
+    text = ("Police in Yonkers are looking for Miguel Maldonado, 42, after four people were shot on Sunday. "
+            "Maldonado is wanted for assault, police said.")
+    mentions = {p.mention for p in places_of(text)}
+    assert "Yonkers" in mentions and "Maldonado" not in mentions
+    # a US state stays a place even when someone in the report bears its name
+    assert "Washington" in {p.mention for p in places_of(
+        "Officer Denzel Washington was hurt. Washington lawmakers met in Olympia on Monday.")}
+
+
+def test_a_long_list_of_towns_is_an_outlets_area_not_the_scene():
+    text = ("Local news for Dyersville, Epworth, Peosta, Cascade, Farley and Asbury\n\n"
+            "A toddler was shot and hurt on Friday, Waterloo police said.")
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.admin1) == ("Waterloo", "Iowa")
+
+
+def test_a_dateline_city_is_not_the_scene_when_the_report_puts_it_in_a_part_of_a_state():
+    text = ("DETROIT (AP) - A man accused of wounding six people at a party in western Tennessee was arrested on "
+            "Monday. The shooting broke out at a club in Brownsville, Tennessee officials said.")
+    location = locate(frame_of(text, 2))
+    assert location.admin1 == "Tennessee" and location.name != "Detroit"
+    text = ("PITTSBURGH (AP) - Police in western Pennsylvania say four men were shot in a Pittsburgh neighborhood "
+            "on Saturday night.")
+    assert locate(frame_of(text, 1)).name == "Pittsburgh"
+
+
+def test_an_arrest_by_initialled_agents_is_still_an_arrest():
+    text = ("A man was shot and wounded outside a bar on Friday, Toledo police said. The suspect was arrested "
+            "Monday by U.S. Marshals in Detroit.")
+    assert locate(frame_of(text, 2)).name == "Toledo"
+
+
+def test_a_car_make_that_is_also_a_town_is_the_car():
+    text = ("The gunman fled Gary in a red 2015 Toyota Corolla, and a witness saw a dark Lexus or Toyota model "
+            "nearby. Lincoln police later found a 2004 Lincoln Town Car in Pontiac, Mich.")
+    mentions = [p.mention for p in places_of(text)]
+    assert "Toyota" not in mentions
+    assert mentions.count("Lincoln") == 1 and "Pontiac" in mentions and "Gary" in mentions
+
+
+def test_a_name_in_quotation_marks_and_common_words_are_not_places():
+    text = ('A police dog, K-9 "Turbo", tracked the suspects into the woods near Dayton. The Commonwealth\'s '
+            "Attorney filed Drug and Weapons charges against a Latina woman.")
+    mentions = {p.mention for p in places_of(text)}
+    assert "Dayton" in mentions
+    assert not mentions & {"Turbo", "Commonwealth", "Drug", "Latina"}

@@ -53,7 +53,7 @@ ocean opportunity paradise peace pride prosperity protection rich sandy security
 surprise tell temple time truth unit vale veteran view villa wake walker welcome white why young
 guard general doctor parish post aid name alliance assembly army june july august april january
 officer trooper deputy sheriff detective sergeant street harbor harbour metro mile grill mud northern
-southern eastern western uptown downtown midtown
+southern eastern western uptown downtown midtown commonwealth drug latina latino
 jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadway rehab pearl senate
 """.split())
 # A place name followed by one of these names a street, which is not the place.
@@ -85,6 +85,20 @@ BARE_CROSSING_BEFORE = re.compile(r"\b(?:near|at|on)\s+([A-Z][a-z]+)\s+(?:and|&)
 MINOR_STREET_WORDS = frozenset({"court", "ct", "ct.", "circle", "cir", "cir.", "way", "terrace", "trail"})
 LONGER_NAME_AFTER_STREET_WORD = re.compile(r"\s+(?:(?i:of|house|building|judge|clerk)\b|[A-Z])")
 STREET_BEFORE = {("block", "of"), ("blocks", "of"), ("corner", "of"), ("intersection", "of")}
+# Car makes that are also towns ('Toyota', Japan; 'Lincoln', 'Pontiac', 'Cadillac'): a vehicle when a
+# model year or a colour comes before ('a red 2015 Toyota') or a model or a vehicle's noun after
+# ('Toyota Corolla', 'a Lexus or Toyota model'); 'Lincoln police' and 'in Pontiac, Mich.' stay towns.
+CAR_MAKES = frozenset("""
+toyota honda nissan lexus mazda subaru hyundai kia chevrolet chevy ford dodge chrysler jeep buick cadillac
+pontiac lincoln mercury mercedes bmw audi volkswagen volvo acura infiniti mitsubishi saturn oldsmobile
+plymouth gmc tesla jaguar porsche fiat scion
+""".split())
+VEHICLE_BEFORE = re.compile(r"\b(?:(?:19|20)\d\d|(?i:red|black|white|silver|gray|grey|blue|green|gold|tan|maroon|"
+                            r"beige|burgundy|dark-colou?red|light-colou?red|stolen))\s+$")
+VEHICLE_AFTER = re.compile(r"\s+(?:(?i:sedan|suv|truck|pickup|minivan|van|coupe|hatchback|car|model|vehicle)\b"
+                           r"|(?!(?i:police|county|city|township|sheriff|fire|mayor|man|woman|residents?)\b)[A-Z][\w-]+)")
+# A single word in quotation marks ('K-9 "Turbo"', a nickname): a name someone was given, not a place.
+QUOTED_WORD = re.compile(r"[\"\u201c\u201d]$")
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
 PLACE_BOUND_WORDS = ADMIN_WORDS | {
     "capital", "police", "fire", "sheriff", "council", "city", "township", "borough", "village", "town",
@@ -288,10 +302,13 @@ FORCE_KIND_WORDS = frozenset({"metro", "metropolitan", "park", "harbor", "harbou
 
 def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[str], gazetteer: Gazetteer) -> bool:
     """'Chen said' after 'Li Chen' was named: one word of a person's name in this report is that
-    person again, unless it names a country or state."""
+    person again, unless it names a country or a US state ('Washington'). Provinces and departments
+    elsewhere are often surnames ('Maldonado', 'Guerrero', 'Mendoza'): once the report has named
+    'Miguel Maldonado', a lone 'Maldonado' is him."""
     if end - start != 1 or tokens.lowers[start] not in person_words or _after_locative_word(tokens, start):
         return False
-    return not any(e.feature in ("country", "admin1") for e in gazetteer.lookup_key(name_key(tokens.words[start])))
+    return not any(e.feature == "country" or (e.feature == "admin1" and e.country_code == "US")
+                   for e in gazetteer.lookup_key(name_key(tokens.words[start])))
 
 
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "wrote"}
@@ -536,6 +553,13 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
             continue  # 'New Castle Ave.' is a street, not New Castle
         if start >= 2 and (tokens.lowers[start - 2], tokens.lowers[start - 1]) in STREET_BEFORE:
             continue  # 'the 6300 block of Sierra Blanca' is a street
+        if end - start == 1 and tokens.lowers[start] in CAR_MAKES and not caseless and \
+                (VEHICLE_BEFORE.search(text, max(0, start_of(start) - 20), start_of(start))
+                 or VEHICLE_AFTER.match(text, tokens.end(start))):
+            continue  # 'a red 2015 Toyota Corolla' is a car
+        if end - start == 1 and QUOTED_WORD.search(text, max(0, start_of(start) - 1), start_of(start)) and \
+                QUOTED_WORD.match(text[tokens.end(start):tokens.end(start) + 1]):
+            continue  # 'K-9 "Turbo"': a name in quotation marks
         if ORDINAL_CROSSING_BEFORE.search(text, max(0, start_of(start) - 16), start_of(start)) or \
                 ORDINAL_CROSSING_AFTER.match(text, tokens.end(end - 1)) or \
                 NAMED_CROSSING_AFTER.match(text, tokens.end(end - 1)):
@@ -999,16 +1023,28 @@ FAR_KM = 161.0  # farther than this from the home town, a village is no neighbou
 def _hamlets_at_home(mentions: list[Mention], places: list[Place], dateline: str | None) -> list[Place]:
     """'Washington Square' in a New Orleans report, 'Stonewall' in a Virginia one: a village of
     another state, far from the report's home town, that only shares a name with a square, a shop
-    or a neighbourhood of the report's own town. It is placed at the home town, as a local place."""
+    or a neighbourhood of the report's own town. It is placed at the home town, as a local place;
+    a village of a state the report names stays itself (a Tennessee shooting in 'Brownsville',
+    reported from Detroit where the suspect was caught)."""
     home = _home_city(places, dateline)
     if home is None or home.lat is None or home.lon is None:
         return places
+    named_states = {(p.country_code, p.admin1) for p in places if p.feature == "admin1"}
     moved = []
     for mention, place in zip(mentions, places):
         entry = mention.best
         if place.feature == "city" and not mention.qualified and entry.population < HAMLET_POPULATION and \
                 (entry.country_code, entry.admin1) != (home.country_code, home.admin1) and \
+                (entry.country_code, entry.admin1) not in named_states and \
                 _distance_km(entry, home.lat, home.lon) > FAR_KM:
+            namesake = next((e for e in mention.candidates if e.feature == "city"
+                             and (e.country_code, e.admin1) in named_states - {(home.country_code, home.admin1)}), None)
+            if namesake is not None:  # 'the armory in Brownsville' in a report about Tennessee: its Brownsville
+                moved.append(Place(mention=place.mention, start=place.start, end=place.end,
+                                   name=ascii_name(namesake.name), feature="city", admin1=namesake.admin1,
+                                   country_code=namesake.country_code, lat=namesake.lat, lon=namesake.lon,
+                                   geonameid=namesake.geonameid))
+                continue
             place = Place(mention=place.mention, start=place.start, end=place.end, name=" ".join(place.mention.split()),
                           feature="landmark", admin1=home.admin1, country_code=home.country_code, lat=home.lat,
                           lon=home.lon)
@@ -1150,17 +1186,39 @@ def _destination(place: Place, text: str) -> bool:
     return DESTINATION_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
 
 
-# 'Marshals arrested McCray near Atlanta', 'was taken into custody Monday night in Erie': where a
+# 'Marshals arrested McCray near Atlanta', 'was taken into custody Monday night in Erie', 'arrested
+# by U.S. Marshals in Detroit' (an initial's full stop ends no sentence): where a
 # suspect was caught, often far from the shooting ('arrested for a robbery in Yonkers' names the robbery's).
 ARREST_BEFORE = re.compile(
     r"\b(?:arrested|apprehended|detained|taken into custody|surrendered|turned (?:himself|herself) in"
-    r"|booked)\b(?:(?!\b(?:for|after|in connection)\b)[^.;!?\n]){0,40}?\b(?:in|near|at|outside)\s+(?:the\s+)?$",
+    r"|booked)\b(?:(?!\b(?:for|after|in connection)\b)(?:\b[A-Z]\.|[^.;!?\n])){0,40}?\b(?:in|near|at|outside)\s+(?:the\s+)?$",
     re.IGNORECASE)
 
 
 def _place_of_arrest(place: Place, text: str) -> bool:
     """A town someone was arrested in, not where the shooting happened (a scene the report names beats it)."""
     return ARREST_BEFORE.search(text, max(0, place.start - 70), place.start) is not None
+
+
+# 'in the affluent Seattle suburb', 'a Chicago-area home', 'Detroit suburbs': the big city a scene is near.
+REFERENCE_CITY_AFTER = re.compile(r"(?:\s+|-)(?i:suburbs?)\b")
+
+
+def _reference_city(place: Place, text: str) -> bool:
+    """A city named only to say where the scene lies ('a Seattle suburb', 'the Chicago area'): the
+    scene is a town near it, which a report names when it can (a scene the report names beats it)."""
+    return place.feature == "city" and REFERENCE_CITY_AFTER.match(text, place.end) is not None
+
+
+LIST_NAME = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2}"
+# Five or more names in a row with only commas between them ('news for Dubuque, Dyersville, Epworth,
+# Peosta, Cascade and ...'): an outlet's area or an index of towns, no scene.
+LONG_NAME_LIST = re.compile(rf"{LIST_NAME}(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?{LIST_NAME}){{4,}}")
+
+
+def _long_place_lists(text: str) -> list[tuple[int, int]]:
+    """Where the text lists five or more names in a row, separated by commas only."""
+    return [(m.start(), m.end()) for m in LONG_NAME_LIST.finditer(text)]
 
 
 def _county_in_organisation_name(place: Place, text: str) -> bool:
@@ -1277,6 +1335,7 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
         return location  # 'Queens', 'Brooklyn': a borough as big as a city is what coders record
     gazetteer = load_gazetteer()
     big_cities = {(p.name, p.geonameid): e for p in places if p.feature == "city" and p is not place
+                  and p.country_code == place.country_code  # 'a 5-year-old Latina ... in Wilmington': no district of Madrid
                   and not _names_an_organisation(p, text)
                   and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION
                   and e.population > 3 * own_population}
@@ -1373,10 +1432,17 @@ def _in_outlet_tagline(place: Place, text: str) -> bool:
     return False
 
 
+# 'Metro Denver Crime Stoppers', 'the Houston Crime Lab': a tip line or a service a report asks
+# readers to call or names as working the case, which is no scene.
+CRIME_SERVICE_AFTER = re.compile(r"\s+(?:Area\s+|Metro\s+)?(?i:crime\s*stoppers|crime\s*line|crime\s*lab(?:oratory)?)\b")
+
+
 def _names_an_organisation(place: Place, text: str) -> bool:
-    """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn', 'CBS Dallas': the outlet's
-    or the building's name, not the scene."""
+    """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn', 'CBS Dallas', 'Metro Denver
+    Crime Stoppers': the outlet's, the building's or the service's name, not the scene."""
     if not place.mention.isupper() and BROADCASTER_BEFORE.search(text, max(0, place.start - 12), place.start):
+        return True
+    if CRIME_SERVICE_AFTER.match(text, place.end):
         return True
     return _names_a_building(place, text) or _in_outlet_tagline(place, text)
 
@@ -1540,6 +1606,30 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     return location.model_copy(update={"evidence": [Evidence.of(title, town.start, town.end, field="title")]})
 
 
+# 'in western Tennessee', 'in rural northern Minnesota': a part of a state, where a wire or a
+# station's report puts a shooting far from the city it is filed from.
+PART_OF_STATE_BEFORE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:rural\s+)?(?:(?:north|south)(?:east|west)ern|northern|southern|eastern|western|central|"
+    r"rural|upstate|downstate)\s+$", re.IGNORECASE)
+
+
+def _filed_elsewhere(frame, named: list[Place], dateline_place: Place | None) -> bool:
+    """The incident's own sentence puts it in a part of a state ('shot a deputy in northwestern
+    Minnesota') and names the dateline's city ('MINNEAPOLIS (WCCO) -') no more after that: the
+    dateline is where the report was filed ('in western Pennsylvania ... in a Pittsburgh
+    neighborhood' still names Pittsburgh as the scene)."""
+    if dateline_place is None:
+        return False
+    for sentence in frame.sentences:
+        for state in named:
+            if state.feature == "admin1" and sentence.start_char <= state.start and state.end <= sentence.end_char \
+                    and PART_OF_STATE_BEFORE.search(frame.text, max(0, state.start - 40), state.start) \
+                    and not any(p.geonameid == dateline_place.geonameid and state.end <= p.start
+                                and p.end <= sentence.end_char for p in named):
+                return True
+    return False
+
+
 def _locate(frame) -> Location:
     doc: Doc = frame.doc
     frame_places = [p for p in frame.places if not is_local_place(p) or is_hamlet(p)]
@@ -1552,10 +1642,15 @@ def _locate(frame) -> Location:
             or _most_frequent_place([p for p in frame_places if _is_demonym(p)])
         return _location(fallback, frame.text, fallback.start) if fallback else Location()
     dateline_place = _dateline_place(frame)
+    filed_elsewhere = dateline_place if _filed_elsewhere(frame, named, dateline_place) else None
+    if filed_elsewhere is not None:
+        dateline_place = None
     home_country = _home_country(named, dateline_place, frame.text)
-    weak = {id(p) for p in named if _unsupported_small_town(p, frame.text, dateline_place)
+    lists = _long_place_lists(frame.text)
+    weak = {id(p) for p in named if p is filed_elsewhere or any(s <= p.start and p.end <= e for s, e in lists)
+            or _unsupported_small_town(p, frame.text, dateline_place)
             or _county_in_organisation_name(p, frame.text) or _place_of_treatment(p, frame.text)
-            or _destination(p, frame.text) or _place_of_arrest(p, frame.text)
+            or _destination(p, frame.text) or _place_of_arrest(p, frame.text) or _reference_city(p, frame.text)
             or (home_country is not None and p.feature != "country" and p.country_code != home_country)}
     scored: list[tuple[float, Place]] = []
     for rank, sentence in enumerate(frame.sentences):
