@@ -68,3 +68,13 @@ def test_gvdb_unclear_state_counts_neither_way():
     from blotter.eval.gvdb import unclear_state
     assert unclear_state("Unclear") and unclear_state(" unclear ")
     assert not unclear_state(None) and not unclear_state("WI - Wisconsin")
+
+
+def test_a_gold_city_section_is_matched_by_its_city_but_a_compass_town_is_its_own_town():
+    assert same_place("southwest Houston", "Houston") and same_place("West Philadelphia", "Philadelphia")
+    assert same_place("New Orleans East", "New Orleans") and same_place("SW Houston", "Houston")
+    assert not same_place("West Philadelphia", "Philadelphia", sections=False)
+    # Real towns whose names start with a compass word are different places from the city.
+    assert not same_place("West Palm Beach", "Palm Beach") and not same_place("South Houston", "Houston")
+    assert not same_place("North Charleston", "Charleston") and not same_place("East Orange", "Orange")
+    assert not same_place("southwest Houston", "Dallas")

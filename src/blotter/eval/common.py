@@ -8,7 +8,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
-from ..geo import name_key
+from ..geo import load_gazetteer, name_key
 from ..models import DocumentRecord, Incident
 
 
@@ -58,11 +58,30 @@ def _place_forms(name: str) -> set[str]:
     return forms
 
 
-def same_place(gold: str | None, predicted: str | None) -> bool:
-    """Case-insensitive name match; "Harris County" also matches "Harris"; "A (B)" matches A or B."""
+# "southwest Houston", "West Philadelphia", "New Orleans East": a compass word with a city.
+_COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|[nsew]\.?|[ns][ew]\.?)"
+_SECTION_RE = re.compile(rf"\s*{_COMPASS}\s+(?P<before>.+?)\s*|\s*(?P<after>.+?)\s+{_COMPASS}\s*", re.IGNORECASE)
+
+
+def city_of_section(gold: str) -> str | None:
+    """The city a gold value names a section of ("West Philadelphia" is in Philadelphia), or None. A
+    compass name that is itself a town in GeoNames ("West Palm Beach", "South Houston") is that town."""
+    match = _SECTION_RE.fullmatch(gold)
+    if match is None or load_gazetteer().has_key(name_key(gold)):
+        return None
+    return match.group("before") or match.group("after")
+
+
+def same_place(gold: str | None, predicted: str | None, sections: bool = True) -> bool:
+    """Case-insensitive name match; "Harris County" also matches "Harris"; "A (B)" matches A or B.
+    With ``sections``, a gold that names a part of a city by a compass word ("southwest Houston")
+    also matches the city: the field asks for the city, and some coders wrote the part of it."""
     if not gold or not predicted:
         return False
-    return bool(_place_forms(gold) & _place_forms(predicted))
+    if _place_forms(gold) & _place_forms(predicted):
+        return True
+    city = city_of_section(gold) if sections else None
+    return city is not None and bool(_place_forms(city) & _place_forms(predicted))
 
 
 def offset_shift(original: str, cleaned: str) -> int | None:

@@ -168,6 +168,7 @@ def known_state(gold: str | None) -> str | None:
 def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | None]) -> EvalResult:
     killed, injured = CountScore(), CountScore()
     city, state, date, shooters, victims = PRF(), PRF(), PRF(), PRF(), PRF()
+    city_names = PRF()  # the gold's own name only: "West Philadelphia" is not matched by "Philadelphia"
     dated_address = PRF()  # the reports whose address holds the day they came out
     for article, record in zip(articles, records):
         incident = main_incident(record)
@@ -175,6 +176,8 @@ def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | No
         injured.add(article.injured, incident.casualties.injured.best if incident else None)
         predicted_place = predicted_city(incident)
         score_value(city, article.city, predicted_place, same_place(article.city, predicted_place))
+        score_value(city_names, article.city, predicted_place,
+                    same_place(article.city, predicted_place, sections=False))
         predicted_state = incident.location.admin1 if incident else None
         if not unclear_state(article.state):  # the coder abstained: our state is neither right nor wrong
             score_value(state, known_state(article.state), predicted_state, same_state(article.state, predicted_state))
@@ -189,6 +192,7 @@ def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | No
         victims.add(match_names(article.victim_names, predicted_victims), len(predicted_victims),
                     len(article.victim_names))
     rows = {"killed": killed.as_dict(), "injured": injured.as_dict(), "city": city.as_dict(),
+            "city (the gold's own name; a city section is not its city)": city_names.as_dict(),
             "state": state.as_dict(), "date": date.as_dict(), "date (address gives a day)": dated_address.as_dict(),
             "shooter names": shooters.as_dict(),
             "victim names": victims.as_dict()}
