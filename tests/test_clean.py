@@ -509,6 +509,13 @@ def test_plain_list_items_between_kept_paragraphs_come_back() -> None:
     ("<h1>Curfew &#x26; raids in Quetta</h1>", "<title>Frontier Daily</title>", "Curfew & raids in Quetta"),
     ("", "<title>Police station attacked in Quetta • Frontier Daily</title>", "Police station attacked in Quetta"),
     ("<h1>Corrections</h1>", "<title>Corrections – Frontier Daily</title>", "Corrections"),  # short, but the title's head
+    # the theme's date and byline nested in the heading are not the headline; a line break is a space
+    ('<h1>Police station attacked in Quetta<div class="divider"></div><h3>Posted on <time>March 3</time> by desk</h3>'
+     '</h1>', "<title>Frontier Daily</title>", "Police station attacked in Quetta"),
+    ("<h1>Police station attacked<br>in Quetta</h1>", "<title>Frontier Daily</title>", "Police station attacked in Quetta"),
+    # the only <h1> is the site's logo, which the <title> names after the headline
+    ('<h1 class="logo"><a href="/">The Frontier Daily Post</a></h1>', "<title>Police station attacked in Quetta | The Frontier Daily Post</title>",
+     "Police station attacked in Quetta"),
 ])
 def test_html_headline_without_site_tags_and_in_the_writers_case(h1: str, head: str, title: str) -> None:
     html = _page_with_head(head).replace("<h1>Police station attacked in Quetta</h1>", h1)

@@ -739,8 +739,25 @@ def _subtitle(candidates: tuple[list[str], list[str]], title: str | None, text: 
 
 def _page_headline(tree: lxml.html.HtmlElement) -> str | None:
     """The text of the page's one <h1> (None when it has none or several)."""
-    headings = {" ".join(heading.text_content().split()) for heading in tree.iter("h1")}
+    headings = {_heading_text(heading) for heading in tree.iter("h1")}
     return next(iter(headings)) if len(headings) == 1 else None
+
+
+def _heading_text(heading: lxml.html.HtmlElement) -> str:
+    """A heading's own words: a line break is a space, and blocks nested in it (a theme's "Posted on
+    ... by ..." line, a divider) are not the headline, unless the whole headline sits in one."""
+    pieces: list[str] = []
+
+    def read(element: lxml.html.HtmlElement) -> None:
+        pieces.append(" " if element.tag == "br" else element.text or "")
+        for child in element:
+            if isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS and child.tag not in _UNREAD_TAGS:
+                read(child)
+            pieces.append(child.tail or "")
+
+    read(heading)
+    own = " ".join("".join(pieces).split())
+    return own or " ".join(heading.text_content().split())
 
 
 def _title(h1: str | None, page_title: str | None, sitename: str | None, head_titles: list[str]) -> str | None:
@@ -753,6 +770,11 @@ def _title(h1: str | None, page_title: str | None, sitename: str | None, head_ti
     if not h1:
         return title
     h1 = _without_title_tags(html.unescape(h1), sitename)
+    for head_title in head_titles:  # "Headline | Site" with the site's name as the page's <h1> (its logo)
+        head_title = " ".join(html.unescape(head_title).split())
+        named = next((separator for separator in _TITLE_SEPARATORS if head_title.endswith(separator + h1)), None)
+        if named and len(head_title[: -len(named + h1)].split()) >= 3:
+            return head_title[: -len(named + h1)]
     full_title = " ".join(html.unescape(page_title or "").split())
     if h1 != sitename and any(full_title.startswith(h1 + separator) for separator in _TITLE_SEPARATORS):
         return h1
