@@ -688,3 +688,14 @@ def test_boxes_named_as_disclaimers_disclosures_or_sign_ups_leave_the_body() -> 
     assert "Both officers were taken to the county hospital" in article.text
     assert "commission" not in article.text and "views expressed" not in article.text
     assert "morning briefing" not in article.text  # a small tooltip or sign-up box goes too
+
+
+def test_reading_time_stamps_are_not_part_of_the_body() -> None:
+    from blotter.clean import _without_reading_times
+    text = ("Mar 3, 2024 • 4 min read\n\n"
+            "Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"
+            "- 2 MIN. READ\n\n"
+            "Officers said the reading room of the station library was untouched for a minute.")
+    assert _without_reading_times(text) == (
+        "Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"
+        "Officers said the reading room of the station library was untouched for a minute.")

@@ -135,6 +135,8 @@ _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|th
                             r"|become a paid subscriber|this (?:article|story|post) is exclusive to|last reviewed\b",
                             re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
+# A reading-time stamp, alone or after the date and byline: "Jun 8, 2023 • 11 min read", "3 MIN. READ".
+_READING_TIME = re.compile(r"(?:\S.{0,80}\s)?\d*\s?min(?:ute)?s?\.? read", re.IGNORECASE)
 # A label that can only head a list of other stories ends the body from this share of it on.
 _OTHER_STORIES = re.compile(
     r"(?:read (?:this )?next|related (?:articles|posts|stories|reading|content)|you (?:may|might) (?:also )?(?:like|enjoy)"
@@ -290,6 +292,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.title = _title(headline, extracted.title, extracted.sitename, head_titles)
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, parts.title))
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
+    parts.text = _without_reading_times(parts.text)
     parts.text = _without_trailing_outsiders(parts.text, blocks)
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
@@ -842,6 +845,13 @@ def _without_credited_captions(text: str, credits: list[str]) -> str:
             kept.append(paragraph)
         elif (credit := match.group("credit").strip()) not in credits:
             credits.append(credit)
+    return "\n\n".join(kept)
+
+
+def _without_reading_times(text: str) -> str:
+    """The body without the page's reading-time stamps: a note about the article, not its words."""
+    kept = [paragraph for paragraph in text.split("\n\n")
+            if not _READING_TIME.fullmatch(paragraph.strip().lstrip("-• ").strip())]
     return "\n\n".join(kept)
 
 
