@@ -10,7 +10,8 @@ import pytest
 from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _with_dropped_prose, _with_short_repeats, _without_credited_captions,
-                           _without_trailing_outsiders, _without_trailing_sections, clean, detect_language)
+                           _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
+                           detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
 from blotter.textpage import byline_names, parse_stamp
@@ -691,7 +692,6 @@ def test_boxes_named_as_disclaimers_disclosures_or_sign_ups_leave_the_body() -> 
 
 
 def test_reading_time_stamps_are_not_part_of_the_body() -> None:
-    from blotter.clean import _without_reading_times
     text = ("Mar 3, 2024 • 4 min read\n\n"
             "Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"
             "- 2 MIN. READ\n\n"
