@@ -9,7 +9,7 @@ import pytest
 
 from trafilatura.utils import load_html
 
-from blotter.clean import (_dom_blocks, _with_dropped_prose, _with_short_repeats, _without_credited_captions,
+from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats, _without_credited_captions,
                            _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
                            detect_language)
 from blotter.errors import NoArticleText
@@ -699,3 +699,15 @@ def test_reading_time_stamps_are_not_part_of_the_body() -> None:
     assert _without_reading_times(text) == (
         "Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"
         "Officers said the reading room of the station library was untouched for a minute.")
+
+
+@pytest.mark.parametrize(("meta", "extracted", "published"), [
+    # the meta tag was rewritten when the page was re-saved: the earlier printed day is the first publication
+    ("2025-06-24T10:00:00+00:00", "2024-08-25", "2024-08-25"),
+    ("2024-08-25T10:00:00+00:00", "2024-08-25", "2024-08-25T10:00:00+00:00"),  # same day: the stamp keeps its time
+    ("2024-08-25T10:00:00+00:00", "2025-01-02", "2024-08-25T10:00:00+00:00"),  # a later day is an update, not it
+    (None, "2024-08-25", None),  # the caller falls back to the extractor's day itself
+])
+def test_publication_is_the_first_of_the_meta_stamp_and_the_extractors_day(
+        meta: str | None, extracted: str, published: str | None) -> None:
+    assert _first_publication(meta, extracted) == published

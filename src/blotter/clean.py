@@ -296,7 +296,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.text = _without_trailing_outsiders(parts.text, blocks)
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
-    parts.published = published or parts.published or extracted.date
+    parts.published = _first_publication(published, extracted.date) or parts.published or extracted.date
     parts.updated = updated or parts.updated
     parts.related_links = [link if link.url else link.model_copy(update={"url": link_targets.get(link.title)})
                            for link in parts.related_links]
@@ -631,6 +631,17 @@ def _meta_dates(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
     published = next((stamp for key in _PUBLISHED_META if (stamp := _iso(found.get(key)))), None)
     updated = next((stamp for key in _UPDATED_META if (stamp := _iso(found.get(key)))), None)
     return published, updated
+
+
+def _first_publication(meta_published: str | None, extracted_date: str | None) -> str | None:
+    """The page's publication stamp, unless the extractor found an earlier day.
+
+    Sites rewrite a publication meta tag when they re-save or refresh an article, while the extractor
+    looks for the original date (it weighs the dates printed in the page and prefers the earliest), so
+    an earlier day from it is the first publication; the meta stamp keeps its time when they agree."""
+    if meta_published and extracted_date and extracted_date[:10] < meta_published[:10]:
+        return parse_stamp(extracted_date) or meta_published
+    return meta_published
 
 
 def _json_ld_dates(script: str) -> list[tuple[str, str]]:
