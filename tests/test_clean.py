@@ -9,9 +9,9 @@ import pytest
 
 from trafilatura.utils import load_html
 
-from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats, _without_credited_captions,
-                           _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
-                           detect_language)
+from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
+                           _without_credited_captions, _without_leading_title, _without_reading_times,
+                           _without_trailing_outsiders, _without_trailing_sections, clean, detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
 from blotter.textpage import byline_names, parse_stamp
@@ -711,3 +711,11 @@ def test_reading_time_stamps_are_not_part_of_the_body() -> None:
 def test_publication_is_the_first_of_the_meta_stamp_and_the_extractors_day(
         meta: str | None, extracted: str, published: str | None) -> None:
     assert _first_publication(meta, extracted) == published
+
+
+def test_the_pages_other_wording_of_the_headline_is_not_the_first_line_of_the_body() -> None:
+    body = "Two officers killed in Quetta attack\n\nGunmen attacked a police station in Quetta early on Thursday."
+    # the <h1> was chosen as the title; the extractor began the body with the <title>'s wording
+    assert _without_leading_title(body, ["Police station attacked in Quetta", "Two officers killed in Quetta attack"]) == (
+        "Gunmen attacked a police station in Quetta early on Thursday.")
+    assert _without_leading_title(body, ["Police station attacked in Quetta", None]) == body

@@ -290,7 +290,8 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts = parse_text_page(body.replace("\n", "\n\n"), url=url, find_headline=False)
     parts.text = _with_short_repeats(body, parts.text)
     parts.title = _title(headline, extracted.title, extracted.sitename, head_titles)
-    parts.text = _without_trailing_sections(_without_leading_title(parts.text, parts.title))
+    headlines = [parts.title, headline, extracted.title, *(_clean_title(title, extracted.sitename) for title in head_titles)]
+    parts.text = _without_trailing_sections(_without_leading_title(parts.text, headlines))
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
     parts.text = _without_reading_times(parts.text)
     parts.text = _without_trailing_outsiders(parts.text, blocks)
@@ -834,10 +835,12 @@ def _clean_title(title: str | None, sitename: str | None) -> str | None:
     return title
 
 
-def _without_leading_title(text: str, title: str | None) -> str:
-    """The body without the headline that extractors keep as its first line."""
+def _without_leading_title(text: str, headlines: list[str | None]) -> str:
+    """The body without the headline that extractors keep as its first line: the chosen title, or the
+    page's other wording of it (its <h1>, its <title> without the site's name)."""
     first, _, rest = text.partition("\n\n")
-    if title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+    first = " ".join(first.split()).casefold()
+    if any(headline and first == " ".join(headline.split()).casefold() for headline in headlines):
         return rest
     return text
 
