@@ -10,8 +10,9 @@ import pytest
 from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
-                           _without_credited_captions, _without_leading_title, _without_reading_times,
-                           _without_trailing_outsiders, _without_trailing_sections, clean, detect_language)
+                           _without_credited_captions, _without_leading_date_lines, _without_leading_title,
+                           _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
+                           detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
 from blotter.textpage import byline_names, parse_stamp
@@ -719,3 +720,12 @@ def test_the_pages_other_wording_of_the_headline_is_not_the_first_line_of_the_bo
     assert _without_leading_title(body, ["Police station attacked in Quetta", "Two officers killed in Quetta attack"]) == (
         "Gunmen attacked a police station in Quetta early on Thursday.")
     assert _without_leading_title(body, ["Police station attacked in Quetta", None]) == body
+
+
+def test_lines_over_the_text_that_only_date_it_are_not_part_of_the_body() -> None:
+    text = ("- March 3, 2024\n\nMarch 3, 2024 - Updated March 5, 2024 by Nadia Okafor\n\n"
+            "Gunmen attacked a police station in Quetta early on Thursday.\n\nMarch 4, 2024\n\nTwo officers died.")
+    assert _without_leading_date_lines(text) == (
+        "Gunmen attacked a police station in Quetta early on Thursday.\n\nMarch 4, 2024\n\nTwo officers died.")
+    # a line that says more than the date is the article's own note
+    assert _without_leading_date_lines("Originally published March 2022\n\nText.") == "Originally published March 2022\n\nText."

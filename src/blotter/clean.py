@@ -154,6 +154,14 @@ _PAST_THE_END_STOP = re.compile(
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
            "|nov(?:ember)?|dec(?:ember)?")
 _CALENDAR_WORD = re.compile(rf"\b(?:{_MONTHS}|may|last updated|updated|published|posted)\b", re.IGNORECASE)
+_DAY = rf"(?:(?:{_MONTHS})\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{_MONTHS})\.? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+# A line that only dates the article, as themes print it over the text: "Sep 26, 2022", "Updated: March 3,
+# 2024", "August 16, 2019 - Updated July 9, 2025", "October 11, 2023 by Jane Roe".
+_DATE_LINE = re.compile(
+    rf"(?:(?:last )?(?:updated|published|posted)(?: on)?:? )?{_DAY}"
+    rf"(?:\s*[-–—|•·,]\s*(?:last )?(?:updated|modified)(?: on)?:? {_DAY})?"
+    r"(?: by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?", re.IGNORECASE)
+DATE_LINE_PARAGRAPHS = 3  # only over the text: further down, a date on a line of its own is the report's
 _NAME_TAIL = re.compile(rf"(?:\s+(?:{_MONTHS}|last|updated|published|posted|view in))+$", re.IGNORECASE)
 _NAME_LABEL = re.compile(r"^(?:author|written by|by)\s*:?\s+", re.IGNORECASE)
 _AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|producers?|people|staff)/[\w.-]+/?$", re.IGNORECASE)
@@ -293,7 +301,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     headlines = [parts.title, headline, extracted.title, *(_clean_title(title, extracted.sitename) for title in head_titles)]
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, headlines))
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
-    parts.text = _without_reading_times(parts.text)
+    parts.text = _without_leading_date_lines(_without_reading_times(parts.text))
     parts.text = _without_trailing_outsiders(parts.text, blocks)
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
@@ -867,6 +875,15 @@ def _without_reading_times(text: str) -> str:
     kept = [paragraph for paragraph in text.split("\n\n")
             if not _READING_TIME.fullmatch(paragraph.strip().lstrip("-• ").strip())]
     return "\n\n".join(kept)
+
+
+def _without_leading_date_lines(text: str) -> str:
+    """The body without the lines over it that only date the article (the date is read from the page
+    apart; in the text it would be a line the report does not say)."""
+    paragraphs = text.split("\n\n")
+    head = [paragraph for paragraph in paragraphs[:DATE_LINE_PARAGRAPHS]
+            if not _DATE_LINE.fullmatch(paragraph.strip().lstrip("-•· ").strip())]
+    return "\n\n".join(head + paragraphs[DATE_LINE_PARAGRAPHS:])
 
 
 def _without_trailing_sections(text: str) -> str:
