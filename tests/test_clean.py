@@ -9,8 +9,10 @@ import pytest
 
 from trafilatura.utils import load_html
 
-from blotter.clean import (_dom_blocks, _with_dropped_prose, _with_short_repeats, _without_credited_captions,
-                           _without_trailing_outsiders, _without_trailing_sections, clean, detect_language)
+from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
+                           _without_credited_captions, _without_leading_date_lines, _without_leading_title,
+                           _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
+                           detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
 from blotter.textpage import byline_names, parse_stamp
@@ -509,6 +511,13 @@ def test_plain_list_items_between_kept_paragraphs_come_back() -> None:
     ("<h1>Curfew &#x26; raids in Quetta</h1>", "<title>Frontier Daily</title>", "Curfew & raids in Quetta"),
     ("", "<title>Police station attacked in Quetta • Frontier Daily</title>", "Police station attacked in Quetta"),
     ("<h1>Corrections</h1>", "<title>Corrections – Frontier Daily</title>", "Corrections"),  # short, but the title's head
+    # the theme's date and byline nested in the heading are not the headline; a line break is a space
+    ('<h1>Police station attacked in Quetta<div class="divider"></div><h3>Posted on <time>March 3</time> by desk</h3>'
+     '</h1>', "<title>Frontier Daily</title>", "Police station attacked in Quetta"),
+    ("<h1>Police station attacked<br>in Quetta</h1>", "<title>Frontier Daily</title>", "Police station attacked in Quetta"),
+    # the only <h1> is the site's logo, which the <title> names after the headline
+    ('<h1 class="logo"><a href="/">The Frontier Daily Post</a></h1>', "<title>Police station attacked in Quetta | The Frontier Daily Post</title>",
+     "Police station attacked in Quetta"),
 ])
 def test_html_headline_without_site_tags_and_in_the_writers_case(h1: str, head: str, title: str) -> None:
     html = _page_with_head(head).replace("<h1>Police station attacked in Quetta</h1>", h1)
@@ -681,3 +690,42 @@ def test_boxes_named_as_disclaimers_disclosures_or_sign_ups_leave_the_body() -> 
     assert "Both officers were taken to the county hospital" in article.text
     assert "commission" not in article.text and "views expressed" not in article.text
     assert "morning briefing" not in article.text  # a small tooltip or sign-up box goes too
+
+
+def test_reading_time_stamps_are_not_part_of_the_body() -> None:
+    text = ("Mar 3, 2024 • 4 min read\n\n"
+            "Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"
+            "- 2 MIN. READ\n\n"
+            "Officers said the reading room of the station library was untouched for a minute.")
+    assert _without_reading_times(text) == (
+        "Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"
+        "Officers said the reading room of the station library was untouched for a minute.")
+
+
+@pytest.mark.parametrize(("meta", "extracted", "published"), [
+    # the meta tag was rewritten when the page was re-saved: the earlier printed day is the first publication
+    ("2025-06-24T10:00:00+00:00", "2024-08-25", "2024-08-25"),
+    ("2024-08-25T10:00:00+00:00", "2024-08-25", "2024-08-25T10:00:00+00:00"),  # same day: the stamp keeps its time
+    ("2024-08-25T10:00:00+00:00", "2025-01-02", "2024-08-25T10:00:00+00:00"),  # a later day is an update, not it
+    (None, "2024-08-25", None),  # the caller falls back to the extractor's day itself
+])
+def test_publication_is_the_first_of_the_meta_stamp_and_the_extractors_day(
+        meta: str | None, extracted: str, published: str | None) -> None:
+    assert _first_publication(meta, extracted) == published
+
+
+def test_the_pages_other_wording_of_the_headline_is_not_the_first_line_of_the_body() -> None:
+    body = "Two officers killed in Quetta attack\n\nGunmen attacked a police station in Quetta early on Thursday."
+    # the <h1> was chosen as the title; the extractor began the body with the <title>'s wording
+    assert _without_leading_title(body, ["Police station attacked in Quetta", "Two officers killed in Quetta attack"]) == (
+        "Gunmen attacked a police station in Quetta early on Thursday.")
+    assert _without_leading_title(body, ["Police station attacked in Quetta", None]) == body
+
+
+def test_lines_over_the_text_that_only_date_it_are_not_part_of_the_body() -> None:
+    text = ("- March 3, 2024\n\nMarch 3, 2024 - Updated March 5, 2024 by Nadia Okafor\n\n"
+            "Gunmen attacked a police station in Quetta early on Thursday.\n\nMarch 4, 2024\n\nTwo officers died.")
+    assert _without_leading_date_lines(text) == (
+        "Gunmen attacked a police station in Quetta early on Thursday.\n\nMarch 4, 2024\n\nTwo officers died.")
+    # a line that says more than the date is the article's own note
+    assert _without_leading_date_lines("Originally published March 2022\n\nText.") == "Originally published March 2022\n\nText."

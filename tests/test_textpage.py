@@ -50,3 +50,13 @@ def test_wire_datelines_with_a_country_or_a_long_station_name_give_the_filing_da
     assert dateline_date("BOGOTA, 30 AUG 89 (TELEVISION NACIONAL CADENA 2) -- [TEXT] A BOMB WENT OFF.") == "1989-08-30"
     assert dateline_date("MANAGUA (NICARAGUA), 11 DEC 89 (RADIO NACIONAL) -- [TEXT] TROOPS CLASHED.") == "1989-12-11"
     assert dateline_date("LOS ANGELES (KTLA 5) -- A man was shot.") is None, "a station, but no date"
+
+
+def test_a_collective_byline_keeps_its_team_or_desk_word():
+    from blotter.textpage import author_names
+    assert author_names("Harbourview Gazette Team") == ["Harbourview Gazette Team"]
+    assert author_names("Metro Desk") == ["Metro Desk"]
+    assert author_names("Lakeside Editorial Team") == ["Lakeside Editorial Team"]
+    # a role after a person's name is still not part of the name
+    assert author_names("Nadia Okafor, Staff Writer") == ["Nadia Okafor"]
+    assert author_names("Nadia Okafor Senior Staff Writer") == ["Nadia Okafor"]

@@ -135,6 +135,8 @@ _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|th
                             r"|become a paid subscriber|this (?:article|story|post) is exclusive to|last reviewed\b",
                             re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
+# A reading-time stamp, alone or after the date and byline: "Jun 8, 2023 • 11 min read", "3 MIN. READ".
+_READING_TIME = re.compile(r"(?:\S.{0,80}\s)?\d*\s?min(?:ute)?s?\.? read", re.IGNORECASE)
 # A label that can only head a list of other stories ends the body from this share of it on.
 _OTHER_STORIES = re.compile(
     r"(?:read (?:this )?next|related (?:articles|posts|stories|reading|content)|you (?:may|might) (?:also )?(?:like|enjoy)"
@@ -152,6 +154,14 @@ _PAST_THE_END_STOP = re.compile(
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
            "|nov(?:ember)?|dec(?:ember)?")
 _CALENDAR_WORD = re.compile(rf"\b(?:{_MONTHS}|may|last updated|updated|published|posted)\b", re.IGNORECASE)
+_DAY = rf"(?:(?:{_MONTHS})\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{_MONTHS})\.? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+# A line that only dates the article, as themes print it over the text: "Sep 26, 2022", "Updated: March 3,
+# 2024", "August 16, 2019 - Updated July 9, 2025", "October 11, 2023 by Jane Roe".
+_DATE_LINE = re.compile(
+    rf"(?:(?:last )?(?:updated|published|posted)(?: on)?:? )?{_DAY}"
+    rf"(?:\s*[-–—|•·,]\s*(?:last )?(?:updated|modified)(?: on)?:? {_DAY})?"
+    r"(?: by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?", re.IGNORECASE)
+DATE_LINE_PARAGRAPHS = 3  # only over the text: further down, a date on a line of its own is the report's
 _NAME_TAIL = re.compile(rf"(?:\s+(?:{_MONTHS}|last|updated|published|posted|view in))+$", re.IGNORECASE)
 _NAME_LABEL = re.compile(r"^(?:author|written by|by)\s*:?\s+", re.IGNORECASE)
 _AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|producers?|people|staff)/[\w.-]+/?$", re.IGNORECASE)
@@ -288,12 +298,14 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts = parse_text_page(body.replace("\n", "\n\n"), url=url, find_headline=False)
     parts.text = _with_short_repeats(body, parts.text)
     parts.title = _title(headline, extracted.title, extracted.sitename, head_titles)
-    parts.text = _without_trailing_sections(_without_leading_title(parts.text, parts.title))
+    headlines = [parts.title, headline, extracted.title, *(_clean_title(title, extracted.sitename) for title in head_titles)]
+    parts.text = _without_trailing_sections(_without_leading_title(parts.text, headlines))
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
+    parts.text = _without_leading_date_lines(_without_reading_times(parts.text))
     parts.text = _without_trailing_outsiders(parts.text, blocks)
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
-    parts.published = published or parts.published or extracted.date
+    parts.published = _first_publication(published, extracted.date) or parts.published or extracted.date
     parts.updated = updated or parts.updated
     parts.related_links = [link if link.url else link.model_copy(update={"url": link_targets.get(link.title)})
                            for link in parts.related_links]
@@ -630,6 +642,17 @@ def _meta_dates(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
     return published, updated
 
 
+def _first_publication(meta_published: str | None, extracted_date: str | None) -> str | None:
+    """The page's publication stamp, unless the extractor found an earlier day.
+
+    Sites rewrite a publication meta tag when they re-save or refresh an article, while the extractor
+    looks for the original date (it weighs the dates printed in the page and prefers the earliest), so
+    an earlier day from it is the first publication; the meta stamp keeps its time when they agree."""
+    if meta_published and extracted_date and extracted_date[:10] < meta_published[:10]:
+        return parse_stamp(extracted_date) or meta_published
+    return meta_published
+
+
 def _json_ld_dates(script: str) -> list[tuple[str, str]]:
     try:
         data = json.loads(script)
@@ -739,8 +762,25 @@ def _subtitle(candidates: tuple[list[str], list[str]], title: str | None, text: 
 
 def _page_headline(tree: lxml.html.HtmlElement) -> str | None:
     """The text of the page's one <h1> (None when it has none or several)."""
-    headings = {" ".join(heading.text_content().split()) for heading in tree.iter("h1")}
+    headings = {_heading_text(heading) for heading in tree.iter("h1")}
     return next(iter(headings)) if len(headings) == 1 else None
+
+
+def _heading_text(heading: lxml.html.HtmlElement) -> str:
+    """A heading's own words: a line break is a space, and blocks nested in it (a theme's "Posted on
+    ... by ..." line, a divider) are not the headline, unless the whole headline sits in one."""
+    pieces: list[str] = []
+
+    def read(element: lxml.html.HtmlElement) -> None:
+        pieces.append(" " if element.tag == "br" else element.text or "")
+        for child in element:
+            if isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS and child.tag not in _UNREAD_TAGS:
+                read(child)
+            pieces.append(child.tail or "")
+
+    read(heading)
+    own = " ".join("".join(pieces).split())
+    return own or " ".join(heading.text_content().split())
 
 
 def _title(h1: str | None, page_title: str | None, sitename: str | None, head_titles: list[str]) -> str | None:
@@ -753,6 +793,11 @@ def _title(h1: str | None, page_title: str | None, sitename: str | None, head_ti
     if not h1:
         return title
     h1 = _without_title_tags(html.unescape(h1), sitename)
+    for head_title in head_titles:  # "Headline | Site" with the site's name as the page's <h1> (its logo)
+        head_title = " ".join(html.unescape(head_title).split())
+        named = next((separator for separator in _TITLE_SEPARATORS if head_title.endswith(separator + h1)), None)
+        if named and len(head_title[: -len(named + h1)].split()) >= 3:
+            return head_title[: -len(named + h1)]
     full_title = " ".join(html.unescape(page_title or "").split())
     if h1 != sitename and any(full_title.startswith(h1 + separator) for separator in _TITLE_SEPARATORS):
         return h1
@@ -798,10 +843,12 @@ def _clean_title(title: str | None, sitename: str | None) -> str | None:
     return title
 
 
-def _without_leading_title(text: str, title: str | None) -> str:
-    """The body without the headline that extractors keep as its first line."""
+def _without_leading_title(text: str, headlines: list[str | None]) -> str:
+    """The body without the headline that extractors keep as its first line: the chosen title, or the
+    page's other wording of it (its <h1>, its <title> without the site's name)."""
     first, _, rest = text.partition("\n\n")
-    if title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+    first = " ".join(first.split()).casefold()
+    if any(headline and first == " ".join(headline.split()).casefold() for headline in headlines):
         return rest
     return text
 
@@ -821,6 +868,22 @@ def _without_credited_captions(text: str, credits: list[str]) -> str:
         elif (credit := match.group("credit").strip()) not in credits:
             credits.append(credit)
     return "\n\n".join(kept)
+
+
+def _without_reading_times(text: str) -> str:
+    """The body without the page's reading-time stamps: a note about the article, not its words."""
+    kept = [paragraph for paragraph in text.split("\n\n")
+            if not _READING_TIME.fullmatch(paragraph.strip().lstrip("-• ").strip())]
+    return "\n\n".join(kept)
+
+
+def _without_leading_date_lines(text: str) -> str:
+    """The body without the lines over it that only date the article (the date is read from the page
+    apart; in the text it would be a line the report does not say)."""
+    paragraphs = text.split("\n\n")
+    head = [paragraph for paragraph in paragraphs[:DATE_LINE_PARAGRAPHS]
+            if not _DATE_LINE.fullmatch(paragraph.strip().lstrip("-•· ").strip())]
+    return "\n\n".join(head + paragraphs[DATE_LINE_PARAGRAPHS:])
 
 
 def _without_trailing_sections(text: str) -> str:

@@ -277,6 +277,9 @@ _ROLE_WORDS = re.compile(
     r"|associate|managing|executive|assistant|deputy|producer|anchor|intern|analyst|manager|director|founder)\b",
     re.IGNORECASE,
 )
+# A collective byline, a name followed by the word for its people ("Acme Team", "Metro Desk", "Acme
+# Editorial Team"), names an author as it stands; a role after a person's name ("Jane Roe Staff Writer") does not.
+_COLLECTIVE_BYLINE_RE = re.compile(r"(?P<name>.+?)\s+(?:editorial\s+)?(?:team|staff|desk)", re.IGNORECASE)
 _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                    "tonight", "yesterday", "january", "february", "march", "april", "may", "june", "july",
                    "august", "september", "october", "november", "december", "early", "late", "noon"}
@@ -342,7 +345,10 @@ def author_names(names_text: str, *, strict: bool = False) -> list[str] | None:
     names: list[str] = []
     for index, part in enumerate(parts):
         part = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", part)
-        part = _ROLE_WORDS.split(part, maxsplit=1)[0].strip(" .,-–—|")
+        collective = _COLLECTIVE_BYLINE_RE.fullmatch(part)
+        if not (collective and _looks_like_name(collective.group("name"))
+                and not _ROLE_WORDS.search(collective.group("name"))):
+            part = _ROLE_WORDS.split(part, maxsplit=1)[0].strip(" .,-–—|")
         if not part:
             continue
         if not _looks_like_name(part):
