@@ -60,3 +60,11 @@ def test_a_collective_byline_keeps_its_team_or_desk_word():
     # a role after a person's name is still not part of the name
     assert author_names("Nadia Okafor, Staff Writer") == ["Nadia Okafor"]
     assert author_names("Nadia Okafor Senior Staff Writer") == ["Nadia Okafor"]
+
+
+def test_a_degree_after_an_author_is_no_second_author():
+    from blotter.textpage import author_names
+
+    assert author_names("Jane Whitfield, Ph.D.") == ["Jane Whitfield"]
+    assert author_names("Omar Castell, MD, MPH and Lena Ruiz") == ["Omar Castell", "Lena Ruiz"]
+    assert author_names("Ed Dawson and Mark Mdanga") == ["Ed Dawson", "Mark Mdanga"]

@@ -280,6 +280,10 @@ _ROLE_WORDS = re.compile(
 # A collective byline, a name followed by the word for its people ("Acme Team", "Metro Desk", "Acme
 # Editorial Team"), names an author as it stands; a role after a person's name ("Jane Roe Staff Writer") does not.
 _COLLECTIVE_BYLINE_RE = re.compile(r"(?P<name>.+?)\s+(?:editorial\s+)?(?:team|staff|desk)", re.IGNORECASE)
+# Letters after a name that state a degree or a licence ("Jo Roe, Ph.D.", "Al Poe, MD, MPH"): they
+# are part of no name, and split at the comma they would pass for a second author.
+_CREDENTIALS_RE = re.compile(
+    r",?\s*\b(?:Ph\.?\s?D|M\.?\s?D|D\.?O|R\.?N|Psy\.?\s?D|Ed\.?\s?D|MPH|MBA|MSc|MSW|LCSW|CPA|DDS|DVM|Esq)\b\.?(?=\s*(?:,|;|&|\band\b|$))")
 _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                    "tonight", "yesterday", "january", "february", "march", "april", "may", "june", "july",
                    "august", "september", "october", "november", "december", "early", "late", "noon"}
@@ -341,6 +345,7 @@ def author_names(names_text: str, *, strict: bool = False) -> list[str] | None:
     not taken for a byline)."""
     names_text = re.sub(r"\S+@\S+|@\w+", "", names_text)
     names_text = _DATE_RE.split(names_text, maxsplit=1)[0]
+    names_text = _CREDENTIALS_RE.sub("", names_text)
     parts = [part.strip(" .,-–—|") for part in re.split(r",|;|&|\band\b|\bwith\b", names_text)]
     names: list[str] = []
     for index, part in enumerate(parts):
