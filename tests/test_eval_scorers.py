@@ -374,6 +374,12 @@ def test_curly_and_straight_quotes_match_but_case_still_counts_in_titles():
     assert article.same_form("Storm Hits", fold_case=False) != article.same_form("STORM HITS", fold_case=False)
 
 
+def test_a_byline_listing_the_same_authors_in_another_style_matches():
+    assert article.same_author("Jane Roe, Li Chen, and Omar Diaz", ["Jane Roe", "Li Chen", "Omar Diaz"])
+    assert article.same_author("Jane Roe & Li Chen", ["Li Chen", "Jane Roe"])
+    assert not article.same_author("Jane Roe, Li Chen, and Omar Diaz", ["Jane Roe", "Li Chen"])
+
+
 def test_body_f1_counts_repeats():
     assert article.body_f1("one two three four", "one two three four one two three four") < 1.0
 

@@ -94,7 +94,14 @@ def same_author(gold: str, predicted: list[str]) -> bool:
     wanted = same_form(gold)
     candidates = {same_form(a) for a in predicted}
     candidates |= {", ".join(same_form(a) for a in predicted), " and ".join(same_form(a) for a in predicted)}
-    return wanted in candidates
+    if wanted in candidates:
+        return True
+    # "A, B, and C" or "A, B & C": the same people listed in another style.
+    listed = {name for name in (same_form(part) for part in _BYLINE_LIST_SEPARATOR.split(gold)) if name}
+    return len(listed) > 1 and listed == {same_form(a) for a in predicted}
+
+
+_BYLINE_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 
 
 def score(pages: Sequence[WcxbPage], articles: Sequence[Article | None]) -> EvalResult:
