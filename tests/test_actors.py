@@ -408,3 +408,16 @@ def test_a_blast_that_claimed_lives_is_no_claim_of_responsibility():
     assert incident.casualties.killed.best == 9
     [incident] = extract_text("The Taliban claimed the attack, which claimed a life in Kabul on Monday.").incidents
     assert [(c.claimant, c.status) for c in incident.claims] == [("Taliban", "claimed")]
+
+
+def test_people_captured_by_troops_are_not_suspects() -> None:
+    text = ("Army troops murdered two peasants in Morazan department on Monday, a human rights group reported. "
+            "On 4 January, Ana Lucia Ramos and Pedro Gomez Erazo were captured at the bus station by army troops. "
+            "Roberto Mena was captured by the Atonal battalion troops on 5 February.")
+    names = {p.name for p in main_incident(text).perpetrators if p.name}
+    assert not names & {"Ana Lucia Ramos", "Pedro Gomez Erazo", "Roberto Mena"}
+
+
+def test_a_man_arrested_by_police_is_still_a_suspect() -> None:
+    text = "A man shot dead a shopkeeper in Leeds on Monday. Police arrested Dean Forsyth, 31, on Tuesday."
+    assert any(p.name == "Dean Forsyth" for p in main_incident(text).perpetrators)

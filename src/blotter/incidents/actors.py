@@ -686,15 +686,38 @@ _SEARCH_VERBS = frozenset("search look hunt".split())
 _OWNING_UP_VERBS = frozenset("surrender confess admit plead".split())
 
 
+# Armed bodies whose seizing of someone is no arrest: "X was captured by army troops" tells an abduction.
+_SEIZING_FORCES = frozenset("troops soldiers army military battalion battalions brigade brigades detachment "
+                            "detachments guardsmen patrol patrols guerrillas rebels insurgents militiamen "
+                            "paramilitaries commandos column columns".split())
+
+
+def _seized_by_forces(verb: Token) -> bool:
+    """True when the one who seized is an armed body, not the law: the "by" agent of a passive or the
+    subject ("captured by Atonal battalion troops", "soldiers detained two peasants")."""
+    seizers = [c for c in verb.children if c.dep_ == "nsubj"]
+    for by in verb.subtree:  # the parse may hang "by" on the place: "captured at the station by army troops"
+        if by.lower_ == "by" and by.dep_ in ("agent", "prep") and _clause_verb(by).i == verb.i:
+            seizers += [o for o in by.children if o.dep_ == "pobj"]
+    return any(s.lower_ in _SEIZING_FORCES for s in seizers)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The nearest verb above the token in the parse (the token's root when there is none)."""
+    while token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token.head
+
+
 def _pursued(token: Token) -> bool:
     """True for a person the law pursues over the incident: "police arrested X", "X was charged",
-    "searching for X", "X turned himself in", "the man who shot him is X"."""
+    "searching for X", "X turned himself in", "the man who shot him is X". Not one armed men seized."""
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
     verb = token.head
     lemma = verb.lemma_.lower()
     if token.dep_ in ("dobj", "nsubjpass") and lemma in _PURSUIT_VERBS:
-        return True
+        return not _seized_by_forces(verb)
     if token.dep_ == "nsubjpass" and (  # "X was taken into custody and charged with murder"
             any(c.dep_ == "conj" and c.lemma_.lower() in _PURSUIT_VERBS for c in verb.children)
             or (lemma == "take" and any(g.lower_ == "custody" for c in verb.children if c.dep_ == "prep" for g in c.children))):
