@@ -421,3 +421,17 @@ def test_people_captured_by_troops_are_not_suspects() -> None:
 def test_a_man_arrested_by_police_is_still_a_suspect() -> None:
     text = "A man shot dead a shopkeeper in Leeds on Monday. Police arrested Dean Forsyth, 31, on Tuesday."
     assert any(p.name == "Dean Forsyth" for p in main_incident(text).perpetrators)
+
+
+def test_who_began_a_series_of_attacks_is_a_perpetrator() -> None:
+    text = ("A bomb exploded at a bank in Medellin on Monday. Since August, drug traffickers have begun a wave of "
+            "bombings against banks.")
+    assert "drug traffickers" in [p.mention for p in main_incident(text).perpetrators]
+
+
+def test_people_whose_arrest_for_the_deed_is_announced_are_perpetrators() -> None:
+    text = ("Six priests were murdered on 16 November. The president announced the arrest of 45 soldiers and "
+            "two officers for killing the priests.")
+    assert "45 soldiers" in [p.mention for p in main_incident(text).perpetrators]
+    quiet = "Six priests were murdered on 16 November. Police announced the arrest of two men."
+    assert main_incident(quiet).perpetrators == []

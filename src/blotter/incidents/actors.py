@@ -553,9 +553,11 @@ def _is_violent_verb(token: Token) -> bool:
         c.lower_ == "fire" and token.lemma_.lower() in ("open", "set") for c in token.children)
 
 
-_DOING_VERBS = frozenset("carry perpetrate commit stage mount launch conduct".split())
+# With verbs of starting or waging: "drug traffickers began a series of attacks", "the rebels unleashed a wave of bombings".
+_DOING_VERBS = frozenset("carry perpetrate commit stage mount launch conduct begin start unleash wage resume".split())
 # Their past forms too: the lemmatiser reads "staged" as "stag".
-_DOING_FORMS = frozenset("carried perpetrated committed staged mounted launched conducted".split())
+_DOING_FORMS = frozenset("carried perpetrated committed staged mounted launched conducted began begun started unleashed "
+                         "waged resumed".split())
 _BLAMING_VERBS = frozenset("attribute blame".split())
 # Verbs of placing whose object, an explosive, makes their subject a bomber: "two men planted the bomb".
 _PLACING_VERBS = frozenset("plant place leave hurl throw toss set".split())
@@ -563,12 +565,21 @@ _EXPLOSIVE_WORDS = frozenset("bomb bombs explosive explosives device devices cha
                              "mine mines car-bomb package".split())
 
 
+def _series_of_deeds(noun: Token) -> bool:
+    """A run of violent deeds named by its measure: "a series of attacks", "a wave of bombings"."""
+    return noun.lemma_.lower() in _SERIES_NOUNS and any(
+        p.lower_ == "of" and any(o.dep_ == "pobj" and _is_violent_verb(o) for o in p.children) for p in noun.children)
+
+
+_SERIES_NOUNS = frozenset("series wave campaign spate string rash number".split())
+
+
 def _deed_done(verb: Token) -> bool:
     """A verb of doing whose object is a violent deed or a bomb: "the attack was carried out by", "rebels
     committed the murder", "the bomb was planted by two men"."""
     lemma = verb.lemma_.lower()
     if lemma in _DOING_VERBS or verb.lower_ in _DOING_FORMS:
-        return any(c.dep_ in ("nsubjpass", "dobj") and _is_violent_verb(c) for c in verb.children)
+        return any(c.dep_ in ("nsubjpass", "dobj") and (_is_violent_verb(c) or _series_of_deeds(c)) for c in verb.children)
     return lemma in _PLACING_VERBS and any(
         c.dep_ in ("nsubjpass", "dobj") and (c.lower_ in _EXPLOSIVE_WORDS or any(  # "set off 5 kg of dynamite"
             p.lower_ == "of" and any(o.lower_ in _EXPLOSIVE_WORDS for o in p.children) for p in c.children))
@@ -683,6 +694,8 @@ def _accused(token: Token) -> bool:
 _PURSUIT_VERBS = frozenset("arrest charge detain apprehend indict book jail convict sentence extradite capture nab "
                            "prosecute".split())
 _SEARCH_VERBS = frozenset("search look hunt".split())
+# Their nouns: "the arrest of 45 soldiers for killing the priests".
+_PURSUIT_NOUNS = frozenset("arrest arrests detention capture trial prosecution indictment conviction extradition".split())
 _OWNING_UP_VERBS = frozenset("surrender confess admit plead".split())
 
 
@@ -722,6 +735,10 @@ def _pursued(token: Token) -> bool:
             any(c.dep_ == "conj" and c.lemma_.lower() in _PURSUIT_VERBS for c in verb.children)
             or (lemma == "take" and any(g.lower_ == "custody" for c in verb.children if c.dep_ == "prep" for g in c.children))):
         return True
+    if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in _PURSUIT_NOUNS:
+        pursuit = verb.head  # "the arrest of 45 soldiers and 2 officers for killing the priests": held for a deed
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "in") and (_names_deed(c) or any(
+            g.dep_ == "pcomp" and _is_violent_verb(g) for g in c.children)) for t in (pursuit, token) for c in t.children)
     if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in _SEARCH_VERBS:
         return True
     if token.dep_ == "nsubj" and (lemma in _OWNING_UP_VERBS or (
