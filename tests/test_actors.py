@@ -435,3 +435,10 @@ def test_people_whose_arrest_for_the_deed_is_announced_are_perpetrators() -> Non
     assert "45 soldiers" in [p.mention for p in main_incident(text).perpetrators]
     quiet = "Six priests were murdered on 16 November. Police announced the arrest of two men."
     assert main_incident(quiet).perpetrators == []
+
+
+def test_rebel_forces_are_fighters_not_a_group() -> None:
+    text = "Rebel forces attacked a bus carrying national guardsmen on the northern highway on Monday, killing two passengers."
+    assert main_incident(text).groups == []
+    army = main_incident("The army bombed the village of Perquin on Monday, killing four peasants.")
+    assert [g.mention for g in army.groups] == ["army"]

@@ -319,12 +319,19 @@ def _acting_body(token: Token) -> bool:
         _doer(people) or _accused(people) or _pursued(people))
 
 
+def _fighters_kind(force: Token) -> bool:
+    """"Rebel forces", "guerrilla forces": what kind of fighters acted, not an organisation's name (the
+    perpetrator rules read such people; MUC-4's coders never file them as a group)."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in PERPETRATOR_NOUNS for c in force.lefts)
+
+
 def _state_forces(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int, int]]:
     """Armies, air forces and security forces that carried out the violence ("the army bombed the village")."""
     found = []
     named = [(start, end) for _, start, end in group_mentions(frame, sentence)]
     for token in sentence:
-        if token.lower_ in _FORCE_NOUNS and _acting_body(token) and not any(s <= token.idx < e for s, e in named):
+        if token.lower_ in _FORCE_NOUNS and _acting_body(token) and not any(s <= token.idx < e for s, e in named) \
+                and not _fighters_kind(token):
             start, end = _mention_span(token)
             words = frame.text[start:end]
             found.append((" ".join(w.capitalize() if w.islower() else w for w in words.split()), start, end))
