@@ -472,3 +472,8 @@ def test_a_counted_proper_noun_is_no_persons_name() -> None:
     doc = analyse("He wrote about the kidnapping of the three Acme (Acme International, Inc.) engineers.")
     assert _counted_name(next(t for t in doc if t.text == "Acme"))
     assert not _counted_name(next(t for t in analyse("Jo Roe was kidnapped.") if t.text == "Roe"))
+
+
+def test_a_clause_on_a_name_after_of_tells_its_fate() -> None:
+    text = "The embassy confirmed the release of TV journalist Carlos Mendes who was kidnapped by rebels in May."
+    assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == [("Carlos Mendes", "kidnapped")]

@@ -770,7 +770,9 @@ def _governed_status(token: Token) -> VictimStatus | None:
         state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
         return "killed" if state & {"dead"} else "injured" if state & {"wounded", "injured", "hurt"} else None
     if token.dep_ == "pobj" and head.lower_ in {"of", "on", "against"}:
-        return _harm_noun_status(head.head)
+        status = _harm_noun_status(head.head)
+        if status is not None:
+            return status  # "the release of X who was kidnapped": the clause on the name still tells it
     if token.dep_ == "poss" and lemma in _NOUN_STATUS:  # "the senator's murder"
         return _NOUN_STATUS[lemma]
     # "X, who was kidnapped in May,": the clause hangs on the name or on the noun it is in apposition to.
