@@ -477,3 +477,8 @@ def test_a_counted_proper_noun_is_no_persons_name() -> None:
 def test_a_clause_on_a_name_after_of_tells_its_fate() -> None:
     text = "the embassy confirmed the release of tv journalist carlos mendes who was kidnapped by rebels in may."
     assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == [("carlos mendes", "kidnapped")]
+
+
+def test_a_clause_on_a_name_in_memory_of_is_no_harm_told() -> None:
+    text = "a commando named in memory of the priest jose perez, who was killed by soldiers in 1966, ambushed a patrol."
+    assert not any(v.name for v in fill_victims(frame_of(text)))

@@ -742,6 +742,10 @@ def _participle_status(token: Token) -> VictimStatus | None:
     return None
 
 
+# Nouns of what follows a harm, whose "of" person the harm befell: "the release of X, who was kidnapped in May".
+_AFTERMATH_NOUNS = frozenset("release rescue liberation freeing whereabouts fate funeral burial".split())
+
+
 def _governed_status(token: Token) -> VictimStatus | None:
     """What the verb or noun governing the person's noun says befell them."""
     if any(c.lower_ in ("victim", "victims") for c in token.lefts) or (
@@ -771,8 +775,9 @@ def _governed_status(token: Token) -> VictimStatus | None:
         return "killed" if state & {"dead"} else "injured" if state & {"wounded", "injured", "hurt"} else None
     if token.dep_ == "pobj" and head.lower_ in {"of", "on", "against"}:
         status = _harm_noun_status(head.head)
-        if status is not None:
-            return status  # "the release of X who was kidnapped": the clause on the name still tells it
+        if status is not None or head.head.lemma_.lower() not in _AFTERMATH_NOUNS:
+            return status
+        # "the release of X who was kidnapped": the aftermath of a harm, which the clause on the name tells
     if token.dep_ == "poss" and lemma in _NOUN_STATUS:  # "the senator's murder"
         return _NOUN_STATUS[lemma]
     # "X, who was kidnapped in May,": the clause hangs on the name or on the noun it is in apposition to.
