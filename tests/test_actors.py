@@ -442,3 +442,10 @@ def test_rebel_forces_are_fighters_not_a_group() -> None:
     assert main_incident(text).groups == []
     army = main_incident("The army bombed the village of Perquin on Monday, killing four peasants.")
     assert [g.mention for g in army.groups] == ["army"]
+
+
+def test_a_group_saying_it_was_responsible_claims_the_attack() -> None:
+    text = ("A bomb exploded on a bus in the capital on Monday, killing nine people. A radio station received a "
+            "call from the Shining Path, whose members said they were responsible for the bombing.")
+    groups = main_incident(text).groups
+    assert [(g.name, g.relation) for g in groups] == [("Shining Path", "claimed")]

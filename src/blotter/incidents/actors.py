@@ -85,7 +85,7 @@ def _is_mixed_case(text: str) -> bool:
 _CLAIM = re.compile(
     r"\bclaim(ed|s|ing)? (responsibility|credit)|\b(took|taken|takes|accepted|admitted|assumed) (full )?responsibility"
     r"|\bresponsibility for\b|\b(said|says|stated|announced|claimed)\b[^.;]{0,80}?\b(it|they) (had )?(carried out|was behind"
-    r"|were behind|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) (?!li(fe|ves)\b)"
+    r"|were behind|(?:was|were|are|is) responsible for|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) (?!li(fe|ves)\b)"
     r"|\b(was|were) (one of )?(its|their) (fighters|soldiers|members|martyrs)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\bden(ied|ies|y|ying)\b|\breject(ed|s)? (any )?(responsibility|involvement)|\bhad nothing to do with", re.IGNORECASE)
 _BLAME = re.compile(r"\bblam(ed|es|ing)\b|\baccus(ed|es|ing)\b|\battributed (it |the \w+ )?to\b|\bheld (\w+ )?responsible", re.IGNORECASE)
