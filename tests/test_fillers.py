@@ -482,3 +482,12 @@ def test_a_clause_on_a_name_after_of_tells_its_fate() -> None:
 def test_a_clause_on_a_name_in_memory_of_is_no_harm_told() -> None:
     text = "a commando named in memory of the priest jose perez, who was killed by soldiers in 1966, ambushed a patrol."
     assert not any(v.name for v in fill_victims(frame_of(text)))
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("A Sky Air plane exploded in midair on Monday, killing all 80 people aboard.", "Sky Air plane"),
+    ("rescuers recovered the bodies of the victims of sky air's boeing 737 that exploded in midair near lima.",
+     "sky air's boeing 737"),
+])
+def test_a_craft_that_exploded_was_attacked(text: str, mention: str) -> None:
+    assert [t.mention for t in fill_targets(frame_of(text))] == [mention]
