@@ -408,3 +408,44 @@ def test_a_blast_that_claimed_lives_is_no_claim_of_responsibility():
     assert incident.casualties.killed.best == 9
     [incident] = extract_text("The Taliban claimed the attack, which claimed a life in Kabul on Monday.").incidents
     assert [(c.claimant, c.status) for c in incident.claims] == [("Taliban", "claimed")]
+
+
+def test_people_captured_by_troops_are_not_suspects() -> None:
+    text = ("Army troops murdered two peasants in Morazan department on Monday, a human rights group reported. "
+            "On 4 January, Ana Lucia Ramos and Pedro Gomez Erazo were captured at the bus station by army troops. "
+            "Roberto Mena was captured by the Atonal battalion troops on 5 February.")
+    names = {p.name for p in main_incident(text).perpetrators if p.name}
+    assert not names & {"Ana Lucia Ramos", "Pedro Gomez Erazo", "Roberto Mena"}
+
+
+def test_a_man_arrested_by_police_is_still_a_suspect() -> None:
+    text = "A man shot dead a shopkeeper in Leeds on Monday. Police arrested Dean Forsyth, 31, on Tuesday."
+    assert any(p.name == "Dean Forsyth" for p in main_incident(text).perpetrators)
+
+
+def test_who_began_a_series_of_attacks_is_a_perpetrator() -> None:
+    text = ("A bomb exploded at a bank in Medellin on Monday. Since August, drug traffickers have begun a wave of "
+            "bombings against banks.")
+    assert "drug traffickers" in [p.mention for p in main_incident(text).perpetrators]
+
+
+def test_people_whose_arrest_for_the_deed_is_announced_are_perpetrators() -> None:
+    text = ("Six priests were murdered on 16 November. The president announced the arrest of 45 soldiers and "
+            "two officers for killing the priests.")
+    assert "45 soldiers" in [p.mention for p in main_incident(text).perpetrators]
+    quiet = "Six priests were murdered on 16 November. Police announced the arrest of two men."
+    assert main_incident(quiet).perpetrators == []
+
+
+def test_rebel_forces_are_fighters_not_a_group() -> None:
+    text = "Rebel forces attacked a bus carrying national guardsmen on the northern highway on Monday, killing two passengers."
+    assert main_incident(text).groups == []
+    army = main_incident("The army bombed the village of Perquin on Monday, killing four peasants.")
+    assert [g.mention for g in army.groups] == ["army"]
+
+
+def test_a_group_saying_it_was_responsible_claims_the_attack() -> None:
+    text = ("A bomb exploded on a bus in the capital on Monday, killing nine people. A radio station received a "
+            "call from the Shining Path, whose members said they were responsible for the bombing.")
+    groups = main_incident(text).groups
+    assert [(g.name, g.relation) for g in groups] == [("Shining Path", "claimed")]

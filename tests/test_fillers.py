@@ -7,7 +7,7 @@ import pytest
 from blotter.incidents.frame import IncidentFrame
 from blotter.incidents.numbers import word_to_int
 from blotter.incidents.targets import fill_targets
-from blotter.incidents.victims import fill_victims
+from blotter.incidents.victims import _counted_name, _names_a_place, fill_victims
 from blotter.incidents.weapons import fill_weapons, find_weapon_spans
 from blotter.models import Article
 from blotter.nlp import analyse
@@ -451,3 +451,43 @@ def test_a_victims_name_stays_apart_when_two_victims_fit_the_description() -> No
     [incident] = extract_text("A teacher and a nurse were shot dead in Dayton on Monday. "
                               "The victim, Jo Roe, 34, had taught for years.").incidents
     assert sorted(v.mention for v in incident.victims if v.status == "killed") == ["A teacher", "a nurse"]
+
+
+
+def test_nationality_before_a_victims_name_is_not_part_of_it() -> None:
+    text = ("The following people were aboard the boat: U.S. citizen Tom Harlan, Peruvians Jose Manuel Quispe Huaman "
+            "and Rosa Elena Mamani, and Colombian pilot Julio Torres. Mr. Torres was killed and Mr. Quispe was wounded.")
+    names = [v.name for v in fill_victims(frame_of(text)) if v.name]
+    assert "Jose Manuel Quispe Huaman" in names
+    assert not any(name.startswith("Peruvians") for name in names)
+
+
+def test_a_place_in_an_address_is_no_name() -> None:
+    text = "The bus was attacked near La Cruz canton, Agua Blanca, San Pedro jurisdiction. Jo Roe, 34, was hurt."
+    assert _names_a_place(text, "Agua Blanca") and _names_a_place(text, "San Pedro jurisdiction")
+    assert not _names_a_place(text, "Jo Roe")
+
+
+def test_a_counted_proper_noun_is_no_persons_name() -> None:
+    doc = analyse("He wrote about the kidnapping of the three Acme (Acme International, Inc.) engineers.")
+    assert _counted_name(next(t for t in doc if t.text == "Acme"))
+    assert not _counted_name(next(t for t in analyse("Jo Roe was kidnapped.") if t.text == "Roe"))
+
+
+def test_a_clause_on_a_name_after_of_tells_its_fate() -> None:
+    text = "the embassy confirmed the release of tv journalist carlos mendes who was kidnapped by rebels in may."
+    assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == [("carlos mendes", "kidnapped")]
+
+
+def test_a_clause_on_a_name_in_memory_of_is_no_harm_told() -> None:
+    text = "a commando named in memory of the priest jose perez, who was killed by soldiers in 1966, ambushed a patrol."
+    assert not any(v.name for v in fill_victims(frame_of(text)))
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("A Sky Air plane exploded in midair on Monday, killing all 80 people aboard.", "Sky Air plane"),
+    ("rescuers recovered the bodies of the victims of sky air's boeing 737 that exploded in midair near lima.",
+     "sky air's boeing 737"),
+])
+def test_a_craft_that_exploded_was_attacked(text: str, mention: str) -> None:
+    assert [t.mention for t in fill_targets(frame_of(text))] == [mention]

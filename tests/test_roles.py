@@ -154,3 +154,15 @@ def test_no_piece_of_a_filler_the_rules_already_gave_is_added():
     wider = Weapon(mention=BOMBING[start:end], type="explosives", evidence=[Evidence.of(BOMBING, start, end)])
     refined = roles.refine_roles(frame, incident.model_copy(update={"weapons": [wider]}))
     assert [w.mention for w in refined.weapons] == ["used dynamite"]
+
+
+def test_a_rule_weapon_is_named_more_fully_by_the_model_but_never_twice():
+    text = BOMBING.replace("used dynamite", "used 5 kg of dynamite")
+    (frame, _), *_ = _frames(text)
+    start = text.index("dynamite")
+    rule = [Weapon(mention="dynamite", type="explosives", evidence=[Evidence.of(text, start, start + len("dynamite"))])]
+    fuller = roles.Candidate(text.index("5 kg"), start + len("dynamite"), 0, "of", ())
+    assert roles._same_weapon_named(frame, fuller, rule)
+    assert [w.mention for w in rule] == ["5 kg of dynamite"]
+    station = text.index("power station")
+    assert not roles._same_weapon_named(frame, roles.Candidate(station, station + len("power station"), 0, "left", ()), rule)

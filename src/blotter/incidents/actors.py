@@ -85,7 +85,7 @@ def _is_mixed_case(text: str) -> bool:
 _CLAIM = re.compile(
     r"\bclaim(ed|s|ing)? (responsibility|credit)|\b(took|taken|takes|accepted|admitted|assumed) (full )?responsibility"
     r"|\bresponsibility for\b|\b(said|says|stated|announced|claimed)\b[^.;]{0,80}?\b(it|they) (had )?(carried out|was behind"
-    r"|were behind|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) (?!li(fe|ves)\b)"
+    r"|were behind|(?:was|were|are|is) responsible for|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) (?!li(fe|ves)\b)"
     r"|\b(was|were) (one of )?(its|their) (fighters|soldiers|members|martyrs)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\bden(ied|ies|y|ying)\b|\breject(ed|s)? (any )?(responsibility|involvement)|\bhad nothing to do with", re.IGNORECASE)
 _BLAME = re.compile(r"\bblam(ed|es|ing)\b|\baccus(ed|es|ing)\b|\battributed (it |the \w+ )?to\b|\bheld (\w+ )?responsible", re.IGNORECASE)
@@ -319,12 +319,19 @@ def _acting_body(token: Token) -> bool:
         _doer(people) or _accused(people) or _pursued(people))
 
 
+def _fighters_kind(force: Token) -> bool:
+    """"Rebel forces", "guerrilla forces": what kind of fighters acted, not an organisation's name (the
+    perpetrator rules read such people; MUC-4's coders never file them as a group)."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in PERPETRATOR_NOUNS for c in force.lefts)
+
+
 def _state_forces(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int, int]]:
     """Armies, air forces and security forces that carried out the violence ("the army bombed the village")."""
     found = []
     named = [(start, end) for _, start, end in group_mentions(frame, sentence)]
     for token in sentence:
-        if token.lower_ in _FORCE_NOUNS and _acting_body(token) and not any(s <= token.idx < e for s, e in named):
+        if token.lower_ in _FORCE_NOUNS and _acting_body(token) and not any(s <= token.idx < e for s, e in named) \
+                and not _fighters_kind(token):
             start, end = _mention_span(token)
             words = frame.text[start:end]
             found.append((" ".join(w.capitalize() if w.islower() else w for w in words.split()), start, end))
@@ -553,9 +560,11 @@ def _is_violent_verb(token: Token) -> bool:
         c.lower_ == "fire" and token.lemma_.lower() in ("open", "set") for c in token.children)
 
 
-_DOING_VERBS = frozenset("carry perpetrate commit stage mount launch conduct".split())
+# With verbs of starting or waging: "drug traffickers began a series of attacks", "the rebels unleashed a wave of bombings".
+_DOING_VERBS = frozenset("carry perpetrate commit stage mount launch conduct begin start unleash wage resume".split())
 # Their past forms too: the lemmatiser reads "staged" as "stag".
-_DOING_FORMS = frozenset("carried perpetrated committed staged mounted launched conducted".split())
+_DOING_FORMS = frozenset("carried perpetrated committed staged mounted launched conducted began begun started unleashed "
+                         "waged resumed".split())
 _BLAMING_VERBS = frozenset("attribute blame".split())
 # Verbs of placing whose object, an explosive, makes their subject a bomber: "two men planted the bomb".
 _PLACING_VERBS = frozenset("plant place leave hurl throw toss set".split())
@@ -563,12 +572,21 @@ _EXPLOSIVE_WORDS = frozenset("bomb bombs explosive explosives device devices cha
                              "mine mines car-bomb package".split())
 
 
+def _series_of_deeds(noun: Token) -> bool:
+    """A run of violent deeds named by its measure: "a series of attacks", "a wave of bombings"."""
+    return noun.lemma_.lower() in _SERIES_NOUNS and any(
+        p.lower_ == "of" and any(o.dep_ == "pobj" and _is_violent_verb(o) for o in p.children) for p in noun.children)
+
+
+_SERIES_NOUNS = frozenset("series wave campaign spate string rash number".split())
+
+
 def _deed_done(verb: Token) -> bool:
     """A verb of doing whose object is a violent deed or a bomb: "the attack was carried out by", "rebels
     committed the murder", "the bomb was planted by two men"."""
     lemma = verb.lemma_.lower()
     if lemma in _DOING_VERBS or verb.lower_ in _DOING_FORMS:
-        return any(c.dep_ in ("nsubjpass", "dobj") and _is_violent_verb(c) for c in verb.children)
+        return any(c.dep_ in ("nsubjpass", "dobj") and (_is_violent_verb(c) or _series_of_deeds(c)) for c in verb.children)
     return lemma in _PLACING_VERBS and any(
         c.dep_ in ("nsubjpass", "dobj") and (c.lower_ in _EXPLOSIVE_WORDS or any(  # "set off 5 kg of dynamite"
             p.lower_ == "of" and any(o.lower_ in _EXPLOSIVE_WORDS for o in p.children) for p in c.children))
@@ -683,22 +701,51 @@ def _accused(token: Token) -> bool:
 _PURSUIT_VERBS = frozenset("arrest charge detain apprehend indict book jail convict sentence extradite capture nab "
                            "prosecute".split())
 _SEARCH_VERBS = frozenset("search look hunt".split())
+# Their nouns: "the arrest of 45 soldiers for killing the priests".
+_PURSUIT_NOUNS = frozenset("arrest arrests detention capture trial prosecution indictment conviction extradition".split())
 _OWNING_UP_VERBS = frozenset("surrender confess admit plead".split())
+
+
+# Armed bodies whose seizing of someone is no arrest: "X was captured by army troops" tells an abduction.
+_SEIZING_FORCES = frozenset("troops soldiers army military battalion battalions brigade brigades detachment "
+                            "detachments guardsmen patrol patrols guerrillas rebels insurgents militiamen "
+                            "paramilitaries commandos column columns".split())
+
+
+def _seized_by_forces(verb: Token) -> bool:
+    """True when the one who seized is an armed body, not the law: the "by" agent of a passive or the
+    subject ("captured by Atonal battalion troops", "soldiers detained two peasants")."""
+    seizers = [c for c in verb.children if c.dep_ == "nsubj"]
+    for by in verb.subtree:  # the parse may hang "by" on the place: "captured at the station by army troops"
+        if by.lower_ == "by" and by.dep_ in ("agent", "prep") and _clause_verb(by).i == verb.i:
+            seizers += [o for o in by.children if o.dep_ == "pobj"]
+    return any(s.lower_ in _SEIZING_FORCES for s in seizers)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The nearest verb above the token in the parse (the token's root when there is none)."""
+    while token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token.head
 
 
 def _pursued(token: Token) -> bool:
     """True for a person the law pursues over the incident: "police arrested X", "X was charged",
-    "searching for X", "X turned himself in", "the man who shot him is X"."""
+    "searching for X", "X turned himself in", "the man who shot him is X". Not one armed men seized."""
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
     verb = token.head
     lemma = verb.lemma_.lower()
     if token.dep_ in ("dobj", "nsubjpass") and lemma in _PURSUIT_VERBS:
-        return True
+        return not _seized_by_forces(verb)
     if token.dep_ == "nsubjpass" and (  # "X was taken into custody and charged with murder"
             any(c.dep_ == "conj" and c.lemma_.lower() in _PURSUIT_VERBS for c in verb.children)
             or (lemma == "take" and any(g.lower_ == "custody" for c in verb.children if c.dep_ == "prep" for g in c.children))):
         return True
+    if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in _PURSUIT_NOUNS:
+        pursuit = verb.head  # "the arrest of 45 soldiers and 2 officers for killing the priests": held for a deed
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "in") and (_names_deed(c) or any(
+            g.dep_ == "pcomp" and _is_violent_verb(g) for g in c.children)) for t in (pursuit, token) for c in t.children)
     if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in _SEARCH_VERBS:
         return True
     if token.dep_ == "nsubj" and (lemma in _OWNING_UP_VERBS or (

@@ -29,7 +29,7 @@ from ..models import Evidence, GroupRef, Incident, Perpetrator, Target, Victim, 
 from .actors import _NOT_INVOLVED, group_table
 from .frame import IncidentFrame
 from .targets import ATTACK_NOUNS, ATTACK_VERBS, _lexicon as _target_lexicon
-from .weapons import find_weapon_spans
+from .weapons import _head_word, find_weapon_spans
 
 ROLES = ("none", "PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -346,6 +346,23 @@ def _acts_violently(frame: IncidentFrame, candidate: Candidate) -> bool:
     return not _NOT_INVOLVED.search(text)
 
 
+def _same_weapon_named(frame: IncidentFrame, candidate: Candidate, weapons: list[Weapon]) -> bool:
+    """Whether the model's weapon is one the rules give, by the noun it ends in: "bomb" beside "medium-sized
+    bomb", "5 kg of dynamite" beside "dynamite". A fuller name of it ("5 kg of dynamite", the rules having
+    "dynamite") replaces the rules' shorter one in ``weapons``: a coder names the weapon with what the report says of it."""
+    mention = frame.text[candidate.start:candidate.end]
+    phrase = normalise(mention)
+    for index, weapon in enumerate(weapons):
+        known = normalise(weapon.mention)
+        if _head_word(known) != _head_word(phrase):
+            continue
+        if set(known.split()) < set(phrase.split()):
+            weapons[index] = weapon.model_copy(update={
+                "mention": mention, "evidence": [*weapon.evidence, Evidence.of(frame.text, candidate.start, candidate.end)]})
+        return True
+    return False
+
+
 def refine_roles(frame: IncidentFrame, incident: Incident) -> Incident:
     """The incident with the role fillers the model finds and the rules missed added, and the rule
     fillers it reads as no role at all dropped."""
@@ -373,6 +390,8 @@ def refine_roles(frame: IncidentFrame, incident: Incident) -> Incident:
             continue
         if any(start <= candidate.start and candidate.end <= end for start, end in rule_spans[role]):
             continue  # 'bomb' of the rules' 'incendiary bomb': part of a filler already given
+        if role == "Weapon" and _same_weapon_named(frame, candidate, updates["weapons"]):
+            continue
         if role == "PerpOrg" and not _acts_violently(frame, candidate):
             continue
         rules[role].add(phrase)

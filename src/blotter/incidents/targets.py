@@ -177,6 +177,21 @@ def _attacked(token: Token) -> bool:
     return False
 
 
+# Craft that blow up carry the bomb, never are it: "an airliner exploded in midair" tells the plane attacked.
+_CRAFT = frozenset({"airports_aircraft", "maritime"})
+# What follows the craft's name when it exploded: "the plane blew up", "the Boeing 727 that exploded in midair".
+_BLEW_UP_AFTER_RE = re.compile(r"(?:\s+\d+)?\s*(?:,\s*)?(?:(?:that|which)\s+)?(?:blew\s+up|exploded|disintegrated)\b",
+                               re.IGNORECASE)
+
+
+def _blew_up(head: Token) -> bool:
+    """True when the words right after the craft's name say it exploded (parses of such lists go astray:
+    "hit by these attacks and an Avianca plane blew up in midair")."""
+    end = _phrase(head)[1]
+    doc = head.doc
+    return _BLEW_UP_AFTER_RE.match(doc.text, doc[end - 1].idx + len(doc[end - 1])) is not None
+
+
 def _damaged_after(head: Token) -> bool:
     """True when the words right after the noun's phrase say it was damaged ("... was heavily damaged")."""
     end = _phrase(head)[1]
@@ -204,6 +219,8 @@ def _phrase(head: Token) -> tuple[int, int]:
             break
         start = child.left_edge.i
     end = head.i + 1
+    if end < len(head.doc) and head.doc[end].dep_ == "nummod" and head.doc[end].head.i == head.i:
+        end += 1  # "Boeing 727", "bus 45": the number is part of the name
     of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
     complement = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if complement is not None:
@@ -242,7 +259,8 @@ def fill_targets(frame: IncidentFrame) -> list[Target]:
             if any(start <= match.start and match.end <= end for start, end in weapons):
                 continue  # "detonated a car bomb": the car is the weapon, not what was hit
             head = words.root
-            if head.dep_ in ("compound", "amod", "poss") or not (_attacked(head) or _damaged_after(head)):
+            if head.dep_ in ("compound", "amod", "poss") or not (
+                    _attacked(head) or _damaged_after(head) or (match.label in _CRAFT and _blew_up(head))):
                 continue  # "church leaders", "bank employees": the thing names whose people they are
             if head.dep_ == "appos" and head.head.i in heads and head.head.tag_ in ("NN", "NNP") and not any(
                     c.dep_ == "conj" for c in head.children):

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..geo.gazetteer import load_gazetteer
 from ..nlp import first_name_gender, is_recased
 from ..models import Evidence, Gender, Victim, VictimStatus
 from .actors import PERPETRATOR_NOUNS, full_name_span, name_listed_before, same_person as _known_person, whole_name
@@ -129,6 +130,40 @@ def _without_title(name: str) -> str:
     if not titles:
         return name
     return " ".join(words[titles[-1] + 1:])  # "former defense minister division general X": X
+
+
+def _is_demonym(word: str) -> bool:
+    """A nationality word, singular or plural, in either common spelling ("Ecuadoreans", "Salvadoran")."""
+    word = word.lower()
+    stems = {word, word[:-1]} if word.endswith("s") else {word}
+    stems |= {stem[:-3] + "ian" for stem in stems if stem.endswith("ean")}  # "ecuadorean" is "ecuadorian"
+    return bool(stems & load_gazetteer().demonyms)
+
+
+def _without_nationality(name: str) -> str:
+    """The name without the nationality the tagger took into it ("Ecuadoreans Luis Meneses" of "U.S. citizen
+    Scott Heyndal, Ecuadoreans Luis Meneses and ..."): a nationality describes the person, it is no name."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 2 and _is_demonym(words[0]) else name
+
+
+# Words that end the name of a place, not a person's: "Tecoluca jurisdiction", "La Tiendita canton".
+_PLACE_NOUNS = frozenset("jurisdiction canton cantons municipality department departments province district "
+                         "corregimiento village hamlet township county parish region".split())
+# A place's name in an address: after a place noun and a comma ("near La Tiendita canton, Fuente Rio,
+# Tecoluca jurisdiction"), or before a comma and a place ending in a place noun.
+_AFTER_A_PLACE_RE = re.compile(r"\b(?:" + "|".join(sorted(_PLACE_NOUNS)) + r"),\s*$", re.IGNORECASE)
+_BEFORE_A_PLACE_RE = re.compile(r"^,\s*(?:[\w'-]+\s+){1,3}(?:" + "|".join(sorted(_PLACE_NOUNS)) + r")\b",
+                                re.IGNORECASE)
+
+
+def _names_a_place(text: str, name: str) -> bool:
+    """True for a "name" that ends in a place noun, or that every mention puts inside an address."""
+    if name.lower().split()[-1] in _PLACE_NOUNS:
+        return True
+    spots = [m.start() for m in re.finditer(re.escape(name), text)]
+    return bool(spots) and all(_AFTER_A_PLACE_RE.search(text[max(0, at - 40):at])
+                               or _BEFORE_A_PLACE_RE.match(text[at + len(name):at + len(name) + 60]) for at in spots)
 
 
 def _first_name(token: Token) -> bool:
@@ -318,10 +353,10 @@ def fill_victims(frame: IncidentFrame) -> list[Victim]:
     victims = _name_described_victims(frame, victims)
     for victim in victims:
         if victim.name:
-            victim.name = victim.mention = _without_title(victim.name)
+            victim.name = victim.mention = _without_nationality(_without_title(victim.name))
     found = _earlier_cases_left_out(frame, _deduplicated(victims))
     return [v for v in found if not v.name or (v.name.lower() not in suspects and _could_be_a_name(v.name)
-                                                 and not _place_or_animal(text, v))]
+                                                 and not _place_or_animal(text, v) and not _names_a_place(text, v.name))]
 
 
 # A victim known only by a description ("a teacher", "an off-duty officer", "the man").
@@ -707,6 +742,10 @@ def _participle_status(token: Token) -> VictimStatus | None:
     return None
 
 
+# Nouns of what follows a harm, whose "of" person the harm befell: "the release of X, who was kidnapped in May".
+_AFTERMATH_NOUNS = frozenset("release rescue liberation freeing whereabouts fate funeral burial".split())
+
+
 def _governed_status(token: Token) -> VictimStatus | None:
     """What the verb or noun governing the person's noun says befell them."""
     if any(c.lower_ in ("victim", "victims") for c in token.lefts) or (
@@ -735,7 +774,10 @@ def _governed_status(token: Token) -> VictimStatus | None:
         state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
         return "killed" if state & {"dead"} else "injured" if state & {"wounded", "injured", "hurt"} else None
     if token.dep_ == "pobj" and head.lower_ in {"of", "on", "against"}:
-        return _harm_noun_status(head.head)
+        status = _harm_noun_status(head.head)
+        if status is not None or head.head.lemma_.lower() not in _AFTERMATH_NOUNS:
+            return status
+        # "the release of X who was kidnapped": the aftermath of a harm, which the clause on the name tells
     if token.dep_ == "poss" and lemma in _NOUN_STATUS:  # "the senator's murder"
         return _NOUN_STATUS[lemma]
     # "X, who was kidnapped in May,": the clause hangs on the name or on the noun it is in apposition to.
@@ -799,6 +841,12 @@ def _surname_taken_for_a_noun(token: Token) -> tuple[int, int] | None:
     return names[0].idx, token.idx + len(token)
 
 
+def _counted_name(token: Token) -> bool:
+    """A proper noun with a count on it names a kind of people, not a person: "the kidnapping of the three
+    Acme (Acme International, Inc.) engineers", where the parse takes the firm for what was kidnapped."""
+    return token.pos_ == "PROPN" and any(c.dep_ == "nummod" for c in token.children)
+
+
 def _governing_verb(token: Token) -> Token:
     while token.dep_ in {"conj", "appos"} and token.head is not token:
         token = token.head
@@ -827,6 +875,8 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
     for sentence in frame.sentences:
         for token in sentence:
             if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or token.lower_ in PERPETRATOR_NOUNS:
+                continue
+            if _counted_name(token):
                 continue
             status = _status_of(token)
             if status is None and token.pos_ == "PROPN" and _named_after_pointing_back(token):
