@@ -177,7 +177,8 @@ _ANOTHER = re.compile(
     r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b"
     r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b"
     r"|\b(another|a second|a third|a similar) (attack|kidnapping|abduction|assassination|murder|massacre|ambush|bombing)\b"
-    r"|\bin (a|another) similar (attack|incident)\b",
+    r"|\bin (a|another) similar (attack|incident)\b"
+    r"|\bother (attacks|bombings|kidnappings|abductions|assassinations|murders|massacres|ambushes)\b",
     re.IGNORECASE,
 )
 # A sentence that opens by adding one more act to a list ("In addition, a bus was burned", "The second
@@ -190,14 +191,24 @@ _ONE_MORE = re.compile(
     re.IGNORECASE,
 )
 
+# An act someone is accused of or blamed for ("accused him of assassinating the candidate", "blamed the army for
+# the murder of ten unionists"): an act the report recalls to say who did it, not the one it reports, unless
+# the sentence points back at that one ("responsible for the attack").
+_ACCUSED_OF = re.compile(
+    r"\b(?:accus\w*|blam\w*|charged|implicated|responsible|involved)\b[^.;]{0,60}?\b(?:of|for|in|with)\s+"
+    r"(?:\w+\s+)?(?:murder\w*|assassinat\w*|kill\w*|kidnap\w*|abduct\w*|massacr\w*|bomb\w*|attack\w*)",
+    re.IGNORECASE)
+
 # Words that tie an added sentence back to the act already told ("the man shot him too", "kicked during the
 # brawl", "another victim on the same street"): one more detail of it, not one more act.
 _GOES_ON = re.compile(r"\b(?:too|as well|the same|during the)\b", re.IGNORECASE)
 
-# A day of the month named as when something happened ("on 31 october", "on November 1"): a violent
+# A day of the month named as when something happened ("on 31 october", "on Monday, November 1"): a violent
 # sentence dated to another day than every day its incident has told of is another event.
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_DAY_DATE = re.compile(rf"\bon (?:(\d{{1,2}}) ({_MONTHS})|({_MONTHS}) (\d{{1,2}}))\b", re.IGNORECASE)
+# The day may follow its weekday: "on Monday, 4 August", "on Tuesday August 5".
+_WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+_DAY_DATE = re.compile(rf"\bon {_WEEKDAY}(?:(\d{{1,2}}) ({_MONTHS})|({_MONTHS}) (\d{{1,2}}))\b", re.IGNORECASE)
 
 
 def _day_dates(sentence_text: str) -> set[tuple[str, str]]:
@@ -206,7 +217,7 @@ def _day_dates(sentence_text: str) -> set[tuple[str, str]]:
 
 # "the attack", "the blast": the sentence refers back to the event already described.
 _ANAPHORA = re.compile(
-    r"\b(the|this|that|the same) (attack|attacks|blast|explosion|bombing|shooting|stabbing|raid|ambush|incident|"
+    r"\b(the|this|that|these|those|the same) (attack|attacks|blast|explosion|bombing|shooting|stabbing|raid|ambush|incident|"
     r"assault|massacre|kidnapping|abduction|fire|killing|murder|attackers?|gunm[ae]n|assailants?|suspects?)\b",
     re.IGNORECASE,
 )
@@ -573,6 +584,38 @@ def split_acts(event: SentenceEvents) -> list[SentenceEvents]:
     return [event]
 
 
+# Who does the violence, by side: the state's forces, or the insurgents fighting them. In a report of a war
+# one side's act and the other's are separate incidents ("rebels attacked a bus ... military patrols killed
+# three journalists"): MUC-4's coders fill a template for each, with its own perpetrators.
+_STATE_FORCES = re.compile(r"\b(?:soldiers?|troops?|army|armed forces|military|police|policem[ae]n|patrols?|"
+                           r"battalions?|brigades?|air force|navy|national guard|security forces|death squads?)\b",
+                           re.IGNORECASE)
+_INSURGENTS = re.compile(r"\b(?:guerrillas?|rebels?|insurgents?|terrorists?|subversives?|urban commandos?)\b",
+                         re.IGNORECASE)
+
+
+def _doer_side(event: SentenceEvents) -> str | None:
+    """The side ("state" or "insurgents") whose people do the act a sentence's strong violent verb tells, as
+    its subject ("troops killed ...") or its agent ("... were killed by guerrillas"); None when no doer of
+    one side is named."""
+    doc = event.sentence.doc
+    for trigger in event.triggers:
+        if trigger.weak:
+            continue
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        if span is None or span.root.pos_ != "VERB":
+            continue
+        verb = span.root
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for doer in doers:
+            words = doc[doer.left_edge.i:doer.right_edge.i + 1].text
+            state, insurgents = bool(_STATE_FORCES.search(words)), bool(_INSURGENTS.search(words))
+            if state != insurgents:
+                return "state" if state else "insurgents"
+    return None
+
+
 def _told(incident: DetectedIncident) -> bool:
     """An incident already told in more than one violent sentence: one more act added to a list starts
     another, while a lone lede's "in addition" still goes on telling the same one."""
@@ -604,6 +647,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     current = primary
     primary_places = list(places_by_sentence.get(lede.sentence.start, ()))
     current_dates = _day_dates(lede_text)
+    current_side = _doer_side(lede)
     for event in events:
         if event is lede:
             continue
@@ -625,17 +669,22 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
         # sentence mostly dates the event already told ("the jesuits were killed on 16 November").
         new_day = bool(dates) and not dates & current_dates and not refers_back and (
             bool(current_dates) or bool(_DAY_DATE.match(sentence_text.lstrip())))
+        side = _doer_side(event) if event.violent else None
+        other_side = bool(side and current_side and side != current_side) and not refers_back
         if event.violent and event.sentence.start > lede.sentence.start and (
                 event.another_act or _ANOTHER.search(sentence_text)
+                or (_ACCUSED_OF.search(sentence_text) and not refers_back)
                 or ((_ONE_MORE.search(sentence_text) or _adds_an_act(event)) and _told(current)
                     and not _GOES_ON.search(sentence_text))
-                or (new_place and current is primary) or new_day
+                or (new_place and current is primary) or new_day or other_side
                 or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
             current_dates = set(dates)
+            current_side = side
             incidents.append(current)
             continue
         current_dates |= dates
+        current_side = current_side or side
         if event.sentence.start < lede.sentence.start:
             primary.sentences.insert(0, event)
         else:
