@@ -719,15 +719,6 @@ def test_shots_fired_with_no_one_hurt_stays_an_incident_with_no_one_hurt():
     assert incident.casualties.injured.best == 0
 
 
-def test_a_day_told_with_its_weekday_dates_another_killing() -> None:
-    text = ("The police reported that the wife of a district commander was killed on Monday, 4 March, on the road to "
-            "Puerto Nuevo. Gunmen on motorcycles shot her in her car. "
-            "The wife of an army colonel, Rosa Mendez, was shot to death on Tuesday, 5 March.")
-    found = incidents_of(text)
-    assert len(found) == 2
-    assert any("Rosa Mendez" in e.quote for e in found[1].evidence)
-
-
 def test_other_attacks_the_report_adds_are_an_incident_of_their_own() -> None:
     text = ("A bomb killed the attorney general in San Pedro on Friday. "
             "In addition to the bombing, there were other attacks, in which two journalists were killed.")
@@ -742,16 +733,7 @@ def test_the_other_sides_act_in_a_war_report_is_an_incident_of_its_own() -> None
     assert any("military patrols" in e.quote for e in found[1].evidence)
 
 
-def test_a_killing_someone_is_accused_of_is_not_the_reported_bombing() -> None:
-    text = ("A car bomb exploded as a police patrol passed in San Pedro yesterday, killing ten people. "
-            "The police said the bomb held 100 kg of dynamite. "
-            "The authorities have accused the gang's second in command of assassinating a union leader.")
-    found = incidents_of(text)
-    assert len(found) == 2
-    assert not any("accused" in e.quote for e in found[0].evidence)
-
-
-def test_blame_for_these_attacks_points_back_at_the_attacks_told() -> None:
+def test_these_attacks_point_back_at_the_attacks_told_wherever_the_sentence_is_set() -> None:
     text = ("Bombs went off at the homes of two party leaders in San Pedro last night. "
-            "The government said the rebels are responsible for these attacks.")
+            "The rebels carried out these attacks from a camp in Puerto Nuevo, the army said.")
     assert len(incidents_of(text)) == 1

@@ -191,24 +191,14 @@ _ONE_MORE = re.compile(
     re.IGNORECASE,
 )
 
-# An act someone is accused of or blamed for ("accused him of assassinating the candidate", "blamed the army for
-# the murder of ten unionists"): an act the report recalls to say who did it, not the one it reports, unless
-# the sentence points back at that one ("responsible for the attack").
-_ACCUSED_OF = re.compile(
-    r"\b(?:accus\w*|blam\w*|charged|implicated|responsible|involved)\b[^.;]{0,60}?\b(?:of|for|in|with)\s+"
-    r"(?:\w+\s+)?(?:murder\w*|assassinat\w*|kill\w*|kidnap\w*|abduct\w*|massacr\w*|bomb\w*|attack\w*)",
-    re.IGNORECASE)
-
 # Words that tie an added sentence back to the act already told ("the man shot him too", "kicked during the
 # brawl", "another victim on the same street"): one more detail of it, not one more act.
 _GOES_ON = re.compile(r"\b(?:too|as well|the same|during the)\b", re.IGNORECASE)
 
-# A day of the month named as when something happened ("on 31 october", "on Monday, November 1"): a violent
+# A day of the month named as when something happened ("on 31 october", "on November 1"): a violent
 # sentence dated to another day than every day its incident has told of is another event.
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-# The day may follow its weekday: "on Monday, 4 August", "on Tuesday August 5".
-_WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
-_DAY_DATE = re.compile(rf"\bon {_WEEKDAY}(?:(\d{{1,2}}) ({_MONTHS})|({_MONTHS}) (\d{{1,2}}))\b", re.IGNORECASE)
+_DAY_DATE = re.compile(rf"\bon (?:(\d{{1,2}}) ({_MONTHS})|({_MONTHS}) (\d{{1,2}}))\b", re.IGNORECASE)
 
 
 def _day_dates(sentence_text: str) -> set[tuple[str, str]]:
@@ -673,7 +663,6 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
         other_side = bool(side and current_side and side != current_side) and not refers_back
         if event.violent and event.sentence.start > lede.sentence.start and (
                 event.another_act or _ANOTHER.search(sentence_text)
-                or (_ACCUSED_OF.search(sentence_text) and not refers_back)
                 or ((_ONE_MORE.search(sentence_text) or _adds_an_act(event)) and _told(current)
                     and not _GOES_ON.search(sentence_text))
                 or (new_place and current is primary) or new_day or other_side
