@@ -201,6 +201,17 @@ _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|octob
 _DAY_DATE = re.compile(rf"\bon (?:(\d{{1,2}}) ({_MONTHS})|({_MONTHS}) (\d{{1,2}}))\b", re.IGNORECASE)
 
 
+# Days or weeks back from the report ("5 days ago", "two weeks earlier", "last week"): a violent sentence
+# set that far back, when its incident is not, tells an earlier act of the same campaign (MUC-4 fills one
+# template for it), not a detail of the act reported and not the distant past of ``_PAST``.
+_DAYS_BACK = re.compile(r"\b(?:(?:\d+|a few|few|several|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                        r"(?:days?|weeks?)\s+(?:ago|earlier|before)|last week)\b", re.IGNORECASE)
+
+
+def _days_back(sentence_text: str) -> set[str]:
+    return {" ".join(m.group().lower().split()) for m in _DAYS_BACK.finditer(sentence_text)}
+
+
 def _day_dates(sentence_text: str) -> set[tuple[str, str]]:
     return {((m.group(1) or m.group(4)), (m.group(2) or m.group(3)).lower()) for m in _DAY_DATE.finditer(sentence_text)}
 
@@ -638,6 +649,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     primary_places = list(places_by_sentence.get(lede.sentence.start, ()))
     current_dates = _day_dates(lede_text)
     current_side = _doer_side(lede)
+    current_days_back = _days_back(lede_text)
     for event in events:
         if event is lede:
             continue
@@ -659,20 +671,25 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
         # sentence mostly dates the event already told ("the jesuits were killed on 16 November").
         new_day = bool(dates) and not dates & current_dates and not refers_back and (
             bool(current_dates) or bool(_DAY_DATE.match(sentence_text.lstrip())))
+        days_back = _days_back(sentence_text) if event.violent else set()
+        # Only once the incident is told in full: a headline's lone sentence is no day of its own to differ from.
+        earlier = bool(days_back) and not days_back <= current_days_back and not refers_back and _told(current)
         side = _doer_side(event) if event.violent else None
         other_side = bool(side and current_side and side != current_side) and not refers_back
         if event.violent and event.sentence.start > lede.sentence.start and (
                 event.another_act or _ANOTHER.search(sentence_text)
                 or ((_ONE_MORE.search(sentence_text) or _adds_an_act(event)) and _told(current)
                     and not _GOES_ON.search(sentence_text))
-                or (new_place and current is primary) or new_day or other_side
+                or (new_place and current is primary) or new_day or other_side or earlier
                 or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
             current_dates = set(dates)
             current_side = side
+            current_days_back = days_back
             incidents.append(current)
             continue
         current_dates |= dates
+        current_days_back |= days_back
         current_side = current_side or side
         if event.sentence.start < lede.sentence.start:
             primary.sentences.insert(0, event)
