@@ -759,3 +759,10 @@ def test_the_same_days_back_as_the_lede_keeps_one_incident() -> None:
     text = ("A man was shot dead outside a bar in Akron last week, police said. "
             "Officers said the man killed last week had been shot twice in the chest.")
     assert len(incidents_of(text)) == 1
+
+
+def test_an_attack_compared_with_other_attacks_stays_one_incident() -> None:
+    text = ("A rocket was fired at the embassy in San Pedro this evening and hit one of its walls. "
+            "The rocket did not explode. "
+            "Like in other attacks of this kind, no organization has claimed responsibility for this attack.")
+    assert len(incidents_of(text)) == 1

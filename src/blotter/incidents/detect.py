@@ -178,7 +178,9 @@ _ANOTHER = re.compile(
     r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b"
     r"|\b(another|a second|a third|a similar) (attack|kidnapping|abduction|assassination|murder|massacre|ambush|bombing)\b"
     r"|\bin (a|another) similar (attack|incident)\b"
-    r"|\bother (attacks|bombings|kidnappings|abductions|assassinations|murders|massacres|ambushes)\b",
+    # "other attacks" add acts; "like (in) other attacks", "as in other attacks" only compare with them.
+    r"|(?<!like )(?<!like in )(?<!as in )(?<!as with )(?<!unlike )"
+    r"\bother (attacks|bombings|kidnappings|abductions|assassinations|murders|massacres|ambushes)\b",
     re.IGNORECASE,
 )
 # A sentence that opens by adding one more act to a list ("In addition, a bus was burned", "The second
