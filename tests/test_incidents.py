@@ -717,3 +717,52 @@ def test_shots_fired_with_no_one_hurt_stays_an_incident_with_no_one_hurt():
 
     [incident] = extract_text("No one was injured when shots were fired at a home in Dayton on Monday.").incidents
     assert incident.casualties.injured.best == 0
+
+
+def test_other_attacks_the_report_adds_are_an_incident_of_their_own() -> None:
+    text = ("A bomb killed the attorney general in San Pedro on Friday. "
+            "In addition to the bombing, there were other attacks, in which two journalists were killed.")
+    assert len(incidents_of(text)) == 2
+
+
+def test_the_other_sides_act_in_a_war_report_is_an_incident_of_its_own() -> None:
+    text = ("Insurgents attacked the town hall of San Pedro on Sunday and burned its archive. "
+            "Journalists drove with white flags after military patrols killed three reporters in the capital.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert any("military patrols" in e.quote for e in found[1].evidence)
+
+
+def test_these_attacks_point_back_at_the_attacks_told_wherever_the_sentence_is_set() -> None:
+    text = ("Bombs went off at the homes of two party leaders in San Pedro last night. "
+            "The rebels carried out these attacks from a camp in Puerto Nuevo, the army said.")
+    assert len(incidents_of(text)) == 1
+
+
+def test_an_attack_days_before_the_one_reported_is_an_incident_of_its_own() -> None:
+    text = ("A bomb placed on the attorney general's car exploded in San Pedro today, killing him. "
+            "The bomb destroyed the car and wounded his driver. "
+            "Guerrillas attacked the home of the vice president 5 days ago with explosives.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert any("5 days ago" in e.quote for e in found[1].evidence)
+
+
+def test_a_headline_then_the_story_set_last_week_is_one_incident() -> None:
+    text = ("Teen charged in shooting death of Akron man. "
+            "A 19-year-old who police say shot and killed a man outside a bar last week has been charged with murder. "
+            "Police say he shot the man several times.")
+    assert len(incidents_of(text)) == 1
+
+
+def test_the_same_days_back_as_the_lede_keeps_one_incident() -> None:
+    text = ("A man was shot dead outside a bar in Akron last week, police said. "
+            "Officers said the man killed last week had been shot twice in the chest.")
+    assert len(incidents_of(text)) == 1
+
+
+def test_an_attack_compared_with_other_attacks_stays_one_incident() -> None:
+    text = ("A rocket was fired at the embassy in San Pedro this evening and hit one of its walls. "
+            "The rocket did not explode. "
+            "Like in other attacks of this kind, no organization has claimed responsibility for this attack.")
+    assert len(incidents_of(text)) == 1

@@ -177,7 +177,10 @@ _ANOTHER = re.compile(
     r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b"
     r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b"
     r"|\b(another|a second|a third|a similar) (attack|kidnapping|abduction|assassination|murder|massacre|ambush|bombing)\b"
-    r"|\bin (a|another) similar (attack|incident)\b",
+    r"|\bin (a|another) similar (attack|incident)\b"
+    # "other attacks" add acts; "like (in) other attacks", "as in other attacks" only compare with them.
+    r"|(?<!like )(?<!like in )(?<!as in )(?<!as with )(?<!unlike )"
+    r"\bother (attacks|bombings|kidnappings|abductions|assassinations|murders|massacres|ambushes)\b",
     re.IGNORECASE,
 )
 # A sentence that opens by adding one more act to a list ("In addition, a bus was burned", "The second
@@ -200,13 +203,24 @@ _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|octob
 _DAY_DATE = re.compile(rf"\bon (?:(\d{{1,2}}) ({_MONTHS})|({_MONTHS}) (\d{{1,2}}))\b", re.IGNORECASE)
 
 
+# Days or weeks back from the report ("5 days ago", "two weeks earlier", "last week"): a violent sentence
+# set that far back, when its incident is not, tells an earlier act of the same campaign (MUC-4 fills one
+# template for it), not a detail of the act reported and not the distant past of ``_PAST``.
+_DAYS_BACK = re.compile(r"\b(?:(?:\d+|a few|few|several|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                        r"(?:days?|weeks?)\s+(?:ago|earlier|before)|last week)\b", re.IGNORECASE)
+
+
+def _days_back(sentence_text: str) -> set[str]:
+    return {" ".join(m.group().lower().split()) for m in _DAYS_BACK.finditer(sentence_text)}
+
+
 def _day_dates(sentence_text: str) -> set[tuple[str, str]]:
     return {((m.group(1) or m.group(4)), (m.group(2) or m.group(3)).lower()) for m in _DAY_DATE.finditer(sentence_text)}
 
 
 # "the attack", "the blast": the sentence refers back to the event already described.
 _ANAPHORA = re.compile(
-    r"\b(the|this|that|the same) (attack|attacks|blast|explosion|bombing|shooting|stabbing|raid|ambush|incident|"
+    r"\b(the|this|that|these|those|the same) (attack|attacks|blast|explosion|bombing|shooting|stabbing|raid|ambush|incident|"
     r"assault|massacre|kidnapping|abduction|fire|killing|murder|attackers?|gunm[ae]n|assailants?|suspects?)\b",
     re.IGNORECASE,
 )
@@ -573,6 +587,38 @@ def split_acts(event: SentenceEvents) -> list[SentenceEvents]:
     return [event]
 
 
+# Who does the violence, by side: the state's forces, or the insurgents fighting them. In a report of a war
+# one side's act and the other's are separate incidents ("rebels attacked a bus ... military patrols killed
+# three journalists"): MUC-4's coders fill a template for each, with its own perpetrators.
+_STATE_FORCES = re.compile(r"\b(?:soldiers?|troops?|army|armed forces|military|police|policem[ae]n|patrols?|"
+                           r"battalions?|brigades?|air force|navy|national guard|security forces|death squads?)\b",
+                           re.IGNORECASE)
+_INSURGENTS = re.compile(r"\b(?:guerrillas?|rebels?|insurgents?|terrorists?|subversives?|urban commandos?)\b",
+                         re.IGNORECASE)
+
+
+def _doer_side(event: SentenceEvents) -> str | None:
+    """The side ("state" or "insurgents") whose people do the act a sentence's strong violent verb tells, as
+    its subject ("troops killed ...") or its agent ("... were killed by guerrillas"); None when no doer of
+    one side is named."""
+    doc = event.sentence.doc
+    for trigger in event.triggers:
+        if trigger.weak:
+            continue
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        if span is None or span.root.pos_ != "VERB":
+            continue
+        verb = span.root
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for doer in doers:
+            words = doc[doer.left_edge.i:doer.right_edge.i + 1].text
+            state, insurgents = bool(_STATE_FORCES.search(words)), bool(_INSURGENTS.search(words))
+            if state != insurgents:
+                return "state" if state else "insurgents"
+    return None
+
+
 def _told(incident: DetectedIncident) -> bool:
     """An incident already told in more than one violent sentence: one more act added to a list starts
     another, while a lone lede's "in addition" still goes on telling the same one."""
@@ -604,6 +650,8 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     current = primary
     primary_places = list(places_by_sentence.get(lede.sentence.start, ()))
     current_dates = _day_dates(lede_text)
+    current_side = _doer_side(lede)
+    current_days_back = _days_back(lede_text)
     for event in events:
         if event is lede:
             continue
@@ -625,17 +673,26 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
         # sentence mostly dates the event already told ("the jesuits were killed on 16 November").
         new_day = bool(dates) and not dates & current_dates and not refers_back and (
             bool(current_dates) or bool(_DAY_DATE.match(sentence_text.lstrip())))
+        days_back = _days_back(sentence_text) if event.violent else set()
+        # Only once the incident is told in full: a headline's lone sentence is no day of its own to differ from.
+        earlier = bool(days_back) and not days_back <= current_days_back and not refers_back and _told(current)
+        side = _doer_side(event) if event.violent else None
+        other_side = bool(side and current_side and side != current_side) and not refers_back
         if event.violent and event.sentence.start > lede.sentence.start and (
                 event.another_act or _ANOTHER.search(sentence_text)
                 or ((_ONE_MORE.search(sentence_text) or _adds_an_act(event)) and _told(current)
                     and not _GOES_ON.search(sentence_text))
-                or (new_place and current is primary) or new_day
+                or (new_place and current is primary) or new_day or other_side or earlier
                 or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
             current_dates = set(dates)
+            current_side = side
+            current_days_back = days_back
             incidents.append(current)
             continue
         current_dates |= dates
+        current_days_back |= days_back
+        current_side = current_side or side
         if event.sentence.start < lede.sentence.start:
             primary.sentences.insert(0, event)
         else:
