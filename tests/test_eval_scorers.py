@@ -237,6 +237,13 @@ def test_muc4_loader_reads_gtt_lines(tmp_path: Path):
     assert document.templates[0].roles["PerpInd"] == [frozenset({"gunmen"})]
 
 
+def test_muc4_offset_takes_a_stretch_of_messages_in_file_order(tmp_path: Path):
+    lines = [{"docid": f"X-{n}", "doctext": "text", "templates": []} for n in range(6)]
+    (tmp_path / "train.json").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert [d.docid for d in muc4.load_range(tmp_path, "train", 2, 3)] == ["X-2", "X-3", "X-4"]
+    assert [d.docid for d in muc4.load_range(tmp_path, "train", 4, None)] == ["X-4", "X-5"]
+
+
 # --------------------------------------------------------------------------- gvdb / gva
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Sequence
 
@@ -64,8 +65,14 @@ class MucDocument:
 
 
 def load(folder: Path, split: str, limit: int | None) -> list[MucDocument]:
+    return load_range(folder, split, 0, limit)
+
+
+def load_range(folder: Path, split: str, offset: int, limit: int | None) -> list[MucDocument]:
+    """The messages from the ``offset``-th on, in file order, up to ``limit``: a stretch of train
+    kept apart for checking a change developed on another."""
     documents = []
-    for raw in read_jsonl(folder / f"{split}.json", limit):
+    for raw in islice(read_jsonl(folder / f"{split}.json"), offset, None if limit is None else offset + limit):
         templates = [Template(t["incident_type"], {role: [frozenset(normalize_filler(m) for m, _ in entity)
                                                          for entity in t.get(role, [])] for role in ROLES})
                      for t in raw["templates"]]
@@ -480,5 +487,5 @@ def _multiset_overlap(left: list[str], right: list[str]) -> int:
 
 DATASET: Dataset[MucDocument] = Dataset(
     name="muc4", folder="muc4", headline_name="strict F1", default_limit=None,
-    load=load, to_input=to_input, score=score, splits=("dev", "train"),
+    load=load, to_input=to_input, score=score, splits=("dev", "train"), load_range=load_range,
 )
