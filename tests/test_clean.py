@@ -729,3 +729,58 @@ def test_lines_over_the_text_that_only_date_it_are_not_part_of_the_body() -> Non
         "Gunmen attacked a police station in Quetta early on Thursday.\n\nMarch 4, 2024\n\nTwo officers died.")
     # a line that says more than the date is the article's own note
     assert _without_leading_date_lines("Originally published March 2022\n\nText.") == "Originally published March 2022\n\nText."
+
+
+WORDPRESS_PAGE = """<html><body class="post-template-default has-sidebar footer-widgets"><div class="site">
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article class="sc-9749ad0f">
+<p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.</p>
+<h2>What the police said</h2>
+<p>Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.</p>
+<div class="box"><p>Get our morning briefing on the region delivered to you every day of the week.</p></div>
+<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>
+</article></main><footer><p>Copyright Frontier Post, all rights reserved, reproduced nowhere else at all.</p></footer>
+</div></body></html>"""
+
+
+def test_a_page_whose_body_is_classed_like_furniture_gets_its_dropped_headings_back() -> None:
+    blocks = _dom_blocks(load_html(WORDPRESS_PAGE))
+    # <body class="has-sidebar ...">, or a hashed class holding 'ad', does not make the article furniture
+    assert [block.text[:10] for block in blocks if block.furniture] == ["Home News", "Copyright "]
+    extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.\n"
+                 "Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.\n"
+                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+    assert _with_dropped_prose(extracted, blocks).split("\n") == [
+        "A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.",
+        "What the police said",
+        "Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.",
+        # with the whole page named as furniture, a dropped box could be anyone's: it stays out
+        "No group has claimed responsibility for the attack, which came a week after a similar blast.",
+    ]
+
+
+@pytest.mark.parametrize(("marker", "furniture"), [
+    ("sc-9749ad0f", False), ("css-1ad2bio", False), ("biography", False), ("ad-slot", True), ("post-nav", True),
+    ("navigation", True), ("author-bio", True), ("ads_300x250", True), ("footnotes", True),
+])
+def test_a_furniture_marker_is_a_word_of_the_class_not_part_of_a_hash(marker: str, furniture: bool) -> None:
+    page = (f'<html><body><div class="{marker}"><p>Two officers were wounded.</p></div>'
+            "<p>" + "The driver fled on foot and was arrested two hours later. " * 4 + "</p></body></html>")
+    assert _dom_blocks(load_html(page))[0].furniture is furniture
+
+
+LABELLED_PAGE = """<html><body><main><article>
+<p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.</p>
+<p>More on Quetta:</p>
+<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>
+<p>You may also like:</p>
+</article><footer><p>Copyright Frontier Post, all rights reserved, reproduced nowhere else at all.</p></footer>
+</main></body></html>"""
+
+
+def test_a_related_label_inside_the_article_is_not_put_back_to_cut_it_short() -> None:
+    extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.\n"
+                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+    assert _with_dropped_prose(extracted, _dom_blocks(load_html(LABELLED_PAGE))) == extracted
+    # before the page's furniture the extractor kept, the label does start the end, and goes back to mark it
+    with_footer = extracted + "\nCopyright Frontier Post, all rights reserved, reproduced nowhere else at all."
+    assert _with_dropped_prose(with_footer, _dom_blocks(load_html(LABELLED_PAGE))).split("\n")[2] == "You may also like:"

@@ -73,10 +73,15 @@ ARTICLE_ELEMENT_SHARE = 0.8
 MIN_PLACED_SHARE = 0.5
 _FAQ_HEADING = re.compile(r"(?:FAQs?|frequently asked questions)\b[^.!?]{0,80}$", re.IGNORECASE)
 _FURNITURE_TAGS = frozenset("header footer nav aside figure figcaption address".split())
+# An element named or tagged as furniture that holds more than this share of the page's text is a
+# wrapper (a <body class="has-sidebar">, a <header> left unclosed around the article), not furniture.
+MAX_FURNITURE_SHARE = 0.5
+# A marker starts a word of the class or id, and short ones are whole words: the 'ad' inside a hashed
+# class name ('sc-9749ad0f') or a 'bio' in 'biology' names nothing.
 _FURNITURE_MARKER = re.compile(
-    r"(?<![a-z])(?:author|bio(?![a-z])|newsletter|related|promo|share|social|disclaimer|comment|subscri|sign-?up|"
-    r"sidebar|footer|nav(?!y)|menu|breadcrumb|cookie|banner|popup|modal|advert|ads?(?![a-z])|sponsor|cta(?![a-z])|"
-    r"caption|credit)", re.IGNORECASE)
+    r"(?<![a-z0-9])(?:author|bio(?![a-z0-9])|newsletter|related|promo|share|social|disclaimer|comment|subscri|"
+    r"sign-?up|sidebar|footer|nav(?![y0-9])|menu|breadcrumb|cookie|banner|popup|modal|advert|ads?(?![a-z0-9])|"
+    r"sponsor|cta(?![a-z0-9])|caption|credit|footnote)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _LETTERS_RUN = re.compile(r"[^\W\d_]{2,}")  # a heading of bare numbers ("1", "2.") has none
 
@@ -403,6 +408,7 @@ class _Block:
     item: bool = False  # a list item
     words: str = ""  # the text as extracted lines are compared: lower-case words, one space apart
     within: tuple[int, ...] = ()  # the block elements it lies in, outermost first, each by its number on the page
+    wrapped: bool = False  # inside the page or a wrapper named as furniture, which as a whole is not
 
 
 def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
@@ -412,13 +418,24 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
     link_chars = 0
     enclosing: list[int] = []  # the block elements the walk is in
     numbered = 0
+    body = tree.find("body")
+    root = body if body is not None else tree
+    page_chars = len(root.text_content())
 
-    def flush(furniture: bool, heading: bool = False, item: bool = False) -> None:
+    def named_furniture(element: lxml.html.HtmlElement) -> bool:
+        marker = f"{element.get('class') or ''} {element.get('id') or ''}"
+        return element.tag in _FURNITURE_TAGS or bool(marker.strip() and _FURNITURE_MARKER.search(marker))
+
+    def is_wrapper(element: lxml.html.HtmlElement) -> bool:
+        """The page itself or an element around most of it: its class names the page's layout."""
+        return element is root or len(element.text_content()) > MAX_FURNITURE_SHARE * page_chars
+
+    def flush(furniture: bool, wrapped: bool, heading: bool = False, item: bool = False) -> None:
         nonlocal link_chars
         text = " ".join("".join(pieces).split())
         if text:
             blocks.append(_Block(text, link_chars, furniture, heading, item,
-                                 " ".join(_WORD.findall(text.lower())), tuple(enclosing)))
+                                 " ".join(_WORD.findall(text.lower())), tuple(enclosing), wrapped))
         pieces.clear()
         link_chars = 0
 
@@ -429,30 +446,32 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
             if in_link:
                 link_chars += len(text.strip())
 
-    def walk(element: lxml.html.HtmlElement, in_link: bool, furniture: bool) -> None:
+    def walk(element: lxml.html.HtmlElement, in_link: bool, furniture: bool, wrapped: bool) -> None:
         nonlocal numbered
         tag = element.tag
         if not isinstance(tag, str) or tag in _UNREAD_TAGS:
             return
         is_block = tag in _BLOCK_TAGS
         if is_block:
-            flush(furniture)
-            marker = f"{element.get('class') or ''} {element.get('id') or ''}"
-            furniture = furniture or tag in _FURNITURE_TAGS or bool(marker.strip() and _FURNITURE_MARKER.search(marker))
+            flush(furniture, wrapped)
+            if not furniture and named_furniture(element):
+                if is_wrapper(element):
+                    wrapped = True
+                else:
+                    furniture = True
             numbered += 1
             enclosing.append(numbered)
         in_link = in_link or tag == "a"
         add(" " if tag == "br" else element.text, in_link)
         for child in element:
-            walk(child, in_link, furniture)
+            walk(child, in_link, furniture, wrapped)
             add(child.tail, in_link)
         if is_block:
-            flush(furniture, tag in _SECTION_HEADINGS, tag == "li")
+            flush(furniture, wrapped, tag in _SECTION_HEADINGS, tag == "li")
             enclosing.pop()
 
-    body = tree.find("body")
-    walk(body if body is not None else tree, False, False)
-    flush(False)
+    walk(root, False, False, False)
+    flush(False, False)
     return blocks
 
 
@@ -478,6 +497,16 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
     if not found:
         return text
     insertions: dict[int, list[str]] = {}
+
+    def label_inside(index: int) -> bool:
+        """A furniture label ('More on Ohio:', 'Related') with more of the article kept after it: put
+        back, it would read as the article's end and cut what follows. Before the page's furniture
+        (or nothing kept), it does start the end, and goes back so that the cut happens."""
+        if not _furniture_heading(blocks[index].text):
+            return False
+        after = bisect_right(found, index)
+        return after < len(found) and not blocks[found[after]].furniture
+
     anchor = kept_at[found[0]]
     pending_headings: list[str] = []
     misses = 0
@@ -495,16 +524,21 @@ def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
         if index > found[-1] and (block.furniture or _TRAILING_SECTION.fullmatch(block.text)
                                   or _PAST_THE_END_STOP.match(block.text)):
             break
-        if index < found[-1] and _plain_item(block) and not _partly_kept(block.text, normalised):
+        if block.wrapped and not block.heading:
+            # a page whose own wrapper is named as furniture ('has-sidebar') gives no sign of which boxes
+            # are furniture: only its dropped section headings come back, prose could be any box's
+            continue
+        if (index < found[-1] and _plain_item(block) and not _partly_kept(block.text, normalised)
+                and not label_inside(index)):
             insertions.setdefault(anchor, []).extend([*pending_headings, "- " + block.text])
             misses, pending_headings = 0, []
         elif (_reads_like_prose(block, MIN_INSIDE_WORDS if index < found[-1] else MIN_GAP_WORDS)
-              and not _partly_kept(block.text, normalised)):
+              and not _partly_kept(block.text, normalised) and not label_inside(index)):
             # past the last kept block, it goes after whatever the extractor kept
             insertions.setdefault(anchor if index < found[-1] else len(lines) - 1, []).extend(
                 [*pending_headings, block.text])
             misses, pending_headings = 0, []
-        elif block.heading and not block.furniture and not block.link_chars:
+        elif block.heading and not block.furniture and not block.link_chars and not label_inside(index):
             pending_headings.append(block.text)
         elif index > found[-1] and block.link_chars > MAX_GAP_LINK_SHARE * len(block.text):
             misses += 1
