@@ -185,6 +185,18 @@ def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
     assert template.roles["Target"] == [frozenset({"bus"})]
 
 
+def test_muc4_police_station_beside_a_bank_is_no_target_filler():
+    """Rule 1b covers police forces as it does the army: a police station or a national guard post hit in
+    the same raid as a bank is the guerrilla-warfare part, so only the bank fills Target."""
+    station = Target(mention="police station", type="police")
+    post = Target(mention="national guard headquarters", type="government_general")
+    bank = Target(mention="bank", type="business")
+    raid = incident(category="terrorism", attack_types=["bombing"], targets=[station, post, bank],
+                    weapons=[Weapon(mention="dynamite", type="explosives")])
+    (template,) = muc4.predicted_templates(record("d", "", [raid]))
+    assert template.roles["Target"] == [frozenset({"bank"})]
+
+
 def test_muc4_killing_policemen_only_is_guerrilla_warfare_killing_peasants_is_not():
     policemen = incident(category="terrorism", attack_types=["bombing"], weapons=[Weapon(mention="dynamite", type="explosives")],
                          victims=[Victim(mention="seven policemen", status="killed")])
