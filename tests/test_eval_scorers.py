@@ -779,3 +779,14 @@ def test_muc4_raiders_who_loot_a_target_also_fill_a_robbery():
     assert robbery.roles["Victim"] == [] and robbery.roles["Weapon"] == []
     (only,) = muc4.predicted_templates(raid_record("guerrillas armed with rifles killed guard luis paz near two pharmacies."))
     assert only.incident_type == "attack"
+
+
+def test_muc4_perpetrator_names_sharing_a_string_are_one_filler():
+    """"fmln terrorists" also stands as "terrorists"; a second mention "the terrorists" names the same people,
+    so it joins that filler rather than counting as a second one gold cannot match."""
+    attack = incident(category="terrorism", attack_types=["armed_assault"],
+                      perpetrators=[Perpetrator(mention="fmln terrorists"), Perpetrator(mention="the terrorists"),
+                                    Perpetrator(mention="soldiers")],
+                      groups=[GroupRef(name="FMLN", mention="fmln", relation="claimed")])
+    (template,) = muc4.predicted_templates(record("d", "", [attack]))
+    assert template.roles["PerpInd"] == [frozenset({"fmln terrorists", "terrorists"}), frozenset({"soldiers"})]

@@ -130,7 +130,9 @@ def muc_incident_type(incident: Incident) -> str | None:
 
 
 def _fillers(*alternatives: list[str | None]) -> list[Filler]:
-    """Predicted fillers, one per entity, dropping entities already given (same strings).
+    """Predicted fillers, one per entity: names sharing a string with a filler already given join it
+    ("fmln terrorists" -> {"fmln terrorists", "terrorists"} and then "terrorists"), as they name one entity
+    and MUC-4 matches each gold entity once.
 
     A hedged name ("alleged guerrillas") also stands without its hedge ("guerrillas"): MUC-4 records
     how sure the report is in a slot of its own, so its fillers mostly name who without it.
@@ -139,8 +141,13 @@ def _fillers(*alternatives: list[str | None]) -> list[Filler]:
     for names in alternatives:
         normalised = [normalize_filler(n) for n in names if n]
         filler = frozenset(normalised + [_HEDGE.sub("", n) for n in normalised])
-        if filler and filler not in fillers:
+        if not filler:
+            continue
+        same = next((i for i, given in enumerate(fillers) if given & filler), None)
+        if same is None:
             fillers.append(filler)
+        else:
+            fillers[same] |= filler
     return fillers
 
 
