@@ -790,3 +790,14 @@ def test_muc4_perpetrator_names_sharing_a_string_are_one_filler():
                       groups=[GroupRef(name="FMLN", mention="fmln", relation="claimed")])
     (template,) = muc4.predicted_templates(record("d", "", [attack]))
     assert template.roles["PerpInd"] == [frozenset({"fmln terrorists", "terrorists"}), frozenset({"soldiers"})]
+
+
+def test_muc4_neighborhood_is_where_not_what_was_hit():
+    """"rebels attacked the escalon neighborhood, burning houses": the houses fill Target, the neighborhood
+    is where it happened; a place named with what stood there ("cars parked in the area") stays."""
+    attack = incident(category="terrorism", attack_types=["armed_assault"],
+                      targets=[Target(mention="the escalon neighborhood", type="private_citizens_property"),
+                               Target(mention="houses", type="private_citizens_property"),
+                               Target(mention="cars parked in the area", type="transportation")])
+    (template,) = muc4.predicted_templates(record("d", "", [attack]))
+    assert template.roles["Target"] == [frozenset({"houses"}), frozenset({"cars parked in the area"})]
