@@ -801,3 +801,19 @@ def test_muc4_neighborhood_is_where_not_what_was_hit():
                                Target(mention="cars parked in the area", type="transportation")])
     (template,) = muc4.predicted_templates(record("d", "", [attack]))
     assert template.roles["Target"] == [frozenset({"houses"}), frozenset({"cars parked in the area"})]
+
+
+def test_muc4_fighting_in_a_neighborhood_is_guerrilla_warfare_unless_civilians_are_harmed():
+    """"Guerrillas attacked the escalon neighborhood" names where forces fought, no civilian target (rule 1b);
+    the same fight that killed "three peasants", or that burned houses there, stays a terrorist incident."""
+    fighting = incident(category="armed_conflict", attack_types=["armed_assault"],
+                        perpetrators=[Perpetrator(mention="guerrillas")],
+                        targets=[Target(mention="escalon neighborhood", type="private_citizens_property")])
+    soldiers_hit = fighting.model_copy(update={"victims": [Victim(mention="two soldiers", status="killed")]})
+    peasants_hit = fighting.model_copy(update={"victims": [Victim(mention="three peasants", status="killed")]})
+    houses_hit = fighting.model_copy(update={"targets": fighting.targets + [Target(mention="houses",
+                                                                                   type="private_citizens_property")]})
+    assert muc4.predicted_templates(record("d", "", [fighting])) == []
+    assert muc4.predicted_templates(record("d", "", [soldiers_hit])) == []
+    assert len(muc4.predicted_templates(record("d", "", [peasants_hit]))) == 1
+    assert len(muc4.predicted_templates(record("d", "", [houses_hit]))) == 1

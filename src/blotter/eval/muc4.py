@@ -210,12 +210,16 @@ _COMBATANT = re.compile(
 def _guerrilla_warfare(incident: Incident) -> bool:
     """MUC-4's exception: an attack on military or police installations or forces only, harming no named
     civilian, is guerrilla warfare, not a terrorist incident (task definition, part 1, rule 1b). Forces
-    are the targets named, or, with no other target, the people harmed ("seven policemen were killed")."""
-    if any(v.name for v in incident.victims) or not all(_military(t) for t in incident.targets):
+    are the targets named, or, with no other target, the people harmed ("seven policemen were killed").
+    A neighborhood is where forces fought, not a civilian target: fighting there that harmed only forces, or
+    nobody named ("guerrillas attacked the escalon neighborhood"), is guerrilla warfare too."""
+    if any(v.name for v in incident.victims) or not all(_military(t) or _AREA.search(t.mention)
+                                                        for t in incident.targets):
         return False
-    if incident.targets:
+    if any(_military(t) for t in incident.targets):
         return True
-    return bool(incident.victims) and all(_COMBATANT.search(v.mention) for v in incident.victims)
+    victims_are_forces = all(_COMBATANT.search(v.mention) for v in incident.victims)
+    return victims_are_forces and (bool(incident.victims) or bool(incident.targets))
 
 
 def _background(incident: Incident) -> bool:
