@@ -186,10 +186,10 @@ def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
 
 
 def test_muc4_police_station_beside_a_bank_is_no_target_filler():
-    """Rule 1b covers police forces as it does the army: a police station or a national guard post hit in
-    the same raid as a bank is the guerrilla-warfare part, so only the bank fills Target."""
+    """Rule 1b covers police forces as it does the army: police stations hit in the same raid as a bank are
+    the guerrilla-warfare part, so only the bank fills Target."""
     station = Target(mention="police station", type="police")
-    post = Target(mention="national guard headquarters", type="government_general")
+    post = Target(mention="police post", type="police")
     bank = Target(mention="bank", type="business")
     raid = incident(category="terrorism", attack_types=["bombing"], targets=[station, post, bank],
                     weapons=[Weapon(mention="dynamite", type="explosives")])
