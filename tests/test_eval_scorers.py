@@ -817,3 +817,16 @@ def test_muc4_fighting_in_a_neighborhood_is_guerrilla_warfare_unless_civilians_a
     assert muc4.predicted_templates(record("d", "", [soldiers_hit])) == []
     assert len(muc4.predicted_templates(record("d", "", [peasants_hit]))) == 1
     assert len(muc4.predicted_templates(record("d", "", [houses_hit]))) == 1
+
+
+def test_muc4_rockets_fired_by_no_one_named_at_nothing_civilian_are_war_fire():
+    """"Rockets and bombs fell on the capital's outskirts" is the war's exchange of fire (rule 1b); the same
+    fire with the guerrillas who fired it named, or hitting a market, is an incident MUC-4 codes."""
+    fire = incident(category="armed_conflict", attack_types=["bombing"],
+                    acled_sub_event_type="Shelling/artillery/missile attack",
+                    weapons=[Weapon(mention="rockets", type="explosives", subtype="rocket")])
+    fired_by_guerrillas = fire.model_copy(update={"perpetrators": [Perpetrator(mention="guerrillas")]})
+    market_hit = fire.model_copy(update={"targets": [Target(mention="market", type="business")]})
+    assert muc4.predicted_templates(record("d", "", [fire])) == []
+    assert len(muc4.predicted_templates(record("d", "", [fired_by_guerrillas]))) == 1
+    assert len(muc4.predicted_templates(record("d", "", [market_hit]))) == 1

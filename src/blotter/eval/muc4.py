@@ -222,6 +222,16 @@ def _guerrilla_warfare(incident: Incident) -> bool:
     return victims_are_forces and (bool(incident.victims) or bool(incident.targets))
 
 
+def _war_fire(incident: Incident) -> bool:
+    """Shelling, rockets or an air raid the report pins on no one it names as attackers and that hit nothing
+    civilian and no one by name ("rockets and bombs fell on the neighborhood", "the air force is bombing
+    the outskirts"): the war's exchange of fire, which MUC-4 does not make a terrorist incident of (rule 1b);
+    a named attacker, civilian target or victim makes it one."""
+    return (incident.acled_sub_event_type in _FROM_AFAR and not incident.perpetrators
+            and not any(v.name for v in incident.victims)
+            and all(_military(t) or _AREA.search(t.mention) for t in incident.targets))
+
+
 def _background(incident: Incident) -> bool:
     """An earlier event the report recalls rather than reports: MUC-4 rarely fills a template for it
     (about one in ten of such incidents' fillers matched a gold one on dev and train)."""
@@ -381,7 +391,7 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
     templates = []
     for incident in record.incidents:
         incident_type = muc_incident_type(incident)
-        if incident_type is None or _guerrilla_warfare(incident) or _background(incident):
+        if incident_type is None or _guerrilla_warfare(incident) or _background(incident) or _war_fire(incident):
             continue
         roles = {
             "PerpInd": _fillers(*[[p.mention, p.name, _without_group(p.mention, incident), *_people_variants(p.mention)]
