@@ -830,3 +830,14 @@ def test_muc4_rockets_fired_by_no_one_named_at_nothing_civilian_are_war_fire():
     assert muc4.predicted_templates(record("d", "", [fire])) == []
     assert len(muc4.predicted_templates(record("d", "", [fired_by_guerrillas]))) == 1
     assert len(muc4.predicted_templates(record("d", "", [market_hit]))) == 1
+
+
+def test_muc4_helicopters_shot_at_are_no_target_filler_an_airliner_is():
+    """Helicopters and gunships fight the war (the guerrilla-warfare part, rule 1b); an airliner is a civilian
+    target MUC-4 names."""
+    attack = incident(category="terrorism", attack_types=["armed_assault"],
+                      targets=[Target(mention="two helicopters", type="airports_aircraft"),
+                               Target(mention="airliner", type="airports_aircraft")],
+                      weapons=[Weapon(mention="rifles", type="firearms")])
+    (template,) = muc4.predicted_templates(record("d", "", [attack]))
+    assert template.roles["Target"] == [frozenset({"airliner"})]
