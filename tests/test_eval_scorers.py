@@ -841,3 +841,15 @@ def test_muc4_helicopters_shot_at_are_no_target_filler_an_airliner_is():
                       weapons=[Weapon(mention="rifles", type="firearms")])
     (template,) = muc4.predicted_templates(record("d", "", [attack]))
     assert template.roles["Target"] == [frozenset({"airliner"})]
+
+
+def test_muc4_weapons_seized_by_troops_are_no_weapon_filler():
+    """"Gunmen fired rifles at the bus. Troops later seized grenades and a mortar.": the rifles are the
+    instrument of the act; what the troops seized afterwards is not."""
+    text = "Gunmen fired rifles at the bus. Troops later seized grenades and a mortar."
+    rifles = Weapon(mention="rifles", type="firearms", evidence=[Evidence.of(text, 13, 19)])
+    grenades = Weapon(mention="grenades", type="explosives", evidence=[Evidence.of(text, 52, 60)])
+    attack = incident(category="terrorism", attack_types=["armed_assault"], weapons=[rifles, grenades],
+                      targets=[Target(mention="bus", type="transportation")])
+    (template,) = muc4.predicted_templates(record("d", text, [attack]))
+    assert template.roles["Weapon"] == [frozenset({"rifles"})]

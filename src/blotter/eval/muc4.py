@@ -18,7 +18,7 @@ from typing import Sequence
 
 from ..geo.gazetteer import load_gazetteer
 from ..incidents.detect import TRIGGERS, WEAK_WORDS
-from ..models import DocumentRecord, Incident, InputDocument, Target, Victim
+from ..models import DocumentRecord, Incident, InputDocument, Target, Victim, Weapon
 from .common import read_jsonl
 from .metrics import PRF, Accuracy, normalize_filler, role_rows
 from .runner import Dataset, EvalResult
@@ -210,6 +210,18 @@ _COMBATANT = re.compile(
     r"terrorists?|combatants?|carabineros?|crew ?members?|pilots?|noncommissioned officers?|agents?)\b", re.IGNORECASE)
 
 
+# Weapons the forces took, not ones an attacker used: "the army seized 324 rifles", "they found dynamite".
+_SEIZED = re.compile(r"\b(seiz(ed|ure)|confiscat(ed|ion)|found|recovered|captured|cache|arsenal|caches|war materiel|"
+                     r"discovered|impounded)\b", re.IGNORECASE)
+
+
+def _seized(weapon: Weapon, record: DocumentRecord) -> bool:
+    """Whether the sentence naming a weapon tells it was seized or found (MUC-4 lists the instruments of the act)."""
+    if not weapon.evidence or weapon.evidence[0].field != "text":
+        return False
+    return bool(_SEIZED.search(_sentence_at(record.text, weapon.evidence[0].start)))
+
+
 def _guerrilla_warfare(incident: Incident) -> bool:
     """MUC-4's exception: an attack on military or police installations or forces only, harming no named
     civilian, is guerrilla warfare, not a terrorist incident (task definition, part 1, rule 1b). Forces
@@ -353,7 +365,7 @@ def _bombing_and_attack(incident: Incident, roles: dict[str, list[Filler]], reco
     if not shot:
         return [Template("bombing", roles)]
     shot_fillers = _fillers(*[[v.mention, v.name] for v in shot])
-    weapons = [w for w in incident.weapons if not _AMMUNITION.search(w.mention)]
+    weapons = [w for w in incident.weapons if not _AMMUNITION.search(w.mention) and not _seized(w, record)]
     explosive = [w.type == "explosives" or bool(_BOMBS.search(w.mention)) for w in weapons]
     attack = {**roles, "Target": [], "Victim": shot_fillers,
               "Weapon": _fillers(*[[w.mention] for w, bomb in zip(weapons, explosive) if not bomb])}
@@ -411,7 +423,8 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             # victim described without a name ("two peasants") has no gold to match.
             "Victim": _fillers(*[[v.mention, v.name] for v in incident.victims if v.name]),
             # MUC-4 names the instrument, not its rounds ("rifles", not "bullets").
-            "Weapon": _fillers(*[[w.mention] for w in incident.weapons if not _AMMUNITION.search(w.mention)]),
+            "Weapon": _fillers(*[[w.mention] for w in incident.weapons
+                                 if not _AMMUNITION.search(w.mention) and not _seized(w, record)]),
         }
         if incident_type == "bombing":
             templates += _bombing_and_attack(incident, roles, record)
