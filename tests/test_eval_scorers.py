@@ -853,3 +853,15 @@ def test_muc4_weapons_seized_by_troops_are_no_weapon_filler():
                       targets=[Target(mention="bus", type="transportation")])
     (template,) = muc4.predicted_templates(record("d", text, [attack]))
     assert template.roles["Weapon"] == [frozenset({"rifles"})]
+
+
+def test_muc4_weapons_the_police_carry_are_no_weapon_filler():
+    """"Gunmen threw a bomb at the embassy, which riot policemen armed with rifles surrounded": the bomb is
+    the instrument of the act, the policemen's rifles are not."""
+    text = "Gunmen threw a bomb at the embassy, which riot policemen armed with rifles surrounded."
+    bomb = Weapon(mention="bomb", type="explosives", evidence=[Evidence.of(text, 15, 19)])
+    rifles = Weapon(mention="rifles", type="firearms", evidence=[Evidence.of(text, 68, 74)])
+    attack = incident(category="terrorism", attack_types=["bombing"], weapons=[bomb, rifles],
+                      targets=[Target(mention="embassy", type="government_diplomatic")])
+    (template,) = muc4.predicted_templates(record("d", text, [attack]))
+    assert template.roles["Weapon"] == [frozenset({"bomb"})]
