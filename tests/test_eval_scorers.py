@@ -865,3 +865,13 @@ def test_muc4_weapons_the_police_carry_are_no_weapon_filler():
                       targets=[Target(mention="embassy", type="government_diplomatic")])
     (template,) = muc4.predicted_templates(record("d", text, [attack]))
     assert template.roles["Weapon"] == [frozenset({"bomb"})]
+
+
+def test_muc4_bomb_found_and_defused_stays_the_weapon_of_the_attempt():
+    """"Police found a bomb at the school and defused it": an attempted bombing, whose instrument is the bomb."""
+    text = "Police found a bomb at the school and defused it."
+    bomb = Weapon(mention="bomb", type="explosives", evidence=[Evidence.of(text, 15, 19)])
+    attempt = incident(category="terrorism", attack_types=["bombing"], weapons=[bomb], status="foiled",
+                       targets=[Target(mention="school", type="educational_institution")])
+    (template,) = muc4.predicted_templates(record("d", text, [attempt]))
+    assert template.roles["Weapon"] == [frozenset({"bomb"})]

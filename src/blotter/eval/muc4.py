@@ -213,6 +213,9 @@ _COMBATANT = re.compile(
 # Weapons the forces took, not ones an attacker used: "the army seized 324 rifles", "they found dynamite".
 _SEIZED = re.compile(r"\b(seiz(ed|ure)|confiscat(ed|ion)|found|recovered|captured|cache|arsenal|caches|war materiel|"
                      r"discovered|impounded)\b", re.IGNORECASE)
+# A bomb found and defused is the instrument of an attempted bombing, which MUC-4 codes.
+_DEFUSED = re.compile(r"\b(defus\w*|deactivat\w*|disarm\w*|dismantl\w*|before it (exploded|went off)|failed to explode|"
+                      r"did not explode)\b", re.IGNORECASE)
 # Weapons the forces carry: "riot policemen armed with rifles", "a plane fitted with machineguns".
 _FORCES_ARMED = re.compile(r"\b(troops|soldiers|policem[ae]n|police|army|guards|guardsmen|planes?|aircraft|helicopters?)\b"
                            r"[^.;]{0,60}\b(armed|fitted|equipped)\s+with\b[^.;]*$", re.IGNORECASE)
@@ -224,7 +227,8 @@ def _not_the_attackers(weapon: Weapon, record: DocumentRecord) -> bool:
     if not weapon.evidence or weapon.evidence[0].field != "text":
         return False
     start = weapon.evidence[0].start
-    return bool(_SEIZED.search(_sentence_at(record.text, start))
+    sentence = _sentence_at(record.text, start)
+    return bool((_SEIZED.search(sentence) and not _DEFUSED.search(sentence))
                 or _FORCES_ARMED.search(record.text[max(0, start - 120):start]))
 
 
