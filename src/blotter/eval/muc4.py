@@ -210,26 +210,18 @@ _COMBATANT = re.compile(
     r"terrorists?|combatants?|carabineros?|crew ?members?|pilots?|noncommissioned officers?|agents?)\b", re.IGNORECASE)
 
 
-# Weapons the forces took, not ones an attacker used: "the army seized 324 rifles", "they found dynamite".
-_SEIZED = re.compile(r"\b(seiz(ed|ure)|confiscat(ed|ion)|found|recovered|captured|cache|arsenal|caches|war materiel|"
-                     r"discovered|impounded)\b", re.IGNORECASE)
-# A bomb found and defused is the instrument of an attempted bombing, which MUC-4 codes.
-_DEFUSED = re.compile(r"\b(defus\w*|deactivat\w*|disarm\w*|dismantl\w*|before it (exploded|went off)|failed to explode|"
-                      r"did not explode)\b", re.IGNORECASE)
-# Weapons the forces carry: "riot policemen armed with rifles", "a plane fitted with machineguns".
+# Weapons the forces carry, not ones an attacker used: "riot policemen armed with rifles", "a plane fitted with
+# machineguns".
 _FORCES_ARMED = re.compile(r"\b(troops|soldiers|policem[ae]n|police|army|guards|guardsmen|planes?|aircraft|helicopters?)\b"
                            r"[^.;]{0,60}\b(armed|fitted|equipped)\s+with\b[^.;]*$", re.IGNORECASE)
 
 
-def _not_the_attackers(weapon: Weapon, record: DocumentRecord) -> bool:
-    """Whether the text tells a weapon was seized or found, or carried by the forces: MUC-4 lists the
-    instruments of the act, not the arms troops took afterwards or bore themselves."""
+def _carried_by_forces(weapon: Weapon, record: DocumentRecord) -> bool:
+    """Whether the text names a weapon as one the forces bear: MUC-4 lists the instruments of the act."""
     if not weapon.evidence or weapon.evidence[0].field != "text":
         return False
     start = weapon.evidence[0].start
-    sentence = _sentence_at(record.text, start)
-    return bool((_SEIZED.search(sentence) and not _DEFUSED.search(sentence))
-                or _FORCES_ARMED.search(record.text[max(0, start - 120):start]))
+    return bool(_FORCES_ARMED.search(record.text[max(0, start - 120):start]))
 
 
 def _guerrilla_warfare(incident: Incident) -> bool:
@@ -375,7 +367,7 @@ def _bombing_and_attack(incident: Incident, roles: dict[str, list[Filler]], reco
     if not shot:
         return [Template("bombing", roles)]
     shot_fillers = _fillers(*[[v.mention, v.name] for v in shot])
-    weapons = [w for w in incident.weapons if not _AMMUNITION.search(w.mention) and not _not_the_attackers(w, record)]
+    weapons = [w for w in incident.weapons if not _AMMUNITION.search(w.mention) and not _carried_by_forces(w, record)]
     explosive = [w.type == "explosives" or bool(_BOMBS.search(w.mention)) for w in weapons]
     attack = {**roles, "Target": [], "Victim": shot_fillers,
               "Weapon": _fillers(*[[w.mention] for w, bomb in zip(weapons, explosive) if not bomb])}
@@ -434,7 +426,7 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             "Victim": _fillers(*[[v.mention, v.name] for v in incident.victims if v.name]),
             # MUC-4 names the instrument, not its rounds ("rifles", not "bullets").
             "Weapon": _fillers(*[[w.mention] for w in incident.weapons
-                                 if not _AMMUNITION.search(w.mention) and not _not_the_attackers(w, record)]),
+                                 if not _AMMUNITION.search(w.mention) and not _carried_by_forces(w, record)]),
         }
         if incident_type == "bombing":
             templates += _bombing_and_attack(incident, roles, record)
