@@ -185,6 +185,18 @@ def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
     assert template.roles["Target"] == [frozenset({"bus"})]
 
 
+def test_muc4_police_station_beside_a_bank_is_no_target_filler():
+    """Rule 1b covers police forces as it does the army: police stations hit in the same raid as a bank are
+    the guerrilla-warfare part, so only the bank fills Target."""
+    station = Target(mention="police station", type="police")
+    post = Target(mention="police post", type="police")
+    bank = Target(mention="bank", type="business")
+    raid = incident(category="terrorism", attack_types=["bombing"], targets=[station, post, bank],
+                    weapons=[Weapon(mention="dynamite", type="explosives")])
+    (template,) = muc4.predicted_templates(record("d", "", [raid]))
+    assert template.roles["Target"] == [frozenset({"bank"})]
+
+
 def test_muc4_killing_policemen_only_is_guerrilla_warfare_killing_peasants_is_not():
     policemen = incident(category="terrorism", attack_types=["bombing"], weapons=[Weapon(mention="dynamite", type="explosives")],
                          victims=[Victim(mention="seven policemen", status="killed")])
@@ -767,3 +779,77 @@ def test_muc4_raiders_who_loot_a_target_also_fill_a_robbery():
     assert robbery.roles["Victim"] == [] and robbery.roles["Weapon"] == []
     (only,) = muc4.predicted_templates(raid_record("guerrillas armed with rifles killed guard luis paz near two pharmacies."))
     assert only.incident_type == "attack"
+
+
+def test_muc4_perpetrator_names_sharing_a_string_are_one_filler():
+    """"fmln terrorists" also stands as "terrorists"; a second mention "the terrorists" names the same people,
+    so it joins that filler rather than counting as a second one gold cannot match."""
+    attack = incident(category="terrorism", attack_types=["armed_assault"],
+                      perpetrators=[Perpetrator(mention="fmln terrorists"), Perpetrator(mention="the terrorists"),
+                                    Perpetrator(mention="soldiers")],
+                      groups=[GroupRef(name="FMLN", mention="fmln", relation="claimed")])
+    (template,) = muc4.predicted_templates(record("d", "", [attack]))
+    assert template.roles["PerpInd"] == [frozenset({"fmln terrorists", "terrorists"}), frozenset({"soldiers"})]
+
+
+def test_muc4_neighborhood_is_where_not_what_was_hit():
+    """"rebels attacked the escalon neighborhood, burning houses": the houses fill Target, the neighborhood
+    is where it happened; a place named with what stood there ("cars parked in the area") stays."""
+    attack = incident(category="terrorism", attack_types=["armed_assault"],
+                      targets=[Target(mention="the escalon neighborhood", type="private_citizens_property"),
+                               Target(mention="houses", type="private_citizens_property"),
+                               Target(mention="cars parked in the area", type="transportation")])
+    (template,) = muc4.predicted_templates(record("d", "", [attack]))
+    assert template.roles["Target"] == [frozenset({"houses"}), frozenset({"cars parked in the area"})]
+
+
+def test_muc4_fighting_in_a_neighborhood_is_guerrilla_warfare_unless_civilians_are_harmed():
+    """"Guerrillas attacked the escalon neighborhood" names where forces fought, no civilian target (rule 1b);
+    the same fight that killed "three peasants", or that burned houses there, stays a terrorist incident."""
+    fighting = incident(category="armed_conflict", attack_types=["armed_assault"],
+                        perpetrators=[Perpetrator(mention="guerrillas")],
+                        targets=[Target(mention="escalon neighborhood", type="private_citizens_property")])
+    soldiers_hit = fighting.model_copy(update={"victims": [Victim(mention="two soldiers", status="killed")]})
+    peasants_hit = fighting.model_copy(update={"victims": [Victim(mention="three peasants", status="killed")]})
+    houses_hit = fighting.model_copy(update={"targets": fighting.targets + [Target(mention="houses",
+                                                                                   type="private_citizens_property")]})
+    assert muc4.predicted_templates(record("d", "", [fighting])) == []
+    assert muc4.predicted_templates(record("d", "", [soldiers_hit])) == []
+    assert len(muc4.predicted_templates(record("d", "", [peasants_hit]))) == 1
+    assert len(muc4.predicted_templates(record("d", "", [houses_hit]))) == 1
+
+
+def test_muc4_rockets_fired_by_no_one_named_at_nothing_civilian_are_war_fire():
+    """"Rockets and bombs fell on the capital's outskirts" is the war's exchange of fire (rule 1b); the same
+    fire with the guerrillas who fired it named, or hitting a market, is an incident MUC-4 codes."""
+    fire = incident(category="armed_conflict", attack_types=["bombing"],
+                    acled_sub_event_type="Shelling/artillery/missile attack",
+                    weapons=[Weapon(mention="rockets", type="explosives", subtype="rocket")])
+    fired_by_guerrillas = fire.model_copy(update={"perpetrators": [Perpetrator(mention="guerrillas")]})
+    market_hit = fire.model_copy(update={"targets": [Target(mention="market", type="business")]})
+    assert muc4.predicted_templates(record("d", "", [fire])) == []
+    assert len(muc4.predicted_templates(record("d", "", [fired_by_guerrillas]))) == 1
+    assert len(muc4.predicted_templates(record("d", "", [market_hit]))) == 1
+
+
+def test_muc4_helicopters_shot_at_are_no_target_filler_an_airliner_is():
+    """Helicopters and gunships fight the war (the guerrilla-warfare part, rule 1b); an airliner is a civilian
+    target MUC-4 names."""
+    attack = incident(category="terrorism", attack_types=["armed_assault"],
+                      targets=[Target(mention="two helicopters", type="airports_aircraft"),
+                               Target(mention="airliner", type="airports_aircraft")],
+                      weapons=[Weapon(mention="rifles", type="firearms")])
+    (template,) = muc4.predicted_templates(record("d", "", [attack]))
+    assert template.roles["Target"] == [frozenset({"airliner"})]
+
+
+def test_muc4_weapons_the_police_carry_are_no_weapon_filler():
+    """"Gunmen threw a bomb at the embassy, which riot policemen armed with rifles surrounded": the bomb is
+    the instrument of the act, the policemen's rifles are not."""
+    text = "Gunmen threw a bomb at the embassy, which riot policemen armed with rifles surrounded."
+    bomb = Weapon(mention="bomb", type="explosives", evidence=[Evidence.of(text, 15, 19)])
+    rifles = Weapon(mention="rifles", type="firearms", evidence=[Evidence.of(text, 68, 74)])
+    attack = incident(category="terrorism", attack_types=["bombing"], weapons=[bomb, rifles],
+                      targets=[Target(mention="embassy", type="government_diplomatic")])
+    (template,) = muc4.predicted_templates(record("d", text, [attack]))
+    assert template.roles["Weapon"] == [frozenset({"bomb"})]
