@@ -471,3 +471,11 @@ def test_officers_held_to_account_are_perpetrators_not_those_on_duty() -> None:
     on_duty = ("A gunman shot a shopkeeper dead in Leeds on Monday. "
                "The officers who shot the gunman were not hurt.")
     assert not any("officer" in p.mention for p in main_incident(on_duty).perpetrators)
+
+
+def test_an_attacker_identified_as_a_name_is_one_person() -> None:
+    text = ("A bomb exploded at the bus station in San Salvador on Monday, wounding four people. "
+            "A terrorist arrested by the national police on Tuesday morning has been identified as "
+            "Marta Elena Quiroga Ruiz.")
+    perpetrators = main_incident(text).perpetrators
+    assert [(p.name, p.mention) for p in perpetrators] == [("Marta Elena Quiroga Ruiz", "Marta Elena Quiroga Ruiz")]

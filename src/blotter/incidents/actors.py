@@ -762,13 +762,28 @@ def _pursued(token: Token) -> bool:
 
 
 def _identified_name(token: Token) -> Span | None:
-    """The PERSON a perpetrator noun is "identified as" ("one suspect, identified as Carl Jacobs")."""
+    """The PERSON a perpetrator noun is "identified as" ("one suspect, identified as Carl Jacobs"), however
+    far the verb ("a terrorist arrested by the national police on Tuesday has been identified as X")."""
+    if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in ("identify", "name"):
+        named = [o for a in token.head.children if a.dep_ == "prep" and a.lower_ == "as"
+                 for o in a.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        if named:
+            return _entity_of(named[0]) or _proper_name_of(named[0])
     for candidate in token.doc[token.i + 1:min(token.sent.end, token.i + 8)]:
         if candidate.lower_ == "as" and candidate.head.lower_ in ("identified", "named"):
             # the name may follow an age or a title: "identified by police as 28-year-old Usman Khan"
             following = token.doc[candidate.i + 1:min(token.sent.end, candidate.i + 7)]
             return next((_entity_of(t) for t in following if _entity_of(t) is not None), None)
     return None
+
+
+def _proper_name_of(head: Token) -> Span | None:
+    """The run of proper nouns ending in ``head`` ("Marta Elena Quiroga Ruiz"), for a name the tagger gave no
+    PERSON label; None for a single word, which may be a place or a nickname."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].head.i == head.i:
+        start -= 1
+    return head.doc[start:head.i + 1] if start < head.i else None
 
 
 def _age(frame: IncidentFrame, start: int, end: int, head: Token) -> int | None:
