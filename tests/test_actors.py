@@ -479,3 +479,10 @@ def test_an_attacker_identified_as_a_name_is_one_person() -> None:
             "Marta Elena Quiroga Ruiz.")
     perpetrators = main_incident(text).perpetrators
     assert [(p.name, p.mention) for p in perpetrators] == [("Marta Elena Quiroga Ruiz", "Marta Elena Quiroga Ruiz")]
+
+
+def test_the_force_whose_soldiers_a_relative_clause_makes_the_killers_is_the_perpetrator() -> None:
+    text = ("Six priests were murdered at the university in November. "
+            "The lawyer said the soldiers of the army who murdered the priests were never tried.")
+    incident = main_incident(text)
+    assert [(g.mention, g.relation) for g in incident.groups] == [("army", "perpetrator")]

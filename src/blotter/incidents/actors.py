@@ -310,13 +310,14 @@ def group_mentions(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int,
 
 def _acting_body(token: Token) -> bool:
     """True for a force that acted itself ("the army shelled") or through its people ("army troops fired",
-    "soldiers of the army killed", "officers of the armed forces accused of the murder")."""
+    "soldiers of the army killed", "officers of the armed forces accused of the murder", "the soldiers of the
+    army who murdered the priests")."""
     if _doer(token) or _accused(token) or _owned_deed(token):
         return True
     people = token.head if token.dep_ == "compound" else token.head.head if (
         token.dep_ == "pobj" and token.head.lower_ == "of") else None
     return people is not None and people.lower_ in _ARMED_PEOPLE and (
-        _doer(people) or _accused(people) or _pursued(people))
+        _doer(people) or _accused(people) or _pursued(people) or _relative_doer(people))
 
 
 def _fighters_kind(force: Token) -> bool:
