@@ -864,14 +864,17 @@ def _tells_violence(sentence: Span) -> bool:
                for t in sentence) or bool(phrase_triggers(sentence.text))
 
 
-_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+_RELATIVE_PRONOUNS = frozenset({"who", "that"})
 
 
 def _relative_doer(token: Token) -> bool:
-    """A noun whose relative clause makes it the doer or the one held to account: "the man who shot the
-    mayor", "the colonels who were involved in the crime" (the parse gives the deed to "who", not to them)."""
+    """A person whose relative clause makes them the doer or the one held to account: "the man who shot the
+    mayor", "the colonels who were involved in the crime" (the parse gives the deed to "who", not to them).
+    The clause does something to someone ("who shot the mayor"): "the boy who died", "a car that collided
+    with parked cars" tell what befell them or a thing."""
     return any(clause.dep_ == "relcl" and any(
-        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in _RELATIVE_PRONOUNS and (_doer(s) or _held_to_account(s))
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ == "who" and (
+            (_doer(s) and any(c.dep_ == "dobj" for c in clause.children)) or _held_to_account(s))
         for s in clause.children) for clause in token.children)
 
 
