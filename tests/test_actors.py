@@ -449,3 +449,43 @@ def test_a_group_saying_it_was_responsible_claims_the_attack() -> None:
             "call from the Shining Path, whose members said they were responsible for the bombing.")
     groups = main_incident(text).groups
     assert [(g.name, g.relation) for g in groups] == [("Shining Path", "claimed")]
+
+
+def test_the_one_a_relative_clause_makes_the_killer_is_a_perpetrator() -> None:
+    text = ("The mayor of Puerto Lempa was shot dead outside his home on Sunday. "
+            "The man who shot the mayor fled on a motorcycle, witnesses said.")
+    assert "man" in [p.mention for p in main_incident(text).perpetrators]
+    involved = ("Six priests were murdered at the university in November. "
+                "The colonels who were involved in the crime could be set free, the lawyer said.")
+    assert "colonels" in [p.mention for p in main_incident(involved).perpetrators]
+    befell = ("Police named a 3-year-old boy who died in Flint last week after accidentally shooting himself "
+              "with a loaded gun he found.")
+    assert "3-year-old boy" not in [p.mention for p in main_incident(befell).perpetrators]
+
+
+def test_officers_held_to_account_are_perpetrators_not_those_on_duty() -> None:
+    blamed = ("Six priests were murdered at the university in November. "
+              "A court blames certain officers of the army for the murder of the six priests.")
+    incident = find_incidents(analyse(blamed), Article(id="t", text=blamed), [], refine=lambda frame, found: found)[0]
+    assert "certain officers" in [p.mention for p in incident.perpetrators]  # the rules' reading, before the role model
+    listed = ("Six priests were murdered on 16 November. The president announced the arrest of 45 soldiers and "
+              "two officers for killing the priests.")
+    assert "two officers" in [p.mention for p in main_incident(listed).perpetrators]
+    on_duty = ("A gunman shot a shopkeeper dead in Leeds on Monday. "
+               "The officers who shot the gunman were not hurt.")
+    assert not any("officer" in p.mention for p in main_incident(on_duty).perpetrators)
+
+
+def test_an_attacker_identified_as_a_name_is_one_person() -> None:
+    text = ("A bomb exploded at the bus station in San Salvador on Monday, wounding four people. "
+            "A terrorist arrested by the national police on Tuesday morning has been identified as "
+            "Marta Elena Quiroga Ruiz.")
+    perpetrators = main_incident(text).perpetrators
+    assert [(p.name, p.mention) for p in perpetrators] == [("Marta Elena Quiroga Ruiz", "Marta Elena Quiroga Ruiz")]
+
+
+def test_the_force_whose_soldiers_a_relative_clause_makes_the_killers_is_the_perpetrator() -> None:
+    text = ("Six priests were murdered at the university in November. "
+            "The lawyer said the soldiers of the army who murdered the priests were never tried.")
+    incident = main_incident(text)
+    assert [(g.mention, g.relation) for g in incident.groups] == [("army", "perpetrator")]

@@ -166,3 +166,14 @@ def test_a_rule_weapon_is_named_more_fully_by_the_model_but_never_twice():
     assert [w.mention for w in rule] == ["5 kg of dynamite"]
     station = text.index("power station")
     assert not roles._same_weapon_named(frame, roles.Candidate(station, station + len("power station"), 0, "left", ()), rule)
+
+
+def test_the_noun_a_named_attacker_was_given_to_is_not_added_as_another():
+    text = ("A bomb exploded at the bus station in San Salvador on Monday, wounding four people. "
+            "A terrorist arrested by the national police on Tuesday has been identified as Marta Elena Quiroga Ruiz.")
+    (frame, incident), *_ = _frames(text)
+    start = text.index("terrorist")
+    head = next(t.i for t in frame.doc if t.idx == start)
+    terrorist = roles.Candidate(start, start + len("terrorist"), head, "tok", ())
+    assert roles._named_by_the_rules(frame, terrorist, incident.perpetrators)
+    assert not roles._named_by_the_rules(frame, terrorist, [])

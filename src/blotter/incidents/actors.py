@@ -310,13 +310,14 @@ def group_mentions(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int,
 
 def _acting_body(token: Token) -> bool:
     """True for a force that acted itself ("the army shelled") or through its people ("army troops fired",
-    "soldiers of the army killed", "officers of the armed forces accused of the murder")."""
+    "soldiers of the army killed", "officers of the armed forces accused of the murder", "the soldiers of the
+    army who murdered the priests")."""
     if _doer(token) or _accused(token) or _owned_deed(token):
         return True
     people = token.head if token.dep_ == "compound" else token.head.head if (
         token.dep_ == "pobj" and token.head.lower_ == "of") else None
     return people is not None and people.lower_ in _ARMED_PEOPLE and (
-        _doer(people) or _accused(people) or _pursued(people))
+        _doer(people) or _accused(people) or _pursued(people) or _relative_doer(people))
 
 
 def _fighters_kind(force: Token) -> bool:
@@ -732,8 +733,10 @@ def _clause_verb(token: Token) -> Token:
 def _pursued(token: Token) -> bool:
     """True for a person the law pursues over the incident: "police arrested X", "X was charged",
     "searching for X", "X turned himself in", "the man who shot him is X". Not one armed men seized."""
+    chain = [token]
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
+        chain.append(token)
     verb = token.head
     lemma = verb.lemma_.lower()
     if token.dep_ in ("dobj", "nsubjpass") and lemma in _PURSUIT_VERBS:
@@ -744,8 +747,10 @@ def _pursued(token: Token) -> bool:
         return True
     if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in _PURSUIT_NOUNS:
         pursuit = verb.head  # "the arrest of 45 soldiers and 2 officers for killing the priests": held for a deed
+        # the deed may hang on any of the listed people: "the arrest of 45 soldiers and 2 officers for killing ..."
+        listed = [pursuit, *chain] + [c for c in token.conjuncts]
         return any(c.dep_ == "prep" and c.lower_ in ("for", "in") and (_names_deed(c) or any(
-            g.dep_ == "pcomp" and _is_violent_verb(g) for g in c.children)) for t in (pursuit, token) for c in t.children)
+            g.dep_ == "pcomp" and _is_violent_verb(g) for g in c.children)) for t in listed for c in t.children)
     if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in _SEARCH_VERBS:
         return True
     if token.dep_ == "nsubj" and (lemma in _OWNING_UP_VERBS or (
@@ -758,13 +763,28 @@ def _pursued(token: Token) -> bool:
 
 
 def _identified_name(token: Token) -> Span | None:
-    """The PERSON a perpetrator noun is "identified as" ("one suspect, identified as Carl Jacobs")."""
+    """The PERSON a perpetrator noun is "identified as" ("one suspect, identified as Carl Jacobs"), however
+    far the verb ("a terrorist arrested by the national police on Tuesday has been identified as X")."""
+    if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in ("identify", "name"):
+        named = [o for a in token.head.children if a.dep_ == "prep" and a.lower_ == "as"
+                 for o in a.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        if named:
+            return _entity_of(named[0]) or _proper_name_of(named[0])
     for candidate in token.doc[token.i + 1:min(token.sent.end, token.i + 8)]:
         if candidate.lower_ == "as" and candidate.head.lower_ in ("identified", "named"):
             # the name may follow an age or a title: "identified by police as 28-year-old Usman Khan"
             following = token.doc[candidate.i + 1:min(token.sent.end, candidate.i + 7)]
             return next((_entity_of(t) for t in following if _entity_of(t) is not None), None)
     return None
+
+
+def _proper_name_of(head: Token) -> Span | None:
+    """The run of proper nouns ending in ``head`` ("Marta Elena Quiroga Ruiz"), for a name the tagger gave no
+    PERSON label; None for a single word, which may be a place or a nickname."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].head.i == head.i:
+        start -= 1
+    return head.doc[start:head.i + 1] if start < head.i else None
 
 
 def _age(frame: IncidentFrame, start: int, end: int, head: Token) -> int | None:
@@ -844,21 +864,52 @@ def _tells_violence(sentence: Span) -> bool:
                for t in sentence) or bool(phrase_triggers(sentence.text))
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "that"})
+
+
+def _relative_doer(token: Token) -> bool:
+    """A person whose relative clause makes them the doer or the one held to account: "the man who shot the
+    mayor", "the colonels who were involved in the crime" (the parse gives the deed to "who", not to them).
+    The clause does something to someone ("who shot the mayor"): "the boy who died", "a car that collided
+    with parked cars" tell what befell them or a thing."""
+    return any(clause.dep_ == "relcl" and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ == "who" and (
+            (_doer(s) and any(c.dep_ == "dobj" for c in clause.children)) or _held_to_account(s))
+        for s in clause.children) for clause in token.children)
+
+
+# The law's own people, who arrest and shoot in the line of duty: perpetrators only when the report holds
+# them to account ("officers blamed for the murder", "the arrest of two officers for killing six priests").
+_LAW_PEOPLE = frozenset({"officers", "officer", "policemen", "policeman"})
+
+
 def _is_perpetrator(token: Token) -> bool:
-    if token.pos_ not in _PEOPLE_POS or token.lower_ in _NOT_PERPETRATORS or token.dep_ == "compound":
+    if token.pos_ not in _PEOPLE_POS or token.dep_ == "compound":
+        return False
+    if token.lower_ in _LAW_PEOPLE:
+        return _held_to_account(token) or _pursued(token) or _relative_held(token)
+    if token.lower_ in _NOT_PERPETRATORS:
         return False
     if token.lower_ in PERPETRATOR_NOUNS:
         captured = token.dep_ == "dobj" and token.head.lemma_.lower() in _FATE_VERBS
         return (token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
                 or _held_to_account(token)  # "blamed the rebels for the murder"
-                or _after_by(token))
+                or _after_by(token) or _relative_doer(token))
     if (token.lower_ in AGENT_NOUNS or token.lower_ == "people") and any(c.lower_ in _MENACING for c in token.lefts):
         return True  # "unidentified men", "masked gunmen", "heavily armed individuals", "unknown people"
     if token.lower_ == "people":  # so often the ones harmed or talked about that only an accusation makes them doers
-        return _accused(token)
+        return _accused(token) or _relative_doer(token)
     if token.lower_ in AGENT_NOUNS or _entity_of(token) is not None:
-        return _doer(token) or _accused(token) or _pursued(token)
+        return _doer(token) or _accused(token) or _pursued(token) or _relative_doer(token)
     return _pursued_name(token) is not None
+
+
+def _relative_held(token: Token) -> bool:
+    """A noun whose relative clause holds it to account ("the officers who were involved in the murder"),
+    not one whose clause tells what it did in the line of duty ("the officers who shot him")."""
+    return any(clause.dep_ == "relcl" and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in _RELATIVE_PRONOUNS and _held_to_account(s)
+        for s in clause.children) for clause in token.children)
 
 
 def _after_by(token: Token) -> bool:

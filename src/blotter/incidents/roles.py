@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 # Phrases are compared as the MUC-4 scorer compares fillers, the match the model was trained to.
 from ..phrases import normalize_filler as normalise
 from ..models import Evidence, GroupRef, Incident, Perpetrator, Target, Victim, Weapon
-from .actors import _NOT_INVOLVED, group_table
+from .actors import _NOT_INVOLVED, _appositive_name, _identified_name, group_table
 from .frame import IncidentFrame
 from .targets import ATTACK_NOUNS, ATTACK_VERBS, _lexicon as _target_lexicon
 from .weapons import _head_word, find_weapon_spans
@@ -338,6 +338,14 @@ def _named_perpetrator(phrase: str, perpetrators: list[Perpetrator]) -> bool:
     return any(words & set(normalise(n).split()) for p in perpetrators if p.name for n in (p.name, p.mention))
 
 
+def _named_by_the_rules(frame: IncidentFrame, candidate: Candidate, perpetrators: list[Perpetrator]) -> bool:
+    """The phrase is the noun the rules' named attacker was given to ("a terrorist ... has been identified as
+    X", "the gunman, X"): the same person, whom the name already stands for."""
+    head = frame.doc[candidate.head]
+    named = _identified_name(head) or _appositive_name(head)
+    return named is not None and _named_perpetrator(normalise(named.text), perpetrators)
+
+
 def _acts_violently(frame: IncidentFrame, candidate: Candidate) -> bool:
     """A group the model proposes is no perpetrator where its sentence names it as a party to talks or a
     condemner ("open to peace talks with the FMLN", "the army condemned the FMLN"): the rules' reading too."""
@@ -393,6 +401,8 @@ def refine_roles(frame: IncidentFrame, incident: Incident) -> Incident:
         if role == "Weapon" and _same_weapon_named(frame, candidate, updates["weapons"]):
             continue
         if role == "PerpOrg" and not _acts_violently(frame, candidate):
+            continue
+        if role == "PerpInd" and _named_by_the_rules(frame, candidate, updates["perpetrators"]):
             continue
         rules[role].add(phrase)
         evidence = [Evidence.of(frame.text, candidate.start, candidate.end)]
