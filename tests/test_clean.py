@@ -518,6 +518,9 @@ def test_plain_list_items_between_kept_paragraphs_come_back() -> None:
     # the only <h1> is the site's logo, which the <title> names after the headline
     ('<h1 class="logo"><a href="/">The Frontier Daily Post</a></h1>', "<title>Police station attacked in Quetta | The Frontier Daily Post</title>",
      "Police station attacked in Quetta"),
+    # a <title> that puts the site first: the <h1> after it is the headline, not a logo
+    ("<h1>Police station attacked in Quetta</h1>", "<title>Frontier Daily Post | Police station attacked in Quetta</title>",
+     "Police station attacked in Quetta"),
 ])
 def test_html_headline_without_site_tags_and_in_the_writers_case(h1: str, head: str, title: str) -> None:
     html = _page_with_head(head).replace("<h1>Police station attacked in Quetta</h1>", h1)

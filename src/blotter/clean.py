@@ -830,8 +830,11 @@ def _title(h1: str | None, page_title: str | None, sitename: str | None, head_ti
     for head_title in head_titles:  # "Headline | Site" with the site's name as the page's <h1> (its logo)
         head_title = " ".join(html.unescape(head_title).split())
         named = next((separator for separator in _TITLE_SEPARATORS if head_title.endswith(separator + h1)), None)
-        if named and len(head_title[: -len(named + h1)].split()) >= 3:
-            return head_title[: -len(named + h1)]
+        before = head_title[: -len(named + h1)] if named else ""
+        # "Site | Headline" the other way round: then the <h1> is the headline and what comes first the site.
+        if named and len(before.split()) >= 3 and len(before.split()) > len(h1.split()) and (
+                not sitename or before.casefold() != sitename.casefold()):
+            return before
     full_title = " ".join(html.unescape(page_title or "").split())
     if h1 != sitename and any(full_title.startswith(h1 + separator) for separator in _TITLE_SEPARATORS):
         return h1
