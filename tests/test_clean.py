@@ -761,6 +761,13 @@ def test_a_page_whose_body_is_classed_like_furniture_gets_its_dropped_headings_b
     ]
 
 
+def test_a_wrapper_classed_like_furniture_stays_a_wrapper_however_much_script_the_page_carries() -> None:
+    page = WORDPRESS_PAGE.replace('<body class="post-template-default has-sidebar footer-widgets"><div class="site">',
+                                  '<body><script>var config = "' + "x" * 20000 + '";</script><div class="site has-sidebar">')
+    furniture = [block.text[:10] for block in _dom_blocks(load_html(page)) if block.furniture]
+    assert furniture == ["Home News", "Copyright "]
+
+
 @pytest.mark.parametrize(("marker", "furniture"), [
     ("sc-9749ad0f", False), ("css-1ad2bio", False), ("biography", False), ("ad-slot", True), ("post-nav", True),
     ("navigation", True), ("author-bio", True), ("ads_300x250", True), ("footnotes", True),

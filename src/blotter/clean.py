@@ -420,7 +420,7 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
     numbered = 0
     body = tree.find("body")
     root = body if body is not None else tree
-    page_chars = len(root.text_content())
+    page_chars = _read_chars(root)
 
     def named_furniture(element: lxml.html.HtmlElement) -> bool:
         marker = f"{element.get('class') or ''} {element.get('id') or ''}"
@@ -428,7 +428,7 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
 
     def is_wrapper(element: lxml.html.HtmlElement) -> bool:
         """The page itself or an element around most of it: its class names the page's layout."""
-        return element is root or len(element.text_content()) > MAX_FURNITURE_SHARE * page_chars
+        return element is root or _read_chars(element) > MAX_FURNITURE_SHARE * page_chars
 
     def flush(furniture: bool, wrapped: bool, heading: bool = False, item: bool = False) -> None:
         nonlocal link_chars
@@ -649,6 +649,13 @@ def _plain_item(block: _Block) -> bool:
 def _reads_like_prose(block: _Block, min_words: int = MIN_GAP_WORDS) -> bool:
     return (not block.furniture and len(block.text.split()) >= min_words
             and block.link_chars <= MAX_GAP_LINK_SHARE * len(block.text))
+
+
+def _read_chars(element: lxml.html.HtmlElement) -> int:
+    """Characters of the text a reader sees in the element: scripts and styles left out, so a page's
+    inline JavaScript does not change which element holds most of it."""
+    return sum(len(text) for text in element.xpath(
+        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"))
 
 
 def _block_text_chars(tree: lxml.html.HtmlElement) -> int:
