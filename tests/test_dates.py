@@ -261,6 +261,7 @@ def test_a_holiday_on_a_moving_or_fixed_day_dates_the_event(text: str, start: st
 
 def test_a_holiday_weekend_is_no_day() -> None:
     assert date_of("A man was shot over the Memorial Day weekend.").precision != "day"
+    assert date_of("A man was shot over the Thanksgiving Day weekend.").precision != "day"
 
 
 def test_a_new_years_eve_party_is_not_dated_by_the_eve() -> None:

@@ -728,6 +728,9 @@ def test_a_car_make_that_is_also_a_town_is_the_car():
     mentions = [p.mention for p in places_of(text)]
     assert "Toyota" not in mentions
     assert mentions.count("Lincoln") == 1 and "Pontiac" in mentions and "Gary" in mentions
+    # a weekday or a month after the town, or a year before it, does not make it a car
+    later = [p.mention for p in places_of("A man was shot in Lincoln Saturday night. In 2019 Pontiac recorded 40 shootings.")]
+    assert later == ["Lincoln", "Pontiac"]
 
 
 def test_a_name_in_quotation_marks_and_common_words_are_not_places():

@@ -93,10 +93,13 @@ toyota honda nissan lexus mazda subaru hyundai kia chevrolet chevy ford dodge ch
 pontiac lincoln mercury mercedes bmw audi volkswagen volvo acura infiniti mitsubishi saturn oldsmobile
 plymouth gmc tesla jaguar porsche fiat scion
 """.split())
-VEHICLE_BEFORE = re.compile(r"\b(?:(?:19|20)\d\d|(?i:red|black|white|silver|gray|grey|blue|green|gold|tan|maroon|"
+VEHICLE_BEFORE = re.compile(r"(?<!\bin )(?<!\bIn )(?<!\bsince )(?<!\bSince )(?<!\bof )\b(?:(?:19|20)\d\d|(?i:red|black|white|silver|gray|grey|blue|green|gold|tan|maroon|"
                             r"beige|burgundy|dark-colou?red|light-colou?red|stolen))\s+$")
 VEHICLE_AFTER = re.compile(r"\s+(?:(?i:sedan|suv|truck|pickup|minivan|van|coupe|hatchback|car|model|vehicle)\b"
-                           r"|(?!(?i:police|county|city|township|sheriff|fire|mayor|man|woman|residents?)\b)[A-Z][\w-]+)")
+                           r"|(?!(?i:police|pd|county|city|township|parish|park|heights|sheriff|fire|mayor|man|woman|residents?|journal|"
+                           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                           r"june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|"
+                           r"nov|dec)\b)[A-Z][\w-]+)")
 # A single word in quotation marks ('K-9 "Turbo"', a nickname): a name someone was given, not a place.
 QUOTED_WORD = re.compile(r"[\"\u201c\u201d]$")
 # Capitalised words after a town's name that still refer to the town ('Allendale Police', 'Kaduna State').
@@ -1200,7 +1203,7 @@ def _place_of_arrest(place: Place, text: str) -> bool:
     return ARREST_BEFORE.search(text, max(0, place.start - 70), place.start) is not None
 
 
-# 'in the affluent Seattle suburb', 'a Chicago-area home', 'Detroit suburbs': the big city a scene is near.
+# 'in the affluent Seattle suburb', 'Detroit suburbs': the big city a scene is near.
 REFERENCE_CITY_AFTER = re.compile(r"(?:\s+|-)(?i:suburbs?)\b")
 
 

@@ -60,7 +60,7 @@ def _place_forms(name: str) -> set[str]:
 
 # "southwest Houston", "West Philadelphia", "New Orleans East": a compass word with a city.
 _COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|[nsew]\.?|[ns][ew]\.?)"
-_SECTION_RE = re.compile(rf"\s*{_COMPASS}\s+(?P<before>.+?)\s*|\s*(?P<after>.+?)\s+{_COMPASS}\s*", re.IGNORECASE)
+_SECTION_RE = re.compile(rf"\s*{_COMPASS}\s+(?P<city_after>.+?)\s*|\s*(?P<city_before>.+?)\s+{_COMPASS}\s*", re.IGNORECASE)
 
 
 def city_of_section(gold: str) -> str | None:
@@ -69,7 +69,7 @@ def city_of_section(gold: str) -> str | None:
     match = _SECTION_RE.fullmatch(gold)
     if match is None or load_gazetteer().has_key(name_key(gold)):
         return None
-    return match.group("before") or match.group("after")
+    return match.group("city_after") or match.group("city_before")
 
 
 def same_place(gold: str | None, predicted: str | None, sections: bool = True) -> bool:

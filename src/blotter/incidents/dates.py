@@ -60,7 +60,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     ("holiday", re.compile(
         r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<holiday>New\s+Year(?:'s|’s|s)?\s+Day|Christmas\s+(?:Eve|Day)|"
-        r"Fourth\s+of\s+July|Independence\s+Day|Hallowe?en|Valentine(?:'s|’s|s)?\s+Day|Thanksgiving(?:\s+Day)?|"
+        r"Fourth\s+of\s+July|Independence\s+Day|Hallowe?en|Valentine(?:'s|’s|s)?\s+Day|Thanksgiving(?!\s+Day\s+(?:weekend|week|holidays?|break|season|travel|eve)\b)(?:\s+Day)?|"
         r"Memorial\s+Day|Labor\s+Day|Mother(?:'s|’s|s)?\s+Day|Father(?:'s|’s|s)?\s+Day)"
         r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         r"(?!\s+(?:weekend|week|holidays?|break|season|travel|eve)\b)", re.IGNORECASE)),
@@ -397,9 +397,10 @@ def stamped_publication(text: str) -> date | None:
     return stamps[0][0] if stamps else None
 
 
-# How far before the given publication day a page address's day may lie and still be the page's first day: an
-# address with a "date" decades older is an article number ("/a/19170726-...").
-_ADDRESS_DAY_REACH = timedelta(days=_PIN_YEARS_BACK * 366)
+# How far before the given publication day a page address's day may lie and still be the page's first day (an
+# archive's or an update's copy of an older page); farther back, the address and the stamp disagree too much to
+# trust either over the given day.
+_ADDRESS_DAY_REACH = timedelta(days=6 * 366)
 
 
 def publication_anchor(published: datetime | None, text: str, address_day: date | None = None) -> datetime | None:

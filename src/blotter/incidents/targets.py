@@ -189,7 +189,7 @@ def _blew_up(head: Token) -> bool:
     "hit by these attacks and an Avianca plane blew up in midair")."""
     end = _phrase(head)[1]
     doc = head.doc
-    return _BLEW_UP_AFTER_RE.match(doc.text, doc[end - 1].idx + len(doc[end - 1])) is not None
+    return _BLEW_UP_AFTER_RE.match(doc_text(doc), doc[end - 1].idx + len(doc[end - 1])) is not None
 
 
 def _damaged_after(head: Token) -> bool:
