@@ -60,6 +60,7 @@ def test_a_collective_byline_keeps_its_team_or_desk_word():
     # a role after a person's name is still not part of the name
     assert author_names("Nadia Okafor, Staff Writer") == ["Nadia Okafor"]
     assert author_names("Nadia Okafor Senior Staff Writer") == ["Nadia Okafor"]
+    assert author_names("Nadia Okafor Staff") == ["Nadia Okafor"] and author_names("Metro Staff") == ["Metro Staff"]
 
 
 def test_a_degree_after_an_author_is_no_second_author():

@@ -278,8 +278,9 @@ _ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # A collective byline, a name followed by the word for its people ("Acme Team", "Metro Desk", "Acme
-# Editorial Team"), names an author as it stands; a role after a person's name ("Jane Roe Staff Writer") does not.
-_COLLECTIVE_BYLINE_RE = re.compile(r"(?P<name>.+?)\s+(?:editorial\s+)?(?:team|staff|desk)", re.IGNORECASE)
+# Editorial Team", "Metro Staff"), names an author as it stands; a role after a person's name ("Jane Roe Staff
+# Writer", "Jane Roe Staff") does not, so "staff" makes a collective only after a single word.
+_COLLECTIVE_BYLINE_RE = re.compile(r"(?P<name>.+?)\s+(?:editorial\s+)?(?:team|desk)|(?P<one>\S+)\s+staff", re.IGNORECASE)
 # Letters after a name that state a degree or a licence ("Jo Roe, Ph.D.", "Al Poe, MD, MPH"): they
 # are part of no name, and split at the comma they would pass for a second author.
 _CREDENTIALS_RE = re.compile(
@@ -351,8 +352,8 @@ def author_names(names_text: str, *, strict: bool = False) -> list[str] | None:
     for index, part in enumerate(parts):
         part = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", part)
         collective = _COLLECTIVE_BYLINE_RE.fullmatch(part)
-        if not (collective and _looks_like_name(collective.group("name"))
-                and not _ROLE_WORDS.search(collective.group("name"))):
+        name = collective and (collective.group("name") or collective.group("one"))
+        if not (name and _looks_like_name(name) and not _ROLE_WORDS.search(name)):
             part = _ROLE_WORDS.split(part, maxsplit=1)[0].strip(" .,-–—|")
         if not part:
             continue
