@@ -853,3 +853,10 @@ def test_muc4_weapons_the_police_carry_are_no_weapon_filler():
                       targets=[Target(mention="embassy", type="government_diplomatic")])
     (template,) = muc4.predicted_templates(record("d", text, [attack]))
     assert template.roles["Weapon"] == [frozenset({"bomb"})]
+    # the attackers' own weapons stay, even with the forces named before them
+    text = "Two soldiers were killed by guerrillas armed with rifles."
+    rifles = Weapon(mention="rifles", type="firearms", evidence=[Evidence.of(text, 50, 56)])
+    ambush = incident(category="terrorism", attack_types=["armed_assault"], weapons=[rifles],
+                      targets=[Target(mention="bus", type="transportation")])
+    (template,) = muc4.predicted_templates(record("d", text, [ambush]))
+    assert template.roles["Weapon"] == [frozenset({"rifles"})]

@@ -213,7 +213,8 @@ _COMBATANT = re.compile(
 # Weapons the forces carry, not ones an attacker used: "riot policemen armed with rifles", "a plane fitted with
 # machineguns".
 _FORCES_ARMED = re.compile(r"\b(troops|soldiers|policem[ae]n|police|army|guards|guardsmen|planes?|aircraft|helicopters?)\b"
-                           r"[^.;]{0,60}\b(armed|fitted|equipped)\s+with\b[^.;]*$", re.IGNORECASE)
+                           r"(?:,|\s+(?:who|which|that)?\s*(?:were|are|was|is))?\s+(?:\w+ly\s+)?(armed|fitted|equipped)\s+with\b"
+                           r"[^.;]*$", re.IGNORECASE)  # the forces themselves armed: "guerrillas armed with" are not
 
 
 def _carried_by_forces(weapon: Weapon, record: DocumentRecord) -> bool:
