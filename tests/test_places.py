@@ -739,3 +739,4 @@ def test_a_name_in_quotation_marks_and_common_words_are_not_places():
     mentions = {p.mention for p in places_of(text)}
     assert "Dayton" in mentions
     assert not mentions & {"Turbo", "Commonwealth", "Drug", "Latina"}
+

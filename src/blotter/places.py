@@ -1214,14 +1214,15 @@ def _reference_city(place: Place, text: str) -> bool:
 
 
 LIST_NAME = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2}"
-# Five or more names in a row with only commas between them ('news for Dubuque, Dyersville, Epworth,
-# Peosta, Cascade and ...'): an outlet's area or an index of towns, no scene.
+# Five or more names in a row with commas between them, the last perhaps after ', and' ('news for Dubuque,
+# Dyersville, Epworth, Peosta, Cascade and ...'): an outlet's area or an index of towns, no scene.
 LONG_NAME_LIST = re.compile(rf"{LIST_NAME}(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?{LIST_NAME}){{4,}}")
 
 
-def _long_place_lists(text: str) -> list[tuple[int, int]]:
-    """Where the text lists five or more names in a row, separated by commas only."""
-    return [(m.start(), m.end()) for m in LONG_NAME_LIST.finditer(text)]
+@lru_cache(maxsize=4)
+def _long_place_lists(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text lists five or more names in a row (kept for the document's other incident frames)."""
+    return tuple((m.start(), m.end()) for m in LONG_NAME_LIST.finditer(text))
 
 
 def _county_in_organisation_name(place: Place, text: str) -> bool:
@@ -1623,14 +1624,23 @@ def _filed_elsewhere(frame, named: list[Place], dateline_place: Place | None) ->
     neighborhood' still names Pittsburgh as the scene)."""
     if dateline_place is None:
         return False
-    for sentence in frame.sentences:
+    own = [s for s in frame.sentences if frame.trigger is not None and s.start <= frame.trigger.start < s.end]
+    for sentence in own or frame.sentences:
         for state in named:
             if state.feature == "admin1" and sentence.start_char <= state.start and state.end <= sentence.end_char \
                     and PART_OF_STATE_BEFORE.search(frame.text, max(0, state.start - 40), state.start) \
-                    and not any(p.geonameid == dateline_place.geonameid and state.end <= p.start
+                    and not any(_same_town(p, dateline_place) and state.end <= p.start
                                 and p.end <= sentence.end_char for p in named):
                 return True
     return False
+
+
+def _same_town(place: Place, other: Place) -> bool:
+    """One town: the same GeoNames entry, or the same name where either has none (a dateline town the
+    gazetteer lacks)."""
+    if place.geonameid is not None and other.geonameid is not None:
+        return place.geonameid == other.geonameid
+    return name_key(place.name or place.mention) == name_key(other.name or other.mention)
 
 
 def _locate(frame) -> Location:
