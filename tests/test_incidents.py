@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from blotter.incidents import find_incidents
+from blotter.incidents.relevance import relevance
 from blotter.models import Article, Incident
 from blotter.nlp import analyse
 from blotter.places import find_places
@@ -766,3 +767,14 @@ def test_an_attack_compared_with_other_attacks_stays_one_incident() -> None:
             "The rocket did not explode. "
             "Like in other attacks of this kind, no organization has claimed responsibility for this attack.")
     assert len(incidents_of(text)) == 1
+
+
+def test_an_act_told_in_full_in_one_sentence_of_a_talk_is_kept() -> None:
+    text = ("The minister said the government is willing to talk with all parties and that the economy will recover "
+            "next year. He asked the opposition to support the budget and the new tax law. Asked about the capital, "
+            "he said the rebels blew up three electricity pylons with dynamite in Soyapango. He added that the "
+            "elections will be held in March as planned.")
+    assert relevance(text) < 0.2  # the report as a whole reads as talk
+    found = incidents_with_places(text)
+    assert found and found[0].attack_types[0] == "bombing"
+    assert any("pylons" in t.mention for t in found[0].targets)

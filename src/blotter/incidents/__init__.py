@@ -184,9 +184,25 @@ def _pinned_down(incident: Incident, detected: DetectedIncident) -> bool:
         incident.groups or incident.perpetrators or incident.weapons or any(v.name for v in incident.victims))
 
 
+def _act_in_one_sentence(incident: Incident, detected: DetectedIncident, places: list[Place]) -> bool:
+    """An act one sentence tells in full: a plain violent word, what or whom it hit and where, all in
+    that sentence ("the rebels blew up several electricity poles in Soyapango"). A report that is mostly
+    talk (an interview, a communique) can still tell such an act, and the bag of words of the whole
+    report does not see it."""
+    hit = [e for t in incident.targets for e in t.evidence] + [e for v in incident.victims for e in v.evidence]
+    where = [place.start for place in places]
+    for event in detected.sentences:
+        if not any(not t.weak for t in event.triggers):
+            continue
+        start, end = event.sentence.start_char, event.sentence.end_char
+        if any(start <= e.start < end for e in hit if e.field == "text") and any(start <= at < end for at in where):
+            return True
+    return False
+
+
 # Political incidents in a report the relevance model finds this unlikely to tell of an attack
 # (peace talks, a war's toll, statements about terrorism) are talk, not events, unless pinned down
-# (``_pinned_down``). Tuned on MUC-4 dev.
+# (``_pinned_down``) or told in full in one sentence (``_act_in_one_sentence``). Tuned on MUC-4 dev.
 _IRRELEVANT_BELOW = 0.2
 # A political incident whose first violent sentence says what must or should be done is talk, not a
 # report of an event ("the rebels must understand that placing bombs is no dialogue"): on MUC-4 none
@@ -316,7 +332,8 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
         if incident.category in _POLITICAL_CATEGORIES:
             if relevant is None:
                 relevant = relevance(article.text)
-            if relevant < _IRRELEVANT_BELOW and not _pinned_down(incident, detected):
+            if relevant < _IRRELEVANT_BELOW and not _pinned_down(incident, detected) \
+                    and not _act_in_one_sentence(incident, detected, places):
                 if number == 1:
                     return []
                 continue
