@@ -769,6 +769,27 @@ def test_an_attack_compared_with_other_attacks_stays_one_incident() -> None:
     assert len(incidents_of(text)) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Unidentified armed men seized two engineers, Pedro Alvarez and Juan Mora, at a farm near Medellin on Sunday.",
+    "Jose Ramos was captured at the bus station in Usulutan by army troops on Friday.",
+    "Gunmen took away the parish priest, Luis Vega, from his house in Chalatenango on Monday.",
+])
+def test_people_seized_by_armed_men_or_troops_are_kidnapped(text: str) -> None:
+    (incident,) = incidents_of(text)
+    assert incident.attack_types[0] == "hostage_taking_kidnapping"
+    assert incident.victims and all(v.status == "kidnapped" for v in incident.victims if v.name)
+
+
+@pytest.mark.parametrize("text", [
+    "Police captured the suspect after a short chase in Dayton on Tuesday.",
+    "Troops captured five guerrillas near Perquin on Sunday.",
+    "Soldiers seized rifles, grenades and civilian clothing at a farm near Perquin on Sunday.",
+    "Rebels seized the town of Perquin on Sunday.",
+])
+def test_arrests_and_seized_things_are_no_kidnapping(text: str) -> None:
+    assert not any("hostage_taking_kidnapping" in i.attack_types for i in incidents_of(text))
+
+
 def test_an_act_told_in_full_in_one_sentence_of_a_talk_is_kept() -> None:
     text = ("The minister said the government is willing to talk with all parties and that the economy will recover "
             "next year. He asked the opposition to support the budget and the new tax law. Asked about the capital, "
