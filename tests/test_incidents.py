@@ -799,3 +799,12 @@ def test_an_act_told_in_full_in_one_sentence_of_a_talk_is_kept() -> None:
     found = incidents_with_places(text)
     assert found and found[0].attack_types[0] == "bombing"
     assert any("pylons" in t.mention for t in found[0].targets)
+
+
+def test_an_act_only_recalled_by_a_noun_in_a_talk_stays_talk() -> None:
+    text = ("The minister said the government is willing to talk with all parties and that the economy will recover "
+            "next year. He asked the opposition to support the budget and the new tax law. He said the cartel was "
+            "responsible for the assassination of the senator in Bogota and that the courts would judge it. He added "
+            "that the elections will be held in March as planned.")
+    assert relevance(text) < 0.2
+    assert incidents_with_places(text) == []

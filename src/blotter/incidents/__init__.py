@@ -185,18 +185,25 @@ def _pinned_down(incident: Incident, detected: DetectedIncident) -> bool:
 
 
 def _act_in_one_sentence(incident: Incident, detected: DetectedIncident, places: list[Place]) -> bool:
-    """An act one sentence tells in full: a plain violent word, what or whom it hit and where, all in
-    that sentence ("the rebels blew up several electricity poles in Soyapango"). A report that is mostly
-    talk (an interview, a communique) can still tell such an act, and the bag of words of the whole
-    report does not see it."""
-    hit = [e for t in incident.targets for e in t.evidence] + [e for v in incident.victims for e in v.evidence]
-    where = [place.start for place in places]
+    """An act one sentence tells in full: a violent verb, what or whom it hit as its object, and where, all
+    in that sentence ("the rebels blew up several electricity poles in Soyapango"). A report that is mostly
+    talk (an interview, a communique) can still tell such an act, and the bag of words of the whole report
+    does not see it. A violent noun ("blamed for his assassination") recalls an act rather than tells it."""
+    hit = [e.start for t in incident.targets for e in t.evidence if e.field == "text"]
+    hit += [e.start for v in incident.victims for e in v.evidence if e.field == "text"]
+    doc = detected.sentences[0].sentence.doc if detected.sentences else None
     for event in detected.sentences:
-        if not any(not t.weak for t in event.triggers):
-            continue
         start, end = event.sentence.start_char, event.sentence.end_char
-        if any(start <= e.start < end for e in hit if e.field == "text") and any(start <= at < end for at in where):
-            return True
+        if not any(start <= place.start < end for place in places):
+            continue
+        for trigger in event.triggers:
+            span = None if trigger.weak or doc is None else doc.char_span(trigger.start, trigger.end,
+                                                                           alignment_mode="expand")
+            if span is None or span.root.pos_ != "VERB":
+                continue
+            done_to = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")]
+            if any(c.left_edge.idx <= at <= c.right_edge.idx for c in done_to for at in hit):
+                return True
     return False
 
 
