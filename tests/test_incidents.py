@@ -808,3 +808,9 @@ def test_an_act_only_recalled_by_a_noun_in_a_talk_stays_talk() -> None:
             "that the elections will be held in March as planned.")
     assert relevance(text) < 0.2
     assert incidents_with_places(text) == []
+
+
+def test_a_killer_who_took_a_mothers_children_away_is_no_kidnapper() -> None:
+    text = ("A man shot and killed two boys in their home in Gentilly on Friday. "
+            "Their mother said: \"He took my children away from me.\"")
+    assert not any("hostage_taking_kidnapping" in i.attack_types for i in incidents_of(text))

@@ -395,7 +395,8 @@ def seizes_someone(verb: Token) -> bool:
         return False
     if _IRREGULAR_CAPTORS.search(captor) or _MILITARY_CAPTORS.search(captor):
         return True
-    return civilian
+    # Taking away is a kidnapping only when armed men do it: "he took my children away from me" is grief.
+    return civilian and verb.lower_ not in _TAKING
 
 
 def _token_trigger(token: Token) -> Trigger | None:
