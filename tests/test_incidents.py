@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from blotter.incidents import find_incidents
+from blotter.incidents.relevance import relevance
 from blotter.models import Article, Incident
 from blotter.nlp import analyse
 from blotter.places import find_places
@@ -766,3 +767,50 @@ def test_an_attack_compared_with_other_attacks_stays_one_incident() -> None:
             "The rocket did not explode. "
             "Like in other attacks of this kind, no organization has claimed responsibility for this attack.")
     assert len(incidents_of(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Unidentified armed men seized two engineers, Pedro Alvarez and Juan Mora, at a farm near Medellin on Sunday.",
+    "Jose Ramos was captured at the bus station in Usulutan by army troops on Friday.",
+    "Gunmen took away the parish priest, Luis Vega, from his house in Chalatenango on Monday.",
+])
+def test_people_seized_by_armed_men_or_troops_are_kidnapped(text: str) -> None:
+    (incident,) = incidents_of(text)
+    assert incident.attack_types[0] == "hostage_taking_kidnapping"
+    assert incident.victims and all(v.status == "kidnapped" for v in incident.victims if v.name)
+
+
+@pytest.mark.parametrize("text", [
+    "Police captured the suspect after a short chase in Dayton on Tuesday.",
+    "Troops captured five guerrillas near Perquin on Sunday.",
+    "Soldiers seized rifles, grenades and civilian clothing at a farm near Perquin on Sunday.",
+    "Rebels seized the town of Perquin on Sunday.",
+])
+def test_arrests_and_seized_things_are_no_kidnapping(text: str) -> None:
+    assert not any("hostage_taking_kidnapping" in i.attack_types for i in incidents_of(text))
+
+
+def test_an_act_told_in_full_in_one_sentence_of_a_talk_is_kept() -> None:
+    text = ("The minister said the government is willing to talk with all parties and that the economy will recover "
+            "next year. He asked the opposition to support the budget and the new tax law. Asked about the capital, "
+            "he said the rebels blew up three electricity pylons with dynamite in Soyapango. He added that the "
+            "elections will be held in March as planned.")
+    assert relevance(text) < 0.2  # the report as a whole reads as talk
+    found = incidents_with_places(text)
+    assert found and found[0].attack_types[0] == "bombing"
+    assert any("pylons" in t.mention for t in found[0].targets)
+
+
+def test_an_act_only_recalled_by_a_noun_in_a_talk_stays_talk() -> None:
+    text = ("The minister said the government is willing to talk with all parties and that the economy will recover "
+            "next year. He asked the opposition to support the budget and the new tax law. He said the cartel was "
+            "responsible for the assassination of the senator in Bogota and that the courts would judge it. He added "
+            "that the elections will be held in March as planned.")
+    assert relevance(text) < 0.2
+    assert incidents_with_places(text) == []
+
+
+def test_a_killer_who_took_a_mothers_children_away_is_no_kidnapper() -> None:
+    text = ("A man shot and killed two boys in their home in Gentilly on Friday. "
+            "Their mother said: \"He took my children away from me.\"")
+    assert not any("hostage_taking_kidnapping" in i.attack_types for i in incidents_of(text))

@@ -184,9 +184,32 @@ def _pinned_down(incident: Incident, detected: DetectedIncident) -> bool:
         incident.groups or incident.perpetrators or incident.weapons or any(v.name for v in incident.victims))
 
 
+def _act_in_one_sentence(incident: Incident, detected: DetectedIncident, places: list[Place]) -> bool:
+    """An act one sentence tells in full: a violent verb, what or whom it hit as its object, and where, all
+    in that sentence ("the rebels blew up several electricity poles in Soyapango"). A report that is mostly
+    talk (an interview, a communique) can still tell such an act, and the bag of words of the whole report
+    does not see it. A violent noun ("blamed for his assassination") recalls an act rather than tells it."""
+    hit = [e.start for t in incident.targets for e in t.evidence if e.field == "text"]
+    hit += [e.start for v in incident.victims for e in v.evidence if e.field == "text"]
+    doc = detected.sentences[0].sentence.doc if detected.sentences else None
+    for event in detected.sentences:
+        start, end = event.sentence.start_char, event.sentence.end_char
+        if not any(start <= place.start < end for place in places):
+            continue
+        for trigger in event.triggers:
+            span = None if trigger.weak or doc is None else doc.char_span(trigger.start, trigger.end,
+                                                                           alignment_mode="expand")
+            if span is None or span.root.pos_ != "VERB":
+                continue
+            done_to = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")]
+            if any(c.left_edge.idx <= at <= c.right_edge.idx for c in done_to for at in hit):
+                return True
+    return False
+
+
 # Political incidents in a report the relevance model finds this unlikely to tell of an attack
 # (peace talks, a war's toll, statements about terrorism) are talk, not events, unless pinned down
-# (``_pinned_down``). Tuned on MUC-4 dev.
+# (``_pinned_down``) or told in full in one sentence (``_act_in_one_sentence``). Tuned on MUC-4 dev.
 _IRRELEVANT_BELOW = 0.2
 # A political incident whose first violent sentence says what must or should be done is talk, not a
 # report of an event ("the rebels must understand that placing bombs is no dialogue"): on MUC-4 none
@@ -316,7 +339,8 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
         if incident.category in _POLITICAL_CATEGORIES:
             if relevant is None:
                 relevant = relevance(article.text)
-            if relevant < _IRRELEVANT_BELOW and not _pinned_down(incident, detected):
+            if relevant < _IRRELEVANT_BELOW and not _pinned_down(incident, detected) \
+                    and not _act_in_one_sentence(incident, detected, places):
                 if number == 1:
                     return []
                 continue

@@ -111,7 +111,13 @@ TRIGGERS: dict[str, str] = {
 _PHRASES = sorted((t for t in TRIGGERS if " " in t), key=len, reverse=True)
 _PHRASE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\b")  # run over lower-cased text
 
-_WORD_TRIGGER_IDS = frozenset(hash_string(t) for t in TRIGGERS if " " not in t)
+# Verbs of seizing people: a kidnapping or an arrest, told apart by who seized whom (``seizes_someone``).
+# Kept out of ``TRIGGERS``, which names violence whatever the parse says.
+SEIZING = frozenset({"seize", "seized", "seizes", "seizing", "capture", "captured", "captures", "capturing",
+                      "take", "taken", "takes", "took", "taking"})  # "take" only as "taken away"
+_TAKING = frozenset({"take", "taken", "takes", "took", "taking"})
+
+_WORD_TRIGGER_IDS = frozenset(hash_string(t) for t in (*TRIGGERS, *SEIZING) if " " not in t)
 
 # Words that are triggers only with an event around them: alone they describe people or things.
 WEAK_KINDS = {PLOT}
@@ -308,7 +314,96 @@ def _unreal(token: Token) -> bool:
     return False
 
 
+# Who seizes people outside the law: armed groups, men nobody names, agents in plain clothes.
+_IRREGULAR_CAPTORS = re.compile(
+    r"\b(?:guerrill?as?|rebels?|terrorists?|insurgents?|subversives?|militants?|commandos?|kidnappers?|abductors?|"
+    r"gunm[ae]n|(?:armed|masked|hooded|unidentified|unknown|heavily armed) (?:men|individuals|persons|people)|"
+    r"death squads?|squads?|paramilitar(?:y|ies)|militias?|militiam[ae]n|civilian clothes|plain ?clothes)\b",
+    re.IGNORECASE)
+_MILITARY_CAPTORS = re.compile(
+    r"\b(?:troops?|soldiers?|army|battalions?|brigades?|detachments?|national guard|guardsm[ae]n|military|"
+    r"armed forces|marines?)\b", re.IGNORECASE)
+# People seized for who they are, not for what they did: seizing them is no arrest.
+_CIVILIAN_ROLES = re.compile(
+    r"\b(?:students?|peasants?|farmers?|civilians?|youths?|minors?|child(?:ren)?|teachers?|journalists?|reporters?|"
+    r"unionists?|(?:union|labor|labour|peasant|student|community|party|opposition|political) (?:leaders?|members?|activists?)|"
+    r"workers?|priests?|nuns?|jesuits?|lawyers?|doctors?|businessm[ae]n|industrialists?|engineers?|mayors?|judges?|"
+    r"officials?|diplomats?|ambassadors?|consuls?|tourists?|villagers?|residents?|relatives?|sons?|daughters?|"
+    r"wife|husband|activists?|politicians?|candidates?|councill?ors?|cooperative members?)\b", re.IGNORECASE)
+# Someone caught for what he did, or a fighter taken in battle: an arrest or a capture of war.
+_CAUGHT = re.compile(
+    r"\b(?:suspects?|gunm[ae]n|robbers?|thie(?:f|ves)|burglars?|guerrill?as?|rebels?|terrorists?|insurgents?|"
+    r"subversives?|militants?|soldiers?|troops?|fugitives?|escapees?|criminals?|offenders?|murderers?|killers?|"
+    r"shooters?|attackers?|assailants?|inmates?|prisoners?|deserters?|traffickers?|smugglers?|kidnappers?|"
+    r"drivers?|commandos?|combatants?)\b", re.IGNORECASE)
+_PERSON_WORDS = frozenset({"him", "her", "them", "man", "men", "woman", "women", "people", "persons", "person",
+                           "boy", "girl", "boys", "girls", "family", "hostage", "hostages"})
+
+
+def _words(token: Token, stop: int | None = None) -> str:
+    """The words of a token's phrase, up to (not including) token ``stop``."""
+    end = token.right_edge.i + 1 if stop is None else min(stop, token.right_edge.i + 1)
+    return token.doc[token.left_edge.i:max(end, token.i + 1)].text
+
+
+def _seized_and_captor(verb: Token) -> tuple[list[Token], str]:
+    """The nouns naming whom a seizing verb seized, and the words naming who seized them."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "that") for c in heads):
+        nouns = [verb.head]  # "peasants X and Y, who were captured ...": the noun the clause describes
+    else:
+        nouns = list(heads)
+        for noun in nouns:  # nouns listed with them: "seized X, Y and Z", "two engineers, X and Y"
+            nouns += [c for c in noun.children if c.dep_ in ("conj", "appos") and c not in nouns]
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "by" may hang on the place: "captured at the bus station by army troops".
+    doers += [g for c in verb.subtree if c.lower_ == "by" and c.dep_ in ("agent", "prep") and _clause_of(c).i == verb.i
+              for g in c.children if g.dep_ == "pobj"]
+    if not doers and verb.dep_ == "conj":  # "... attacked the village and seized two farmers"
+        doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return nouns, " ".join(_words(d) for d in doers)
+
+
+def _clause_of(token: Token) -> Token:
+    """The nearest verb above a token (the root when there is none)."""
+    while token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token.head
+
+
+def _civilian(noun: Token) -> bool:
+    """A noun naming someone by a civilian role: "two students", "peasant leader X", "minor X", not
+    "civilian clothing"."""
+    before = noun.doc[noun.left_edge.i:noun.i + 1].text
+    return any(m.end() == len(before) for m in _CIVILIAN_ROLES.finditer(before)) or (
+        noun.ent_type_ == "PERSON" and bool(_CIVILIAN_ROLES.search(before)))
+
+
+def seizes_someone(verb: Token) -> bool:
+    """A seizing verb that tells a kidnapping: people seized by an armed group or unknown men ("gunmen seized
+    the mayor"), by troops, or civilians seized for who they are ("police in plain clothes seized two
+    students"). Police catching a suspect, soldiers taking a town or guerrillas captured in battle are not."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lower_ in _TAKING and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in verb.children):
+        return False
+    nouns, captor = _seized_and_captor(verb)
+    if not nouns or any(_CAUGHT.search(verb.doc[n.left_edge.i:n.i + 1].text) for n in nouns):
+        return False
+    civilian = any(_civilian(n) for n in nouns)
+    if not (civilian or any(n.ent_type_ == "PERSON" or n.lower_ in _PERSON_WORDS for n in nouns)):
+        return False
+    if _IRREGULAR_CAPTORS.search(captor) or _MILITARY_CAPTORS.search(captor):
+        return True
+    # Taking away is a kidnapping only when armed men do it: "he took my children away from me" is grief.
+    return civilian and verb.lower_ not in _TAKING
+
+
 def _token_trigger(token: Token) -> Trigger | None:
+    if token.lower_ in SEIZING:
+        if not seizes_someone(token):
+            return None
+        return Trigger(token.idx, token.idx + len(token.text), KIDNAPPING, _unreal(token))
     kind = TRIGGERS.get(token.lower_)
     if kind is None:
         return None

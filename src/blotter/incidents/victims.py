@@ -17,6 +17,7 @@ from ..nlp import first_name_gender, is_recased
 from ..models import Evidence, Gender, Victim, VictimStatus
 from .actors import PERPETRATOR_NOUNS, full_name_span, name_listed_before, same_person as _known_person, whole_name
 from .casualties import AUX_PATTERN, LIST_PATTERN, find_casualty_mentions, split_groups
+from .detect import SEIZING, seizes_someone
 from .frame import IncidentFrame
 from .targets import find_target_spans
 
@@ -765,6 +766,8 @@ def _governed_status(token: Token) -> VictimStatus | None:
             state = {t.lower_ for c in head.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for t in c.subtree}
             return "killed" if state & {"dead", "killed", "murdered"} else "injured" if state & {"shot", "wounded",
                                                                                              "stabbed"} else None
+        if head.lower_ in SEIZING and seizes_someone(head):  # "troops captured X", not "police captured the suspect"
+            return "kidnapped"
         return _VERB_STATUS.get(lemma)
     if token.dep_ == "nsubj" and head.tag_ in ("VBN", "VBD") and head.dep_ in ("ccomp", "xcomp", "oprd") \
             and head.head.lemma_.lower() in ("find", "leave"):  # "officers found X shot to death"
@@ -790,6 +793,8 @@ def _governed_status(token: Token) -> VictimStatus | None:
             return "killed"
         if subject.dep_ == "nsubjpass" and verb in _VERB_STATUS and verb not in ("hit", "strike", "attack", "target"):
             return _VERB_STATUS[verb]
+        if subject.dep_ == "nsubjpass" and clause.lower_ in SEIZING and seizes_someone(clause):
+            return "kidnapped"  # "X, who was captured by army troops"
     return None
 
 
