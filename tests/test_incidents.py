@@ -734,6 +734,12 @@ def test_the_other_sides_act_in_a_war_report_is_an_incident_of_its_own() -> None
     assert any("military patrols" in e.quote for e in found[1].evidence)
 
 
+def test_an_insurgent_group_named_like_an_army_is_not_the_other_side() -> None:
+    text = ("The National Liberation Army attacked the town hall of San Pedro on Sunday and burned its archive. "
+            "The rebels killed two guards who defended the building.")
+    assert len(incidents_of(text)) == 1
+
+
 def test_these_attacks_point_back_at_the_attacks_told_wherever_the_sentence_is_set() -> None:
     text = ("Bombs went off at the homes of two party leaders in San Pedro last night. "
             "The rebels carried out these attacks from a camp in Puerto Nuevo, the army said.")

@@ -690,6 +690,11 @@ _STATE_FORCES = re.compile(r"\b(?:soldiers?|troops?|army|armed forces|military|p
                            re.IGNORECASE)
 _INSURGENTS = re.compile(r"\b(?:guerrillas?|rebels?|insurgents?|terrorists?|subversives?|urban commandos?)\b",
                          re.IGNORECASE)
+# Insurgent groups named like armies ("National Liberation Army", "Revolutionary Armed Forces of Colombia",
+# "Armed Forces of National Resistance"): their word "army" does not make them the state's.
+_INSURGENT_ARMIES = re.compile(r"\b(?:liberation\s+army|revolutionary\s+armed\s+forces|armed\s+forces\s+of\s+"
+                               r"(?:national\s+)?(?:liberation|resistance)|people'?s\s+(?:liberation\s+)?army)\b",
+                               re.IGNORECASE)
 
 
 def _doer_side(event: SentenceEvents) -> str | None:
@@ -707,7 +712,7 @@ def _doer_side(event: SentenceEvents) -> str | None:
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
         doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for doer in doers:
-            words = doc[doer.left_edge.i:doer.right_edge.i + 1].text
+            words = _INSURGENT_ARMIES.sub("rebels", doc[doer.left_edge.i:doer.right_edge.i + 1].text)
             state, insurgents = bool(_STATE_FORCES.search(words)), bool(_INSURGENTS.search(words))
             if state != insurgents:
                 return "state" if state else "insurgents"
