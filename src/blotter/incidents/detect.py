@@ -184,8 +184,8 @@ _ANOTHER = re.compile(
     r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b"
     r"|\b(another|a second|a third|a similar) (attack|kidnapping|abduction|assassination|murder|massacre|ambush|bombing)\b"
     r"|\bin (a|another) similar (attack|incident)\b"
-    # "other attacks" add acts; "like (in) other attacks", "as in other attacks" only compare with them.
-    r"|(?<!like )(?<!like in )(?<!as in )(?<!as with )(?<!unlike )"
+    # "other attacks" add acts; "(un)like (in) other attacks", "as in", "similar to other attacks" only compare.
+    r"|(?<!like )(?<!like in )(?<!as in )(?<!as with )(?<!similar to )"
     r"\bother (attacks|bombings|kidnappings|abductions|assassinations|murders|massacres|ambushes)\b",
     re.IGNORECASE,
 )
