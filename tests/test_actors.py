@@ -489,3 +489,12 @@ def test_the_force_whose_soldiers_a_relative_clause_makes_the_killers_is_the_per
             "The lawyer said the soldiers of the army who murdered the priests were never tried.")
     incident = main_incident(text)
     assert [(g.mention, g.relation) for g in incident.groups] == [("army", "perpetrator")]
+
+
+def test_officers_who_admit_a_fact_or_surrender_in_battle_are_no_perpetrators() -> None:
+    admitted = ("Gunmen shot dead a shopkeeper in the market on Monday. "
+                "Police officers admitted that they had no suspects.")
+    assert not any("officer" in p.mention for p in main_incident(admitted).perpetrators)
+    surrendered = ("Guerrillas attacked the police post in the town on Sunday, killing three people. "
+                   "The policemen surrendered after a two-hour battle with the guerrillas.")
+    assert not any("policemen" in p.mention for p in main_incident(surrendered).perpetrators)
