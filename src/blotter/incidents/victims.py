@@ -150,11 +150,13 @@ def _without_nationality(name: str) -> str:
 # Words that end the name of a place, not a person's: "Tecoluca jurisdiction", "La Tiendita canton".
 _PLACE_NOUNS = frozenset("jurisdiction canton cantons municipality department departments province district "
                          "corregimiento village hamlet township county parish region".split())
-# A place's name in an address: after a place noun and a comma ("near La Tiendita canton, Fuente Rio,
-# Tecoluca jurisdiction"), or before a comma and a place ending in a place noun.
+# A place's name in an address sits between two place pieces: after a place noun and a comma ("near La
+# Tiendita canton, Fuente Rio, Tecoluca jurisdiction") and before a comma and a place named by a place noun.
+# A person is named beside one place at most ("Jose Perez, from La Paz department"), and a title names no
+# place ("the district attorney", "mayor of Tecoluca municipality"): no article or preposition in between.
 _AFTER_A_PLACE_RE = re.compile(r"\b(?:" + "|".join(sorted(_PLACE_NOUNS)) + r"),\s*$", re.IGNORECASE)
-_BEFORE_A_PLACE_RE = re.compile(r"^,\s*(?:[\w'-]+\s+){1,3}(?:" + "|".join(sorted(_PLACE_NOUNS)) + r")\b",
-                                re.IGNORECASE)
+_BEFORE_A_PLACE_RE = re.compile(r"^,\s*(?:(?!(?:of|from|the|an?|in|at|near)\s)[\w'-]+\s+){1,3}(?:"
+                                + "|".join(sorted(_PLACE_NOUNS)) + r")\b", re.IGNORECASE)
 
 
 def _names_a_place(text: str, name: str) -> bool:
@@ -163,7 +165,7 @@ def _names_a_place(text: str, name: str) -> bool:
         return True
     spots = [m.start() for m in re.finditer(re.escape(name), text)]
     return bool(spots) and all(_AFTER_A_PLACE_RE.search(text[max(0, at - 40):at])
-                               or _BEFORE_A_PLACE_RE.match(text[at + len(name):at + len(name) + 60]) for at in spots)
+                               and _BEFORE_A_PLACE_RE.match(text[at + len(name):at + len(name) + 60]) for at in spots)
 
 
 def _first_name(token: Token) -> bool:
