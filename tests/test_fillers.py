@@ -502,3 +502,9 @@ def test_a_craft_that_exploded_was_attacked(text: str, mention: str) -> None:
 ])
 def test_a_person_named_beside_one_place_is_no_address(text: str) -> None:
     assert not _names_a_place(text, "Jose Perez")
+
+
+def test_a_first_name_that_is_also_a_nationality_stays_in_the_name() -> None:
+    text = "Gunmen killed German Rojas Castro, a teacher, in San Salvador on Monday."
+    names = [v.name for v in fill_victims(frame_of(text)) if v.name]
+    assert "German Rojas Castro" in names

@@ -142,9 +142,13 @@ def _is_demonym(word: str) -> bool:
 
 def _without_nationality(name: str) -> str:
     """The name without the nationality the tagger took into it ("Ecuadoreans Luis Meneses" of "U.S. citizen
-    Scott Heyndal, Ecuadoreans Luis Meneses and ..."): a nationality describes the person, it is no name."""
+    Scott Heyndal, Ecuadoreans Luis Meneses and ..."): a nationality describes the person, it is no name.
+    A singular one that is also a first name stays ("German Rojas Castro": Germán is a Spanish first name)."""
     words = name.split()
-    return " ".join(words[1:]) if len(words) > 2 and _is_demonym(words[0]) else name
+    if len(words) <= 2 or not _is_demonym(words[0]):
+        return name
+    plural = words[0].lower().endswith("s") and _is_demonym(words[0][:-1])
+    return " ".join(words[1:]) if plural or first_name_gender(words[0]) is None else name
 
 
 # Words that end the name of a place, not a person's: "Tecoluca jurisdiction", "La Tiendita canton".
