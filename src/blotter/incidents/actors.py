@@ -85,7 +85,13 @@ def _is_mixed_case(text: str) -> bool:
 _CLAIM = re.compile(
     r"\bclaim(ed|s|ing)? (responsibility|credit)|\b(took|taken|takes|accepted|admitted|assumed) (full )?responsibility"
     r"|\bresponsibility for\b|\b(said|says|stated|announced|claimed)\b[^.;]{0,80}?\b(it|they) (had )?(carried out|was behind"
-    r"|were behind|(?:was|were|are|is) responsible for|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) (?!li(fe|ves)\b)"
+    r"|were behind|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) (?!li(fe|ves)\b)"
+    # the group's own word that it did a deed ("members said they were responsible for the bombing"), not a
+    # third party's blame ("the colonel said ... that they were responsible for the deaths") or a duty
+    r"|\b(said|says|stated|announced|claimed) (that )?(it|they) (was|were|are|is) responsible for (the |this |that |these "
+    r"|those |its |their |an? )?([\w-]+ ){0,2}?(attacks?|actions?|operations?|bombings?|killings?|assassinations?"
+    r"|kidnappings?|abductions?|murders?|massacres?|ambush(es)?|explosions?|blasts?|raids?|sabotage|shootings?"
+    r"|executions?|dynamiting)\b"
     r"|\b(was|were) (one of )?(its|their) (fighters|soldiers|members|martyrs)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\bden(ied|ies|y|ying)\b|\breject(ed|s)? (any )?(responsibility|involvement)|\bhad nothing to do with", re.IGNORECASE)
 _BLAME = re.compile(r"\bblam(ed|es|ing)\b|\baccus(ed|es|ing)\b|\battributed (it |the \w+ )?to\b|\bheld (\w+ )?responsible", re.IGNORECASE)
