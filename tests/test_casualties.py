@@ -647,6 +647,8 @@ def test_an_attacker_listed_with_victims_is_counted_apart() -> None:
     assert (shot.injured.best, shot.perpetrators_injured.best) == (1, 1)
     killed = casualties_of("Two officers and the gunman were killed in the exchange of fire.")
     assert (killed.killed.best, killed.perpetrators_killed.best) == (2, 1)
+    along = casualties_of("A deputy and a suspect were wounded along with a bystander.")
+    assert (along.injured.best, along.perpetrators_injured.best) == (2, 1)
 
 
 @pytest.mark.parametrize("text, killed, injured", [

@@ -498,7 +498,8 @@ def _without_named_appositives(text: str, groups: list[tuple[int, int]], plural_
 
 
 def _with_companions(text: str, mention: CasualtyMention, along: re.Match[str]) -> CasualtyMention:
-    """Add the people harmed "along with" the ones a mention counts ("Ann Lee was killed along with her son")."""
+    """Add the people harmed "along with" the ones a mention counts ("Ann Lee was killed along with her son"),
+    keeping the attackers the mention counts apart ("A deputy and a suspect were wounded along with a bystander")."""
     companions = _mention_from_list(text, along.start("along"), along.end("along"), mention.harm, False,
                                     mention.start, along.end(), None)
     if companions is None or companions.perpetrator or mention.perpetrator:
@@ -506,7 +507,8 @@ def _with_companions(text: str, mention: CasualtyMention, along: re.Match[str]) 
     first, second = mention.quantity, companions.quantity
     high = None if first.high is None or second.high is None else first.high + second.high
     return CasualtyMention(mention.harm, False, Quantity(first.low + second.low, first.best + second.best, high),
-                           mention.start, along.end(), mention.groups + companions.groups)
+                           mention.start, along.end(), mention.groups + companions.groups,
+                           attackers=mention.attackers, attacker_groups=mention.attacker_groups)
 
 
 def _pronoun_means_perpetrator(text: str, pronoun_start: int) -> bool:
