@@ -189,3 +189,6 @@ def test_a_different_weapon_with_the_same_head_noun_is_not_the_rules_weapon():
     assert [w.mention for w in rule] == ["car bomb"]
     bomb = car + len("car ")
     assert roles._same_weapon_named(frame, roles.Candidate(bomb, bomb + len("bomb"), 0, "of", ()), rule)
+    plural = car + len("car ")
+    assert roles._same_weapon_named(frame, roles.Candidate(car, plural + len("bomb"), 0, "of", ()),
+                                    [Weapon(mention="bombs", type="explosives", evidence=rule[0].evidence)])
