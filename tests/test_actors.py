@@ -489,3 +489,24 @@ def test_the_force_whose_soldiers_a_relative_clause_makes_the_killers_is_the_per
             "The lawyer said the soldiers of the army who murdered the priests were never tried.")
     incident = main_incident(text)
     assert [(g.mention, g.relation) for g in incident.groups] == [("army", "perpetrator")]
+
+
+def test_officers_who_admit_a_fact_or_surrender_in_battle_are_no_perpetrators() -> None:
+    admitted = ("Gunmen shot dead a shopkeeper in the market on Monday. "
+                "Police officers admitted that they had no suspects.")
+    assert not any("officer" in p.mention for p in main_incident(admitted).perpetrators)
+    surrendered = ("Guerrillas attacked the police post in the town on Sunday, killing three people. "
+                   "The policemen surrendered after a two-hour battle with the guerrillas.")
+    assert not any("policemen" in p.mention for p in main_incident(surrendered).perpetrators)
+
+
+def test_being_responsible_is_a_claim_only_for_a_deed_the_group_owns() -> None:
+    from blotter.incidents.actors import _relation
+
+    blamed = ("Colonel Ponce said the FMLN guerrillas attacked the post and that they were responsible for the "
+              "deaths of two soldiers.")
+    assert _relation(blamed, True) != "claimed"
+    duty = "The armed forces said they are responsible for the security of the capital."
+    assert _relation(duty, True) != "claimed"
+    owned = "The FMLN said they were responsible for the attack on the post."
+    assert _relation(owned, True) == "claimed"

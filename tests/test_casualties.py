@@ -632,6 +632,10 @@ def test_the_hurt_who_later_died_are_counted_once(text: str, killed, injured) ->
     # taken to a hospital only to be looked at: not hurt
     ("Jo Roe was transported to the hospital for a medical clearance and then taken to jail.", None, None),
     ("Jo Roe was taken to the hospital for treatment of a gunshot wound.", None, 1),
+    # looked at for a harm the sentence names: hurt
+    ("Jo Roe was taken to a hospital for evaluation of his injuries.", None, 1),
+    ("Jo Roe was taken to the hospital for evaluation of a gunshot wound to the leg.", None, 1),
+    ("Jo Roe was taken to the hospital for observation after being shot in the leg.", None, 1),
 ])
 def test_what_was_hit_and_who_was_only_checked(text: str, killed, injured) -> None:
     result = casualties_of(text)
@@ -643,6 +647,8 @@ def test_an_attacker_listed_with_victims_is_counted_apart() -> None:
     assert (shot.injured.best, shot.perpetrators_injured.best) == (1, 1)
     killed = casualties_of("Two officers and the gunman were killed in the exchange of fire.")
     assert (killed.killed.best, killed.perpetrators_killed.best) == (2, 1)
+    along = casualties_of("A deputy and a suspect were wounded along with a bystander.")
+    assert (along.injured.best, along.perpetrators_injured.best) == (2, 1)
 
 
 @pytest.mark.parametrize("text, killed, injured", [

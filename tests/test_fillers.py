@@ -491,3 +491,20 @@ def test_a_clause_on_a_name_in_memory_of_is_no_harm_told() -> None:
 ])
 def test_a_craft_that_exploded_was_attacked(text: str, mention: str) -> None:
     assert [t.mention for t in fill_targets(frame_of(text))] == [mention]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed Jose Perez, mayor of Tecoluca municipality, on Monday.",
+    "Gunmen murdered Jose Perez, the district attorney, on Monday.",
+    "Gunmen killed Jose Perez, a county commissioner, on Monday.",
+    "Jose Perez, from La Paz department, was killed on Monday.",
+    "In Usulutan department, Jose Perez was killed on Monday.",
+])
+def test_a_person_named_beside_one_place_is_no_address(text: str) -> None:
+    assert not _names_a_place(text, "Jose Perez")
+
+
+def test_a_first_name_that_is_also_a_nationality_stays_in_the_name() -> None:
+    text = "Gunmen killed German Rojas Castro, a teacher, in San Salvador on Monday."
+    names = [v.name for v in fill_victims(frame_of(text)) if v.name]
+    assert "German Rojas Castro" in names

@@ -177,3 +177,18 @@ def test_the_noun_a_named_attacker_was_given_to_is_not_added_as_another():
     terrorist = roles.Candidate(start, start + len("terrorist"), head, "tok", ())
     assert roles._named_by_the_rules(frame, terrorist, incident.perpetrators)
     assert not roles._named_by_the_rules(frame, terrorist, [])
+
+
+def test_a_different_weapon_with_the_same_head_noun_is_not_the_rules_weapon():
+    text = BOMBING.replace("The rebels used dynamite", "The rebels used a car bomb and a package bomb")
+    (frame, _), *_ = _frames(text)
+    car = text.index("car bomb")
+    rule = [Weapon(mention="car bomb", type="explosives", evidence=[Evidence.of(text, car, car + len("car bomb"))])]
+    package = text.index("package bomb")
+    assert not roles._same_weapon_named(frame, roles.Candidate(package, package + len("package bomb"), 0, "of", ()), rule)
+    assert [w.mention for w in rule] == ["car bomb"]
+    bomb = car + len("car ")
+    assert roles._same_weapon_named(frame, roles.Candidate(bomb, bomb + len("bomb"), 0, "of", ()), rule)
+    plural = car + len("car ")
+    assert roles._same_weapon_named(frame, roles.Candidate(car, plural + len("bomb"), 0, "of", ()),
+                                    [Weapon(mention="bombs", type="explosives", evidence=rule[0].evidence)])

@@ -85,7 +85,13 @@ def _is_mixed_case(text: str) -> bool:
 _CLAIM = re.compile(
     r"\bclaim(ed|s|ing)? (responsibility|credit)|\b(took|taken|takes|accepted|admitted|assumed) (full )?responsibility"
     r"|\bresponsibility for\b|\b(said|says|stated|announced|claimed)\b[^.;]{0,80}?\b(it|they) (had )?(carried out|was behind"
-    r"|were behind|(?:was|were|are|is) responsible for|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) (?!li(fe|ves)\b)"
+    r"|were behind|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) (?!li(fe|ves)\b)"
+    # the group's own word that it did a deed ("members said they were responsible for the bombing"), not a
+    # third party's blame ("the colonel said ... that they were responsible for the deaths") or a duty
+    r"|\b(said|says|stated|announced|claimed) (that )?(it|they) (was|were|are|is) responsible for (the |this |that |these "
+    r"|those |its |their |an? )?([\w-]+ ){0,2}?(attacks?|actions?|operations?|bombings?|killings?|assassinations?"
+    r"|kidnappings?|abductions?|murders?|massacres?|ambush(es)?|explosions?|blasts?|raids?|sabotage|shootings?"
+    r"|executions?|dynamiting)\b"
     r"|\b(was|were) (one of )?(its|their) (fighters|soldiers|members|martyrs)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\bden(ied|ies|y|ying)\b|\breject(ed|s)? (any )?(responsibility|involvement)|\bhad nothing to do with", re.IGNORECASE)
 _BLAME = re.compile(r"\bblam(ed|es|ing)\b|\baccus(ed|es|ing)\b|\battributed (it |the \w+ )?to\b|\bheld (\w+ )?responsible", re.IGNORECASE)
@@ -733,6 +739,28 @@ def _clause_verb(token: Token) -> Token:
 def _pursued(token: Token) -> bool:
     """True for a person the law pursues over the incident: "police arrested X", "X was charged",
     "searching for X", "X turned himself in", "the man who shot him is X". Not one armed men seized."""
+    if _held_by_law(token) or _owned_up(token):
+        return True
+    token = _listed_head(token)
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in _SEARCH_VERBS:
+        return True
+    if token.dep_ == "attr" and verb.lemma_.lower() == "be":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and any(c.dep_ == "relcl" and _is_violent_verb(c) for c in subject.children)
+    return False
+
+
+def _listed_head(token: Token) -> Token:
+    """The first of a list or apposition the token belongs to, whose place in the clause the list shares."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _held_by_law(token: Token) -> bool:
+    """True for a person arrested or charged ("police arrested X", "X was charged", "the arrest of two
+    officers for killing six priests"): the only pursuit that makes the law's own people perpetrators."""
     chain = [token]
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
@@ -751,15 +779,16 @@ def _pursued(token: Token) -> bool:
         listed = [pursuit, *chain] + [c for c in token.conjuncts]
         return any(c.dep_ == "prep" and c.lower_ in ("for", "in") and (_names_deed(c) or any(
             g.dep_ == "pcomp" and _is_violent_verb(g) for g in c.children)) for t in listed for c in t.children)
-    if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in _SEARCH_VERBS:
-        return True
-    if token.dep_ == "nsubj" and (lemma in _OWNING_UP_VERBS or (
-            lemma == "turn" and any(c.lower_ in ("himself", "herself") for c in verb.children))):
-        return True
-    if token.dep_ == "attr" and lemma == "be":
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return subject is not None and any(c.dep_ == "relcl" and _is_violent_verb(c) for c in subject.children)
     return False
+
+
+def _owned_up(token: Token) -> bool:
+    """True for the subject of a confession or surrender ("X confessed", "X turned himself in"): a sign of
+    guilt for a suspect, but not for officers, who admit facts and surrender to guerrillas in battle."""
+    token = _listed_head(token)
+    verb = token.head
+    return token.dep_ == "nsubj" and (verb.lemma_.lower() in _OWNING_UP_VERBS or (
+        verb.lemma_.lower() == "turn" and any(c.lower_ in ("himself", "herself") for c in verb.children)))
 
 
 def _identified_name(token: Token) -> Span | None:
@@ -887,7 +916,7 @@ def _is_perpetrator(token: Token) -> bool:
     if token.pos_ not in _PEOPLE_POS or token.dep_ == "compound":
         return False
     if token.lower_ in _LAW_PEOPLE:
-        return _held_to_account(token) or _pursued(token) or _relative_held(token)
+        return _held_to_account(token) or _held_by_law(token) or _relative_held(token)
     if token.lower_ in _NOT_PERPETRATORS:
         return False
     if token.lower_ in PERPETRATOR_NOUNS:

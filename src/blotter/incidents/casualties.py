@@ -364,15 +364,18 @@ def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, i
     return spans
 
 
-# A harm that did not happen: "nearly killing", "could have killed".
-# Taken to a hospital only to be looked at: no sign of harm.
+# Taken to a hospital only to be looked at: no sign of harm, unless the sentence goes on to name one.
 _CHECKED_ONLY_AFTER_RE = re.compile(
     r"\s+(?:for\s+(?:a\s+|an\s+)?(?:medical\s+|mental\s+|psychiatric\s+)?(?:clearance|evaluation|observation|check-?up|assessment)|"
     r"as\s+a\s+precaution|to\s+be\s+(?:checked|evaluated|examined))\b", re.IGNORECASE)
+# A harm named after the check: "for evaluation of his injuries", "for observation after being shot".
+_INJURY_NAMED_RE = re.compile(r"\b(?:injur|wound|hurt|shot\b|stabb|bullet|burn|fractur|broken|bleed|struck\b|graz)",
+                              re.IGNORECASE)
 # A figure after a verb of firing counts shots: "fired one shot", "returned a single shot".
 _SHOTS_FIRED_BEFORE_RE = re.compile(
     r"\b(?:fired|fires|firing|returned|returning|heard|hearing|let\s+off|got\s+off|squeezed\s+off|took|taking)\s+"
     r"(?:" + NUMBER_PATTERN + r")(?:\s+(?:more|single|warning|final|last|other|additional))?\s+$", re.IGNORECASE)
+# A harm that did not happen: "nearly killing", "could have killed".
 _HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:possibly|nearly|almost|narrowly|(?:could|would|might)\s+have)\s+$", re.IGNORECASE)
 _BOTH_RE = re.compile(r"both\s+", re.IGNORECASE)
 _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d|times\b|rounds\b|shots\b)", re.IGNORECASE)
@@ -495,7 +498,8 @@ def _without_named_appositives(text: str, groups: list[tuple[int, int]], plural_
 
 
 def _with_companions(text: str, mention: CasualtyMention, along: re.Match[str]) -> CasualtyMention:
-    """Add the people harmed "along with" the ones a mention counts ("Ann Lee was killed along with her son")."""
+    """Add the people harmed "along with" the ones a mention counts ("Ann Lee was killed along with her son"),
+    keeping the attackers the mention counts apart ("A deputy and a suspect were wounded along with a bystander")."""
     companions = _mention_from_list(text, along.start("along"), along.end("along"), mention.harm, False,
                                     mention.start, along.end(), None)
     if companions is None or companions.perpetrator or mention.perpetrator:
@@ -503,7 +507,8 @@ def _with_companions(text: str, mention: CasualtyMention, along: re.Match[str]) 
     first, second = mention.quantity, companions.quantity
     high = None if first.high is None or second.high is None else first.high + second.high
     return CasualtyMention(mention.harm, False, Quantity(first.low + second.low, first.best + second.best, high),
-                           mention.start, along.end(), mention.groups + companions.groups)
+                           mention.start, along.end(), mention.groups + companions.groups,
+                           attackers=mention.attackers, attacker_groups=mention.attacker_groups)
 
 
 def _pronoun_means_perpetrator(text: str, pronoun_start: int) -> bool:
@@ -543,6 +548,16 @@ def _cached_casualty_mentions(text: str, start: int, end: int) -> tuple[Casualty
     return tuple(_casualty_mentions(text, start, end))
 
 
+def _checked_only(text: str, after_taken: int) -> bool:
+    """True when "taken to the hospital" goes on to say it was only to be looked at ("for a medical clearance")
+    and the rest of the sentence names no harm ("for evaluation of his injuries" tells of one)."""
+    checked = _CHECKED_ONLY_AFTER_RE.match(text, after_taken)
+    if not checked:
+        return False
+    sentence_end = re.compile(r"[.!?](?:\s|$)").search(text, checked.end())
+    return not _INJURY_NAMED_RE.search(text, checked.end(), sentence_end.start() if sentence_end else len(text))
+
+
 def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]:
     mentions: list[CasualtyMention] = []
     window = text[start:end]
@@ -557,7 +572,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if harm_words[:1].isupper() and not harm_words.isupper():
             continue  # "Four Dead In Shooting": a headline restating the story (all-caps wire copy is not one)
         harm, weak = _harm_of(harm_words)
-        if harm_words.lower().startswith(_TAKEN_TO) and _CHECKED_ONLY_AFTER_RE.match(text, match.end()):
+        if harm_words.lower().startswith(_TAKEN_TO) and _checked_only(text, match.end()):
             continue  # "taken to the hospital for a medical clearance and then to jail": not hurt
         aux = match.group(0)[match.end("list") - match.start():match.start("harm") - match.start()].lower()
         if weak and harm == "injured" and _SURVIVED_AFTER_RE.match(text, match.end()):

@@ -354,15 +354,23 @@ def _acts_violently(frame: IncidentFrame, candidate: Candidate) -> bool:
     return not _NOT_INVOLVED.search(text)
 
 
+def _singular_words(weapon_name: str) -> set[str]:
+    """A weapon name's words with its head noun singular, so "bombs" and "incendiary bomb" compare as names."""
+    return set(weapon_name.split()[:-1]) | {_head_word(weapon_name)}
+
+
 def _same_weapon_named(frame: IncidentFrame, candidate: Candidate, weapons: list[Weapon]) -> bool:
-    """Whether the model's weapon is one the rules give, by the noun it ends in: "bomb" beside "medium-sized
-    bomb", "5 kg of dynamite" beside "dynamite". A fuller name of it ("5 kg of dynamite", the rules having
-    "dynamite") replaces the rules' shorter one in ``weapons``: a coder names the weapon with what the report says of it."""
+    """Whether the model's weapon is one the rules give, by the noun it ends in and one name holding the other's
+    words: "bomb" beside "medium-sized bomb", "5 kg of dynamite" beside "dynamite", but not "package bomb" beside
+    "car bomb", another weapon. A fuller name of it ("5 kg of dynamite", the rules having "dynamite") replaces the
+    rules' shorter one in ``weapons``: a coder names the weapon with what the report says of it."""
     mention = frame.text[candidate.start:candidate.end]
     phrase = normalise(mention)
+    words = _singular_words(phrase)
     for index, weapon in enumerate(weapons):
         known = normalise(weapon.mention)
-        if _head_word(known) != _head_word(phrase):
+        known_words = _singular_words(known)
+        if _head_word(known) != _head_word(phrase) or not (known_words <= words or words <= known_words):
             continue
         if set(known.split()) < set(phrase.split()):
             weapons[index] = weapon.model_copy(update={

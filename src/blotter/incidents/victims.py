@@ -143,19 +143,25 @@ def _is_demonym(word: str) -> bool:
 
 def _without_nationality(name: str) -> str:
     """The name without the nationality the tagger took into it ("Ecuadoreans Luis Meneses" of "U.S. citizen
-    Scott Heyndal, Ecuadoreans Luis Meneses and ..."): a nationality describes the person, it is no name."""
+    Scott Heyndal, Ecuadoreans Luis Meneses and ..."): a nationality describes the person, it is no name.
+    A singular one that is also a first name stays ("German Rojas Castro": Germán is a Spanish first name)."""
     words = name.split()
-    return " ".join(words[1:]) if len(words) > 2 and _is_demonym(words[0]) else name
+    if len(words) <= 2 or not _is_demonym(words[0]):
+        return name
+    plural = words[0].lower().endswith("s") and _is_demonym(words[0][:-1])
+    return " ".join(words[1:]) if plural or first_name_gender(words[0]) is None else name
 
 
 # Words that end the name of a place, not a person's: "Tecoluca jurisdiction", "La Tiendita canton".
 _PLACE_NOUNS = frozenset("jurisdiction canton cantons municipality department departments province district "
                          "corregimiento village hamlet township county parish region".split())
-# A place's name in an address: after a place noun and a comma ("near La Tiendita canton, Fuente Rio,
-# Tecoluca jurisdiction"), or before a comma and a place ending in a place noun.
+# A place's name in an address sits between two place pieces: after a place noun and a comma ("near La
+# Tiendita canton, Fuente Rio, Tecoluca jurisdiction") and before a comma and a place named by a place noun.
+# A person is named beside one place at most ("Jose Perez, from La Paz department"), and a title names no
+# place ("the district attorney", "mayor of Tecoluca municipality"): no article or preposition in between.
 _AFTER_A_PLACE_RE = re.compile(r"\b(?:" + "|".join(sorted(_PLACE_NOUNS)) + r"),\s*$", re.IGNORECASE)
-_BEFORE_A_PLACE_RE = re.compile(r"^,\s*(?:[\w'-]+\s+){1,3}(?:" + "|".join(sorted(_PLACE_NOUNS)) + r")\b",
-                                re.IGNORECASE)
+_BEFORE_A_PLACE_RE = re.compile(r"^,\s*(?:(?!(?:of|from|the|an?|in|at|near)\s)[\w'-]+\s+){1,3}(?:"
+                                + "|".join(sorted(_PLACE_NOUNS)) + r")\b", re.IGNORECASE)
 
 
 def _names_a_place(text: str, name: str) -> bool:
@@ -164,7 +170,7 @@ def _names_a_place(text: str, name: str) -> bool:
         return True
     spots = [m.start() for m in re.finditer(re.escape(name), text)]
     return bool(spots) and all(_AFTER_A_PLACE_RE.search(text[max(0, at - 40):at])
-                               or _BEFORE_A_PLACE_RE.match(text[at + len(name):at + len(name) + 60]) for at in spots)
+                               and _BEFORE_A_PLACE_RE.match(text[at + len(name):at + len(name) + 60]) for at in spots)
 
 
 def _first_name(token: Token) -> bool:
