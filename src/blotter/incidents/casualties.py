@@ -24,11 +24,13 @@ from .numbers import NUMBER_PATTERN, NUMBER_RE, Quantity, parse_quantity, quanti
 
 Harm = Literal["killed", "injured"]
 
-PERPETRATOR_NOUNS = (
-    r"gunm[ae]n|attackers?|assailants?|shooters?|suspects?|(?:suicide\s+)?bombers?|militants?|insurgents?|"
-    r"terrorists?|hijackers?|kidnappers?|robbers?|perpetrators?|jihadists?|rebels?|guerrillas?|fighters?|"
-    r"killers?|murderers?|bandits?|raiders?|intruders?|culprits?|burglars?|carjackers?"
+# The one who attacks in a crime; fighters, militants or rebels may as well be the ones attacked.
+CRIME_ATTACKER_NOUNS = (
+    r"gunm[ae]n|attackers?|assailants?|shooters?|suspects?|(?:suicide\s+)?bombers?|hijackers?|kidnappers?|"
+    r"robbers?|perpetrators?|killers?|murderers?|intruders?|culprits?|burglars?|carjackers?"
 )
+FIGHTER_NOUNS = r"militants?|insurgents?|terrorists?|jihadists?|rebels?|guerrillas?|fighters?|bandits?|raiders?"
+PERPETRATOR_NOUNS = CRIME_ATTACKER_NOUNS + "|" + FIGHTER_NOUNS
 PERSON_NOUNS = (
     r"victims?|man|men|woman|women|boy|boys|girl|girls|child|children|kids?|teens?|teenagers?|toddler|baby|"
     r"infant|persons?|people|driver|passenger|officer|officers|soldiers?|policem[ae]n|student|resident|"
@@ -247,10 +249,8 @@ HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
                           r"double|triple|quadruple|quintuple|shooting\s+of|went\s+off|ricochet|discharged|fired|struck|graz|\bhit\b|treatment", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
-# The one who attacked in a crime, as against fighters, militants or rebels, who may be the ones attacked:
-# listed with victims ("A trooper and a suspect were shot") he is counted apart.
-_ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|shooters?|suspects?|assailants?|attackers?|robbers?|intruders?|carjackers?|burglars?|"
-                          r"perpetrators?|(?:suicide\s+)?bombers?|hijackers?|kidnappers?|killers?|murderers?|culprits?)\b", re.IGNORECASE)
+# A crime's attacker listed with victims ("A trooper and a suspect were shot") is counted apart.
+_ATTACKER_RE = re.compile(r"\b(?:" + CRIME_ATTACKER_NOUNS + r")\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _ANY_PRONOUN_RE = re.compile(r"^(?:he|she|him|her|himself|herself|themselves)$", re.IGNORECASE)
 # The last person named before a pronoun: "struck the suspect ... He later died" is the attacker.
