@@ -661,10 +661,8 @@ def _held_to_account(token: Token) -> bool:
     """True for people a clause ties to a deed, wherever they stand in a list: "a colonel, two lieutenants and
     two soldiers were involved in the massacre", "blamed the guerrillas for the murder", "implicated four
     officers in the killing", "the rebels are held responsible for the attack"."""
-    chain = [token]
-    while token.dep_ in ("conj", "appos") and token.head is not token:
-        token = token.head
-        chain.append(token)
+    chain = _list_chain(token)
+    token = chain[-1]
     verb = token.head
     lemma = verb.lemma_.lower()
     deed = [c for t in [verb, *chain] for c in t.children  # "blamed the FMLN (...) guerrillas for the murder"
@@ -753,18 +751,23 @@ def _pursued(token: Token) -> bool:
 
 def _listed_head(token: Token) -> Token:
     """The first of a list or apposition the token belongs to, whose place in the clause the list shares."""
+    return _list_chain(token)[-1]
+
+
+def _list_chain(token: Token) -> list[Token]:
+    """The token and the list or apposition members above it, up to the first, which stands in the clause."""
+    chain = [token]
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
-    return token
+        chain.append(token)
+    return chain
 
 
 def _held_by_law(token: Token) -> bool:
     """True for a person arrested or charged ("police arrested X", "X was charged", "the arrest of two
     officers for killing six priests"): the only pursuit that makes the law's own people perpetrators."""
-    chain = [token]
-    while token.dep_ in ("conj", "appos") and token.head is not token:
-        token = token.head
-        chain.append(token)
+    chain = _list_chain(token)
+    token = chain[-1]
     verb = token.head
     lemma = verb.lemma_.lower()
     if token.dep_ in ("dobj", "nsubjpass") and lemma in _PURSUIT_VERBS:
@@ -774,8 +777,8 @@ def _held_by_law(token: Token) -> bool:
             or (lemma == "take" and any(g.lower_ == "custody" for c in verb.children if c.dep_ == "prep" for g in c.children))):
         return True
     if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in _PURSUIT_NOUNS:
-        pursuit = verb.head  # "the arrest of 45 soldiers and 2 officers for killing the priests": held for a deed
         # the deed may hang on any of the listed people: "the arrest of 45 soldiers and 2 officers for killing ..."
+        pursuit = verb.head
         listed = [pursuit, *chain] + [c for c in token.conjuncts]
         return any(c.dep_ == "prep" and c.lower_ in ("for", "in") and (_names_deed(c) or any(
             g.dep_ == "pcomp" and _is_violent_verb(g) for g in c.children)) for t in listed for c in t.children)
