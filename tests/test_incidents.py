@@ -820,3 +820,9 @@ def test_a_killer_who_took_a_mothers_children_away_is_no_kidnapper() -> None:
     text = ("A man shot and killed two boys in their home in Gentilly on Friday. "
             "Their mother said: \"He took my children away from me.\"")
     assert not any("hostage_taking_kidnapping" in i.attack_types for i in incidents_of(text))
+
+
+def test_a_time_back_written_in_words_or_digits_is_one_time() -> None:
+    from blotter.incidents.detect import _days_back
+    assert _days_back("Five days ago guerrillas killed a guard.") == _days_back("It happened 5 days ago.")
+    assert _days_back("two weeks earlier") != _days_back("2 weeks ago")

@@ -216,8 +216,15 @@ _DAYS_BACK = re.compile(r"\b(?:(?:\d+|a few|few|several|two|three|four|five|six|
                         r"(?:days?|weeks?)\s+(?:ago|earlier|before)|last week)\b", re.IGNORECASE)
 
 
+_NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "a few": "few"}
+_NUMBER_WORD_RE = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")
+
+
 def _days_back(sentence_text: str) -> set[str]:
-    return {" ".join(m.group().lower().split()) for m in _DAYS_BACK.finditer(sentence_text)}
+    """The times back a sentence names, written one way ("five days ago" and "5 days ago" are one time)."""
+    return {_NUMBER_WORD_RE.sub(lambda w: _NUMBER_WORDS[w.group()], " ".join(m.group().lower().split()))
+            for m in _DAYS_BACK.finditer(sentence_text)}
 
 
 def _day_dates(sentence_text: str) -> set[tuple[str, str]]:
