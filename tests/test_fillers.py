@@ -472,6 +472,7 @@ def test_a_counted_proper_noun_is_no_persons_name() -> None:
     doc = analyse("He wrote about the kidnapping of the three Acme (Acme International, Inc.) engineers.")
     assert _counted_name(next(t for t in doc if t.text == "Acme"))
     assert not _counted_name(next(t for t in analyse("Jo Roe was kidnapped.") if t.text == "Roe"))
+    assert not _counted_name(next(t for t in analyse("Jose Perez 45 was killed by gunmen.") if t.text == "Perez"))
 
 
 def test_a_clause_on_a_name_after_of_tells_its_fate() -> None:

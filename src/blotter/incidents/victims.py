@@ -854,8 +854,9 @@ def _surname_taken_for_a_noun(token: Token) -> tuple[int, int] | None:
 
 def _counted_name(token: Token) -> bool:
     """A proper noun with a count on it names a kind of people, not a person: "the kidnapping of the three
-    Acme (Acme International, Inc.) engineers", where the parse takes the firm for what was kidnapped."""
-    return token.pos_ == "PROPN" and any(c.dep_ == "nummod" for c in token.children)
+    Acme (Acme International, Inc.) engineers", where the parse takes the firm for what was kidnapped. A number
+    after the name is the person's age, written without commas ("Jose Perez 45 was killed")."""
+    return token.pos_ == "PROPN" and any(c.dep_ == "nummod" and c.i < token.i for c in token.children)
 
 
 def _governing_verb(token: Token) -> Token:
