@@ -668,3 +668,10 @@ def test_he_who_died_is_not_taken_from_the_hurt_when_he_may_be_the_gunman() -> N
     assert result.injured.best == 9
     one_of_them = casualties_of("Police said two young children were critically wounded by gunfire. She later died at the hospital.")
     assert (one_of_them.killed.best, one_of_them.injured.best) == (1, 1)
+
+
+def test_a_toll_in_a_comparison_with_other_attacks_is_not_this_incidents() -> None:
+    text = ("A gunman shot two officers in Tacoma on Friday, killing one of them. Unlike the sniper attacks that "
+            "killed five officers in Dallas, there was no sign that the officers were targeted.")
+    casualties = casualties_of(text)
+    assert casualties.killed.best == 1

@@ -290,6 +290,9 @@ _NAMED_PERSON_RE = re.compile(_NAMED_PERSON, re.IGNORECASE)
 _PLACE_NAME_END_RE = re.compile(r"(?-i:\s(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Highway|Parkway|"
                                 r"Court|Terrace|Place|Square|Park|County|Township|Heights))\s*$")
 _FACILITY_END_RE = re.compile(r"(?-i:Hospital|Center|Centre|Clinic|Institute|Walmart|Store|Mall)$|(?-i:\bHealth(?:care)?\b|\bMedical\b|\bHospital\b)")
+# A sentence that opens by comparing with other attacks ("Unlike the sniper attacks that killed five officers
+# in Dallas, ..."): a toll before its first comma is theirs, not this incident's.
+_COMPARED_BEFORE_RE = re.compile(r"\W*(?:unlike|like|as\s+(?:in|with)|similar\s+to|much\s+like)\b[^,;]*$", re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:the\s+)?(?:\w+\s+){0,3}(?:19|20)\d\d|since\s+January|"
     r"(?:in|of)\s+(?:19|20)\d\d|a\s+year\s+ago|"
@@ -706,6 +709,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), match.start("self"), match.end("self")))
     mentions = [m for m in mentions if m.quantity.best <= 1 or not (
         _ROUNDUP_AFTER_RE.match(text, m.end) or _ROUNDUP_BEFORE_RE.search(text, max(start, m.start - 80), m.start))]
+    mentions = [m for m in mentions if not _COMPARED_BEFORE_RE.match(text, start, m.start)]
     mentions += [CasualtyMention(m.harm, True, m.attackers, m.start, m.end, m.attacker_groups, m.weak)
                  for m in mentions if m.attackers is not None]
     if background:
