@@ -860,3 +860,8 @@ def test_muc4_weapons_the_police_carry_are_no_weapon_filler():
                       targets=[Target(mention="bus", type="transportation")])
     (template,) = muc4.predicted_templates(record("d", text, [ambush]))
     assert template.roles["Weapon"] == [frozenset({"rifles"})]
+
+
+def test_muc4_a_name_bridging_two_fillers_makes_them_one():
+    assert muc4._fillers(["fmln"], ["guerrillas"], ["fmln", "guerrillas"]) == [frozenset({"fmln", "guerrillas"})]
+    assert muc4._fillers(["fmln"], ["army"]) == [frozenset({"fmln"}), frozenset({"army"})]

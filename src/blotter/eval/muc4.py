@@ -150,11 +150,14 @@ def _fillers(*alternatives: list[str | None]) -> list[Filler]:
         filler = frozenset(normalised + [_HEDGE.sub("", n) for n in normalised])
         if not filler:
             continue
-        same = next((i for i, given in enumerate(fillers) if given & filler), None)
-        if same is None:
+        # a name may bridge fillers given apart ("a", "b", then one naming both): they all become one, in
+        # the place of the first
+        same = [i for i, given in enumerate(fillers) if given & filler]
+        if not same:
             fillers.append(filler)
-        else:
-            fillers[same] |= filler
+            continue
+        fillers[same[0]] = filler.union(*(fillers[i] for i in same))
+        fillers = [given for i, given in enumerate(fillers) if i not in same[1:]]
     return fillers
 
 
