@@ -458,6 +458,8 @@ def test_the_one_a_relative_clause_makes_the_killer_is_a_perpetrator() -> None:
     involved = ("Six priests were murdered at the university in November. "
                 "The colonels who were involved in the crime could be set free, the lawyer said.")
     assert "colonels" in [p.mention for p in main_incident(involved).perpetrators]
+    involved_that = involved.replace("colonels who were", "colonels that were")
+    assert "colonels" in [p.mention for p in main_incident(involved_that).perpetrators]
     befell = ("Police named a 3-year-old boy who died in Flint last week after accidentally shooting himself "
               "with a loaded gun he found.")
     assert "3-year-old boy" not in [p.mention for p in main_incident(befell).perpetrators]

@@ -904,10 +904,9 @@ def _relative_doer(token: Token) -> bool:
     mayor", "the colonels who were involved in the crime" (the parse gives the deed to "who", not to them).
     The clause does something to someone ("who shot the mayor"): "the boy who died", "a car that collided
     with parked cars" tell what befell them or a thing."""
-    return any(clause.dep_ == "relcl" and any(
-        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ == "who" and (
-            (_doer(s) and any(c.dep_ == "dobj" for c in clause.children)) or _held_to_account(s))
-        for s in clause.children) for clause in token.children)
+    return _relative_held(token) or any(clause.dep_ == "relcl" and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ == "who" and _doer(s) and any(
+            c.dep_ == "dobj" for c in clause.children) for s in clause.children) for clause in token.children)
 
 
 # The law's own people, who arrest and shoot in the line of duty: perpetrators only when the report holds
