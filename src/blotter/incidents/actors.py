@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Claim, Dispute, Evidence, Fate, Gender, GroupRef, GroupRelation, Perpetrator
 from .dates import resolve_date_expression
-from .detect import TRIGGERS, phrase_triggers
+from .detect import TRIGGERS, phrase_triggers, seizers
 from .frame import IncidentFrame
 
 
@@ -720,18 +720,7 @@ _SEIZING_FORCES = frozenset("troops soldiers army military battalion battalions 
 def _seized_by_forces(verb: Token) -> bool:
     """True when the one who seized is an armed body, not the law: the "by" agent of a passive or the
     subject ("captured by Atonal battalion troops", "soldiers detained two peasants")."""
-    seizers = [c for c in verb.children if c.dep_ == "nsubj"]
-    for by in verb.subtree:  # the parse may hang "by" on the place: "captured at the station by army troops"
-        if by.lower_ == "by" and by.dep_ in ("agent", "prep") and _clause_verb(by).i == verb.i:
-            seizers += [o for o in by.children if o.dep_ == "pobj"]
-    return any(s.lower_ in _SEIZING_FORCES for s in seizers)
-
-
-def _clause_verb(token: Token) -> Token:
-    """The nearest verb above the token in the parse (the token's root when there is none)."""
-    while token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
-        token = token.head
-    return token.head
+    return any(s.lower_ in _SEIZING_FORCES for s in seizers(verb))
 
 
 def _pursued(token: Token) -> bool:

@@ -362,13 +362,18 @@ def _seized_and_captor(verb: Token) -> tuple[list[Token], str]:
         nouns = list(heads)
         for noun in nouns:  # nouns listed with them: "seized X, Y and Z", "two engineers, X and Y"
             nouns += [c for c in noun.children if c.dep_ in ("conj", "appos") and c not in nouns]
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    # "by" may hang on the place: "captured at the bus station by army troops".
-    doers += [g for c in verb.subtree if c.lower_ == "by" and c.dep_ in ("agent", "prep") and _clause_of(c).i == verb.i
-              for g in c.children if g.dep_ == "pobj"]
+    doers = seizers(verb)
     if not doers and verb.dep_ == "conj":  # "... attacked the village and seized two farmers"
         doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return nouns, " ".join(_words(d) for d in doers)
+
+
+def seizers(verb: Token) -> list[Token]:
+    """Who did the verb's seizing: its subject, or the "by" agent of a passive, wherever the parse hangs the
+    "by" in the clause ("captured at the bus station by army troops")."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return doers + [g for c in verb.subtree if c.lower_ == "by" and c.dep_ in ("agent", "prep")
+                    and _clause_of(c).i == verb.i for g in c.children if g.dep_ == "pobj"]
 
 
 def _clause_of(token: Token) -> Token:
