@@ -347,12 +347,6 @@ _PERSON_WORDS = frozenset({"him", "her", "them", "man", "men", "woman", "women",
                            "boy", "girl", "boys", "girls", "family", "hostage", "hostages"})
 
 
-def _words(token: Token, stop: int | None = None) -> str:
-    """The words of a token's phrase, up to (not including) token ``stop``."""
-    end = token.right_edge.i + 1 if stop is None else min(stop, token.right_edge.i + 1)
-    return token.doc[token.left_edge.i:max(end, token.i + 1)].text
-
-
 def _seized_and_captor(verb: Token) -> tuple[list[Token], str]:
     """The nouns naming whom a seizing verb seized, and the words naming who seized them."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -365,7 +359,7 @@ def _seized_and_captor(verb: Token) -> tuple[list[Token], str]:
     doers = seizers(verb)
     if not doers and verb.dep_ == "conj":  # "... attacked the village and seized two farmers"
         doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return nouns, " ".join(_words(d) for d in doers)
+    return nouns, " ".join(d.doc[d.left_edge.i:d.right_edge.i + 1].text for d in doers)
 
 
 def seizers(verb: Token) -> list[Token]:
