@@ -374,6 +374,7 @@ _CHECKED_ONLY_AFTER_RE = re.compile(
 # A harm named after the check: "for evaluation of his injuries", "for observation after being shot".
 _INJURY_NAMED_RE = re.compile(r"\b(?:injur|wound|hurt|shot\b|stabb|bullet|burn|fractur|broken|bleed|struck\b|graz)",
                               re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
 # A figure after a verb of firing counts shots: "fired one shot", "returned a single shot".
 _SHOTS_FIRED_BEFORE_RE = re.compile(
     r"\b(?:fired|fires|firing|returned|returning|heard|hearing|let\s+off|got\s+off|squeezed\s+off|took|taking)\s+"
@@ -557,7 +558,7 @@ def _checked_only(text: str, after_taken: int) -> bool:
     checked = _CHECKED_ONLY_AFTER_RE.match(text, after_taken)
     if not checked:
         return False
-    sentence_end = re.compile(r"[.!?](?:\s|$)").search(text, checked.end())
+    sentence_end = _SENTENCE_END_RE.search(text, checked.end())
     return not _INJURY_NAMED_RE.search(text, checked.end(), sentence_end.start() if sentence_end else len(text))
 
 
