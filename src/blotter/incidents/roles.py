@@ -29,7 +29,7 @@ from ..models import Evidence, GroupRef, Incident, Perpetrator, Target, Victim, 
 from .actors import _NOT_INVOLVED, _appositive_name, _identified_name, group_table
 from .frame import IncidentFrame
 from .targets import ATTACK_NOUNS, ATTACK_VERBS, _lexicon as _target_lexicon
-from .weapons import _head_word, find_weapon_spans
+from .weapons import find_weapon_spans, head_word
 
 ROLES = ("none", "PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -356,7 +356,7 @@ def _acts_violently(frame: IncidentFrame, candidate: Candidate) -> bool:
 
 def _singular_words(weapon_name: str) -> set[str]:
     """A weapon name's words with its head noun singular, so "bombs" and "incendiary bomb" compare as names."""
-    return set(weapon_name.split()[:-1]) | {_head_word(weapon_name)}
+    return set(weapon_name.split()[:-1]) | {head_word(weapon_name)}
 
 
 def _same_weapon_named(frame: IncidentFrame, candidate: Candidate, weapons: list[Weapon]) -> bool:
@@ -370,7 +370,7 @@ def _same_weapon_named(frame: IncidentFrame, candidate: Candidate, weapons: list
     for index, weapon in enumerate(weapons):
         known = normalise(weapon.mention)
         known_words = _singular_words(known)
-        if _head_word(known) != _head_word(phrase) or not (known_words <= words or words <= known_words):
+        if head_word(known) != head_word(phrase) or not (known_words <= words or words <= known_words):
             continue
         if set(known.split()) < set(phrase.split()):
             weapons[index] = weapon.model_copy(update={

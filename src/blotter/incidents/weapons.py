@@ -108,10 +108,10 @@ def fill_weapons(frame: IncidentFrame) -> list[Weapon]:
     specific_types = {kind for kind, subtype in weapons if subtype is not None and (kind, subtype) not in loose}
     kept = [w for (kind, subtype), w in weapons.items() if subtype is not None or kind not in specific_types]
     return [w for w in kept if w.subtype is not None or not any(
-        o is not w and _head_word(o.mention) == _head_word(w.mention) for o in kept)]
+        o is not w and head_word(o.mention) == head_word(w.mention) for o in kept)]
 
 
-def _head_word(mention: str) -> str:
+def head_word(mention: str) -> str:
     """The noun a weapon's name ends in, singular: "an incendiary bomb" and "the bombs" are both "bomb"."""
     word = mention.lower().split()[-1] if mention.split() else ""
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
