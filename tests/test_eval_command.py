@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from blotter.cli import main
-from blotter.eval import dedup
+from blotter.eval import dedup, gva
 from blotter.eval.runner import DatasetUnavailable, evaluate
 
 BODY = "Two men were hurt when a wall collapsed on Main Street on Friday, officials said."
@@ -131,3 +131,19 @@ def test_dedup_offset_takes_disjoint_stretches_of_whole_incidents(tmp_path: Path
     assert [a.id for a in dedup.load_range(folder, "dev", 1, 2)] == ["a1-0"]  # incidents that start inside
     assert main(["eval", "gvdb", "--data", str(tmp_path), "--offset", "3"]) == 2
     assert "offset" in capsys.readouterr().err
+
+
+def test_gva_offset_stretches_never_overlap_the_scored_sample(tmp_path: Path, monkeypatch):
+    folder = tmp_path / "gva"
+    folder.mkdir()
+    incidents = [{"incident_uri": str(n), "date": "April 10, 2017", "city_or_county": "Springfield",
+                  "num_killed": 1, "num_injured": 0} for n in range(10)]
+    articles = [{"incident_uri": str(n), "id": f"a{n}", "title": "Shooting", "content": f"Report {n}."}
+                for n in range(10)]
+    (folder / "incidents.jsonl").write_text("\n".join(json.dumps(i) for i in incidents))
+    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in articles))
+    monkeypatch.setattr(gva, "DEFAULT_SAMPLE", 5)
+    sample = [a.id for a in gva.load(folder, "dev", 5)]
+    assert sample == ["a0", "a2", "a4", "a6", "a8"]
+    assert [a.id for a in gva.load_range(folder, "dev", 0, 3)] == ["a1", "a3", "a5"]
+    assert [a.id for a in gva.load_range(folder, "dev", 3, None)] == ["a7", "a9"]

@@ -71,6 +71,15 @@ def load(folder: Path, split: str, limit: int | None) -> list[GvaArticle]:
     return every_kth(load_all(folder), limit)
 
 
+def load_range(folder: Path, split: str, offset: int, limit: int | None) -> list[GvaArticle]:
+    """Consecutive articles from the ``offset``-th on, up to ``limit``, counting only those outside the
+    default spread sample: a stretch to read while developing that never overlaps the scored sample."""
+    articles = load_all(folder)
+    sampled = {article.id for article in every_kth(articles, DEFAULT_SAMPLE)}
+    rest = [article for article in articles if article.id not in sampled]
+    return rest[offset:] if limit is None else rest[offset:offset + limit]
+
+
 _ARCHIVE_PREFIX_RE = re.compile(r"^https?://web\.archive\.org/web/\d+(?:[a-z]{2}_)?/", re.IGNORECASE)
 
 
@@ -120,5 +129,5 @@ def score(articles: Sequence[GvaArticle], records: Sequence[DocumentRecord | Non
 
 DATASET: Dataset[GvaArticle] = Dataset(
     name="gva", folder="gva", headline_name="killed F1", default_limit=DEFAULT_SAMPLE,
-    load=load, to_input=to_input, score=score,
+    load=load, to_input=to_input, score=score, load_range=load_range,
 )
