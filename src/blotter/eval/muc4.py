@@ -1,9 +1,12 @@
 """MUC-4 template filling, scored the GTT way (Du, Rush, Cardie 2021).
 
-Per document, predicted incidents are aligned one-to-one with gold templates of the same
-incident type, choosing the alignment that matches the most role fillers. A predicted filler
-is correct when, normalised (lower case, no leading "the/a/an"), it equals one of the mentions
-of a gold entity of that role; each gold entity is matched at most once. Fillers of unaligned
+Per document, predicted incidents are aligned one-to-one with gold templates of a fitting
+incident type (the predicted type is the gold one or part of it, "bombing" in "bombing / attack"),
+choosing the alignment that matches the most role fillers. Strings are normalised as GTT's eval.py
+does (lower case, punctuation and articles removed). A predicted filler is correct when every
+string it gives is one of the mentions of a gold entity of that role (GTT's subset rule, so
+alternatives cannot buy a match); each gold entity is matched at most once, which is stricter
+than GTT where every duplicate of a right filler counts in precision. Fillers of unaligned
 templates still count (as wrong predictions or missed gold). Micro P/R/F1 over the five roles.
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -81,7 +85,7 @@ def load_range(folder: Path, split: str, offset: int, limit: int | None) -> list
     kept apart for checking a change developed on another."""
     documents = []
     for raw in islice(read_jsonl(folder / f"{split}.json"), offset, None if limit is None else offset + limit):
-        templates = [Template(t["incident_type"], {role: [frozenset(normalize_filler(m) for m, _ in entity)
+        templates = [Template(t["incident_type"], {role: [frozenset(gtt_normalize(m) for m, _ in entity)
                                                          for entity in t.get(role, [])] for role in ROLES})
                      for t in raw["templates"]]
         documents.append(MucDocument(raw["docid"], raw["doctext"], templates))
@@ -442,24 +446,64 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
         if towns:
             town_type = _act_type(sentence, incident_type)
             templates += [Template(town_type, {**roles, "Victim": []}) for _ in towns[1:]]
-    return templates
+    return [Template(t.incident_type, {role: [one_name(filler, role) for filler in fillers]
+                                       for role, fillers in t.roles.items()}) for t in templates]
+
+
+# Roles whose entity MUC-4's coders mostly name by its shortest form ("guerrillas", not "fmln
+# guerrillas"; "fmln", not "farabundo marti national liberation front"); the others by the fullest
+# ("costa rican embassy"). Chosen on train 0-300 and 500-1000 (strict F1 0.420 -> 0.442); train
+# 300-500 and 1000-1300 and dev, unread for it, agree (0.432 -> 0.443, 0.381 -> 0.397, 0.478 -> 0.489).
+_SHORTEST_NAMED = frozenset({"PerpInd", "PerpOrg"})
+
+
+def one_name(filler: Filler, role: str) -> Filler:
+    """The one string a filler is scored by. GTT's match needs every predicted string among the gold
+    entity's mentions, so the variants gathered for an entity (with and without its group, nation or
+    hedge) are guesses, not mentions: one is chosen, by the role's habit."""
+    if len(filler) < 2:
+        return filler
+    size = lambda name: (len(name.split()), len(name), name)  # noqa: E731 - the ranking key, named for reading
+    return frozenset({min(filler, key=size) if role in _SHORTEST_NAMED else max(filler, key=size)})
+
+
+_PUNCTUATION = re.compile(f"[{re.escape(string.punctuation)}]")
+_ANY_ARTICLE = re.compile(r"\b(?:a|an|the)\b")
+
+
+def gtt_normalize(text: str) -> str:
+    """GTT's string normalisation: lower case, punctuation and every article removed, spaces squeezed."""
+    return " ".join(_ANY_ARTICLE.sub(" ", _PUNCTUATION.sub("", text.lower())).split())
+
+
+def filler_matches(filler: Filler, entity: frozenset[str]) -> bool:
+    """GTT's match: every string the prediction gives for the entity is one of the gold entity's mentions.
+    A prediction that hedges with several strings is right only if all of them are; giving
+    alternatives cannot buy a match."""
+    return bool(filler) and all(gtt_normalize(m) in entity for m in filler)
 
 
 def match_role(gold_entities: list[frozenset[str]], fillers: list[Filler]) -> int:
-    """Correct fillers: each matches a distinct gold entity sharing one of its strings."""
+    """Correct fillers: each matches a distinct gold entity (one-to-one, so a duplicate prediction of
+    an entity counts once: stricter than GTT, which credits every duplicate in precision)."""
     unused = list(gold_entities)
     matched = 0
     for filler in fillers:
         for i, entity in enumerate(unused):
-            if filler & entity:
+            if filler_matches(filler, entity):
                 matched += 1
                 del unused[i]
                 break
     return matched
 
 
+def types_compatible(gold_type: str, predicted_type: str) -> bool:
+    """GTT's type test: the predicted type is (part of) the gold one ("bombing" fits "bombing / attack")."""
+    return predicted_type in gold_type
+
+
 def _pair_matches(gold: Template, predicted: Template) -> int:
-    if gold.incident_type != predicted.incident_type:
+    if not types_compatible(gold.incident_type, predicted.incident_type):
         return -1
     return sum(match_role(gold.roles[r], predicted.roles[r]) for r in ROLES)
 

@@ -20,7 +20,7 @@ sharing a string (the same name in two incidents) count once.
 
 Matching. WikiEvents marks mostly head words ("soldiers", "bomb", "market"), the record whole
 phrases ("two off-duty soldiers"), so a predicted value matches a gold entity when, after
-lower-casing and dropping a leading "the/a/an" (``normalize_filler``, as for MUC-4), one of its
+lower-casing and dropping a leading "the/a/an" (``normalize_filler``), one of its
 strings equals one of the entity's mentions, or their head words agree. The head word is the last
 word before any modifier that follows the noun (a comma, bracket, preposition, relative pronoun or
 conjunction): "the driver of the bus" -> "driver", "the Army of the North" -> "army".
