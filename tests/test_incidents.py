@@ -97,6 +97,21 @@ def test_air_strike_is_armed_conflict() -> None:
                                                                           "Air/drone strike")
 
 
+@pytest.mark.parametrize("text", [
+    "The air force bombed a village near the river on Sunday, killing four peasants, residents said.",
+    "Four peasants died in the indiscriminate bombings by the air force in the north of the country.",
+])
+def test_bombing_by_forces_is_an_air_strike(text: str) -> None:
+    incident = incidents_of(text)[0]
+    assert incident.acled_sub_event_type == "Air/drone strike"
+
+
+def test_bombing_by_rebels_is_no_air_strike() -> None:
+    text = "The army reported that rebels bombed a bridge near the river on Sunday, killing four peasants."
+    incident = incidents_of(text)[0]
+    assert incident.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
 def test_kidnapping_is_an_abduction() -> None:
     text = "Gunmen abducted 14 pupils from a boarding school in the north of the country overnight."
     (incident,) = incidents_of(text)
