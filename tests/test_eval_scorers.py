@@ -236,6 +236,18 @@ def test_muc4_perpetrators_also_stand_without_their_group():
     assert template.roles["PerpInd"] == [frozenset({"fmln guerrillas", "guerrillas"})]
 
 
+def test_muc4_perpetrators_also_stand_with_what_they_wore_or_rode():
+    text = "A priest was shot dead by some 20 men wearing army uniforms, and two gunmen on a red motorcycle fled."
+    dressed, riding = text.index("some 20 men"), text.index("two gunmen")
+    found = incident(category="terrorism", attack_types=["armed_assault"], perpetrators=[
+        Perpetrator(mention="some 20 men", evidence=[Evidence.of(text, dressed, dressed + 11)]),
+        Perpetrator(mention="two gunmen", evidence=[Evidence.of(text, riding, riding + 10)])])
+    (template,) = muc4.predicted_templates(record("d", text, [found]))
+    assert template.roles["PerpInd"] == [
+        frozenset({"some 20 men", "men", "some 20 men wearing army uniforms", "men wearing army uniforms"}),
+        frozenset({"two gunmen", "gunmen", "two gunmen on a red motorcycle", "gunmen on a red motorcycle"})]
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

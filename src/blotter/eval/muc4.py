@@ -18,7 +18,7 @@ from typing import Sequence
 
 from ..geo.gazetteer import load_gazetteer
 from ..incidents.detect import TRIGGERS, WEAK_WORDS
-from ..models import DocumentRecord, Incident, InputDocument, Target, Victim, Weapon
+from ..models import DocumentRecord, Incident, InputDocument, Perpetrator, Target, Victim, Weapon
 from .common import read_jsonl
 from .metrics import PRF, Accuracy, normalize_filler, role_rows
 from .runner import Dataset, EvalResult
@@ -199,6 +199,27 @@ def _people_variants(mention: str) -> list[str]:
         if stateless and len(stateless.split()) >= 1 and stateless not in variants:
             variants.append(stateless)
     return variants
+
+
+# What the attackers wore or rode, told right after them ("men wearing military uniforms", "two individuals riding a
+# red motorcycle"): MUC-4's coders keep it in the PerpInd filler, as it is all the report knows of who they were.
+_ATTIRE_OR_RIDE = re.compile(
+    r"\s+(?:(?:wearing|dressed in|in|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:uniforms?|masks?|hoods?|fatigues|"
+    r"clothes|clothing)|(?:riding|on)\s+(?:an?\s+|two\s+)?(?:[\w-]+\s+)?(?:motorcycles?|motorbikes?|bicycles?))\b",
+    re.IGNORECASE)
+
+
+def _attire_variants(perpetrator: Perpetrator, record: DocumentRecord) -> list[str]:
+    """The perpetrator's mention with the attire or ride the text tells right after it, with and without its
+    count ("some 30 men wearing olive uniforms", "men wearing olive uniforms"); [] when the text tells none."""
+    evidence = perpetrator.evidence[0] if perpetrator.evidence else None
+    if evidence is None or evidence.field != "text" or evidence.quote != perpetrator.mention:
+        return []
+    after = _ATTIRE_OR_RIDE.match(record.text, evidence.end)
+    if after is None:
+        return []
+    dressed = record.text[evidence.start:after.end()]
+    return [dressed, *_people_variants(dressed)]
 
 
 def _military(target: Target) -> bool:
@@ -415,8 +436,8 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
         if incident_type is None or _guerrilla_warfare(incident) or _background(incident) or _war_fire(incident):
             continue
         roles = {
-            "PerpInd": _fillers(*[[p.mention, p.name, _without_group(p.mention, incident), *_people_variants(p.mention)]
-                                  for p in incident.perpetrators]),
+            "PerpInd": _fillers(*[[p.mention, p.name, _without_group(p.mention, incident), *_people_variants(p.mention),
+                                   *_attire_variants(p, record)] for p in incident.perpetrators]),
             # A group that denied the act is named, not accused.
             "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups if g.relation != "denied"]),
             # An army post, patrol or police station hit alongside civilian targets is the guerrilla warfare
