@@ -248,6 +248,17 @@ def test_muc4_perpetrators_also_stand_with_what_they_wore_or_rode():
         frozenset({"two gunmen", "gunmen", "two gunmen on a red motorcycle", "gunmen on a red motorcycle"})]
 
 
+def test_muc4_perpetrators_also_stand_with_and_without_their_band():
+    text = "A group of unidentified persons bombed the embassy, and a band of 20 to 30 rebels burned a bus."
+    persons = text.index("unidentified persons")
+    found = incident(category="terrorism", attack_types=["bombing"], perpetrators=[
+        Perpetrator(mention="unidentified persons", evidence=[Evidence.of(text, persons, persons + 20)]),
+        Perpetrator(mention="band of 20 to 30 rebels")])
+    (template, *_) = muc4.predicted_templates(record("d", text, [found]))
+    assert template.roles["PerpInd"] == [frozenset({"unidentified persons", "group of unidentified persons"}),
+                                         frozenset({"band of 20 to 30 rebels", "20 to 30 rebels", "rebels"})]
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

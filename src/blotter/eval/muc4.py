@@ -184,16 +184,23 @@ def _without_group(mention: str, incident: Incident) -> str | None:
 
 
 _COUNT = re.compile(r"^(?:(?:at least|about|some|over|more than|nearly|approximately|around)\s+)?"
-                    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+                    r"(?:\d[\d,]*(?:\s+(?:to|or)\s+\d[\d,]*)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
                     r"several|many)\s+(?:of\s+)?")
 
 
+# A band the attackers are named by ("group of unidentified persons", "a group of 30 to 40 men wearing uniforms"):
+# MUC-4's coders name them with and without it.
+_GROUP_OF = re.compile(r"^(?:(?:large|small|armed|heavily armed)\s+)?(?:group|band|gang|squad)\s+of\s+")
+
+
 def _people_variants(mention: str) -> list[str]:
-    """The attackers without their count or nation ("two terrorists" -> "terrorists", "colombian guerrillas"
-    -> "guerrillas"): MUC-4 keeps how many in a slot of its own, and its fillers often name the kind alone."""
-    words = normalize_filler(mention)
+    """The attackers without their band, count or nation ("group of men" -> "men", "two terrorists" -> "terrorists",
+    "colombian guerrillas" -> "guerrillas"): MUC-4 keeps how many in a slot of its own, and its fillers often name
+    the kind alone."""
+    named = normalize_filler(mention)
+    words = _GROUP_OF.sub("", named)
     uncounted = _COUNT.sub("", words)
-    variants = [uncounted] if uncounted != words and uncounted else []
+    variants = [form for form in dict.fromkeys((words, uncounted)) if form and form != named]
     for form in (words, uncounted):
         stateless = _without_nation(form)
         if stateless and len(stateless.split()) >= 1 and stateless not in variants:
@@ -209,17 +216,25 @@ _ATTIRE_OR_RIDE = re.compile(
     re.IGNORECASE)
 
 
-def _attire_variants(perpetrator: Perpetrator, record: DocumentRecord) -> list[str]:
-    """The perpetrator's mention with the attire or ride the text tells right after it, with and without its
-    count ("some 30 men wearing olive uniforms", "men wearing olive uniforms"); [] when the text tells none."""
+_BAND_BEFORE = re.compile(r"\b(?:group|band|gang|squad)\s+of\s+$", re.IGNORECASE)
+
+
+def _described_variants(perpetrator: Perpetrator, record: DocumentRecord) -> list[str]:
+    """The perpetrator's mention with the band the text names them by before it ("group of unidentified persons")
+    and the attire or ride it tells right after ("some 30 men wearing olive uniforms"), with and without their
+    count; [] when the text tells neither."""
     evidence = perpetrator.evidence[0] if perpetrator.evidence else None
     if evidence is None or evidence.field != "text" or evidence.quote != perpetrator.mention:
         return []
+    band = _BAND_BEFORE.search(record.text, max(0, evidence.start - 20), evidence.start)
+    start = band.start() if band else evidence.start
     after = _ATTIRE_OR_RIDE.match(record.text, evidence.end)
-    if after is None:
-        return []
-    dressed = record.text[evidence.start:after.end()]
-    return [dressed, *_people_variants(dressed)]
+    end = after.end() if after else evidence.end
+    variants = []
+    for first, last in dict.fromkeys([(start, end), (evidence.start, end), (start, evidence.end)]):
+        if (first, last) != (evidence.start, evidence.end):
+            variants += [record.text[first:last], *_people_variants(record.text[first:last])]
+    return variants
 
 
 def _military(target: Target) -> bool:
@@ -437,7 +452,7 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             continue
         roles = {
             "PerpInd": _fillers(*[[p.mention, p.name, _without_group(p.mention, incident), *_people_variants(p.mention),
-                                   *_attire_variants(p, record)] for p in incident.perpetrators]),
+                                   *_described_variants(p, record)] for p in incident.perpetrators]),
             # A group that denied the act is named, not accused.
             "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups if g.relation != "denied"]),
             # An army post, patrol or police station hit alongside civilian targets is the guerrilla warfare
