@@ -259,6 +259,15 @@ def test_muc4_perpetrators_also_stand_with_and_without_their_band():
                                          frozenset({"band of 20 to 30 rebels", "20 to 30 rebels", "rebels"})]
 
 
+def test_muc4_guerrillas_rebels_and_terrorists_of_one_incident_are_one_entity():
+    found = incident(category="terrorism", attack_types=["armed_assault"], perpetrators=[
+        Perpetrator(mention="two men"), Perpetrator(mention="leftist guerrillas"), Perpetrator(mention="the rebels"),
+        Perpetrator(mention="terrorists")])
+    (template,) = muc4.predicted_templates(record("d", "", [found]))
+    assert template.roles["PerpInd"] == [frozenset({"two men", "men"}),
+                                         frozenset({"leftist guerrillas", "rebels", "terrorists"})]
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

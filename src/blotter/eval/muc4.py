@@ -161,6 +161,22 @@ def _fillers(*alternatives: list[str | None]) -> list[Filler]:
     return fillers
 
 
+# The words reports use in turn for one side's fighters ("the guerrillas ... the rebels ... the terrorists", the last
+# the government's word for them): attackers named by them in one incident are one entity, as MUC-4's coders list them.
+_INSURGENT_HEADS = frozenset({"guerrilla", "guerrillas", "rebel", "rebels", "subversive", "subversives", "insurgent",
+                              "insurgents", "terrorist", "terrorists"})
+
+
+def _one_side(fillers: list[Filler]) -> list[Filler]:
+    """The fillers with every one naming insurgents by their kind alone joined into the first such."""
+    insurgents = [f for f in fillers if any(name.split()[-1:] and name.split()[-1] in _INSURGENT_HEADS for name in f)]
+    if len(insurgents) < 2:
+        return fillers
+    joined = frozenset().union(*insurgents)
+    first = fillers.index(insurgents[0])
+    return [joined if i == first else f for i, f in enumerate(fillers) if i == first or f not in insurgents]
+
+
 def _without_nation(mention: str) -> str | None:
     """The target without the nation that owns it ("salvadoran embassy" -> "embassy"): MUC-4 gives the
     foreign nation of a target a slot of its own, so its target names mostly leave it out."""
@@ -451,8 +467,9 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
         if incident_type is None or _guerrilla_warfare(incident) or _background(incident) or _war_fire(incident):
             continue
         roles = {
-            "PerpInd": _fillers(*[[p.mention, p.name, _without_group(p.mention, incident), *_people_variants(p.mention),
-                                   *_described_variants(p, record)] for p in incident.perpetrators]),
+            "PerpInd": _one_side(_fillers(*[[p.mention, p.name, _without_group(p.mention, incident),
+                                             *_people_variants(p.mention), *_described_variants(p, record)]
+                                            for p in incident.perpetrators])),
             # A group that denied the act is named, not accused.
             "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups if g.relation != "denied"]),
             # An army post, patrol or police station hit alongside civilian targets is the guerrilla warfare
