@@ -268,6 +268,16 @@ def test_muc4_guerrillas_rebels_and_terrorists_of_one_incident_are_one_entity():
                                          frozenset({"leftist guerrillas", "rebels", "terrorists"})]
 
 
+def test_muc4_army_and_armed_forces_of_one_incident_are_one_entity():
+    found = incident(category="armed_conflict", attack_types=["armed_assault"], groups=[
+        GroupRef(name="Salvadoran Army", mention="the Salvadoran army", relation="blamed"),
+        GroupRef(name="armed forces", mention="armed forces", relation="blamed"),
+        GroupRef(name="National Liberation Army", mention="National Liberation Army", relation="blamed")])
+    (template,) = muc4.predicted_templates(record("d", "", [found]))
+    assert template.roles["PerpOrg"] == [frozenset({"salvadoran army", "armed forces"}),
+                                         frozenset({"national liberation army"})]
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

@@ -177,6 +177,20 @@ def _one_side(fillers: list[Filler]) -> list[Filler]:
     return [joined if i == first else f for i, f in enumerate(fillers) if i == first or f not in insurgents]
 
 
+# A nation's forces as a body, by the names a report uses in turn ("the army", "the armed forces", "the military").
+_STATE_FORCES = frozenset({"army", "armed forces", "military", "government army"})
+
+
+def _one_state_force(fillers: list[Filler]) -> list[Filler]:
+    """The fillers with every one naming the state's forces as a body joined into the first such."""
+    forces = [f for f in fillers if any(name in _STATE_FORCES or _without_nation(name) in _STATE_FORCES for name in f)]
+    if len(forces) < 2:
+        return fillers
+    joined = frozenset().union(*forces)
+    first = fillers.index(forces[0])
+    return [joined if i == first else f for i, f in enumerate(fillers) if i == first or f not in forces]
+
+
 def _without_nation(mention: str) -> str | None:
     """The target without the nation that owns it ("salvadoran embassy" -> "embassy"): MUC-4 gives the
     foreign nation of a target a slot of its own, so its target names mostly leave it out."""
@@ -471,7 +485,8 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
                                              *_people_variants(p.mention), *_described_variants(p, record)]
                                             for p in incident.perpetrators])),
             # A group that denied the act is named, not accused.
-            "PerpOrg": _fillers(*[[g.mention, g.name] for g in incident.groups if g.relation != "denied"]),
+            "PerpOrg": _one_state_force(_fillers(*[[g.mention, g.name] for g in incident.groups
+                                                   if g.relation != "denied"])),
             # An army post, patrol or police station hit alongside civilian targets is the guerrilla warfare
             # part of the incident (rule 1b above): 11 of the 658 train Target entities name one (4 of them
             # police); of the police targets we found on dev and train 0-300, 1 in 9 was a gold filler.
