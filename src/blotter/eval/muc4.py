@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -167,14 +168,18 @@ _INSURGENT_HEADS = frozenset({"guerrilla", "guerrillas", "rebel", "rebels", "sub
                               "insurgents", "terrorist", "terrorists"})
 
 
-def _one_side(fillers: list[Filler]) -> list[Filler]:
-    """The fillers with every one naming insurgents by their kind alone joined into the first such."""
-    insurgents = [f for f in fillers if any(name.split()[-1:] and name.split()[-1] in _INSURGENT_HEADS for name in f)]
-    if len(insurgents) < 2:
+def _joined(fillers: list[Filler], names_it: Callable[[str], bool]) -> list[Filler]:
+    """The fillers with every one that has a name ``names_it`` accepts joined into the first such: one entity."""
+    same = [f for f in fillers if any(names_it(name) for name in f)]
+    if len(same) < 2:
         return fillers
-    joined = frozenset().union(*insurgents)
-    first = fillers.index(insurgents[0])
-    return [joined if i == first else f for i, f in enumerate(fillers) if i == first or f not in insurgents]
+    first = fillers.index(same[0])
+    return [frozenset().union(*same) if i == first else f for i, f in enumerate(fillers) if i == first or f not in same]
+
+
+def _one_side(fillers: list[Filler]) -> list[Filler]:
+    """The fillers naming insurgents by their kind ("guerrillas", "the rebels") as one."""
+    return _joined(fillers, lambda name: name.split()[-1:] != [] and name.split()[-1] in _INSURGENT_HEADS)
 
 
 # A nation's forces as a body, by the names a report uses in turn ("the army", "the armed forces", "the military").
@@ -182,13 +187,8 @@ _STATE_FORCES = frozenset({"army", "armed forces", "military", "government army"
 
 
 def _one_state_force(fillers: list[Filler]) -> list[Filler]:
-    """The fillers with every one naming the state's forces as a body joined into the first such."""
-    forces = [f for f in fillers if any(name in _STATE_FORCES or _without_nation(name) in _STATE_FORCES for name in f)]
-    if len(forces) < 2:
-        return fillers
-    joined = frozenset().union(*forces)
-    first = fillers.index(forces[0])
-    return [joined if i == first else f for i, f in enumerate(fillers) if i == first or f not in forces]
+    """The fillers naming the state's forces as a body ("the army", "the salvadoran armed forces") as one."""
+    return _joined(fillers, lambda name: name in _STATE_FORCES or _without_nation(name) in _STATE_FORCES)
 
 
 def _without_nation(mention: str) -> str | None:
