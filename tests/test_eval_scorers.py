@@ -227,6 +227,16 @@ def test_muc4_target_also_stands_without_its_nation():
                                         frozenset({"u.s. consulate", "consulate"})]
 
 
+def test_muc4_targets_named_by_the_same_noun_are_one_entity():
+    hit = incident(category="terrorism", attack_types=["armed_assault"],
+                   targets=[Target(mention="ambulances of the Red Cross", type="ngo"),
+                            Target(mention="two ambulances", type="transportation"),
+                            Target(mention="a pharmacy", type="business")])
+    (template,) = muc4.predicted_templates(record("d", "", [hit]))
+    assert template.roles["Target"] == [frozenset({"ambulances of the red cross", "two ambulances"}),
+                                        frozenset({"pharmacy"})]
+
+
 def test_muc4_perpetrators_also_stand_without_their_group():
     found = incident(category="terrorism", attack_types=["armed_assault"],
                      perpetrators=[Perpetrator(mention="FMLN guerrillas")],

@@ -186,6 +186,26 @@ def _one_side(fillers: list[Filler]) -> list[Filler]:
 _STATE_FORCES = frozenset({"army", "armed forces", "military", "government army"})
 
 
+def _head_noun(name: str) -> str:
+    """The noun a target's name is about: its last word, or the last before "of" ("ambulances of the red cross")."""
+    words = name.split(" of ")[0].split()
+    return words[-1] if words else ""
+
+
+def _one_per_head(fillers: list[Filler]) -> list[Filler]:
+    """Targets named by the same noun as one ("the ambulances of the red cross", "ambulances of that organisation"):
+    a report names what was hit again in other words, and MUC-4 lists those as mentions of one entity."""
+    joined: list[Filler] = []
+    for filler in fillers:
+        heads = {_head_noun(name) for name in filler}
+        same = next((i for i, given in enumerate(joined) if heads & {_head_noun(name) for name in given}), None)
+        if same is None:
+            joined.append(filler)
+        else:
+            joined[same] |= filler
+    return joined
+
+
 def _one_state_force(fillers: list[Filler]) -> list[Filler]:
     """The fillers naming the state's forces as a body ("the army", "the salvadoran armed forces") as one."""
     return _joined(fillers, lambda name: name in _STATE_FORCES or _without_nation(name) in _STATE_FORCES)
@@ -490,8 +510,8 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             # An army post, patrol or police station hit alongside civilian targets is the guerrilla warfare
             # part of the incident (rule 1b above): 11 of the 658 train Target entities name one (4 of them
             # police); of the police targets we found on dev and train 0-300, 1 in 9 was a gold filler.
-            "Target": _fillers(*[[t.mention, _without_nation(t.mention)] for t in incident.targets
-                                 if not (_military(t) or _AREA.search(t.mention) or _WAR_AIRCRAFT.search(t.mention))]),
+            "Target": _one_per_head(_fillers(*[[t.mention, _without_nation(t.mention)] for t in incident.targets
+                                 if not (_military(t) or _AREA.search(t.mention) or _WAR_AIRCRAFT.search(t.mention))])),
             # The GTT release of MUC-4 keeps only identified people as Victim fillers (1 of
             # its ~1,000 victim entities is a description like "members of fredemo"), so a
             # victim described without a name ("two peasants") has no gold to match.
