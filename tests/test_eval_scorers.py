@@ -167,6 +167,14 @@ def test_muc4_bombing_needs_a_placed_explosive():
         "attack", "bombing", "bombing", "attack", "attack"]
 
 
+def test_muc4_a_killing_told_first_beside_unnamed_bombings_is_an_attack():
+    murder = "Six priests were murdered at dawn, while the bombings of the capital went on."
+    blast = "An explosion shook the capital at dawn, and six priests were murdered."
+    told = [incident(category="terrorism", attack_types=["bombing", "assassination"],
+                     evidence=[Evidence.of(lede, 0, len(lede))]) for lede in (murder, blast)]
+    assert [muc4.muc_incident_type(i) for i in told] == ["attack", "bombing"]
+
+
 def test_muc4_kidnapping_is_what_the_lede_tells():
     later_hostage = incident(category="terrorism", attack_types=["assassination", "hostage_taking_barricade"])
     kidnapped = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "armed_assault"])

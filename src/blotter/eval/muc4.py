@@ -122,7 +122,7 @@ def muc_incident_type(incident: Incident) -> str | None:
         w.type == "explosives" and w.subtype not in _PLACED_EXPLOSIVES for w in incident.weapons)
     placed = "bombing" in types and any(w.type == "explosives" and w.subtype in _PLACED_EXPLOSIVES
                                         for w in incident.weapons)
-    if placed or (incident.attack_types[0] == "bombing" and not fired_from_afar):
+    if placed or (incident.attack_types[0] == "bombing" and not fired_from_afar and not _killing_led(incident)):
         # A siege with explosives (MUC-4 has no hostage siege type) is an attack.
         return "attack" if incident.attack_types[0] == "hostage_taking_barricade" else "bombing"
     if incident.attack_types[0] == "hostage_taking_barricade":
@@ -135,6 +135,15 @@ def muc_incident_type(incident: Incident) -> str | None:
     if _ROBBERY.search(incident.summary) or _ROBBERY.search(lede):
         return "robbery"
     return "attack"
+
+
+def _killing_led(incident: Incident) -> bool:
+    """An incident whose first sentence tells no explosion, with no explosive named, that tells a killing or a
+    shooting: what it reports is that assault, and the bombings a later sentence names ("the murder of the priests
+    ... the bombings of the capital") are background to it."""
+    lede = incident.evidence[0].quote if incident.evidence else ""
+    return (not any(w.type == "explosives" for w in incident.weapons) and not _BOMBS.search(lede)
+            and bool({"armed_assault", "assassination"} & set(incident.attack_types)))
 
 
 def _fillers(*alternatives: list[str | None]) -> list[Filler]:
