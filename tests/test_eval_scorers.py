@@ -296,6 +296,14 @@ def test_muc4_army_and_armed_forces_of_one_incident_are_one_entity():
                                          frozenset({"national liberation army"})]
 
 
+def test_muc4_weapons_also_stand_without_their_size():
+    blast = incident(category="terrorism", attack_types=["bombing"],
+                     weapons=[Weapon(mention="a powerful bomb", type="explosives"),
+                              Weapon(mention="car bomb", type="explosives", subtype="vehicle-borne IED")])
+    (template,) = muc4.predicted_templates(record("d", "", [blast]))
+    assert template.roles["Weapon"] == [frozenset({"powerful bomb", "bomb"}), frozenset({"car bomb"})]
+
+
 def test_muc4_each_gold_entity_matched_once():
     gold = [frozenset({"guerrillas"})]
     assert muc4.match_role(gold, [frozenset({"guerrillas"}), frozenset({"guerrillas", "rebels"})]) == 1

@@ -296,6 +296,17 @@ def _described_variants(perpetrator: Perpetrator, record: DocumentRecord) -> lis
     return variants
 
 
+# How big or strong a weapon was ("a powerful bomb", "a medium-sized bomb"): MUC-4 names the weapon with and without it.
+_SIZE = re.compile(r"^(?:(?:very|extremely|highly)\s+)?(?:powerful|high-powered|high-power|medium-sized|medium|small|"
+                   r"large|big|huge|heavy|light|crude|homemade|home-made)\s+(?=\S)", re.IGNORECASE)
+
+
+def _unsized(weapon: str) -> str | None:
+    """The weapon's name without the size or strength told before it, if any."""
+    plain = _SIZE.sub("", normalize_filler(weapon))
+    return plain if plain != normalize_filler(weapon) else None
+
+
 def _military(target: Target) -> bool:
     return target.type in ("military", "police") or bool(_MILITARY_TARGET.search(target.mention))
 
@@ -469,9 +480,9 @@ def _bombing_and_attack(incident: Incident, roles: dict[str, list[Filler]], reco
     weapons = [w for w in incident.weapons if not _AMMUNITION.search(w.mention) and not _carried_by_forces(w, record)]
     explosive = [w.type == "explosives" or bool(_BOMBS.search(w.mention)) for w in weapons]
     attack = {**roles, "Target": [], "Victim": shot_fillers,
-              "Weapon": _fillers(*[[w.mention] for w, bomb in zip(weapons, explosive) if not bomb])}
+              "Weapon": _fillers(*[[w.mention, _unsized(w.mention)] for w, bomb in zip(weapons, explosive) if not bomb])}
     bombing = {**roles, "Victim": [f for f in roles["Victim"] if f not in shot_fillers],
-               "Weapon": _fillers(*[[w.mention] for w, bomb in zip(weapons, explosive) if bomb])}
+               "Weapon": _fillers(*[[w.mention, _unsized(w.mention)] for w, bomb in zip(weapons, explosive) if bomb])}
     return [Template("attack", attack), Template("bombing", bombing)]
 
 
@@ -526,7 +537,7 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             # victim described without a name ("two peasants") has no gold to match.
             "Victim": _fillers(*[[v.mention, v.name] for v in incident.victims if v.name]),
             # MUC-4 names the instrument, not its rounds ("rifles", not "bullets").
-            "Weapon": _fillers(*[[w.mention] for w in incident.weapons
+            "Weapon": _fillers(*[[w.mention, _unsized(w.mention)] for w in incident.weapons
                                  if not _AMMUNITION.search(w.mention) and not _carried_by_forces(w, record)]),
         }
         if incident_type == "bombing":
