@@ -235,13 +235,20 @@ def test_muc4_target_also_stands_without_its_nation():
                                         frozenset({"u.s. consulate", "consulate"})]
 
 
+def test_muc4_target_also_stands_without_its_owner():
+    hit = incident(category="terrorism", attack_types=["bombing"],
+                   targets=[Target(mention="the office of the ruling party", type="government_general")])
+    (template,) = muc4.predicted_templates(record("d", "", [hit]))
+    assert template.roles["Target"] == [frozenset({"office of the ruling party", "office"})]
+
+
 def test_muc4_targets_named_by_the_same_noun_are_one_entity():
     hit = incident(category="terrorism", attack_types=["armed_assault"],
                    targets=[Target(mention="ambulances of the Red Cross", type="ngo"),
                             Target(mention="two ambulances", type="transportation"),
                             Target(mention="a pharmacy", type="business")])
     (template,) = muc4.predicted_templates(record("d", "", [hit]))
-    assert template.roles["Target"] == [frozenset({"ambulances of the red cross", "two ambulances"}),
+    assert template.roles["Target"] == [frozenset({"ambulances of the red cross", "ambulances", "two ambulances"}),
                                         frozenset({"pharmacy"})]
 
 
