@@ -237,9 +237,11 @@ def test_muc4_target_also_stands_without_its_nation():
 
 def test_muc4_target_also_stands_without_its_owner():
     hit = incident(category="terrorism", attack_types=["bombing"],
-                   targets=[Target(mention="the office of the ruling party", type="government_general")])
+                   targets=[Target(mention="the office of the ruling party", type="government_general"),
+                            Target(mention="the priests' residence", type="religious_figures_institutions")])
     (template,) = muc4.predicted_templates(record("d", "", [hit]))
-    assert template.roles["Target"] == [frozenset({"office of the ruling party", "office"})]
+    assert template.roles["Target"] == [frozenset({"office of the ruling party", "office"}),
+                                        frozenset({"priests' residence", "residence"})]
 
 
 def test_muc4_targets_named_by_the_same_noun_are_one_entity():

@@ -196,9 +196,13 @@ _STATE_FORCES = frozenset({"army", "armed forces", "military", "government army"
 
 
 def _before_of(name: str) -> str | None:
-    """The target without whose or what it is ("office of the ruling party" -> "office"): MUC-4 names what was hit
-    with and without its owner."""
+    """The target without whose or what it is ("office of the ruling party", "the mayor's office" -> "office"): MUC-4
+    names what was hit with and without its owner."""
     words = normalize_filler(name)
+    if "'" in words:
+        owned = re.split(r"'s?\s+", words, maxsplit=1)
+        if len(owned) == 2 and owned[1]:
+            return owned[1]
     return words.split(" of ")[0] if " of " in words else None
 
 
