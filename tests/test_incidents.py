@@ -841,3 +841,11 @@ def test_a_time_back_written_in_words_or_digits_is_one_time() -> None:
     from blotter.incidents.detect import _days_back
     assert _days_back("Five days ago guerrillas killed a guard.") == _days_back("It happened 5 days ago.")
     assert _days_back("two weeks earlier") != _days_back("2 weeks ago")
+
+
+def test_a_first_mere_mention_is_passed_over_for_the_event_told_after_it() -> None:
+    text = ("Powerful explosions shook the capital. On 19 November urban commandos bombed a gas station on "
+            "Reforma street, killing two employees, police said.")
+    (incident,) = incidents_of(text, published=None)
+    assert incident.is_primary
+    assert incident.casualties.killed.best == 2
