@@ -858,6 +858,15 @@ def test_muc4_raiders_who_loot_a_target_also_fill_a_robbery():
     assert only.incident_type == "attack"
 
 
+def test_muc4_raiders_who_burn_a_target_also_fill_an_arson():
+    """MUC-4 codes the burning in a raid as an arson of the things burned, by the same attackers."""
+    attack, arson = muc4.predicted_templates(raid_record(
+        "guerrillas armed with rifles killed guard luis paz and burned two pharmacies."))
+    assert (attack.incident_type, arson.incident_type) == ("attack", "arson")
+    assert arson.roles["Target"] == [frozenset({"pharmacies"})] and arson.roles["PerpInd"] == attack.roles["PerpInd"]
+    assert arson.roles["Victim"] == [] and arson.roles["Weapon"] == []
+
+
 def test_muc4_perpetrator_names_sharing_a_string_are_one_filler():
     """"fmln terrorists" also stands as "terrorists"; a second mention "the terrorists" names the same people,
     so it joins that filler rather than counting as a second one gold cannot match."""

@@ -502,18 +502,20 @@ _LOOTING = re.compile(r"\b(?:rob(?:bed|bing|bery|beries)?|loot(?:ed|ing)?|ransac
                       r"steal(?:ing|s)?|plunder(?:ed|ing)?)\b", re.IGNORECASE)
 
 
-def _robbery_told(incident: Incident, roles: dict[str, list[Filler]]) -> list[Template]:
-    """A robbery template for raiders who also took property ("attacked and robbed three pharmacies", "burned the
-    facilities and stole food"): MUC-4's coders fill one with the perpetrators and the things robbed, beside the
-    attack. Only when one of the incident's sentences tells the looting of a target the incident names."""
+def _act_told(incident: Incident, roles: dict[str, list[Filler]], act: re.Pattern[str], incident_type: str,
+              ) -> list[Template]:
+    """A template of another type for raiders who also robbed or burned ("attacked and robbed three pharmacies",
+    "killed two peasants and burned their houses"): MUC-4's coders fill one with the perpetrators and the things
+    robbed or burned, beside the attack. Only when one of the incident's sentences tells the act done to a target
+    the incident names."""
     for evidence in incident.evidence:
-        if evidence.field != "text" or not _LOOTING.search(evidence.quote):
+        if evidence.field != "text" or not act.search(evidence.quote):
             continue
-        robbed = [t for t in incident.targets
-                  if t.evidence and evidence.start <= t.evidence[0].start < evidence.end]
-        if robbed:
-            return [Template("robbery", {**roles, "Victim": [], "Weapon": [],
-                                         "Target": _fillers(*[[t.mention, _without_nation(t.mention)] for t in robbed])})]
+        done_to = [t for t in incident.targets
+                   if t.evidence and evidence.start <= t.evidence[0].start < evidence.end]
+        if done_to:
+            return [Template(incident_type, {**roles, "Victim": [], "Weapon": [], "Target": _fillers(
+                *[[t.mention, _without_nation(t.mention), _before_of(t.mention)] for t in done_to])})]
     return []
 
 
@@ -557,7 +559,9 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
         else:
             templates.append(Template(incident_type, roles))
         if incident_type != "robbery":
-            templates += _robbery_told(incident, roles)
+            templates += _act_told(incident, roles, _LOOTING, "robbery")
+        if incident_type != "arson":
+            templates += _act_told(incident, roles, _ARSON, "arson")
         towns, sentence = _listed_towns(incident, record)
         if towns:
             town_type = _act_type(sentence, incident_type)
