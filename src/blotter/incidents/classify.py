@@ -59,9 +59,11 @@ _DRONE = re.compile(r"\b(air ?strikes?|drone strikes?|drone attacks?|warplanes?|
 _FORCES = r"(?:air force|army|armed forces|military|troops|planes?|aircraft|helicopters?|warplanes?|bombers)"
 _BOMB_WORD = r"(?:bomb(?:ed|ing|ings)|strafed|strafing)"
 _AERIAL_BOMBING = re.compile(
-    rf"\b{_FORCES}(?:'s?)?\s+(?:(?:has|have|had|was|were|is|are|been|also|again|then|\w+ly)\s+){{0,3}}{_BOMB_WORD}\b(?!\s+(?:attacks?|by|was|were)\b)"
+    rf"\b{_FORCES}(?:'s?)?\s+(?:(?:has|have|had|was|were|is|are|been|also|again|then|\w+ly)\s+){{0,3}}{_BOMB_WORD}\b"
+    rf"(?!\s+(?:attacks?|by|was|were)\b)"
     rf"|\b{_BOMB_WORD}\s+(?:\w+\s+){{0,3}}?by\s+(?:the\s+)?(?:[\w-]+\s+)?{_FORCES}\b"
-    rf"|\b{_BOMB_WORD}\s+(?:of|on|against|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:populated areas|civilian population)\b", re.I)
+    rf"|\b{_BOMB_WORD}\s+(?:of|on|against|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:populated areas|civilian population)\b", re.I)
 _SHELLS = re.compile(r"\b(shell(s|ed|ing)?|mortars?|artillery|rockets?|missiles?|howitzers?)\b", re.I)
 _REMOTE = re.compile(r"\b(ieds?|improvised explosive|roadside bombs?|landmines?|mines?|car bombs?|bombs?|explosives?)\b", re.I)
 _GRENADE = re.compile(r"\bgrenades?\b", re.I)
