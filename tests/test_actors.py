@@ -512,3 +512,16 @@ def test_being_responsible_is_a_claim_only_for_a_deed_the_group_owns() -> None:
     assert _relation(duty, True) != "claimed"
     owned = "The FMLN said they were responsible for the attack on the post."
     assert _relation(owned, True) == "claimed"
+
+
+def test_slayers_and_outlaws_are_perpetrators() -> None:
+    murder = main_incident("Two priests were murdered at their home in the capital on Sunday. The slayers fled before dawn.")
+    assert [p.mention for p in murder.perpetrators] == ["slayers"]
+    siege = main_incident("A band of outlaws stormed the hotel on Sunday and took the guests hostage.")
+    assert "outlaws" in [p.mention for p in siege.perpetrators]
+
+
+def test_accused_of_a_deed_told_by_a_gerund() -> None:
+    text = ("Two priests were murdered at their home in the capital on Sunday. "
+            "A communique accuses two soldiers of perpetrating the murders.")
+    assert [p.mention for p in main_incident(text).perpetrators] == ["two soldiers"]

@@ -167,6 +167,14 @@ def test_muc4_bombing_needs_a_placed_explosive():
         "attack", "bombing", "bombing", "attack", "attack"]
 
 
+def test_muc4_a_killing_told_first_beside_unnamed_bombings_is_an_attack():
+    murder = "Six priests were murdered at dawn, while the bombings of the capital went on."
+    blast = "An explosion shook the capital at dawn, and six priests were murdered."
+    told = [incident(category="terrorism", attack_types=["bombing", "assassination"],
+                     evidence=[Evidence.of(lede, 0, len(lede))]) for lede in (murder, blast)]
+    assert [muc4.muc_incident_type(i) for i in told] == ["attack", "bombing"]
+
+
 def test_muc4_kidnapping_is_what_the_lede_tells():
     later_hostage = incident(category="terrorism", attack_types=["assassination", "hostage_taking_barricade"])
     kidnapped = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "armed_assault"])
@@ -226,6 +234,25 @@ def test_muc4_target_is_scored_by_its_fullest_name():
     assert template.roles["Target"] == [frozenset({"costa rican embassy"}), frozenset({"u.s. consulate"})]
 
 
+def test_muc4_target_also_stands_without_its_owner():
+    hit = incident(category="terrorism", attack_types=["bombing"],
+                   targets=[Target(mention="the office of the ruling party", type="government_general"),
+                            Target(mention="the priests' residence", type="religious_figures_institutions")])
+    (template,) = muc4.predicted_templates(record("d", "", [hit]))
+    assert template.roles["Target"] == [frozenset({"office of the ruling party", "office"}),
+                                        frozenset({"priests' residence", "residence"})]
+
+
+def test_muc4_targets_named_by_the_same_noun_are_one_entity():
+    hit = incident(category="terrorism", attack_types=["armed_assault"],
+                   targets=[Target(mention="ambulances of the Red Cross", type="ngo"),
+                            Target(mention="two ambulances", type="transportation"),
+                            Target(mention="a pharmacy", type="business")])
+    (template,) = muc4.predicted_templates(record("d", "", [hit]))
+    assert template.roles["Target"] == [frozenset({"ambulances of the red cross", "ambulances", "two ambulances"}),
+                                        frozenset({"pharmacy"})]
+
+
 def test_muc4_perpetrators_are_scored_by_their_kind_without_their_group():
     found = incident(category="terrorism", attack_types=["armed_assault"],
                      perpetrators=[Perpetrator(mention="FMLN guerrillas")],
@@ -233,6 +260,56 @@ def test_muc4_perpetrators_are_scored_by_their_kind_without_their_group():
                                       relation="perpetrator")])
     (template,) = muc4.predicted_templates(record("d", "", [found]))
     assert template.roles["PerpInd"] == [frozenset({"guerrillas"})]
+
+
+def test_muc4_perpetrators_also_stand_with_what_they_wore_or_rode():
+    text = "A priest was shot dead by some 20 men wearing army uniforms, and two gunmen on a red motorcycle fled."
+    dressed, riding = text.index("some 20 men"), text.index("two gunmen")
+    found = incident(category="terrorism", attack_types=["armed_assault"], perpetrators=[
+        Perpetrator(mention="some 20 men", evidence=[Evidence.of(text, dressed, dressed + 11)]),
+        Perpetrator(mention="two gunmen", evidence=[Evidence.of(text, riding, riding + 10)])])
+    (template,) = muc4.predicted_templates(record("d", text, [found]))
+    assert template.roles["PerpInd"] == [
+        frozenset({"some 20 men", "men", "some 20 men wearing army uniforms", "men wearing army uniforms"}),
+        frozenset({"two gunmen", "gunmen", "two gunmen on a red motorcycle", "gunmen on a red motorcycle"})]
+
+
+def test_muc4_perpetrators_also_stand_with_and_without_their_band():
+    text = "A group of unidentified persons bombed the embassy, and a band of 20 to 30 rebels burned a bus."
+    persons = text.index("unidentified persons")
+    found = incident(category="terrorism", attack_types=["bombing"], perpetrators=[
+        Perpetrator(mention="unidentified persons", evidence=[Evidence.of(text, persons, persons + 20)]),
+        Perpetrator(mention="band of 20 to 30 rebels")])
+    (template, *_) = muc4.predicted_templates(record("d", text, [found]))
+    assert template.roles["PerpInd"] == [frozenset({"unidentified persons", "group of unidentified persons"}),
+                                         frozenset({"band of 20 to 30 rebels", "20 to 30 rebels", "rebels"})]
+
+
+def test_muc4_guerrillas_rebels_and_terrorists_of_one_incident_are_one_entity():
+    found = incident(category="terrorism", attack_types=["armed_assault"], perpetrators=[
+        Perpetrator(mention="two men"), Perpetrator(mention="leftist guerrillas"), Perpetrator(mention="the rebels"),
+        Perpetrator(mention="terrorists")])
+    (template,) = muc4.predicted_templates(record("d", "", [found]))
+    assert template.roles["PerpInd"] == [frozenset({"two men", "men"}),
+                                         frozenset({"leftist guerrillas", "rebels", "terrorists"})]
+
+
+def test_muc4_army_and_armed_forces_of_one_incident_are_one_entity():
+    found = incident(category="armed_conflict", attack_types=["armed_assault"], groups=[
+        GroupRef(name="Salvadoran Army", mention="the Salvadoran army", relation="blamed"),
+        GroupRef(name="armed forces", mention="armed forces", relation="blamed"),
+        GroupRef(name="National Liberation Army", mention="National Liberation Army", relation="blamed")])
+    (template,) = muc4.predicted_templates(record("d", "", [found]))
+    assert template.roles["PerpOrg"] == [frozenset({"salvadoran army", "armed forces"}),
+                                         frozenset({"national liberation army"})]
+
+
+def test_muc4_weapons_also_stand_without_their_size():
+    blast = incident(category="terrorism", attack_types=["bombing"],
+                     weapons=[Weapon(mention="a powerful bomb", type="explosives"),
+                              Weapon(mention="car bomb", type="explosives", subtype="vehicle-borne IED")])
+    (template,) = muc4.predicted_templates(record("d", "", [blast]))
+    assert template.roles["Weapon"] == [frozenset({"powerful bomb", "bomb"}), frozenset({"car bomb"})]
 
 
 def test_muc4_each_gold_entity_matched_once():
@@ -798,6 +875,15 @@ def test_muc4_raiders_who_loot_a_target_also_fill_a_robbery():
     assert robbery.roles["Victim"] == [] and robbery.roles["Weapon"] == []
     (only,) = muc4.predicted_templates(raid_record("guerrillas armed with rifles killed guard luis paz near two pharmacies."))
     assert only.incident_type == "attack"
+
+
+def test_muc4_raiders_who_burn_a_target_also_fill_an_arson():
+    """MUC-4 codes the burning in a raid as an arson of the things burned, by the same attackers."""
+    attack, arson = muc4.predicted_templates(raid_record(
+        "guerrillas armed with rifles killed guard luis paz and burned two pharmacies."))
+    assert (attack.incident_type, arson.incident_type) == ("attack", "arson")
+    assert arson.roles["Target"] == [frozenset({"pharmacies"})] and arson.roles["PerpInd"] == attack.roles["PerpInd"]
+    assert arson.roles["Victim"] == [] and arson.roles["Weapon"] == []
 
 
 def test_muc4_perpetrator_names_sharing_a_string_are_one_filler():

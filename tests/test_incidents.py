@@ -97,6 +97,21 @@ def test_air_strike_is_armed_conflict() -> None:
                                                                           "Air/drone strike")
 
 
+@pytest.mark.parametrize("text", [
+    "The air force bombed a village near the river on Sunday, killing four peasants, residents said.",
+    "Four peasants died in the indiscriminate bombings by the air force in the north of the country.",
+])
+def test_bombing_by_forces_is_an_air_strike(text: str) -> None:
+    incident = incidents_of(text)[0]
+    assert incident.acled_sub_event_type == "Air/drone strike"
+
+
+def test_bombing_by_rebels_is_no_air_strike() -> None:
+    text = "The army reported that rebels bombed a bridge near the river on Sunday, killing four peasants."
+    incident = incidents_of(text)[0]
+    assert incident.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
 def test_kidnapping_is_an_abduction() -> None:
     text = "Gunmen abducted 14 pupils from a boarding school in the north of the country overnight."
     (incident,) = incidents_of(text)
@@ -826,3 +841,11 @@ def test_a_time_back_written_in_words_or_digits_is_one_time() -> None:
     from blotter.incidents.detect import _days_back
     assert _days_back("Five days ago guerrillas killed a guard.") == _days_back("It happened 5 days ago.")
     assert _days_back("two weeks earlier") != _days_back("2 weeks ago")
+
+
+def test_a_first_mere_mention_is_passed_over_for_the_event_told_after_it() -> None:
+    text = ("Powerful explosions shook the capital. On 19 November urban commandos bombed a gas station on "
+            "Reforma street, killing two employees, police said.")
+    (incident,) = incidents_of(text, published=None)
+    assert incident.is_primary
+    assert incident.casualties.killed.best == 2

@@ -299,8 +299,10 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
         return [headline] if headline else []
     incidents: list[Incident] = []
     relevant: float | None = None  # scored only when a political incident needs it
+    passed_over = False  # the first incident was a mere mention: the next one told as an event is the main one
     for number, detected in enumerate(detected_incidents, start=1):
-        frame = _frame(doc, article, places, detected, number == 1, published)
+        primary = number == 1 or (passed_over and not incidents and not detected.background)
+        frame = _frame(doc, article, places, detected, primary, published)
         violent_starts = {s.sentence.start for s in detected.sentences if s.violent}
         groups = find_groups(frame, violent_starts)
         if not groups and incidents and not detected.background:
@@ -327,15 +329,18 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
                 continue
         evidence: list[Evidence] = [sentence_evidence(frame, s.sentence) for s in detected.sentences if s.violent]
         incident = Incident(
-            id=f"{article.id}-i{number}", is_primary=number == 1, category=typing.category,
+            id=f"{article.id}-i{number}", is_primary=primary, category=typing.category,
             attack_types=typing.attack_types, acled_event_type=typing.acled_event_type,
             acled_sub_event_type=typing.acled_sub_event_type, status=typing.status,
             date=fill_date(frame), location=place_stage.locate(frame), perpetrators=perpetrators, groups=groups,
             claims=claims, victims=victims, targets=fill_targets(frame), weapons=weapons,
             casualties=_with_perpetrator_fates(fill_casualties(frame), perpetrators), evidence=evidence,
         )
-        if number == 1 and _mere_mention(incident, detected, article.title):
-            return []
+        if primary and _mere_mention(incident, detected, article.title):
+            # "Powerful explosions were felt downtown." before the sentences that tell the bombing: the report's
+            # own event is told after it, so it is passed over, not the report
+            passed_over = True
+            continue
         if incident.category in _POLITICAL_CATEGORIES:
             if relevant is None:
                 relevant = relevance(article.text)

@@ -133,6 +133,7 @@ PERPETRATOR_NOUNS = {
     "perpetrator", "perpetrators", "assassin", "assassins", "sniper", "snipers", "jihadist", "jihadists",
     "extremist", "extremists", "narcoterrorists", "narcoterrorist", "commandos", "commando", "sappers", "hitmen",
     "hitman", "paramilitaries", "rioters", "bandits", "bandit", "thugs", "raiders", "insurgent", "terrorist",
+    "slayer", "slayers", "outlaw", "outlaws",
 }
 # People words that are perpetrators only as the doer of a violent verb ("two men shot", "troops fired").
 AGENT_NOUNS = {
@@ -635,8 +636,10 @@ _DEED_NOUNS = frozenset("crime crimes death deaths act acts action actions".spli
 
 def _names_deed(preposition: Token) -> bool:
     """A preposition whose object names a violent deed ("in the massacre", "for the death of"), or stands for
-    the one the sentence tells ("the bombing, for which the rebels are held responsible")."""
-    return any(o.dep_ == "pobj" and (_is_violent_verb(o) or o.lower_ in _DEED_NOUNS or o.tag_ == "WDT")
+    the one the sentence tells ("the bombing, for which the rebels are held responsible"), or whose gerund does
+    one ("accused the army of murdering", "of perpetrating the attack")."""
+    return any((o.dep_ == "pobj" and (_is_violent_verb(o) or o.lower_ in _DEED_NOUNS or o.tag_ == "WDT"))
+               or (o.dep_ == "pcomp" and (_is_violent_verb(o) or _deed_done(o)))
                for o in preposition.children)
 
 

@@ -53,6 +53,17 @@ _MILITARY = re.compile(
 _STATE_FORCES = re.compile(r"\b(troops|soldiers|army|military|armed forces|air force|security forces)\b", re.I)
 _SUICIDE_BOMB = re.compile(r"(?<!fake )(?<!hoax )(?<!imitation )\bsuicide (bomb\w*|attack\w*|vest|car)|\bblew (himself|herself|themselves) up\b", re.I)
 _DRONE = re.compile(r"\b(air ?strikes?|drone strikes?|drone attacks?|warplanes?|helicopter gunships?|bombed from the air|air raids?)\b", re.I)
+# Bombing by an air force, an army or its aircraft ("the air force bombed the area", "bombings by the army"), or of
+# populated areas as a whole ("bombings against densely populated areas"): bombs dropped from the air, an air
+# strike, not a charge someone placed (armies and air forces drop bombs; insurgents and gangs place them).
+_FORCES = r"(?:air force|army|armed forces|military|troops|planes?|aircraft|helicopters?|warplanes?|bombers)"
+_BOMB_WORD = r"(?:bomb(?:ed|ing|ings)|strafed|strafing)"
+_AERIAL_BOMBING = re.compile(
+    rf"\b{_FORCES}(?:'s?)?\s+(?:(?:has|have|had|was|were|is|are|been|also|again|then|\w+ly)\s+){{0,3}}{_BOMB_WORD}\b"
+    rf"(?!\s+(?:attacks?|by|was|were)\b)"
+    rf"|\b{_BOMB_WORD}\s+(?:\w+\s+){{0,3}}?by\s+(?:the\s+)?(?:[\w-]+\s+)?{_FORCES}\b"
+    rf"|\b{_BOMB_WORD}\s+(?:of|on|against|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:populated areas|civilian population)\b", re.I)
 _SHELLS = re.compile(r"\b(shell(s|ed|ing)?|mortars?|artillery|rockets?|missiles?|howitzers?)\b", re.I)
 _REMOTE = re.compile(r"\b(ieds?|improvised explosive|roadside bombs?|landmines?|mines?|car bombs?|bombs?|explosives?)\b", re.I)
 _GRENADE = re.compile(r"\bgrenades?\b", re.I)
@@ -165,7 +176,7 @@ def _explosion_sub_event(words: str) -> str | None:
     """ACLED's sub-event for explosions the words name, most telling first; None when they name none."""
     if _SUICIDE_BOMB.search(words):
         return "Suicide bomb"
-    if _DRONE.search(words):
+    if _DRONE.search(words) or _AERIAL_BOMBING.search(words):
         return "Air/drone strike"
     if _SHELLS.search(words):
         return "Shelling/artillery/missile attack"
