@@ -23,7 +23,7 @@ from typing import Sequence
 
 from ..geo.gazetteer import load_gazetteer
 from ..incidents.detect import TRIGGERS, WEAK_WORDS
-from ..models import DocumentRecord, Incident, InputDocument, Perpetrator, Target, Victim, Weapon
+from ..models import DocumentRecord, Incident, InputDocument, Target, Victim, Weapon
 from .common import read_jsonl
 from .metrics import PRF, Accuracy, normalize_filler, role_rows
 from .runner import Dataset, EvalResult
@@ -204,40 +204,8 @@ def _one_state_force(fillers: list[Filler]) -> list[Filler]:
     return _joined(fillers, lambda name: name in _STATE_FORCES or _without_nation(name) in _STATE_FORCES)
 
 
-def _before_of(name: str) -> str | None:
-    """The target without whose or what it is ("office of the ruling party", "the mayor's office" -> "office"): MUC-4
-    names what was hit with and without its owner."""
-    words = normalize_filler(name)
-    if "'" in words:
-        owned = re.split(r"'s?\s+", words, maxsplit=1)
-        if len(owned) == 2 and owned[1]:
-            return owned[1]
-    return words.split(" of ")[0] if " of " in words else None
-
-
-def _head_noun(name: str) -> str:
-    """The noun a target's name is about: its last word, or the last before "of" ("ambulances of the red cross")."""
-    words = name.split(" of ")[0].split()
-    return words[-1] if words else ""
-
-
-def _one_per_head(fillers: list[Filler]) -> list[Filler]:
-    """Targets named by the same noun as one ("the ambulances of the red cross", "ambulances of that organisation"):
-    a report names what was hit again in other words, and MUC-4 lists those as mentions of one entity."""
-    joined: list[Filler] = []
-    for filler in fillers:
-        heads = {_head_noun(name) for name in filler}
-        same = next((i for i, given in enumerate(joined) if heads & {_head_noun(name) for name in given}), None)
-        if same is None:
-            joined.append(filler)
-        else:
-            joined[same] |= filler
-    return joined
-
-
 def _without_nation(mention: str) -> str | None:
-    """The target without the nation that owns it ("salvadoran embassy" -> "embassy"): MUC-4 gives the
-    foreign nation of a target a slot of its own, so its target names mostly leave it out."""
+    """The name without the nation that owns it ("salvadoran armed forces" -> "armed forces")."""
     words = normalize_filler(mention).split()
     if len(words) > 1 and words[0] in _NATION_CODES:
         return " ".join(words[1:])
@@ -255,71 +223,6 @@ def _without_group(mention: str, incident: Incident) -> str | None:
         if words.startswith(group + " "):
             return words[len(group) + 1:]
     return None
-
-
-_COUNT = re.compile(r"^(?:(?:at least|about|some|over|more than|nearly|approximately|around)\s+)?"
-                    r"(?:\d[\d,]*(?:\s+(?:to|or)\s+\d[\d,]*)?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                    r"eleven|twelve|dozens?|hundreds?|several|many)\s+(?:of\s+)?")
-
-
-# A band the attackers are named by ("group of unidentified persons", "a group of 30 to 40 men wearing uniforms"):
-# MUC-4's coders name them with and without it.
-_GROUP_OF = re.compile(r"^(?:(?:large|small|armed|heavily armed)\s+)?(?:group|band|gang|squad)\s+of\s+")
-
-
-def _people_variants(mention: str) -> list[str]:
-    """The attackers without their band, count or nation ("group of men" -> "men", "two terrorists" -> "terrorists",
-    "colombian guerrillas" -> "guerrillas"): MUC-4 keeps how many in a slot of its own, and its fillers often name
-    the kind alone."""
-    named = normalize_filler(mention)
-    words = _GROUP_OF.sub("", named)
-    uncounted = _COUNT.sub("", words)
-    variants = [form for form in dict.fromkeys((words, uncounted)) if form and form != named]
-    for form in (words, uncounted):
-        stateless = _without_nation(form)
-        if stateless and len(stateless.split()) >= 1 and stateless not in variants:
-            variants.append(stateless)
-    return variants
-
-
-# What the attackers wore or rode, told right after them ("men wearing military uniforms", "two individuals riding a
-# red motorcycle"): MUC-4's coders keep it in the PerpInd filler, as it is all the report knows of who they were.
-_ATTIRE_OR_RIDE = re.compile(
-    r"\s+(?:(?:wearing|dressed in|in|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:uniforms?|masks?|hoods?|fatigues|"
-    r"clothes|clothing)|(?:riding|on)\s+(?:an?\s+|two\s+)?(?:[\w-]+\s+)?(?:motorcycles?|motorbikes?|bicycles?))\b",
-    re.IGNORECASE)
-
-
-_BAND_BEFORE = re.compile(r"\b(?:group|band|gang|squad)\s+of\s+$", re.IGNORECASE)
-
-
-def _described_variants(perpetrator: Perpetrator, record: DocumentRecord) -> list[str]:
-    """The perpetrator's mention with the band the text names them by before it ("group of unidentified persons")
-    and the attire or ride it tells right after ("some 30 men wearing olive uniforms"), with and without their
-    count; [] when the text tells neither."""
-    evidence = perpetrator.evidence[0] if perpetrator.evidence else None
-    if evidence is None or evidence.field != "text" or evidence.quote != perpetrator.mention:
-        return []
-    band = _BAND_BEFORE.search(record.text, max(0, evidence.start - 20), evidence.start)
-    start = band.start() if band else evidence.start
-    after = _ATTIRE_OR_RIDE.match(record.text, evidence.end)
-    end = after.end() if after else evidence.end
-    variants = []
-    for first, last in dict.fromkeys([(start, end), (evidence.start, end), (start, evidence.end)]):
-        if (first, last) != (evidence.start, evidence.end):
-            variants += [record.text[first:last], *_people_variants(record.text[first:last])]
-    return variants
-
-
-# How big or strong a weapon was ("a powerful bomb", "a medium-sized bomb"): MUC-4 names the weapon with and without it.
-_SIZE = re.compile(r"^(?:(?:very|extremely|highly)\s+)?(?:powerful|high-powered|high-power|medium-sized|medium|small|"
-                   r"large|big|huge|heavy|light|crude|homemade|home-made)\s+(?=\S)", re.IGNORECASE)
-
-
-def _unsized(weapon: str) -> str | None:
-    """The weapon's name without the size or strength told before it, if any."""
-    plain = _SIZE.sub("", normalize_filler(weapon))
-    return plain if plain != normalize_filler(weapon) else None
 
 
 def _military(target: Target) -> bool:
@@ -494,7 +397,7 @@ def _bombing_and_attack(incident: Incident, roles: dict[str, list[Filler]], reco
     shot_fillers = _fillers(*[[v.mention, v.name] for v in shot])
     weapons = [w for w in incident.weapons if not _AMMUNITION.search(w.mention) and not _carried_by_forces(w, record)]
     explosive = [w.type == "explosives" or bool(_BOMBS.search(w.mention)) for w in weapons]
-    named = [[w.mention, _unsized(w.mention)] for w in weapons]
+    named = [[w.mention] for w in weapons]
     attack = {**roles, "Target": [], "Victim": shot_fillers,
               "Weapon": _fillers(*[names for names, bomb in zip(named, explosive) if not bomb])}
     bombing = {**roles, "Victim": [f for f in roles["Victim"] if f not in shot_fillers],
@@ -520,7 +423,7 @@ def _act_told(incident: Incident, roles: dict[str, list[Filler]], act: re.Patter
                    if t.evidence and evidence.start <= t.evidence[0].start < evidence.end]
         if done_to:
             return [Template(incident_type, {**roles, "Victim": [], "Weapon": [], "Target": _fillers(
-                *[[t.mention, _without_nation(t.mention), _before_of(t.mention)] for t in done_to])})]
+                *[[t.mention] for t in done_to])})]
     return []
 
 
@@ -539,8 +442,7 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
         if incident_type is None or _guerrilla_warfare(incident) or _background(incident) or _war_fire(incident):
             continue
         roles = {
-            "PerpInd": _one_side(_fillers(*[[p.mention, p.name, _without_group(p.mention, incident),
-                                             *_people_variants(p.mention), *_described_variants(p, record)]
+            "PerpInd": _one_side(_fillers(*[[p.mention, p.name, _without_group(p.mention, incident)]
                                             for p in incident.perpetrators])),
             # A group that denied the act is named, not accused.
             "PerpOrg": _one_state_force(_fillers(*[[g.mention, g.name] for g in incident.groups
@@ -548,15 +450,14 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             # An army post, patrol or police station hit alongside civilian targets is the guerrilla warfare
             # part of the incident (rule 1b above): 11 of the 658 train Target entities name one (4 of them
             # police); of the police targets we found on dev and train 0-300, 1 in 9 was a gold filler.
-            "Target": _one_per_head(_fillers(*[
-                [t.mention, _without_nation(t.mention), _before_of(t.mention)] for t in incident.targets
-                if not (_military(t) or _AREA.search(t.mention) or _WAR_AIRCRAFT.search(t.mention))])),
+            "Target": _fillers(*[[t.mention] for t in incident.targets
+                                 if not (_military(t) or _AREA.search(t.mention) or _WAR_AIRCRAFT.search(t.mention))]),
             # The GTT release of MUC-4 keeps only identified people as Victim fillers (1 of
             # its ~1,000 victim entities is a description like "members of fredemo"), so a
             # victim described without a name ("two peasants") has no gold to match.
             "Victim": _fillers(*[[v.mention, v.name] for v in incident.victims if v.name]),
             # MUC-4 names the instrument, not its rounds ("rifles", not "bullets").
-            "Weapon": _fillers(*[[w.mention, _unsized(w.mention)] for w in incident.weapons
+            "Weapon": _fillers(*[[w.mention] for w in incident.weapons
                                  if not _AMMUNITION.search(w.mention) and not _carried_by_forces(w, record)]),
         }
         if incident_type == "bombing":
