@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from spacy.tokens import Token
+
 from ..models import Evidence, IncidentDate
 from .detect import TRIGGERS, WEAK_WORDS
 from .frame import IncidentFrame
@@ -480,19 +482,47 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
 # Verbs of the scene around the violent act that still date it: police called to it, a body found, a death.
 _SCENE_VERB_LEMMAS = frozenset({
     "call", "respond", "dispatch", "arrive", "find", "discover", "happen", "occur", "die", "wound", "injure", "hit",
-    "strike", "erupt", "break", "take", "destroy", "damage", "fire", "hear", "kill", "investigate"})
+    "strike", "erupt", "break", "take", "destroy", "damage", "fire", "hear", "kill", "investigate", "sustain", "suffer"})
 _VERB_TAGS = ("VERB", "AUX")
+
+
+def _is_trigger(token: Token) -> bool:
+    """A word of violence, in any inflection ("shootings")."""
+    return token.lower_ in TRIGGERS or token.lemma_.lower() in TRIGGERS
+
+
+def _is_event_verb(token: Token) -> bool:
+    """A verb of the violent act or of its scene: "shot", "killed", "police were called", "found"."""
+    return token.pos_ in _VERB_TAGS and (
+        token.lemma_.lower() in _SCENE_VERB_LEMMAS or _is_trigger(token) or _EVENT_VERB_RE.fullmatch(token.text) is not None)
+
+
 # The days a report counts from its filing ("today", "yesterday"): news-agency copy dates the news it files with
-# them and gives an attack it recalls its own date; crime reports name weekdays for both, so those are left alone.
+# them and gives an attack it recalls its own date.
 _NEWS_DAY_RE = re.compile(
     r"(?:(?:late|early)\s+)?(?:today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening))"
     r"(?:\s+(?:morning|afternoon|evening))?|(?:two|three|four|five|six|\d)\s+days\s+ago", re.IGNORECASE)
+# A day named by its weekday ("late Friday", "Monday, May 16"): crime reports name both the news told and the event
+# with them, so such a day yields only when its verb is an act of the aftermath (a bare "another act" test here
+# lost as many GVA dates as it won).
+_WEEKDAY_NAMED_RE = re.compile(r".*\b" + _WEEKDAY + r"\b.*", re.IGNORECASE)
+# What follows a crime: the law's acts, the telling of it, mourning and recovery ("charged a man with murder
+# Thursday", "Officials Wednesday identified", "Neighbors Sunday mourned", "faced a judge Tuesday").
+_AFTERMATH_LEMMAS = frozenset({
+    "arrest", "charge", "detain", "sentence", "convict", "arraign", "release", "identify", "book", "appear", "indict",
+    "surrender", "bury", "jail", "plead", "testify", "extradite", "unseal", "appoint", "confess", "face", "hold",
+    "file", "deny", "reveal", "decline", "refuse", "obtain", "search", "interview", "question", "say", "tell",
+    "announce", "confirm", "name", "ask", "issue", "order", "learn", "speak", "tweet", "post", "address",
+    "mourn", "remember", "honor", "grieve", "gather", "recover", "remain", "continue"})
+# Verbs that only tell: a day before them may be the day of what they tell ("Around 10 p.m. Sunday, police say ...").
+_REPORTING_LEMMAS = frozenset({"say", "tell"})
 
 
-def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
+def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int, acts: frozenset[str] | None = None) -> bool:
     """Whether a date modifies the verb of another act than the violent one: "the army denied today that
     guerrillas attacked the farm", "judges today began a strike to protest the assassination of ...",
-    "he left for Caracas today, after the massacre": the day of the denial, the strike, the trip.
+    "he left for Caracas today, after the massacre": the day of the denial, the strike, the trip. With ``acts``,
+    only a verb of those lemmas is another act.
 
     A date that names the event ("the attacks today"), or whose verb is the violent act, its scene ("police were
     called Saturday") or has the event for subject ("the attacks, which began at 0300 today"), stays the event's.
@@ -501,18 +531,26 @@ def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int) -> 
     if span is None:
         return False
     token = span.root
+    if acts is not None and token.dep_ in ("nsubj", "nsubjpass"):
+        return False  # a misparse ("who sustained a wound Sunday is now recovering"): a day is no verb's subject
     while token.head.i != token.i:
         token = token.head
-        if token.lower_ in TRIGGERS:
+        if _is_trigger(token):
             return False
         if token.pos_ in _VERB_TAGS:
             break
     else:
         return False
-    if token.lemma_.lower() in _SCENE_VERB_LEMMAS or _EVENT_VERB_RE.fullmatch(token.text):
-        return False
-    if token.dep_ in ("relcl", "acl") and token.head.lower_ in TRIGGERS:
-        return False
+    if acts is not None and (token.lemma_.lower() not in acts or token.lemma_.lower() in _REPORTING_LEMMAS and (
+            span.start < token.i and any(child.dep_ == "ccomp" for child in token.children))):
+        return False  # not an act of the aftermath, or "Around 10:30 Monday night, police say he took a gun"
+    if _is_event_verb(token) or any(_is_event_verb(conjunct) for conjunct in token.conjuncts):
+        return False  # "a father came home and shot his family": coordinated acts share their time
+    if token.dep_ == "advcl" and _is_event_verb(token.head):
+        return False  # "shot as she slept in her bed on April 10"
+    if token.dep_ in ("relcl", "acl") and (_is_trigger(token.head) or any(
+            child.dep_ == "compound" and _is_trigger(child) for child in token.head.children)):
+        return False  # "gunshot wounds received late Friday"
     if any(clause.dep_ == "advcl" and any(t.lower_ == "when" for t in clause.children)
            and any(t.lower_ in TRIGGERS for t in clause.subtree) for clause in token.children):
         return False  # "fears were realized early Saturday, when a man was shot"
@@ -597,9 +635,12 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                 score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
                 stamp_mentions.add(mention.char_start)
             elif _NEWS_DAY_RE.fullmatch(text, mention.char_start, mention.char_end) and _dates_another_act(
-                    frame, mention.char_start, mention.char_end):
-                # The day of the news told, a denial or a protest ("the army denied today that ..."): it yields to
-                # every other kept date below (ranked above the page's stamp), and keeps its score when none is left.
+                    frame, mention.char_start, mention.char_end) or _WEEKDAY_NAMED_RE.fullmatch(
+                    text, mention.char_start, mention.char_end) and _dates_another_act(
+                    frame, mention.char_start, mention.char_end, _AFTERMATH_LEMMAS):
+                # The day of the news told, a denial, a protest ("the army denied today that ...") or a charge ("charged
+                # Thursday"): it yields to every other kept date below (ranked above the page's stamp), and keeps its
+                # score when none is left.
                 news_days[mention.char_start] = score
                 score = -0.45 + max(score, 0.0) / 10
             if in_trigger and frame.trigger is not None:
