@@ -254,6 +254,9 @@ def test_a_holiday_on_a_fixed_day_dates_the_event(text: str, start: str) -> None
     ("Two men were wounded at a cookout on Memorial Day.", "2023-05-29"),
     ("A man was stabbed on Labor Day.", "2023-09-04"),
     ("A teen was shot on Halloween night.", "2023-10-31"),
+    # Easter moves with the moon: March 31 in 2024, before the report of March 4 2024, so the year before's
+    ("A girl was shot early Easter morning in her home.", "2023-04-09"),
+    ("Two men were wounded in an Easter Sunday shooting.", "2023-04-09"),
 ])
 def test_a_holiday_on_a_moving_or_fixed_day_dates_the_event(text: str, start: str) -> None:
     assert date_of(text).start == start
@@ -261,6 +264,8 @@ def test_a_holiday_on_a_moving_or_fixed_day_dates_the_event(text: str, start: st
 
 def test_a_holiday_weekend_is_no_day() -> None:
     assert date_of("A man was shot over the Memorial Day weekend.").precision != "day"
+    assert date_of("A man was shot over the Easter weekend.").precision != "day"
+    assert date_of("A man dressed as the Easter Bunny was shot.").start is None
     assert date_of("A man was shot over the Thanksgiving Day weekend.").precision != "day"
 
 

@@ -63,9 +63,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("holiday", re.compile(
         r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<holiday>New\s+Year(?:'s|’s|s)?\s+Day|Christmas\s+(?:Eve|Day)|"
         r"Fourth\s+of\s+July|Independence\s+Day|Hallowe?en|Valentine(?:'s|’s|s)?\s+Day|Thanksgiving(?!\s+Day\s+(?:weekend|week|holidays?|break|season|travel|eve)\b)(?:\s+Day)?|"
-        r"Memorial\s+Day|Labor\s+Day|Mother(?:'s|’s|s)?\s+Day|Father(?:'s|’s|s)?\s+Day)"
+        r"Memorial\s+Day|Labor\s+Day|Mother(?:'s|’s|s)?\s+Day|Father(?:'s|’s|s)?\s+Day|Easter(?:\s+Sunday)?)"
         r"(?:\s+(?:morning|afternoon|evening|night))?\b"
-        r"(?!\s+(?:weekend|week|holidays?|break|season|travel|eve)\b)", re.IGNORECASE)),
+        r"(?!\s+(?:weekend|week|holidays?|break|season|travel|eve|bunny|eggs?|baskets?|vacation)\b)", re.IGNORECASE)),
     ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+ago\b", re.IGNORECASE)),
     ("relative_period", re.compile(
         r"\b(?P<word>earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)|this\s+(?:week|month))\b", re.IGNORECASE)),
@@ -164,7 +164,7 @@ _EVENT_REPORTED_RE = re.compile(
     re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
-    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|hallowe?en|thanksgiving)",
+    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|hallowe?en|thanksgiving|easter)",
     re.IGNORECASE)
 _WINDOW_BEFORE, _WINDOW_AFTER = 20, 45
 # A publication day in a page address: "/2016/01/27/", "/2016-01-27-".
@@ -236,6 +236,20 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
+def _easter(year: int) -> date:
+    """Easter Sunday of a year in the Gregorian calendar (the anonymous Gregorian computus)."""
+    golden = year % 19
+    century, of_century = divmod(year, 100)
+    leap_centuries, century_rest = divmod(century, 4)
+    moon_correction = (century + 8) // 25
+    epact = (19 * golden + century - leap_centuries - (century - moon_correction + 1) // 3 + 15) % 30
+    leap_years, year_rest = divmod(of_century, 4)
+    weekday_offset = (32 + 2 * century_rest + 2 * leap_years - epact - year_rest) % 7
+    shift = (golden + 11 * epact + 22 * weekday_offset) // 451
+    month, day = divmod(epact + weekday_offset - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
 def _holiday(words: str, published: date | None) -> tuple[date, date, str] | None:
     """The day a named holiday fell on: the latest one on or before publication."""
     if published is None:
@@ -245,6 +259,11 @@ def _holiday(words: str, published: date | None) -> tuple[date, date, str] | Non
     if name in HOLIDAYS:
         month, day = HOLIDAYS[name]
         return _absolute_day(published.year, month, day, published, False)
+    if name.startswith("easter"):
+        resolved = _easter(published.year)
+        if resolved > published:
+            resolved = _easter(published.year - 1)
+        return resolved, resolved, "day"
     month, weekday, nth = MOVABLE_HOLIDAYS[name]
     resolved = _nth_weekday(published.year, month, weekday, nth)
     if resolved > published:
