@@ -498,3 +498,19 @@ def test_a_plural_of_violence_is_a_trigger_for_dating() -> None:
     from blotter.incidents.dates import _is_trigger
     shootings = next(token for token in analyse("The shootings stemmed from a feud.") if token.text == "shootings")
     assert _is_trigger(shootings)
+
+
+@pytest.mark.parametrize("text", [
+    "Grief counselors will be on hand Wednesday morning at the school where the boy studied. The boy was shot in his "
+    "home, police said.",
+    "The family is to gather Friday at the house where the woman was shot.",
+])
+def test_a_weekday_of_what_is_to_come_is_no_day_of_the_shooting(text: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start is None
+
+
+def test_a_future_act_beside_the_shooting_leaves_the_shootings_day() -> None:
+    text = "A man was shot Sunday night and will undergo surgery Friday."
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == "2024-03-03"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..models import Evidence, IncidentDate
 from .detect import TRIGGERS, WEAK_WORDS
@@ -537,6 +537,30 @@ _AFTERMATH_LEMMAS = frozenset({
 _REPORTING_LEMMAS = frozenset({"say", "tell"})
 
 
+def _dated_verb(span: Span) -> Token | None:
+    """The verb a date modifies, through the words between ("charged a man with murder Thursday": "charged");
+    None when a word of violence comes first ("the Friday night shootings") or there is no verb."""
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if _is_trigger(token):
+            return None
+        if token.pos_ in _VERB_TAGS:
+            return token
+    return None
+
+
+def _dates_what_is_to_come(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
+    """Whether a day dates a verb in the future ("Counselors will be on hand Wednesday", "He is to appear in court
+    Monday"): an upcoming day, never the day of the shooting the report tells."""
+    span = frame.doc.char_span(char_start, char_end, alignment_mode="expand")
+    verb = _dated_verb(span) if span is not None else None
+    if verb is None:
+        return False
+    return any(child.dep_ == "aux" and child.lower_ in ("will", "'ll", "’ll", "shall") for child in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(child.lower_ == "to" for child in verb.children))
+
+
 def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int, acts: frozenset[str] | None = None) -> bool:
     """Whether a date modifies the verb of another act than the violent one: "the army denied today that
     guerrillas attacked the farm", "judges today began a strike to protest the assassination of ...",
@@ -547,18 +571,10 @@ def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int, act
     called Saturday") or has the event for subject ("the attacks, which began at 0300 today"), stays the event's.
     """
     span = frame.doc.char_span(char_start, char_end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span.root
-    if acts is not None and token.dep_ in ("nsubj", "nsubjpass"):
+    if span is None or acts is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
         return False  # a misparse ("who sustained a wound Sunday is now recovering"): a day is no verb's subject
-    while token.head.i != token.i:
-        token = token.head
-        if _is_trigger(token):
-            return False
-        if token.pos_ in _VERB_TAGS:
-            break
-    else:
+    token = _dated_verb(span)
+    if token is None:
         return False
     if acts is not None and (token.lemma_.lower() not in acts or token.lemma_.lower() in _REPORTING_LEMMAS and (
             span.start < token.i and any(child.dep_ == "ccomp" for child in token.children))):
@@ -648,7 +664,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
         for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
             score = base + (0.5 if mention.precision == "day" else 0.0)
-            if _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
+            if _is_detached(text, mention.char_start, mention.char_end, sentence.start_char) or (
+                    _WEEKDAY_NAMED_RE.fullmatch(text, mention.char_start, mention.char_end)
+                    and _dates_what_is_to_come(frame, mention.char_start, mention.char_end)):
                 score -= 5
             elif any(start <= mention.char_start < end for start, end in stamps):
                 score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
