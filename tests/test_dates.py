@@ -254,6 +254,9 @@ def test_a_holiday_on_a_fixed_day_dates_the_event(text: str, start: str) -> None
     ("Two men were wounded at a cookout on Memorial Day.", "2023-05-29"),
     ("A man was stabbed on Labor Day.", "2023-09-04"),
     ("A teen was shot on Halloween night.", "2023-10-31"),
+    # Easter moves with the moon: March 31 in 2024, before the report of March 4 2024, so the year before's
+    ("A girl was shot early Easter morning in her home.", "2023-04-09"),
+    ("Two men were wounded in an Easter Sunday shooting.", "2023-04-09"),
 ])
 def test_a_holiday_on_a_moving_or_fixed_day_dates_the_event(text: str, start: str) -> None:
     assert date_of(text).start == start
@@ -261,6 +264,8 @@ def test_a_holiday_on_a_moving_or_fixed_day_dates_the_event(text: str, start: st
 
 def test_a_holiday_weekend_is_no_day() -> None:
     assert date_of("A man was shot over the Memorial Day weekend.").precision != "day"
+    assert date_of("A man was shot over the Easter weekend.").precision != "day"
+    assert date_of("A man dressed as the Easter Bunny was shot.").start is None
     assert date_of("A man was shot over the Thanksgiving Day weekend.").precision != "day"
 
 
@@ -455,3 +460,57 @@ def test_an_updates_stamp_is_not_the_event_day() -> None:
 
 def test_the_day_a_victim_was_taken_to_hospital_in_a_condition_is_the_event_day() -> None:
     assert date_of("A man was taken to the medical center in critical condition Friday after he was shot.").start == "2024-03-01"
+
+
+@pytest.mark.parametrize("text, start", [
+    # a weekday whose verb is an act of the aftermath (a charge, a court date, mourning) yields to the shooting's day
+    ("Police charged a man with murder Thursday in the shooting of his neighbor. The man shot his neighbor late "
+     "Tuesday outside a bar.", "2024-02-27"),
+    ("Neighbors on Sunday mourned a man who was killed in his driveway. Police said he was shot Saturday.",
+     "2024-03-02"),
+    ("A teenager faced a judge Friday in the shooting of two classmates. The classmates were wounded early "
+     "Wednesday at a party.", "2024-02-28"),
+    # ... but not a weekday before "police say" that tells the shooting, nor one misread as a verb's subject
+    ("Around 10 p.m. Sunday, police say a man shot his brother at their home. The brothers had argued at a party "
+     "on Saturday.", "2024-03-03"),
+    ("The boy who suffered a gunshot wound to the face Sunday is now recovering. His family had moved into the "
+     "house on Friday.", "2024-03-03"),
+])
+def test_a_weekday_of_the_aftermath_gives_way_to_the_shootings_own(text: str, start: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
+
+
+@pytest.mark.parametrize("text", [
+    # the filing day stays the attack's when its verb is joined to the violent one, is a clause of its time, or
+    # names the wounds
+    "A father came home today and shot his wife and two sons. Soldiers clashed with rebels near the town on Saturday.",
+    "A farmer was shot dead as he slept in his house today. Soldiers clashed with rebels near the town on Saturday.",
+    "Four men were taken to a hospital with gunshot wounds received today. Soldiers clashed with rebels near the "
+    "town on Saturday.",
+])
+def test_the_filing_day_of_an_act_tied_to_the_attack_is_the_attacks(text: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == "2024-03-04"
+
+
+def test_a_plural_of_violence_is_a_trigger_for_dating() -> None:
+    from blotter.incidents.dates import _is_trigger
+    shootings = next(token for token in analyse("The shootings stemmed from a feud.") if token.text == "shootings")
+    assert _is_trigger(shootings)
+
+
+@pytest.mark.parametrize("text", [
+    "Grief counselors will be on hand Wednesday morning at the school where the boy studied. The boy was shot in his "
+    "home, police said.",
+    "The family is to gather Friday at the house where the woman was shot.",
+])
+def test_a_weekday_of_what_is_to_come_is_no_day_of_the_shooting(text: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start is None
+
+
+def test_a_future_act_beside_the_shooting_leaves_the_shootings_day() -> None:
+    text = "A man was shot Sunday night and will undergo surgery Friday."
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == "2024-03-03"

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from spacy.tokens import Span, Token
+
 from ..models import Evidence, IncidentDate
 from .detect import TRIGGERS, WEAK_WORDS
 from .frame import IncidentFrame
@@ -61,9 +63,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("holiday", re.compile(
         r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<holiday>New\s+Year(?:'s|’s|s)?\s+Day|Christmas\s+(?:Eve|Day)|"
         r"Fourth\s+of\s+July|Independence\s+Day|Hallowe?en|Valentine(?:'s|’s|s)?\s+Day|Thanksgiving(?!\s+Day\s+(?:weekend|week|holidays?|break|season|travel|eve)\b)(?:\s+Day)?|"
-        r"Memorial\s+Day|Labor\s+Day|Mother(?:'s|’s|s)?\s+Day|Father(?:'s|’s|s)?\s+Day)"
+        r"Memorial\s+Day|Labor\s+Day|Mother(?:'s|’s|s)?\s+Day|Father(?:'s|’s|s)?\s+Day|Easter(?:\s+Sunday)?)"
         r"(?:\s+(?:morning|afternoon|evening|night))?\b"
-        r"(?!\s+(?:weekend|week|holidays?|break|season|travel|eve)\b)", re.IGNORECASE)),
+        r"(?!\s+(?:weekend|week|holidays?|break|season|travel|eve|bunny|eggs?|baskets?|vacation)\b)", re.IGNORECASE)),
     ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+ago\b", re.IGNORECASE)),
     ("relative_period", re.compile(
         r"\b(?P<word>earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)|this\s+(?:week|month))\b", re.IGNORECASE)),
@@ -162,7 +164,7 @@ _EVENT_REPORTED_RE = re.compile(
     re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
-    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|hallowe?en|thanksgiving)",
+    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|hallowe?en|thanksgiving|easter)",
     re.IGNORECASE)
 _WINDOW_BEFORE, _WINDOW_AFTER = 20, 45
 # A publication day in a page address: "/2016/01/27/", "/2016-01-27-".
@@ -234,6 +236,20 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
+def _easter(year: int) -> date:
+    """Easter Sunday of a year in the Gregorian calendar (the anonymous Gregorian computus)."""
+    golden = year % 19
+    century, of_century = divmod(year, 100)
+    leap_centuries, century_rest = divmod(century, 4)
+    moon_correction = (century + 8) // 25
+    epact = (19 * golden + century - leap_centuries - (century - moon_correction + 1) // 3 + 15) % 30
+    leap_years, year_rest = divmod(of_century, 4)
+    weekday_offset = (32 + 2 * century_rest + 2 * leap_years - epact - year_rest) % 7
+    shift = (golden + 11 * epact + 22 * weekday_offset) // 451
+    month, day = divmod(epact + weekday_offset - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
 def _holiday(words: str, published: date | None) -> tuple[date, date, str] | None:
     """The day a named holiday fell on: the latest one on or before publication."""
     if published is None:
@@ -243,6 +259,11 @@ def _holiday(words: str, published: date | None) -> tuple[date, date, str] | Non
     if name in HOLIDAYS:
         month, day = HOLIDAYS[name]
         return _absolute_day(published.year, month, day, published, False)
+    if name.startswith("easter"):
+        resolved = _easter(published.year)
+        if resolved > published:
+            resolved = _easter(published.year - 1)
+        return resolved, resolved, "day"
     month, weekday, nth = MOVABLE_HOLIDAYS[name]
     resolved = _nth_weekday(published.year, month, weekday, nth)
     if resolved > published:
@@ -480,39 +501,91 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
 # Verbs of the scene around the violent act that still date it: police called to it, a body found, a death.
 _SCENE_VERB_LEMMAS = frozenset({
     "call", "respond", "dispatch", "arrive", "find", "discover", "happen", "occur", "die", "wound", "injure", "hit",
-    "strike", "erupt", "break", "take", "destroy", "damage", "fire", "hear", "kill", "investigate"})
+    "strike", "erupt", "break", "take", "destroy", "damage", "fire", "hear", "kill", "investigate", "sustain", "suffer"})
 _VERB_TAGS = ("VERB", "AUX")
+
+
+def _is_trigger(token: Token) -> bool:
+    """A word of violence, in any inflection ("shootings")."""
+    return token.lower_ in TRIGGERS or token.lemma_.lower() in TRIGGERS
+
+
+def _is_event_verb(token: Token) -> bool:
+    """A verb of the violent act or of its scene: "shot", "killed", "police were called", "found"."""
+    return token.pos_ in _VERB_TAGS and (
+        token.lemma_.lower() in _SCENE_VERB_LEMMAS or _is_trigger(token) or _EVENT_VERB_RE.fullmatch(token.text) is not None)
+
+
 # The days a report counts from its filing ("today", "yesterday"): news-agency copy dates the news it files with
-# them and gives an attack it recalls its own date; crime reports name weekdays for both, so those are left alone.
+# them and gives an attack it recalls its own date.
 _NEWS_DAY_RE = re.compile(
     r"(?:(?:late|early)\s+)?(?:today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening))"
     r"(?:\s+(?:morning|afternoon|evening))?|(?:two|three|four|five|six|\d)\s+days\s+ago", re.IGNORECASE)
+# A day named by its weekday ("late Friday", "Monday, May 16"): crime reports name both the news told and the event
+# with them, so such a day yields only when its verb is an act of the aftermath (a bare "another act" test here
+# lost as many GVA dates as it won).
+_WEEKDAY_NAMED_RE = re.compile(r".*\b" + _WEEKDAY + r"\b.*", re.IGNORECASE)
+# What follows a crime: the law's acts, the telling of it, mourning and recovery ("charged a man with murder
+# Thursday", "Officials Wednesday identified", "Neighbors Sunday mourned", "faced a judge Tuesday").
+_AFTERMATH_LEMMAS = frozenset({
+    "arrest", "charge", "detain", "sentence", "convict", "arraign", "release", "identify", "book", "appear", "indict",
+    "surrender", "bury", "jail", "plead", "testify", "extradite", "unseal", "appoint", "confess", "face", "hold",
+    "file", "deny", "reveal", "decline", "refuse", "obtain", "search", "interview", "question", "say", "tell",
+    "announce", "confirm", "name", "ask", "issue", "order", "learn", "speak", "tweet", "post", "address",
+    "mourn", "remember", "honor", "grieve", "gather", "recover", "remain", "continue"})
+# Verbs that only tell: a day before them may be the day of what they tell ("Around 10 p.m. Sunday, police say ...").
+_REPORTING_LEMMAS = frozenset({"say", "tell"})
 
 
-def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
+def _dated_verb(span: Span) -> Token | None:
+    """The verb a date modifies, through the words between ("charged a man with murder Thursday": "charged");
+    None when a word of violence comes first ("the Friday night shootings") or there is no verb."""
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if _is_trigger(token):
+            return None
+        if token.pos_ in _VERB_TAGS:
+            return token
+    return None
+
+
+def _dates_what_is_to_come(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
+    """Whether a day dates a verb in the future ("Counselors will be on hand Wednesday", "He is to appear in court
+    Monday"): an upcoming day, never the day of the shooting the report tells."""
+    span = frame.doc.char_span(char_start, char_end, alignment_mode="expand")
+    verb = _dated_verb(span) if span is not None else None
+    if verb is None:
+        return False
+    return any(child.dep_ == "aux" and child.lower_ in ("will", "'ll", "’ll", "shall") for child in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(child.lower_ == "to" for child in verb.children))
+
+
+def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int, acts: frozenset[str] | None = None) -> bool:
     """Whether a date modifies the verb of another act than the violent one: "the army denied today that
     guerrillas attacked the farm", "judges today began a strike to protest the assassination of ...",
-    "he left for Caracas today, after the massacre": the day of the denial, the strike, the trip.
+    "he left for Caracas today, after the massacre": the day of the denial, the strike, the trip. With ``acts``,
+    only a verb of those lemmas is another act.
 
     A date that names the event ("the attacks today"), or whose verb is the violent act, its scene ("police were
     called Saturday") or has the event for subject ("the attacks, which began at 0300 today"), stays the event's.
     """
     span = frame.doc.char_span(char_start, char_end, alignment_mode="expand")
-    if span is None:
+    if span is None or acts is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+        return False  # a misparse ("who sustained a wound Sunday is now recovering"): a day is no verb's subject
+    token = _dated_verb(span)
+    if token is None:
         return False
-    token = span.root
-    while token.head.i != token.i:
-        token = token.head
-        if token.lower_ in TRIGGERS:
-            return False
-        if token.pos_ in _VERB_TAGS:
-            break
-    else:
-        return False
-    if token.lemma_.lower() in _SCENE_VERB_LEMMAS or _EVENT_VERB_RE.fullmatch(token.text):
-        return False
-    if token.dep_ in ("relcl", "acl") and token.head.lower_ in TRIGGERS:
-        return False
+    if acts is not None and (token.lemma_.lower() not in acts or token.lemma_.lower() in _REPORTING_LEMMAS and (
+            span.start < token.i and any(child.dep_ == "ccomp" for child in token.children))):
+        return False  # not an act of the aftermath, or "Around 10:30 Monday night, police say he took a gun"
+    if _is_event_verb(token) or any(_is_event_verb(conjunct) for conjunct in token.conjuncts):
+        return False  # "a father came home and shot his family": coordinated acts share their time
+    if token.dep_ == "advcl" and _is_event_verb(token.head):
+        return False  # "shot as she slept in her bed on April 10"
+    if token.dep_ in ("relcl", "acl") and (_is_trigger(token.head) or any(
+            child.dep_ == "compound" and _is_trigger(child) for child in token.head.children)):
+        return False  # "gunshot wounds received late Friday"
     if any(clause.dep_ == "advcl" and any(t.lower_ == "when" for t in clause.children)
            and any(t.lower_ in TRIGGERS for t in clause.subtree) for clause in token.children):
         return False  # "fears were realized early Saturday, when a man was shot"
@@ -591,15 +664,20 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
         for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
             score = base + (0.5 if mention.precision == "day" else 0.0)
-            if _is_detached(text, mention.char_start, mention.char_end, sentence.start_char):
+            if _is_detached(text, mention.char_start, mention.char_end, sentence.start_char) or (
+                    _WEEKDAY_NAMED_RE.fullmatch(text, mention.char_start, mention.char_end)
+                    and _dates_what_is_to_come(frame, mention.char_start, mention.char_end)):
                 score -= 5
             elif any(start <= mention.char_start < end for start, end in stamps):
                 score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
                 stamp_mentions.add(mention.char_start)
             elif _NEWS_DAY_RE.fullmatch(text, mention.char_start, mention.char_end) and _dates_another_act(
-                    frame, mention.char_start, mention.char_end):
-                # The day of the news told, a denial or a protest ("the army denied today that ..."): it yields to
-                # every other kept date below (ranked above the page's stamp), and keeps its score when none is left.
+                    frame, mention.char_start, mention.char_end) or _WEEKDAY_NAMED_RE.fullmatch(
+                    text, mention.char_start, mention.char_end) and _dates_another_act(
+                    frame, mention.char_start, mention.char_end, _AFTERMATH_LEMMAS):
+                # The day of the news told, a denial, a protest ("the army denied today that ...") or a charge ("charged
+                # Thursday"): it yields to every other kept date below (ranked above the page's stamp), and keeps its
+                # score when none is left.
                 news_days[mention.char_start] = score
                 score = -0.45 + max(score, 0.0) / 10
             if in_trigger and frame.trigger is not None:
