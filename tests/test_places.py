@@ -740,3 +740,19 @@ def test_a_name_in_quotation_marks_and_common_words_are_not_places():
     assert "Dayton" in mentions
     assert not mentions & {"Turbo", "Commonwealth", "Drug", "Latina"}
 
+
+
+def test_a_new_york_report_is_placed_in_the_borough_it_names():
+    text = "NEW YORK (AP) -- A teenager was shot dead on a stairwell of an apartment block in the Bronx on Tuesday."
+    location = locate(frame_of(text, sentence_count=1, dateline="NEW YORK"))
+    assert (location.name, location.admin1) == ("Bronx", "New York")
+
+
+def test_new_york_city_gives_way_to_the_only_borough_the_report_names():
+    text = "Two men were shot in New York City late Friday. They were hit on a street corner in Queens."
+    assert locate(frame_of(text, sentence_count=1)).name == "Queens"
+
+
+def test_new_york_without_a_borough_stays_the_city():
+    text = "NEW YORK (AP) -- A man was shot dead in a subway station on Tuesday, New York police said."
+    assert locate(frame_of(text, sentence_count=1, dateline="NEW YORK")).name in ("New York", "New York City")

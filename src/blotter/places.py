@@ -1543,11 +1543,41 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     and then at country precision. A county gives way to the town inside it the report names.
     """
     location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
+    location = _borough_of_new_york(location, frame)
     if location.precision in ("unknown", "admin1", "country"):
         location = _unknown_dateline_town(frame.text, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
         return title_town(frame.article, location) or location
     return location
+
+
+NEW_YORK_BOROUGHS = ("Manhattan", "Brooklyn", "Queens", "The Bronx", "Staten Island")
+
+
+@lru_cache(maxsize=1)
+def _borough_ids() -> frozenset[int]:
+    """GeoNames ids of New York City's five boroughs."""
+    return frozenset(e.geonameid for name in NEW_YORK_BOROUGHS for e in load_gazetteer().lookup(name)
+                     if e.feature == "city" and e.admin1 == "New York" and name_key(e.name) == name_key(name))
+
+
+def _borough_of_new_york(location: Location, frame) -> Location:
+    """'NEW YORK (AP) -- ... in the Bronx', 'in Williamsburg ... Brooklyn': New York City is five
+    boroughs, each a county and as big as a city, and coders record the borough a report names
+    rather than the city: the first borough named in the incident's own sentences, else the only
+    one the report names."""
+    city = next((e for e in load_gazetteer().lookup("New York City") if e.feature == "city"), None)
+    if city is None or location.geonameid != city.geonameid:
+        return location
+    boroughs = [p for p in frame.places if p.geonameid in _borough_ids() and not _names_an_organisation(p, frame.text)]
+    own = [p for p in boroughs if any(s.start_char <= p.start and p.end <= s.end_char for s in frame.sentences)]
+    if own:
+        borough = own[0]
+    elif len({p.geonameid for p in boroughs}) == 1:
+        borough = boroughs[0]
+    else:
+        return location  # none named, or several outside the incident's sentences
+    return _location(borough, frame.text, borough.start)
 
 
 # 'KINLOCH, Mo. (KMOV) -': a town in capitals, its state, an optional source, a dash, at a line's start.
