@@ -756,3 +756,9 @@ def test_new_york_city_gives_way_to_the_only_borough_the_report_names():
 def test_new_york_without_a_borough_stays_the_city():
     text = "NEW YORK (AP) -- A man was shot dead in a subway station on Tuesday, New York police said."
     assert locate(frame_of(text, sentence_count=1, dateline="NEW YORK")).name in ("New York", "New York City")
+
+
+def test_a_city_named_as_suburban_is_no_scene_when_the_report_names_the_suburb():
+    text = ("A gunman shot two women at an apartment in suburban Phoenix on Sunday. "
+            "Mesa police said the suspect fled in a pickup truck.")
+    assert locate(frame_of(text, sentence_count=2)).name == "Mesa"

@@ -1205,12 +1205,15 @@ def _place_of_arrest(place: Place, text: str) -> bool:
 
 # 'in the affluent Seattle suburb', 'Detroit suburbs': the big city a scene is near.
 REFERENCE_CITY_AFTER = re.compile(r"(?:\s+|-)(?i:suburbs?)\b")
+# 'in suburban Phoenix', 'suburban Chicago's': the same, said with the adjective.
+REFERENCE_CITY_BEFORE = re.compile(r"\b(?i:suburban)\s+$")
 
 
 def _reference_city(place: Place, text: str) -> bool:
-    """A city named only to say where the scene lies ('a Seattle suburb', 'the Chicago area'): the
+    """A city named only to say where the scene lies ('a Seattle suburb', 'in suburban Phoenix'): the
     scene is a town near it, which a report names when it can (a scene the report names beats it)."""
-    return place.feature == "city" and REFERENCE_CITY_AFTER.match(text, place.end) is not None
+    return place.feature == "city" and (REFERENCE_CITY_AFTER.match(text, place.end) is not None or
+                                        REFERENCE_CITY_BEFORE.search(text, max(0, place.start - 12), place.start) is not None)
 
 
 LIST_NAME = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2}"
