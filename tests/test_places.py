@@ -762,3 +762,12 @@ def test_a_city_named_as_suburban_is_no_scene_when_the_report_names_the_suburb()
     text = ("A gunman shot two women at an apartment in suburban Phoenix on Sunday. "
             "Mesa police said the suspect fled in a pickup truck.")
     assert locate(frame_of(text, sentence_count=2)).name == "Mesa"
+
+
+def test_towns_of_hospitals_in_the_plural_or_of_a_hospital_stay_are_no_scene():
+    text = ("A woman and her son were flown to hospitals in Billings after a shooting on Sunday night. "
+            "The sheriff said the shooting happened at a residence in Wibaux.")
+    assert locate(frame_of(text, sentence_count=2)).name == "Wibaux"
+    text = ("Two men shot at a house party are hospitalized in Jackson. "
+            "The shooting happened at a house in Hazlehurst early Saturday, the sheriff said.")
+    assert locate(frame_of(text, sentence_count=2)).name == "Hazlehurst"

@@ -1168,13 +1168,14 @@ GROUP_OF_PEOPLE = frozenset({"both", "all", "each"})  # 'his father, both from L
 
 
 TREATMENT_BEFORE = re.compile(
-    r"(?:hospital|medical center|medical centre|health center|trauma center|clinic|infirmary)(?:'s)?"
-    r"(?:\s+(?:in|at|of))?\s+(?:the\s+|downtown\s+)?$", re.IGNORECASE)
+    r"(?:(?:hospital|medical center|medical centre|health center|trauma center|clinic|infirmary)s?(?:'s)?"
+    r"(?:\s+(?:in|at|of))?|\b(?:hospitali[sz]ed|treated)\s+in)\s+(?:the\s+|downtown\s+)?$", re.IGNORECASE)
 
 
 def _place_of_treatment(place: Place, text: str) -> bool:
-    """'taken to Region's Hospital in St. Paul', 'Children's Hospital Oakland': where the victim
-    was treated, not where the shooting happened."""
+    """'taken to Region's Hospital in St. Paul', 'Children's Hospital Oakland', 'flown to hospitals
+    in Billings', 'are hospitalized in Jackson': where the victim was treated, not where the
+    shooting happened."""
     return TREATMENT_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
 
 
