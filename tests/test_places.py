@@ -771,3 +771,9 @@ def test_towns_of_hospitals_in_the_plural_or_of_a_hospital_stay_are_no_scene():
     text = ("Two men shot at a house party are hospitalized in Jackson. "
             "The shooting happened at a house in Hazlehurst early Saturday, the sheriff said.")
     assert locate(frame_of(text, sentence_count=2)).name == "Hazlehurst"
+
+
+def test_a_town_with_saint_abbreviated_after_its_first_word_is_found():
+    text = "A 12-year-old boy accidentally shot himself during a family gathering in Bay St. Louis on Wednesday."
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.admin1) == ("Bay Saint Louis", "Mississippi")
