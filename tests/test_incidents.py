@@ -826,3 +826,11 @@ def test_a_time_back_written_in_words_or_digits_is_one_time() -> None:
     from blotter.incidents.detect import _days_back
     assert _days_back("Five days ago guerrillas killed a guard.") == _days_back("It happened 5 days ago.")
     assert _days_back("two weeks earlier") != _days_back("2 weeks ago")
+
+
+def test_a_headline_town_is_read_in_the_state_the_body_names() -> None:
+    text = "A gunman who shot five relatives was found dead on Sunday, Mississippi authorities said."
+    article = Article(id="t", text=text, title="Suspect in Brookhaven mass shooting found dead")
+    (incident,) = find_incidents(analyse(text), article, find_places(analyse(text), article))
+    assert (incident.location.name, incident.location.admin1) == ("Brookhaven", "Mississippi")
+    assert incident.location.evidence[0].field == "title"

@@ -1632,7 +1632,8 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     title = OUTLET_AFTER_TITLE.split(article.title or "", maxsplit=1)[0]
     if not title.strip():
         return None
-    towns = [p for p in _headline_towns(title)
+    towns = [_in_state_of(p, body_location) for p in _headline_towns(title)]
+    towns = [p for p in towns
              if body_location is None or body_location.precision != "admin1" or p.admin1 == body_location.admin1]
     if len({(p.country_code, p.admin1) for p in towns}) > 1:
         biggest = max(towns, key=lambda p: entry.population if (entry := _entry_of(p)) else 0)
@@ -1642,6 +1643,20 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     town = next((p for p in towns if SCENE_BEFORE_TOWN.search(title, max(0, p.start - 30), p.start)), towns[0])
     location = _location(town, title, town.start)
     return location.model_copy(update={"evidence": [Evidence.of(title, town.start, town.end, field="title")]})
+
+
+def _in_state_of(place: Place, location: Location | None) -> Place:
+    """A headline's town read in the state the body names ('Brookhaven mass shooting' over a body
+    set in Mississippi is Brookhaven, Mississippi, not the bigger Brookhaven of Georgia), when that
+    state has a town of the name."""
+    if location is None or location.precision != "admin1" or place.admin1 == location.admin1:
+        return place
+    entry = next((e for e in load_gazetteer().lookup(place.mention) if e.feature == place.feature
+                  and (e.country_code, e.admin1) == (location.country_code, location.admin1)), None)
+    if entry is None:
+        return place
+    return place.model_copy(update={"name": ascii_name(entry.name), "admin1": entry.admin1, "lat": entry.lat,
+                                    "lon": entry.lon, "geonameid": entry.geonameid})
 
 
 # 'in western Tennessee', 'in rural northern Minnesota': a part of a state, where a wire or a
