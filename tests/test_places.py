@@ -777,3 +777,11 @@ def test_a_town_with_saint_abbreviated_after_its_first_word_is_found():
     text = "A 12-year-old boy accidentally shot himself during a family gathering in Bay St. Louis on Wednesday."
     location = locate(frame_of(text, sentence_count=1))
     assert (location.name, location.admin1) == ("Bay Saint Louis", "Mississippi")
+
+
+def test_a_small_town_beyond_a_big_citys_own_parts_stays_itself():
+    text = ("A 9-month-old girl was shot during a home invasion in Stone Mountain on Sunday. "
+            "Her parents drove her to a hospital in Atlanta.")
+    assert locate(frame_of(text, sentence_count=1)).name == "Stone Mountain"
+    text = "A man was shot in Rogers Park on Sunday night. Chicago police said he was in stable condition."
+    assert locate(frame_of(text, sentence_count=1)).name == "Chicago"
