@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from blotter.geo import build, gazetteer
-from blotter.geo.gazetteer import index_path, load_gazetteer, write_index
+from blotter.geo.gazetteer import index_path, load_gazetteer, name_key, write_index
 
 
 @pytest.fixture
@@ -77,3 +77,8 @@ def test_a_truncated_cache_file_is_rebuilt(tmp_path, monkeypatch, real_payload, 
     assert load_gazetteer().lookup("Nigeria")
     write_index(real_payload, index_path())
     assert pickle.loads(index_path().read_bytes()) == real_payload
+
+
+def test_saint_abbreviated_inside_a_name_is_the_same_key():
+    assert name_key("Bay St. Louis") == name_key("Bay Saint Louis")
+    assert name_key("Lake St. Louis") == name_key("lake saint louis")

@@ -849,3 +849,11 @@ def test_a_first_mere_mention_is_passed_over_for_the_event_told_after_it() -> No
     (incident,) = incidents_of(text, published=None)
     assert incident.is_primary
     assert incident.casualties.killed.best == 2
+
+
+def test_a_headline_town_is_read_in_the_state_the_body_names() -> None:
+    text = "A gunman who shot five relatives was found dead on Sunday, Mississippi authorities said."
+    article = Article(id="t", text=text, title="Suspect in Brookhaven mass shooting found dead")
+    (incident,) = find_incidents(analyse(text), article, find_places(analyse(text), article))
+    assert (incident.location.name, incident.location.admin1) == ("Brookhaven", "Mississippi")
+    assert incident.location.evidence[0].field == "title"

@@ -740,3 +740,48 @@ def test_a_name_in_quotation_marks_and_common_words_are_not_places():
     assert "Dayton" in mentions
     assert not mentions & {"Turbo", "Commonwealth", "Drug", "Latina"}
 
+
+
+def test_a_new_york_report_is_placed_in_the_borough_it_names():
+    text = "NEW YORK (AP) -- A teenager was shot dead on a stairwell of an apartment block in the Bronx on Tuesday."
+    location = locate(frame_of(text, sentence_count=1, dateline="NEW YORK"))
+    assert (location.name, location.admin1) == ("Bronx", "New York")
+
+
+def test_new_york_city_gives_way_to_the_only_borough_the_report_names():
+    text = "Two men were shot in New York City late Friday. They were hit on a street corner in Queens."
+    assert locate(frame_of(text, sentence_count=1)).name == "Queens"
+
+
+def test_new_york_without_a_borough_stays_the_city():
+    text = "NEW YORK (AP) -- A man was shot dead in a subway station on Tuesday, New York police said."
+    assert locate(frame_of(text, sentence_count=1, dateline="NEW YORK")).name in ("New York", "New York City")
+
+
+def test_a_city_named_as_suburban_is_no_scene_when_the_report_names_the_suburb():
+    text = ("A gunman shot two women at an apartment in suburban Phoenix on Sunday. "
+            "Mesa police said the suspect fled in a pickup truck.")
+    assert locate(frame_of(text, sentence_count=2)).name == "Mesa"
+
+
+def test_towns_of_hospitals_in_the_plural_or_of_a_hospital_stay_are_no_scene():
+    text = ("A woman and her son were flown to hospitals in Billings after a shooting on Sunday night. "
+            "The sheriff said the shooting happened at a residence in Wibaux.")
+    assert locate(frame_of(text, sentence_count=2)).name == "Wibaux"
+    text = ("Two men shot at a house party are hospitalized in Jackson. "
+            "The shooting happened at a house in Hazlehurst early Saturday, the sheriff said.")
+    assert locate(frame_of(text, sentence_count=2)).name == "Hazlehurst"
+
+
+def test_a_town_with_saint_abbreviated_after_its_first_word_is_found():
+    text = "A 12-year-old boy accidentally shot himself during a family gathering in Bay St. Louis on Wednesday."
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.admin1) == ("Bay Saint Louis", "Mississippi")
+
+
+def test_a_small_town_beyond_a_big_citys_own_parts_stays_itself():
+    text = ("A 9-month-old girl was shot during a home invasion in Stone Mountain on Sunday. "
+            "Her parents drove her to a hospital in Atlanta.")
+    assert locate(frame_of(text, sentence_count=1)).name == "Stone Mountain"
+    text = "A man was shot in Rogers Park on Sunday night. Chicago police said he was in stable condition."
+    assert locate(frame_of(text, sentence_count=1)).name == "Chicago"

@@ -1061,7 +1061,7 @@ MAX_EVIDENCE_CHARS = 90
 SMALL_TOWN_POPULATION = 50_000  # below this a bare one-word town needs a preposition, a state or the dateline
 WEAK_PLACE_PENALTY = 3.0  # an unsupported small town or a county naming an office
 BIG_CITY_POPULATION = 200_000  # a city this big absorbs the neighbourhoods named with it
-NEIGHBOURHOOD_KM = 25.0
+NEIGHBOURHOOD_KM = 20.0  # a town this near a big city it is named with may be a part of it (Rogers Park); farther, a suburb (Stone Mountain)
 SUBURB_CITY_POPULATION = 75_000  # a place this big beside a big city is a city of its own ('Compton')
 SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
 NEIGHBOURHOOD_MAX_POPULATION = 200_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
@@ -1168,13 +1168,14 @@ GROUP_OF_PEOPLE = frozenset({"both", "all", "each"})  # 'his father, both from L
 
 
 TREATMENT_BEFORE = re.compile(
-    r"(?:hospital|medical center|medical centre|health center|trauma center|clinic|infirmary)(?:'s)?"
-    r"(?:\s+(?:in|at|of))?\s+(?:the\s+|downtown\s+)?$", re.IGNORECASE)
+    r"(?:(?:hospital|medical center|medical centre|health center|trauma center|clinic|infirmary)s?(?:'s)?"
+    r"(?:\s+(?:in|at|of))?|\b(?:hospitali[sz]ed|treated)\s+in)\s+(?:the\s+|downtown\s+)?$", re.IGNORECASE)
 
 
 def _place_of_treatment(place: Place, text: str) -> bool:
-    """'taken to Region's Hospital in St. Paul', 'Children's Hospital Oakland': where the victim
-    was treated, not where the shooting happened."""
+    """'taken to Region's Hospital in St. Paul', 'Children's Hospital Oakland', 'flown to hospitals
+    in Billings', 'are hospitalized in Jackson': where the victim was treated, not where the
+    shooting happened."""
     return TREATMENT_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
 
 
@@ -1205,12 +1206,15 @@ def _place_of_arrest(place: Place, text: str) -> bool:
 
 # 'in the affluent Seattle suburb', 'Detroit suburbs': the big city a scene is near.
 REFERENCE_CITY_AFTER = re.compile(r"(?:\s+|-)(?i:suburbs?)\b")
+# 'in suburban Phoenix', 'suburban Chicago's': the same, said with the adjective.
+REFERENCE_CITY_BEFORE = re.compile(r"\b(?i:suburban)\s+$")
 
 
 def _reference_city(place: Place, text: str) -> bool:
-    """A city named only to say where the scene lies ('a Seattle suburb', 'the Chicago area'): the
+    """A city named only to say where the scene lies ('a Seattle suburb', 'in suburban Phoenix'): the
     scene is a town near it, which a report names when it can (a scene the report names beats it)."""
-    return place.feature == "city" and REFERENCE_CITY_AFTER.match(text, place.end) is not None
+    return place.feature == "city" and (REFERENCE_CITY_AFTER.match(text, place.end) is not None or
+                                        REFERENCE_CITY_BEFORE.search(text, max(0, place.start - 12), place.start) is not None)
 
 
 LIST_NAME = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2}"
@@ -1543,11 +1547,41 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     and then at country precision. A county gives way to the town inside it the report names.
     """
     location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
+    location = _borough_of_new_york(location, frame)
     if location.precision in ("unknown", "admin1", "country"):
         location = _unknown_dateline_town(frame.text, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
         return title_town(frame.article, location) or location
     return location
+
+
+NEW_YORK_BOROUGHS = ("Manhattan", "Brooklyn", "Queens", "The Bronx", "Staten Island")
+
+
+@lru_cache(maxsize=1)
+def _borough_ids() -> frozenset[int]:
+    """GeoNames ids of New York City's five boroughs."""
+    return frozenset(e.geonameid for name in NEW_YORK_BOROUGHS for e in load_gazetteer().lookup(name)
+                     if e.feature == "city" and e.admin1 == "New York" and name_key(e.name) == name_key(name))
+
+
+def _borough_of_new_york(location: Location, frame) -> Location:
+    """'NEW YORK (AP) -- ... in the Bronx', 'in Williamsburg ... Brooklyn': New York City is five
+    boroughs, each a county and as big as a city, and coders record the borough a report names
+    rather than the city: the first borough named in the incident's own sentences, else the only
+    one the report names."""
+    city = next((e for e in load_gazetteer().lookup("New York City") if e.feature == "city"), None)
+    if city is None or location.geonameid != city.geonameid:
+        return location
+    boroughs = [p for p in frame.places if p.geonameid in _borough_ids() and not _names_an_organisation(p, frame.text)]
+    own = [p for p in boroughs if any(s.start_char <= p.start and p.end <= s.end_char for s in frame.sentences)]
+    if own:
+        borough = own[0]
+    elif len({p.geonameid for p in boroughs}) == 1:
+        borough = boroughs[0]
+    else:
+        return location  # none named, or several outside the incident's sentences
+    return _location(borough, frame.text, borough.start)
 
 
 # 'KINLOCH, Mo. (KMOV) -': a town in capitals, its state, an optional source, a dash, at a line's start.
@@ -1598,7 +1632,8 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     title = OUTLET_AFTER_TITLE.split(article.title or "", maxsplit=1)[0]
     if not title.strip():
         return None
-    towns = [p for p in _headline_towns(title)
+    towns = [_in_state_of(p, body_location) for p in _headline_towns(title)]
+    towns = [p for p in towns
              if body_location is None or body_location.precision != "admin1" or p.admin1 == body_location.admin1]
     if len({(p.country_code, p.admin1) for p in towns}) > 1:
         biggest = max(towns, key=lambda p: entry.population if (entry := _entry_of(p)) else 0)
@@ -1608,6 +1643,20 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     town = next((p for p in towns if SCENE_BEFORE_TOWN.search(title, max(0, p.start - 30), p.start)), towns[0])
     location = _location(town, title, town.start)
     return location.model_copy(update={"evidence": [Evidence.of(title, town.start, town.end, field="title")]})
+
+
+def _in_state_of(place: Place, location: Location | None) -> Place:
+    """A headline's town read in the state the body names ('Brookhaven mass shooting' over a body
+    set in Mississippi is Brookhaven, Mississippi, not the bigger Brookhaven of Georgia), when that
+    state has a town of the name."""
+    if location is None or location.precision != "admin1" or place.admin1 == location.admin1:
+        return place
+    entry = next((e for e in load_gazetteer().lookup(place.mention) if e.feature == place.feature
+                  and (e.country_code, e.admin1) == (location.country_code, location.admin1)), None)
+    if entry is None:
+        return place
+    return place.model_copy(update={"name": ascii_name(entry.name), "admin1": entry.admin1, "lat": entry.lat,
+                                    "lon": entry.lon, "geonameid": entry.geonameid})
 
 
 # 'in western Tennessee', 'in rural northern Minnesota': a part of a state, where a wire or a

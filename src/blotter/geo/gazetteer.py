@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 Feature = Literal["country", "admin1", "city", "region", "landmark", "admin2"]
 FEATURES: tuple[Feature, ...] = ("country", "admin1", "city", "region", "landmark", "admin2")
-INDEX_VERSION = 3  # the loader's format; the builder's own changes are caught by the fingerprint
+INDEX_VERSION = 4  # the loader's format and name keys; the builder's own changes are caught by the fingerprint
 MAX_NAME_TOKENS = 6  # the longest token run looked up as one name
 COORDINATE_SCALE = 10_000  # coordinates are stored as integers of 1e-4 degree (about 11 m)
 CURATED_FILE = Path(__file__).resolve().parent.parent / "data" / "places_curated.json"
@@ -46,7 +46,8 @@ ABBREVIATIONS = {"st.": "saint", "st": "saint", "ste.": "sainte", "mt.": "mount"
 
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """The lookup key of a name: case-folded, accents and apostrophes dropped, spaces unified."""
+    """The lookup key of a name: case-folded, accents and apostrophes dropped, spaces unified,
+    'St.', 'Mt.', 'Ft.' spelt out."""
     if name.isascii():
         words = name.translate(APOSTROPHES).replace("-", " ").lower().split()
     else:
@@ -55,6 +56,9 @@ def name_key(name: str) -> str:
         words = plain.replace("-", " ").casefold().split()
     if words and words[0] in ABBREVIATIONS:
         words[0] = ABBREVIATIONS[words[0]]
+    for position in range(1, len(words)):  # 'Bay St. Louis' is GeoNames' 'Bay Saint Louis'
+        if words[position].endswith(".") and words[position] in ABBREVIATIONS:
+            words[position] = ABBREVIATIONS[words[position]]
     return " ".join(words)
 
 
