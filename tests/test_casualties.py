@@ -675,3 +675,44 @@ def test_a_toll_in_a_comparison_with_other_attacks_is_not_this_incidents() -> No
             "killed five officers in Dallas, there was no sign that the officers were targeted.")
     casualties = casualties_of(text)
     assert casualties.killed.best == 1
+
+
+@pytest.mark.parametrize("text, harm, most", [
+    ("Deputies found a man and a woman, both 22, and a third man dead inside the house.", "killed", 3),  # ages after "both"
+    ("Five people, ranging in age from 15 to 24, were shot outside the club.", "injured", 5),  # an age range
+    ("Photo 3 of 12 5-year-old boy and his father were wounded on Friday.", "injured", 2),  # a picture counter
+    ("The first victim was shot near the park, and a clerk was killed 30 minutes later.", "killed", 1),  # a time
+])
+def test_ages_counters_and_measures_are_no_count_of_people(text: str, harm: str, most: int) -> None:
+    assert (getattr(casualties_of(text), harm).best or 0) <= most
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Police said Jo Roe killed his wife, his daughter, himself.", 2),
+    ("Police said Jo Roe killed his wife and two daughters and himself at the house.", 3),
+])
+def test_the_killer_closing_the_list_of_those_he_killed_died_too(text: str, killed: int) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.perpetrators_killed.best) == (killed, 1)
+
+
+def test_one_who_killed_people_named_by_their_age_is_not_counted_dead() -> None:
+    assert casualties_of("A man who killed 4-year-old twins was arrested.").killed.best is None
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    ("Teen accidentally shot in Millbrook, police say", None, 1),  # an adverb before the harm
+    ("3-year-old Millbrook girl shot in leg", None, 1),  # an age before the person
+    ("Infant is injured in shooting near park", None, 1),
+    ("Juvenile shot by cousin", None, 1),
+    ("Millbrook 2-year-old in critical condition after shooting", None, 1),
+    ("Teen shoots himself in the hand", None, 1),
+    ("Man shoots self after killing wife", None, None),  # the killer, no victim hurt
+    ("1 Dead, 4 Hurt After Shooting At Party", 1, 4),  # two bare figures
+    ("2 Girls, 3 Men Shot At Block Party", None, 5),  # listed people add up
+    ("Boy, 7, shot in Elmtown today", None, 1),  # an age between commas is no list
+    ("12-Year-Old Girl Dies After Being Shot", 1, None),
+])
+def test_headline_grammar(title: str, killed, injured) -> None:
+    casualties = headline_casualties("Police are asking anyone with information to call.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

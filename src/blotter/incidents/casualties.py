@@ -190,21 +190,30 @@ BODY_RE = re.compile(
 )
 _BODY_WORD_RE = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
 # A headline's own count, for reports whose body never states one: "Man shot, killed on west side",
-# "Girl shot at party dies", "2 teens wounded in drive-by". Title case is allowed.
+# "Girl shot at party dies", "2 teens wounded in drive-by", "3-year-old girl accidentally shot in leg",
+# "2 girls, 3 men shot at party". Headlines drop articles and capitalise every word, so any two words may
+# come before the person and an age may stand for him.
+_HEADLINE_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)s?[\s-]old"
+_HEADLINE_GROUP = (
+    r"(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:" + _HEADLINE_AGE + r"\s+)?(?:[A-Z][\w'’-]*\s+){0,2}?"
+    r"(?P<noun>" + _HEADLINE_AGE + r"|" + PERSON_NOUNS + r"|cops?|firefighters?|lawm[ae]n)(?:,\s*\d{1,3},?)?")
+HEADLINE_GROUP_RE = re.compile(_HEADLINE_GROUP, re.IGNORECASE)
+_HEADLINE_LIST = re.sub(r"\(\?P<\w+>", "(?:", _HEADLINE_GROUP)
 HEADLINE_RE = re.compile(
-    r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<list>(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[A-Z][\w'’-]*\s+){0,2}?"
-    r"(?P<noun>\d{1,3}-(?:year|month|week)[\s-]old|man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
-    r"father|mother|son|daughter|clerk|guard|men|women|teens|teenagers|boys|girls|children|people|officers|students))"
-    r"(?:,\s*\d{1,3},)?\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
+    r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<list>" + _HEADLINE_LIST + r"(?:\s*,\s*" + _HEADLINE_LIST + r"){0,3}"
+    r"(?:,?\s+(?:and|&)\s+" + _HEADLINE_LIST + r")?)"
+    r"(?:\s+(?!fatally|mortally)[a-z]+ly)?(?:\s+(?:is|was|are|were))?"  # "Teen accidentally shot", "Infant is injured"
+    r"\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
     r"shot\s+dead|fatally\s+(?:shot|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|murdered|"
     r"(?:shot|stabbed|hurt|wounded|injured)\b[^.|;:]{0,40}?\s(?:dies|died)|"
-    r"(?:shot|stabbed)(?:,|\s+and)\s+(?:wounded|injured|hurt)|wounded|injured|hurt|shot)\b",
+    r"(?:shot|stabbed)(?:,|\s+and)\s+(?:wounded|injured|hurt)|wounded|injured|hurt|shot|"
+    r"in\s+(?:critical|serious|stable|grave)\s+condition|shoots\s+(?:himself|herself|self))\b",
     re.IGNORECASE,
 )
 # "4 shot in northwest", "Atlanta News: 3 dead after crash of gunfire": a bare figure opening the
 # headline (or its part after a colon) counts people.
 HEADLINE_BARE_COUNT_RE = re.compile(
-    r"(?:^\s*|(?<=:\s))(?P<count>" + NUMBER_PATTERN + r")\s+(?P<harm>shot\s+dead|killed|dead|slain|wounded|injured|hurt|shot)\b",
+    r"(?:^\s*|(?<=:\s)|(?<=,\s))(?P<count>" + NUMBER_PATTERN + r")\s+(?P<harm>shot\s+dead|killed|dead|slain|wounded|injured|hurt|shot)\b",
     re.IGNORECASE)
 # "Gunman slays deputy, wounds two officers", "Uncle shoots nephew", "rifle goes off, hits two girls" (hit,
 # at least: a death would be the headline's word); attackers killed ("kills robbery suspect") are no victims.
@@ -262,7 +271,8 @@ _ADJECTIVE_AFTER_RE = re.compile(
     r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
 # An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?)|"
-                              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b|night\b|day\b)[a-z][\w-]*)\b", re.IGNORECASE)
+                              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b|night\b|day\b)[a-z][\w-]*|"
+                              r"\d{1,3}-(?:year|month|week)s?[\s-]old)\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
 # "the gunman fatally shot himself": his death is SELF_HARM_RE's to count, not a second one for "the gunman
 # fatally shot" (a bare "the boy shot himself in the leg" stays a victim hurt).
@@ -282,6 +292,9 @@ _FATE_OF_RELATIVE_RE = re.compile(
     r"[^.;,]{0,80}?\s(?:has|have|had|later|then|subsequently)\s+(?:died|succumbed)\b", re.IGNORECASE)
 _BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old\b", re.IGNORECASE)
+# A unit after a figure makes it a measure, not a count of people.
+_UNIT_AFTER_RE = re.compile(r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|miles?|feet|foot|yards?|"
+                            r"blocks?|percent|times|rounds|shots|bullets|dollars)\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
@@ -341,6 +354,8 @@ def _group_quantity(text: str) -> Quantity | None:
         return Quantity(1, 1, 1)  # "the victim", "he", "John Smith"
     if _AGE_AFTER_RE.match(text, match.end()):
         return Quantity(1, 1, 1)  # "19 year old driver": one person
+    if _UNIT_AFTER_RE.match(text, match.end()):
+        return None  # "killed 45 minutes later": a time, not people
     quantity = parse_quantity(match)
     if quantity is None or _YEAR_RE.match(match.group(0)):
         return None
@@ -387,7 +402,10 @@ _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day o
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
 _SOURCE_BEFORE_RE = re.compile(r"\b(?i:according\s+to)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
-_NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+)?|\d[:.])$", re.IGNORECASE)
+# Figures that are no count of people: "no one", ages ("aged 16", "both 19", "ranging in age from 15 to 24"),
+# times ("0:50") and picture counters ("Image 2 of 9").
+_NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+|from\s+|between\s+)?|\branging\s+from\s+|\bboth\s+(?=\d)|"
+                                    r"\d[:.]|\d\s+of\s+)(?=.?$)", re.IGNORECASE)
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _ONE_DEFINITE_RE = re.compile(r"(?:the|his|her|their)\s+(?!\S*(?:s|men|people|children)\b)", re.IGNORECASE)
@@ -428,7 +446,7 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     """Add the listed groups up into one mention; None when a group is not a count of people."""
     if _NOT_PEOPLE_AFTER_RE.match(text, list_end) or _MONTH_BEFORE_RE.search(text, max(0, list_start - 12), list_start):
         return None
-    if _NOT_A_COUNT_BEFORE_RE.search(text, max(0, list_start - 24), list_start):
+    if _NOT_A_COUNT_BEFORE_RE.search(text[max(0, list_start - 24):list_start + 1]):
         return None  # "no one died", "between the ages of 16-18", "0:50": nobody, or not a count  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = [g for g in split_groups(text, list_start, list_end) if not _PLACE_NAME_END_RE.search(text, *g)]
     if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 80), list_start):
@@ -539,6 +557,19 @@ def _harmed_others_first(text: str, sentence_start: int, position: int) -> bool:
         return True
     before = _PERPETRATOR_RE.search(text, max(0, position - _PRONOUN_REACH), position)
     return before is not None and before.group(0).lower() not in {"himself", "herself", "themselves"}
+
+
+_SELF_LISTED_AFTER_RE = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+)?(?P<self>himself|herself)\b", re.IGNORECASE)
+
+
+def _killer_listed_last(text: str, object_start: int, object_end: int) -> tuple[int, int] | None:
+    """Where the killer stands when he closes the list of the people he killed ("killed his wife, his
+    son and himself", "killed his wife and two daughters and then himself"): he died too, as an attacker."""
+    groups = split_groups(text, object_start, object_end)
+    if len(groups) > 1 and _REFLEXIVE_RE.match(text[slice(*groups[-1])].strip()):
+        return groups[-1]
+    after = _SELF_LISTED_AFTER_RE.match(text, object_end)
+    return after.span("self") if after else None
 
 
 def find_casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]:
@@ -653,6 +684,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
             # "killing himself": an attacker only after harming others, else a suicide or an accident
             mention.perpetrator = _harmed_others_first(text, start, match.start())
+        elif mention and harm == "killed" and (killer := _killer_listed_last(text, match.start("object"), object_end)):
+            mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), *killer))
         if mention and verb in {"striking", "hitting", "grazing"} and _ANY_PRONOUN_RE.match(match.group("object")):
             # "fired at the suspect, striking him"; but in "the robbers opened fire, grazing him" the robbers fired
             mention.perpetrator = _pronoun_means_perpetrator(text, match.start("object")) and not (
@@ -767,6 +800,23 @@ def _headline_quantity(count: str | None, noun: str | None) -> Quantity | None:
     return Quantity(1, 1, 1) if noun and not _UNCOUNTED_PLURAL_RE.search(noun) else None
 
 
+_SHOOTS_SELF_RE = re.compile(r"shoots\s", re.IGNORECASE)
+# Commas part the people listed, but not an age between commas ("Man, 25, shot").
+_HEADLINE_SEPARATOR_RE = re.compile(r"\s*,(?!\s*\d{1,3}(?:,|$))\s*|,?\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def _headline_list_quantity(words: str) -> Quantity | None:
+    """The people a headline lists, added up ("2 girls, 3 men" is five); None when one of them is not counted."""
+    quantities = []
+    for part in _HEADLINE_SEPARATOR_RE.split(words.rstrip(", ")):
+        group = HEADLINE_GROUP_RE.fullmatch(part)
+        quantity = _headline_quantity(group.group("count"), group.group("noun")) if group else None
+        if quantity is None:
+            return None
+        quantities.append(quantity)
+    return _sum_quantities(quantities)
+
+
 def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
     """The harms and counts the headline states: "Man shot, killed on west side" is one killed,
     "Gunman slays deputy, wounds two officers" one killed and two injured."""
@@ -776,16 +826,15 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
     source, field, end = headline
     found: list[tuple[Harm, Quantity, int, int]] = []
     match = HEADLINE_RE.search(source, 0, end)
-    if match is not None:
-        quantity = _headline_quantity(match.group("count"), match.group("noun"))
+    if match is not None and not (_SHOOTS_SELF_RE.match(match.group("harm")) and _HEADLINE_KILLED_RE.search(source, 0, end)):
+        quantity = _headline_list_quantity(match.group("list"))  # "Man shoots self after killing wife": the killer
         harm: Harm = "killed" if _HEADLINE_KILLED_RE.search(match.group("harm")) else "injured"
         if quantity is not None:
             found.append((harm, quantity, match.start("list"), match.end("harm")))
-    else:
-        bare = HEADLINE_BARE_COUNT_RE.search(source, 0, end)
-        quantity = _headline_quantity(bare.group("count"), None) if bare else None
-        if bare is not None and quantity is not None:
-            harm = "killed" if _HEADLINE_KILLED_RE.search(bare.group("harm")) else "injured"
+    for bare in HEADLINE_BARE_COUNT_RE.finditer(source, 0, end):  # "1 dead, 4 hurt after shooting"
+        quantity = _headline_quantity(bare.group("count"), None)
+        harm = "killed" if _HEADLINE_KILLED_RE.search(bare.group("harm")) else "injured"
+        if quantity is not None and all(h != harm for h, *_ in found):
             found.append((harm, quantity, bare.start("count"), bare.end("harm")))
     for active in HEADLINE_ACTIVE_RE.finditer(source, 0, end):
         quantity = _headline_quantity(active.group("count"), active.group("noun"))
