@@ -716,3 +716,13 @@ def test_one_who_killed_people_named_by_their_age_is_not_counted_dead() -> None:
 def test_headline_grammar(title: str, killed, injured) -> None:
     casualties = headline_casualties("Police are asking anyone with information to call.", title=title)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("One of four men wounded in a shooting at a bar on Elm Street has died.", 1, 3),
+    ("Five people were hospitalized after the shooting. One of the five people hospitalized has died, police said.", 1, 4),
+    ("One of the five people hospitalized after a shooting last weekend has died. Five people were hospitalized.", 1, 4),
+])
+def test_one_of_the_hurt_who_died(text: str, killed: int, injured: int) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

@@ -290,6 +290,7 @@ _DIED_WHERE_TAKEN_RE = re.compile(
 # "A teen who was found shot on a bike path has died": the clause's subject died.
 _FATE_OF_RELATIVE_RE = re.compile(
     r"[^.;,]{0,80}?\s(?:has|have|had|later|then|subsequently)\s+(?:died|succumbed)\b", re.IGNORECASE)
+_ONE_OF_BEFORE_RE = re.compile(r"\bone\s+of\s+$", re.IGNORECASE)
 _BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old\b", re.IGNORECASE)
 # A unit after a figure makes it a measure, not a count of people.
@@ -618,6 +619,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         fate = _FATE_OF_RELATIVE_RE.match(text, match.end()) if harm == "injured" and not aux.strip() else None
         if fate and not re.search(r"\b(?:one|two|three|four|of\s+them|another)\b", fate.group(0), re.I):
             harm, weak = "killed", False  # "A teen hospitalized after a weekend shooting has died"
+        one_died = _ONE_OF_BEFORE_RE.search(text, max(start, match.start("list") - 12), match.start("list")) \
+            if fate and harm == "killed" else None
+        if one_died:
+            harm, weak = "injured", True  # "One of four men wounded ... has died": one dead among the four hurt
         if weak and harm == "injured" and harm_words.lower().endswith("condition"):
             weak = False  # "rushed to a hospital in critical condition": alive, unless the report goes on to a death
         mention_end = fate.end() if fate and harm == "killed" else match.end()
@@ -651,6 +656,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             if harm == "injured":
                 mention.weak = True  # "she was hurt": maybe a victim already counted
         mentions.append(mention)
+        if one_died:
+            mentions.append(CasualtyMention("killed", False, Quantity(1, 1, 1), one_died.start(), fate.end()))
         _add_dead_among(text, mention, mentions)
     for match in ACTIVE_RE.finditer(text, start, end):
         verb = " ".join(match.group("verb").lower().split())
@@ -924,6 +931,7 @@ def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mention
 
 _ONE_OF_RE = re.compile(r"one\s+of\b", re.IGNORECASE)
 # Who died, told of as one of the people already counted: "the victim", "the 19-year-old", "one of them", "he".
+_ONE_OF_COUNTED_RE = re.compile(r"one\s+of\s+(?:the|those|these)\s+(?P<count>" + NUMBER_PATTERN + r")\b", re.IGNORECASE)
 _ANAPHORIC_DEAD_RE = re.compile(
     r"(?:the|one\s+of\s+(?:them|those|the)|he|she)\b(?![^,;]*\b(?:other|another|second|third)\b)", re.IGNORECASE)
 
@@ -937,6 +945,9 @@ def _dead_among_the_hurt(text: str, frame: IncidentFrame, hurt: CasualtyMention,
         return False
     if any(m.harm == "injured" and not m.perpetrator and m.quantity.best > hurt.quantity.best for m in mentions):
         return False  # "Nine were wounded ... ten taken to hospital. One of those died": the nine are the living
+    if any(m.harm == "killed" and m.groups and (one_of := _ONE_OF_COUNTED_RE.match(text, *m.groups[0]))
+           and (counted := quantity_at(one_of.group("count"))) and counted[0].best == hurt.quantity.best for m in mentions):
+        return True  # "One of the five people hospitalized has died", however the two are ordered
     headline = _headline(frame)
     headline_end = headline[2] if headline is not None and headline[1] == "text" else 0
     dead = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m.start >= headline_end]
