@@ -726,3 +726,9 @@ def test_headline_grammar(title: str, killed, injured) -> None:
 def test_one_of_the_hurt_who_died(text: str, killed: int, injured: int) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+def test_a_child_who_accidentally_killed_himself_is_the_victim_not_an_attacker() -> None:
+    casualties = casualties_of("A 3-year-old boy accidentally shoots, kills himself. "
+                               "The child was taken to a hospital where he was pronounced dead.")
+    assert (casualties.killed.best, casualties.perpetrators_killed.best) == (1, None)

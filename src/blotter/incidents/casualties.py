@@ -550,10 +550,16 @@ _HARMED_OTHERS_RE = re.compile(r"\b(?:kill|shot(?!gun)|shoot|stabb|murder|slay|s
 _REFLEXIVE_RE = re.compile(r"^(?:himself|herself|themselves)$", re.IGNORECASE)
 
 
+_ACCIDENT_RE = re.compile(r"\b(?:accident(?:al(?:ly)?)?|unintentional(?:ly)?)\b", re.IGNORECASE)
+
+
 def _harmed_others_first(text: str, sentence_start: int, position: int) -> bool:
     """Whether one who killed himself is an attacker: a gunman named shortly before, or a violent
     act earlier in his sentence ("killed his wife and then himself"). Otherwise he is the victim of
-    a suicide or an accident ("a boy took his own life"), as GVA counts such deaths."""
+    a suicide or an accident ("a boy took his own life"), as GVA counts such deaths; one told of as an
+    accident ("accidentally shoots, kills himself") harmed nobody else."""
+    if _ACCIDENT_RE.search(text, sentence_start, position + 40):
+        return False
     if any(m.end() <= position for m in _HARMED_OTHERS_RE.finditer(text, sentence_start, position + 12)):
         return True
     before = _PERPETRATOR_RE.search(text, max(0, position - _PRONOUN_REACH), position)
@@ -917,7 +923,7 @@ def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mention
     or of others he killed ("shot his wife and two sons. ... He then killed himself"), even in another
     sentence than the killings."""
     selves = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m.quantity.best == 1
-              and _SELF_RE.search(text, m.start, m.end)]
+              and _SELF_RE.search(text, m.start, m.end) and not _ACCIDENT_RE.search(text, max(0, m.start - 80), m.end)]
     if not selves:
         return
     whole = " ".join(text[s.start_char:s.end_char] for s in frame.sentences)
