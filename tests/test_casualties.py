@@ -732,3 +732,12 @@ def test_a_child_who_accidentally_killed_himself_is_the_victim_not_an_attacker()
     casualties = casualties_of("A 3-year-old boy accidentally shoots, kills himself. "
                                "The child was taken to a hospital where he was pronounced dead.")
     assert (casualties.killed.best, casualties.perpetrators_killed.best) == (1, None)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Six people, three men and three women, were wounded on Elm Street.", 6),  # the six told apart
+    ("Police said four people, three women and one man, were taken to the hospital with gunshot wounds.", 4),
+    ("Two men, a woman and a boy were shot on Friday.", 4),  # a list, not a breakdown
+])
+def test_people_told_apart_after_their_number_are_not_added_again(text: str, injured: int) -> None:
+    assert casualties_of(text).injured.best == injured

@@ -442,6 +442,10 @@ def _add_dead_among(text: str, mention: CasualtyMention, mentions: list[Casualty
         mentions.append(CasualtyMention("killed", False, found[0], dead_among.start("count"), dead_among.end()))
 
 
+# Nouns for anyone, which a list may go on to tell apart: "Six people, three men and three women".
+_ANYONE_RE = re.compile(r"\b(?:people|persons|victims|individuals|others)\b", re.IGNORECASE)
+
+
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
                        start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
     """Add the listed groups up into one mention; None when a group is not a count of people."""
@@ -480,6 +484,9 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         if quantity is None:
             return None
         quantities.append(quantity)
+    if len(quantities) > 2 and quantities[0].best == sum(q.best for q in quantities[1:]) \
+            and text[groups[0][1]:groups[1][0]].strip() == "," and _ANYONE_RE.search(text, *groups[0]):
+        groups, quantities = groups[:1], quantities[:1]  # "Six people, three men and three women, were hurt": six, told apart
     total = _sum_quantities(quantities)
     if plural_verb is False and total.best > 1:
         return None  # "Smith, 28 was killed": a singular verb after a figure means an age
