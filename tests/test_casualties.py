@@ -741,3 +741,12 @@ def test_a_child_who_accidentally_killed_himself_is_the_victim_not_an_attacker()
 ])
 def test_people_told_apart_after_their_number_are_not_added_again(text: str, injured: int) -> None:
     assert casualties_of(text).injured.best == injured
+
+
+@pytest.mark.parametrize("text, harm, count", [
+    ("One man was shot in the back. Also wounded were three customers, police said.", "injured", 4),
+    ("Injured in the gunfire was a 6-year-old boy and a 30-year-old woman, police said.", "injured", 2),
+    ("Killed in the shooting were Jo Roe, 31, and Al Poe, 40.", "killed", 2),
+])
+def test_sentence_opening_on_the_harm(text: str, harm: str, count: int) -> None:
+    assert getattr(casualties_of(text), harm).best == count

@@ -153,6 +153,12 @@ SHOT_OBJECT_RE = re.compile(
     r"(?!\s+(?:to\s+death|dead|and\s+killed))",
     re.IGNORECASE,
 )
+# A sentence opening on the harm, its people after the verb: "Also wounded were four patrons", "Killed in the
+# shooting was a 20-year-old man".
+INVERTED_RE = re.compile(
+    r"(?:also\s+)?(?P<harm>killed|slain|dead|wounded|injured|hurt|shot)\s+(?:in\s+the\s+[\w-]+\s+)?(?P<be>was|were|is|are)\s+"
+    r"(?:also\s+)?" + OBJECT_LIST_PATTERN, re.IGNORECASE)
+_SENTENCE_OPENING_RE = re.compile(r"[\s\"“”'‘’]*")
 # "left eight people with wounds": the state after the people is what makes "left" a harm.
 _LEFT_DEAD_RE = re.compile(r"dead|fatally|mortally", re.IGNORECASE)
 _LEFT_STATE = (r"dead|(?:fatally|mortally)\s+(?:wounded|injured)|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,3}?(?:wounds?|injuries|injury)|"
@@ -713,6 +719,15 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if mention:
             mentions.append(mention)
             _add_dead_among(text, mention, mentions)  # "wounding four people, one fatally"
+    opening = _SENTENCE_OPENING_RE.match(text, start, end)
+    inverted = INVERTED_RE.match(text, opening.end(), end) if opening else None
+    if inverted is not None:  # "Also wounded were four patrons", "Injured in the gunfire was a boy"
+        harm, weak = _harm_of(inverted.group("harm"))
+        plural = True if inverted.group("be").lower() in {"were", "are"} else None  # "was a boy and a woman": agrees with the first
+        mention = _mention_from_list(text, inverted.start("object"), inverted.end("object"), harm, weak,
+                                     inverted.start(), inverted.end("object"), plural)
+        if mention is not None and not any(m.start <= inverted.start("object") < m.end for m in mentions):
+            mentions.append(mention)
     for match in LEFT_RE.finditer(text, start, end):
         if match.group(0)[:1].lower() in "se" and not _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object")):
             continue  # "sent two letters to the hospital": only people sent there were hurt
