@@ -750,3 +750,13 @@ def test_people_told_apart_after_their_number_are_not_added_again(text: str, inj
 ])
 def test_sentence_opening_on_the_harm(text: str, harm: str, count: int) -> None:
     assert getattr(casualties_of(text), harm).best == count
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Police rushed the boy to a hospital where he was pronounced dead. His cousin had found the boy wounded.", None),
+    ("A man was killed and the woman was wounded.", 1),  # another noun: another person
+    ("A man was killed and the other man was wounded.", 1),
+])
+def test_the_one_dead_told_of_again_as_hurt(text: str, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (1, injured)

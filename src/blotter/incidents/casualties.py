@@ -992,6 +992,28 @@ def _dead_among_the_hurt(text: str, frame: IncidentFrame, hurt: CasualtyMention,
     return True
 
 
+_THE_ONE_RE = re.compile(r"the\s+(?:\d{1,3}-(?:year|month|week)[\s-]old\s+)?(?P<noun>boy|girl|child|victim|man|woman|teen|teenager|toddler|baby|infant)",
+                         re.IGNORECASE)
+
+
+def _the_dead_one_again(text: str, hurt: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
+    """Whether the one hurt is the one who died, told of again: "he was pronounced dead ... found the boy
+    wounded". Only one died, every hurt is "the boy" (no "other"), and the dead are told of as "he" or
+    by the same noun."""
+    dead = [m for m in mentions if m.harm == "killed" and not m.perpetrator]
+    hurt_all = [m for m in mentions if m.harm == "injured" and not m.perpetrator and not m.weak]
+    if hurt.quantity.best != 1 or sum(1 for m in dead if m.quantity.best != 1) or not dead:
+        return False
+    nouns = set()
+    for mention in hurt_all:
+        one = _THE_ONE_RE.fullmatch(text, *mention.groups[0]) if len(mention.groups) == 1 else None
+        if one is None:
+            return False
+        nouns.add(one.group("noun").lower())
+    dead_words = [text[slice(*m.groups[0])].lower() for m in dead if len(m.groups) == 1]
+    return any(_PRONOUN_RE.match(words) or any(re.search(rf"\b{noun}\b", words) for noun in nouns) for words in dead_words)
+
+
 _HURT_WORD_RE = re.compile(r"\b(?:wound|injur|hurt|critical|hospitali[sz])", re.IGNORECASE)
 
 
@@ -1044,7 +1066,7 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
                 chosen, adjust = weak, weak_adjust
                 weak_injury = weak if not killed else None
         if harm == "injured" and chosen is not None and not chosen.weak and not adjust and result.killed.best \
-                and _dead_among_the_hurt(text, frame, chosen, mentions):
+                and (_dead_among_the_hurt(text, frame, chosen, mentions) or _the_dead_one_again(text, chosen, mentions)):
             adjust = result.killed.best  # "Two people were wounded. ... The 19-year-old victim died": one hurt
         count = _count(chosen, text, adjust)
         if harm == "injured" and chosen is not None and adjust and not count.best:
