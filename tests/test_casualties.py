@@ -760,3 +760,9 @@ def test_sentence_opening_on_the_harm(text: str, harm: str, count: int) -> None:
 def test_the_one_dead_told_of_again_as_hurt(text: str, injured) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (1, injured)
+
+
+def test_a_title_case_verb_is_no_name_in_a_list_of_people() -> None:
+    casualties = headline_casualties("Police are asking anyone with information to call.",
+                                     title="Elmtown Shooting Kills Three, Injures One: Police")
+    assert (casualties.killed.best, casualties.injured.best) == (3, 1)

@@ -83,7 +83,7 @@ _MODIFIER = r"(?:\d{1,3}-(?:year|month|week)[\s-]old|in\s+(?:his|her|their)\s+(?
 _GROUP_START = r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s))"
 # Words that start sentences in capitals but name nobody countable.
 # Time words open sentences too ("Late Friday, three men were hurt"): no person there.
-_NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Nobody|No|Everyone|Everybody|Someone|Authorities|Officials|"
+_NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Kills|Injures|Wounds|Hurts|Leaves|Shoots|Nobody|No|Everyone|Everybody|Someone|Authorities|Officials|"
                r"Early|Earlier|Late|Later|Last|Overnight|Shortly|Meanwhile|Then|Also|However|"
                r"Who|Which|What|Many|Some|All|Others|They|We|You|I|Investigators|Deputies|Officers|Detectives|Both|"
                r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
