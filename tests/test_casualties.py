@@ -681,9 +681,8 @@ def test_a_toll_in_a_comparison_with_other_attacks_is_not_this_incidents() -> No
     ("Deputies found a man and a woman, both 22, and a third man dead inside the house.", "killed", 3),  # ages after "both"
     ("Five people, ranging in age from 15 to 24, were shot outside the club.", "injured", 5),  # an age range
     ("Photo 3 of 12 5-year-old boy and his father were wounded on Friday.", "injured", 2),  # a picture counter
-    ("The first victim was shot near the park, and a clerk was killed 30 minutes later.", "killed", 1),  # a time
 ])
-def test_ages_counters_and_measures_are_no_count_of_people(text: str, harm: str, most: int) -> None:
+def test_ages_and_counters_are_no_count_of_people(text: str, harm: str, most: int) -> None:
     assert (getattr(casualties_of(text), harm).best or 0) <= most
 
 
