@@ -675,3 +675,93 @@ def test_a_toll_in_a_comparison_with_other_attacks_is_not_this_incidents() -> No
             "killed five officers in Dallas, there was no sign that the officers were targeted.")
     casualties = casualties_of(text)
     assert casualties.killed.best == 1
+
+
+@pytest.mark.parametrize("text, harm, most", [
+    ("Deputies found a man and a woman, both 22, and a third man dead inside the house.", "killed", 3),  # ages after "both"
+    ("Five people, ranging in age from 15 to 24, were shot outside the club.", "injured", 5),  # an age range
+    ("Photo 3 of 12 5-year-old boy and his father were wounded on Friday.", "injured", 2),  # a picture counter
+])
+def test_ages_and_counters_are_no_count_of_people(text: str, harm: str, most: int) -> None:
+    assert (getattr(casualties_of(text), harm).best or 0) <= most
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Police said Jo Roe killed his wife, his daughter, himself.", 2),
+    ("Police said Jo Roe killed his wife and two daughters and himself at the house.", 3),
+])
+def test_the_killer_closing_the_list_of_those_he_killed_died_too(text: str, killed: int) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.perpetrators_killed.best) == (killed, 1)
+
+
+def test_one_who_killed_people_named_by_their_age_is_not_counted_dead() -> None:
+    assert casualties_of("A man who killed 4-year-old twins was arrested.").killed.best is None
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    ("Teen accidentally shot in Millbrook, police say", None, 1),  # an adverb before the harm
+    ("3-year-old Millbrook girl shot in leg", None, 1),  # an age before the person
+    ("Infant is injured in shooting near park", None, 1),
+    ("Juvenile shot by cousin", None, 1),
+    ("Millbrook 2-year-old in critical condition after shooting", None, 1),
+    ("Teen shoots himself in the hand", None, 1),
+    ("Man shoots self after killing wife", None, None),  # the killer, no victim hurt
+    ("1 Dead, 4 Hurt After Shooting At Party", 1, 4),  # two bare figures
+    ("2 Girls, 3 Men Shot At Block Party", None, 5),  # listed people add up
+    ("Boy, 7, shot in Elmtown today", None, 1),  # an age between commas is no list
+    ("12-Year-Old Girl Dies After Being Shot", 1, None),
+])
+def test_headline_grammar(title: str, killed, injured) -> None:
+    casualties = headline_casualties("Police are asking anyone with information to call.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("One of four men wounded in a shooting at a bar on Elm Street has died.", 1, 3),
+    ("Five people were hospitalized after the shooting. One of the five people hospitalized has died, police said.", 1, 4),
+    ("One of the five people hospitalized after a shooting last weekend has died. Five people were hospitalized.", 1, 4),
+])
+def test_one_of_the_hurt_who_died(text: str, killed: int, injured: int) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+def test_a_child_who_accidentally_killed_himself_is_the_victim_not_an_attacker() -> None:
+    casualties = casualties_of("A 3-year-old boy accidentally shoots, kills himself. "
+                               "The child was taken to a hospital where he was pronounced dead.")
+    assert (casualties.killed.best, casualties.perpetrators_killed.best) == (1, None)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Six people, three men and three women, were wounded on Elm Street.", 6),  # the six told apart
+    ("Police said four people, three women and one man, were taken to the hospital with gunshot wounds.", 4),
+    ("Two men, a woman and a boy were shot on Friday.", 4),  # a list, not a breakdown
+])
+def test_people_told_apart_after_their_number_are_not_added_again(text: str, injured: int) -> None:
+    assert casualties_of(text).injured.best == injured
+
+
+@pytest.mark.parametrize("text, harm, count", [
+    ("One man was shot in the back. Also wounded were three customers, police said.", "injured", 4),
+    ("Injured in the gunfire was a 6-year-old boy and a 30-year-old woman, police said.", "injured", 2),
+    ("Killed in the shooting were Jo Roe, 31, and Al Poe, 40.", "killed", 2),
+])
+def test_sentence_opening_on_the_harm(text: str, harm: str, count: int) -> None:
+    assert getattr(casualties_of(text), harm).best == count
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Police rushed the boy to a hospital where he was pronounced dead. His cousin had found the boy wounded.", None),
+    ("A man was killed and the woman was wounded.", 1),  # another noun: another person
+    ("A man was killed and the other man was wounded.", 1),
+])
+def test_the_one_dead_told_of_again_as_hurt(text: str, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (1, injured)
+
+
+def test_a_title_case_verb_is_no_name_in_a_list_of_people() -> None:
+    casualties = headline_casualties("Police are asking anyone with information to call.",
+                                     title="Elmtown Shooting Kills Three, Injures One: Police")
+    assert (casualties.killed.best, casualties.injured.best) == (3, 1)

@@ -83,7 +83,7 @@ _MODIFIER = r"(?:\d{1,3}-(?:year|month|week)[\s-]old|in\s+(?:his|her|their)\s+(?
 _GROUP_START = r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s))"
 # Words that start sentences in capitals but name nobody countable.
 # Time words open sentences too ("Late Friday, three men were hurt"): no person there.
-_NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Nobody|No|Everyone|Everybody|Someone|Authorities|Officials|"
+_NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Kills|Injures|Wounds|Hurts|Leaves|Shoots|Nobody|No|Everyone|Everybody|Someone|Authorities|Officials|"
                r"Early|Earlier|Late|Later|Last|Overnight|Shortly|Meanwhile|Then|Also|However|"
                r"Who|Which|What|Many|Some|All|Others|They|We|You|I|Investigators|Deputies|Officers|Detectives|Both|"
                r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
@@ -153,6 +153,12 @@ SHOT_OBJECT_RE = re.compile(
     r"(?!\s+(?:to\s+death|dead|and\s+killed))",
     re.IGNORECASE,
 )
+# A sentence opening on the harm, its people after the verb: "Also wounded were four patrons", "Killed in the
+# shooting was a 20-year-old man".
+INVERTED_RE = re.compile(
+    r"(?:also\s+)?(?P<harm>killed|slain|dead|wounded|injured|hurt|shot)\s+(?:in\s+the\s+[\w-]+\s+)?(?P<be>was|were|is|are)\s+"
+    r"(?:also\s+)?" + OBJECT_LIST_PATTERN, re.IGNORECASE)
+_SENTENCE_OPENING_RE = re.compile(r"[\s\"“”'‘’]*")
 # "left eight people with wounds": the state after the people is what makes "left" a harm.
 _LEFT_DEAD_RE = re.compile(r"dead|fatally|mortally", re.IGNORECASE)
 _LEFT_STATE = (r"dead|(?:fatally|mortally)\s+(?:wounded|injured)|injured|wounded|hurt|hospitali[sz]ed|with\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,3}?(?:wounds?|injuries|injury)|"
@@ -190,21 +196,30 @@ BODY_RE = re.compile(
 )
 _BODY_WORD_RE = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
 # A headline's own count, for reports whose body never states one: "Man shot, killed on west side",
-# "Girl shot at party dies", "2 teens wounded in drive-by". Title case is allowed.
+# "Girl shot at party dies", "2 teens wounded in drive-by", "3-year-old girl accidentally shot in leg",
+# "2 girls, 3 men shot at party". Headlines drop articles and capitalise every word, so any two words may
+# come before the person and an age may stand for him.
+_HEADLINE_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)s?[\s-]old"
+_HEADLINE_GROUP = (
+    r"(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:" + _HEADLINE_AGE + r"\s+)?(?:[A-Z][\w'’-]*\s+){0,2}?"
+    r"(?P<noun>" + _HEADLINE_AGE + r"|" + PERSON_NOUNS + r"|cops?|firefighters?|lawm[ae]n)(?:,\s*\d{1,3},?)?")
+HEADLINE_GROUP_RE = re.compile(_HEADLINE_GROUP, re.IGNORECASE)
+_HEADLINE_LIST = re.sub(r"\(\?P<\w+>", "(?:", _HEADLINE_GROUP)
 HEADLINE_RE = re.compile(
-    r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<list>(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[A-Z][\w'’-]*\s+){0,2}?"
-    r"(?P<noun>\d{1,3}-(?:year|month|week)[\s-]old|man|woman|teen|teenager|boy|girl|child|toddler|baby|person|driver|officer|deputy|trooper|student|"
-    r"father|mother|son|daughter|clerk|guard|men|women|teens|teenagers|boys|girls|children|people|officers|students))"
-    r"(?:,\s*\d{1,3},)?\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
+    r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<list>" + _HEADLINE_LIST + r"(?:\s*,\s*" + _HEADLINE_LIST + r"){0,3}"
+    r"(?:,?\s+(?:and|&)\s+" + _HEADLINE_LIST + r")?)"
+    r"(?:\s+(?!fatally|mortally)[a-z]+ly)?(?:\s+(?:is|was|are|were))?"  # "Teen accidentally shot", "Infant is injured"
+    r"\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
     r"shot\s+dead|fatally\s+(?:shot|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|murdered|"
     r"(?:shot|stabbed|hurt|wounded|injured)\b[^.|;:]{0,40}?\s(?:dies|died)|"
-    r"(?:shot|stabbed)(?:,|\s+and)\s+(?:wounded|injured|hurt)|wounded|injured|hurt|shot)\b",
+    r"(?:shot|stabbed)(?:,|\s+and)\s+(?:wounded|injured|hurt)|wounded|injured|hurt|shot|"
+    r"in\s+(?:critical|serious|stable|grave)\s+condition|shoots\s+(?:himself|herself|self))\b",
     re.IGNORECASE,
 )
 # "4 shot in northwest", "Atlanta News: 3 dead after crash of gunfire": a bare figure opening the
 # headline (or its part after a colon) counts people.
 HEADLINE_BARE_COUNT_RE = re.compile(
-    r"(?:^\s*|(?<=:\s))(?P<count>" + NUMBER_PATTERN + r")\s+(?P<harm>shot\s+dead|killed|dead|slain|wounded|injured|hurt|shot)\b",
+    r"(?:^\s*|(?<=:\s)|(?<=,\s))(?P<count>" + NUMBER_PATTERN + r")\s+(?P<harm>shot\s+dead|killed|dead|slain|wounded|injured|hurt|shot)\b",
     re.IGNORECASE)
 # "Gunman slays deputy, wounds two officers", "Uncle shoots nephew", "rifle goes off, hits two girls" (hit,
 # at least: a death would be the headline's word); attackers killed ("kills robbery suspect") are no victims.
@@ -262,7 +277,8 @@ _ADJECTIVE_AFTER_RE = re.compile(
     r"late|last|this|since|before|overnight|following|following)\b)[a-z]")
 # An object after the verb makes the people before it the agents: "a man who fatally shot a neighbour".
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:him|her|them|a|an|the|his|their|another|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?)|"
-                              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b|night\b|day\b)[a-z][\w-]*)\b", re.IGNORECASE)
+                              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?!times\b|night\b|day\b)[a-z][\w-]*|"
+                              r"\d{1,3}-(?:year|month|week)s?[\s-]old)\b", re.IGNORECASE)
 # The same people's death later in the clause: "... shot multiple times and was pronounced dead".
 # "the gunman fatally shot himself": his death is SELF_HARM_RE's to count, not a second one for "the gunman
 # fatally shot" (a bare "the boy shot himself in the leg" stays a victim hurt).
@@ -280,6 +296,7 @@ _DIED_WHERE_TAKEN_RE = re.compile(
 # "A teen who was found shot on a bike path has died": the clause's subject died.
 _FATE_OF_RELATIVE_RE = re.compile(
     r"[^.;,]{0,80}?\s(?:has|have|had|later|then|subsequently)\s+(?:died|succumbed)\b", re.IGNORECASE)
+_ONE_OF_BEFORE_RE = re.compile(r"\bone\s+of\s+$", re.IGNORECASE)
 _BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
@@ -387,7 +404,10 @@ _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day o
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
 _SOURCE_BEFORE_RE = re.compile(r"\b(?i:according\s+to)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
-_NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+)?|\d[:.])$", re.IGNORECASE)
+# Figures that are no count of people: "no one", ages ("aged 16", "both 19", "ranging in age from 15 to 24"),
+# times ("0:50") and picture counters ("Image 2 of 9").
+_NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+|from\s+|between\s+)?|\branging\s+from\s+|\bboth\s+(?=\d)|"
+                                    r"\d[:.]|\d\s+of\s+)(?=.?$)", re.IGNORECASE)
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _ONE_DEFINITE_RE = re.compile(r"(?:the|his|her|their)\s+(?!\S*(?:s|men|people|children)\b)", re.IGNORECASE)
@@ -423,12 +443,16 @@ def _add_dead_among(text: str, mention: CasualtyMention, mentions: list[Casualty
         mentions.append(CasualtyMention("killed", False, found[0], dead_among.start("count"), dead_among.end()))
 
 
+# Nouns for anyone, which a list may go on to tell apart: "Six people, three men and three women".
+_ANYONE_RE = re.compile(r"\b(?:people|persons|victims|individuals|others)\b", re.IGNORECASE)
+
+
 def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, weak: bool,
                        start: int, end: int, plural_verb: bool | None) -> CasualtyMention | None:
     """Add the listed groups up into one mention; None when a group is not a count of people."""
     if _NOT_PEOPLE_AFTER_RE.match(text, list_end) or _MONTH_BEFORE_RE.search(text, max(0, list_start - 12), list_start):
         return None
-    if _NOT_A_COUNT_BEFORE_RE.search(text, max(0, list_start - 24), list_start):
+    if _NOT_A_COUNT_BEFORE_RE.search(text[max(0, list_start - 24):list_start + 1]):
         return None  # "no one died", "between the ages of 16-18", "0:50": nobody, or not a count  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = [g for g in split_groups(text, list_start, list_end) if not _PLACE_NAME_END_RE.search(text, *g)]
     if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 80), list_start):
@@ -461,6 +485,9 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         if quantity is None:
             return None
         quantities.append(quantity)
+    if len(quantities) > 2 and quantities[0].best == sum(q.best for q in quantities[1:]) \
+            and text[groups[0][1]:groups[1][0]].strip() == "," and _ANYONE_RE.search(text, *groups[0]):
+        groups, quantities = groups[:1], quantities[:1]  # "Six people, three men and three women, were hurt": six, told apart
     total = _sum_quantities(quantities)
     if plural_verb is False and total.best > 1:
         return None  # "Smith, 28 was killed": a singular verb after a figure means an age
@@ -531,14 +558,33 @@ _HARMED_OTHERS_RE = re.compile(r"\b(?:kill|shot(?!gun)|shoot|stabb|murder|slay|s
 _REFLEXIVE_RE = re.compile(r"^(?:himself|herself|themselves)$", re.IGNORECASE)
 
 
+_ACCIDENT_RE = re.compile(r"\b(?:accident(?:al(?:ly)?)?|unintentional(?:ly)?)\b", re.IGNORECASE)
+
+
 def _harmed_others_first(text: str, sentence_start: int, position: int) -> bool:
     """Whether one who killed himself is an attacker: a gunman named shortly before, or a violent
     act earlier in his sentence ("killed his wife and then himself"). Otherwise he is the victim of
-    a suicide or an accident ("a boy took his own life"), as GVA counts such deaths."""
+    a suicide or an accident ("a boy took his own life"), as GVA counts such deaths; one told of as an
+    accident ("accidentally shoots, kills himself") harmed nobody else."""
+    if _ACCIDENT_RE.search(text, sentence_start, position + 40):
+        return False
     if any(m.end() <= position for m in _HARMED_OTHERS_RE.finditer(text, sentence_start, position + 12)):
         return True
     before = _PERPETRATOR_RE.search(text, max(0, position - _PRONOUN_REACH), position)
     return before is not None and before.group(0).lower() not in {"himself", "herself", "themselves"}
+
+
+_SELF_LISTED_AFTER_RE = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+)?(?P<self>himself|herself)\b", re.IGNORECASE)
+
+
+def _killer_listed_last(text: str, object_start: int, object_end: int) -> tuple[int, int] | None:
+    """Where the killer stands when he closes the list of the people he killed ("killed his wife, his
+    son and himself", "killed his wife and two daughters and then himself"): he died too, as an attacker."""
+    groups = split_groups(text, object_start, object_end)
+    if len(groups) > 1 and _REFLEXIVE_RE.match(text[slice(*groups[-1])].strip()):
+        return groups[-1]
+    after = _SELF_LISTED_AFTER_RE.match(text, object_end)
+    return after.span("self") if after else None
 
 
 def find_casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]:
@@ -587,6 +633,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         fate = _FATE_OF_RELATIVE_RE.match(text, match.end()) if harm == "injured" and not aux.strip() else None
         if fate and not re.search(r"\b(?:one|two|three|four|of\s+them|another)\b", fate.group(0), re.I):
             harm, weak = "killed", False  # "A teen hospitalized after a weekend shooting has died"
+        one_died = _ONE_OF_BEFORE_RE.search(text, max(start, match.start("list") - 12), match.start("list")) \
+            if fate and harm == "killed" else None
+        if one_died:
+            harm, weak = "injured", True  # "One of four men wounded ... has died": one dead among the four hurt
         if weak and harm == "injured" and harm_words.lower().endswith("condition"):
             weak = False  # "rushed to a hospital in critical condition": alive, unless the report goes on to a death
         mention_end = fate.end() if fate and harm == "killed" else match.end()
@@ -620,6 +670,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             if harm == "injured":
                 mention.weak = True  # "she was hurt": maybe a victim already counted
         mentions.append(mention)
+        if one_died:
+            mentions.append(CasualtyMention("killed", False, Quantity(1, 1, 1), one_died.start(), fate.end()))
         _add_dead_among(text, mention, mentions)
     for match in ACTIVE_RE.finditer(text, start, end):
         verb = " ".join(match.group("verb").lower().split())
@@ -653,6 +705,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
             # "killing himself": an attacker only after harming others, else a suicide or an accident
             mention.perpetrator = _harmed_others_first(text, start, match.start())
+        elif mention and harm == "killed" and (killer := _killer_listed_last(text, match.start("object"), object_end)):
+            mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), *killer))
         if mention and verb in {"striking", "hitting", "grazing"} and _ANY_PRONOUN_RE.match(match.group("object")):
             # "fired at the suspect, striking him"; but in "the robbers opened fire, grazing him" the robbers fired
             mention.perpetrator = _pronoun_means_perpetrator(text, match.start("object")) and not (
@@ -660,6 +714,15 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if mention:
             mentions.append(mention)
             _add_dead_among(text, mention, mentions)  # "wounding four people, one fatally"
+    opening = _SENTENCE_OPENING_RE.match(text, start, end)
+    inverted = INVERTED_RE.match(text, opening.end(), end) if opening else None
+    if inverted is not None:  # "Also wounded were four patrons", "Injured in the gunfire was a boy"
+        harm, weak = _harm_of(inverted.group("harm"))
+        plural = True if inverted.group("be").lower() in {"were", "are"} else None  # "was a boy and a woman": agrees with the first
+        mention = _mention_from_list(text, inverted.start("object"), inverted.end("object"), harm, weak,
+                                     inverted.start(), inverted.end("object"), plural)
+        if mention is not None and not any(m.start <= inverted.start("object") < m.end for m in mentions):
+            mentions.append(mention)
     for match in LEFT_RE.finditer(text, start, end):
         if match.group(0)[:1].lower() in "se" and not _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object")):
             continue  # "sent two letters to the hospital": only people sent there were hurt
@@ -767,6 +830,23 @@ def _headline_quantity(count: str | None, noun: str | None) -> Quantity | None:
     return Quantity(1, 1, 1) if noun and not _UNCOUNTED_PLURAL_RE.search(noun) else None
 
 
+_SHOOTS_SELF_RE = re.compile(r"shoots\s", re.IGNORECASE)
+# Commas part the people listed, but not an age between commas ("Man, 25, shot").
+_HEADLINE_SEPARATOR_RE = re.compile(r"\s*,(?!\s*\d{1,3}(?:,|$))\s*|,?\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def _headline_list_quantity(words: str) -> Quantity | None:
+    """The people a headline lists, added up ("2 girls, 3 men" is five); None when one of them is not counted."""
+    quantities = []
+    for part in _HEADLINE_SEPARATOR_RE.split(words.rstrip(", ")):
+        group = HEADLINE_GROUP_RE.fullmatch(part)
+        quantity = _headline_quantity(group.group("count"), group.group("noun")) if group else None
+        if quantity is None:
+            return None
+        quantities.append(quantity)
+    return _sum_quantities(quantities)
+
+
 def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
     """The harms and counts the headline states: "Man shot, killed on west side" is one killed,
     "Gunman slays deputy, wounds two officers" one killed and two injured."""
@@ -776,16 +856,15 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
     source, field, end = headline
     found: list[tuple[Harm, Quantity, int, int]] = []
     match = HEADLINE_RE.search(source, 0, end)
-    if match is not None:
-        quantity = _headline_quantity(match.group("count"), match.group("noun"))
+    if match is not None and not (_SHOOTS_SELF_RE.match(match.group("harm")) and _HEADLINE_KILLED_RE.search(source, 0, end)):
+        quantity = _headline_list_quantity(match.group("list"))  # "Man shoots self after killing wife": the killer
         harm: Harm = "killed" if _HEADLINE_KILLED_RE.search(match.group("harm")) else "injured"
         if quantity is not None:
             found.append((harm, quantity, match.start("list"), match.end("harm")))
-    else:
-        bare = HEADLINE_BARE_COUNT_RE.search(source, 0, end)
-        quantity = _headline_quantity(bare.group("count"), None) if bare else None
-        if bare is not None and quantity is not None:
-            harm = "killed" if _HEADLINE_KILLED_RE.search(bare.group("harm")) else "injured"
+    for bare in HEADLINE_BARE_COUNT_RE.finditer(source, 0, end):  # "1 dead, 4 hurt after shooting"
+        quantity = _headline_quantity(bare.group("count"), None)
+        harm = "killed" if _HEADLINE_KILLED_RE.search(bare.group("harm")) else "injured"
+        if quantity is not None and all(h != harm for h, *_ in found):
             found.append((harm, quantity, bare.start("count"), bare.end("harm")))
     for active in HEADLINE_ACTIVE_RE.finditer(source, 0, end):
         quantity = _headline_quantity(active.group("count"), active.group("noun"))
@@ -861,7 +940,7 @@ def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mention
     or of others he killed ("shot his wife and two sons. ... He then killed himself"), even in another
     sentence than the killings."""
     selves = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m.quantity.best == 1
-              and _SELF_RE.search(text, m.start, m.end)]
+              and _SELF_RE.search(text, m.start, m.end) and not _ACCIDENT_RE.search(text, max(0, m.start - 80), m.end)]
     if not selves:
         return
     whole = " ".join(text[s.start_char:s.end_char] for s in frame.sentences)
@@ -875,6 +954,7 @@ def _killers_who_died_by_their_own_hand(text: str, frame: IncidentFrame, mention
 
 _ONE_OF_RE = re.compile(r"one\s+of\b", re.IGNORECASE)
 # Who died, told of as one of the people already counted: "the victim", "the 19-year-old", "one of them", "he".
+_ONE_OF_COUNTED_RE = re.compile(r"one\s+of\s+(?:the|those|these)\s+(?P<count>" + NUMBER_PATTERN + r")\b", re.IGNORECASE)
 _ANAPHORIC_DEAD_RE = re.compile(
     r"(?:the|one\s+of\s+(?:them|those|the)|he|she)\b(?![^,;]*\b(?:other|another|second|third)\b)", re.IGNORECASE)
 
@@ -888,6 +968,9 @@ def _dead_among_the_hurt(text: str, frame: IncidentFrame, hurt: CasualtyMention,
         return False
     if any(m.harm == "injured" and not m.perpetrator and m.quantity.best > hurt.quantity.best for m in mentions):
         return False  # "Nine were wounded ... ten taken to hospital. One of those died": the nine are the living
+    if any(m.harm == "killed" and m.groups and (one_of := _ONE_OF_COUNTED_RE.match(text, *m.groups[0]))
+           and (counted := quantity_at(one_of.group("count"))) and counted[0].best == hurt.quantity.best for m in mentions):
+        return True  # "One of the five people hospitalized has died", however the two are ordered
     headline = _headline(frame)
     headline_end = headline[2] if headline is not None and headline[1] == "text" else 0
     dead = [m for m in mentions if m.harm == "killed" and not m.perpetrator and m.start >= headline_end]
@@ -902,6 +985,28 @@ def _dead_among_the_hurt(text: str, frame: IncidentFrame, hurt: CasualtyMention,
         if _ONE_OF_RE.match(text, *mention.groups[0]) and hurt.quantity.best < 2:
             return False  # "Jo Roe was found injured. One of the daughters was found dead": one of others
     return True
+
+
+_THE_ONE_RE = re.compile(r"the\s+(?:\d{1,3}-(?:year|month|week)[\s-]old\s+)?(?P<noun>boy|girl|child|victim|man|woman|teen|teenager|toddler|baby|infant)",
+                         re.IGNORECASE)
+
+
+def _the_dead_one_again(text: str, hurt: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
+    """Whether the one hurt is the one who died, told of again: "he was pronounced dead ... found the boy
+    wounded". Only one died, every hurt is "the boy" (no "other"), and the dead are told of as "he" or
+    by the same noun."""
+    dead = [m for m in mentions if m.harm == "killed" and not m.perpetrator]
+    hurt_all = [m for m in mentions if m.harm == "injured" and not m.perpetrator and not m.weak]
+    if hurt.quantity.best != 1 or sum(1 for m in dead if m.quantity.best != 1) or not dead:
+        return False
+    nouns = set()
+    for mention in hurt_all:
+        one = _THE_ONE_RE.fullmatch(text, *mention.groups[0]) if len(mention.groups) == 1 else None
+        if one is None:
+            return False
+        nouns.add(one.group("noun").lower())
+    dead_words = [text[slice(*m.groups[0])].lower() for m in dead if len(m.groups) == 1]
+    return any(_PRONOUN_RE.match(words) or any(re.search(rf"\b{noun}\b", words) for noun in nouns) for words in dead_words)
 
 
 _HURT_WORD_RE = re.compile(r"\b(?:wound|injur|hurt|critical|hospitali[sz])", re.IGNORECASE)
@@ -956,7 +1061,7 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
                 chosen, adjust = weak, weak_adjust
                 weak_injury = weak if not killed else None
         if harm == "injured" and chosen is not None and not chosen.weak and not adjust and result.killed.best \
-                and _dead_among_the_hurt(text, frame, chosen, mentions):
+                and (_dead_among_the_hurt(text, frame, chosen, mentions) or _the_dead_one_again(text, chosen, mentions)):
             adjust = result.killed.best  # "Two people were wounded. ... The 19-year-old victim died": one hurt
         count = _count(chosen, text, adjust)
         if harm == "injured" and chosen is not None and adjust and not count.best:
