@@ -133,17 +133,19 @@ def test_dedup_offset_takes_disjoint_stretches_of_whole_incidents(tmp_path: Path
     assert "offset" in capsys.readouterr().err
 
 
-def test_gva_offset_stretches_never_overlap_the_scored_sample(tmp_path: Path, monkeypatch):
+def test_gva_offset_stretches_share_no_incident_with_the_scored_sample(tmp_path: Path, monkeypatch):
     folder = tmp_path / "gva"
     folder.mkdir()
     incidents = [{"incident_uri": str(n), "date": "April 10, 2017", "city_or_county": "Springfield",
                   "num_killed": 1, "num_injured": 0} for n in range(10)]
-    articles = [{"incident_uri": str(n), "id": f"a{n}", "title": "Shooting", "content": f"Report {n}."}
-                for n in range(10)]
+    # incidents 0-4 have two reports each, 5-9 one: the sample takes articles 0, 3, 6, 9, 12
+    articles = [{"incident_uri": str(n), "id": f"a{n}-{k}", "title": "Shooting", "content": f"Report {k} of {n}."}
+                for n in range(10) for k in range(2 if n < 5 else 1)]
     (folder / "incidents.jsonl").write_text("\n".join(json.dumps(i) for i in incidents))
     (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in articles))
     monkeypatch.setattr(gva, "DEFAULT_SAMPLE", 5)
-    sample = [a.id for a in gva.load(folder, "dev", 5)]
-    assert sample == ["a0", "a2", "a4", "a6", "a8"]
-    assert [a.id for a in gva.load_range(folder, "dev", 0, 3)] == ["a1", "a3", "a5"]
-    assert [a.id for a in gva.load_range(folder, "dev", 3, None)] == ["a7", "a9"]
+    sample = gva.load(folder, "dev", 5)
+    assert [a.id for a in sample] == ["a0-0", "a1-1", "a3-0", "a4-1", "a7-0"]
+    stretch = gva.load_range(folder, "dev", 0, None)
+    assert [a.id for a in stretch] == ["a2-0", "a2-1", "a5-0", "a6-0", "a8-0", "a9-0"]
+    assert [a.id for a in gva.load_range(folder, "dev", 2, 2)] == ["a5-0", "a6-0"]

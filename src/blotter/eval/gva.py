@@ -72,11 +72,12 @@ def load(folder: Path, split: str, limit: int | None) -> list[GvaArticle]:
 
 
 def load_range(folder: Path, split: str, offset: int, limit: int | None) -> list[GvaArticle]:
-    """Consecutive articles from the ``offset``-th on, up to ``limit``, counting only those outside the
-    default spread sample: a stretch to read while developing that never overlaps the scored sample."""
+    """Consecutive articles from the ``offset``-th on, up to ``limit``, counting only those whose incident
+    has no article in the default spread sample: a stretch to read while developing that shares no
+    incident (and so no gold label) with the scored sample."""
     articles = load_all(folder)
-    sampled = {article.id for article in every_kth(articles, DEFAULT_SAMPLE)}
-    rest = [article for article in articles if article.id not in sampled]
+    sampled = {article.incident for article in every_kth(articles, DEFAULT_SAMPLE)}
+    rest = [article for article in articles if article.incident not in sampled]
     return rest[offset:] if limit is None else rest[offset:offset + limit]
 
 
