@@ -290,6 +290,16 @@ def test_muc4_type_fits_a_gold_type_that_names_two():
     assert muc4.align(gold, predicted) == [(0, 0)]
 
 
+def test_muc4_loader_reads_a_repeated_template_once(tmp_path: Path):
+    template = {"incident_type": "attack", "PerpInd": [[["The gunmen", 0]]], "PerpOrg": [], "Target": [],
+                "Victim": [], "Weapon": []}
+    other = {**template, "Victim": [[["Jo Roe", 40]]]}
+    line = {"docid": "X-1", "doctext": "text", "templates": [template, other, dict(template)]}
+    (tmp_path / "dev.json").write_text(json.dumps(line) + "\n")
+    [document] = muc4.load(tmp_path, "dev", None)
+    assert len(document.templates) == 2
+
+
 def test_muc4_loader_reads_gtt_lines(tmp_path: Path):
     line = {"docid": "X-1", "doctext": "text", "templates": [
         {"incident_type": "attack", "PerpInd": [[["The gunmen", 0]]], "PerpOrg": [], "Target": [], "Victim": [], "Weapon": []}]}
