@@ -858,6 +858,13 @@ def test_a_first_mere_mention_is_passed_over_for_the_event_told_after_it() -> No
     assert incident.casualties.killed.best == 2
 
 
+def test_a_headline_town_told_as_someones_home_keeps_its_state() -> None:
+    text = "A man was shot and killed Sunday in Mississippi, state authorities said."
+    article = Article(id="t", text=text, title="Houston man killed in Mississippi shooting")
+    (incident,) = find_incidents(analyse(text), article, find_places(analyse(text), article))
+    assert incident.location is None or incident.location.name != "Houston"
+
+
 def test_a_headline_town_is_read_in_the_state_the_body_names() -> None:
     text = "A gunman who shot five relatives was found dead on Sunday, Mississippi authorities said."
     article = Article(id="t", text=text, title="Suspect in Brookhaven mass shooting found dead")

@@ -758,6 +758,16 @@ def test_new_york_without_a_borough_stays_the_city():
     assert locate(frame_of(text, sentence_count=1, dateline="NEW YORK")).name in ("New York", "New York City")
 
 
+def test_a_borough_that_names_someone_or_an_office_is_no_scene():
+    for text in ("NEW YORK (AP) -- A man was shot dead in a subway station on Sunday. The suspect was "
+                 "arrested at his Brooklyn home.",
+                 "NEW YORK (AP) -- A man was shot dead in a subway station on Sunday. The Queens district "
+                 "attorney said charges were filed.",
+                 "NEW YORK (AP) -- A Brooklyn man was shot dead in a subway station on Sunday."):
+        location = locate(frame_of(text, sentence_count=1, dateline="NEW YORK"))
+        assert location.name in ("New York", "New York City"), text
+
+
 def test_a_city_named_as_suburban_is_no_scene_when_the_report_names_the_suburb():
     text = ("A gunman shot two women at an apartment in suburban Phoenix on Sunday. "
             "Mesa police said the suspect fled in a pickup truck.")

@@ -1573,7 +1573,8 @@ def _borough_of_new_york(location: Location, frame) -> Location:
     city = next((e for e in load_gazetteer().lookup("New York City") if e.feature == "city"), None)
     if city is None or location.geonameid != city.geonameid:
         return location
-    boroughs = [p for p in frame.places if p.geonameid in _borough_ids() and not _names_an_organisation(p, frame.text)]
+    boroughs = [p for p in frame.places if p.geonameid in _borough_ids() and not _names_an_organisation(p, frame.text)
+                and not _borough_of_someone(p, frame.text)]
     own = [p for p in boroughs if any(s.start_char <= p.start and p.end <= s.end_char for s in frame.sentences)]
     if own:
         borough = own[0]
@@ -1582,6 +1583,18 @@ def _borough_of_new_york(location: Location, frame) -> Location:
     else:
         return location  # none named, or several outside the incident's sentences
     return _location(borough, frame.text, borough.start)
+
+
+# What a borough names when it is no scene: its people ('a Brooklyn man'), its offices ('the Queens district
+# attorney') or someone's home ('at his Bronx apartment').
+_BOROUGH_NOT_SCENE = RESIDENT_WORDS | frozenset("""
+home house apartment residence district prosecutor prosecutors court courthouse jail hospital office borough
+""".split())
+
+
+def _borough_of_someone(place: Place, text: str) -> bool:
+    following = NEXT_LOWER_WORD.match(text, place.end, place.end + 16)
+    return following is not None and following.group(1) in _BOROUGH_NOT_SCENE
 
 
 # 'KINLOCH, Mo. (KMOV) -': a town in capitals, its state, an optional source, a dash, at a line's start.
@@ -1632,7 +1645,7 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     title = OUTLET_AFTER_TITLE.split(article.title or "", maxsplit=1)[0]
     if not title.strip():
         return None
-    towns = [_in_state_of(p, body_location) for p in _headline_towns(title)]
+    towns = [_in_state_of(p, body_location, title) for p in _headline_towns(title)]
     towns = [p for p in towns
              if body_location is None or body_location.precision != "admin1" or p.admin1 == body_location.admin1]
     if len({(p.country_code, p.admin1) for p in towns}) > 1:
@@ -1645,11 +1658,15 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     return location.model_copy(update={"evidence": [Evidence.of(title, town.start, town.end, field="title")]})
 
 
-def _in_state_of(place: Place, location: Location | None) -> Place:
+def _in_state_of(place: Place, location: Location | None, title: str) -> Place:
     """A headline's town read in the state the body names ('Brookhaven mass shooting' over a body
     set in Mississippi is Brookhaven, Mississippi, not the bigger Brookhaven of Georgia), when that
-    state has a town of the name."""
+    state has a town of the name. A town told as someone's ('Houston man killed in Mississippi
+    shooting') is their home, so it keeps its own state."""
     if location is None or location.precision != "admin1" or place.admin1 == location.admin1:
+        return place
+    following = NEXT_LOWER_WORD.match(title, place.end, place.end + 16)
+    if following is not None and following.group(1) in RESIDENT_WORDS:
         return place
     entry = next((e for e in load_gazetteer().lookup(place.mention) if e.feature == place.feature
                   and (e.country_code, e.admin1) == (location.country_code, location.admin1)), None)
