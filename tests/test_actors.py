@@ -364,6 +364,14 @@ def test_group_that_only_decides_is_no_perpetrator() -> None:
     assert main_incident(text).groups == []
 
 
+def test_group_that_blames_another_is_not_the_one_blamed() -> None:
+    """The accuser speaks of the deed: only the group it blames is tied to it."""
+    text = ("A car bomb exploded outside the union's offices in San Miguel on Monday, killing four people. "
+            "The FMLN blamed the army for the bombing.")
+    groups = [(g.name, g.relation) for g in main_incident(text).groups]
+    assert [name for name, _ in groups if name == "FMLN"] == []
+
+
 def test_one_who_walked_in_and_was_shot_is_no_perpetrator() -> None:
     text = "Jo Roe walked into the police station with a knife on Monday and was shot by an officer."
     assert [p.name for p in main_incident(text).perpetrators if p.name] == []

@@ -247,6 +247,7 @@ def _is_target(frame: IncidentFrame, start: int, end: int) -> bool:
 # What a group does when it speaks, decides or negotiates rather than acts: "the FMLN said", "the FMLN
 # decided to suspend the dialogue", "talks between the government and the FMLN", "FMLN spokesmen".
 _SPEAKING_VERBS = frozenset("say tell call report announce state add insist decide make propose demand warn ask agree "
+                            "blame accuse attribute describe denounce "
                             "suspend reject accept express issue send explain indicate confirm note urge offer hope "
                             "want consider believe coincide have".split())
 _SPEAKING_NOUNS = frozenset("decision decisions proposal proposals offer spokesman spokesmen spokesperson leader "
@@ -353,8 +354,11 @@ def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[Group
         text = _sentence_text(frame, sentence)
         for name, start, end in group_mentions(frame, sentence) + _state_forces(frame, sentence):
             relation = _relation(text, sentence.start in violent_sentences)
-            if relation is None or (relation == "perpetrator" and (
-                    _is_target(frame, start, end) or _only_speaks(frame, start, end))):
+            if relation is None or (relation == "perpetrator" and _is_target(frame, start, end)):
+                continue
+            # the one who blames or suspects speaks of the deed ("the FMLN blamed the army"): the blame
+            # or suspicion the sentence tells is of another
+            if relation in ("perpetrator", "blamed", "suspected") and _only_speaks(frame, start, end):
                 continue
             evidence = Evidence.of(frame.text, start, end)
             known = best.get(name)
