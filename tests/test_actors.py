@@ -372,6 +372,16 @@ def test_group_that_blames_another_is_not_the_one_blamed() -> None:
     assert [name for name, _ in groups if name == "FMLN"] == []
 
 
+def test_people_and_groups_cleared_of_the_deed_are_not_its_perpetrators() -> None:
+    """A negated tie to the deed clears: "not responsible for", "not involved in", "bears no responsibility"."""
+    lede = "The mayor of Tolo was shot dead outside his house on Sunday. "
+    for cleared in ("The bishop said the soldiers are not responsible for the murder.",
+                    "The bishop said the soldiers were not involved in the murder."):
+        assert [p.mention for p in main_incident(lede + cleared).perpetrators] == []
+    group = main_incident(lede + "The FMLN said it bears no responsibility for the murder.")
+    assert [(g.name, g.relation) for g in group.groups if g.name == "FMLN"] in ([], [("FMLN", "denied")])
+
+
 def test_one_who_walked_in_and_was_shot_is_no_perpetrator() -> None:
     text = "Jo Roe walked into the police station with a knife on Monday and was shot by an officer."
     assert [p.name for p in main_incident(text).perpetrators if p.name] == []

@@ -84,7 +84,7 @@ def _is_mixed_case(text: str) -> bool:
 
 _CLAIM = re.compile(
     r"\bclaim(ed|s|ing)? (responsibility|credit)|\b(took|taken|takes|accepted|admitted|assumed) (full )?responsibility"
-    r"|\bresponsibility for\b|\b(said|says|stated|announced|claimed)\b[^.;]{0,80}?\b(it|they) (had )?(carried out|was behind"
+    r"|(?<!\bno )\bresponsibility for\b|\b(said|says|stated|announced|claimed)\b[^.;]{0,80}?\b(it|they) (had )?(carried out|was behind"
     r"|were behind|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) (?!li(fe|ves)\b)"
     # the group's own word that it did a deed ("members said they were responsible for the bombing"), not a
     # third party's blame ("the colonel said ... that they were responsible for the deaths") or a duty
@@ -93,7 +93,9 @@ _CLAIM = re.compile(
     r"|kidnappings?|abductions?|murders?|massacres?|ambush(es)?|explosions?|blasts?|raids?|sabotage|shootings?"
     r"|executions?|dynamiting)\b"
     r"|\b(was|were) (one of )?(its|their) (fighters|soldiers|members|martyrs)\b", re.IGNORECASE)
-_DENIAL = re.compile(r"\bden(ied|ies|y|ying)\b|\breject(ed|s)? (any )?(responsibility|involvement)|\bhad nothing to do with", re.IGNORECASE)
+_DENIAL = re.compile(r"\bden(ied|ies|y|ying)\b|\breject(ed|s)? (any )?(responsibility|involvement)|\bhad nothing to do with"
+                     r"|\b(bears?|bore|has|have|had|shares?) no responsibility\b|\b(is|are|was|were) not responsible\b",
+                     re.IGNORECASE)
 _BLAME = re.compile(r"\bblam(ed|es|ing)\b|\baccus(ed|es|ing)\b|\battributed (it |the \w+ )?to\b|\bheld (\w+ )?responsible", re.IGNORECASE)
 _SUSPECT = re.compile(
     r"\bsuspect(ed|s)?\b|\bbelieved to (be|have)\b|\bprobabl[ey]\b|\blikely\b|\bmay have\b|\bpossibl[ey]\b|\ballegedly\b"
@@ -151,6 +153,7 @@ _MENACING = {"unidentified", "armed", "masked", "hooded", "unknown", "uniformed"
 _ACCUSED_CUES = {"involved", "responsible", "suspected", "accused", "charged", "convicted", "blamed", "arrested",
                  "detained", "implicated", "guilty", "sentenced", "wanted"}
 _ACCUSED_LINKS = {"in", "for", "of", "with"}
+_NEGATIONS = {"not", "n't", "never", "no"}
 _NOT_PERPETRATORS = {"police", "officers", "officer", "policemen", "policeman", "authorities", "it", "which", "that",
                      "who", "explosion", "blast", "bomb", "fire", "device", "attack", "attacks", "shooting"}
 _MALE = {"man", "men", "boy", "boys", "gunman", "hitman", "he", "his", "him", "father", "son", "husband", "brother"}
@@ -676,6 +679,8 @@ def _held_to_account(token: Token) -> bool:
             if c.dep_ == "prep" and c.lower_ in ("in", "for", "of") and _names_deed(c)]
     deed += [p for c in verb.children if c.dep_ in ("acomp", "oprd") and c.lower_ == "responsible"
              for p in c.children if p.dep_ == "prep" and p.lower_ == "for" and _names_deed(p)]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "the guerrillas were not involved in the massacre": cleared, not held to account
     if token.dep_ == "nsubj" and lemma == "be" and _is_author(verb):
         return True
     if token.dep_ == "nsubj" and verb.lower_ == "responsible" and verb.head.lemma_.lower() == "hold":
@@ -705,7 +710,8 @@ def _accused(token: Token) -> bool:
     words = [t.lower_ for t in after]
     for index, word in enumerate(words[:6]):
         if word in _ACCUSED_CUES and index + 1 < len(words) and words[index + 1] in _ACCUSED_LINKS:
-            return any(w in TRIGGERS for w in words[index + 2:index + 8])
+            # "the rebels are not responsible for the murder" clears them
+            return not _NEGATIONS & set(words[:index]) and any(w in TRIGGERS for w in words[index + 2:index + 8])
     return False
 
 
