@@ -382,6 +382,16 @@ def test_people_and_groups_cleared_of_the_deed_are_not_its_perpetrators() -> Non
     assert [(g.name, g.relation) for g in group.groups if g.name == "FMLN"] in ([], [("FMLN", "denied")])
 
 
+def test_sides_of_a_clash_are_not_perpetrators() -> None:
+    """Fighting between two sides names who fought, not who attacked."""
+    between = main_incident("Clashes between the army and the FMLN killed four civilians in San Miguel on Monday.")
+    assert [g for g in between.groups if g.relation == "perpetrator"] == []
+    clashed = main_incident("Army troops clashed with FMLN guerrillas near San Miguel on Monday, killing two peasants.")
+    assert ("Army", "perpetrator") not in [(g.name, g.relation) for g in clashed.groups]
+    acted = main_incident("The FMLN blew up a power station near San Miguel on Monday.")
+    assert [(g.name, g.relation) for g in acted.groups] == [("FMLN", "perpetrator")]
+
+
 def test_one_who_walked_in_and_was_shot_is_no_perpetrator() -> None:
     text = "Jo Roe walked into the police station with a knife on Monday and was shot by an officer."
     assert [p.name for p in main_incident(text).perpetrators if p.name] == []

@@ -282,6 +282,29 @@ def _only_speaks(frame: IncidentFrame, start: int, end: int) -> bool:
     return head.dep_ == "pobj" and verb.lower_ in ("between", "with") and verb.head.lower_ in _TALKS_NOUNS
 
 
+# Fighting between two sides: "clashes between the army and the FMLN", "troops fought the rebels".
+_CLASH_WORDS = frozenset("clash clashes clashed clashing fight fighting fought battle battles battling combat combats "
+                         "confront confronted confrontation confrontations skirmish skirmishes skirmished battled".split())
+
+
+def _in_clash(frame: IncidentFrame, start: int, end: int) -> bool:
+    """True when the sentence names the group as one side of a clash, whoever started it: the subject of "clashed"
+    or "fought", or a side "between" or "with" which fighting took place (MUC-4's rule 1b: fighting between
+    armed forces is war, and naming a side of it says nothing of who attacked)."""
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.head is not head and (
+            (head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head.pos_ in ("NOUN", "PROPN"))
+            or (head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and head.head.head.lower_ in _FIGHTER_NOUNS)):
+        head = head.head.head if head.dep_ == "pobj" else head.head  # "terrorists from the FMLN", "FMLN guerrillas"
+    verb = head.head
+    if head.dep_ in ("nsubj", "dobj") and verb.lower_ in _CLASH_WORDS:
+        return True
+    return head.dep_ == "pobj" and verb.lower_ in ("between", "with") and verb.head.lower_ in _CLASH_WORDS
+
+
 @lru_cache(maxsize=4)
 def _document_group_mentions(text: str) -> tuple[tuple[str, int, int], ...]:
     """(canonical name, start, end) of every group the document names; computed once per document."""
@@ -357,7 +380,8 @@ def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[Group
         text = _sentence_text(frame, sentence)
         for name, start, end in group_mentions(frame, sentence) + _state_forces(frame, sentence):
             relation = _relation(text, sentence.start in violent_sentences)
-            if relation is None or (relation == "perpetrator" and _is_target(frame, start, end)):
+            if relation is None or (relation == "perpetrator" and (
+                    _is_target(frame, start, end) or _in_clash(frame, start, end))):
                 continue
             # the one who blames or suspects speaks of the deed ("the FMLN blamed the army"): the blame
             # or suspicion the sentence tells is of another
