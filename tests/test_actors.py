@@ -388,6 +388,8 @@ def test_sides_of_a_clash_are_not_perpetrators() -> None:
     assert [g for g in between.groups if g.relation == "perpetrator"] == []
     clashed = main_incident("Army troops clashed with FMLN guerrillas near San Miguel on Monday, killing two peasants.")
     assert ("Army", "perpetrator") not in [(g.name, g.relation) for g in clashed.groups]
+    sides = main_incident("The rebels and the army clashed near San Miguel on Monday, and two peasants were killed.")
+    assert [p.mention for p in sides.perpetrators] == []
     acted = main_incident("The FMLN blew up a power station near San Miguel on Monday.")
     assert [(g.name, g.relation) for g in acted.groups] == [("FMLN", "perpetrator")]
 

@@ -292,9 +292,11 @@ def _in_clash(frame: IncidentFrame, start: int, end: int) -> bool:
     or "fought", or a side "between" or "with" which fighting took place (MUC-4's rule 1b: fighting between
     armed forces is war, and naming a side of it says nothing of who attacked)."""
     span = frame.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
+    return span is not None and _clash_side(span.root)
+
+
+def _clash_side(head: Token) -> bool:
+    """True for a noun naming one side of a clash ("the rebels and the army clashed", "fighting with guerrillas")."""
     while head.head is not head and (
             (head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head.pos_ in ("NOUN", "PROPN"))
             or (head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and head.head.head.lower_ in _FIGHTER_NOUNS)):
@@ -948,6 +950,8 @@ def _is_perpetrator(token: Token) -> bool:
     if token.lower_ in _NOT_PERPETRATORS:
         return False
     if token.lower_ in PERPETRATOR_NOUNS:
+        if token.dep_ in ("nsubj", "conj") and _clash_side(token) and not _held_to_account(token):
+            return False  # "the guerrillas are still fighting in the mountains": a side of the war, no doer of a deed
         captured = token.dep_ == "dobj" and token.head.lemma_.lower() in _FATE_VERBS
         return (token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
                 or _held_to_account(token)  # "blamed the rebels for the murder"
