@@ -364,6 +364,36 @@ def test_group_that_only_decides_is_no_perpetrator() -> None:
     assert main_incident(text).groups == []
 
 
+def test_group_that_blames_another_is_not_the_one_blamed() -> None:
+    """The accuser speaks of the deed: only the group it blames is tied to it."""
+    text = ("A car bomb exploded outside the union's offices in San Miguel on Monday, killing four people. "
+            "The FMLN blamed the army for the bombing.")
+    groups = [(g.name, g.relation) for g in main_incident(text).groups]
+    assert [name for name, _ in groups if name == "FMLN"] == []
+
+
+def test_people_and_groups_cleared_of_the_deed_are_not_its_perpetrators() -> None:
+    """A negated tie to the deed clears: "not responsible for", "not involved in", "bears no responsibility"."""
+    lede = "The mayor of Tolo was shot dead outside his house on Sunday. "
+    for cleared in ("The bishop said the soldiers are not responsible for the murder.",
+                    "The bishop said the soldiers were not involved in the murder."):
+        assert [p.mention for p in main_incident(lede + cleared).perpetrators] == []
+    group = main_incident(lede + "The FMLN said it bears no responsibility for the murder.")
+    assert [(g.name, g.relation) for g in group.groups if g.name == "FMLN"] in ([], [("FMLN", "denied")])
+
+
+def test_sides_of_a_clash_are_not_perpetrators() -> None:
+    """Fighting between two sides names who fought, not who attacked."""
+    between = main_incident("Clashes between the army and the FMLN killed four civilians in San Miguel on Monday.")
+    assert [g for g in between.groups if g.relation == "perpetrator"] == []
+    clashed = main_incident("Army troops clashed with FMLN guerrillas near San Miguel on Monday, killing two peasants.")
+    assert ("Army", "perpetrator") not in [(g.name, g.relation) for g in clashed.groups]
+    sides = main_incident("The rebels and the army clashed near San Miguel on Monday, and two peasants were killed.")
+    assert [p.mention for p in sides.perpetrators] == []
+    acted = main_incident("The FMLN blew up a power station near San Miguel on Monday.")
+    assert [(g.name, g.relation) for g in acted.groups] == [("FMLN", "perpetrator")]
+
+
 def test_one_who_walked_in_and_was_shot_is_no_perpetrator() -> None:
     text = "Jo Roe walked into the police station with a knife on Monday and was shot by an officer."
     assert [p.name for p in main_incident(text).perpetrators if p.name] == []

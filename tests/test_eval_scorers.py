@@ -279,6 +279,16 @@ def test_muc4_alternative_strings_cannot_buy_a_match():
     assert muc4.one_name(frozenset({"costa rican embassy", "embassy"}), "Target") == frozenset({"costa rican embassy"})
 
 
+def test_muc4_one_name_is_a_name_the_report_writes():
+    """A group's canonical short name the report never writes cannot be a gold mention."""
+    told = lambda text: f" {muc4.gtt_normalize(text)} "  # noqa: E731
+    spelled_out = told("The People's Front of Judea claimed the bombing.")
+    front = frozenset({"pfj", "people's front of judea"})
+    assert muc4.one_name(front, "PerpOrg", spelled_out) == frozenset({"people's front of judea"})
+    assert muc4.one_name(front, "PerpOrg", told("The PFJ claimed it.")) == frozenset({"pfj"})
+    assert muc4.one_name(front, "PerpOrg") == frozenset({"pfj"})
+
+
 def test_muc4_strings_normalised_as_gtt_does():
     assert muc4.gtt_normalize("The FMLN's  urban guerrillas, a band") == "fmlns urban guerrillas band"
     assert muc4.filler_matches(frozenset({"the u.s. embassy"}), frozenset({"us embassy"}))

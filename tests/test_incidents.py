@@ -871,3 +871,13 @@ def test_a_headline_town_is_read_in_the_state_the_body_names() -> None:
     (incident,) = find_incidents(analyse(text), article, find_places(analyse(text), article))
     assert (incident.location.name, incident.location.admin1) == ("Brookhaven", "Mississippi")
     assert incident.location.evidence[0].field == "title"
+
+
+def test_a_toll_over_a_span_of_time_is_no_act() -> None:
+    """Many harmed counted over months or since a date, in a sentence of its own, is a war's toll, not an incident."""
+    toll = "Nearly 1,000 members of the Patriotic Union have been murdered by death squads since the party was founded."
+    assert incidents_of(toll, published=None) == []
+    days = "Some 300 rebels and soldiers have been killed in the past three days, the army said in San Miguel."
+    assert incidents_of(days, published=None) == []
+    act = "Guerrillas killed 25 soldiers in an ambush near San Miguel on Monday."
+    assert [i.casualties.killed.best for i in incidents_of(act, published=None)] == [25]

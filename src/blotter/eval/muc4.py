@@ -478,7 +478,8 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
         if towns:
             town_type = _act_type(sentence, incident_type)
             templates += [Template(town_type, {**roles, "Victim": []}) for _ in towns[1:]]
-    return [Template(t.incident_type, {role: [one_name(filler, role) for filler in fillers]
+    told = f" {gtt_normalize(record.text)} "
+    return [Template(t.incident_type, {role: [one_name(filler, role, told) for filler in fillers]
                                        for role, fillers in t.roles.items()}) for t in templates]
 
 
@@ -489,12 +490,17 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
 _SHORTEST_NAMED = frozenset({"PerpInd", "PerpOrg"})
 
 
-def one_name(filler: Filler, role: str) -> Filler:
+def one_name(filler: Filler, role: str, told: str = "") -> Filler:
     """The one string a filler is scored by. GTT's match needs every predicted string among the gold
     entity's mentions, so the variants gathered for an entity (with and without its group, nation or
-    hedge) are guesses, not mentions: one is chosen, by the role's habit."""
+    hedge) are guesses, not mentions: one is chosen, by the role's habit. Gold mentions are words of the
+    report, so a name the report never writes (a group's canonical "fmln" where it spells the front out)
+    is passed over when another is written (``told``: the report's words, GTT-normalised, space-padded)."""
     if len(filler) < 2:
         return filler
+    written = frozenset(name for name in filler if f" {gtt_normalize(name)} " in told)
+    if written:
+        filler = written
     size = lambda name: (len(name.split()), len(name), name)  # noqa: E731 - the ranking key, named for reading
     return frozenset({min(filler, key=size) if role in _SHORTEST_NAMED else max(filler, key=size)})
 

@@ -25,6 +25,7 @@ from .classify import classify
 from .dates import fill_date, publication_anchor
 from .detect import DetectedIncident, group_incidents, title_triggers
 from .frame import IncidentFrame
+from .numbers import NUMBER_RE, parse_quantity
 from .relevance import relevance
 from .roles import refine_roles
 from .summary import summarise
@@ -55,6 +56,15 @@ def _confidence(incident: Incident, detected: DetectedIncident) -> float:
     elif not incident.is_primary:
         score = min(score, 0.7)
     return round(min(score, 0.95), 2)
+
+
+def _toll(lede: str) -> bool:
+    """A count of many told over a span of time in the incident's first sentence: a toll, no one act. Only an
+    incident told in that one sentence is dropped (a toll opening the report of an act keeps the act)."""
+    if not _OVER_A_SPAN.search(lede):
+        return False
+    counts = (parse_quantity(m) for m in _COUNT.finditer(lede) if m.group().strip() and not _YEAR.match(m.group()))
+    return any(q is not None and q.best >= _TOLL_FLOOR for q in counts)
 
 
 def _mere_mention(incident: Incident, detected: DetectedIncident, title: str | None) -> bool:
@@ -220,6 +230,13 @@ _OBLIGATION = re.compile(r"\b(?:must|should|ought to)\b", re.IGNORECASE)
 # incidents' fillers matched, dev and train).
 _PROSPECT = re.compile(r"\b(?:will|would|could|might)\b|(?<!\d )\bmay\b(?! \d)", re.IGNORECASE)  # not the month
 _POLITICAL_CATEGORIES = {"terrorism", "political_violence", "armed_conflict"}
+# A war's toll rather than an act: many dead or wounded counted over a span of time ("nearly 1,000 of its members
+# have been murdered since it was founded", "909 persons have been killed in the past 3 days").
+_OVER_A_SPAN = re.compile(r"\b(?:since|so far|to date|thus far|(?:in|over|during) the (?:past|last|recent|first)\b|"
+                          r"in recent (?:years|months|weeks|days))", re.IGNORECASE)
+_TOLL_FLOOR = 20
+_COUNT = re.compile(NUMBER_RE, re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d$")  # "since 1985" dates the span; it counts no one
 # Incidents whose role fillers the trained role model (roles.py, MUC-4 insurgent wire copy) refines:
 # not political_violence, which is also what a police shooting in a crime report is typed as.
 _ROLE_MODEL_CATEGORIES = {"terrorism", "armed_conflict"}
@@ -336,6 +353,10 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
             claims=claims, victims=victims, targets=fill_targets(frame), weapons=weapons,
             casualties=_with_perpetrator_fates(fill_casualties(frame), perpetrators), evidence=evidence,
         )
+        if incident.category in _POLITICAL_CATEGORIES and _toll(lede_text) \
+                and sum(1 for s in detected.sentences if s.violent) == 1:
+            passed_over = passed_over or primary  # the report's own event, if any, is told elsewhere
+            continue
         if primary and _mere_mention(incident, detected, article.title):
             # "Powerful explosions were felt downtown." before the sentences that tell the bombing: the report's
             # own event is told after it, so it is passed over, not the report

@@ -84,7 +84,7 @@ def _is_mixed_case(text: str) -> bool:
 
 _CLAIM = re.compile(
     r"\bclaim(ed|s|ing)? (responsibility|credit)|\b(took|taken|takes|accepted|admitted|assumed) (full )?responsibility"
-    r"|\bresponsibility for\b|\b(said|says|stated|announced|claimed)\b[^.;]{0,80}?\b(it|they) (had )?(carried out|was behind"
+    r"|(?<!\bno )\bresponsibility for\b|\b(said|says|stated|announced|claimed)\b[^.;]{0,80}?\b(it|they) (had )?(carried out|was behind"
     r"|were behind|staged|conducted|executed|perpetrated|attacked)|\bclaimed (the|an|a|that|it) (?!li(fe|ves)\b)"
     # the group's own word that it did a deed ("members said they were responsible for the bombing"), not a
     # third party's blame ("the colonel said ... that they were responsible for the deaths") or a duty
@@ -93,7 +93,9 @@ _CLAIM = re.compile(
     r"|kidnappings?|abductions?|murders?|massacres?|ambush(es)?|explosions?|blasts?|raids?|sabotage|shootings?"
     r"|executions?|dynamiting)\b"
     r"|\b(was|were) (one of )?(its|their) (fighters|soldiers|members|martyrs)\b", re.IGNORECASE)
-_DENIAL = re.compile(r"\bden(ied|ies|y|ying)\b|\breject(ed|s)? (any )?(responsibility|involvement)|\bhad nothing to do with", re.IGNORECASE)
+_DENIAL = re.compile(r"\bden(ied|ies|y|ying)\b|\breject(ed|s)? (any )?(responsibility|involvement)|\bhad nothing to do with"
+                     r"|\b(bears?|bore|has|have|had|shares?) no responsibility\b|\b(is|are|was|were) not responsible\b",
+                     re.IGNORECASE)
 _BLAME = re.compile(r"\bblam(ed|es|ing)\b|\baccus(ed|es|ing)\b|\battributed (it |the \w+ )?to\b|\bheld (\w+ )?responsible", re.IGNORECASE)
 _SUSPECT = re.compile(
     r"\bsuspect(ed|s)?\b|\bbelieved to (be|have)\b|\bprobabl[ey]\b|\blikely\b|\bmay have\b|\bpossibl[ey]\b|\ballegedly\b"
@@ -151,6 +153,7 @@ _MENACING = {"unidentified", "armed", "masked", "hooded", "unknown", "uniformed"
 _ACCUSED_CUES = {"involved", "responsible", "suspected", "accused", "charged", "convicted", "blamed", "arrested",
                  "detained", "implicated", "guilty", "sentenced", "wanted"}
 _ACCUSED_LINKS = {"in", "for", "of", "with"}
+_NEGATIONS = {"not", "n't", "never", "no"}
 _NOT_PERPETRATORS = {"police", "officers", "officer", "policemen", "policeman", "authorities", "it", "which", "that",
                      "who", "explosion", "blast", "bomb", "fire", "device", "attack", "attacks", "shooting"}
 _MALE = {"man", "men", "boy", "boys", "gunman", "hitman", "he", "his", "him", "father", "son", "husband", "brother"}
@@ -247,6 +250,7 @@ def _is_target(frame: IncidentFrame, start: int, end: int) -> bool:
 # What a group does when it speaks, decides or negotiates rather than acts: "the FMLN said", "the FMLN
 # decided to suspend the dialogue", "talks between the government and the FMLN", "FMLN spokesmen".
 _SPEAKING_VERBS = frozenset("say tell call report announce state add insist decide make propose demand warn ask agree "
+                            "blame accuse attribute describe denounce "
                             "suspend reject accept express issue send explain indicate confirm note urge offer hope "
                             "want consider believe coincide have".split())
 _SPEAKING_NOUNS = frozenset("decision decisions proposal proposals offer spokesman spokesmen spokesperson leader "
@@ -276,6 +280,31 @@ def _only_speaks(frame: IncidentFrame, start: int, end: int) -> bool:
     if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _SPEAKING_VERBS:
         return not (_is_violent_verb(verb) or _violent_conjunct(verb))
     return head.dep_ == "pobj" and verb.lower_ in ("between", "with") and verb.head.lower_ in _TALKS_NOUNS
+
+
+# Fighting between two sides: "clashes between the army and the FMLN", "troops fought the rebels".
+_CLASH_WORDS = frozenset("clash clashes clashed clashing fight fighting fought battle battles battling combat combats "
+                         "confront confronted confrontation confrontations skirmish skirmishes skirmished battled".split())
+
+
+def _in_clash(frame: IncidentFrame, start: int, end: int) -> bool:
+    """True when the sentence names the group as one side of a clash, whoever started it: the subject of "clashed"
+    or "fought", or a side "between" or "with" which fighting took place (MUC-4's rule 1b: fighting between
+    armed forces is war, and naming a side of it says nothing of who attacked)."""
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and _clash_side(span.root)
+
+
+def _clash_side(head: Token) -> bool:
+    """True for a noun naming one side of a clash ("the rebels and the army clashed", "fighting with guerrillas")."""
+    while head.head is not head and (
+            (head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head.pos_ in ("NOUN", "PROPN"))
+            or (head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and head.head.head.lower_ in _FIGHTER_NOUNS)):
+        head = head.head.head if head.dep_ == "pobj" else head.head  # "terrorists from the FMLN", "FMLN guerrillas"
+    verb = head.head
+    if head.dep_ in ("nsubj", "dobj") and verb.lower_ in _CLASH_WORDS:
+        return True
+    return head.dep_ == "pobj" and verb.lower_ in ("between", "with") and verb.head.lower_ in _CLASH_WORDS
 
 
 @lru_cache(maxsize=4)
@@ -354,7 +383,11 @@ def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[Group
         for name, start, end in group_mentions(frame, sentence) + _state_forces(frame, sentence):
             relation = _relation(text, sentence.start in violent_sentences)
             if relation is None or (relation == "perpetrator" and (
-                    _is_target(frame, start, end) or _only_speaks(frame, start, end))):
+                    _is_target(frame, start, end) or _in_clash(frame, start, end))):
+                continue
+            # the one who blames or suspects speaks of the deed ("the FMLN blamed the army"): the blame
+            # or suspicion the sentence tells is of another
+            if relation in ("perpetrator", "blamed", "suspected") and _only_speaks(frame, start, end):
                 continue
             evidence = Evidence.of(frame.text, start, end)
             known = best.get(name)
@@ -672,6 +705,8 @@ def _held_to_account(token: Token) -> bool:
             if c.dep_ == "prep" and c.lower_ in ("in", "for", "of") and _names_deed(c)]
     deed += [p for c in verb.children if c.dep_ in ("acomp", "oprd") and c.lower_ == "responsible"
              for p in c.children if p.dep_ == "prep" and p.lower_ == "for" and _names_deed(p)]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "the guerrillas were not involved in the massacre": cleared, not held to account
     if token.dep_ == "nsubj" and lemma == "be" and _is_author(verb):
         return True
     if token.dep_ == "nsubj" and verb.lower_ == "responsible" and verb.head.lemma_.lower() == "hold":
@@ -701,7 +736,8 @@ def _accused(token: Token) -> bool:
     words = [t.lower_ for t in after]
     for index, word in enumerate(words[:6]):
         if word in _ACCUSED_CUES and index + 1 < len(words) and words[index + 1] in _ACCUSED_LINKS:
-            return any(w in TRIGGERS for w in words[index + 2:index + 8])
+            # "the rebels are not responsible for the murder" clears them
+            return not _NEGATIONS & set(words[:index]) and any(w in TRIGGERS for w in words[index + 2:index + 8])
     return False
 
 
@@ -914,6 +950,8 @@ def _is_perpetrator(token: Token) -> bool:
     if token.lower_ in _NOT_PERPETRATORS:
         return False
     if token.lower_ in PERPETRATOR_NOUNS:
+        if token.dep_ in ("nsubj", "conj") and _clash_side(token) and not _held_to_account(token):
+            return False  # "the guerrillas are still fighting in the mountains": a side of the war, no doer of a deed
         captured = token.dep_ == "dobj" and token.head.lemma_.lower() in _FATE_VERBS
         return (token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
                 or _held_to_account(token)  # "blamed the rebels for the murder"
