@@ -765,3 +765,13 @@ def test_a_title_case_verb_is_no_name_in_a_list_of_people() -> None:
     casualties = headline_casualties("Police are asking anyone with information to call.",
                                      title="Elmtown Shooting Kills Three, Injures One: Police")
     assert (casualties.killed.best, casualties.injured.best) == (3, 1)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Two men in the car were hit by gunfire.", 2),
+    ("A girl was killed. A 15-year-old boy and a 60-year-old man in the van with her were also hit by gunfire.", 2),
+    ("Three women inside the house were wounded.", 3),
+])
+def test_where_the_people_were_between_them_and_their_harm(text: str, injured: int) -> None:
+    """"Two men in the car were hit": a place phrase after the people does not hide them."""
+    assert casualties_of(text).injured.best == injured

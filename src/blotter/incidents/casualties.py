@@ -114,7 +114,10 @@ _APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbe
                r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
                r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the|who|whose|including|identified|now|later|his|her|their|"
                r"(?-i:[A-Z][\w'’-]*)['’]s)\b[^,.;:]{1,70},)?"  # "Jo Roe, 24, Al's godmother, was"
-               r"(?:\s*,(?=\s+(?:was|were|is|had|has)\b))?")  # "Her brother, Jo Roe, was": the comma closing the name
+               r"(?:\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "Her brother, Jo Roe, was": the comma closing the name
+               # Where the people were: "Two men in the car were hit", "a boy and a man in the van with her were also hit"
+               r"(?:\s+(?:in|inside|at|outside|near|on|aboard)\s+(?:the|a|an|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
+               r"(?:\s+with\s+(?:[\w-]+\s+)?[\w-]+)?(?=(?:\s+(?:also|both|all))?\s+(?:was|were|had|have|has)\b))?")
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
