@@ -775,3 +775,16 @@ def test_a_title_case_verb_is_no_name_in_a_list_of_people() -> None:
 def test_where_the_people_were_between_them_and_their_harm(text: str, injured: int) -> None:
     """"Two men in the car were hit": a place phrase after the people does not hide them."""
     assert casualties_of(text).injured.best == injured
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Jo Roe was shot in the arm and Al Poe was hit in the leg.", None, 2),
+    ("Jo Roe was shot in the chest, while the 20-year-old was shot in the arm.", None, 2),
+    ("Jo Roe was shot in the head and Al Poe was hit in the leg. Roe died at the hospital.", 1, 1),
+    ("Jo Roe was shot in the arm and he was taken to a hospital.", None, 1),  # the same man
+    ("A man was shot and the man was taken to a hospital.", None, 1),
+    ("Three wounded men were hospitalized and one was in critical condition.", None, 3),  # one of them
+])
+def test_people_hurt_one_by_one_in_joined_clauses_add_up(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
