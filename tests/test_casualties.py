@@ -788,3 +788,9 @@ def test_where_the_people_were_between_them_and_their_harm(text: str, injured: i
 def test_people_hurt_one_by_one_in_joined_clauses_add_up(text: str, killed, injured) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+def test_all_of_them_shot_counts_the_killer_who_shot_himself_among_them() -> None:
+    """"All three suffered gunshot wounds" after a murder-suicide: the two dead and the killer, nobody hurt."""
+    casualties = casualties_of("Jo Roe killed his wife and his son before killing himself. All three suffered gunshot wounds.")
+    assert (casualties.killed.best, casualties.perpetrators_killed.best, casualties.injured.best) == (2, 1, None)

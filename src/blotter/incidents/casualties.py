@@ -1049,6 +1049,10 @@ def _the_dead_one_again(text: str, hurt: CasualtyMention, mentions: list[Casualt
 _HURT_WORD_RE = re.compile(r"\b(?:wound|injur|hurt|critical|hospitali[sz])", re.IGNORECASE)
 
 
+# "All three", "both": everyone the report told of, the attacker among them when he shot himself.
+_EVERYONE_BEFORE_RE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
+
+
 def fill_casualties(frame: IncidentFrame) -> Casualties:
     """Count victims killed and injured and perpetrators killed and injured in the frame's sentences."""
     text = frame.text
@@ -1095,6 +1099,8 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             weak = _highest([m for m in mentions + joined if m.harm == "injured" and m.weak and not m.perpetrator])
             killed = result.killed.best or 0
             weak_adjust = 0 if weak is not None and _others_than_the_dead(text, weak, mentions) else killed
+            if weak is not None and not _others_than_the_dead(text, weak, mentions) and _EVERYONE_BEFORE_RE.search(text, max(0, weak.start - 6), weak.groups[0][0] if weak.groups else weak.start):
+                weak_adjust += result.perpetrators_killed.best or 0  # "All three suffered gunshot wounds": the killer who shot himself too
             if weak is not None and weak.quantity.best - weak_adjust > (chosen.quantity.best if chosen else 0):
                 chosen, adjust = weak, weak_adjust
                 weak_injury = weak if not killed else None
