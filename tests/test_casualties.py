@@ -765,3 +765,32 @@ def test_a_title_case_verb_is_no_name_in_a_list_of_people() -> None:
     casualties = headline_casualties("Police are asking anyone with information to call.",
                                      title="Elmtown Shooting Kills Three, Injures One: Police")
     assert (casualties.killed.best, casualties.injured.best) == (3, 1)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Two men in the car were hit by gunfire.", 2),
+    ("A girl was killed. A 15-year-old boy and a 60-year-old man in the van with her were also hit by gunfire.", 2),
+    ("Three women inside the house were wounded.", 3),
+])
+def test_where_the_people_were_between_them_and_their_harm(text: str, injured: int) -> None:
+    """"Two men in the car were hit": a place phrase after the people does not hide them."""
+    assert casualties_of(text).injured.best == injured
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Jo Roe was shot in the arm and Al Poe was hit in the leg.", None, 2),
+    ("Jo Roe was shot in the chest, while the 20-year-old was shot in the arm.", None, 2),
+    ("Jo Roe was shot in the head and Al Poe was hit in the leg. Roe died at the hospital.", 1, 1),
+    ("Jo Roe was shot in the arm and he was taken to a hospital.", None, 1),  # the same man
+    ("A man was shot and the man was taken to a hospital.", None, 1),
+    ("Three wounded men were hospitalized and one was in critical condition.", None, 3),  # one of them
+])
+def test_people_hurt_one_by_one_in_joined_clauses_add_up(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+def test_all_of_them_shot_counts_the_killer_who_shot_himself_among_them() -> None:
+    """"All three suffered gunshot wounds" after a murder-suicide: the two dead and the killer, nobody hurt."""
+    casualties = casualties_of("Jo Roe killed his wife and his son before killing himself. All three suffered gunshot wounds.")
+    assert (casualties.killed.best, casualties.perpetrators_killed.best, casualties.injured.best) == (2, 1, None)

@@ -114,7 +114,10 @@ _APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbe
                r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
                r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the|who|whose|including|identified|now|later|his|her|their|"
                r"(?-i:[A-Z][\w'’-]*)['’]s)\b[^,.;:]{1,70},)?"  # "Jo Roe, 24, Al's godmother, was"
-               r"(?:\s*,(?=\s+(?:was|were|is|had|has)\b))?")  # "Her brother, Jo Roe, was": the comma closing the name
+               r"(?:\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "Her brother, Jo Roe, was": the comma closing the name
+               # Where the people were: "Two men in the car were hit", "a boy and a man in the van with her were also hit"
+               r"(?:\s+(?:in|inside|at|outside|near|on|aboard)\s+(?:the|a|an|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
+               r"(?:\s+with\s+(?:[\w-]+\s+)?[\w-]+)?(?=(?:\s+(?:also|both|all))?\s+(?:was|were|had|have|has)\b))?")
 AUX_PATTERN = (
     r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
@@ -930,6 +933,40 @@ def _enumerated_injured(text: str, mentions: list[CasualtyMention], killed: int)
     return None
 
 
+# Two clauses of one sentence, each telling one person's harm: "Jo Roe was shot in the arm and Al Poe was hit in the leg".
+_CLAUSES_JOINED_RE = re.compile(r"[^.;!?]{0,80}?(?:,\s*|\s+)(?:and|while|whereas)\s+$", re.IGNORECASE)
+
+
+def _restates(text: str, later: CasualtyMention, earlier: CasualtyMention) -> bool:
+    """Whether the later people are the earlier ones again: the same words, or "the man" after "a man"."""
+    later_words = [text[slice(*g)].lower().split() for g in later.groups]
+    earlier_words = [text[slice(*g)].lower().split() for g in earlier.groups]
+    return later_words == earlier_words or any(
+        words[0] == "the" and any(words[-1] == before[-1] for before in earlier_words) for words in later_words)
+
+
+def _hurt_one_by_one(text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """The hurt named one by one in joined clauses of a sentence, added up: each clause tells of one
+    person (a figure may be a total or a part of one), so no single phrase holds their total. A "he"/"she" may restate the first, so it ends the run."""
+    hurt = sorted((m for m in mentions if m.harm == "injured" and not m.perpetrator and len(m.groups) == 1 and m.quantity.best == 1
+                   and not re.fullmatch(NUMBER_RE, text[slice(*m.groups[0])], re.IGNORECASE)), key=lambda m: m.start)  # "and one was critical": one of them
+    runs: list[list[CasualtyMention]] = []
+    for mention in hurt:
+        previous = runs[-1][-1] if runs else None
+        if (previous is not None and previous.end <= mention.start and _CLAUSES_JOINED_RE.fullmatch(text, previous.end, mention.start)
+                and not any(_ANY_PRONOUN_RE.match(text[slice(*g)]) for g in mention.groups)
+                and not any(_restates(text, mention, m) for m in runs[-1])):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    summed = []
+    for run in runs:
+        if len(run) > 1:
+            summed.append(CasualtyMention("injured", False, _sum_quantities([m.quantity for m in run]), run[0].start, run[-1].end,
+                                          [g for m in run for g in m.groups], weak=any(m.weak for m in run)))
+    return summed
+
+
 _MURDER_SUICIDE_RE = re.compile(r"\b(?:murder|homicide)[\s-]+suicide\b", re.IGNORECASE)
 _SELF_RE = re.compile(r"\b(?:himself|herself|his\s+own\s+life|her\s+own\s+life)\b", re.IGNORECASE)
 _ACT_OF_KILLING_RE = re.compile(r"^(?:killing|killed|kills|murder|shot\s+and\s+killed|fatally|mortally|shooting\s+and\s+killing|gunn)", re.IGNORECASE)
@@ -1012,6 +1049,10 @@ def _the_dead_one_again(text: str, hurt: CasualtyMention, mentions: list[Casualt
 _HURT_WORD_RE = re.compile(r"\b(?:wound|injur|hurt|critical|hospitali[sz])", re.IGNORECASE)
 
 
+# "All three", "both": everyone the report told of, the attacker among them when he shot himself.
+_EVERYONE_BEFORE_RE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
+
+
 def fill_casualties(frame: IncidentFrame) -> Casualties:
     """Count victims killed and injured and perpetrators killed and injured in the frame's sentences."""
     text = frame.text
@@ -1032,7 +1073,8 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
     result = Casualties()
     weak_injury: CasualtyMention | None = None
     for harm in ("killed", "injured"):
-        victims = [m for m in mentions if m.harm == harm and not m.perpetrator and not m.weak]
+        joined = _hurt_one_by_one(text, mentions) if harm == "injured" else []
+        victims = [m for m in mentions + joined if m.harm == harm and not m.perpetrator and not m.weak]
         perpetrators = [m for m in mentions if m.harm == harm and m.perpetrator]
         chosen = _highest(victims)
         adjust = 0
@@ -1054,9 +1096,11 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
         if harm == "injured":
             # "Thirteen people were shot ... one woman is in critical condition": the shot who did not
             # die are all hurt, however few the report describes one by one.
-            weak = _highest([m for m in mentions if m.harm == "injured" and m.weak and not m.perpetrator])
+            weak = _highest([m for m in mentions + joined if m.harm == "injured" and m.weak and not m.perpetrator])
             killed = result.killed.best or 0
             weak_adjust = 0 if weak is not None and _others_than_the_dead(text, weak, mentions) else killed
+            if weak is not None and not _others_than_the_dead(text, weak, mentions) and _EVERYONE_BEFORE_RE.search(text, max(0, weak.start - 6), weak.groups[0][0] if weak.groups else weak.start):
+                weak_adjust += result.perpetrators_killed.best or 0  # "All three suffered gunshot wounds": the killer who shot himself too
             if weak is not None and weak.quantity.best - weak_adjust > (chosen.quantity.best if chosen else 0):
                 chosen, adjust = weak, weak_adjust
                 weak_injury = weak if not killed else None
