@@ -794,3 +794,18 @@ def test_all_of_them_shot_counts_the_killer_who_shot_himself_among_them() -> Non
     """"All three suffered gunshot wounds" after a murder-suicide: the two dead and the killer, nobody hurt."""
     casualties = casualties_of("Jo Roe killed his wife and his son before killing himself. All three suffered gunshot wounds.")
     assert (casualties.killed.best, casualties.perpetrators_killed.best, casualties.injured.best) == (2, 1, None)
+
+
+def test_a_he_who_died_is_not_the_girl_hurt_nor_a_she_the_boy() -> None:
+    girl = casualties_of("A man was shot and killed Sunday in Dayton. He died at the scene. "
+                         "The 12-year-old girl was wounded in the arm, police said.")
+    assert (girl.killed.best, girl.injured.best) == (1, 1)
+    boy = casualties_of("A woman and her son were shot Sunday in Dayton. She died at the scene. "
+                        "Police said the boy was wounded and is expected to survive.")
+    assert (boy.killed.best, boy.injured.best) == (1, 1)
+
+
+
+def test_a_parent_of_two_in_a_headline_is_no_count() -> None:
+    casualties = headline_casualties("Police are asking for tips.", title="Father of 2 killed in Dayton shooting")
+    assert casualties.killed.best in (None, 1)

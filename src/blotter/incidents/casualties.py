@@ -409,7 +409,7 @@ _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day o
 _SOURCE_BEFORE_RE = re.compile(r"\b(?i:according\s+to)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
 # Figures that are no count of people: "no one", ages ("aged 16", "both 19", "ranging in age from 15 to 24"),
 # times ("0:50") and picture counters ("Image 2 of 9").
-_NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\bage[sd]?\s+(?:of\s+|from\s+|between\s+)?|\branging\s+from\s+|\bboth\s+(?=\d)|"
+_NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\b(?:father|mother|dad|mom|mum|parent|grandfather|grandmother)\s+of\s+|\bage[sd]?\s+(?:of\s+|from\s+|between\s+)?|\branging\s+from\s+|\bboth\s+(?=\d)|"
                                     r"\d[:.]|\d\s+of\s+)(?=.?$)", re.IGNORECASE)
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
@@ -1043,7 +1043,12 @@ def _the_dead_one_again(text: str, hurt: CasualtyMention, mentions: list[Casualt
             return False
         nouns.add(one.group("noun").lower())
     dead_words = [text[slice(*m.groups[0])].lower() for m in dead if len(m.groups) == 1]
-    return any(_PRONOUN_RE.match(words) or any(re.search(rf"\b{noun}\b", words) for noun in nouns) for words in dead_words)
+    return any((_PRONOUN_RE.match(words) and not nouns & _NOUNS_NOT_FOR[words])
+               or any(re.search(rf"\b{noun}\b", words) for noun in nouns) for words in dead_words)
+
+
+# "He died ... the girl was wounded" are two people: a pronoun is the one hurt again only if it fits the noun.
+_NOUNS_NOT_FOR = {"he": frozenset({"girl", "woman"}), "she": frozenset({"boy", "man"})}
 
 
 _HURT_WORD_RE = re.compile(r"\b(?:wound|injur|hurt|critical|hospitali[sz])", re.IGNORECASE)
