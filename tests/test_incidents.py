@@ -106,6 +106,24 @@ def test_bombing_by_forces_is_an_air_strike(text: str) -> None:
     assert incident.acled_sub_event_type == "Air/drone strike"
 
 
+@pytest.mark.parametrize("text", [
+    "Guerrillas carried out bombings against the civilian population in the capital, killing five people.",
+    "The army bombing suspect was arrested at the border on Sunday. The bomb killed two people in a market in March.",
+    "A judge reopened the aircraft bombing case, in which a bomb killed 270 people.",
+])
+def test_placed_bombs_and_noun_compounds_are_no_air_strike(text: str) -> None:
+    assert incidents_of(text)[0].acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text", [
+    "Army planes bombed the hills on Sunday, killing four peasants.",
+    "The army's bombing of the hills killed four peasants.",
+    "Four peasants were killed on Sunday in the bombings against the civilian population.",
+])
+def test_forces_bombing_and_bombing_of_populated_areas_stay_air_strikes(text: str) -> None:
+    assert incidents_of(text)[0].acled_sub_event_type == "Air/drone strike"
+
+
 def test_bombing_by_rebels_is_no_air_strike() -> None:
     text = "The army reported that rebels bombed a bridge near the river on Sunday, killing four peasants."
     incident = incidents_of(text)[0]
