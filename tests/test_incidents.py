@@ -876,6 +876,11 @@ def test_a_first_mere_mention_is_passed_over_for_the_event_told_after_it() -> No
     assert incident.casualties.killed.best == 2
 
 
+def test_a_first_mere_mention_before_only_background_leaves_no_incident() -> None:
+    text = "Explosions are a daily fear in the capital, residents say. A bomb killed three soldiers in the city in 2015."
+    assert incidents_of(text) == []
+
+
 def test_a_headline_town_is_read_in_the_state_the_body_names() -> None:
     text = "A gunman who shot five relatives was found dead on Sunday, Mississippi authorities said."
     article = Article(id="t", text=text, title="Suspect in Brookhaven mass shooting found dead")
