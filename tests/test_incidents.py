@@ -118,6 +118,8 @@ def test_placed_bombs_and_noun_compounds_are_no_air_strike(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Army planes bombed the hills on Sunday, killing four peasants.",
     "The army's bombing of the hills killed four peasants.",
+    "Air force bombings killed four peasants in the hills on Sunday.",
+    "The air force bombing residential areas killed four peasants on Sunday.",
     "Four peasants were killed on Sunday in the bombings against the civilian population.",
 ])
 def test_forces_bombing_and_bombing_of_populated_areas_stay_air_strikes(text: str) -> None:

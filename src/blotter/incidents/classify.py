@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import AttackType, Category, GroupRef, Status, Weapon
+from ..nlp import analyse
 from . import detect as k
 
 # GTD attack types a trigger kind implies, most specific first.
@@ -64,9 +65,11 @@ _NOT_THE_DOERS = r"(?!\s+(?:attacks?|by|was|were)\b)"
 _AERIAL_BOMBING = re.compile(
     rf"\b{_FORCES}\s+(?:(?:has|have|had|was|were|is|are|been|also|again|then|\w+ly)\s+){{1,3}}{_BOMB_WORD}\b{_NOT_THE_DOERS}"
     rf"|\b{_FORCES}\s+(?:bombed|strafed)\b{_NOT_THE_DOERS}"
-    rf"|\b{_FORCES}\s+(?:bombing|strafing)\s+(?:the|a|an|their|its|rebel|guerrilla)\b"
     rf"|\b{_FORCES}'s?\s+{_BOMB_WORD}\b{_NOT_THE_DOERS}"
     rf"|\b{_BOMB_WORD}\s+(?:\w+\s+){{0,3}}?by\s+(?:the\s+)?(?:[\w-]+\s+)?{_FORCES}\b", re.I)
+# "The air force bombing residential areas", "air force bombings killed ...": the forces do the bombing unless the
+# parse reads the bombing word as a modifier of a noun after it ("the army bombing suspect").
+_FORCES_BOMBING = re.compile(rf"\b{_FORCES}\s+(?P<bombing>bombing|bombings|strafing)\b{_NOT_THE_DOERS}", re.I)
 _POPULATED_AREA_BOMBING = re.compile(
     rf"\b{_BOMB_WORD}\s+(?:of|on|against|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:populated areas|civilian population)\b",
     re.I)
@@ -180,15 +183,30 @@ def _official_harmed(text: str) -> bool:
     return False
 
 
+def _sentence_around(words: str, start: int, end: int) -> str:
+    """The sentence of words[start:end], cut at full stops."""
+    sentence_end = words.find(". ", end)
+    return words[words.rfind(". ", 0, start) + 1:sentence_end if sentence_end >= 0 else len(words)]
+
+
+def _forces_bombing(words: str) -> bool:
+    """Forces named right before a bombing word the parse does not read as a modifier of the noun after it: "the
+    air force bombing residential areas", not "the army bombing suspect" or "the aircraft bombing case"."""
+    for match in _FORCES_BOMBING.finditer(words):
+        sentence_start = words.rfind(". ", 0, match.start()) + 1
+        offset = match.start("bombing") - sentence_start
+        if any(token.idx == offset and token.dep_ not in ("compound", "amod")
+               for token in analyse(_sentence_around(words, match.start(), match.end()))):
+            return True
+    return False
+
+
 def _populated_area_air_raid(words: str) -> bool:
     """Bombing of populated areas, told in a sentence naming no insurgents, terrorists or placed charge: an
     air raid ("bombings against the civilian population"); guerrillas' bombings are charges they placed."""
     for match in _POPULATED_AREA_BOMBING.finditer(words):
-        start = words.rfind(". ", 0, match.start()) + 1
-        end = words.find(". ", match.end())
-        sentence = words[start:end if end >= 0 else len(words)]
-        if not (_INSURGENTS.search(sentence) or _TERROR_WORDS.search(sentence) or _PLANTED_CHARGE.search(sentence)
-                or _PLACED.search(sentence)):
+        sentence = _sentence_around(words, match.start(), match.end())
+        if not (k.INSURGENTS.search(sentence) or _PLANTED_CHARGE.search(sentence) or _PLACED.search(sentence)):
             return True
     return False
 
@@ -197,7 +215,8 @@ def _explosion_sub_event(words: str) -> str | None:
     """ACLED's sub-event for explosions the words name, most telling first; None when they name none."""
     if _SUICIDE_BOMB.search(words):
         return "Suicide bomb"
-    if _DRONE.search(words) or _AERIAL_BOMBING.search(words) or _populated_area_air_raid(words):
+    if _DRONE.search(words) or _AERIAL_BOMBING.search(words) or _populated_area_air_raid(words) \
+            or _forces_bombing(words):
         return "Air/drone strike"
     if _SHELLS.search(words):
         return "Shelling/artillery/missile attack"
