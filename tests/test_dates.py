@@ -262,6 +262,20 @@ def test_a_holiday_on_a_moving_or_fixed_day_dates_the_event(text: str, start: st
     assert date_of(text).start == start
 
 
+@pytest.mark.parametrize("text, published, start", [
+    ("A man was shot dead in Dayton, Ohio, on Easter Monday.", datetime(2024, 4, 2), "2024-04-01"),
+    ("A woman was stabbed on Holy Saturday.", datetime(2024, 4, 2), "2024-03-30"),
+    ("Two men were shot after the Easter Vigil.", datetime(2024, 4, 2), "2024-03-30"),
+    ("A man was shot on Easter Saturday.", datetime(2024, 4, 2), "2024-03-30"),
+    # the Julian computus: 5 May in 2024, 16 April in 2023
+    ("A priest was attacked on Orthodox Easter.", datetime(2024, 5, 6), "2024-05-05"),
+    ("A priest was attacked on Orthodox Easter.", datetime(2024, 4, 20), "2023-04-16"),
+])
+def test_the_days_around_easter_and_orthodox_easter_are_their_own_days(text: str, published: datetime,
+                                                                        start: str) -> None:
+    assert date_of(text, published).start == start
+
+
 def test_a_holiday_weekend_is_no_day() -> None:
     assert date_of("A man was shot over the Memorial Day weekend.").precision != "day"
     assert date_of("A man was shot over the Easter weekend.").precision != "day"

@@ -106,6 +106,26 @@ def test_bombing_by_forces_is_an_air_strike(text: str) -> None:
     assert incident.acled_sub_event_type == "Air/drone strike"
 
 
+@pytest.mark.parametrize("text", [
+    "Guerrillas carried out bombings against the civilian population in the capital, killing five people.",
+    "The army bombing suspect was arrested at the border on Sunday. The bomb killed two people in a market in March.",
+    "A judge reopened the aircraft bombing case, in which a bomb killed 270 people.",
+])
+def test_placed_bombs_and_noun_compounds_are_no_air_strike(text: str) -> None:
+    assert incidents_of(text)[0].acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text", [
+    "Army planes bombed the hills on Sunday, killing four peasants.",
+    "The army's bombing of the hills killed four peasants.",
+    "Air force bombings killed four peasants in the hills on Sunday.",
+    "The air force bombing residential areas killed four peasants on Sunday.",
+    "Four peasants were killed on Sunday in the bombings against the civilian population.",
+])
+def test_forces_bombing_and_bombing_of_populated_areas_stay_air_strikes(text: str) -> None:
+    assert incidents_of(text)[0].acled_sub_event_type == "Air/drone strike"
+
+
 def test_bombing_by_rebels_is_no_air_strike() -> None:
     text = "The army reported that rebels bombed a bridge near the river on Sunday, killing four peasants."
     incident = incidents_of(text)[0]
@@ -863,6 +883,11 @@ def test_a_headline_town_told_as_someones_home_keeps_its_state() -> None:
     article = Article(id="t", text=text, title="Houston man killed in Mississippi shooting")
     (incident,) = find_incidents(analyse(text), article, find_places(analyse(text), article))
     assert incident.location is None or incident.location.name != "Houston"
+
+
+def test_a_first_mere_mention_before_only_background_leaves_no_incident() -> None:
+    text = "Explosions are a daily fear in the capital, residents say. A bomb killed three soldiers in the city in 2015."
+    assert incidents_of(text) == []
 
 
 def test_a_headline_town_is_read_in_the_state_the_body_names() -> None:

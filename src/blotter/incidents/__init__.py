@@ -375,4 +375,6 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
         incident.confidence = _confidence(incident, detected)
         incident.summary = summarise(incident, lede_kinds[0] if lede_kinds else None)
         incidents.append(incident)
+    if passed_over and not any(incident.is_primary for incident in incidents):
+        return []  # a mere mention passed over for incidents that are all background: no event of its own
     return incidents

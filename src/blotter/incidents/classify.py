@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import AttackType, Category, GroupRef, Status, Weapon
+from ..nlp import analyse
 from . import detect as k
 
 # GTD attack types a trigger kind implies, most specific first.
@@ -55,15 +56,25 @@ _SUICIDE_BOMB = re.compile(r"(?<!fake )(?<!hoax )(?<!imitation )\bsuicide (bomb\
 _DRONE = re.compile(r"\b(air ?strikes?|drone strikes?|drone attacks?|warplanes?|helicopter gunships?|bombed from the air|air raids?)\b", re.I)
 # Bombing by an air force, an army or its aircraft ("the air force bombed the area", "bombings by the army"), or of
 # populated areas as a whole ("bombings against densely populated areas"): bombs dropped from the air, an air
-# strike, not a charge someone placed (armies and air forces drop bombs; insurgents and gangs place them).
+# strike, not a charge someone placed (armies and air forces drop bombs; insurgents and gangs place them). The
+# forces must do the bombing: a noun compound names a bombing of them or about them ("the army bombing suspect",
+# "the aircraft bombing case").
 _FORCES = r"(?:air force|army|armed forces|military|troops|planes?|aircraft|helicopters?|warplanes?|bombers)"
 _BOMB_WORD = r"(?:bomb(?:ed|ing|ings)|strafed|strafing)"
+_NOT_THE_DOERS = r"(?!\s+(?:attacks?|by|was|were)\b)"
 _AERIAL_BOMBING = re.compile(
-    rf"\b{_FORCES}(?:'s?)?\s+(?:(?:has|have|had|was|were|is|are|been|also|again|then|\w+ly)\s+){{0,3}}{_BOMB_WORD}\b"
-    rf"(?!\s+(?:attacks?|by|was|were)\b)"
-    rf"|\b{_BOMB_WORD}\s+(?:\w+\s+){{0,3}}?by\s+(?:the\s+)?(?:[\w-]+\s+)?{_FORCES}\b"
-    rf"|\b{_BOMB_WORD}\s+(?:of|on|against|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
-    rf"(?:populated areas|civilian population)\b", re.I)
+    rf"\b{_FORCES}\s+(?:(?:has|have|had|was|were|is|are|been|also|again|then|\w+ly)\s+){{1,3}}{_BOMB_WORD}\b{_NOT_THE_DOERS}"
+    rf"|\b{_FORCES}\s+(?:bombed|strafed)\b{_NOT_THE_DOERS}"
+    rf"|\b{_FORCES}'s?\s+{_BOMB_WORD}\b{_NOT_THE_DOERS}"
+    rf"|\b{_BOMB_WORD}\s+(?:\w+\s+){{0,3}}?by\s+(?:the\s+)?(?:[\w-]+\s+)?{_FORCES}\b", re.I)
+# "The air force bombing residential areas", "air force bombings killed ...": the forces do the bombing unless the
+# parse reads the bombing word as a modifier of a noun after it ("the army bombing suspect").
+_FORCES_BOMBING = re.compile(rf"\b{_FORCES}\s+(?P<bombing>bombing|bombings|strafing)\b{_NOT_THE_DOERS}", re.I)
+_POPULATED_AREA_BOMBING = re.compile(
+    rf"\b{_BOMB_WORD}\s+(?:of|on|against|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:populated areas|civilian population)\b",
+    re.I)
+# A bomb someone put in place: "placed", "planted", or a charge that is always placed (_PLANTED_CHARGE).
+_PLACED = re.compile(r"\b(placed|planted)\b", re.I)
 _SHELLS = re.compile(r"\b(shell(s|ed|ing)?|mortars?|artillery|rockets?|missiles?|howitzers?)\b", re.I)
 _REMOTE = re.compile(r"\b(ieds?|improvised explosive|roadside bombs?|landmines?|mines?|car bombs?|bombs?|explosives?)\b", re.I)
 _GRENADE = re.compile(r"\bgrenades?\b", re.I)
@@ -172,11 +183,40 @@ def _official_harmed(text: str) -> bool:
     return False
 
 
+def _sentence_around(words: str, start: int, end: int) -> str:
+    """The sentence of words[start:end], cut at full stops."""
+    sentence_end = words.find(". ", end)
+    return words[words.rfind(". ", 0, start) + 1:sentence_end if sentence_end >= 0 else len(words)]
+
+
+def _forces_bombing(words: str) -> bool:
+    """Forces named right before a bombing word the parse does not read as a modifier of the noun after it: "the
+    air force bombing residential areas", not "the army bombing suspect" or "the aircraft bombing case"."""
+    for match in _FORCES_BOMBING.finditer(words):
+        sentence_start = words.rfind(". ", 0, match.start()) + 1
+        offset = match.start("bombing") - sentence_start
+        if any(token.idx == offset and token.dep_ not in ("compound", "amod")
+               for token in analyse(_sentence_around(words, match.start(), match.end()))):
+            return True
+    return False
+
+
+def _populated_area_air_raid(words: str) -> bool:
+    """Bombing of populated areas, told in a sentence naming no insurgents, terrorists or placed charge: an
+    air raid ("bombings against the civilian population"); guerrillas' bombings are charges they placed."""
+    for match in _POPULATED_AREA_BOMBING.finditer(words):
+        sentence = _sentence_around(words, match.start(), match.end())
+        if not (k.INSURGENTS.search(sentence) or _PLANTED_CHARGE.search(sentence) or _PLACED.search(sentence)):
+            return True
+    return False
+
+
 def _explosion_sub_event(words: str) -> str | None:
     """ACLED's sub-event for explosions the words name, most telling first; None when they name none."""
     if _SUICIDE_BOMB.search(words):
         return "Suicide bomb"
-    if _DRONE.search(words) or _AERIAL_BOMBING.search(words):
+    if _DRONE.search(words) or _AERIAL_BOMBING.search(words) or _populated_area_air_raid(words) \
+            or _forces_bombing(words):
         return "Air/drone strike"
     if _SHELLS.search(words):
         return "Shelling/artillery/missile attack"

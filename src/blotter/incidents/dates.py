@@ -32,6 +32,8 @@ WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name
 # GVA dates a third of the shootings at them on January 1.
 HOLIDAYS = {"new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25), "fourth of july": (7, 4),
             "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14)}
+# Days around Easter Sunday, from it: the vigil and Holy (or "Easter") Saturday come the day before.
+EASTER_DAYS = {"easter monday": 1, "easter saturday": -1, "holy saturday": -1, "easter vigil": -1}
 # US holidays on the n-th weekday of a month (n = -1: the last): (month, weekday, n). Reports date shootings by
 # them ("on Thanksgiving Day") as by a weekday.
 MOVABLE_HOLIDAYS = {"thanksgiving": (11, 3, 4), "memorial day": (5, 0, -1), "labor day": (9, 0, 1),
@@ -63,7 +65,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("holiday", re.compile(
         r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<holiday>New\s+Year(?:'s|’s|s)?\s+Day|Christmas\s+(?:Eve|Day)|"
         r"Fourth\s+of\s+July|Independence\s+Day|Hallowe?en|Valentine(?:'s|’s|s)?\s+Day|Thanksgiving(?!\s+Day\s+(?:weekend|week|holidays?|break|season|travel|eve)\b)(?:\s+Day)?|"
-        r"Memorial\s+Day|Labor\s+Day|Mother(?:'s|’s|s)?\s+Day|Father(?:'s|’s|s)?\s+Day|Easter(?:\s+Sunday)?)"
+        r"Memorial\s+Day|Labor\s+Day|Mother(?:'s|’s|s)?\s+Day|Father(?:'s|’s|s)?\s+Day|"
+        r"(?:Orthodox\s+)?(?:Easter(?:\s+(?:Sunday|Monday|Saturday|Vigil))?|Holy\s+Saturday))"
         r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         r"(?!\s+(?:weekend|week|holidays?|break|season|travel|eve|bunny|eggs?|baskets?|vacation)\b)", re.IGNORECASE)),
     ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+ago\b", re.IGNORECASE)),
@@ -250,6 +253,14 @@ def _easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def _orthodox_easter(year: int) -> date:
+    """Easter Sunday of the Orthodox churches: the Julian computus, moved to the Gregorian calendar (1900-2099)."""
+    paschal_full_moon = (19 * (year % 19) + 15) % 30
+    weekday_offset = (2 * (year % 4) + 4 * (year % 7) - paschal_full_moon + 34) % 7
+    month, day = divmod(paschal_full_moon + weekday_offset + 114, 31)
+    return date(year, month, day + 1) + timedelta(days=13)
+
+
 def _holiday(words: str, published: date | None) -> tuple[date, date, str] | None:
     """The day a named holiday fell on: the latest one on or before publication."""
     if published is None:
@@ -259,10 +270,12 @@ def _holiday(words: str, published: date | None) -> tuple[date, date, str] | Non
     if name in HOLIDAYS:
         month, day = HOLIDAYS[name]
         return _absolute_day(published.year, month, day, published, False)
-    if name.startswith("easter"):
-        resolved = _easter(published.year)
+    if name.startswith(("easter", "holy", "orthodox")):
+        computus = _orthodox_easter if name.startswith("orthodox") else _easter
+        offset = timedelta(days=EASTER_DAYS.get(name.removeprefix("orthodox "), 0))
+        resolved = computus(published.year) + offset
         if resolved > published:
-            resolved = _easter(published.year - 1)
+            resolved = computus(published.year - 1) + offset
         return resolved, resolved, "day"
     month, weekday, nth = MOVABLE_HOLIDAYS[name]
     resolved = _nth_weekday(published.year, month, weekday, nth)

@@ -694,7 +694,7 @@ def split_acts(event: SentenceEvents) -> list[SentenceEvents]:
 _STATE_FORCES = re.compile(r"\b(?:soldiers?|troops?|army|armed forces|military|police|policem[ae]n|patrols?|"
                            r"battalions?|brigades?|air force|navy|national guard|security forces|death squads?)\b",
                            re.IGNORECASE)
-_INSURGENTS = re.compile(r"\b(?:guerrillas?|rebels?|insurgents?|terrorists?|subversives?|urban commandos?)\b",
+INSURGENTS = re.compile(r"\b(?:guerrillas?|rebels?|insurgents?|terrorists?|subversives?|urban commandos?)\b",
                          re.IGNORECASE)
 # Insurgent groups named like armies ("National Liberation Army", "Revolutionary Armed Forces of Colombia",
 # "Armed Forces of National Resistance"): their word "army" does not make them the state's.
@@ -719,7 +719,7 @@ def _doer_side(event: SentenceEvents) -> str | None:
         doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for doer in doers:
             words = _INSURGENT_ARMIES.sub("rebels", doc[doer.left_edge.i:doer.right_edge.i + 1].text)
-            state, insurgents = bool(_STATE_FORCES.search(words)), bool(_INSURGENTS.search(words))
+            state, insurgents = bool(_STATE_FORCES.search(words)), bool(INSURGENTS.search(words))
             if state != insurgents:
                 return "state" if state else "insurgents"
     return None
