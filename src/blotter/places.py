@@ -1114,6 +1114,12 @@ SCENE_BEFORE_TOWN = re.compile(
 
 
 NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _next_word_in(place: Place, text: str, words: frozenset[str]) -> bool:
+    """Whether the lower-case word right after the place is one of ``words`` ('a Sandusky man')."""
+    following = NEXT_LOWER_WORD.match(text, place.end, place.end + 16)
+    return following is not None and following.group(1) in words
 # 'the suburb of Holladay', 'the town of Wister': the town is named as such.
 AREA_OF_BEFORE = re.compile(r"\b(?:" + "|".join(AREA_NOUNS) + r")\s+of\s+$", re.IGNORECASE)
 # 'a shooting south of Heavener', 'two miles northwest of Wister': the scene is measured from the town.
@@ -1135,8 +1141,7 @@ def _unsupported_small_town(place: Place, text: str, dateline_place: Place | Non
         return False
     if AREA_OF_BEFORE.search(text[max(0, place.start - 20):place.start]):
         return False  # 'the suburb of Holladay', 'the town of Wister'
-    following = NEXT_LOWER_WORD.match(text, place.end, place.end + 16)
-    if following is not None and following.group(1) in RESIDENT_WORDS:
+    if _next_word_in(place, text, RESIDENT_WORDS):
         return False  # 'a Sandusky man', 'the Wister teen': the town's people, not a first name
     return re.match(r",\s*[A-Z]", text[place.end:place.end + 4]) is None
 
@@ -1593,8 +1598,7 @@ home house apartment residence district prosecutor prosecutors court courthouse 
 
 
 def _borough_of_someone(place: Place, text: str) -> bool:
-    following = NEXT_LOWER_WORD.match(text, place.end, place.end + 16)
-    return following is not None and following.group(1) in _BOROUGH_NOT_SCENE
+    return _next_word_in(place, text, _BOROUGH_NOT_SCENE)
 
 
 # 'KINLOCH, Mo. (KMOV) -': a town in capitals, its state, an optional source, a dash, at a line's start.
@@ -1665,8 +1669,7 @@ def _in_state_of(place: Place, location: Location | None, title: str) -> Place:
     shooting') is their home, so it keeps its own state."""
     if location is None or location.precision != "admin1" or place.admin1 == location.admin1:
         return place
-    following = NEXT_LOWER_WORD.match(title, place.end, place.end + 16)
-    if following is not None and following.group(1) in RESIDENT_WORDS:
+    if _next_word_in(place, title, RESIDENT_WORDS):
         return place
     entry = next((e for e in load_gazetteer().lookup(place.mention) if e.feature == place.feature
                   and (e.country_code, e.admin1) == (location.country_code, location.admin1)), None)
