@@ -403,11 +403,10 @@ def _bombing_and_attack(incident: Incident, roles: dict[str, list[Filler]], reco
     shot_fillers = _fillers(*[[v.mention, v.name] for v in shot])
     weapons = [w for w in incident.weapons if not _AMMUNITION.search(w.mention) and not _carried_by_forces(w, record)]
     explosive = [w.type == "explosives" or bool(_BOMBS.search(w.mention)) for w in weapons]
-    named = [[w.mention] for w in weapons]
     attack = {**roles, "Target": [], "Victim": shot_fillers,
-              "Weapon": _fillers(*[names for names, bomb in zip(named, explosive) if not bomb])}
+              "Weapon": _fillers(*[[w.mention] for w, bomb in zip(weapons, explosive) if not bomb])}
     bombing = {**roles, "Victim": [f for f in roles["Victim"] if f not in shot_fillers],
-               "Weapon": _fillers(*[names for names, bomb in zip(named, explosive) if bomb])}
+               "Weapon": _fillers(*[[w.mention] for w, bomb in zip(weapons, explosive) if bomb])}
     return [Template("attack", attack), Template("bombing", bombing)]
 
 
