@@ -538,9 +538,7 @@ def _with_companions(text: str, mention: CasualtyMention, along: re.Match[str]) 
                                     mention.start, along.end(), None)
     if companions is None or companions.perpetrator or mention.perpetrator:
         return mention
-    first, second = mention.quantity, companions.quantity
-    high = None if first.high is None or second.high is None else first.high + second.high
-    return CasualtyMention(mention.harm, False, Quantity(first.low + second.low, first.best + second.best, high),
+    return CasualtyMention(mention.harm, False, _sum_quantities([mention.quantity, companions.quantity]),
                            mention.start, along.end(), mention.groups + companions.groups,
                            attackers=mention.attackers, attacker_groups=mention.attacker_groups)
 
@@ -1103,8 +1101,9 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             # die are all hurt, however few the report describes one by one.
             weak = _highest([m for m in mentions + joined if m.harm == "injured" and m.weak and not m.perpetrator])
             killed = result.killed.best or 0
-            weak_adjust = 0 if weak is not None and _others_than_the_dead(text, weak, mentions) else killed
-            if weak is not None and not _others_than_the_dead(text, weak, mentions) and _EVERYONE_BEFORE_RE.search(text, max(0, weak.start - 6), weak.groups[0][0] if weak.groups else weak.start):
+            others = weak is not None and _others_than_the_dead(text, weak, mentions)
+            weak_adjust = 0 if others else killed
+            if weak is not None and not others and _EVERYONE_BEFORE_RE.search(text, max(0, weak.start - 6), weak.groups[0][0] if weak.groups else weak.start):
                 weak_adjust += result.perpetrators_killed.best or 0  # "All three suffered gunshot wounds": the killer who shot himself too
             if weak is not None and weak.quantity.best - weak_adjust > (chosen.quantity.best if chosen else 0):
                 chosen, adjust = weak, weak_adjust
