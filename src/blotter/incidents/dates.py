@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -273,14 +274,16 @@ def _holiday(words: str, published: date | None) -> tuple[date, date, str] | Non
     if name.startswith(("easter", "holy", "orthodox")):
         computus = _orthodox_easter if name.startswith("orthodox") else _easter
         offset = timedelta(days=EASTER_DAYS.get(name.removeprefix("orthodox "), 0))
-        resolved = computus(published.year) + offset
-        if resolved > published:
-            resolved = computus(published.year - 1) + offset
-        return resolved, resolved, "day"
+        return _latest_by(published, lambda year: computus(year) + offset)
     month, weekday, nth = MOVABLE_HOLIDAYS[name]
-    resolved = _nth_weekday(published.year, month, weekday, nth)
+    return _latest_by(published, lambda year: _nth_weekday(year, month, weekday, nth))
+
+
+def _latest_by(published: date, day_in: Callable[[int], date]) -> tuple[date, date, str]:
+    """A yearly day (``day_in(year)``) as it last fell on or before publication: this year's, else last year's."""
+    resolved = day_in(published.year)
     if resolved > published:
-        resolved = _nth_weekday(published.year - 1, month, weekday, nth)
+        resolved = day_in(published.year - 1)
     return resolved, resolved, "day"
 
 
@@ -677,16 +680,15 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
         for mention in find_date_mentions(text, sentence.start_char, sentence.end_char, published, year_hint):
             score = base + (0.5 if mention.precision == "day" else 0.0)
+            weekday = _WEEKDAY_NAMED_RE.fullmatch(text, mention.char_start, mention.char_end) is not None
             if _is_detached(text, mention.char_start, mention.char_end, sentence.start_char) or (
-                    _WEEKDAY_NAMED_RE.fullmatch(text, mention.char_start, mention.char_end)
-                    and _dates_what_is_to_come(frame, mention.char_start, mention.char_end)):
+                    weekday and _dates_what_is_to_come(frame, mention.char_start, mention.char_end)):
                 score -= 5
             elif any(start <= mention.char_start < end for start, end in stamps):
                 score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
                 stamp_mentions.add(mention.char_start)
             elif _NEWS_DAY_RE.fullmatch(text, mention.char_start, mention.char_end) and _dates_another_act(
-                    frame, mention.char_start, mention.char_end) or _WEEKDAY_NAMED_RE.fullmatch(
-                    text, mention.char_start, mention.char_end) and _dates_another_act(
+                    frame, mention.char_start, mention.char_end) or weekday and _dates_another_act(
                     frame, mention.char_start, mention.char_end, _AFTERMATH_LEMMAS):
                 # The day of the news told, a denial, a protest ("the army denied today that ...") or a charge ("charged
                 # Thursday"): it yields to every other kept date below (ranked above the page's stamp), and keeps its
