@@ -61,6 +61,12 @@ def load(folder: Path, split: str, limit: int | None) -> list[WcxbPage]:
     return pages
 
 
+
+def load_range(folder: Path, split: str, offset: int, limit: int | None) -> list[WcxbPage]:
+    """Pages in file order from the ``offset``-th on, so one half can be developed on and the other checked."""
+    pages = load(folder, split, None)
+    return pages[offset:] if limit is None else pages[offset:offset + limit]
+
 def to_input(page: WcxbPage) -> InputDocument:
     with gzip.open(page.html_path, "rt", encoding="utf-8", errors="replace") as html:
         return InputDocument(id=page.id, url=page.url, html=html.read())
@@ -129,5 +135,5 @@ def score(pages: Sequence[WcxbPage], articles: Sequence[Article | None]) -> Eval
 
 DATASET: Dataset[WcxbPage] = Dataset(
     name="article", folder="wcxb", headline_name="body F1", default_limit=None,
-    load=load, to_input=to_input, score=score, predict=predict,
+    load=load, to_input=to_input, score=score, predict=predict, load_range=load_range,
 )

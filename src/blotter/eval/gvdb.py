@@ -102,6 +102,13 @@ def load(folder: Path, split: str, limit: int | None) -> list[GvdbArticle]:
     return articles
 
 
+def load_range(folder: Path, split: str, offset: int, limit: int | None) -> list[GvdbArticle]:
+    """Articles in file order from the ``offset``-th on: the first 200 to develop on and the last 200 to
+    check against (a rule written while reading one half must not lower the other)."""
+    articles = load(folder, split, None)
+    return articles[offset:] if limit is None else articles[offset:offset + limit]
+
+
 def to_input(article: GvdbArticle) -> InputDocument:
     return InputDocument(id=f"gvdb-{article.id}", text=article.text, url=article.url)
 
@@ -201,5 +208,5 @@ def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | No
 
 DATASET: Dataset[GvdbArticle] = Dataset(
     name="gvdb", folder="gvdb", headline_name="killed F1", default_limit=None,
-    load=load, to_input=to_input, score=score,
+    load=load, to_input=to_input, score=score, load_range=load_range,
 )
