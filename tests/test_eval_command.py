@@ -129,7 +129,7 @@ def test_dedup_offset_takes_disjoint_stretches_of_whole_incidents(tmp_path: Path
     assert [a.id for a in first] == ["a0-0", "a0-1", "a1-0"]
     assert [a.id for a in second] == ["a2-0", "a2-1", "a2-2", "a3-0"]
     assert [a.id for a in dedup.load_range(folder, "dev", 1, 2)] == ["a1-0"]  # incidents that start inside
-    assert main(["eval", "quotes", "--data", str(tmp_path), "--offset", "3"]) == 2
+    assert main(["eval", "geo", "--data", str(tmp_path), "--offset", "3"]) == 2
     assert "offset" in capsys.readouterr().err
 
 

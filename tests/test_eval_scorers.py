@@ -444,12 +444,12 @@ def test_article_and_gvdb_offsets_take_halves_in_file_order(tmp_path: Path):
     wcxb_page(tmp_path)
     truth = (tmp_path / "dev" / "ground-truth" / "0001.json").read_text()
     (tmp_path / "dev" / "ground-truth" / "0002.json").write_text(truth)
-    assert [p.id for p in article.load_range(tmp_path, "dev", 1, None)] == ["wcxb-0002"]
-    assert [p.id for p in article.load_range(tmp_path, "dev", 0, 1)] == ["wcxb-0001"]
+    assert [p.id for p in article.DATASET.load_range(tmp_path, "dev", 1, None)] == ["wcxb-0002"]
+    assert [p.id for p in article.DATASET.load_range(tmp_path, "dev", 0, 1)] == ["wcxb-0001"]
     rows = ["Article id\tArticle url\tFull text\tJson"] + [f"a{n}\t\tText {n}.\t{{}}" for n in range(3)]
     (tmp_path / "dev.tsv").write_text("\n".join(rows) + "\n")
-    assert [a.id for a in gvdb.load_range(tmp_path, "dev", 1, 1)] == ["a1"]
-    assert [a.id for a in gvdb.load_range(tmp_path, "dev", 2, None)] == ["a2"]
+    assert [a.id for a in gvdb.DATASET.load_range(tmp_path, "dev", 1, 1)] == ["a1"]
+    assert [a.id for a in gvdb.DATASET.load_range(tmp_path, "dev", 2, None)] == ["a2"]
 
 
 def test_article_perfect_empty_and_wrong(tmp_path: Path):

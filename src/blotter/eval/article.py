@@ -17,7 +17,7 @@ from typing import Sequence
 
 from ..models import Article, InputDocument
 from .metrics import Accuracy, Mean, squeeze
-from .runner import Dataset, EvalResult
+from .runner import Dataset, EvalResult, in_file_order
 
 SHINGLE = 4
 _WORD = re.compile(r"\w+")
@@ -60,12 +60,6 @@ def load(folder: Path, split: str, limit: int | None) -> list[WcxbPage]:
             must_exclude=truth.get("without") or []))
     return pages
 
-
-
-def load_range(folder: Path, split: str, offset: int, limit: int | None) -> list[WcxbPage]:
-    """Pages in file order from the ``offset``-th on, so one half can be developed on and the other checked."""
-    pages = load(folder, split, None)
-    return pages[offset:] if limit is None else pages[offset:offset + limit]
 
 def to_input(page: WcxbPage) -> InputDocument:
     with gzip.open(page.html_path, "rt", encoding="utf-8", errors="replace") as html:
@@ -135,5 +129,5 @@ def score(pages: Sequence[WcxbPage], articles: Sequence[Article | None]) -> Eval
 
 DATASET: Dataset[WcxbPage] = Dataset(
     name="article", folder="wcxb", headline_name="body F1", default_limit=None,
-    load=load, to_input=to_input, score=score, predict=predict, load_range=load_range,
+    load=load, to_input=to_input, score=score, predict=predict, load_range=in_file_order(load),
 )

@@ -29,7 +29,7 @@ from ..models import DocumentRecord, InputDocument
 from ..textpage import url_date
 from .common import main_incident, predicted_city, predicted_day, same_place
 from .metrics import PRF, CountScore, match_names, score_value
-from .runner import Dataset, EvalResult
+from .runner import Dataset, EvalResult, in_file_order
 
 
 @dataclass(frozen=True)
@@ -100,13 +100,6 @@ def load(folder: Path, split: str, limit: int | None) -> list[GvdbArticle]:
             articles.append(parse_annotation(row["Article id"], row.get("Article url") or None, row["Full text"],
                                              json.loads(row["Json"])))
     return articles
-
-
-def load_range(folder: Path, split: str, offset: int, limit: int | None) -> list[GvdbArticle]:
-    """Articles in file order from the ``offset``-th on: the first 200 to develop on and the last 200 to
-    check against (a rule written while reading one half must not lower the other)."""
-    articles = load(folder, split, None)
-    return articles[offset:] if limit is None else articles[offset:offset + limit]
 
 
 def to_input(article: GvdbArticle) -> InputDocument:
@@ -208,5 +201,5 @@ def score(articles: Sequence[GvdbArticle], records: Sequence[DocumentRecord | No
 
 DATASET: Dataset[GvdbArticle] = Dataset(
     name="gvdb", folder="gvdb", headline_name="killed F1", default_limit=None,
-    load=load, to_input=to_input, score=score, load_range=load_range,
+    load=load, to_input=to_input, score=score, load_range=in_file_order(load),
 )

@@ -22,7 +22,7 @@ from typing import Sequence
 from ..models import DocumentRecord, InputDocument, Quote
 from .common import locate, offset_shift, overlaps
 from .metrics import PRF, Accuracy
-from .runner import Dataset, EvalResult
+from .runner import Dataset, EvalResult, in_file_order
 
 Span = tuple[int, int]
 _ANNOTATOR_SUFFIX = re.compile(r"_[0-9a-f]{4}$")
@@ -164,5 +164,5 @@ def _is_pronoun(text: str, source: list[Span]) -> bool:
 
 DATASET: Dataset[PolnearArticle] = Dataset(
     name="quotes", folder="polnear", headline_name="content F1", default_limit=None, splits=("dev", "train"),
-    load=load, to_input=to_input, score=score,
+    load=load, to_input=to_input, score=score, load_range=in_file_order(load),
 )
