@@ -518,6 +518,25 @@ def test_geo_loader_reads_gwn_xml(tmp_path: Path):
     assert loaded.toponyms == [geo.Toponym(3, 8, 48.85, 2.35)] and loaded.text == "In Paris."
 
 
+def test_geovirus_loader_moves_its_one_based_offsets_onto_the_name(tmp_path: Path):
+    (tmp_path / "GeoVirus.xml").write_text(
+        "<articles><article><source>u</source><text>Flu in Lyon and Nice.</text><locations>"
+        "<location><name>Lyon</name><start>8</start><end>12</end><lat>45.76</lat><lon>4.83</lon></location>"
+        "<location><name>Nice</name><start>16</start><end>20</end><lat>43.7</lat><lon>7.27</lon></location>"
+        "</locations></article></articles>")
+    [loaded] = geo.load(tmp_path, "geovirus", None)
+    assert [loaded.text[t.start:t.end] for t in loaded.toponyms] == ["Lyon", "Nice"]
+    assert loaded.toponyms[0] == geo.Toponym(7, 11, 45.76, 4.83)
+    assert loaded.toponyms[1] == geo.Toponym(16, 20, 43.7, 7.27)  # already on the name: taken as written
+
+
+def test_geo_rows_split_towns_from_countries():
+    country = Place(mention="Paris", start=21, end=26, name="France", feature="country", lat=46.0, lon=2.0)
+    result = geo.score(geo_gold(), [record("g1", GEO_TEXT, places=[country, place(30, 34, 45.75, 4.85)])])
+    assert result.rows["  found as a town, county or landmark"]["accuracy"] == 1.0
+    assert result.rows["  found as a country, region or state"]["accuracy"] == 0.0
+
+
 def test_geo_distance():
     assert geo.distance_km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(344, abs=5)
 

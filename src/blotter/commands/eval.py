@@ -26,10 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the dataset folder, or the shared data folder holding it (default: ../shared/data)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="score the first N documents (a sample for gva/dedup)")
     p.add_argument("--offset", type=int, default=None, metavar="N",
-                   help="dedup, gva and muc4: take the documents from the N-th on, in file order (dedup: whole "
+                   help="dedup, gva, muc4, gvdb, article and quotes: take the documents from the N-th on, in file order (dedup: whole "
                         "incidents; gva: only articles of incidents outside the default 300 sample), up to --limit, instead of "
                         "the first or a spread sample: disjoint stretches for development and checking")
-    p.add_argument("--split", default="dev", help="dataset split (muc4: dev or train)")
+    p.add_argument("--split", default="dev", help="dataset split (muc4 and quotes: dev or train; geo: dev, "
+                                                        "i.e. GeoWebNews, or geovirus)")
     p.add_argument("--save", type=Path, default=None, metavar="PREDICTIONS.jsonl", help="write the predictions as JSON Lines")
     p.add_argument("--cache", type=Path, default=None, metavar="DIR",
                    help="keep each document's prediction in DIR and reuse it while the document and the "
