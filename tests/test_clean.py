@@ -695,6 +695,31 @@ def test_boxes_named_as_disclaimers_disclosures_or_sign_ups_leave_the_body() -> 
     assert "morning briefing" not in article.text  # a small tooltip or sign-up box goes too
 
 
+FORM_PAGE = """<html><head><title>Man hurt in gym fall sues club</title></head><body><main><article>
+<h1>Man hurt in gym fall sues club</h1>
+<p>A man who broke his hip when a treadmill belt snapped at a downtown gym has sued the club for negligence, his lawyer said.</p>
+<p>The lawsuit, filed in county court on Tuesday, says staff had been told about the worn belt two weeks before the fall.</p>
+<form action="/contact" method="post"><p>Tell us what happened to you and we will call you back within one working day.</p>
+<label>How did you hear about our firm?</label><select name="source"><option>Search</option></select>
+<p>Which way would you like us to reach you?</p><input type="text" name="phone"></form>
+<p>The club did not answer requests for comment, and no hearing date has been set in the case so far.</p>
+<p>The man, a 54-year-old teacher, spent nine days in hospital and says he still walks with a cane.</p>
+<p>His lawyer said the club had replaced the machine the day after the fall without telling the city inspectors.</p>
+<p>Two other members have since come forward to say they reported the same belt to the front desk last spring.</p>
+</article></main></body></html>"""
+
+
+def test_a_small_form_in_the_article_is_not_part_of_the_body() -> None:
+    article = clean(InputDocument(id="f1", html=FORM_PAGE, url="https://county.example.com/gym-suit"))
+    assert "treadmill belt snapped" in article.text and "no hearing date" in article.text
+    assert "call you back" not in article.text and "reach you" not in article.text
+
+
+def test_a_form_around_the_whole_page_is_a_wrapper_and_stays() -> None:
+    wrapped = FORM_PAGE.replace("<main>", '<form id="page-form"><main>').replace("</main>", "</main></form>")
+    article = clean(InputDocument(id="f2", html=wrapped, url="https://county.example.com/gym-suit"))
+    assert "treadmill belt snapped" in article.text and "no hearing date" in article.text
+
 def test_reading_time_stamps_are_not_part_of_the_body() -> None:
     text = ("Mar 3, 2024 • 4 min read\n\n"
             "Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"

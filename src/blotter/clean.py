@@ -355,6 +355,10 @@ def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
             text = element.text_content()
             if len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS:
                 element.drop_tree()
+    for form in list(tree.iter("form")):  # a contact or search form: labels and prompts, not the report
+        text = form.text_content()
+        if len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS:
+            form.drop_tree()
 
 
 def _place_streamed_sections(tree: lxml.html.HtmlElement) -> bool:
