@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
                            _without_credited_captions, _without_leading_date_lines, _without_leading_title,
-                           _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
+                           _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
                            detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
@@ -719,6 +719,27 @@ def test_a_form_around_the_whole_page_is_a_wrapper_and_stays() -> None:
     wrapped = FORM_PAGE.replace("<main>", '<form id="page-form"><main>').replace("</main>", "</main></form>")
     article = clean(InputDocument(id="f2", html=wrapped, url="https://county.example.com/gym-suit"))
     assert "treadmill belt snapped" in article.text and "no hearing date" in article.text
+
+LINKED_ENDS_PAGE = """<html><body><ul class="crumbs"><li><a href="/">Home</a></li><li><a href="/local">Local news</a></li></ul>
+<article><p>Two men were shot outside a bar on Main Street early on Sunday, and one of them died in hospital.</p>
+<p>Police said a suspect was arrested at <a href="/map">a house nearby</a> and a handgun was found in his car.</p>
+<p><a href="/brief">Read the sheriff's statement</a></p>
+<p>The bar's licence has been suspended while the state board reviews the case, officials said.</p></article>
+<div><p><a href="/a">Council votes to close the river bridge for repairs</a></p>
+<p><a href="/b">School board names a new superintendent after a long search</a></p></div></body></html>"""
+
+
+def test_runs_of_link_lines_that_open_or_close_the_body_go() -> None:
+    blocks = _dom_blocks(load_html(LINKED_ENDS_PAGE))
+    report = ("Two men were shot outside a bar on Main Street early on Sunday, and one of them died in hospital.\n\n"
+              "Police said a suspect was arrested at a house nearby and a handgun was found in his car.\n\n"
+              "Read the sheriff's statement\n\n"
+              "The bar's licence has been suspended while the state board reviews the case, officials said.")
+    extracted = ("- Home\n\n- Local news\n\n" + report + "\n\nCouncil votes to close the river bridge for repairs\n\n"
+                 "School board names a new superintendent after a long search")
+    assert _without_link_runs_at_the_ends(extracted, blocks) == report  # one link line inside the report stays
+    closing = report + "\n\nCouncil votes to close the river bridge for repairs"
+    assert _without_link_runs_at_the_ends(closing, blocks) == closing  # a single linked line is no list
 
 def test_reading_time_stamps_are_not_part_of_the_body() -> None:
     text = ("Mar 3, 2024 • 4 min read\n\n"

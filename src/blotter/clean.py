@@ -70,6 +70,10 @@ MAX_BLOCKS_PAST_THE_END = 2
 # The article's element on the page: the innermost one holding this share of the body's text
 # found in the page's blocks, when at least this share of the body was found there at all.
 ARTICLE_ELEMENT_SHARE = 0.8
+# A body that opens or closes with this many lines in a row that are links on the page (this share of
+# their text or more) opens with breadcrumbs or closes with other stories' headlines, not with the report.
+LINK_LINE_SHARE = 0.5
+MIN_LINK_RUN = 2
 MIN_PLACED_SHARE = 0.5
 _FAQ_HEADING = re.compile(r"(?:FAQs?|frequently asked questions)\b[^.!?]{0,80}$", re.IGNORECASE)
 _FURNITURE_TAGS = frozenset("header footer nav aside figure figcaption address".split())
@@ -307,7 +311,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, headlines))
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
     parts.text = _without_leading_date_lines(_without_reading_times(parts.text))
-    parts.text = _without_trailing_outsiders(parts.text, blocks)
+    parts.text = _without_link_runs_at_the_ends(_without_trailing_outsiders(parts.text, blocks), blocks)
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = _first_publication(published, extracted.date) or parts.published or extracted.date
@@ -594,6 +598,26 @@ def _without_trailing_outsiders(text: str, blocks: list[_Block]) -> str:
             or any(_FAQ_HEADING.match(paragraph) for paragraph, _ in closing)):
         return text  # many pages put their questions and answers in a box of its own
     return "\n\n".join(paragraphs[:last + 1])
+
+
+def _without_link_runs_at_the_ends(text: str, blocks: list[_Block]) -> str:
+    """The body without the runs of link lines that open or close it: breadcrumbs, a menu of the site's
+    sections, a list of other stories' headlines that the extractor took with the article. A single
+    linked line stays (a source, a 'read more' the report itself makes)."""
+    linked: dict[str, bool] = {}
+    for block in blocks:
+        linked.setdefault(block.words, block.link_chars >= LINK_LINE_SHARE * len(block.text))
+    paragraphs = text.split("\n\n")
+    flags = [linked.get(" ".join(_WORD.findall(paragraph.lower())), False) for paragraph in paragraphs]
+
+    def run_length(ordered: list[bool]) -> int:
+        length = next((index for index, flag in enumerate(ordered) if not flag), len(ordered))
+        return length if length >= MIN_LINK_RUN else 0
+
+    start, end = run_length(flags), run_length(flags[::-1])
+    if start + end >= len(paragraphs):
+        return text  # nothing but links: no report to keep them apart from
+    return "\n\n".join(paragraphs[start:len(paragraphs) - end])
 
 
 def _with_short_repeats(body: str, kept: str) -> str:
