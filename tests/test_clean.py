@@ -741,6 +741,24 @@ def test_runs_of_link_lines_that_open_or_close_the_body_go() -> None:
     closing = report + "\n\nCouncil votes to close the river bridge for repairs"
     assert _without_link_runs_at_the_ends(closing, blocks) == closing  # a single linked line is no list
 
+QUOTED_PAGE = """<html><head><title>Mayor vows more patrols after shooting</title></head><body><main><article>
+<h1>Mayor vows more patrols after shooting</h1>
+<p>The mayor promised more police patrols in the east side on Monday, two days after a shooting at a bus stop killed a teenager.</p>
+<p>Residents packed the community hall for the meeting and many said they no longer let their children walk to school.</p>
+<figure class="pull-quote"><blockquote><p>We have asked for help on this corner for three years and nobody came until a boy died.</p></blockquote>
+<figcaption>Neighbourhood association chair</figcaption></figure>
+<p>The police chief said two extra cars would cover the area at night from next week, paid for out of overtime.</p>
+<figure class="wp-block-embed-twitter"><blockquote class="twitter-tweet"><p>Heartbroken for the family tonight, more soon from the hall</p></blockquote></figure>
+<p>No arrest has been made, and detectives have asked anyone with camera footage from the street to come forward.</p>
+</article></main></body></html>"""
+
+
+def test_a_quotation_set_apart_in_a_figure_is_part_of_the_body_but_an_embedded_post_is_not() -> None:
+    article = clean(InputDocument(id="q1", html=QUOTED_PAGE, url="https://city.example.com/patrols"))
+    assert "nobody came until a boy died" in article.text
+    assert article.text.index("nobody came") < article.text.index("two extra cars")
+    assert "Heartbroken" not in article.text
+
 def test_reading_time_stamps_are_not_part_of_the_body() -> None:
     text = ("Mar 3, 2024 • 4 min read\n\n"
             "Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"

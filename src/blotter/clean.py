@@ -77,6 +77,8 @@ MIN_LINK_RUN = 2
 MIN_PLACED_SHARE = 0.5
 _FAQ_HEADING = re.compile(r"(?:FAQs?|frequently asked questions)\b[^.!?]{0,80}$", re.IGNORECASE)
 _FURNITURE_TAGS = frozenset("header footer nav aside figure figcaption address".split())
+# ... but a figure holding a quotation is the article's pull quote, unless it embeds a post from elsewhere.
+_EMBED_MARKER = re.compile(r"embed|tweet|instagram|tiktok", re.IGNORECASE)
 # An element named or tagged as furniture that holds more than this share of the page's text is a
 # wrapper (a <body class="has-sidebar">, a <header> left unclosed around the article), not furniture.
 MAX_FURNITURE_SHARE = 0.5
@@ -432,7 +434,8 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
 
     def named_furniture(element: lxml.html.HtmlElement) -> bool:
         marker = f"{element.get('class') or ''} {element.get('id') or ''}"
-        return element.tag in _FURNITURE_TAGS or bool(marker.strip() and _FURNITURE_MARKER.search(marker))
+        return ((element.tag in _FURNITURE_TAGS and not _quote_figure(element))
+                or bool(marker.strip() and _FURNITURE_MARKER.search(marker)))
 
     def is_wrapper(element: lxml.html.HtmlElement) -> bool:
         """The page itself or an element around most of it: its class names the page's layout."""
@@ -481,6 +484,13 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
     walk(root, False, False, False)
     flush(False, False)
     return blocks
+
+
+def _quote_figure(element: lxml.html.HtmlElement) -> bool:
+    """A <figure> that sets a quotation apart (what someone said, in the article's own words), not an
+    image or a post embedded from a social network."""
+    return element.tag == "figure" and not _EMBED_MARKER.search(element.get("class") or "") and any(
+        not _EMBED_MARKER.search(quote.get("class") or "") for quote in element.iter("blockquote"))
 
 
 def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
