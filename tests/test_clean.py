@@ -759,6 +759,22 @@ def test_a_quotation_set_apart_in_a_figure_is_part_of_the_body_but_an_embedded_p
     assert article.text.index("nobody came") < article.text.index("two extra cars")
     assert "Heartbroken" not in article.text
 
+EMBEDDED_TABLE_PAGE = """<html><head><title>Shootings fell in the city last year</title></head><body><main><article>
+<h1>Shootings fell in the city last year</h1>
+<p>Shootings in the city fell by a fifth last year, according to police figures released on Thursday, the lowest count in a decade.</p>
+<p>The fall was sharpest in the north district, where a violence interruption programme began two years ago.</p>
+<div class="w-embed"><table><tr><th>District</th><th>Shootings 2023</th><th>Shootings 2024</th></tr>
+<tr><td>North district</td><td>112</td><td>71</td></tr><tr><td>South district</td><td>96</td><td>88</td></tr></table></div>
+<p>Homicides, however, stayed level at 63, and the chief said the department would not call the year a success.</p>
+<p>The council will debate next year's police budget in March, with the programme's funding due to run out in June.</p>
+</article></main></body></html>"""
+
+
+def test_a_table_pasted_in_as_an_embed_block_is_part_of_the_body() -> None:
+    article = clean(InputDocument(id="e1", html=EMBEDDED_TABLE_PAGE, url="https://city.example.com/shootings"))
+    assert "North district" in article.text and "71" in article.text
+    assert article.text.index("North district") < article.text.index("Homicides, however")
+
 def test_reading_time_stamps_are_not_part_of_the_body() -> None:
     text = ("Mar 3, 2024 • 4 min read\n\n"
             "Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"

@@ -291,13 +291,13 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     page_authors = _page_authors(tree)
     page_chars = _block_text_chars(tree)
     streamed = "<template" in html and _place_streamed_sections(tree)
-    _drop_disclaimers(tree, page_chars)
+    _ready_for_extraction(tree, page_chars)
     blocks = _dom_blocks(tree)  # before trafilatura, which prunes the tree it is given
     extracted = _extraction(tree, html, url, page_chars, streamed)
     if streamed:
         # A site's article markup can read as comments or furniture once in place, where the hidden copy did not.
         as_served = load_html(html)
-        _drop_disclaimers(as_served, page_chars)
+        _ready_for_extraction(as_served, page_chars)
         served_blocks = _dom_blocks(as_served)
         served = _extraction(as_served, html, url, page_chars, False)
         if served is not None and len(served.text or "") > STREAMED_FALLBACK_RATIO * len(
@@ -336,12 +336,31 @@ def _extraction(tree: lxml.html.HtmlElement, html: str, url: str | None, page_ch
         fresh = load_html(html)
         if streamed:
             _place_streamed_sections(fresh)
-        _drop_disclaimers(fresh, page_chars)
+        _ready_for_extraction(fresh, page_chars)
         retried = bare_extraction(fresh, url=url, with_metadata=True, include_comments=False,
                                   include_tables=True, favor_recall=True)
         if retried is not None and len(retried.text or "") > len(extracted.text or "" if extracted else ""):
             extracted = retried
     return extracted
+
+
+def _ready_for_extraction(tree: lxml.html.HtmlElement, page_chars: int) -> None:
+    """The page as the extractor should read it: boxes that are not the article out, tables it would
+    wrongly skip let in."""
+    _drop_disclaimers(tree, page_chars)
+    _unmark_embedded_tables(tree)
+
+
+def _unmark_embedded_tables(tree: lxml.html.HtmlElement) -> None:
+    """Let the extractor read the tables a writer pasted in as raw HTML ("embed" blocks of site builders).
+
+    Extractors drop every element classed as an embed, taking it for a social post or a player; a
+    table of figures inside one is the article's own."""
+    for table in tree.iter("table"):
+        for holder in table.iterancestors():
+            if _EMBED_MARKER.search(holder.get("class") or ""):
+                holder.set("class", " ".join(word for word in holder.get("class").split()
+                                             if not _EMBED_MARKER.search(word)))
 
 
 def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
