@@ -775,6 +775,23 @@ def test_a_table_pasted_in_as_an_embed_block_is_part_of_the_body() -> None:
     assert "North district" in article.text and "71" in article.text
     assert article.text.index("North district") < article.text.index("Homicides, however")
 
+CLOSED_EARLY_PAGE = """<!DOCTYPE html><html><head><title>Three hurt in warehouse fire</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+</body></html>
+<div class="story"><h1>Three hurt in warehouse fire</h1>
+<p>Three workers were taken to hospital with burns after a fire broke out at a paint warehouse on the river road on Friday.</p>
+<p>Firefighters needed four hours to bring the blaze under control, and smoke closed the road to traffic until the evening.</p>
+<p>The fire service said the cause was not yet known and that an investigator would visit the site on Monday morning.</p>
+</div>"""
+
+
+def test_an_article_after_a_premature_end_of_the_document_is_read() -> None:
+    # the theme closes </body></html> after its header; a browser shows what follows inside the body
+    article = clean(InputDocument(id="s1", html=CLOSED_EARLY_PAGE, url="https://town.example.com/fire"))
+    assert article.text.startswith("Three workers were taken to hospital")
+    assert "investigator would visit the site" in article.text
+
+
 def test_reading_time_stamps_are_not_part_of_the_body() -> None:
     text = ("Mar 3, 2024 • 4 min read\n\n"
             "Gunmen attacked a police station in Quetta early on Thursday, killing two officers.\n\n"

@@ -276,7 +276,7 @@ def detect_language(text: str) -> str:
 
 
 def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
-    tree = load_html(html)  # the tree trafilatura itself builds; its extraction differs on others
+    tree = _parsed(html)
     if tree is None:
         return PageParts(), None
     published, updated = _meta_dates(tree)
@@ -296,7 +296,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     extracted = _extraction(tree, html, url, page_chars, streamed)
     if streamed:
         # A site's article markup can read as comments or furniture once in place, where the hidden copy did not.
-        as_served = load_html(html)
+        as_served = _parsed(html)
         _ready_for_extraction(as_served, page_chars)
         served_blocks = _dom_blocks(as_served)
         served = _extraction(as_served, html, url, page_chars, False)
@@ -328,12 +328,29 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     return parts, extracted.hostname or extracted.sitename
 
 
+def _parsed(html: str) -> lxml.html.HtmlElement | None:
+    """The page's tree as trafilatura itself builds it (its extraction differs on others), with what
+    follows a premature ``</html>`` put at the end of the body, where a browser shows it.
+
+    Themes that close the document after their header leave the article in a second root element,
+    which neither the extractor nor the page's block reading would see."""
+    tree = load_html(html)
+    if tree is None:
+        return None
+    body = tree.find("body")
+    for stray in list(tree.itersiblings()) if body is not None else ():
+        if stray.text and stray.text.strip():
+            _append_text(body, len(body), stray.text)
+        body.extend(child for child in list(stray) if child.tag != "head")  # the emptied root stays, harmless
+    return tree
+
+
 def _extraction(tree: lxml.html.HtmlElement, html: str, url: str | None, page_chars: int,
                 streamed: bool) -> Document | None:
     """Trafilatura's reading of ``tree``, asked again favouring recall when it keeps too little of the page."""
     extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
     if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
-        fresh = load_html(html)
+        fresh = _parsed(html)
         if streamed:
             _place_streamed_sections(fresh)
         _ready_for_extraction(fresh, page_chars)
