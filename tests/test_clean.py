@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
                            _without_credited_captions, _without_leading_date_lines, _without_leading_title,
-                           _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
+                           _without_closing_teasers, _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
                            detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
@@ -791,6 +791,15 @@ def test_an_article_after_a_premature_end_of_the_document_is_read() -> None:
     assert article.text.startswith("Three workers were taken to hospital")
     assert "investigator would visit the site" in article.text
 
+
+def test_a_closing_run_of_teasers_cut_off_with_an_ellipsis_goes() -> None:
+    report = ("Two men were arrested after a shop in the high street was set alight overnight, police said.\n\n"
+              "Officers are asking anyone who saw a grey van parked near the shop before midnight to call them.")
+    teasers = ("\n\nCrime\n\nA court has heard how a fraudster took the savings of a dozen pensioners over two...\n\n"
+               "Local news\n\nThe council is to vote next week on a plan to close three libraries in the...")
+    assert _without_closing_teasers(report + teasers) == report
+    trailing_off = report + "\n\nAnd then, the owner said, there was nothing left to do but wait..."
+    assert _without_closing_teasers(trailing_off) == trailing_off  # one such line is the writer's own
 
 def test_reading_time_stamps_are_not_part_of_the_body() -> None:
     text = ("Mar 3, 2024 • 4 min read\n\n"

@@ -74,6 +74,10 @@ ARTICLE_ELEMENT_SHARE = 0.8
 # their text or more) opens with breadcrumbs or closes with other stories' headlines, not with the report.
 LINK_LINE_SHARE = 0.5
 MIN_LINK_RUN = 2
+# A body that closes with this many excerpts cut off with an ellipsis ("... the biggest..."), between
+# labels of at most this many words (their sections), closes with other stories' teasers.
+MIN_CLOSING_TEASERS = 2
+MAX_TEASER_LABEL_WORDS = 6
 MIN_PLACED_SHARE = 0.5
 _FAQ_HEADING = re.compile(r"(?:FAQs?|frequently asked questions)\b[^.!?]{0,80}$", re.IGNORECASE)
 _FURNITURE_TAGS = frozenset("header footer nav aside figure figcaption address".split())
@@ -314,6 +318,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
     parts.text = _without_leading_date_lines(_without_reading_times(parts.text))
     parts.text = _without_link_runs_at_the_ends(_without_trailing_outsiders(parts.text, blocks), blocks)
+    parts.text = _without_closing_teasers(parts.text)
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = _first_publication(published, extracted.date) or parts.published or extracted.date
@@ -664,6 +669,24 @@ def _without_link_runs_at_the_ends(text: str, blocks: list[_Block]) -> str:
     if start + end >= len(paragraphs):
         return text  # nothing but links: no report to keep them apart from
     return "\n\n".join(paragraphs[start:len(paragraphs) - end])
+
+
+def _without_closing_teasers(text: str) -> str:
+    """The body without the teasers of other stories at its end: excerpts cut off with an ellipsis,
+    with the short section labels between them. One such line is a writer's trailing off, two in a
+    closing run are a list."""
+    paragraphs = text.split("\n\n")
+    start, teasers = len(paragraphs), 0
+    while start > 0:
+        line = paragraphs[start - 1].strip()
+        if line.endswith(("...", "…")):
+            teasers += 1
+        elif len(line.split()) > MAX_TEASER_LABEL_WORDS:
+            break
+        start -= 1
+    if teasers < MIN_CLOSING_TEASERS or start == 0:
+        return text
+    return "\n\n".join(paragraphs[:start])
 
 
 def _with_short_repeats(body: str, kept: str) -> str:
