@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
                            _without_credited_captions, _without_leading_date_lines, _without_leading_title,
-                           _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
+                           _without_closing_teasers, _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
                            detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
@@ -694,6 +694,112 @@ def test_boxes_named_as_disclaimers_disclosures_or_sign_ups_leave_the_body() -> 
     assert "commission" not in article.text and "views expressed" not in article.text
     assert "morning briefing" not in article.text  # a small tooltip or sign-up box goes too
 
+
+FORM_PAGE = """<html><head><title>Man hurt in gym fall sues club</title></head><body><main><article>
+<h1>Man hurt in gym fall sues club</h1>
+<p>A man who broke his hip when a treadmill belt snapped at a downtown gym has sued the club for negligence, his lawyer said.</p>
+<p>The lawsuit, filed in county court on Tuesday, says staff had been told about the worn belt two weeks before the fall.</p>
+<form action="/contact" method="post"><p>Tell us what happened to you and we will call you back within one working day.</p>
+<label>How did you hear about our firm?</label><select name="source"><option>Search</option></select>
+<p>Which way would you like us to reach you?</p><input type="text" name="phone"></form>
+<p>The club did not answer requests for comment, and no hearing date has been set in the case so far.</p>
+<p>The man, a 54-year-old teacher, spent nine days in hospital and says he still walks with a cane.</p>
+<p>His lawyer said the club had replaced the machine the day after the fall without telling the city inspectors.</p>
+<p>Two other members have since come forward to say they reported the same belt to the front desk last spring.</p>
+</article></main></body></html>"""
+
+
+def test_a_small_form_in_the_article_is_not_part_of_the_body() -> None:
+    article = clean(InputDocument(id="f1", html=FORM_PAGE, url="https://county.example.com/gym-suit"))
+    assert "treadmill belt snapped" in article.text and "no hearing date" in article.text
+    assert "call you back" not in article.text and "reach you" not in article.text
+
+
+def test_a_form_around_the_whole_page_is_a_wrapper_and_stays() -> None:
+    wrapped = FORM_PAGE.replace("<main>", '<form id="page-form"><main>').replace("</main>", "</main></form>")
+    article = clean(InputDocument(id="f2", html=wrapped, url="https://county.example.com/gym-suit"))
+    assert "treadmill belt snapped" in article.text and "no hearing date" in article.text
+
+LINKED_ENDS_PAGE = """<html><body><ul class="crumbs"><li><a href="/">Home</a></li><li><a href="/local">Local news</a></li></ul>
+<article><p>Two men were shot outside a bar on Main Street early on Sunday, and one of them died in hospital.</p>
+<p>Police said a suspect was arrested at <a href="/map">a house nearby</a> and a handgun was found in his car.</p>
+<p><a href="/brief">Read the sheriff's statement</a></p>
+<p>The bar's licence has been suspended while the state board reviews the case, officials said.</p></article>
+<div><p><a href="/a">Council votes to close the river bridge for repairs</a></p>
+<p><a href="/b">School board names a new superintendent after a long search</a></p></div></body></html>"""
+
+
+def test_runs_of_link_lines_that_open_or_close_the_body_go() -> None:
+    blocks = _dom_blocks(load_html(LINKED_ENDS_PAGE))
+    report = ("Two men were shot outside a bar on Main Street early on Sunday, and one of them died in hospital.\n\n"
+              "Police said a suspect was arrested at a house nearby and a handgun was found in his car.\n\n"
+              "Read the sheriff's statement\n\n"
+              "The bar's licence has been suspended while the state board reviews the case, officials said.")
+    extracted = ("- Home\n\n- Local news\n\n" + report + "\n\nCouncil votes to close the river bridge for repairs\n\n"
+                 "School board names a new superintendent after a long search")
+    assert _without_link_runs_at_the_ends(extracted, blocks) == report  # one link line inside the report stays
+    closing = report + "\n\nCouncil votes to close the river bridge for repairs"
+    assert _without_link_runs_at_the_ends(closing, blocks) == closing  # a single linked line is no list
+
+QUOTED_PAGE = """<html><head><title>Mayor vows more patrols after shooting</title></head><body><main><article>
+<h1>Mayor vows more patrols after shooting</h1>
+<p>The mayor promised more police patrols in the east side on Monday, two days after a shooting at a bus stop killed a teenager.</p>
+<p>Residents packed the community hall for the meeting and many said they no longer let their children walk to school.</p>
+<figure class="pull-quote"><blockquote><p>We have asked for help on this corner for three years and nobody came until a boy died.</p></blockquote>
+<figcaption>Neighbourhood association chair</figcaption></figure>
+<p>The police chief said two extra cars would cover the area at night from next week, paid for out of overtime.</p>
+<figure class="wp-block-embed-twitter"><blockquote class="twitter-tweet"><p>Heartbroken for the family tonight, more soon from the hall</p></blockquote></figure>
+<p>No arrest has been made, and detectives have asked anyone with camera footage from the street to come forward.</p>
+</article></main></body></html>"""
+
+
+def test_a_quotation_set_apart_in_a_figure_is_part_of_the_body_but_an_embedded_post_is_not() -> None:
+    article = clean(InputDocument(id="q1", html=QUOTED_PAGE, url="https://city.example.com/patrols"))
+    assert "nobody came until a boy died" in article.text
+    assert article.text.index("nobody came") < article.text.index("two extra cars")
+    assert "Heartbroken" not in article.text
+
+EMBEDDED_TABLE_PAGE = """<html><head><title>Shootings fell in the city last year</title></head><body><main><article>
+<h1>Shootings fell in the city last year</h1>
+<p>Shootings in the city fell by a fifth last year, according to police figures released on Thursday, the lowest count in a decade.</p>
+<p>The fall was sharpest in the north district, where a violence interruption programme began two years ago.</p>
+<div class="w-embed"><table><tr><th>District</th><th>Shootings 2023</th><th>Shootings 2024</th></tr>
+<tr><td>North district</td><td>112</td><td>71</td></tr><tr><td>South district</td><td>96</td><td>88</td></tr></table></div>
+<p>Homicides, however, stayed level at 63, and the chief said the department would not call the year a success.</p>
+<p>The council will debate next year's police budget in March, with the programme's funding due to run out in June.</p>
+</article></main></body></html>"""
+
+
+def test_a_table_pasted_in_as_an_embed_block_is_part_of_the_body() -> None:
+    article = clean(InputDocument(id="e1", html=EMBEDDED_TABLE_PAGE, url="https://city.example.com/shootings"))
+    assert "North district" in article.text and "71" in article.text
+    assert article.text.index("North district") < article.text.index("Homicides, however")
+
+CLOSED_EARLY_PAGE = """<!DOCTYPE html><html><head><title>Three hurt in warehouse fire</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+</body></html>
+<div class="story"><h1>Three hurt in warehouse fire</h1>
+<p>Three workers were taken to hospital with burns after a fire broke out at a paint warehouse on the river road on Friday.</p>
+<p>Firefighters needed four hours to bring the blaze under control, and smoke closed the road to traffic until the evening.</p>
+<p>The fire service said the cause was not yet known and that an investigator would visit the site on Monday morning.</p>
+</div>"""
+
+
+def test_an_article_after_a_premature_end_of_the_document_is_read() -> None:
+    # the theme closes </body></html> after its header; a browser shows what follows inside the body
+    article = clean(InputDocument(id="s1", html=CLOSED_EARLY_PAGE, url="https://town.example.com/fire"))
+    assert article.text.startswith("Three workers were taken to hospital")
+    assert "investigator would visit the site" in article.text
+
+
+def test_a_closing_run_of_teasers_cut_off_with_an_ellipsis_goes() -> None:
+    report = ("Two men were arrested after a shop in the high street was set alight overnight, police said.\n\n"
+              "Officers are asking anyone who saw a grey van parked near the shop before midnight to call them.")
+    teasers = ("\n\nCrime\n\nA court has heard how a fraudster took the savings of a dozen pensioners over two...\n\n"
+               "Local news\n\nThe council is to vote next week on a plan to close three libraries in the...")
+    assert _without_closing_teasers(report + teasers) == report
+    trailing_off = report + "\n\nAnd then, the owner said, there was nothing left to do but wait..."
+    assert _without_closing_teasers(trailing_off) == trailing_off  # one such line is the writer's own
 
 def test_reading_time_stamps_are_not_part_of_the_body() -> None:
     text = ("Mar 3, 2024 • 4 min read\n\n"

@@ -70,9 +70,19 @@ MAX_BLOCKS_PAST_THE_END = 2
 # The article's element on the page: the innermost one holding this share of the body's text
 # found in the page's blocks, when at least this share of the body was found there at all.
 ARTICLE_ELEMENT_SHARE = 0.8
+# A body that opens or closes with this many lines in a row that are links on the page (this share of
+# their text or more) opens with breadcrumbs or closes with other stories' headlines, not with the report.
+LINK_LINE_SHARE = 0.5
+MIN_LINK_RUN = 2
+# A body that closes with this many excerpts cut off with an ellipsis ("... the biggest..."), between
+# labels of at most this many words (their sections), closes with other stories' teasers.
+MIN_CLOSING_TEASERS = 2
+MAX_TEASER_LABEL_WORDS = 6
 MIN_PLACED_SHARE = 0.5
 _FAQ_HEADING = re.compile(r"(?:FAQs?|frequently asked questions)\b[^.!?]{0,80}$", re.IGNORECASE)
 _FURNITURE_TAGS = frozenset("header footer nav aside figure figcaption address".split())
+# ... but a figure holding a quotation is the article's pull quote, unless it embeds a post from elsewhere.
+_EMBED_MARKER = re.compile(r"embed|tweet|instagram|tiktok", re.IGNORECASE)
 # An element named or tagged as furniture that holds more than this share of the page's text is a
 # wrapper (a <body class="has-sidebar">, a <header> left unclosed around the article), not furniture.
 MAX_FURNITURE_SHARE = 0.5
@@ -270,7 +280,7 @@ def detect_language(text: str) -> str:
 
 
 def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
-    tree = load_html(html)  # the tree trafilatura itself builds; its extraction differs on others
+    tree = _parsed(html)
     if tree is None:
         return PageParts(), None
     published, updated = _meta_dates(tree)
@@ -285,13 +295,13 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     page_authors = _page_authors(tree)
     page_chars = _block_text_chars(tree)
     streamed = "<template" in html and _place_streamed_sections(tree)
-    _drop_disclaimers(tree, page_chars)
+    _ready_for_extraction(tree, page_chars)
     blocks = _dom_blocks(tree)  # before trafilatura, which prunes the tree it is given
     extracted = _extraction(tree, html, url, page_chars, streamed)
     if streamed:
         # A site's article markup can read as comments or furniture once in place, where the hidden copy did not.
-        as_served = load_html(html)
-        _drop_disclaimers(as_served, page_chars)
+        as_served = _parsed(html)
+        _ready_for_extraction(as_served, page_chars)
         served_blocks = _dom_blocks(as_served)
         served = _extraction(as_served, html, url, page_chars, False)
         if served is not None and len(served.text or "") > STREAMED_FALLBACK_RATIO * len(
@@ -307,7 +317,8 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, headlines))
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
     parts.text = _without_leading_date_lines(_without_reading_times(parts.text))
-    parts.text = _without_trailing_outsiders(parts.text, blocks)
+    parts.text = _without_link_runs_at_the_ends(_without_trailing_outsiders(parts.text, blocks), blocks)
+    parts.text = _without_closing_teasers(parts.text)
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = _first_publication(published, extracted.date) or parts.published or extracted.date
@@ -322,20 +333,56 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     return parts, extracted.hostname or extracted.sitename
 
 
+def _parsed(html: str) -> lxml.html.HtmlElement | None:
+    """The page's tree as trafilatura itself builds it (its extraction differs on others), with what
+    follows a premature ``</html>`` put at the end of the body, where a browser shows it.
+
+    Themes that close the document after their header leave the article in a second root element,
+    which neither the extractor nor the page's block reading would see."""
+    tree = load_html(html)
+    if tree is None:
+        return None
+    body = tree.find("body")
+    for stray in list(tree.itersiblings()) if body is not None else ():
+        if stray.text and stray.text.strip():
+            _append_text(body, len(body), stray.text)
+        body.extend(child for child in list(stray) if child.tag != "head")  # the emptied root stays, harmless
+    return tree
+
+
 def _extraction(tree: lxml.html.HtmlElement, html: str, url: str | None, page_chars: int,
                 streamed: bool) -> Document | None:
     """Trafilatura's reading of ``tree``, asked again favouring recall when it keeps too little of the page."""
     extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
     if extracted is None or len(extracted.text or "") < max(MIN_BODY_CHARS, MIN_PAGE_SHARE * page_chars):
-        fresh = load_html(html)
+        fresh = _parsed(html)
         if streamed:
             _place_streamed_sections(fresh)
-        _drop_disclaimers(fresh, page_chars)
+        _ready_for_extraction(fresh, page_chars)
         retried = bare_extraction(fresh, url=url, with_metadata=True, include_comments=False,
                                   include_tables=True, favor_recall=True)
         if retried is not None and len(retried.text or "") > len(extracted.text or "" if extracted else ""):
             extracted = retried
     return extracted
+
+
+def _ready_for_extraction(tree: lxml.html.HtmlElement, page_chars: int) -> None:
+    """The page as the extractor should read it: boxes that are not the article out, tables it would
+    wrongly skip let in."""
+    _drop_disclaimers(tree, page_chars)
+    _unmark_embedded_tables(tree)
+
+
+def _unmark_embedded_tables(tree: lxml.html.HtmlElement) -> None:
+    """Let the extractor read the tables a writer pasted in as raw HTML ("embed" blocks of site builders).
+
+    Extractors drop every element classed as an embed, taking it for a social post or a player; a
+    table of figures inside one is the article's own."""
+    for table in tree.iter("table"):
+        for holder in table.iterancestors():
+            if _EMBED_MARKER.search(holder.get("class") or ""):
+                holder.set("class", " ".join(word for word in holder.get("class").split()
+                                             if not _EMBED_MARKER.search(word)))
 
 
 def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
@@ -355,6 +402,10 @@ def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
             text = element.text_content()
             if len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS:
                 element.drop_tree()
+    for form in list(tree.iter("form")):  # a contact or search form: labels and prompts, not the report
+        text = form.text_content()
+        if len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS:
+            form.drop_tree()
 
 
 def _place_streamed_sections(tree: lxml.html.HtmlElement) -> bool:
@@ -424,7 +475,8 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
 
     def named_furniture(element: lxml.html.HtmlElement) -> bool:
         marker = f"{element.get('class') or ''} {element.get('id') or ''}"
-        return element.tag in _FURNITURE_TAGS or bool(marker.strip() and _FURNITURE_MARKER.search(marker))
+        return ((element.tag in _FURNITURE_TAGS and not _quote_figure(element))
+                or bool(marker.strip() and _FURNITURE_MARKER.search(marker)))
 
     def is_wrapper(element: lxml.html.HtmlElement) -> bool:
         """The page itself or an element around most of it: its class names the page's layout."""
@@ -473,6 +525,13 @@ def _dom_blocks(tree: lxml.html.HtmlElement) -> list[_Block]:
     walk(root, False, False, False)
     flush(False, False)
     return blocks
+
+
+def _quote_figure(element: lxml.html.HtmlElement) -> bool:
+    """A <figure> that sets a quotation apart (what someone said, in the article's own words), not an
+    image or a post embedded from a social network."""
+    return element.tag == "figure" and not _EMBED_MARKER.search(element.get("class") or "") and any(
+        not _EMBED_MARKER.search(quote.get("class") or "") for quote in element.iter("blockquote"))
 
 
 def _with_dropped_prose(text: str, blocks: list[_Block]) -> str:
@@ -590,6 +649,44 @@ def _without_trailing_outsiders(text: str, blocks: list[_Block]) -> str:
             or any(_FAQ_HEADING.match(paragraph) for paragraph, _ in closing)):
         return text  # many pages put their questions and answers in a box of its own
     return "\n\n".join(paragraphs[:last + 1])
+
+
+def _without_link_runs_at_the_ends(text: str, blocks: list[_Block]) -> str:
+    """The body without the runs of link lines that open or close it: breadcrumbs, a menu of the site's
+    sections, a list of other stories' headlines that the extractor took with the article. A single
+    linked line stays (a source, a 'read more' the report itself makes)."""
+    linked: dict[str, bool] = {}
+    for block in blocks:
+        linked.setdefault(block.words, block.link_chars >= LINK_LINE_SHARE * len(block.text))
+    paragraphs = text.split("\n\n")
+    flags = [linked.get(" ".join(_WORD.findall(paragraph.lower())), False) for paragraph in paragraphs]
+
+    def run_length(ordered: list[bool]) -> int:
+        length = next((index for index, flag in enumerate(ordered) if not flag), len(ordered))
+        return length if length >= MIN_LINK_RUN else 0
+
+    start, end = run_length(flags), run_length(flags[::-1])
+    if start + end >= len(paragraphs):
+        return text  # nothing but links: no report to keep them apart from
+    return "\n\n".join(paragraphs[start:len(paragraphs) - end])
+
+
+def _without_closing_teasers(text: str) -> str:
+    """The body without the teasers of other stories at its end: excerpts cut off with an ellipsis,
+    with the short section labels between them. One such line is a writer's trailing off, two in a
+    closing run are a list."""
+    paragraphs = text.split("\n\n")
+    start, teasers = len(paragraphs), 0
+    while start > 0:
+        line = paragraphs[start - 1].strip()
+        if line.endswith(("...", "…")):
+            teasers += 1
+        elif len(line.split()) > MAX_TEASER_LABEL_WORDS:
+            break
+        start -= 1
+    if teasers < MIN_CLOSING_TEASERS or start == 0:
+        return text
+    return "\n\n".join(paragraphs[:start])
 
 
 def _with_short_repeats(body: str, kept: str) -> str:
