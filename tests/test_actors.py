@@ -555,3 +555,12 @@ def test_accused_of_a_deed_told_by_a_gerund() -> None:
     text = ("Two priests were murdered at their home in the capital on Sunday. "
             "A communique accuses two soldiers of perpetrating the murders.")
     assert [p.mention for p in main_incident(text).perpetrators] == ["two soldiers"]
+
+
+def test_fighters_who_only_talk_or_negotiate_are_not_perpetrators() -> None:
+    """A side named as a party to talks or as speaking is not the one who did the deed the sentence tells."""
+    talks = main_incident("Union leader Pedro Gomez was assassinated in San Miguel on Monday, after which the government "
+                          "and the rebels were scheduled to hold a round of negotiations in Caracas.")
+    assert "rebels" not in [p.mention for p in talks.perpetrators]
+    acted = main_incident("The rebels assassinated union leader Pedro Gomez in San Miguel on Monday.")
+    assert [p.mention for p in acted.perpetrators] == ["rebels"]
