@@ -289,6 +289,14 @@ def test_muc4_one_name_is_a_name_the_report_writes():
     assert muc4.one_name(front, "PerpOrg") == frozenset({"pfj"})
 
 
+def test_muc4_attackers_are_named_by_the_word_the_report_keeps_to():
+    """Guerrillas called so twice and rebels once are named "guerrillas", though "rebels" is shorter."""
+    told = f" {muc4.gtt_normalize('The guerrillas attacked the town. The rebels fled. The guerrillas came back.')} "
+    side = frozenset({"guerrillas", "rebels"})
+    assert muc4.one_name(side, "PerpInd", told) == frozenset({"guerrillas"})
+    assert muc4.one_name(side, "PerpInd") == frozenset({"rebels"})
+
+
 def test_muc4_strings_normalised_as_gtt_does():
     assert muc4.gtt_normalize("The FMLN's  urban guerrillas, a band") == "fmlns urban guerrillas band"
     assert muc4.filler_matches(frozenset({"the u.s. embassy"}), frozenset({"us embassy"}))
