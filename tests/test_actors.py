@@ -564,3 +564,11 @@ def test_fighters_who_only_talk_or_negotiate_are_not_perpetrators() -> None:
     assert "rebels" not in [p.mention for p in talks.perpetrators]
     acted = main_incident("The rebels assassinated union leader Pedro Gomez in San Miguel on Monday.")
     assert [p.mention for p in acted.perpetrators] == ["rebels"]
+
+
+def test_a_groups_fighters_who_tell_of_an_attack_do_not_make_it_the_perpetrator() -> None:
+    """"The FMLN rebels said" has the group's people speak: the bus attack they tell of is not theirs by that."""
+    told = main_incident("The FMLN rebels said that a bus was attacked near Santa Rosa on Monday, killing four civilians.")
+    assert ("FMLN", "perpetrator") not in [(g.name, g.relation) for g in told.groups]
+    acted = main_incident("FMLN rebels attacked a bus near Santa Rosa on Monday, killing four civilians.")
+    assert ("FMLN", "perpetrator") in [(g.name, g.relation) for g in acted.groups]

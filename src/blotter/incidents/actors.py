@@ -275,7 +275,7 @@ def _only_speaks(frame: IncidentFrame, start: int, end: int) -> bool:
         if head.lower_ in _SPEAKING_NOUNS:
             return True
         if head.lower_ in _FIGHTER_NOUNS:
-            return False  # "FMLN guerrillas", "members of the FMLN": its people
+            break  # "FMLN guerrillas": its people, who act unless the clause has them speak ("FMLN rebels said")
     verb = head.head
     if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _SPEAKING_VERBS:
         return not (_is_violent_verb(verb) or _violent_conjunct(verb))
