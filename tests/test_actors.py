@@ -572,3 +572,11 @@ def test_a_groups_fighters_who_tell_of_an_attack_do_not_make_it_the_perpetrator(
     assert ("FMLN", "perpetrator") not in [(g.name, g.relation) for g in told.groups]
     acted = main_incident("FMLN rebels attacked a bus near Santa Rosa on Monday, killing four civilians.")
     assert ("FMLN", "perpetrator") in [(g.name, g.relation) for g in acted.groups]
+
+
+def test_subversives_and_commandoes_are_words_for_attackers() -> None:
+    """The government's word for insurgents, and the other plural of "commando", name attackers as "guerrillas" does."""
+    assert [p.mention for p in main_incident("Subversives dynamited the bridge near San Miguel on Monday.").perpetrators] \
+        == ["Subversives"]
+    stormed = main_incident("Presumed urban commandoes stormed the gas station and hurled explosive devices on Monday.")
+    assert [p.mention for p in stormed.perpetrators] == ["Presumed urban commandoes"]

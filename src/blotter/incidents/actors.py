@@ -135,7 +135,7 @@ PERPETRATOR_NOUNS = {
     "perpetrator", "perpetrators", "assassin", "assassins", "sniper", "snipers", "jihadist", "jihadists",
     "extremist", "extremists", "narcoterrorists", "narcoterrorist", "commandos", "commando", "sappers", "hitmen",
     "hitman", "paramilitaries", "rioters", "bandits", "bandit", "thugs", "raiders", "insurgent", "terrorist",
-    "slayer", "slayers", "outlaw", "outlaws",
+    "slayer", "slayers", "outlaw", "outlaws", "subversive", "subversives", "commandoes",
 }
 # People words that are perpetrators only as the doer of a violent verb ("two men shot", "troops fired").
 AGENT_NOUNS = {
