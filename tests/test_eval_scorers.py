@@ -188,6 +188,18 @@ def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
     assert template.roles["Target"] == [frozenset({"bus"})]
 
 
+def test_muc4_a_target_is_named_without_which_one_or_what_it_looked_like():
+    """"The second gas station", "a modest home": the coders name the thing, not its order or its look."""
+    targets = [Target(mention="second gas station", type="business"),
+               Target(mention="modest home", type="private_citizens_property"),
+               Target(mention="small arms depot", type="business")]  # "small arms" are weapons: no look
+    raid = incident(category="terrorism", attack_types=["bombing"], targets=targets,
+                    weapons=[Weapon(mention="dynamite", type="explosives")])
+    (template,) = muc4.predicted_templates(record("d", "", [raid]))
+    assert template.roles["Target"] == [frozenset({"gas station"}), frozenset({"home"}),
+                                         frozenset({"small arms depot"})]
+
+
 def test_muc4_police_station_beside_a_bank_is_no_target_filler():
     """Rule 1b covers police forces as it does the army: police stations hit in the same raid as a bank are
     the guerrilla-warfare part, so only the bank fills Target."""
