@@ -555,3 +555,28 @@ def test_accused_of_a_deed_told_by_a_gerund() -> None:
     text = ("Two priests were murdered at their home in the capital on Sunday. "
             "A communique accuses two soldiers of perpetrating the murders.")
     assert [p.mention for p in main_incident(text).perpetrators] == ["two soldiers"]
+
+
+def test_fighters_who_only_talk_or_negotiate_are_not_perpetrators() -> None:
+    """A side named as a party to talks or as speaking is not the one who did the deed the sentence tells."""
+    talks = main_incident("Union leader Pedro Gomez was assassinated in San Miguel on Monday, after which the government "
+                          "and the rebels were scheduled to hold a round of negotiations in Caracas.")
+    assert "rebels" not in [p.mention for p in talks.perpetrators]
+    acted = main_incident("The rebels assassinated union leader Pedro Gomez in San Miguel on Monday.")
+    assert [p.mention for p in acted.perpetrators] == ["rebels"]
+
+
+def test_a_groups_fighters_who_tell_of_an_attack_do_not_make_it_the_perpetrator() -> None:
+    """"The FMLN rebels said" has the group's people speak: the bus attack they tell of is not theirs by that."""
+    told = main_incident("The FMLN rebels said that a bus was attacked near Santa Rosa on Monday, killing four civilians.")
+    assert ("FMLN", "perpetrator") not in [(g.name, g.relation) for g in told.groups]
+    acted = main_incident("FMLN rebels attacked a bus near Santa Rosa on Monday, killing four civilians.")
+    assert ("FMLN", "perpetrator") in [(g.name, g.relation) for g in acted.groups]
+
+
+def test_subversives_and_commandoes_are_words_for_attackers() -> None:
+    """The government's word for insurgents, and the other plural of "commando", name attackers as "guerrillas" does."""
+    assert [p.mention for p in main_incident("Subversives dynamited the bridge near San Miguel on Monday.").perpetrators] \
+        == ["Subversives"]
+    stormed = main_incident("Presumed urban commandoes stormed the gas station and hurled explosive devices on Monday.")
+    assert [p.mention for p in stormed.perpetrators] == ["Presumed urban commandoes"]

@@ -188,6 +188,18 @@ def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
     assert template.roles["Target"] == [frozenset({"bus"})]
 
 
+def test_muc4_a_target_is_named_without_which_one_or_what_it_looked_like():
+    """"The second gas station", "a modest home": the coders name the thing, not its order or its look."""
+    targets = [Target(mention="second gas station", type="business"),
+               Target(mention="modest home", type="private_citizens_property"),
+               Target(mention="small arms depot", type="business")]  # "small arms" are weapons: no look
+    raid = incident(category="terrorism", attack_types=["bombing"], targets=targets,
+                    weapons=[Weapon(mention="dynamite", type="explosives")])
+    (template,) = muc4.predicted_templates(record("d", "", [raid]))
+    assert template.roles["Target"] == [frozenset({"gas station"}), frozenset({"home"}),
+                                         frozenset({"small arms depot"})]
+
+
 def test_muc4_police_station_beside_a_bank_is_no_target_filler():
     """Rule 1b covers police forces as it does the army: police stations hit in the same raid as a bank are
     the guerrilla-warfare part, so only the bank fills Target."""
@@ -287,6 +299,14 @@ def test_muc4_one_name_is_a_name_the_report_writes():
     assert muc4.one_name(front, "PerpOrg", spelled_out) == frozenset({"people's front of judea"})
     assert muc4.one_name(front, "PerpOrg", told("The PFJ claimed it.")) == frozenset({"pfj"})
     assert muc4.one_name(front, "PerpOrg") == frozenset({"pfj"})
+
+
+def test_muc4_attackers_are_named_by_the_word_the_report_keeps_to():
+    """Guerrillas called so twice and rebels once are named "guerrillas", though "rebels" is shorter."""
+    told = f" {muc4.gtt_normalize('The guerrillas attacked the town. The rebels fled. The guerrillas came back.')} "
+    side = frozenset({"guerrillas", "rebels"})
+    assert muc4.one_name(side, "PerpInd", told) == frozenset({"guerrillas"})
+    assert muc4.one_name(side, "PerpInd") == frozenset({"rebels"})
 
 
 def test_muc4_strings_normalised_as_gtt_does():

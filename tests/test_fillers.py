@@ -394,6 +394,11 @@ def test_a_person_said_to_be_in_critical_condition_is_injured() -> None:
     ("Guerrillas threw two grenades from a car at the San Jorge warehouse.", ["San Jorge warehouse"]),
     ("A cargo train was derailed after hitting a dynamite charge.", ["cargo train"]),
     ("The soldiers waited in a truck at the bus station.", []),
+    # the parse hangs the place on the agent: what the attack was done against, all the same
+    ("The attack that was perpetrated by unknown men against the office of the Mothers Committee wounded four.",
+     ["office of the Mothers Committee"]),
+    ("The second bomb was placed by a young man at the telephone company office on Tuesday.", ["telephone company office"]),
+    ("The report was written by a young man at the telephone company office.", []),
 ])
 def test_what_a_weapon_was_aimed_at_is_a_target(text: str, mentions: list[str]) -> None:
     assert [t.mention for t in fill_targets(frame_of(text))] == mentions

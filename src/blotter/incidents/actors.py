@@ -135,7 +135,7 @@ PERPETRATOR_NOUNS = {
     "perpetrator", "perpetrators", "assassin", "assassins", "sniper", "snipers", "jihadist", "jihadists",
     "extremist", "extremists", "narcoterrorists", "narcoterrorist", "commandos", "commando", "sappers", "hitmen",
     "hitman", "paramilitaries", "rioters", "bandits", "bandit", "thugs", "raiders", "insurgent", "terrorist",
-    "slayer", "slayers", "outlaw", "outlaws",
+    "slayer", "slayers", "outlaw", "outlaws", "subversive", "subversives", "commandoes",
 }
 # People words that are perpetrators only as the doer of a violent verb ("two men shot", "troops fired").
 AGENT_NOUNS = {
@@ -275,7 +275,7 @@ def _only_speaks(frame: IncidentFrame, start: int, end: int) -> bool:
         if head.lower_ in _SPEAKING_NOUNS:
             return True
         if head.lower_ in _FIGHTER_NOUNS:
-            return False  # "FMLN guerrillas", "members of the FMLN": its people
+            break  # "FMLN guerrillas": its people, who act unless the clause has them speak ("FMLN rebels said")
     verb = head.head
     if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _SPEAKING_VERBS:
         return not (_is_violent_verb(verb) or _violent_conjunct(verb))
@@ -950,7 +950,8 @@ def _is_perpetrator(token: Token) -> bool:
     if token.lower_ in _NOT_PERPETRATORS:
         return False
     if token.lower_ in PERPETRATOR_NOUNS:
-        if token.dep_ in ("nsubj", "conj") and _clash_side(token) and not _held_to_account(token):
+        if token.dep_ in ("nsubj", "conj") and (_clash_side(token) or _party_to_talks(token)) \
+                and not _held_to_account(token):
             return False  # "the guerrillas are still fighting in the mountains": a side of the war, no doer of a deed
         captured = token.dep_ == "dobj" and token.head.lemma_.lower() in _FATE_VERBS
         return (token.dep_ not in ("dobj", "pobj") or captured or _doer(token) or token.head.lower_ in ("of", "by")
@@ -963,6 +964,20 @@ def _is_perpetrator(token: Token) -> bool:
     if token.lower_ in AGENT_NOUNS or _entity_of(token) is not None:
         return _doer(token) or _accused(token) or _pursued(token) or _relative_doer(token)
     return _pursued_name(token) is not None
+
+
+def _party_to_talks(token: Token) -> bool:
+    """True for fighters the clause has speak or negotiate, not act: the subject, alone or in a list, of a verb
+    of saying ("the rebels said"), or of one whose object is talks ("the government and the guerrillas were to
+    hold a round of negotiations"). Their deed is told elsewhere, if at all."""
+    head = _listed_head(token)
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or _is_violent_verb(verb) or _deed_done(verb) or _violent_conjunct(verb):
+        return False
+    if verb.lemma_.lower() in _SPEAKING_VERBS:
+        return True
+    return any(t.lower_ in _TALKS_NOUNS and t.dep_ in ("dobj", "pobj", "nsubjpass") for t in verb.subtree
+               if t is not head and not any(a is head for a in t.ancestors))
 
 
 def _relative_held(token: Token) -> bool:

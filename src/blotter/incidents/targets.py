@@ -120,7 +120,19 @@ def _aimed(governor: Token) -> bool:
     the parse hanging the phrase on the wrong noun, "threw two devices from a car at the warehouse"."""
     if governor.pos_ == "VERB":
         return any(c.dep_ in ("dobj", "obj") and _is_weapon(c) for c in governor.children)
+    if governor.dep_ == "pobj" and governor.head.dep_ == "agent":
+        return _attack_done(governor.head.head)  # "the bomb was placed by a young man at the office"
     return governor.dep_ == "pobj" and governor.head.dep_ == "prep" and _is_attack_word(governor.head.head)
+
+
+def _attack_done(verb: Token) -> bool:
+    """A passive verb that tells an attack was done: an attack verb ("was placed"), or one whose subject
+    or antecedent is the attack ("the attack that was perpetrated", "the bomb was left")."""
+    if _is_attack_word(verb):
+        return True
+    subject = verb.head if verb.dep_ == "relcl" else next(
+        (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and (_is_attack_word(subject) or _is_weapon(subject))
 
 
 def _happened(verb: Token) -> bool:
