@@ -809,3 +809,29 @@ def test_a_he_who_died_is_not_the_girl_hurt_nor_a_she_the_boy() -> None:
 def test_a_parent_of_two_in_a_headline_is_no_count() -> None:
     casualties = headline_casualties("Police are asking for tips.", title="Father of 2 killed in Dayton shooting")
     assert casualties.killed.best in (None, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Police said his wife and son were shot on Tuesday.", None, 2),
+    ("Her mother, grandmother and a neighbor were wounded.", None, 3),
+    ("A boy was killed and the boy's mother and a family friend were critically wounded.", 1, 2),
+    ("Jo Roe's brother was wounded in the arm.", None, 1),
+    ("The gunman killed his wife and daughter.", 2, None),
+    ("A trooper and suspect were wounded.", None, 1),  # the suspect is counted apart
+])
+def test_people_sharing_one_determiner_or_possessor(text: str, killed, injured) -> None:
+    """"his wife and son": the bare noun after "and" is one more person under the same "his"."""
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Jo Roe and Al Poe and Ann Lee were shot outside a bar.", None, 3),
+    ("A man and a woman and a teenager were wounded.", None, 3),
+    ("Officers found a man and a woman, both dead of gunshot wounds.", 2, None),  # "both" restates them
+    ("Deputies are looking into the shooting of Tom Doe, son of a local pastor.", None, 1),  # "son of": who he is
+    ("Ann Doe, 31, Tom's aunt, was shot in the arm.", None, 1),  # one person described
+])
+def test_groups_joined_by_and_again_and_again(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
