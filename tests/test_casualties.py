@@ -253,6 +253,12 @@ def test_figures_that_are_times_dates_descriptions_or_roundups(text, killed):
     assert casualties_of(text).killed.best == killed
 
 
+def test_a_toll_over_several_incidents_is_no_count_for_one():
+    """"in incidents across the boroughs": the figure sums several shootings, not the report's own."""
+    assert casualties_of("At least 19 people were shot in incidents spanning the five boroughs.").injured.best is None
+    assert casualties_of("Two people were shot in the incident on Elm Street.").injured.best == 2
+
+
 def test_the_one_shot_is_the_one_the_headline_says_died():
     from blotter.pipeline import extract_text
     record = extract_text("Girl shot at party dies\n\nJo Roe of Ashdown was believed to be shot during a party "

@@ -433,7 +433,7 @@ _APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:a|an)\b|" + _POSSESSOR + ")", re.IGNO
 # shootings" after it tells of others than those counted).
 _ROUNDUP_AFTER_RE = re.compile(
     r"[^.;]{0,90}?\b(?:(?:separate|several|multiple|different|unrelated)\s+(?:[\w-]+\s+)?(?:shootings|incidents|attacks|cases)|"
-    r"in\s+(?:(?!the\b|other\b)[\w-]+\s+){0,3}shootings\b|in\s+(?:two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?(?:attacks|incidents)\b|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
+    r"in\s+(?:(?!the\b|other\b)[\w-]+\s+){0,3}(?:shootings|incidents)\b|in\s+(?:two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?(?:attacks|incidents)\b|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
     r"citywide|(?<!happened\s)(?<!occurred\s)over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
 # "three unrelated shootings that left five hurt", "a string of shootings killed four": the figure
 # sums several incidents ("the shootings" may be one attacker's, and stays counted); so does
