@@ -368,6 +368,8 @@ def test_the_shot_who_died_later_in_the_sentence_are_killed(text, killed, injure
 @pytest.mark.parametrize("text, killed, injured", [
     ("Police say four men were shot and one was killed. The other three men, who are in their 20s, were listed in stable condition.", 1, 3),
     ("A boy was shot and killed in a drive-by. His aunt, 24, was shot in the leg, but survived.", 1, 1),
+    ("Two men were found dead. A third man had a gunshot wound to the chest and was taken to a hospital, "
+     "where he was in stable condition.", 2, 1),  # alive where he was taken: not one of the dead
     ("A 12-year-old boy is nursing a gunshot wound after accidentally shooting himself in the leg.", None, 1),
     ("A teen shot himself in a car. The teen was taken to Mercy Clinic with serious but not life-threatening injuries.", None, 1),
     ("He is charged in the shooting deaths of his wife, 34, and the four girls.", 5, None),

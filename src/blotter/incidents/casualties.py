@@ -302,8 +302,9 @@ _SELF_OBJECT_AFTER_RE = re.compile(r"\s+(?:himself|herself|themselves)\b", re.IG
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
     r"(?:pronounced\s+(?:dead|deceased)|died|killed|succumbed|declared\s+dead)\b", re.IGNORECASE)
+# "..., where he was in stable condition": alive where he was taken.
 _SURVIVED_AFTER_RE = re.compile(
-    r"[^.;]{0,60}?\b(?:but|and)\s+(?:\w+ly\s+)?(?:survived|is\s+expected\s+to\s+survive|(?:is|was)\s+(?:listed\s+)?in\s+(?:stable|good|fair)\s+condition)\b",
+    r"[^.;]{0,60}?\b(?:but|and|where\s+(?:he|she|they))\s+(?:\w+ly\s+)?(?:survived|is\s+expected\s+to\s+survive|(?:is|was)\s+(?:listed\s+)?in\s+(?:stable|good|fair)\s+condition)\b",
     re.IGNORECASE)
 # "taken to a hospital, where he died": the one taken there is the one who died.
 _DIED_WHERE_TAKEN_RE = re.compile(
