@@ -253,6 +253,12 @@ def test_figures_that_are_times_dates_descriptions_or_roundups(text, killed):
     assert casualties_of(text).killed.best == killed
 
 
+def test_a_toll_over_several_incidents_is_no_count_for_one():
+    """"in incidents across the boroughs": the figure sums several shootings, not the report's own."""
+    assert casualties_of("At least 19 people were shot in incidents spanning the five boroughs.").injured.best is None
+    assert casualties_of("Two people were shot in the incident on Elm Street.").injured.best == 2
+
+
 def test_the_one_shot_is_the_one_the_headline_says_died():
     from blotter.pipeline import extract_text
     record = extract_text("Girl shot at party dies\n\nJo Roe of Ashdown was believed to be shot during a party "
@@ -362,6 +368,8 @@ def test_the_shot_who_died_later_in_the_sentence_are_killed(text, killed, injure
 @pytest.mark.parametrize("text, killed, injured", [
     ("Police say four men were shot and one was killed. The other three men, who are in their 20s, were listed in stable condition.", 1, 3),
     ("A boy was shot and killed in a drive-by. His aunt, 24, was shot in the leg, but survived.", 1, 1),
+    ("Two men were found dead. A third man had a gunshot wound to the chest and was taken to a hospital, "
+     "where he was in stable condition.", 2, 1),  # alive where he was taken: not one of the dead
     ("A 12-year-old boy is nursing a gunshot wound after accidentally shooting himself in the leg.", None, 1),
     ("A teen shot himself in a car. The teen was taken to Mercy Clinic with serious but not life-threatening injuries.", None, 1),
     ("He is charged in the shooting deaths of his wife, 34, and the four girls.", 5, None),
@@ -809,3 +817,29 @@ def test_a_he_who_died_is_not_the_girl_hurt_nor_a_she_the_boy() -> None:
 def test_a_parent_of_two_in_a_headline_is_no_count() -> None:
     casualties = headline_casualties("Police are asking for tips.", title="Father of 2 killed in Dayton shooting")
     assert casualties.killed.best in (None, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Police said his wife and son were shot on Tuesday.", None, 2),
+    ("Her mother, grandmother and a neighbor were wounded.", None, 3),
+    ("A boy was killed and the boy's mother and a family friend were critically wounded.", 1, 2),
+    ("Jo Roe's brother was wounded in the arm.", None, 1),
+    ("The gunman killed his wife and daughter.", 2, None),
+    ("A trooper and suspect were wounded.", None, 1),  # the suspect is counted apart
+])
+def test_people_sharing_one_determiner_or_possessor(text: str, killed, injured) -> None:
+    """"his wife and son": the bare noun after "and" is one more person under the same "his"."""
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Jo Roe and Al Poe and Ann Lee were shot outside a bar.", None, 3),
+    ("A man and a woman and a teenager were wounded.", None, 3),
+    ("Officers found a man and a woman, both dead of gunshot wounds.", 2, None),  # "both" restates them
+    ("Deputies are looking into the shooting of Tom Doe, son of a local pastor.", None, 1),  # "son of": who he is
+    ("Ann Doe, 31, Tom's aunt, was shot in the arm.", None, 1),  # one person described
+])
+def test_groups_joined_by_and_again_and_again(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

@@ -95,14 +95,26 @@ _NAMED_PERSON = (
     r"(?!(?:" + _NOT_A_NAME + "|" + PERSON_NOUNS + "|" + PERPETRATOR_NOUNS + r")\b)(?-i:(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?(?:\s+(?!" + _WEEKDAY + r"\b)(?:[A-Z]\.\s+)?(?:Mc|Mac|Le|La|De|Da|Di|Du|Van)?[A-Z][a-z'’-]+(?:(?<=[-'’])[A-Z][a-z'’-]+)?){0,3}(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?)"
     r"(?:\s*,\s+\d{1,2}\b,?)?"
 )
-_SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their)\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
+# Whose relative or friend: "the boy's mother", "Jo Roe's brother" are one person, like "his mother".
+_POSSESSOR = (r"(?:(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+|(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+)){0,2})"
+              r"['’]s")
+_SINGLE_DEFINITE = (r"(?<![\w-])(?:the|his|her|their|" + _POSSESSOR + r")\s+(?:(?:\d{1,3}-(?:year|month|week)[\s-]old|[a-z]+)\s+){0,2}?(?:" + PERSON_NOUNS + "|"
                     + PERPETRATOR_NOUNS + r")\b")
 _GROUP = (
     r"(?:" + _GROUP_START + r"(?:(?:his|her|their)\s+)?(?:" + NUMBER_PATTERN + r")(?:\s+of\s+(?:them|those|the\s+[\w-]+))?(?:\s+" + _MODIFIER + r"){0,4}?|" + _SINGLE_DEFINITE
     + r"(?:\s+" + _MODIFIER + r"){0,2}?|(?<![\w-])(?:the|his|her|their)\s+\d{1,3}-(?:year|month|week)[\s-]old\b"
     + r"|(?<![\w-])(?:he|she|him|her|himself|herself|themselves)\b|" + _NAMED_PERSON + ")"
 )
-LIST_PATTERN = r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _GROUP + r"){0,4}(?:\s*,?\s+and\s+" + _GROUP + r")?)"
+# A later group may share the first one's determiner ("his wife and son", "the boy's mother, grandmother
+# and a friend"): a bare person noun is then one more person.
+# A noun followed by "of" describes the one before it ("Jo Roe, son of Al Roe"): no one more.
+_SHARED_DETERMINER_GROUP = (r"(?:\d{1,3}-(?:year|month|week)[\s-]old\s+)?(?<![\w-])(?:" + PERSON_NOUNS + "|"
+                            + CRIME_ATTACKER_NOUNS + r")\b(?!\s+of\b)")
+_LISTED_GROUP = r"(?:" + _GROUP + "|" + _SHARED_DETERMINER_GROUP + ")"
+# Groups joined by commas, then by "and" as often as the report likes: "Jo Roe, Al Poe and Ann Lee", "a man and a
+# woman and a boy". A figure after the last "and" restates them ("a boy and a girl, both 12"): no comma group there.
+LIST_PATTERN = (r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _LISTED_GROUP + r"){0,4}(?:\s*,?\s+and\s+"
+                + _LISTED_GROUP + r"){0,3})")
 # After a verb the people killed may go on "as well as" others: "killing his children as well as his wife".
 # Its figures take all their words ("killing two young men and a woman"): nothing after them needs the words back.
 OBJECT_LIST_PATTERN = (LIST_PATTERN.replace(r"\s+and\s+", r"\s+(?:and|as\s+well\s+as)\s+").replace("?P<list>", "?P<object>")
@@ -119,7 +131,8 @@ _APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbe
                r"(?:\s+(?:in|inside|at|outside|near|on|aboard)\s+(?:the|a|an|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
                r"(?:\s+with\s+(?:[\w-]+\s+)?[\w-]+)?(?=(?:\s+(?:also|both|all))?\s+(?:was|were|had|have|has)\b))?")
 AUX_PATTERN = (
-    r"(?:,?\s+(?:who|that)\b)?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
+    # "a boy and a girl, both dead": "both" is the people again, no more of them
+    r"(?:,?\s+(?:who|that)\b|\s*,\s*(?:both|all)(?=\s))?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
     r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|listed|"
     r"ultimately|then|tragically|(?-i:(?!(?:fatally|mortally)\b)[a-z]{3,}ly)))*"
@@ -289,8 +302,9 @@ _SELF_OBJECT_AFTER_RE = re.compile(r"\s+(?:himself|herself|themselves)\b", re.IG
 _FATE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|eventually\s+|subsequently\s+)?(?:was\s+|were\s+|had\s+)?"
     r"(?:pronounced\s+(?:dead|deceased)|died|killed|succumbed|declared\s+dead)\b", re.IGNORECASE)
+# "..., where he was in stable condition": alive where he was taken.
 _SURVIVED_AFTER_RE = re.compile(
-    r"[^.;]{0,60}?\b(?:but|and)\s+(?:\w+ly\s+)?(?:survived|is\s+expected\s+to\s+survive|(?:is|was)\s+(?:listed\s+)?in\s+(?:stable|good|fair)\s+condition)\b",
+    r"[^.;]{0,60}?\b(?:but|and|where\s+(?:he|she|they))\s+(?:\w+ly\s+)?(?:survived|is\s+expected\s+to\s+survive|(?:is|was)\s+(?:listed\s+)?in\s+(?:stable|good|fair)\s+condition)\b",
     re.IGNORECASE)
 # "taken to a hospital, where he died": the one taken there is the one who died.
 _DIED_WHERE_TAKEN_RE = re.compile(
@@ -305,6 +319,7 @@ _AGE_AFTER_RE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old\b", re
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
+_LISTED_GROUP_RE = re.compile(_LISTED_GROUP, re.IGNORECASE)
 _NAMED_PERSON_RE = re.compile(_NAMED_PERSON, re.IGNORECASE)
 # "on Birch Street, the boy shot in the arm ...": a street or district named before the people is nobody.
 _PLACE_NAME_END_RE = re.compile(r"(?-i:\s(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Highway|Parkway|"
@@ -375,7 +390,7 @@ def split_groups(text: str, list_start: int, list_end: int) -> list[tuple[int, i
     """The spans of the groups a matched list names: "Two traders", "a police officer"."""
     starts: list[int] = []
     position = list_start
-    while position < list_end and (match := GROUP_RE.search(text, position, list_end)):
+    while position < list_end and (match := (_LISTED_GROUP_RE if starts else GROUP_RE).search(text, position, list_end)):
         if not starts or _SEPARATED_RE.search(text, starts[-1], match.start()):
             starts.append(match.start())  # else more words of the same group: "A Jefferson County deputy"
         position = match.end()
@@ -414,12 +429,12 @@ _NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\b(?:father|mother|dad|
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _ONE_DEFINITE_RE = re.compile(r"(?:the|his|her|their)\s+(?!\S*(?:s|men|people|children)\b)", re.IGNORECASE)
-_APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an)\b", re.IGNORECASE)
+_APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:a|an)\b|" + _POSSESSOR + ")", re.IGNORECASE)
 # A figure for shootings across a city or a weekend, not for the report's own incident ("in two other
 # shootings" after it tells of others than those counted).
 _ROUNDUP_AFTER_RE = re.compile(
     r"[^.;]{0,90}?\b(?:(?:separate|several|multiple|different|unrelated)\s+(?:[\w-]+\s+)?(?:shootings|incidents|attacks|cases)|"
-    r"in\s+(?:(?!the\b|other\b)[\w-]+\s+){0,3}shootings\b|in\s+(?:two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?(?:attacks|incidents)\b|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
+    r"in\s+(?:(?!the\b|other\b)[\w-]+\s+){0,3}(?:shootings|incidents)\b|in\s+(?:two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?(?:attacks|incidents)\b|across\s+(?:the\s+)?(?:city|county|state|region|(?-i:[A-Z][a-z]+))|"
     r"citywide|(?<!happened\s)(?<!occurred\s)over\s+the\s+(?:holiday\s+)?weekend)\b", re.IGNORECASE)
 # "three unrelated shootings that left five hurt", "a string of shootings killed four": the figure
 # sums several incidents ("the shootings" may be one attacker's, and stays counted); so does
@@ -460,9 +475,6 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     groups = [g for g in split_groups(text, list_start, list_end) if not _PLACE_NAME_END_RE.search(text, *g)]
     if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 80), list_start):
         groups = groups[1:]  # "According to the County Coroner, the victim ... died": the source is no victim
-    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and (
-            _NAMED_PERSON_RE.fullmatch(text, *groups[-2]) or _ONE_DEFINITE_RE.match(text, *groups[-2])):
-        groups = groups[:-1]  # "the death of Jihad, a teenager", "The victim, a 41-year-old nurse, was": one person described
     if len(groups) > 1 and all(_BARE_NUMBER_RE.match(text, *g) for g in groups[1:]):
         if _BARE_NUMBER_RE.match(text, *groups[0]):
             return None  # "aged 21 and 58 were shot": ages, not counts
@@ -470,6 +482,10 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     if len(groups) > 1:
         groups = [g for index, g in enumerate(groups) if not index or not _BARE_NUMBER_RE.match(text, *g)
                   or re.search(r"\band\b", text[groups[index - 1][1]:g[0]], re.IGNORECASE)]  # "his wife, 34, and ..."
+    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and (
+            _NAMED_PERSON_RE.fullmatch(text, *groups[-2]) or _ONE_DEFINITE_RE.match(text, *groups[-2])):
+        groups = groups[:-1]  # "the death of Jihad, a teenager", "The victim, a 41-year-old nurse, was",
+        # "Ann Doe, 31, Tom's aunt": one person described
     if len(groups) > 1:
         groups = _without_named_appositives(text, groups, plural_verb)
     if len(groups) > 1:
