@@ -337,6 +337,54 @@ def test_a_dateline_town_next_to_a_big_city_stays_itself():
     assert location.name == "Brown Deer"
 
 
+def test_a_neighbourhood_dateline_without_a_state_is_in_the_city_the_page_address_names():
+    text = "ROGERS PARK — A woman was wounded by gunfire late on Friday, police said. She is expected to recover."
+    article = Article(id="t", text=text, url="https://www.citynews.example.com/chicago/2016/woman-hurt")
+    doc = analyse(text)
+    frame = IncidentFrame(doc=doc, article=article, sentences=list(doc.sents)[:1], places=find_places(doc, article))
+    location = locate(frame)
+    assert (location.mention, location.name, location.admin1) == ("ROGERS PARK", "Chicago", "Illinois")
+    text = "BROWN DEER, Wis. -- A man was shot on Monday, police said."
+    article = Article(id="t", text=text, url="https://www.milwaukeenews.example.com/story/1")
+    doc = analyse(text)
+    frame = IncidentFrame(doc=doc, article=article, sentences=list(doc.sents)[:1], places=find_places(doc, article))
+    assert locate(frame).name == "Brown Deer"
+
+
+def test_a_big_citys_police_at_a_sentence_start_name_the_city():
+    places = places_of("Albuquerque police arrested two brothers after a fight outside a bar.")
+    assert [(p.mention, p.admin1) for p in places] == [("Albuquerque", "New Mexico")]
+
+
+def test_a_court_named_after_its_county_is_no_scene():
+    text = ("A man who shot his son at home was sentenced on Friday in Lafayette, Indiana. "
+            "Hamilton Superior Court Judge Ann Lee told him the shooting was no accident.")
+    frame = frame_of(text)
+    frame.sentences = list(frame.doc.sents)[1:]
+    assert locate(frame).name == "Lafayette"
+
+
+def test_a_county_gives_way_to_a_hamlet_the_gazetteer_lacks_in_the_incident_sentence():
+    text = "Wake County deputies said a girl was hurt by a stray pellet on a farm in Quillby before noon."
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.name, location.admin1, location.precision) == ("Quillby", "North Carolina", "city")
+    assert location.evidence[0].quote == "in Quillby"
+    text = "Wake County deputies said a man was shot in a home near Elm and Bowles on Sunday."
+    assert locate(frame_of(text, sentence_count=1)).name == "Wake County"
+    text = "Wake County deputies said a boy was shot Sunday in Houston Park, police said."
+    assert locate(frame_of(text, sentence_count=1)).name == "Wake County"
+    text = "Wake County deputies said a boy was shot Sunday on a farm near Zenobia Highway 30."
+    assert locate(frame_of(text, sentence_count=1)).name == "Wake County"
+
+
+def test_a_big_city_named_apart_from_the_scene_does_not_absorb_a_suburb():
+    for text in ("A man was shot in Oak Park on Sunday, in the Chicago suburbs.",
+                 "A man was shot in Oak Park on Sunday, nine miles west of Chicago.",
+                 "A cyclist was shot in Hamtramck on Monday. He was flown to a medical center in Detroit.",
+                 "A cyclist was shot in Hamtramck on Monday. Hamtramck firefighters and Detroit police came."):
+        assert locate(frame_of(text, sentence_count=1)).name in ("Oak Park", "Hamtramck"), text
+
+
 def test_the_hospital_town_is_not_the_scene():
     text = "A boy was shot in Fitchburg on Sunday and taken to HealthAlliance Hospital in Leominster, police said."
     assert locate(frame_of(text, sentence_count=1)).name == "Fitchburg"

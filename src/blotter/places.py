@@ -24,6 +24,7 @@ import string
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER, ORTH, POS, SENT_START
 from spacy.symbols import PROPN
@@ -292,8 +293,15 @@ def _plausible_single_word(text: str, tokens: Tokens, index: int, entries: list[
     if is_abbreviation and len(word) <= 4 and not any(e.feature in ("country", "admin1", "region") for e in entries):
         return False  # 'APC' is a party, not Apc in Hungary
     if tokens.sentence_starts[index] and not tokens.proper_nouns[index]:
-        return False
+        return _city_police(tokens, index, entries)
     return tokens.proper_nouns[index] or any(e.feature == "country" for e in entries)
+
+
+def _city_police(tokens: Tokens, index: int, entries: list[Entry]) -> bool:
+    """'Tucson police arrested ...': a big city's police at a sentence's start, where the
+    tagger may call the city's name an adjective."""
+    return index + 1 < len(tokens.words) and tokens.lowers[index + 1] in POLICE_FORCE_WORDS and \
+        any(e.feature == "city" and e.population >= 100_000 for e in entries)
 
 
 # 'Metro police', 'Park Police', 'Harbor police': these words before 'police' name a kind of force,
@@ -1071,7 +1079,7 @@ NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
 ORGANISATION_AFTER_COUNTY = re.compile(
     r"(?:'s)?\s+(?:sheriff|coroner|medical examiner|deputy|deputies|jail|court|prosecutor|district attorney|"
     r"attorney|commission|school|emergency|dispatch|criminal|detention|police|fire|health|officials)", re.IGNORECASE)
-OWN_MUNICIPALITY_AFTER = (r"(?:'s)?\s+(?i:police|pd|township|borough|village|mayor|city council|fire department)\b"
+OWN_MUNICIPALITY_AFTER = (r"(?:'s)?\s+(?i:police|pd|township|borough|village|mayor|city council|fire department|firefighters)\b"
                           r"|,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? County\b")
 PRECISION = {"landmark": "exact", "city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country"}
 
@@ -1323,10 +1331,12 @@ def _names_big_city_as_scene(city: Entry, places: list[Place], place: Place, tex
 
 
 def _within_big_city(location: Location, place: Place, places: list[Place], text: str,
-                     dateline_place: Place | None = None) -> Location:
+                     dateline_place: Place | None = None, address_city: Entry | None = None) -> Location:
     """'Kensington' in a report that names Philadelphia: a neighbourhood or small town inside or
     next to a big city the report names is in that city. The neighbourhood stays the mention and
     the evidence; any namesake of it near the big city counts ('Kensington' is also in New York).
+    A dateline that gives no state ('ROGERS PARK -') on a page whose address names a big city near
+    it ('news.example.com/chicago/') is a neighbourhood of that city: a town's dateline gives its state.
     A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
     'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
     or street the gazetteer lacks."""
@@ -1334,9 +1344,11 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
         return location  # 'ROSEBUD, Mo. -': a village the report is filed from is no part of a city
     if is_hamlet(place):  # 'Roseland' in a Chicago report: a part of the big city of its state
         big = [e for p in places if p.feature == "city" and p.admin1 == place.admin1 and not _names_an_organisation(p, text)
+               and not _names_a_city_apart(p, text)
                and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION]
         return _moved_to(location, max(big, key=lambda e: e.population)) if big else location
-    if place.feature != "city" or _is_municipality(place.mention, text) or place is dateline_place or \
+    if place.feature != "city" or _is_municipality(place.mention, text) or \
+            (place is dateline_place and (address_city is None or _state_follows(text, place.end))) or \
             re.search(r"\b(?:suburb|city|town|village|township|borough) of\s+$", text[max(0, place.start - 20):place.start]):
         return location  # a dateline or 'the suburb of' names a town, not a neighbourhood ('BROWN DEER, Wis.')
     own = _entry_of(place)
@@ -1349,9 +1361,12 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     gazetteer = load_gazetteer()
     big_cities = {(p.name, p.geonameid): e for p in places if p.feature == "city" and p is not place
                   and p.country_code == place.country_code  # 'a 5-year-old Latina ... in Wilmington': no district of Madrid
-                  and not _names_an_organisation(p, text)
+                  and not _names_an_organisation(p, text) and not _names_a_city_apart(p, text)
                   and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION
                   and e.population > 3 * own_population}
+    if place is dateline_place and address_city is not None and address_city.country_code == place.country_code \
+            and address_city.population > 3 * own_population:
+        big_cities[(ascii_name(address_city.name), address_city.geonameid)] = address_city
     namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city"]
     for city in sorted(big_cities.values(), key=lambda e: -e.population):
         if own_population < SUBURB_CITY_POPULATION and any(
@@ -1365,6 +1380,55 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
                 _names_big_city_as_scene(city, places, place, text, dateline_place):
             return _moved_to(location, city)
     return location
+
+
+def _names_a_city_apart(place: Place, text: str) -> bool:
+    """A city named as where the victims were treated, as what the scene is a suburb of ('in the
+    Boston suburbs') or as a distance mark ('30 miles north of Kansas City'): the report sets the
+    scene apart from it, so that mention makes no neighbourhood part of it."""
+    return _place_of_treatment(place, text) or _reference_city(place, text) or \
+        COMPASS_OF_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
+
+
+def _state_follows(text: str, end: int) -> bool:
+    """', Wis.' or ', Florida' right after a town: a dateline that names a town of its own state."""
+    return re.match(_state_after_comma()[1:], text[end:end + 40]) is not None
+
+
+ADDRESS_NAME_CHARS = 5  # a shorter city name ('Lima', 'York') is too often part of another word of an address
+
+
+@lru_cache(maxsize=1)
+def _big_city_names() -> dict[str, Entry]:
+    """Each big city's name without spaces ('sandiego'), the biggest of namesakes kept."""
+    names: dict[str, Entry] = {}
+    for entry in sorted(load_gazetteer().cities_of_at_least(BIG_CITY_POPULATION), key=lambda e: e.population):
+        compact = name_key(entry.name).replace(" ", "")
+        if len(compact) >= ADDRESS_NAME_CHARS and compact.isalpha():
+            names[compact] = entry
+    return names
+
+
+def _address_city(url: str | None) -> Entry | None:
+    """The big city a page address names in its host or first folder ('tvphiladelphia.example',
+    'news.example.com/chicago/...', or an alias, 'philly'): the outlet's own city, the one its neighbourhood
+    datelines are in."""
+    if not url:
+        return None
+    parts = urlsplit(url if "//" in url else "//" + url)
+    host = (parts.hostname or "").split(".")[:-1]
+    words = [w for w in (*host, parts.path.strip("/").split("/")[0]) if w not in ("www", "m", "")]
+    names = _big_city_names()
+    for word in words:
+        compact = re.sub(r"[^a-z]", "", word.lower())
+        named = [e for e in load_gazetteer().lookup_key(compact)
+                 if e.feature == "city" and e.population >= BIG_CITY_POPULATION]
+        if named:
+            return max(named, key=lambda e: e.population)
+        inside = [name for name in names if name in compact]
+        if inside:
+            return names[max(inside, key=len)]
+    return None
 
 
 def _moved_to(location: Location, city: Entry) -> Location:
@@ -1450,12 +1514,18 @@ def _in_outlet_tagline(place: Place, text: str) -> bool:
 CRIME_SERVICE_AFTER = re.compile(r"\s+(?:Area\s+|Metro\s+)?(?i:crime\s*stoppers|crime\s*line|crime\s*lab(?:oratory)?)\b")
 
 
+# 'Hamilton Superior Court', 'Hamilton County Juvenile Court': a court named after its county or town.
+COURT_AFTER = re.compile(r"(?:\s+(?:County|City|Superior|Circuit|District|Municipal|Juvenile|Family|Probate|Magistrate|"
+                         r"Chancery|Criminal|General|Sessions))+\s+Court\b")
+
+
 def _names_an_organisation(place: Place, text: str) -> bool:
     """'the Washington Post', 'Houston Methodist Hospital', 'Hampton Inn', 'CBS Dallas', 'Metro Denver
-    Crime Stoppers': the outlet's, the building's or the service's name, not the scene."""
+    Crime Stoppers', 'Hamilton Superior Court': the outlet's, the building's, the service's or the
+    court's name, not the scene."""
     if not place.mention.isupper() and BROADCASTER_BEFORE.search(text, max(0, place.start - 12), place.start):
         return True
-    if CRIME_SERVICE_AFTER.match(text, place.end):
+    if CRIME_SERVICE_AFTER.match(text, place.end) or COURT_AFTER.match(text, place.end):
         return True
     return _names_a_building(place, text) or _in_outlet_tagline(place, text)
 
@@ -1508,6 +1578,43 @@ def _town_in_county(location: Location, places: list[Place], text: str) -> Locat
                                     "evidence": [Evidence.of(text, place.start, place.end)]})
 
 
+# 'in Quillby around noon', 'near Dunmarsh.': a capitalised name after 'in' or 'near' that ends
+# there (a lower-case word, a figure or punctuation follows, not 'Charter School' or 'Road'), and
+# does not open a crossing ('near Elm and Bowles' is two streets).
+TOWN_AFTER_PREPOSITION = re.compile(r"\b(?:in|near)[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[ \t]+[a-z0-9]|[.,;]|$)"
+                                    r"(?![ \t]+(?:and|&)[ \t]+[A-Z0-9])", re.MULTILINE)
+NOT_TOWN_WORDS = COMMON_WORDS | STREET_WORDS | FACILITY_WORDS | AREA_NOUNS | LOCAL_BODY_WORDS | {
+    "highway", "hwy", "interstate", "route", "county", "parish"}
+NOT_TOWN_ENTITIES = {"PERSON", "ORG", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+
+
+def _unknown_town_in_county(frame, location: Location) -> Location | None:
+    """'Wake County deputies said ... a boy was shot on a farm in Quillby': an incident placed
+    only in a county whose own sentences put it in a town the gazetteer lacks (a hamlet of fewer
+    than 1,000 people) is in that town, which coders record; the county's state is the town's.
+    No point is known for it. A name the gazetteer knows as a town of that state, or as a town of
+    some size, a county, state or country anywhere, was the places stage's to weigh."""
+    if location.precision != "admin2" or location.country_code != "US" or _is_caseless(frame.text):
+        return None
+    gazetteer = load_gazetteer()
+    for sentence in frame.sentences:
+        for match in TOWN_AFTER_PREPOSITION.finditer(frame.text, sentence.start_char, sentence.end_char):
+            name = match.group(1)
+            if any(word.lower() in NOT_TOWN_WORDS or any(e.feature in ("admin1", "country") for e in gazetteer.lookup(word))
+                   for word in name.split()):
+                continue  # 'Ohio Highway 12' is a road
+            span = frame.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if span is None or any(token.ent_type_ in NOT_TOWN_ENTITIES for token in span):
+                continue
+            if any(e.feature != "city" or e.admin1 == location.admin1 or e.population >= SMALL_TOWN_POPULATION
+                   for e in gazetteer.lookup(name)):
+                continue
+            return Location(mention=name, name=name, admin1=location.admin1, country=location.country,
+                            country_code="US", precision="city",
+                            evidence=[Evidence.of(frame.text, match.start(), match.end(1))])
+    return None
+
+
 HOME_TOWN_POPULATION = 10_000  # a town this big counts towards the country a report is set in
 
 
@@ -1552,6 +1659,7 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     and then at country precision. A county gives way to the town inside it the report names.
     """
     location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
+    location = _unknown_town_in_county(frame, location) or location
     location = _borough_of_new_york(location, frame)
     if location.precision in ("unknown", "admin1", "country"):
         location = _unknown_dateline_town(frame.text, location) or location
@@ -1748,11 +1856,11 @@ def _locate(frame) -> Location:
             scored = []
     if scored:
         return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame_places,
-                                frame.text, dateline_place)
+                                frame.text, dateline_place, _address_city(frame.article.url))
     fallback = dateline_place or _most_frequent_place(supported or named)
     if fallback is None:
         return Location()
     if fallback is dateline_place:
         return _location(fallback, frame.text, fallback.start)  # a dateline names the town itself
     return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame_places, frame.text,
-                            dateline_place)
+                            dateline_place, _address_city(frame.article.url))

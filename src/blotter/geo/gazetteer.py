@@ -142,6 +142,13 @@ class Gazetteer:
         self._cache[index] = entry
         return entry
 
+    def cities_of_at_least(self, population: int) -> list[Entry]:
+        """Every city of ``population`` or more (a scan of one column: callers cache the answer)."""
+        c = self._columns
+        city = FEATURES.index("city")
+        return [self.entry(i) for i, (size, feature) in enumerate(zip(c["population"], c["feature"]))
+                if size >= population and feature == city]
+
     def is_capital(self, entry: Entry) -> bool:
         return entry.feature == "city" and self.capitals.get(entry.country_code or "") == entry.name
 
