@@ -528,3 +528,9 @@ def test_a_future_act_beside_the_shooting_leaves_the_shootings_day() -> None:
     text = "A man was shot Sunday night and will undergo surgery Friday."
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == "2024-03-03"
+
+
+def test_a_day_of_the_scene_afterwards_yields_to_the_day_of_the_shooting_in_its_sentence() -> None:
+    text = ("Monday morning, broken glass and a shoe lay in the parking lot, marking the spot where a gunman opened "
+            "fire Sunday evening.")
+    assert date_of(text).start == "2024-03-03"

@@ -526,10 +526,15 @@ def _is_trigger(token: Token) -> bool:
     return token.lower_ in TRIGGERS or token.lemma_.lower() in TRIGGERS
 
 
+# Violent acts told by a verb and its particle or object: "opened fire", "the gun went off".
+_EVENT_PHRASES = frozenset({("open", "fire"), ("go", "off")})
+
+
 def _is_event_verb(token: Token) -> bool:
-    """A verb of the violent act or of its scene: "shot", "killed", "police were called", "found"."""
+    """A verb of the violent act or of its scene: "shot", "killed", "police were called", "found", "opened fire"."""
     return token.pos_ in _VERB_TAGS and (
-        token.lemma_.lower() in _SCENE_VERB_LEMMAS or _is_trigger(token) or _EVENT_VERB_RE.fullmatch(token.text) is not None)
+        token.lemma_.lower() in _SCENE_VERB_LEMMAS or _is_trigger(token) or _EVENT_VERB_RE.fullmatch(token.text) is not None
+        or any((token.lemma_.lower(), child.lower_) in _EVENT_PHRASES for child in token.children))
 
 
 # The days a report counts from its filing ("today", "yesterday"): news-agency copy dates the news it files with
@@ -553,17 +558,33 @@ _AFTERMATH_LEMMAS = frozenset({
 _REPORTING_LEMMAS = frozenset({"say", "tell"})
 
 
-def _dated_verb(span: Span) -> Token | None:
-    """The verb a date modifies, through the words between ("charged a man with murder Thursday": "charged");
-    None when a word of violence comes first ("the Friday night shootings") or there is no verb."""
+def _dated_head(span: Span) -> Token | None:
+    """The first word of violence or verb above a date, through the words between ("the Friday night shootings":
+    "shootings"; "charged a man with murder Thursday": "charged"); None when there is neither."""
     token = span.root
     while token.head.i != token.i:
         token = token.head
-        if _is_trigger(token):
-            return None
-        if token.pos_ in _VERB_TAGS:
+        if _is_trigger(token) or token.pos_ in _VERB_TAGS:
             return token
     return None
+
+
+def _dated_verb(span: Span) -> Token | None:
+    """The verb a date modifies ("charged a man with murder Thursday": "charged"); None when a word of violence
+    comes first ("the Friday night shootings") or there is no verb."""
+    head = _dated_head(span)
+    return None if head is None or _is_trigger(head) else head
+
+
+def _dates_the_violent_act(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
+    """Whether a date is tied to the violent act itself: it names the act ("the Friday night shootings", "Monday's
+    shooting") or dates its verb or its scene's ("opened fire Monday evening", "police were called Saturday")."""
+    if _EVENT_AFTER_RE.match(frame.text, char_end):
+        return True
+    span = frame.doc.char_span(char_start, char_end, alignment_mode="expand")
+    head = _dated_head(span) if span is not None else None
+    return head is not None and (_is_trigger(head) or _is_event_verb(head)
+                                 or any(_is_event_verb(conjunct) for conjunct in head.conjuncts))
 
 
 def _dates_what_is_to_come(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
@@ -675,6 +696,8 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     stamps = [(start, end) for _, start, end in _stamps(text)]  # when the page came out, not when it happened
     stamp_mentions: set[int] = set()
     news_days: dict[int, float] = {}  # the filing day's acts by where they start: their score before yielding
+    violent_days: set[int] = set()  # days tied to the violent act itself ("opened fire Monday evening")
+    other_acts: set[int] = set()  # days of another act ("Tuesday morning, blood ... was in the parking lot")
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
@@ -695,6 +718,11 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                 # score when none is left.
                 news_days[mention.char_start] = score
                 score = -0.45 + max(score, 0.0) / 10
+            elif mention.precision == "day":
+                if _dates_the_violent_act(frame, mention.char_start, mention.char_end):
+                    violent_days.add(mention.char_start)
+                elif _dates_another_act(frame, mention.char_start, mention.char_end):
+                    other_acts.add(mention.char_start)
             if in_trigger and frame.trigger is not None:
                 distance = abs(mention.char_start - frame.trigger.start_char) / 1000
                 score -= distance
@@ -707,6 +735,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             clock = _time_of(match)
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
+    violent_sentences = {c[2] for c in candidates if c[0] > -1 and c[1].char_start in violent_days}
+    candidates = [(c[0] - 0.5, *c[1:]) if c[1].char_start in other_acts and c[2] in violent_sentences else c
+                  for c in candidates]
     if news_days and not any(c[0] > -1 and c[1].char_start not in news_days and c[1].char_start not in stamp_mentions
                              for c in candidates):
         candidates = [(news_days.get(c[1].char_start, c[0]), *c[1:]) for c in candidates]
