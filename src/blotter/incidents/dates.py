@@ -143,11 +143,12 @@ _EVENT_BEFORE_RE = re.compile(r"\b(?:shootings?|stabbings?|killings?|homicides?|
 _EVENT_VERB_RE = re.compile(
     r"\b(?:shot|stabbed|killed|wounded|injured|attacked|murdered|slain|died|robbed|opened\s+fire|exploded|bombed|"
     r"ambushed|kidnapped|abducted|beaten|struck|hit|responded|dispatched|happened|occurred|took\s+place|erupted|"
+    r"discharged(?!\s+from)|went\s+off|"
     r"found\s+(?:dead|shot|stabbed|slain|(?:fatally\s+)?(?:shot|wounded)))\b", re.IGNORECASE)
 # What followed, named right after the date: "a Sept. 28 court date", "Saturday's vigil".
 _AFTERMATH_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|(?:(?:bond|bail|preliminary|detention|custody|plea|sentencing)\s+)?hearing"
-    r"|trial|arraignment|sentencing|funeral|vigil|memorial|(?:at|during|in)\s+an?\s+(?:news|press)\s+(?:conference|briefing))\b",
+    r"|trial|arraignment|sentencing|funeral|vigil|memorial|(?:(?:at|during|in)\s+an?\s+)?(?:news|press)\s+(?:conference|briefing))\b",
     re.IGNORECASE)
 # A death told as coming after the act: "She died Wednesday ... after being on life support following the shooting".
 _DIED_BEFORE_RE = re.compile(r"\b(?:died|succumbed|passed\s+away)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -530,8 +531,18 @@ def _is_trigger(token: Token) -> bool:
 _EVENT_PHRASES = frozenset({("open", "fire"), ("go", "off")})
 
 
+def _takes_into_custody(token: Token) -> bool:
+    """Whether a verb puts someone in custody ("was taken into custody", "placed in custody"): an arrest."""
+    return any(child.dep_ == "prep" and any(grandchild.lower_ == "custody" for grandchild in child.children)
+               for child in token.children)
+
+
 def _is_event_verb(token: Token) -> bool:
     """A verb of the violent act or of its scene: "shot", "killed", "police were called", "found", "opened fire"."""
+    if token.lemma_.lower() == "discharge" and any(child.lower_ == "from" for child in token.children):
+        return False  # "discharged from the hospital", not "the gun discharged"
+    if _takes_into_custody(token):
+        return False  # "taken into custody" is an arrest, not "took place"
     return token.pos_ in _VERB_TAGS and (
         token.lemma_.lower() in _SCENE_VERB_LEMMAS or _is_trigger(token) or _EVENT_VERB_RE.fullmatch(token.text) is not None
         or any((token.lemma_.lower(), child.lower_) in _EVENT_PHRASES for child in token.children))
@@ -553,7 +564,7 @@ _AFTERMATH_LEMMAS = frozenset({
     "surrender", "bury", "jail", "plead", "testify", "extradite", "unseal", "appoint", "confess", "face", "hold",
     "file", "deny", "reveal", "decline", "refuse", "obtain", "search", "interview", "question", "say", "tell",
     "announce", "confirm", "name", "ask", "issue", "order", "learn", "speak", "tweet", "post", "address",
-    "mourn", "remember", "honor", "grieve", "gather", "recover", "remain", "continue"})
+    "mourn", "remember", "honor", "grieve", "gather", "recover", "remain", "continue", "rule"})
 # Verbs that only tell: a day before them may be the day of what they tell ("Around 10 p.m. Sunday, police say ...").
 _REPORTING_LEMMAS = frozenset({"say", "tell"})
 
@@ -613,7 +624,8 @@ def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int, act
     token = _dated_verb(span)
     if token is None:
         return False
-    if acts is not None and (token.lemma_.lower() not in acts or token.lemma_.lower() in _REPORTING_LEMMAS and (
+    act = "arrest" if _takes_into_custody(token) else token.lemma_.lower()
+    if acts is not None and (act not in acts or act in _REPORTING_LEMMAS and (
             span.start < token.i and any(child.dep_ == "ccomp" for child in token.children))):
         return False  # not an act of the aftermath, or "Around 10:30 Monday night, police say he took a gun"
     if _is_event_verb(token) or any(_is_event_verb(conjunct) for conjunct in token.conjuncts):
