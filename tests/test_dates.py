@@ -556,3 +556,15 @@ def test_discharged_from_hospital_is_not_the_act() -> None:
     from blotter.incidents.dates import _is_event_verb
     doc = analyse("He was discharged from the hospital on Sunday.")
     assert not _is_event_verb(next(token for token in doc if token.text == "discharged"))
+
+
+@pytest.mark.parametrize("text, start", [
+    # a day a speaker counts from when they spoke, about something else they did, dates nothing
+    ('"I talked to a neighbor yesterday and she was in tears," the mayor said of the shooting of a boy at a park.', None),
+    ('A boy was shot at a park. "They lost two today," said his aunt.', None),
+    # ... but the shooting told in the quote keeps its day
+    ('"He was shot last night," his aunt said.', "2024-03-03"),
+])
+def test_a_day_inside_a_quotation_dates_only_the_act_it_tells(text: str, start: str | None) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start

@@ -13,6 +13,7 @@ to what came after (an arrest, a court hearing) is not the incident's date.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from ..models import Evidence, IncidentDate
+from ..quotes import quoted_spans
 from .detect import TRIGGERS, WEAK_WORDS
 from .frame import IncidentFrame
 
@@ -708,6 +710,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     stamps = [(start, end) for _, start, end in _stamps(text)]  # when the page came out, not when it happened
     stamp_mentions: set[int] = set()
     news_days: dict[int, float] = {}  # the filing day's acts by where they start: their score before yielding
+    quoted = functools.cache(lambda: quoted_spans(text))  # the words inside quotation marks, found when first asked
     violent_days: set[int] = set()  # days tied to the violent act itself ("opened fire Monday evening")
     other_acts: set[int] = set()  # days of another act ("Tuesday morning, blood ... was in the parking lot")
     for index, sentence in enumerate(frame.sentences):
@@ -722,6 +725,10 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             elif any(start <= mention.char_start < end for start, end in stamps):
                 score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
                 stamp_mentions.add(mention.char_start)
+            elif _NEWS_DAY_RE.fullmatch(text, mention.char_start, mention.char_end) and any(
+                    start <= mention.char_start < end for start, end in quoted()) and _dates_another_act(
+                    frame, mention.char_start, mention.char_end):
+                score -= 5  # "I talked to a guy yesterday," he said: counted from when it was said, which is unknown
             elif _NEWS_DAY_RE.fullmatch(text, mention.char_start, mention.char_end) and _dates_another_act(
                     frame, mention.char_start, mention.char_end) or weekday and _dates_another_act(
                     frame, mention.char_start, mention.char_end, _AFTERMATH_LEMMAS):
