@@ -568,3 +568,15 @@ def test_discharged_from_hospital_is_not_the_act() -> None:
 def test_a_day_inside_a_quotation_dates_only_the_act_it_tells(text: str, start: str | None) -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == start
+
+
+def test_a_911_call_told_after_a_statement_dates_the_act() -> None:
+    text = "The office said police got a 911 call Saturday morning from the woman's husband. The woman had shot her two children."
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == "2024-03-02"
+
+
+def test_a_dateline_date_in_brackets_before_a_dash_is_the_filing_date() -> None:
+    text = "(03/02/24) - A father is facing charges after his son shot himself at their home."
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start is None

@@ -145,7 +145,7 @@ _EVENT_BEFORE_RE = re.compile(r"\b(?:shootings?|stabbings?|killings?|homicides?|
 _EVENT_VERB_RE = re.compile(
     r"\b(?:shot|stabbed|killed|wounded|injured|attacked|murdered|slain|died|robbed|opened\s+fire|exploded|bombed|"
     r"ambushed|kidnapped|abducted|beaten|struck|hit|responded|dispatched|happened|occurred|took\s+place|erupted|"
-    r"discharged(?!\s+from)|went\s+off|"
+    r"discharged(?!\s+from)|went\s+off|(?:911|emergency)\s+calls?|"
     r"found\s+(?:dead|shot|stabbed|slain|(?:fatally\s+)?(?:shot|wounded)))\b", re.IGNORECASE)
 # What followed, named right after the date: "a Sept. 28 court date", "Saturday's vigil".
 _AFTERMATH_AFTER_RE = re.compile(
@@ -157,7 +157,8 @@ _DIED_BEFORE_RE = re.compile(r"\b(?:died|succumbed|passed\s+away)\s+(?:on\s+)?$"
 _LATER_DEATH_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:after\s+(?:being\s+(?:on|in|kept|hospitali[sz]ed)|spending|weeks|days|months)|days\s+after|"
     r"life\s+support)\b", re.IGNORECASE)
-_DATELINE_AFTER_RE = re.compile(r"\s*(?:\(|--|—)")  # "(ACAN-EFE) --", or the dash straight after the date
+# "(ACAN-EFE) --", the dash straight after the date, or after its brackets: "(05/09/16) - A father ..."
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:\(|--|—|\)\s*[-–—])")
 # A weekday counted from another day the report names, not from publication: "that Saturday", "the following Monday"
 # (but "said that Saturday's shooting ...": "that" opens the reported clause).
 _REFERRED_WEEKDAY_RE = re.compile(
