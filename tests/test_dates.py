@@ -575,8 +575,3 @@ def test_a_911_call_told_after_a_statement_dates_the_act() -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == "2024-03-02"
 
-
-def test_a_dateline_date_in_brackets_before_a_dash_is_the_filing_date() -> None:
-    text = "(03/02/24) - A father is facing charges after his son shot himself at their home."
-    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
-    assert incident.date.start is None

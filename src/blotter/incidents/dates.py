@@ -157,8 +157,7 @@ _DIED_BEFORE_RE = re.compile(r"\b(?:died|succumbed|passed\s+away)\s+(?:on\s+)?$"
 _LATER_DEATH_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:after\s+(?:being\s+(?:on|in|kept|hospitali[sz]ed)|spending|weeks|days|months)|days\s+after|"
     r"life\s+support)\b", re.IGNORECASE)
-# "(ACAN-EFE) --", the dash straight after the date, or after its brackets: "(05/09/16) - A father ..."
-_DATELINE_AFTER_RE = re.compile(r"\s*(?:\(|--|—|\)\s*[-–—])")
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:\(|--|—)")  # "(ACAN-EFE) --", or the dash straight after the date
 # A weekday counted from another day the report names, not from publication: "that Saturday", "the following Monday"
 # (but "said that Saturday's shooting ...": "that" opens the reported clause).
 _REFERRED_WEEKDAY_RE = re.compile(
