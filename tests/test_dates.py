@@ -528,3 +528,50 @@ def test_a_future_act_beside_the_shooting_leaves_the_shootings_day() -> None:
     text = "A man was shot Sunday night and will undergo surgery Friday."
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == "2024-03-03"
+
+
+def test_a_day_of_the_scene_afterwards_yields_to_the_day_of_the_shooting_in_its_sentence() -> None:
+    text = ("Monday morning, broken glass and a shoe lay in the parking lot, marking the spot where a gunman opened "
+            "fire Sunday evening.")
+    assert date_of(text).start == "2024-03-03"
+
+
+@pytest.mark.parametrize("text, start", [
+    # a news conference named with its day is the telling's, not the shooting's
+    ("Police gave new details of the shooting that left three people dead at a Monday night press conference. The "
+     "shooting began at 9:30 p.m. on Sunday.", "2024-03-03"),
+    # a gun that went off is the act itself, after a statement too
+    ("A deputy says the handgun discharged Saturday while the man was showing it to friends.", "2024-03-02"),
+    # taken into custody is an arrest, and an official's ruling is the aftermath's
+    ("A man was taken into custody by deputies of the county sheriff's office on Friday and charged with murder. He "
+     "shot two men on Feb. 10 after a dispute at a mall.", "2024-02-10"),
+    ("The coroner ruled the boy's death a homicide Friday. The boy was shot inside a home on Feb. 22.", "2024-02-22"),
+])
+def test_arrests_rulings_and_news_conferences_are_the_aftermath_and_a_gun_going_off_the_act(text: str, start: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
+
+
+def test_discharged_from_hospital_is_not_the_act() -> None:
+    from blotter.incidents.dates import _is_event_verb
+    doc = analyse("He was discharged from the hospital on Sunday.")
+    assert not _is_event_verb(next(token for token in doc if token.text == "discharged"))
+
+
+@pytest.mark.parametrize("text, start", [
+    # a day a speaker counts from when they spoke, about something else they did, dates nothing
+    ('"I talked to a neighbor yesterday and she was in tears," the mayor said of the shooting of a boy at a park.', None),
+    ('A boy was shot at a park. "They lost two today," said his aunt.', None),
+    # ... but the shooting told in the quote keeps its day
+    ('"He was shot last night," his aunt said.', "2024-03-03"),
+])
+def test_a_day_inside_a_quotation_dates_only_the_act_it_tells(text: str, start: str | None) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
+
+
+def test_a_911_call_told_after_a_statement_dates_the_act() -> None:
+    text = "The office said police got a 911 call Saturday morning from the woman's husband. The woman had shot her two children."
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == "2024-03-02"
+

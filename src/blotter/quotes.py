@@ -121,7 +121,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """Every quotation in the document, direct and reported, in text order."""
     text: str = doc._.article_text
     names = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
-    quoted = _quoted_spans(text)
+    quoted = quoted_spans(text)
     long_quotes = [(start, end) for start, end in quoted if len(text[start:end].split()) >= MIN_DIRECT_WORDS]
     found: list[tuple[Quote, Speaker | None]] = []
     for cue_token, content_start, content_end, speaker_token in _reported(doc, text, long_quotes):
@@ -188,7 +188,7 @@ def _continued(found: list[tuple[Quote, Speaker | None]], start: int) -> tuple[s
     return quote.cue, speaker
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of double quotation marks, marks excluded.
 
     A quote left open at the end of a paragraph ends there: news style reopens it in the next.

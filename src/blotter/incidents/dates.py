@@ -13,6 +13,7 @@ to what came after (an arrest, a court hearing) is not the incident's date.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from ..models import Evidence, IncidentDate
+from ..quotes import quoted_spans
 from .detect import TRIGGERS, WEAK_WORDS
 from .frame import IncidentFrame
 
@@ -143,11 +145,12 @@ _EVENT_BEFORE_RE = re.compile(r"\b(?:shootings?|stabbings?|killings?|homicides?|
 _EVENT_VERB_RE = re.compile(
     r"\b(?:shot|stabbed|killed|wounded|injured|attacked|murdered|slain|died|robbed|opened\s+fire|exploded|bombed|"
     r"ambushed|kidnapped|abducted|beaten|struck|hit|responded|dispatched|happened|occurred|took\s+place|erupted|"
+    r"discharged(?!\s+from)|went\s+off|(?:911|emergency)\s+calls?|"
     r"found\s+(?:dead|shot|stabbed|slain|(?:fatally\s+)?(?:shot|wounded)))\b", re.IGNORECASE)
 # What followed, named right after the date: "a Sept. 28 court date", "Saturday's vigil".
 _AFTERMATH_AFTER_RE = re.compile(
     r"(?:'s|’s)?\s+(?:court\s+(?:date|appearance|hearing)|(?:(?:bond|bail|preliminary|detention|custody|plea|sentencing)\s+)?hearing"
-    r"|trial|arraignment|sentencing|funeral|vigil|memorial|(?:at|during|in)\s+an?\s+(?:news|press)\s+(?:conference|briefing))\b",
+    r"|trial|arraignment|sentencing|funeral|vigil|memorial|(?:(?:at|during|in)\s+an?\s+)?(?:news|press)\s+(?:conference|briefing))\b",
     re.IGNORECASE)
 # A death told as coming after the act: "She died Wednesday ... after being on life support following the shooting".
 _DIED_BEFORE_RE = re.compile(r"\b(?:died|succumbed|passed\s+away)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -526,10 +529,25 @@ def _is_trigger(token: Token) -> bool:
     return token.lower_ in TRIGGERS or token.lemma_.lower() in TRIGGERS
 
 
+# Violent acts told by a verb and its particle or object: "opened fire", "the gun went off".
+_EVENT_PHRASES = frozenset({("open", "fire"), ("go", "off")})
+
+
+def _takes_into_custody(token: Token) -> bool:
+    """Whether a verb puts someone in custody ("was taken into custody", "placed in custody"): an arrest."""
+    return any(child.dep_ == "prep" and any(grandchild.lower_ == "custody" for grandchild in child.children)
+               for child in token.children)
+
+
 def _is_event_verb(token: Token) -> bool:
-    """A verb of the violent act or of its scene: "shot", "killed", "police were called", "found"."""
+    """A verb of the violent act or of its scene: "shot", "killed", "police were called", "found", "opened fire"."""
+    if token.lemma_.lower() == "discharge" and any(child.lower_ == "from" for child in token.children):
+        return False  # "discharged from the hospital", not "the gun discharged"
+    if _takes_into_custody(token):
+        return False  # "taken into custody" is an arrest, not "took place"
     return token.pos_ in _VERB_TAGS and (
-        token.lemma_.lower() in _SCENE_VERB_LEMMAS or _is_trigger(token) or _EVENT_VERB_RE.fullmatch(token.text) is not None)
+        token.lemma_.lower() in _SCENE_VERB_LEMMAS or _is_trigger(token) or _EVENT_VERB_RE.fullmatch(token.text) is not None
+        or any((token.lemma_.lower(), child.lower_) in _EVENT_PHRASES for child in token.children))
 
 
 # The days a report counts from its filing ("today", "yesterday"): news-agency copy dates the news it files with
@@ -548,22 +566,38 @@ _AFTERMATH_LEMMAS = frozenset({
     "surrender", "bury", "jail", "plead", "testify", "extradite", "unseal", "appoint", "confess", "face", "hold",
     "file", "deny", "reveal", "decline", "refuse", "obtain", "search", "interview", "question", "say", "tell",
     "announce", "confirm", "name", "ask", "issue", "order", "learn", "speak", "tweet", "post", "address",
-    "mourn", "remember", "honor", "grieve", "gather", "recover", "remain", "continue"})
+    "mourn", "remember", "honor", "grieve", "gather", "recover", "remain", "continue", "rule"})
 # Verbs that only tell: a day before them may be the day of what they tell ("Around 10 p.m. Sunday, police say ...").
 _REPORTING_LEMMAS = frozenset({"say", "tell"})
 
 
-def _dated_verb(span: Span) -> Token | None:
-    """The verb a date modifies, through the words between ("charged a man with murder Thursday": "charged");
-    None when a word of violence comes first ("the Friday night shootings") or there is no verb."""
+def _dated_head(span: Span) -> Token | None:
+    """The first word of violence or verb above a date, through the words between ("the Friday night shootings":
+    "shootings"; "charged a man with murder Thursday": "charged"); None when there is neither."""
     token = span.root
     while token.head.i != token.i:
         token = token.head
-        if _is_trigger(token):
-            return None
-        if token.pos_ in _VERB_TAGS:
+        if _is_trigger(token) or token.pos_ in _VERB_TAGS:
             return token
     return None
+
+
+def _dated_verb(span: Span) -> Token | None:
+    """The verb a date modifies ("charged a man with murder Thursday": "charged"); None when a word of violence
+    comes first ("the Friday night shootings") or there is no verb."""
+    head = _dated_head(span)
+    return None if head is None or _is_trigger(head) else head
+
+
+def _dates_the_violent_act(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
+    """Whether a date is tied to the violent act itself: it names the act ("the Friday night shootings", "Monday's
+    shooting") or dates its verb or its scene's ("opened fire Monday evening", "police were called Saturday")."""
+    if _EVENT_AFTER_RE.match(frame.text, char_end):
+        return True
+    span = frame.doc.char_span(char_start, char_end, alignment_mode="expand")
+    head = _dated_head(span) if span is not None else None
+    return head is not None and (_is_trigger(head) or _is_event_verb(head)
+                                 or any(_is_event_verb(conjunct) for conjunct in head.conjuncts))
 
 
 def _dates_what_is_to_come(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
@@ -592,7 +626,8 @@ def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int, act
     token = _dated_verb(span)
     if token is None:
         return False
-    if acts is not None and (token.lemma_.lower() not in acts or token.lemma_.lower() in _REPORTING_LEMMAS and (
+    act = "arrest" if _takes_into_custody(token) else token.lemma_.lower()
+    if acts is not None and (act not in acts or act in _REPORTING_LEMMAS and (
             span.start < token.i and any(child.dep_ == "ccomp" for child in token.children))):
         return False  # not an act of the aftermath, or "Around 10:30 Monday night, police say he took a gun"
     if _is_event_verb(token) or any(_is_event_verb(conjunct) for conjunct in token.conjuncts):
@@ -675,6 +710,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     stamps = [(start, end) for _, start, end in _stamps(text)]  # when the page came out, not when it happened
     stamp_mentions: set[int] = set()
     news_days: dict[int, float] = {}  # the filing day's acts by where they start: their score before yielding
+    quoted = functools.cache(lambda: quoted_spans(text))  # the words inside quotation marks, found when first asked
+    violent_days: set[int] = set()  # days tied to the violent act itself ("opened fire Monday evening")
+    other_acts: set[int] = set()  # days of another act ("Tuesday morning, blood ... was in the parking lot")
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
@@ -687,6 +725,10 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             elif any(start <= mention.char_start < end for start, end in stamps):
                 score -= 1.5  # the page's stamp: the incident's day only when nothing nearer the event says one
                 stamp_mentions.add(mention.char_start)
+            elif _NEWS_DAY_RE.fullmatch(text, mention.char_start, mention.char_end) and any(
+                    start <= mention.char_start < end for start, end in quoted()) and _dates_another_act(
+                    frame, mention.char_start, mention.char_end):
+                score -= 5  # "I talked to a guy yesterday," he said: counted from when it was said, which is unknown
             elif _NEWS_DAY_RE.fullmatch(text, mention.char_start, mention.char_end) and _dates_another_act(
                     frame, mention.char_start, mention.char_end) or weekday and _dates_another_act(
                     frame, mention.char_start, mention.char_end, _AFTERMATH_LEMMAS):
@@ -695,6 +737,11 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                 # score when none is left.
                 news_days[mention.char_start] = score
                 score = -0.45 + max(score, 0.0) / 10
+            elif mention.precision == "day":
+                if _dates_the_violent_act(frame, mention.char_start, mention.char_end):
+                    violent_days.add(mention.char_start)
+                elif _dates_another_act(frame, mention.char_start, mention.char_end):
+                    other_acts.add(mention.char_start)
             if in_trigger and frame.trigger is not None:
                 distance = abs(mention.char_start - frame.trigger.start_char) / 1000
                 score -= distance
@@ -707,6 +754,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             clock = _time_of(match)
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
+    violent_sentences = {c[2] for c in candidates if c[0] > -1 and c[1].char_start in violent_days}
+    candidates = [(c[0] - 0.5, *c[1:]) if c[1].char_start in other_acts and c[2] in violent_sentences else c
+                  for c in candidates]
     if news_days and not any(c[0] > -1 and c[1].char_start not in news_days and c[1].char_start not in stamp_mentions
                              for c in candidates):
         candidates = [(news_days.get(c[1].char_start, c[0]), *c[1:]) for c in candidates]
