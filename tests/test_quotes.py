@@ -251,3 +251,11 @@ def test_speaker_of_a_statement_noun_and_of_likely_to_say():
     assert [quote.speaker for quote in found] == ["The ministry"]
     found = quotes_of("Residents are likely to say that the checkpoint came too late.")
     assert [quote.speaker for quote in found] == ["Residents"]
+
+
+def test_a_quote_in_the_paragraph_above_does_not_hide_what_the_next_speaker_said():
+    text = ("The mayor spoke after the vote. “We will not close the shelter. The city is going to keep it open "
+            "all winter.”\n\nCouncil member Ruth Amadi said the plan was reckless and accused the mayor of "
+            "ignoring the budget.")
+    reported = [quote for quote in quotes_of(text) if not quote.direct]
+    assert [(quote.text[:24], quote.speaker) for quote in reported] == [("the plan was reckless an", "Ruth Amadi")]

@@ -476,7 +476,7 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
         clause = next((c for c in word.children if c.dep_ in ("acl", "ccomp") and _marked_by_that(c)), None)
         subject = next((c for c in word.children if c.dep_ == "poss"), None) or _maker_of(word)
     else:
-        clause = next((c for c in word.children if c.dep_ == "ccomp"), None)
+        clause = _own_clause(word)
         if clause is not None and word.lemma_ not in REPORTING_VERBS and (
             not _marked_by_that(clause) or word.lemma_ in NOT_REPORTING
         ):
@@ -495,12 +495,29 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
         tokens = list(asked[0].subtree) + tokens if asked else tokens
     last = tokens[-1]
     if clause.dep_ == "ccomp" and clause.i < word.i:  # "A, but B, the source added": both are said
-        before = [c for c in word.children if c.dep_ == "ccomp" and c.i < word.i]
+        before = [c for c in _clauses_in_paragraph(word) if c.i < word.i]
         last = max([last] + [c.right_edge for c in before], key=lambda t: t.i)
     if clause.dep_ == "dobj":  # "called the senator a liar", "described it as a disgrace"
         predicates = [c for c in word.children if c.i > clause.i and _predicates_object(c)]
         last = max([last] + [c.right_edge for c in predicates], key=lambda t: t.i)
     return tokens[0].idx, last.idx + len(last), subject
+
+
+def _own_clause(verb: Token) -> Token | None:
+    """The clause a verb reports: its complement after it (``He said B``), else one before it
+    (``A, the source added``). A parse that hangs the sentence before it (``A: He said B``) on
+    the verb as well is not what it says."""
+    clauses = _clauses_in_paragraph(verb)
+    after = [c for c in clauses if c.i > verb.i]
+    return (after or clauses or [None])[0]
+
+
+def _clauses_in_paragraph(verb: Token) -> list[Token]:
+    """The verb's complement clauses in its own paragraph: a parse can hang the quote of the
+    paragraph above on it."""
+    text = verb.doc.text
+    return [c for c in verb.children if c.dep_ == "ccomp" and "\n" not in text[
+        min(c.left_edge.idx, verb.idx) : max(c.right_edge.idx, verb.idx)]]
 
 
 def _maker_of(noun: Token) -> Token | None:
