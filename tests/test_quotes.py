@@ -259,3 +259,12 @@ def test_a_quote_in_the_paragraph_above_does_not_hide_what_the_next_speaker_said
             "ignoring the budget.")
     reported = [quote for quote in quotes_of(text) if not quote.direct]
     assert [(quote.text[:24], quote.speaker) for quote in reported] == [("the plan was reckless an", "Ruth Amadi")]
+
+
+def test_headlines_that_open_with_their_source():
+    text = ("Police: Gunman knew both victims before the shooting\n\nMayor Tom Barrett: We will not let this stand\n\n"
+            "Update: The suspect was arrested Wednesday night in Racine.\n\n"
+            "Follow Ana Ruiz on Twitter: @anaruiz and at anaruiz.example.com for more")
+    assert [(quote.text, quote.speaker) for quote in direct_quotes(text)] == [
+        ("Gunman knew both victims before the shooting", "Police"), ("We will not let this stand", "Tom Barrett"),
+    ]

@@ -94,9 +94,17 @@ SPEAKER_LABEL = re.compile(r"\s*(?P<mark>``|[\"“])?\s*(?P<name>[A-Z][A-Z'.-]+(
 NOT_SPEAKER_LABELS = frozenset(
     "UPDATE UPDATED WATCH VIDEO PHOTOS PHOTO BREAKING CORRECTION NOTE EDITOR'S NOTE RELATED READ MORE ALSO READ "
     "SOURCE SOURCES CREDIT WARNING ADVERTISEMENT EXCLUSIVE LIVE Q A CLARIFICATION BYLINE EMAIL DEVELOPING ANALYSIS "
-    "OPINION COMMENTARY TIMELINE TRANSCRIPT TAGS TOPICS".split()
+    "OPINION COMMENTARY TIMELINE TRANSCRIPT TAGS TOPICS FOLLOW CONTACT SUBSCRIBE SHARE".split()
 ) | {"EDITOR'S NOTE", "READ MORE", "ALSO READ"}
 LABEL_MAX = 40  # characters from an opening mark to the end of the speaker's label in it
+# "Police: Gunman knew the victims", "Sen. Ana Ruiz on the Budget: We Will Not Cut": a headline
+# or line that opens with who says it, in capitalised words, and a colon.
+NAMED_LABEL = re.compile(r"\s*(?P<name>[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|[a-z]{1,3})){0,8}):\s+(?=\S)")
+# Who a headline label may name without a name of its own: "Police: ...", "Poll: ...".
+LABEL_SOURCES = frozenset(
+    """police officials official authorities witnesses witness sheriff prosecutors investigators poll report
+    study survey newspaper coroner family""".split()
+)
 # What may stand between a reported clause and quoted words that carry it on.
 QUOTE_JOIN = re.compile(r"[\s,;:—–-]*(?:(?:and|or|but|then|that|as|of|is|was|are|were|to|be|a|an|the)\s+)*"
                         r"(?:``|[\"“”])\s*")
@@ -130,7 +138,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         cue = text[cue_token.idx : cue_end]
         content_end = _through_quotes(text, content_end, quoted)
         found.append((_quote(text, content_start, content_end, cue, speaker, direct=False), speaker))
-    labelled = _transcript_turns(text, quoted)
+    labelled = _transcript_turns(text, quoted, names)
     for start, end, speaker in labelled:
         found.append((_quote(text, start, end, None, speaker, direct=True), speaker))
     quoted = [(start, end) for start, end in quoted if not any(s - LABEL_MAX <= start <= s for s, _, _ in labelled)]
@@ -222,24 +230,57 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _transcript_turns(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Speaker]]:
+def _transcript_turns(text: str, quoted: list[tuple[int, int]], names: list[Span]) -> list[tuple[int, int, Speaker]]:
     """Turns of a transcript: a paragraph, or a quoted one, opening with its speaker's name in
-    capitals and a colon (``PENCE: Well, look ...``). The words after the colon are the quote."""
+    capitals and a colon (``PENCE: Well, look ...``), and headlines or lines that open with their
+    source (``Police: Gunman knew the victims``). The words after the colon are the quote."""
     turns = []
     opening = {start for start, _ in quoted}
     for paragraph in re.finditer(r"[^\n]+", text):
         label = SPEAKER_LABEL.match(text, paragraph.start(), paragraph.end())
         if label is None or label.group("name").upper() in NOT_SPEAKER_LABELS:
+            speaker = _named_label(text, paragraph.start(), paragraph.end(), names)
+            if speaker is None:
+                continue
+            label_end = speaker[1]
+            speaker = speaker[0]
+        elif label.group("mark") and label.start("name") not in opening:
             continue
-        start, end = _strip(text, label.end(), paragraph.end())
-        if label.group("mark") and label.start("name") not in opening:
-            continue
+        else:
+            label_end = label.end()
+            speaker = Speaker(label.group("name"), label.group("name"), label.start("name"))
+        start, end = _strip(text, label_end, paragraph.end())
         while end > start and text[end - 1] in "\"“”'":
             end -= 1
         if end - start > 10:
-            name = label.group("name")
-            turns.append((start, end, Speaker(name, name, label.start("name"))))
+            turns.append((start, end, speaker))
     return turns
+
+
+def _named_label(text: str, start: int, end: int, names: list[Span]) -> tuple[Speaker, int] | None:
+    """The speaker a line opens with and where its label ends: ``Sen. Ana Ruiz: ...`` names a
+    person or organisation, ``Police: ...`` a source; ``Update: ...`` or ``Photo: ...`` none."""
+    label = NAMED_LABEL.match(text, start, end)
+    if label is None:
+        return None
+    words = label.group("name").split()
+    if not words[-1][0].isupper() or {words[0].upper(), words[-1].upper()} & NOT_SPEAKER_LABELS or len(
+        text[label.end() : end].split()
+    ) < 3:
+        return None
+    label_start, label_end = label.span("name")
+    inside = [ent for ent in names if label_start <= ent.start_char and ent.end_char <= label_end
+              and ent.label_ in ("PERSON", "ORG")]
+    mention = label.group("name")
+    if inside:
+        entity = min(inside, key=lambda ent: (ent.label_ != "PERSON", ent.start_char))
+        name = text[entity.start_char : entity.end_char]
+        person = entity.label_ == "PERSON"
+        gender = first_name_gender(name.split()[0]) if person else None
+        return Speaker(name, mention, label_start, gender, person), label.end()
+    if words[-1].lower() in LABEL_SOURCES:
+        return Speaker(mention, mention, label_start), label.end()
+    return None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
