@@ -268,3 +268,10 @@ def test_headlines_that_open_with_their_source():
     assert [(quote.text, quote.speaker) for quote in direct_quotes(text)] == [
         ("Gunman knew both victims before the shooting", "Police"), ("We will not let this stand", "Tom Barrett"),
     ]
+
+
+def test_speaker_of_a_quote_after_a_colon():
+    text = ("The councillors argued for an hour. Then Ana Ruiz lost her patience with them:\n\n"
+            "“We have talked about this road for ten years and nothing has changed.”\n\n"
+            "The city released a statement: “The road will be repaired by the end of the year.”")
+    assert [(quote.cue, quote.speaker) for quote in direct_quotes(text)] == [("lost", "Ana Ruiz"), ("released", "The city")]

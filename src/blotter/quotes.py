@@ -312,7 +312,7 @@ def _attribute_direct(
     if cue is not None and adjacent and not _next_to(doc, cue, start, end):
         cue = None
     if cue is None:
-        return _dash_signature(doc, text, names, end)
+        return _dash_signature(doc, text, names, end) or _colon_lead(doc, text, names, start)
     subject = _subject_of(cue)
     return text[cue.idx : cue.idx + len(cue)], _speaker(doc, text, names, subject) if subject is not None else None
 
@@ -340,6 +340,27 @@ def _dash_signature(doc: Doc, text: str, names: list[Span], quote_end: int) -> t
     name = text[entity.start_char : entity.end_char] if entity is not None else text[start:end]
     person = entity is not None and entity.label_ == "PERSON"
     return None, Speaker(name, text[start:end], start, first_name_gender(name.split()[0]) if person else None, person)
+
+
+def _colon_lead(doc: Doc, text: str, names: list[Span], quote_start: int) -> tuple[str, Speaker] | None:
+    """The clause that a colon ends just before the quote, even at the end of the paragraph above:
+    ``Breitbart News responded:``, ``Cruz called them on it:``, ``the mayor released a statement:``.
+    Its verb is the cue and the verb's subject the speaker; ``it`` (``Wait, it gets better:``) is none."""
+    lead = text[:quote_start].rstrip().rstrip("`\"“").rstrip()
+    if not lead.endswith(":"):
+        return None
+    colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    if colon is None:
+        return None
+    verb = colon[0].head
+    for _ in range(3):  # "released a statement:": the colon may hang on the object
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    subject = _subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.lower_ in ("it", "this", "that", "there"):
+        return None
+    return text[verb.idx : verb.idx + len(verb)], _speaker(doc, text, names, subject)
 
 
 def _cue_after(doc: Doc, text: str, quote_end: int) -> Token | None:
