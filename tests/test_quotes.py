@@ -275,3 +275,8 @@ def test_speaker_of_a_quote_after_a_colon():
             "“We have talked about this road for ten years and nothing has changed.”\n\n"
             "The city released a statement: “The road will be repaired by the end of the year.”")
     assert [(quote.cue, quote.speaker) for quote in direct_quotes(text)] == [("lost", "Ana Ruiz"), ("released", "The city")]
+
+
+def test_a_stance_verb_states_its_object_not_the_day():
+    found = quotes_of("The union on Wednesday criticized the new shift schedule.")
+    assert [(quote.text, quote.speaker) for quote in found] == [("the new shift schedule", "The union")]

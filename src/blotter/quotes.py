@@ -71,6 +71,7 @@ REPORT_NOUNS = frozenset(
 # What a pronoun speaker refers to: a man, a woman, or a group or organisation ("it added").
 PRONOUN_REFERENT = {"he": "male", "she": "female", "they": "group", "it": "group"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # A verb without its own subject that takes the subject of the verb above it.
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})  # acomp: "are likely to say"
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -599,13 +600,12 @@ def _predicates_object(child: Token) -> bool:
 
 
 def _stated_object(verb: Token) -> Token | None:
-    """The noun phrase a stance verb states: its object, or the object of ``about``/``for``..."""
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.pos_ not in ("PRON", "NUM"):
-            return child
-        if child.dep_ == "prep" and child.lower_ in STANCE_PREPOSITIONS:
-            return next((c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"), None)
-    return None
+    """The noun phrase a stance verb states: its object, else the object of ``about``/``for``...,
+    but not a time (``criticized the plan on Saturday``, ``on Friday endorsed Ruiz``)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "NUM")]
+    for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPOSITIONS):
+        objects += [c for c in preposition.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"]
+    return next((c for c in objects if c.ent_type_ not in TIME_ENTITIES), None)
 
 
 def _marked_by_that(clause: Token) -> bool:
