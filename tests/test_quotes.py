@@ -280,3 +280,8 @@ def test_speaker_of_a_quote_after_a_colon():
 def test_a_stance_verb_states_its_object_not_the_day():
     found = quotes_of("The union on Wednesday criticized the new shift schedule.")
     assert [(quote.text, quote.speaker) for quote in found] == [("the new shift schedule", "The union")]
+
+
+def test_a_short_stance_names_who_or_what_it_is_on():
+    found = quotes_of("The mayor endorsed Ruiz in March. The treasurer said so.")
+    assert [(quote.text, quote.speaker) for quote in found] == [("Ruiz", "The mayor")]

@@ -426,9 +426,20 @@ def _reported(doc: Doc, text: str, direct: list[tuple[int, int]]) -> list[tuple[
         start, end = _within_paragraph(text, cue.idx, *reported[:2])
         while end > start and text[end - 1] in ".,;:":
             end -= 1
-        if end - start > 10 and quoted_share(start, end) <= 0.5:
+        if _says_something(doc, start, end) and quoted_share(start, end) <= 0.5:
             found.append((cue, start, end, reported[2]))
     return _split_coordinated(text, found)
+
+
+def _says_something(doc: Doc, start: int, end: int) -> bool:
+    """Whether a reported span holds a statement: a clause of a few words, or the name or noun a
+    stance is taken on (``endorsed Ruiz``, ``backed the levy``), not a bare ``so`` or ``that``."""
+    if end - start > 10:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in TIME_ENTITIES for t in span
+    )
 
 
 def _within_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
