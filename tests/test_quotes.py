@@ -285,3 +285,10 @@ def test_a_stance_verb_states_its_object_not_the_day():
 def test_a_short_stance_names_who_or_what_it_is_on():
     found = quotes_of("The mayor endorsed Ruiz in March. The treasurer said so.")
     assert [(quote.text, quote.speaker) for quote in found] == [("Ruiz", "The mayor")]
+
+
+def test_orders_instructions_and_calls_for_others_to_act():
+    found = quotes_of("The sheriff ordered deputies to close the road. The union called for all members to walk out.")
+    assert [(quote.text, quote.speaker) for quote in found] == [
+        ("deputies to close the road", "The sheriff"), ("all members to walk out", "The union"),
+    ]

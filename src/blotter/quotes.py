@@ -50,7 +50,8 @@ REPORTING_VERBS = (SPEECH_VERBS - {"know", "describe", "comment", "recall", "pos
 NOT_REPORTING = frozenset("be become seem appear mean ensure make assume forget panic start remain".split())
 # Verbs whose "to" complement reports an intention or demand: "vowed to retaliate".
 INTENTION_VERBS = frozenset(
-    "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer agree decline ask prefer".split()
+    """promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer agree decline ask prefer
+    tell order instruct encourage advise warn remind invite beg implore press persuade convince""".split()
 )
 # Speech acts whose object or prepositional object states what was said: "denied the report",
 # "called for calm", "complained about the delays".
@@ -499,7 +500,7 @@ def _candidate_reports(doc: Doc) -> Iterator[tuple[Token, tuple[int, int, Token 
     """
     dependencies = doc.to_array("DEP")
     lower_forms = doc.to_array("LOWER")
-    complement_ids = [doc.vocab.strings[label] for label in ("ccomp", "xcomp", "acl", "dobj", "prep")]
+    complement_ids = [doc.vocab.strings[label] for label in ("ccomp", "xcomp", "acl", "dobj", "prep", "advcl")]
     cue_indices = {int(doc[int(i)].head.i) for i in numpy.flatnonzero(numpy.isin(dependencies, complement_ids))}
     cue_indices.update(int(i) for i in numpy.flatnonzero(lower_forms == doc.vocab.strings["according"]))
     asides = {int(i) for i in numpy.flatnonzero(dependencies == doc.vocab.strings["parataxis"])}
@@ -557,7 +558,7 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
             clause = None  # "the problem is that ...", "it was unclear whether ...", "to ensure that ..."
 
         if clause is None and word.lemma_ in INTENTION_VERBS:
-            clause = next((c for c in word.children if c.dep_ == "xcomp"), None)
+            clause = next((c for c in word.children if c.dep_ == "xcomp" or _marked_by_for(c)), None)
         if clause is None and word.lemma_ in STANCE_VERBS:
             clause = _stated_object(word)
         subject = _subject_of(word)
@@ -617,6 +618,11 @@ def _stated_object(verb: Token) -> Token | None:
     for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPOSITIONS):
         objects += [c for c in preposition.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"]
     return next((c for c in objects if c.ent_type_ not in TIME_ENTITIES), None)
+
+
+def _marked_by_for(clause: Token) -> bool:
+    """``called for all parties to stand down``: the wish is a clause opened by ``for``."""
+    return clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ == "for" for child in clause.children)
 
 
 def _marked_by_that(clause: Token) -> bool:
