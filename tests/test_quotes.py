@@ -292,3 +292,8 @@ def test_orders_instructions_and_calls_for_others_to_act():
     assert [(quote.text, quote.speaker) for quote in found] == [
         ("deputies to close the road", "The sheriff"), ("all members to walk out", "The union"),
     ]
+
+
+def test_a_stance_noun_states_what_it_is_on_but_an_attack_is_not_words():
+    found = quotes_of("The pastor renewed his church's support for the peace plan. The attack on the depot killed two.")
+    assert [(quote.text, quote.cue) for quote in found] == [("the peace plan", "support")]

@@ -63,6 +63,15 @@ STANCE_VERBS = frozenset(
     favour insist complain speak talk comment call warn express voice repeat decry denounce applaud
     hail lament argue outline detail note accuse disclose want prefer vote""".split()
 )
+# Nouns of a stance and the preposition naming what it is on: "her support for the levy",
+# "his criticism of the police", "calls for calm". Not "attack on" (in this news an attack is
+# rarely words) nor "endorsement of" (of whom gives it as often as of whom it backs).
+STANCE_NOUNS = {
+    **dict.fromkeys("support praise call demand plea appeal proposal".split(), ("for",)),
+    **dict.fromkeys("criticism defense defence condemnation denial announcement".split(), ("of",)),
+    **dict.fromkeys("opposition objection".split(), ("to",)),
+    **dict.fromkeys("concern complaint".split(), ("about", "over")),
+}
 SPEAKER_PREPOSITIONS = frozenset({"of", "at", "for", "in", "from"})
 STANCE_PREPOSITIONS = frozenset({"about", "of", "for", "on", "against"})
 REPORT_NOUNS = frozenset(
@@ -546,9 +555,12 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
     ``the claim that X``.
     """
     if word.pos_ == "NOUN":
-        if word.lemma_ not in REPORT_NOUNS:
+        if word.lemma_ in REPORT_NOUNS:
+            clause = next((c for c in word.children if c.dep_ in ("acl", "ccomp") and _marked_by_that(c)), None)
+        elif word.lemma_ in STANCE_NOUNS:
+            clause = _object_of_preposition(word, STANCE_NOUNS[word.lemma_])
+        else:
             return None
-        clause = next((c for c in word.children if c.dep_ in ("acl", "ccomp") and _marked_by_that(c)), None)
         subject = next((c for c in word.children if c.dep_ == "poss"), None) or _maker_of(word)
     else:
         clause = _own_clause(word)
@@ -618,6 +630,14 @@ def _stated_object(verb: Token) -> Token | None:
     for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPOSITIONS):
         objects += [c for c in preposition.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"]
     return next((c for c in objects if c.ent_type_ not in TIME_ENTITIES), None)
+
+
+def _object_of_preposition(noun: Token, prepositions: tuple[str, ...]) -> Token | None:
+    """What a stance noun is on: the object of its preposition (``support [for the levy]``)."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            return next((c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"), None)
+    return None
 
 
 def _marked_by_for(clause: Token) -> bool:
