@@ -297,3 +297,11 @@ def test_orders_instructions_and_calls_for_others_to_act():
 def test_a_stance_noun_states_what_it_is_on_but_an_attack_is_not_words():
     found = quotes_of("The pastor renewed his church's support for the peace plan. The attack on the depot killed two.")
     assert [(quote.text, quote.cue) for quote in found] == [("the peace plan", "support")]
+
+
+def test_opinion_verbs_and_their_own_prepositions():
+    text = ("Senator Ana Ruiz has railed against the water tax for months. "
+            "The mayor mocked the proposal. He pointed the flashlight at the door.")
+    assert [(quote.text, quote.cue) for quote in quotes_of(text)] == [
+        ("the water tax", "railed"), ("the proposal", "mocked"),
+    ]

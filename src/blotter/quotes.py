@@ -61,8 +61,16 @@ STANCE_VERBS = frozenset(
     predict acknowledge admit doubt fear promise pledge vow threaten dismiss slam blast view consider
     recommend accept suggest explain highlight emphasize emphasise stress tout back favor
     favour insist complain speak talk comment call warn express voice repeat decry denounce applaud
-    hail lament argue outline detail note accuse disclose want prefer vote""".split()
+    hail lament argue outline detail note accuse disclose want prefer vote mock ridicule deride rebuke chide
+    scold lambaste laud champion echo reiterate downplay embrace thank congratulate""".split()
 )
+# Verbs that take a stance through one preposition of their own: "referred to the report",
+# "railed against the deal", "took a swipe at the mayor".
+PHRASAL_STANCE_VERBS = {
+    **dict.fromkeys("refer point".split(), "to"), **dict.fromkeys("focus reflect".split(), "on"),
+    **dict.fromkeys("swipe balk".split(), "at"), **dict.fromkeys("advocate vouch apologize apologise".split(), "for"),
+    "rail": "against",
+}
 # Nouns of a stance and the preposition naming what it is on: "her support for the levy",
 # "his criticism of the police", "calls for calm". Not "attack on" (in this news an attack is
 # rarely words) nor "endorsement of" (of whom gives it as often as of whom it backs).
@@ -571,7 +579,7 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
 
         if clause is None and word.lemma_ in INTENTION_VERBS:
             clause = next((c for c in word.children if c.dep_ == "xcomp" or _marked_by_for(c)), None)
-        if clause is None and word.lemma_ in STANCE_VERBS:
+        if clause is None and (word.lemma_ in STANCE_VERBS or word.lemma_ in PHRASAL_STANCE_VERBS):
             clause = _stated_object(word)
         subject = _subject_of(word)
     if clause is None:
@@ -626,8 +634,14 @@ def _predicates_object(child: Token) -> bool:
 def _stated_object(verb: Token) -> Token | None:
     """The noun phrase a stance verb states: its object, else the object of ``about``/``for``...,
     but not a time (``criticized the plan on Saturday``, ``on Friday endorsed Ruiz``)."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "NUM")]
-    for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPOSITIONS):
+    phrasal = PHRASAL_STANCE_VERBS.get(verb.lemma_)
+    if phrasal is not None:  # "pointed to the figures": only its own preposition, never an object
+        objects = []
+        prepositions = {phrasal}
+    else:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "NUM")]
+        prepositions = STANCE_PREPOSITIONS
+    for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions):
         objects += [c for c in preposition.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"]
     return next((c for c in objects if c.ent_type_ not in TIME_ENTITIES), None)
 
