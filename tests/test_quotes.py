@@ -305,3 +305,8 @@ def test_opinion_verbs_and_their_own_prepositions():
     assert [(quote.text, quote.cue) for quote in quotes_of(text)] == [
         ("the water tax", "railed"), ("the proposal", "mocked"),
     ]
+
+
+def test_a_statement_that_opens_with_a_gerund():
+    found = quotes_of("He said legalizing it could put thousands of people to work in upstate New York.")
+    assert [quote.text for quote in found] == ["legalizing it could put thousands of people to work in upstate New York"]

@@ -576,7 +576,8 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
             not _marked_by_that(clause) or word.lemma_ in NOT_REPORTING
         ):
             clause = None  # "the problem is that ...", "it was unclear whether ...", "to ensure that ..."
-
+        if clause is None and word.lemma_ in SPEECH_VERBS:
+            clause = _gerund_clause(word)
         if clause is None and word.lemma_ in INTENTION_VERBS:
             clause = next((c for c in word.children if c.dep_ == "xcomp" or _marked_by_for(c)), None)
         if clause is None and (word.lemma_ in STANCE_VERBS or word.lemma_ in PHRASAL_STANCE_VERBS):
@@ -652,6 +653,13 @@ def _object_of_preposition(noun: Token, prepositions: tuple[str, ...]) -> Token 
         if child.dep_ == "prep" and child.lower_ in prepositions:
             return next((c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"), None)
     return None
+
+
+def _gerund_clause(verb: Token) -> Token | None:
+    """``He said legalizing it would create jobs``: the parser takes the gerund subject of the
+    clause said for the verb's own complement; the clause is what was said all the same."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i
+                 and any(t.dep_ == "ccomp" for t in c.children)), None)
 
 
 def _marked_by_for(clause: Token) -> bool:
