@@ -310,3 +310,8 @@ def test_opinion_verbs_and_their_own_prepositions():
 def test_a_statement_that_opens_with_a_gerund():
     found = quotes_of("He said legalizing it could put thousands of people to work in upstate New York.")
     assert [quote.text for quote in found] == ["legalizing it could put thousands of people to work in upstate New York"]
+
+
+def test_a_short_common_noun_is_not_a_statement():
+    found = quotes_of("Two council members voted against the plan.")
+    assert found == []

@@ -450,13 +450,13 @@ def _reported(doc: Doc, text: str, direct: list[tuple[int, int]]) -> list[tuple[
 
 
 def _says_something(doc: Doc, start: int, end: int) -> bool:
-    """Whether a reported span holds a statement: a clause of a few words, or the name or noun a
-    stance is taken on (``endorsed Ruiz``, ``backed the levy``), not a bare ``so`` or ``that``."""
+    """Whether a reported span holds a statement: a clause of a few words, or the name a stance is
+    taken on (``endorsed Ruiz``), not a bare ``so``, ``that`` or ``the plan``, which says too little."""
     if end - start > 10:
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(
-        t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in TIME_ENTITIES for t in span
+        t.pos_ == "PROPN" and t.ent_type_ not in TIME_ENTITIES for t in span
     )
 
 
