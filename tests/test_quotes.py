@@ -315,3 +315,8 @@ def test_a_statement_that_opens_with_a_gerund():
 def test_a_short_common_noun_is_not_a_statement():
     found = quotes_of("Two council members voted against the plan.")
     assert found == []
+
+
+def test_speaker_of_was_quoted_as_saying():
+    found = quotes_of("The mayor was quoted as saying the curfew would end soon.")
+    assert [(quote.text, quote.speaker) for quote in found] == [("the curfew would end soon", "The mayor")]

@@ -90,6 +90,8 @@ REPORT_NOUNS = frozenset(
 PRONOUN_REFERENT = {"he": "male", "she": "female", "they": "group", "it": "group"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Passive verbs whose subject is the one speaking: "was quoted as saying", "was heard telling".
+HEARD_SAYING = frozenset("quote hear overhear record film catch".split())
 # A verb without its own subject that takes the subject of the verb above it.
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})  # acomp: "are likely to say"
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -691,18 +693,23 @@ def _according_to(doc: Doc, according: Token) -> tuple[int, int, Token | None] |
 
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject (the nearest, if the parse gives two); for ``and added`` the first verb's,
-    for ``began by saying`` or ``was held in contempt for refusing to`` the governing verb's."""
+    for ``began by saying`` or ``was held in contempt for refusing to`` the governing verb's; for
+    ``was quoted as saying`` or ``was heard telling`` the one quoted or heard."""
+    climbed = False
     for _ in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
         subject = min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return verb.head  # "Harry Reid, who argued ..."
+        if subject is not None and subject.dep_ == "nsubjpass" and climbed and verb.lemma_ in HEARD_SAYING:
+            return subject
         if subject is not None and subject.dep_ == "nsubjpass":  # "he was accused (by prosecutors) of ..."
             agent = next((child for child in verb.children if child.dep_ == "agent"), None)
             return next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
         if subject is not None or verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
             return subject
         verb = verb.head
+        climbed = True
         if verb.pos_ == "ADP" and verb.dep_ == "prep" and verb.head is not verb:
             verb = verb.head  # "by saying", "for refusing"
     return None
