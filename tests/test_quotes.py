@@ -251,3 +251,72 @@ def test_speaker_of_a_statement_noun_and_of_likely_to_say():
     assert [quote.speaker for quote in found] == ["The ministry"]
     found = quotes_of("Residents are likely to say that the checkpoint came too late.")
     assert [quote.speaker for quote in found] == ["Residents"]
+
+
+def test_a_quote_in_the_paragraph_above_does_not_hide_what_the_next_speaker_said():
+    text = ("The mayor spoke after the vote. “We will not close the shelter. The city is going to keep it open "
+            "all winter.”\n\nCouncil member Ruth Amadi said the plan was reckless and accused the mayor of "
+            "ignoring the budget.")
+    reported = [quote for quote in quotes_of(text) if not quote.direct]
+    assert [(quote.text[:24], quote.speaker) for quote in reported] == [("the plan was reckless an", "Ruth Amadi")]
+
+
+def test_headlines_that_open_with_their_source():
+    text = ("Police: Gunman knew both victims before the shooting\n\nMayor Tom Barrett: We will not let this stand\n\n"
+            "Update: The suspect was arrested Wednesday night in Racine.\n\n"
+            "Follow Ana Ruiz on Twitter: @anaruiz and at anaruiz.example.com for more")
+    assert [(quote.text, quote.speaker) for quote in direct_quotes(text)] == [
+        ("Gunman knew both victims before the shooting", "Police"), ("We will not let this stand", "Tom Barrett"),
+    ]
+
+
+def test_speaker_of_a_quote_after_a_colon():
+    text = ("The councillors argued for an hour. Then Ana Ruiz lost her patience with them:\n\n"
+            "“We have talked about this road for ten years and nothing has changed.”\n\n"
+            "The city released a statement: “The road will be repaired by the end of the year.”")
+    assert [(quote.cue, quote.speaker) for quote in direct_quotes(text)] == [("lost", "Ana Ruiz"), ("released", "The city")]
+
+
+def test_a_stance_verb_states_its_object_not_the_day():
+    found = quotes_of("The union on Wednesday criticized the new shift schedule.")
+    assert [(quote.text, quote.speaker) for quote in found] == [("the new shift schedule", "The union")]
+
+
+def test_a_short_stance_names_who_or_what_it_is_on():
+    found = quotes_of("The mayor endorsed Ruiz in March. The treasurer said so.")
+    assert [(quote.text, quote.speaker) for quote in found] == [("Ruiz", "The mayor")]
+
+
+def test_orders_instructions_and_calls_for_others_to_act():
+    found = quotes_of("The sheriff ordered deputies to close the road. The union called for all members to walk out.")
+    assert [(quote.text, quote.speaker) for quote in found] == [
+        ("deputies to close the road", "The sheriff"), ("all members to walk out", "The union"),
+    ]
+
+
+def test_a_stance_noun_states_what_it_is_on_but_an_attack_is_not_words():
+    found = quotes_of("The pastor renewed his church's support for the peace plan. The attack on the depot killed two.")
+    assert [(quote.text, quote.cue) for quote in found] == [("the peace plan", "support")]
+
+
+def test_opinion_verbs_and_their_own_prepositions():
+    text = ("Senator Ana Ruiz has railed against the water tax for months. "
+            "The mayor mocked the proposal. He pointed the flashlight at the door.")
+    assert [(quote.text, quote.cue) for quote in quotes_of(text)] == [
+        ("the water tax", "railed"), ("the proposal", "mocked"),
+    ]
+
+
+def test_a_statement_that_opens_with_a_gerund():
+    found = quotes_of("He said legalizing it could put thousands of people to work in upstate New York.")
+    assert [quote.text for quote in found] == ["legalizing it could put thousands of people to work in upstate New York"]
+
+
+def test_a_short_common_noun_is_not_a_statement():
+    found = quotes_of("Two council members voted against the plan.")
+    assert found == []
+
+
+def test_speaker_of_was_quoted_as_saying():
+    found = quotes_of("The mayor was quoted as saying the curfew would end soon.")
+    assert [(quote.text, quote.speaker) for quote in found] == [("the curfew would end soon", "The mayor")]

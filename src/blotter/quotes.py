@@ -50,7 +50,8 @@ REPORTING_VERBS = (SPEECH_VERBS - {"know", "describe", "comment", "recall", "pos
 NOT_REPORTING = frozenset("be become seem appear mean ensure make assume forget panic start remain".split())
 # Verbs whose "to" complement reports an intention or demand: "vowed to retaliate".
 INTENTION_VERBS = frozenset(
-    "promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer agree decline ask prefer".split()
+    """promise pledge vow threaten plan intend want seek urge demand call hope expect refuse offer agree decline ask prefer
+    tell order instruct encourage advise warn remind invite beg implore press persuade convince""".split()
 )
 # Speech acts whose object or prepositional object states what was said: "denied the report",
 # "called for calm", "complained about the delays".
@@ -60,8 +61,25 @@ STANCE_VERBS = frozenset(
     predict acknowledge admit doubt fear promise pledge vow threaten dismiss slam blast view consider
     recommend accept suggest explain highlight emphasize emphasise stress tout back favor
     favour insist complain speak talk comment call warn express voice repeat decry denounce applaud
-    hail lament argue outline detail note accuse disclose want prefer vote""".split()
+    hail lament argue outline detail note accuse disclose want prefer vote mock ridicule deride rebuke chide
+    scold lambaste laud champion echo reiterate downplay embrace thank congratulate""".split()
 )
+# Verbs that take a stance through one preposition of their own: "referred to the report",
+# "railed against the deal", "took a swipe at the mayor".
+PHRASAL_STANCE_VERBS = {
+    **dict.fromkeys("refer point".split(), "to"), **dict.fromkeys("focus reflect".split(), "on"),
+    **dict.fromkeys("swipe balk".split(), "at"), **dict.fromkeys("advocate vouch apologize apologise".split(), "for"),
+    "rail": "against",
+}
+# Nouns of a stance and the preposition naming what it is on: "her support for the levy",
+# "his criticism of the police", "calls for calm". Not "attack on" (in this news an attack is
+# rarely words) nor "endorsement of" (of whom gives it as often as of whom it backs).
+STANCE_NOUNS = {
+    **dict.fromkeys("support praise call demand plea appeal proposal".split(), ("for",)),
+    **dict.fromkeys("criticism defense defence condemnation denial announcement".split(), ("of",)),
+    **dict.fromkeys("opposition objection".split(), ("to",)),
+    **dict.fromkeys("concern complaint".split(), ("about", "over")),
+}
 SPEAKER_PREPOSITIONS = frozenset({"of", "at", "for", "in", "from"})
 STANCE_PREPOSITIONS = frozenset({"about", "of", "for", "on", "against"})
 REPORT_NOUNS = frozenset(
@@ -71,6 +89,9 @@ REPORT_NOUNS = frozenset(
 # What a pronoun speaker refers to: a man, a woman, or a group or organisation ("it added").
 PRONOUN_REFERENT = {"he": "male", "she": "female", "they": "group", "it": "group"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Passive verbs whose subject is the one speaking: "was quoted as saying", "was heard telling".
+HEARD_SAYING = frozenset("quote hear overhear record film catch".split())
 # A verb without its own subject that takes the subject of the verb above it.
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})  # acomp: "are likely to say"
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -94,9 +115,17 @@ SPEAKER_LABEL = re.compile(r"\s*(?P<mark>``|[\"“])?\s*(?P<name>[A-Z][A-Z'.-]+(
 NOT_SPEAKER_LABELS = frozenset(
     "UPDATE UPDATED WATCH VIDEO PHOTOS PHOTO BREAKING CORRECTION NOTE EDITOR'S NOTE RELATED READ MORE ALSO READ "
     "SOURCE SOURCES CREDIT WARNING ADVERTISEMENT EXCLUSIVE LIVE Q A CLARIFICATION BYLINE EMAIL DEVELOPING ANALYSIS "
-    "OPINION COMMENTARY TIMELINE TRANSCRIPT TAGS TOPICS".split()
+    "OPINION COMMENTARY TIMELINE TRANSCRIPT TAGS TOPICS FOLLOW CONTACT SUBSCRIBE SHARE".split()
 ) | {"EDITOR'S NOTE", "READ MORE", "ALSO READ"}
 LABEL_MAX = 40  # characters from an opening mark to the end of the speaker's label in it
+# "Police: Gunman knew the victims", "Sen. Ana Ruiz on the Budget: We Will Not Cut": a headline
+# or line that opens with who says it, in capitalised words, and a colon.
+NAMED_LABEL = re.compile(r"\s*(?P<name>[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|[a-z]{1,3})){0,8}):\s+(?=\S)")
+# Who a headline label may name without a name of its own: "Police: ...", "Poll: ...".
+LABEL_SOURCES = frozenset(
+    """police officials official authorities witnesses witness sheriff prosecutors investigators poll report
+    study survey newspaper coroner family""".split()
+)
 # What may stand between a reported clause and quoted words that carry it on.
 QUOTE_JOIN = re.compile(r"[\s,;:—–-]*(?:(?:and|or|but|then|that|as|of|is|was|are|were|to|be|a|an|the)\s+)*"
                         r"(?:``|[\"“”])\s*")
@@ -130,7 +159,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         cue = text[cue_token.idx : cue_end]
         content_end = _through_quotes(text, content_end, quoted)
         found.append((_quote(text, content_start, content_end, cue, speaker, direct=False), speaker))
-    labelled = _transcript_turns(text, quoted)
+    labelled = _transcript_turns(text, quoted, names)
     for start, end, speaker in labelled:
         found.append((_quote(text, start, end, None, speaker, direct=True), speaker))
     quoted = [(start, end) for start, end in quoted if not any(s - LABEL_MAX <= start <= s for s, _, _ in labelled)]
@@ -222,24 +251,57 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _transcript_turns(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Speaker]]:
+def _transcript_turns(text: str, quoted: list[tuple[int, int]], names: list[Span]) -> list[tuple[int, int, Speaker]]:
     """Turns of a transcript: a paragraph, or a quoted one, opening with its speaker's name in
-    capitals and a colon (``PENCE: Well, look ...``). The words after the colon are the quote."""
+    capitals and a colon (``PENCE: Well, look ...``), and headlines or lines that open with their
+    source (``Police: Gunman knew the victims``). The words after the colon are the quote."""
     turns = []
     opening = {start for start, _ in quoted}
     for paragraph in re.finditer(r"[^\n]+", text):
         label = SPEAKER_LABEL.match(text, paragraph.start(), paragraph.end())
         if label is None or label.group("name").upper() in NOT_SPEAKER_LABELS:
+            speaker = _named_label(text, paragraph.start(), paragraph.end(), names)
+            if speaker is None:
+                continue
+            label_end = speaker[1]
+            speaker = speaker[0]
+        elif label.group("mark") and label.start("name") not in opening:
             continue
-        start, end = _strip(text, label.end(), paragraph.end())
-        if label.group("mark") and label.start("name") not in opening:
-            continue
+        else:
+            label_end = label.end()
+            speaker = Speaker(label.group("name"), label.group("name"), label.start("name"))
+        start, end = _strip(text, label_end, paragraph.end())
         while end > start and text[end - 1] in "\"“”'":
             end -= 1
         if end - start > 10:
-            name = label.group("name")
-            turns.append((start, end, Speaker(name, name, label.start("name"))))
+            turns.append((start, end, speaker))
     return turns
+
+
+def _named_label(text: str, start: int, end: int, names: list[Span]) -> tuple[Speaker, int] | None:
+    """The speaker a line opens with and where its label ends: ``Sen. Ana Ruiz: ...`` names a
+    person or organisation, ``Police: ...`` a source; ``Update: ...`` or ``Photo: ...`` none."""
+    label = NAMED_LABEL.match(text, start, end)
+    if label is None:
+        return None
+    words = label.group("name").split()
+    if not words[-1][0].isupper() or {words[0].upper(), words[-1].upper()} & NOT_SPEAKER_LABELS or len(
+        text[label.end() : end].split()
+    ) < 3:
+        return None
+    label_start, label_end = label.span("name")
+    inside = [ent for ent in names if label_start <= ent.start_char and ent.end_char <= label_end
+              and ent.label_ in ("PERSON", "ORG")]
+    mention = label.group("name")
+    if inside:
+        entity = min(inside, key=lambda ent: (ent.label_ != "PERSON", ent.start_char))
+        name = text[entity.start_char : entity.end_char]
+        person = entity.label_ == "PERSON"
+        gender = first_name_gender(name.split()[0]) if person else None
+        return Speaker(name, mention, label_start, gender, person), label.end()
+    if words[-1].lower() in LABEL_SOURCES:
+        return Speaker(mention, mention, label_start), label.end()
+    return None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -271,7 +333,7 @@ def _attribute_direct(
     if cue is not None and adjacent and not _next_to(doc, cue, start, end):
         cue = None
     if cue is None:
-        return _dash_signature(doc, text, names, end)
+        return _dash_signature(doc, text, names, end) or _colon_lead(doc, text, names, start)
     subject = _subject_of(cue)
     return text[cue.idx : cue.idx + len(cue)], _speaker(doc, text, names, subject) if subject is not None else None
 
@@ -299,6 +361,27 @@ def _dash_signature(doc: Doc, text: str, names: list[Span], quote_end: int) -> t
     name = text[entity.start_char : entity.end_char] if entity is not None else text[start:end]
     person = entity is not None and entity.label_ == "PERSON"
     return None, Speaker(name, text[start:end], start, first_name_gender(name.split()[0]) if person else None, person)
+
+
+def _colon_lead(doc: Doc, text: str, names: list[Span], quote_start: int) -> tuple[str, Speaker] | None:
+    """The clause that a colon ends just before the quote, even at the end of the paragraph above:
+    ``Breitbart News responded:``, ``Cruz called them on it:``, ``the mayor released a statement:``.
+    Its verb is the cue and the verb's subject the speaker; ``it`` (``Wait, it gets better:``) is none."""
+    lead = text[:quote_start].rstrip().rstrip("`\"“").rstrip()
+    if not lead.endswith(":"):
+        return None
+    colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    if colon is None:
+        return None
+    verb = colon[0].head
+    for _ in range(3):  # "released a statement:": the colon may hang on the object
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    subject = _subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.lower_ in ("it", "this", "that", "there"):
+        return None
+    return text[verb.idx : verb.idx + len(verb)], _speaker(doc, text, names, subject)
 
 
 def _cue_after(doc: Doc, text: str, quote_end: int) -> Token | None:
@@ -363,9 +446,20 @@ def _reported(doc: Doc, text: str, direct: list[tuple[int, int]]) -> list[tuple[
         start, end = _within_paragraph(text, cue.idx, *reported[:2])
         while end > start and text[end - 1] in ".,;:":
             end -= 1
-        if end - start > 10 and quoted_share(start, end) <= 0.5:
+        if _says_something(doc, start, end) and quoted_share(start, end) <= 0.5:
             found.append((cue, start, end, reported[2]))
     return _split_coordinated(text, found)
+
+
+def _says_something(doc: Doc, start: int, end: int) -> bool:
+    """Whether a reported span holds a statement: a clause of a few words, or the name a stance is
+    taken on (``endorsed Ruiz``), not a bare ``so``, ``that`` or ``the plan``, which says too little."""
+    if end - start > 10:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ == "PROPN" and t.ent_type_ not in TIME_ENTITIES for t in span
+    )
 
 
 def _within_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
@@ -425,7 +519,7 @@ def _candidate_reports(doc: Doc) -> Iterator[tuple[Token, tuple[int, int, Token 
     """
     dependencies = doc.to_array("DEP")
     lower_forms = doc.to_array("LOWER")
-    complement_ids = [doc.vocab.strings[label] for label in ("ccomp", "xcomp", "acl", "dobj", "prep")]
+    complement_ids = [doc.vocab.strings[label] for label in ("ccomp", "xcomp", "acl", "dobj", "prep", "advcl")]
     cue_indices = {int(doc[int(i)].head.i) for i in numpy.flatnonzero(numpy.isin(dependencies, complement_ids))}
     cue_indices.update(int(i) for i in numpy.flatnonzero(lower_forms == doc.vocab.strings["according"]))
     asides = {int(i) for i in numpy.flatnonzero(dependencies == doc.vocab.strings["parataxis"])}
@@ -471,20 +565,24 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
     ``the claim that X``.
     """
     if word.pos_ == "NOUN":
-        if word.lemma_ not in REPORT_NOUNS:
+        if word.lemma_ in REPORT_NOUNS:
+            clause = next((c for c in word.children if c.dep_ in ("acl", "ccomp") and _marked_by_that(c)), None)
+        elif word.lemma_ in STANCE_NOUNS:
+            clause = _object_of_preposition(word, STANCE_NOUNS[word.lemma_])
+        else:
             return None
-        clause = next((c for c in word.children if c.dep_ in ("acl", "ccomp") and _marked_by_that(c)), None)
         subject = next((c for c in word.children if c.dep_ == "poss"), None) or _maker_of(word)
     else:
-        clause = next((c for c in word.children if c.dep_ == "ccomp"), None)
+        clause = _own_clause(word)
         if clause is not None and word.lemma_ not in REPORTING_VERBS and (
             not _marked_by_that(clause) or word.lemma_ in NOT_REPORTING
         ):
             clause = None  # "the problem is that ...", "it was unclear whether ...", "to ensure that ..."
-
+        if clause is None and word.lemma_ in SPEECH_VERBS:
+            clause = _gerund_clause(word)
         if clause is None and word.lemma_ in INTENTION_VERBS:
-            clause = next((c for c in word.children if c.dep_ == "xcomp"), None)
-        if clause is None and word.lemma_ in STANCE_VERBS:
+            clause = next((c for c in word.children if c.dep_ == "xcomp" or _marked_by_for(c)), None)
+        if clause is None and (word.lemma_ in STANCE_VERBS or word.lemma_ in PHRASAL_STANCE_VERBS):
             clause = _stated_object(word)
         subject = _subject_of(word)
     if clause is None:
@@ -495,12 +593,29 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
         tokens = list(asked[0].subtree) + tokens if asked else tokens
     last = tokens[-1]
     if clause.dep_ == "ccomp" and clause.i < word.i:  # "A, but B, the source added": both are said
-        before = [c for c in word.children if c.dep_ == "ccomp" and c.i < word.i]
+        before = [c for c in _clauses_in_paragraph(word) if c.i < word.i]
         last = max([last] + [c.right_edge for c in before], key=lambda t: t.i)
     if clause.dep_ == "dobj":  # "called the senator a liar", "described it as a disgrace"
         predicates = [c for c in word.children if c.i > clause.i and _predicates_object(c)]
         last = max([last] + [c.right_edge for c in predicates], key=lambda t: t.i)
     return tokens[0].idx, last.idx + len(last), subject
+
+
+def _own_clause(verb: Token) -> Token | None:
+    """The clause a verb reports: its complement after it (``He said B``), else one before it
+    (``A, the source added``). A parse that hangs the sentence before it (``A: He said B``) on
+    the verb as well is not what it says."""
+    clauses = _clauses_in_paragraph(verb)
+    after = [c for c in clauses if c.i > verb.i]
+    return (after or clauses or [None])[0]
+
+
+def _clauses_in_paragraph(verb: Token) -> list[Token]:
+    """The verb's complement clauses in its own paragraph: a parse can hang the quote of the
+    paragraph above on it."""
+    text = verb.doc.text
+    return [c for c in verb.children if c.dep_ == "ccomp" and "\n" not in text[
+        min(c.left_edge.idx, verb.idx) : max(c.right_edge.idx, verb.idx)]]
 
 
 def _maker_of(noun: Token) -> Token | None:
@@ -520,13 +635,38 @@ def _predicates_object(child: Token) -> bool:
 
 
 def _stated_object(verb: Token) -> Token | None:
-    """The noun phrase a stance verb states: its object, or the object of ``about``/``for``..."""
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.pos_ not in ("PRON", "NUM"):
-            return child
-        if child.dep_ == "prep" and child.lower_ in STANCE_PREPOSITIONS:
+    """The noun phrase a stance verb states: its object, else the object of ``about``/``for``...,
+    but not a time (``criticized the plan on Saturday``, ``on Friday endorsed Ruiz``)."""
+    phrasal = PHRASAL_STANCE_VERBS.get(verb.lemma_)
+    if phrasal is not None:  # "pointed to the figures": only its own preposition, never an object
+        objects = []
+        prepositions = {phrasal}
+    else:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "NUM")]
+        prepositions = STANCE_PREPOSITIONS
+    for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions):
+        objects += [c for c in preposition.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"]
+    return next((c for c in objects if c.ent_type_ not in TIME_ENTITIES), None)
+
+
+def _object_of_preposition(noun: Token, prepositions: tuple[str, ...]) -> Token | None:
+    """What a stance noun is on: the object of its preposition (``support [for the levy]``)."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             return next((c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"), None)
     return None
+
+
+def _gerund_clause(verb: Token) -> Token | None:
+    """``He said legalizing it would create jobs``: the parser takes the gerund subject of the
+    clause said for the verb's own complement; the clause is what was said all the same."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i
+                 and any(t.dep_ == "ccomp" for t in c.children)), None)
+
+
+def _marked_by_for(clause: Token) -> bool:
+    """``called for all parties to stand down``: the wish is a clause opened by ``for``."""
+    return clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ == "for" for child in clause.children)
 
 
 def _marked_by_that(clause: Token) -> bool:
@@ -553,18 +693,23 @@ def _according_to(doc: Doc, according: Token) -> tuple[int, int, Token | None] |
 
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject (the nearest, if the parse gives two); for ``and added`` the first verb's,
-    for ``began by saying`` or ``was held in contempt for refusing to`` the governing verb's."""
+    for ``began by saying`` or ``was held in contempt for refusing to`` the governing verb's; for
+    ``was quoted as saying`` or ``was heard telling`` the one quoted or heard."""
+    climbed = False
     for _ in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
         subject = min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return verb.head  # "Harry Reid, who argued ..."
+        if subject is not None and subject.dep_ == "nsubjpass" and climbed and verb.lemma_ in HEARD_SAYING:
+            return subject
         if subject is not None and subject.dep_ == "nsubjpass":  # "he was accused (by prosecutors) of ..."
             agent = next((child for child in verb.children if child.dep_ == "agent"), None)
             return next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
         if subject is not None or verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
             return subject
         verb = verb.head
+        climbed = True
         if verb.pos_ == "ADP" and verb.dep_ == "prep" and verb.head is not verb:
             verb = verb.head  # "by saying", "for refusing"
     return None
