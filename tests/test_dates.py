@@ -558,6 +558,17 @@ def test_discharged_from_hospital_is_not_the_act() -> None:
     assert not _is_event_verb(next(token for token in doc if token.text == "discharged"))
 
 
+@pytest.mark.parametrize("text, word", [
+    ("The inmate died in custody Saturday.", "died"),
+    ("A man was shot in police custody Saturday.", "shot"),
+    ("He was beaten in custody Saturday.", "beaten"),
+])
+def test_harm_in_custody_is_still_the_act_not_an_arrest(text: str, word: str) -> None:
+    from blotter.incidents.dates import _is_event_verb, _takes_into_custody
+    token = next(token for token in analyse(text) if token.text == word)
+    assert _is_event_verb(token) and not _takes_into_custody(token)
+
+
 @pytest.mark.parametrize("text, start", [
     # a day a speaker counts from when they spoke, about something else they did, dates nothing
     ('"I talked to a neighbor yesterday and she was in tears," the mayor said of the shooting of a boy at a park.', None),

@@ -533,10 +533,16 @@ def _is_trigger(token: Token) -> bool:
 _EVENT_PHRASES = frozenset({("open", "fire"), ("go", "off")})
 
 
+# Verbs that put someone in custody: "taken into custody", "placed in custody", "booked into custody".
+_CUSTODY_VERBS = frozenset({"take", "place", "put", "book", "remand", "return"})
+
+
 def _takes_into_custody(token: Token) -> bool:
-    """Whether a verb puts someone in custody ("was taken into custody", "placed in custody"): an arrest."""
-    return any(child.dep_ == "prep" and any(grandchild.lower_ == "custody" for grandchild in child.children)
-               for child in token.children)
+    """Whether a verb puts someone in custody ("was taken into custody", "placed in custody"): an arrest.
+    "Died in custody" or "was shot in police custody" tell a death or a shooting, not an arrest."""
+    return token.lemma_.lower() in _CUSTODY_VERBS and any(
+        child.dep_ == "prep" and child.lower_ in ("in", "into")
+        and any(grandchild.lower_ == "custody" for grandchild in child.children) for child in token.children)
 
 
 def _is_event_verb(token: Token) -> bool:
