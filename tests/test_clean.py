@@ -720,6 +720,20 @@ def test_a_form_around_the_whole_page_is_a_wrapper_and_stays() -> None:
     article = clean(InputDocument(id="f2", html=wrapped, url="https://county.example.com/gym-suit"))
     assert "treadmill belt snapped" in article.text and "no hearing date" in article.text
 
+def test_a_site_builders_form_around_a_short_article_is_a_wrapper_and_stays() -> None:
+    # ASP.NET pages wrap the content column in a <form>, with a search box and hidden state fields
+    links = "".join(f"<li><a href='/n{number}'>Library hours change for the summer term, part {number}</a></li>"
+                    for number in range(25))
+    page = f"""<html><head><title>Cyclist hurt in hit-and-run</title></head><body><nav><ul>{links}</ul></nav>
+<main><form id="Form" method="post" action="/news"><input type="hidden" name="__VIEWSTATE" value="x">
+<input type="text" name="search"><article><h1>Cyclist hurt in hit-and-run</h1>
+<p>A cyclist was badly hurt when a car struck him on the canal road on Saturday evening and drove off, police said.</p>
+<p>He is in hospital in a serious condition, and officers have asked drivers with dashboard cameras to come forward.</p>
+</article></form></main><aside><ul>{links}</ul></aside></body></html>"""
+    article = clean(InputDocument(id="f3", html=page, url="https://town.example.com/hit-and-run"))
+    assert article.text.startswith("A cyclist was badly hurt") and "dashboard cameras" in article.text
+    assert "Library hours" not in article.text
+
 LINKED_ENDS_PAGE = """<html><body><ul class="crumbs"><li><a href="/">Home</a></li><li><a href="/local">Local news</a></li></ul>
 <article><p>Two men were shot outside a bar on Main Street early on Sunday, and one of them died in hospital.</p>
 <p>Police said a suspect was arrested at <a href="/map">a house nearby</a> and a handgun was found in his car.</p>
@@ -800,6 +814,16 @@ def test_a_closing_run_of_teasers_cut_off_with_an_ellipsis_goes() -> None:
     assert _without_closing_teasers(report + teasers) == report
     trailing_off = report + "\n\nAnd then, the owner said, there was nothing left to do but wait..."
     assert _without_closing_teasers(trailing_off) == trailing_off  # one such line is the writer's own
+
+
+def test_a_transcript_cut_off_with_ellipses_at_the_end_of_a_report_stays() -> None:
+    report = ("A recording of the call a woman made before she was shot at her home on Birch Road was released on Monday.\n\n"
+              "Operator: What is the address?\n\nWoman: Birch Road, he has broken the door and...\n\n"
+              "Operator: Can you get out?\n\nWoman: No, he is on the stairs, I...\n\n"
+              "The line went dead.")
+    assert _without_closing_teasers(report) == report
+    quoted = report.rsplit("\n\n", 1)[0].replace("Woman: ", '"')
+    assert _without_closing_teasers(quoted) == quoted
 
 def test_reading_time_stamps_are_not_part_of_the_body() -> None:
     text = ("Mar 3, 2024 • 4 min read\n\n"

@@ -78,6 +78,9 @@ MIN_LINK_RUN = 2
 # labels of at most this many words (their sections), closes with other stories' teasers.
 MIN_CLOSING_TEASERS = 2
 MAX_TEASER_LABEL_WORDS = 6
+# A line that opens with a speaker's label ("Caller:") or a quotation mark is speech: a transcript or a
+# quotation trailing off, not a teaser.
+_SPEECH_LINE = re.compile(r"""^(?:[A-Z][\w.' -]{0,30}:\s|["“‘'])""")
 MIN_PLACED_SHARE = 0.5
 _FAQ_HEADING = re.compile(r"(?:FAQs?|frequently asked questions)\b[^.!?]{0,80}$", re.IGNORECASE)
 _FURNITURE_TAGS = frozenset("header footer nav aside figure figcaption address".split())
@@ -106,6 +109,11 @@ MAX_DISCLAIMER_SHARE = 0.3
 # extractor reads the author and date from them).
 _SMALL_BOX_MARKER = re.compile(r"tooltip|newsletter|cookie", re.IGNORECASE)
 MAX_SMALL_BOX_WORDS = 120
+# A form is a contact or search box when it has fields to fill and at most a prompt or two of prose
+# (this many words of sentences in its paragraphs); site builders (ASP.NET) wrap the whole content
+# column, article and all, in a <form>.
+MAX_FORM_PROSE_WORDS = 40
+_FORM_CONTROLS = etree.XPath(".//select | .//textarea | .//button | .//input[not(@type='hidden')]")
 MAX_PLACEHOLDER_WORDS = 4  # "Loading paragraph...", a spinner
 # ... unless the page as served, sections left hidden at its end, gives this many times more text.
 STREAMED_FALLBACK_RATIO = 2
@@ -402,10 +410,21 @@ def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
             text = element.text_content()
             if len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS:
                 element.drop_tree()
-    for form in list(tree.iter("form")):  # a contact or search form: labels and prompts, not the report
+    for form in list(tree.iter("form")):
         text = form.text_content()
-        if len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS:
+        if (len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS
+                and _control_form(form)):
             form.drop_tree()
+
+
+def _control_form(form: lxml.html.HtmlElement) -> bool:
+    """A contact or search form (fields, their labels and a prompt), not a wrapper around the article:
+    it has controls to fill in and neither an <article> nor more than a prompt or two of sentences."""
+    if not _FORM_CONTROLS(form) or next(form.iter("article"), None) is not None:
+        return False
+    sentences = (paragraph.text_content().strip() for paragraph in form.iter("p"))
+    prose_words = sum(len(text.split()) for text in sentences if text.endswith((".", "?", "!")))
+    return prose_words <= MAX_FORM_PROSE_WORDS
 
 
 def _place_streamed_sections(tree: lxml.html.HtmlElement) -> bool:
@@ -674,14 +693,15 @@ def _without_link_runs_at_the_ends(text: str, blocks: list[_Block]) -> str:
 def _without_closing_teasers(text: str) -> str:
     """The body without the teasers of other stories at its end: excerpts cut off with an ellipsis,
     with the short section labels between them. One such line is a writer's trailing off, two in a
-    closing run are a list."""
+    closing run are a list; speech trailing off (a transcript, a quotation) is the report's own, and a
+    line that ends a sentence is no section label."""
     paragraphs = text.split("\n\n")
     start, teasers = len(paragraphs), 0
     while start > 0:
         line = paragraphs[start - 1].strip()
-        if line.endswith(("...", "…")):
+        if line.endswith(("...", "…")) and not _SPEECH_LINE.match(line):
             teasers += 1
-        elif len(line.split()) > MAX_TEASER_LABEL_WORDS:
+        elif len(line.split()) > MAX_TEASER_LABEL_WORDS or line.endswith((".", "?", "!", "…")):
             break
         start -= 1
     if teasers < MIN_CLOSING_TEASERS or start == 0:
