@@ -843,3 +843,23 @@ def test_people_sharing_one_determiner_or_possessor(text: str, killed, injured) 
 def test_groups_joined_by_and_again_and_again(text: str, killed, injured) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Jo Roe, a father and husband, was killed in a shooting on Monday.", 1),
+    ("The victim, a mother and nurse, was killed in a shooting on Monday.", 1),
+    ("Police said his wife and son were killed on Monday.", 2),
+])
+def test_an_appositive_naming_one_person_twice_is_one(text: str, killed) -> None:
+    """"a father and husband" after a name describes the one person, not a second one."""
+    assert casualties_of(text).killed.best == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A man and a woman, both in their 30s, were killed on Monday.", 2, None),
+    ("Three men, all in their 20s, were shot on Monday.", None, 3),
+])
+def test_an_age_range_after_a_list_describes_the_people(text: str, killed, injured) -> None:
+    """"both in their 30s" tells the listed people's ages: no more people, and no bar to counting them."""
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

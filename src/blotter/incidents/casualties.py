@@ -111,6 +111,7 @@ _GROUP = (
 _SHARED_DETERMINER_GROUP = (r"(?:\d{1,3}-(?:year|month|week)[\s-]old\s+)?(?<![\w-])(?:" + PERSON_NOUNS + "|"
                             + CRIME_ATTACKER_NOUNS + r")\b(?!\s+of\b)")
 _LISTED_GROUP = r"(?:" + _GROUP + "|" + _SHARED_DETERMINER_GROUP + ")"
+_SHARED_DETERMINER_GROUP_RE = re.compile(_SHARED_DETERMINER_GROUP, re.IGNORECASE)
 # Groups joined by commas, then by "and" as often as the report likes: "Jo Roe, Al Poe and Ann Lee", "a man and a
 # woman and a boy". A figure after the last "and" restates them ("a boy and a girl, both 12"): no comma group there.
 LIST_PATTERN = (r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _LISTED_GROUP + r"){0,4}(?:\s*,?\s+and\s+"
@@ -131,8 +132,8 @@ _APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbe
                r"(?:\s+(?:in|inside|at|outside|near|on|aboard)\s+(?:the|a|an|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
                r"(?:\s+with\s+(?:[\w-]+\s+)?[\w-]+)?(?=(?:\s+(?:also|both|all))?\s+(?:was|were|had|have|has)\b))?")
 AUX_PATTERN = (
-    # "a boy and a girl, both dead": "both" is the people again, no more of them
-    r"(?:,?\s+(?:who|that)\b|\s*,\s*(?:both|all)(?=\s))?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
+    # "a boy and a girl, both dead": "both" is the people again, no more of them; so is "both in their 30s,"
+    r"(?:,?\s+(?:who|that)\b|\s*,\s*(?:both|all)(?:\s+in\s+their\s+(?:early\s+|mid-?|late\s+)?\d0s\s*,)?(?=\s))?(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|has|have|had|are|is|got|remain|remains))?"
     r"(?:\s+(?:believed|reported|said|thought)\s+to\s+(?:have\s+been|be))?"
     r"(?:\s+(?:also|reportedly|allegedly|both|all|later|each|still|found|apparently|being|subsequently|eventually|listed|"
     r"ultimately|then|tragically|(?-i:(?!(?:fatally|mortally)\b)[a-z]{3,}ly)))*"
@@ -482,8 +483,9 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     if len(groups) > 1:
         groups = [g for index, g in enumerate(groups) if not index or not _BARE_NUMBER_RE.match(text, *g)
                   or re.search(r"\band\b", text[groups[index - 1][1]:g[0]], re.IGNORECASE)]  # "his wife, 34, and ..."
-    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and (
-            _NAMED_PERSON_RE.fullmatch(text, *groups[-2]) or _ONE_DEFINITE_RE.match(text, *groups[-2])):
+    if plural_verb is not True:
+        groups = _with_appositive_nouns_joined(text, groups)
+    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and _one_person(text, groups[-2]):
         groups = groups[:-1]  # "the death of Jihad, a teenager", "The victim, a 41-year-old nurse, was",
         # "Ann Doe, 31, Tom's aunt": one person described
     if len(groups) > 1:
@@ -522,6 +524,21 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     return CasualtyMention(harm, False, _sum_quantities([quantities[i] for i in victims]), start, end,
                            [groups[i] for i in victims], weak, attackers=_sum_quantities([quantities[i] for i in attackers]),
                            attacker_groups=[groups[i] for i in attackers])
+
+
+def _one_person(text: str, group: tuple[int, int]) -> bool:
+    """A name or "the victim": one person, whom an appositive after it only describes."""
+    return bool(_NAMED_PERSON_RE.fullmatch(text, *group) or _ONE_DEFINITE_RE.match(text, *group))
+
+
+def _with_appositive_nouns_joined(text: str, groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"Jo Roe, a father and husband": the bare noun after "and" is the appositive's one person again,
+    not one more (its group is joined to the appositive's, which is then folded into the name)."""
+    if len(groups) > 2 and _SHARED_DETERMINER_GROUP_RE.fullmatch(text, *groups[-1]) \
+            and re.fullmatch(r"\s+and\s+", text[groups[-2][1]:groups[-1][0]], re.IGNORECASE) \
+            and _APPOSITION_RE.match(text, groups[-3][1], groups[-2][1]) and _one_person(text, groups[-3]):
+        return groups[:-2] + [(groups[-2][0], groups[-1][1])]
+    return groups
 
 
 def _sum_quantities(quantities: list[Quantity]) -> Quantity:
