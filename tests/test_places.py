@@ -377,6 +377,17 @@ def test_a_county_gives_way_to_a_hamlet_the_gazetteer_lacks_in_the_incident_sent
     assert locate(frame_of(text, sentence_count=1)).name == "Wake County"
 
 
+def test_a_county_keeps_a_capitalised_trade_or_a_later_sentence_name_as_no_town():
+    text = "Wake County deputies said a man who had worked in Accounting was shot at a home on Monday."
+    assert locate(frame_of(text, sentence_count=1)).name == "Wake County"
+    text = ("Wake County deputies said a man was shot and killed at a home on Monday. "
+            "A neighbor said the victim had lived in Quillby.")
+    frame = frame_of(text, sentence_count=2)
+    shot = next(t.i for t in frame.doc if t.text == "shot")
+    frame.trigger = frame.doc[shot:shot + 1]
+    assert locate(frame).name == "Wake County"
+
+
 def test_a_big_city_named_apart_from_the_scene_does_not_absorb_a_suburb():
     for text in ("A man was shot in Oak Park on Sunday, in the Chicago suburbs.",
                  "A man was shot in Oak Park on Sunday, nine miles west of Chicago.",

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from .geo import Entry, Gazetteer, load_gazetteer, name_key
 from .geo.gazetteer import ascii_name
 from .models import Article, Evidence, Location, Place
-from .nlp import doc_text
+from .nlp import casing_lexicon, doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP"}  # a gazetteer hit inside these is a person or a demonym
@@ -1581,11 +1581,22 @@ def _town_in_county(location: Location, places: list[Place], text: str) -> Locat
 # 'in Quillby around noon', 'near Dunmarsh.': a capitalised name after 'in' or 'near' that ends
 # there (a lower-case word, a figure or punctuation follows, not 'Charter School' or 'Road'), and
 # does not open a crossing ('near Elm and Bowles' is two streets).
-TOWN_AFTER_PREPOSITION = re.compile(r"\b(?:in|near)[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[ \t]+[a-z0-9]|[.,;]|$)"
+TOWN_AFTER_PREPOSITION = re.compile(r"\b(?:in|near)[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+                                    r"(?=[ \t]+(?!(?:for|since)\b)[a-z0-9]|[.,;]|$)"
                                     r"(?![ \t]+(?:and|&)[ \t]+[A-Z0-9])", re.MULTILINE)
 NOT_TOWN_WORDS = COMMON_WORDS | STREET_WORDS | FACILITY_WORDS | AREA_NOUNS | LOCAL_BODY_WORDS | {
     "highway", "hwy", "interstate", "route", "county", "parish"}
 NOT_TOWN_ENTITIES = {"PERSON", "ORG", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+
+
+def _common_noun_phrase(span: Span) -> bool:
+    """'worked in Accounting', 'in Sales staff': a name made of English words, or one the tagger
+    reads as a common noun or followed by one, is a trade, a subject or a thing, not a town the
+    gazetteer lacks (those are names of their own, 'Quillby')."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    english = casing_lexicon().is_english
+    return all(english(token.lower_) for token in span) or any(token.tag_ in ("NN", "NNS") for token in span) or \
+        (following is not None and following.tag_ in ("NN", "NNS") and following.text.islower())
 
 
 def _unknown_town_in_county(frame, location: Location) -> Location | None:
@@ -1597,14 +1608,14 @@ def _unknown_town_in_county(frame, location: Location) -> Location | None:
     if location.precision != "admin2" or location.country_code != "US" or _is_caseless(frame.text):
         return None
     gazetteer = load_gazetteer()
-    for sentence in frame.sentences:
+    for sentence in _trigger_sentences(frame):
         for match in TOWN_AFTER_PREPOSITION.finditer(frame.text, sentence.start_char, sentence.end_char):
             name = match.group(1)
             if any(word.lower() in NOT_TOWN_WORDS or any(e.feature in ("admin1", "country") for e in gazetteer.lookup(word))
                    for word in name.split()):
                 continue  # 'Ohio Highway 12' is a road
             span = frame.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-            if span is None or any(token.ent_type_ in NOT_TOWN_ENTITIES for token in span):
+            if span is None or any(token.ent_type_ in NOT_TOWN_ENTITIES for token in span) or _common_noun_phrase(span):
                 continue
             if any(e.feature != "city" or e.admin1 == location.admin1 or e.population >= SMALL_TOWN_POPULATION
                    for e in gazetteer.lookup(name)):
@@ -1794,6 +1805,13 @@ PART_OF_STATE_BEFORE = re.compile(
     r"rural|upstate|downstate)\s+$", re.IGNORECASE)
 
 
+def _trigger_sentences(frame) -> list[Span]:
+    """The incident's sentence that tells the act (the one holding its trigger); without a trigger,
+    all its sentences: a later one ('a neighbor said he worked in ...') may be about anything."""
+    own = [s for s in frame.sentences if frame.trigger is not None and s.start <= frame.trigger.start < s.end]
+    return own or frame.sentences
+
+
 def _filed_elsewhere(frame, named: list[Place], dateline_place: Place | None) -> bool:
     """The incident's own sentence puts it in a part of a state ('shot a deputy in northwestern
     Minnesota') and names the dateline's city ('MINNEAPOLIS (WCCO) -') no more after that: the
@@ -1801,8 +1819,7 @@ def _filed_elsewhere(frame, named: list[Place], dateline_place: Place | None) ->
     neighborhood' still names Pittsburgh as the scene)."""
     if dateline_place is None:
         return False
-    own = [s for s in frame.sentences if frame.trigger is not None and s.start <= frame.trigger.start < s.end]
-    for sentence in own or frame.sentences:
+    for sentence in _trigger_sentences(frame):
         for state in named:
             if state.feature == "admin1" and sentence.start_char <= state.start and state.end <= sentence.end_char \
                     and PART_OF_STATE_BEFORE.search(frame.text, max(0, state.start - 40), state.start) \
