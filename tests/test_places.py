@@ -351,6 +351,17 @@ def test_a_neighbourhood_dateline_without_a_state_is_in_the_city_the_page_addres
     assert locate(frame).name == "Brown Deer"
 
 
+def test_the_page_address_is_read_for_a_city_only_under_a_dateline(monkeypatch):
+    import blotter.places as places_module
+    read: list[str | None] = []
+    monkeypatch.setattr(places_module, "_address_city", lambda url: read.append(url))
+    text = "A man was shot in Kensington on Monday, Philadelphia police said."
+    article = Article(id="t", text=text, url="https://www.citynews.example.com/chicago/2016/man-hurt")
+    doc = analyse(text)
+    locate(IncidentFrame(doc=doc, article=article, sentences=list(doc.sents), places=find_places(doc, article)))
+    assert read == []
+
+
 def test_a_big_citys_police_at_a_sentence_start_name_the_city():
     places = places_of("Albuquerque police arrested two brothers after a fight outside a bar.")
     assert [(p.mention, p.admin1) for p in places] == [("Albuquerque", "New Mexico")]

@@ -30,6 +30,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER, ORTH, POS, SENT_START
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from .clean import hostname
 from .geo import Entry, Gazetteer, load_gazetteer, name_key
 from .geo.gazetteer import ascii_name
 from .models import Article, Evidence, Location, Place
@@ -1331,7 +1332,7 @@ def _names_big_city_as_scene(city: Entry, places: list[Place], place: Place, tex
 
 
 def _within_big_city(location: Location, place: Place, places: list[Place], text: str,
-                     dateline_place: Place | None = None, address_city: Entry | None = None) -> Location:
+                     dateline_place: Place | None = None, url: str | None = None) -> Location:
     """'Kensington' in a report that names Philadelphia: a neighbourhood or small town inside or
     next to a big city the report names is in that city. The neighbourhood stays the mention and
     the evidence; any namesake of it near the big city counts ('Kensington' is also in New York).
@@ -1347,6 +1348,7 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
                and not _names_a_city_apart(p, text)
                and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION]
         return _moved_to(location, max(big, key=lambda e: e.population)) if big else location
+    address_city = _address_city(url) if place is dateline_place else None
     if place.feature != "city" or _is_municipality(place.mention, text) or \
             (place is dateline_place and (address_city is None or _state_follows(text, place.end))) or \
             re.search(r"\b(?:suburb|city|town|village|township|borough) of\s+$", text[max(0, place.start - 20):place.start]):
@@ -1390,9 +1392,15 @@ def _names_a_city_apart(place: Place, text: str) -> bool:
         COMPASS_OF_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
 
 
+@lru_cache(maxsize=1)
+def _state_after_comma_pattern() -> re.Pattern[str]:
+    """', Wis.' / ', Florida' alone (compiled once: it lists every state)."""
+    return re.compile(_state_after_comma()[1:])
+
+
 def _state_follows(text: str, end: int) -> bool:
     """', Wis.' or ', Florida' right after a town: a dateline that names a town of its own state."""
-    return re.match(_state_after_comma()[1:], text[end:end + 40]) is not None
+    return _state_after_comma_pattern().match(text, end) is not None
 
 
 ADDRESS_NAME_CHARS = 5  # a shorter city name ('Lima', 'York') is too often part of another word of an address
@@ -1409,15 +1417,16 @@ def _big_city_names() -> dict[str, Entry]:
     return names
 
 
+@lru_cache(maxsize=256)
 def _address_city(url: str | None) -> Entry | None:
     """The big city a page address names in its host or first folder ('tvphiladelphia.example',
     'news.example.com/chicago/...', or an alias, 'philly'): the outlet's own city, the one its neighbourhood
-    datelines are in."""
-    if not url:
+    datelines are in. Cached per address: it scans every big city's name."""
+    host = hostname(url)
+    if host is None:
         return None
-    parts = urlsplit(url if "//" in url else "//" + url)
-    host = (parts.hostname or "").split(".")[:-1]
-    words = [w for w in (*host, parts.path.strip("/").split("/")[0]) if w not in ("www", "m", "")]
+    folder = urlsplit(url if "//" in url else "//" + url).path.strip("/").split("/")[0]
+    words = [w for w in (*host.split(".")[:-1], folder) if w not in ("www", "m", "")]
     names = _big_city_names()
     for word in words:
         compact = re.sub(r"[^a-z]", "", word.lower())
@@ -1873,11 +1882,11 @@ def _locate(frame) -> Location:
             scored = []
     if scored:
         return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame_places,
-                                frame.text, dateline_place, _address_city(frame.article.url))
+                                frame.text, dateline_place, frame.article.url)
     fallback = dateline_place or _most_frequent_place(supported or named)
     if fallback is None:
         return Location()
     if fallback is dateline_place:
         return _location(fallback, frame.text, fallback.start)  # a dateline names the town itself
     return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame_places, frame.text,
-                            dateline_place, _address_city(frame.article.url))
+                            dateline_place, frame.article.url)
