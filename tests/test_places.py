@@ -389,7 +389,7 @@ def test_a_county_gives_way_to_a_hamlet_the_gazetteer_lacks_in_the_incident_sent
 
 
 def test_a_county_keeps_a_capitalised_trade_or_a_later_sentence_name_as_no_town():
-    text = "Wake County deputies said a man who had worked in Accounting was shot at a home on Monday."
+    text = "Wake County deputies said a man who was shot at a home on Monday had worked in Accounting for years."
     assert locate(frame_of(text, sentence_count=1)).name == "Wake County"
     text = ("Wake County deputies said a man was shot and killed at a home on Monday. "
             "A neighbor said the victim had lived in Quillby.")

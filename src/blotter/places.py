@@ -34,7 +34,7 @@ from .clean import hostname
 from .geo import Entry, Gazetteer, load_gazetteer, name_key
 from .geo.gazetteer import ascii_name
 from .models import Article, Evidence, Location, Place
-from .nlp import casing_lexicon, doc_text
+from .nlp import doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP"}  # a gazetteer hit inside these is a person or a demonym
@@ -1599,12 +1599,11 @@ NOT_TOWN_ENTITIES = {"PERSON", "ORG", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_
 
 
 def _common_noun_phrase(span: Span) -> bool:
-    """'worked in Accounting', 'in Sales staff': a name made of English words, or one the tagger
-    reads as a common noun or followed by one, is a trade, a subject or a thing, not a town the
-    gazetteer lacks (those are names of their own, 'Quillby')."""
+    """'worked in Accounting', 'in Sales staff': a name the tagger reads as a common noun, or one
+    followed by a common noun, is a trade, a subject or a thing, not a town the gazetteer lacks
+    (an English word may still name a hamlet: 'Bell', 'Weir')."""
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    english = casing_lexicon().is_english
-    return all(english(token.lower_) for token in span) or any(token.tag_ in ("NN", "NNS") for token in span) or \
+    return any(token.tag_ in ("NN", "NNS") for token in span) or \
         (following is not None and following.tag_ in ("NN", "NNS") and following.text.islower())
 
 
