@@ -351,6 +351,17 @@ def test_a_neighbourhood_dateline_without_a_state_is_in_the_city_the_page_addres
     assert locate(frame).name == "Brown Deer"
 
 
+def test_the_page_address_is_read_for_a_city_only_under_a_dateline(monkeypatch):
+    import blotter.places as places_module
+    read: list[str | None] = []
+    monkeypatch.setattr(places_module, "_address_city", lambda url: read.append(url))
+    text = "A man was shot in Kensington on Monday, Philadelphia police said."
+    article = Article(id="t", text=text, url="https://www.citynews.example.com/chicago/2016/man-hurt")
+    doc = analyse(text)
+    locate(IncidentFrame(doc=doc, article=article, sentences=list(doc.sents), places=find_places(doc, article)))
+    assert read == []
+
+
 def test_a_big_citys_police_at_a_sentence_start_name_the_city():
     places = places_of("Albuquerque police arrested two brothers after a fight outside a bar.")
     assert [(p.mention, p.admin1) for p in places] == [("Albuquerque", "New Mexico")]
@@ -375,6 +386,17 @@ def test_a_county_gives_way_to_a_hamlet_the_gazetteer_lacks_in_the_incident_sent
     assert locate(frame_of(text, sentence_count=1)).name == "Wake County"
     text = "Wake County deputies said a boy was shot Sunday on a farm near Zenobia Highway 30."
     assert locate(frame_of(text, sentence_count=1)).name == "Wake County"
+
+
+def test_a_county_keeps_a_capitalised_trade_or_a_later_sentence_name_as_no_town():
+    text = "Wake County deputies said a man who was shot at a home on Monday had worked in Accounting for years."
+    assert locate(frame_of(text, sentence_count=1)).name == "Wake County"
+    text = ("Wake County deputies said a man was shot and killed at a home on Monday. "
+            "A neighbor said the victim had lived in Quillby.")
+    frame = frame_of(text, sentence_count=2)
+    shot = next(t.i for t in frame.doc if t.text == "shot")
+    frame.trigger = frame.doc[shot:shot + 1]
+    assert locate(frame).name == "Wake County"
 
 
 def test_a_big_city_named_apart_from_the_scene_does_not_absorb_a_suburb():

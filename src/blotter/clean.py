@@ -242,7 +242,7 @@ def clean(doc: InputDocument) -> Article:
     if language != "en":
         warnings.append(f"document is in {LANGUAGE_NAMES.get(language, language)}; incident extraction is for English")
     return Article(
-        id=doc.id or "", url=doc.url, site=_hostname(doc.url) or site,
+        id=doc.id or "", url=doc.url, site=hostname(doc.url) or site,
         title=doc.title or parts.title, subtitle=parts.subtitle, authors=parts.authors,
         published=published, updated=parts.updated, language=language, text=parts.text,
         related_links=parts.related_links, image_credits=parts.image_credits,
@@ -1102,7 +1102,8 @@ def _is_full_name(text: str) -> bool:
             and not re.search(r"\d|[|@:/]", text) and not _CALENDAR_WORD.search(text))
 
 
-def _hostname(url: str | None) -> str | None:
+def hostname(url: str | None) -> str | None:
+    """The page address's host without 'www.' ('news.example.com'), None without one."""
     if not url:
         return None
     host = urlsplit(url if "://" in url else f"http://{url}").hostname

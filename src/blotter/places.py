@@ -30,6 +30,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER, ORTH, POS, SENT_START
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from .clean import hostname
 from .geo import Entry, Gazetteer, load_gazetteer, name_key
 from .geo.gazetteer import ascii_name
 from .models import Article, Evidence, Location, Place
@@ -1331,7 +1332,7 @@ def _names_big_city_as_scene(city: Entry, places: list[Place], place: Place, tex
 
 
 def _within_big_city(location: Location, place: Place, places: list[Place], text: str,
-                     dateline_place: Place | None = None, address_city: Entry | None = None) -> Location:
+                     dateline_place: Place | None = None, url: str | None = None) -> Location:
     """'Kensington' in a report that names Philadelphia: a neighbourhood or small town inside or
     next to a big city the report names is in that city. The neighbourhood stays the mention and
     the evidence; any namesake of it near the big city counts ('Kensington' is also in New York).
@@ -1347,6 +1348,7 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
                and not _names_a_city_apart(p, text)
                and (e := _entry_of(p)) is not None and e.population >= BIG_CITY_POPULATION]
         return _moved_to(location, max(big, key=lambda e: e.population)) if big else location
+    address_city = _address_city(url) if place is dateline_place else None
     if place.feature != "city" or _is_municipality(place.mention, text) or \
             (place is dateline_place and (address_city is None or _state_follows(text, place.end))) or \
             re.search(r"\b(?:suburb|city|town|village|township|borough) of\s+$", text[max(0, place.start - 20):place.start]):
@@ -1390,9 +1392,15 @@ def _names_a_city_apart(place: Place, text: str) -> bool:
         COMPASS_OF_BEFORE.search(text, max(0, place.start - 30), place.start) is not None
 
 
+@lru_cache(maxsize=1)
+def _state_after_comma_pattern() -> re.Pattern[str]:
+    """', Wis.' / ', Florida' alone (compiled once: it lists every state)."""
+    return re.compile(_state_after_comma()[1:])
+
+
 def _state_follows(text: str, end: int) -> bool:
     """', Wis.' or ', Florida' right after a town: a dateline that names a town of its own state."""
-    return re.match(_state_after_comma()[1:], text[end:end + 40]) is not None
+    return _state_after_comma_pattern().match(text, end) is not None
 
 
 ADDRESS_NAME_CHARS = 5  # a shorter city name ('Lima', 'York') is too often part of another word of an address
@@ -1409,15 +1417,16 @@ def _big_city_names() -> dict[str, Entry]:
     return names
 
 
+@lru_cache(maxsize=256)
 def _address_city(url: str | None) -> Entry | None:
     """The big city a page address names in its host or first folder ('tvphiladelphia.example',
     'news.example.com/chicago/...', or an alias, 'philly'): the outlet's own city, the one its neighbourhood
-    datelines are in."""
-    if not url:
+    datelines are in. Cached per address: it scans every big city's name."""
+    host = hostname(url)
+    if host is None:
         return None
-    parts = urlsplit(url if "//" in url else "//" + url)
-    host = (parts.hostname or "").split(".")[:-1]
-    words = [w for w in (*host, parts.path.strip("/").split("/")[0]) if w not in ("www", "m", "")]
+    folder = urlsplit(url if "//" in url else "//" + url).path.strip("/").split("/")[0]
+    words = [w for w in (*host.split(".")[:-1], folder) if w not in ("www", "m", "")]
     names = _big_city_names()
     for word in words:
         compact = re.sub(r"[^a-z]", "", word.lower())
@@ -1581,11 +1590,21 @@ def _town_in_county(location: Location, places: list[Place], text: str) -> Locat
 # 'in Quillby around noon', 'near Dunmarsh.': a capitalised name after 'in' or 'near' that ends
 # there (a lower-case word, a figure or punctuation follows, not 'Charter School' or 'Road'), and
 # does not open a crossing ('near Elm and Bowles' is two streets).
-TOWN_AFTER_PREPOSITION = re.compile(r"\b(?:in|near)[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[ \t]+[a-z0-9]|[.,;]|$)"
+TOWN_AFTER_PREPOSITION = re.compile(r"\b(?:in|near)[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+                                    r"(?=[ \t]+(?!(?:for|since)\b)[a-z0-9]|[.,;]|$)"
                                     r"(?![ \t]+(?:and|&)[ \t]+[A-Z0-9])", re.MULTILINE)
 NOT_TOWN_WORDS = COMMON_WORDS | STREET_WORDS | FACILITY_WORDS | AREA_NOUNS | LOCAL_BODY_WORDS | {
     "highway", "hwy", "interstate", "route", "county", "parish"}
 NOT_TOWN_ENTITIES = {"PERSON", "ORG", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+
+
+def _common_noun_phrase(span: Span) -> bool:
+    """'worked in Accounting', 'in Sales staff': a name the tagger reads as a common noun, or one
+    followed by a common noun, is a trade, a subject or a thing, not a town the gazetteer lacks
+    (an English word may still name a hamlet: 'Bell', 'Weir')."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return any(token.tag_ in ("NN", "NNS") for token in span) or \
+        (following is not None and following.tag_ in ("NN", "NNS") and following.text.islower())
 
 
 def _unknown_town_in_county(frame, location: Location) -> Location | None:
@@ -1597,14 +1616,14 @@ def _unknown_town_in_county(frame, location: Location) -> Location | None:
     if location.precision != "admin2" or location.country_code != "US" or _is_caseless(frame.text):
         return None
     gazetteer = load_gazetteer()
-    for sentence in frame.sentences:
+    for sentence in _trigger_sentences(frame):
         for match in TOWN_AFTER_PREPOSITION.finditer(frame.text, sentence.start_char, sentence.end_char):
             name = match.group(1)
             if any(word.lower() in NOT_TOWN_WORDS or any(e.feature in ("admin1", "country") for e in gazetteer.lookup(word))
                    for word in name.split()):
                 continue  # 'Ohio Highway 12' is a road
             span = frame.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-            if span is None or any(token.ent_type_ in NOT_TOWN_ENTITIES for token in span):
+            if span is None or any(token.ent_type_ in NOT_TOWN_ENTITIES for token in span) or _common_noun_phrase(span):
                 continue
             if any(e.feature != "city" or e.admin1 == location.admin1 or e.population >= SMALL_TOWN_POPULATION
                    for e in gazetteer.lookup(name)):
@@ -1794,6 +1813,13 @@ PART_OF_STATE_BEFORE = re.compile(
     r"rural|upstate|downstate)\s+$", re.IGNORECASE)
 
 
+def _trigger_sentences(frame) -> list[Span]:
+    """The incident's sentence that tells the act (the one holding its trigger); without a trigger,
+    all its sentences: a later one ('a neighbor said he worked in ...') may be about anything."""
+    own = [s for s in frame.sentences if frame.trigger is not None and s.start <= frame.trigger.start < s.end]
+    return own or frame.sentences
+
+
 def _filed_elsewhere(frame, named: list[Place], dateline_place: Place | None) -> bool:
     """The incident's own sentence puts it in a part of a state ('shot a deputy in northwestern
     Minnesota') and names the dateline's city ('MINNEAPOLIS (WCCO) -') no more after that: the
@@ -1801,8 +1827,7 @@ def _filed_elsewhere(frame, named: list[Place], dateline_place: Place | None) ->
     neighborhood' still names Pittsburgh as the scene)."""
     if dateline_place is None:
         return False
-    own = [s for s in frame.sentences if frame.trigger is not None and s.start <= frame.trigger.start < s.end]
-    for sentence in own or frame.sentences:
+    for sentence in _trigger_sentences(frame):
         for state in named:
             if state.feature == "admin1" and sentence.start_char <= state.start and state.end <= sentence.end_char \
                     and PART_OF_STATE_BEFORE.search(frame.text, max(0, state.start - 40), state.start) \
@@ -1856,11 +1881,11 @@ def _locate(frame) -> Location:
             scored = []
     if scored:
         return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame_places,
-                                frame.text, dateline_place, _address_city(frame.article.url))
+                                frame.text, dateline_place, frame.article.url)
     fallback = dateline_place or _most_frequent_place(supported or named)
     if fallback is None:
         return Location()
     if fallback is dateline_place:
         return _location(fallback, frame.text, fallback.start)  # a dateline names the town itself
     return _within_big_city(_location(fallback, frame.text, fallback.start), fallback, frame_places, frame.text,
-                            dateline_place, _address_city(frame.article.url))
+                            dateline_place, frame.article.url)
