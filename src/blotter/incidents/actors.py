@@ -967,7 +967,7 @@ def _is_perpetrator(token: Token) -> bool:
 
 
 # Verbs of saying or negotiating only: "make", "have", "send" or "want" may lead to the deed itself.
-_TALKING_VERBS = frozenset("say tell call report announce state declare claim add insist decide propose demand warn ask "
+_TALKING_VERBS = frozenset("say tell call report announce state declare add insist decide propose demand warn ask "
                            "agree blame accuse attribute describe denounce suspend reject accept express explain "
                            "indicate confirm note urge negotiate talk meet".split())
 _SAME_SUBJECT = frozenset("they he she we".split())
