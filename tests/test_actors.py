@@ -566,6 +566,14 @@ def test_fighters_who_only_talk_or_negotiate_are_not_perpetrators() -> None:
     assert [p.mention for p in acted.perpetrators] == ["rebels"]
 
 
+def test_attackers_who_give_orders_before_the_deed_are_perpetrators() -> None:
+    """"The gunmen told the staff to lie down before they opened fire": the orders lead to the deed, they are no talk."""
+    for orders in ("told the staff to lie down", "made the cook kneel behind the counter"):
+        shooting = main_incident("Four people were shot dead late Friday at a diner in Akron. Police said the gunmen "
+                                 f"{orders} before they opened fire.")
+        assert [p.mention for p in shooting.perpetrators] == ["gunmen"]
+
+
 def test_a_groups_fighters_who_tell_of_an_attack_do_not_make_it_the_perpetrator() -> None:
     """"The FMLN rebels said" has the group's people speak: the bus attack they tell of is not theirs by that."""
     told = main_incident("The FMLN rebels said that a bus was attacked near Santa Rosa on Monday, killing four civilians.")

@@ -200,6 +200,16 @@ def test_muc4_a_target_is_named_without_which_one_or_what_it_looked_like():
                                          frozenset({"small arms depot"})]
 
 
+def test_muc4_a_capitalised_describing_word_is_part_of_a_name_and_kept():
+    """"Main Street bridge", "Big Bear Lake lodge": a capital makes the word part of a name, not a look."""
+    targets = [Target(mention="Main Street bridge", type="transportation"),
+               Target(mention="Big Bear Lake lodge", type="business")]
+    raid = incident(category="terrorism", attack_types=["bombing"], targets=targets,
+                    weapons=[Weapon(mention="dynamite", type="explosives")])
+    (template,) = muc4.predicted_templates(record("d", "", [raid]))
+    assert [sorted(f) for f in template.roles["Target"]] == [["main street bridge"], ["big bear lake lodge"]]
+
+
 def test_muc4_police_station_beside_a_bank_is_no_target_filler():
     """Rule 1b covers police forces as it does the army: police stations hit in the same raid as a bank are
     the guerrilla-warfare part, so only the bank fills Target."""

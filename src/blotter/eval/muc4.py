@@ -234,7 +234,8 @@ def _without_group(mention: str, incident: Incident) -> str | None:
 # Words before a target that tell which of several or what it looked like, not what it is ("the second gas station",
 # "a modest home", "the main offices of the daily"): MUC-4's coders name the thing (train 0-300 and 500-1000: 3 more
 # Target fillers right, none lost).
-_DESCRIBING = re.compile(r"^(?:second|third|fourth|fifth|main|modest|small(?! arms)|large|big|huge)\s+", re.IGNORECASE)
+# Lower-case only, before a lower-case word: a capital makes it part of a name ("Main Street bridge", "Big Bear Lake").
+_DESCRIBING = re.compile(r"^(?:second|third|fourth|fifth|main|modest|small(?! arms)|large|big|huge)\s+(?=[a-z])")
 
 
 def _undescribed(mention: str) -> str:

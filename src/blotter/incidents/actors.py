@@ -966,6 +966,21 @@ def _is_perpetrator(token: Token) -> bool:
     return _pursued_name(token) is not None
 
 
+# Verbs of saying or negotiating only: "make", "have", "send" or "want" may lead to the deed itself.
+_TALKING_VERBS = frozenset("say tell call report announce state declare add insist decide propose demand warn ask "
+                           "agree blame accuse attribute describe denounce suspend reject accept express explain "
+                           "indicate confirm note urge negotiate talk meet".split())
+_SAME_SUBJECT = frozenset("they he she we".split())
+
+
+def _acts_in_own_clause(verb: Token) -> bool:
+    """A violent verb in a clause under the verb whose subject is the same people, as a pronoun or left
+    unsaid: "told customers to get down before they opened fire", "decided to open fire"."""
+    return any(t is not verb and t.dep_ in ("advcl", "conj", "ccomp", "xcomp") and _is_violent_verb(t)
+               and (t.dep_ == "xcomp" or any(s.dep_ == "nsubj" and s.lower_ in _SAME_SUBJECT for s in t.children))
+               for t in verb.subtree)
+
+
 def _party_to_talks(token: Token) -> bool:
     """True for fighters the clause has speak or negotiate, not act: the subject, alone or in a list, of a verb
     of saying ("the rebels said"), or of one whose object is talks ("the government and the guerrillas were to
@@ -974,7 +989,9 @@ def _party_to_talks(token: Token) -> bool:
     verb = head.head
     if head.dep_ not in ("nsubj", "nsubjpass") or _is_violent_verb(verb) or _deed_done(verb) or _violent_conjunct(verb):
         return False
-    if verb.lemma_.lower() in _SPEAKING_VERBS:
+    if _acts_in_own_clause(verb):
+        return False  # "the gunmen told customers to get down before they opened fire": the deed follows
+    if verb.lemma_.lower() in _TALKING_VERBS:
         return True
     return any(t.lower_ in _TALKS_NOUNS and t.dep_ in ("dobj", "pobj", "nsubjpass") for t in verb.subtree
                if t is not head and not any(a is head for a in t.ancestors))
