@@ -271,10 +271,16 @@ def test_headlines_that_open_with_their_source():
 
 
 def test_speaker_of_a_quote_after_a_colon():
-    text = ("The councillors argued for an hour. Then Ana Ruiz lost her patience with them:\n\n"
+    text = ("The councillors argued for an hour. Then Ana Ruiz lost her patience and told them:\n\n"
             "“We have talked about this road for ten years and nothing has changed.”\n\n"
             "The city released a statement: “The road will be repaired by the end of the year.”")
-    assert [(quote.cue, quote.speaker) for quote in direct_quotes(text)] == [("lost", "Ana Ruiz"), ("released", "The city")]
+    assert [(quote.cue, quote.speaker) for quote in direct_quotes(text)] == [("told", "Ana Ruiz"), ("released", "The city")]
+
+
+def test_a_colon_after_a_clause_that_says_nothing_names_no_speaker():
+    text = ("Deputies found a letter on the kitchen table: “I have gone north and I will not come back.”\n\n"
+            "Detectives searched the truck of the driver, Lee Marsh: “Sam Cho sold me this truck last year.”")
+    assert [(quote.cue, quote.speaker) for quote in direct_quotes(text)] == [(None, None), (None, None)]
 
 
 def test_a_stance_verb_states_its_object_not_the_day():

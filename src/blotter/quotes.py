@@ -365,23 +365,45 @@ def _dash_signature(doc: Doc, text: str, names: list[Span], quote_end: int) -> t
 
 def _colon_lead(doc: Doc, text: str, names: list[Span], quote_start: int) -> tuple[str, Speaker] | None:
     """The clause that a colon ends just before the quote, even at the end of the paragraph above:
-    ``Breitbart News responded:``, ``Cruz called them on it:``, ``the mayor released a statement:``.
-    Its verb is the cue and the verb's subject the speaker; ``it`` (``Wait, it gets better:``) is none."""
-    lead = text[:quote_start].rstrip().rstrip("`\"“").rstrip()
+    ``Breitbart News responded:``, ``Cruz continued:``, ``the mayor released a statement:``.
+    Its verb, a speech verb or one whose object is a statement, is the cue and its subject the
+    speaker; ``found a note in the car:`` says nothing, and ``it`` (``Wait, it gets better:``) is none."""
+    window_start = max(0, quote_start - LEAD_WINDOW)
+    lead = text[window_start:quote_start].rstrip().rstrip("`\"“").rstrip()
     if not lead.endswith(":"):
         return None
-    colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
-    if colon is None:
+    colon_at = window_start + len(lead) - 1
+    colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+    if colon is None or colon[0].i == colon[0].sent.start:
         return None
-    verb = colon[0].head
-    for _ in range(3):  # "released a statement:": the colon may hang on the object
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    subject = _subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    verb = _verb_before(colon[0])
+    if verb is None or not _introduces_speech(verb):
+        return None
+    subject = _subject_of(verb)
     if subject is None or subject.lower_ in ("it", "this", "that", "there"):
         return None
     return text[verb.idx : verb.idx + len(verb)], _speaker(doc, text, names, subject)
+
+
+def _verb_before(colon: Token) -> Token | None:
+    """The verb of the clause a colon ends, in its sentence before it; the parse often hangs the
+    colon on a word of the quote after it, or on the object (``released a statement:``)."""
+    word = colon.head if colon.sent.start <= colon.head.i < colon.i else colon.nbor(-1)
+    for _ in range(4):
+        if word.pos_ in ("VERB", "AUX"):
+            return word
+        if word.head is word or not colon.sent.start <= word.head.i < colon.i:
+            return None
+        word = word.head
+    return None
+
+
+def _introduces_speech(verb: Token) -> bool:
+    """A verb of saying (``responded:``, ``called them on it:``) or one whose object is a
+    statement (``released a statement:``)."""
+    if verb.lemma_ in DIRECT_CUE_VERBS or verb.lemma_ in SPEECH_VERBS or verb.lemma_ in STANCE_VERBS:
+        return True
+    return any(child.dep_ == "dobj" and child.lemma_ in REPORT_NOUNS for child in verb.children)
 
 
 def _cue_after(doc: Doc, text: str, quote_end: int) -> Token | None:
