@@ -305,6 +305,13 @@ def test_a_stance_noun_states_what_it_is_on_but_an_attack_is_not_words():
     assert [(quote.text, quote.cue) for quote in found] == [("the peace plan", "support")]
 
 
+def test_a_stance_noun_held_by_a_thing_or_an_event_is_no_ones_stance():
+    text = ("An online fundraiser collected $5,000 in support for the family of the cashier. "
+            "The robbery came amid growing concern about thefts downtown. "
+            "Neighbors voiced concern about the empty lot.")
+    assert [(quote.text, quote.speaker) for quote in quotes_of(text)] == [("concern about the empty lot", "Neighbors")]
+
+
 def test_opinion_verbs_and_their_own_prepositions():
     text = ("Senator Ana Ruiz has railed against the water tax for months. "
             "The mayor mocked the proposal. He pointed the flashlight at the door.")

@@ -126,6 +126,14 @@ LABEL_SOURCES = frozenset(
     """police officials official authorities witnesses witness sheriff prosecutors investigators poll report
     study survey newspaper coroner family""".split()
 )
+# Common nouns for people who may hold a view: "residents voiced concern about ...".
+PEOPLE_NOUN = re.compile(
+    r"(?:resident|neighbou?r|parent|famil(?:y|ie)|relative|friend|student|teacher|worker|employee|member|leader|"
+    r"activist|advocate|lawmaker|legislator|politician|mayor|governor|senator|president|minister|chief|pastor|"
+    r"union|group|council|church|community|committee|organi[sz]ation|agency|department|government|administration|"
+    r"critic|supporter|protester|official|expert|lawyer|attorney|spokes(?:man|woman|person)|victim|citizen|"
+    r"voter|owner|people|m[ae]n|wom[ae]n)s?"
+)
 # What may stand between a reported clause and quoted words that carry it on.
 QUOTE_JOIN = re.compile(r"[\s,;:—–-]*(?:(?:and|or|but|then|that|as|of|is|was|are|were|to|be|a|an|the)\s+)*"
                         r"(?:``|[\"“”])\s*")
@@ -594,6 +602,8 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
         else:
             return None
         subject = next((c for c in word.children if c.dep_ == "poss"), None) or _maker_of(word)
+        if clause is not None and word.lemma_ in STANCE_NOUNS and subject is not None and not _can_hold_views(subject):
+            return None  # "a fundraising page raised money in support for", "the shooting came amid concern about"
     else:
         clause = _own_clause(word)
         if clause is not None and word.lemma_ not in REPORTING_VERBS and (
@@ -649,6 +659,17 @@ def _maker_of(noun: Token) -> Token | None:
     elif noun.dep_ != "dobj":
         return None
     return _subject_of(verb) if verb.pos_ in ("VERB", "AUX") and verb is not noun else None
+
+
+def _can_hold_views(holder: Token) -> bool:
+    """Whether the holder of a stance noun is someone who can take a stance: a possessive
+    (``his support``), a person, organisation or people by name, a pronoun for one, or a noun for
+    people (``residents``, ``police``); not a thing or an event (``the shooting came amid concern``)."""
+    if holder.dep_ == "poss" or holder.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if holder.pos_ == "PRON":
+        return holder.lower_ != "it"
+    return holder.lemma_ in LABEL_SOURCES or PEOPLE_NOUN.fullmatch(holder.lower_) is not None
 
 
 def _predicates_object(child: Token) -> bool:
