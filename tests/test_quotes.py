@@ -270,6 +270,15 @@ def test_headlines_that_open_with_their_source():
     ]
 
 
+def test_a_line_that_asks_the_reader_to_call_is_not_a_quote():
+    text = ("Springfield Police Department: Contact 555-210-4477 with any tips about the robbery\n\n"
+            "County Sheriff: www.county-sheriff.example.org/tips or 555-210-4478\n\n"
+            "Sheriff Dan Cole: We will find the man who robbed the store")
+    assert [(quote.text, quote.speaker) for quote in direct_quotes(text)] == [
+        ("We will find the man who robbed the store", "Dan Cole"),
+    ]
+
+
 def test_speaker_of_a_quote_after_a_colon():
     text = ("The councillors argued for an hour. Then Ana Ruiz lost her patience and told them:\n\n"
             "“We have talked about this road for ten years and nothing has changed.”\n\n"

@@ -134,6 +134,9 @@ PEOPLE_NOUN = re.compile(
     r"critic|supporter|protester|official|expert|lawyer|attorney|spokes(?:man|woman|person)|victim|citizen|"
     r"voter|owner|people|m[ae]n|wom[ae]n)s?"
 )
+# Imperatives that open a notice to the reader: "Police: Call 555-0100 with any information".
+CALL_TO_ACTION = frozenset("call contact visit email e-mail text click dial submit donate".split())
+CONTACT_DETAILS = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 # What may stand between a reported clause and quoted words that carry it on.
 QUOTE_JOIN = re.compile(r"[\s,;:—–-]*(?:(?:and|or|but|then|that|as|of|is|was|are|were|to|be|a|an|the)\s+)*"
                         r"(?:``|[\"“”])\s*")
@@ -295,7 +298,7 @@ def _named_label(text: str, start: int, end: int, names: list[Span]) -> tuple[Sp
     words = label.group("name").split()
     if not words[-1][0].isupper() or {words[0].upper(), words[-1].upper()} & NOT_SPEAKER_LABELS or len(
         text[label.end() : end].split()
-    ) < 3:
+    ) < 3 or _calls_to_action(text[label.end() : end]):
         return None
     label_start, label_end = label.span("name")
     inside = [ent for ent in names if label_start <= ent.start_char and ent.end_char <= label_end
@@ -310,6 +313,15 @@ def _named_label(text: str, start: int, end: int, names: list[Span]) -> tuple[Sp
     if words[-1].lower() in LABEL_SOURCES:
         return Speaker(mention, mention, label_start), label.end()
     return None
+
+
+def _calls_to_action(line: str) -> bool:
+    """Words after a label that ask the reader to act (``Call 555-0100 with information``) or
+    are mostly a phone number or web address: a notice, not something the source said."""
+    first = re.match(r"[A-Za-z]+", line)
+    if first is not None and first.group().lower() in CALL_TO_ACTION:
+        return True
+    return len(CONTACT_DETAILS.sub("", line).strip()) < len(line.strip()) / 2
 
 
 def _opens_sentence(text: str, start: int) -> bool:
