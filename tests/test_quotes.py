@@ -270,11 +270,26 @@ def test_headlines_that_open_with_their_source():
     ]
 
 
+def test_a_line_that_asks_the_reader_to_call_is_not_a_quote():
+    text = ("Springfield Police Department: Contact 555-210-4477 with any tips about the robbery\n\n"
+            "County Sheriff: www.county-sheriff.example.org/tips or 555-210-4478\n\n"
+            "Sheriff Dan Cole: We will find the man who robbed the store")
+    assert [(quote.text, quote.speaker) for quote in direct_quotes(text)] == [
+        ("We will find the man who robbed the store", "Dan Cole"),
+    ]
+
+
 def test_speaker_of_a_quote_after_a_colon():
-    text = ("The councillors argued for an hour. Then Ana Ruiz lost her patience with them:\n\n"
+    text = ("The councillors argued for an hour. Then Ana Ruiz lost her patience and told them:\n\n"
             "“We have talked about this road for ten years and nothing has changed.”\n\n"
             "The city released a statement: “The road will be repaired by the end of the year.”")
-    assert [(quote.cue, quote.speaker) for quote in direct_quotes(text)] == [("lost", "Ana Ruiz"), ("released", "The city")]
+    assert [(quote.cue, quote.speaker) for quote in direct_quotes(text)] == [("told", "Ana Ruiz"), ("released", "The city")]
+
+
+def test_a_colon_after_a_clause_that_says_nothing_names_no_speaker():
+    text = ("Deputies found a letter on the kitchen table: “I have gone north and I will not come back.”\n\n"
+            "Detectives searched the truck of the driver, Lee Marsh: “Sam Cho sold me this truck last year.”")
+    assert [(quote.cue, quote.speaker) for quote in direct_quotes(text)] == [(None, None), (None, None)]
 
 
 def test_a_stance_verb_states_its_object_not_the_day():
@@ -297,6 +312,13 @@ def test_orders_instructions_and_calls_for_others_to_act():
 def test_a_stance_noun_states_what_it_is_on_but_an_attack_is_not_words():
     found = quotes_of("The pastor renewed his church's support for the peace plan. The attack on the depot killed two.")
     assert [(quote.text, quote.cue) for quote in found] == [("the peace plan", "support")]
+
+
+def test_a_stance_noun_held_by_a_thing_or_an_event_is_no_ones_stance():
+    text = ("An online fundraiser collected $5,000 in support for the family of the cashier. "
+            "The robbery came amid growing concern about thefts downtown. "
+            "Neighbors voiced concern about the empty lot.")
+    assert [(quote.text, quote.speaker) for quote in quotes_of(text)] == [("concern about the empty lot", "Neighbors")]
 
 
 def test_opinion_verbs_and_their_own_prepositions():

@@ -126,6 +126,17 @@ LABEL_SOURCES = frozenset(
     """police officials official authorities witnesses witness sheriff prosecutors investigators poll report
     study survey newspaper coroner family""".split()
 )
+# Common nouns for people who may hold a view: "residents voiced concern about ...".
+PEOPLE_NOUN = re.compile(
+    r"(?:resident|neighbou?r|parent|famil(?:y|ie)|relative|friend|student|teacher|worker|employee|member|leader|"
+    r"activist|advocate|lawmaker|legislator|politician|mayor|governor|senator|president|minister|chief|pastor|"
+    r"union|group|council|church|community|committee|organi[sz]ation|agency|department|government|administration|"
+    r"critic|supporter|protester|official|expert|lawyer|attorney|spokes(?:man|woman|person)|victim|citizen|"
+    r"voter|owner|people|m[ae]n|wom[ae]n)s?"
+)
+# Imperatives that open a notice to the reader: "Police: Call 555-0100 with any information".
+CALL_TO_ACTION = frozenset("call contact visit email e-mail text click dial submit donate".split())
+CONTACT_DETAILS = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 # What may stand between a reported clause and quoted words that carry it on.
 QUOTE_JOIN = re.compile(r"[\s,;:—–-]*(?:(?:and|or|but|then|that|as|of|is|was|are|were|to|be|a|an|the)\s+)*"
                         r"(?:``|[\"“”])\s*")
@@ -287,7 +298,7 @@ def _named_label(text: str, start: int, end: int, names: list[Span]) -> tuple[Sp
     words = label.group("name").split()
     if not words[-1][0].isupper() or {words[0].upper(), words[-1].upper()} & NOT_SPEAKER_LABELS or len(
         text[label.end() : end].split()
-    ) < 3:
+    ) < 3 or _calls_to_action(text[label.end() : end]):
         return None
     label_start, label_end = label.span("name")
     inside = [ent for ent in names if label_start <= ent.start_char and ent.end_char <= label_end
@@ -302,6 +313,15 @@ def _named_label(text: str, start: int, end: int, names: list[Span]) -> tuple[Sp
     if words[-1].lower() in LABEL_SOURCES:
         return Speaker(mention, mention, label_start), label.end()
     return None
+
+
+def _calls_to_action(line: str) -> bool:
+    """Words after a label that ask the reader to act (``Call 555-0100 with information``) or
+    are mostly a phone number or web address: a notice, not something the source said."""
+    first = re.match(r"[A-Za-z]+", line)
+    if first is not None and first.group().lower() in CALL_TO_ACTION:
+        return True
+    return len(CONTACT_DETAILS.sub("", line).strip()) < len(line.strip()) / 2
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -365,23 +385,45 @@ def _dash_signature(doc: Doc, text: str, names: list[Span], quote_end: int) -> t
 
 def _colon_lead(doc: Doc, text: str, names: list[Span], quote_start: int) -> tuple[str, Speaker] | None:
     """The clause that a colon ends just before the quote, even at the end of the paragraph above:
-    ``Breitbart News responded:``, ``Cruz called them on it:``, ``the mayor released a statement:``.
-    Its verb is the cue and the verb's subject the speaker; ``it`` (``Wait, it gets better:``) is none."""
-    lead = text[:quote_start].rstrip().rstrip("`\"“").rstrip()
+    ``Breitbart News responded:``, ``Cruz continued:``, ``the mayor released a statement:``.
+    Its verb, a speech verb or one whose object is a statement, is the cue and its subject the
+    speaker; ``found a note in the car:`` says nothing, and ``it`` (``Wait, it gets better:``) is none."""
+    window_start = max(0, quote_start - LEAD_WINDOW)
+    lead = text[window_start:quote_start].rstrip().rstrip("`\"“").rstrip()
     if not lead.endswith(":"):
         return None
-    colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
-    if colon is None:
+    colon_at = window_start + len(lead) - 1
+    colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+    if colon is None or colon[0].i == colon[0].sent.start:
         return None
-    verb = colon[0].head
-    for _ in range(3):  # "released a statement:": the colon may hang on the object
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    subject = _subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    verb = _verb_before(colon[0])
+    if verb is None or not _introduces_speech(verb):
+        return None
+    subject = _subject_of(verb)
     if subject is None or subject.lower_ in ("it", "this", "that", "there"):
         return None
     return text[verb.idx : verb.idx + len(verb)], _speaker(doc, text, names, subject)
+
+
+def _verb_before(colon: Token) -> Token | None:
+    """The verb of the clause a colon ends, in its sentence before it; the parse often hangs the
+    colon on a word of the quote after it, or on the object (``released a statement:``)."""
+    word = colon.head if colon.sent.start <= colon.head.i < colon.i else colon.nbor(-1)
+    for _ in range(4):
+        if word.pos_ in ("VERB", "AUX"):
+            return word
+        if word.head is word or not colon.sent.start <= word.head.i < colon.i:
+            return None
+        word = word.head
+    return None
+
+
+def _introduces_speech(verb: Token) -> bool:
+    """A verb of saying (``responded:``, ``called them on it:``) or one whose object is a
+    statement (``released a statement:``)."""
+    if verb.lemma_ in DIRECT_CUE_VERBS or verb.lemma_ in SPEECH_VERBS or verb.lemma_ in STANCE_VERBS:
+        return True
+    return any(child.dep_ == "dobj" and child.lemma_ in REPORT_NOUNS for child in verb.children)
 
 
 def _cue_after(doc: Doc, text: str, quote_end: int) -> Token | None:
@@ -572,6 +614,8 @@ def _complement(word: Token) -> tuple[int, int, Token | None] | None:
         else:
             return None
         subject = next((c for c in word.children if c.dep_ == "poss"), None) or _maker_of(word)
+        if clause is not None and word.lemma_ in STANCE_NOUNS and subject is not None and not _can_hold_views(subject):
+            return None  # "a fundraising page raised money in support for", "the shooting came amid concern about"
     else:
         clause = _own_clause(word)
         if clause is not None and word.lemma_ not in REPORTING_VERBS and (
@@ -627,6 +671,17 @@ def _maker_of(noun: Token) -> Token | None:
     elif noun.dep_ != "dobj":
         return None
     return _subject_of(verb) if verb.pos_ in ("VERB", "AUX") and verb is not noun else None
+
+
+def _can_hold_views(holder: Token) -> bool:
+    """Whether the holder of a stance noun is someone who can take a stance: a possessive
+    (``his support``), a person, organisation or people by name, a pronoun for one, or a noun for
+    people (``residents``, ``police``); not a thing or an event (``the shooting came amid concern``)."""
+    if holder.dep_ == "poss" or holder.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if holder.pos_ == "PRON":
+        return holder.lower_ != "it"
+    return holder.lemma_ in LABEL_SOURCES or PEOPLE_NOUN.fullmatch(holder.lower_) is not None
 
 
 def _predicates_object(child: Token) -> bool:
