@@ -80,8 +80,7 @@ _NOT_A_MODIFIER = (
 _MODIFIER = r"(?:\d{1,3}-(?:year|month|week)[\s-]old|in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s|(?!(?:" + _NOT_A_MODIFIER + r")\b)[\"“]?[A-Za-z][\w'’-]*[\"”]?)"
 # Where a group may start: after a non-word character, or where a headline glued to the body
 # ends ("...abc13.comA man was shot") an article starts the body.
-_GROUP_START = (r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The|One|Two|Three|Four|Five|Six|"
-                r"Seven|Eight|Nine|Ten)\s))")
+_GROUP_START = r"(?:(?<![\w-])|(?<=[a-z])(?=(?-i:An?|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s))"
 # Words that start sentences in capitals but name nobody countable.
 # Time words open sentences too ("Late Friday, three men were hurt"): no person there.
 _NOT_A_NAME = (r"It|This|That|There|These|Those|Police|Kills|Injures|Wounds|Hurts|Leaves|Shoots|Nobody|No|Everyone|Everybody|Someone|Authorities|Officials|"
@@ -507,7 +506,7 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         quantities.append(quantity)
     if len(quantities) > 2 and quantities[0].best == sum(q.best for q in quantities[1:]) \
             and text[groups[0][1]:groups[1][0]].strip() == "," and _ANYONE_RE.search(text, *groups[0]):
-        groups, quantities = groups[:1], quantities[:1]  # "Six people, three men and three women, were hurt": six, told apart
+        groups, quantities = groups[:1], quantities[:1]  # "Five people, three men and two women, were hurt": five, told apart
     total = _sum_quantities(quantities)
     if plural_verb is False and total.best > 1:
         return None  # "Smith, 28 was killed": a singular verb after a figure means an age

@@ -401,7 +401,7 @@ def resolve_date_expression(text: str, published: datetime | date | None) -> tup
     return first.start, first.end, first.precision
 
 
-# The page's own stamp near its top: "Posted: Friday, July 8, 2016 4:12 PM", "Created: 09/21/2015 3:54 PM",
+# The page's own stamp near its top: "Posted: Friday, July 8, 2016 4:12 PM", "Created: 11/03/2017 8:06 AM",
 # a dateline "SAVANNAH, GA (October 16, 2015):" or a release's opening "June 17, 2013 - Police are ...".
 # Only a stamp with its year counts.
 _STAMP_RE = re.compile(
@@ -501,7 +501,7 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     if _NARRATED_DAY_BEFORE_RE.search(before):
         return False
     if len(before.split()) <= 8 and not _EVENT_VERB_RE.search(before) and _TELLING_VERB_AFTER_RE.match(text, char_end):
-        return True  # "The Fresno County coroner on Sunday identified the man": the day of the telling
+        return True  # "The Dunmore County coroner's office on Sunday identified the man": the day of the telling
     if re.fullmatch(r"\W*(?:on\s+)?", before, re.IGNORECASE):
         after = _STATEMENT_AFTER_RE.match(text, char_end)
         if after is not None and not _EVENT_VERB_RE.search(text, char_end, after.start(0) + len(after.group(0).rstrip()) - 1):
