@@ -591,14 +591,14 @@ def test_a_victim_called_by_surname_is_the_victim_not_her_brother_quoted() -> No
 
 def test_a_victim_found_and_determined_to_have_been_shot_is_named() -> None:
     text = ("Two men were shot near a gas station on Coyote Lane on Sunday night. "
-            "Deputies found Dario Pettis, 27, and determined he had been shot in the torso.")
+            "Deputies found Dario Pettis, 27, and determined he had been shot twice in the torso.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert "Dario Pettis" in [v.name for v in incident.victims]
 
 
 def test_the_man_identified_after_a_long_description_is_the_victim() -> None:
     text = ("A shooting at a home early Friday left one man dead. "
-            "Deputies have since identified the man who was shot on January 15, in the 700 block of Birch Hollow Road, "
+            "Deputies have since identified the man who was shot on March 15, in the 700 block of Birch Hollow Road, "
             "as Lyle Fenner of Allen.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert [v.name for v in incident.victims if v.name] == ["Lyle Fenner"]
