@@ -124,8 +124,8 @@ def test_army_acting_through_its_soldiers_is_a_perpetrator_group() -> None:
 
 
 def test_coreferent_mentions_of_one_band_are_one_perpetrator() -> None:
-    incident = main_incident("The mayor was shot dead today by a group of 8 hired gunmen in two cars.")
-    assert [p.mention for p in incident.perpetrators] == ["group of 8 hired gunmen"]
+    incident = main_incident("The mayor was assassinated today by a group of 12 paid assassins in a van.")
+    assert [p.mention for p in incident.perpetrators] == ["group of 12 paid assassins"]
 
 
 def test_person_charged_later_in_the_report_is_the_main_incidents_perpetrator() -> None:
@@ -278,7 +278,7 @@ def test_a_person_facing_charges_or_held_is_the_suspect() -> None:
 
 
 def test_people_said_to_have_committed_the_robbery_are_its_shooters() -> None:
-    text = ("A gas station clerk was shot and killed in a Tuesday robbery on Elm Avenue. "
+    text = ("A store clerk in Dunmore was shot and killed during a robbery late Tuesday. "
             "Prosecutors now say Ty Ambler and Cal Ross, both 17, committed the robbery.")
     names = {p.name for p in main_incident(text).perpetrators if p.name}
     assert names == {"Ty Ambler", "Cal Ross"}
@@ -486,7 +486,7 @@ def test_the_one_a_relative_clause_makes_the_killer_is_a_perpetrator() -> None:
             "The man who shot the mayor fled on a motorcycle, witnesses said.")
     assert "man" in [p.mention for p in main_incident(text).perpetrators]
     involved = ("Two judges were murdered at the courthouse in March. "
-                "The lieutenants who were involved in the murders may be released, the lawyer said.")
+                "The lieutenants who were involved in the crime may go free, the lawyer said.")
     assert "lieutenants" in [p.mention for p in main_incident(involved).perpetrators]
     involved_that = involved.replace("lieutenants who were", "lieutenants that were")
     assert "lieutenants" in [p.mention for p in main_incident(involved_that).perpetrators]

@@ -358,7 +358,7 @@ def test_a_killer_who_then_turned_on_himself_is_a_dead_perpetrator():
     ("Two women were shot on Elm Street. Both women were taken to a hospital in Dunmore, where they later died.", 2, None),
     ("A man who was found shot near a trailhead late Friday night has died.", 1, None),
     ("A man who was shot on Monday has been released from the hospital.", None, 1),
-    ("According to the medical examiner, the man who suffered the gunshot wound has died.", 1, None),
+    ("According to the County Coroner, the woman who suffered the gunshot wound has died.", 1, None),
 ])
 def test_the_shot_who_died_later_in_the_sentence_are_killed(text, killed, injured):
     casualties = casualties_of(text)
@@ -368,7 +368,7 @@ def test_the_shot_who_died_later_in_the_sentence_are_killed(text, killed, injure
 @pytest.mark.parametrize("text, killed, injured", [
     ("Police say four men were shot and one was killed. The other three men, who are in their 20s, were listed in stable condition.", 1, 3),
     ("A girl was shot dead in a drive-by. Her uncle, 29, was shot in the foot, but survived.", 1, 1),
-    ("Two women were found dead. A third woman had a gunshot wound to the hip and was taken to the county hospital, "
+    ("Two women were found dead. A third woman had a gunshot wound to the hip and was taken to a hospital in Dunmore, "
      "where she was in stable condition.", 2, 1),  # alive where he was taken: not one of the dead
     ("A 13-year-old girl is nursing a gunshot wound after shooting herself by accident in the foot.", None, 1),
     ("A teen shot himself in a car. The teen was taken to Mercy Clinic with serious but not life-threatening injuries.", None, 1),
@@ -600,7 +600,7 @@ def test_a_headline_fatal_shooting_named_by_place_is_a_death() -> None:
 @pytest.mark.parametrize("text, killed, injured", [
     ("Her uncle, Jo Roe, was also shot and remains on life support.", None, 1),
     ("The victim, a 41-year-old father of two, had a gunshot wound to the leg.", None, 1),
-    ("Gunfire erupted and a woman was hit. She was taken to the county hospital where she was declared deceased.", 1, None),
+    ("Gunfire erupted and a woman was hit. She was taken to a hospital in Dunmore, where she was declared deceased.", 1, None),
 ])
 def test_a_named_appositive_and_a_death_declared(text: str, killed, injured) -> None:
     result = casualties_of(text)
@@ -638,8 +638,8 @@ def test_the_hurt_who_later_died_are_counted_once(text: str, killed, injured) ->
     # a figure after a verb of firing counts shots, not people
     ("The gunman fired at the deputy, and the deputy returned one shot, but the gunman was not struck.", None, None),
     # taken to a hospital only to be looked at: not hurt
-    ("Jo Roe was transported to the county hospital for a medical clearance and later booked into jail.", None, None),
-    ("Jo Roe was taken to the county hospital for treatment of a gunshot wound.", None, 1),
+    ("Jo Roe, 30, was transported to the hospital for a psychiatric evaluation and later booked into jail.", None, None),
+    ("Jo Roe was then taken to the hospital for treatment of her gunshot wound.", None, 1),
     # looked at for a harm the sentence names: hurt
     ("Jo Roe was taken to a hospital for evaluation of his injuries.", None, 1),
     ("Jo Roe was taken to the hospital for evaluation of a gunshot wound to the leg.", None, 1),
@@ -737,7 +737,7 @@ def test_one_of_the_hurt_who_died(text: str, killed: int, injured: int) -> None:
 
 def test_a_child_who_accidentally_killed_himself_is_the_victim_not_an_attacker() -> None:
     casualties = casualties_of("A 4-year-old girl accidentally shoots, kills herself. "
-                               "The child was taken to the county hospital where she was pronounced dead.")
+                               "The girl was taken to a hospital in Dunmore, where she was pronounced dead.")
     assert (casualties.killed.best, casualties.perpetrators_killed.best) == (1, None)
 
 
@@ -760,7 +760,7 @@ def test_sentence_opening_on_the_harm(text: str, harm: str, count: int) -> None:
 
 
 @pytest.mark.parametrize("text, injured", [
-    ("Officers rushed the boy to the county hospital where he was pronounced dead. His sister had found the boy wounded.", None),
+    ("Officers rushed the boy to a hospital in Dunmore, where he was pronounced dead. His sister had found the boy wounded.", None),
     ("A man was killed and the woman was wounded.", 1),  # another noun: another person
     ("A man was killed and the other man was wounded.", 1),
 ])
@@ -789,7 +789,7 @@ def test_where_the_people_were_between_them_and_their_harm(text: str, injured: i
     ("Jo Roe was shot in the arm and Al Poe was hit in the leg.", None, 2),
     ("Jo Roe was shot in the chest, while the 20-year-old was shot in the arm.", None, 2),
     ("Jo Roe was shot in the head and Al Poe was hit in the leg. Roe died at the hospital.", 1, 1),
-    ("Jo Roe was shot in the foot and he was taken to the county hospital.", None, 1),  # the same man
+    ("Jo Roe was shot in the hip and he was taken to a hospital in Dunmore.", None, 1),  # the same man
     ("A man was shot and the man was taken to a hospital.", None, 1),
     ("Three wounded men were hospitalized and one was in critical condition.", None, 3),  # one of them
 ])

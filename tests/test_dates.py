@@ -225,7 +225,7 @@ def test_a_dated_dateline_gives_way_to_the_day_the_report_names() -> None:
 
 
 def test_a_release_opening_on_its_date_is_the_page_stamp() -> None:
-    text = ("Fatal shooting on Oak Street\n\nMarch 4, 2024 - Detectives are looking into the deadly shooting of a man "
+    text = ("Fatal shooting on Oak Street\n\nMarch 4, 2024 - Police are looking into the fatal shooting of a man "
             "on Oak Street about 5:50 a.m. on Saturday.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert incident.date.start == "2024-03-02"
@@ -237,7 +237,7 @@ def test_a_court_date_named_before_its_noun_is_not_the_event_day() -> None:
 
 
 def test_the_call_out_after_a_statement_keeps_its_day() -> None:
-    assert date_of("The sheriff says officers arrived at 1:24 a.m. Friday and found two men shot.").start == "2024-03-01"
+    assert date_of("The sheriff says deputies responded at 1:24 a.m. Friday and found two women shot.").start == "2024-03-01"
 
 
 @pytest.mark.parametrize("text, start", [
