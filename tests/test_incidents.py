@@ -329,7 +329,7 @@ def test_place_inside_a_name_does_not_start_another_incident() -> None:
 
 def test_headline_incident_when_the_body_lost_the_story() -> None:
     text = "Sign in to keep reading. Subscribers get unlimited access to every story."
-    article = Article(id="t", text=text, title="Three men killed, 6 wounded in weekend shooting at a bar",
+    article = Article(id="t", text=text, title="Three men killed, 6 wounded in overnight shooting at a bar",
                       published="2024-03-05T09:00:00+00:00")
     (incident,) = find_incidents(analyse(text), article, [])
     assert (incident.casualties.killed.best, incident.casualties.injured.best) == (3, 6)
@@ -338,7 +338,7 @@ def test_headline_incident_when_the_body_lost_the_story() -> None:
 
 def test_headline_roundup_total_is_not_one_incidents_toll() -> None:
     text = "Sign in to keep reading. Subscribers get unlimited access to every story."
-    article = Article(id="t", text=text, title="Three men killed, 6 wounded in weekend shootings",
+    article = Article(id="t", text=text, title="Three men killed, 6 wounded in overnight shootings",
                       published="2024-03-05T09:00:00+00:00")
     incidents = find_incidents(analyse(text), article, [])
     assert all(i.casualties.killed.best is None and i.casualties.injured.best is None for i in incidents)
@@ -597,11 +597,11 @@ def test_a_victim_found_and_determined_to_have_been_shot_is_named() -> None:
 
 
 def test_the_man_identified_after_a_long_description_is_the_victim() -> None:
-    text = ("A shooting at a home early Friday left one woman dead. "
-            "Police have identified the woman who was shot on March 15, in the 700 block of Birch Hollow Road, "
-            "as Lyla Fenner of Allen.")
+    text = ("A shooting at a home early Friday left one man dead. "
+            "Police identified the man who was shot on March 15, in the 700 block of Birch Hollow Road, "
+            "as Lyle Fenner of Allen.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
-    assert [v.name for v in incident.victims if v.name] == ["Lyla Fenner"]
+    assert [v.name for v in incident.victims if v.name] == ["Lyle Fenner"]
 
 
 def test_a_shot_dog_and_a_shop_are_not_named_victims() -> None:

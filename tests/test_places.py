@@ -631,7 +631,7 @@ def test_a_town_the_scene_is_measured_from_is_the_place():
 
 
 def test_towns_in_a_stations_tagline_are_its_market_not_the_scene():
-    text = ("Deputy hurt in chase - KXAM Rochester, Albert Lea, Mason City News, Weather and Sports\n"
+    text = ("Deputy hurt in chase - KXAM Rochester, Austin, Albert Lea News, Weather and Sports\n"
             "A deputy and a suspect were both shot Thursday on Interstate 75 in Cobb County, Georgia.")
     location = locate(frame_of(text))
     assert (location.name, location.admin1) == ("Cobb County", "Georgia")
