@@ -30,10 +30,10 @@ def test_named_attacker_with_age_gender_and_fate() -> None:
 
 
 def test_who_riddled_a_car_or_planted_kilos_of_explosives_is_a_perpetrator() -> None:
-    text = ("A judge was killed in the capital on Monday. He was riddled with bullets by three young individuals "
-            "as he left his car. Two men planted 10 kilos of explosives at his office the same night.")
+    text = ("A judge was killed in the capital on Monday. He was riddled with bullets by four young individuals "
+            "as he got out of his car. Two men planted 10 kilos of explosives at his office the same night.")
     mentions = [p.mention for p in main_incident(text).perpetrators]
-    assert "three young individuals" in mentions and "Two men" in mentions
+    assert "four young individuals" in mentions and "Two men" in mentions
 
 
 def test_group_claim_disputed_by_police() -> None:
@@ -100,7 +100,7 @@ def test_the_person_police_arrest_is_named_as_perpetrator() -> None:
 
 
 def test_a_suspect_identified_later_is_no_victim() -> None:
-    incident = main_incident("At least two suspects tried to break into a home early Thursday. "
+    incident = main_incident("At least two suspects tried to force their way into a house early Thursday. "
                              "One suspect, identified as Carl Jacobs, 20, was shot by the homeowner.")
     assert "Carl Jacobs" in [p.name for p in incident.perpetrators]
     assert "Carl Jacobs" not in [v.name for v in incident.victims]
@@ -124,8 +124,8 @@ def test_army_acting_through_its_soldiers_is_a_perpetrator_group() -> None:
 
 
 def test_coreferent_mentions_of_one_band_are_one_perpetrator() -> None:
-    incident = main_incident("The judge was assassinated today by a group of 10 paid assassins in two cars.")
-    assert [p.mention for p in incident.perpetrators] == ["group of 10 paid assassins"]
+    incident = main_incident("The mayor was assassinated today by a group of 12 paid assassins in a van.")
+    assert [p.mention for p in incident.perpetrators] == ["group of 12 paid assassins"]
 
 
 def test_person_charged_later_in_the_report_is_the_main_incidents_perpetrator() -> None:
@@ -161,7 +161,7 @@ def test_a_two_word_short_name_takes_the_full_name_given_earlier() -> None:
 
 
 def test_a_band_is_named_up_to_the_comma_of_a_clause_about_it() -> None:
-    incident = main_incident("The judge was kidnapped on Monday by a group of armed men, who forced him into a car "
+    incident = main_incident("The judge was kidnapped on Monday by a group of armed men, who pushed him into a van "
                              "and drove off toward the border.")
     assert "group of armed men" in [p.mention for p in incident.perpetrators]
 
@@ -278,7 +278,7 @@ def test_a_person_facing_charges_or_held_is_the_suspect() -> None:
 
 
 def test_people_said_to_have_committed_the_robbery_are_its_shooters() -> None:
-    text = ("A store clerk was shot and killed during a robbery on Main Street on Tuesday. "
+    text = ("A store clerk in Dunmore was shot and killed during a robbery late Tuesday. "
             "Prosecutors now say Ty Ambler and Cal Ross, both 17, committed the robbery.")
     names = {p.name for p in main_incident(text).perpetrators if p.name}
     assert names == {"Ty Ambler", "Cal Ross"}
@@ -485,14 +485,14 @@ def test_the_one_a_relative_clause_makes_the_killer_is_a_perpetrator() -> None:
     text = ("The mayor of Puerto Lempa was shot dead outside his home on Sunday. "
             "The man who shot the mayor fled on a motorcycle, witnesses said.")
     assert "man" in [p.mention for p in main_incident(text).perpetrators]
-    involved = ("Six priests were murdered at the university in November. "
-                "The colonels who were involved in the crime could be set free, the lawyer said.")
-    assert "colonels" in [p.mention for p in main_incident(involved).perpetrators]
-    involved_that = involved.replace("colonels who were", "colonels that were")
-    assert "colonels" in [p.mention for p in main_incident(involved_that).perpetrators]
-    befell = ("Police named a 3-year-old boy who died in Flint last week after accidentally shooting himself "
-              "with a loaded gun he found.")
-    assert "3-year-old boy" not in [p.mention for p in main_incident(befell).perpetrators]
+    involved = ("Two judges were murdered at the courthouse in March. "
+                "The lieutenants who were involved in the crime may go free, the lawyer said.")
+    assert "lieutenants" in [p.mention for p in main_incident(involved).perpetrators]
+    involved_that = involved.replace("lieutenants who were", "lieutenants that were")
+    assert "lieutenants" in [p.mention for p in main_incident(involved_that).perpetrators]
+    befell = ("Police named a 4-year-old girl who died in Dunmore last week after accidentally shooting herself "
+              "with a pistol she found.")
+    assert "4-year-old girl" not in [p.mention for p in main_incident(befell).perpetrators]
 
 
 def test_officers_held_to_account_are_perpetrators_not_those_on_duty() -> None:

@@ -28,7 +28,7 @@ def casualties_of(text: str):
     ("The death toll rose to 12 on Monday. Earlier officials said eight people had been killed.", 12, 12, 12),
     ("Five people, including the attacker, died.", 4, 4, 4),
     ("Police said a woman was fatally shot on Elm Street.", 1, 1, 1),
-    ("Officers shot and killed a man who was holding a knife.", 1, 1, 1),
+    ("Deputies shot and killed a woman who was waving a machete.", 1, 1, 1),
     ("Jane Doe, 41, was killed in the crossfire.", 1, 1, 1),
 ])
 def test_killed_counts(text: str, best: int, low: int, high: int | None) -> None:
@@ -85,13 +85,13 @@ def test_nobody_killed_is_zero() -> None:
 
 @pytest.mark.parametrize("text, killed", [
     ("Maria Lopez, a 34-year-old nurse, died Friday after being shot in Elm Park.", 1),
-    ("Police found a man suffering from a gunshot wound. He was pronounced dead at the scene.", 1),
-    ("A 19-year-old man has died after a shooting on Oak Street.", 1),
+    ("Officers found a woman suffering from gunshot wounds. She died at the scene.", 1),
+    ("A 23-year-old woman died Friday after a shooting on Pine Road.", 1),
     ("Officers shot the man, who later died at a hospital.", 1),
     ("Tom Reed, 23, and Ann Reed, 19, were shot to death in their home.", 2),
     ("The fight left 25-year-old Carl Stone dead in the lobby.", 1),
-    ("He is charged in the shooting death of 38-year-old Dana Wells.", 1),
-    ("Daily Newsroom.comA man was shot and killed last night behind a store.", 1),
+    ("She is charged in the shooting death of 44-year-old Dana Wells.", 1),
+    ("Daily Newsroom.comA woman was shot and killed late Friday behind a bakery.", 1),
 ])
 def test_killed_phrasings_of_local_news(text: str, killed: int) -> None:
     assert casualties_of(text).killed.best == killed
@@ -99,7 +99,7 @@ def test_killed_phrasings_of_local_news(text: str, killed: int) -> None:
 
 @pytest.mark.parametrize("text", [
     "Two Dead In Overnight Shooting\nPolice are looking for witnesses.",
-    "A story about an officer, a knife, a dead bird and a parrot.",
+    "A tale about an officer, a rope, a lost cat and a goat.",
     "He was shot and killed Tuesday, Jan. 27, outside his home.",
 ])
 def test_not_counted_as_more_victims(text: str) -> None:
@@ -113,12 +113,12 @@ def test_pronoun_after_an_attacker_is_the_attacker() -> None:
 
 
 def test_gunshot_wound_is_an_injury_unless_they_died() -> None:
-    assert casualties_of("A woman was found with a gunshot wound to the leg.").injured.best == 1
+    assert casualties_of("Deputies say a man was found with a gunshot wound in his hip.").injured.best == 1
     assert casualties_of("A woman was found with a gunshot wound. She died at the scene.").injured.best in (None, 0)
 
 
 @pytest.mark.parametrize("text, killed", [
-    ("A 15-year-old boy was accidentally shot and killed by his cousin on Sunday.", 1),
+    ("A 14-year-old girl was shot and killed by accident by her brother on Friday.", 1),
     ("The 15-year-old died at the scene despite attempts to revive him.", 1),
     ("The teacher turned 40 shortly before he was killed.", 1),
     ("Detectives are looking for whoever gunned down a college student on Monday.", 1),
@@ -154,8 +154,8 @@ def test_body_figure_wins_over_the_headline() -> None:
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("Police are investigating the fatal shooting of one man and the wounding of three others.", 1, 3),
-    ("Firefighters found the body of an 80-year-old man in the house.", 1, None),
+    ("Detectives are looking into the fatal shooting of one woman and the wounding of three others.", 1, 3),
+    ("Neighbors discovered the body of a 72-year-old woman in the garage.", 1, None),
     ("One man is dead after a triple shooting on the east side.", 1, 2),
     ("Detectives are investigating a double homicide on Elm Street.", 2, None),
     ("Police are investigating the shooting of a teenager on Monday.", None, 1),
@@ -211,8 +211,8 @@ def test_a_boy_who_shot_himself_by_accident_is_hurt_not_a_dead_attacker():
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("A 15-year-old boy was killed and three other men were injured when shots rang out.", 1, 3),
-    ("Police say a 2-year-old is dead and a 15-month-old is injured after the shooting.", 1, 1),
+    ("A 16-year-old girl was killed and three other women were injured when gunfire erupted.", 1, 3),
+    ("Officers say a 3-year-old is dead and a 10-month-old is injured after the gunfire.", 1, 1),
     ("A man was killed and two women were shot outside the club.", 1, 2),
     ("Two men were shot Tuesday night and one died at the hospital.", 1, 1),
     ("Witnesses said the gunman shot three people at a bus stop, killing one.", 1, 2),
@@ -232,10 +232,10 @@ def test_a_suicide_alone_is_a_victim_a_gunman_who_killed_others_first_is_not():
 
 @pytest.mark.parametrize("text, injured", [
     ("A Jefferson County deputy who was shot and injured on Tuesday remained in the hospital.", 1),
-    ('Police say an officer and a "citizen" were injured in the shooting.', 2),
+    ('Officials say an officer and a "bystander" were hurt in the gunfire.', 2),
     ("Shooting on the west side | news.comTwo people were injured during an argument.", 2),
-    ("The 27-year old victim is recovering after being shot in the arm.", 1),
-    ("A woman accidentally shot her husband in the chest.", 1),
+    ("The 31-year old victim is recovering after he was shot twice in the hip.", 1),
+    ("A man accidentally shot his nephew in the thigh.", 1),
 ])
 def test_injured_people_named_in_more_ways(text, injured):
     assert casualties_of(text).injured.best == injured
@@ -247,7 +247,7 @@ def test_injured_people_named_in_more_ways(text, injured):
     ("A second man was charged in the Dec. 18 shooting that killed a teenager.", 1),
     ("The teen was charged in the murder of Anthony Harmon, Jr. last week.", 1),
     ("He called police after the death of Jihad, a 17-year-old student.", 1),
-    ("Four people were killed and 11 others were wounded in shootings Tuesday across the city.", None),
+    ("Five people were killed and 12 others were hurt in shootings Friday around the city.", None),
 ])
 def test_figures_that_are_times_dates_descriptions_or_roundups(text, killed):
     assert casualties_of(text).killed.best == killed
@@ -261,7 +261,7 @@ def test_a_toll_over_several_incidents_is_no_count_for_one():
 
 def test_the_one_shot_is_the_one_the_headline_says_died():
     from blotter.pipeline import extract_text
-    record = extract_text("Girl shot at party dies\n\nJo Roe of Ashdown was believed to be shot during a party "
+    record = extract_text("Teen shot at cookout dies\n\nJo Roe of Dunmore was thought to be shot during a cookout "
                           "at a home on Saturday, police said.")
     casualties = record.incidents[0].casualties
     assert (casualties.killed.best, casualties.injured.best) == (1, None)
@@ -272,11 +272,11 @@ def test_a_bullet_that_hit_someone_wounded_them():
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("Thirteen people were shot during a house party early Sunday. One woman is in critical condition.", None, 13),
+    ("Thirteen people were shot at a backyard party late Saturday. One man is in serious condition.", None, 13),
     ("An overnight shooting left eight people with wounds that needed treatment.", None, 8),
-    ("She was shot during a robbery in January. One other person died and two others were injured.", 1, 2),
+    ("He was shot during a holdup in March. One other person died, two others were hurt.", 1, 2),
     ("Two men, 21 and 58 were shot on Wilson Avenue.", None, 2),
-    ("Image 5 of 10 The shot-out window of the store is shown.", None, None),
+    ("Image 3 of 8 The shot-out door of the bakery is shown.", None, None),
     ("He called police on Dec. 29 saying the child had shot himself.", None, 1),
 ])
 def test_all_the_shot_who_lived_are_hurt_and_numbers_that_are_no_counts(text, killed, injured):
@@ -301,8 +301,8 @@ def test_names_with_a_capital_inside_are_whole():
 
 
 def test_a_weekend_toll_across_a_city_is_not_one_incident():
-    result = casualties_of("Four people were killed and at least 35 others have been wounded in shootings across "
-                           "Chicago since Friday night.")
+    result = casualties_of("Six men were killed and at least 28 others have been hurt in shootings around "
+                           "Chicago since Saturday morning.")
     assert (result.killed.best, result.injured.best) == (None, None)
 
 
@@ -339,10 +339,10 @@ def test_lists_names_and_bullets(text, killed, injured):
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("One man died at a party on Friday. Three other males, between the ages of 16-18, were hurt.", 1, None),
+    ("One woman died at a wedding on Saturday. Three other males, between the ages of 17-19, were hurt.", 1, None),
     ("Videos: 0:50 One dead after crash on the highway. A man was shot and wounded on Main Street.", None, 1),
     ("In the past two months, nine youths have been injured in shootings. On Monday a man was shot and killed.", 1, None),
-    ("A man is accused of killing three relatives after a shooting that happened over the weekend.", 3, None),
+    ("A woman is accused of killing three neighbors after a shooting that took place on Sunday.", 3, None),
 ])
 def test_ages_clock_times_and_background_figures_are_no_counts(text, killed, injured):
     casualties = casualties_of(text)
@@ -355,10 +355,10 @@ def test_a_killer_who_then_turned_on_himself_is_a_dead_perpetrator():
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("Two teens were shot on Elm Street. Both teens were taken to a hospital, where they died the next day.", 2, None),
-    ("A teen who was found shot along a bike path early Sunday morning has died.", 1, None),
+    ("Two women were shot on Elm Street. Both women were taken to a hospital in Dunmore, where they later died.", 2, None),
+    ("A man who was found shot near a trailhead late Friday night has died.", 1, None),
     ("A man who was shot on Monday has been released from the hospital.", None, 1),
-    ("According to the County Coroner, the victim who suffered the gunshot wound has died.", 1, None),
+    ("According to the County Coroner, the woman who suffered the gunshot wound has died.", 1, None),
 ])
 def test_the_shot_who_died_later_in_the_sentence_are_killed(text, killed, injured):
     casualties = casualties_of(text)
@@ -367,14 +367,14 @@ def test_the_shot_who_died_later_in_the_sentence_are_killed(text, killed, injure
 
 @pytest.mark.parametrize("text, killed, injured", [
     ("Police say four men were shot and one was killed. The other three men, who are in their 20s, were listed in stable condition.", 1, 3),
-    ("A boy was shot and killed in a drive-by. His aunt, 24, was shot in the leg, but survived.", 1, 1),
-    ("Two men were found dead. A third man had a gunshot wound to the chest and was taken to a hospital, "
-     "where he was in stable condition.", 2, 1),  # alive where he was taken: not one of the dead
-    ("A 12-year-old boy is nursing a gunshot wound after accidentally shooting himself in the leg.", None, 1),
+    ("A girl was shot dead in a drive-by. Her uncle, 29, was shot in the foot, but survived.", 1, 1),
+    ("Two women were found dead. A third woman had a gunshot wound to the hip and was taken to a hospital in Dunmore, "
+     "where she was in stable condition.", 2, 1),  # alive where he was taken: not one of the dead
+    ("A 13-year-old girl is nursing a gunshot wound after shooting herself by accident in the foot.", None, 1),
     ("A teen shot himself in a car. The teen was taken to Mercy Clinic with serious but not life-threatening injuries.", None, 1),
-    ("He is charged in the shooting deaths of his wife, 34, and the four girls.", 5, None),
+    ("She is charged in the shooting deaths of her husband, 41, and the four boys.", 5, None),
     ("Police looked into the deaths of the six shooting victims, District Attorney Jo Roe said.", 6, None),
-    ("Police spoke to a dozen witnesses, as well as the three people hospitalized after the shooting.", None, 3),
+    ("Detectives interviewed several bystanders, as well as the three people hospitalized after the gunfire.", None, 3),
 ])
 def test_survivors_ages_and_speakers_after_the_people(text, killed, injured):
     casualties = casualties_of(text)
@@ -383,7 +383,7 @@ def test_survivors_ages_and_speakers_after_the_people(text, killed, injured):
 
 @pytest.mark.parametrize("text, killed, injured, perpetrators_killed", [
     ("Police said he and three others were shot outside a bar on Main Street.", None, 4, None),
-    ("A 9-year-old boy found a shotgun at home and fatally shot himself, police said.", 1, None, None),
+    ("A 10-year-old girl found a pistol in a closet and fatally shot herself, officers said.", 1, None, None),
     ("A homeowner shot and killed three would-be burglars on Monday.", None, None, 3),
     ("A gunman shot and killed two men outside a bar.", 2, None, None),
 ])
@@ -410,7 +410,7 @@ def test_one_who_killed_himself_after_killing_others_in_another_sentence_is_the_
     ("The boy was taken to Mercy Medical Center with serious injuries.", None, 1),
     ("One man was killed. The other three men have non-life threatening injuries.", 1, 3),
     # a name in brackets between the person and the fate
-    ("The victim (Jo Roe Jr.) died from his injuries at the hospital.", 1, None),
+    ("The victim (Jo Roe Jr.) later died of his wounds in the hospital.", 1, None),
 ])
 def test_place_and_hospital_phrases(text: str, killed: int | None, injured: int | None) -> None:
     casualties = casualties_of(text)
@@ -437,7 +437,7 @@ def test_relative_fates_hospital_and_accidental_discharges(text: str, killed: in
     # a toll that includes the killer, said in one sentence, holds for the same toll restated in another
     ("Four people were killed at the plant. Officials said four people were dead, including the shooter.", 3, 1),
     # the killer's own act counts his victims; "two people have died" counts him too
-    ("Police say Lee killed one person, wounded three others, and then killed himself. Two people have died.", 1, 1),
+    ("Officers say Kim killed one person, wounded four others, and then killed herself. Two people have died.", 1, 1),
 ])
 def test_tolls_that_include_the_attacker(text: str, killed: int, attackers: int) -> None:
     casualties = casualties_of(text)
@@ -446,8 +446,8 @@ def test_tolls_that_include_the_attacker(text: str, killed: int, attackers: int)
 
 @pytest.mark.parametrize("text, killed, attackers, injured", [
     # the one who killed "one person" is the attacker, not a victim
-    ("A gunman killed one person and wounded five others on Wednesday.", 1, None, 5),
-    ("Nobody saw the shooter who killed one person and wounded two others.", 1, None, 2),
+    ("A shooter killed one person and injured five others on Friday.", 1, None, 5),
+    ("No one saw the gunman who killed one person and injured two others.", 1, None, 2),
     # a weekend's tally "across the city" is not the report's own incident
     ("Over the weekend gunfire wounded 26 people across the city. A man was shot on Elm Street.", None, None, 1),
 ])
@@ -458,7 +458,7 @@ def test_attackers_of_one_and_citywide_tallies(text: str, killed, attackers, inj
 
 @pytest.mark.parametrize("text, killed, injured", [
     # "a fourth victim": four harmed in all, the dead among them
-    ("Three people were shot to death, and a fourth victim was wounded.", 3, 1),
+    ("Three women were shot to death, and a fourth woman was wounded.", 3, 1),
     ("Three men walked into a gas station with gunshot wounds as a fourth shooting victim was found nearby.", None, 4),
     ("A man was shot and killed on Elm Street. A second man was arrested.", 1, None),
     # "fatally wounding" kills
@@ -494,13 +494,13 @@ def test_headline_death_does_not_override_the_body() -> None:
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("The shooting left one man dead and another with life-threatening injuries.", 1, 1),
+    ("The attack left one woman dead and another with serious injuries.", 1, 1),
     ("The crash left a woman dead and two children with minor injuries.", 1, 2),
-    ("An argument on Oak Street left a man with non-life threatening injuries.", None, 1),
+    ("A dispute on Elm Road left a woman with non-life threatening injuries.", None, 1),
     ("The rifle discharged, striking the driver in the back.", None, 1),
     ("The car veered off the road, striking a pedestrian.", None, None),
     ("Shots were fired at the house, hitting a parked car.", None, None),
-    ("A 40-year-old woman was struck in the shoulder.", None, 1),
+    ("A 52-year-old man was struck in the hip.", None, 1),
     ("The cashier was transported to County General for treatment.", None, 1),
     ("A man was killed. Both women were rushed to Mercy Medical in critical condition.", 1, 2),
     ("Both the man and the girl have serious, potentially life-threatening injuries.", None, 2),
@@ -569,7 +569,7 @@ def test_the_one_grazed_by_robbers_firing_is_their_victim() -> None:
 
 
 @pytest.mark.parametrize("text, injured", [
-    ("Deputies said the man shot a woman and her 5-year-old son outside the store.", 2),
+    ("Deputies said the suspect shot a man and his 7-year-old niece outside the bakery.", 2),
     ("Witnesses said he shot two men in the arm and a woman in the back.", 3),
 ])
 def test_people_a_shooter_shot_add_up(text: str, injured: int) -> None:
@@ -600,7 +600,7 @@ def test_a_headline_fatal_shooting_named_by_place_is_a_death() -> None:
 @pytest.mark.parametrize("text, killed, injured", [
     ("Her uncle, Jo Roe, was also shot and remains on life support.", None, 1),
     ("The victim, a 41-year-old father of two, had a gunshot wound to the leg.", None, 1),
-    ("Shots were fired and a man was hit. He was taken to a hospital where he was declared deceased.", 1, None),
+    ("Gunfire erupted and a woman was hit. She was taken to a hospital in Dunmore, where she was declared deceased.", 1, None),
 ])
 def test_a_named_appositive_and_a_death_declared(text: str, killed, injured) -> None:
     result = casualties_of(text)
@@ -623,7 +623,7 @@ def test_a_headline_that_says_who_was_shot_gives_the_hurt(title: str, injured: i
     ("Two men were wounded in a shooting on Elm Street. One of them died on Friday.", 1, 1),
     ("A man is in critical condition after a shooting on Elm Street. He died later at the hospital.", 1, None),
     # the death told first, or the hurt told of as others: the dead are not among them
-    ("A man was killed and two others were wounded in a shooting. The victim died at the scene.", 1, 2),
+    ("A woman was killed and two others were hurt in the gunfire. The victim died at the scene.", 1, 2),
     ("Two people were wounded in the shooting. Jo Roe, 19, died at the hospital.", 1, 2),
 ])
 def test_the_hurt_who_later_died_are_counted_once(text: str, killed, injured) -> None:
@@ -636,10 +636,10 @@ def test_the_hurt_who_later_died_are_counted_once(text: str, killed, injured) ->
     ("No one was hurt, but one bullet hit a squad car and another hit a nearby apartment.", None, 0),
     ("A stray bullet hit a 9-year-old girl sitting on her porch.", None, 1),
     # a figure after a verb of firing counts shots, not people
-    ("The suspect fired at the officer, and the officer returned one shot, but the suspect was not struck.", None, None),
+    ("The gunman fired at the deputy, and the deputy returned one shot, but the gunman was not struck.", None, None),
     # taken to a hospital only to be looked at: not hurt
-    ("Jo Roe was transported to the hospital for a medical clearance and then taken to jail.", None, None),
-    ("Jo Roe was taken to the hospital for treatment of a gunshot wound.", None, 1),
+    ("Jo Roe, 30, was transported to the hospital for a psychiatric evaluation and later booked into jail.", None, None),
+    ("Jo Roe was then taken to the hospital for treatment of her gunshot wound.", None, 1),
     # looked at for a harm the sentence names: hurt
     ("Jo Roe was taken to a hospital for evaluation of his injuries.", None, 1),
     ("Jo Roe was taken to the hospital for evaluation of a gunshot wound to the leg.", None, 1),
@@ -651,7 +651,7 @@ def test_what_was_hit_and_who_was_only_checked(text: str, killed, injured) -> No
 
 
 def test_an_attacker_listed_with_victims_is_counted_apart() -> None:
-    shot = casualties_of("A state trooper and a suspect were shot on the interstate.")
+    shot = casualties_of("A deputy and a suspect were both shot on the highway.")
     assert (shot.injured.best, shot.perpetrators_injured.best) == (1, 1)
     killed = casualties_of("Two officers and the gunman were killed in the exchange of fire.")
     assert (killed.killed.best, killed.perpetrators_killed.best) == (2, 1)
@@ -662,9 +662,9 @@ def test_an_attacker_listed_with_victims_is_counted_apart() -> None:
 @pytest.mark.parametrize("text, killed, injured", [
     # a larger figure of the hurt shows the smaller one leaves the dead out
     ("Nine people were wounded in the shooting at the college. Ten victims were taken to hospital with gunshot wounds. "
-     "One of those patients died in the emergency room.", 1, 9),
+     "One of those patients later died in surgery.", 1, 9),
     # "one of" a group: not the one person hurt
-    ("Officers found Jo Roe injured inside the home. One of the daughters was found dead on the couch.", 1, 1),
+    ("Deputies found Jo Roe hurt inside the house. One of the sons was found dead in the kitchen.", 1, 1),
 ])
 def test_the_dead_are_not_taken_from_hurt_they_were_never_among(text: str, killed, injured) -> None:
     result = casualties_of(text)
@@ -674,7 +674,7 @@ def test_the_dead_are_not_taken_from_hurt_they_were_never_among(text: str, kille
 def test_he_who_died_is_not_taken_from_the_hurt_when_he_may_be_the_gunman() -> None:
     result = casualties_of("The gunman opened fire on the street, injuring nine people. Police said he was shot and killed.")
     assert result.injured.best == 9
-    one_of_them = casualties_of("Police said two young children were critically wounded by gunfire. She later died at the hospital.")
+    one_of_them = casualties_of("Officers said two small children were badly wounded by gunfire. She later died at the hospital.")
     assert (one_of_them.killed.best, one_of_them.injured.best) == (1, 1)
 
 
@@ -721,14 +721,14 @@ def test_one_who_killed_people_named_by_their_age_is_not_counted_dead() -> None:
     ("12-Year-Old Girl Dies After Being Shot", 1, None),
 ])
 def test_headline_grammar(title: str, killed, injured) -> None:
-    casualties = headline_casualties("Police are asking anyone with information to call.", title=title)
+    casualties = headline_casualties("Police ask anyone who knows more to call them.", title=title)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
 
 
 @pytest.mark.parametrize("text, killed, injured", [
     ("One of four men wounded in a shooting at a bar on Elm Street has died.", 1, 3),
     ("Five people were hospitalized after the shooting. One of the five people hospitalized has died, police said.", 1, 4),
-    ("One of the five people hospitalized after a shooting last weekend has died. Five people were hospitalized.", 1, 4),
+    ("One of the five people taken to hospital after a shooting on Saturday has died. Five people were hospitalized.", 1, 4),
 ])
 def test_one_of_the_hurt_who_died(text: str, killed: int, injured: int) -> None:
     casualties = casualties_of(text)
@@ -736,14 +736,14 @@ def test_one_of_the_hurt_who_died(text: str, killed: int, injured: int) -> None:
 
 
 def test_a_child_who_accidentally_killed_himself_is_the_victim_not_an_attacker() -> None:
-    casualties = casualties_of("A 3-year-old boy accidentally shoots, kills himself. "
-                               "The child was taken to a hospital where he was pronounced dead.")
+    casualties = casualties_of("A 4-year-old girl accidentally shoots, kills herself. "
+                               "The girl was taken to a hospital in Dunmore, where she was pronounced dead.")
     assert (casualties.killed.best, casualties.perpetrators_killed.best) == (1, None)
 
 
 @pytest.mark.parametrize("text, injured", [
-    ("Six people, three men and three women, were wounded on Elm Street.", 6),  # the six told apart
-    ("Police said four people, three women and one man, were taken to the hospital with gunshot wounds.", 4),
+    ("Five people, three men and two women, were wounded on Elm Street.", 5),  # the five told apart
+    ("Police said four people, two women and two men, were taken to the hospital with gunshot wounds.", 4),
     ("Two men, a woman and a boy were shot on Friday.", 4),  # a list, not a breakdown
 ])
 def test_people_told_apart_after_their_number_are_not_added_again(text: str, injured: int) -> None:
@@ -760,7 +760,7 @@ def test_sentence_opening_on_the_harm(text: str, harm: str, count: int) -> None:
 
 
 @pytest.mark.parametrize("text, injured", [
-    ("Police rushed the boy to a hospital where he was pronounced dead. His cousin had found the boy wounded.", None),
+    ("Officers rushed the boy to a hospital in Dunmore, where he was pronounced dead. His sister had found the boy wounded.", None),
     ("A man was killed and the woman was wounded.", 1),  # another noun: another person
     ("A man was killed and the other man was wounded.", 1),
 ])
@@ -770,7 +770,7 @@ def test_the_one_dead_told_of_again_as_hurt(text: str, injured) -> None:
 
 
 def test_a_title_case_verb_is_no_name_in_a_list_of_people() -> None:
-    casualties = headline_casualties("Police are asking anyone with information to call.",
+    casualties = headline_casualties("Police ask anyone who knows more to call them.",
                                      title="Elmtown Shooting Kills Three, Injures One: Police")
     assert (casualties.killed.best, casualties.injured.best) == (3, 1)
 
@@ -789,7 +789,7 @@ def test_where_the_people_were_between_them_and_their_harm(text: str, injured: i
     ("Jo Roe was shot in the arm and Al Poe was hit in the leg.", None, 2),
     ("Jo Roe was shot in the chest, while the 20-year-old was shot in the arm.", None, 2),
     ("Jo Roe was shot in the head and Al Poe was hit in the leg. Roe died at the hospital.", 1, 1),
-    ("Jo Roe was shot in the arm and he was taken to a hospital.", None, 1),  # the same man
+    ("Jo Roe was shot in the hip and he was taken to a hospital in Dunmore.", None, 1),  # the same man
     ("A man was shot and the man was taken to a hospital.", None, 1),
     ("Three wounded men were hospitalized and one was in critical condition.", None, 3),  # one of them
 ])

@@ -357,25 +357,25 @@ GAPPY_PAGE = """<html><body><nav><a href="/">Home</a> <a href="/world">World</a>
 <div><a href="/a">Quetta</a> <a href="/b">Balochistan</a> <a href="/c">Security</a> <a href="/d">Bombings</a></div>
 <div class="share-bar">Share this story with your friends on every social network you use today</div>
 <div>Figures from the police.</div></div>
-<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>
+<p>No group has publicly said it carried out the attack, which came a week after a similar blast.</p>
 </article><footer><p>Copyright Frontier Post, all rights reserved, reproduced nowhere else at all.</p></footer></body></html>"""
 
 
 def test_prose_an_extractor_dropped_between_kept_paragraphs_comes_back_in_place() -> None:
     blocks = _dom_blocks(load_html(GAPPY_PAGE))
     extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.\n"
-                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+                 "No group has publicly said it carried out the attack, which came a week after a similar blast.")
     assert _with_dropped_prose(extracted, blocks).split("\n") == [
         "A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.",
         "The blast happened shortly after nine in the morning as traders opened their stalls.",
         "Figures from the police.",  # a short line between kept blocks is the article's too
-        "No group has claimed responsibility for the attack, which came a week after a similar blast.",
+        "No group has publicly said it carried out the attack, which came a week after a similar blast.",
     ]
 
 
 def test_nothing_is_added_outside_the_kept_paragraphs() -> None:
     blocks = _dom_blocks(load_html(GAPPY_PAGE))
-    extracted = "No group has claimed responsibility for the attack, which came a week after a similar blast."
+    extracted = "No group has publicly said it carried out the attack, which came a week after a similar blast."
     assert _with_dropped_prose(extracted, blocks) == extracted
 
 
@@ -444,38 +444,38 @@ def test_sections_after_the_last_kept_paragraph_come_back_until_the_furniture() 
 ])
 def test_comments_ratings_and_forms_past_the_report_are_not_put_back(opener: str) -> None:
     page = ("<html><body><p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.</p>"
-            "<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>"
+            "<p>No group has publicly said it carried out the attack, which came a week after a similar blast.</p>"
             f"<p>{opener}</p>"
             "<p>Readers who write in are asked to keep their remarks civil and on the topic of the story.</p>"
             "</body></html>")
     extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.\n"
-                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+                 "No group has publicly said it carried out the attack, which came a week after a similar blast.")
     assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))) == extracted
 
 
 def test_a_short_line_between_kept_paragraphs_comes_back_but_not_past_the_end() -> None:
     page = ("<html><body><p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.</p>"
             "<p>Figures as of Tuesday.</p>"
-            "<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>"
+            "<p>No group has publicly said it carried out the attack, which came a week after a similar blast.</p>"
             "<p>Sign in to continue.</p>"
             "</body></html>")
     extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.\n"
-                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+                 "No group has publicly said it carried out the attack, which came a week after a similar blast.")
     assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))).split("\n") == [
         "A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.",
         "Figures as of Tuesday.",
-        "No group has claimed responsibility for the attack, which came a week after a similar blast.",
+        "No group has publicly said it carried out the attack, which came a week after a similar blast.",
     ]
 
 
 def test_a_block_the_extractor_kept_in_another_form_is_not_put_back_twice() -> None:
     page = ("<html><body><p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.</p>"
             "<p>Police said the device<br>was detonated by remote control from a nearby rooftop, officers said.</p>"
-            "<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>"
+            "<p>No group has publicly said it carried out the attack, which came a week after a similar blast.</p>"
             "</body></html>")
     extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday.\n"
                  "Police said the device was detonated by remote control.\n"
-                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+                 "No group has publicly said it carried out the attack, which came a week after a similar blast.")
     assert _with_dropped_prose(extracted, _dom_blocks(load_html(page))) == extracted
 
 
@@ -604,7 +604,7 @@ OUTSIDER_PAGE = """<html><body><div class="page"><article><div class="story">
 <p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people and wounding
 eleven, police said.</p>
 <p>Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.</p>
-<p>No group has claimed responsibility for the attack, which came a week after a similar blast in the city.</p>
+<p>No group has publicly said it carried out the attack, which came a week after a similar blast in the city.</p>
 </div></article>
 <div class="box"><p>Book a free consultation with our security advisers and protect your business today.</p></div>
 <div class="faq"><h2>Frequently asked questions</h2><p>Is the market open again? It reopened on Wednesday.</p></div>
@@ -612,7 +612,7 @@ eleven, police said.</p>
 OUTSIDER_REPORT = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people "
                    "and wounding eleven, police said.\n\n"
                    "Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.\n\n"
-                   "No group has claimed responsibility for the attack, which came a week after a similar blast in the city.")
+                   "No group has publicly said it carried out the attack, which came a week after a similar blast in the city.")
 
 
 def test_closing_paragraphs_outside_the_articles_element_are_cut() -> None:
@@ -656,7 +656,7 @@ HEADED_PAGE = """<html><body><article>
 <p>Eleven people were taken to the civil hospital, three of them in a critical condition, doctors said.</p>
 <h3>Recommended reading</h3>
 <h2>Claims</h2>
-<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>
+<p>No group has publicly said it carried out the attack, which came a week after a similar blast.</p>
 </article></body></html>"""
 
 
@@ -665,13 +665,13 @@ def test_a_section_heading_the_extractor_dropped_above_a_kept_paragraph_comes_ba
     extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.\n"
                  "Eleven people were taken to the civil hospital, three of them in a critical condition, doctors said.\n"
                  "Claims\n"
-                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+                 "No group has publicly said it carried out the attack, which came a week after a similar blast.")
     assert _with_dropped_prose(extracted, blocks).split("\n") == [
         "A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.",
         "Casualties",
         "Eleven people were taken to the civil hospital, three of them in a critical condition, doctors said.",
         "Claims",  # kept already: not put back twice; the furniture heading before it stays out
-        "No group has claimed responsibility for the attack, which came a week after a similar blast.",
+        "No group has publicly said it carried out the attack, which came a week after a similar blast.",
     ]
 
 
@@ -870,7 +870,7 @@ WORDPRESS_PAGE = """<html><body class="post-template-default has-sidebar footer-
 <h2>What the police said</h2>
 <p>Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.</p>
 <div class="box"><p>Get our morning briefing on the region delivered to you every day of the week.</p></div>
-<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>
+<p>No group has publicly said it carried out the attack, which came a week after a similar blast.</p>
 </article></main><footer><p>Copyright Frontier Post, all rights reserved, reproduced nowhere else at all.</p></footer>
 </div></body></html>"""
 
@@ -881,13 +881,13 @@ def test_a_page_whose_body_is_classed_like_furniture_gets_its_dropped_headings_b
     assert [block.text[:10] for block in blocks if block.furniture] == ["Home News", "Copyright "]
     extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.\n"
                  "Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.\n"
-                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+                 "No group has publicly said it carried out the attack, which came a week after a similar blast.")
     assert _with_dropped_prose(extracted, blocks).split("\n") == [
         "A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.",
         "What the police said",
         "Investigators believe the device was detonated by remote control from a nearby rooftop, officers said.",
         # with the whole page named as furniture, a dropped box could be anyone's: it stays out
-        "No group has claimed responsibility for the attack, which came a week after a similar blast.",
+        "No group has publicly said it carried out the attack, which came a week after a similar blast.",
     ]
 
 
@@ -911,7 +911,7 @@ def test_a_furniture_marker_is_a_word_of_the_class_not_part_of_a_hash(marker: st
 LABELLED_PAGE = """<html><body><main><article>
 <p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.</p>
 <p>More on Quetta:</p>
-<p>No group has claimed responsibility for the attack, which came a week after a similar blast.</p>
+<p>No group has publicly said it carried out the attack, which came a week after a similar blast.</p>
 <p>You may also like:</p>
 </article><footer><p>Copyright Frontier Post, all rights reserved, reproduced nowhere else at all.</p></footer>
 </main></body></html>"""
@@ -919,7 +919,7 @@ LABELLED_PAGE = """<html><body><main><article>
 
 def test_a_related_label_inside_the_article_is_not_put_back_to_cut_it_short() -> None:
     extracted = ("A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people.\n"
-                 "No group has claimed responsibility for the attack, which came a week after a similar blast.")
+                 "No group has publicly said it carried out the attack, which came a week after a similar blast.")
     assert _with_dropped_prose(extracted, _dom_blocks(load_html(LABELLED_PAGE))) == extracted
     # before the page's furniture the extractor kept, the label does start the end, and goes back to mark it
     with_footer = extracted + "\nCopyright Frontier Post, all rights reserved, reproduced nowhere else at all."

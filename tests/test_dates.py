@@ -169,14 +169,14 @@ def test_day_of_the_telling_is_not_the_event_day(text: str, start: str) -> None:
 
 
 def test_event_reported_on_a_day_is_that_days_event() -> None:
-    text = "Two schools were placed on lockdown after a shooting was reported in the area Saturday afternoon."
+    text = "Three schools went into lockdown after a shooting was reported nearby Saturday afternoon."
     assert date_of(text).start == "2024-03-02"
     assert date_of("Police said on Saturday that a man was stabbed at the station.").start is None
 
 
 def test_the_arrest_day_after_a_clock_time_is_still_the_arrest_day() -> None:
-    text = ("A man was arrested about 2:30 p.m. Monday in Compton. He is suspected of shooting a girl "
-            "about 7 p.m. Feb. 9 at her home.")
+    text = ("A woman was arrested about 3:15 p.m. Monday in Dunmore. She is suspected of shooting a man "
+            "about 8 p.m. Feb. 9 at his shop.")
     assert date_of(text).start == "2024-02-09"
 
 
@@ -225,7 +225,7 @@ def test_a_dated_dateline_gives_way_to_the_day_the_report_names() -> None:
 
 
 def test_a_release_opening_on_its_date_is_the_page_stamp() -> None:
-    text = ("Fatal shooting on Oak Street\n\nMarch 4, 2024 - Police are investigating the fatal shooting of a man "
+    text = ("Fatal shooting on Oak Street\n\nMarch 4, 2024 - Police are looking into the fatal shooting of a man "
             "on Oak Street about 5:50 a.m. on Saturday.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert incident.date.start == "2024-03-02"
@@ -237,7 +237,7 @@ def test_a_court_date_named_before_its_noun_is_not_the_event_day() -> None:
 
 
 def test_the_call_out_after_a_statement_keeps_its_day() -> None:
-    assert date_of("The sheriff says deputies responded at 12:17 a.m. Friday and found two men shot.").start == "2024-03-01"
+    assert date_of("The sheriff says deputies responded at 1:24 a.m. Friday and found two women shot.").start == "2024-03-01"
 
 
 @pytest.mark.parametrize("text, start", [
@@ -250,7 +250,7 @@ def test_a_holiday_on_a_fixed_day_dates_the_event(text: str, start: str) -> None
 
 
 @pytest.mark.parametrize("text, start", [
-    ("A boy was shot around 4 p.m. on Thanksgiving Day inside a home.", "2023-11-23"),
+    ("A woman was stabbed around 3 p.m. on Thanksgiving Day at a diner.", "2023-11-23"),
     ("Two men were wounded at a cookout on Memorial Day.", "2023-05-29"),
     ("A man was stabbed on Labor Day.", "2023-09-04"),
     ("A teen was shot on Halloween night.", "2023-10-31"),
@@ -289,9 +289,9 @@ def test_a_new_years_eve_party_is_not_dated_by_the_eve() -> None:
 
 @pytest.mark.parametrize("text, start", [
     # a meeting or hearing scheduled for a day, even past a clock time
-    ("A town meeting is scheduled for 6-8 p.m. Tuesday. A man was shot on Saturday near the library.", "2024-03-02"),
+    ("A vigil is scheduled for 5-7 p.m. Tuesday. A man was shot on Saturday near the library.", "2024-03-02"),
     ("A bail hearing is scheduled for Friday. The woman was stabbed on Sunday.", "2024-03-03"),
-    ("Tune in at 6 p.m. and Friday at 6 a.m. for more. A man was shot on Sunday.", "2024-03-03"),
+    ("Tune in at 5 p.m. and Friday at 7 a.m. for updates. A man was shot on Sunday.", "2024-03-03"),
     # a sentence that opens on the day a judge or jury acted
     ("A teen was shot outside a fair. On Friday, Judge Ann Lee found probable cause in the case.", None),
     ("On Friday, a grand jury indicted the man who shot a clerk.", None),
@@ -360,7 +360,7 @@ def test_a_street_named_court_is_not_a_courtroom() -> None:
 @pytest.mark.parametrize("text", [
     "Friday, Allen Smith and his friend Ken Lee made their first appearance in court in the shooting.",
     "The chief revealed new details about the shooting Thursday at a news conference.",
-    "The police department addressed the media for the first time Wednesday about the shooting of a boy.",
+    "The sheriff's office addressed reporters for the first time Wednesday about the shooting of a girl.",
 ])
 def test_more_days_of_the_telling(text: str) -> None:
     assert date_of(text).start is None
@@ -436,7 +436,7 @@ def test_the_headline_dates_an_event_the_body_leaves_undated() -> None:
 
 def test_an_overnight_headline_takes_its_side_of_midnight_from_the_bodys_hour() -> None:
     result = _date_with_headline("Man killed in overnight shooting",
-                                 "A man is dead after a shooting. Police say they got a call at around 2:45 a.m.")
+                                 "A man died in a shooting. Officers say they were called at around 2:45 a.m.")
     assert (result.start, result.time) == ("2024-03-04", "02:45")
     assert [e.field for e in result.evidence] == ["title", "text"]
 
@@ -478,7 +478,7 @@ def test_the_day_a_victim_was_taken_to_hospital_in_a_condition_is_the_event_day(
 
 @pytest.mark.parametrize("text, start", [
     # a weekday whose verb is an act of the aftermath (a charge, a court date, mourning) yields to the shooting's day
-    ("Police charged a man with murder Thursday in the shooting of his neighbor. The man shot his neighbor late "
+    ("Prosecutors charged a woman with murder Thursday in the shooting of her cousin. The woman shot her cousin late "
      "Tuesday outside a bar.", "2024-02-27"),
     ("Neighbors on Sunday mourned a man who was killed in his driveway. Police said he was shot Saturday.",
      "2024-03-02"),
@@ -487,7 +487,7 @@ def test_the_day_a_victim_was_taken_to_hospital_in_a_condition_is_the_event_day(
     # ... but not a weekday before "police say" that tells the shooting, nor one misread as a verb's subject
     ("Around 10 p.m. Sunday, police say a man shot his brother at their home. The brothers had argued at a party "
      "on Saturday.", "2024-03-03"),
-    ("The boy who suffered a gunshot wound to the face Sunday is now recovering. His family had moved into the "
+    ("The teen who suffered a gunshot wound to the hand Sunday is now recovering. His family had moved into the "
      "house on Friday.", "2024-03-03"),
 ])
 def test_a_weekday_of_the_aftermath_gives_way_to_the_shootings_own(text: str, start: str) -> None:
@@ -515,7 +515,7 @@ def test_a_plural_of_violence_is_a_trigger_for_dating() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Grief counselors will be on hand Wednesday morning at the school where the boy studied. The boy was shot in his "
+    "Counselors will be available Wednesday morning at the college where the boy studied. The boy was shot in his "
     "home, police said.",
     "The family is to gather Friday at the house where the woman was shot.",
 ])
@@ -582,7 +582,7 @@ def test_a_day_inside_a_quotation_dates_only_the_act_it_tells(text: str, start: 
 
 
 def test_a_911_call_told_after_a_statement_dates_the_act() -> None:
-    text = "The office said police got a 911 call Saturday morning from the woman's husband. The woman had shot her two children."
+    text = "The office said deputies got a 911 call Saturday morning from the woman's sister. The woman had shot her two sons."
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == "2024-03-02"
 

@@ -853,7 +853,7 @@ def test_muc4_an_act_told_in_a_list_of_towns_is_one_template_per_town():
 
 @pytest.mark.parametrize("text", [
     "shining path rebels attacked public buildings in pasco and junin departments.",  # a sweep of regions
-    "the soldiers killed in the ambush were buried on 16 may in lima and huaras, respectively.",  # no act there
+    "the police killed in the raid were buried on 3 june in cuzco and ica, respectively.",  # no act there
     "shining path rebels attacked army positions in villa rica, pozuzo, and oxapampa, in pasco department.",
 ])
 def test_muc4_lists_that_are_not_one_act_per_town_give_one_template(text: str) -> None:

@@ -129,7 +129,7 @@ def test_what_happened_names_no_weapon(text: str) -> None:
     ("A telephone junction box was destroyed by a bomb.", "telephone junction box", "telecommunication"),
     ("The town hall was the target of a dynamite attack.", "town hall", "government_general"),
     ("Terrorists placed a bomb in the bank before dawn.", "bank", "business"),
-    ("terrorists placed a charge of dynamite under a bus in which there were fishermen.", "bus", "transportation"),
+    ("rebels placed a charge of dynamite beneath the bus in which there were farmers.", "bus", "transportation"),
 ])
 def test_targets(text: str, mention: str, kind: str) -> None:
     target = fill_targets(frame_of(text))[0]
@@ -145,7 +145,7 @@ def test_where_the_attacked_thing_stood_is_no_target() -> None:
 
 @pytest.mark.parametrize("text, mentions", [
     ("The explosion took place in front of the cathedral and the national library.", ["cathedral"]),
-    ("Guerrillas set off a bomb in the basement of the trade tower building.", ["trade tower building"]),
+    ("Rebels detonated a bomb in the basement of the city records building.", ["city records building"]),
     ("Rebels dynamited the northern oil pipeline, the country's main pipeline.", ["northern oil pipeline"]),
     ("Rebels burned three vehicles: a bus, a fuel truck and a van.", ["vehicles", "bus", "fuel truck", "van"]),
     ("The rebels said they would not attack polling stations.", []),
@@ -209,8 +209,8 @@ def test_victim_names(text: str, name: str, age: int | None, status: str) -> Non
     ("Juan Perez, wounded in the attack, was taken to hospital.", "Juan Perez", "injured"),
     ("police said that salvadoran minister jose antonio ruiz porth was seriously wounded in the attack.",
      "jose antonio ruiz porth", "injured"),
-    ("the police chief has reported the death of gonzalo rodriguez gacha.", "gonzalo rodriguez gacha", "killed"),
-    ("he was charged with the murder of jaime pardo leal.", "jaime pardo leal", "killed"),
+    ("the police chief has reported the death of ramon ortiz salcedo.", "ramon ortiz salcedo", "killed"),
+    ("he was charged with the murder of luis mora quintero.", "luis mora quintero", "killed"),
 ])
 def test_victim_names_without_titles_and_from_participles(text: str, name: str, status: str) -> None:
     victims = [v for v in fill_victims(frame_of(text)) if v.name]
@@ -236,10 +236,10 @@ def test_a_wire_source_in_brackets_is_no_victim():
 
 def test_victim_names_with_inner_capitals_and_a_glued_headline():
     from blotter.pipeline import extract_text
-    record = extract_text("Girl shot at party dies; woman heldCaitlin L. Doe of Ashdown was believed to be shot "
-                          "during the party on Friday. An officer fatally shot Quintonio LeRoe, police said.")
+    record = extract_text("Teen shot at cookout dies; man heldMaria T. Roe of Dunmore was believed to be shot "
+                          "during the cookout on Friday. An officer fatally shot Dashawn McRae, police said.")
     names = {v.name for v in record.incidents[0].victims}
-    assert {"Caitlin L. Doe", "Quintonio LeRoe"} <= names
+    assert {"Maria T. Roe", "Dashawn McRae"} <= names
 
 
 def test_the_news_agency_a_group_claims_through_is_no_target() -> None:
@@ -326,17 +326,17 @@ def test_the_coroner_who_names_the_dead_is_no_victim() -> None:
 
 def test_a_lower_case_report_gives_the_whole_name_the_tagger_cut_short() -> None:
     from blotter.incidents.victims import _longer_name_in_lower_case
-    text = ("police said that carlos mendez ordered the assassination of bernardo jaramillo ossa, presidential "
-            "candidate of the party. callers attributed the attack on party leader jaramillo ossa to a commando.")
-    start, end = _longer_name_in_lower_case(frame_of(text), "jaramillo ossa")
-    assert text[start:end] == "bernardo jaramillo ossa"
+    text = ("police said that pedro salas ordered the assassination of ernesto villegas mora, presidential "
+            "candidate of the party. callers attributed the attack on party leader villegas mora to a commando.")
+    start, end = _longer_name_in_lower_case(frame_of(text), "villegas mora")
+    assert text[start:end] == "ernesto villegas mora"
 
 
 @pytest.mark.parametrize("text, mentions", [
     # the parse loses the second clause's subject; the passive right after the thing still says it was hit
     ("Two cars were burned and an office of the transport ministry was badly damaged after the blast.",
      ["cars", "office of the transport ministry"]),
-    ("A fire broke out and the installation was completely gutted.", ["installation"]),
+    ("A blaze started and the installation was completely gutted.", ["installation"]),
     ("Police said the bank was not damaged.", []),
     ("Rebels blew up two high tension posts and a refugee camp was set on fire.", ["high tension posts", "refugee camp"]),
 ])
@@ -345,9 +345,9 @@ def test_a_thing_said_to_be_damaged_is_a_target(text: str, mentions: list[str]) 
 
 
 def test_a_spanish_article_stays_in_a_name_and_the_same_place_is_named_once() -> None:
-    text = ("Radio stations and La Rebaja drugstores were dynamited last night. A second device placed in the same "
+    text = ("Radio stations and La Estrella bakeries were dynamited last night. A second device placed in the same "
             "establishment was defused.")
-    assert [t.mention for t in fill_targets(frame_of(text))] == ["Radio stations", "La Rebaja drugstores"]
+    assert [t.mention for t in fill_targets(frame_of(text))] == ["Radio stations", "La Estrella bakeries"]
 
 
 def test_everyone_in_a_list_with_a_named_victim_shares_the_fate() -> None:
@@ -366,8 +366,8 @@ def test_people_taken_as_hostages_are_kidnapped() -> None:
 
 
 def test_weapons_listed_before_were_found_were_not_used() -> None:
-    text = ("Rebels attacked the post with mortars. An M-16 rifle, five grenades and material for making "
-            "explosives were found nearby.")
+    text = ("Rebels attacked the post with mortars. An AK-47 rifle, six grenades and material for making "
+            "bombs were found nearby.")
     assert [w.mention for w in fill_weapons(frame_of(text))] == ["mortars"]
 
 
@@ -389,16 +389,16 @@ def test_a_person_said_to_be_in_critical_condition_is_injured() -> None:
 
 
 @pytest.mark.parametrize("text, mentions", [
-    ("The terrorists used explosives against the town hall and other public facilities.",
-     ["town hall", "other public facilities"]),
+    ("The rebels used dynamite against the post office and other public facilities.",
+     ["post office", "other public facilities"]),
     ("Guerrillas threw two grenades from a car at the San Jorge warehouse.", ["San Jorge warehouse"]),
     ("A cargo train was derailed after hitting a dynamite charge.", ["cargo train"]),
     ("The soldiers waited in a truck at the bus station.", []),
     # the parse hangs the place on the agent: what the attack was done against, all the same
     ("The attack that was perpetrated by unknown men against the office of the Mothers Committee wounded four.",
      ["office of the Mothers Committee"]),
-    ("The second bomb was placed by a young man at the telephone company office on Tuesday.", ["telephone company office"]),
-    ("The report was written by a young man at the telephone company office.", []),
+    ("The first bomb was placed by a young woman at the water company office on Tuesday.", ["water company office"]),
+    ("The report was written by a young woman at the water company office.", []),
 ])
 def test_what_a_weapon_was_aimed_at_is_a_target(text: str, mentions: list[str]) -> None:
     assert [t.mention for t in fill_targets(frame_of(text))] == mentions
@@ -411,7 +411,7 @@ def test_a_long_roster_is_not_a_list_of_victims() -> None:
 
 
 @pytest.mark.parametrize("text, mentions", [
-    ("Police said the rebels detonated a car bomb some 300 meters from the palace.", []),
+    ("Police said guerrillas detonated a car bomb some 200 meters from the embassy.", []),
     ("The explosion took place on the avenue, between the Vicas store and the central bank.", ["Vicas store", "central bank"]),
     ("Fighting broke out between the rebels and a police patrol near the bank.", []),
 ])
@@ -461,7 +461,7 @@ def test_a_victims_name_stays_apart_when_two_victims_fit_the_description() -> No
 
 def test_nationality_before_a_victims_name_is_not_part_of_it() -> None:
     text = ("The following people were aboard the boat: U.S. citizen Tom Harlan, Peruvians Jose Manuel Quispe Huaman "
-            "and Rosa Elena Mamani, and Colombian pilot Julio Torres. Mr. Torres was killed and Mr. Quispe was wounded.")
+            "and Rosa Elena Mamani, and Colombian pilot Mario Vega. Mr. Vega was killed and Mr. Quispe was wounded.")
     names = [v.name for v in fill_victims(frame_of(text)) if v.name]
     assert "Jose Manuel Quispe Huaman" in names
     assert not any(name.startswith("Peruvians") for name in names)

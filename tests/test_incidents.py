@@ -217,7 +217,7 @@ def test_two_kinds_of_act_in_one_sentence_are_two_incidents_each_with_its_own_cl
 @pytest.mark.parametrize("text", [
     "Two engineers were abducted and killed by gunmen in Riverton on Friday.",
     "A bomb exploded outside the bank in Riverton and killed two guards.",
-    "Two men robbed a store clerk in Riverton on Monday and shot him in the leg, police said.",
+    "Two men robbed a cashier in Riverton on Monday and shot him in the hip, officers said.",
     "A man shot three of his relatives at their farm near Riverton on Monday and then burned their bodies.",
 ])
 def test_one_act_told_with_two_verbs_stays_one_incident(text: str) -> None:
@@ -323,22 +323,22 @@ def test_one_sentence_report_of_a_dated_attack_is_an_incident() -> None:
 
 def test_place_inside_a_name_does_not_start_another_incident() -> None:
     text = ("A man was shot dead in Aurora, Colorado, on Monday night. "
-            "Officers found Cyril Hart, 35, shot in the chest in a home on Dartmouth Drive.")
+            "Officers found Cyril Hart, 35, shot in the back inside a house on Dartmouth Drive.")
     assert len(incidents_with_places(text)) == 1
 
 
 def test_headline_incident_when_the_body_lost_the_story() -> None:
     text = "Sign in to keep reading. Subscribers get unlimited access to every story."
-    article = Article(id="t", text=text, title="Two men killed, 8 wounded in overnight shooting at a bar",
+    article = Article(id="t", text=text, title="Three men killed, 6 wounded in overnight shooting at a bar",
                       published="2024-03-05T09:00:00+00:00")
     (incident,) = find_incidents(analyse(text), article, [])
-    assert (incident.casualties.killed.best, incident.casualties.injured.best) == (2, 8)
+    assert (incident.casualties.killed.best, incident.casualties.injured.best) == (3, 6)
     assert incident.evidence[0].field == "title" and incident.confidence < 0.5
 
 
 def test_headline_roundup_total_is_not_one_incidents_toll() -> None:
     text = "Sign in to keep reading. Subscribers get unlimited access to every story."
-    article = Article(id="t", text=text, title="Two men killed, 8 wounded in overnight shootings",
+    article = Article(id="t", text=text, title="Three men killed, 6 wounded in overnight shootings",
                       published="2024-03-05T09:00:00+00:00")
     incidents = find_incidents(analyse(text), article, [])
     assert all(i.casualties.killed.best is None and i.casualties.injured.best is None for i in incidents)
@@ -444,7 +444,7 @@ def test_setting_a_building_alight_is_arson():
 
 @pytest.mark.parametrize("later", [
     "The shooting happened shortly after midnight in the 1900 block of Elm Street.",
-    "The wounded woman was treated and has since been released from the hospital.",
+    "The injured woman was treated at a clinic and has since gone home.",
     "Names have been released in the Friday night shooting in Dayton.",
     "Bryce Odell, 24, was previously charged with murder for the shooting that left Tom Reyes dead.",
 ])
@@ -457,7 +457,7 @@ def test_later_details_of_the_same_shooting_stay_in_one_incident(later: str) -> 
 
 @pytest.mark.parametrize("later", [
     "According to the Montgomery County coroner, Tom Reyes, 31, was found shot inside the home.",
-    "Then the robbers pulled out a gun and in Spanish yelled at him to shoot.",
+    "Then the robbers pulled out a pistol and in Spanish shouted at him to shoot.",
 ])
 def test_an_institution_or_a_language_is_no_new_scene(later: str) -> None:
     text = "A man was shot dead in a home in Dayton, Ohio, on Friday night. " + later
@@ -484,7 +484,7 @@ def test_a_second_victim_at_a_street_corner_is_the_same_shooting() -> None:
 
 
 @pytest.mark.parametrize("later", [
-    "A second man was shot in the leg and taken to Loyola University Medical Center in Maywood.",
+    "A second man was shot in the hip and taken to Mercy Medical Center in Canton.",
     "Her brother, who lives in Las Vegas, Nevada, said she was visiting family when she was shot.",
 ])
 def test_the_hospital_or_a_relative_s_home_town_is_no_new_scene(later: str) -> None:
@@ -501,7 +501,7 @@ def test_a_neighbourhood_after_a_street_address_is_no_new_scene() -> None:
 
 def test_victim_named_where_the_report_tells_the_wound() -> None:
     text = ("A man was shot while walking home early Sunday, deputies said. About 4 a.m., deputies came to County "
-            "Hospital, where Darnell Voss, 31, was suffering from a gunshot wound in his leg. No arrests were made.")
+            "Hospital, where Darnell Voss, 31, was being treated for a gunshot wound in his foot. No arrests were made.")
     (incident,) = incidents_of(text)
     victims = [(v.name, v.status, v.age) for v in incident.victims if v.name]
     assert victims == [("Darnell Voss", "injured", 31)]
@@ -591,14 +591,14 @@ def test_a_victim_called_by_surname_is_the_victim_not_her_brother_quoted() -> No
 
 def test_a_victim_found_and_determined_to_have_been_shot_is_named() -> None:
     text = ("Two men were shot near a gas station on Coyote Lane on Sunday night. "
-            "Officers found Dario Pettis, 22, and determined he had been shot in the torso.")
+            "Deputies found Dario Pettis, 27, and determined he had been shot twice in the torso.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert "Dario Pettis" in [v.name for v in incident.victims]
 
 
 def test_the_man_identified_after_a_long_description_is_the_victim() -> None:
     text = ("A shooting at a home early Friday left one man dead. "
-            "Police have identified the man who was shot on January 15, in the 900 block of Green Pond Road, "
+            "Police identified the man who was shot on March 15, in the 700 block of Birch Hollow Road, "
             "as Lyle Fenner of Allen.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert [v.name for v in incident.victims if v.name] == ["Lyle Fenner"]
@@ -613,7 +613,7 @@ def test_a_shot_dog_and_a_shop_are_not_named_victims() -> None:
 
 def test_a_sibling_killed_years_before_is_not_a_victim_of_this_shooting() -> None:
     text = ("A man named Ronald Pike, 33, was fatally shot early Saturday in a van on Oak Street. "
-            "His brother Jerald was shot and killed at age 23 on July 26, 2000.")
+            "His brother Jerald was shot and killed at age 21 on June 14, 2001.")
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2013-01-27T10:00:00+00:00"), [])[0]
     assert [v.name for v in incident.victims if v.name] == ["Ronald Pike"]
 
@@ -641,7 +641,7 @@ def test_a_victim_advocate_is_no_victim() -> None:
 def test_a_couple_sharing_a_surname_are_two_victims() -> None:
     text = ("Two people were shot at a home on Cedar Lane on Tuesday night. "
             "Police said Ana Duval, 38, was the woman killed. "
-            "Leo Duval, 40, was suffering from a gunshot wound to the leg.")
+            "Leo Duval, 40, was being treated for a bullet wound to the leg.")
     incident = find_incidents(analyse(text), Article(id="t", text=text), [])[0]
     assert {"Ana Duval", "Leo Duval"} <= {v.name for v in incident.victims}
 
@@ -743,7 +743,7 @@ def test_shooting_headline_beside_a_sports_word_is_an_incident() -> None:
 
 def test_in_addition_to_the_victim_adds_someone_to_the_same_shooting() -> None:
     text = ("A teenager was shot and killed on a porch on Monday night. Officers arrived after reports of shots fired. "
-            "In addition to the teenager they found another boy who had been shot in the ankle.")
+            "In addition to the teenager they found another boy who had been shot in his foot.")
     assert len(incidents_of(text)) == 1
 
 
@@ -813,7 +813,7 @@ def test_the_same_days_back_as_the_lede_keeps_one_incident() -> None:
 def test_an_attack_compared_with_other_attacks_stays_one_incident() -> None:
     text = ("A rocket was fired at the embassy in San Pedro this evening and hit one of its walls. "
             "The rocket did not explode. "
-            "Like in other attacks of this kind, no organization has claimed responsibility for this attack.")
+            "As in other attacks of this kind, no group has said it fired the rocket.")
     assert len(incidents_of(text)) == 1
 
 
@@ -892,7 +892,7 @@ def test_a_first_mere_mention_before_only_background_leaves_no_incident() -> Non
 
 def test_a_headline_town_is_read_in_the_state_the_body_names() -> None:
     text = "A gunman who shot five relatives was found dead on Sunday, Mississippi authorities said."
-    article = Article(id="t", text=text, title="Suspect in Brookhaven mass shooting found dead")
+    article = Article(id="t", text=text, title="Gunman in Brookhaven mass killing found dead")
     (incident,) = find_incidents(analyse(text), article, find_places(analyse(text), article))
     assert (incident.location.name, incident.location.admin1) == ("Brookhaven", "Mississippi")
     assert incident.location.evidence[0].field == "title"

@@ -261,7 +261,7 @@ def test_a_city_glued_to_the_title_of_a_scraped_page_is_found():
 
 
 def test_a_glued_capitals_dateline_locates_the_report():
-    text = "Family offers reward in pizza shop murder | fox8.comAKRON, Ohio -- A man was shot dead in a robbery on Monday."
+    text = "Relatives plead for tips in bakery killing | news5.comAKRON, Ohio -- A man was shot dead in a robbery on Monday."
     location = locate(frame_of(text, sentence_count=1))
     assert (location.mention, location.name, location.admin1) == ("AKRON", "Akron", "Ohio")
 
@@ -272,7 +272,7 @@ def test_a_small_towns_dateline_glued_to_the_page_header_locates_the_report():
     assert locate(frame_of(text, sentence_count=1)).name == "Greenwood"
     text = "Teen charged in shooting | News | WCIVFLORENCE, S.C. (WCIV) -- A man was shot dead in Effingham on Monday."
     assert "FLORENCE" in {p.mention for p in places_of(text)}
-    text = "Two hurt at motel | WCIVNORTH CHARLESTON, S.C. (WCIV) -- Two people were shot at a motel on Monday."
+    text = "Two hurt at motel | WKXANORTH CHARLESTON, S.C. (WKXA) -- Three people were hurt at a motel on Monday."
     assert locate(frame_of(text, sentence_count=1)).name == "North Charleston"
     assert "WASHINGTON" in {p.mention for p in places_of("Senate vote | WASHINGTON (AP) -- The Senate voted on Monday.")}
     assert {p.mention for p in places_of("The 1990s wave | 59GREENWOOD fans said the police came.")} == set()
@@ -293,7 +293,7 @@ def test_a_county_abbreviated_co_is_the_county():
 
 
 def test_a_county_is_its_most_populous_namesake():
-    text = "The Harris County Sheriff's Office said deputies were called to the Harris County jail."
+    text = "The Harris County Sheriff's Office said a deputy was sent to the Harris County jail."
     county = by_mention(places_of(text))["harris county"]
     assert (county.feature, county.admin1) == ("admin2", "Texas")
 
@@ -494,7 +494,7 @@ def test_an_english_county_after_a_comma_narrows_the_town_and_a_capital_may_spea
 
 
 def test_a_compass_word_narrows_an_area_or_a_big_city_but_not_a_continent():
-    wales = by_mention(places_of("Two bodies were found on a coastal path in West Wales, Britain."))["west wales"]
+    wales = by_mention(places_of("A body was discovered on a cliff trail in West Wales, Britain."))["west wales"]
     assert (wales.name, wales.feature) == ("Wales", "admin1")
     assert by_mention(places_of("He moved to West Philadelphia."))["west philadelphia"].name == "Philadelphia"
     north_africa = by_mention(places_of("Trade with North Africa grew."))["north africa"]
@@ -512,7 +512,7 @@ def test_regions_and_demonyms_a_news_report_names():
 
 
 def test_a_city_that_speaks_or_is_mislabelled_is_still_named():
-    places = by_mention(places_of("After the match, Liverpool said it condemned the damage to the team bus."))
+    places = by_mention(places_of("After the game, Liverpool said it regretted the attack on the team coach."))
     assert places["liverpool"].country_code == "GB"
     places = by_mention(places_of("Cooperation between NATO and Tunis grew. Europe added more ships."))
     assert places["tunis"].country_code == "TN"
@@ -550,8 +550,8 @@ def test_a_foreign_namesake_does_not_locate_a_report_set_in_one_country():
 
 
 def test_a_name_listed_with_states_is_a_state():
-    places = by_mention(places_of("Buyers come from western states such as California or Washington, "
-                                  "because of high costs."))
+    places = by_mention(places_of("Tourists arrive from northern states such as Oregon or Washington, "
+                                  "drawn by low prices."))
     assert (places["washington"].feature, places["washington"].admin1) == ("admin1", "Washington")
     place = by_mention(places_of("He flew to Washington, D.C. on Monday."))["washington"]
     assert place.admin1 == "District of Columbia"
@@ -563,7 +563,7 @@ def test_a_continental_adjective_names_the_continent():
 
 
 def test_the_gulf_and_state_abbreviations():
-    places = by_mention(places_of("Saudi Arabia imposed an embargo on a fellow US ally in the Gulf, Qatar."))
+    places = by_mention(places_of("Saudi Arabia cut trade ties with another US partner in the Gulf, Qatar."))
     assert places["gulf"].name == "Persian Gulf"
     places = by_mention(places_of("Oil spilled in the Gulf of Mexico near Gulf Shores, Alabama."))
     assert places["gulf of mexico"].name == "Gulf of Mexico"
@@ -579,7 +579,7 @@ def test_georgia_beside_other_states_is_the_state_unless_the_country_is_in_view(
 
 
 def test_a_city_inside_the_name_of_a_chamber_is_named():
-    places = by_mention(places_of("A deal was signed between Abuja Chamber of Commerce and Industry and the firm."))
+    places = by_mention(places_of("A deal was signed between Abuja Chamber of Commerce and a local bank."))
     assert places["abuja"].country_code == "NG"
 
 
@@ -653,8 +653,8 @@ def test_a_town_the_scene_is_measured_from_is_the_place():
 
 
 def test_towns_in_a_stations_tagline_are_its_market_not_the_scene():
-    text = ("Trooper shot in chase - KTTC Rochester, Austin, Mason City News, Weather and Sports\n"
-            "A state trooper and a suspect were shot Wednesday on Interstate 75 in Cobb County, Georgia.")
+    text = ("Deputy hurt in chase - KXAM Rochester, Austin, Albert Lea News, Weather and Sports\n"
+            "A deputy and a suspect were both shot Thursday on Interstate 75 in Cobb County, Georgia.")
     location = locate(frame_of(text))
     assert (location.name, location.admin1) == ("Cobb County", "Georgia")
 
@@ -672,7 +672,7 @@ def test_where_someone_went_afterwards_is_not_the_scene():
 
 
 def test_a_building_named_after_a_town_is_not_the_town():
-    text = ("Thirteen people were shot in front of an apartment complex called Tyler House. "
+    text = ("Nine people were wounded outside an apartment block called Tyler House. "
             "Police have not found the gunmen.")
     assert locate(frame_of(text, sentence_count=2)).name is None
 
@@ -681,7 +681,7 @@ def test_the_town_a_suspect_was_arrested_in_is_not_the_scene():
     text = ("DAYTON, Ohio -- Federal agents arrested the suspect near Atlanta on Tuesday. "
             "A man was shot dead outside a bar in Dayton last week, police said.")
     assert locate(frame_of(text, sentence_count=1)).name == "Dayton"
-    text = ("A man wanted for a string of robberies was taken into custody Monday night in Erie, Pennsylvania. "
+    text = ("A man sought in a series of holdups was taken into custody late Monday in Erie, Pennsylvania. "
             "Cleveland police said he was shot during a robbery in Cleveland.")
     assert locate(frame_of(text, sentence_count=1)).name == "Cleveland"
     text = "A man arrested for a robbery in Yonkers has been linked to the shooting of a girl, police said."
@@ -705,26 +705,26 @@ def test_a_cross_street_named_like_a_town_is_no_scene():
 
 
 def test_a_police_force_or_form_label_named_like_a_foreign_town_is_no_place():
-    assert places_of("Metro police say a woman brought her two kids to her sister's home.") == []
+    assert places_of("Metro police say a mother took her three children to her aunt's house.") == []
     assert places_of("{* socialRegistration_displayName *} By clicking Sign in, you accept our terms.") == []
 
 
 def test_a_possessive_whose_apostrophe_became_a_question_mark_still_names_the_town():
-    places = places_of("Man shot and killed on Milwaukee?s northwest side, police said.")
+    places = places_of("Woman wounded on Milwaukee?s south side, officers said.")
     assert [(p.mention, p.name) for p in places] == [("Milwaukee", "Milwaukee")]
     places = places_of("Police said Philadelphia&#39;s fourth shooting of the day happened at noon.")
     assert [(p.mention, p.name) for p in places] == [("Philadelphia", "Philadelphia")]
 
 
 def test_a_police_force_named_like_a_town_is_that_force_all_through_the_report():
-    text = ("Metro Police were alerted at 5 p.m. to a boy with a gunshot wound. Metro's Abuse and Neglect "
-            "division determined the child lives at the residence, according to a Metro news release.")
+    text = ("Metro Police were alerted at 5 p.m. to a boy with a gunshot wound. Metro's Youth Services "
+            "division found that the boy lives at the house, according to a Metro statement.")
     assert "Metro" not in {p.mention for p in places_of(text)}
     assert "Mobile" in {p.mention for p in places_of("Mobile police said the man was shot in Mobile on Friday.")}
 
 
 def test_a_suspects_surname_after_in_addition_to_is_the_suspect():
-    text = ("Police suspect Kayla Dixon is involved and have issued a warrant for her arrest. "
+    text = ("Police believe Kayla Dixon took part and have sought a warrant to arrest her. "
             "In addition to Dixon, police also suspect two men of taking part.")
     assert "Dixon" not in {p.mention for p in places_of(text)}
 
@@ -753,7 +753,7 @@ def test_a_city_named_for_its_suburbs_gives_way_to_the_town_of_the_scene():
 
 def test_a_village_of_a_state_the_report_names_is_not_moved_to_the_dateline_town():
     text = ("Federal agents arrested a man in Detroit on Monday for a shooting at a party in western Tennessee. "
-            "A fight broke out at the armory in Brownsville late Friday, Tennessee officials said. "
+            "A brawl started at the fairground in Brownsville late Friday, Tennessee officials said. "
             "Detroit police helped with the arrest.")
     places = by_mention(places_of(text, dateline="DETROIT (AP)"))
     assert (places["brownsville"].feature, places["brownsville"].admin1) == ("city", "Tennessee")
@@ -854,7 +854,7 @@ def test_towns_of_hospitals_in_the_plural_or_of_a_hospital_stay_are_no_scene():
 
 
 def test_a_town_with_saint_abbreviated_after_its_first_word_is_found():
-    text = "A 12-year-old boy accidentally shot himself during a family gathering in Bay St. Louis on Wednesday."
+    text = "A 9-year-old girl was hurt by a stray bullet at a picnic in Bay St. Louis on Wednesday."
     location = locate(frame_of(text, sentence_count=1))
     assert (location.name, location.admin1) == ("Bay Saint Louis", "Mississippi")
 

@@ -155,7 +155,7 @@ def test_surname_speaker_takes_the_full_name_given_earlier():
     from blotter.quotes import find_quotes
 
     text = ('Police Commissioner Sarah Okonjo said the road would stay closed. '
-            '"We are asking people to stay away from the area tonight," Okonjo told reporters.')
+            '"We are asking everyone to keep clear of the road tonight," Okonjo told reporters.')
     (quote,) = [q for q in find_quotes(analyse(text)) if q.direct]
     assert quote.speaker == "Sarah Okonjo"
     assert quote.speaker_mention == "Okonjo"
@@ -330,8 +330,8 @@ def test_opinion_verbs_and_their_own_prepositions():
 
 
 def test_a_statement_that_opens_with_a_gerund():
-    found = quotes_of("He said legalizing it could put thousands of people to work in upstate New York.")
-    assert [quote.text for quote in found] == ["legalizing it could put thousands of people to work in upstate New York"]
+    found = quotes_of("He said taxing it could put hundreds of people to work in rural Ohio.")
+    assert [quote.text for quote in found] == ["taxing it could put hundreds of people to work in rural Ohio"]
 
 
 def test_a_short_common_noun_is_not_a_statement():

@@ -192,7 +192,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 def _through_quotes(text: str, end: int, quoted: list[tuple[int, int]]) -> int:
     """Where a reported clause ends when the parse stopped it just before the quoted words that
-    finish it (``she knows that "LeBron will always be the king"``, ``called him "a liar" and
+    finish it (``he knows that "Marta will always be the best"``, ``called him "a liar" and
     "a fraud"``): at the end of those words."""
     for start, quote_end in quoted:
         if start > end and QUOTE_JOIN.fullmatch(text, end, start):

@@ -323,14 +323,14 @@ _REGION_AFTER = re.compile(r"^,?\s+in\s+[a-z]+(?:\s+[a-z]+)?\s+(?:department|pro
 
 
 # How far from the list the act's own word may stand: "attacked public facilities in a, b and c", "in a, b and c,
-# where they carried out sabotage", not "those killed in the operation were buried on 16 may in a and b".
+# where they carried out sabotage", not "the dead of the raid were laid to rest on 3 june in a and b".
 _ACT_REACH = 6
 _WORDS = re.compile(r"[\w'-]+")
 _BOMBS = re.compile(r"\b(?:bombs?|bombing|bombed|dynamit\w*|explosives?|explosions?|blew up|blown up)\b", re.IGNORECASE)
 
 
 # Not one act per town: forces attacked in each (guerrilla warfare, rule 1b below), or areas in general
-# ("bombings against populated areas in san salvador and san miguel").
+# ("shelling of crowded areas in ostrava and brno").
 _NOT_AN_ACT_BEFORE = re.compile(rf"(?:{_MILITARY_TARGET.pattern}|\b(?:positions|areas|parts|zones))[^.;,]{{0,12}}$",
                                 re.IGNORECASE)
 

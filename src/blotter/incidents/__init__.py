@@ -99,7 +99,7 @@ def _frame(doc: Doc, article: Article, places: list[Place], detected: DetectedIn
 
 
 # Someone a headline's event happened to or was done by: "Boy dies after being accidentally shot",
-# "Killeen 2-year-old in critical condition from gunshot". A headline about violence in general
+# "Toddler from Marlow critical after gunshot". A headline about violence in general
 # ("Shootings rise in the city") names nobody.
 _HEADLINE_PERSON = re.compile(
     r"\b(?:\d+-(?:year|month|week)-old|(?:wo)?m[ae]n|boys?|girls?|teens?|teenagers?|child(?:ren)?|kids?|bab(?:y|ies)|"

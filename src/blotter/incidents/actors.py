@@ -532,7 +532,7 @@ def _mention_span(head: Token) -> tuple[int, int]:
 
 def _phrase_end(token: Token) -> Token:
     """Last word of a noun phrase up to a comma: "group of armed men wearing uniforms", not
-    "group of armed men, who forced him to go with them"."""
+    "group of armed men, who made him walk with them"."""
     end = token
     for child in token.rights:
         if child.text in (",", ";") or child.dep_ == "parataxis" or child.tag_ == "VBD":
@@ -710,7 +710,7 @@ def _held_to_account(token: Token) -> bool:
     if token.dep_ == "nsubj" and lemma == "be" and _is_author(verb):
         return True
     if token.dep_ == "nsubj" and verb.lower_ == "responsible" and verb.head.lemma_.lower() == "hold":
-        return True  # "the massacre, for which they hold the army responsible"
+        return True  # "the raid, for which they hold the police responsible"
     if not deed:
         return False
     if token.dep_ in ("nsubj", "nsubjpass") and (lemma in _TIED_TO_DEED or lemma == "be" or (
@@ -805,7 +805,7 @@ def _held_by_law(token: Token) -> bool:
             or (lemma == "take" and any(g.lower_ == "custody" for c in verb.children if c.dep_ == "prep" for g in c.children))):
         return True
     if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in _PURSUIT_NOUNS:
-        # the deed may hang on any of the listed people: "the arrest of 45 soldiers and 2 officers for killing ..."
+        # the deed may hang on any of the listed people: "the arrest of 12 guards and 3 captains for killing ..."
         pursuit = verb.head
         listed = [pursuit, *chain] + [c for c in token.conjuncts]
         return any(c.dep_ == "prep" and c.lower_ in ("for", "in") and (_names_deed(c) or any(
@@ -929,7 +929,7 @@ _RELATIVE_PRONOUNS = frozenset({"who", "that"})
 
 def _relative_doer(token: Token) -> bool:
     """A person whose relative clause makes them the doer or the one held to account: "the man who shot the
-    mayor", "the colonels who were involved in the crime" (the parse gives the deed to "who", not to them).
+    mayor", "the majors who took part in the killing" (the parse gives the deed to "who", not to them).
     The clause does something to someone ("who shot the mayor"): "the boy who died", "a car that collided
     with parked cars" tell what befell them or a thing."""
     return _relative_held(token) or any(clause.dep_ == "relcl" and any(

@@ -163,7 +163,7 @@ _WHERE_HIT = (r"\s+(?:in|on)\s+(?:the|his|her|their)\s+(?:(?:left|right|upper|lo
 _SHOT_PEOPLE = (r"(?:(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?(?:" + PERSON_NOUNS + r"|others)|"
                 r"(?:a|an|another|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
                 r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)")
-# "the gunman shot two people", "shot a woman and her 5-year-old son", "shot two men in the arm and a
+# "the gunman shot two people", "shot a man and his 7-year-old niece", "shot two men in the arm and a
 # woman in the back": a bare active "shot" with people as its object is a weak injury.
 SHOT_OBJECT_RE = re.compile(
     r"\b(?:shot|shooting)\s+(?:at\s+least\s+)?(?P<object>" + _SHOT_PEOPLE + r"(?:" + _WHERE_HIT + r")?(?:\s+and\s+" + _SHOT_PEOPLE + r")?)"
@@ -183,7 +183,7 @@ _LEFT_STATE = (r"dead|(?:fatally|mortally)\s+(?:wounded|injured)|injured|wounded
 LEFT_RE = re.compile(
     r"\b(?:left|leaving|(?:ended|ending)\s+with|sent|sending)\s+(?:(?:at\s+least|another)\s+)?" + LIST_PATTERN.replace("?P<list>", "?P<object>")
     + r"\s+(?P<state>" + _LEFT_STATE + r")\b"
-    # "left one man dead and another with life-threatening injuries": the second people and their state
+    # "left one woman dead and another with grave injuries": the second people and their state
     r"(?:\s*,?\s+and\s+(?P<second>another|(?:" + NUMBER_PATTERN + r")(?:\s+(?:other|more))?(?:\s+[\w-]+)?)\s+(?P<second_state>" + _LEFT_STATE + r")\b)?",
     re.IGNORECASE,
 )
@@ -508,7 +508,7 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
         quantities.append(quantity)
     if len(quantities) > 2 and quantities[0].best == sum(q.best for q in quantities[1:]) \
             and text[groups[0][1]:groups[1][0]].strip() == "," and _ANYONE_RE.search(text, *groups[0]):
-        groups, quantities = groups[:1], quantities[:1]  # "Six people, three men and three women, were hurt": six, told apart
+        groups, quantities = groups[:1], quantities[:1]  # "Five people, three men and two women, were hurt": five, told apart
     total = _sum_quantities(quantities)
     if plural_verb is False and total.best > 1:
         return None  # "Smith, 28 was killed": a singular verb after a figure means an age
@@ -518,7 +518,7 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     attacker = [bool(_ATTACKER_RE.search(text, *group)) for group in groups]
     if all(perpetrator) or not any(attacker):
         return CasualtyMention(harm, all(perpetrator), total, start, end, groups, weak)
-    # "A state trooper and a suspect were shot": the trooper is the victim, the suspect an attacker
+    # "A deputy and a suspect were both shot": the trooper is the victim, the suspect an attacker
     victims = [index for index, is_attacker in enumerate(attacker) if not is_attacker]
     attackers = [index for index, is_attacker in enumerate(attacker) if is_attacker]
     return CasualtyMention(harm, False, _sum_quantities([quantities[i] for i in victims]), start, end,
@@ -657,7 +657,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             continue  # "Four Dead In Shooting": a headline restating the story (all-caps wire copy is not one)
         harm, weak = _harm_of(harm_words)
         if harm_words.lower().startswith(_TAKEN_TO) and _checked_only(text, match.end()):
-            continue  # "taken to the hospital for a medical clearance and then to jail": not hurt
+            continue  # "taken to a clinic to be cleared and then to jail": not hurt
         aux = match.group(0)[match.end("list") - match.start():match.start("harm") - match.start()].lower()
         if weak and harm == "injured" and _SURVIVED_AFTER_RE.match(text, match.end()):
             weak = False  # "Jo Roe was shot in the leg but survived": hurt, not one of the dead
@@ -666,7 +666,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             harm, weak = "killed", False  # "Lee had been shot twice and was pronounced dead"
         fate = _FATE_OF_RELATIVE_RE.match(text, match.end()) if harm == "injured" and not aux.strip() else None
         if fate and not re.search(r"\b(?:one|two|three|four|of\s+them|another)\b", fate.group(0), re.I):
-            harm, weak = "killed", False  # "A teen hospitalized after a weekend shooting has died"
+            harm, weak = "killed", False  # "A teen in hospital since a Sunday shooting has died"
         one_died = _ONE_OF_BEFORE_RE.search(text, max(start, match.start("list") - 12), match.start("list")) \
             if fate and harm == "killed" else None
         if one_died:

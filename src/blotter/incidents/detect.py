@@ -480,9 +480,9 @@ _SCENE_BEFORE_RE = re.compile(
 
 
 # A hospital named just before the place: the place says where the wounded were taken, not where
-# they were shot ("taken to Loyola University Medical Center in Maywood").
+# they were shot ("taken to Harlow Regional Medical Center in Dunmore").
 # Where someone lives is no scene either ("her brother, who lives in Las Vegas"), and a place after a
-# street address is the neighbourhood of the town already told ("the 6100 block of Tullis Drive in Algiers").
+# street address is the neighbourhood of the town already told ("the 4200 block of Pell Street in Eastgate").
 _ELSEWHERE_BEFORE_RE = re.compile(r"\b(?:(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|infirmary)\b[^.;]{0,12}"
                                  r"|(?:lives?|lived|living|resides?|resided|residing|grew up|moved)\s+(?:in|to|near)\s+"
                                  r"|(?:street|st\.|avenue|ave\.|road|rd\.|drive|dr\.|boulevard|blvd\.|lane|ln\.)\s+in\s+)$",

@@ -121,7 +121,7 @@ def _aimed(governor: Token) -> bool:
     if governor.pos_ == "VERB":
         return any(c.dep_ in ("dobj", "obj") and _is_weapon(c) for c in governor.children)
     if governor.dep_ == "pobj" and governor.head.dep_ == "agent":
-        return _attack_done(governor.head.head)  # "the bomb was placed by a young man at the office"
+        return _attack_done(governor.head.head)  # "the device was left by a young man at the bank"
     return governor.dep_ == "pobj" and governor.head.dep_ == "prep" and _is_attack_word(governor.head.head)
 
 

@@ -26,8 +26,8 @@ _SEIZED_BEFORE_RE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|captur\w*|arsenals?|caches?|stockpiles?|stole|stolen|haul|smuggl\w*|shipments?|"
     r"display\w*|handed\s+over|turned\s+in|quantities|inventory|consisted\s+of|recovered)\b(?:[^.;]|\.(?=\d|$))*$",
     re.IGNORECASE)  # a point in ".45-caliber" ends no clause
-# The rest of a list the weapon opens may stand before the verb ("an M-16 rifle, five grenades and material
-# for making explosives were found"), but no new clause ("a rifle, which police said was found"). No "^":
+# The rest of a list the weapon opens may stand before the verb ("an AK-47 rifle, six mines and wire
+# for making bombs were seized"), but no new clause ("a rifle, which police said was found"). No "^":
 # the pattern is matched from the weapon's end (``match(text, pos)``), where "^" never matches.
 _SEIZED_AFTER_RE = re.compile(r"(?:(?!\b(?:who|which|that|when|where|while|after|before|as)\b)[^.;]){0,120}?"
                               r"\b(?:were|was|had\s+been|have\s+been)\s+(?:seized|confiscated|captured|"
