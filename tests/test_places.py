@@ -118,8 +118,9 @@ def test_text_without_places():
     assert places_of("Nobody was hurt when the old shed collapsed during the storm.") == []
 
 
-def frame_of(text: str, sentence_count: int | None = None, dateline: str | None = None) -> IncidentFrame:
-    article = Article(id="t", text=text, dateline=dateline)
+def frame_of(text: str, sentence_count: int | None = None, dateline: str | None = None,
+             url: str | None = None) -> IncidentFrame:
+    article = Article(id="t", text=text, dateline=dateline, url=url)
     doc = analyse(text)
     sentences = list(doc.sents)[:sentence_count] if sentence_count is not None else []
     return IncidentFrame(doc=doc, article=article, sentences=sentences, places=find_places(doc, article))
@@ -339,16 +340,10 @@ def test_a_dateline_town_next_to_a_big_city_stays_itself():
 
 def test_a_neighbourhood_dateline_without_a_state_is_in_the_city_the_page_address_names():
     text = "ROGERS PARK — A woman was wounded by gunfire late on Friday, police said. She is expected to recover."
-    article = Article(id="t", text=text, url="https://www.citynews.example.com/chicago/2016/woman-hurt")
-    doc = analyse(text)
-    frame = IncidentFrame(doc=doc, article=article, sentences=list(doc.sents)[:1], places=find_places(doc, article))
-    location = locate(frame)
+    location = locate(frame_of(text, sentence_count=1, url="https://www.citynews.example.com/chicago/2016/woman-hurt"))
     assert (location.mention, location.name, location.admin1) == ("ROGERS PARK", "Chicago", "Illinois")
     text = "BROWN DEER, Wis. -- A man was shot on Monday, police said."
-    article = Article(id="t", text=text, url="https://www.milwaukeenews.example.com/story/1")
-    doc = analyse(text)
-    frame = IncidentFrame(doc=doc, article=article, sentences=list(doc.sents)[:1], places=find_places(doc, article))
-    assert locate(frame).name == "Brown Deer"
+    assert locate(frame_of(text, sentence_count=1, url="https://www.milwaukeenews.example.com/story/1")).name == "Brown Deer"
 
 
 def test_the_page_address_is_read_for_a_city_only_under_a_dateline(monkeypatch):
@@ -356,9 +351,7 @@ def test_the_page_address_is_read_for_a_city_only_under_a_dateline(monkeypatch):
     read: list[str | None] = []
     monkeypatch.setattr(places_module, "_address_city", lambda url: read.append(url))
     text = "A man was shot in Kensington on Monday, Philadelphia police said."
-    article = Article(id="t", text=text, url="https://www.citynews.example.com/chicago/2016/man-hurt")
-    doc = analyse(text)
-    locate(IncidentFrame(doc=doc, article=article, sentences=list(doc.sents), places=find_places(doc, article)))
+    locate(frame_of(text, sentence_count=1, url="https://www.citynews.example.com/chicago/2016/man-hurt"))
     assert read == []
 
 
