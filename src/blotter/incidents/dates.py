@@ -577,6 +577,12 @@ _AFTERMATH_LEMMAS = frozenset({
 _REPORTING_LEMMAS = frozenset({"say", "tell"})
 
 
+def _joins_the_act(verb: Token) -> bool:
+    """A verb of the act or one coordinated with it ("drove home and shot his brother"): coordinated acts
+    share their time."""
+    return _is_event_verb(verb) or any(_is_event_verb(conjunct) for conjunct in verb.conjuncts)
+
+
 def _dated_head(span: Span) -> Token | None:
     """The first word of violence or verb above a date, through the words between ("the Friday night shootings":
     "shootings"; "charged a man with murder Thursday": "charged"); None when there is neither."""
@@ -602,8 +608,7 @@ def _dates_the_violent_act(frame: IncidentFrame, char_start: int, char_end: int)
         return True
     span = frame.doc.char_span(char_start, char_end, alignment_mode="expand")
     head = _dated_head(span) if span is not None else None
-    return head is not None and (_is_trigger(head) or _is_event_verb(head)
-                                 or any(_is_event_verb(conjunct) for conjunct in head.conjuncts))
+    return head is not None and (_is_trigger(head) or _joins_the_act(head))
 
 
 def _dates_what_is_to_come(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
@@ -636,7 +641,7 @@ def _dates_another_act(frame: IncidentFrame, char_start: int, char_end: int, act
     if acts is not None and (act not in acts or act in _REPORTING_LEMMAS and (
             span.start < token.i and any(child.dep_ == "ccomp" for child in token.children))):
         return False  # not an act of the aftermath, or "Around 10:30 Monday night, police say he took a gun"
-    if _is_event_verb(token) or any(_is_event_verb(conjunct) for conjunct in token.conjuncts):
+    if _joins_the_act(token):
         return False  # "a man drove home and shot his brother": coordinated acts share their time
     if token.dep_ == "advcl" and _is_event_verb(token.head):
         return False  # "shot as he slept on the couch on May 12"
