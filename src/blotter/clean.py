@@ -104,6 +104,11 @@ _STREAM_SLOTS = etree.XPath("//template[starts-with(@id, 'B:') or starts-with(@i
 # A box named as the page's disclaimer or disclosure, unless it holds more than this share of the page's text.
 _DISCLAIMER_MARKER = re.compile(r"disclaimer|disclosure", re.IGNORECASE)
 _CLASSED_ELEMENTS = etree.XPath("//*[@class or @id]")
+# The word by which extractors take a box for the site's menu.
+_MENU_WORD = re.compile(r"menu", re.IGNORECASE)
+# A sidebar's name, and the same name telling a layout: the page "has" or comes "with" a sidebar.
+_SIDEBAR_WORD = re.compile(r"side-?bar", re.IGNORECASE)
+_LAYOUT_WORD = re.compile(r"(?:with|has)[-_]?side-?bar", re.IGNORECASE)
 MAX_DISCLAIMER_SHARE = 0.3
 # Small boxes of the page's own: tooltips, newsletter sign-ups, cookie notices (byline boxes stay: the
 # extractor reads the author and date from them).
@@ -379,6 +384,8 @@ def _ready_for_extraction(tree: lxml.html.HtmlElement, page_chars: int) -> None:
     wrongly skip let in."""
     _drop_disclaimers(tree, page_chars)
     _unmark_embedded_tables(tree)
+    _unmark_menu_sections(tree)
+    _unmark_sidebar_layouts(tree)
 
 
 def _unmark_embedded_tables(tree: lxml.html.HtmlElement) -> None:
@@ -391,6 +398,80 @@ def _unmark_embedded_tables(tree: lxml.html.HtmlElement) -> None:
             if _EMBED_MARKER.search(holder.get("class") or ""):
                 holder.set("class", " ".join(word for word in holder.get("class").split()
                                              if not _EMBED_MARKER.search(word)))
+
+
+def _unmark_menu_sections(tree: lxml.html.HtmlElement) -> None:
+    """Let the extractor read the article's sections whose class or id mentions a menu.
+
+    Extractors drop every element so named, taking it for the site's navigation; but anchors made
+    from a section's heading ("menu-planning-for-a-crowd") and restaurant pages put the word on the
+    article's own sections. A box that holds paragraphs of prose, mostly not links, and lies in no
+    furniture (sidebar, footer, nav...) is the article's: the word is taken off it."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    page_chars = _read_chars(root)
+    marked = [element for element in _CLASSED_ELEMENTS(root)
+              if _MENU_WORD.search(element.get("class") or "") or _MENU_WORD.search(element.get("id") or "")]
+    sizes: dict[lxml.html.HtmlElement, int] = {}
+    articles = {element for element in marked
+                if _holds_prose(element) and not _in_furniture(element, page_chars, sizes)}
+    # a short paragraph of the same kind ("Happy holidays!") goes with them
+    article_classes = {element.get("class") for element in articles if element.get("class")}
+    for element in marked:
+        if element not in articles and (element.get("class") not in article_classes
+                                        or _in_furniture(element, page_chars, sizes)):
+            continue
+        if _MENU_WORD.search(element.get("class") or ""):
+            element.set("class", " ".join(word for word in element.get("class").split()
+                                          if not _MENU_WORD.search(word)))
+        if _MENU_WORD.search(element.get("id") or ""):
+            del element.attrib["id"]
+
+
+def _unmark_sidebar_layouts(tree: lxml.html.HtmlElement) -> None:
+    """Take the sidebar's name off the wrappers that say the layout has one ("content-has-sidebar",
+    "main-with-sidebar") or that hold the article's headline, main or article element.
+
+    Extractors drop every element whose class names a sidebar, and this module's block reading takes
+    what is inside for furniture; around the article, the name tells the layout, not the box."""
+    for element in _CLASSED_ELEMENTS(tree):
+        if element.tag in ("html", "body"):
+            continue
+        words = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not _SIDEBAR_WORD.search(words):
+            continue
+        if not (_LAYOUT_WORD.search(words) or any(True for _ in element.iter("h1", "main", "article"))):
+            continue
+        if _SIDEBAR_WORD.search(element.get("class") or ""):
+            element.set("class", " ".join(word for word in element.get("class").split()
+                                          if not _SIDEBAR_WORD.search(word)))
+        if _SIDEBAR_WORD.search(element.get("id") or ""):
+            del element.attrib["id"]
+
+
+def _holds_prose(element: lxml.html.HtmlElement) -> bool:
+    """Whether ``element`` has a paragraph of prose and is mostly not links (a menu is mostly links)."""
+    text = " ".join(element.text_content().split())
+    link_text = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+    return link_text <= MAX_GAP_LINK_SHARE * len(text) and any(
+        len(paragraph.text_content().split()) >= MIN_GAP_WORDS for paragraph in element.iter("p"))
+
+
+def _in_furniture(element: lxml.html.HtmlElement, page_chars: int, sizes: dict[lxml.html.HtmlElement, int]) -> bool:
+    """Whether ``element`` lies in (or is) a header, footer, nav, aside, or a box named as furniture,
+    leaving out the builder's own words and wrappers around most of the page."""
+    for holder in (element, *element.iterancestors()):
+        if holder.tag in ("html", "body"):
+            break
+        marker = " ".join(word for word in f"{holder.get('class') or ''} {holder.get('id') or ''}".split()
+                          if not _MENU_WORD.search(word))
+        if ((holder.tag in _FURNITURE_TAGS and not _quote_figure(holder))
+                or (marker and _FURNITURE_MARKER.search(marker))):
+            if holder not in sizes:
+                sizes[holder] = _read_chars(holder)
+            if sizes[holder] <= MAX_FURNITURE_SHARE * page_chars:
+                return True
+    return False
 
 
 def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
