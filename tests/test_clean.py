@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
                            _without_credited_captions, _without_leading_date_lines, _without_leading_title,
-                           _without_closing_teasers, _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
+                           _without_closing_credits, _without_closing_teasers, _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
                            detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
@@ -976,3 +976,21 @@ def test_a_wrapper_that_says_the_layout_has_a_sidebar_is_not_furniture() -> None
     article = clean(InputDocument(id="sb1", html=SIDEBAR_LAYOUT_PAGE, url="https://plumbers.example.com/prices"))
     assert "Unblocking a kitchen sink" in article.text
     assert article.text.index("Unblocking a kitchen sink") < article.text.index("Prices include the call-out")
+
+
+def test_notes_on_the_writer_that_close_the_body_go() -> None:
+    report = ("Two men were hurt when a scaffold fell on Quay Road in Brimford on Tuesday, the fire service said.\n\n"
+              "Both were taken to the county hospital; one was later allowed home.\n\n"
+              "The site's owner said work would stop until an inspector had visited.")
+    for note in ("Contact staff writer Dara Quill at 555-0142 or by email.",
+                 "This story about building safety was produced by the Brimford Ledger, a nonprofit newsroom.",
+                 "Dara Quill can be reached at the Ledger's newsroom."):
+        assert _without_closing_credits(f"{report}\n\n{note}\n\nShare this story") == report
+    # earlier in the body, or before more of the report, such a line is the report's own
+    early = ("This story was first told by a neighbour who saw the scaffold fall.\n\n" + report)
+    assert _without_closing_credits(early) == early
+    more = (report + "\n\nThis story was first reported by the Ledger on Tuesday night.\n\n"
+            + "Workers on the site said the scaffold had been moved twice that week, and that the bolts at its base "
+              "were loose on the morning it fell; the firm said it would answer their account once the inspector "
+              "had finished, and that it had stopped work on two other sites in the town until then. " * 2)
+    assert _without_closing_credits(more) == more

@@ -163,6 +163,16 @@ _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|th
                             r"|become a paid subscriber|this (?:article|story|post) is exclusive to|last reviewed\b",
                             re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
+# Among the body's last paragraphs, a note on its writer ends the article: how to reach them, or who
+# wrote or produced the story. (Cutting a closing bio too, "Jane Roe is a freelance writer ...", was
+# tried: WCXB's gold keeps it on some pages, and must-include rows fell.)
+_CLOSING_CREDIT = re.compile(
+    r"contact (?:staff writer|reporter|the (?:writer|reporter|author)) (?-i:[A-Z])"
+    r"|(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) (?:can|may) be reached at\b"
+    r"|this (?:story|article|post|piece)(?: about [^.]{0,80})? was (?:developed|written|produced|reported|originally|first)\b",
+    re.IGNORECASE)
+CLOSING_CREDIT_PARAGRAPHS = 3
+MAX_AFTER_CREDIT_WORDS = 80
 # A reading-time stamp, alone or after the date and byline: "Jun 8, 2023 • 11 min read", "3 MIN. READ".
 _READING_TIME = re.compile(r"(?:\S.{0,80}\s)?\d*\s?min(?:ute)?s?\.? read", re.IGNORECASE)
 # A label that can only head a list of other stories ends the body from this share of it on.
@@ -331,7 +341,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
     parts.text = _without_leading_date_lines(_without_reading_times(parts.text))
     parts.text = _without_link_runs_at_the_ends(_without_trailing_outsiders(parts.text, blocks), blocks)
-    parts.text = _without_closing_teasers(parts.text)
+    parts.text = _without_closing_credits(_without_closing_teasers(parts.text))
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = _first_publication(published, extracted.date) or parts.published or extracted.date
@@ -788,6 +798,21 @@ def _without_closing_teasers(text: str) -> str:
     if teasers < MIN_CLOSING_TEASERS or start == 0:
         return text
     return "\n\n".join(paragraphs[:start])
+
+
+def _without_closing_credits(text: str) -> str:
+    """The body without the notes on who wrote it that close it: how to reach the writer, "This story
+    was produced by ...", and what follows such a note among the last few paragraphs of the body's
+    second half, when that is short (other notes, a disclaimer). Earlier, or before more of the
+    report, a line like that is the report's own."""
+    paragraphs = text.split("\n\n")
+    for index in range(max(len(paragraphs) - CLOSING_CREDIT_PARAGRAPHS, 1), len(paragraphs)):
+        kept = "\n\n".join(paragraphs[:index])
+        if (_CLOSING_CREDIT.match(paragraphs[index].strip()) and len(kept) >= TRAILING_SECTION_MIN_SHARE * len(text)
+                and sum(len(paragraph.split()) for paragraph in paragraphs[index + 1:]
+                        if not _CLOSING_CREDIT.match(paragraph.strip())) <= MAX_AFTER_CREDIT_WORDS):
+            return kept
+    return text
 
 
 def _with_short_repeats(body: str, kept: str) -> str:
