@@ -994,3 +994,18 @@ def test_notes_on_the_writer_that_close_the_body_go() -> None:
               "were loose on the morning it fell; the firm said it would answer their account once the inspector "
               "had finished, and that it had stopped work on two other sites in the town until then. " * 2)
     assert _without_closing_credits(more) == more
+
+
+def test_closing_teasers_under_headlines_and_before_a_few_site_links_go() -> None:
+    report = ("Two men were arrested after a shop in the high street was set alight overnight, police said.\n\n"
+              "The fire service said nobody was inside when the blaze started, shortly after two in the morning.")
+    teasers = ("Latest from the Harbour Echo\n\n"
+               "Council approves the new ferry timetable for the winter months ahead\n\n"
+               "The harbour committee voted on Tuesday to run the last ferry of the day an hour...\n\n"
+               "Lifeboat crew called out three times in one weekend off the point\n\n"
+               "Volunteers from the Saltmarsh station were paged on Friday night when a yacht...\n\n"
+               "About us\n\nAdvertise with the Echo and reach every home on the coast.\n\nContact")
+    assert _without_closing_teasers(f"{report}\n\n{teasers}") == report
+    # a long paragraph after them is more of the report: nothing goes
+    more = (f"{report}\n\n{teasers}\n\n" + "The owner said he would reopen the shop once the insurers had visited. " * 3)
+    assert _without_closing_teasers(more) == more

@@ -78,6 +78,10 @@ MIN_LINK_RUN = 2
 # labels of at most this many words (their sections), closes with other stories' teasers.
 MIN_CLOSING_TEASERS = 2
 MAX_TEASER_LABEL_WORDS = 6
+# ... or a headline of up to this many words right over an excerpt; and at most this many lines of
+# this many words in all may follow the run.
+MAX_TEASER_HEADLINE_WORDS = 16
+MAX_LINES_AFTER_TEASERS, MAX_WORDS_AFTER_TEASERS = 4, 30
 # A line that opens with a speaker's label ("Caller:") or a quotation mark is speech: a transcript or a
 # quotation trailing off, not a teaser.
 _SPEECH_LINE = re.compile(r"""^(?:[A-Z][\w.' -]{0,30}:\s|["“‘'])""")
@@ -783,21 +787,30 @@ def _without_link_runs_at_the_ends(text: str, blocks: list[_Block]) -> str:
 
 def _without_closing_teasers(text: str) -> str:
     """The body without the teasers of other stories at its end: excerpts cut off with an ellipsis,
-    with the short section labels between them. One such line is a writer's trailing off, two in a
-    closing run are a list; speech trailing off (a transcript, a quotation) is the report's own, and a
-    line that ends a sentence is no section label."""
+    with the short section labels or the headlines over them between them. One such line is a
+    writer's trailing off, two in a closing run are a list; speech trailing off (a transcript, a
+    quotation) is the report's own, and a line that ends a sentence is no label. A few short lines
+    may follow the run (the site's own links and blurbs); they go with it."""
     paragraphs = text.split("\n\n")
-    start, teasers = len(paragraphs), 0
-    while start > 0:
-        line = paragraphs[start - 1].strip()
-        if line.endswith(("...", "…")) and not _SPEECH_LINE.match(line):
-            teasers += 1
-        elif len(line.split()) > MAX_TEASER_LABEL_WORDS or line.endswith((".", "?", "!", "…")):
-            break
-        start -= 1
-    if teasers < MIN_CLOSING_TEASERS or start == 0:
-        return text
-    return "\n\n".join(paragraphs[:start])
+    tail_words = 0
+    for tail in range(min(MAX_LINES_AFTER_TEASERS, len(paragraphs) - 1) + 1):
+        if tail:
+            tail_words += len(paragraphs[len(paragraphs) - tail].split())
+            if tail_words > MAX_WORDS_AFTER_TEASERS:
+                break
+        start, teasers = len(paragraphs) - tail, 0
+        while start > 0:
+            line = paragraphs[start - 1].strip()
+            over_a_teaser = start < len(paragraphs) - tail and paragraphs[start].strip().endswith(("...", "…"))
+            if line.endswith(("...", "…")) and not _SPEECH_LINE.match(line):
+                teasers += 1
+            elif (len(line.split()) > (MAX_TEASER_HEADLINE_WORDS if over_a_teaser else MAX_TEASER_LABEL_WORDS)
+                  or line.endswith((".", "?", "!", "…"))):
+                break
+            start -= 1
+        if teasers >= MIN_CLOSING_TEASERS and start > 0:
+            return "\n\n".join(paragraphs[:start])
+    return text
 
 
 def _without_closing_credits(text: str) -> str:
