@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
                            _without_credited_captions, _without_leading_date_lines, _without_leading_title,
-                           _without_closing_teasers, _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
+                           _without_closing_credits, _without_closing_teasers, _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
                            detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
@@ -924,3 +924,88 @@ def test_a_related_label_inside_the_article_is_not_put_back_to_cut_it_short() ->
     # before the page's furniture the extractor kept, the label does start the end, and goes back to mark it
     with_footer = extracted + "\nCopyright Frontier Post, all rights reserved, reproduced nowhere else at all."
     assert _with_dropped_prose(with_footer, _dom_blocks(load_html(LABELLED_PAGE))).split("\n")[2] == "You may also like:"
+
+
+MENU_ANCHOR_PAGE = """<html><head><title>Five ways to run a night market</title></head><body>
+<header><nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/guides">Guides</a></li></ul></nav></header>
+<main><article><h1>Five ways to run a night market</h1>
+<p>Stall holders in Port Welling have run a weekly night market on the harbour front for eleven summers now.</p>
+<p>About ninety traders set up on a Thursday in July, selling fish, pastries, second-hand books and hand-made toys.</p>
+<p>The town council lends the square for free and asks only that the traders clear it by midnight and leave no litter.</p>
+<p>We asked the people who run it what they have learned, and which of their habits other towns could copy.</p>
+<div id="menu-pricing-the-stalls" class="section"><h2>Pricing the stalls</h2>
+<p>The organisers charge a flat nightly fee and waive it for first-time traders who sell food they grew themselves.</p>
+<p>Traders who come every week pay less per night, which keeps the same faces at the same corners of the square.</p></div>
+<div id="menu-lighting" class="section"><h2>Lighting</h2>
+<p>Strings of lamps run between the old cranes, and a volunteer checks every cable before the gates open at dusk.</p>
+<p>Nobody has been hurt in eleven years, the market's safety officer Tamsin Orlo said on Friday evening.</p></div>
+</article></main><footer><p>Port Welling Gazette, all rights reserved, reproduced nowhere else.</p></footer></body></html>"""
+
+
+def test_sections_whose_anchor_mentions_a_menu_are_part_of_the_body() -> None:
+    # ids made from the headings ("menu-...") made the extractor take the sections for the site's menu
+    article = clean(InputDocument(id="m1", html=MENU_ANCHOR_PAGE, url="https://gazette.example.com/night-market"))
+    assert "waive it for first-time traders" in article.text
+    assert "volunteer checks every cable" in article.text
+    assert "Home" not in article.text.split("\n\n")
+
+
+SIDEBAR_LAYOUT_PAGE = """<html><head><title>Price guide</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/prices">Prices</a> <a href="/contact">Contact</a></nav></header>
+<section class="title-bar"><h1>What our plumbers charge</h1></section>
+<div class="page-content-has-sidebar"><main>
+<div class="panel widget widget_text"><div class="textwidget">
+<p>These are the usual prices for plumbing work around Lake Varna this year; every job is quoted on site.</p></div></div>
+<div class="panel widget widget_custom_html"><div class="textwidget custom-html-widget"><div class="price-list">
+<div class="price-row"><div class="line"><div class="price-name">Unblocking a kitchen sink</div><div class="price">$90+</div></div>
+<p class="note">(Flat rate) - includes the call-out and the first half hour of work, whatever the job turns out to be.</p></div>
+<div class="price-row"><div class="line"><div class="price-name">Replacing a hot water cylinder</div><div class="price">$1,200+</div></div></div>
+</div></div></div>
+<div class="panel widget widget_text"><div class="textwidget">
+<p>Prices include the call-out and an hour of labour; parts are charged at what the supplier bills us for them.</p></div></div>
+<h2>Who we are</h2>
+<p>Our plumbers are licensed in the state and employed by the firm, not hired by the job from an agency.</p>
+<p>Each of them spends a week a year on a training course, and the vans carry the parts most repairs need.</p>
+<p>If a repair we made fails within a year, we come back and fix it again without charging for the visit.</p>
+</main><aside class="sidebar"><p>Call our office any day of the week between seven in the morning and six at night.</p></aside>
+</div></body></html>"""
+
+
+def test_a_wrapper_that_says_the_layout_has_a_sidebar_is_not_furniture() -> None:
+    # "page-content-has-sidebar" around the article is the layout's name: its short price lines come back
+    article = clean(InputDocument(id="sb1", html=SIDEBAR_LAYOUT_PAGE, url="https://plumbers.example.com/prices"))
+    assert "Unblocking a kitchen sink" in article.text
+    assert article.text.index("Unblocking a kitchen sink") < article.text.index("Prices include the call-out")
+
+
+def test_notes_on_the_writer_that_close_the_body_go() -> None:
+    report = ("Two men were hurt when a scaffold fell on Quay Road in Brimford on Tuesday, the fire service said.\n\n"
+              "Both were taken to the county hospital; one was later allowed home.\n\n"
+              "The site's owner said work would stop until an inspector had visited.")
+    for note in ("Contact staff writer Dara Quill at 555-0142 or by email.",
+                 "This story about building safety was produced by the Brimford Ledger, a nonprofit newsroom.",
+                 "Dara Quill can be reached at the Ledger's newsroom."):
+        assert _without_closing_credits(f"{report}\n\n{note}\n\nShare this story") == report
+    # earlier in the body, or before more of the report, such a line is the report's own
+    early = ("This story was first told by a neighbour who saw the scaffold fall.\n\n" + report)
+    assert _without_closing_credits(early) == early
+    more = (report + "\n\nThis story was first reported by the Ledger on Tuesday night.\n\n"
+            + "Workers on the site said the scaffold had been moved twice that week, and that the bolts at its base "
+              "were loose on the morning it fell; the firm said it would answer their account once the inspector "
+              "had finished, and that it had stopped work on two other sites in the town until then. " * 2)
+    assert _without_closing_credits(more) == more
+
+
+def test_closing_teasers_under_headlines_and_before_a_few_site_links_go() -> None:
+    report = ("Two men were arrested after a shop in the high street was set alight overnight, police said.\n\n"
+              "The fire service said nobody was inside when the blaze started, shortly after two in the morning.")
+    teasers = ("Latest from the Harbour Echo\n\n"
+               "Council approves the new ferry timetable for the winter months ahead\n\n"
+               "The harbour committee voted on Tuesday to run the last ferry of the day an hour...\n\n"
+               "Lifeboat crew called out three times in one weekend off the point\n\n"
+               "Volunteers from the Saltmarsh station were paged on Friday night when a yacht...\n\n"
+               "About us\n\nAdvertise with the Echo and reach every home on the coast.\n\nContact")
+    assert _without_closing_teasers(f"{report}\n\n{teasers}") == report
+    # a long paragraph after them is more of the report: nothing goes
+    more = (f"{report}\n\n{teasers}\n\n" + "The owner said he would reopen the shop once the insurers had visited. " * 3)
+    assert _without_closing_teasers(more) == more

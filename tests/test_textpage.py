@@ -69,3 +69,16 @@ def test_a_degree_after_an_author_is_no_second_author():
     assert author_names("Jane Whitfield, Ph.D.") == ["Jane Whitfield"]
     assert author_names("Omar Castell, MD, MPH and Lena Ruiz") == ["Omar Castell", "Lena Ruiz"]
     assert author_names("Ed Dawson and Mark Mdanga") == ["Ed Dawson", "Mark Mdanga"]
+
+
+def test_a_related_line_set_in_square_brackets_or_as_a_list_item_is_a_link():
+    parts = parse_text_page("A man was shot dead outside a bar on Dune Street on Friday, police said.\n\n"
+                            "[Read more: Two teens hurt in separate shooting]\n\n"
+                            "- See also: Bar owners ask for more patrols\n\n"
+                            "The victim, 34, died at the scene.\n\n"
+                            "- Read more about the street's history, which this paper told last spring.\n")
+    assert [link.title for link in parts.related_links] == [
+        "Two teens hurt in separate shooting", "Bar owners ask for more patrols"]
+    assert "Two teens" not in parts.text and "Bar owners" not in parts.text
+    # a list item without the label's colon is the writer's own sentence
+    assert "street's history" in parts.text

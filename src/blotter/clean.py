@@ -78,6 +78,10 @@ MIN_LINK_RUN = 2
 # labels of at most this many words (their sections), closes with other stories' teasers.
 MIN_CLOSING_TEASERS = 2
 MAX_TEASER_LABEL_WORDS = 6
+# ... or a headline of up to this many words right over an excerpt; and at most this many lines of
+# this many words in all may follow the run.
+MAX_TEASER_HEADLINE_WORDS = 16
+MAX_LINES_AFTER_TEASERS, MAX_WORDS_AFTER_TEASERS = 4, 30
 # A line that opens with a speaker's label ("Caller:") or a quotation mark is speech: a transcript or a
 # quotation trailing off, not a teaser.
 _SPEECH_LINE = re.compile(r"""^(?:[A-Z][\w.' -]{0,30}:\s|["“‘'])""")
@@ -104,6 +108,11 @@ _STREAM_SLOTS = etree.XPath("//template[starts-with(@id, 'B:') or starts-with(@i
 # A box named as the page's disclaimer or disclosure, unless it holds more than this share of the page's text.
 _DISCLAIMER_MARKER = re.compile(r"disclaimer|disclosure", re.IGNORECASE)
 _CLASSED_ELEMENTS = etree.XPath("//*[@class or @id]")
+# The word by which extractors take a box for the site's menu.
+_MENU_WORD = re.compile(r"menu", re.IGNORECASE)
+# A sidebar's name, and the same name telling a layout: the page "has" or comes "with" a sidebar.
+_SIDEBAR_WORD = re.compile(r"side-?bar", re.IGNORECASE)
+_LAYOUT_WORD = re.compile(r"(?:with|has)[-_]?side-?bar", re.IGNORECASE)
 MAX_DISCLAIMER_SHARE = 0.3
 # Small boxes of the page's own: tooltips, newsletter sign-ups, cookie notices (byline boxes stay: the
 # extractor reads the author and date from them).
@@ -158,6 +167,16 @@ _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|th
                             r"|become a paid subscriber|this (?:article|story|post) is exclusive to|last reviewed\b",
                             re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
+# Among the body's last paragraphs, a note on its writer ends the article: how to reach them, or who
+# wrote or produced the story. (Cutting a closing bio too, "Jane Roe is a freelance writer ...", was
+# tried: WCXB's gold keeps it on some pages, and must-include rows fell.)
+_CLOSING_CREDIT = re.compile(
+    r"contact (?:staff writer|reporter|the (?:writer|reporter|author)) (?-i:[A-Z])"
+    r"|(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) (?:can|may) be reached at\b"
+    r"|this (?:story|article|post|piece)(?: about [^.]{0,80})? was (?:developed|written|produced|reported|originally|first)\b",
+    re.IGNORECASE)
+CLOSING_CREDIT_PARAGRAPHS = 3
+MAX_AFTER_CREDIT_WORDS = 80
 # A reading-time stamp, alone or after the date and byline: "Jun 8, 2023 • 11 min read", "3 MIN. READ".
 _READING_TIME = re.compile(r"(?:\S.{0,80}\s)?\d*\s?min(?:ute)?s?\.? read", re.IGNORECASE)
 # A label that can only head a list of other stories ends the body from this share of it on.
@@ -326,7 +345,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
     parts.text = _without_leading_date_lines(_without_reading_times(parts.text))
     parts.text = _without_link_runs_at_the_ends(_without_trailing_outsiders(parts.text, blocks), blocks)
-    parts.text = _without_closing_teasers(parts.text)
+    parts.text = _without_closing_credits(_without_closing_teasers(parts.text))
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = _first_publication(published, extracted.date) or parts.published or extracted.date
@@ -379,6 +398,8 @@ def _ready_for_extraction(tree: lxml.html.HtmlElement, page_chars: int) -> None:
     wrongly skip let in."""
     _drop_disclaimers(tree, page_chars)
     _unmark_embedded_tables(tree)
+    _unmark_menu_sections(tree)
+    _unmark_sidebar_layouts(tree)
 
 
 def _unmark_embedded_tables(tree: lxml.html.HtmlElement) -> None:
@@ -391,6 +412,80 @@ def _unmark_embedded_tables(tree: lxml.html.HtmlElement) -> None:
             if _EMBED_MARKER.search(holder.get("class") or ""):
                 holder.set("class", " ".join(word for word in holder.get("class").split()
                                              if not _EMBED_MARKER.search(word)))
+
+
+def _unmark_menu_sections(tree: lxml.html.HtmlElement) -> None:
+    """Let the extractor read the article's sections whose class or id mentions a menu.
+
+    Extractors drop every element so named, taking it for the site's navigation; but anchors made
+    from a section's heading ("menu-planning-for-a-crowd") and restaurant pages put the word on the
+    article's own sections. A box that holds paragraphs of prose, mostly not links, and lies in no
+    furniture (sidebar, footer, nav...) is the article's: the word is taken off it."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    page_chars = _read_chars(root)
+    marked = [element for element in _CLASSED_ELEMENTS(root)
+              if _MENU_WORD.search(element.get("class") or "") or _MENU_WORD.search(element.get("id") or "")]
+    sizes: dict[lxml.html.HtmlElement, int] = {}
+    articles = {element for element in marked
+                if _holds_prose(element) and not _in_furniture(element, page_chars, sizes)}
+    # a short paragraph of the same kind ("Happy holidays!") goes with them
+    article_classes = {element.get("class") for element in articles if element.get("class")}
+    for element in marked:
+        if element not in articles and (element.get("class") not in article_classes
+                                        or _in_furniture(element, page_chars, sizes)):
+            continue
+        if _MENU_WORD.search(element.get("class") or ""):
+            element.set("class", " ".join(word for word in element.get("class").split()
+                                          if not _MENU_WORD.search(word)))
+        if _MENU_WORD.search(element.get("id") or ""):
+            del element.attrib["id"]
+
+
+def _unmark_sidebar_layouts(tree: lxml.html.HtmlElement) -> None:
+    """Take the sidebar's name off the wrappers that say the layout has one ("content-has-sidebar",
+    "main-with-sidebar") or that hold the article's headline, main or article element.
+
+    Extractors drop every element whose class names a sidebar, and this module's block reading takes
+    what is inside for furniture; around the article, the name tells the layout, not the box."""
+    for element in _CLASSED_ELEMENTS(tree):
+        if element.tag in ("html", "body"):
+            continue
+        words = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not _SIDEBAR_WORD.search(words):
+            continue
+        if not (_LAYOUT_WORD.search(words) or any(True for _ in element.iter("h1", "main", "article"))):
+            continue
+        if _SIDEBAR_WORD.search(element.get("class") or ""):
+            element.set("class", " ".join(word for word in element.get("class").split()
+                                          if not _SIDEBAR_WORD.search(word)))
+        if _SIDEBAR_WORD.search(element.get("id") or ""):
+            del element.attrib["id"]
+
+
+def _holds_prose(element: lxml.html.HtmlElement) -> bool:
+    """Whether ``element`` has a paragraph of prose and is mostly not links (a menu is mostly links)."""
+    text = " ".join(element.text_content().split())
+    link_text = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+    return link_text <= MAX_GAP_LINK_SHARE * len(text) and any(
+        len(paragraph.text_content().split()) >= MIN_GAP_WORDS for paragraph in element.iter("p"))
+
+
+def _in_furniture(element: lxml.html.HtmlElement, page_chars: int, sizes: dict[lxml.html.HtmlElement, int]) -> bool:
+    """Whether ``element`` lies in (or is) a header, footer, nav, aside, or a box named as furniture,
+    leaving out the builder's own words and wrappers around most of the page."""
+    for holder in (element, *element.iterancestors()):
+        if holder.tag in ("html", "body"):
+            break
+        marker = " ".join(word for word in f"{holder.get('class') or ''} {holder.get('id') or ''}".split()
+                          if not _MENU_WORD.search(word))
+        if ((holder.tag in _FURNITURE_TAGS and not _quote_figure(holder))
+                or (marker and _FURNITURE_MARKER.search(marker))):
+            if holder not in sizes:
+                sizes[holder] = _read_chars(holder)
+            if sizes[holder] <= MAX_FURNITURE_SHARE * page_chars:
+                return True
+    return False
 
 
 def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
@@ -692,21 +787,45 @@ def _without_link_runs_at_the_ends(text: str, blocks: list[_Block]) -> str:
 
 def _without_closing_teasers(text: str) -> str:
     """The body without the teasers of other stories at its end: excerpts cut off with an ellipsis,
-    with the short section labels between them. One such line is a writer's trailing off, two in a
-    closing run are a list; speech trailing off (a transcript, a quotation) is the report's own, and a
-    line that ends a sentence is no section label."""
+    with the short section labels or the headlines over them between them. One such line is a
+    writer's trailing off, two in a closing run are a list; speech trailing off (a transcript, a
+    quotation) is the report's own, and a line that ends a sentence is no label. A few short lines
+    may follow the run (the site's own links and blurbs); they go with it."""
     paragraphs = text.split("\n\n")
-    start, teasers = len(paragraphs), 0
-    while start > 0:
-        line = paragraphs[start - 1].strip()
-        if line.endswith(("...", "…")) and not _SPEECH_LINE.match(line):
-            teasers += 1
-        elif len(line.split()) > MAX_TEASER_LABEL_WORDS or line.endswith((".", "?", "!", "…")):
-            break
-        start -= 1
-    if teasers < MIN_CLOSING_TEASERS or start == 0:
-        return text
-    return "\n\n".join(paragraphs[:start])
+    tail_words = 0
+    for tail in range(min(MAX_LINES_AFTER_TEASERS, len(paragraphs) - 1) + 1):
+        if tail:
+            tail_words += len(paragraphs[len(paragraphs) - tail].split())
+            if tail_words > MAX_WORDS_AFTER_TEASERS:
+                break
+        start, teasers = len(paragraphs) - tail, 0
+        while start > 0:
+            line = paragraphs[start - 1].strip()
+            over_a_teaser = start < len(paragraphs) - tail and paragraphs[start].strip().endswith(("...", "…"))
+            if line.endswith(("...", "…")) and not _SPEECH_LINE.match(line):
+                teasers += 1
+            elif (len(line.split()) > (MAX_TEASER_HEADLINE_WORDS if over_a_teaser else MAX_TEASER_LABEL_WORDS)
+                  or line.endswith((".", "?", "!", "…"))):
+                break
+            start -= 1
+        if teasers >= MIN_CLOSING_TEASERS and start > 0:
+            return "\n\n".join(paragraphs[:start])
+    return text
+
+
+def _without_closing_credits(text: str) -> str:
+    """The body without the notes on who wrote it that close it: how to reach the writer, "This story
+    was produced by ...", and what follows such a note among the last few paragraphs of the body's
+    second half, when that is short (other notes, a disclaimer). Earlier, or before more of the
+    report, a line like that is the report's own."""
+    paragraphs = text.split("\n\n")
+    for index in range(max(len(paragraphs) - CLOSING_CREDIT_PARAGRAPHS, 1), len(paragraphs)):
+        kept = "\n\n".join(paragraphs[:index])
+        if (_CLOSING_CREDIT.match(paragraphs[index].strip()) and len(kept) >= TRAILING_SECTION_MIN_SHARE * len(text)
+                and sum(len(paragraph.split()) for paragraph in paragraphs[index + 1:]
+                        if not _CLOSING_CREDIT.match(paragraph.strip())) <= MAX_AFTER_CREDIT_WORDS):
+            return kept
+    return text
 
 
 def _with_short_repeats(body: str, kept: str) -> str:

@@ -237,6 +237,7 @@ _RELATED_RE = re.compile(
     r"\s*(?P<separator>[:|\-–—»>]+)?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+_RELATED_WRAPPING = re.compile(r"(?:[-•*]\s+)?(?P<open>\[\s*)?(?P<inner>.*?)(?(open)\s*\])", re.DOTALL)
 _TABLE_ROW_RE = re.compile(r"^\|.*\|\s*$")  # "| cell | cell |", as extractors write table rows
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 # Whole lines (or "|"-separated parts) that are page furniture, never report text.
@@ -396,9 +397,12 @@ def _is_clutter(segment: str) -> bool:
 
 
 def _related_item(line: str) -> tuple[RelatedLink | None, bool] | None:
-    """(link, is_header) for a 'related' line; None when the line is not one."""
+    """(link, is_header) for a 'related' line; None when the line is not one. The line may be a list
+    item or set in square brackets when a colon or bar ends its label ("- See also: ...", "[Read more: ...]")."""
+    wrapping = _RELATED_WRAPPING.fullmatch(line)
+    line = wrapping.group("inner")
     match = _RELATED_RE.match(line)
-    if not match or len(line) > 250:
+    if not match or len(line) > 250 or (len(line) < len(wrapping.group()) and not match.group("separator")):
         return None
     title = match.group("title").strip()
     if not match.group("separator") and title and not line.lower().startswith("read"):
