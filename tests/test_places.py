@@ -446,6 +446,14 @@ def test_a_county_gives_way_to_the_town_inside_it_the_report_names():
     assert alone.precision == "admin2"
 
 
+def test_a_county_gives_way_to_a_namesake_inside_it_of_a_town_resolved_elsewhere():
+    # 'Dallas' alone is the big city in Texas, but near a Georgia county it is the small town inside it.
+    text = "A man was shot in Paulding County, Ga., on Sunday. Deputies found him on a road near Dallas."
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.admin1, location.precision) == ("Dallas", "Georgia", "city")
+    assert location.lat is not None and abs(location.lat - 33.92) < 0.3
+
+
 def test_a_side_of_a_big_city_is_that_city():
     text = "A man was shot on the Near North Side on Sunday, Chicago police said."
     assert locate(frame_of(text, 1)).name == "Chicago"

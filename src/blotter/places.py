@@ -1566,7 +1566,9 @@ COUNTY_TOWN_KM = 35.0  # a town of the county's state this near the county's mid
 def _town_in_county(location: Location, places: list[Place], text: str) -> Location:
     """'the fourth death in Harris County' in a report that names Houston: coders record the town
     the county's shooting happened in, when the report names one inside the county (the town
-    named most, near the county's middle; never a building's or an outlet's town)."""
+    named most, near the county's middle; never a building's or an outlet's town). A town the places
+    stage put in another state counts too when a namesake of it lies inside the county ('Dallas'
+    beside a Georgia county is the town there, not the big city in Texas)."""
     if location.precision != "admin2" or location.lat is None or location.lon is None:
         return location
     gazetteer = load_gazetteer()
@@ -1578,6 +1580,15 @@ def _town_in_county(location: Location, places: list[Place], text: str) -> Locat
         entry = _entry_of(place)
         if entry is not None and _distance_km(entry, location.lat, location.lon) <= COUNTY_TOWN_KM:
             towns.append((place, entry))
+    for place in places:  # 'northeast of Bell' in a report about Gilchrist County: Bell, Florida, not Bell, California
+        if place.feature != "city" or place.country_code != location.country_code or place.admin1 == location.admin1 \
+                or _names_an_organisation(place, text) or _place_of_treatment(place, text):
+            continue
+        namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city" and e.admin1 == location.admin1
+                     and e.country_code == location.country_code and name_key(e.name) == name_key(place.mention)
+                     and _distance_km(e, location.lat, location.lon) <= COUNTY_TOWN_KM]
+        if namesakes:
+            towns.append((place, min(namesakes, key=lambda e: _distance_km(e, location.lat, location.lon))))
     if not towns:
         return location
     counts = Counter(entry.index for _, entry in towns)
