@@ -229,6 +229,16 @@ def test_a_neighbourhood_of_a_big_city_named_in_the_report_is_located_in_that_ci
     assert location.evidence[0].quote.endswith("Kensington")
 
 
+def test_a_bare_compass_word_is_a_quarter_of_the_city_the_page_address_names():
+    text = "Two men were shot Tuesday night in Southwest, police said. Both are expected to survive."
+    location = locate(frame_of(text, 1, url="https://www.chicagonews.example/news/2-shot/"))
+    assert (location.mention, location.name, location.admin1, location.precision) == \
+        ("Southwest", "Chicago", "Illinois", "city")
+    assert location.evidence[0].quote == "in Southwest"
+    # without an address naming a city, the word places nothing
+    assert locate(frame_of(text, 1)).name != "Chicago"
+
+
 def test_a_suburb_with_its_own_police_stays_itself():
     text = "A man was shot in West Allis on Monday. West Allis police said a Milwaukee man was arrested."
     assert locate(frame_of(text, sentence_count=1)).name == "West Allis"

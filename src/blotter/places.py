@@ -1691,11 +1691,24 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
     location = _unknown_town_in_county(frame, location) or location
     location = _borough_of_new_york(location, frame)
+    location = _quarter_of_address_city(location, frame.article.url)
     if location.precision in ("unknown", "admin1", "country"):
         location = _unknown_dateline_town(frame.text, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
         return title_town(frame.article, location) or location
     return location
+
+
+def _quarter_of_address_city(location: Location, url: str | None) -> Location:
+    """'shot in Southwest' on a page whose address names Seattle or Chicago: a bare compass word is a
+    quarter of the outlet's own big city, not the region of another country the gazetteer knows by
+    that name. The compass word stays the mention and the evidence."""
+    if not location.mention or name_key(location.mention) not in COMPASS_POINTS:
+        return location
+    city = _address_city(url)
+    if city is None or city.country_code == location.country_code:
+        return location
+    return _moved_to(location, city)
 
 
 NEW_YORK_BOROUGHS = ("Manhattan", "Brooklyn", "Queens", "The Bronx", "Staten Island")
