@@ -1340,7 +1340,9 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     it ('news.example.com/chicago/') is a neighbourhood of that city: a town's dateline gives its state.
     A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
     'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
-    or street the gazetteer lacks."""
+    or street the gazetteer lacks. So is one the gazetteer could only put in another state than the
+    big city the page address names ('Kensington', New York, on a Philadelphia station's page),
+    unless its state follows it or a namesake of it lies near that city ('Pasadena')."""
     if is_hamlet(place) and dateline_place is not None and name_key(dateline_place.mention) == name_key(place.mention):
         return location  # 'ROSEBUD, Mo. -': a village the report is filed from is no part of a city
     if is_hamlet(place):  # 'Roseland' in a Chicago report: a part of the big city of its state
@@ -1381,6 +1383,20 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
                         for e in namesakes) and \
                 _names_big_city_as_scene(city, places, place, text, dateline_place):
             return _moved_to(location, city)
+    if place is dateline_place or _state_follows(text, place.end):
+        return location
+    outlet = _address_city(url)  # 'Kensington' put in New York on a Philadelphia station's page
+    if outlet is None or outlet.country_code != place.country_code or outlet.admin1 == place.admin1 or \
+            outlet.population <= 3 * own_population:
+        return location
+    if own_population < SUBURB_CITY_POPULATION and any(
+            (e.country_code, e.admin1) == (outlet.country_code, outlet.admin1)
+            and _distance_km(outlet, e.lat, e.lon) <= NEIGHBOURHOOD_KM for e in namesakes):
+        return _moved_to(location, outlet)
+    if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
+            not any(e.country_code == outlet.country_code and _distance_km(outlet, e.lat, e.lon) <= SUBURB_KM
+                    for e in namesakes):
+        return _moved_to(location, outlet)
     return location
 
 
