@@ -354,6 +354,16 @@ def test_headline_incident_takes_the_town_the_headline_names_on_the_page() -> No
     assert incident.location.name is None
 
 
+def test_a_headline_neighbourhood_put_in_another_state_is_in_the_city_of_the_page_address() -> None:
+    text = "Police said the boy was hurt while two children played with a gun in an apartment on Tuesday."
+    article = Article(id="t", text=text, title="Boy, 8, shot in Lawndale apartment",
+                      url="https://www.chicagodaily.example/news/local/boy-shot")
+    (incident,) = find_incidents(analyse(text), article, find_places(analyse(text), article))
+    assert (incident.location.mention, incident.location.name, incident.location.admin1) == \
+        ("Lawndale", "Chicago", "Illinois")
+    assert incident.location.evidence[0].field == "title" and incident.location.evidence[0].quote == "Lawndale"
+
+
 def test_a_town_only_the_headline_names_locates_the_incident_with_the_headline_as_evidence() -> None:
     text = "Sign in to keep reading. Subscribers get unlimited access to every story."
     article = Article(id="t", text=text, title="Two men killed in overnight shooting in Wichita - KXYZ News")

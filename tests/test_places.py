@@ -229,6 +229,28 @@ def test_a_neighbourhood_of_a_big_city_named_in_the_report_is_located_in_that_ci
     assert location.evidence[0].quote.endswith("Kensington")
 
 
+def test_a_bare_compass_word_is_a_quarter_of_the_city_the_page_address_names():
+    text = "Two men were shot Tuesday night in Southwest, police said. Both are expected to survive."
+    location = locate(frame_of(text, 1, url="https://www.chicagonews.example/news/2-shot/"))
+    assert (location.mention, location.name, location.admin1, location.precision) == \
+        ("Southwest", "Chicago", "Illinois", "city")
+    assert location.evidence[0].quote == "in Southwest"
+    # without an address naming a city, the word places nothing
+    assert locate(frame_of(text, 1)).name != "Chicago"
+
+
+def test_a_neighbourhood_put_in_another_state_is_in_the_big_city_the_page_address_names():
+    text = "A girl was shot inside a home in Kensington on Saturday, police said."
+    location = locate(frame_of(text, 1, url="https://www.tvphiladelphia.example/news/local/girl-shot/"))
+    assert (location.mention, location.name, location.admin1) == ("Kensington", "Philadelphia", "Pennsylvania")
+    assert location.evidence[0].quote.endswith("in Kensington")
+    # the town's own state after it, or a namesake near the outlet's city, keeps the town
+    text = "A man was shot in Kensington, N.Y., on Friday, police said."
+    assert locate(frame_of(text, 1, url="https://www.tvphiladelphia.example/news/man-shot/")).name == "Kensington"
+    text = "A man was shot at a bar in Pasadena on Friday, police said."
+    assert locate(frame_of(text, 1, url="https://www.nbclosangeles.example/news/man-shot/")).name == "Pasadena"
+
+
 def test_a_suburb_with_its_own_police_stays_itself():
     text = "A man was shot in West Allis on Monday. West Allis police said a Milwaukee man was arrested."
     assert locate(frame_of(text, sentence_count=1)).name == "West Allis"
@@ -346,7 +368,7 @@ def test_a_neighbourhood_dateline_without_a_state_is_in_the_city_the_page_addres
     assert locate(frame_of(text, sentence_count=1, url="https://www.milwaukeenews.example.com/story/1")).name == "Brown Deer"
 
 
-def test_the_page_address_is_read_for_a_city_only_under_a_dateline(monkeypatch):
+def test_the_page_address_is_not_read_when_the_report_names_the_big_city(monkeypatch):
     import blotter.places as places_module
     read: list[str | None] = []
     monkeypatch.setattr(places_module, "_address_city", lambda url: read.append(url))
@@ -444,6 +466,14 @@ def test_a_county_gives_way_to_the_town_inside_it_the_report_names():
     assert location.name == "Columbus" and location.precision == "city" and location.admin1 == "Ohio"
     alone = locate(frame_of("A man was shot dead on Friday night in Franklin County, Ohio.", 1))
     assert alone.precision == "admin2"
+
+
+def test_a_county_gives_way_to_a_namesake_inside_it_of_a_town_resolved_elsewhere():
+    # 'Dallas' alone is the big city in Texas, but near a Georgia county it is the small town inside it.
+    text = "A man was shot in Paulding County, Ga., on Sunday. Deputies found him on a road near Dallas."
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.admin1, location.precision) == ("Dallas", "Georgia", "city")
+    assert location.lat is not None and abs(location.lat - 33.92) < 0.3
 
 
 def test_a_side_of_a_big_city_is_that_city():

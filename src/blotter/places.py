@@ -1340,7 +1340,9 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
     it ('news.example.com/chicago/') is a neighbourhood of that city: a town's dateline gives its state.
     A small name with no namesake near the big city ('Encanto' under a 'SAN DIEGO' dateline,
     'Westwood' near '(Cincinnati, OH)', 'at Ashland' with 'Chicago police') is a neighbourhood
-    or street the gazetteer lacks."""
+    or street the gazetteer lacks. So is one the gazetteer could only put in another state than the
+    big city the page address names ('Kensington', New York, on a Philadelphia station's page),
+    unless its state follows it or a namesake of it lies near that city ('Pasadena')."""
     if is_hamlet(place) and dateline_place is not None and name_key(dateline_place.mention) == name_key(place.mention):
         return location  # 'ROSEBUD, Mo. -': a village the report is filed from is no part of a city
     if is_hamlet(place):  # 'Roseland' in a Chicago report: a part of the big city of its state
@@ -1381,6 +1383,20 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
                         for e in namesakes) and \
                 _names_big_city_as_scene(city, places, place, text, dateline_place):
             return _moved_to(location, city)
+    if place is dateline_place or _state_follows(text, place.end):
+        return location
+    outlet = _address_city(url)  # 'Kensington' put in New York on a Philadelphia station's page
+    if outlet is None or outlet.country_code != place.country_code or outlet.admin1 == place.admin1 or \
+            outlet.population <= 3 * own_population:
+        return location
+    if own_population < SUBURB_CITY_POPULATION and any(
+            (e.country_code, e.admin1) == (outlet.country_code, outlet.admin1)
+            and _distance_km(outlet, e.lat, e.lon) <= NEIGHBOURHOOD_KM for e in namesakes):
+        return _moved_to(location, outlet)
+    if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
+            not any(e.country_code == outlet.country_code and _distance_km(outlet, e.lat, e.lon) <= SUBURB_KM
+                    for e in namesakes):
+        return _moved_to(location, outlet)
     return location
 
 
@@ -1566,7 +1582,9 @@ COUNTY_TOWN_KM = 35.0  # a town of the county's state this near the county's mid
 def _town_in_county(location: Location, places: list[Place], text: str) -> Location:
     """'the fourth death in Harris County' in a report that names Houston: coders record the town
     the county's shooting happened in, when the report names one inside the county (the town
-    named most, near the county's middle; never a building's or an outlet's town)."""
+    named most, near the county's middle; never a building's or an outlet's town). A town the places
+    stage put in another state counts too when a namesake of it lies inside the county ('Dallas'
+    beside a Georgia county is the town there, not the big city in Texas)."""
     if location.precision != "admin2" or location.lat is None or location.lon is None:
         return location
     gazetteer = load_gazetteer()
@@ -1578,6 +1596,15 @@ def _town_in_county(location: Location, places: list[Place], text: str) -> Locat
         entry = _entry_of(place)
         if entry is not None and _distance_km(entry, location.lat, location.lon) <= COUNTY_TOWN_KM:
             towns.append((place, entry))
+    for place in places:  # 'northeast of Bell' in a report about Gilchrist County: Bell, Florida, not Bell, California
+        if place.feature != "city" or place.country_code != location.country_code or place.admin1 == location.admin1 \
+                or _names_an_organisation(place, text) or _place_of_treatment(place, text):
+            continue
+        namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city" and e.admin1 == location.admin1
+                     and e.country_code == location.country_code and name_key(e.name) == name_key(place.mention)
+                     and _distance_km(e, location.lat, location.lon) <= COUNTY_TOWN_KM]
+        if namesakes:
+            towns.append((place, min(namesakes, key=lambda e: _distance_km(e, location.lat, location.lon))))
     if not towns:
         return location
     counts = Counter(entry.index for _, entry in towns)
@@ -1680,11 +1707,24 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
     location = _unknown_town_in_county(frame, location) or location
     location = _borough_of_new_york(location, frame)
+    location = _quarter_of_address_city(location, frame.article.url)
     if location.precision in ("unknown", "admin1", "country"):
         location = _unknown_dateline_town(frame.text, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
         return title_town(frame.article, location) or location
     return location
+
+
+def _quarter_of_address_city(location: Location, url: str | None) -> Location:
+    """'shot in Southwest' on a page whose address names Seattle or Chicago: a bare compass word is a
+    quarter of the outlet's own big city, not the region of another country the gazetteer knows by
+    that name. The compass word stays the mention and the evidence."""
+    if not location.mention or name_key(location.mention) not in COMPASS_POINTS:
+        return location
+    city = _address_city(url)
+    if city is None or city.country_code == location.country_code:
+        return location
+    return _moved_to(location, city)
 
 
 NEW_YORK_BOROUGHS = ("Manhattan", "Brooklyn", "Queens", "The Bronx", "Staten Island")
@@ -1772,7 +1812,8 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     """'One man dead after triple shooting in Buffalo': a town or county the headline names, when
     the body names none (a page whose text is mostly the outlet's furniture) or only its state.
     Of towns in several states the biggest town's state is kept ('Jacksonville police: ... in New
-    Town' is no town of North Dakota). The evidence is the headline's words."""
+    Town' is no town of North Dakota). A neighbourhood is in its big city as in the body ('Lawndale',
+    which the gazetteer puts in California, in a Chicago paper's headline). The evidence is the headline's words."""
     title = OUTLET_AFTER_TITLE.split(article.title or "", maxsplit=1)[0]
     if not title.strip():
         return None
@@ -1785,7 +1826,8 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     if not towns:
         return None
     town = next((p for p in towns if SCENE_BEFORE_TOWN.search(title, max(0, p.start - 30), p.start)), towns[0])
-    location = _location(town, title, town.start)
+    location = _within_big_city(_location(town, title, town.start), town, list(_headline_towns(title)), title,
+                                url=article.url)  # 'Lawndale' in a Chicago paper's headline
     return location.model_copy(update={"evidence": [Evidence.of(title, town.start, town.end, field="title")]})
 
 
