@@ -176,6 +176,16 @@ def test_muc4_kidnapping_is_what_the_lede_tells():
     assert [muc4.muc_incident_type(i) for i in (later_hostage, kidnapped)] == ["attack", "kidnapping"]
 
 
+def test_muc4_hostages_named_only_after_the_lede_make_no_kidnapping():
+    """A hostage-taking comes first among the types when the lede names no act more specific; it is a kidnapping
+    only when the lede itself tells of hostages."""
+    attacked = "The Tamarind battalion was attacked near the party offices in Lomaverde."
+    held = "Rebels are holding ten hostages inside the Lomaverde town hall."
+    told = [incident(category="terrorism", attack_types=["hostage_taking_barricade", "armed_assault"],
+                     evidence=[Evidence.of(lede, 0, len(lede))]) for lede in (attacked, held)]
+    assert [muc4.muc_incident_type(i) for i in told] == ["attack", "kidnapping"]
+
+
 def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():
     """MUC-4 leaves out attacks on military or police forces alone; a civilian target brings the incident
     back in, with the civilian target as its filler (the army patrol is the guerrilla-warfare part)."""

@@ -36,6 +36,8 @@ TERRORISM_CATEGORIES = {"terrorism", "political_violence", "armed_conflict", "cr
 # Secondary incidents at or below this confidence are background mentions (an earlier event recalled)
 # or a lone violent word with nothing pinned to it (incidents/__init__.py ``_confidence``).
 _BACKGROUND_CONFIDENCE = 0.5
+# The words that tell a hostage-taking, as the detector's hostage triggers do.
+_HOSTAGES = re.compile(r"\b(?:hostages?|siege|barricaded)\b", re.IGNORECASE)
 _ROBBERY = re.compile(r"\b(rob|robs|robbed|robbery|robberies|robbing|hold-?up|stole|looted)\b", re.IGNORECASE)
 _ARSON = re.compile(r"\b(arson|set fire|set on fire|burn(ed|t)?|torched)\b", re.IGNORECASE)
 # Weapon subtypes that make an explosion a MUC-4 bombing; rockets and mortars make it an attack.
@@ -135,10 +137,12 @@ def muc_incident_type(incident: Incident) -> str | None:
     if placed or (incident.attack_types[0] == "bombing" and not fired_from_afar and not _killing_led(incident)):
         # A siege with explosives (MUC-4 has no hostage siege type) is an attack.
         return "attack" if incident.attack_types[0] == "hostage_taking_barricade" else "bombing"
-    if incident.attack_types[0] == "hostage_taking_barricade":
-        return "kidnapping"
     # The incident's first violent sentence tells what was done; the summary, written from the record, may not.
     lede = incident.evidence[0].quote if incident.evidence else ""
+    if incident.attack_types[0] == "hostage_taking_barricade":
+        # Hostages a later sentence names do not make the lede's act ("the battalion was attacked near the party
+        # offices") a kidnapping: the type came first only because the lede's own words named no specific act.
+        return "kidnapping" if _HOSTAGES.search(lede) else "attack"
     if "facility_infrastructure_attack" in types and (any(w.type == "incendiary" for w in incident.weapons)
                                                       or _ARSON.search(incident.summary) or _ARSON.search(lede)):
         return "arson"
