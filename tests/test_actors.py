@@ -373,10 +373,10 @@ def test_group_that_blames_another_is_not_the_one_blamed() -> None:
 
 
 def test_group_whose_spokesman_blames_another_is_not_the_one_blamed() -> None:
-    """"A communique released by a front (letters) spokesman blamed the army": the spokesman speaks for the front,
+    """"A note handed out by a front (letters) spokesman blamed the army": the spokesman speaks for the front,
     however the parser hangs its name, so only the army is tied to the deed."""
-    text = ("Three union leaders were shot dead in Tolo on Tuesday. A communique released today by a Farabundo Marti "
-            "National Liberation Front (FMLN) spokesman in Mexico blamed the Salvadoran army for the crime.")
+    text = ("Three union leaders were shot dead in Tolo last week. A note handed out by a Farabundo Marti "
+            "National Liberation Front (FMLN) spokesman in Lima blamed the Salvadoran army for the killings.")
     groups = [(g.name, g.relation) for g in main_incident(text).groups]
     assert [name for name, _ in groups if name == "FMLN"] == []
     assert ("Salvadoran Army", "blamed") in groups
