@@ -372,6 +372,16 @@ def test_group_that_blames_another_is_not_the_one_blamed() -> None:
     assert [name for name, _ in groups if name == "FMLN"] == []
 
 
+def test_group_whose_spokesman_blames_another_is_not_the_one_blamed() -> None:
+    """"A note handed out by a front (letters) spokesman blamed the army": the spokesman speaks for the front,
+    however the parser hangs its name, so only the army is tied to the deed."""
+    text = ("Three union leaders were shot dead in Tolo last week. A note handed out by a Farabundo Marti "
+            "National Liberation Front (FMLN) spokesman in Lima blamed the Salvadoran army for the killings.")
+    groups = [(g.name, g.relation) for g in main_incident(text).groups]
+    assert [name for name, _ in groups if name == "FMLN"] == []
+    assert ("Salvadoran Army", "blamed") in groups
+
+
 def test_people_and_groups_cleared_of_the_deed_are_not_its_perpetrators() -> None:
     """A negated tie to the deed clears: "not responsible for", "not involved in", "bears no responsibility"."""
     lede = "The mayor of Tolo was shot dead outside his house on Sunday. "

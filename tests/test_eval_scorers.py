@@ -162,6 +162,22 @@ def test_muc4_bombing_needs_a_placed_explosive():
         "attack", "bombing", "bombing", "attack", "attack"]
 
 
+def test_muc4_among_fire_from_afar_only_a_planted_device_makes_a_bombing():
+    """Shelling or an air raid with grenades or bombs of no kind named is an attack (thrown or dropped in the
+    exchange of fire); dynamite or a car bomb beside the mortar fire still makes a bombing."""
+    grenades = incident(category="armed_conflict", attack_types=["bombing", "armed_assault"],
+                        weapons=[Weapon(mention="mortars", type="explosives", subtype="mortar"),
+                                 Weapon(mention="grenades", type="explosives", subtype="grenade")])
+    air_raid = incident(category="armed_conflict", attack_types=["bombing"], acled_sub_event_type="Air/drone strike",
+                        weapons=[Weapon(mention="heavy bombs", type="explosives")])
+    dynamite = grenades.model_copy(update={"weapons": grenades.weapons + [
+        Weapon(mention="dynamite", type="explosives", subtype="dynamite")]})
+    thrown = incident(category="terrorism", attack_types=["bombing"],
+                      weapons=[Weapon(mention="grenade", type="explosives", subtype="grenade")])
+    assert [muc4.muc_incident_type(i) for i in (grenades, air_raid, dynamite, thrown)] == [
+        "attack", "attack", "bombing", "bombing"]
+
+
 def test_muc4_a_killing_told_first_beside_unnamed_bombings_is_an_attack():
     murder = "Six priests were murdered at dawn, while the bombings of the capital went on."
     blast = "An explosion shook the capital at dawn, and six priests were murdered."
@@ -174,6 +190,16 @@ def test_muc4_kidnapping_is_what_the_lede_tells():
     later_hostage = incident(category="terrorism", attack_types=["assassination", "hostage_taking_barricade"])
     kidnapped = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "armed_assault"])
     assert [muc4.muc_incident_type(i) for i in (later_hostage, kidnapped)] == ["attack", "kidnapping"]
+
+
+def test_muc4_hostages_named_only_after_the_lede_make_no_kidnapping():
+    """A hostage-taking comes first among the types when the lede names no act more specific; it is a kidnapping
+    only when the lede itself tells of hostages."""
+    attacked = "The Tamarind battalion was attacked near the party offices in Lomaverde."
+    held = "Rebels are holding ten hostages inside the Lomaverde town hall."
+    told = [incident(category="terrorism", attack_types=["hostage_taking_barricade", "armed_assault"],
+                     evidence=[Evidence.of(lede, 0, len(lede))]) for lede in (attacked, held)]
+    assert [muc4.muc_incident_type(i) for i in told] == ["attack", "kidnapping"]
 
 
 def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():

@@ -36,10 +36,14 @@ TERRORISM_CATEGORIES = {"terrorism", "political_violence", "armed_conflict", "cr
 # Secondary incidents at or below this confidence are background mentions (an earlier event recalled)
 # or a lone violent word with nothing pinned to it (incidents/__init__.py ``_confidence``).
 _BACKGROUND_CONFIDENCE = 0.5
+# The words that tell a hostage-taking, as the detector's hostage triggers do.
+_HOSTAGES = re.compile(r"\b(?:hostages?|siege|barricaded)\b", re.IGNORECASE)
 _ROBBERY = re.compile(r"\b(rob|robs|robbed|robbery|robberies|robbing|hold-?up|stole|looted)\b", re.IGNORECASE)
 _ARSON = re.compile(r"\b(arson|set fire|set on fire|burn(ed|t)?|torched)\b", re.IGNORECASE)
 # Weapon subtypes that make an explosion a MUC-4 bombing; rockets and mortars make it an attack.
 _PLACED_EXPLOSIVES = {None, "vehicle-borne IED", "IED", "dynamite", "landmine", "suicide vest", "grenade"}
+# The ones planted, not thrown or dropped.
+_PLANTED_EXPLOSIVES = _PLACED_EXPLOSIVES - {None, "grenade"}
 _MILITARY_TARGET = re.compile(r"\b(military|army|garrisons?|brigade|battalion|patrols?|convoys?|troops|bases?|barracks|"
                               r"air force|navy|naval|armed forces|"
                               r"(rebel|guerrilla) positions)\b", re.IGNORECASE)
@@ -111,7 +115,8 @@ def muc_incident_type(incident: Incident) -> str | None:
     An incident whose lede tells an armed assault and that names a firearm -> attack, whatever
     explosives were used too ("gunmen fired on the post and threw grenades"); one whose lede tells a
     kidnapping, or an armed assault that only seized people -> kidnapping, whatever weapons the report names.
-    bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade), or an explosion the
+    bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade; only a planted one, such as
+    dynamite, a mine or a car bomb, where something was fired from afar too), or an explosion the
     incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) -> bombing
     (GTD counts shelling and rocket fire as bombing, MUC-4 as attack), but a hostage siege with explosives -> attack;
     hostage taking as what the lede tells first (not a hostage mentioned later) -> kidnapping; a facility attack by fire
@@ -130,15 +135,19 @@ def muc_incident_type(incident: Incident) -> str | None:
         return "kidnapping"  # the lede tells of people seized, whatever explosives the report names
     fired_from_afar = incident.acled_sub_event_type in _FROM_AFAR or any(
         w.type == "explosives" and w.subtype not in _PLACED_EXPLOSIVES for w in incident.weapons)
-    placed = "bombing" in types and any(w.type == "explosives" and w.subtype in _PLACED_EXPLOSIVES
-                                        for w in incident.weapons)
+    # Among fire from afar, only a device planted makes a bombing: grenades and bombs of no kind named are thrown or
+    # dropped in the attack's exchange of fire (an offensive's mortar fire and grenades, an air raid's bombs).
+    placed = "bombing" in types and any(w.type == "explosives" and w.subtype in (
+        _PLANTED_EXPLOSIVES if fired_from_afar else _PLACED_EXPLOSIVES) for w in incident.weapons)
     if placed or (incident.attack_types[0] == "bombing" and not fired_from_afar and not _killing_led(incident)):
         # A siege with explosives (MUC-4 has no hostage siege type) is an attack.
         return "attack" if incident.attack_types[0] == "hostage_taking_barricade" else "bombing"
-    if incident.attack_types[0] == "hostage_taking_barricade":
-        return "kidnapping"
     # The incident's first violent sentence tells what was done; the summary, written from the record, may not.
     lede = incident.evidence[0].quote if incident.evidence else ""
+    if incident.attack_types[0] == "hostage_taking_barricade":
+        # Hostages a later sentence names do not make the lede's act ("the battalion was attacked near the party
+        # offices") a kidnapping: the type came first only because the lede's own words named no specific act.
+        return "kidnapping" if _HOSTAGES.search(lede) else "attack"
     if "facility_infrastructure_attack" in types and (any(w.type == "incendiary" for w in incident.weapons)
                                                       or _ARSON.search(incident.summary) or _ARSON.search(lede)):
         return "arson"

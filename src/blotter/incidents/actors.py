@@ -262,12 +262,21 @@ _TALKS_NOUNS = frozenset("dialogue talks meeting meetings negotiations negotiati
                          "ceasefire cease-fire".split())
 
 
+# The group's name, its letters in brackets if given (or the letters closing them), then one who speaks for it:
+# "the front (FMLN) spokesman".
+_SPEAKER_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\)|\))?\s+(?:spokesm[ae]n|spokesperson|spokeswoman|communique|"
+                            r"statement|delegation|delegates|negotiators|representatives|radio station)\b",
+                            re.IGNORECASE)
+
+
 def _only_speaks(frame: IncidentFrame, start: int, end: int) -> bool:
     """True when the sentence names the group as speaking, deciding or negotiating, not as acting: the
     subject of "said" or "decided", a party to talks, or the owner of a decision or a spokesman."""
     span = frame.doc.char_span(start, end, alignment_mode="expand")
     if span is None or any(t.lower_ in _UNNAMED_FIGHTERS and _doer(t) for t in span.sent):
         return False  # "the FMLN reports that urban commando units attacked", "said they had abducted": it acted
+    if _SPEAKER_AFTER.match(frame.text, end):
+        return True  # "an FMLN (...) spokesman", however the parser hangs the name with its letters in brackets
     head = span.root
     while head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head is not head \
             and head.head.pos_ in ("NOUN", "PROPN"):
