@@ -586,3 +586,23 @@ def test_a_911_call_told_after_a_statement_dates_the_act() -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == "2024-03-02"
 
+
+
+@pytest.mark.parametrize("text, start", [
+    # a victim who dies days later: the incident is dated by the shooting
+    ("A teenager wounded in a shooting has died. The coroner said Tamsin Reeve, 19, died Tuesday afternoon at the "
+     "hospital. She was one of three women who were shot outside a house on Larch Lane on Sunday night.", "2024-03-03"),
+    ("Noel Fairby, 30, was pronounced dead at 4:10 p.m. Saturday. Someone in a passing car opened fire on him "
+     "Friday night on Dorsey Street.", "2024-03-01"),
+    # weekdays counted from a stale publication day put the act after the death: the act's own verb still wins
+    ("A woman shot last week has died. Police said Ada Krell died Friday. She was shot at a bus stop on Saturday "
+     "night.", "2024-03-02"),
+    # a death with no day of the act beside it keeps its day
+    ("A boy was shot by accident at his home. He died early Saturday, police said.", "2024-03-02"),
+    # a day of something else (classmates' tribute) does not take the death's place
+    ("Owen Tate, 9, died Sunday after a rifle discharged in his home. Classmates wore orange Monday in his honor.",
+     "2024-03-03"),
+])
+def test_a_death_days_later_yields_to_the_day_of_the_shooting(text: str, start: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
