@@ -606,3 +606,18 @@ def test_a_911_call_told_after_a_statement_dates_the_act() -> None:
 def test_a_death_days_later_yields_to_the_day_of_the_shooting(text: str, start: str) -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    # the heading of an update to a running story dates the update, not the shooting
+    ("A girl was shot on a porch on Ash Street, police said.\n\n9:05 AM FRIDAY: Police now say the shot was fired by "
+     "accident.", None),
+    ("A man was shot outside a bar on Wednesday.\n\nUPDATE, 2 p.m. Sunday: The man has been released from the "
+     "hospital.", "2024-02-28"),
+    # a day in a sentence that merely opens on a clock time is still the event's
+    ("At 9:05 a.m. Friday, a man opened fire in a parking lot.", "2024-03-01"),
+])
+def test_an_updates_heading_is_not_the_shootings_day(text: str, start: str | None) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
+

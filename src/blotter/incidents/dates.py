@@ -95,6 +95,12 @@ _STATEMENT_BEFORE_RE = re.compile(
 # A day something is planned for, a broadcast's or a meeting's ("is set for 5-7 p.m. Tuesday"): unlike after a
 # statement, a clock time here does not start the event.
 _SCHEDULE_BEFORE_RE = re.compile(r"\b(?:tune(?:\s+in)?|scheduled|planned|slated)\b" + _CLAUSE + r"{0,40}$", re.IGNORECASE)
+# The heading of an update to a running story, a line that opens on its clock time and day and a colon ("9:05 AM
+# FRIDAY: Police now say ...", "UPDATE, 2 p.m. Sunday: ..."): when the update was written, not the event's day.
+_UPDATE_HEADING_BEFORE_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?:UPDATED?\b[\s,:@-]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?[\s,]*)?|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?[\s,]*)$",
+    re.IGNORECASE)
+_UPDATE_HEADING_AFTER_RE = re.compile(r"\s*:")
 # What a promotion asks the reader to do "today" ("Sign up today", "Get email alerts from KSAT 12 today"): the
 # page's furniture, not the event's day.
 _PROMOTION_BEFORE_RE = re.compile(
@@ -492,6 +498,9 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
         return True
     before = text[sentence_start:char_start]
     if _PROMOTION_BEFORE_RE.search(before):
+        return True
+    if _UPDATE_HEADING_AFTER_RE.match(text, char_end) and _UPDATE_HEADING_BEFORE_RE.search(
+            text, max(0, char_start - 40), char_start):
         return True
     planned = _SCHEDULE_BEFORE_RE.search(before)
     if planned is not None and not _EVENT_VERB_RE.search(before, planned.start()):
