@@ -621,3 +621,11 @@ def test_an_updates_heading_is_not_the_shootings_day(text: str, start: str | Non
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == start
 
+
+@pytest.mark.parametrize("text", [
+    "A girl, 8, was shot in the arm by her cousin. The whole village is in shock Thursday.",
+    "A boy was shot while playing with a handgun. Classmates were stunned Friday by the news.",
+])
+def test_a_town_in_shock_on_a_day_is_the_aftermath(text: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start is None

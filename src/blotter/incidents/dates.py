@@ -117,7 +117,7 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
     r"pleaded|plea|testified|extradited|continued|continues|"
     r"reward|memorial|remained|remains|stands|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored|"
-    r"overcome|grieving|grieved|appearance|conference|announcement|still|(?:is|was|were|are|listed)\s+in\s+(?:[\w-]+\s+){0,2}condition|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
+    r"overcome|grieving|grieved|shock|shocked|stunned|reeling|appearance|conference|announcement|still|(?:is|was|were|are|listed)\s+in\s+(?:[\w-]+\s+){0,2}condition|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
     + _CLAUSE + r"{0,30}$",
     re.IGNORECASE)
 # What tellers and officials do, in both patterns below.
