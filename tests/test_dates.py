@@ -629,3 +629,15 @@ def test_an_updates_heading_is_not_the_shootings_day(text: str, start: str | Non
 def test_a_town_in_shock_on_a_day_is_the_aftermath(text: str) -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start is None
+
+
+@pytest.mark.parametrize("text, start", [
+    # a day inside the opening "After ..." phrase is what came before; the main clause tells the event
+    ("After two shootings on Saturday, gunfire broke out again in the Eastgate neighborhood on Monday, wounding "
+     "three men.", "2024-03-04"),
+    # with no day of its own in the main clause, the opening phrase's day stays
+    ("After a quarrel on Saturday, a man shot his neighbor.", "2024-03-02"),
+])
+def test_a_day_in_an_opening_after_phrase_yields_to_the_main_clauses(text: str, start: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
