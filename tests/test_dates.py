@@ -641,3 +641,16 @@ def test_a_town_in_shock_on_a_day_is_the_aftermath(text: str) -> None:
 def test_a_day_in_an_opening_after_phrase_yields_to_the_main_clauses(text: str, start: str) -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    # published on a Monday (2024-03-04): "last Sunday" is not yesterday (that would be "Sunday"), but the week before
+    ("A boy accidentally shot himself last Sunday during a family party, police said.", "2024-02-25"),
+    # "last Monday" on a Monday is a week back, as before
+    ("A boy accidentally shot himself last Monday during a family party, police said.", "2024-02-26"),
+    # farther back, "last Thursday" is the most recent Thursday
+    ("A boy accidentally shot himself last Thursday during a family party, police said.", "2024-02-29"),
+])
+def test_last_weekday_is_never_yesterday(text: str, start: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
