@@ -654,3 +654,10 @@ def test_a_day_in_an_opening_after_phrase_yields_to_the_main_clauses(text: str, 
 def test_last_weekday_is_never_yesterday(text: str, start: str) -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == start
+
+
+def test_the_day_the_report_says_its_shooting_happened_outranks_a_day_of_the_family_later() -> None:
+    text = ("A coroner ruled that a teenager shot at a sleepover was a homicide victim. Relatives spent Thursday "
+            "night raising money for his funeral. The shooting happened inside a home near Elm Street on May 21.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-05-31T18:10:00+00:00"), [])[0]
+    assert incident.date.start == "2024-05-21"

@@ -759,6 +759,10 @@ def _after_the_act(text: str, candidates: list[tuple[float, DateMention, int]], 
     return result
 
 
+# The report's own event said to have happened, up to its day: "The shooting happened inside a home on June 2".
+_THE_EVENT_HAPPENED_BEFORE_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:shooting|stabbing|incident|homicide|killing|attack)\s+"
+    r"(?:happened|occurred|took\s+place)\b[^.;]{0,80}$", re.IGNORECASE)
 # A sentence that opens on what came before, up to the date: "After several shootings on Sunday, ...".
 _OPENING_BEFORE_RE = re.compile(r"\W*(?:after|following)\b[^,;]*$", re.IGNORECASE)
 
@@ -831,6 +835,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                 score -= distance
                 if mention.char_start in news_days:
                     news_days[mention.char_start] -= distance
+            if score > -1 and mention.precision == "day" and _THE_EVENT_HAPPENED_BEFORE_RE.search(
+                    text, sentence.start_char, mention.char_start):
+                score += 0.5  # "The shooting happened inside a home on Elm Street on June 2": the report dates its event
             candidates.append((score, mention, sentence.start_char))
         time_matches = TIME_RE.finditer(text, sentence.start_char, sentence.end_char) if re.search(
             r"\d|midnight|noon|midday", text[sentence.start_char:sentence.end_char], re.IGNORECASE) else ()
