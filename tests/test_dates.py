@@ -586,3 +586,78 @@ def test_a_911_call_told_after_a_statement_dates_the_act() -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
     assert incident.date.start == "2024-03-02"
 
+
+
+@pytest.mark.parametrize("text, start", [
+    # a victim who dies days later: the incident is dated by the shooting
+    ("A teenager wounded in a shooting has died. The coroner said Tamsin Reeve, 19, died Tuesday afternoon at the "
+     "hospital. She was one of three women who were shot outside a house on Larch Lane on Sunday night.", "2024-03-03"),
+    ("Noel Fairby, 30, was pronounced dead at 4:10 p.m. Saturday. Someone in a passing car opened fire on him "
+     "Friday night on Dorsey Street.", "2024-03-01"),
+    # weekdays counted from a stale publication day put the act after the death: the act's own verb still wins
+    ("A woman shot last week has died. Police said Ada Krell died Friday. She was shot at a bus stop on Saturday "
+     "night.", "2024-03-02"),
+    # a death with no day of the act beside it keeps its day
+    ("A boy was shot by accident at his home. He died early Saturday, police said.", "2024-03-02"),
+    # a day of something else (classmates' tribute) does not take the death's place
+    ("Owen Tate, 9, died Sunday after a rifle discharged in his home. Classmates wore orange Monday in his honor.",
+     "2024-03-03"),
+])
+def test_a_death_days_later_yields_to_the_day_of_the_shooting(text: str, start: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    # the heading of an update to a running story dates the update, not the shooting
+    ("A girl was shot on a porch on Ash Street, police said.\n\n9:05 AM FRIDAY: Police now say the shot was fired by "
+     "accident.", None),
+    ("A man was shot outside a bar on Wednesday.\n\nUPDATE, 2 p.m. Sunday: The man has been released from the "
+     "hospital.", "2024-02-28"),
+    # a day in a sentence that merely opens on a clock time is still the event's
+    ("At 9:05 a.m. Friday, a man opened fire in a parking lot.", "2024-03-01"),
+])
+def test_an_updates_heading_is_not_the_shootings_day(text: str, start: str | None) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
+
+
+@pytest.mark.parametrize("text", [
+    "A girl, 8, was shot in the arm by her cousin. The whole village is in shock Thursday.",
+    "A boy was shot while playing with a handgun. Classmates were stunned Friday by the news.",
+])
+def test_a_town_in_shock_on_a_day_is_the_aftermath(text: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start is None
+
+
+@pytest.mark.parametrize("text, start", [
+    # a day inside the opening "After ..." phrase is what came before; the main clause tells the event
+    ("After two shootings on Saturday, gunfire broke out again in the Eastgate neighborhood on Monday, wounding "
+     "three men.", "2024-03-04"),
+    # with no day of its own in the main clause, the opening phrase's day stays
+    ("After a quarrel on Saturday, a man shot his neighbor.", "2024-03-02"),
+])
+def test_a_day_in_an_opening_after_phrase_yields_to_the_main_clauses(text: str, start: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    # published on a Monday (2024-03-04): "last Sunday" is not yesterday (that would be "Sunday"), but the week before
+    ("A boy accidentally shot himself last Sunday during a family party, police said.", "2024-02-25"),
+    # "last Monday" on a Monday is a week back, as before
+    ("A boy accidentally shot himself last Monday during a family party, police said.", "2024-02-26"),
+    # farther back, "last Thursday" is the most recent Thursday
+    ("A boy accidentally shot himself last Thursday during a family party, police said.", "2024-02-29"),
+])
+def test_last_weekday_is_never_yesterday(text: str, start: str) -> None:
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]
+    assert incident.date.start == start
+
+
+def test_the_day_the_report_says_its_shooting_happened_outranks_a_day_of_the_family_later() -> None:
+    text = ("A coroner ruled that a teenager shot at a sleepover was a homicide victim. Relatives spent Thursday "
+            "night raising money for his funeral. The shooting happened inside a home near Elm Street on May 21.")
+    incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-05-31T18:10:00+00:00"), [])[0]
+    assert incident.date.start == "2024-05-21"

@@ -95,6 +95,12 @@ _STATEMENT_BEFORE_RE = re.compile(
 # A day something is planned for, a broadcast's or a meeting's ("is set for 5-7 p.m. Tuesday"): unlike after a
 # statement, a clock time here does not start the event.
 _SCHEDULE_BEFORE_RE = re.compile(r"\b(?:tune(?:\s+in)?|scheduled|planned|slated)\b" + _CLAUSE + r"{0,40}$", re.IGNORECASE)
+# The heading of an update to a running story, a line that opens on its clock time and day and a colon ("9:05 AM
+# FRIDAY: Police now say ...", "UPDATE, 2 p.m. Sunday: ..."): when the update was written, not the event's day.
+_UPDATE_HEADING_BEFORE_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?:UPDATED?\b[\s,:@-]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?[\s,]*)?|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?[\s,]*)$",
+    re.IGNORECASE)
+_UPDATE_HEADING_AFTER_RE = re.compile(r"\s*:")
 # What a promotion asks the reader to do "today" ("Sign up today", "Get email alerts from KSAT 12 today"): the
 # page's furniture, not the event's day.
 _PROMOTION_BEFORE_RE = re.compile(
@@ -111,7 +117,7 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"released|identified|booked|appeared|indicted|custody|surrendered|buried|arraignment|awaiting|jailed|bond|"
     r"pleaded|plea|testified|extradited|continued|continues|"
     r"reward|memorial|remained|remains|stands|interviewed|questioned|remembering|remembered|mourning|mourned|honoring|honored|"
-    r"overcome|grieving|grieved|appearance|conference|announcement|still|(?:is|was|were|are|listed)\s+in\s+(?:[\w-]+\s+){0,2}condition|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
+    r"overcome|grieving|grieved|shock|shocked|stunned|reeling|appearance|conference|announcement|still|(?:is|was|were|are|listed)\s+in\s+(?:[\w-]+\s+){0,2}condition|due(?!\s+to\b)|behind\s+bars|locked\s+up)\b"
     + _CLAUSE + r"{0,30}$",
     re.IGNORECASE)
 # What tellers and officials do, in both patterns below.
@@ -326,8 +332,8 @@ def _resolve(kind: str, match: re.Match[str], published: date | None,
         return None
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
-        if groups["last"] and back == 0:
-            back = 7
+        if groups["last"] and back <= 1:
+            back += 7  # "last Friday" in a report of Saturday: yesterday would be "Friday"; it is the week before
         day = published - timedelta(days=back)
         return day, day, "day"
     if kind == "relative_day":
@@ -493,6 +499,9 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     before = text[sentence_start:char_start]
     if _PROMOTION_BEFORE_RE.search(before):
         return True
+    if _UPDATE_HEADING_AFTER_RE.match(text, char_end) and _UPDATE_HEADING_BEFORE_RE.search(
+            text, max(0, char_start - 40), char_start):
+        return True
     planned = _SCHEDULE_BEFORE_RE.search(before)
     if planned is not None and not _EVENT_VERB_RE.search(before, planned.start()):
         return True  # "a vigil is scheduled for Friday", not "planned the attack and shot two men Friday"
@@ -611,6 +620,18 @@ def _dates_the_violent_act(frame: IncidentFrame, char_start: int, char_end: int)
     return head is not None and (_is_trigger(head) or _joins_the_act(head))
 
 
+# A death told right before its day: "died Tuesday afternoon", "pronounced dead at 3:40 a.m. Friday".
+_DEATH_BEFORE_RE = re.compile(
+    r"\b(?:died|dies|succumbed|pronounced\s+dead|passed\s+away)\b(?P<rest>(?:[^.;]|\b[ap]\.m\.){0,50})$", re.IGNORECASE)
+
+
+def _dates_a_death(text: str, char_start: int, sentence_start: int) -> bool:
+    """Whether a day dates a death ("died Tuesday afternoon", "pronounced dead at 3:40 a.m. Friday"), not
+    an act told after it ("died after being shot Monday"): a victim may die days after being shot."""
+    death = _DEATH_BEFORE_RE.search(text, sentence_start, char_start)
+    return death is not None and not _EVENT_VERB_RE.search(death.group("rest"))
+
+
 def _dates_what_is_to_come(frame: IncidentFrame, char_start: int, char_end: int) -> bool:
     """Whether a day dates a verb in the future ("Counselors will be on hand Wednesday", "He is to appear in court
     Monday"): an upcoming day, never the day of the shooting the report tells."""
@@ -709,6 +730,59 @@ def _side_of_midnight(overnight: DateMention, clock: str, time_words: str) -> Da
     return None if day is None else DateMention(day, day, "day", overnight.char_start, overnight.char_end)
 
 
+# How far a death's day may lie from the act's and still be the same victim's.
+_DEATH_AFTER_ACT = timedelta(days=30)
+# A verb of the act itself before its day: "were shot at a home on Monday night", "someone opened fire Sunday night".
+_ACT_VERB_RE = re.compile(r"\b(?:shot|stabbed|wounded|opened\s+fire|fired|struck|hit)\b", re.IGNORECASE)
+
+
+def _after_the_act(text: str, candidates: list[tuple[float, DateMention, int]], violent_days: set[int],
+                   death_days: set[int]) -> list[tuple[float, DateMention, int]]:
+    """Candidates where a death's day ("died Tuesday") yields to the act's ("were shot Monday night"): the victim
+    may die days later, and the incident is dated by the act. An act's day that counts out after the death's
+    (weekdays counted from a stale publication date) still wins when its verb is the act's own ("shot")."""
+    def yields_to(death: DateMention, other: tuple[float, DateMention, int]) -> bool:
+        score, mention, sentence_start = other
+        if score <= -1 or mention.char_start in death_days or mention.char_start not in violent_days:
+            return False
+        if abs(death.start - mention.start) > _DEATH_AFTER_ACT:
+            return False
+        return mention.start <= death.start or _ACT_VERB_RE.search(text, sentence_start, mention.char_start) is not None
+
+    result = []
+    for candidate in candidates:
+        if candidate[1].char_start in death_days:
+            acts = [other[0] for other in candidates if yields_to(candidate[1], other)]
+            if acts:
+                candidate = (min(candidate[0], min(acts) - 0.01), *candidate[1:])
+        result.append(candidate)
+    return result
+
+
+# The report's own event said to have happened, up to its day: "The shooting happened inside a home on June 2".
+_THE_EVENT_HAPPENED_BEFORE_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:shooting|stabbing|incident|homicide|killing|attack)\s+"
+    r"(?:happened|occurred|took\s+place)\b[^.;]{0,80}$", re.IGNORECASE)
+# A sentence that opens on what came before, up to the date: "After several shootings on Sunday, ...".
+_OPENING_BEFORE_RE = re.compile(r"\W*(?:after|following)\b[^,;]*$", re.IGNORECASE)
+
+
+def _main_clause_first(text: str, candidates: list[tuple[float, DateMention, int]]) -> list[tuple[float, DateMention, int]]:
+    """Candidates where a day inside a sentence's opening "After ..." phrase yields to a day of its main clause
+    ("After two shootings on Sunday, gunfire broke out again on Tuesday": Tuesday's is the event told)."""
+    result = []
+    for candidate in candidates:
+        score, mention, sentence_start = candidate
+        if score > -1 and _OPENING_BEFORE_RE.fullmatch(text, sentence_start, mention.char_start):
+            comma = text.find(",", mention.char_end)
+            later = [other[0] for other in candidates if other[2] == sentence_start and other[0] > -1
+                     and other[1].precision == "day" and comma != -1 and other[1].char_start > comma]
+            if later:
+                candidate = (min(score, min(later) - 0.01), mention, sentence_start)
+        result.append(candidate)
+    return result
+
+
 def fill_date(frame: IncidentFrame) -> IncidentDate:
     """The incident's date (and time) from the expression attached to the violent event."""
     text = frame.text
@@ -723,6 +797,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     news_days: dict[int, float] = {}  # the filing day's acts by where they start: their score before yielding
     quoted = functools.cache(lambda: quoted_spans(text))  # the words inside quotation marks, found when first asked
     violent_days: set[int] = set()  # days tied to the violent act itself ("opened fire Monday evening")
+    death_days: set[int] = set()  # days of a death ("died Tuesday"), which may come after the act
     other_acts: set[int] = set()  # days of another act ("Tuesday morning, blood ... was in the parking lot")
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
@@ -749,6 +824,8 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                 news_days[mention.char_start] = score
                 score = -0.45 + max(score, 0.0) / 10
             elif mention.precision == "day":
+                if _dates_a_death(text, mention.char_start, sentence.start_char):
+                    death_days.add(mention.char_start)
                 if _dates_the_violent_act(frame, mention.char_start, mention.char_end):
                     violent_days.add(mention.char_start)
                 elif _dates_another_act(frame, mention.char_start, mention.char_end):
@@ -758,6 +835,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                 score -= distance
                 if mention.char_start in news_days:
                     news_days[mention.char_start] -= distance
+            if score > -1 and mention.precision == "day" and _THE_EVENT_HAPPENED_BEFORE_RE.search(
+                    text, sentence.start_char, mention.char_start):
+                score += 0.5  # "The shooting happened inside a home on Elm Street on June 2": the report dates its event
             candidates.append((score, mention, sentence.start_char))
         time_matches = TIME_RE.finditer(text, sentence.start_char, sentence.end_char) if re.search(
             r"\d|midnight|noon|midday", text[sentence.start_char:sentence.end_char], re.IGNORECASE) else ()
@@ -766,6 +846,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
     violent_sentences = {c[2] for c in candidates if c[0] > -1 and c[1].char_start in violent_days}
+    candidates = _main_clause_first(text, candidates)
+    if death_days:
+        candidates = _after_the_act(text, candidates, violent_days, death_days)
     candidates = [(c[0] - 0.5, *c[1:]) if c[1].char_start in other_acts and c[2] in violent_sentences else c
                   for c in candidates]
     if news_days and not any(c[0] > -1 and c[1].char_start not in news_days and c[1].char_start not in stamp_mentions
