@@ -906,3 +906,21 @@ def test_a_toll_over_a_span_of_time_is_no_act() -> None:
     assert incidents_of(days, published=None) == []
     act = "Guerrillas killed 25 soldiers in an ambush near San Miguel on Monday."
     assert [i.casualties.killed.best for i in incidents_of(act, published=None)] == [25]
+
+
+def test_a_place_named_only_to_measure_distance_ties_no_sentence_to_the_incident() -> None:
+    # Lima is where both towns are measured from, not where anything happened: Huaraz is another scene.
+    text = ("Rebels bombed the town hall in Huancayo, 300 km east of Lima, on Sunday, police said. "
+            "In Huaraz, 400 km north of Lima, rebels bombed a bank.")
+    found = incidents_with_places(text)
+    assert len(found) == 2
+    assert "Huaraz" in found[1].evidence[0].quote
+
+
+def test_a_third_town_after_a_second_is_an_incident_of_its_own() -> None:
+    text = ("Rebels bombed a bank in Huancayo on Sunday, police said. "
+            "Later that day rebels burned two buses in Huaraz. "
+            "In Cusco, rebels burned a market.")
+    found = incidents_with_places(text)
+    assert len(found) == 3
+    assert "Cusco" in found[2].evidence[0].quote and "Cusco" not in found[1].evidence[-1].quote

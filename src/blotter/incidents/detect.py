@@ -572,7 +572,7 @@ def _elsewhere(sentence_places: list[_PlaceKey], incident_places: list[_PlaceKey
     """
     if not any(p.scene for p in sentence_places) or not incident_places:
         return False
-    return not any(p.near(q) for p in sentence_places for q in incident_places)
+    return not any(p.near(q) for p in sentence_places if p.scene for q in incident_places)
 
 
 def _describes_someone(sentence: Span, char: int) -> bool:
@@ -754,7 +754,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     primary = DetectedIncident([lede])
     incidents = [primary]
     current = primary
-    primary_places = list(places_by_sentence.get(lede.sentence.start, ()))
+    current_places = list(places_by_sentence.get(lede.sentence.start, ()))
     current_dates = _day_dates(lede_text)
     current_side = _doer_side(lede)
     current_days_back = _days_back(lede_text)
@@ -772,7 +772,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
             continue
         places = places_by_sentence.get(event.sentence.start, [])
         refers_back = bool(_ANAPHORA.search(sentence_text))
-        new_place = _elsewhere(places, primary_places) and not refers_back
+        new_place = _elsewhere(places, current_places) and not refers_back
         dates = _day_dates(sentence_text) if event.violent else set()
         # Told as another day's event: the incident has a day of its own and this is another, or the
         # sentence opens with its day ("On 1 November guerrillas attacked..."); a day told later in a
@@ -788,12 +788,13 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
                 event.another_act or _ANOTHER.search(sentence_text)
                 or ((_ONE_MORE.search(sentence_text) or _adds_an_act(event)) and _told(current)
                     and not _GOES_ON.search(sentence_text))
-                or (new_place and current is primary) or new_day or other_side or earlier
+                or new_place or new_day or other_side or earlier
                 or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
             current_dates = set(dates)
             current_side = side
             current_days_back = days_back
+            current_places = list(places)
             incidents.append(current)
             continue
         current_dates |= dates
@@ -803,8 +804,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
             primary.sentences.insert(0, event)
         else:
             current.sentences.append(event)
-        if current is primary:
-            primary_places += places
+        current_places += places
     for incident in incidents:
         incident.sentences.sort(key=lambda e: e.sentence.start)
     return incidents
