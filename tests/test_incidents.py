@@ -938,3 +938,22 @@ def test_an_act_set_days_back_from_an_undated_headline_stays_in_it() -> None:
     text = ("Mayor of Riverton shot dead. "
             "The mayor was shot five days ago outside his office and died in hospital, police said.")
     assert len(incidents_of(text)) == 1
+
+
+def test_setting_named_things_on_fire_is_an_arson_of_its_own() -> None:
+    text = ("Rebels bombed a bank in Riverton on Monday, police said. "
+            "The blast shattered the windows of the bank. "
+            "The rebels then set the town hall and two buses on fire.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert "town hall" in found[1].evidence[0].quote
+    assert found[1].attack_types[0] == "facility_infrastructure_attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Officers set up a cordon while the car was on fire.",
+    "The gang did not set the warehouse on fire.",
+])
+def test_set_is_no_arson_unless_something_is_set_on_fire(text: str) -> None:
+    from blotter.incidents.detect import ARSON, phrase_triggers
+    assert not [t for t in phrase_triggers(text) if t.kind == ARSON]

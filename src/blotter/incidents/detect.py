@@ -422,8 +422,19 @@ def phrase_triggers(text: str) -> list[Trigger]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters lower-case to two characters: keep offsets aligned
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return [Trigger(m.start(), m.end(), TRIGGERS[m.group(1)], False) for m in _PHRASE_RE.finditer(lowered)
-            if not _DENIED_BEFORE_RE.search(lowered, max(0, m.start() - 20), m.start())]
+    found = [Trigger(m.start(), m.end(), TRIGGERS[m.group(1)], False) for m in _PHRASE_RE.finditer(lowered)
+             if not _DENIED_BEFORE_RE.search(lowered, max(0, m.start() - 20), m.start())]
+    # "set two schools and several houses on fire": the verb alone is the trigger, so the words between keep theirs.
+    covered = [(t.start, t.end) for t in found]
+    found += [Trigger(m.start(), m.start() + 3, ARSON, False) for m in _SET_THING_ON_FIRE_RE.finditer(lowered)
+              if not any(s <= m.start() < e for s, e in covered)
+              and not _DENIED_BEFORE_RE.search(lowered, max(0, m.start() - 20), m.start())]
+    return found
+
+
+# Something named between "set" and the fire: "set the city hall on fire", "set two buses ablaze".
+_SET_THING_ON_FIRE_RE = re.compile(r"\bset\s+(?!(?:fire|up|off|out|aside|down|about|free|for|to)\b)"
+                                   r"(?:(?!(?:was|were|is|are|been|had|has)\b)[\w'-]+,?\s+){1,7}?(?:on fire|ablaze|alight)\b")
 
 
 # A phrase told as not having happened: "no shots were fired", "did not open fire".
