@@ -736,17 +736,6 @@ def _doer_side(event: SentenceEvents) -> str | None:
     return None
 
 
-# The day of the report itself: "today", "tonight", "this morning". An act told as done then is no act a sentence
-# sets days back ("last week", "five days ago").
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
-
-
-def _dated_today(incident: DetectedIncident, text: str) -> bool:
-    """An incident whose first violent sentence sets it on the day of the report."""
-    lede = next((e for e in incident.sentences if e.violent), None)
-    return lede is not None and bool(_TODAY.search(text[lede.sentence.start_char:lede.sentence.end_char]))
-
-
 def _told(incident: DetectedIncident) -> bool:
     """An incident already told in more than one violent sentence: one more act added to a list starts
     another, while a lone lede's "in addition" still goes on telling the same one."""
@@ -803,8 +792,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
             bool(current_dates) or bool(_DAY_DATE.match(sentence_text.lstrip())))
         days_back = _days_back(sentence_text) if event.violent else set()
         # Only once the incident is told in full: a headline's lone sentence is no day of its own to differ from.
-        earlier = bool(days_back) and not days_back <= current_days_back and not refers_back and (
-            _told(current) or _dated_today(current, text))
+        earlier = bool(days_back) and not days_back <= current_days_back and not refers_back and _told(current)
         side = _doer_side(event) if event.violent else None
         other_side = bool(side and current_side and side != current_side) and not refers_back
         if event.violent and event.sentence.start > lede.sentence.start and (
