@@ -583,7 +583,7 @@ def _elsewhere(sentence_places: list[_PlaceKey], incident_places: list[_PlaceKey
     """
     if not any(p.scene for p in sentence_places) or not incident_places:
         return False
-    return not any(p.near(q) for p in sentence_places if p.scene for q in incident_places)
+    return not any(p.near(q) for p in sentence_places for q in incident_places)
 
 
 def _describes_someone(sentence: Span, char: int) -> bool:
@@ -736,6 +736,10 @@ def _doer_side(event: SentenceEvents) -> str | None:
     return None
 
 
+# A sentence that opens on where it is set: "In Cusco, ...", "At the port of ...".
+_OPENS_ON_PLACE = re.compile(r"\W*(?:in|at|near)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE)
+
+
 def _told(incident: DetectedIncident) -> bool:
     """An incident already told in more than one violent sentence: one more act added to a list starts
     another, while a lone lede's "in addition" still goes on telling the same one."""
@@ -765,7 +769,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     primary = DetectedIncident([lede])
     incidents = [primary]
     current = primary
-    current_places = list(places_by_sentence.get(lede.sentence.start, ()))
+    current_places = primary_places = list(places_by_sentence.get(lede.sentence.start, ()))
     current_dates = _day_dates(lede_text)
     current_side = _doer_side(lede)
     current_days_back = _days_back(lede_text)
@@ -783,7 +787,10 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
             continue
         places = places_by_sentence.get(event.sentence.start, [])
         refers_back = bool(_ANAPHORA.search(sentence_text))
-        new_place = _elsewhere(places, current_places) and not refers_back
+        # An act told elsewhere goes on until a sentence opens on another town ("In Cusco, rebels ..."): a place
+        # named later in its sentences is mostly where its wounded were taken or whom it was told by.
+        new_place = not refers_back and (_elsewhere(places, primary_places) if current is primary else
+                                         _elsewhere(places, current_places) and bool(_OPENS_ON_PLACE.match(sentence_text)))
         dates = _day_dates(sentence_text) if event.violent else set()
         # Told as another day's event: the incident has a day of its own and this is another, or the
         # sentence opens with its day ("On 1 November guerrillas attacked..."); a day told later in a
