@@ -424,7 +424,7 @@ def phrase_triggers(text: str) -> list[Trigger]:
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     found = [Trigger(m.start(), m.end(), TRIGGERS[m.group(1)], False) for m in _PHRASE_RE.finditer(lowered)
              if not _DENIED_BEFORE_RE.search(lowered, max(0, m.start() - 20), m.start())]
-    # "set two schools and several houses on fire": the verb alone is the trigger, so the words between keep theirs.
+    # "set the old mill and three vans on fire": the verb alone is the trigger, so the words between keep theirs.
     covered = [(t.start, t.end) for t in found]
     found += [Trigger(m.start(), m.start() + 3, ARSON, False) for m in _SET_THING_ON_FIRE_RE.finditer(lowered)
               if not any(s <= m.start() < e for s, e in covered)
