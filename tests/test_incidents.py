@@ -916,3 +916,41 @@ def test_a_toll_over_a_span_of_time_is_no_act() -> None:
     assert incidents_of(days, published=None) == []
     act = "Guerrillas killed 25 soldiers in an ambush near San Miguel on Monday."
     assert [i.casualties.killed.best for i in incidents_of(act, published=None)] == [25]
+
+
+def test_a_third_town_after_a_second_is_an_incident_of_its_own() -> None:
+    # The second act is told in Huaraz; a sentence opening on Cusco moves on from it too.
+    text = ("Rebels bombed a bank in Huancayo on Sunday, police said. "
+            "Later that day rebels burned two buses in Huaraz. "
+            "In Cusco, rebels burned a market.")
+    found = incidents_with_places(text)
+    assert len(found) == 3
+    assert "Cusco" in found[2].evidence[0].quote and "Cusco" not in found[1].evidence[-1].quote
+
+
+def test_setting_named_things_on_fire_is_an_arson_of_its_own() -> None:
+    text = ("Rebels bombed a bank in Riverton on Monday, police said. "
+            "The blast shattered the windows of the bank. "
+            "The rebels then set the town hall and two buses on fire.")
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert "town hall" in found[1].evidence[0].quote
+    assert found[1].attack_types[0] == "facility_infrastructure_attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Officers set up a cordon while the car was on fire.",
+    "The gang did not set the warehouse on fire.",
+])
+def test_set_is_no_arson_unless_something_is_set_on_fire(text: str) -> None:
+    from blotter.incidents.detect import ARSON, phrase_triggers
+    assert not [t for t in phrase_triggers(text) if t.kind == ARSON]
+
+
+def test_a_place_named_late_in_a_sentence_about_an_act_elsewhere_stays_in_it() -> None:
+    text = ("Rebels bombed a bank in Huancayo on Sunday, police said. "
+            "Later that day rebels burned two buses in Huaraz. "
+            "The rebels fired at the drivers, who were later taken to a clinic in Cusco.")
+    found = incidents_with_places(text)
+    assert len(found) == 2
+    assert "clinic" in found[1].evidence[-1].quote

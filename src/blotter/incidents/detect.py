@@ -422,8 +422,19 @@ def phrase_triggers(text: str) -> list[Trigger]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters lower-case to two characters: keep offsets aligned
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return [Trigger(m.start(), m.end(), TRIGGERS[m.group(1)], False) for m in _PHRASE_RE.finditer(lowered)
-            if not _DENIED_BEFORE_RE.search(lowered, max(0, m.start() - 20), m.start())]
+    found = [Trigger(m.start(), m.end(), TRIGGERS[m.group(1)], False) for m in _PHRASE_RE.finditer(lowered)
+             if not _DENIED_BEFORE_RE.search(lowered, max(0, m.start() - 20), m.start())]
+    # "set the old mill and three vans on fire": the verb alone is the trigger, so the words between keep theirs.
+    covered = [(t.start, t.end) for t in found]
+    found += [Trigger(m.start(), m.start() + 3, ARSON, False) for m in _SET_THING_ON_FIRE_RE.finditer(lowered)
+              if not any(s <= m.start() < e for s, e in covered)
+              and not _DENIED_BEFORE_RE.search(lowered, max(0, m.start() - 20), m.start())]
+    return found
+
+
+# Something named between "set" and the fire: "set the city hall on fire", "set two buses ablaze".
+_SET_THING_ON_FIRE_RE = re.compile(r"\bset\s+(?!(?:fire|up|off|out|aside|down|about|free|for|to)\b)"
+                                   r"(?:(?!(?:was|were|is|are|been|had|has)\b)[\w'-]+,?\s+){1,7}?(?:on fire|ablaze|alight)\b")
 
 
 # A phrase told as not having happened: "no shots were fired", "did not open fire".
@@ -725,6 +736,10 @@ def _doer_side(event: SentenceEvents) -> str | None:
     return None
 
 
+# A sentence that opens on where it is set: "In Cusco, ...", "At the port of ...".
+_OPENS_ON_PLACE = re.compile(r"\W*(?:in|at|near)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE)
+
+
 def _told(incident: DetectedIncident) -> bool:
     """An incident already told in more than one violent sentence: one more act added to a list starts
     another, while a lone lede's "in addition" still goes on telling the same one."""
@@ -754,7 +769,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     primary = DetectedIncident([lede])
     incidents = [primary]
     current = primary
-    primary_places = list(places_by_sentence.get(lede.sentence.start, ()))
+    current_places = primary_places = list(places_by_sentence.get(lede.sentence.start, ()))
     current_dates = _day_dates(lede_text)
     current_side = _doer_side(lede)
     current_days_back = _days_back(lede_text)
@@ -772,7 +787,10 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
             continue
         places = places_by_sentence.get(event.sentence.start, [])
         refers_back = bool(_ANAPHORA.search(sentence_text))
-        new_place = _elsewhere(places, primary_places) and not refers_back
+        # An act told elsewhere goes on until a sentence opens on another town ("In Cusco, rebels ..."): a place
+        # named later in its sentences is mostly where its wounded were taken or whom it was told by.
+        new_place = not refers_back and (_elsewhere(places, primary_places) if current is primary else
+                                         _elsewhere(places, current_places) and bool(_OPENS_ON_PLACE.match(sentence_text)))
         dates = _day_dates(sentence_text) if event.violent else set()
         # Told as another day's event: the incident has a day of its own and this is another, or the
         # sentence opens with its day ("On 1 November guerrillas attacked..."); a day told later in a
@@ -788,12 +806,13 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
                 event.another_act or _ANOTHER.search(sentence_text)
                 or ((_ONE_MORE.search(sentence_text) or _adds_an_act(event)) and _told(current)
                     and not _GOES_ON.search(sentence_text))
-                or (new_place and current is primary) or new_day or other_side or earlier
+                or new_place or new_day or other_side or earlier
                 or (not refers_back and _other_kind_of_act(event, current))):
             current = DetectedIncident([event])
             current_dates = set(dates)
             current_side = side
             current_days_back = days_back
+            current_places = list(places)
             incidents.append(current)
             continue
         current_dates |= dates
@@ -803,8 +822,7 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
             primary.sentences.insert(0, event)
         else:
             current.sentences.append(event)
-        if current is primary:
-            primary_places += places
+        current_places += places
     for incident in incidents:
         incident.sentences.sort(key=lambda e: e.sentence.start)
     return incidents
