@@ -714,7 +714,7 @@ def test_one_who_killed_people_named_by_their_age_is_not_counted_dead() -> None:
     ("Juvenile shot by cousin", None, 1),
     ("Millbrook 2-year-old in critical condition after shooting", None, 1),
     ("Teen shoots himself in the hand", None, 1),
-    ("Man shoots self after killing wife", None, None),  # the killer, no victim hurt
+    ("Man shoots self after killing wife", 1, None),  # the killer is no victim hurt; his wife died
     ("1 Dead, 4 Hurt After Shooting At Party", 1, 4),  # two bare figures
     ("2 Girls, 3 Men Shot At Block Party", None, 5),  # listed people add up
     ("Boy, 7, shot in Elmtown today", None, 1),  # an age between commas is no list
@@ -862,4 +862,23 @@ def test_an_appositive_naming_one_person_twice_is_one(text: str, killed) -> None
 def test_an_age_range_after_a_list_describes_the_people(text: str, killed, injured) -> None:
     """"both in their 30s" tells the listed people's ages: no more people, and no bar to counting them."""
     casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    # past tenses and "-ing" forms of the verb, and every person it lists
+    ("Ex-mechanic killed 8-year-old girl, husband, himself", 2, None),
+    ("Woman charged with killing nephew in Dayton", 1, None),
+    ("Teen arrested after shooting 16-year-old boy in leg", None, 1),
+    # a death named without "of", a fatal wound, a figure of killings, a hyphenated "triple-murder"
+    ("Dayton man, 19, charged in shooting death", 1, None),
+    ("2-year-old suffers fatal gunshot wound to the chest", 1, None),
+    ("Suspect named in three Elm County killings", 3, None),
+    ("Suspect in triple-murder appears in court", 3, None),
+    # the one who died after "for ... who"; but "who shot" is the one who fired
+    ("Funeral set for Elm boy who died of gunshot wound", 1, None),
+    ("Search goes on for 2 men who shot at trooper car", None, None),
+])
+def test_more_headline_phrasings_give_the_count(title: str, killed: int | None, injured: int | None) -> None:
+    casualties = headline_casualties("You are the owner of this article.", title=title)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

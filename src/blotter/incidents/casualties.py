@@ -194,7 +194,7 @@ TOLL_RE = re.compile(
 )
 # "A double homicide" is two killed; "a triple shooting" three shot, some of whom may have died.
 MULTIPLE_RE = re.compile(
-    r"\b(?P<times>double|triple|quadruple|quintuple)\s+(?:(?P<killed>homicide|murder|slaying|killing|fatal\s+shooting)"
+    r"\b(?P<times>double|triple|quadruple|quintuple)[\s-]+(?:(?P<killed>homicide|murder|slaying|killing|fatal\s+shooting)"
     r"|(?P<shot>shooting|stabbing))\b", re.IGNORECASE)
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 # "a fourth victim was found": at least four people were harmed, the dead among them.
@@ -223,9 +223,9 @@ _HEADLINE_GROUP = (
 HEADLINE_GROUP_RE = re.compile(_HEADLINE_GROUP, re.IGNORECASE)
 _HEADLINE_LIST = re.sub(r"\(\?P<\w+>", "(?:", _HEADLINE_GROUP)
 HEADLINE_RE = re.compile(
-    r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<list>" + _HEADLINE_LIST + r"(?:\s*,\s*" + _HEADLINE_LIST + r"){0,3}"
+    r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bfor\s))(?P<list>" + _HEADLINE_LIST + r"(?:\s*,\s*" + _HEADLINE_LIST + r"){0,3}"
     r"(?:,?\s+(?:and|&)\s+" + _HEADLINE_LIST + r")?)"
-    r"(?:\s+(?!fatally|mortally)[a-z]+ly)?(?:\s+(?:is|was|are|were))?"  # "Teen accidentally shot", "Infant is injured"
+    r"(?:\s+who(?=\s+(?:died|dies|was|were|is|are)\b))?(?:\s+(?!fatally|mortally)[a-z]+ly)?(?:\s+(?:is|was|are|were))?"  # "Teen accidentally shot", "Infant is injured", "boy who died"
     r"\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
     r"shot\s+dead|fatally\s+(?:shot|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|murdered|"
     r"(?:shot|stabbed|hurt|wounded|injured)\b[^.|;:]{0,40}?\s(?:dies|died)|"
@@ -240,17 +240,31 @@ HEADLINE_BARE_COUNT_RE = re.compile(
     re.IGNORECASE)
 # "Gunman slays deputy, wounds two officers", "Uncle shoots nephew", "rifle goes off, hits two girls" (hit,
 # at least: a death would be the headline's word); attackers killed ("kills robbery suspect") are no victims.
+# Past tenses and "-ing" forms tell the same ("Ex-guard killed wife, son", "charged with killing nephew",
+# "arrested after shooting teen in leg").
 HEADLINE_ACTIVE_RE = re.compile(
-    r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures|shoots|hits|strikes)\s+(?:(?:his|her|their)\s+)?"
+    r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures|shoots|hits|strikes|"
+    r"(?<=\s)killed|(?<=\s)slew|(?<=\s)murdered|killing|slaying|murdering|(?<=\safter\s)shooting|(?<=\sfor\s)shooting)\s+(?:(?:his|her|their)\s+)?"
     r"(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
     + r"|lawman|deputy|trooper|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
+# More people after the first a headline's verb names: "kills wife, son", "shoots man and his daughter".
+_HEADLINE_MORE_RE = re.compile(
+    r"(?:\s+(?:" + PERSON_NOUNS + r")\b)?(?:\s*,\s*|,?\s+(?:and|&)\s+)(?:(?:his|her|their)\s+)?(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[\w'’-]+\s+){0,1}?"
+    r"(?P<noun>" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
 # "faces charges in shooting death of 17-year-old", "arrest in fatal shooting", "fatal Elm Park shooting":
 # the headline names a death without a figure; one, the least it says.
 HEADLINE_DEATH_RE = re.compile(
     r"\b(?:(?:shooting|stabbing)\s+deaths?\s+of|(?:killing|slaying|murder)\s+of|(?:fatal|deadly)\s+(?:shooting|stabbing)s?\s+of)\s+"
     r"(?:a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:\d{1,3}-(?:year|month|week)-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|"
     r"mother|father|son|daughter|student|officer|deputy|(?-i:[A-Z][a-z]+))\b(?!\s+and\b)"
-    r"|\b(?:fatal|deadly)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:shooting|stabbing)\b(?!s)", re.IGNORECASE)
+    r"|\b(?:fatal|deadly)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:shooting|stabbing)\b(?!s)"
+    # "charged in shooting death", "suffers fatal gunshot wound"
+    r"|\b(?:in|for|over)\s+(?:the\s+|a\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:shooting|stabbing|beating)\s+death\b(?!s)"
+    r"|\b(?:fatal|deadly)\s+(?:gunshot|bullet|stab)\s+wound\b", re.IGNORECASE)
+# "Suspect named in three Elm County killings": a figure of killings the headline names.
+HEADLINE_KILLINGS_RE = re.compile(
+    r"\b(?P<count>" + NUMBER_PATTERN + r")\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:killings|slayings|murders|homicides|shooting\s+deaths)\b",
+    re.IGNORECASE)
 _HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
@@ -902,9 +916,19 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
             found.append((harm, quantity, bare.start("count"), bare.end("harm")))
     for active in HEADLINE_ACTIVE_RE.finditer(source, 0, end):
         quantity = _headline_quantity(active.group("count"), active.group("noun"))
+        stop = active.end()
+        while quantity is not None and (more := _HEADLINE_MORE_RE.match(source, stop, end)):
+            added = _headline_quantity(more.group("count"), more.group("noun"))  # "kills wife, son": two
+            if added is None:
+                break
+            quantity, stop = _sum_quantities([quantity, added]), more.end()
         harm = "killed" if _HEADLINE_KILLED_RE.search(active.group("verb")) else "injured"
         if quantity is not None and all(h != harm for h, *_ in found):
-            found.append((harm, quantity, active.start(), active.end()))
+            found.append((harm, quantity, active.start(), stop))
+    killings = HEADLINE_KILLINGS_RE.search(source, 0, end)
+    quantity = _headline_quantity(killings.group("count"), None) if killings else None
+    if killings is not None and quantity is not None and all(h != "killed" for h, *_ in found):
+        found.append(("killed", quantity, killings.start(), killings.end()))
     death = HEADLINE_DEATH_RE.search(source, 0, end)
     if death is not None and all(h != "killed" for h, *_ in found):
         found.append(("killed", Quantity(1, 1, None), death.start(), death.end()))
