@@ -882,3 +882,15 @@ def test_an_age_range_after_a_list_describes_the_people(text: str, killed, injur
 def test_more_headline_phrasings_give_the_count(title: str, killed: int | None, injured: int | None) -> None:
     casualties = headline_casualties("You are the owner of this article.", title=title)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    # one dead, then one more told of as "also" killed in a sentence of its own
+    ("Deputy Al Poe fatally shot Jo Roe at the door. The deputy also shot and killed a neighbour, 70-year-old Ann Lee.", 2),
+    ("Jo Roe was killed on the porch. His brother was also killed.", 2),
+    # after a toll the one "also" killed is one of them; "he" is the one already counted
+    ("The attack left three people dead. Jo Roe was also killed in the attack, a friend said.", 3),
+    ("Jo Roe was killed on the porch. He was also killed in the same way his father was.", 1),
+])
+def test_one_more_also_killed_adds_to_the_one_dead(text: str, killed: int) -> None:
+    assert headline_casualties(text, title="Shooting on Elm Street").killed.best == killed

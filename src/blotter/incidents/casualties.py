@@ -988,6 +988,31 @@ def _enumerated_injured(text: str, mentions: list[CasualtyMention], killed: int)
     return None
 
 
+_ALSO_BEFORE_RE = re.compile(r"\balso\s+(?:(?-i:[a-z]+ly)\s+)?$", re.IGNORECASE)
+
+
+def _also_killed(text: str, frame: IncidentFrame, mentions: list[CasualtyMention]) -> tuple[int, list[CasualtyMention]] | None:
+    """The dead told of in two pieces: "Officers fatally shot Jo Roe. One officer also shot and killed a neighbour"
+    is two, "Al Poe was killed. His brother was also killed" two. The first people told of as "also" killed after
+    one person are added to him, unless they restate him; later "also"s are not added."""
+    headline = _headline(frame)
+    headline_end = headline[2] if headline is not None and headline[1] == "text" else 0
+    dead = sorted((m for m in mentions if m.harm == "killed" and not m.perpetrator and not m.weak and m.start >= headline_end),
+                  key=lambda m: m.start)
+    for index, mention in enumerate(dead):
+        if not mention.groups or any(_ANY_PRONOUN_RE.match(text[slice(*g)]) for g in mention.groups):
+            continue
+        if not (_ALSO_RE.search(text, mention.groups[-1][1], mention.end)
+                or _ALSO_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)):
+            continue
+        earlier = [m for m in dead[:index] if m.end <= mention.start]
+        if not earlier or any(m.quantity.best != 1 for m in earlier) or _RESTATED_RE.search(text, mention.start, mention.end) \
+                or any(_restates(text, mention, m) for m in earlier):
+            return None  # after a toll ("three dead ... Jo Roe was also killed") the one "also" killed is among them
+        return 1 + mention.quantity.best, [earlier[0], mention]
+    return None
+
+
 # Two clauses of one sentence, each telling one person's harm: "Jo Roe was shot in the arm and Al Poe was hit in the leg".
 _CLAUSES_JOINED_RE = re.compile(r"[^.;!?]{0,80}?(?:,\s*|\s+)(?:and|while|whereas)\s+$", re.IGNORECASE)
 
@@ -1169,6 +1194,11 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
                 and (_dead_among_the_hurt(text, frame, chosen, mentions) or _the_dead_one_again(text, chosen, mentions)):
             adjust = result.killed.best  # "Two people were wounded. ... The 19-year-old victim died": one hurt
         count = _count(chosen, text, adjust)
+        also = _also_killed(text, frame, mentions) if harm == "killed" else None
+        if also is not None and also[0] > (count.best or 0):
+            total, parts = also
+            count = Count(best=total, low=total, high=None if any(p.quantity.high is None for p in parts) else total,
+                          evidence=[Evidence.of(text, p.start, p.end) for p in parts])
         if harm == "injured" and chosen is not None and adjust and not count.best:
             count = Count()  # "A man is in critical condition. He died later": nobody else was hurt
         enumerated = _enumerated_injured(text, mentions, result.killed.best or 0) if harm == "injured" else None
