@@ -49,7 +49,7 @@ KILLED_WORDS = (
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|perished|succumbed"
 )
 # Carried off to be treated: hurt, though maybe the one who later died ("taken to a hospital").
-_TAKEN = ("taken", "transported", "rushed", "airlifted", "flown")
+_TAKEN = ("taken", "transported", "rushed", "airlifted", "flown", "sent")
 _TAKEN_WORDS = r"(?:" + "|".join(_TAKEN) + r")"
 _TAKEN_TO = tuple(f"{word} to" for word in _TAKEN)
 INJURED_WORDS = (
@@ -59,7 +59,10 @@ INJURED_WORDS = (
     + _TAKEN_WORDS + r"\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening|"
     r"serious|critical|severe|minor|multiple)\s+(?:injuries|wounds?)|"
     + _TAKEN_WORDS + r"\s+(?:in\s+(?:critical|serious|stable|grave)\s+condition\b|to\s+[^.;]{1,60}?\s(?:for\s+treatment|in\s+(?:critical|serious|stable|grave)\s+condition)\b)|"
-    r"(?:suffered|sustained|received|have|has|had)\s+(?:[\w,]+[\s-]+){0,4}?injuries"
+    r"(?:suffered|sustained|received|have|has|had)\s+(?:[\w,]+[\s-]+){0,4}?injuries|"
+    # "received non-life-threatening wounds": a wound said to be survivable or grave, not a bare "gunshot wounds"
+    r"(?:suffered|sustained|received)\s+(?:(?:what\s+(?:appeared|police\s+said)\s+(?:to\s+be\s+)?)?(?:an?\s+)?)"
+    r"(?:non-?fatal|non-?\s?life-?\s?threatening|not\s+life-?\s?threatening|minor|serious|critical|severe|superficial)\s+(?:gunshot\s+|bullet\s+|graze\s+)?wounds?"
 )
 _BODY_PART = (r"(?:head|face|neck|chest|back|shoulders?|arms?|hands?|wrists?|elbows?|legs?|thighs?|knees?|ankles?|feet|foot|"
               r"stomach|abdomen|torso|buttocks?|hips?|groin|jaw|eyes?)\b")
