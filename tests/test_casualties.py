@@ -903,3 +903,14 @@ def test_one_more_also_killed_adds_to_the_one_dead(text: str, killed: int) -> No
 ])
 def test_sent_to_hospital_and_survivable_wounds_are_injuries(text: str, injured: int) -> None:
     assert headline_casualties(text, title="Shooting on Elm Street").injured.best == injured
+
+
+@pytest.mark.parametrize("text, injured", [
+    # words between commas after a name describe that person: no one more
+    ("Jo Roe, a father, and his son were shot outside the store.", 2),
+    ("Jo Roe, a nurse, Al Poe, a teacher, and Ann Lee were shot.", 3),
+    # without a name or "the" before them they are people of their own
+    ("A man, a woman, and a child were shot.", 3),
+])
+def test_a_description_between_commas_is_the_person_before_it(text: str, injured: int) -> None:
+    assert headline_casualties(text, title="Shooting on Elm Street").injured.best == injured

@@ -447,6 +447,7 @@ _NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\b(?:father|mother|dad|
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _ONE_DEFINITE_RE = re.compile(r"(?:the|his|her|their)\s+(?!\S*(?:s|men|people|children)\b)", re.IGNORECASE)
+_ENCLOSED_APPOSITIVE_RE = re.compile(r"\s*,\s*")
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:a|an)\b|" + _POSSESSOR + ")", re.IGNORECASE)
 # A figure for shootings across a city or a weekend, not for the report's own incident ("in two other
 # shootings" after it tells of others than those counted).
@@ -502,7 +503,20 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
                   or re.search(r"\band\b", text[groups[index - 1][1]:g[0]], re.IGNORECASE)]  # "his wife, 34, and ..."
     if plural_verb is not True:
         groups = _with_appositive_nouns_joined(text, groups)
-    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and _one_person(text, groups[-2]):
+    described: dict[tuple[int, int], int] = {}  # a person and where the words describing him end
+    if len(groups) > 2:  # "Jo Roe, a father, and his son": the "a father" between commas only describes Jo Roe
+        kept: list[tuple[int, int]] = []
+        for index, g in enumerate(groups):
+            if kept and index < len(groups) - 1 \
+                    and _ENCLOSED_APPOSITIVE_RE.fullmatch(text, described.get(kept[-1], kept[-1][1]), g[0]) \
+                    and re.match(r"(?:a|an)\s", text[g[0]:g[1]], re.IGNORECASE) and _one_person(text, kept[-1]) \
+                    and re.fullmatch(r"\s*,\s*(?:and\s+)?", text[g[1]:groups[index + 1][0]], re.IGNORECASE):
+                described[kept[-1]] = g[1]
+            else:
+                kept.append(g)
+        groups = kept
+    if len(groups) > 1 and _APPOSITION_RE.match(text, described.get(groups[-2], groups[-2][1]), groups[-1][1]) \
+            and _one_person(text, groups[-2]):
         groups = groups[:-1]  # "the death of Jihad, a teenager", "The victim, a 41-year-old nurse, was",
         # "Ann Doe, 31, Tom's aunt": one person described
     if len(groups) > 1:
