@@ -897,11 +897,10 @@ def test_one_more_also_killed_adds_to_the_one_dead(text: str, killed: int) -> No
 
 
 @pytest.mark.parametrize("text, injured", [
-    ("Four people were sent to the hospital with gunshot wounds after the fight.", 4),
     ("A total of three people received non-life-threatening wounds, police said.", 3),
     ("Two men suffered minor gunshot wounds in the exchange of fire.", 2),
 ])
-def test_sent_to_hospital_and_survivable_wounds_are_injuries(text: str, injured: int) -> None:
+def test_survivable_or_grave_wounds_are_injuries(text: str, injured: int) -> None:
     assert headline_casualties(text, title="Shooting on Elm Street").injured.best == injured
 
 

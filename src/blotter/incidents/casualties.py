@@ -49,7 +49,7 @@ KILLED_WORDS = (
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|perished|succumbed"
 )
 # Carried off to be treated: hurt, though maybe the one who later died ("taken to a hospital").
-_TAKEN = ("taken", "transported", "rushed", "airlifted", "flown", "sent")
+_TAKEN = ("taken", "transported", "rushed", "airlifted", "flown")
 _TAKEN_WORDS = r"(?:" + "|".join(_TAKEN) + r")"
 _TAKEN_TO = tuple(f"{word} to" for word in _TAKEN)
 INJURED_WORDS = (
