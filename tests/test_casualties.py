@@ -924,3 +924,12 @@ def test_a_hedged_figure_and_who_reported_it(text: str, killed: int | None, inju
     casualties = headline_casualties(text, title="Shooting on Elm Street")
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
 
+
+@pytest.mark.parametrize("title, killed, injured", [
+    ("Police: Man shoots 4 relatives, killing 2, then himself", 2, 2),  # the dead are among those shot
+    ("Gunman kills 2, wounds 3 at party", 2, 3),  # bare figures after the verbs
+    ("Man shoots 2015 graduate", None, None),  # a year is no figure
+])
+def test_headline_verbs_with_bare_figures(title: str, killed: int | None, injured: int | None) -> None:
+    casualties = headline_casualties("The family was at home on Sunday.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

@@ -250,6 +250,10 @@ HEADLINE_ACTIVE_RE = re.compile(
     r"(?<=\s)killed|(?<=\s)slew|(?<=\s)murdered|killing|slaying|murdering|(?<=\safter\s)shooting|(?<=\sfor\s)shooting)\s+(?:(?:his|her|their)\s+)?"
     r"(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
     + r"|lawman|deputy|trooper|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
+# A bare figure after the verb: "Gunman kills 2, wounds 3 at party", "Man shoots 4, killing 2".
+HEADLINE_ACTIVE_BARE_RE = re.compile(
+    r"\b(?P<verb>kills|slays|wounds|injures|shoots|killing|wounding|injuring)\s+(?P<count>" + NUMBER_PATTERN + r")"
+    r"(?=\s*(?:[,;|]|$)|\s+(?:in|at|on|near|after|during|outside|inside|before|and)\b)", re.IGNORECASE)
 # More people after the first a headline's verb names: "kills wife, son", "shoots man and his daughter".
 _HEADLINE_MORE_RE = re.compile(
     r"(?:\s+(?:" + PERSON_NOUNS + r")\b)?(?:\s*,\s*|,?\s+(?:and|&)\s+)(?:(?:his|her|their)\s+)?(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[\w'’-]+\s+){0,1}?"
@@ -916,6 +920,25 @@ def _headline_list_quantity(words: str) -> Quantity | None:
     return _sum_quantities(quantities)
 
 
+_SHOOTS_THEN_KILLING_RE = re.compile(r"^(?:shoots|shot|hits|strikes)\b[^,;:|]*,\s*$", re.IGNORECASE)
+_KILLING_RE = re.compile(r"killing\b", re.IGNORECASE)
+
+
+def _shot_less_the_killed(source: str, found: list[tuple[Harm, Quantity, int, int]]) -> list[tuple[Harm, Quantity, int, int]]:
+    """"Man shoots 4 relatives, killing 2": the dead are among those shot, so two were hurt."""
+    killed = next((f for f in found if f[0] == "killed"), None)
+    injured = next((f for f in found if f[0] == "injured"), None)
+    if killed is None or injured is None or not _KILLING_RE.match(source, killed[2]) \
+            or not _SHOOTS_THEN_KILLING_RE.match(source[injured[2]:killed[2]]):
+        return found
+    left = injured[1].best - killed[1].best
+    rest = [f for f in found if f is not injured]
+    if left <= 0:
+        return rest
+    high = None if injured[1].high is None or killed[1].high is None else max(injured[1].high - killed[1].high, left)
+    return rest + [("injured", Quantity(max(injured[1].low - killed[1].best, 0), left, high), injured[2], injured[3])]
+
+
 def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
     """The harms and counts the headline states: "Man shot, killed on west side" is one killed,
     "Gunman slays deputy, wounds two officers" one killed and two injured."""
@@ -946,6 +969,11 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
         harm = "killed" if _HEADLINE_KILLED_RE.search(active.group("verb")) else "injured"
         if quantity is not None and all(h != harm for h, *_ in found):
             found.append((harm, quantity, active.start(), stop))
+    for active in HEADLINE_ACTIVE_BARE_RE.finditer(source, 0, end):
+        quantity = _headline_quantity(active.group("count"), None)
+        harm = "killed" if _HEADLINE_KILLED_RE.search(active.group("verb")) else "injured"
+        if quantity is not None and all(h != harm for h, *_ in found):
+            found.append((harm, quantity, active.start(), active.end()))
     killings = HEADLINE_KILLINGS_RE.search(source, 0, end)
     quantity = _headline_quantity(killings.group("count"), None) if killings else None
     if killings is not None and quantity is not None and all(h != "killed" for h, *_ in found):
@@ -956,6 +984,7 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
     for mention in find_casualty_mentions(source, 0, end):  # "Two men killed, 8 wounded in ..."
         if not mention.perpetrator and not mention.weak and all(h != mention.harm for h, *_ in found):
             found.append((mention.harm, mention.quantity, mention.start, mention.end))
+    found = _shot_less_the_killed(source, found)
     return [(harm, Count(best=q.best, low=q.low, high=q.high, evidence=[Evidence.of(source, start, stop, field=field)]))
             for harm, q, start, stop in found
             if q.best <= 1 or not _ROUNDUP_AFTER_RE.match(source, stop)]  # "3 dead, 9 hurt in holiday shootings"
