@@ -443,7 +443,6 @@ _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d
 _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
-_SAID_AFTER_RE = re.compile(r"\s+(?:said|say|says|reported|report|reports|told|confirmed|added|stated|noted)\b", re.IGNORECASE)
 _SOURCE_BEFORE_RE = re.compile(r"\b(?i:according\s+to)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
 # Figures that are no count of people: "no one", ages ("aged 16", "both 19", "ranging in age from 15 to 24"),
 # times ("0:50") and picture counters ("Image 2 of 9").
@@ -497,8 +496,6 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
     if _NOT_A_COUNT_BEFORE_RE.search(text[max(0, list_start - 24):list_start + 1]):
         return None  # "no one died", "between the ages of 16-18", "0:50": nobody, or not a count  # "fatally shot about 5 p.m.", "shot 11 times": not a count of people
     groups = [g for g in split_groups(text, list_start, list_end) if not _PLACE_NAME_END_RE.search(text, *g)]
-    if len(groups) > 1 and _SAID_AFTER_RE.match(text, list_end) and re.fullmatch(r"\s*,\s*", text[groups[-2][1]:groups[-1][0]]):
-        groups = groups[:-1]  # "wounded four others, deputies reported": who told it, not who was hurt
     if groups and _SOURCE_BEFORE_RE.search(text, max(0, list_start - 80), list_start):
         groups = groups[1:]  # "According to the County Coroner, the victim ... died": the source is no victim
     if len(groups) > 1 and all(_BARE_NUMBER_RE.match(text, *g) for g in groups[1:]):
@@ -774,8 +771,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             object_end = mention_end = last.start()  # "wounding four people, one critically": the one is among the four
         mention = _mention_from_list(text, match.start("object"), object_end, harm, weak,
                                      match.start(), mention_end, None)
-        if mention and harm == "killed" and (_REFLEXIVE_RE.match(match.group("object")) or (
-                len(mention.groups) == 1 and _REFLEXIVE_RE.match(text[slice(*mention.groups[0])].strip()))):
+        if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
             # "killing himself": an attacker only after harming others, else a suicide or an accident
             mention.perpetrator = _harmed_others_first(text, start, match.start())
         elif mention and harm == "killed" and (killer := _killer_listed_last(text, match.start("object"), object_end)):
