@@ -923,3 +923,14 @@ def test_a_description_between_commas_is_the_person_before_it(text: str, injured
 def test_headline_verbs_with_bare_figures(title: str, killed: int | None, injured: int | None) -> None:
     casualties = headline_casualties("The family was at home on Sunday.", title=title)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a figure before a span of time counts no people; "a second deputy" is one person
+    ("Police said the man was killed two days later.", 1, None),
+    ("Jo Roe was wounded at noon and a clerk was killed 45 minutes later.", 1, 1),
+    ("One deputy has died, a second deputy was injured.", 1, 1),
+])
+def test_a_span_of_time_is_no_count_of_people(text: str, killed: int | None, injured: int | None) -> None:
+    casualties = headline_casualties(text, title="Shooting on Elm Street")
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

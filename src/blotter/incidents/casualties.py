@@ -338,6 +338,7 @@ _FATE_OF_RELATIVE_RE = re.compile(
 _ONE_OF_BEFORE_RE = re.compile(r"\bone\s+of\s+$", re.IGNORECASE)
 _BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old\b", re.IGNORECASE)
+_SPAN_OF_TIME_AFTER_RE = re.compile(r"\s*-?\s*(?:seconds|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
@@ -398,6 +399,8 @@ def _group_quantity(text: str) -> Quantity | None:
         return Quantity(1, 1, 1)  # "the victim", "he", "John Smith"
     if _AGE_AFTER_RE.match(text, match.end()):
         return Quantity(1, 1, 1)  # "19 year old driver": one person
+    if _SPAN_OF_TIME_AFTER_RE.match(text, match.end()):
+        return None  # "killed 45 minutes later", "four days": a span of time, not people
     quantity = parse_quantity(match)
     if quantity is None or _YEAR_RE.match(match.group(0)):
         return None
