@@ -934,3 +934,8 @@ def test_headline_verbs_with_bare_figures(title: str, killed: int | None, injure
 def test_a_span_of_time_is_no_count_of_people(text: str, killed: int | None, injured: int | None) -> None:
     casualties = headline_casualties(text, title="Shooting on Elm Street")
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+def test_a_non_fatal_shooting_in_the_headline_is_no_death() -> None:
+    casualties = headline_casualties("The boy was treated at a hospital.", title="Couple charged in non-fatal shooting of son")
+    assert casualties.killed.best is None

@@ -261,10 +261,10 @@ _HEADLINE_MORE_RE = re.compile(
 # "faces charges in shooting death of 17-year-old", "arrest in fatal shooting", "fatal Elm Park shooting":
 # the headline names a death without a figure; one, the least it says.
 HEADLINE_DEATH_RE = re.compile(
-    r"\b(?:(?:shooting|stabbing)\s+deaths?\s+of|(?:killing|slaying|murder)\s+of|(?:fatal|deadly)\s+(?:shooting|stabbing)s?\s+of)\s+"
+    r"\b(?:(?:shooting|stabbing)\s+deaths?\s+of|(?:killing|slaying|murder)\s+of|(?<!non-)(?<!non)\b(?:fatal|deadly)\s+(?:shooting|stabbing)s?\s+of)\s+"
     r"(?:a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:\d{1,3}-(?:year|month|week)-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|"
     r"mother|father|son|daughter|student|officer|deputy|(?-i:[A-Z][a-z]+))\b(?!\s+and\b)"
-    r"|\b(?:fatal|deadly)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:shooting|stabbing)\b(?!s)"
+    r"|(?<!non-)(?<!non)\b(?:fatal|deadly)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:shooting|stabbing)\b(?!s)"
     # "charged in shooting death", "suffers fatal gunshot wound"
     r"|\b(?:in|for|over)\s+(?:the\s+|a\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:shooting|stabbing|beating)\s+death\b(?!s)"
     r"|\b(?:fatal|deadly)\s+(?:gunshot|bullet|stab)\s+wound\b", re.IGNORECASE)
