@@ -774,8 +774,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             object_end = mention_end = last.start()  # "wounding four people, one critically": the one is among the four
         mention = _mention_from_list(text, match.start("object"), object_end, harm, weak,
                                      match.start(), mention_end, None)
-        if mention and _REFLEXIVE_RE.match(match.group("object")):
-            # "killing himself", "injuring himself": an attacker only after harming others, else a suicide or an accident
+        if mention and harm == "killed" and _REFLEXIVE_RE.match(match.group("object")):
+            # "killing himself": an attacker only after harming others, else a suicide or an accident
             mention.perpetrator = _harmed_others_first(text, start, match.start())
         elif mention and harm == "killed" and (killer := _killer_listed_last(text, match.start("object"), object_end)):
             mentions.append(CasualtyMention("killed", True, Quantity(1, 1, 1), *killer))
