@@ -714,7 +714,7 @@ def test_one_who_killed_people_named_by_their_age_is_not_counted_dead() -> None:
     ("Juvenile shot by cousin", None, 1),
     ("Millbrook 2-year-old in critical condition after shooting", None, 1),
     ("Teen shoots himself in the hand", None, 1),
-    ("Man shoots self after killing wife", None, None),  # the killer, no victim hurt
+    ("Man shoots self after killing wife", 1, None),  # the killer is no victim hurt; his wife died
     ("1 Dead, 4 Hurt After Shooting At Party", 1, 4),  # two bare figures
     ("2 Girls, 3 Men Shot At Block Party", None, 5),  # listed people add up
     ("Boy, 7, shot in Elmtown today", None, 1),  # an age between commas is no list
@@ -863,3 +863,79 @@ def test_an_age_range_after_a_list_describes_the_people(text: str, killed, injur
     """"both in their 30s" tells the listed people's ages: no more people, and no bar to counting them."""
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    # past tenses and "-ing" forms of the verb, and every person it lists
+    ("Ex-mechanic killed 8-year-old girl, husband, himself", 2, None),
+    ("Woman charged with killing nephew in Dayton", 1, None),
+    ("Teen arrested after shooting 16-year-old boy in leg", None, 1),
+    # a death named without "of", a fatal wound, a figure of killings, a hyphenated "triple-murder"
+    ("Dayton man, 19, charged in shooting death", 1, None),
+    ("Elmtown toddler dies of fatal gunshot wound, deputies say", 1, None),
+    ("Suspect named in three Elm County killings", 3, None),
+    ("Suspect in triple-murder appears in court", 3, None),
+    # the one who died after "for ... who"; but "who shot" is the one who fired
+    ("Funeral set for Elm boy who died of gunshot wound", 1, None),
+    ("Search goes on for 2 men who shot at trooper car", None, None),
+])
+def test_more_headline_phrasings_give_the_count(title: str, killed: int | None, injured: int | None) -> None:
+    casualties = headline_casualties("You are the owner of this article.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    # one dead, then one more told of as "also" killed in a sentence of its own
+    ("Deputy Al Poe fatally shot Jo Roe at the door. The deputy also shot and killed a neighbour, 70-year-old Ann Lee.", 2),
+    ("Jo Roe was killed on the porch. His brother was also killed.", 2),
+    # after a toll the one "also" killed is one of them; "he" is the one already counted
+    ("The attack left three people dead. Jo Roe was also killed in the attack, a friend said.", 3),
+    ("Jo Roe was killed on the porch. He was also killed in the same way his father was.", 1),
+])
+def test_one_more_also_killed_adds_to_the_one_dead(text: str, killed: int) -> None:
+    assert headline_casualties(text, title="Shooting on Elm Street").killed.best == killed
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("A total of three people received non-life-threatening wounds, police said.", 3),
+    ("Two men suffered minor gunshot wounds in the exchange of fire.", 2),
+])
+def test_survivable_or_grave_wounds_are_injuries(text: str, injured: int) -> None:
+    assert headline_casualties(text, title="Shooting on Elm Street").injured.best == injured
+
+
+@pytest.mark.parametrize("text, injured", [
+    # words between commas after a name describe that person: no one more
+    ("Jo Roe, a father, and his son were shot outside the store.", 2),
+    ("Jo Roe, a nurse, Al Poe, a teacher, and Ann Lee were shot.", 3),
+    # without a name or "the" before them they are people of their own
+    ("A man, a woman, and a child were shot.", 3),
+])
+def test_a_description_between_commas_is_the_person_before_it(text: str, injured: int) -> None:
+    assert headline_casualties(text, title="Shooting on Elm Street").injured.best == injured
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    ("Deputies: Farmer shoots 5 men, killing 3", 3, 2),  # the dead are among those shot
+    ("Gunman kills 2, wounds 3 at party", 2, 3),  # bare figures after the verbs
+    ("Man shoots 2015 graduate", None, None),  # a year is no figure
+])
+def test_headline_verbs_with_bare_figures(title: str, killed: int | None, injured: int | None) -> None:
+    casualties = headline_casualties("The family was at home on Sunday.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a figure before a span of time counts no people; "a second deputy" is one person
+    ("Police said the man was killed two days later.", 1, None),
+    ("Jo Roe was wounded at noon and a clerk was killed 45 minutes later.", 1, 1),
+    ("One deputy has died, a second deputy was injured.", 1, 1),
+])
+def test_a_span_of_time_is_no_count_of_people(text: str, killed: int | None, injured: int | None) -> None:
+    casualties = headline_casualties(text, title="Shooting on Elm Street")
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+def test_a_non_fatal_shooting_in_the_headline_is_no_death() -> None:
+    casualties = headline_casualties("The boy was treated at a hospital.", title="Elmtown pair face charges over non-fatal shooting of nephew")
+    assert casualties.killed.best is None

@@ -59,7 +59,10 @@ INJURED_WORDS = (
     + _TAKEN_WORDS + r"\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening|"
     r"serious|critical|severe|minor|multiple)\s+(?:injuries|wounds?)|"
     + _TAKEN_WORDS + r"\s+(?:in\s+(?:critical|serious|stable|grave)\s+condition\b|to\s+[^.;]{1,60}?\s(?:for\s+treatment|in\s+(?:critical|serious|stable|grave)\s+condition)\b)|"
-    r"(?:suffered|sustained|received|have|has|had)\s+(?:[\w,]+[\s-]+){0,4}?injuries"
+    r"(?:suffered|sustained|received|have|has|had)\s+(?:[\w,]+[\s-]+){0,4}?injuries|"
+    # "received non-life-threatening wounds": a wound said to be survivable or grave, not a bare "gunshot wounds"
+    r"(?:suffered|sustained|received)\s+(?:(?:what\s+(?:appeared|police\s+said)\s+(?:to\s+be\s+)?)?(?:an?\s+)?)"
+    r"(?:non-?fatal|non-?\s?life-?\s?threatening|not\s+life-?\s?threatening|minor|serious|critical|severe|superficial)\s+(?:gunshot\s+|bullet\s+|graze\s+)?wounds?"
 )
 _BODY_PART = (r"(?:head|face|neck|chest|back|shoulders?|arms?|hands?|wrists?|elbows?|legs?|thighs?|knees?|ankles?|feet|foot|"
               r"stomach|abdomen|torso|buttocks?|hips?|groin|jaw|eyes?)\b")
@@ -194,7 +197,7 @@ TOLL_RE = re.compile(
 )
 # "A double homicide" is two killed; "a triple shooting" three shot, some of whom may have died.
 MULTIPLE_RE = re.compile(
-    r"\b(?P<times>double|triple|quadruple|quintuple)\s+(?:(?P<killed>homicide|murder|slaying|killing|fatal\s+shooting)"
+    r"\b(?P<times>double|triple|quadruple|quintuple)[\s-]+(?:(?P<killed>homicide|murder|slaying|killing|fatal\s+shooting)"
     r"|(?P<shot>shooting|stabbing))\b", re.IGNORECASE)
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 # "a fourth victim was found": at least four people were harmed, the dead among them.
@@ -223,9 +226,9 @@ _HEADLINE_GROUP = (
 HEADLINE_GROUP_RE = re.compile(_HEADLINE_GROUP, re.IGNORECASE)
 _HEADLINE_LIST = re.sub(r"\(\?P<\w+>", "(?:", _HEADLINE_GROUP)
 HEADLINE_RE = re.compile(
-    r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<list>" + _HEADLINE_LIST + r"(?:\s*,\s*" + _HEADLINE_LIST + r"){0,3}"
+    r"(?:^\s*|(?<=:\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bfor\s))(?P<list>" + _HEADLINE_LIST + r"(?:\s*,\s*" + _HEADLINE_LIST + r"){0,3}"
     r"(?:,?\s+(?:and|&)\s+" + _HEADLINE_LIST + r")?)"
-    r"(?:\s+(?!fatally|mortally)[a-z]+ly)?(?:\s+(?:is|was|are|were))?"  # "Teen accidentally shot", "Infant is injured"
+    r"(?:\s+who(?=\s+(?:died|dies|was|were|is|are)\b))?(?:\s+(?!fatally|mortally)[a-z]+ly)?(?:\s+(?:is|was|are|were))?"  # "Teen accidentally shot", "Infant is injured", "boy who died"
     r"\s+(?P<harm>(?:shot|stabbed)(?:,|\s+and)\s+killed|killed|dies|died|dead|slain|found\s+dead|"
     r"shot\s+dead|fatally\s+(?:shot|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|murdered|"
     r"(?:shot|stabbed|hurt|wounded|injured)\b[^.|;:]{0,40}?\s(?:dies|died)|"
@@ -240,17 +243,35 @@ HEADLINE_BARE_COUNT_RE = re.compile(
     re.IGNORECASE)
 # "Gunman slays deputy, wounds two officers", "Uncle shoots nephew", "rifle goes off, hits two girls" (hit,
 # at least: a death would be the headline's word); attackers killed ("kills robbery suspect") are no victims.
+# Past tenses and "-ing" forms tell the same ("Ex-guard killed wife, son", "charged with killing nephew",
+# "arrested after shooting teen in leg").
 HEADLINE_ACTIVE_RE = re.compile(
-    r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures|shoots|hits|strikes)\s+(?:(?:his|her|their)\s+)?"
+    r"\b(?:shoots(?:,|\s+and)\s+)?(?P<verb>kills|slays|murders|wounds|injures|shoots|hits|strikes|"
+    r"(?<=\s)killed|(?<=\s)slew|(?<=\s)murdered|killing|slaying|murdering|(?<=\safter\s)shooting|(?<=\sfor\s)shooting)\s+(?:(?:his|her|their)\s+)?"
     r"(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + PERSON_NOUNS
     + r"|lawman|deputy|trooper|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
+# A bare figure after the verb: "Gunman kills 2, wounds 3 at party", "Man shoots 4, killing 2".
+HEADLINE_ACTIVE_BARE_RE = re.compile(
+    r"\b(?P<verb>kills|slays|wounds|injures|shoots|killing|wounding|injuring)\s+(?P<count>" + NUMBER_PATTERN + r")"
+    r"(?=\s*(?:[,;|]|$)|\s+(?:in|at|on|near|after|during|outside|inside|before|and)\b)", re.IGNORECASE)
+# More people after the first a headline's verb names: "kills wife, son", "shoots man and his daughter".
+_HEADLINE_MORE_RE = re.compile(
+    r"(?:\s+(?:" + PERSON_NOUNS + r")\b)?(?:\s*,\s*|,?\s+(?:and|&)\s+)(?:(?:his|her|their)\s+)?(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[\w'’-]+\s+){0,1}?"
+    r"(?P<noun>" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
 # "faces charges in shooting death of 17-year-old", "arrest in fatal shooting", "fatal Elm Park shooting":
 # the headline names a death without a figure; one, the least it says.
 HEADLINE_DEATH_RE = re.compile(
-    r"\b(?:(?:shooting|stabbing)\s+deaths?\s+of|(?:killing|slaying|murder)\s+of|(?:fatal|deadly)\s+(?:shooting|stabbing)s?\s+of)\s+"
+    r"\b(?:(?:shooting|stabbing)\s+deaths?\s+of|(?:killing|slaying|murder)\s+of|(?<!non-)(?<!non)\b(?:fatal|deadly)\s+(?:shooting|stabbing)s?\s+of)\s+"
     r"(?:a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:\d{1,3}-(?:year|month|week)-old|man|woman|teen|teenager|boy|girl|child|toddler|baby|"
     r"mother|father|son|daughter|student|officer|deputy|(?-i:[A-Z][a-z]+))\b(?!\s+and\b)"
-    r"|\b(?:fatal|deadly)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:shooting|stabbing)\b(?!s)", re.IGNORECASE)
+    r"|(?<!non-)(?<!non)\b(?:fatal|deadly)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:shooting|stabbing)\b(?!s)"
+    # "charged in shooting death", "suffers fatal gunshot wound"
+    r"|\b(?:in|for|over)\s+(?:the\s+|a\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:shooting|stabbing|beating)\s+death\b(?!s)"
+    r"|\b(?:fatal|deadly)\s+(?:gunshot|bullet|stab)\s+wound\b", re.IGNORECASE)
+# "Suspect named in three Elm County killings": a figure of killings the headline names.
+HEADLINE_KILLINGS_RE = re.compile(
+    r"\b(?P<count>" + NUMBER_PATTERN + r")\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:killings|slayings|murders|homicides|shooting\s+deaths)\b",
+    re.IGNORECASE)
 _HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
@@ -317,6 +338,7 @@ _FATE_OF_RELATIVE_RE = re.compile(
 _ONE_OF_BEFORE_RE = re.compile(r"\bone\s+of\s+$", re.IGNORECASE)
 _BE_OR_HAVE_RE = re.compile(r"\b(?:were|was|been|has|have|had|are|is|got|remains?)\b", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?)\s*-?\s*old\b", re.IGNORECASE)
+_SPAN_OF_TIME_AFTER_RE = re.compile(r"\s*-?\s*(?:seconds|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
 _UNCOUNTED_PLURAL_RE = re.compile(r"(?:s|men|people|children)$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
@@ -377,6 +399,8 @@ def _group_quantity(text: str) -> Quantity | None:
         return Quantity(1, 1, 1)  # "the victim", "he", "John Smith"
     if _AGE_AFTER_RE.match(text, match.end()):
         return Quantity(1, 1, 1)  # "19 year old driver": one person
+    if _SPAN_OF_TIME_AFTER_RE.match(text, match.end()):
+        return None  # "killed 45 minutes later", "four days": a span of time, not people
     quantity = parse_quantity(match)
     if quantity is None or _YEAR_RE.match(match.group(0)):
         return None
@@ -430,6 +454,7 @@ _NOT_A_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:no|not)\s+|\b(?:father|mother|dad|
 _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _ONE_DEFINITE_RE = re.compile(r"(?:the|his|her|their)\s+(?!\S*(?:s|men|people|children)\b)", re.IGNORECASE)
+_ENCLOSED_APPOSITIVE_RE = re.compile(r"\s*,\s*")
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:a|an)\b|" + _POSSESSOR + ")", re.IGNORECASE)
 # A figure for shootings across a city or a weekend, not for the report's own incident ("in two other
 # shootings" after it tells of others than those counted).
@@ -485,7 +510,20 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
                   or re.search(r"\band\b", text[groups[index - 1][1]:g[0]], re.IGNORECASE)]  # "his wife, 34, and ..."
     if plural_verb is not True:
         groups = _with_appositive_nouns_joined(text, groups)
-    if len(groups) > 1 and _APPOSITION_RE.match(text, groups[-2][1], groups[-1][1]) and _one_person(text, groups[-2]):
+    described: dict[tuple[int, int], int] = {}  # a person and where the words describing him end
+    if len(groups) > 2:  # "Jo Roe, a father, and his son": the "a father" between commas only describes Jo Roe
+        kept: list[tuple[int, int]] = []
+        for index, g in enumerate(groups):
+            if kept and index < len(groups) - 1 \
+                    and _ENCLOSED_APPOSITIVE_RE.fullmatch(text, described.get(kept[-1], kept[-1][1]), g[0]) \
+                    and re.match(r"(?:a|an)\s", text[g[0]:g[1]], re.IGNORECASE) and _one_person(text, kept[-1]) \
+                    and re.fullmatch(r"\s*,\s*(?:and\s+)?", text[g[1]:groups[index + 1][0]], re.IGNORECASE):
+                described[kept[-1]] = g[1]
+            else:
+                kept.append(g)
+        groups = kept
+    if len(groups) > 1 and _APPOSITION_RE.match(text, described.get(groups[-2], groups[-2][1]), groups[-1][1]) \
+            and _one_person(text, groups[-2]):
         groups = groups[:-1]  # "the death of Jihad, a teenager", "The victim, a 41-year-old nurse, was",
         # "Ann Doe, 31, Tom's aunt": one person described
     if len(groups) > 1:
@@ -881,6 +919,25 @@ def _headline_list_quantity(words: str) -> Quantity | None:
     return _sum_quantities(quantities)
 
 
+_SHOOTS_THEN_KILLING_RE = re.compile(r"^(?:shoots|shot|hits|strikes)\b[^,;:|]*,\s*$", re.IGNORECASE)
+_KILLING_RE = re.compile(r"killing\b", re.IGNORECASE)
+
+
+def _shot_less_the_killed(source: str, found: list[tuple[Harm, Quantity, int, int]]) -> list[tuple[Harm, Quantity, int, int]]:
+    """"Man shoots 4 relatives, killing 2": the dead are among those shot, so two were hurt."""
+    killed = next((f for f in found if f[0] == "killed"), None)
+    injured = next((f for f in found if f[0] == "injured"), None)
+    if killed is None or injured is None or not _KILLING_RE.match(source, killed[2]) \
+            or not _SHOOTS_THEN_KILLING_RE.match(source[injured[2]:killed[2]]):
+        return found
+    left = injured[1].best - killed[1].best
+    rest = [f for f in found if f is not injured]
+    if left <= 0:
+        return rest
+    high = None if injured[1].high is None or killed[1].high is None else max(injured[1].high - killed[1].high, left)
+    return rest + [("injured", Quantity(max(injured[1].low - killed[1].best, 0), left, high), injured[2], injured[3])]
+
+
 def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
     """The harms and counts the headline states: "Man shot, killed on west side" is one killed,
     "Gunman slays deputy, wounds two officers" one killed and two injured."""
@@ -902,15 +959,31 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
             found.append((harm, quantity, bare.start("count"), bare.end("harm")))
     for active in HEADLINE_ACTIVE_RE.finditer(source, 0, end):
         quantity = _headline_quantity(active.group("count"), active.group("noun"))
+        stop = active.end()
+        while quantity is not None and (more := _HEADLINE_MORE_RE.match(source, stop, end)):
+            added = _headline_quantity(more.group("count"), more.group("noun"))  # "kills wife, son": two
+            if added is None:
+                break
+            quantity, stop = _sum_quantities([quantity, added]), more.end()
+        harm = "killed" if _HEADLINE_KILLED_RE.search(active.group("verb")) else "injured"
+        if quantity is not None and all(h != harm for h, *_ in found):
+            found.append((harm, quantity, active.start(), stop))
+    for active in HEADLINE_ACTIVE_BARE_RE.finditer(source, 0, end):
+        quantity = _headline_quantity(active.group("count"), None)
         harm = "killed" if _HEADLINE_KILLED_RE.search(active.group("verb")) else "injured"
         if quantity is not None and all(h != harm for h, *_ in found):
             found.append((harm, quantity, active.start(), active.end()))
+    killings = HEADLINE_KILLINGS_RE.search(source, 0, end)
+    quantity = _headline_quantity(killings.group("count"), None) if killings else None
+    if killings is not None and quantity is not None and all(h != "killed" for h, *_ in found):
+        found.append(("killed", quantity, killings.start(), killings.end()))
     death = HEADLINE_DEATH_RE.search(source, 0, end)
     if death is not None and all(h != "killed" for h, *_ in found):
         found.append(("killed", Quantity(1, 1, None), death.start(), death.end()))
     for mention in find_casualty_mentions(source, 0, end):  # "Two men killed, 8 wounded in ..."
         if not mention.perpetrator and not mention.weak and all(h != mention.harm for h, *_ in found):
             found.append((mention.harm, mention.quantity, mention.start, mention.end))
+    found = _shot_less_the_killed(source, found)
     return [(harm, Count(best=q.best, low=q.low, high=q.high, evidence=[Evidence.of(source, start, stop, field=field)]))
             for harm, q, start, stop in found
             if q.best <= 1 or not _ROUNDUP_AFTER_RE.match(source, stop)]  # "3 dead, 9 hurt in holiday shootings"
@@ -961,6 +1034,31 @@ def _enumerated_injured(text: str, mentions: list[CasualtyMention], killed: int)
                  and not ORDINAL_VICTIM_RE.match(text, m.start) and (not m.weak or not killed)]
         parts = first[:1] + [mention]
         return sum(m.quantity.best for m in parts), parts
+    return None
+
+
+_ALSO_BEFORE_RE = re.compile(r"\balso\s+(?:(?-i:[a-z]+ly)\s+)?$", re.IGNORECASE)
+
+
+def _also_killed(text: str, frame: IncidentFrame, mentions: list[CasualtyMention]) -> tuple[int, list[CasualtyMention]] | None:
+    """The dead told of in two pieces: "Officers fatally shot Jo Roe. One officer also shot and killed a neighbour"
+    is two, "Al Poe was killed. His brother was also killed" two. The first people told of as "also" killed after
+    one person are added to him, unless they restate him; later "also"s are not added."""
+    headline = _headline(frame)
+    headline_end = headline[2] if headline is not None and headline[1] == "text" else 0
+    dead = sorted((m for m in mentions if m.harm == "killed" and not m.perpetrator and not m.weak and m.start >= headline_end),
+                  key=lambda m: m.start)
+    for index, mention in enumerate(dead):
+        if not mention.groups or any(_ANY_PRONOUN_RE.match(text[slice(*g)]) for g in mention.groups):
+            continue
+        if not (_ALSO_RE.search(text, mention.groups[-1][1], mention.end)
+                or _ALSO_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)):
+            continue
+        earlier = [m for m in dead[:index] if m.end <= mention.start]
+        if not earlier or any(m.quantity.best != 1 for m in earlier) or _RESTATED_RE.search(text, mention.start, mention.end) \
+                or any(_restates(text, mention, m) for m in earlier):
+            return None  # after a toll ("three dead ... Jo Roe was also killed") the one "also" killed is among them
+        return 1 + mention.quantity.best, [earlier[0], mention]
     return None
 
 
@@ -1145,6 +1243,11 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
                 and (_dead_among_the_hurt(text, frame, chosen, mentions) or _the_dead_one_again(text, chosen, mentions)):
             adjust = result.killed.best  # "Two people were wounded. ... The 19-year-old victim died": one hurt
         count = _count(chosen, text, adjust)
+        also = _also_killed(text, frame, mentions) if harm == "killed" else None
+        if also is not None and also[0] > (count.best or 0):
+            total, parts = also
+            count = Count(best=total, low=total, high=None if any(p.quantity.high is None for p in parts) else total,
+                          evidence=[Evidence.of(text, p.start, p.end) for p in parts])
         if harm == "injured" and chosen is not None and adjust and not count.best:
             count = Count()  # "A man is in critical condition. He died later": nobody else was hurt
         enumerated = _enumerated_injured(text, mentions, result.killed.best or 0) if harm == "injured" else None
