@@ -598,3 +598,15 @@ def test_subversives_and_commandoes_are_words_for_attackers() -> None:
         == ["Subversives"]
     stormed = main_incident("Presumed urban commandoes stormed the gas station and hurled explosive devices on Monday.")
     assert [p.mention for p in stormed.perpetrators] == ["Presumed urban commandoes"]
+
+
+def test_group_blamed_through_its_envoys_is_still_the_one_blamed() -> None:
+    """Envoys named after a group speak for it only when they do the speaking: "officials blamed the front's
+    representatives" ties the front to the deed."""
+    text = ("A roadside bomb killed five police officers at a checkpoint outside Tolo on Monday. "
+            "Officials blamed the FMLN representatives in the province for organising the attack.")
+    groups = [(g.name, g.relation) for g in main_incident(text).groups]
+    assert [name for name, _ in groups if name == "FMLN"] == ["FMLN"]
+    speaking = ("A roadside bomb killed five police officers at a checkpoint outside Tolo on Monday. "
+                "FMLN representatives in the province blamed the army for the attack.")
+    assert [g.name for g in main_incident(speaking).groups if g.name == "FMLN"] == []

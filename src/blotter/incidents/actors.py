@@ -263,10 +263,21 @@ _TALKS_NOUNS = frozenset("dialogue talks meeting meetings negotiations negotiati
 
 
 # The group's name, its letters in brackets if given (or the letters closing them), then one who speaks for it:
-# "the front (FMLN) spokesman".
+# "the front (FMLN) spokesman". Narrower than _SPEAKING_NOUNS on purpose: "FMLN leaders" may have ordered the deed.
 _SPEAKER_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\)|\))?\s+(?:spokesm[ae]n|spokesperson|spokeswoman|communique|"
                             r"statement|delegation|delegates|negotiators|representatives|radio station)\b",
                             re.IGNORECASE)
+
+
+def speaker_follows(frame: IncidentFrame, end: int) -> bool:
+    """True when one who speaks for the group follows its name ("an FMLN (...) spokesman said"), unless that
+    speaker is the object of the sentence's verb ("officials blamed the FMLN representatives"): then the group
+    is the one spoken of."""
+    match = _SPEAKER_AFTER.match(frame.text, end)
+    if match is None:
+        return False
+    span = frame.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    return span is None or span[-1].dep_ != "dobj"
 
 
 def _only_speaks(frame: IncidentFrame, start: int, end: int) -> bool:
@@ -275,7 +286,7 @@ def _only_speaks(frame: IncidentFrame, start: int, end: int) -> bool:
     span = frame.doc.char_span(start, end, alignment_mode="expand")
     if span is None or any(t.lower_ in _UNNAMED_FIGHTERS and _doer(t) for t in span.sent):
         return False  # "the FMLN reports that urban commando units attacked", "said they had abducted": it acted
-    if _SPEAKER_AFTER.match(frame.text, end):
+    if speaker_follows(frame, end):
         return True  # "an FMLN (...) spokesman", however the parser hangs the name with its letters in brackets
     head = span.root
     while head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head is not head \

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 # Phrases are compared as the MUC-4 scorer compares fillers, the match the model was trained to.
 from ..phrases import normalize_filler as normalise
 from ..models import Evidence, GroupRef, Incident, Perpetrator, Target, Victim, Weapon
-from .actors import _NOT_INVOLVED, _SPEAKER_AFTER, _appositive_name, _identified_name, group_table
+from .actors import _NOT_INVOLVED, _appositive_name, _identified_name, group_table, speaker_follows
 from .frame import IncidentFrame
 from .targets import ATTACK_NOUNS, ATTACK_VERBS, _lexicon as _target_lexicon
 from .weapons import find_weapon_spans, head_word
@@ -352,7 +352,7 @@ def _acts_violently(frame: IncidentFrame, candidate: Candidate) -> bool:
     communique follows its name ("an FMLN spokesman blamed the army"): the rules' reading too."""
     sentence = frame.doc[candidate.head].sent
     text = frame.text[sentence.start_char:sentence.end_char]
-    return not (_NOT_INVOLVED.search(text) or _SPEAKER_AFTER.match(frame.text, candidate.end))
+    return not (_NOT_INVOLVED.search(text) or speaker_follows(frame, candidate.end))
 
 
 def _singular_words(weapon_name: str) -> set[str]:
