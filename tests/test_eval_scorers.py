@@ -197,9 +197,10 @@ def test_muc4_hostages_named_only_after_the_lede_make_no_kidnapping():
     only when the lede itself tells of hostages."""
     attacked = "The Tamarind battalion was attacked near the party offices in Lomaverde."
     held = "Rebels are holding ten hostages inside the Lomaverde town hall."
+    besieged = "Rebels have kept the town of Lomaverde under siege for a week."
     told = [incident(category="terrorism", attack_types=["hostage_taking_barricade", "armed_assault"],
-                     evidence=[Evidence.of(lede, 0, len(lede))]) for lede in (attacked, held)]
-    assert [muc4.muc_incident_type(i) for i in told] == ["attack", "kidnapping"]
+                     evidence=[Evidence.of(lede, 0, len(lede))]) for lede in (attacked, held, besieged)]
+    assert [muc4.muc_incident_type(i) for i in told] == ["attack", "kidnapping", "attack"]
 
 
 def test_muc4_attack_on_military_targets_only_is_guerrilla_warfare():

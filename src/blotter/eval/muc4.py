@@ -37,7 +37,8 @@ TERRORISM_CATEGORIES = {"terrorism", "political_violence", "armed_conflict", "cr
 # or a lone violent word with nothing pinned to it (incidents/__init__.py ``_confidence``).
 _BACKGROUND_CONFIDENCE = 0.5
 # The words that tell a hostage-taking, as the detector's hostage triggers do.
-_HOSTAGES = re.compile(r"\b(?:hostages?|siege|barricaded)\b", re.IGNORECASE)
+# Not "siege": a town "under siege" holds no hostages (a hostage siege says "hostages" too).
+_HOSTAGES = re.compile(r"\b(?:hostages?|barricaded)\b", re.IGNORECASE)
 _ROBBERY = re.compile(r"\b(rob|robs|robbed|robbery|robberies|robbing|hold-?up|stole|looted)\b", re.IGNORECASE)
 _ARSON = re.compile(r"\b(arson|set fire|set on fire|burn(ed|t)?|torched)\b", re.IGNORECASE)
 # Weapon subtypes that make an explosion a MUC-4 bombing; rockets and mortars make it an attack.
