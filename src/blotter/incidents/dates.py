@@ -332,8 +332,9 @@ def _resolve(kind: str, match: re.Match[str], published: date | None,
         return None
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
-        if groups["last"] and back <= 1:
-            back += 7  # "last Friday" in a report of Saturday: yesterday would be "Friday"; it is the week before
+        if groups["last"] and back == 0:
+            back = 7  # "last Friday" in a report of Friday: a week back ("last Friday" of Saturday stays ambiguous,
+            # and the most recent Friday is kept)
         day = published - timedelta(days=back)
         return day, day, "day"
     if kind == "relative_day":
