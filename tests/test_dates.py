@@ -616,6 +616,9 @@ def test_a_death_days_later_yields_to_the_day_of_the_shooting(text: str, start: 
      "hospital.", "2024-02-28"),
     # a day in a sentence that merely opens on a clock time is still the event's
     ("At 9:05 a.m. Friday, a man opened fire in a parking lot.", "2024-03-01"),
+    # a timeline's line in plain case, with no UPDATE word, tells the event itself
+    ("10 p.m. Saturday: A man fired a rifle into a crowd outside a bowling alley in Corvale, wounding four.",
+     "2024-03-02"),
 ])
 def test_an_updates_heading_is_not_the_shootings_day(text: str, start: str | None) -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]

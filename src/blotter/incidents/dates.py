@@ -96,7 +96,8 @@ _STATEMENT_BEFORE_RE = re.compile(
 # statement, a clock time here does not start the event.
 _SCHEDULE_BEFORE_RE = re.compile(r"\b(?:tune(?:\s+in)?|scheduled|planned|slated)\b" + _CLAUSE + r"{0,40}$", re.IGNORECASE)
 # The heading of an update to a running story, a line that opens on its clock time and day and a colon ("9:05 AM
-# FRIDAY: Police now say ...", "UPDATE, 2 p.m. Sunday: ..."): when the update was written, not the event's day.
+# FRIDAY: Police now say ...", "UPDATE, 2 p.m. Sunday: ..."): when the update was written, not the event's day. Without
+# an UPDATE word only a day in capitals makes one: "9 p.m. Monday: A gunman opened fire" is a timeline of the event.
 _UPDATE_HEADING_BEFORE_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:UPDATED?\b[\s,:@-]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?[\s,]*)?|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?[\s,]*)$",
     re.IGNORECASE)
@@ -500,9 +501,10 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     before = text[sentence_start:char_start]
     if _PROMOTION_BEFORE_RE.search(before):
         return True
-    if _UPDATE_HEADING_AFTER_RE.match(text, char_end) and _UPDATE_HEADING_BEFORE_RE.search(
-            text, max(0, char_start - 40), char_start):
-        return True
+    heading = _UPDATE_HEADING_AFTER_RE.match(text, char_end) and _UPDATE_HEADING_BEFORE_RE.search(
+        text, max(0, char_start - 40), char_start)
+    if heading and (re.search(r"update", heading.group(0), re.IGNORECASE) or text[char_start:char_end].isupper()):
+        return True  # not a timeline's line in plain case ("9 p.m. Monday: A gunman opened fire ...")
     planned = _SCHEDULE_BEFORE_RE.search(before)
     if planned is not None and not _EVENT_VERB_RE.search(before, planned.start()):
         return True  # "a vigil is scheduled for Friday", not "planned the attack and shot two men Friday"
