@@ -602,6 +602,11 @@ def test_a_911_call_told_after_a_statement_dates_the_act() -> None:
     # a day of something else (classmates' tribute) does not take the death's place
     ("Owen Tate, 9, died Sunday after a rifle discharged in his home. Classmates wore orange Monday in his honor.",
      "2024-03-03"),
+    # a death told with its act ("died ... after being shot") yields to a day of the act in its own sentence
+    ("Lyle Brandt died Sunday after being stabbed outside a tavern on Friday night.", "2024-03-01"),
+    # but not to a day of another sentence, which may tell an earlier act
+    ("Lyle Brandt died Sunday after being stabbed outside a tavern in Corvale. Officers said he had been hurt in a "
+     "stabbing on Feb. 9 near the same tavern.", "2024-03-03"),
 ])
 def test_a_death_days_later_yields_to_the_day_of_the_shooting(text: str, start: str) -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]

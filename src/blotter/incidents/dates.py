@@ -737,17 +737,24 @@ def _side_of_midnight(overnight: DateMention, clock: str, time_words: str) -> Da
 _DEATH_AFTER_ACT = timedelta(days=30)
 # A verb of the act itself before its day: "were shot at a home on Monday night", "someone opened fire Sunday night".
 _ACT_VERB_RE = re.compile(r"\b(?:shot|stabbed|wounded|opened\s+fire|fired|struck|hit)\b", re.IGNORECASE)
+# The act told right after a death's day, in the same breath: "died Tuesday after being shot outside his home".
+_ACT_AFTER_DEATH_RE = re.compile(
+    r"[^.;]{0,40}?\bafter\b[^.;]{0,30}?\b(?:shot|stabbed|wounded|struck|hit|beaten|attacked)\b", re.IGNORECASE)
 
 
 def _after_the_act(text: str, candidates: list[tuple[float, DateMention, int]], violent_days: set[int],
                    death_days: set[int]) -> list[tuple[float, DateMention, int]]:
     """Candidates where a death's day ("died Tuesday") yields to the act's ("were shot Monday night"): the victim
-    may die days later, and the incident is dated by the act. An act's day that counts out after the death's
-    (weekdays counted from a stale publication date) still wins when its verb is the act's own ("shot")."""
-    def yields_to(death: DateMention, other: tuple[float, DateMention, int]) -> bool:
+    may die days later, and the incident is dated by the act. A death told with its act ("died Tuesday after being
+    shot") yields only to a day in its own sentence ("... after being shot Sunday"). An act's day that counts out
+    after the death's (weekdays counted from a stale publication date) still wins when its verb is the act's own
+    ("shot")."""
+    def yields_to(death: DateMention, death_sentence: int, other: tuple[float, DateMention, int]) -> bool:
         score, mention, sentence_start = other
         if score <= -1 or mention.char_start in death_days or mention.char_start not in violent_days:
             return False
+        if sentence_start != death_sentence and _ACT_AFTER_DEATH_RE.match(text, death.char_end):
+            return False  # "died Tuesday after being shot": told with its act; another sentence may tell another
         if abs(death.start - mention.start) > _DEATH_AFTER_ACT:
             return False
         return mention.start <= death.start or _ACT_VERB_RE.search(text, sentence_start, mention.char_start) is not None
@@ -755,7 +762,7 @@ def _after_the_act(text: str, candidates: list[tuple[float, DateMention, int]], 
     result = []
     for candidate in candidates:
         if candidate[1].char_start in death_days:
-            acts = [other[0] for other in candidates if yields_to(candidate[1], other)]
+            acts = [other[0] for other in candidates if yields_to(candidate[1], candidate[2], other)]
             if acts:
                 candidate = (min(candidate[0], min(acts) - 0.01), *candidate[1:])
         result.append(candidate)
