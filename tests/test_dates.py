@@ -645,6 +645,9 @@ def test_a_town_in_shock_on_a_day_is_the_aftermath(text: str) -> None:
      "three men.", "2024-03-04"),
     # with no day of its own in the main clause, the opening phrase's day stays
     ("After a quarrel on Saturday, a man shot his neighbor.", "2024-03-02"),
+    # a main clause's day of an arrest is the aftermath's: the opening phrase's day of the act stays
+    ("After a stabbing on Friday night left a woman dead in Corvale, deputies on Sunday arrested her brother.",
+     "2024-03-01"),
 ])
 def test_a_day_in_an_opening_after_phrase_yields_to_the_main_clauses(text: str, start: str) -> None:
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-03-04T18:10:00+00:00"), [])[0]

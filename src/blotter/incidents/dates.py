@@ -777,16 +777,20 @@ _THE_EVENT_HAPPENED_BEFORE_RE = re.compile(
 _OPENING_BEFORE_RE = re.compile(r"\W*(?:after|following)\b[^,;]*$", re.IGNORECASE)
 
 
-def _main_clause_first(text: str, candidates: list[tuple[float, DateMention, int]]) -> list[tuple[float, DateMention, int]]:
+def _main_clause_first(text: str, candidates: list[tuple[float, DateMention, int]],
+                       violent_days: set[int]) -> list[tuple[float, DateMention, int]]:
     """Candidates where a day inside a sentence's opening "After ..." phrase yields to a day of its main clause
-    ("After two shootings on Sunday, gunfire broke out again on Tuesday": Tuesday's is the event told)."""
+    ("After two shootings on Sunday, gunfire broke out again on Tuesday": Tuesday's is the event told), when that
+    day is a violent act's, not an arrest's or a statement's ("After a shooting on Sunday, police on Tuesday
+    arrested a man": Sunday's stays)."""
     result = []
     for candidate in candidates:
         score, mention, sentence_start = candidate
         if score > -1 and _OPENING_BEFORE_RE.fullmatch(text, sentence_start, mention.char_start):
             comma = text.find(",", mention.char_end)
             later = [other[0] for other in candidates if other[2] == sentence_start and other[0] > -1
-                     and other[1].precision == "day" and comma != -1 and other[1].char_start > comma]
+                     and other[1].precision == "day" and comma != -1 and other[1].char_start > comma
+                     and other[1].char_start in violent_days]
             if later:
                 candidate = (min(score, min(later) - 0.01), mention, sentence_start)
         result.append(candidate)
@@ -856,7 +860,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
     violent_sentences = {c[2] for c in candidates if c[0] > -1 and c[1].char_start in violent_days}
-    candidates = _main_clause_first(text, candidates)
+    candidates = _main_clause_first(text, candidates, violent_days)
     if death_days:
         candidates = _after_the_act(text, candidates, violent_days, death_days)
     candidates = [(c[0] - 0.5, *c[1:]) if c[1].char_start in other_acts and c[2] in violent_sentences else c
