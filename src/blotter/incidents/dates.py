@@ -96,7 +96,8 @@ _STATEMENT_BEFORE_RE = re.compile(
 # statement, a clock time here does not start the event.
 _SCHEDULE_BEFORE_RE = re.compile(r"\b(?:tune(?:\s+in)?|scheduled|planned|slated)\b" + _CLAUSE + r"{0,40}$", re.IGNORECASE)
 # The heading of an update to a running story, a line that opens on its clock time and day and a colon ("9:05 AM
-# FRIDAY: Police now say ...", "UPDATE, 2 p.m. Sunday: ..."): when the update was written, not the event's day.
+# FRIDAY: Police now say ...", "UPDATE, 2 p.m. Sunday: ..."): when the update was written, not the event's day. Without
+# an UPDATE word only a day in capitals makes one: "9 p.m. Monday: A gunman opened fire" is a timeline of the event.
 _UPDATE_HEADING_BEFORE_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:UPDATED?\b[\s,:@-]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?[\s,]*)?|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?[\s,]*)$",
     re.IGNORECASE)
@@ -332,8 +333,9 @@ def _resolve(kind: str, match: re.Match[str], published: date | None,
         return None
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
-        if groups["last"] and back <= 1:
-            back += 7  # "last Friday" in a report of Saturday: yesterday would be "Friday"; it is the week before
+        if groups["last"] and back == 0:
+            back = 7  # "last Friday" in a report of Friday: a week back ("last Friday" of Saturday stays ambiguous,
+            # and the most recent Friday is kept)
         day = published - timedelta(days=back)
         return day, day, "day"
     if kind == "relative_day":
@@ -499,9 +501,10 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
     before = text[sentence_start:char_start]
     if _PROMOTION_BEFORE_RE.search(before):
         return True
-    if _UPDATE_HEADING_AFTER_RE.match(text, char_end) and _UPDATE_HEADING_BEFORE_RE.search(
-            text, max(0, char_start - 40), char_start):
-        return True
+    heading = _UPDATE_HEADING_AFTER_RE.match(text, char_end) and _UPDATE_HEADING_BEFORE_RE.search(
+        text, max(0, char_start - 40), char_start)
+    if heading and (re.search(r"update", heading.group(0), re.IGNORECASE) or text[char_start:char_end].isupper()):
+        return True  # not a timeline's line in plain case ("9 p.m. Monday: A gunman opened fire ...")
     planned = _SCHEDULE_BEFORE_RE.search(before)
     if planned is not None and not _EVENT_VERB_RE.search(before, planned.start()):
         return True  # "a vigil is scheduled for Friday", not "planned the attack and shot two men Friday"
@@ -734,17 +737,24 @@ def _side_of_midnight(overnight: DateMention, clock: str, time_words: str) -> Da
 _DEATH_AFTER_ACT = timedelta(days=30)
 # A verb of the act itself before its day: "were shot at a home on Monday night", "someone opened fire Sunday night".
 _ACT_VERB_RE = re.compile(r"\b(?:shot|stabbed|wounded|opened\s+fire|fired|struck|hit)\b", re.IGNORECASE)
+# The act told right after a death's day, in the same breath: "died Tuesday after being shot outside his home".
+_ACT_AFTER_DEATH_RE = re.compile(
+    r"[^.;]{0,40}?\bafter\b[^.;]{0,30}?\b(?:shot|stabbed|wounded|struck|hit|beaten|attacked)\b", re.IGNORECASE)
 
 
 def _after_the_act(text: str, candidates: list[tuple[float, DateMention, int]], violent_days: set[int],
                    death_days: set[int]) -> list[tuple[float, DateMention, int]]:
     """Candidates where a death's day ("died Tuesday") yields to the act's ("were shot Monday night"): the victim
-    may die days later, and the incident is dated by the act. An act's day that counts out after the death's
-    (weekdays counted from a stale publication date) still wins when its verb is the act's own ("shot")."""
-    def yields_to(death: DateMention, other: tuple[float, DateMention, int]) -> bool:
+    may die days later, and the incident is dated by the act. A death told with its act ("died Tuesday after being
+    shot") yields only to a day in its own sentence ("... after being shot Sunday"). An act's day that counts out
+    after the death's (weekdays counted from a stale publication date) still wins when its verb is the act's own
+    ("shot")."""
+    def yields_to(death: DateMention, death_sentence: int, other: tuple[float, DateMention, int]) -> bool:
         score, mention, sentence_start = other
         if score <= -1 or mention.char_start in death_days or mention.char_start not in violent_days:
             return False
+        if sentence_start != death_sentence and _ACT_AFTER_DEATH_RE.match(text, death.char_end):
+            return False  # "died Tuesday after being shot": told with its act; another sentence may tell another
         if abs(death.start - mention.start) > _DEATH_AFTER_ACT:
             return False
         return mention.start <= death.start or _ACT_VERB_RE.search(text, sentence_start, mention.char_start) is not None
@@ -752,7 +762,7 @@ def _after_the_act(text: str, candidates: list[tuple[float, DateMention, int]], 
     result = []
     for candidate in candidates:
         if candidate[1].char_start in death_days:
-            acts = [other[0] for other in candidates if yields_to(candidate[1], other)]
+            acts = [other[0] for other in candidates if yields_to(candidate[1], candidate[2], other)]
             if acts:
                 candidate = (min(candidate[0], min(acts) - 0.01), *candidate[1:])
         result.append(candidate)
@@ -767,16 +777,20 @@ _THE_EVENT_HAPPENED_BEFORE_RE = re.compile(
 _OPENING_BEFORE_RE = re.compile(r"\W*(?:after|following)\b[^,;]*$", re.IGNORECASE)
 
 
-def _main_clause_first(text: str, candidates: list[tuple[float, DateMention, int]]) -> list[tuple[float, DateMention, int]]:
+def _main_clause_first(text: str, candidates: list[tuple[float, DateMention, int]],
+                       violent_days: set[int]) -> list[tuple[float, DateMention, int]]:
     """Candidates where a day inside a sentence's opening "After ..." phrase yields to a day of its main clause
-    ("After two shootings on Sunday, gunfire broke out again on Tuesday": Tuesday's is the event told)."""
+    ("After two shootings on Sunday, gunfire broke out again on Tuesday": Tuesday's is the event told), when that
+    day is a violent act's, not an arrest's or a statement's ("After a shooting on Sunday, police on Tuesday
+    arrested a man": Sunday's stays)."""
     result = []
     for candidate in candidates:
         score, mention, sentence_start = candidate
         if score > -1 and _OPENING_BEFORE_RE.fullmatch(text, sentence_start, mention.char_start):
             comma = text.find(",", mention.char_end)
             later = [other[0] for other in candidates if other[2] == sentence_start and other[0] > -1
-                     and other[1].precision == "day" and comma != -1 and other[1].char_start > comma]
+                     and other[1].precision == "day" and comma != -1 and other[1].char_start > comma
+                     and other[1].char_start in violent_days]
             if later:
                 candidate = (min(score, min(later) - 0.01), mention, sentence_start)
         result.append(candidate)
@@ -846,7 +860,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
     violent_sentences = {c[2] for c in candidates if c[0] > -1 and c[1].char_start in violent_days}
-    candidates = _main_clause_first(text, candidates)
+    candidates = _main_clause_first(text, candidates, violent_days)
     if death_days:
         candidates = _after_the_act(text, candidates, violent_days, death_days)
     candidates = [(c[0] - 0.5, *c[1:]) if c[1].char_start in other_acts and c[2] in violent_sentences else c
