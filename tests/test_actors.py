@@ -344,7 +344,8 @@ def test_soldiers_who_arrived_and_shot_are_perpetrators() -> None:
 def test_people_who_left_a_bomb_are_perpetrators() -> None:
     text = ("A bomb exploded at the bus station in San Miguel on Monday, killing four people. "
             "Witnesses said the bomb had been left by two youths wearing overalls.")
-    assert [p.mention for p in main_incident(text).perpetrators] == ["two youths"]
+    # what they wore stays in the description, as MUC-4's coders keep it
+    assert [p.mention for p in main_incident(text).perpetrators] == ["two youths wearing overalls"]
 
 
 def test_every_officer_of_a_list_tied_to_the_massacre() -> None:
@@ -610,3 +611,15 @@ def test_group_blamed_through_its_envoys_is_still_the_one_blamed() -> None:
     speaking = ("A roadside bomb killed five police officers at a checkpoint outside Tolo on Monday. "
                 "FMLN representatives in the province blamed the army for the attack.")
     assert [g.name for g in main_incident(speaking).groups if g.name == "FMLN"] == []
+
+
+def test_what_unnamed_attackers_wore_or_rode_stays_in_their_description() -> None:
+    text = ("Six men wearing military uniforms murdered a peasant leader in the town of El Paisnal last night. "
+            "Gunmen in uniform killed two teachers in Santa Rita the same day, wearing masks.")
+    mentions = [p.mention for p in main_incident(text).perpetrators]
+    assert "Six men wearing military uniforms" in mentions
+
+
+def test_a_phrase_after_a_comma_is_not_the_attackers_dress() -> None:
+    text = "Gunmen killed two teachers in the village of Santa Rita on Monday, wearing masks."
+    assert [p.mention for p in main_incident(text).perpetrators] == ["Gunmen"]

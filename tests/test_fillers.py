@@ -514,3 +514,29 @@ def test_a_first_name_that_is_also_a_nationality_stays_in_the_name() -> None:
     text = "Gunmen killed German Rojas Castro, a teacher, in San Salvador on Monday."
     names = [v.name for v in fill_victims(frame_of(text)) if v.name]
     assert "German Rojas Castro" in names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names given with ages, one after another, parted by semicolons
+    ("The bomb went off at noon in Lima, killing Pedro Alvarez Soto, 51; Rosa Quispe, 24; and Julio Mendez, a driver.",
+     [("Pedro Alvarez Soto", "killed"), ("Rosa Quispe", "killed"), ("Julio Mendez", "killed")]),
+    # the harmed named after "be", with the harm in a "who" clause on its subject
+    ("Gunmen seized three engineers in Cusco last night. Those who were kidnapped are Carlos Ruiz, 40, from Chile; "
+     "Marco Bianchi, 38, from Italy; and Hans Weber, 45, from Germany.",
+     [("Carlos Ruiz", "kidnapped"), ("Marco Bianchi", "kidnapped"), ("Hans Weber", "kidnapped")]),
+    # the participle put first: "also injured were X and Y" (in a lower-case report the parse hangs X on "were")
+    ("the blast injured three people. also injured were tomas vega and 5-year-old ana vega.",
+     [("tomas vega", "injured"), ("ana vega", "injured")]),
+    ("Soldiers killed four farmers in the village. Among the dead is Ramon Ortiz, a local leader.",
+     [("Ramon Ortiz", "killed")]),
+])
+def test_named_victims_in_lists_inversions_and_counts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Among the guests were Rosa Ramos and Tomas Vega.",
+    "Those who were invited are Carlos Ruiz and Hans Weber.",
+])
+def test_names_beside_no_harm_are_no_victims(text: str) -> None:
+    assert [v.name for v in fill_victims(frame_of(text)) if v.name] == []

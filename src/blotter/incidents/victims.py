@@ -721,6 +721,12 @@ def _status_by_copula(token: Token) -> VictimStatus | None:
     verb = token.head
     if verb.lemma_ != "be" or token.dep_ not in ("attr", "nsubj"):
         return None
+    if token.dep_ == "nsubj" and verb.dep_ == "auxpass" and verb.head.tag_ == "VBN":
+        return _harm_verb_status(verb.head)  # "also injured were X and Y": the parse hangs X on the auxiliary
+    among = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if among is not None and among.lower_ in _HARMED_SUBJECTS:
+        return _HARMED_SUBJECTS[among.lower_]  # "among the dead is X"
     if token.dep_ == "nsubj":  # "X is missing", "X was dead on arrival", "X is in critical condition"
         state = next((_HARMED_STATES[c.lower_] for c in verb.children if c.dep_ == "acomp" and c.lower_ in _HARMED_STATES),
                      None)
@@ -734,8 +740,27 @@ def _status_by_copula(token: Token) -> VictimStatus | None:
     if other is None:
         return None
     if token.dep_ == "attr":
-        return _HARMED_SUBJECTS.get(other.lower_)
+        return _HARMED_SUBJECTS.get(other.lower_) or _told_by_clause(other)  # "those who were kidnapped are X"
     return _participle_status(other)
+
+
+def _harm_verb_status(verb: Token) -> VictimStatus | None:
+    """What a harm verb of a clause says befell its subject (not "hit" or "attack", said of places too)."""
+    lemma = verb.lemma_.lower()
+    return _VERB_STATUS[lemma] if lemma in _VERB_STATUS and lemma not in ("hit", "strike", "attack", "target") else None
+
+
+def _told_by_clause(noun: Token) -> VictimStatus | None:
+    """"those who were kidnapped", "the people who died": the fate a "who" clause on a pronoun or a plain noun tells."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in ("who", "that"):
+            continue
+        if subject.dep_ == "nsubj" and clause.lemma_.lower() in ("die", "succumb"):
+            return "killed"
+        if subject.dep_ == "nsubjpass":
+            return _harm_verb_status(clause)
+    return None
 
 
 def _participle_status(token: Token) -> VictimStatus | None:
@@ -927,7 +952,7 @@ def _parsed_victims(frame: IncidentFrame, found: list[Victim]) -> list[Victim]:
 
 
 # What may stand between two names of one list: "X, 42, Y", "X and policeman Y", "X, U.S. citizen Y".
-_LIST_SEPARATORS = frozenset({",", "and"})
+_LIST_SEPARATORS = frozenset({",", "and", ";"})  # ";" between names given with ages: "X, 51; Y, 24; and Z"
 _LONGEST_VICTIM_LIST = 7  # names
 _LIST_WORD_TAGS = frozenset({"ADJ", "NOUN", "PROPN"})
 # Letters, initials, hyphens and apostrophes only: not "Jo L. Roe.??Roe" (page text run into a name), not "M-19".
@@ -977,7 +1002,8 @@ def _listed_alongside(frame: IncidentFrame, victims: list[Victim]) -> list[Victi
                 continue
             run = [people[j] for j in listed] + [people[i]]
             items = frame.doc.char_span(min(p[0] for p in run), max(p[1] for p in run), alignment_mode="expand")
-            if items is not None and 1 + sum(t.lower_ in _LIST_SEPARATORS for t in items) > _LONGEST_VICTIM_LIST:
+            separators = {";", "and"} if items is not None and any(t.text == ";" for t in items) else _LIST_SEPARATORS
+            if items is not None and 1 + sum(t.lower_ in separators for t in items) > _LONGEST_VICTIM_LIST:
                 continue  # a roster of the accused or the wanted, one of whom the report also calls harmed
             for j in sorted(listed):
                 name = text[people[j][0]:people[j][1]]
