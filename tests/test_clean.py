@@ -984,7 +984,7 @@ def test_notes_on_the_writer_that_close_the_body_go() -> None:
               "The site's owner said work would stop until an inspector had visited.")
     for note in ("Contact staff writer Dara Quill at 555-0142 or by email.",
                  "This story about building safety was produced by the Brimford Ledger, a nonprofit newsroom.",
-                 "Dara Quill can be reached at the Ledger's newsroom."):
+                 "Dara Quill can be reached at dquill@ledger.example or on 555-0142."):
         assert _without_closing_credits(f"{report}\n\n{note}\n\nShare this story") == report
     # earlier in the body, or before more of the report, such a line is the report's own
     early = ("This story was first told by a neighbour who saw the scaffold fall.\n\n" + report)
@@ -994,6 +994,18 @@ def test_notes_on_the_writer_that_close_the_body_go() -> None:
               "were loose on the morning it fell; the firm said it would answer their account once the inspector "
               "had finished, and that it had stopped work on two other sites in the town until then. " * 2)
     assert _without_closing_credits(more) == more
+
+
+def test_a_tip_line_that_closes_a_crime_report_is_no_writer_credit() -> None:
+    # an agency "can be reached" at a number: the report's own appeal, and the paragraph after it stays
+    report = ("A woman was stabbed outside a bakery on Mill Lane in Ostrava Falls on Sunday night, police said.\n\n"
+              "She was taken to the county hospital and is expected to recover.\n\n"
+              "Officers have not named a suspect and asked witnesses to come forward.")
+    for appeal in ("Crime Stoppers can be reached at 555-0177, and callers may stay anonymous.",
+                   "Detectives can be reached at 555-0178.",
+                   "Ostrava Falls Police can be reached at tips@ostrava-police.example."):
+        text = f"{report}\n\n{appeal}\n\nNeighbours plan a walk along Mill Lane on Friday evening, the baker said."
+        assert _without_closing_credits(text) == text
 
 
 def test_closing_teasers_under_headlines_and_before_a_few_site_links_go() -> None:

@@ -168,11 +168,15 @@ _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|th
                             re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
 # Among the body's last paragraphs, a note on its writer ends the article: how to reach them, or who
-# wrote or produced the story. (Cutting a closing bio too, "Jane Roe is a freelance writer ...", was
-# tried: WCXB's gold keeps it on some pages, and must-include rows fell.)
+# wrote or produced the story. A writer is reached under a personal name at an email address; an
+# agency's tip line ("Crime Stoppers can be reached at ...") closes many a crime report. (Cutting a
+# closing bio too, "Jane Roe is a freelance writer ...", was tried: WCXB's gold keeps it on some
+# pages, and must-include rows fell.)
 _CLOSING_CREDIT = re.compile(
     r"contact (?:staff writer|reporter|the (?:writer|reporter|author)) (?-i:[A-Z])"
-    r"|(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) (?:can|may) be reached at\b"
+    r"|(?!(?:\S+ ){0,3}(?:police|crime|stoppers|detectives?|officers?|investigators?|sheriff|department|unit|office"
+    r"|hotline|tip|line|desk|center|centre)\b)(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (?:can|may) be reached at\b"
+    r"(?=.*(?:@|\be-?mail\b))"
     r"|this (?:story|article|post|piece)(?: about [^.]{0,80})? was (?:developed|written|produced|reported|originally|first)\b",
     re.IGNORECASE)
 CLOSING_CREDIT_PARAGRAPHS = 3
