@@ -1021,3 +1021,9 @@ def test_closing_teasers_under_headlines_and_before_a_few_site_links_go() -> Non
     # a long paragraph after them is more of the report: nothing goes
     more = (f"{report}\n\n{teasers}\n\n" + "The owner said he would reopen the shop once the insurers had visited. " * 3)
     assert _without_closing_teasers(more) == more
+
+    # lines a sentence brings in with a colon are the report's: a recording's halting words
+    call = (f"{report}\n\nIn the call the station played on Monday, the owner can barely get the words out:\n\n"
+            "The back door is open...\n\nThere's smoke in the stairs...\n\nCome quickly\n\n"
+            "Firefighters reached the shop six minutes later.")
+    assert _without_closing_teasers(call) == call

@@ -793,7 +793,8 @@ def _without_closing_teasers(text: str) -> str:
     """The body without the teasers of other stories at its end: excerpts cut off with an ellipsis,
     with the short section labels or the headlines over them between them. One such line is a
     writer's trailing off, two in a closing run are a list; speech trailing off (a transcript, a
-    quotation) is the report's own, and a line that ends a sentence is no label. A few short lines
+    quotation) is the report's own, as are lines a colon brings in (a recording's halting words), and
+    a line that ends a sentence is no label. A few short lines
     may follow the run (the site's own links and blurbs); they go with it."""
     paragraphs = text.split("\n\n")
     tail_words = 0
@@ -809,12 +810,18 @@ def _without_closing_teasers(text: str) -> str:
             if line.endswith(("...", "…")) and not _SPEECH_LINE.match(line):
                 teasers += 1
             elif (len(line.split()) > (MAX_TEASER_HEADLINE_WORDS if over_a_teaser else MAX_TEASER_LABEL_WORDS)
-                  or line.endswith((".", "?", "!", "…"))):
+                  or line.endswith((".", "?", "!", "…")) or _brings_in_lines(line)):
                 break
             start -= 1
-        if teasers >= MIN_CLOSING_TEASERS and start > 0:
+        if teasers >= MIN_CLOSING_TEASERS and start > 0 and not _brings_in_lines(paragraphs[start - 1].strip()):
             return "\n\n".join(paragraphs[:start])
     return text
+
+
+def _brings_in_lines(line: str) -> bool:
+    """Whether ``line`` is a sentence that a colon ends, bringing in the lines under it (a short label
+    such as "More news:" heads a list of teasers instead)."""
+    return line.endswith(":") and len(line.split()) > MAX_TEASER_LABEL_WORDS
 
 
 def _without_closing_credits(text: str) -> str:
