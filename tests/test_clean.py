@@ -978,6 +978,30 @@ def test_a_wrapper_that_says_the_layout_has_a_sidebar_is_not_furniture() -> None
     assert article.text.index("Unblocking a kitchen sink") < article.text.index("Prices include the call-out")
 
 
+SIDEBAR_CARDS_PAGE = """<html><head><title>Bakery owner hurt in robbery</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><article><h1>Bakery owner hurt in robbery</h1>
+<p>The owner of a bakery on Mill Lane in Ostrava Falls was hurt on Sunday night when two men robbed the shop, police said.</p>
+<p>The men took the till and ran toward the river path; the owner was treated for a cut to his arm and went home.</p>
+<p>Officers searched the path with a dog but found nobody, and asked anyone who saw the men to call them.</p>
+<p>It is the third robbery on Mill Lane since the spring, and shop owners have asked the council for more street lights.</p>
+</article></main>
+<div class="sidebar"><h2>Most read</h2>
+<article class="card"><h3><a href="/a">Ferry timetable changes for winter</a></h3>
+<p>The harbour board agreed on Tuesday to run the last crossing of the day an hour earlier from November.</p></article>
+<article class="card"><h3><a href="/b">Library to open on Sundays</a></h3>
+<p>The town library will open on Sunday afternoons from next month after readers signed a petition for it.</p></article>
+</div>
+<footer><p>Copyright 2024 The Falls Courier</p></footer></body></html>"""
+
+
+def test_a_sidebar_of_story_cards_stays_furniture() -> None:
+    # <article> cards in a sidebar are other stories: the box keeps its name and stays out of the body
+    article = clean(InputDocument(id="sb2", html=SIDEBAR_CARDS_PAGE, url="https://courier.example.com/2024/03/05/x"))
+    assert "third robbery on Mill Lane" in article.text
+    assert "harbour board" not in article.text and "petition" not in article.text
+
+
 def test_notes_on_the_writer_that_close_the_body_go() -> None:
     report = ("Two men were hurt when a scaffold fell on Quay Road in Brimford on Tuesday, the fire service said.\n\n"
               "Both were taken to the county hospital; one was later allowed home.\n\n"

@@ -113,6 +113,8 @@ _MENU_WORD = re.compile(r"menu", re.IGNORECASE)
 # A sidebar's name, and the same name telling a layout: the page "has" or comes "with" a sidebar.
 _SIDEBAR_WORD = re.compile(r"side-?bar", re.IGNORECASE)
 _LAYOUT_WORD = re.compile(r"(?:with|has)[-_]?side-?bar", re.IGNORECASE)
+# ... or a box holding an <article> with more than this share of the page's text.
+SIDEBAR_ARTICLE_SHARE = 0.5
 MAX_DISCLAIMER_SHARE = 0.3
 # Small boxes of the page's own: tooltips, newsletter sign-ups, cookie notices (byline boxes stay: the
 # extractor reads the author and date from them).
@@ -439,32 +441,39 @@ def _unmark_menu_sections(tree: lxml.html.HtmlElement) -> None:
         if element not in articles and (element.get("class") not in article_classes
                                         or _in_furniture(element, page_chars, sizes)):
             continue
-        if _MENU_WORD.search(element.get("class") or ""):
-            element.set("class", " ".join(word for word in element.get("class").split()
-                                          if not _MENU_WORD.search(word)))
-        if _MENU_WORD.search(element.get("id") or ""):
-            del element.attrib["id"]
+        _strip_name(element, _MENU_WORD)
 
 
 def _unmark_sidebar_layouts(tree: lxml.html.HtmlElement) -> None:
     """Take the sidebar's name off the wrappers that say the layout has one ("content-has-sidebar",
-    "main-with-sidebar") or that hold the article's headline, main or article element.
+    "main-with-sidebar") or that hold the article's headline, its main element, or an article
+    element with most of the page's text.
 
     Extractors drop every element whose class names a sidebar, and this module's block reading takes
     what is inside for furniture; around the article, the name tells the layout, not the box."""
+    body = tree.find("body")
+    page_chars = _read_chars(body if body is not None else tree)
     for element in _CLASSED_ELEMENTS(tree):
         if element.tag in ("html", "body"):
             continue
         words = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not _SIDEBAR_WORD.search(words):
             continue
-        if not (_LAYOUT_WORD.search(words) or any(True for _ in element.iter("h1", "main", "article"))):
+        # an <article> counts only when it holds most of the page: a real sidebar lists other
+        # stories as <article> cards
+        if not (_LAYOUT_WORD.search(words) or any(True for _ in element.iter("h1", "main"))
+                or any(_read_chars(article) > SIDEBAR_ARTICLE_SHARE * page_chars
+                       for article in element.iter("article"))):
             continue
-        if _SIDEBAR_WORD.search(element.get("class") or ""):
-            element.set("class", " ".join(word for word in element.get("class").split()
-                                          if not _SIDEBAR_WORD.search(word)))
-        if _SIDEBAR_WORD.search(element.get("id") or ""):
-            del element.attrib["id"]
+        _strip_name(element, _SIDEBAR_WORD)
+
+
+def _strip_name(element: lxml.html.HtmlElement, marker: re.Pattern[str]) -> None:
+    """Take the words matching ``marker`` off the element's class, and its id if that matches."""
+    if marker.search(element.get("class") or ""):
+        element.set("class", " ".join(word for word in element.get("class").split() if not marker.search(word)))
+    if marker.search(element.get("id") or ""):
+        del element.attrib["id"]
 
 
 def _holds_prose(element: lxml.html.HtmlElement) -> bool:
