@@ -978,13 +978,37 @@ def test_a_wrapper_that_says_the_layout_has_a_sidebar_is_not_furniture() -> None
     assert article.text.index("Unblocking a kitchen sink") < article.text.index("Prices include the call-out")
 
 
+SIDEBAR_CARDS_PAGE = """<html><head><title>Bakery owner hurt in robbery</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><article><h1>Bakery owner hurt in robbery</h1>
+<p>The owner of a bakery on Mill Lane in Ostrava Falls was hurt on Sunday night when two men robbed the shop, police said.</p>
+<p>The men took the till and ran toward the river path; the owner was treated for a cut to his arm and went home.</p>
+<p>Officers searched the path with a dog but found nobody, and asked anyone who saw the men to call them.</p>
+<p>It is the third robbery on Mill Lane since the spring, and shop owners have asked the council for more street lights.</p>
+</article></main>
+<div class="sidebar"><h2>Most read</h2>
+<article class="card"><h3><a href="/a">Ferry timetable changes for winter</a></h3>
+<p>The harbour board agreed on Tuesday to run the last crossing of the day an hour earlier from November.</p></article>
+<article class="card"><h3><a href="/b">Library to open on Sundays</a></h3>
+<p>The town library will open on Sunday afternoons from next month after readers signed a petition for it.</p></article>
+</div>
+<footer><p>Copyright 2024 The Falls Courier</p></footer></body></html>"""
+
+
+def test_a_sidebar_of_story_cards_stays_furniture() -> None:
+    # <article> cards in a sidebar are other stories: the box keeps its name and stays out of the body
+    article = clean(InputDocument(id="sb2", html=SIDEBAR_CARDS_PAGE, url="https://courier.example.com/2024/03/05/x"))
+    assert "third robbery on Mill Lane" in article.text
+    assert "harbour board" not in article.text and "petition" not in article.text
+
+
 def test_notes_on_the_writer_that_close_the_body_go() -> None:
     report = ("Two men were hurt when a scaffold fell on Quay Road in Brimford on Tuesday, the fire service said.\n\n"
               "Both were taken to the county hospital; one was later allowed home.\n\n"
               "The site's owner said work would stop until an inspector had visited.")
     for note in ("Contact staff writer Dara Quill at 555-0142 or by email.",
                  "This story about building safety was produced by the Brimford Ledger, a nonprofit newsroom.",
-                 "Dara Quill can be reached at the Ledger's newsroom."):
+                 "Dara Quill can be reached at dquill@ledger.example or on 555-0142."):
         assert _without_closing_credits(f"{report}\n\n{note}\n\nShare this story") == report
     # earlier in the body, or before more of the report, such a line is the report's own
     early = ("This story was first told by a neighbour who saw the scaffold fall.\n\n" + report)
@@ -994,6 +1018,18 @@ def test_notes_on_the_writer_that_close_the_body_go() -> None:
               "were loose on the morning it fell; the firm said it would answer their account once the inspector "
               "had finished, and that it had stopped work on two other sites in the town until then. " * 2)
     assert _without_closing_credits(more) == more
+
+
+def test_a_tip_line_that_closes_a_crime_report_is_no_writer_credit() -> None:
+    # an agency "can be reached" at a number: the report's own appeal, and the paragraph after it stays
+    report = ("A woman was stabbed outside a bakery on Mill Lane in Ostrava Falls on Sunday night, police said.\n\n"
+              "She was taken to the county hospital and is expected to recover.\n\n"
+              "Officers have not named a suspect and asked witnesses to come forward.")
+    for appeal in ("Crime Stoppers can be reached at 555-0177, and callers may stay anonymous.",
+                   "Detectives can be reached at 555-0178.",
+                   "Ostrava Falls Police can be reached at tips@ostrava-police.example."):
+        text = f"{report}\n\n{appeal}\n\nNeighbours plan a walk along Mill Lane on Friday evening, the baker said."
+        assert _without_closing_credits(text) == text
 
 
 def test_closing_teasers_under_headlines_and_before_a_few_site_links_go() -> None:
@@ -1009,3 +1045,9 @@ def test_closing_teasers_under_headlines_and_before_a_few_site_links_go() -> Non
     # a long paragraph after them is more of the report: nothing goes
     more = (f"{report}\n\n{teasers}\n\n" + "The owner said he would reopen the shop once the insurers had visited. " * 3)
     assert _without_closing_teasers(more) == more
+
+    # lines a sentence brings in with a colon are the report's: a recording's halting words
+    call = (f"{report}\n\nIn the call the station played on Monday, the owner can barely get the words out:\n\n"
+            "The back door is open...\n\nThere's smoke in the stairs...\n\nCome quickly\n\n"
+            "Firefighters reached the shop six minutes later.")
+    assert _without_closing_teasers(call) == call

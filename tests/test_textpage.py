@@ -1,6 +1,7 @@
 """Text-page details the lead added: wire datelines date the report; 'Related story' lines are links."""
 
-from blotter.textpage import dateline_date, parse_text_page
+from blotter.models import RelatedLink
+from blotter.textpage import _related_item, dateline_date, parse_text_page
 
 
 def test_wire_dateline_gives_the_filing_date():
@@ -82,3 +83,11 @@ def test_a_related_line_set_in_square_brackets_or_as_a_list_item_is_a_link():
     assert "Two teens" not in parts.text and "Bar owners" not in parts.text
     # a list item without the label's colon is the writer's own sentence
     assert "street's history" in parts.text
+
+
+def test_related_labels_after_a_tight_list_marker_or_in_one_of_two_brackets() -> None:
+    # "-Read more:" has no space after its marker; "More from <name>:" stays the text's
+    assert _related_item("• More from Ostrava Falls: school buses") is None
+    assert _related_item("-Read more: Ferry timetable changes") == (RelatedLink(title="Ferry timetable changes"), False)
+    # two bracketed parts on one line are not one bracketed label
+    assert _related_item("[Read more: a ferry story] and [a library story]") is None

@@ -113,6 +113,8 @@ _MENU_WORD = re.compile(r"menu", re.IGNORECASE)
 # A sidebar's name, and the same name telling a layout: the page "has" or comes "with" a sidebar.
 _SIDEBAR_WORD = re.compile(r"side-?bar", re.IGNORECASE)
 _LAYOUT_WORD = re.compile(r"(?:with|has)[-_]?side-?bar", re.IGNORECASE)
+# ... or a box holding an <article> with more than this share of the page's text.
+SIDEBAR_ARTICLE_SHARE = 0.5
 MAX_DISCLAIMER_SHARE = 0.3
 # Small boxes of the page's own: tooltips, newsletter sign-ups, cookie notices (byline boxes stay: the
 # extractor reads the author and date from them).
@@ -168,11 +170,15 @@ _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|th
                             re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
 # Among the body's last paragraphs, a note on its writer ends the article: how to reach them, or who
-# wrote or produced the story. (Cutting a closing bio too, "Jane Roe is a freelance writer ...", was
-# tried: WCXB's gold keeps it on some pages, and must-include rows fell.)
+# wrote or produced the story. A writer is reached under a personal name at an email address; an
+# agency's tip line ("Crime Stoppers can be reached at ...") closes many a crime report. (Cutting a
+# closing bio too, "Jane Roe is a freelance writer ...", was tried: WCXB's gold keeps it on some
+# pages, and must-include rows fell.)
 _CLOSING_CREDIT = re.compile(
     r"contact (?:staff writer|reporter|the (?:writer|reporter|author)) (?-i:[A-Z])"
-    r"|(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) (?:can|may) be reached at\b"
+    r"|(?!(?:\S+ ){0,3}(?:police|crime|stoppers|detectives?|officers?|investigators?|sheriff|department|unit|office"
+    r"|hotline|tip|line|desk|center|centre)\b)(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (?:can|may) be reached at\b"
+    r"(?=.*(?:@|\be-?mail\b))"
     r"|this (?:story|article|post|piece)(?: about [^.]{0,80})? was (?:developed|written|produced|reported|originally|first)\b",
     re.IGNORECASE)
 CLOSING_CREDIT_PARAGRAPHS = 3
@@ -435,32 +441,39 @@ def _unmark_menu_sections(tree: lxml.html.HtmlElement) -> None:
         if element not in articles and (element.get("class") not in article_classes
                                         or _in_furniture(element, page_chars, sizes)):
             continue
-        if _MENU_WORD.search(element.get("class") or ""):
-            element.set("class", " ".join(word for word in element.get("class").split()
-                                          if not _MENU_WORD.search(word)))
-        if _MENU_WORD.search(element.get("id") or ""):
-            del element.attrib["id"]
+        _strip_name(element, _MENU_WORD)
 
 
 def _unmark_sidebar_layouts(tree: lxml.html.HtmlElement) -> None:
     """Take the sidebar's name off the wrappers that say the layout has one ("content-has-sidebar",
-    "main-with-sidebar") or that hold the article's headline, main or article element.
+    "main-with-sidebar") or that hold the article's headline, its main element, or an article
+    element with most of the page's text.
 
     Extractors drop every element whose class names a sidebar, and this module's block reading takes
     what is inside for furniture; around the article, the name tells the layout, not the box."""
+    body = tree.find("body")
+    page_chars = _read_chars(body if body is not None else tree)
     for element in _CLASSED_ELEMENTS(tree):
         if element.tag in ("html", "body"):
             continue
         words = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not _SIDEBAR_WORD.search(words):
             continue
-        if not (_LAYOUT_WORD.search(words) or any(True for _ in element.iter("h1", "main", "article"))):
+        # an <article> counts only when it holds most of the page: a real sidebar lists other
+        # stories as <article> cards
+        if not (_LAYOUT_WORD.search(words) or any(True for _ in element.iter("h1", "main"))
+                or any(_read_chars(article) > SIDEBAR_ARTICLE_SHARE * page_chars
+                       for article in element.iter("article"))):
             continue
-        if _SIDEBAR_WORD.search(element.get("class") or ""):
-            element.set("class", " ".join(word for word in element.get("class").split()
-                                          if not _SIDEBAR_WORD.search(word)))
-        if _SIDEBAR_WORD.search(element.get("id") or ""):
-            del element.attrib["id"]
+        _strip_name(element, _SIDEBAR_WORD)
+
+
+def _strip_name(element: lxml.html.HtmlElement, marker: re.Pattern[str]) -> None:
+    """Take the words matching ``marker`` off the element's class, and its id if that matches."""
+    if marker.search(element.get("class") or ""):
+        element.set("class", " ".join(word for word in element.get("class").split() if not marker.search(word)))
+    if marker.search(element.get("id") or ""):
+        del element.attrib["id"]
 
 
 def _holds_prose(element: lxml.html.HtmlElement) -> bool:
@@ -789,7 +802,8 @@ def _without_closing_teasers(text: str) -> str:
     """The body without the teasers of other stories at its end: excerpts cut off with an ellipsis,
     with the short section labels or the headlines over them between them. One such line is a
     writer's trailing off, two in a closing run are a list; speech trailing off (a transcript, a
-    quotation) is the report's own, and a line that ends a sentence is no label. A few short lines
+    quotation) is the report's own, as are lines a colon brings in (a recording's halting words), and
+    a line that ends a sentence is no label. A few short lines
     may follow the run (the site's own links and blurbs); they go with it."""
     paragraphs = text.split("\n\n")
     tail_words = 0
@@ -805,12 +819,18 @@ def _without_closing_teasers(text: str) -> str:
             if line.endswith(("...", "…")) and not _SPEECH_LINE.match(line):
                 teasers += 1
             elif (len(line.split()) > (MAX_TEASER_HEADLINE_WORDS if over_a_teaser else MAX_TEASER_LABEL_WORDS)
-                  or line.endswith((".", "?", "!", "…"))):
+                  or line.endswith((".", "?", "!", "…")) or _brings_in_lines(line)):
                 break
             start -= 1
-        if teasers >= MIN_CLOSING_TEASERS and start > 0:
+        if teasers >= MIN_CLOSING_TEASERS and start > 0 and not _brings_in_lines(paragraphs[start - 1].strip()):
             return "\n\n".join(paragraphs[:start])
     return text
+
+
+def _brings_in_lines(line: str) -> bool:
+    """Whether ``line`` is a sentence that a colon ends, bringing in the lines under it (a short label
+    such as "More news:" heads a list of teasers instead)."""
+    return line.endswith(":") and len(line.split()) > MAX_TEASER_LABEL_WORDS
 
 
 def _without_closing_credits(text: str) -> str:
