@@ -888,3 +888,17 @@ def test_a_small_town_beyond_a_big_citys_own_parts_stays_itself():
     assert locate(frame_of(text, sentence_count=1)).name == "Stone Mountain"
     text = "A man was shot in Rogers Park on Sunday night. Chicago police said he was in stable condition."
     assert locate(frame_of(text, sentence_count=1)).name == "Chicago"
+
+
+def test_a_real_town_of_a_neighbouring_state_is_not_moved_to_the_city_the_page_address_names():
+    from blotter.places import title_town
+    text = "Three people were wounded late Friday in Shreveport, officers said."
+    assert locate(frame_of(text, 1, url="https://www.dallasdaily.example/news/crime/three-hurt/")).name == "Shreveport"
+    text = "A teenager was shot on Friday evening in Lake Charles, officers said."
+    assert locate(frame_of(text, 1, url="https://www.houstondaily.example/news/teen-shot/")).name == "Lake Charles"
+    text = "A cashier was shot during a robbery on Friday in Atlantic City, officers said."
+    assert locate(frame_of(text, 1, url="https://www.tvphiladelphia.example/news/cashier-shot/")).name == "Atlantic City"
+    article = Article(id="t", text="Officers were called to the scene.", title="Three hurt in Shreveport gunfire",
+                      url="https://www.dallasdaily.example/news/crime/three-hurt/")
+    assert title_town(article).name == "Shreveport"
+

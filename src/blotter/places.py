@@ -22,6 +22,7 @@ import math
 import re
 import string
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -1074,6 +1075,7 @@ NEIGHBOURHOOD_KM = 20.0  # a town this near a big city it is named with may be a
 SUBURB_CITY_POPULATION = 75_000  # a place this big beside a big city is a city of its own ('Compton')
 SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
 NEIGHBOURHOOD_MAX_POPULATION = 200_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
+QUARTER_ELSEWHERE_KM = 25.0  # a small town this near a big city of its own state may be a quarter of it ('Kensington', Brooklyn)
 HOME_PENALTY = 2.0  # someone's home town ('a man from Harvey') weighs less than a scene, as much as a bare name
 DATELINE_BONUS = 2.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
 NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
@@ -1372,32 +1374,55 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
             and address_city.population > 3 * own_population:
         big_cities[(ascii_name(address_city.name), address_city.geonameid)] = address_city
     namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city"]
-    for city in sorted(big_cities.values(), key=lambda e: -e.population):
-        if own_population < SUBURB_CITY_POPULATION and any(
-                (e.country_code, e.admin1) == (city.country_code, city.admin1)
-                and _distance_km(city, e.lat, e.lon) <= NEIGHBOURHOOD_KM for e in namesakes):
-            return _moved_to(location, city)
-    for city in sorted(big_cities.values(), key=lambda e: -e.population):
-        if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
-                not any(e.country_code == city.country_code and _distance_km(city, e.lat, e.lon) <= SUBURB_KM
-                        for e in namesakes) and \
-                _names_big_city_as_scene(city, places, place, text, dateline_place):
-            return _moved_to(location, city)
+    city = _neighbourhood_of(sorted(big_cities.values(), key=lambda e: -e.population), own_population, namesakes,
+                             lambda city: _names_big_city_as_scene(city, places, place, text, dateline_place))
+    if city is not None:
+        return _moved_to(location, city)
     if place is dateline_place or _state_follows(text, place.end):
         return location
     outlet = _address_city(url)  # 'Kensington' put in New York on a Philadelphia station's page
     if outlet is None or outlet.country_code != place.country_code or outlet.admin1 == place.admin1 or \
             outlet.population <= 3 * own_population:
         return location
-    if own_population < SUBURB_CITY_POPULATION and any(
-            (e.country_code, e.admin1) == (outlet.country_code, outlet.admin1)
-            and _distance_km(outlet, e.lat, e.lon) <= NEIGHBOURHOOD_KM for e in namesakes):
-        return _moved_to(location, outlet)
-    if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
-            not any(e.country_code == outlet.country_code and _distance_km(outlet, e.lat, e.lon) <= SUBURB_KM
-                    for e in namesakes):
-        return _moved_to(location, outlet)
-    return location
+    city = _neighbourhood_of([outlet], own_population, namesakes,
+                             lambda city: _quarter_elsewhere(own, own_population))  # not Shreveport on a Dallas page
+    return _moved_to(location, city) if city is not None else location
+
+
+def _neighbourhood_of(cities: list[Entry], own_population: int, namesakes: list[Entry],
+                      scene: Callable[[Entry], bool]) -> Entry | None:
+    """The first big city (biggest first) that a small place is a neighbourhood of: one with a
+    namesake of the place near it in its state, else one with no namesake of the place anywhere
+    near it that the report otherwise names as the scene (``scene``)."""
+    for city in cities:
+        if own_population < SUBURB_CITY_POPULATION and any(
+                (e.country_code, e.admin1) == (city.country_code, city.admin1)
+                and _distance_km(city, e.lat, e.lon) <= NEIGHBOURHOOD_KM for e in namesakes):
+            return city
+    for city in cities:
+        if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
+                not any(e.country_code == city.country_code and _distance_km(city, e.lat, e.lon) <= SUBURB_KM
+                        for e in namesakes) and scene(city):
+            return city
+    return None
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> tuple[Entry, ...]:
+    return tuple(load_gazetteer().cities_of_at_least(BIG_CITY_POPULATION))
+
+
+def _quarter_elsewhere(own: Entry | None, own_population: int) -> bool:
+    """A place the gazetteer puts in another state than the outlet's city may stand for a
+    neighbourhood of the outlet's city only when what it knows there looks like one too: a
+    village, a 'neighborhood' or 'Side', or a small town inside a big city of its own state
+    ('Kensington' in Brooklyn, 'Lawndale' by Los Angeles). A town of its own ('Atlantic City',
+    'Shreveport') is that town, whatever city the page address names."""
+    if own is None or own_population < HAMLET_POPULATION:
+        return True
+    return own_population < SUBURB_CITY_POPULATION and any(
+        (city.country_code, city.admin1) == (own.country_code, own.admin1) and city.geonameid != own.geonameid
+        and _distance_km(city, own.lat, own.lon) <= QUARTER_ELSEWHERE_KM for city in _big_cities())
 
 
 def _names_a_city_apart(place: Place, text: str) -> bool:
