@@ -902,3 +902,11 @@ def test_a_real_town_of_a_neighbouring_state_is_not_moved_to_the_city_the_page_a
                       url="https://www.dallasdaily.example/news/crime/three-hurt/")
     assert title_town(article).name == "Shreveport"
 
+
+def test_a_compass_word_of_a_world_report_is_not_the_outlets_city():
+    text = "Armed men killed nine farmers in the Southwest on Friday, a district chief said."
+    location = locate(frame_of(text, 1, url="https://www.seattledaily.example/nation-world/farmers-killed/"))
+    assert location.name != "Seattle"
+    text = "A man was shot in the Southwest on Friday, officers said. He had arrived from Cameroon a week earlier."
+    assert locate(frame_of(text, 1, url="https://www.seattledaily.example/local/man-shot/")).name != "Seattle"
+

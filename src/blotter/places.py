@@ -1732,7 +1732,7 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
     location = _unknown_town_in_county(frame, location) or location
     location = _borough_of_new_york(location, frame)
-    location = _quarter_of_address_city(location, frame.article.url)
+    location = _quarter_of_address_city(location, frame.article.url, frame.places)
     if location.precision in ("unknown", "admin1", "country"):
         location = _unknown_dateline_town(frame.text, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
@@ -1740,15 +1740,24 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     return location
 
 
-def _quarter_of_address_city(location: Location, url: str | None) -> Location:
+# A page address's world or foreign-news section: its reports are set abroad, not in the outlet's city.
+WORLD_SECTION = re.compile(r"/(?:[a-z]+-)?(?:world|international|intl|foreign|global|africa|asia|europe|americas|middle-?east)"
+                           r"(?:-[a-z]+)?/", re.IGNORECASE)
+
+
+def _quarter_of_address_city(location: Location, url: str | None, places: list[Place] = ()) -> Location:
     """'shot in Southwest' on a page whose address names Seattle or Chicago: a bare compass word is a
     quarter of the outlet's own big city, not the region of another country the gazetteer knows by
-    that name. The compass word stays the mention and the evidence."""
+    that name. The compass word stays the mention and the evidence. Not in a world-news section
+    of the page address, nor in a report that names a place abroad: there it is a region abroad."""
     if not location.mention or name_key(location.mention) not in COMPASS_POINTS:
         return location
     city = _address_city(url)
-    if city is None or city.country_code == location.country_code:
+    if city is None or city.country_code == location.country_code or WORLD_SECTION.search(urlsplit(url).path + "/"):
         return location
+    if any(p.country_code and p.country_code != city.country_code and name_key(p.mention) not in COMPASS_POINTS
+           and not _is_demonym(p) for p in places):
+        return location  # 'in the Southwest' of a report that names Cameroon
     return _moved_to(location, city)
 
 
