@@ -910,3 +910,12 @@ def test_a_compass_word_of_a_world_report_is_not_the_outlets_city():
     text = "A man was shot in the Southwest on Friday, officers said. He had arrived from Cameroon a week earlier."
     assert locate(frame_of(text, 1, url="https://www.seattledaily.example/local/man-shot/")).name != "Seattle"
 
+
+def test_a_county_keeps_a_town_of_another_state_or_a_home_town():
+    text = ("A man was shot dead on Friday in Harris County, deputies said. "
+            "His parents had moved from Pasadena, California, in 2019.")
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.precision) == ("Harris County", "admin2")
+    text = "A man was shot dead on Friday in Harris County, deputies said. His parents had moved from Pasadena in 2019."
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.precision) == ("Harris County", "admin2")

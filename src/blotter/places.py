@@ -1601,6 +1601,9 @@ def _is_demonym(place: Place) -> bool:
     return name_key(place.mention) in load_gazetteer().demonyms
 
 
+# 'moved from', 'grew up in', 'a native of': the town someone came from, not where anything happened.
+HOME_TOWN_BEFORE = re.compile(r"\b(?:(?:moved|relocated|came|hails?|hailed|originally)(?:\s+(?:here|back|over))?\s+from"
+                              r"|grew up in|raised in|natives? of)\s+$", re.IGNORECASE)
 COUNTY_TOWN_KM = 35.0  # a town of the county's state this near the county's middle is in the county
 
 
@@ -1614,6 +1617,7 @@ def _town_in_county(location: Location, places: list[Place], text: str) -> Locat
         return location
     gazetteer = load_gazetteer()
     towns = []
+    places = [p for p in places if not HOME_TOWN_BEFORE.search(text, max(0, p.start - 40), p.start)]
     for place in places:
         if place.feature != "city" or place.admin1 != location.admin1 or place.country_code != location.country_code \
                 or _names_an_organisation(place, text) or _place_of_treatment(place, text):
@@ -1623,7 +1627,8 @@ def _town_in_county(location: Location, places: list[Place], text: str) -> Locat
             towns.append((place, entry))
     for place in places:  # 'northeast of Bell' in a report about Gilchrist County: Bell, Florida, not Bell, California
         if place.feature != "city" or place.country_code != location.country_code or place.admin1 == location.admin1 \
-                or _names_an_organisation(place, text) or _place_of_treatment(place, text):
+                or _names_an_organisation(place, text) or _place_of_treatment(place, text) \
+                or _state_follows(text, place.end):  # 'Pasadena, California' is no namesake inside a Texas county
             continue
         namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city" and e.admin1 == location.admin1
                      and e.country_code == location.country_code and name_key(e.name) == name_key(place.mention)
