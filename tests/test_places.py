@@ -919,3 +919,9 @@ def test_a_county_keeps_a_town_of_another_state_or_a_home_town():
     text = "A man was shot dead on Friday in Harris County, deputies said. His parents had moved from Pasadena in 2019."
     location = locate(frame_of(text, 1))
     assert (location.name, location.precision) == ("Harris County", "admin2")
+
+
+def test_a_short_word_the_gazetteer_puts_abroad_does_not_unmake_the_outlets_quarter():
+    text = "Ben was shot in Southwest on Friday night, officers said. He is expected to recover."
+    location = locate(frame_of(text, 1, url="https://www.chicagonews.example/news/man-shot/"))
+    assert (location.mention, location.name) == ("Southwest", "Chicago")

@@ -1760,10 +1760,20 @@ def _quarter_of_address_city(location: Location, url: str | None, places: list[P
     city = _address_city(url)
     if city is None or city.country_code == location.country_code or WORLD_SECTION.search(urlsplit(url).path + "/"):
         return location
-    if any(p.country_code and p.country_code != city.country_code and name_key(p.mention) not in COMPASS_POINTS
-           and not _is_demonym(p) for p in places):
+    if any(p.country_code and p.country_code != city.country_code and not _is_demonym(p) and _named_abroad(p)
+           for p in places):
         return location  # 'in the Southwest' of a report that names Cameroon
     return _moved_to(location, city)
+
+
+def _named_abroad(place: Place) -> bool:
+    """A country or a big city named by its own name: a short word the gazetteer knows as a town
+    abroad ('Ben', 'Shot') or a street it placed there says nothing of where a report is set."""
+    if place.feature == "country":
+        return True
+    entry = _entry_of(place)
+    return place.feature == "city" and entry is not None and entry.population >= BIG_CITY_POPULATION and \
+        name_key(entry.name) == name_key(place.mention)
 
 
 NEW_YORK_BOROUGHS = ("Manhattan", "Brooklyn", "Queens", "The Bronx", "Staten Island")
