@@ -888,3 +888,40 @@ def test_a_small_town_beyond_a_big_citys_own_parts_stays_itself():
     assert locate(frame_of(text, sentence_count=1)).name == "Stone Mountain"
     text = "A man was shot in Rogers Park on Sunday night. Chicago police said he was in stable condition."
     assert locate(frame_of(text, sentence_count=1)).name == "Chicago"
+
+
+def test_a_real_town_of_a_neighbouring_state_is_not_moved_to_the_city_the_page_address_names():
+    from blotter.places import title_town
+    text = "Three people were wounded late Friday in Shreveport, officers said."
+    assert locate(frame_of(text, 1, url="https://www.dallasdaily.example/news/crime/three-hurt/")).name == "Shreveport"
+    text = "A teenager was shot on Friday evening in Lake Charles, officers said."
+    assert locate(frame_of(text, 1, url="https://www.houstondaily.example/news/teen-shot/")).name == "Lake Charles"
+    text = "A cashier was shot during a robbery on Friday in Atlantic City, officers said."
+    assert locate(frame_of(text, 1, url="https://www.tvphiladelphia.example/news/cashier-shot/")).name == "Atlantic City"
+    article = Article(id="t", text="Officers were called to the scene.", title="Three hurt in Shreveport gunfire",
+                      url="https://www.dallasdaily.example/news/crime/three-hurt/")
+    assert title_town(article).name == "Shreveport"
+
+
+def test_a_compass_word_of_a_world_report_is_not_the_outlets_city():
+    text = "Armed men killed nine farmers in the Southwest on Friday, a district chief said."
+    location = locate(frame_of(text, 1, url="https://www.seattledaily.example/nation-world/farmers-killed/"))
+    assert location.name != "Seattle"
+    text = "A man was shot in the Southwest on Friday, officers said. He had arrived from Cameroon a week earlier."
+    assert locate(frame_of(text, 1, url="https://www.seattledaily.example/local/man-shot/")).name != "Seattle"
+
+
+def test_a_county_keeps_a_town_of_another_state_or_a_home_town():
+    text = ("A man was shot dead on Friday in Harris County, deputies said. "
+            "His parents had moved from Pasadena, California, in 2019.")
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.precision) == ("Harris County", "admin2")
+    text = "A man was shot dead on Friday in Harris County, deputies said. His parents had moved from Pasadena in 2019."
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.precision) == ("Harris County", "admin2")
+
+
+def test_a_short_word_the_gazetteer_puts_abroad_does_not_unmake_the_outlets_quarter():
+    text = "Ben was shot in Southwest on Friday night, officers said. He is expected to recover."
+    location = locate(frame_of(text, 1, url="https://www.chicagonews.example/news/man-shot/"))
+    assert (location.mention, location.name) == ("Southwest", "Chicago")

@@ -22,6 +22,7 @@ import math
 import re
 import string
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -1074,6 +1075,7 @@ NEIGHBOURHOOD_KM = 20.0  # a town this near a big city it is named with may be a
 SUBURB_CITY_POPULATION = 75_000  # a place this big beside a big city is a city of its own ('Compton')
 SUBURB_KM = 60.0  # a namesake this close to the big city is a town of its own ('Lansing' near Chicago)
 NEIGHBOURHOOD_MAX_POPULATION = 200_000  # a namesake elsewhere this small may be a neighbourhood the gazetteer lacks
+QUARTER_ELSEWHERE_KM = 25.0  # a small town this near a big city of its own state may be a quarter of it ('Kensington', Brooklyn)
 HOME_PENALTY = 2.0  # someone's home town ('a man from Harvey') weighs less than a scene, as much as a bare name
 DATELINE_BONUS = 2.0  # the dateline's town, when an incident sentence names it, beats the outlet's home town
 NEAR_CHARS = 120  # a big city named this close to a neighbourhood is its city
@@ -1372,32 +1374,55 @@ def _within_big_city(location: Location, place: Place, places: list[Place], text
             and address_city.population > 3 * own_population:
         big_cities[(ascii_name(address_city.name), address_city.geonameid)] = address_city
     namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city"]
-    for city in sorted(big_cities.values(), key=lambda e: -e.population):
-        if own_population < SUBURB_CITY_POPULATION and any(
-                (e.country_code, e.admin1) == (city.country_code, city.admin1)
-                and _distance_km(city, e.lat, e.lon) <= NEIGHBOURHOOD_KM for e in namesakes):
-            return _moved_to(location, city)
-    for city in sorted(big_cities.values(), key=lambda e: -e.population):
-        if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
-                not any(e.country_code == city.country_code and _distance_km(city, e.lat, e.lon) <= SUBURB_KM
-                        for e in namesakes) and \
-                _names_big_city_as_scene(city, places, place, text, dateline_place):
-            return _moved_to(location, city)
+    city = _neighbourhood_of(sorted(big_cities.values(), key=lambda e: -e.population), own_population, namesakes,
+                             lambda city: _names_big_city_as_scene(city, places, place, text, dateline_place))
+    if city is not None:
+        return _moved_to(location, city)
     if place is dateline_place or _state_follows(text, place.end):
         return location
     outlet = _address_city(url)  # 'Kensington' put in New York on a Philadelphia station's page
     if outlet is None or outlet.country_code != place.country_code or outlet.admin1 == place.admin1 or \
             outlet.population <= 3 * own_population:
         return location
-    if own_population < SUBURB_CITY_POPULATION and any(
-            (e.country_code, e.admin1) == (outlet.country_code, outlet.admin1)
-            and _distance_km(outlet, e.lat, e.lon) <= NEIGHBOURHOOD_KM for e in namesakes):
-        return _moved_to(location, outlet)
-    if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
-            not any(e.country_code == outlet.country_code and _distance_km(outlet, e.lat, e.lon) <= SUBURB_KM
-                    for e in namesakes):
-        return _moved_to(location, outlet)
-    return location
+    city = _neighbourhood_of([outlet], own_population, namesakes,
+                             lambda city: _quarter_elsewhere(own, own_population))  # not Shreveport on a Dallas page
+    return _moved_to(location, city) if city is not None else location
+
+
+def _neighbourhood_of(cities: list[Entry], own_population: int, namesakes: list[Entry],
+                      scene: Callable[[Entry], bool]) -> Entry | None:
+    """The first big city (biggest first) that a small place is a neighbourhood of: one with a
+    namesake of the place near it in its state, else one with no namesake of the place anywhere
+    near it that the report otherwise names as the scene (``scene``)."""
+    for city in cities:
+        if own_population < SUBURB_CITY_POPULATION and any(
+                (e.country_code, e.admin1) == (city.country_code, city.admin1)
+                and _distance_km(city, e.lat, e.lon) <= NEIGHBOURHOOD_KM for e in namesakes):
+            return city
+    for city in cities:
+        if own_population < NEIGHBOURHOOD_MAX_POPULATION and \
+                not any(e.country_code == city.country_code and _distance_km(city, e.lat, e.lon) <= SUBURB_KM
+                        for e in namesakes) and scene(city):
+            return city
+    return None
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> tuple[Entry, ...]:
+    return tuple(load_gazetteer().cities_of_at_least(BIG_CITY_POPULATION))
+
+
+def _quarter_elsewhere(own: Entry | None, own_population: int) -> bool:
+    """A place the gazetteer puts in another state than the outlet's city may stand for a
+    neighbourhood of the outlet's city only when what it knows there looks like one too: a
+    village, a 'neighborhood' or 'Side', or a small town inside a big city of its own state
+    ('Kensington' in Brooklyn, 'Lawndale' by Los Angeles). A town of its own ('Atlantic City',
+    'Shreveport') is that town, whatever city the page address names."""
+    if own is None or own_population < HAMLET_POPULATION:
+        return True
+    return own_population < SUBURB_CITY_POPULATION and any(
+        (city.country_code, city.admin1) == (own.country_code, own.admin1) and city.geonameid != own.geonameid
+        and _distance_km(city, own.lat, own.lon) <= QUARTER_ELSEWHERE_KM for city in _big_cities())
 
 
 def _names_a_city_apart(place: Place, text: str) -> bool:
@@ -1576,6 +1601,9 @@ def _is_demonym(place: Place) -> bool:
     return name_key(place.mention) in load_gazetteer().demonyms
 
 
+# 'moved from', 'grew up in', 'a native of': the town someone came from, not where anything happened.
+HOME_TOWN_BEFORE = re.compile(r"\b(?:(?:moved|relocated|came|hails?|hailed|originally)(?:\s+(?:here|back|over))?\s+from"
+                              r"|grew up in|raised in|natives? of)\s+$", re.IGNORECASE)
 COUNTY_TOWN_KM = 35.0  # a town of the county's state this near the county's middle is in the county
 
 
@@ -1589,6 +1617,7 @@ def _town_in_county(location: Location, places: list[Place], text: str) -> Locat
         return location
     gazetteer = load_gazetteer()
     towns = []
+    places = [p for p in places if not HOME_TOWN_BEFORE.search(text, max(0, p.start - 40), p.start)]
     for place in places:
         if place.feature != "city" or place.admin1 != location.admin1 or place.country_code != location.country_code \
                 or _names_an_organisation(place, text) or _place_of_treatment(place, text):
@@ -1598,7 +1627,8 @@ def _town_in_county(location: Location, places: list[Place], text: str) -> Locat
             towns.append((place, entry))
     for place in places:  # 'northeast of Bell' in a report about Gilchrist County: Bell, Florida, not Bell, California
         if place.feature != "city" or place.country_code != location.country_code or place.admin1 == location.admin1 \
-                or _names_an_organisation(place, text) or _place_of_treatment(place, text):
+                or _names_an_organisation(place, text) or _place_of_treatment(place, text) \
+                or _state_follows(text, place.end):  # 'Pasadena, California' is no namesake inside a Texas county
             continue
         namesakes = [e for e in gazetteer.lookup(place.mention) if e.feature == "city" and e.admin1 == location.admin1
                      and e.country_code == location.country_code and name_key(e.name) == name_key(place.mention)
@@ -1707,7 +1737,7 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     location = _town_in_county(_locate(frame), [p for p in frame.places if not is_local_place(p)], frame.text)
     location = _unknown_town_in_county(frame, location) or location
     location = _borough_of_new_york(location, frame)
-    location = _quarter_of_address_city(location, frame.article.url)
+    location = _quarter_of_address_city(location, frame.article.url, frame.places)
     if location.precision in ("unknown", "admin1", "country"):
         location = _unknown_dateline_town(frame.text, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
@@ -1715,16 +1745,35 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     return location
 
 
-def _quarter_of_address_city(location: Location, url: str | None) -> Location:
+# A page address's world or foreign-news section: its reports are set abroad, not in the outlet's city.
+WORLD_SECTION = re.compile(r"/(?:[a-z]+-)?(?:world|international|intl|foreign|global|africa|asia|europe|americas|middle-?east)"
+                           r"(?:-[a-z]+)?/", re.IGNORECASE)
+
+
+def _quarter_of_address_city(location: Location, url: str | None, places: list[Place] = ()) -> Location:
     """'shot in Southwest' on a page whose address names Seattle or Chicago: a bare compass word is a
     quarter of the outlet's own big city, not the region of another country the gazetteer knows by
-    that name. The compass word stays the mention and the evidence."""
+    that name. The compass word stays the mention and the evidence. Not in a world-news section
+    of the page address, nor in a report that names a place abroad: there it is a region abroad."""
     if not location.mention or name_key(location.mention) not in COMPASS_POINTS:
         return location
     city = _address_city(url)
-    if city is None or city.country_code == location.country_code:
+    if city is None or city.country_code == location.country_code or WORLD_SECTION.search(urlsplit(url).path + "/"):
         return location
+    if any(p.country_code and p.country_code != city.country_code and not _is_demonym(p) and _named_abroad(p)
+           for p in places):
+        return location  # 'in the Southwest' of a report that names Cameroon
     return _moved_to(location, city)
+
+
+def _named_abroad(place: Place) -> bool:
+    """A country or a big city named by its own name: a short word the gazetteer knows as a town
+    abroad ('Ben', 'Shot') or a street it placed there says nothing of where a report is set."""
+    if place.feature == "country":
+        return True
+    entry = _entry_of(place)
+    return place.feature == "city" and entry is not None and entry.population >= BIG_CITY_POPULATION and \
+        name_key(entry.name) == name_key(place.mention)
 
 
 NEW_YORK_BOROUGHS = ("Manhattan", "Brooklyn", "Queens", "The Bronx", "Staten Island")
