@@ -9,8 +9,17 @@ shipped; no text. Thresholds per role (the probability above which a phrase is a
 on MUC-4 dev with ``blotter eval muc4`` and are written with the weights. Usage:
 
     python scripts/train_roles.py [--data ../shared/data] [--out src/blotter/data/roles.json] [--cache DIR]
+                                  [--hold-out START-END ...]
 
 ``--cache`` keeps the spaCy parses (DocBin) between runs; the result is the same with or without it.
+
+``--hold-out START-END`` leaves the train.json stories START to END-1 (file order, the order of
+``blotter eval muc4 --split train --offset START``) out of training; give it more than once for
+several stretches (the ranges are then written to the model file as ``held_out``). The default is
+no hold-out, which rebuilds the shipped file: trained on every story, so the model has seen the
+check stretches 300-500 and 1000-1300 and flatters the check figures it drives. Holding those two
+out (``--hold-out 300-500 --hold-out 1000-1300``) makes the checks honest but cost MUC-4 dev
+0.5206 -> 0.5084 (both models retrained, Nov 2026), so the shipped models keep every story.
 """
 
 from __future__ import annotations
@@ -43,12 +52,28 @@ KEEP = 0.02       # weights smaller than this (in every class) are not shipped
 # and so are the rule weapons (dropping them helped MUC-4 only by turning bombings into attacks, and
 # dropped a modern attacker's knives).
 THRESHOLDS = {"PerpInd": 0.6, "PerpOrg": 0.4, "Victim": 0.7, "Weapon": 0.5, "drop_PerpInd": 0.05}
+HOLD_OUT: tuple[tuple[int, int], ...] = ()  # train.json ranges left out by default (see the docstring)
 LABEL_ORDER = ("PerpOrg", "PerpInd", "Victim", "Target", "Weapon")  # a phrase in two roles takes the first
 
 
 def load(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as lines:
         return [json.loads(line) for line in lines]
+
+
+def hold_out_range(value: str) -> tuple[int, int] | None:
+    """``START-END`` as a half-open story range; ``none`` for no hold-out."""
+    if value.strip().lower() == "none":
+        return None
+    start, sep, end = value.partition("-")
+    if not sep or not start.strip().isdigit() or not end.strip().isdigit() or int(start) >= int(end):
+        raise argparse.ArgumentTypeError(f"expected START-END with START < END (or none), got {value!r}")
+    return int(start), int(end)
+
+
+def without(stories: list[dict], hold_out: tuple[tuple[int, int], ...]) -> list[dict]:
+    """The stories (in file order) outside the ``hold_out`` ranges."""
+    return [s for i, s in enumerate(stories) if not any(start <= i < end for start, end in hold_out)]
 
 
 def parsed(stories: list[dict], cache: Path | None, name: str) -> list:
@@ -160,10 +185,16 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("src/blotter/data/roles.json"))
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--l2", type=float, default=L2)
+    parser.add_argument("--hold-out", type=hold_out_range, action="append", metavar="START-END",
+                        help="train.json stories START..END-1 are not trained on (repeatable; 'none' for "
+                             "none, the default); e.g. the check stretches: --hold-out 300-500 --hold-out 1000-1300")
     args = parser.parse_args()
+    hold_out = HOLD_OUT if args.hold_out is None else tuple(r for r in args.hold_out if r is not None)
     folder = args.data / "muc4"
-    train = load(folder / "train.json")
-    train_features, train_labels = examples(train, parsed(train, args.cache, "train"))
+    train = without(load(folder / "train.json"), hold_out)
+    print(f"training stories {len(train)}  held out {' '.join(f'{a}-{b}' for a, b in hold_out) or 'none'}")
+    cache_name = "train" + "".join(f"-no{a}-{b}" for a, b in hold_out)
+    train_features, train_labels = examples(train, parsed(train, args.cache, cache_name))
     counts = Counter(f for names in train_features for f in set(names))
     vocabulary = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
     x, y = matrix(train_features, vocabulary), np.array(train_labels)
@@ -175,7 +206,8 @@ def main() -> int:
     report("dev", matrix(dev_features, vocabulary), np.array(dev_labels), w, b)
     kept = {f: [round(float(v), 3) for v in w[j]] for f, j in vocabulary.items() if np.abs(w[j]).max() >= KEEP}
     model = {"about": "MUC-4 role fillers; scripts/train_roles.py", "roles": list(roles.ROLES),
-             "bias": [round(float(v), 3) for v in b], "thresholds": THRESHOLDS, "weights": kept}
+             "bias": [round(float(v), 3) for v in b], "thresholds": THRESHOLDS, "weights": kept,
+             **({"held_out": [list(r) for r in hold_out]} if hold_out else {})}
     args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"kept {len(kept)} features -> {args.out} ({args.out.stat().st_size / 1e3:.0f} kB)")
     return 0
