@@ -437,6 +437,30 @@ _SET_THING_ON_FIRE_RE = re.compile(r"\bset\s+(?!(?:fire|up|off|out|aside|down|ab
                                    r"(?:(?!(?:was|were|is|are|been|had|has)\b)[\w'-]+,?\s+){1,7}?(?:on fire|ablaze|alight)\b")
 
 
+# What sets things alight without anyone meaning it: "a space heater set the curtains on fire".
+_ACCIDENTAL_FIRE_CAUSES = frozenset(
+    "heater candle lightning fault spark fire flame blaze cigarette stove oven fryer grill lamp wire wiring circuit "
+    "battery charger appliance firework heat sun explosion blast leak fuel gas bolt ember ash".split())
+
+
+def _sets_something_alight(sentence: Span, char: int) -> bool:
+    """Whether the "set" at ``char`` (a ``_SET_THING_ON_FIRE_RE`` trigger) is someone setting a thing on fire.
+
+    "set" must be a verb, the words up to the fire a noun phrase ("set the tone early and came out on
+    fire" is sport), and its doer no object or weather ("lightning set a barn on fire").
+    """
+    verb = next((t for t in sentence if t.idx == char), None)
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    fire = next((t for t in sentence if t.i > verb.i and t.lower_ in ("fire", "ablaze", "alight")), None)
+    if fire is None or any(t.pos_ in ("VERB", "AUX") for t in sentence.doc[verb.i + 1:fire.i]):
+        return False
+    head = verb
+    while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+        head = head.head
+    return not any(c.dep_ == "nsubj" and c.lemma_.lower() in _ACCIDENTAL_FIRE_CAUSES for c in head.children)
+
+
 # A phrase told as not having happened: "no shots were fired", "did not open fire".
 _DENIED_BEFORE_RE = re.compile(r"(?:\bno|\bnot|\bnever|n't)\s+$")
 
@@ -470,7 +494,8 @@ def find_triggers(sentence: Span, text: str, phrases: list[Trigger], candidates:
     sentence's tokens that are one-word triggers (``trigger_tokens``).
     """
     sentence_text = text[sentence.start_char:sentence.end_char]
-    triggers = [t for t in phrases if sentence.start_char <= t.start < sentence.end_char]
+    triggers = [t for t in phrases if sentence.start_char <= t.start < sentence.end_char
+                and not (t.kind == ARSON and t.end - t.start == 3 and not _sets_something_alight(sentence, t.start))]
     covered = [(t.start, t.end) for t in triggers]
     for index in candidates:
         trigger = _token_trigger(sentence.doc[index])
