@@ -963,6 +963,16 @@ def test_a_player_on_fire_is_no_arson() -> None:
     assert [i.attack_types for i in incidents_of(text)] == [["armed_assault"]]
 
 
+def test_a_sentence_opening_on_a_time_phrase_does_not_move_to_the_city_it_is_told_from() -> None:
+    # "At the same time" opens on no place: the spokesman's city later on is no new scene.
+    text = ("Rebels bombed a bank in Huancayo on Sunday, police said. "
+            "In Huaraz, rebels burned two buses on Monday. "
+            "At the same time, the rebels fired at the drivers, a police spokesman in Lima said.")
+    found = incidents_with_places(text)
+    assert len(found) == 2
+    assert "At the same time" in found[1].evidence[-1].quote
+
+
 def test_a_place_named_late_in_a_sentence_about_an_act_elsewhere_stays_in_it() -> None:
     text = ("Rebels bombed a bank in Huancayo on Sunday, police said. "
             "Later that day rebels burned two buses in Huaraz. "

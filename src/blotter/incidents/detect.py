@@ -573,13 +573,13 @@ def _places_by_sentence(doc: Doc, text: str, places: list[Place] | None) -> dict
             if index >= 0:
                 key = _PlaceKey(place.name.lower(), (place.admin1 or "").lower(), place.country_code or "",
                                 _is_scene(text, place.start, place.end, sentence_starts[index])
-                                and not _names_something(doc, place.start, place.end))
+                                and not _names_something(doc, place.start, place.end), place.start)
                 found.setdefault(sentence_tokens[index], []).append(key)
         return found
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC"):
             key = _PlaceKey(ent.text.lower(), "", "", _is_scene(text, ent.start_char, ent.end_char, ent.sent.start_char)
-                            and not _names_something(doc, ent.start_char, ent.end_char))
+                            and not _names_something(doc, ent.start_char, ent.end_char), ent.start_char)
             found.setdefault(ent.sent.start, []).append(key)
     return found
 
@@ -592,6 +592,7 @@ class _PlaceKey:
     admin1: str
     country: str
     scene: bool  # named as where things happen, not as part of a name
+    start: int = field(default=-1, compare=False)  # where in the text it is named
 
     def near(self, other: _PlaceKey) -> bool:
         """Same place, or one inside the other's region ("Aurora" and "Colorado", two Aurora suburbs)."""
@@ -765,6 +766,21 @@ def _doer_side(event: SentenceEvents) -> str | None:
 _OPENS_ON_PLACE = re.compile(r"\W*(?:in|at|near)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE)
 
 
+def _opening_places(sentence_text: str, sentence_start: int, places: list[_PlaceKey]) -> list[_PlaceKey]:
+    """The places named in the phrase a sentence opens on ("In Cusco, ..."): none when it opens on no
+    place ("At the same time, ...", "In addition, ..."), and never one named after that phrase."""
+    opening = _OPENS_ON_PLACE.match(sentence_text)
+    if opening is None:
+        return []
+    comma = sentence_text.find(",")
+    end = sentence_start + min(comma if comma >= 0 else len(sentence_text), _OPENING_CHARS)
+    return [p for p in places if sentence_start <= p.start < end]
+
+
+# How far into a sentence the place it opens on may start: "In the northern town of ...".
+_OPENING_CHARS = 40
+
+
 def _told(incident: DetectedIncident) -> bool:
     """An incident already told in more than one violent sentence: one more act added to a list starts
     another, while a lone lede's "in addition" still goes on telling the same one."""
@@ -815,7 +831,8 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
         # An act told elsewhere goes on until a sentence opens on another town ("In Cusco, rebels ..."): a place
         # named later in its sentences is mostly where its wounded were taken or whom it was told by.
         new_place = not refers_back and (_elsewhere(places, primary_places) if current is primary else
-                                         _elsewhere(places, current_places) and bool(_OPENS_ON_PLACE.match(sentence_text)))
+                                         _elsewhere(_opening_places(sentence_text, event.sentence.start_char, places),
+                                                    current_places))
         dates = _day_dates(sentence_text) if event.violent else set()
         # Told as another day's event: the incident has a day of its own and this is another, or the
         # sentence opens with its day ("On 1 November guerrillas attacked..."); a day told later in a
