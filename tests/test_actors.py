@@ -642,3 +642,11 @@ def test_a_list_of_clothes_stays_what_the_attackers_wore() -> None:
 def test_a_phrase_after_a_comma_is_not_the_attackers_dress() -> None:
     text = "Gunmen killed two teachers in the village of Santa Rita on Monday, wearing masks."
     assert [p.mention for p in main_incident(text).perpetrators] == ["Gunmen"]
+
+
+def test_the_man_officers_shot_after_the_killing_stays_its_perpetrator() -> None:
+    text = ("A man was shot and killed on Birch Street in Dunmore on Friday, police said. "
+            "The man who was shot by officers after the killing is Ned Bly, 41, police said.")
+    incident = main_incident(text)
+    assert "Ned Bly" in [p.mention for p in incident.perpetrators]
+    assert "Ned Bly" not in [v.name for v in incident.victims]
