@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from blotter.incidents import find_incidents
 from blotter.models import Article, Incident
 from blotter.nlp import analyse
@@ -620,6 +622,31 @@ def test_what_unnamed_attackers_wore_or_rode_stays_in_their_description() -> Non
     assert "Six men wearing military uniforms" in mentions
 
 
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("A man wearing a grey jacket and a woman in a green coat robbed a pharmacy in Dunmore on Friday.",
+     "man wearing a grey jacket", "woman in a green coat"),
+    ("Five men wearing police uniforms and carrying pistols killed a shopkeeper in Tolo on Sunday.",
+     "Five men wearing police uniforms", "carrying"),
+])
+def test_what_attackers_wore_ends_before_another_person_or_deed(text: str, kept: str, dropped: str) -> None:
+    mentions = [p.mention for p in main_incident(text).perpetrators]
+    assert any(m.endswith(kept) for m in mentions), mentions
+    assert not any(dropped in m and kept in m for m in mentions), mentions
+
+
+def test_a_list_of_clothes_stays_what_the_attackers_wore() -> None:
+    text = "Two men wearing masks and gloves killed a shopkeeper in Tolo on Sunday."
+    assert [p.mention for p in main_incident(text).perpetrators] == ["Two men wearing masks and gloves"]
+
+
 def test_a_phrase_after_a_comma_is_not_the_attackers_dress() -> None:
     text = "Gunmen killed two teachers in the village of Santa Rita on Monday, wearing masks."
     assert [p.mention for p in main_incident(text).perpetrators] == ["Gunmen"]
+
+
+def test_the_man_officers_shot_after_the_killing_stays_its_perpetrator() -> None:
+    text = ("A man was shot and killed on Birch Street in Dunmore on Friday, police said. "
+            "The man who was shot by officers after the killing is Ned Bly, 41, police said.")
+    incident = main_incident(text)
+    assert "Ned Bly" in [p.mention for p in incident.perpetrators]
+    assert "Ned Bly" not in [v.name for v in incident.victims]

@@ -534,6 +534,13 @@ def test_named_victims_in_lists_inversions_and_counts(text: str, expected: list[
     assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == expected
 
 
+def test_the_one_the_police_shot_is_no_victim_of_the_who_clause() -> None:
+    # The gunman police shot is named after "is": the clause's harm is the police's, not the attack's.
+    text = ("A man was shot and killed on Birch Street in Dunmore on Friday, police said. "
+            "The man who was shot by officers after the killing is Ned Bly, 41, police said.")
+    assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name == "Ned Bly"] == []
+
+
 @pytest.mark.parametrize("text", [
     "Among the guests were Rosa Ramos and Tomas Vega.",
     "Those who were invited are Carlos Ruiz and Hans Weber.",

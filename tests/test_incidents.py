@@ -947,6 +947,32 @@ def test_set_is_no_arson_unless_something_is_set_on_fire(text: str) -> None:
     assert not [t for t in phrase_triggers(text) if t.kind == ARSON]
 
 
+@pytest.mark.parametrize("text", [
+    "A fire gutted a house on Birch Lane in Fernvale on Tuesday, firefighters said. "
+    "Investigators said a portable stove set the drapes on fire.",
+    "A barn burned down near Millbrook on Friday, the fire chief said. Lightning set the hay loft on fire.",
+    "A fire gutted a flat in Fernvale on Tuesday, firefighters said. The old radio set caught on fire.",
+])
+def test_things_that_catch_fire_by_accident_are_no_arson(text: str) -> None:
+    assert incidents_of(text) == []
+
+
+def test_a_player_on_fire_is_no_arson() -> None:
+    text = ("Two men were shot dead outside a bar in Greendale on Saturday, police said. "
+            "Smith set the pace early and came out on fire in the second half.")
+    assert [i.attack_types for i in incidents_of(text)] == [["armed_assault"]]
+
+
+def test_a_sentence_opening_on_a_time_phrase_does_not_move_to_the_city_it_is_told_from() -> None:
+    # "At the same time" opens on no place: the spokesman's city later on is no new scene.
+    text = ("Rebels bombed a bank in Huancayo on Sunday, police said. "
+            "In Huaraz, rebels burned two buses on Monday. "
+            "At the same time, the rebels fired at the drivers, a police spokesman in Lima said.")
+    found = incidents_with_places(text)
+    assert len(found) == 2
+    assert "At the same time" in found[1].evidence[-1].quote
+
+
 def test_a_place_named_late_in_a_sentence_about_an_act_elsewhere_stays_in_it() -> None:
     text = ("Rebels bombed a bank in Huancayo on Sunday, police said. "
             "Later that day rebels burned two buses in Huaraz. "

@@ -567,9 +567,28 @@ def _dress_end(head: Token) -> int:
         uniform = child.dep_ == "prep" and child.lower_ == "in" and any(
             g.dep_ == "pobj" and g.lemma_.lower() == "uniform" for g in child.children)
         if worn or uniform:
-            end = _phrase_end(child)
+            end = _worn_end(child)
             return end.idx + len(end.text)
     return 0
+
+
+def _worn_end(token: Token) -> Token:
+    """Last word of what was worn: ``_phrase_end``, but stopping before another person or deed joined on
+    ("a man wearing a hoodie and a woman in a dress", "men wearing uniforms and carrying rifles");
+    a plain list of clothes goes on ("wearing masks and gloves")."""
+    end = token
+    rights = list(token.rights)
+    for index, child in enumerate(rights):
+        if child.text in (",", ";") or child.dep_ == "parataxis" or child.tag_ == "VBD":
+            break
+        if child.dep_ == "cc":
+            joined = next((c for c in rights[index + 1:] if c.dep_ == "conj"), None)
+            if joined is not None and (joined.pos_ in ("VERB", "AUX") or any(c.dep_ == "det" for c in joined.children)):
+                break
+        if child.dep_ == "conj" and (child.pos_ in ("VERB", "AUX") or any(c.dep_ == "det" for c in child.children)):
+            break
+        end = _worn_end(child)
+    return end
 
 
 def _phrase_end(token: Token) -> Token:

@@ -437,6 +437,30 @@ _SET_THING_ON_FIRE_RE = re.compile(r"\bset\s+(?!(?:fire|up|off|out|aside|down|ab
                                    r"(?:(?!(?:was|were|is|are|been|had|has)\b)[\w'-]+,?\s+){1,7}?(?:on fire|ablaze|alight)\b")
 
 
+# What sets things alight without anyone meaning it: "a space heater set the curtains on fire".
+_ACCIDENTAL_FIRE_CAUSES = frozenset(
+    "heater candle lightning fault spark fire flame blaze cigarette stove oven fryer grill lamp wire wiring circuit "
+    "battery charger appliance firework heat sun explosion blast leak fuel gas bolt ember ash".split())
+
+
+def _sets_something_alight(sentence: Span, char: int) -> bool:
+    """Whether the "set" at ``char`` (a ``_SET_THING_ON_FIRE_RE`` trigger) is someone setting a thing on fire.
+
+    "set" must be a verb, the words up to the fire a noun phrase ("set the tone early and came out on
+    fire" is sport), and its doer no object or weather ("lightning set a barn on fire").
+    """
+    verb = next((t for t in sentence if t.idx == char), None)
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    fire = next((t for t in sentence if t.i > verb.i and t.lower_ in ("fire", "ablaze", "alight")), None)
+    if fire is None or any(t.pos_ in ("VERB", "AUX") for t in sentence.doc[verb.i + 1:fire.i]):
+        return False
+    head = verb
+    while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+        head = head.head
+    return not any(c.dep_ == "nsubj" and c.lemma_.lower() in _ACCIDENTAL_FIRE_CAUSES for c in head.children)
+
+
 # A phrase told as not having happened: "no shots were fired", "did not open fire".
 _DENIED_BEFORE_RE = re.compile(r"(?:\bno|\bnot|\bnever|n't)\s+$")
 
@@ -470,7 +494,8 @@ def find_triggers(sentence: Span, text: str, phrases: list[Trigger], candidates:
     sentence's tokens that are one-word triggers (``trigger_tokens``).
     """
     sentence_text = text[sentence.start_char:sentence.end_char]
-    triggers = [t for t in phrases if sentence.start_char <= t.start < sentence.end_char]
+    triggers = [t for t in phrases if sentence.start_char <= t.start < sentence.end_char
+                and not (t.kind == ARSON and t.end - t.start == 3 and not _sets_something_alight(sentence, t.start))]
     covered = [(t.start, t.end) for t in triggers]
     for index in candidates:
         trigger = _token_trigger(sentence.doc[index])
@@ -548,13 +573,13 @@ def _places_by_sentence(doc: Doc, text: str, places: list[Place] | None) -> dict
             if index >= 0:
                 key = _PlaceKey(place.name.lower(), (place.admin1 or "").lower(), place.country_code or "",
                                 _is_scene(text, place.start, place.end, sentence_starts[index])
-                                and not _names_something(doc, place.start, place.end))
+                                and not _names_something(doc, place.start, place.end), place.start)
                 found.setdefault(sentence_tokens[index], []).append(key)
         return found
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC"):
             key = _PlaceKey(ent.text.lower(), "", "", _is_scene(text, ent.start_char, ent.end_char, ent.sent.start_char)
-                            and not _names_something(doc, ent.start_char, ent.end_char))
+                            and not _names_something(doc, ent.start_char, ent.end_char), ent.start_char)
             found.setdefault(ent.sent.start, []).append(key)
     return found
 
@@ -567,6 +592,7 @@ class _PlaceKey:
     admin1: str
     country: str
     scene: bool  # named as where things happen, not as part of a name
+    start: int = field(default=-1, compare=False)  # where in the text it is named
 
     def near(self, other: _PlaceKey) -> bool:
         """Same place, or one inside the other's region ("Aurora" and "Colorado", two Aurora suburbs)."""
@@ -740,6 +766,21 @@ def _doer_side(event: SentenceEvents) -> str | None:
 _OPENS_ON_PLACE = re.compile(r"\W*(?:in|at|near)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE)
 
 
+def _opening_places(sentence_text: str, sentence_start: int, places: list[_PlaceKey]) -> list[_PlaceKey]:
+    """The places named in the phrase a sentence opens on ("In Cusco, ..."): none when it opens on no
+    place ("At the same time, ...", "In addition, ..."), and never one named after that phrase."""
+    opening = _OPENS_ON_PLACE.match(sentence_text)
+    if opening is None:
+        return []
+    comma = sentence_text.find(",")
+    end = sentence_start + min(comma if comma >= 0 else len(sentence_text), _OPENING_CHARS)
+    return [p for p in places if sentence_start <= p.start < end]
+
+
+# How far into a sentence the place it opens on may start: "In the northern town of ...".
+_OPENING_CHARS = 40
+
+
 def _told(incident: DetectedIncident) -> bool:
     """An incident already told in more than one violent sentence: one more act added to a list starts
     another, while a lone lede's "in addition" still goes on telling the same one."""
@@ -790,7 +831,8 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
         # An act told elsewhere goes on until a sentence opens on another town ("In Cusco, rebels ..."): a place
         # named later in its sentences is mostly where its wounded were taken or whom it was told by.
         new_place = not refers_back and (_elsewhere(places, primary_places) if current is primary else
-                                         _elsewhere(places, current_places) and bool(_OPENS_ON_PLACE.match(sentence_text)))
+                                         _elsewhere(_opening_places(sentence_text, event.sentence.start_char, places),
+                                                    current_places))
         dates = _day_dates(sentence_text) if event.violent else set()
         # Told as another day's event: the incident has a day of its own and this is another, or the
         # sentence opens with its day ("On 1 November guerrillas attacked..."); a day told later in a

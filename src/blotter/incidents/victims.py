@@ -758,9 +758,20 @@ def _told_by_clause(noun: Token) -> VictimStatus | None:
             continue
         if subject.dep_ == "nsubj" and clause.lemma_.lower() in ("die", "succumb"):
             return "killed"
-        if subject.dep_ == "nsubjpass":
+        if subject.dep_ == "nsubjpass" and not _harmed_by_police(clause):
             return _harm_verb_status(clause)
     return None
+
+
+# Who stop an attacker: "the man who was shot by officers" is mostly the one they stopped, no victim.
+_POLICE_AGENTS = frozenset("police officer officers policeman policemen deputy deputies trooper troopers agent agents "
+                           "sheriff soldiers troops guard guards".split())
+
+
+def _harmed_by_police(clause: Token) -> bool:
+    """Whether a passive clause tells the police as its doer ("who was shot by deputies")."""
+    return any(g.dep_ == "pobj" and g.lower_ in _POLICE_AGENTS
+               for c in clause.children if c.dep_ == "agent" for g in c.children)
 
 
 def _participle_status(token: Token) -> VictimStatus | None:
