@@ -31,6 +31,7 @@ import numpy as np
 from scipy import optimize, sparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from blotter.eval.common import document_range  # noqa: E402
 from blotter.incidents.relevance import features  # noqa: E402
 
 MIN_DOCS = 5          # a feature must occur in this many training documents
@@ -40,12 +41,10 @@ HOLD_OUT: tuple[tuple[int, int], ...] = ()  # train.json ranges left out by defa
 
 def hold_out_range(value: str) -> tuple[int, int] | None:
     """``START-END`` as a half-open document range; ``none`` for no hold-out."""
-    if value.strip().lower() == "none":
-        return None
-    start, sep, end = value.partition("-")
-    if not sep or not start.strip().isdigit() or not end.strip().isdigit() or int(start) >= int(end):
-        raise argparse.ArgumentTypeError(f"expected START-END with START < END (or none), got {value!r}")
-    return int(start), int(end)
+    try:
+        return document_range(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def held_out(index: int, ranges: tuple[tuple[int, int], ...]) -> bool:

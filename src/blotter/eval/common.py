@@ -12,6 +12,17 @@ from ..geo import load_gazetteer, name_key
 from ..models import DocumentRecord, Incident
 
 
+def document_range(value: str) -> tuple[int, int] | None:
+    """``START-END`` as a half-open range of documents in file order (a training script's ``--hold-out``);
+    ``none`` for no range. Raises ValueError on anything else, which argparse reports as a usage error."""
+    if value.strip().lower() == "none":
+        return None
+    start, sep, end = value.partition("-")
+    if not sep or not start.strip().isdigit() or not end.strip().isdigit() or int(start) >= int(end):
+        raise ValueError(f"expected START-END with START < END (or none), got {value!r}")
+    return int(start), int(end)
+
+
 def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict]:
     """The objects of a JSON Lines file in order, the first ``limit`` only when given; blank lines skipped."""
     with open(path, encoding="utf-8") as lines:
