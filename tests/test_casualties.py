@@ -939,3 +939,20 @@ def test_a_span_of_time_is_no_count_of_people(text: str, killed: int | None, inj
 def test_a_non_fatal_shooting_in_the_headline_is_no_death() -> None:
     casualties = headline_casualties("The boy was treated at a hospital.", title="Elmtown pair face charges over non-fatal shooting of nephew")
     assert casualties.killed.best is None
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    # a second verb opens another clause: its people are not more of the first verb's
+    ("Sniper slays deputy, wounds clerk near Birch Lake", 1, 1),
+    ("Man shoots niece, kills nephew in Birch Lake", 1, 1),
+    ("Killing man, wounding woman in Birch Lake", 1, None),
+    # the one before "says" tells of it
+    ("Woman kills husband, deputy says", 1, None),
+    ("Trooper shoots man, sister says", None, 1),
+    # listed people stay added up
+    ("Man kills wife, son in Birch Lake", 2, None),
+])
+def test_headline_people_stop_at_a_second_verb_or_a_speaker(title: str, killed, injured) -> None:
+    casualties = headline_casualties("The sheriff's office asked anyone with video to call.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+

@@ -255,9 +255,14 @@ HEADLINE_ACTIVE_BARE_RE = re.compile(
     r"\b(?P<verb>kills|slays|wounds|injures|shoots|killing|wounding|injuring)\s+(?P<count>" + NUMBER_PATTERN + r")"
     r"(?=\s*(?:[,;|]|$)|\s+(?:in|at|on|near|after|during|outside|inside|before|and)\b)", re.IGNORECASE)
 # More people after the first a headline's verb names: "kills wife, son", "shoots man and his daughter".
+# A second verb opens another clause ("slays deputy, wounds officer"), and a noun before "says" is who
+# tells of it ("kills wife, officer says"): no more people of the first verb.
+_HEADLINE_VERB = (r"(?:kill|slay|slew|slain|murder|wound|injur|hurt|shoot|shot|hit|strik|struck|stab|beat|leav|left|gun)\w*")
 _HEADLINE_MORE_RE = re.compile(
-    r"(?:\s+(?:" + PERSON_NOUNS + r")\b)?(?:\s*,\s*|,?\s+(?:and|&)\s+)(?:(?:his|her|their)\s+)?(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[\w'’-]+\s+){0,1}?"
-    r"(?P<noun>" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
+    r"(?:\s+(?:" + PERSON_NOUNS + r")\b)?(?:\s*,\s*|,?\s+(?:and|&)\s+)(?:(?:his|her|their)\s+)?(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?"
+    r"(?:(?!" + _HEADLINE_VERB + r"\s)[\w'’-]+\s+){0,1}?"
+    r"(?P<noun>" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)"
+    r"(?!\s+(?:says|said|say|tells|told|confirms|reports))", re.IGNORECASE)
 # "faces charges in shooting death of 17-year-old", "arrest in fatal shooting", "fatal Elm Park shooting":
 # the headline names a death without a figure; one, the least it says.
 HEADLINE_DEATH_RE = re.compile(
