@@ -956,3 +956,22 @@ def test_headline_people_stop_at_a_second_verb_or_a_speaker(title: str, killed, 
     casualties = headline_casualties("The sheriff's office asked anyone with video to call.", title=title)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
 
+
+@pytest.mark.parametrize("title, killed, injured", [
+    ("Man shoots 3, kills 1 at Birch Lake diner", 1, 2),
+    ("Man shoots 4, killing 2", 2, 2),
+    ("Birch Lake man slew wife and her sister, police say", 2, None),
+])
+def test_headline_dead_among_the_shot_and_slew(title: str, killed, injured) -> None:
+    casualties = headline_casualties("The sheriff's office asked anyone with video to call.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("title, killed", [
+    ("Birch City tops 250 homicides for first time since 1990s", None),
+    ("Birch City passes 90 murders so far this year", None),
+    ("Suspect named in three Birch County killings", 3),
+])
+def test_a_citys_tally_in_the_headline_is_no_count(title: str, killed) -> None:
+    assert headline_casualties("The sheriff's office asked anyone with video to call.", title=title).killed.best == killed
+

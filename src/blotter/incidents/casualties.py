@@ -277,7 +277,12 @@ HEADLINE_DEATH_RE = re.compile(
 HEADLINE_KILLINGS_RE = re.compile(
     r"\b(?P<count>" + NUMBER_PATTERN + r")\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:killings|slayings|murders|homicides|shooting\s+deaths)\b",
     re.IGNORECASE)
-_HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
+# A city's tally, not one incident's killings: "City tops 300 homicides", "murders so far this year".
+_TALLY_BEFORE_RE = re.compile(r"\b(?:tops?|topped|topping|surpass\w*|reach\w*|pass(?:es|ed|ing)?|exceed\w*|nears?|neared|nearing|"
+                              r"hits|record|more\s+than|fewer\s+than|over)\s+$", re.IGNORECASE)
+_TALLY_AFTER_RE = re.compile(r"[^.;:|]{0,40}?\b(?:this\s+year|so\s+far|to\s+date|last\s+year|for\s+(?:the\s+)?first\s+time|since|in\s+(?:19|20)\d\d|"
+                             r"(?:19|20)\d\ds?)\b", re.IGNORECASE)
+_HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|slew|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
     r"(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?P<harm>killed|hurt|injured|wounded)"
@@ -926,14 +931,21 @@ def _headline_list_quantity(words: str) -> Quantity | None:
 
 _SHOOTS_THEN_KILLING_RE = re.compile(r"^(?:shoots|shot|hits|strikes)\b[^,;:|]*,\s*$", re.IGNORECASE)
 _KILLING_RE = re.compile(r"killing\b", re.IGNORECASE)
+# "Man shoots 2, kills 1": bare figures on both verbs, the dead among the shot; "shoots wife, kills son" are two people.
+_SHOOTS_FIGURE_THEN_KILLS_RE = re.compile(r"^(?:shoots|shot|hits|strikes)\s+(?:" + NUMBER_PATTERN + r")\s*,\s*$", re.IGNORECASE)
+_KILLS_FIGURE_RE = re.compile(r"(?:kills|killed)\s+(?:" + NUMBER_PATTERN + r")(?![\w-])", re.IGNORECASE)
 
 
 def _shot_less_the_killed(source: str, found: list[tuple[Harm, Quantity, int, int]]) -> list[tuple[Harm, Quantity, int, int]]:
-    """"Man shoots 4 relatives, killing 2": the dead are among those shot, so two were hurt."""
+    """"Man shoots 4 relatives, killing 2", "Man shoots 2, kills 1": the dead are among those shot, so two
+    (one) were hurt."""
     killed = next((f for f in found if f[0] == "killed"), None)
     injured = next((f for f in found if f[0] == "injured"), None)
-    if killed is None or injured is None or not _KILLING_RE.match(source, killed[2]) \
-            or not _SHOOTS_THEN_KILLING_RE.match(source[injured[2]:killed[2]]):
+    if killed is None or injured is None:
+        return found
+    between = source[injured[2]:killed[2]]
+    if not (_KILLING_RE.match(source, killed[2]) and _SHOOTS_THEN_KILLING_RE.match(between)) \
+            and not (_KILLS_FIGURE_RE.match(source, killed[2]) and _SHOOTS_FIGURE_THEN_KILLS_RE.match(between)):
         return found
     left = injured[1].best - killed[1].best
     rest = [f for f in found if f is not injured]
@@ -979,6 +991,9 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
         if quantity is not None and all(h != harm for h, *_ in found):
             found.append((harm, quantity, active.start(), active.end()))
     killings = HEADLINE_KILLINGS_RE.search(source, 0, end)
+    if killings is not None and (_TALLY_BEFORE_RE.search(source, max(0, killings.start() - 20), killings.start())
+                                 or _TALLY_AFTER_RE.match(source, killings.end(), end)):
+        killings = None
     quantity = _headline_quantity(killings.group("count"), None) if killings else None
     if killings is not None and quantity is not None and all(h != "killed" for h, *_ in found):
         found.append(("killed", quantity, killings.start(), killings.end()))
