@@ -975,3 +975,21 @@ def test_headline_dead_among_the_shot_and_slew(title: str, killed, injured) -> N
 def test_a_citys_tally_in_the_headline_is_no_count(title: str, killed) -> None:
     assert headline_casualties("The sheriff's office asked anyone with video to call.", title=title).killed.best == killed
 
+
+@pytest.mark.parametrize("text, killed", [
+    # what "also" adds must be a person of this incident, not the killer
+    ("A man was killed on Birch Road on Monday. A cat was also killed.", 1),
+    ("A man was killed on Birch Road on Monday. A neighbor's goat was also shot and killed.", 1),
+    ("A woman was shot and killed in her home on Monday. Her husband was also found dead from what deputies called a self-inflicted injury.", 1),
+    # another day's death told as background
+    ("A man was killed on Birch Road on Monday. It was the third homicide this week. On Friday a teen was also killed on Ash Street.", 1),
+    ("A man was fatally shot on Birch Road on Monday. His cousin was also killed in a shooting in 2017, relatives said.", 1),
+    # still two
+    ("Al Poe was killed Monday. His brother was also killed.", 2),
+    ("Al Poe was killed Monday. His brother was also killed Monday night.", 2),
+    ("Al Poe was shot and killed Monday by a tenant. A woman in her 30s was also killed as she tried to help.", 2),
+])
+def test_also_killed_adds_only_people_of_the_same_incident(text: str, killed: int) -> None:
+    assert headline_casualties(text, title="Police probe Birch Road shooting").killed.best == killed
+
+

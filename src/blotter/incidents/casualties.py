@@ -1058,6 +1058,14 @@ def _enumerated_injured(text: str, mentions: list[CasualtyMention], killed: int)
 
 
 _ALSO_BEFORE_RE = re.compile(r"\balso\s+(?:(?-i:[a-z]+ly)\s+)?$", re.IGNORECASE)
+# Who an "also" adds must be a person: "a dog was also killed" is none.
+_PERSON_HEAD_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)(?:\s*,\s*\d{1,3}\s*,?)?"
+                             r"(?:\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s)?$", re.IGNORECASE)
+# A death by one's own hand is the killer's: "Her husband was also found dead of a self-inflicted wound".
+_OWN_HAND_RE = re.compile(r"\bself-inflicted\b|\bsuicide\b|\bown\s+li(?:fe|ves)\b|\bon\s+(?:himself|herself|themselves)\b|"
+                          r"\b(?:killed|shot)\s+(?:himself|herself|themselves)\b", re.IGNORECASE)
+# A weekday in the "also" sentence other than the one the report gave before: another day's death.
+_WEEKDAY_RE = re.compile(r"\b" + _WEEKDAY + r"\b")
 
 
 def _also_killed(text: str, frame: IncidentFrame, mentions: list[CasualtyMention]) -> tuple[int, list[CasualtyMention]] | None:
@@ -1078,6 +1086,16 @@ def _also_killed(text: str, frame: IncidentFrame, mentions: list[CasualtyMention
         if not earlier or any(m.quantity.best != 1 for m in earlier) or _RESTATED_RE.search(text, mention.start, mention.end) \
                 or any(_restates(text, mention, m) for m in earlier):
             return None  # after a toll ("three dead ... Jo Roe was also killed") the one "also" killed is among them
+        if not all(_PERSON_HEAD_RE.search(text[slice(*g)]) or _NAMED_PERSON_RE.fullmatch(text[slice(*g)]) for g in mention.groups):
+            continue  # "A dog was also killed"
+        sentence = next((s for s in frame.sentences if s.start_char <= mention.start < s.end_char), None)
+        sentence_start, sentence_end = (sentence.start_char, sentence.end_char) if sentence is not None else (mention.start, mention.end)
+        if _OWN_HAND_RE.search(text, sentence_start, sentence_end):
+            continue  # the killer found dead by his own hand
+        told_before = {day.group(0) for day in _WEEKDAY_RE.finditer(text, 0, sentence_start)}
+        if (told_before and any(day.group(0) not in told_before for day in _WEEKDAY_RE.finditer(text, sentence_start, sentence_end))) \
+                or _BACKGROUND_RE.search(text, sentence_start, sentence_end):
+            continue  # "On Tuesday a woman was also killed" after a Saturday's death, "killed in 2019": another time's death
         return 1 + mention.quantity.best, [earlier[0], mention]
     return None
 
