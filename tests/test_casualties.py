@@ -993,3 +993,13 @@ def test_also_killed_adds_only_people_of_the_same_incident(text: str, killed: in
     assert headline_casualties(text, title="Police probe Birch Road shooting").killed.best == killed
 
 
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Jo Roe, a father of two, and his daughter were killed on Monday.", 2, None),
+    ("Jo Roe, a father of two, was killed on Monday.", 1, None),
+    # "a neighbor" may be one more when an indefinite person follows
+    ("Jo Roe, a neighbor, and a teenager were wounded on Monday.", None, 3),
+    ("Jo Roe, a neighbor, and his son were wounded on Monday.", None, 2),
+])
+def test_a_description_with_of_between_commas_is_the_person_before_it(text: str, killed, injured) -> None:
+    casualties = headline_casualties(text, title="Police probe Birch Road shooting")
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

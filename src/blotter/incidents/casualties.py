@@ -113,7 +113,10 @@ _GROUP = (
 # A noun followed by "of" describes the one before it ("Jo Roe, son of Al Roe"): no one more.
 _SHARED_DETERMINER_GROUP = (r"(?:\d{1,3}-(?:year|month|week)[\s-]old\s+)?(?<![\w-])(?:" + PERSON_NOUNS + "|"
                             + CRIME_ATTACKER_NOUNS + r")\b(?!\s+of\b)")
-_LISTED_GROUP = r"(?:" + _GROUP + "|" + _SHARED_DETERMINER_GROUP + ")"
+# A description between commas may run on with "of": "Jo Roe, a father of three, and his son".
+_DESCRIBED_WITH_OF = (r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")\s+of\s+(?:(?:" + NUMBER_PATTERN
+                      + r")|(?:the\s+)?[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})(?=\s*,)")
+_LISTED_GROUP = r"(?:" + _DESCRIBED_WITH_OF + "|" + _GROUP + "|" + _SHARED_DETERMINER_GROUP + ")"
 _SHARED_DETERMINER_GROUP_RE = re.compile(_SHARED_DETERMINER_GROUP, re.IGNORECASE)
 # Groups joined by commas, then by "and" as often as the report likes: "Jo Roe, Al Poe and Ann Lee", "a man and a
 # woman and a boy". A figure after the last "and" restates them ("a boy and a girl, both 12"): no comma group there.
@@ -465,6 +468,7 @@ _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _ONE_DEFINITE_RE = re.compile(r"(?:the|his|her|their)\s+(?!\S*(?:s|men|people|children)\b)", re.IGNORECASE)
 _ENCLOSED_APPOSITIVE_RE = re.compile(r"\s*,\s*")
+_FIGURE_FIRST_RE = re.compile(r"(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:a|an)\b|" + _POSSESSOR + ")", re.IGNORECASE)
 # A figure for shootings across a city or a weekend, not for the report's own incident ("in two other
 # shootings" after it tells of others than those counted).
@@ -527,7 +531,8 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
             if kept and index < len(groups) - 1 \
                     and _ENCLOSED_APPOSITIVE_RE.fullmatch(text, described.get(kept[-1], kept[-1][1]), g[0]) \
                     and re.match(r"(?:a|an)\s", text[g[0]:g[1]], re.IGNORECASE) and _one_person(text, kept[-1]) \
-                    and re.fullmatch(r"\s*,\s*(?:and\s+)?", text[g[1]:groups[index + 1][0]], re.IGNORECASE):
+                    and re.fullmatch(r"\s*,\s*(?:and\s+)?", text[g[1]:groups[index + 1][0]], re.IGNORECASE) \
+                    and not _FIGURE_FIRST_RE.match(text, *groups[index + 1]):  # "Jo Roe, a neighbor, and a teen": maybe three
                 described[kept[-1]] = g[1]
             else:
                 kept.append(g)
