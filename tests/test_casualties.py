@@ -939,3 +939,67 @@ def test_a_span_of_time_is_no_count_of_people(text: str, killed: int | None, inj
 def test_a_non_fatal_shooting_in_the_headline_is_no_death() -> None:
     casualties = headline_casualties("The boy was treated at a hospital.", title="Elmtown pair face charges over non-fatal shooting of nephew")
     assert casualties.killed.best is None
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    # a second verb opens another clause: its people are not more of the first verb's
+    ("Sniper slays deputy, wounds clerk near Birch Lake", 1, 1),
+    ("Man shoots niece, kills nephew in Birch Lake", 1, 1),
+    ("Killing man, wounding woman in Birch Lake", 1, None),
+    # the one before "says" tells of it
+    ("Woman kills husband, deputy says", 1, None),
+    ("Trooper shoots man, sister says", None, 1),
+    # listed people stay added up
+    ("Man kills wife, son in Birch Lake", 2, None),
+])
+def test_headline_people_stop_at_a_second_verb_or_a_speaker(title: str, killed, injured) -> None:
+    casualties = headline_casualties("The sheriff's office asked anyone with video to call.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    ("Man shoots 3, kills 1 at Birch Lake diner", 1, 2),
+    ("Man shoots 4, killing 2", 2, 2),
+    ("Birch Lake man slew wife and her sister, police say", 2, None),
+])
+def test_headline_dead_among_the_shot_and_slew(title: str, killed, injured) -> None:
+    casualties = headline_casualties("The sheriff's office asked anyone with video to call.", title=title)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("title, killed", [
+    ("Birch City tops 250 homicides for first time since 1990s", None),
+    ("Birch City passes 90 murders so far this year", None),
+    ("Suspect named in three Birch County killings", 3),
+])
+def test_a_citys_tally_in_the_headline_is_no_count(title: str, killed) -> None:
+    assert headline_casualties("The sheriff's office asked anyone with video to call.", title=title).killed.best == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    # what "also" adds must be a person of this incident, not the killer
+    ("A man was killed on Birch Road on Monday. A cat was also killed.", 1),
+    ("A man was killed on Birch Road on Monday. A neighbor's goat was also shot and killed.", 1),
+    ("A woman was shot and killed in her home on Monday. Her husband was also found dead from what deputies called a self-inflicted injury.", 1),
+    # another day's death told as background
+    ("A man was killed on Birch Road on Monday. It was the third homicide this week. On Friday a teen was also killed on Ash Street.", 1),
+    ("A man was fatally shot on Birch Road on Monday. His cousin was also killed in a shooting in 2017, relatives said.", 1),
+    # still two
+    ("Al Poe was killed Monday. His brother was also killed.", 2),
+    ("Al Poe was killed Monday. His brother was also killed Monday night.", 2),
+    ("Al Poe was shot and killed Monday by a tenant. A woman in her 30s was also killed as she tried to help.", 2),
+])
+def test_also_killed_adds_only_people_of_the_same_incident(text: str, killed: int) -> None:
+    assert headline_casualties(text, title="Police probe Birch Road shooting").killed.best == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Jo Roe, a father of two, and his daughter were killed on Monday.", 2, None),
+    ("Jo Roe, a father of two, was killed on Monday.", 1, None),
+    # "a neighbor" may be one more when an indefinite person follows
+    ("Jo Roe, a neighbor, and a teenager were wounded on Monday.", None, 3),
+    ("Jo Roe, a neighbor, and his son were wounded on Monday.", None, 2),
+])
+def test_a_description_with_of_between_commas_is_the_person_before_it(text: str, killed, injured) -> None:
+    casualties = headline_casualties(text, title="Police probe Birch Road shooting")
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

@@ -113,7 +113,10 @@ _GROUP = (
 # A noun followed by "of" describes the one before it ("Jo Roe, son of Al Roe"): no one more.
 _SHARED_DETERMINER_GROUP = (r"(?:\d{1,3}-(?:year|month|week)[\s-]old\s+)?(?<![\w-])(?:" + PERSON_NOUNS + "|"
                             + CRIME_ATTACKER_NOUNS + r")\b(?!\s+of\b)")
-_LISTED_GROUP = r"(?:" + _GROUP + "|" + _SHARED_DETERMINER_GROUP + ")"
+# A description between commas may run on with "of": "Jo Roe, a father of three, and his son".
+_DESCRIBED_WITH_OF = (r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r")\s+of\s+(?:(?:" + NUMBER_PATTERN
+                      + r")|(?:the\s+)?[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})(?=\s*,)")
+_LISTED_GROUP = r"(?:" + _DESCRIBED_WITH_OF + "|" + _GROUP + "|" + _SHARED_DETERMINER_GROUP + ")"
 _SHARED_DETERMINER_GROUP_RE = re.compile(_SHARED_DETERMINER_GROUP, re.IGNORECASE)
 # Groups joined by commas, then by "and" as often as the report likes: "Jo Roe, Al Poe and Ann Lee", "a man and a
 # woman and a boy". A figure after the last "and" restates them ("a boy and a girl, both 12"): no comma group there.
@@ -255,9 +258,14 @@ HEADLINE_ACTIVE_BARE_RE = re.compile(
     r"\b(?P<verb>kills|slays|wounds|injures|shoots|killing|wounding|injuring)\s+(?P<count>" + NUMBER_PATTERN + r")"
     r"(?=\s*(?:[,;|]|$)|\s+(?:in|at|on|near|after|during|outside|inside|before|and)\b)", re.IGNORECASE)
 # More people after the first a headline's verb names: "kills wife, son", "shoots man and his daughter".
+# A second verb opens another clause ("slays deputy, wounds officer"), and a noun before "says" is who
+# tells of it ("kills wife, officer says"): no more people of the first verb.
+_HEADLINE_VERB = (r"(?:kill|slay|slew|slain|murder|wound|injur|hurt|shoot|shot|hit|strik|struck|stab|beat|leav|left|gun)\w*")
 _HEADLINE_MORE_RE = re.compile(
-    r"(?:\s+(?:" + PERSON_NOUNS + r")\b)?(?:\s*,\s*|,?\s+(?:and|&)\s+)(?:(?:his|her|their)\s+)?(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?(?:[\w'’-]+\s+){0,1}?"
-    r"(?P<noun>" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)", re.IGNORECASE)
+    r"(?:\s+(?:" + PERSON_NOUNS + r")\b)?(?:\s*,\s*|,?\s+(?:and|&)\s+)(?:(?:his|her|their)\s+)?(?:(?P<count>" + NUMBER_PATTERN + r")\s+)?"
+    r"(?:(?!" + _HEADLINE_VERB + r"\s)[\w'’-]+\s+){0,1}?"
+    r"(?P<noun>" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)\b(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)"
+    r"(?!\s+(?:says|said|say|tells|told|confirms|reports))", re.IGNORECASE)
 # "faces charges in shooting death of 17-year-old", "arrest in fatal shooting", "fatal Elm Park shooting":
 # the headline names a death without a figure; one, the least it says.
 HEADLINE_DEATH_RE = re.compile(
@@ -272,7 +280,12 @@ HEADLINE_DEATH_RE = re.compile(
 HEADLINE_KILLINGS_RE = re.compile(
     r"\b(?P<count>" + NUMBER_PATTERN + r")\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:killings|slayings|murders|homicides|shooting\s+deaths)\b",
     re.IGNORECASE)
-_HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|death|murder|fatal", re.IGNORECASE)
+# A city's tally, not one incident's killings: "City tops 300 homicides", "murders so far this year".
+_TALLY_BEFORE_RE = re.compile(r"\b(?:tops?|topped|topping|surpass\w*|reach\w*|pass(?:es|ed|ing)?|exceed\w*|nears?|neared|nearing|"
+                              r"hits|record|more\s+than|fewer\s+than|over)\s+$", re.IGNORECASE)
+_TALLY_AFTER_RE = re.compile(r"[^.;:|]{0,40}?\b(?:this\s+year|so\s+far|to\s+date|last\s+year|for\s+(?:the\s+)?first\s+time|since|in\s+(?:19|20)\d\d|"
+                             r"(?:19|20)\d\ds?)\b", re.IGNORECASE)
+_HEADLINE_KILLED_RE = re.compile(r"kill|dies|died|dead|sla[iy]|slew|death|murder|fatal", re.IGNORECASE)
 NONE_RE = re.compile(
     r"\b(?:no\s+one|nobody|no\s+one\s+else|none\s+of\s+\w+|no\s+other\s+(?:people|persons))\s+(?:else\s+)?"
     r"(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?P<harm>killed|hurt|injured|wounded)"
@@ -455,6 +468,7 @@ _PLAIN_PERSON_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month
 _BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*$")
 _ONE_DEFINITE_RE = re.compile(r"(?:the|his|her|their)\s+(?!\S*(?:s|men|people|children)\b)", re.IGNORECASE)
 _ENCLOSED_APPOSITIVE_RE = re.compile(r"\s*,\s*")
+_FIGURE_FIRST_RE = re.compile(r"(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:a|an)\b|" + _POSSESSOR + ")", re.IGNORECASE)
 # A figure for shootings across a city or a weekend, not for the report's own incident ("in two other
 # shootings" after it tells of others than those counted).
@@ -517,7 +531,8 @@ def _mention_from_list(text: str, list_start: int, list_end: int, harm: Harm, we
             if kept and index < len(groups) - 1 \
                     and _ENCLOSED_APPOSITIVE_RE.fullmatch(text, described.get(kept[-1], kept[-1][1]), g[0]) \
                     and re.match(r"(?:a|an)\s", text[g[0]:g[1]], re.IGNORECASE) and _one_person(text, kept[-1]) \
-                    and re.fullmatch(r"\s*,\s*(?:and\s+)?", text[g[1]:groups[index + 1][0]], re.IGNORECASE):
+                    and re.fullmatch(r"\s*,\s*(?:and\s+)?", text[g[1]:groups[index + 1][0]], re.IGNORECASE) \
+                    and not _FIGURE_FIRST_RE.match(text, *groups[index + 1]):  # "Jo Roe, a neighbor, and a teen": maybe three
                 described[kept[-1]] = g[1]
             else:
                 kept.append(g)
@@ -921,14 +936,21 @@ def _headline_list_quantity(words: str) -> Quantity | None:
 
 _SHOOTS_THEN_KILLING_RE = re.compile(r"^(?:shoots|shot|hits|strikes)\b[^,;:|]*,\s*$", re.IGNORECASE)
 _KILLING_RE = re.compile(r"killing\b", re.IGNORECASE)
+# "Man shoots 2, kills 1": bare figures on both verbs, the dead among the shot; "shoots wife, kills son" are two people.
+_SHOOTS_FIGURE_THEN_KILLS_RE = re.compile(r"^(?:shoots|shot|hits|strikes)\s+(?:" + NUMBER_PATTERN + r")\s*,\s*$", re.IGNORECASE)
+_KILLS_FIGURE_RE = re.compile(r"(?:kills|killed)\s+(?:" + NUMBER_PATTERN + r")(?![\w-])", re.IGNORECASE)
 
 
 def _shot_less_the_killed(source: str, found: list[tuple[Harm, Quantity, int, int]]) -> list[tuple[Harm, Quantity, int, int]]:
-    """"Man shoots 4 relatives, killing 2": the dead are among those shot, so two were hurt."""
+    """"Man shoots 4 relatives, killing 2", "Man shoots 2, kills 1": the dead are among those shot, so two
+    (one) were hurt."""
     killed = next((f for f in found if f[0] == "killed"), None)
     injured = next((f for f in found if f[0] == "injured"), None)
-    if killed is None or injured is None or not _KILLING_RE.match(source, killed[2]) \
-            or not _SHOOTS_THEN_KILLING_RE.match(source[injured[2]:killed[2]]):
+    if killed is None or injured is None:
+        return found
+    between = source[injured[2]:killed[2]]
+    if not (_KILLING_RE.match(source, killed[2]) and _SHOOTS_THEN_KILLING_RE.match(between)) \
+            and not (_KILLS_FIGURE_RE.match(source, killed[2]) and _SHOOTS_FIGURE_THEN_KILLS_RE.match(between)):
         return found
     left = injured[1].best - killed[1].best
     rest = [f for f in found if f is not injured]
@@ -974,6 +996,9 @@ def headline_counts(frame: IncidentFrame) -> list[tuple[Harm, Count]]:
         if quantity is not None and all(h != harm for h, *_ in found):
             found.append((harm, quantity, active.start(), active.end()))
     killings = HEADLINE_KILLINGS_RE.search(source, 0, end)
+    if killings is not None and (_TALLY_BEFORE_RE.search(source, max(0, killings.start() - 20), killings.start())
+                                 or _TALLY_AFTER_RE.match(source, killings.end(), end)):
+        killings = None
     quantity = _headline_quantity(killings.group("count"), None) if killings else None
     if killings is not None and quantity is not None and all(h != "killed" for h, *_ in found):
         found.append(("killed", quantity, killings.start(), killings.end()))
@@ -1038,6 +1063,14 @@ def _enumerated_injured(text: str, mentions: list[CasualtyMention], killed: int)
 
 
 _ALSO_BEFORE_RE = re.compile(r"\balso\s+(?:(?-i:[a-z]+ly)\s+)?$", re.IGNORECASE)
+# Who an "also" adds must be a person: "a dog was also killed" is none.
+_PERSON_HEAD_RE = re.compile(r"\b(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old)(?:\s*,\s*\d{1,3}\s*,?)?"
+                             r"(?:\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s)?$", re.IGNORECASE)
+# A death by one's own hand is the killer's: "Her husband was also found dead of a self-inflicted wound".
+_OWN_HAND_RE = re.compile(r"\bself-inflicted\b|\bsuicide\b|\bown\s+li(?:fe|ves)\b|\bon\s+(?:himself|herself|themselves)\b|"
+                          r"\b(?:killed|shot)\s+(?:himself|herself|themselves)\b", re.IGNORECASE)
+# A weekday in the "also" sentence other than the one the report gave before: another day's death.
+_WEEKDAY_RE = re.compile(r"\b" + _WEEKDAY + r"\b")
 
 
 def _also_killed(text: str, frame: IncidentFrame, mentions: list[CasualtyMention]) -> tuple[int, list[CasualtyMention]] | None:
@@ -1058,6 +1091,16 @@ def _also_killed(text: str, frame: IncidentFrame, mentions: list[CasualtyMention
         if not earlier or any(m.quantity.best != 1 for m in earlier) or _RESTATED_RE.search(text, mention.start, mention.end) \
                 or any(_restates(text, mention, m) for m in earlier):
             return None  # after a toll ("three dead ... Jo Roe was also killed") the one "also" killed is among them
+        if not all(_PERSON_HEAD_RE.search(text[slice(*g)]) or _NAMED_PERSON_RE.fullmatch(text[slice(*g)]) for g in mention.groups):
+            continue  # "A dog was also killed"
+        sentence = next((s for s in frame.sentences if s.start_char <= mention.start < s.end_char), None)
+        sentence_start, sentence_end = (sentence.start_char, sentence.end_char) if sentence is not None else (mention.start, mention.end)
+        if _OWN_HAND_RE.search(text, sentence_start, sentence_end):
+            continue  # the killer found dead by his own hand
+        told_before = {day.group(0) for day in _WEEKDAY_RE.finditer(text, 0, sentence_start)}
+        if (told_before and any(day.group(0) not in told_before for day in _WEEKDAY_RE.finditer(text, sentence_start, sentence_end))) \
+                or _BACKGROUND_RE.search(text, sentence_start, sentence_end):
+            continue  # "On Tuesday a woman was also killed" after a Saturday's death, "killed in 2019": another time's death
         return 1 + mention.quantity.best, [earlier[0], mention]
     return None
 
