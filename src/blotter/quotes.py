@@ -27,7 +27,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from .models import Quote
-from .nlp import first_name_gender
+from .nlp import doc_text, first_name_gender
 
 SPEECH_VERBS = frozenset(
     """say tell add claim warn state announce report confirm deny explain note insist argue write
@@ -657,7 +657,7 @@ def _own_clause(verb: Token) -> Token | None:
 def _clauses_in_paragraph(verb: Token) -> list[Token]:
     """The verb's complement clauses in its own paragraph: a parse can hang the quote of the
     paragraph above on it."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     return [c for c in verb.children if c.dep_ == "ccomp" and "\n" not in text[
         min(c.left_edge.idx, verb.idx) : max(c.right_edge.idx, verb.idx)]]
 
