@@ -404,8 +404,10 @@ def _ready_for_extraction(tree: lxml.html.HtmlElement, page_chars: int) -> None:
     wrongly skip let in."""
     _drop_disclaimers(tree, page_chars)
     _unmark_embedded_tables(tree)
-    _unmark_menu_sections(tree)
-    _unmark_sidebar_layouts(tree)
+    body = tree.find("body")
+    read_chars = _read_chars(body if body is not None else tree)  # the page's text once the disclaimers are out
+    _unmark_menu_sections(tree, read_chars)
+    _unmark_sidebar_layouts(tree, read_chars)
 
 
 def _unmark_embedded_tables(tree: lxml.html.HtmlElement) -> None:
@@ -420,7 +422,7 @@ def _unmark_embedded_tables(tree: lxml.html.HtmlElement) -> None:
                                              if not _EMBED_MARKER.search(word)))
 
 
-def _unmark_menu_sections(tree: lxml.html.HtmlElement) -> None:
+def _unmark_menu_sections(tree: lxml.html.HtmlElement, page_chars: int) -> None:
     """Let the extractor read the article's sections whose class or id mentions a menu.
 
     Extractors drop every element so named, taking it for the site's navigation; but anchors made
@@ -428,9 +430,7 @@ def _unmark_menu_sections(tree: lxml.html.HtmlElement) -> None:
     article's own sections. A box that holds paragraphs of prose, mostly not links, and lies in no
     furniture (sidebar, footer, nav...) is the article's: the word is taken off it."""
     body = tree.find("body")
-    root = body if body is not None else tree
-    page_chars = _read_chars(root)
-    marked = [element for element in _CLASSED_ELEMENTS(root)
+    marked = [element for element in _CLASSED_ELEMENTS(body if body is not None else tree)
               if _MENU_WORD.search(element.get("class") or "") or _MENU_WORD.search(element.get("id") or "")]
     sizes: dict[lxml.html.HtmlElement, int] = {}
     articles = {element for element in marked
@@ -444,15 +444,13 @@ def _unmark_menu_sections(tree: lxml.html.HtmlElement) -> None:
         _strip_name(element, _MENU_WORD)
 
 
-def _unmark_sidebar_layouts(tree: lxml.html.HtmlElement) -> None:
+def _unmark_sidebar_layouts(tree: lxml.html.HtmlElement, page_chars: int) -> None:
     """Take the sidebar's name off the wrappers that say the layout has one ("content-has-sidebar",
     "main-with-sidebar") or that hold the article's headline, its main element, or an article
     element with most of the page's text.
 
     Extractors drop every element whose class names a sidebar, and this module's block reading takes
     what is inside for furniture; around the article, the name tells the layout, not the box."""
-    body = tree.find("body")
-    page_chars = _read_chars(body if body is not None else tree)
     for element in _CLASSED_ELEMENTS(tree):
         if element.tag in ("html", "body"):
             continue
