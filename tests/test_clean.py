@@ -1020,6 +1020,17 @@ def test_notes_on_the_writer_that_close_the_body_go() -> None:
     assert _without_closing_credits(more) == more
 
 
+def test_a_run_of_notes_on_the_writer_goes_from_its_first_note() -> None:
+    # with two more closing lines after the pair, only the second note was among the last three paragraphs
+    report = ("Two men were hurt when a scaffold fell on Quay Road in Brimford on Tuesday, the fire service said.\n\n"
+              "Both were taken to the county hospital; one was later allowed home.\n\n"
+              "The site's owner said work would stop until an inspector had visited.")
+    notes = ("Contact staff writer Dara Quill at 555-0142 or dquill@ledger.example.\n\n"
+             "This story about building safety was produced by the Brimford Ledger, a nonprofit newsroom.\n\n"
+             "More from the Ledger\n\nWe have a small favour to ask of our readers.")
+    assert _without_closing_credits(f"{report}\n\n{notes}") == report
+
+
 def test_a_tip_line_that_closes_a_crime_report_is_no_writer_credit() -> None:
     # an agency "can be reached" at a number: the report's own appeal, and the paragraph after it stays
     report = ("A woman was stabbed outside a bakery on Mill Lane in Ostrava Falls on Sunday night, police said.\n\n"
@@ -1051,3 +1062,33 @@ def test_closing_teasers_under_headlines_and_before_a_few_site_links_go() -> Non
             "The back door is open...\n\nThere's smoke in the stairs...\n\nCome quickly\n\n"
             "Firefighters reached the shop six minutes later.")
     assert _without_closing_teasers(call) == call
+
+
+TEASER_CARDS_PAGE = """<html><head><title>Can a gym be sued for an injury? | Harlow Law</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/blog">Blog</a> <a href="/contact">Contact</a></nav></header>
+<div class="page"><div class="column">
+<h1>Can a gym be sued for an injury?</h1>
+<p>Anyone who trains hard at a gym can get hurt: a weight slips, a treadmill belt jams, a bench gives way under a lifter.</p>
+<p>Whether the gym answers for it depends on the waiver its members signed and on how it kept its machines in order.</p>
+<p>A waiver covers ordinary risks of training, but courts in most states do not let it excuse gross negligence by staff.</p>
+<p>Keep photographs of the machine and the names of witnesses, and see a doctor the same day if you can.</p>
+</div>
+<div class="column"><h2>Latest News</h2><div class="posts">
+<article class="post"><h3><a href="/blog/denied-benefits">What to do when your benefits claim is denied</a></h3>
+<span>March 3, 2024</span><div class="excerpt"><p>When the agency turns down a disability claim, many people think the road ends there, but an appeal often succeeds on a second look at the records</p></div>
+<a href="/blog/denied-benefits">Read More</a></article>
+<article class="post"><h3><a href="/blog/winning-a-hearing">How to prepare for a hearing before a judge</a></h3>
+<span>February 11, 2024</span><div class="excerpt"><p>Going before a judge can feel daunting for anyone already dealing with an illness, but good preparation of the file makes the hearing much shorter</p></div>
+<a href="/blog/winning-a-hearing">Read More</a></article>
+<article class="post"><h3><a href="/blog/filing-deadlines">Deadlines that decide a claim before it starts</a></h3>
+<span>January 20, 2024</span><div class="excerpt"><p>Navigating the rules of a claim is hard enough while unwell, and missing a filing deadline by a single day can mean starting all over again</p></div>
+<a href="/blog/filing-deadlines">Read More</a></article>
+</div></div></div>
+<footer><p>Harlow Law, 12 Elm Street, Raleigh</p></footer></body></html>"""
+
+
+def test_cards_of_other_stories_under_linked_headlines_stay_out_of_the_body() -> None:
+    # the extractor dropped the cards' linked headlines but kept their excerpts as the closing paragraphs
+    article = clean(InputDocument(id="tc1", html=TEASER_CARDS_PAGE, url="https://harlowlaw.example.com/blog/gym-injury"))
+    assert "see a doctor the same day" in article.text
+    assert "appeal often succeeds" not in article.text and "filing deadline" not in article.text

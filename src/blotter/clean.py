@@ -125,6 +125,11 @@ MAX_SMALL_BOX_WORDS = 120
 # column, article and all, in a <form>.
 MAX_FORM_PROSE_WORDS = 40
 _FORM_CONTROLS = etree.XPath(".//select | .//textarea | .//button | .//input[not(@type='hidden')]")
+# Other stories' teaser cards: this many sibling <article> elements, each headed by a link (this share of
+# the heading's text) over an excerpt of at most this many words, and none holding the page's <h1>.
+MIN_TEASER_CARDS = 2
+TEASER_HEADING_LINK_SHARE = 0.8
+MAX_TEASER_CARD_WORDS = 150
 MAX_PLACEHOLDER_WORDS = 4  # "Loading paragraph...", a spinner
 # ... unless the page as served, sections left hidden at its end, gives this many times more text.
 STREAMED_FALLBACK_RATIO = 2
@@ -403,6 +408,7 @@ def _ready_for_extraction(tree: lxml.html.HtmlElement, page_chars: int) -> None:
     """The page as the extractor should read it: boxes that are not the article out, tables it would
     wrongly skip let in."""
     _drop_disclaimers(tree, page_chars)
+    _drop_teaser_cards(tree)
     _unmark_embedded_tables(tree)
     body = tree.find("body")
     read_chars = _read_chars(body if body is not None else tree)  # the page's text once the disclaimers are out
@@ -521,6 +527,34 @@ def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
         if (len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS
                 and _control_form(form)):
             form.drop_tree()
+
+
+def _drop_teaser_cards(tree: lxml.html.HtmlElement) -> None:
+    """Remove the cards of other stories ("Latest news", "Recent posts"): sibling <article> elements,
+    each a linked headline over a short excerpt.
+
+    Extractors drop the linked headlines but keep the excerpts, which then read as the article's
+    closing paragraphs; the article itself holds the page's <h1> or is longer than an excerpt."""
+    by_parent: dict[lxml.html.HtmlElement, list[lxml.html.HtmlElement]] = {}
+    for element in tree.iter("article"):
+        by_parent.setdefault(element.getparent(), []).append(element)
+    for siblings in by_parent.values():
+        cards = [element for element in siblings if _teaser_card(element)]
+        if len(cards) >= MIN_TEASER_CARDS:
+            for card in cards:
+                card.drop_tree()
+
+
+def _teaser_card(element: lxml.html.HtmlElement) -> bool:
+    """A short <article> under a heading that is a link to the story, with no <h1> in it."""
+    if next(element.iter("h1"), None) is not None or len(element.text_content().split()) > MAX_TEASER_CARD_WORDS:
+        return False
+    for heading in element.iter(*_SECTION_HEADINGS):
+        text = "".join(heading.text_content().split())
+        linked = sum(len("".join(link.text_content().split())) for link in heading.iter("a"))
+        if text and linked >= TEASER_HEADING_LINK_SHARE * len(text):
+            return True
+    return False
 
 
 def _control_form(form: lxml.html.HtmlElement) -> bool:
@@ -838,10 +872,16 @@ def _without_closing_credits(text: str) -> str:
     report, a line like that is the report's own."""
     paragraphs = text.split("\n\n")
     for index in range(max(len(paragraphs) - CLOSING_CREDIT_PARAGRAPHS, 1), len(paragraphs)):
-        kept = "\n\n".join(paragraphs[:index])
-        if (_CLOSING_CREDIT.match(paragraphs[index].strip()) and len(kept) >= TRAILING_SECTION_MIN_SHARE * len(text)
+        if not (_CLOSING_CREDIT.match(paragraphs[index].strip())
                 and sum(len(paragraph.split()) for paragraph in paragraphs[index + 1:]
                         if not _CLOSING_CREDIT.match(paragraph.strip())) <= MAX_AFTER_CREDIT_WORDS):
+            continue
+        kept = "\n\n".join(paragraphs[:index])
+        # notes come in a run ("Contact ...", "This story was produced by ..."): the first ends the report
+        while (index > 1 and _CLOSING_CREDIT.match(paragraphs[index - 1].strip())
+               and len(shorter := "\n\n".join(paragraphs[:index - 1])) >= TRAILING_SECTION_MIN_SHARE * len(text)):
+            index, kept = index - 1, shorter
+        if len(kept) >= TRAILING_SECTION_MIN_SHARE * len(text):
             return kept
     return text
 
