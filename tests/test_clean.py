@@ -1092,3 +1092,26 @@ def test_cards_of_other_stories_under_linked_headlines_stay_out_of_the_body() ->
     article = clean(InputDocument(id="tc1", html=TEASER_CARDS_PAGE, url="https://harlowlaw.example.com/blog/gym-injury"))
     assert "see a doctor the same day" in article.text
     assert "appeal often succeeds" not in article.text and "filing deadline" not in article.text
+
+
+CARD_LIST_PAGE = """<html><head><title>What is crop rotation?</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/guides">Guides</a></nav></header>
+<main><h1>What is crop rotation?</h1>
+<p>Crop rotation means growing a different family of plants in each bed every year, so pests lose their host.</p>
+<p>Beans put nitrogen back in the soil, and the cabbages planted after them in the next year make use of it.</p>
+<p>A four-bed plan is the easiest to keep: roots, beans and peas, cabbages, then potatoes, moving along by one.</p>
+<p>Keep a notebook of what grew where, since after two seasons nobody remembers which bed held the potatoes.</p>
+<h2>Keep learning</h2>
+<ul class="grid">
+<li class="card"><h3><a href="/courses/soil">Soil basics</a></h3><p>A short course on how to read your soil, test its acidity at home and feed it through the year.</p></li>
+<li class="card"><h3><a href="/courses/compost">Composting at home</a></h3><p>Learn to build a heap that heats up properly and turns kitchen scraps into compost within a season.</p></li>
+<li class="card"><h3><a href="/courses/seeds">Saving seeds</a></h3><p>Find out which vegetables come true from saved seed and how to dry and store them over the winter.</p></li>
+</ul></main>
+<footer><p>Allotment Guides, a gardening club's website</p></footer></body></html>"""
+
+
+def test_a_list_of_cards_under_linked_headlines_stays_out_of_the_body() -> None:
+    # boxes named as cards, each a linked headline over a blurb: the site's other pages, not the guide
+    article = clean(InputDocument(id="tc2", html=CARD_LIST_PAGE, url="https://allotments.example.org/rotation"))
+    assert "which bed held the potatoes" in article.text
+    assert "acidity at home" not in article.text and "dry and store them" not in article.text

@@ -125,8 +125,10 @@ MAX_SMALL_BOX_WORDS = 120
 # column, article and all, in a <form>.
 MAX_FORM_PROSE_WORDS = 40
 _FORM_CONTROLS = etree.XPath(".//select | .//textarea | .//button | .//input[not(@type='hidden')]")
-# Other stories' teaser cards: this many sibling <article> elements, each headed by a link (this share of
-# the heading's text) over an excerpt of at most this many words, and none holding the page's <h1>.
+# Other stories' teaser cards: this many sibling <article> elements, or boxes whose class names a card or
+# post, each headed by a link (this share of the heading's text) over an excerpt of at most this many
+# words, and none holding the page's <h1>.
+_CARD_CLASS = re.compile(r"(?<![a-z])(?:card|post|teaser|excerpt)(?![a-z])", re.IGNORECASE)
 MIN_TEASER_CARDS = 2
 TEASER_HEADING_LINK_SHARE = 0.8
 MAX_TEASER_CARD_WORDS = 150
@@ -530,14 +532,15 @@ def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
 
 
 def _drop_teaser_cards(tree: lxml.html.HtmlElement) -> None:
-    """Remove the cards of other stories ("Latest news", "Recent posts"): sibling <article> elements,
-    each a linked headline over a short excerpt.
+    """Remove the cards of other stories ("Latest news", "Recent posts"): sibling <article> elements, or
+    boxes named as cards or posts, each a linked headline over a short excerpt.
 
     Extractors drop the linked headlines but keep the excerpts, which then read as the article's
     closing paragraphs; the article itself holds the page's <h1> or is longer than an excerpt."""
     by_parent: dict[lxml.html.HtmlElement, list[lxml.html.HtmlElement]] = {}
-    for element in tree.iter("article"):
-        by_parent.setdefault(element.getparent(), []).append(element)
+    for element in tree.iter("article", "div", "li", "section"):
+        if element.tag == "article" or _CARD_CLASS.search(element.get("class") or ""):
+            by_parent.setdefault(element.getparent(), []).append(element)
     for siblings in by_parent.values():
         cards = [element for element in siblings if _teaser_card(element)]
         if len(cards) >= MIN_TEASER_CARDS:
