@@ -1115,3 +1115,37 @@ def test_a_list_of_cards_under_linked_headlines_stays_out_of_the_body() -> None:
     article = clean(InputDocument(id="tc2", html=CARD_LIST_PAGE, url="https://allotments.example.org/rotation"))
     assert "which bed held the potatoes" in article.text
     assert "acidity at home" not in article.text and "dry and store them" not in article.text
+
+
+SERVICE_BOXES_PAGE = """<html><head><title>Freight rates rose in the third quarter</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/insights">Insights</a></nav></header>
+<main><h1>Freight rates rose in the third quarter</h1>
+<p>Container freight rates between Asia and northern Europe rose by a fifth in the third quarter, the strongest rise in two years.</p>
+<p>Shipping lines cut sailings through the summer, and a busy season for retailers came early as importers restocked their warehouses.</p>
+<p>Rates on routes to the American west coast rose less, by about a tenth, as new ships joined the trade in August and September.</p>
+<p>Analysts at the port of Dunmore expect rates to ease in the spring, when another forty large ships are due to be delivered.</p>
+<p>Owners of smaller feeder vessels gained most, since their charter rates follow the main routes with a delay of a few weeks.</p>
+<p>Air freight rates, by contrast, were flat over the quarter, as more passenger flights brought back cargo space in their holds.</p>
+<p>Rail freight across the continent gained a little ground, carrying more of the goods that left the ports for inland depots.</p>
+<p>Trucking firms said they were short of drivers again, and several raised their prices for the last weeks of the year.</p>
+<p>The harbour authority in Dunmore reported record volumes for September, with ships waiting a day longer to berth than in spring.</p>
+<p>Insurers warned that the longer waits raise the risk of damage to goods that need cooling, and asked owners to check their units.</p>
+<div class="mt-8"><h2>Work with us</h2>
+<div class="grid">
+<div><a href="/services/advisory"><p>Freight Advisory</p></a><p>Our freight advisory team helps shippers plan routes, compare carriers and sign contracts that hold through the season.</p><div><a href="/services/advisory">Learn More</a></div></div>
+<div><a href="/services/audit"><p>Freight Audit</p></a><p>We check every invoice against the agreed rates and recover what carriers charged twice or by mistake for our clients.</p><div><a href="/services/audit">Learn More</a></div></div>
+<div><a href="/services/customs"><p>Customs Brokerage</p></a><p>Licensed brokers file the entries, classify the goods and answer the authorities on behalf of importers in every port.</p><div><a href="/services/customs">Learn More</a></div></div>
+</div></div></main>
+<footer><p>Dunmore Freight Partners, Harbour Road</p></footer></body></html>"""
+
+
+def test_a_row_of_boxes_linking_twice_to_the_sites_pages_stays_out_of_the_body() -> None:
+    # each box links its title and a "Learn More" to one of the site's pages: blurbs, not the report
+    article = clean(InputDocument(id="tc3", html=SERVICE_BOXES_PAGE, url="https://freight.example.com/q3-rates"))
+    assert "cargo space in their holds" in article.text
+    assert "invoice against the agreed rates" not in article.text and "Licensed brokers" not in article.text
+    # on a hub page the boxes are the content: their blurbs, most of the body, stay
+    from blotter.clean import _without_card_blurbs
+    hub = "Guides for new traders\n\nHow to open a stall at the market.\n\nHow to price fresh produce each morning."
+    blurbs = {"how to open a stall at the market", "how to price fresh produce each morning"}
+    assert _without_card_blurbs(hub, blurbs) == hub

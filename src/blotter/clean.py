@@ -130,6 +130,12 @@ _FORM_CONTROLS = etree.XPath(".//select | .//textarea | .//button | .//input[not
 # words, and none holding the page's <h1>.
 _CARD_CLASS = re.compile(r"(?<![a-z])(?:card|post|teaser|excerpt)(?![a-z])", re.IGNORECASE)
 MIN_TEASER_CARDS = 2
+# Unnamed boxes whose title and "Learn more" link to the same page, over a blurb of at least this many
+# words, filling this share of their row: teasers of the site's pages, unless their blurbs make up at
+# least this share of the body (a hub page whose content is its cards).
+MIN_BLURB_WORDS = 5
+TEASER_ROW_SHARE = 0.75
+MAX_BLURB_SHARE = 0.3
 TEASER_HEADING_LINK_SHARE = 0.8
 MAX_TEASER_CARD_WORDS = 150
 MAX_PLACEHOLDER_WORDS = 4  # "Loading paragraph...", a spinner
@@ -332,6 +338,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     related = _related_links(related_boxes, url)
     credits = _image_credits(credit_elements)
     link_targets = _link_targets(tree, url)
+    blurbs = _linked_twice_card_texts(tree)
     page_authors = _page_authors(tree)
     page_chars = _block_text_chars(tree)
     streamed = "<template" in html and _place_streamed_sections(tree)
@@ -358,7 +365,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
     parts.text = _without_leading_date_lines(_without_reading_times(parts.text))
     parts.text = _without_link_runs_at_the_ends(_without_trailing_outsiders(parts.text, blocks), blocks)
-    parts.text = _without_closing_credits(_without_closing_teasers(parts.text))
+    parts.text = _without_closing_credits(_without_closing_teasers(_without_card_blurbs(parts.text, blurbs)))
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = _first_publication(published, extracted.date) or parts.published or extracted.date
@@ -546,6 +553,44 @@ def _drop_teaser_cards(tree: lxml.html.HtmlElement) -> None:
         if len(cards) >= MIN_TEASER_CARDS:
             for card in cards:
                 card.drop_tree()
+
+
+def _linked_twice_card_texts(tree: lxml.html.HtmlElement) -> set[str]:
+    """The texts (as lower-case words) in the page's unnamed teaser boxes: rows of boxes, each with a
+    title and a "Learn more" that link to the same page, over a short blurb."""
+    by_parent: dict[tuple[lxml.html.HtmlElement, str], list[lxml.html.HtmlElement]] = {}
+    for element in tree.iter("div", "li", "section"):
+        by_parent.setdefault((element.getparent(), element.tag), []).append(element)
+    texts: set[str] = set()
+    for siblings in by_parent.values():
+        if len(siblings) < MIN_TEASER_CARDS:
+            continue
+        cards = [element for element in siblings if _linked_twice_card(element)]
+        if len(cards) >= MIN_TEASER_CARDS and len(cards) >= TEASER_ROW_SHARE * len(siblings):
+            texts.update(" ".join(_WORD.findall(part.text_content().lower())) for card in cards for part in card.iter())
+    texts.discard("")
+    return texts
+
+
+def _linked_twice_card(element: lxml.html.HtmlElement) -> bool:
+    """A box whose links all go to one page, at least twice (its title, "Learn more"), around a blurb."""
+    links = [link for link in element.iter("a") if (link.get("href") or "#")[0] != "#"]
+    if len(links) < 2 or len({link.get("href") for link in links}) != 1:
+        return False
+    words = element.text_content().split()
+    if len(words) > MAX_TEASER_CARD_WORDS or next(element.iter("h1"), None) is not None:
+        return False
+    return len(words) - sum(len(link.text_content().split()) for link in links) >= MIN_BLURB_WORDS
+
+
+def _without_card_blurbs(text: str, blurbs: set[str]) -> str:
+    """The body without the blurbs of teaser boxes the extractor kept, unless they are much of it."""
+    paragraphs = text.split("\n\n")
+    in_cards = [" ".join(_WORD.findall(paragraph.lower())) in blurbs for paragraph in paragraphs]
+    blurb_chars = sum(len(paragraph) for paragraph, flag in zip(paragraphs, in_cards) if flag)
+    if not blurb_chars or blurb_chars >= MAX_BLURB_SHARE * len(text):
+        return text
+    return "\n\n".join(paragraph for paragraph, flag in zip(paragraphs, in_cards) if not flag)
 
 
 def _teaser_card(element: lxml.html.HtmlElement) -> bool:
