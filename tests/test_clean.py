@@ -10,7 +10,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
-                           _without_credited_captions, _without_leading_date_lines, _without_leading_title,
+                           _without_credited_captions, _without_leading_labels, _without_leading_title,
                            _without_closing_credits, _without_closing_teasers, _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
                            detect_language)
 from blotter.errors import NoArticleText
@@ -858,10 +858,20 @@ def test_the_pages_other_wording_of_the_headline_is_not_the_first_line_of_the_bo
 def test_lines_over_the_text_that_only_date_it_are_not_part_of_the_body() -> None:
     text = ("- March 3, 2024\n\nMarch 3, 2024 - Updated March 5, 2024 by Nadia Okafor\n\n"
             "Gunmen attacked a police station in Quetta early on Thursday.\n\nMarch 4, 2024\n\nTwo officers died.")
-    assert _without_leading_date_lines(text) == (
+    assert _without_leading_labels(text) == (
         "Gunmen attacked a police station in Quetta early on Thursday.\n\nMarch 4, 2024\n\nTwo officers died.")
     # a line that says more than the date is the article's own note
-    assert _without_leading_date_lines("Originally published March 2022\n\nText.") == "Originally published March 2022\n\nText."
+    assert _without_leading_labels("Originally published March 2022\n\nText.") == "Originally published March 2022\n\nText."
+
+
+def test_labels_of_the_pages_boxes_over_the_text_are_not_part_of_the_body() -> None:
+    # a table of contents or a way back to the listing whose box the extractor left out
+    for label in ("Back to blog", "Table of contents:", "In This Article", "Jump to Section", "Article Continues Below"):
+        text = f"{label}\n\nA storm brought down power lines across Tarnby on Monday night.\n\nNobody was hurt."
+        assert _without_leading_labels(text) == "A storm brought down power lines across Tarnby on Monday night.\n\nNobody was hurt."
+    # further down, a line like that is the article's own
+    later = "One.\n\nTwo.\n\nThree.\n\nContents\n\nFour."
+    assert _without_leading_labels(later) == later
 
 
 WORDPRESS_PAGE = """<html><body class="post-template-default has-sidebar footer-widgets"><div class="site">

@@ -223,6 +223,11 @@ _DATE_LINE = re.compile(
     rf"(?:\s*[-–—|•·,]\s*(?:last )?(?:updated|modified)(?: on)?:? {_DAY})?"
     r"(?: by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?", re.IGNORECASE)
 DATE_LINE_PARAGRAPHS = 3  # only over the text: further down, a date on a line of its own is the report's
+# The page's own labels over the text, left behind when the box they head was not kept: a table of
+# contents, a way back to the listing, a note that the article goes on past an advert.
+_LEADING_PAGE_LABEL = re.compile(
+    r"(?:table of contents?|contents|in this (?:article|post|guide)|jump to(?: a)? section|on this page"
+    r"|back to (?:\w+ ?){1,2}|article continues below)\s*:?", re.IGNORECASE)
 _NAME_TAIL = re.compile(rf"(?:\s+(?:{_MONTHS}|last|updated|published|posted|view in))+$", re.IGNORECASE)
 _NAME_LABEL = re.compile(r"^(?:author|written by|by)\s*:?\s+", re.IGNORECASE)
 _AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|producers?|people|staff)/[\w.-]+/?$", re.IGNORECASE)
@@ -363,7 +368,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     headlines = [parts.title, headline, extracted.title, *(_clean_title(title, extracted.sitename) for title in head_titles)]
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, headlines))
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
-    parts.text = _without_leading_date_lines(_without_reading_times(parts.text))
+    parts.text = _without_leading_labels(_without_reading_times(parts.text))
     parts.text = _without_link_runs_at_the_ends(_without_trailing_outsiders(parts.text, blocks), blocks)
     parts.text = _without_closing_credits(_without_closing_teasers(_without_card_blurbs(parts.text, blurbs)))
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
@@ -1263,12 +1268,13 @@ def _without_reading_times(text: str) -> str:
     return "\n\n".join(kept)
 
 
-def _without_leading_date_lines(text: str) -> str:
+def _without_leading_labels(text: str) -> str:
     """The body without the lines over it that only date the article (the date is read from the page
-    apart; in the text it would be a line the report does not say)."""
+    apart; in the text it would be a line the report does not say) or that label the page's boxes."""
     paragraphs = text.split("\n\n")
     head = [paragraph for paragraph in paragraphs[:DATE_LINE_PARAGRAPHS]
-            if not _DATE_LINE.fullmatch(paragraph.strip().lstrip("-•· ").strip())]
+            if not _DATE_LINE.fullmatch(line := paragraph.strip().lstrip("-•· ").strip())
+            and not _LEADING_PAGE_LABEL.fullmatch(line)]
     return "\n\n".join(head + paragraphs[DATE_LINE_PARAGRAPHS:])
 
 
