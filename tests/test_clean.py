@@ -10,7 +10,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
-                           _without_credited_captions, _without_leading_date_lines, _without_leading_title,
+                           _without_credited_captions, _without_leading_labels, _without_leading_title,
                            _without_closing_credits, _without_closing_teasers, _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
                            detect_language)
 from blotter.errors import NoArticleText
@@ -858,10 +858,20 @@ def test_the_pages_other_wording_of_the_headline_is_not_the_first_line_of_the_bo
 def test_lines_over_the_text_that_only_date_it_are_not_part_of_the_body() -> None:
     text = ("- March 3, 2024\n\nMarch 3, 2024 - Updated March 5, 2024 by Nadia Okafor\n\n"
             "Gunmen attacked a police station in Quetta early on Thursday.\n\nMarch 4, 2024\n\nTwo officers died.")
-    assert _without_leading_date_lines(text) == (
+    assert _without_leading_labels(text) == (
         "Gunmen attacked a police station in Quetta early on Thursday.\n\nMarch 4, 2024\n\nTwo officers died.")
     # a line that says more than the date is the article's own note
-    assert _without_leading_date_lines("Originally published March 2022\n\nText.") == "Originally published March 2022\n\nText."
+    assert _without_leading_labels("Originally published March 2022\n\nText.") == "Originally published March 2022\n\nText."
+
+
+def test_labels_of_the_pages_boxes_over_the_text_are_not_part_of_the_body() -> None:
+    # a table of contents or a way back to the listing whose box the extractor left out
+    for label in ("Back to blog", "Table of contents:", "In This Article", "Jump to Section", "Article Continues Below"):
+        text = f"{label}\n\nA storm brought down power lines across Tarnby on Monday night.\n\nNobody was hurt."
+        assert _without_leading_labels(text) == "A storm brought down power lines across Tarnby on Monday night.\n\nNobody was hurt."
+    # further down, a line like that is the article's own
+    later = "One.\n\nTwo.\n\nThree.\n\nContents\n\nFour."
+    assert _without_leading_labels(later) == later
 
 
 WORDPRESS_PAGE = """<html><body class="post-template-default has-sidebar footer-widgets"><div class="site">
@@ -1020,6 +1030,17 @@ def test_notes_on_the_writer_that_close_the_body_go() -> None:
     assert _without_closing_credits(more) == more
 
 
+def test_a_run_of_notes_on_the_writer_goes_from_its_first_note() -> None:
+    # with two more closing lines after the pair, only the second note was among the last three paragraphs
+    report = ("Two men were hurt when a scaffold fell on Quay Road in Brimford on Tuesday, the fire service said.\n\n"
+              "Both were taken to the county hospital; one was later allowed home.\n\n"
+              "The site's owner said work would stop until an inspector had visited.")
+    notes = ("Contact staff writer Dara Quill at 555-0142 or dquill@ledger.example.\n\n"
+             "This story about building safety was produced by the Brimford Ledger, a nonprofit newsroom.\n\n"
+             "More from the Ledger\n\nWe have a small favour to ask of our readers.")
+    assert _without_closing_credits(f"{report}\n\n{notes}") == report
+
+
 def test_a_tip_line_that_closes_a_crime_report_is_no_writer_credit() -> None:
     # an agency "can be reached" at a number: the report's own appeal, and the paragraph after it stays
     report = ("A woman was stabbed outside a bakery on Mill Lane in Ostrava Falls on Sunday night, police said.\n\n"
@@ -1051,3 +1072,90 @@ def test_closing_teasers_under_headlines_and_before_a_few_site_links_go() -> Non
             "The back door is open...\n\nThere's smoke in the stairs...\n\nCome quickly\n\n"
             "Firefighters reached the shop six minutes later.")
     assert _without_closing_teasers(call) == call
+
+
+TEASER_CARDS_PAGE = """<html><head><title>Can a gym be sued for an injury? | Harlow Law</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/blog">Blog</a> <a href="/contact">Contact</a></nav></header>
+<div class="page"><div class="column">
+<h1>Can a gym be sued for an injury?</h1>
+<p>Anyone who trains hard at a gym can get hurt: a weight slips, a treadmill belt jams, a bench gives way under a lifter.</p>
+<p>Whether the gym answers for it depends on the waiver its members signed and on how it kept its machines in order.</p>
+<p>A waiver covers ordinary risks of training, but courts in most states do not let it excuse gross negligence by staff.</p>
+<p>Keep photographs of the machine and the names of witnesses, and see a doctor the same day if you can.</p>
+</div>
+<div class="column"><h2>Latest News</h2><div class="posts">
+<article class="post"><h3><a href="/blog/denied-benefits">What to do when your benefits claim is denied</a></h3>
+<span>March 3, 2024</span><div class="excerpt"><p>When the agency turns down a disability claim, many people think the road ends there, but an appeal often succeeds on a second look at the records</p></div>
+<a href="/blog/denied-benefits">Read More</a></article>
+<article class="post"><h3><a href="/blog/winning-a-hearing">How to prepare for a hearing before a judge</a></h3>
+<span>February 11, 2024</span><div class="excerpt"><p>Going before a judge can feel daunting for anyone already dealing with an illness, but good preparation of the file makes the hearing much shorter</p></div>
+<a href="/blog/winning-a-hearing">Read More</a></article>
+<article class="post"><h3><a href="/blog/filing-deadlines">Deadlines that decide a claim before it starts</a></h3>
+<span>January 20, 2024</span><div class="excerpt"><p>Navigating the rules of a claim is hard enough while unwell, and missing a filing deadline by a single day can mean starting all over again</p></div>
+<a href="/blog/filing-deadlines">Read More</a></article>
+</div></div></div>
+<footer><p>Harlow Law, 12 Elm Street, Raleigh</p></footer></body></html>"""
+
+
+def test_cards_of_other_stories_under_linked_headlines_stay_out_of_the_body() -> None:
+    # the extractor dropped the cards' linked headlines but kept their excerpts as the closing paragraphs
+    article = clean(InputDocument(id="tc1", html=TEASER_CARDS_PAGE, url="https://harlowlaw.example.com/blog/gym-injury"))
+    assert "see a doctor the same day" in article.text
+    assert "appeal often succeeds" not in article.text and "filing deadline" not in article.text
+
+
+CARD_LIST_PAGE = """<html><head><title>What is crop rotation?</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/guides">Guides</a></nav></header>
+<main><h1>What is crop rotation?</h1>
+<p>Crop rotation means growing a different family of plants in each bed every year, so pests lose their host.</p>
+<p>Beans put nitrogen back in the soil, and the cabbages planted after them in the next year make use of it.</p>
+<p>A four-bed plan is the easiest to keep: roots, beans and peas, cabbages, then potatoes, moving along by one.</p>
+<p>Keep a notebook of what grew where, since after two seasons nobody remembers which bed held the potatoes.</p>
+<h2>Keep learning</h2>
+<ul class="grid">
+<li class="card"><h3><a href="/courses/soil">Soil basics</a></h3><p>A short course on how to read your soil, test its acidity at home and feed it through the year.</p></li>
+<li class="card"><h3><a href="/courses/compost">Composting at home</a></h3><p>Learn to build a heap that heats up properly and turns kitchen scraps into compost within a season.</p></li>
+<li class="card"><h3><a href="/courses/seeds">Saving seeds</a></h3><p>Find out which vegetables come true from saved seed and how to dry and store them over the winter.</p></li>
+</ul></main>
+<footer><p>Allotment Guides, a gardening club's website</p></footer></body></html>"""
+
+
+def test_a_list_of_cards_under_linked_headlines_stays_out_of_the_body() -> None:
+    # boxes named as cards, each a linked headline over a blurb: the site's other pages, not the guide
+    article = clean(InputDocument(id="tc2", html=CARD_LIST_PAGE, url="https://allotments.example.org/rotation"))
+    assert "which bed held the potatoes" in article.text
+    assert "acidity at home" not in article.text and "dry and store them" not in article.text
+
+
+SERVICE_BOXES_PAGE = """<html><head><title>Freight rates rose in the third quarter</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/insights">Insights</a></nav></header>
+<main><h1>Freight rates rose in the third quarter</h1>
+<p>Container freight rates between Asia and northern Europe rose by a fifth in the third quarter, the strongest rise in two years.</p>
+<p>Shipping lines cut sailings through the summer, and a busy season for retailers came early as importers restocked their warehouses.</p>
+<p>Rates on routes to the American west coast rose less, by about a tenth, as new ships joined the trade in August and September.</p>
+<p>Analysts at the port of Dunmore expect rates to ease in the spring, when another forty large ships are due to be delivered.</p>
+<p>Owners of smaller feeder vessels gained most, since their charter rates follow the main routes with a delay of a few weeks.</p>
+<p>Air freight rates, by contrast, were flat over the quarter, as more passenger flights brought back cargo space in their holds.</p>
+<p>Rail freight across the continent gained a little ground, carrying more of the goods that left the ports for inland depots.</p>
+<p>Trucking firms said they were short of drivers again, and several raised their prices for the last weeks of the year.</p>
+<p>The harbour authority in Dunmore reported record volumes for September, with ships waiting a day longer to berth than in spring.</p>
+<p>Insurers warned that the longer waits raise the risk of damage to goods that need cooling, and asked owners to check their units.</p>
+<div class="mt-8"><h2>Work with us</h2>
+<div class="grid">
+<div><a href="/services/advisory"><p>Freight Advisory</p></a><p>Our freight advisory team helps shippers plan routes, compare carriers and sign contracts that hold through the season.</p><div><a href="/services/advisory">Learn More</a></div></div>
+<div><a href="/services/audit"><p>Freight Audit</p></a><p>We check every invoice against the agreed rates and recover what carriers charged twice or by mistake for our clients.</p><div><a href="/services/audit">Learn More</a></div></div>
+<div><a href="/services/customs"><p>Customs Brokerage</p></a><p>Licensed brokers file the entries, classify the goods and answer the authorities on behalf of importers in every port.</p><div><a href="/services/customs">Learn More</a></div></div>
+</div></div></main>
+<footer><p>Dunmore Freight Partners, Harbour Road</p></footer></body></html>"""
+
+
+def test_a_row_of_boxes_linking_twice_to_the_sites_pages_stays_out_of_the_body() -> None:
+    # each box links its title and a "Learn More" to one of the site's pages: blurbs, not the report
+    article = clean(InputDocument(id="tc3", html=SERVICE_BOXES_PAGE, url="https://freight.example.com/q3-rates"))
+    assert "cargo space in their holds" in article.text
+    assert "invoice against the agreed rates" not in article.text and "Licensed brokers" not in article.text
+    # on a hub page the boxes are the content: their blurbs, most of the body, stay
+    from blotter.clean import _without_card_blurbs
+    hub = "Guides for new traders\n\nHow to open a stall at the market.\n\nHow to price fresh produce each morning."
+    blurbs = {"how to open a stall at the market", "how to price fresh produce each morning"}
+    assert _without_card_blurbs(hub, blurbs) == hub

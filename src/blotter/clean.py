@@ -125,6 +125,19 @@ MAX_SMALL_BOX_WORDS = 120
 # column, article and all, in a <form>.
 MAX_FORM_PROSE_WORDS = 40
 _FORM_CONTROLS = etree.XPath(".//select | .//textarea | .//button | .//input[not(@type='hidden')]")
+# Other stories' teaser cards: this many sibling <article> elements, or boxes whose class names a card or
+# post, each headed by a link (this share of the heading's text) over an excerpt of at most this many
+# words, and none holding the page's <h1>.
+_CARD_CLASS = re.compile(r"(?<![a-z])(?:card|post|teaser|excerpt)(?![a-z])", re.IGNORECASE)
+MIN_TEASER_CARDS = 2
+# Unnamed boxes whose title and "Learn more" link to the same page, over a blurb of at least this many
+# words, filling this share of their row: teasers of the site's pages, unless their blurbs make up at
+# least this share of the body (a hub page whose content is its cards).
+MIN_BLURB_WORDS = 5
+TEASER_ROW_SHARE = 0.75
+MAX_BLURB_SHARE = 0.3
+TEASER_HEADING_LINK_SHARE = 0.8
+MAX_TEASER_CARD_WORDS = 150
 MAX_PLACEHOLDER_WORDS = 4  # "Loading paragraph...", a spinner
 # ... unless the page as served, sections left hidden at its end, gives this many times more text.
 STREAMED_FALLBACK_RATIO = 2
@@ -210,6 +223,11 @@ _DATE_LINE = re.compile(
     rf"(?:\s*[-–—|•·,]\s*(?:last )?(?:updated|modified)(?: on)?:? {_DAY})?"
     r"(?: by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?", re.IGNORECASE)
 DATE_LINE_PARAGRAPHS = 3  # only over the text: further down, a date on a line of its own is the report's
+# The page's own labels over the text, left behind when the box they head was not kept: a table of
+# contents, a way back to the listing, a note that the article goes on past an advert.
+_LEADING_PAGE_LABEL = re.compile(
+    r"(?:table of contents?|contents|in this (?:article|post|guide)|jump to(?: a)? section|on this page"
+    r"|back to (?:\w+ ?){1,2}|article continues below)\s*:?", re.IGNORECASE)
 _NAME_TAIL = re.compile(rf"(?:\s+(?:{_MONTHS}|last|updated|published|posted|view in))+$", re.IGNORECASE)
 _NAME_LABEL = re.compile(r"^(?:author|written by|by)\s*:?\s+", re.IGNORECASE)
 _AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|producers?|people|staff)/[\w.-]+/?$", re.IGNORECASE)
@@ -325,6 +343,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     related = _related_links(related_boxes, url)
     credits = _image_credits(credit_elements)
     link_targets = _link_targets(tree, url)
+    blurbs = _linked_twice_card_texts(tree)
     page_authors = _page_authors(tree)
     page_chars = _block_text_chars(tree)
     streamed = "<template" in html and _place_streamed_sections(tree)
@@ -349,9 +368,9 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     headlines = [parts.title, headline, extracted.title, *(_clean_title(title, extracted.sitename) for title in head_titles)]
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, headlines))
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
-    parts.text = _without_leading_date_lines(_without_reading_times(parts.text))
+    parts.text = _without_leading_labels(_without_reading_times(parts.text))
     parts.text = _without_link_runs_at_the_ends(_without_trailing_outsiders(parts.text, blocks), blocks)
-    parts.text = _without_closing_credits(_without_closing_teasers(parts.text))
+    parts.text = _without_closing_credits(_without_closing_teasers(_without_card_blurbs(parts.text, blurbs)))
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
     parts.authors = _authors(extracted.author) or parts.authors or page_authors
     parts.published = _first_publication(published, extracted.date) or parts.published or extracted.date
@@ -403,6 +422,7 @@ def _ready_for_extraction(tree: lxml.html.HtmlElement, page_chars: int) -> None:
     """The page as the extractor should read it: boxes that are not the article out, tables it would
     wrongly skip let in."""
     _drop_disclaimers(tree, page_chars)
+    _drop_teaser_cards(tree)
     _unmark_embedded_tables(tree)
     body = tree.find("body")
     read_chars = _read_chars(body if body is not None else tree)  # the page's text once the disclaimers are out
@@ -521,6 +541,73 @@ def _drop_disclaimers(tree: lxml.html.HtmlElement, page_chars: int) -> None:
         if (len(text) <= MAX_DISCLAIMER_SHARE * page_chars and len(text.split()) <= MAX_SMALL_BOX_WORDS
                 and _control_form(form)):
             form.drop_tree()
+
+
+def _drop_teaser_cards(tree: lxml.html.HtmlElement) -> None:
+    """Remove the cards of other stories ("Latest news", "Recent posts"): sibling <article> elements, or
+    boxes named as cards or posts, each a linked headline over a short excerpt.
+
+    Extractors drop the linked headlines but keep the excerpts, which then read as the article's
+    closing paragraphs; the article itself holds the page's <h1> or is longer than an excerpt."""
+    by_parent: dict[lxml.html.HtmlElement, list[lxml.html.HtmlElement]] = {}
+    for element in tree.iter("article", "div", "li", "section"):
+        if element.tag == "article" or _CARD_CLASS.search(element.get("class") or ""):
+            by_parent.setdefault(element.getparent(), []).append(element)
+    for siblings in by_parent.values():
+        cards = [element for element in siblings if _teaser_card(element)]
+        if len(cards) >= MIN_TEASER_CARDS:
+            for card in cards:
+                card.drop_tree()
+
+
+def _linked_twice_card_texts(tree: lxml.html.HtmlElement) -> set[str]:
+    """The texts (as lower-case words) in the page's unnamed teaser boxes: rows of boxes, each with a
+    title and a "Learn more" that link to the same page, over a short blurb."""
+    by_parent: dict[tuple[lxml.html.HtmlElement, str], list[lxml.html.HtmlElement]] = {}
+    for element in tree.iter("div", "li", "section"):
+        by_parent.setdefault((element.getparent(), element.tag), []).append(element)
+    texts: set[str] = set()
+    for siblings in by_parent.values():
+        if len(siblings) < MIN_TEASER_CARDS:
+            continue
+        cards = [element for element in siblings if _linked_twice_card(element)]
+        if len(cards) >= MIN_TEASER_CARDS and len(cards) >= TEASER_ROW_SHARE * len(siblings):
+            texts.update(" ".join(_WORD.findall(part.text_content().lower())) for card in cards for part in card.iter())
+    texts.discard("")
+    return texts
+
+
+def _linked_twice_card(element: lxml.html.HtmlElement) -> bool:
+    """A box whose links all go to one page, at least twice (its title, "Learn more"), around a blurb."""
+    links = [link for link in element.iter("a") if (link.get("href") or "#")[0] != "#"]
+    if len(links) < 2 or len({link.get("href") for link in links}) != 1:
+        return False
+    words = element.text_content().split()
+    if len(words) > MAX_TEASER_CARD_WORDS or next(element.iter("h1"), None) is not None:
+        return False
+    return len(words) - sum(len(link.text_content().split()) for link in links) >= MIN_BLURB_WORDS
+
+
+def _without_card_blurbs(text: str, blurbs: set[str]) -> str:
+    """The body without the blurbs of teaser boxes the extractor kept, unless they are much of it."""
+    paragraphs = text.split("\n\n")
+    in_cards = [" ".join(_WORD.findall(paragraph.lower())) in blurbs for paragraph in paragraphs]
+    blurb_chars = sum(len(paragraph) for paragraph, flag in zip(paragraphs, in_cards) if flag)
+    if not blurb_chars or blurb_chars >= MAX_BLURB_SHARE * len(text):
+        return text
+    return "\n\n".join(paragraph for paragraph, flag in zip(paragraphs, in_cards) if not flag)
+
+
+def _teaser_card(element: lxml.html.HtmlElement) -> bool:
+    """A short <article> under a heading that is a link to the story, with no <h1> in it."""
+    if next(element.iter("h1"), None) is not None or len(element.text_content().split()) > MAX_TEASER_CARD_WORDS:
+        return False
+    for heading in element.iter(*_SECTION_HEADINGS):
+        text = "".join(heading.text_content().split())
+        linked = sum(len("".join(link.text_content().split())) for link in heading.iter("a"))
+        if text and linked >= TEASER_HEADING_LINK_SHARE * len(text):
+            return True
+    return False
 
 
 def _control_form(form: lxml.html.HtmlElement) -> bool:
@@ -838,10 +925,16 @@ def _without_closing_credits(text: str) -> str:
     report, a line like that is the report's own."""
     paragraphs = text.split("\n\n")
     for index in range(max(len(paragraphs) - CLOSING_CREDIT_PARAGRAPHS, 1), len(paragraphs)):
-        kept = "\n\n".join(paragraphs[:index])
-        if (_CLOSING_CREDIT.match(paragraphs[index].strip()) and len(kept) >= TRAILING_SECTION_MIN_SHARE * len(text)
+        if not (_CLOSING_CREDIT.match(paragraphs[index].strip())
                 and sum(len(paragraph.split()) for paragraph in paragraphs[index + 1:]
                         if not _CLOSING_CREDIT.match(paragraph.strip())) <= MAX_AFTER_CREDIT_WORDS):
+            continue
+        kept = "\n\n".join(paragraphs[:index])
+        # notes come in a run ("Contact ...", "This story was produced by ..."): the first ends the report
+        while (index > 1 and _CLOSING_CREDIT.match(paragraphs[index - 1].strip())
+               and len(shorter := "\n\n".join(paragraphs[:index - 1])) >= TRAILING_SECTION_MIN_SHARE * len(text)):
+            index, kept = index - 1, shorter
+        if len(kept) >= TRAILING_SECTION_MIN_SHARE * len(text):
             return kept
     return text
 
@@ -1175,12 +1268,13 @@ def _without_reading_times(text: str) -> str:
     return "\n\n".join(kept)
 
 
-def _without_leading_date_lines(text: str) -> str:
+def _without_leading_labels(text: str) -> str:
     """The body without the lines over it that only date the article (the date is read from the page
-    apart; in the text it would be a line the report does not say)."""
+    apart; in the text it would be a line the report does not say) or that label the page's boxes."""
     paragraphs = text.split("\n\n")
     head = [paragraph for paragraph in paragraphs[:DATE_LINE_PARAGRAPHS]
-            if not _DATE_LINE.fullmatch(paragraph.strip().lstrip("-•· ").strip())]
+            if not _DATE_LINE.fullmatch(line := paragraph.strip().lstrip("-•· ").strip())
+            and not _LEADING_PAGE_LABEL.fullmatch(line)]
     return "\n\n".join(head + paragraphs[DATE_LINE_PARAGRAPHS:])
 
 
