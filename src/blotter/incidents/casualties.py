@@ -120,7 +120,7 @@ _LISTED_GROUP = r"(?:" + _DESCRIBED_WITH_OF + "|" + _GROUP + "|" + _SHARED_DETER
 _SHARED_DETERMINER_GROUP_RE = re.compile(_SHARED_DETERMINER_GROUP, re.IGNORECASE)
 # Groups joined by commas, then by "and" as often as the report likes: "Jo Roe, Al Poe and Ann Lee", "a man and a
 # woman and a boy". A figure after the last "and" restates them ("a boy and a girl, both 12"): no comma group there;
-# nor is "both" or "all" after a comma one ("another man, both in their 20s, were shot").
+# nor is "both" or "all" after a comma one ("his cousin, both in their 30s, were hurt").
 LIST_PATTERN = (r"(?P<list>" + _GROUP + r"(?:\s*,\s*(?!(?:both|all)\b)" + _LISTED_GROUP + r"){0,4}(?:\s*,?\s+and\s+"
                 + _LISTED_GROUP + r"){0,3})")
 # After a verb the people killed may go on "as well as" others: "killing his children as well as his wife".
@@ -734,7 +734,7 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if one_died:
             harm, weak = "injured", True  # "One of four men wounded ... has died": one dead among the four hurt
         if harm == "injured" and not weak and _ALL_BEFORE_RE.search(text, max(start, match.start("list") - 5), match.start("list")):
-            weak = True  # "all four victims were injured": everyone harmed, the dead among them
+            weak = True  # "all five victims were hurt": everyone harmed, the dead among them
         if weak and harm == "injured" and (harm_words.lower().endswith("condition") or (
                 harm_words.lower().startswith(_TAKEN_TO) and _CONDITION_AFTER_RE.match(text, match.end()))):
             weak = False  # "rushed to a hospital in critical condition": alive, unless the report goes on to a death
