@@ -1003,3 +1003,33 @@ def test_also_killed_adds_only_people_of_the_same_incident(text: str, killed: in
 def test_a_description_with_of_between_commas_is_the_person_before_it(text: str, killed, injured) -> None:
     casualties = headline_casualties(text, title="Police probe Birch Road shooting")
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a hedged figure after the verb, a toll told as what drove someone "to kill and wound"
+    ("A masked man sprayed a food truck line in Dayton with bullets, killing a cook and wounding as many as four others.", 1, 4),
+    ("Detectives think jealousy pushed Ed Finch to shoot and kill a roommate and wound five guests in Tempe.", 1, 5),
+    ("He threatened to kill his wife.", None, None),
+    # a charge names a crime, not more people hurt
+    ("Deputy Jo Roe died of her wounds and two other deputies were wounded. Ed Finch faces capital murder, four counts of "
+     "malicious wounding of a deputy, and two counts of arson.", 1, 2),
+    # a past year that dates one person's death leaves the sentence's figures this incident's
+    ("A march in Akron for a teen slain in 2019 ended when two men opened fire, killing one marcher and wounding five others.", 1, 5),
+    ("In 2014, two men were killed and three people wounded at the same park.", None, None),
+    # "all five victims" and "both in their 20s" count nobody more
+    ("Four men are dead and a fifth is hurt after gunfire in a Salem garage. Police think all five victims were injured "
+     "by one rifle.", 4, 1),
+    ("Gunfire hit four people at a Louisville duplex. Two brothers died. The woman who owns the duplex and another man, "
+     "both in their 20s, were also shot.", 2, 2),
+    ("Two cousins, both in their 20s, were wounded in Fresno.", None, 2),
+    # the hurt "taken to the hospital in stable condition" are alive, not maybe the one who died
+    ("Jo Roe shot and killed his former girlfriend and then turned the gun on himself. Her sister and her son were both "
+     "taken to the hospital in stable condition.", 1, 2),
+    ("A boy was shot and killed by his uncle, Tom Lee, who killed himself after critically shooting his sister.", 1, 1),
+    # "another" after the dead is another than the dead, not one more besides the hurt told of before
+    ("Ann Poe's husband, Carl, was wounded before Tom Lee killed himself. Three neighbors were killed and another is in "
+     "serious condition after the rampage in Neenah.", 3, 1),
+])
+def test_injured_counted_once_and_only_this_incidents(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

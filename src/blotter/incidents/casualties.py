@@ -119,8 +119,9 @@ _DESCRIBED_WITH_OF = (r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NO
 _LISTED_GROUP = r"(?:" + _DESCRIBED_WITH_OF + "|" + _GROUP + "|" + _SHARED_DETERMINER_GROUP + ")"
 _SHARED_DETERMINER_GROUP_RE = re.compile(_SHARED_DETERMINER_GROUP, re.IGNORECASE)
 # Groups joined by commas, then by "and" as often as the report likes: "Jo Roe, Al Poe and Ann Lee", "a man and a
-# woman and a boy". A figure after the last "and" restates them ("a boy and a girl, both 12"): no comma group there.
-LIST_PATTERN = (r"(?P<list>" + _GROUP + r"(?:\s*,\s*" + _LISTED_GROUP + r"){0,4}(?:\s*,?\s+and\s+"
+# woman and a boy". A figure after the last "and" restates them ("a boy and a girl, both 12"): no comma group there;
+# nor is "both" or "all" after a comma one ("his cousin, both in their 30s, were hurt").
+LIST_PATTERN = (r"(?P<list>" + _GROUP + r"(?:\s*,\s*(?!(?:both|all)\b)" + _LISTED_GROUP + r"){0,4}(?:\s*,?\s+and\s+"
                 + _LISTED_GROUP + r"){0,3})")
 # After a verb the people killed may go on "as well as" others: "killing his children as well as his wife".
 # Its figures take all their words ("killing two young men and a woman"): nothing after them needs the words back.
@@ -153,7 +154,7 @@ ACTIVE_RE = re.compile(
     r"\b(?P<verb>killing|killed|kills|(?:shooting\s+|stabbing\s+)?(?:deaths?|killings?|slayings?|murders?|homicides?)\s+of|"
     r"fatal\s+(?:shooting|stabbing|beating)s?\s+of|(?:found|discovered|recovered)\s+the\s+bod(?:y|ies)\s+of|"
     r"(?:non-?fatal\s+)?(?:shooting|wounding)\s+of|"
-    r"wounding|wounded|injuring|injured|injures|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
+    r"wounding|wounded|injuring|injured|injures|kill|wound|injure|(?:critically|seriously|severely|gravely)\s+(?:shooting|shot)|shot\s+and\s+killed|gunning\s+down|gunned\s+down|"
     r"shooting\s+and\s+killing|(?:fatally|mortally)\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead|claimed\s+the\s+lives\s+of|left|leaving|"
     r"(?:bullets?|rounds?|shots?|gunfire)\s+(?:hit|struck|pierced|grazed)|"
     r"(?:ricocheted|went\s+off|discharged|fired(?:\s+off)?)\s+(?:[\w,]+\s+){0,3}?and\s+(?:then\s+)?(?:hit|struck|grazed)|"
@@ -454,6 +455,14 @@ _SHOTS_FIRED_BEFORE_RE = re.compile(
     r"(?:" + NUMBER_PATTERN + r")(?:\s+(?:more|single|warning|final|last|other|additional))?\s+$", re.IGNORECASE)
 # A harm that did not happen: "nearly killing", "could have killed".
 _HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:possibly|nearly|almost|narrowly|(?:could|would|might)\s+have)\s+$", re.IGNORECASE)
+# "what led her to kill two and wound six": both figures told, the toll of what she did.
+_KILL_AND_WOUND_RE = re.compile(r"\bkill\s+[^.;]{1,60}?\s+and\s+(?P<second>wound|injure)\b", re.IGNORECASE)
+# "All four victims": everyone the report told of, the dead among them.
+_ALL_BEFORE_RE = re.compile(r"\ball\s+$", re.IGNORECASE)
+# "taken to the hospital in stable condition": alive when last heard of.
+_CONDITION_AFTER_RE = re.compile(r"\s+in\s+(?:critical|serious|stable|grave|fair|good)\s+condition\b", re.IGNORECASE)
+# A charge names a crime, not the people it harmed: "four counts of malicious wounding of deputies".
+_CHARGE_BEFORE_RE = re.compile(r"\bcounts?\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _BOTH_RE = re.compile(r"both\s+", re.IGNORECASE)
 _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d|times\b|rounds\b|shots\b)", re.IGNORECASE)
 _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
@@ -724,7 +733,10 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             if fate and harm == "killed" else None
         if one_died:
             harm, weak = "injured", True  # "One of four men wounded ... has died": one dead among the four hurt
-        if weak and harm == "injured" and harm_words.lower().endswith("condition"):
+        if harm == "injured" and not weak and _ALL_BEFORE_RE.search(text, max(start, match.start("list") - 5), match.start("list")):
+            weak = True  # "all five victims were hurt": everyone harmed, the dead among them
+        if weak and harm == "injured" and (harm_words.lower().endswith("condition") or (
+                harm_words.lower().startswith(_TAKEN_TO) and _CONDITION_AFTER_RE.match(text, match.end()))):
             weak = False  # "rushed to a hospital in critical condition": alive, unless the report goes on to a death
         mention_end = fate.end() if fate and harm == "killed" else match.end()
         passive = bool(_BE_OR_HAVE_RE.search(aux))
@@ -764,6 +776,11 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         verb = " ".join(match.group("verb").lower().split())
         if _HYPOTHETICAL_BEFORE_RE.search(text, max(start, match.start() - 40), match.start()):
             continue  # "within inches of possibly killing the trooper": nobody harmed
+        if _CHARGE_BEFORE_RE.search(text, max(start, match.start() - 40), match.start()):
+            continue  # "four counts of malicious wounding of deputies": the charge, not the toll
+        if verb in {"kill", "wound", "injure"} and not any(match.start() in (pair.start(), pair.start("second"))
+                                                          for pair in _KILL_AND_WOUND_RE.finditer(text, start, end)):
+            continue  # a bare "kill" or "wound" is a wish or a threat, unless the two tell a toll together
         if verb in {"left", "leaving"}:
             if not match.group("state"):
                 continue
@@ -863,9 +880,15 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
     mentions = [m for m in mentions if not _COMPARED_BEFORE_RE.match(text, start, m.start)]
     mentions += [CasualtyMention(m.harm, True, m.attackers, m.start, m.end, m.attacker_groups, m.weak)
                  for m in mentions if m.attackers is not None]
-    if background:
+    if background and not all(_dates_one_person(marker, mentions) for marker in _BACKGROUND_RE.finditer(text, start, end)):
         return [m for m in mentions if m.quantity.best <= 1 or m.perpetrator]
     return mentions
+
+
+def _dates_one_person(marker: re.Match[str], mentions: list[CasualtyMention]) -> bool:
+    """Whether a past time right after one person's harm dates that person alone: in "a march for a teen slain
+    in 2019 ended when gunfire killed two and hurt five" the year is the teen's death's, the figures are now."""
+    return any(m.quantity.best == 1 and not m.perpetrator and 0 <= marker.start() - m.end <= 1 for m in mentions)
 
 
 def find_none_mentions(text: str, start: int, end: int) -> list[tuple[Harm, int, int]]:
@@ -1055,6 +1078,9 @@ def _enumerated_injured(text: str, mentions: list[CasualtyMention], killed: int)
                   or _ADDED_PEOPLE_RE.search(text, mention.groups[-1][1], mention.end))
         if marker is None or (mention.weak and killed and marker.group(0).lower() == "also"):
             continue  # "Jo Roe also had gunshot wounds" after a death: maybe the one who died
+        if any(m.harm == "killed" and not m.perpetrator and m.end <= mention.start
+               and _JOINED_AFTER_DEATH_RE.fullmatch(text, m.end, mention.start) for m in mentions):
+            continue  # "Two were killed and another is in serious condition": another than the dead
         first = [m for m in hurt[:index] if m.end <= mention.start and m.quantity.best == 1
                  and not ORDINAL_VICTIM_RE.match(text, m.start) and (not m.weak or not killed)]
         parts = first[:1] + [mention]

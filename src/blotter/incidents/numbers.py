@@ -41,7 +41,7 @@ _SINGLE = "|".join(sorted(SINGLE, key=len, reverse=True))
 
 #: A count with its hedges: "at least 12", "between 5 and 7", "more than twenty", "dozens of", "a".
 NUMBER_RE = (
-    r"(?:(?P<hedge>at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|approximately|an\s+estimated)\s+)?"
+    r"(?:(?P<hedge>at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|approximately|an\s+estimated)\s+)?"
     r"(?:between\s+(?P<range_low>" + _DIGITS + "|" + _WORD_NUMBER + r")\s+(?:and|to)\s+(?P<range_high>" + _DIGITS + "|" + _WORD_NUMBER + r")"
     r"|(?P<low>" + _DIGITS + r")\s*(?:-|to|or)\s*(?P<high>" + _DIGITS + r")(?![-\w])"
     r"|(?P<low_word>" + _WORD_NUMBER + r")\s+(?:to|or)\s+(?P<high_word>" + _WORD_NUMBER + r")(?![-\w])"
