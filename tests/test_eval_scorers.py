@@ -303,6 +303,15 @@ def test_muc4_guerrillas_rebels_and_terrorists_of_one_incident_are_one_entity():
     assert template.roles["PerpInd"] == [frozenset({"two men"}), frozenset({"rebels"})]
 
 
+def test_muc4_unnamed_attackers_described_in_turn_are_one_entity():
+    found = incident(category="terrorism", attack_types=["armed_assault"], perpetrators=[
+        Perpetrator(mention="unknown persons"), Perpetrator(mention="a group of heavily armed men"),
+        Perpetrator(mention="heavily armed men"), Perpetrator(mention="Pedro Soto", name="Pedro Soto")])
+    text = "Unknown persons shot the mayor. A group of heavily armed men fled. The heavily armed men escaped."
+    (template,) = muc4.predicted_templates(record("d", text, [found]))
+    assert template.roles["PerpInd"] == [frozenset({"heavily armed men"}), frozenset({"pedro soto"})]
+
+
 def test_muc4_army_and_armed_forces_of_one_incident_are_one_entity():
     found = incident(category="armed_conflict", attack_types=["armed_assault"], groups=[
         GroupRef(name="Salvadoran Army", mention="the Salvadoran army", relation="blamed"),
