@@ -312,6 +312,14 @@ def test_muc4_unnamed_attackers_described_in_turn_are_one_entity():
     assert template.roles["PerpInd"] == [frozenset({"heavily armed men"}), frozenset({"pedro soto"})]
 
 
+def test_muc4_a_bombing_lists_its_devices_not_firearms():
+    found = incident(category="terrorism", attack_types=["bombing"], weapons=[
+        Weapon(mention="a car bomb", type="explosives", subtype="vehicle-borne IED"),
+        Weapon(mention="rifles", type="firearms", subtype="rifle")])
+    (template,) = muc4.predicted_templates(record("d", "A car bomb exploded at the bank. Guards fired rifles.", [found]))
+    assert (template.incident_type, template.roles["Weapon"]) == ("bombing", [frozenset({"car bomb"})])
+
+
 def test_muc4_army_and_armed_forces_of_one_incident_are_one_entity():
     found = incident(category="armed_conflict", attack_types=["armed_assault"], groups=[
         GroupRef(name="Salvadoran Army", mention="the Salvadoran army", relation="blamed"),
