@@ -320,6 +320,24 @@ def test_muc4_a_bombing_lists_its_devices_not_firearms():
     assert (template.incident_type, template.roles["Weapon"]) == ("bombing", [frozenset({"car bomb"})])
 
 
+def test_muc4_a_kidnapping_has_no_target_or_instrument_and_an_arson_no_instrument():
+    """MUC-4's task definition leaves those slots empty for those types."""
+    taken = incident(category="terrorism", attack_types=["hostage_taking_kidnapping"],
+                     targets=[Target(mention="his car", type="private_citizens_property")],
+                     weapons=[Weapon(mention="rifles", type="firearms", subtype="rifle")],
+                     victims=[Victim(mention="Jose Rivas", name="Jose Rivas")])
+    (template,) = muc4.predicted_templates(record("d", "Gunmen with rifles seized Jose Rivas from his car.", [taken]))
+    assert template.incident_type == "kidnapping"
+    assert (template.roles["Target"], template.roles["Weapon"]) == ([], [])
+    assert template.roles["Victim"] == [frozenset({"jose rivas"})]
+    burned = incident(category="terrorism", attack_types=["facility_infrastructure_attack"],
+                      targets=[Target(mention="a bus", type="transportation")],
+                      weapons=[Weapon(mention="gasoline", type="incendiary")], summary="Rebels set fire to a bus.")
+    (template,) = muc4.predicted_templates(record("d", "Rebels set fire to a bus with gasoline.", [burned]))
+    assert (template.incident_type, template.roles["Target"], template.roles["Weapon"]) == (
+        "arson", [frozenset({"bus"})], [])
+
+
 def test_muc4_army_and_armed_forces_of_one_incident_are_one_entity():
     found = incident(category="armed_conflict", attack_types=["armed_assault"], groups=[
         GroupRef(name="Salvadoran Army", mention="the Salvadoran army", relation="blamed"),

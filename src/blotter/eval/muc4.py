@@ -515,8 +515,14 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             town_type = _act_type(sentence, incident_type)
             templates += [Template(town_type, {**roles, "Victim": []}) for _ in towns[1:]]
     told = f" {gtt_normalize(record.text)} "
-    return [Template(t.incident_type, {role: [one_name(filler, role, told) for filler in fillers]
+    return [Template(t.incident_type, {role: [] if role in _NOT_APPLICABLE.get(t.incident_type, ()) else
+                                       [one_name(filler, role, told) for filler in fillers]
                                        for role, fillers in t.roles.items()}) for t in templates]
+
+
+# The roles MUC-4's task definition leaves empty for an incident type (part 1, slots 6 and 12-17): a kidnapping has no
+# instrument and no physical target (people are taken, not things hit), an arson no instrument.
+_NOT_APPLICABLE = {"kidnapping": frozenset({"Target", "Weapon"}), "arson": frozenset({"Weapon"})}
 
 
 # Roles whose entity MUC-4's coders mostly name by its shortest form ("guerrillas", not "fmln
