@@ -338,6 +338,19 @@ def test_muc4_a_kidnapping_has_no_target_or_instrument_and_an_arson_no_instrumen
         "arson", [frozenset({"bus"})], [])
 
 
+def test_muc4_an_attack_on_named_people_has_no_target():
+    """Where they were shot is the scene; an attack on a thing, with no one named, keeps its target."""
+    shot = incident(category="terrorism", attack_types=["armed_assault"],
+                    targets=[Target(mention="his car", type="private_citizens_property")],
+                    victims=[Victim(mention="Jose Rivas", name="Jose Rivas")])
+    (template,) = muc4.predicted_templates(record("d", "Gunmen shot Jose Rivas in his car.", [shot]))
+    assert (template.incident_type, template.roles["Target"]) == ("attack", [])
+    raided = incident(category="terrorism", attack_types=["armed_assault"],
+                      targets=[Target(mention="the town hall", type="government_general")])
+    (template,) = muc4.predicted_templates(record("d", "Rebels attacked the town hall.", [raided]))
+    assert template.roles["Target"] == [frozenset({"town hall"})]
+
+
 def test_muc4_army_and_armed_forces_of_one_incident_are_one_entity():
     found = incident(category="armed_conflict", attack_types=["armed_assault"], groups=[
         GroupRef(name="Salvadoran Army", mention="the Salvadoran army", relation="blamed"),
