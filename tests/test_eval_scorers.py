@@ -295,6 +295,16 @@ def test_muc4_perpetrators_are_scored_by_their_kind_without_their_group():
 
 
 
+def test_muc4_members_keep_the_group_they_belong_to():
+    """"Members" alone names no one: the coders write "shining path members"."""
+    found = incident(category="terrorism", attack_types=["armed_assault"],
+                     perpetrators=[Perpetrator(mention="Shining Path members")],
+                     groups=[GroupRef(name="Shining Path", mention="Shining Path", relation="suspected")])
+    text = "Shining Path members shot two farmers. The members fled."
+    (template,) = muc4.predicted_templates(record("d", text, [found]))
+    assert template.roles["PerpInd"] == [frozenset({"shining path members"})]
+
+
 def test_muc4_guerrillas_rebels_and_terrorists_of_one_incident_are_one_entity():
     found = incident(category="terrorism", attack_types=["armed_assault"], perpetrators=[
         Perpetrator(mention="two men"), Perpetrator(mention="leftist guerrillas"), Perpetrator(mention="the rebels"),

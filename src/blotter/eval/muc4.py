@@ -243,12 +243,18 @@ def _without_nation(mention: str) -> str | None:
     return None
 
 
+# Words that name people only as part of a body ("shining path members", "armed forces personnel"): without the
+# group they name no one, and MUC-4's coders keep it.
+_PART_OF_A_BODY = frozenset({"members", "member", "personnel", "units", "unit", "groups", "group", "elements", "cells",
+                             "cell", "columns", "column", "squads", "squad"})
+
+
 def _without_group(mention: str, incident: Incident) -> str | None:
     """The people without the group named before them ("fmln guerrillas" -> "guerrillas"): the group
-    fills PerpOrg, so MUC-4's PerpInd often names the people alone."""
+    fills PerpOrg, so MUC-4's PerpInd often names the people alone, unless they are only its members."""
     words = normalize_filler(mention)
     for group in sorted({normalize_filler(n) for g in incident.groups for n in (g.mention, g.name)}, key=len, reverse=True):
-        if words.startswith(group + " "):
+        if words.startswith(group + " ") and words[len(group) + 1:] not in _PART_OF_A_BODY:
             return words[len(group) + 1:]
     return None
 
