@@ -407,6 +407,26 @@ def test_sides_of_a_clash_are_not_perpetrators() -> None:
     assert [(g.name, g.relation) for g in acted.groups] == [("FMLN", "perpetrator")]
 
 
+def test_sides_of_a_clash_are_not_perpetrators_when_a_name_carries_its_letters() -> None:
+    """The parser loses the pair after "between" when a name has its letters in brackets; either side is one."""
+    text = ("a bomb exploded at a bank in apopa on monday, wounding two clerks. clashes between farabundo marti "
+            "national liberation front (fmln) rebels and police units went on near the river.")
+    assert main_incident(text).groups == []
+    text = ("A bomb exploded at a bank in Apopa on Monday, wounding two clerks. Heavy fighting near the river between "
+            "weary police units and FMLN (Farabundo Marti National Liberation Front) rebels went on.")
+    assert main_incident(text).groups == []
+
+
+def test_bare_forces_name_no_group() -> None:
+    """"Our forces", "FMLN forces": the body is the group named beside the word, if any."""
+    incident = main_incident("San Vicente, 3 May 90 -- FMLN (Farabundo Marti National Liberation Front) forces "
+                             "attacked a bus in the town of Apopa, killing the driver.")
+    assert [g.name for g in incident.groups] == ["FMLN"]
+    incident = main_incident("San Vicente, 3 May 90 -- Our forces attacked a bus in the town of Apopa, killing the "
+                             "driver.")
+    assert [g.name for g in incident.groups] == []
+
+
 def test_one_who_walked_in_and_was_shot_is_no_perpetrator() -> None:
     text = "Jo Roe walked into the police station with a knife on Monday and was shot by an officer."
     assert [p.name for p in main_incident(text).perpetrators if p.name] == []

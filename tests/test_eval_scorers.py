@@ -295,12 +295,70 @@ def test_muc4_perpetrators_are_scored_by_their_kind_without_their_group():
 
 
 
+def test_muc4_members_keep_the_group_they_belong_to():
+    """"Members" alone names no one: the coders write "shining path members"."""
+    found = incident(category="terrorism", attack_types=["armed_assault"],
+                     perpetrators=[Perpetrator(mention="Shining Path members")],
+                     groups=[GroupRef(name="Shining Path", mention="Shining Path", relation="suspected")])
+    text = "Shining Path members shot two farmers. The members fled."
+    (template,) = muc4.predicted_templates(record("d", text, [found]))
+    assert template.roles["PerpInd"] == [frozenset({"shining path members"})]
+
+
 def test_muc4_guerrillas_rebels_and_terrorists_of_one_incident_are_one_entity():
     found = incident(category="terrorism", attack_types=["armed_assault"], perpetrators=[
         Perpetrator(mention="two men"), Perpetrator(mention="leftist guerrillas"), Perpetrator(mention="the rebels"),
         Perpetrator(mention="terrorists")])
     (template,) = muc4.predicted_templates(record("d", "", [found]))
     assert template.roles["PerpInd"] == [frozenset({"two men"}), frozenset({"rebels"})]
+
+
+def test_muc4_unnamed_attackers_described_in_turn_are_one_entity():
+    found = incident(category="terrorism", attack_types=["armed_assault"], perpetrators=[
+        Perpetrator(mention="unknown persons"), Perpetrator(mention="a group of heavily armed men"),
+        Perpetrator(mention="heavily armed men"), Perpetrator(mention="Pedro Soto", name="Pedro Soto")])
+    text = "Unknown persons shot the mayor. A group of heavily armed men fled. The heavily armed men escaped."
+    (template,) = muc4.predicted_templates(record("d", text, [found]))
+    assert template.roles["PerpInd"] == [frozenset({"heavily armed men"}), frozenset({"pedro soto"})]
+
+
+def test_muc4_a_bombing_lists_its_devices_not_firearms():
+    found = incident(category="terrorism", attack_types=["bombing"], weapons=[
+        Weapon(mention="a car bomb", type="explosives", subtype="vehicle-borne IED"),
+        Weapon(mention="rifles", type="firearms", subtype="rifle")])
+    (template,) = muc4.predicted_templates(record("d", "A car bomb exploded at the bank. Guards fired rifles.", [found]))
+    assert (template.incident_type, template.roles["Weapon"]) == ("bombing", [frozenset({"car bomb"})])
+
+
+def test_muc4_a_kidnapping_has_no_target_or_instrument_and_an_arson_no_instrument():
+    """MUC-4's task definition leaves those slots empty for those types."""
+    taken = incident(category="terrorism", attack_types=["hostage_taking_kidnapping"],
+                     targets=[Target(mention="his car", type="private_citizens_property")],
+                     weapons=[Weapon(mention="rifles", type="firearms", subtype="rifle")],
+                     victims=[Victim(mention="Jose Rivas", name="Jose Rivas")])
+    (template,) = muc4.predicted_templates(record("d", "Gunmen with rifles seized Jose Rivas from his car.", [taken]))
+    assert template.incident_type == "kidnapping"
+    assert (template.roles["Target"], template.roles["Weapon"]) == ([], [])
+    assert template.roles["Victim"] == [frozenset({"jose rivas"})]
+    burned = incident(category="terrorism", attack_types=["facility_infrastructure_attack"],
+                      targets=[Target(mention="a bus", type="transportation")],
+                      weapons=[Weapon(mention="gasoline", type="incendiary")], summary="Rebels set fire to a bus.")
+    (template,) = muc4.predicted_templates(record("d", "Rebels set fire to a bus with gasoline.", [burned]))
+    assert (template.incident_type, template.roles["Target"], template.roles["Weapon"]) == (
+        "arson", [frozenset({"bus"})], [])
+
+
+def test_muc4_an_attack_on_named_people_has_no_target():
+    """Where they were shot is the scene; an attack on a thing, with no one named, keeps its target."""
+    shot = incident(category="terrorism", attack_types=["armed_assault"],
+                    targets=[Target(mention="his car", type="private_citizens_property")],
+                    victims=[Victim(mention="Jose Rivas", name="Jose Rivas")])
+    (template,) = muc4.predicted_templates(record("d", "Gunmen shot Jose Rivas in his car.", [shot]))
+    assert (template.incident_type, template.roles["Target"]) == ("attack", [])
+    raided = incident(category="terrorism", attack_types=["armed_assault"],
+                      targets=[Target(mention="the town hall", type="government_general")])
+    (template,) = muc4.predicted_templates(record("d", "Rebels attacked the town hall.", [raided]))
+    assert template.roles["Target"] == [frozenset({"town hall"})]
 
 
 def test_muc4_army_and_armed_forces_of_one_incident_are_one_entity():

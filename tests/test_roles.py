@@ -145,6 +145,16 @@ def test_a_group_named_only_for_talks_or_a_condemnation_is_not_added():
     assert not any("Popular Liberation Army" in g.mention for g in refined.groups if g.relation == "suspected")
 
 
+def test_a_group_named_as_a_side_of_a_clash_is_not_added():
+    text = ("Guerrillas blew up a power station near the town of El Carmen last night. Clashes between the "
+            "Popular Liberation Army (EPL) and army troops went on in the hills.")
+    (frame, incident), *_ = _frames(text)
+    start = text.index("Popular Liberation Army")
+    head = next(t.i for t in frame.doc if t.idx >= start + len("Popular Liberation "))
+    assert not roles._acts_violently(frame, roles.Candidate(start, start + len("Popular Liberation Army"), head,
+                                                            "tok", ()))
+
+
 def test_no_piece_of_a_filler_the_rules_already_gave_is_added():
     (frame, incident), *_ = _frames(BOMBING)
     assert ("Weapon", "dynamite") in {(role, BOMBING[c.start:c.end])

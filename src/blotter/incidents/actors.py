@@ -307,12 +307,21 @@ _CLASH_WORDS = frozenset("clash clashes clashed clashing fight fighting fought b
                          "confront confronted confrontation confrontations skirmish skirmishes skirmished battled".split())
 
 
-def _in_clash(frame: IncidentFrame, start: int, end: int) -> bool:
+# A side named after "clashes between", either one: the parser often loses the pair when a long name carries its
+# letters in brackets ("clashes between the <front's full name> (<letters>) and police units").
+_SIDES_OF_CLASH_BEFORE = re.compile(r"\b(?:clash(?:es|ed)?|fighting|fought|battles?|combat|confrontations?|skirmish(?:es)?)"
+                                    r"(?:\s+[\w-]+){0,4}\s+between\b(?:(?!\b(?:who|which|that|where|when)\b)[^.;]){0,150}$",
+                                    re.IGNORECASE)
+
+
+def in_clash(frame: IncidentFrame, start: int, end: int) -> bool:
     """True when the sentence names the group as one side of a clash, whoever started it: the subject of "clashed"
     or "fought", or a side "between" or "with" which fighting took place (MUC-4's rule 1b: fighting between
     armed forces is war, and naming a side of it says nothing of who attacked)."""
     span = frame.doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and _clash_side(span.root)
+    if span is None:
+        return False
+    return _clash_side(span.root) or bool(_SIDES_OF_CLASH_BEFORE.search(frame.text, span.sent.start_char, start))
 
 
 def _clash_side(head: Token) -> bool:
@@ -391,6 +400,8 @@ def _state_forces(frame: IncidentFrame, sentence: Span) -> list[tuple[str, int, 
                 and not _fighters_kind(token):
             start, end = _mention_span(token)
             words = frame.text[start:end]
+            if words.lower() in ("forces", "force"):
+                continue  # "our forces", "FMLN forces": a bare "forces" names no body (the group beside it does)
             found.append((" ".join(w.capitalize() if w.islower() else w for w in words.split()), start, end))
     return found
 
@@ -403,7 +414,7 @@ def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[Group
         for name, start, end in group_mentions(frame, sentence) + _state_forces(frame, sentence):
             relation = _relation(text, sentence.start in violent_sentences)
             if relation is None or (relation == "perpetrator" and (
-                    _is_target(frame, start, end) or _in_clash(frame, start, end))):
+                    _is_target(frame, start, end) or in_clash(frame, start, end))):
                 continue
             # the one who blames or suspects speaks of the deed ("the FMLN blamed the army"): the blame
             # or suspicion the sentence tells is of another

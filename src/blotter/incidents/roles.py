@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 # Phrases are compared as the MUC-4 scorer compares fillers, the match the model was trained to.
 from ..phrases import normalize_filler as normalise
 from ..models import Evidence, GroupRef, Incident, Perpetrator, Target, Victim, Weapon
-from .actors import _NOT_INVOLVED, _appositive_name, _identified_name, group_table, speaker_follows
+from .actors import _NOT_INVOLVED, _appositive_name, _identified_name, group_table, in_clash, speaker_follows
 from .frame import IncidentFrame
 from .targets import ATTACK_NOUNS, ATTACK_VERBS, _lexicon as _target_lexicon
 from .weapons import find_weapon_spans, head_word
@@ -348,11 +348,13 @@ def _named_by_the_rules(frame: IncidentFrame, candidate: Candidate, perpetrators
 
 def _acts_violently(frame: IncidentFrame, candidate: Candidate) -> bool:
     """A group the model proposes is no perpetrator where its sentence names it as a party to talks or a
-    condemner ("open to peace talks with the FMLN", "the army condemned the FMLN"), or where its spokesman or
-    communique follows its name ("an FMLN spokesman blamed the army"): the rules' reading too."""
+    condemner ("open to peace talks with the FMLN", "the army condemned the FMLN"), where its spokesman or
+    communique follows its name ("an FMLN spokesman blamed the army"), or as a side of a clash ("clashes between
+    the army and the FMLN"): the rules' reading too."""
     sentence = frame.doc[candidate.head].sent
     text = frame.text[sentence.start_char:sentence.end_char]
-    return not (_NOT_INVOLVED.search(text) or speaker_follows(frame, candidate.end))
+    return not (_NOT_INVOLVED.search(text) or speaker_follows(frame, candidate.end)
+                or in_clash(frame, candidate.start, candidate.end))
 
 
 def _singular_words(weapon_name: str) -> set[str]:
