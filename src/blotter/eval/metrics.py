@@ -7,11 +7,15 @@ every dataset reports the same way and an empty side never divides by zero.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..phrases import normalize_filler  # the scorers' filler match, re-exported for them
 
 _SPACES = re.compile(r"\s+")
+A = TypeVar("A")
+B = TypeVar("B")
 
 
 @dataclass
@@ -101,17 +105,23 @@ def names_match(gold: str, predicted: str) -> bool:
     return gold_tokens <= predicted_tokens or predicted_tokens <= gold_tokens
 
 
-def match_names(gold: list[str], predicted: list[str]) -> int:
-    """How many gold names a predicted name matches, each name on either side used once."""
-    unused = list(predicted)
+def count_one_to_one(items: Sequence[A], candidates: Sequence[B], matches: Callable[[A, B], bool]) -> int:
+    """How many items match a candidate, greedily in order, each candidate used at most once (so a
+    duplicate on either side is not credited twice)."""
+    unused = list(candidates)
     matched = 0
-    for gold_name in gold:
+    for item in items:
         for i, candidate in enumerate(unused):
-            if names_match(gold_name, candidate):
+            if matches(item, candidate):
                 matched += 1
                 del unused[i]
                 break
     return matched
+
+
+def match_names(gold: list[str], predicted: list[str]) -> int:
+    """How many gold names a predicted name matches, each name on either side used once."""
+    return count_one_to_one(gold, predicted, names_match)
 
 
 class CountScore:

@@ -25,7 +25,7 @@ from ..geo.gazetteer import load_gazetteer
 from ..incidents.detect import TRIGGERS, WEAK_WORDS
 from ..models import DocumentRecord, Incident, InputDocument, Target, Victim, Weapon
 from .common import read_jsonl
-from .metrics import PRF, Accuracy, normalize_filler, role_rows
+from .metrics import PRF, Accuracy, count_one_to_one, normalize_filler, role_rows
 from .runner import Dataset, EvalResult
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -583,15 +583,7 @@ def filler_matches(filler: Filler, entity: frozenset[str]) -> bool:
 def match_role(gold_entities: list[frozenset[str]], fillers: list[Filler]) -> int:
     """Correct fillers: each matches a distinct gold entity (one-to-one, so a duplicate prediction of
     an entity counts once: stricter than GTT, which credits every duplicate in precision)."""
-    unused = list(gold_entities)
-    matched = 0
-    for filler in fillers:
-        for i, entity in enumerate(unused):
-            if filler_matches(filler, entity):
-                matched += 1
-                del unused[i]
-                break
-    return matched
+    return count_one_to_one(fillers, gold_entities, filler_matches)
 
 
 def types_compatible(gold_type: str, predicted_type: str) -> bool:
