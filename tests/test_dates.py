@@ -673,3 +673,42 @@ def test_the_day_the_report_says_its_shooting_happened_outranks_a_day_of_the_fam
             "night raising money for his funeral. The shooting happened inside a home near Elm Street on May 21.")
     incident = find_incidents(analyse(text), Article(id="t", text=text, published="2024-05-31T18:10:00+00:00"), [])[0]
     assert incident.date.start == "2024-05-21"
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot this afternoon after an argument at a bus stop in Dayton.",
+    "A man was shot early this afternoon on Elm Street in Dayton.",
+])
+def test_this_afternoon_is_found_without_a_number_beside_it(text: str) -> None:
+    result = date_of(text)
+    assert (result.start, result.precision) == ("2024-03-04", "day")
+    assert "this afternoon" in result.evidence[0].quote
+
+
+@pytest.mark.parametrize("text, start, time", [
+    # past midnight, a weekday's night is the next day's early hours
+    ("A man was shot late Saturday night at 12:25 a.m. outside a bar on Elm Street.", "2024-03-03", "00:25"),
+    ("Two men were wounded in a shooting Friday night around 1:40 a.m. near a gas station.", "2024-03-02", "01:40"),
+    # before midnight, or at it, the night stays its weekday's
+    ("A man was shot late Saturday night at 11:25 p.m. outside a bar on Elm Street.", "2024-03-02", "23:25"),
+    ("A man was shot Saturday night just before midnight outside a bar on Elm Street.", "2024-03-02", "00:00"),
+])
+def test_a_nights_hour_past_midnight_is_the_next_day(text: str, start: str, time: str) -> None:
+    result = date_of(text)
+    assert (result.start, result.precision, result.time) == (start, "day", time)
+
+
+SATURDAY = datetime(2024, 3, 9, 15, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text, published, start", [
+    # published on a Saturday: "Wednesday night" of a shooting "last week" is the week before's Wednesday
+    ("Ann Pell, 7, was fatally shot outside her home in Dayton last week. Police said she was shot Wednesday night "
+     "in the 500 block of Larch Street.", SATURDAY, "2024-02-28"),
+    # published on a Monday: the week before runs from Sunday to Saturday, so its Sunday is eight days back
+    ("Three gunmen fired into a crowd at a Tulsa skate park last week, killing Jon Reyes, 17. Officers said the "
+     "gunfire broke out around 9 p.m. Sunday near the gate.", MONDAY, "2024-02-25"),
+])
+def test_a_weekday_of_a_shooting_last_week_is_that_weeks_day(text: str, published: datetime, start: str) -> None:
+    result = date_of(text, published)
+    assert (result.start, result.precision) == (start, "day")

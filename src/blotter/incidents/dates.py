@@ -178,7 +178,7 @@ _EVENT_REPORTED_RE = re.compile(
     re.IGNORECASE)
 # Words every date expression contains: the costly patterns run only in small windows around them.
 _DATE_HINT_RE = re.compile(
-    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|hallowe?en|thanksgiving|easter)",
+    r"\d|\b(?:\w*day|night|month|week|year|ago|morning|afternoon|evening|tonight|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|hallowe?en|thanksgiving|easter)",
     re.IGNORECASE)
 _WINDOW_BEFORE, _WINDOW_AFTER = 20, 45
 # A publication day in a page address: "/2016/01/27/", "/2016-01-27-".
@@ -352,9 +352,10 @@ def _resolve(kind: str, match: re.Match[str], published: date | None,
         return day, day, "day"
     word = " ".join(groups["word"].lower().split())
     if word.endswith("week"):
+        if word.startswith("last"):  # the calendar week before publication's, Sunday to Saturday as US papers count it
+            sunday = published - timedelta(days=(published.weekday() + 1) % 7)
+            return sunday - timedelta(days=7), sunday - timedelta(days=1), "week"
         monday = published - timedelta(days=published.weekday())
-        if word.startswith("last"):
-            return monday - timedelta(days=7), monday - timedelta(days=1), "week"
         return monday, published, "week"
     if word.endswith("month"):
         if word.startswith("last"):
@@ -733,6 +734,21 @@ def _side_of_midnight(overnight: DateMention, clock: str, time_words: str) -> Da
     return None if day is None else DateMention(day, day, "day", overnight.char_start, overnight.char_end)
 
 
+_NIGHT_RE = re.compile(r"\bnight\b", re.IGNORECASE)
+_BEFORE_DAWN_RE = re.compile(r"\ba\.?m\b", re.IGNORECASE)
+
+
+def _past_midnight(night: DateMention, clock: str, time_words: str, source: str) -> DateMention:
+    """The day of a night's hour said in the night's own sentence: "late Saturday night at 12:25 a.m." is Sunday's
+    early hours; "Saturday night around 11 p.m." or "just before midnight" stays Saturday. (An hour from another
+    sentence may be another moment's, a death's or an arrest's: tried, it moved as many GVA days wrong as right.)"""
+    if not (_NIGHT_RE.search(source, night.char_start, night.char_end) and _BEFORE_DAWN_RE.search(time_words)
+            and int(clock[:2]) < 6):
+        return night
+    day = night.start + timedelta(days=1)
+    return DateMention(day, day, "day", night.char_start, night.char_end)
+
+
 # How far a death's day may lie from the act's and still be the same victim's.
 _DEATH_AFTER_ACT = timedelta(days=30)
 # A verb of the act itself before its day: "were shot at a home on Monday night", "someone opened fire Sunday night".
@@ -766,6 +782,27 @@ def _after_the_act(text: str, candidates: list[tuple[float, DateMention, int]], 
             if acts:
                 candidate = (min(candidate[0], min(acts) - 0.01), *candidate[1:])
         result.append(candidate)
+    return result
+
+
+_LAST_WEEK_RE = re.compile(r"last\s+week", re.IGNORECASE)
+_BARE_WEEKDAY_RE = dict(DATE_PATTERNS)["weekday"]
+
+
+def _into_the_week(text: str, candidates: list[tuple[float, DateMention, int]], week: DateMention,
+                   act_days: set[int]) -> list[tuple[float, DateMention, int]]:
+    """Candidates where the act's bare weekday moves into the week the report says the act happened in: "opened fire
+    at a park last week ... shortly before 10 p.m. Sunday" in a Monday's report is the Sunday eight days back, not
+    yesterday (counted from publication, a weekday lands in the current week)."""
+    result = []
+    for score, mention, sentence_start in candidates:
+        if (score > -1 and mention.char_start in act_days and mention.precision == "day"
+                and not week.start <= mention.start <= week.end
+                and _BARE_WEEKDAY_RE.fullmatch(text, mention.char_start, mention.char_end)):
+            day = week.start + timedelta(days=(mention.start.weekday() - week.start.weekday()) % 7)
+            if day <= week.end:
+                mention = DateMention(day, day, "day", mention.char_start, mention.char_end)
+        result.append((score, mention, sentence_start))
     return result
 
 
@@ -813,6 +850,7 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     violent_days: set[int] = set()  # days tied to the violent act itself ("opened fire Monday evening")
     death_days: set[int] = set()  # days of a death ("died Tuesday"), which may come after the act
     other_acts: set[int] = set()  # days of another act ("Tuesday morning, blood ... was in the parking lot")
+    event_weeks: list[DateMention] = []  # "last week" said of the violent act ("opened fire at a park last week")
     for index, sentence in enumerate(frame.sentences):
         in_trigger = trigger_sentence is not None and sentence.start_char == trigger_sentence.start_char
         base = 3.0 if in_trigger else 2.0 if index == 0 else 1.0 - min(index, 10) * 0.05
@@ -844,6 +882,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
                     violent_days.add(mention.char_start)
                 elif _dates_another_act(frame, mention.char_start, mention.char_end):
                     other_acts.add(mention.char_start)
+            elif mention.precision == "week" and _LAST_WEEK_RE.fullmatch(text, mention.char_start, mention.char_end) and (
+                    _dates_the_violent_act(frame, mention.char_start, mention.char_end)):
+                event_weeks.append(mention)
             if in_trigger and frame.trigger is not None:
                 distance = abs(mention.char_start - frame.trigger.start_char) / 1000
                 score -= distance
@@ -859,6 +900,8 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
             clock = _time_of(match)
             if clock and not _is_detached(text, match.start(), match.end(), sentence.start_char):
                 times.append((base, clock, match.start(), match.end(), sentence.start_char))
+    if event_weeks:
+        candidates = _into_the_week(text, candidates, event_weeks[0], violent_days - death_days)
     violent_sentences = {c[2] for c in candidates if c[0] > -1 and c[1].char_start in violent_days}
     candidates = _main_clause_first(text, candidates, violent_days)
     if death_days:
@@ -900,7 +943,13 @@ def _with_time(chosen: DateMention, sentence_start: int | None, times: list[tupl
     if times and (chosen.precision == "day" or overnight):
         same_sentence = [t for t in times if t[4] == sentence_start]
         best_time = max(same_sentence or times, key=lambda t: (t[0], -t[2]))
-        night = _side_of_midnight(chosen, best_time[1], text[best_time[2]:best_time[3]]) if overnight else chosen
+        time_words = text[best_time[2]:best_time[3]]
+        if overnight:
+            night = _side_of_midnight(chosen, best_time[1], time_words)
+        elif best_time[4] == sentence_start:
+            night = _past_midnight(chosen, best_time[1], time_words, source)
+        else:
+            night = chosen
         if night is not None:
             chosen = night
             time = best_time[1]
