@@ -925,3 +925,26 @@ def test_a_short_word_the_gazetteer_puts_abroad_does_not_unmake_the_outlets_quar
     text = "Ben was shot in Southwest on Friday night, officers said. He is expected to recover."
     location = locate(frame_of(text, 1, url="https://www.chicagonews.example/news/man-shot/"))
     assert (location.mention, location.name) == ("Southwest", "Chicago")
+
+
+def test_shot_in_a_title_case_line_is_no_town_and_the_district_is_washington():
+    text = ("A man was shot in D.C. late Monday night, police said.\n\n"
+            "Man, 40, Shot Near Corner Store\n\n"
+            "Officers found him with a wound to the leg.")
+    location = locate(frame_of(text))
+    assert (location.name, location.admin1, location.precision) == ("Washington", "District of Columbia", "city")
+
+
+def test_a_person_named_after_an_age_is_no_town_whatever_the_tagger_calls_him():
+    text = ("A Mesa man was shot and killed on Saturday. "
+            "Authorities say 31-year-old Brent Dale Barron was arrested on Monday. Barron's lawyer declined to comment.")
+    mentions = {p.mention for p in places_of(text)}
+    assert "Mesa" in mentions and "Barron" not in mentions and "Brent" not in mentions
+    text = "A 23-year-old Glendale Heights man was shot on Friday."
+    assert "Glendale Heights" in {p.mention for p in places_of(text)}
+
+
+def test_a_family_named_by_its_surname_is_no_town():
+    text = ("A robber shot himself after kicking in a door on Ember Court, said Dana Sadler. "
+            "The Sadlers' two children were asleep upstairs.")
+    assert "Sadlers" not in {p.mention for p in places_of(text)}

@@ -35,7 +35,7 @@ from .clean import hostname
 from .geo import Entry, Gazetteer, load_gazetteer, name_key
 from .geo.gazetteer import ascii_name
 from .models import Article, Evidence, Location, Place
-from .nlp import doc_text
+from .nlp import doc_text, first_name_gender
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP"}  # a gazetteer hit inside these is a person or a demonym
@@ -58,6 +58,7 @@ guard general doctor parish post aid name alliance assembly army june july augus
 officer trooper deputy sheriff detective sergeant street harbor harbour metro mile grill mud northern
 southern eastern western uptown downtown midtown commonwealth drug latina latino
 jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadway rehab pearl senate
+shot son court
 """.split())
 # A place name followed by one of these names a street, which is not the place.
 STREET_WORDS = frozenset("""
@@ -317,8 +318,10 @@ def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[s
     """'Chen said' after 'Li Chen' was named: one word of a person's name in this report is that
     person again, unless it names a country or a US state ('Washington'). Provinces and departments
     elsewhere are often surnames ('Maldonado', 'Guerrero', 'Mendoza'): once the report has named
-    'Miguel Maldonado', a lone 'Maldonado' is him."""
-    if end - start != 1 or tokens.lowers[start] not in person_words or _after_locative_word(tokens, start):
+    'Miguel Maldonado', a lone 'Maldonado' is him, and 'the Sadlers' after 'Ann Sadler' her family."""
+    word = tokens.lowers[start]
+    if end - start != 1 or (word not in person_words and not (word.endswith("s") and word[:-1] in person_words)) \
+            or _after_locative_word(tokens, start):
         return False
     return not any(e.feature == "country" or (e.feature == "admin1" and e.country_code == "US")
                    for e in gazetteer.lookup_key(name_key(tokens.words[start])))
@@ -491,6 +494,29 @@ def _capital_of(candidates: list[Entry], gazetteer: Gazetteer) -> Entry | None:
     return max(cities, key=lambda e: e.population, default=None)
 
 
+# '20-year-old Brent Dyllan Barron was arrested': two or three capitalised words after an age.
+AGED_NAME = re.compile(r"\b\d{1,3}-year-old[ \t]+([A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019.-]*){1,2})\b(?![ \t]*[A-Z])")
+
+
+def _aged_person_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans of people named after their age ('the 20-year-old Brent Dyllan Barron'),
+    whatever the tagger called them (an organisation, a place): a given name begins them, no
+    resident word follows ('a 20-year-old Glendale Heights man' is a home town), no body's word is
+    in them, and neither they nor their first word name a place the gazetteer knows as a whole
+    ('a 20-year-old Glen Burnie', 'a 30-year-old Georgia Southern student')."""
+    spans = []
+    for match in AGED_NAME.finditer(text):
+        words = match.group(1).split()
+        following = re.match(r"[ \t]+([a-z]+)", text[match.end(1):])
+        if first_name_gender(words[0]) is None or (following and following.group(1) in RESIDENT_WORDS) \
+                or any(w.lower() in LOCAL_BODY_WORDS or w.lower() in FACILITY_WORDS for w in words) \
+                or gazetteer.has_key(name_key(match.group(1))) \
+                or any(e.feature in ("country", "admin1") for e in gazetteer.lookup(words[0])):
+            continue
+        spans.append((match.start(1), match.end(1)))
+    return spans
+
+
 def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     """Every place-name span in the text (non-overlapping, longest first), with its candidates."""
     tokens = Tokens.of(doc, gazetteer)
@@ -504,6 +530,11 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
                     if e.label_ == "PERSON" and len(e) > 1}
     name_words = {t.lower_ for e in entities if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    aged_names = [] if caseless else _aged_person_names(text, gazetteer)
+    for start_char, end_char in aged_names:
+        words = text[start_char:end_char].lower().split()
+        person_words.add(words[-1])
+        name_words.update(words)
     spans: list[tuple[int, int, bool]] = []
     compass_keys: dict[tuple[int, int], str] = {}
     police_forces = {tokens.lowers[i] for i in range(len(tokens.words) - 1)  # 'Metro police', 'Park Police'
@@ -547,6 +578,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         spans.append((start, end, False))
     spans = [(start, end, from_entity) for start, end, from_entity in spans
              if name_key(text[tokens.starts[start]:tokens.end(end - 1)]) not in CITY_PARTS
+             and not any(s <= tokens.starts[start] and tokens.end(end - 1) <= e for s, e in aged_names)
              and not _surname_of_person(tokens, start, end, person_words, gazetteer)
              and not _speaker(tokens, start, end, gazetteer, organisation_tokens)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
@@ -1738,11 +1770,22 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     location = _unknown_town_in_county(frame, location) or location
     location = _borough_of_new_york(location, frame)
     location = _quarter_of_address_city(location, frame.article.url, frame.places)
+    location = _city_of_district(location)
     if location.precision in ("unknown", "admin1", "country"):
         location = _unknown_dateline_town(frame.text, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
         return title_town(frame.article, location) or location
     return location
+
+
+def _city_of_district(location: Location) -> Location:
+    """'shot in D.C.': the District of Columbia is one city, Washington, which coders record; the
+    gazetteer keeps it as a state."""
+    if location.precision != "admin1" or location.country_code != "US" or location.admin1 != "District of Columbia":
+        return location
+    city = next((e for e in load_gazetteer().lookup("Washington")
+                 if e.feature == "city" and e.admin1 == "District of Columbia"), None)
+    return location if city is None else _moved_to(location, city)
 
 
 # A page address's world or foreign-news section: its reports are set abroad, not in the outlet's city.
