@@ -948,3 +948,21 @@ def test_a_family_named_by_its_surname_is_no_town():
     text = ("A robber shot himself after kicking in a door on Ember Court, said Dana Sadler. "
             "The Sadlers' two children were asleep upstairs.")
     assert "Sadlers" not in {p.mention for p in places_of(text)}
+
+
+def test_a_town_named_where_a_health_system_treated_the_victim_is_no_scene():
+    text = ("A boy was shot at a home just north of Benton on Saturday, deputies said. "
+            "He was taken to Ardmoor Health in Shreveport, where he died.")
+    assert locate(frame_of(text, 2)).name == "Benton"
+
+
+def test_of_a_state_and_a_town_that_score_alike_the_town_is_the_scene():
+    text = ("Five people were wounded near the campus of a Tennessee college on Monday night, "
+            "and Clarksville police were still searching for the gunman.")
+    assert locate(frame_of(text, 1)).name == "Clarksville"
+
+
+def test_a_building_named_after_someone_who_bears_a_towns_name_is_no_scene():
+    text = ("Four people were hurt in a shooting on Monday night, and Clarksville police were still searching "
+            "for the gunman. Officers were called near Austin Peay State University.")
+    assert locate(frame_of(text, 2)).name == "Clarksville"

@@ -1216,14 +1216,14 @@ GROUP_OF_PEOPLE = frozenset({"both", "all", "each"})  # 'his father, both from L
 
 
 TREATMENT_BEFORE = re.compile(
-    r"(?:(?:hospital|medical center|medical centre|health center|trauma center|clinic|infirmary)s?(?:'s)?"
+    r"(?:(?:hospital|medical center|medical centre|health center|trauma center|clinic|infirmary|health)s?(?:'s)?"
     r"(?:\s+(?:in|at|of))?|\b(?:hospitali[sz]ed|treated)\s+in)\s+(?:the\s+|downtown\s+)?$", re.IGNORECASE)
 
 
 def _place_of_treatment(place: Place, text: str) -> bool:
     """'taken to Region's Hospital in St. Paul', 'Children's Hospital Oakland', 'flown to hospitals
-    in Billings', 'are hospitalized in Jackson': where the victim was treated, not where the
-    shooting happened."""
+    in Billings', 'are hospitalized in Jackson', 'taken to Parkland Health in Dallas': where the
+    victim was treated, not where the shooting happened."""
     return TREATMENT_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
 
 
@@ -1285,7 +1285,7 @@ def _county_in_organisation_name(place: Place, text: str) -> bool:
 
 def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, weak: bool,
                  dateline: bool = False) -> float:
-    score = SPECIFICITY["city" if is_hamlet(place) else place.feature] - 0.5 * sentence_rank
+    score = _specificity(place) - 0.5 * sentence_rank
     if dateline:
         score += DATELINE_BONUS
     if _governing_preposition(doc, place) is not None:
@@ -1295,6 +1295,12 @@ def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | Non
     if trigger is not None:
         score += max(0.0, 1.0 - abs(place.start - trigger.start_char) / 200)
     return score
+
+
+def _specificity(place: Place) -> float:
+    """How narrow a place is: of two places that score alike, the town says more than its state
+    ('a Tennessee university ... Clarksville police')."""
+    return SPECIFICITY["city" if is_hamlet(place) else place.feature]
 
 
 def _location(place: Place, text: str, evidence_start: int) -> Location:
@@ -1612,15 +1618,28 @@ def _names_an_organisation(place: Place, text: str) -> bool:
     return _names_a_building(place, text) or _in_outlet_tagline(place, text)
 
 
+# 'Peay State University' after 'Austin': a name the town's name only begins, up to the building word.
+NAMED_BUILDING_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019.-]*){1,2}[ \t]+([A-Z][a-z]+)\b")
+# Of those, the words that end a building's name, not a street's or a newspaper's ('the Lansing State
+# Journal' is the town's own paper).
+BUILDING_WORDS = FACILITY_WORDS - STREET_WORDS - {"times", "post", "news", "herald", "tribune", "journal", "gazette",
+                                                  "company", "corp.", "inc."}
+
+
 def _names_a_building(place: Place, text: str) -> bool:
-    """'Hampton Inn', 'Mount Sinai hospital' (a hospital's name even in lower case)."""
+    """'Hampton Inn', 'Mount Sinai hospital' (a hospital's name even in lower case), 'Austin Peay
+    State University' (a building named after someone who bears a town's name; a country's name
+    before a building's, as in 'St. Stephen of Hungary Catholic Church', still names the country)."""
     following = re.match(r"\s+([A-Za-z][\w.]*)", text[place.end:place.end + 30])
     if following is None:
         return False
     word = following.group(1)
     lower = word.lower()  # 'called Tyler House.': the sentence's full stop is no part of the word
-    return (word[:1].isupper() and (lower in FACILITY_WORDS or lower.rstrip(".") in FACILITY_WORDS)) or \
-        word in ("hospital", "hospitals")
+    if (word[:1].isupper() and (lower in FACILITY_WORDS or lower.rstrip(".") in FACILITY_WORDS)) or \
+            word in ("hospital", "hospitals"):
+        return True
+    longer = NAMED_BUILDING_AFTER.match(text, place.end) if place.feature == "city" else None
+    return longer is not None and longer.group(1).lower() in BUILDING_WORDS
 
 
 def _is_state_abbreviation(place: Place) -> bool:
@@ -2010,7 +2029,7 @@ def _locate(frame) -> Location:
                                - (HOME_PENALTY if _home_of_a_person(doc, place) else 0.0), place))
     supported = [p for p in named if id(p) not in weak]
     if scored:
-        best = max(scored, key=lambda item: (item[0], -item[1].start))[1]
+        best = max(scored, key=lambda item: (item[0], _specificity(item[1]), -item[1].start))[1]  # a tie: the town
         if id(best) in weak and supported:  # 'Bettie' (a victim's first name) in the incident's sentence
             scored = []
     if scored:
