@@ -966,3 +966,22 @@ def test_a_building_named_after_someone_who_bears_a_towns_name_is_no_scene():
     text = ("Four people were hurt in a shooting on Monday night, and Clarksville police were still searching "
             "for the gunman. Officers were called near Austin Peay State University.")
     assert locate(frame_of(text, 2)).name == "Clarksville"
+
+
+def test_a_county_gives_way_to_a_hamlet_a_later_sentence_says_it_happened_in():
+    text = ("Wake County deputies say a boy was accidentally shot by his brother on Sunday morning. "
+            "Deputies say it happened on Highway 30 in Quillby around 7:45 a.m.")
+    frame = frame_of(text, sentence_count=2)
+    shot = next(t.i for t in frame.doc if t.text == "shot")
+    frame.trigger = frame.doc[shot:shot + 1]
+    location = locate(frame)
+    assert (location.name, location.admin1, location.precision) == ("Quillby", "North Carolina", "city")
+
+
+def test_a_headline_town_beats_a_town_the_body_names_only_as_where_victims_were_treated():
+    text = ("Two people died and three were wounded after a man opened fire on relatives, the police chief said. "
+            "The surviving children are hospitalized in Jackson.")
+    frame = frame_of(text, sentence_count=2)
+    frame.article = Article(id="t", text=text, title="2 dead, 3 hurt following Brookhaven shooting")
+    location = locate(frame)
+    assert (location.name, location.admin1) == ("Brookhaven", "Mississippi")

@@ -1717,14 +1717,15 @@ def _common_noun_phrase(span: Span) -> bool:
 
 def _unknown_town_in_county(frame, location: Location) -> Location | None:
     """'Wake County deputies said ... a boy was shot on a farm in Quillby': an incident placed
-    only in a county whose own sentences put it in a town the gazetteer lacks (a hamlet of fewer
-    than 1,000 people) is in that town, which coders record; the county's state is the town's.
+    only in a county whose act sentence (or a later one saying where it happened) puts it in a
+    town the gazetteer lacks (a hamlet of fewer than 1,000 people) is in that town, which coders
+    record; the county's state is the town's.
     No point is known for it. A name the gazetteer knows as a town of that state, or as a town of
     some size, a county, state or country anywhere, was the places stage's to weigh."""
     if location.precision != "admin2" or location.country_code != "US" or _is_caseless(frame.text):
         return None
     gazetteer = load_gazetteer()
-    for sentence in _trigger_sentences(frame):
+    for sentence in _trigger_sentences(frame) + _scene_sentences(frame):
         for match in TOWN_AFTER_PREPOSITION.finditer(frame.text, sentence.start_char, sentence.end_char):
             name = match.group(1)
             if any(word.lower() in NOT_TOWN_WORDS or any(e.feature in ("admin1", "country") for e in gazetteer.lookup(word))
@@ -1966,6 +1967,17 @@ PART_OF_STATE_BEFORE = re.compile(
     r"rural|upstate|downstate)\s+$", re.IGNORECASE)
 
 
+# 'Deputies say it happened Sunday on Highway 30 in Quillby': a sentence that tells where the act was.
+SCENE_VERB = re.compile(r"\b(?:happened|occurred|took place)\b")
+
+
+def _scene_sentences(frame) -> list[Span]:
+    """The incident's sentences after its act's that say where it happened."""
+    own = _trigger_sentences(frame)
+    return [s for s in frame.sentences if s not in own and s.start > own[0].start
+            and SCENE_VERB.search(frame.text, s.start_char, s.end_char)] if own else []
+
+
 def _trigger_sentences(frame) -> list[Span]:
     """The incident's sentence that tells the act (the one holding its trigger); without a trigger,
     all its sentences: a later one ('a neighbor said he worked in ...') may be about anything."""
@@ -1988,6 +2000,20 @@ def _filed_elsewhere(frame, named: list[Place], dateline_place: Place | None) ->
                                 and p.end <= sentence.end_char for p in named):
                 return True
     return False
+
+
+def _state_of(place: Place) -> Location | None:
+    """The state a place lies in, as a Location of that precision (None for a place of no state)."""
+    if place.admin1 is None or place.feature == "country":
+        return None
+    return Location(name=place.admin1, admin1=place.admin1, country=load_gazetteer().country_name(place.country_code),
+                    country_code=place.country_code, precision="admin1")
+
+
+def _where_someone_was_taken(place: Place, text: str) -> bool:
+    """A town the report names only as where a victim was treated, someone went or a suspect was
+    arrested: a town the headline names is more likely the scene."""
+    return _place_of_treatment(place, text) or _destination(place, text) or _place_of_arrest(place, text)
 
 
 def _same_town(place: Place, other: Place) -> bool:
@@ -2032,6 +2058,9 @@ def _locate(frame) -> Location:
         best = max(scored, key=lambda item: (item[0], _specificity(item[1]), -item[1].start))[1]  # a tie: the town
         if id(best) in weak and supported:  # 'Bettie' (a victim's first name) in the incident's sentence
             scored = []
+        elif _where_someone_was_taken(best, frame.text) and frame.article.title and \
+                (headline := title_town(frame.article, _state_of(best))) is not None:
+            return headline  # 'hospitalized in Jackson' under the headline 'Brookhaven shooting': that state's Brookhaven
     if scored:
         return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame_places,
                                 frame.text, dateline_place, frame.article.url)
