@@ -985,3 +985,10 @@ def test_a_headline_town_beats_a_town_the_body_names_only_as_where_victims_were_
     frame.article = Article(id="t", text=text, title="2 dead, 3 hurt following Brookhaven shooting")
     location = locate(frame)
     assert (location.name, location.admin1) == ("Brookhaven", "Mississippi")
+
+
+def test_a_person_identified_by_name_is_no_town_whatever_the_tagger_calls_him():
+    text = ("Albuquerque police identified the 15-year-old killed in a Wednesday shooting as Melky Rodriguez. "
+            "Police said Rodriguez took a gun from a car.")
+    mentions = {p.mention for p in places_of(text)}
+    assert "Albuquerque" in mentions and "Rodriguez" not in mentions

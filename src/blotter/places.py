@@ -495,20 +495,25 @@ def _capital_of(candidates: list[Entry], gazetteer: Gazetteer) -> Entry | None:
 
 
 # '20-year-old Brent Dyllan Barron was arrested': two or three capitalised words after an age.
-AGED_NAME = re.compile(r"\b\d{1,3}-year-old[ \t]+([A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019.-]*){1,2})\b(?![ \t]*[A-Z])")
+NAME_WORDS = r"([A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z](?:\.|[a-z'\u2019-]+)){1,2})\b(?![ \t]*[A-Z])"  # 'Jo F. Roe'
+AGED_NAME = re.compile(r"\b\d{1,3}-year-old[ \t]+" + NAME_WORDS)
+# 'identified the 15-year-old killed in a shooting as Melky Rodriguez': the same after 'identified ... as'.
+IDENTIFIED_NAME = re.compile(r"\bidentified\b[^.;\n]{0,80}?\bas[ \t]+" + NAME_WORDS)
 
 
-def _aged_person_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Character spans of people named after their age ('the 20-year-old Brent Dyllan Barron'),
-    whatever the tagger called them (an organisation, a place): a given name begins them, no
-    resident word follows ('a 20-year-old Glendale Heights man' is a home town), no body's word is
-    in them, and neither they nor their first word name a place the gazetteer knows as a whole
-    ('a 20-year-old Glen Burnie', 'a 30-year-old Georgia Southern student')."""
+def _introduced_person_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans of people introduced after their age ('the 20-year-old Brent Dyllan Barron',
+    where a given name begins them) or as someone identified ('identified the boy as Melky
+    Rodriguez'), whatever the tagger called them (an organisation, a place): no resident word
+    follows ('a 20-year-old Glendale Heights man' is a home town), no body's word is in them, and
+    neither they nor their first word name a place the gazetteer knows as a whole ('a 20-year-old
+    Glen Burnie', 'a 30-year-old Georgia Southern student')."""
     spans = []
-    for match in AGED_NAME.finditer(text):
+    for match in [*AGED_NAME.finditer(text), *IDENTIFIED_NAME.finditer(text)]:
         words = match.group(1).split()
         following = re.match(r"[ \t]+([a-z]+)", text[match.end(1):])
-        if first_name_gender(words[0]) is None or (following and following.group(1) in RESIDENT_WORDS) \
+        if (match.re is AGED_NAME and first_name_gender(words[0]) is None) \
+                or (following and following.group(1) in RESIDENT_WORDS) \
                 or any(w.lower() in LOCAL_BODY_WORDS or w.lower() in FACILITY_WORDS for w in words) \
                 or gazetteer.has_key(name_key(match.group(1))) \
                 or any(e.feature in ("country", "admin1") for e in gazetteer.lookup(words[0])):
@@ -530,8 +535,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
                     if e.label_ == "PERSON" and len(e) > 1}
     name_words = {t.lower_ for e in entities if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    aged_names = [] if caseless else _aged_person_names(text, gazetteer)
-    for start_char, end_char in aged_names:
+    introduced_names = [] if caseless else _introduced_person_names(text, gazetteer)
+    for start_char, end_char in introduced_names:
         words = text[start_char:end_char].lower().split()
         person_words.add(words[-1])
         name_words.update(words)
@@ -578,7 +583,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         spans.append((start, end, False))
     spans = [(start, end, from_entity) for start, end, from_entity in spans
              if name_key(text[tokens.starts[start]:tokens.end(end - 1)]) not in CITY_PARTS
-             and not any(s <= tokens.starts[start] and tokens.end(end - 1) <= e for s, e in aged_names)
+             and not any(s <= tokens.starts[start] and tokens.end(end - 1) <= e for s, e in introduced_names)
              and not _surname_of_person(tokens, start, end, person_words, gazetteer)
              and not _speaker(tokens, start, end, gazetteer, organisation_tokens)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
