@@ -992,3 +992,10 @@ def test_a_person_identified_by_name_is_no_town_whatever_the_tagger_calls_him():
             "Police said Rodriguez took a gun from a car.")
     mentions = {p.mention for p in places_of(text)}
     assert "Albuquerque" in mentions and "Rodriguez" not in mentions
+
+
+def test_a_section_of_the_city_is_the_scene_when_no_known_town_is_named():
+    text = "Police are investigating a shooting in the city's Brantmoor section. A man was hit twice in the back."
+    location = locate(frame_of(text, 2))
+    assert (location.name, location.precision, location.lat) == ("Brantmoor", "city", None)
+    assert location.evidence[0].quote == "the city's Brantmoor section"

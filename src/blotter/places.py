@@ -1797,7 +1797,7 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     location = _quarter_of_address_city(location, frame.article.url, frame.places)
     location = _city_of_district(location)
     if location.precision in ("unknown", "admin1", "country"):
-        location = _unknown_dateline_town(frame.text, location) or location
+        location = _unknown_dateline_town(frame.text, location) or _section_of_the_city(frame, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
         return title_town(frame.article, location) or location
     return location
@@ -1908,6 +1908,24 @@ def _unknown_dateline_town(text: str, location: Location) -> Location | None:
         return Location(mention=town, name=string.capwords(town.lower()), admin1=state,
                         country=gazetteer.country_name("US"), country_code="US", precision="city",
                         evidence=[Evidence.of(text, match.start(1), match.end(2))])
+    return None
+
+
+# 'in the city's Feltonville section': a part of the outlet's city, named by its own name.
+SECTION_OF_THE_CITY = re.compile(r"\bthe city's[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+"
+                                 r"(?:section|neighborhood|neighbourhood)\b")
+
+
+def _section_of_the_city(frame, location: Location) -> Location | None:
+    """'a shooting in the city's Feltonville section' when the report names no town the gazetteer
+    knows: the section is where it happened, and what coders record (no point is known for it; the
+    state stays whatever was found)."""
+    for sentence in frame.sentences:
+        match = SECTION_OF_THE_CITY.search(frame.text, sentence.start_char, sentence.end_char)
+        if match:
+            return location.model_copy(update={
+                "mention": match.group(1), "name": match.group(1), "precision": "city", "lat": None, "lon": None,
+                "geonameid": None, "evidence": [Evidence.of(frame.text, match.start(), match.end())]})
     return None
 
 
