@@ -936,18 +936,18 @@ def test_shot_in_a_title_case_line_is_no_town_and_the_district_is_washington():
 
 
 def test_a_person_named_after_an_age_is_no_town_whatever_the_tagger_calls_him():
-    text = ("A Mesa man was shot and killed on Saturday. "
-            "Authorities say 31-year-old Brent Dale Barron was arrested on Monday. Barron's lawyer declined to comment.")
+    text = ("A Mesa man died of a gunshot wound on Saturday. "
+            "Officers say 31-year-old Austin Dale Marlow was booked on Monday. Marlow's lawyer declined to comment.")
     mentions = {p.mention for p in places_of(text)}
-    assert "Mesa" in mentions and "Barron" not in mentions and "Brent" not in mentions
+    assert "Mesa" in mentions and "Marlow" not in mentions and "Austin" not in mentions
     text = "A 23-year-old Glendale Heights man was shot on Friday."
     assert "Glendale Heights" in {p.mention for p in places_of(text)}
 
 
 def test_a_family_named_by_its_surname_is_no_town():
-    text = ("A robber shot himself after kicking in a door on Ember Court, said Dana Sadler. "
-            "The Sadlers' two children were asleep upstairs.")
-    assert "Sadlers" not in {p.mention for p in places_of(text)}
+    text = ("An intruder wounded himself with his own pistol on Ember Court, said Dana Fisher. "
+            "The Fishers' two children were asleep upstairs.")
+    assert "Fishers" not in {p.mention for p in places_of(text)}
 
 
 def test_a_town_named_where_a_health_system_treated_the_victim_is_no_scene():
@@ -957,20 +957,20 @@ def test_a_town_named_where_a_health_system_treated_the_victim_is_no_scene():
 
 
 def test_of_a_state_and_a_town_that_score_alike_the_town_is_the_scene():
-    text = ("Five people were wounded near the campus of a Tennessee college on Monday night, "
-            "and Clarksville police were still searching for the gunman.")
+    text = ("Two students were wounded near a Tennessee college on Friday night, "
+            "and Clarksville police were searching for the shooter.")
     assert locate(frame_of(text, 1)).name == "Clarksville"
 
 
 def test_a_building_named_after_someone_who_bears_a_towns_name_is_no_scene():
-    text = ("Four people were hurt in a shooting on Monday night, and Clarksville police were still searching "
-            "for the gunman. Officers were called near Austin Peay State University.")
+    text = ("Two students were wounded by gunfire late on Friday, and Clarksville police were still searching for "
+            "the man who fired. Officers were called to a dorm near Austin Whitcomb State University.")
     assert locate(frame_of(text, 2)).name == "Clarksville"
 
 
 def test_a_county_gives_way_to_a_hamlet_a_later_sentence_says_it_happened_in():
-    text = ("Wake County deputies say a boy was accidentally shot by his brother on Sunday morning. "
-            "Deputies say it happened on Highway 30 in Quillby around 7:45 a.m.")
+    text = ("Wake County deputies said a girl was shot by her cousin with a hunting rifle on Tuesday. "
+            "They said it occurred by a farm pond in Quillby shortly before noon.")
     frame = frame_of(text, sentence_count=2)
     shot = next(t.i for t in frame.doc if t.text == "shot")
     frame.trigger = frame.doc[shot:shot + 1]
@@ -979,23 +979,23 @@ def test_a_county_gives_way_to_a_hamlet_a_later_sentence_says_it_happened_in():
 
 
 def test_a_headline_town_beats_a_town_the_body_names_only_as_where_victims_were_treated():
-    text = ("Two people died and three were wounded after a man opened fire on relatives, the police chief said. "
-            "The surviving children are hospitalized in Jackson.")
+    text = ("A man opened fire on his relatives at a birthday party, killing one and wounding two, the chief said. "
+            "Both wounded cousins are hospitalized in Jackson.")
     frame = frame_of(text, sentence_count=2)
-    frame.article = Article(id="t", text=text, title="2 dead, 3 hurt following Brookhaven shooting")
+    frame.article = Article(id="t", text=text, title="Party gunfire in Brookhaven leaves one dead")
     location = locate(frame)
     assert (location.name, location.admin1) == ("Brookhaven", "Mississippi")
 
 
 def test_a_person_identified_by_name_is_no_town_whatever_the_tagger_calls_him():
-    text = ("Albuquerque police identified the 15-year-old killed in a Wednesday shooting as Melky Rodriguez. "
-            "Police said Rodriguez took a gun from a car.")
+    text = ("Tucson police identified the boy killed in the Friday shooting as Teo Rodriguez. "
+            "Police said Rodriguez found the pistol in a truck.")
     mentions = {p.mention for p in places_of(text)}
-    assert "Albuquerque" in mentions and "Rodriguez" not in mentions
+    assert "Tucson" in mentions and "Rodriguez" not in mentions
 
 
 def test_a_section_of_the_city_is_the_scene_when_no_known_town_is_named():
-    text = "Police are investigating a shooting in the city's Brantmoor section. A man was hit twice in the back."
+    text = "Officers found a wounded man on Friday in the city's Brantmoor section. He was hit twice in the back."
     location = locate(frame_of(text, 2))
     assert (location.name, location.precision, location.lat) == ("Brantmoor", "city", None)
     assert location.evidence[0].quote == "the city's Brantmoor section"

@@ -318,7 +318,7 @@ def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[s
     """'Chen said' after 'Li Chen' was named: one word of a person's name in this report is that
     person again, unless it names a country or a US state ('Washington'). Provinces and departments
     elsewhere are often surnames ('Maldonado', 'Guerrero', 'Mendoza'): once the report has named
-    'Miguel Maldonado', a lone 'Maldonado' is him, and 'the Sadlers' after 'Ann Sadler' her family."""
+    'Miguel Maldonado', a lone 'Maldonado' is him, and 'the Fishers' after 'Ann Fisher' her family."""
     word = tokens.lowers[start]
     if end - start != 1 or (word not in person_words and not (word.endswith("s") and word[:-1] in person_words)) \
             or _after_locative_word(tokens, start):
@@ -494,17 +494,17 @@ def _capital_of(candidates: list[Entry], gazetteer: Gazetteer) -> Entry | None:
     return max(cities, key=lambda e: e.population, default=None)
 
 
-# '20-year-old Brent Dyllan Barron was arrested': two or three capitalised words after an age.
+# '20-year-old Dana Lee Marlow was arrested': two or three capitalised words after an age.
 NAME_WORDS = r"([A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z](?:\.|[a-z'\u2019-]+)){1,2})\b(?![ \t]*[A-Z])"  # 'Jo F. Roe'
 AGED_NAME = re.compile(r"\b\d{1,3}-year-old[ \t]+" + NAME_WORDS)
-# 'identified the 15-year-old killed in a shooting as Melky Rodriguez': the same after 'identified ... as'.
+# 'identified the victim as Ramon Velarde': the same after 'identified ... as'.
 IDENTIFIED_NAME = re.compile(r"\bidentified\b[^.;\n]{0,80}?\bas[ \t]+" + NAME_WORDS)
 
 
 def _introduced_person_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Character spans of people introduced after their age ('the 20-year-old Brent Dyllan Barron',
-    where a given name begins them) or as someone identified ('identified the boy as Melky
-    Rodriguez'), whatever the tagger called them (an organisation, a place): no resident word
+    """Character spans of people introduced after their age ('the 20-year-old Dana Lee Marlow',
+    where a given name begins them) or as someone identified ('identified the boy as Ramon
+    Velarde'), whatever the tagger called them (an organisation, a place): no resident word
     follows ('a 20-year-old Glendale Heights man' is a home town), no body's word is in them, and
     neither they nor their first word name a place the gazetteer knows as a whole ('a 20-year-old
     Glen Burnie', 'a 30-year-old Georgia Southern student')."""
@@ -1304,7 +1304,7 @@ def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | Non
 
 def _specificity(place: Place) -> float:
     """How narrow a place is: of two places that score alike, the town says more than its state
-    ('a Tennessee university ... Clarksville police')."""
+    ('a Tennessee college ... Oakdale police')."""
     return SPECIFICITY["city" if is_hamlet(place) else place.feature]
 
 
@@ -1623,7 +1623,7 @@ def _names_an_organisation(place: Place, text: str) -> bool:
     return _names_a_building(place, text) or _in_outlet_tagline(place, text)
 
 
-# 'Peay State University' after 'Austin': a name the town's name only begins, up to the building word.
+# 'Whitcomb State University' after 'Austin': a name the town's name only begins, up to the building word.
 NAMED_BUILDING_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019.-]*){1,2}[ \t]+([A-Z][a-z]+)\b")
 # Of those, the words that end a building's name, not a street's or a newspaper's ('the Lansing State
 # Journal' is the town's own paper).
@@ -1632,9 +1632,9 @@ BUILDING_WORDS = FACILITY_WORDS - STREET_WORDS - {"times", "post", "news", "hera
 
 
 def _names_a_building(place: Place, text: str) -> bool:
-    """'Hampton Inn', 'Mount Sinai hospital' (a hospital's name even in lower case), 'Austin Peay
+    """'Hampton Inn', 'Mount Sinai hospital' (a hospital's name even in lower case), 'Austin Whitcomb
     State University' (a building named after someone who bears a town's name; a country's name
-    before a building's, as in 'St. Stephen of Hungary Catholic Church', still names the country)."""
+    before a building's, as in 'St. Anne of Austria Catholic Church', still names the country)."""
     following = re.match(r"\s+([A-Za-z][\w.]*)", text[place.end:place.end + 30])
     if following is None:
         return False
@@ -1911,13 +1911,13 @@ def _unknown_dateline_town(text: str, location: Location) -> Location | None:
     return None
 
 
-# 'in the city's Feltonville section': a part of the outlet's city, named by its own name.
+# 'in the city's Brantmoor section': a part of the outlet's city, named by its own name.
 SECTION_OF_THE_CITY = re.compile(r"\bthe city's[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+"
                                  r"(?:section|neighborhood|neighbourhood)\b")
 
 
 def _section_of_the_city(frame, location: Location) -> Location | None:
-    """'a shooting in the city's Feltonville section' when the report names no town the gazetteer
+    """'a man found wounded in the city's Brantmoor section' when the report names no town the gazetteer
     knows: the section is where it happened, and what coders record (no point is known for it; the
     state stays whatever was found)."""
     for sentence in frame.sentences:
@@ -1990,7 +1990,7 @@ PART_OF_STATE_BEFORE = re.compile(
     r"rural|upstate|downstate)\s+$", re.IGNORECASE)
 
 
-# 'Deputies say it happened Sunday on Highway 30 in Quillby': a sentence that tells where the act was.
+# 'deputies said it occurred by a farm pond in Quillby': a sentence that tells where the act was.
 SCENE_VERB = re.compile(r"\b(?:happened|occurred|took place)\b")
 
 
@@ -2083,7 +2083,7 @@ def _locate(frame) -> Location:
             scored = []
         elif _where_someone_was_taken(best, frame.text) and frame.article.title and \
                 (headline := title_town(frame.article, _state_of(best))) is not None:
-            return headline  # 'hospitalized in Jackson' under the headline 'Brookhaven shooting': that state's Brookhaven
+            return headline  # 'treated in Jackson' under a headline naming the town: read in Jackson's state
     if scored:
         return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame_places,
                                 frame.text, dateline_place, frame.article.url)
