@@ -925,3 +925,80 @@ def test_a_short_word_the_gazetteer_puts_abroad_does_not_unmake_the_outlets_quar
     text = "Ben was shot in Southwest on Friday night, officers said. He is expected to recover."
     location = locate(frame_of(text, 1, url="https://www.chicagonews.example/news/man-shot/"))
     assert (location.mention, location.name) == ("Southwest", "Chicago")
+
+
+def test_the_district_of_columbia_is_the_city_of_washington():
+    text = "A man was shot in D.C. late Monday night, police said. Officers found him with a wound to the leg."
+    location = locate(frame_of(text, 1))
+    assert (location.name, location.admin1, location.precision) == ("Washington", "District of Columbia", "city")
+
+
+def test_shot_in_a_title_case_line_is_no_town():
+    from blotter.places import COMMON_WORDS
+    assert {"shot", "son", "court"} <= COMMON_WORDS  # words a Title Case subheading capitalises
+
+
+def test_a_person_named_after_an_age_is_no_town_whatever_the_tagger_calls_him():
+    text = ("A Mesa man died of a gunshot wound on Saturday. "
+            "Officers say 31-year-old Austin Dale Marlow was booked on Monday. Marlow's lawyer declined to comment.")
+    mentions = {p.mention for p in places_of(text)}
+    assert "Mesa" in mentions and "Marlow" not in mentions and "Austin" not in mentions
+    text = "A 23-year-old Glendale Heights man was shot on Friday."
+    assert "Glendale Heights" in {p.mention for p in places_of(text)}
+
+
+def test_a_family_named_by_its_surname_is_no_town():
+    text = ("An intruder wounded himself with his own pistol on Ember Court, said Dana Fisher. "
+            "The Fishers' two children were asleep upstairs.")
+    assert "Fishers" not in {p.mention for p in places_of(text)}
+
+
+def test_a_town_named_where_a_health_system_treated_the_victim_is_no_scene():
+    text = ("A boy was shot at a home just north of Benton on Saturday, deputies said. "
+            "He was taken to Ardmoor Health in Shreveport, where he died.")
+    assert locate(frame_of(text, 2)).name == "Benton"
+
+
+def test_of_a_state_and_a_town_that_score_alike_the_town_is_the_scene():
+    text = ("Two students were wounded near a Tennessee college on Friday night, "
+            "and Clarksville police were searching for the shooter.")
+    assert locate(frame_of(text, 1)).name == "Clarksville"
+
+
+def test_a_building_named_after_someone_who_bears_a_towns_name_is_no_scene():
+    text = ("Two students were wounded by gunfire late on Friday, and Clarksville police were still searching for "
+            "the man who fired. Officers were called to a dorm near Austin Whitcomb State University.")
+    assert locate(frame_of(text, 2)).name == "Clarksville"
+
+
+def test_a_county_gives_way_to_a_hamlet_a_later_sentence_says_it_happened_in():
+    text = ("Wake County deputies said a girl was shot by her cousin with a hunting rifle on Tuesday. "
+            "They said it occurred by a farm pond in Quillby shortly before noon.")
+    frame = frame_of(text, sentence_count=2)
+    shot = next(t.i for t in frame.doc if t.text == "shot")
+    frame.trigger = frame.doc[shot:shot + 1]
+    location = locate(frame)
+    assert (location.name, location.admin1, location.precision) == ("Quillby", "North Carolina", "city")
+
+
+def test_a_headline_town_beats_a_town_the_body_names_only_as_where_victims_were_treated():
+    text = ("A man opened fire on his relatives at a birthday party, killing one and wounding two, the chief said. "
+            "Both wounded cousins are hospitalized in Jackson.")
+    frame = frame_of(text, sentence_count=2)
+    frame.article = Article(id="t", text=text, title="Party gunfire in Brookhaven leaves one dead")
+    location = locate(frame)
+    assert (location.name, location.admin1) == ("Brookhaven", "Mississippi")
+
+
+def test_a_person_identified_by_name_is_no_town_whatever_the_tagger_calls_him():
+    text = ("Tucson police identified the boy killed in the Friday shooting as Teo Rodriguez. "
+            "Police said Rodriguez found the pistol in a truck.")
+    mentions = {p.mention for p in places_of(text)}
+    assert "Tucson" in mentions and "Rodriguez" not in mentions
+
+
+def test_a_section_of_the_city_is_the_scene_when_no_known_town_is_named():
+    text = "Officers found a wounded man on Friday in the city's Brantmoor section. He was hit twice in the back."
+    location = locate(frame_of(text, 2))
+    assert (location.name, location.precision, location.lat) == ("Brantmoor", "city", None)
+    assert location.evidence[0].quote == "the city's Brantmoor section"

@@ -35,7 +35,7 @@ from .clean import hostname
 from .geo import Entry, Gazetteer, load_gazetteer, name_key
 from .geo.gazetteer import ascii_name
 from .models import Article, Evidence, Location, Place
-from .nlp import doc_text
+from .nlp import doc_text, first_name_gender
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP"}  # a gazetteer hit inside these is a person or a demonym
@@ -58,6 +58,7 @@ guard general doctor parish post aid name alliance assembly army june july augus
 officer trooper deputy sheriff detective sergeant street harbor harbour metro mile grill mud northern
 southern eastern western uptown downtown midtown commonwealth drug latina latino
 jan feb mar apr jun jul aug sep sept oct nov dec republic congress summit broadway rehab pearl senate
+shot son court
 """.split())
 # A place name followed by one of these names a street, which is not the place.
 STREET_WORDS = frozenset("""
@@ -317,8 +318,10 @@ def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[s
     """'Chen said' after 'Li Chen' was named: one word of a person's name in this report is that
     person again, unless it names a country or a US state ('Washington'). Provinces and departments
     elsewhere are often surnames ('Maldonado', 'Guerrero', 'Mendoza'): once the report has named
-    'Miguel Maldonado', a lone 'Maldonado' is him."""
-    if end - start != 1 or tokens.lowers[start] not in person_words or _after_locative_word(tokens, start):
+    'Miguel Maldonado', a lone 'Maldonado' is him, and 'the Fishers' after 'Ann Fisher' her family."""
+    word = tokens.lowers[start]
+    if end - start != 1 or (word not in person_words and not (word.endswith("s") and word[:-1] in person_words)) \
+            or _after_locative_word(tokens, start):
         return False
     return not any(e.feature == "country" or (e.feature == "admin1" and e.country_code == "US")
                    for e in gazetteer.lookup_key(name_key(tokens.words[start])))
@@ -491,6 +494,34 @@ def _capital_of(candidates: list[Entry], gazetteer: Gazetteer) -> Entry | None:
     return max(cities, key=lambda e: e.population, default=None)
 
 
+# '20-year-old Dana Lee Marlow was arrested': two or three capitalised words after an age.
+NAME_WORDS = r"([A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z](?:\.|[a-z'\u2019-]+)){1,2})\b(?![ \t]*[A-Z])"  # 'Jo F. Roe'
+AGED_NAME = re.compile(r"\b\d{1,3}-year-old[ \t]+" + NAME_WORDS)
+# 'identified the victim as Ramon Velarde': the same after 'identified ... as'.
+IDENTIFIED_NAME = re.compile(r"\bidentified\b[^.;\n]{0,80}?\bas[ \t]+" + NAME_WORDS)
+
+
+def _introduced_person_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans of people introduced after their age ('the 20-year-old Dana Lee Marlow',
+    where a given name begins them) or as someone identified ('identified the boy as Ramon
+    Velarde'), whatever the tagger called them (an organisation, a place): no resident word
+    follows ('a 20-year-old Glendale Heights man' is a home town), no body's word is in them, and
+    neither they nor their first word name a place the gazetteer knows as a whole ('a 20-year-old
+    Glen Burnie', 'a 30-year-old Georgia Southern student')."""
+    spans = []
+    for match in [*AGED_NAME.finditer(text), *IDENTIFIED_NAME.finditer(text)]:
+        words = match.group(1).split()
+        following = re.match(r"[ \t]+([a-z]+)", text[match.end(1):])
+        if (match.re is AGED_NAME and first_name_gender(words[0]) is None) \
+                or (following and following.group(1) in RESIDENT_WORDS) \
+                or any(w.lower() in LOCAL_BODY_WORDS or w.lower() in FACILITY_WORDS for w in words) \
+                or gazetteer.has_key(name_key(match.group(1))) \
+                or any(e.feature in ("country", "admin1") for e in gazetteer.lookup(words[0])):
+            continue
+        spans.append((match.start(1), match.end(1)))
+    return spans
+
+
 def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     """Every place-name span in the text (non-overlapping, longest first), with its candidates."""
     tokens = Tokens.of(doc, gazetteer)
@@ -504,6 +535,11 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
     person_words = {tokens.lowers[tokens.first[e.end] - 1] for e in entities  # surnames: 'Houston McDonald' is not Houston's
                     if e.label_ == "PERSON" and len(e) > 1}
     name_words = {t.lower_ for e in entities if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    introduced_names = [] if caseless else _introduced_person_names(text, gazetteer)
+    for start_char, end_char in introduced_names:
+        words = text[start_char:end_char].lower().split()
+        person_words.add(words[-1])
+        name_words.update(words)
     spans: list[tuple[int, int, bool]] = []
     compass_keys: dict[tuple[int, int], str] = {}
     police_forces = {tokens.lowers[i] for i in range(len(tokens.words) - 1)  # 'Metro police', 'Park Police'
@@ -547,6 +583,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         spans.append((start, end, False))
     spans = [(start, end, from_entity) for start, end, from_entity in spans
              if name_key(text[tokens.starts[start]:tokens.end(end - 1)]) not in CITY_PARTS
+             and not any(s <= tokens.starts[start] and tokens.end(end - 1) <= e for s, e in introduced_names)
              and not _surname_of_person(tokens, start, end, person_words, gazetteer)
              and not _speaker(tokens, start, end, gazetteer, organisation_tokens)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), not s[2]))
@@ -1184,14 +1221,14 @@ GROUP_OF_PEOPLE = frozenset({"both", "all", "each"})  # 'his father, both from L
 
 
 TREATMENT_BEFORE = re.compile(
-    r"(?:(?:hospital|medical center|medical centre|health center|trauma center|clinic|infirmary)s?(?:'s)?"
+    r"(?:(?:hospital|medical center|medical centre|health center|trauma center|clinic|infirmary|health)s?(?:'s)?"
     r"(?:\s+(?:in|at|of))?|\b(?:hospitali[sz]ed|treated)\s+in)\s+(?:the\s+|downtown\s+)?$", re.IGNORECASE)
 
 
 def _place_of_treatment(place: Place, text: str) -> bool:
     """'taken to Region's Hospital in St. Paul', 'Children's Hospital Oakland', 'flown to hospitals
-    in Billings', 'are hospitalized in Jackson': where the victim was treated, not where the
-    shooting happened."""
+    in Billings', 'are hospitalized in Jackson', 'taken to Parkland Health in Dallas': where the
+    victim was treated, not where the shooting happened."""
     return TREATMENT_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
 
 
@@ -1253,7 +1290,7 @@ def _county_in_organisation_name(place: Place, text: str) -> bool:
 
 def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | None, weak: bool,
                  dateline: bool = False) -> float:
-    score = SPECIFICITY["city" if is_hamlet(place) else place.feature] - 0.5 * sentence_rank
+    score = _specificity(place) - 0.5 * sentence_rank
     if dateline:
         score += DATELINE_BONUS
     if _governing_preposition(doc, place) is not None:
@@ -1263,6 +1300,12 @@ def _place_score(doc: Doc, place: Place, sentence_rank: int, trigger: Span | Non
     if trigger is not None:
         score += max(0.0, 1.0 - abs(place.start - trigger.start_char) / 200)
     return score
+
+
+def _specificity(place: Place) -> float:
+    """How narrow a place is: of two places that score alike, the town says more than its state
+    ('a Tennessee college ... Oakdale police')."""
+    return SPECIFICITY["city" if is_hamlet(place) else place.feature]
 
 
 def _location(place: Place, text: str, evidence_start: int) -> Location:
@@ -1580,15 +1623,28 @@ def _names_an_organisation(place: Place, text: str) -> bool:
     return _names_a_building(place, text) or _in_outlet_tagline(place, text)
 
 
+# 'Whitcomb State University' after 'Austin': a name the town's name only begins, up to the building word.
+NAMED_BUILDING_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019.-]*){1,2}[ \t]+([A-Z][a-z]+)\b")
+# Of those, the words that end a building's name, not a street's or a newspaper's ('the Lansing State
+# Journal' is the town's own paper).
+BUILDING_WORDS = FACILITY_WORDS - STREET_WORDS - {"times", "post", "news", "herald", "tribune", "journal", "gazette",
+                                                  "company", "corp.", "inc."}
+
+
 def _names_a_building(place: Place, text: str) -> bool:
-    """'Hampton Inn', 'Mount Sinai hospital' (a hospital's name even in lower case)."""
+    """'Hampton Inn', 'Mount Sinai hospital' (a hospital's name even in lower case), 'Austin Whitcomb
+    State University' (a building named after someone who bears a town's name; a country's name
+    before a building's, as in 'St. Anne of Austria Catholic Church', still names the country)."""
     following = re.match(r"\s+([A-Za-z][\w.]*)", text[place.end:place.end + 30])
     if following is None:
         return False
     word = following.group(1)
     lower = word.lower()  # 'called Tyler House.': the sentence's full stop is no part of the word
-    return (word[:1].isupper() and (lower in FACILITY_WORDS or lower.rstrip(".") in FACILITY_WORDS)) or \
-        word in ("hospital", "hospitals")
+    if (word[:1].isupper() and (lower in FACILITY_WORDS or lower.rstrip(".") in FACILITY_WORDS)) or \
+            word in ("hospital", "hospitals"):
+        return True
+    longer = NAMED_BUILDING_AFTER.match(text, place.end) if place.feature == "city" else None
+    return longer is not None and longer.group(1).lower() in BUILDING_WORDS
 
 
 def _is_state_abbreviation(place: Place) -> bool:
@@ -1666,14 +1722,15 @@ def _common_noun_phrase(span: Span) -> bool:
 
 def _unknown_town_in_county(frame, location: Location) -> Location | None:
     """'Wake County deputies said ... a boy was shot on a farm in Quillby': an incident placed
-    only in a county whose own sentences put it in a town the gazetteer lacks (a hamlet of fewer
-    than 1,000 people) is in that town, which coders record; the county's state is the town's.
+    only in a county whose act sentence (or a later one saying where it happened) puts it in a
+    town the gazetteer lacks (a hamlet of fewer than 1,000 people) is in that town, which coders
+    record; the county's state is the town's.
     No point is known for it. A name the gazetteer knows as a town of that state, or as a town of
     some size, a county, state or country anywhere, was the places stage's to weigh."""
     if location.precision != "admin2" or location.country_code != "US" or _is_caseless(frame.text):
         return None
     gazetteer = load_gazetteer()
-    for sentence in _trigger_sentences(frame):
+    for sentence in _trigger_sentences(frame) + _scene_sentences(frame):
         for match in TOWN_AFTER_PREPOSITION.finditer(frame.text, sentence.start_char, sentence.end_char):
             name = match.group(1)
             if any(word.lower() in NOT_TOWN_WORDS or any(e.feature in ("admin1", "country") for e in gazetteer.lookup(word))
@@ -1738,11 +1795,22 @@ def locate(frame) -> Location:  # frame: blotter.incidents.frame.IncidentFrame (
     location = _unknown_town_in_county(frame, location) or location
     location = _borough_of_new_york(location, frame)
     location = _quarter_of_address_city(location, frame.article.url, frame.places)
+    location = _city_of_district(location)
     if location.precision in ("unknown", "admin1", "country"):
-        location = _unknown_dateline_town(frame.text, location) or location
+        location = _unknown_dateline_town(frame.text, location) or _section_of_the_city(frame, location) or location
     if location.precision in ("unknown", "admin1", "country") and frame.article.title:
         return title_town(frame.article, location) or location
     return location
+
+
+def _city_of_district(location: Location) -> Location:
+    """'shot in D.C.': the District of Columbia is one city, Washington, which coders record; the
+    gazetteer keeps it as a state."""
+    if location.precision != "admin1" or location.country_code != "US" or location.admin1 != "District of Columbia":
+        return location
+    city = next((e for e in load_gazetteer().lookup("Washington")
+                 if e.feature == "city" and e.admin1 == "District of Columbia"), None)
+    return location if city is None else _moved_to(location, city)
 
 
 # A page address's world or foreign-news section: its reports are set abroad, not in the outlet's city.
@@ -1843,6 +1911,24 @@ def _unknown_dateline_town(text: str, location: Location) -> Location | None:
     return None
 
 
+# 'in the city's Brantmoor section': a part of the outlet's city, named by its own name.
+SECTION_OF_THE_CITY = re.compile(r"\bthe city's[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+"
+                                 r"(?:section|neighborhood|neighbourhood)\b")
+
+
+def _section_of_the_city(frame, location: Location) -> Location | None:
+    """'a man found wounded in the city's Brantmoor section' when the report names no town the gazetteer
+    knows: the section is where it happened, and what coders record (no point is known for it; the
+    state stays whatever was found)."""
+    for sentence in frame.sentences:
+        match = SECTION_OF_THE_CITY.search(frame.text, sentence.start_char, sentence.end_char)
+        if match:
+            return location.model_copy(update={
+                "mention": match.group(1), "name": match.group(1), "precision": "city", "lat": None, "lon": None,
+                "geonameid": None, "evidence": [Evidence.of(frame.text, match.start(), match.end())]})
+    return None
+
+
 # The outlet's name after a headline ('... in Kinloch - KMOV.com', '... | Fox 59'): no scene.
 OUTLET_AFTER_TITLE = re.compile(r"\s+(?:\||[-\u2013\u2014]\s+(?=.*(?i:\.com|news|weather|\b[KW][A-Z]{2,3}\b)))")
 
@@ -1904,6 +1990,17 @@ PART_OF_STATE_BEFORE = re.compile(
     r"rural|upstate|downstate)\s+$", re.IGNORECASE)
 
 
+# 'deputies said it occurred by a farm pond in Quillby': a sentence that tells where the act was.
+SCENE_VERB = re.compile(r"\b(?:happened|occurred|took place)\b")
+
+
+def _scene_sentences(frame) -> list[Span]:
+    """The incident's sentences after its act's that say where it happened."""
+    own = _trigger_sentences(frame)
+    return [s for s in frame.sentences if s not in own and s.start > own[0].start
+            and SCENE_VERB.search(frame.text, s.start_char, s.end_char)] if own else []
+
+
 def _trigger_sentences(frame) -> list[Span]:
     """The incident's sentence that tells the act (the one holding its trigger); without a trigger,
     all its sentences: a later one ('a neighbor said he worked in ...') may be about anything."""
@@ -1926,6 +2023,20 @@ def _filed_elsewhere(frame, named: list[Place], dateline_place: Place | None) ->
                                 and p.end <= sentence.end_char for p in named):
                 return True
     return False
+
+
+def _state_of(place: Place) -> Location | None:
+    """The state a place lies in, as a Location of that precision (None for a place of no state)."""
+    if place.admin1 is None or place.feature == "country":
+        return None
+    return Location(name=place.admin1, admin1=place.admin1, country=load_gazetteer().country_name(place.country_code),
+                    country_code=place.country_code, precision="admin1")
+
+
+def _where_someone_was_taken(place: Place, text: str) -> bool:
+    """A town the report names only as where a victim was treated, someone went or a suspect was
+    arrested: a town the headline names is more likely the scene."""
+    return _place_of_treatment(place, text) or _destination(place, text) or _place_of_arrest(place, text)
 
 
 def _same_town(place: Place, other: Place) -> bool:
@@ -1967,9 +2078,12 @@ def _locate(frame) -> Location:
                                - (HOME_PENALTY if _home_of_a_person(doc, place) else 0.0), place))
     supported = [p for p in named if id(p) not in weak]
     if scored:
-        best = max(scored, key=lambda item: (item[0], -item[1].start))[1]
+        best = max(scored, key=lambda item: (item[0], _specificity(item[1]), -item[1].start))[1]  # a tie: the town
         if id(best) in weak and supported:  # 'Bettie' (a victim's first name) in the incident's sentence
             scored = []
+        elif _where_someone_was_taken(best, frame.text) and frame.article.title and \
+                (headline := title_town(frame.article, _state_of(best))) is not None:
+            return headline  # 'treated in Jackson' under a headline naming the town: read in Jackson's state
     if scored:
         return _within_big_city(_location(best, frame.text, _phrase_start(doc, best)), best, frame_places,
                                 frame.text, dateline_place, frame.article.url)
