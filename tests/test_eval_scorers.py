@@ -124,6 +124,12 @@ def test_muc4_a_kidnapping_stays_a_kidnapping_when_a_bomb_is_named():
     assert muc4.muc_incident_type(siege) == "attack"
 
 
+def test_muc4_a_kidnapping_that_ends_in_murder_is_a_kidnapping():
+    # MUC-4 types the incident by the seizure: people taken and then killed were kidnapped.
+    taken_then_killed = incident(category="terrorism", attack_types=["assassination", "hostage_taking_kidnapping"])
+    assert muc4.muc_incident_type(taken_then_killed) == "kidnapping"
+
+
 def test_muc4_a_recalled_earlier_event_is_no_template():
     recalled = Incident(id="d1-i2", is_primary=False, category="terrorism", attack_types=["bombing"], confidence=0.5,
                         weapons=[Weapon(mention="bomb", type="explosives")])

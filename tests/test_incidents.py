@@ -121,6 +121,8 @@ def test_placed_bombs_and_noun_compounds_are_no_air_strike(text: str) -> None:
     "Air force bombings killed four peasants in the hills on Sunday.",
     "The air force bombing residential areas killed four peasants on Sunday.",
     "Four peasants were killed on Sunday in the bombings against the civilian population.",
+    "Four peasants died when the government, the army, was bombing the hills on Sunday.",
+    "The army carried out a heavy bomb attack on the hills on Sunday, killing four peasants.",
 ])
 def test_forces_bombing_and_bombing_of_populated_areas_stay_air_strikes(text: str) -> None:
     assert incidents_of(text)[0].acled_sub_event_type == "Air/drone strike"

@@ -115,7 +115,8 @@ def muc_incident_type(incident: Incident) -> str | None:
     corpus, violence without a political cue we recognise) count.
     An incident whose lede tells an armed assault and that names a firearm -> attack, whatever
     explosives were used too ("gunmen fired on the post and threw grenades"); one whose lede tells a
-    kidnapping, or an armed assault that only seized people -> kidnapping, whatever weapons the report names.
+    kidnapping, an armed assault that only seized people, or a kidnapping that ended in murder -> kidnapping,
+    whatever weapons the report names.
     bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade; only a planted one, such as
     dynamite, a mine or a car bomb, where something was fired from afar too), or an explosion the
     incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) -> bombing
@@ -128,8 +129,10 @@ def muc_incident_type(incident: Incident) -> str | None:
     if incident.category not in TERRORISM_CATEGORIES:
         return None
     types = set(incident.attack_types)
-    if types == {"armed_assault", "hostage_taking_kidnapping"}:
-        return "kidnapping"  # people seized at gunpoint: the assault is how they were taken
+    if types in ({"armed_assault", "hostage_taking_kidnapping"}, {"assassination", "hostage_taking_kidnapping"}):
+        # People seized at gunpoint (the assault is how they were taken), or seized and then killed: MUC-4 types
+        # a kidnapping that ends in murder by the seizure.
+        return "kidnapping"
     if incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons):
         return "attack"  # gunmen who also threw a grenade: the lede tells an armed attack
     if incident.attack_types[0] == "hostage_taking_kidnapping":
