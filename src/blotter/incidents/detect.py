@@ -247,6 +247,8 @@ class Trigger:
     end: int
     kind: str
     weak: bool
+    # "set" of "set X on fire": kept only where the parse shows someone setting a thing alight
+    set_alight: bool = False
 
 
 @dataclass
@@ -426,7 +428,7 @@ def phrase_triggers(text: str) -> list[Trigger]:
              if not _DENIED_BEFORE_RE.search(lowered, max(0, m.start() - 20), m.start())]
     # "set the old mill and three vans on fire": the verb alone is the trigger, so the words between keep theirs.
     covered = [(t.start, t.end) for t in found]
-    found += [Trigger(m.start(), m.start() + 3, ARSON, False) for m in _SET_THING_ON_FIRE_RE.finditer(lowered)
+    found += [Trigger(m.start(), m.start() + 3, ARSON, False, set_alight=True) for m in _SET_THING_ON_FIRE_RE.finditer(lowered)
               if not any(s <= m.start() < e for s, e in covered)
               and not _DENIED_BEFORE_RE.search(lowered, max(0, m.start() - 20), m.start())]
     return found
@@ -495,7 +497,7 @@ def find_triggers(sentence: Span, text: str, phrases: list[Trigger], candidates:
     """
     sentence_text = text[sentence.start_char:sentence.end_char]
     triggers = [t for t in phrases if sentence.start_char <= t.start < sentence.end_char
-                and not (t.kind == ARSON and t.end - t.start == 3 and not _sets_something_alight(sentence, t.start))]
+                and not (t.set_alight and not _sets_something_alight(sentence, t.start))]
     covered = [(t.start, t.end) for t in triggers]
     for index in candidates:
         trigger = _token_trigger(sentence.doc[index])
@@ -764,6 +766,8 @@ def _doer_side(event: SentenceEvents) -> str | None:
 
 # A sentence that opens on where it is set: "In Cusco, ...", "At the port of ...".
 _OPENS_ON_PLACE = re.compile(r"\W*(?:in|at|near)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE)
+# How far into a sentence the place it opens on may start: "In the northern town of ...".
+_OPENING_CHARS = 40
 
 
 def _opening_places(sentence_text: str, sentence_start: int, places: list[_PlaceKey]) -> list[_PlaceKey]:
@@ -775,10 +779,6 @@ def _opening_places(sentence_text: str, sentence_start: int, places: list[_Place
     comma = sentence_text.find(",")
     end = sentence_start + min(comma if comma >= 0 else len(sentence_text), _OPENING_CHARS)
     return [p for p in places if sentence_start <= p.start < end]
-
-
-# How far into a sentence the place it opens on may start: "In the northern town of ...".
-_OPENING_CHARS = 40
 
 
 def _told(incident: DetectedIncident) -> bool:
