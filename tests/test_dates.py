@@ -712,3 +712,11 @@ SATURDAY = datetime(2024, 3, 9, 15, 0, tzinfo=timezone.utc)
 def test_a_weekday_of_a_shooting_last_week_is_that_weeks_day(text: str, published: datetime, start: str) -> None:
     result = date_of(text, published)
     assert (result.start, result.precision) == (start, "day")
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot Saturday night and was pronounced dead at 1:15 a.m. at a hospital.",
+    "A woman was stabbed Saturday night and died at a hospital at 2:10 a.m.",
+])
+def test_a_deaths_hour_past_midnight_leaves_the_nights_day(text: str) -> None:
+    assert date_of(text).start == "2024-03-02"

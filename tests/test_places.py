@@ -1002,3 +1002,33 @@ def test_a_section_of_the_city_is_the_scene_when_no_known_town_is_named():
     location = locate(frame_of(text, 2))
     assert (location.name, location.precision, location.lat) == ("Brantmoor", "city", None)
     assert location.evidence[0].quote == "the city's Brantmoor section"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Officers said a teenager was shot near Fresno State University on Saturday night.", "Fresno"),
+    ("A man was shot in a parking lot near Macon City Hall on Friday, officers said.", "Macon"),
+    ("A man was found shot outside the Lansing Public Library on Friday.", "Lansing"),
+])
+def test_a_building_the_towns_own_name_begins_is_in_that_town(text: str, town: str):
+    # only a given name and a surname ('Austin Whitcomb State University') name a person, not the town
+    assert locate(frame_of(text, 1)).name == town
+
+
+def test_a_town_named_like_the_plural_of_a_persons_surname_is_still_a_town():
+    text = "A man was shot in a Fishers neighborhood on Friday, Sgt. Ann Fisher said."
+    assert "Fishers" in {p.mention for p in places_of(text)}
+
+
+def test_a_county_keeps_its_place_when_a_later_sentence_tells_where_another_act_happened():
+    text = ("Wake County deputies said a man was shot on Tuesday on a farm. "
+            "A similar shooting occurred in Quillby last year.")
+    frame = frame_of(text, sentence_count=2)
+    shot = next(t.i for t in frame.doc if t.text == "shot")
+    frame.trigger = frame.doc[shot:shot + 1]
+    location = locate(frame)
+    assert (location.name, location.precision) == ("Wake County", "admin2")
+
+
+def test_a_police_units_section_is_no_section_of_the_city():
+    text = "A man was found wounded on Friday, detectives from the city's Major Crimes section said. He was hit twice."
+    assert locate(frame_of(text, 2)).precision == "unknown"

@@ -35,7 +35,7 @@ from .clean import hostname
 from .geo import Entry, Gazetteer, load_gazetteer, name_key
 from .geo.gazetteer import ascii_name
 from .models import Article, Evidence, Location, Place
-from .nlp import doc_text, first_name_gender
+from .nlp import casing_lexicon, doc_text, first_name_gender
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP"}  # a gazetteer hit inside these is a person or a demonym
@@ -314,13 +314,20 @@ FORCE_KIND_WORDS = frozenset({"metro", "metropolitan", "park", "harbor", "harbou
                               "campus", "transit", "tribal", "housing", "capitol", "airport"})
 
 
+def _family_of(tokens: Tokens, start: int, person_words: set[str]) -> bool:
+    """'the Fishers' after 'Ann Fisher': a surname's plural after 'the' names a family."""
+    word = tokens.lowers[start]
+    return word.endswith("s") and word[:-1] in person_words and start > 0 and tokens.lowers[start - 1] == "the"
+
+
 def _surname_of_person(tokens: Tokens, start: int, end: int, person_words: set[str], gazetteer: Gazetteer) -> bool:
     """'Chen said' after 'Li Chen' was named: one word of a person's name in this report is that
     person again, unless it names a country or a US state ('Washington'). Provinces and departments
     elsewhere are often surnames ('Maldonado', 'Guerrero', 'Mendoza'): once the report has named
-    'Miguel Maldonado', a lone 'Maldonado' is him, and 'the Fishers' after 'Ann Fisher' her family."""
+    'Miguel Maldonado', a lone 'Maldonado' is him, and 'the Fishers' after 'Ann Fisher' her family
+    ('a Fishers home' is the town)."""
     word = tokens.lowers[start]
-    if end - start != 1 or (word not in person_words and not (word.endswith("s") and word[:-1] in person_words)) \
+    if end - start != 1 or (word not in person_words and not _family_of(tokens, start, person_words)) \
             or _after_locative_word(tokens, start):
         return False
     return not any(e.feature == "country" or (e.feature == "admin1" and e.country_code == "US")
@@ -1644,7 +1651,13 @@ def _names_a_building(place: Place, text: str) -> bool:
             word in ("hospital", "hospitals"):
         return True
     longer = NAMED_BUILDING_AFTER.match(text, place.end) if place.feature == "city" else None
-    return longer is not None and longer.group(1).lower() in BUILDING_WORDS
+    return longer is not None and longer.group(1).lower() in BUILDING_WORDS and _given_name_of_a_person(place, lower)
+
+
+def _given_name_of_a_person(place: Place, following: str) -> bool:
+    """'Austin Whitcomb': a town's name that is also a given name, followed by a word no dictionary
+    has (a surname); 'Fresno State University', 'Macon City Hall' and 'Jackson State' are the town's own."""
+    return first_name_gender(place.mention) is not None and not casing_lexicon().is_english(following)
 
 
 def _is_state_abbreviation(place: Place) -> bool:
@@ -1914,6 +1927,9 @@ def _unknown_dateline_town(text: str, location: Location) -> Location | None:
 # 'in the city's Brantmoor section': a part of the outlet's city, named by its own name.
 SECTION_OF_THE_CITY = re.compile(r"\bthe city's[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+"
                                  r"(?:section|neighborhood|neighbourhood)\b")
+# 'detectives from the city's Major Crimes section': a police unit, not a part of the city.
+POLICE_UNIT_WORDS = frozenset({"major", "crime", "crimes", "homicide", "narcotics", "vice", "traffic", "robbery", "gang",
+                               "special", "police", "detective", "detectives", "investigations", "patrol"})
 
 
 def _section_of_the_city(frame, location: Location) -> Location | None:
@@ -1922,7 +1938,7 @@ def _section_of_the_city(frame, location: Location) -> Location | None:
     state stays whatever was found)."""
     for sentence in frame.sentences:
         match = SECTION_OF_THE_CITY.search(frame.text, sentence.start_char, sentence.end_char)
-        if match:
+        if match and not any(word.lower() in POLICE_UNIT_WORDS for word in match.group(1).split()):
             return location.model_copy(update={
                 "mention": match.group(1), "name": match.group(1), "precision": "city", "lat": None, "lon": None,
                 "geonameid": None, "evidence": [Evidence.of(frame.text, match.start(), match.end())]})
@@ -1990,15 +2006,17 @@ PART_OF_STATE_BEFORE = re.compile(
     r"rural|upstate|downstate)\s+$", re.IGNORECASE)
 
 
-# 'deputies said it occurred by a farm pond in Quillby': a sentence that tells where the act was.
-SCENE_VERB = re.compile(r"\b(?:happened|occurred|took place)\b")
+# 'deputies said it occurred by a farm pond in Quillby', 'the shooting happened in Quillby': a sentence that
+# tells where the act was ('a similar shooting occurred in Quillby last year' tells another's).
+THE_ACT_HAPPENED = re.compile(r"\b(?:(?i:it)|(?i:the|this)\s+(?:[\w-]+\s+){0,2}?(?:shooting|stabbing|incident|homicide|killing|"
+                        r"attack|crash))\s+(?:\w+\s+)?(?:happened|occurred|took place)\b")
 
 
 def _scene_sentences(frame) -> list[Span]:
     """The incident's sentences after its act's that say where it happened."""
     own = _trigger_sentences(frame)
     return [s for s in frame.sentences if s not in own and s.start > own[0].start
-            and SCENE_VERB.search(frame.text, s.start_char, s.end_char)] if own else []
+            and THE_ACT_HAPPENED.search(frame.text, s.start_char, s.end_char)] if own else []
 
 
 def _trigger_sentences(frame) -> list[Span]:

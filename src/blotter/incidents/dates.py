@@ -946,8 +946,8 @@ def _with_time(chosen: DateMention, sentence_start: int | None, times: list[tupl
         time_words = text[best_time[2]:best_time[3]]
         if overnight:
             night = _side_of_midnight(chosen, best_time[1], time_words)
-        elif best_time[4] == sentence_start:
-            night = _past_midnight(chosen, best_time[1], time_words, source)
+        elif best_time[4] == sentence_start and not _dates_a_death(text, best_time[2], sentence_start):
+            night = _past_midnight(chosen, best_time[1], time_words, source)  # "died at 2:10 a.m.": not the act's night
         else:
             night = chosen
         if night is not None:
