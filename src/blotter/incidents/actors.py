@@ -308,9 +308,10 @@ _CLASH_WORDS = frozenset("clash clashes clashed clashing fight fighting fought b
 
 
 # A side named after "clashes between", either one: the parser often loses the pair when a long name carries its
-# letters in brackets ("clashes between the <front's full name> (<letters>) and police units").
+# letters in brackets ("clashes between the <front's full name> (<letters>) and police units"). The pair ends at a
+# comma: in "after clashes between farmers and police, guerrillas bombed a bridge" the guerrillas are no side.
 _SIDES_OF_CLASH_BEFORE = re.compile(r"\b(?:clash(?:es|ed)?|fighting|fought|battles?|combat|confrontations?|skirmish(?:es)?)"
-                                    r"(?:\s+[\w-]+){0,4}\s+between\b(?:(?!\b(?:who|which|that|where|when)\b)[^.;]){0,150}$",
+                                    r"(?:\s+[\w-]+){0,4}\s+between\b(?:(?!\b(?:who|which|that|where|when)\b)[^.;,]){0,150}$",
                                     re.IGNORECASE)
 
 
