@@ -1025,6 +1025,7 @@ def test_a_description_with_of_between_commas_is_the_person_before_it(text: str,
     # "all five victims" and "both in their 20s" count nobody more
     ("Four men are dead and a fifth is hurt after gunfire in a Salem garage. Police think all five victims were injured "
      "by one rifle.", 4, 1),
+    ("A man was killed in a shooting in Tempe on Sunday. All three wounded men are expected to survive.", 1, 3),
     ("Gunfire hit four people at a Louisville duplex. Two brothers died. The woman who owns the duplex and another man, "
      "both in their 20s, were also shot.", 2, 2),
     ("Two cousins, both in their 20s, were wounded in Fresno.", None, 2),

@@ -739,8 +739,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             if fate and harm == "killed" else None
         if one_died:
             harm, weak = "injured", True  # "One of four men wounded ... has died": one dead among the four hurt
-        if harm == "injured" and not weak and _ALL_BEFORE_RE.search(text, max(start, match.start("list") - 5), match.start("list")):
-            weak = True  # "all five victims were hurt": everyone harmed, the dead among them
+        if harm == "injured" and not weak and aux.strip() and _ALL_BEFORE_RE.search(
+                text, max(start, match.start("list") - 5), match.start("list")):
+            weak = True  # "all five victims were hurt": everyone harmed, the dead among them ("all three wounded men": the hurt)
         if weak and harm == "injured" and (harm_words.lower().endswith("condition") or (
                 harm_words.lower().startswith(_TAKEN_TO) and _CONDITION_AFTER_RE.match(text, match.end()))):
             weak = False  # "rushed to a hospital in critical condition": alive, unless the report goes on to a death
