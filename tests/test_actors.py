@@ -422,6 +422,9 @@ def test_a_group_named_after_the_sides_of_a_clash_is_no_side() -> None:
     text = ("After two days of clashes between rival farmers and the police in the north, the Shining Path blew up a "
             "power station in Huancayo, killing three people.")
     assert [(g.name, g.relation) for g in main_incident(text).groups] == [("Shining Path", "perpetrator")]
+    text = ("Clashes between students and police went on in the capital on Monday as the FMLN blew up a bridge in "
+            "Usulutan, killing two soldiers.")
+    assert [(g.name, g.relation) for g in main_incident(text).groups] == [("FMLN", "perpetrator")]
 
 
 def test_bare_forces_name_no_group() -> None:
