@@ -1183,7 +1183,7 @@ BLOG_STORY_BESIDE_CARDS_PAGE = """<html><head><title>Man wounded in Akron shooti
 <header><h1><a href="/">Valley Blog</a></h1></header>
 <main>
 <article class="post"><h2><a href="/2024/akron-shooting">Man wounded in Akron shooting</a></h2>
-<p>A 27-year-old man was shot and wounded Saturday night on Elm Street in Akron, police said.</p>
+<p>Police said a cyclist, 27, took a bullet in the arm on Saturday night while riding along Elm Street in Akron.</p>
 <p>He was taken to a hospital in serious condition. Officers said the shooter ran off toward the park.</p></article>
 <article class="post"><h2><a href="/2024/budget">Council approves new budget</a></h2><p>The city council voted to approve the budget for next year on Monday night.</p></article>
 <article class="post"><h2><a href="/2024/park">Park reopens after repairs</a></h2><p>The riverside park reopened on Saturday after months of repair work on its paths.</p></article>
@@ -1197,4 +1197,4 @@ def test_a_card_of_the_pages_own_story_is_no_teaser() -> None:
     assert "approve the budget" not in article.text
     # a blog's short story is a card among the others: it stays the article
     article = clean(InputDocument(id="tc5", html=BLOG_STORY_BESIDE_CARDS_PAGE, url="https://blog.example.com/2024/akron-shooting"))
-    assert "shot and wounded Saturday night" in article.text and "approve the budget" not in article.text
+    assert "took a bullet in the arm" in article.text and "approve the budget" not in article.text
