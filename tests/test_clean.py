@@ -1190,6 +1190,20 @@ BLOG_STORY_BESIDE_CARDS_PAGE = """<html><head><title>Man wounded in Akron shooti
 </main></body></html>"""
 
 
+HELP_LINES_PAGE = f"""<html><head><title>Vigil held in Akron</title></head><body><main><h1>Vigil held in Akron</h1>
+<p>Hundreds gathered in a park in Akron on Monday evening to remember the neighbors lost last weekend.</p>
+{_AKRON_FILLER}
+<p>Families who need help can reach these groups:</p>
+<ul><li><a href="https://help.example.org">Summit Help Line</a> answers calls from grieving families every day of the week. <a href="https://help.example.org">Call now</a></li>
+<li><a href="https://grief.example.org">Akron Grief Center</a> offers free counseling sessions to anyone who asks for them. <a href="https://grief.example.org">Book</a></li></ul>
+<p>The city will hold a second vigil on Friday.</p></main></body></html>"""
+
+
+def test_a_list_in_the_report_linking_each_item_twice_stays() -> None:
+    article = clean(InputDocument(id="tc6", html=HELP_LINES_PAGE, url="https://gazette.example.com/news/vigil"))
+    assert "answers calls from grieving families" in article.text and "free counseling sessions" in article.text
+
+
 def test_a_card_of_the_pages_own_story_is_no_teaser() -> None:
     # the story listed among the latest, its lead as the blurb: the lead stays, the other blurbs go
     article = clean(InputDocument(id="tc4", html=OWN_STORY_AMONG_THE_LATEST_PAGE, url="https://gazette.example.com/news/akron-shooting"))

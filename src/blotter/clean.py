@@ -566,9 +566,10 @@ def _drop_teaser_cards(tree: lxml.html.HtmlElement) -> None:
 
 def _linked_twice_card_texts(tree: lxml.html.HtmlElement) -> set[str]:
     """The texts (as lower-case words) in the page's unnamed teaser boxes: rows of boxes, each with a
-    title and a "Learn more" that link to the same page, over a short blurb."""
+    title and a "Learn more" that link to the same page, over a short blurb. Boxes, not list items: a
+    list in the report ("help lines: <name> ... <call now>") links each item twice too."""
     by_parent: dict[tuple[lxml.html.HtmlElement, str], list[lxml.html.HtmlElement]] = {}
-    for element in tree.iter("div", "li", "section"):
+    for element in tree.iter("div", "section"):
         by_parent.setdefault((element.getparent(), element.tag), []).append(element)
     texts: set[str] = set()
     page_titles = _page_titles(tree)
