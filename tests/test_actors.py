@@ -417,6 +417,16 @@ def test_sides_of_a_clash_are_not_perpetrators_when_a_name_carries_its_letters()
     assert main_incident(text).groups == []
 
 
+def test_a_group_named_after_the_sides_of_a_clash_is_no_side() -> None:
+    """The pair after "between" ends at its clause: the group acting after the comma is the attacker."""
+    text = ("After two days of clashes between rival farmers and the police in the north, the Shining Path blew up a "
+            "power station in Huancayo, killing three people.")
+    assert [(g.name, g.relation) for g in main_incident(text).groups] == [("Shining Path", "perpetrator")]
+    text = ("Clashes between students and police went on in the capital on Monday as the FMLN blew up a bridge in "
+            "Usulutan, killing two soldiers.")
+    assert [(g.name, g.relation) for g in main_incident(text).groups] == [("FMLN", "perpetrator")]
+
+
 def test_bare_forces_name_no_group() -> None:
     """"Our forces", "FMLN forces": the body is the group named beside the word, if any."""
     incident = main_incident("San Vicente, 3 May 90 -- FMLN (Farabundo Marti National Liberation Front) forces "

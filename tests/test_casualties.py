@@ -1010,15 +1010,22 @@ def test_a_description_with_of_between_commas_is_the_person_before_it(text: str,
     ("A masked man sprayed a food truck line in Dayton with bullets, killing a cook and wounding as many as four others.", 1, 4),
     ("Detectives think jealousy pushed Ed Finch to shoot and kill a roommate and wound five guests in Tempe.", 1, 5),
     ("He threatened to kill his wife.", None, None),
+    # ... but not what someone vowed or planned to do
+    ("Ed Finch vowed to kill two deputies and wound any others, police said. He was arrested in Tempe.", None, None),
+    ("The gunman was planning to kill five students and injure others, a detective said in Tempe.", None, None),
     # a charge names a crime, not more people hurt
     ("Deputy Jo Roe died of her wounds and two other deputies were wounded. Ed Finch faces capital murder, four counts of "
      "malicious wounding of a deputy, and two counts of arson.", 1, 2),
+    # ... and the toll the charge is for is counted
+    ("Ed Finch faces three counts of murder after killing three people at a bar in Tempe on Sunday.", 3, None),
+    ("Jo Roe was charged with counts of assault for injuring two officers in Tempe.", None, 2),
     # a past year that dates one person's death leaves the sentence's figures this incident's
     ("A march in Akron for a teen slain in 2019 ended when two men opened fire, killing one marcher and wounding five others.", 1, 5),
     ("In 2014, two men were killed and three people wounded at the same park.", None, None),
     # "all five victims" and "both in their 20s" count nobody more
     ("Four men are dead and a fifth is hurt after gunfire in a Salem garage. Police think all five victims were injured "
      "by one rifle.", 4, 1),
+    ("A man was killed in a shooting in Tempe on Sunday. All three wounded men are expected to survive.", 1, 3),
     ("Gunfire hit four people at a Louisville duplex. Two brothers died. The woman who owns the duplex and another man, "
      "both in their 20s, were also shot.", 2, 2),
     ("Two cousins, both in their 20s, were wounded in Fresno.", None, 2),

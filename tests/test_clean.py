@@ -1159,3 +1159,56 @@ def test_a_row_of_boxes_linking_twice_to_the_sites_pages_stays_out_of_the_body()
     hub = "Guides for new traders\n\nHow to open a stall at the market.\n\nHow to price fresh produce each morning."
     blurbs = {"how to open a stall at the market", "how to price fresh produce each morning"}
     assert _without_card_blurbs(hub, blurbs) == hub
+
+
+_AKRON_FILLER = "".join(
+    f"<p>Neighbors on Main Street said they had asked the city for more street lights for months ({index}).</p>"
+    for index in range(8))
+OWN_STORY_AMONG_THE_LATEST_PAGE = f"""<html><head><title>Two men wounded in Akron shooting - Valley Gazette</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><h1>Two men wounded in Akron shooting</h1>
+<div class="story">
+<p>Two men were wounded early Sunday when someone opened fire outside a bar on Main Street in Akron, police said.</p>
+<p>Officers found the men on the sidewalk shortly after 2 a.m. Both were taken to a hospital in stable condition.</p>
+{_AKRON_FILLER}
+<p>The shooting was the third on Main Street this year, according to city records.</p>
+</div>
+<section><h2>Latest news</h2><div class="row">
+<div><h3><a href="/news/akron-shooting">Two men wounded in Akron shooting</a></h3><p>Two men were wounded early Sunday when someone opened fire outside a bar on Main Street in Akron, police said.</p><a href="/news/akron-shooting">Learn more</a></div>
+<div><h3><a href="/news/budget">Council approves new budget</a></h3><p>The city council voted to approve the budget for next year on Monday night.</p><a href="/news/budget">Learn more</a></div>
+<div><h3><a href="/news/park">Park reopens after repairs</a></h3><p>The riverside park reopened on Saturday after months of repair work on its paths.</p><a href="/news/park">Learn more</a></div>
+</div></section></main></body></html>"""
+
+BLOG_STORY_BESIDE_CARDS_PAGE = """<html><head><title>Man wounded in Akron shooting | Valley Blog</title></head><body>
+<header><h1><a href="/">Valley Blog</a></h1></header>
+<main>
+<article class="post"><h2><a href="/2024/akron-shooting">Man wounded in Akron shooting</a></h2>
+<p>Police said a cyclist, 27, took a bullet in the arm on Saturday night while riding along Elm Street in Akron.</p>
+<p>He was taken to a hospital in serious condition. Officers said the shooter ran off toward the park.</p></article>
+<article class="post"><h2><a href="/2024/budget">Council approves new budget</a></h2><p>The city council voted to approve the budget for next year on Monday night.</p></article>
+<article class="post"><h2><a href="/2024/park">Park reopens after repairs</a></h2><p>The riverside park reopened on Saturday after months of repair work on its paths.</p></article>
+</main></body></html>"""
+
+
+HELP_LINES_PAGE = f"""<html><head><title>Vigil held in Akron</title></head><body><main><h1>Vigil held in Akron</h1>
+<p>Hundreds gathered in a park in Akron on Monday evening to remember the neighbors lost last weekend.</p>
+{_AKRON_FILLER}
+<p>Families who need help can reach these groups:</p>
+<ul><li><a href="https://help.example.org">Summit Help Line</a> answers calls from grieving families every day of the week. <a href="https://help.example.org">Call now</a></li>
+<li><a href="https://grief.example.org">Akron Grief Center</a> offers free counseling sessions to anyone who asks for them. <a href="https://grief.example.org">Book</a></li></ul>
+<p>The city will hold a second vigil on Friday.</p></main></body></html>"""
+
+
+def test_a_list_in_the_report_linking_each_item_twice_stays() -> None:
+    article = clean(InputDocument(id="tc6", html=HELP_LINES_PAGE, url="https://gazette.example.com/news/vigil"))
+    assert "answers calls from grieving families" in article.text and "free counseling sessions" in article.text
+
+
+def test_a_card_of_the_pages_own_story_is_no_teaser() -> None:
+    # the story listed among the latest, its lead as the blurb: the lead stays, the other blurbs go
+    article = clean(InputDocument(id="tc4", html=OWN_STORY_AMONG_THE_LATEST_PAGE, url="https://gazette.example.com/news/akron-shooting"))
+    assert article.text.startswith("Two men were wounded early Sunday")
+    assert "approve the budget" not in article.text
+    # a blog's short story is a card among the others: it stays the article
+    article = clean(InputDocument(id="tc5", html=BLOG_STORY_BESIDE_CARDS_PAGE, url="https://blog.example.com/2024/akron-shooting"))
+    assert "took a bullet in the arm" in article.text and "approve the budget" not in article.text

@@ -138,6 +138,9 @@ TEASER_ROW_SHARE = 0.75
 MAX_BLURB_SHARE = 0.3
 TEASER_HEADING_LINK_SHARE = 0.8
 MAX_TEASER_CARD_WORDS = 150
+# A card titled with the page's own headline (at least this many words of its <title> or <h1>) is the story
+# itself, shown among the latest: its excerpt is the article's lead, and on a blog the card is the article.
+MIN_OWN_TITLE_WORDS = 3
 MAX_PLACEHOLDER_WORDS = 4  # "Loading paragraph...", a spinner
 # ... unless the page as served, sections left hidden at its end, gives this many times more text.
 STREAMED_FALLBACK_RATIO = 2
@@ -553,8 +556,9 @@ def _drop_teaser_cards(tree: lxml.html.HtmlElement) -> None:
     for element in tree.iter("article", "div", "li", "section"):
         if element.tag == "article" or _CARD_CLASS.search(element.get("class") or ""):
             by_parent.setdefault(element.getparent(), []).append(element)
+    page_titles = _page_titles(tree)
     for siblings in by_parent.values():
-        cards = [element for element in siblings if _teaser_card(element)]
+        cards = [element for element in siblings if _teaser_card(element, page_titles)]
         if len(cards) >= MIN_TEASER_CARDS:
             for card in cards:
                 card.drop_tree()
@@ -562,17 +566,20 @@ def _drop_teaser_cards(tree: lxml.html.HtmlElement) -> None:
 
 def _linked_twice_card_texts(tree: lxml.html.HtmlElement) -> set[str]:
     """The texts (as lower-case words) in the page's unnamed teaser boxes: rows of boxes, each with a
-    title and a "Learn more" that link to the same page, over a short blurb."""
+    title and a "Learn more" that link to the same page, over a short blurb. Boxes, not list items: a
+    list in the report ("help lines: <name> ... <call now>") links each item twice too."""
     by_parent: dict[tuple[lxml.html.HtmlElement, str], list[lxml.html.HtmlElement]] = {}
-    for element in tree.iter("div", "li", "section"):
+    for element in tree.iter("div", "section"):
         by_parent.setdefault((element.getparent(), element.tag), []).append(element)
     texts: set[str] = set()
+    page_titles = _page_titles(tree)
     for siblings in by_parent.values():
         if len(siblings) < MIN_TEASER_CARDS:
             continue
         cards = [element for element in siblings if _linked_twice_card(element)]
         if len(cards) >= MIN_TEASER_CARDS and len(cards) >= TEASER_ROW_SHARE * len(siblings):
-            texts.update(" ".join(_WORD.findall(part.text_content().lower())) for card in cards for part in card.iter())
+            texts.update(" ".join(_WORD.findall(part.text_content().lower())) for card in cards for part in card.iter()
+                         if not any(_names_the_page(link.text_content(), page_titles) for link in card.iter("a")))
     texts.discard("")
     return texts
 
@@ -598,16 +605,32 @@ def _without_card_blurbs(text: str, blurbs: set[str]) -> str:
     return "\n\n".join(paragraph for paragraph, flag in zip(paragraphs, in_cards) if not flag)
 
 
-def _teaser_card(element: lxml.html.HtmlElement) -> bool:
-    """A short <article> under a heading that is a link to the story, with no <h1> in it."""
+def _teaser_card(element: lxml.html.HtmlElement, page_titles: list[str]) -> bool:
+    """A short <article> under a heading that is a link to another story, with no <h1> in it."""
     if next(element.iter("h1"), None) is not None or len(element.text_content().split()) > MAX_TEASER_CARD_WORDS:
         return False
-    for heading in element.iter(*_SECTION_HEADINGS):
+    headings = list(element.iter(*_SECTION_HEADINGS))
+    if any(_names_the_page(heading.text_content(), page_titles) for heading in headings):
+        return False
+    for heading in headings:
         text = "".join(heading.text_content().split())
         linked = sum(len("".join(link.text_content().split())) for link in heading.iter("a"))
         if text and linked >= TEASER_HEADING_LINK_SHARE * len(text):
             return True
     return False
+
+
+def _page_titles(tree: lxml.html.HtmlElement) -> list[str]:
+    """The page's headlines as lower-case words, padded with spaces: its <title>, og:title and <h1>s."""
+    titles = [element.text_content() for element in tree.iter("title", "h1")]
+    titles += [meta.get("content") or "" for meta in tree.iter("meta") if meta.get("property") == "og:title"]
+    return [f" {' '.join(_WORD.findall(title.lower()))} " for title in titles]
+
+
+def _names_the_page(text: str, page_titles: list[str]) -> bool:
+    """Whether a card's title is the page's own headline (or all of a part of it)."""
+    words = _WORD.findall(text.lower())
+    return len(words) >= MIN_OWN_TITLE_WORDS and any(f" {' '.join(words)} " in title for title in page_titles)
 
 
 def _control_form(form: lxml.html.HtmlElement) -> bool:

@@ -308,9 +308,12 @@ _CLASH_WORDS = frozenset("clash clashes clashed clashing fight fighting fought b
 
 
 # A side named after "clashes between", either one: the parser often loses the pair when a long name carries its
-# letters in brackets ("clashes between the <front's full name> (<letters>) and police units").
+# letters in brackets ("clashes between the <front's full name> (<letters>) and police units"). The pair ends where
+# the clause does: in "after clashes between farmers and police, guerrillas bombed a bridge" or "clashes between
+# farmers and police went on as guerrillas bombed a bridge" the guerrillas are no side.
 _SIDES_OF_CLASH_BEFORE = re.compile(r"\b(?:clash(?:es|ed)?|fighting|fought|battles?|combat|confrontations?|skirmish(?:es)?)"
-                                    r"(?:\s+[\w-]+){0,4}\s+between\b(?:(?!\b(?:who|which|that|where|when)\b)[^.;]){0,150}$",
+                                    r"(?:\s+[\w-]+){0,4}\s+between\b(?:(?!\b(?:who|which|that|where|when|as|while|after"
+                                    r"|before|until|since|because)\b)[^.;,]){0,150}$",
                                     re.IGNORECASE)
 
 

@@ -457,12 +457,18 @@ _SHOTS_FIRED_BEFORE_RE = re.compile(
 _HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:possibly|nearly|almost|narrowly|(?:could|would|might)\s+have)\s+$", re.IGNORECASE)
 # "what led her to kill two and wound six": both figures told, the toll of what she did.
 _KILL_AND_WOUND_RE = re.compile(r"\bkill\s+[^.;]{1,60}?\s+and\s+(?P<second>wound|injure)\b", re.IGNORECASE)
+# ... unless the two are what someone meant or said they would do: "vowed to kill two officers and wound others".
+_INTENT_BEFORE_RE = re.compile(
+    r"\b(?:(?:threat|vow|plan|plott|want|intend|attempt|seek|wish|hop|aim|conspir|promis|prepar|swear)\w*|sought|swore"
+    r"|meant|going|tr(?:y|ies|ied|ying))\s+to\s+$|\b(?:will|would|could|might|may|can|shall|should)\s+$", re.IGNORECASE)
 # "All four victims": everyone the report told of, the dead among them.
 _ALL_BEFORE_RE = re.compile(r"\ball\s+$", re.IGNORECASE)
 # "taken to the hospital in stable condition": alive when last heard of.
 _CONDITION_AFTER_RE = re.compile(r"\s+in\s+(?:critical|serious|stable|grave|fair|good)\s+condition\b", re.IGNORECASE)
 # A charge names a crime, not the people it harmed: "four counts of malicious wounding of deputies".
-_CHARGE_BEFORE_RE = re.compile(r"\bcounts?\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# The words between are the crime's own: in "three counts of murder for killing three people" the toll follows.
+_CHARGE_BEFORE_RE = re.compile(
+    r"\bcounts?\s+of\s+(?:(?!(?:for|in|after|during|over|with|by|from|at|on|and)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
 _BOTH_RE = re.compile(r"both\s+", re.IGNORECASE)
 _NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|:\d\d|times\b|rounds\b|shots\b)", re.IGNORECASE)
 _MONTH_BEFORE_RE = re.compile(  # "Dec. 29 saying", "on March 3 killed": a day of a month, not a count
@@ -733,8 +739,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             if fate and harm == "killed" else None
         if one_died:
             harm, weak = "injured", True  # "One of four men wounded ... has died": one dead among the four hurt
-        if harm == "injured" and not weak and _ALL_BEFORE_RE.search(text, max(start, match.start("list") - 5), match.start("list")):
-            weak = True  # "all five victims were hurt": everyone harmed, the dead among them
+        if harm == "injured" and not weak and aux.strip() and _ALL_BEFORE_RE.search(
+                text, max(start, match.start("list") - 5), match.start("list")):
+            weak = True  # "all five victims were hurt": everyone harmed, the dead among them ("all three wounded men": the hurt)
         if weak and harm == "injured" and (harm_words.lower().endswith("condition") or (
                 harm_words.lower().startswith(_TAKEN_TO) and _CONDITION_AFTER_RE.match(text, match.end()))):
             weak = False  # "rushed to a hospital in critical condition": alive, unless the report goes on to a death
@@ -779,7 +786,9 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if _CHARGE_BEFORE_RE.search(text, max(start, match.start() - 40), match.start()):
             continue  # "four counts of malicious wounding of deputies": the charge, not the toll
         if verb in {"kill", "wound", "injure"} and not any(match.start() in (pair.start(), pair.start("second"))
-                                                          for pair in _KILL_AND_WOUND_RE.finditer(text, start, end)):
+                                                          for pair in _KILL_AND_WOUND_RE.finditer(text, start, end)
+                                                          if not _INTENT_BEFORE_RE.search(text, max(start, pair.start() - 40),
+                                                                                          pair.start())):
             continue  # a bare "kill" or "wound" is a wish or a threat, unless the two tell a toll together
         if verb in {"left", "leaving"}:
             if not match.group("state"):
