@@ -1049,6 +1049,17 @@ def test_muc4_fighting_in_a_neighborhood_is_guerrilla_warfare_unless_civilians_a
     assert len(muc4.predicted_templates(record("d", "", [houses_hit]))) == 1
 
 
+def test_muc4_clash_between_guerrillas_and_troops_is_guerrilla_warfare_unless_civilians_are_harmed():
+    """"Guerrillas and troops clashed near the river, leaving 40 people dead" is combat between forces (rule 1b),
+    whoever the dead were; the same clash that killed "six peasants" stays a terrorist incident."""
+    clash = incident(category="armed_conflict", attack_types=["armed_assault"], acled_sub_event_type="Armed clash",
+                     perpetrators=[Perpetrator(mention="guerrillas")],
+                     victims=[Victim(mention="40 people", status="killed")])
+    peasants_hit = clash.model_copy(update={"victims": [Victim(mention="six peasants", status="killed")]})
+    assert muc4.predicted_templates(record("d", "", [clash])) == []
+    assert len(muc4.predicted_templates(record("d", "", [peasants_hit]))) == 1
+
+
 def test_muc4_rockets_fired_by_no_one_named_at_nothing_civilian_are_war_fire():
     """"Rockets and bombs fell on the capital's outskirts" is the war's exchange of fire (rule 1b); the same
     fire with the guerrillas who fired it named, or hitting a market, is an incident MUC-4 codes."""

@@ -285,6 +285,11 @@ _COMBATANT = re.compile(
     r"forces|police|national guard|security forces)|army|military|patrols?|guerrillas?|subversives?|rebels?|insurgents?|"
     r"terrorists?|combatants?|carabineros?|crew ?members?|pilots?|noncommissioned officers?|agents?)\b", re.IGNORECASE)
 
+# People the report marks as civilians ("innocent people", "peasants"). Not "people" alone: a clash's toll of
+# "100 people" counts both sides' fighters.
+_CIVILIANS = re.compile(r"\b(civilians?|innocent|peasants?|villagers?|residents?|inhabitants?|children|women|students?|"
+                        r"workers?|priests?|jesuits?|nuns?|journalists?|population)\b", re.IGNORECASE)
+
 
 # Weapons the forces carry, not ones an attacker used: "riot policemen armed with rifles", "a plane fitted with
 # machineguns".
@@ -306,11 +311,14 @@ def _guerrilla_warfare(incident: Incident) -> bool:
     civilian, is guerrilla warfare, not a terrorist incident (task definition, part 1, rule 1b). Forces
     are the targets named, or, with no other target, the people harmed ("seven policemen were killed").
     A neighborhood is where forces fought, not a civilian target: fighting there that harmed only forces, or
-    nobody named ("guerrillas attacked the escalon neighborhood"), is guerrilla warfare too."""
+    nobody named ("guerrillas attacked the escalon neighborhood"), is guerrilla warfare too. So is a clash
+    (combat between guerrillas and troops) that harmed no one the report marks as a civilian."""
     if any(v.name for v in incident.victims) or not all(_military(t) or _AREA.search(t.mention)
                                                         for t in incident.targets):
         return False
     if any(_military(t) for t in incident.targets):
+        return True
+    if incident.acled_sub_event_type == "Armed clash" and not any(_CIVILIANS.search(v.mention) for v in incident.victims):
         return True
     victims_are_forces = all(_COMBATANT.search(v.mention) for v in incident.victims)
     return victims_are_forces and (bool(incident.victims) or bool(incident.targets))
