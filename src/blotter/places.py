@@ -123,6 +123,8 @@ LOCATIVE_WORDS = {"in", "to", "near", "outside", "from", "into", "across", "via"
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 COMPASS_POINTS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
+# 'E.', 'N.', 'S.W.', 'NE.': a compass point written as an initial ('shot in E. Houston').
+COMPASS_INITIAL = re.compile(r"(?:[NSEW]|[NS]\.?[EW])\.")
 # Short names that mean the city before the state they share a name with ('New York' is
 # New York City; 'Oklahoma' is the state, not Oklahoma City).
 CITY_FIRST_NAMES = frozenset({"new york"})
@@ -478,6 +480,14 @@ def _compass_area(entries: list[Entry]) -> bool:
                (e.feature == "city" and e.population >= 100_000) for e in entries)
 
 
+def _compass_initial_section(tokens: Tokens, start: int, entries: list[Entry]) -> bool:
+    """'shooting in E. Houston', 'near S.W. Dallas': a compass initial between a place preposition and
+    a big city is a part of that city, not a person's initial (spaCy reads 'E. Houston' as a name)."""
+    return start > 1 and COMPASS_INITIAL.fullmatch(tokens.words[start - 1]) is not None and \
+        not tokens.glued[start] and tokens.lowers[start - 2] in PREPOSITIONS | LOCATIVE_WORDS and \
+        _compass_area(entries)
+
+
 def _well_known(entries: list[Entry]) -> bool:
     """A country, state, county, region or big city: named inside an organisation's name ('Air
     France', 'Cuyahoga County Executive') it still names that place, and no small namesake competes."""
@@ -567,13 +577,15 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = name_key(text[start_char:end_char])
         entries = gazetteer.lookup_key(key)
+        compass_section = not caseless and _compass_initial_section(tokens, start, entries)
         if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and not tokens.glued[start] and \
-                any(_blocks(b_start, b_end, label, start_char, end_char, entries, key) for b_start, b_end, label in blocked) \
+                not compass_section and any(_blocks(b_start, b_end, label, start_char, end_char, entries, key) for b_start, b_end, label in blocked) \
                 and not _lone_person_guess(tokens, start, end, start_char, end_char, blocked, name_words, caseless,
                                            entries):
             continue
-        if not caseless and start > 0 and tokens.lowers[start - 1] in COMPASS_WORDS and \
-                tokens.words[start - 1][:1].isupper() and not tokens.glued[start] and _compass_area(entries):
+        if compass_section or (not caseless and start > 0 and tokens.lowers[start - 1] in COMPASS_WORDS and
+                               tokens.words[start - 1][:1].isupper() and not tokens.glued[start] and
+                               _compass_area(entries)):
             spans.append((start - 1, end, False))  # 'West Wales', 'East Yorkshire', 'West Philadelphia': that area
             compass_keys[(start - 1, end)] = key
             continue
