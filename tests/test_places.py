@@ -1040,3 +1040,8 @@ def test_a_compass_initial_before_a_big_city_is_that_city_not_a_persons_initial(
     location = locate(frame_of(text, sentence_count=1))
     assert (location.mention, location.name, location.precision) == ("E. Houston", "Houston", "city")
     assert_offsets_match(text, places_of(text))
+
+
+def test_an_ordinal_street_is_no_town_even_where_geonames_lists_a_hamlet_by_that_name():
+    location = locate(frame_of("Two men were shot on Second Street in Dayton, police said.", sentence_count=1))
+    assert (location.name, location.precision) == ("Dayton", "city")

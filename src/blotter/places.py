@@ -75,6 +75,9 @@ court ct. circle terrace park plaza station apartments house hotel motel inn res
 """.split()) | STREET_WORDS
 ORDINAL_CROSSING_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:and|&)\s+$", re.IGNORECASE)
 ORDINAL_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+# 'Second Street', 'Fifth Avenue': an ordinal street, though GeoNames lists a few hamlets by such names.
+ORDINAL_STREET = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+                            r" (?:avenue|ave|boulevard|road|street|st|drive|lane)")
 # 'at Concord and Market streets': two streets that cross, the first named like a town.
 PLURAL_STREETS = r"(?i:streets|avenues|roads|boulevards|drives|lanes)\b"
 NAMED_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+" + PLURAL_STREETS)
@@ -602,6 +605,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         spans.append((start, end, False))
     spans = [(start, end, from_entity) for start, end, from_entity in spans
              if name_key(text[tokens.starts[start]:tokens.end(end - 1)]) not in CITY_PARTS
+             and not ORDINAL_STREET.fullmatch(name_key(text[tokens.starts[start]:tokens.end(end - 1)]))
              and not any(s <= tokens.starts[start] and tokens.end(end - 1) <= e for s, e in introduced_names)
              and not _surname_of_person(tokens, start, end, person_words, gazetteer)
              and not _speaker(tokens, start, end, gazetteer, organisation_tokens)]
@@ -1082,7 +1086,8 @@ def is_local_place(place: Place) -> bool:
 def is_hamlet(place: Place) -> bool:
     """A village the gazetteer only knows far away, placed at the report's home town: it may still
     name where an incident happened (with the home town's state), as a town."""
-    return is_local_place(place) and load_gazetteer().has_key(name_key(place.mention))
+    return is_local_place(place) and load_gazetteer().has_key(name_key(place.mention)) and \
+        not ORDINAL_STREET.fullmatch(name_key(place.mention))
 
 
 HAMLET_POPULATION = 10_000
