@@ -1032,3 +1032,16 @@ def test_a_county_keeps_its_place_when_a_later_sentence_tells_where_another_act_
 def test_a_police_units_section_is_no_section_of_the_city():
     text = "A man was found wounded on Friday, detectives from the city's Major Crimes section said. He was hit twice."
     assert locate(frame_of(text, 2)).precision == "unknown"
+
+
+def test_a_compass_initial_before_a_big_city_is_that_city_not_a_persons_initial():
+    # spaCy reads 'E. Houston' as a person ('E.' an initial); after 'in' it is the east of Houston.
+    text = "Gas station clerk dies after holdup in E. Houston. Police said a customer was wounded on Monday."
+    location = locate(frame_of(text, sentence_count=1))
+    assert (location.mention, location.name, location.precision) == ("E. Houston", "Houston", "city")
+    assert_offsets_match(text, places_of(text))
+
+
+def test_an_ordinal_street_is_no_town_even_where_geonames_lists_a_hamlet_by_that_name():
+    location = locate(frame_of("Two men were shot on Second Street in Dayton, police said.", sentence_count=1))
+    assert (location.name, location.precision) == ("Dayton", "city")

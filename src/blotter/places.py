@@ -75,6 +75,9 @@ court ct. circle terrace park plaza station apartments house hotel motel inn res
 """.split()) | STREET_WORDS
 ORDINAL_CROSSING_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:and|&)\s+$", re.IGNORECASE)
 ORDINAL_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+# 'Second Street', 'Fifth Avenue': an ordinal street, though GeoNames lists a few hamlets by such names.
+ORDINAL_STREET = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+                            r" (?:avenue|ave|boulevard|road|street|st|drive|lane)")
 # 'at Concord and Market streets': two streets that cross, the first named like a town.
 PLURAL_STREETS = r"(?i:streets|avenues|roads|boulevards|drives|lanes)\b"
 NAMED_CROSSING_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+" + PLURAL_STREETS)
@@ -123,6 +126,8 @@ LOCATIVE_WORDS = {"in", "to", "near", "outside", "from", "into", "across", "via"
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 COMPASS_POINTS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "outskirts", "from", "on"}
+# 'E.', 'N.', 'S.W.', 'NE.': a compass point written as an initial ('shot in E. Houston').
+COMPASS_INITIAL = re.compile(r"(?:[NSEW]|[NS]\.?[EW])\.")
 # Short names that mean the city before the state they share a name with ('New York' is
 # New York City; 'Oklahoma' is the state, not Oklahoma City).
 CITY_FIRST_NAMES = frozenset({"new york"})
@@ -478,6 +483,14 @@ def _compass_area(entries: list[Entry]) -> bool:
                (e.feature == "city" and e.population >= 100_000) for e in entries)
 
 
+def _compass_initial_section(tokens: Tokens, start: int, entries: list[Entry]) -> bool:
+    """'shooting in E. Houston', 'near S.W. Dallas': a compass initial between a place preposition and
+    a big city is a part of that city, not a person's initial (spaCy reads 'E. Houston' as a name)."""
+    return start > 1 and COMPASS_INITIAL.fullmatch(tokens.words[start - 1]) is not None and \
+        not tokens.glued[start] and tokens.lowers[start - 2] in PREPOSITIONS | LOCATIVE_WORDS and \
+        _compass_area(entries)
+
+
 def _well_known(entries: list[Entry]) -> bool:
     """A country, state, county, region or big city: named inside an organisation's name ('Air
     France', 'Cuyahoga County Executive') it still names that place, and no small namesake competes."""
@@ -567,13 +580,15 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         start_char, end_char = tokens.starts[start], tokens.end(end - 1)
         key = name_key(text[start_char:end_char])
         entries = gazetteer.lookup_key(key)
+        compass_section = not caseless and _compass_initial_section(tokens, start, entries)
         if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and not tokens.glued[start] and \
-                any(_blocks(b_start, b_end, label, start_char, end_char, entries, key) for b_start, b_end, label in blocked) \
+                not compass_section and any(_blocks(b_start, b_end, label, start_char, end_char, entries, key) for b_start, b_end, label in blocked) \
                 and not _lone_person_guess(tokens, start, end, start_char, end_char, blocked, name_words, caseless,
                                            entries):
             continue
-        if not caseless and start > 0 and tokens.lowers[start - 1] in COMPASS_WORDS and \
-                tokens.words[start - 1][:1].isupper() and not tokens.glued[start] and _compass_area(entries):
+        if compass_section or (not caseless and start > 0 and tokens.lowers[start - 1] in COMPASS_WORDS and
+                               tokens.words[start - 1][:1].isupper() and not tokens.glued[start] and
+                               _compass_area(entries)):
             spans.append((start - 1, end, False))  # 'West Wales', 'East Yorkshire', 'West Philadelphia': that area
             compass_keys[(start - 1, end)] = key
             continue
@@ -590,6 +605,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         spans.append((start, end, False))
     spans = [(start, end, from_entity) for start, end, from_entity in spans
              if name_key(text[tokens.starts[start]:tokens.end(end - 1)]) not in CITY_PARTS
+             and not ORDINAL_STREET.fullmatch(name_key(text[tokens.starts[start]:tokens.end(end - 1)]))
              and not any(s <= tokens.starts[start] and tokens.end(end - 1) <= e for s, e in introduced_names)
              and not _surname_of_person(tokens, start, end, person_words, gazetteer)
              and not _speaker(tokens, start, end, gazetteer, organisation_tokens)]
@@ -1070,7 +1086,8 @@ def is_local_place(place: Place) -> bool:
 def is_hamlet(place: Place) -> bool:
     """A village the gazetteer only knows far away, placed at the report's home town: it may still
     name where an incident happened (with the home town's state), as a town."""
-    return is_local_place(place) and load_gazetteer().has_key(name_key(place.mention))
+    return is_local_place(place) and load_gazetteer().has_key(name_key(place.mention)) and \
+        not ORDINAL_STREET.fullmatch(name_key(place.mention))
 
 
 HAMLET_POPULATION = 10_000
