@@ -31,32 +31,23 @@ import numpy as np
 from scipy import optimize, sparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from blotter.eval.common import document_range  # noqa: E402
+from blotter.eval.common import (  # noqa: E402
+    DocumentRanges, add_hold_out_option, chosen_hold_out, describe_ranges, in_ranges,
+    hold_out_range,  # the --hold-out type, importable from the script as before
+)
 from blotter.incidents.relevance import features  # noqa: E402
 
 MIN_DOCS = 5          # a feature must occur in this many training documents
 L2 = 3.0              # regularisation strength (tuned on dev: AUC flat between 1 and 10)
-HOLD_OUT: tuple[tuple[int, int], ...] = ()  # train.json ranges left out by default (see the docstring)
+HOLD_OUT: DocumentRanges = ()  # train.json ranges left out by default (see the docstring)
 
 
-def hold_out_range(value: str) -> tuple[int, int] | None:
-    """``START-END`` as a half-open document range; ``none`` for no hold-out."""
-    try:
-        return document_range(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def held_out(index: int, ranges: tuple[tuple[int, int], ...]) -> bool:
-    return any(start <= index < end for start, end in ranges)
-
-
-def load(path: Path, hold_out: tuple[tuple[int, int], ...] = ()) -> tuple[list[str], np.ndarray]:
+def load(path: Path, hold_out: DocumentRanges = ()) -> tuple[list[str], np.ndarray]:
     """Texts and labels of the documents in file order, skipping the ``hold_out`` ranges."""
     texts, labels = [], []
     with open(path, encoding="utf-8") as lines:
         for index, line in enumerate(lines):
-            if held_out(index, hold_out):
+            if in_ranges(index, hold_out):
                 continue
             raw = json.loads(line)
             texts.append(raw["doctext"])
@@ -105,13 +96,11 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("src/blotter/data/relevance.json"))
     parser.add_argument("--l2", type=float, default=L2)
-    parser.add_argument("--hold-out", type=hold_out_range, action="append", metavar="START-END",
-                        help="train.json documents START..END-1 are not trained on (repeatable; 'none' for "
-                             "none, the default); e.g. the check stretches: --hold-out 300-500 --hold-out 1000-1300")
+    add_hold_out_option(parser, "documents")
     args = parser.parse_args()
-    hold_out = HOLD_OUT if args.hold_out is None else tuple(r for r in args.hold_out if r is not None)
+    hold_out = chosen_hold_out(args, HOLD_OUT)
     texts, y = load(args.data / "muc4" / "train.json", hold_out)
-    print(f"training documents {len(texts)}  held out {' '.join(f'{a}-{b}' for a, b in hold_out) or 'none'}")
+    print(f"training documents {len(texts)}  held out {describe_ranges(hold_out)}")
     counts = Counter(f for text in texts for f in set(features(text)))
     vocabulary = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_DOCS))}
     x = matrix(texts, vocabulary)

@@ -34,7 +34,10 @@ from scipy import optimize, sparse  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import blotter.incidents as incidents_stage  # noqa: E402
 from blotter import clean, nlp, places  # noqa: E402
-from blotter.eval.common import document_range  # noqa: E402
+from blotter.eval.common import (  # noqa: E402
+    DocumentRanges, add_hold_out_option, chosen_hold_out, describe_ranges, in_ranges,
+    hold_out_range,  # the --hold-out type, importable from the script as before
+)
 from blotter.eval.metrics import normalize_filler  # noqa: E402
 from blotter.incidents import roles  # noqa: E402
 from blotter.models import InputDocument  # noqa: E402
@@ -48,7 +51,7 @@ KEEP = 0.02       # weights smaller than this (in every class) are not shipped
 # and so are the rule weapons (dropping them helped MUC-4 only by turning bombings into attacks, and
 # dropped a modern attacker's knives).
 THRESHOLDS = {"PerpInd": 0.6, "PerpOrg": 0.4, "Victim": 0.7, "Weapon": 0.5, "drop_PerpInd": 0.05}
-HOLD_OUT: tuple[tuple[int, int], ...] = ()  # train.json ranges left out by default (see the docstring)
+HOLD_OUT: DocumentRanges = ()  # train.json ranges left out by default (see the docstring)
 LABEL_ORDER = ("PerpOrg", "PerpInd", "Victim", "Target", "Weapon")  # a phrase in two roles takes the first
 
 
@@ -57,17 +60,9 @@ def load(path: Path) -> list[dict]:
         return [json.loads(line) for line in lines]
 
 
-def hold_out_range(value: str) -> tuple[int, int] | None:
-    """``START-END`` as a half-open story range; ``none`` for no hold-out."""
-    try:
-        return document_range(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def without(stories: list[dict], hold_out: tuple[tuple[int, int], ...]) -> list[dict]:
+def without(stories: list[dict], hold_out: DocumentRanges) -> list[dict]:
     """The stories (in file order) outside the ``hold_out`` ranges."""
-    return [s for i, s in enumerate(stories) if not any(start <= i < end for start, end in hold_out)]
+    return [s for i, s in enumerate(stories) if not in_ranges(i, hold_out)]
 
 
 def parsed(stories: list[dict], cache: Path | None, name: str) -> list:
@@ -179,14 +174,12 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("src/blotter/data/roles.json"))
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--l2", type=float, default=L2)
-    parser.add_argument("--hold-out", type=hold_out_range, action="append", metavar="START-END",
-                        help="train.json stories START..END-1 are not trained on (repeatable; 'none' for "
-                             "none, the default); e.g. the check stretches: --hold-out 300-500 --hold-out 1000-1300")
+    add_hold_out_option(parser, "stories")
     args = parser.parse_args()
-    hold_out = HOLD_OUT if args.hold_out is None else tuple(r for r in args.hold_out if r is not None)
+    hold_out = chosen_hold_out(args, HOLD_OUT)
     folder = args.data / "muc4"
     train = without(load(folder / "train.json"), hold_out)
-    print(f"training stories {len(train)}  held out {' '.join(f'{a}-{b}' for a, b in hold_out) or 'none'}")
+    print(f"training stories {len(train)}  held out {describe_ranges(hold_out)}")
     cache_name = "train" + "".join(f"-no{a}-{b}" for a, b in hold_out)
     train_features, train_labels = examples(train, parsed(train, args.cache, cache_name))
     counts = Counter(f for names in train_features for f in set(names))

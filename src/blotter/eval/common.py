@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 from itertools import islice
@@ -12,15 +13,39 @@ from ..geo import load_gazetteer, name_key
 from ..models import DocumentRecord, Incident
 
 
-def document_range(value: str) -> tuple[int, int] | None:
-    """``START-END`` as a half-open range of documents in file order (a training script's ``--hold-out``);
-    ``none`` for no range. Raises ValueError on anything else, which argparse reports as a usage error."""
+# Stretches of train.json (half-open ranges of documents in file order) a training script leaves out.
+DocumentRanges = tuple[tuple[int, int], ...]
+
+
+def hold_out_range(value: str) -> tuple[int, int] | None:
+    """``START-END`` as a half-open range of documents in file order (the order of ``blotter eval muc4
+    --split train --offset START``), the type of a training script's ``--hold-out``; ``none`` for no range."""
     if value.strip().lower() == "none":
         return None
     start, sep, end = value.partition("-")
     if not sep or not start.strip().isdigit() or not end.strip().isdigit() or int(start) >= int(end):
-        raise ValueError(f"expected START-END with START < END (or none), got {value!r}")
+        raise argparse.ArgumentTypeError(f"expected START-END with START < END (or none), got {value!r}")
     return int(start), int(end)
+
+
+def add_hold_out_option(parser: argparse.ArgumentParser, unit: str) -> None:
+    """The training scripts' ``--hold-out START-END`` option (repeatable); ``unit`` names what is held out."""
+    parser.add_argument("--hold-out", type=hold_out_range, action="append", metavar="START-END",
+                        help=f"train.json {unit} START..END-1 are not trained on (repeatable; 'none' for "
+                             "none, the default); e.g. the check stretches: --hold-out 300-500 --hold-out 1000-1300")
+
+
+def chosen_hold_out(args: argparse.Namespace, default: DocumentRanges) -> DocumentRanges:
+    """The ranges ``--hold-out`` gave (``none`` ones dropped), or ``default`` when it was not given."""
+    return default if args.hold_out is None else tuple(r for r in args.hold_out if r is not None)
+
+
+def in_ranges(index: int, ranges: DocumentRanges) -> bool:
+    return any(start <= index < end for start, end in ranges)
+
+
+def describe_ranges(ranges: DocumentRanges) -> str:
+    return " ".join(f"{start}-{end}" for start, end in ranges) or "none"
 
 
 def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict]:
