@@ -578,8 +578,9 @@ def _linked_twice_card_texts(tree: lxml.html.HtmlElement) -> set[str]:
             continue
         cards = [element for element in siblings if _linked_twice_card(element)]
         if len(cards) >= MIN_TEASER_CARDS and len(cards) >= TEASER_ROW_SHARE * len(siblings):
-            texts.update(" ".join(_WORD.findall(part.text_content().lower())) for card in cards for part in card.iter()
-                         if not any(_names_the_page(link.text_content(), page_titles) for link in card.iter("a")))
+            others = [card for card in cards  # a card linking under the page's own headline is the story's
+                      if not any(_names_the_page(link.text_content(), page_titles) for link in card.iter("a"))]
+            texts.update(" ".join(_WORD.findall(part.text_content().lower())) for card in others for part in card.iter())
     texts.discard("")
     return texts
 

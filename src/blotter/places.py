@@ -483,6 +483,11 @@ def _compass_area(entries: list[Entry]) -> bool:
                (e.feature == "city" and e.population >= 100_000) for e in entries)
 
 
+def _names_no_town(key: str) -> bool:
+    """A name (as a gazetteer key) that is a part of a city or an ordinal street, whatever GeoNames lists by it."""
+    return key in CITY_PARTS or ORDINAL_STREET.fullmatch(key) is not None
+
+
 def _compass_initial_section(tokens: Tokens, start: int, entries: list[Entry]) -> bool:
     """'shooting in E. Houston', 'near S.W. Dallas': a compass initial between a place preposition and
     a big city is a part of that city, not a person's initial (spaCy reads 'E. Houston' as a name)."""
@@ -604,8 +609,7 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
             continue
         spans.append((start, end, False))
     spans = [(start, end, from_entity) for start, end, from_entity in spans
-             if name_key(text[tokens.starts[start]:tokens.end(end - 1)]) not in CITY_PARTS
-             and not ORDINAL_STREET.fullmatch(name_key(text[tokens.starts[start]:tokens.end(end - 1)]))
+             if not _names_no_town(name_key(text[tokens.starts[start]:tokens.end(end - 1)]))
              and not any(s <= tokens.starts[start] and tokens.end(end - 1) <= e for s, e in introduced_names)
              and not _surname_of_person(tokens, start, end, person_words, gazetteer)
              and not _speaker(tokens, start, end, gazetteer, organisation_tokens)]
@@ -1086,8 +1090,8 @@ def is_local_place(place: Place) -> bool:
 def is_hamlet(place: Place) -> bool:
     """A village the gazetteer only knows far away, placed at the report's home town: it may still
     name where an incident happened (with the home town's state), as a town."""
-    return is_local_place(place) and load_gazetteer().has_key(name_key(place.mention)) and \
-        not ORDINAL_STREET.fullmatch(name_key(place.mention))
+    key = name_key(place.mention)
+    return is_local_place(place) and load_gazetteer().has_key(key) and not ORDINAL_STREET.fullmatch(key)
 
 
 HAMLET_POPULATION = 10_000

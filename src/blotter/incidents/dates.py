@@ -504,7 +504,7 @@ def _is_detached(text: str, char_start: int, char_end: int, sentence_start: int)
         return True
     heading = _UPDATE_HEADING_AFTER_RE.match(text, char_end) and _UPDATE_HEADING_BEFORE_RE.search(
         text, max(0, char_start - 40), char_start)
-    if heading and (re.search(r"update", heading.group(0), re.IGNORECASE) or text[char_start:char_end].isupper()):
+    if heading and ("update" in heading.group(0).lower() or text[char_start:char_end].isupper()):
         return True  # not a timeline's line in plain case ("9 p.m. Monday: A gunman opened fire ...")
     planned = _SCHEDULE_BEFORE_RE.search(before)
     if planned is not None and not _EVENT_VERB_RE.search(before, planned.start()):
