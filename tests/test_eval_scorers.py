@@ -192,6 +192,15 @@ def test_muc4_a_killing_told_first_beside_unnamed_bombings_is_an_attack():
     assert [muc4.muc_incident_type(i) for i in told] == ["attack", "bombing"]
 
 
+def test_muc4_explosions_told_with_fighting_and_no_device_named_are_an_attack():
+    fighting = "Explosions rang out during clashes overnight in the northern suburbs of Port Avalon."
+    blast = "An explosion damaged the town hall of Port Avalon overnight."
+    told = [incident(category="terrorism", attack_types=["bombing", "armed_assault"],
+                     evidence=[Evidence.of(lede, 0, len(lede))]) for lede in (fighting, blast)]
+    charge = told[0].model_copy(update={"weapons": [Weapon(mention="dynamite", type="explosives", subtype="dynamite")]})
+    assert [muc4.muc_incident_type(i) for i in (*told, charge)] == ["attack", "bombing", "bombing"]
+
+
 def test_muc4_kidnapping_is_what_the_lede_tells():
     later_hostage = incident(category="terrorism", attack_types=["assassination", "hostage_taking_barricade"])
     kidnapped = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "armed_assault"])

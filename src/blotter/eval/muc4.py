@@ -119,7 +119,8 @@ def muc_incident_type(incident: Incident) -> str | None:
     whatever weapons the report names.
     bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade; only a planted one, such as
     dynamite, a mine or a car bomb, where something was fired from afar too), or an explosion the
-    incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) -> bombing
+    incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) and, when no device is
+    named, not in the same breath as fighting ("explosions rang out during the clashes") -> bombing
     (GTD counts shelling and rocket fire as bombing, MUC-4 as attack), but a hostage siege with explosives -> attack;
     hostage taking as what the lede tells first (not a hostage mentioned later) -> kidnapping; a facility attack by fire
     (incendiary weapon or arson words in the summary or the incident's first sentence) -> arson; robbery
@@ -143,7 +144,8 @@ def muc_incident_type(incident: Incident) -> str | None:
     # dropped in the attack's exchange of fire (an offensive's mortar fire and grenades, an air raid's bombs).
     placed = "bombing" in types and any(w.type == "explosives" and w.subtype in (
         _PLANTED_EXPLOSIVES if fired_from_afar else _PLACED_EXPLOSIVES) for w in incident.weapons)
-    if placed or (incident.attack_types[0] == "bombing" and not fired_from_afar and not _killing_led(incident)):
+    if placed or (incident.attack_types[0] == "bombing" and not fired_from_afar and not _killing_led(incident)
+                  and not _fighting_led(incident)):
         # A siege with explosives (MUC-4 has no hostage siege type) is an attack.
         return "attack" if incident.attack_types[0] == "hostage_taking_barricade" else "bombing"
     # The incident's first violent sentence tells what was done; the summary, written from the record, may not.
@@ -158,6 +160,18 @@ def muc_incident_type(incident: Incident) -> str | None:
     if _ROBBERY.search(incident.summary) or _ROBBERY.search(lede):
         return "robbery"
     return "attack"
+
+
+# Words for combat: exchanges of fire between armed sides, not an act done to a target.
+_FIGHTING = re.compile(r"\b(?:fighting|shootouts?|clash(?:es|ed)?|combats?|skirmish(?:es)?|exchanges? of (?:gun)?fire|"
+                       r"shelling|crossfire)\b", re.IGNORECASE)
+
+
+def _fighting_led(incident: Incident) -> bool:
+    """An incident whose first sentence tells explosions in the same breath as fighting ("explosions rang out during the
+    clashes", "a night of shelling and explosions"), with no explosive device named: the fighting's fire, an attack."""
+    lede = incident.evidence[0].quote if incident.evidence else ""
+    return not any(w.type == "explosives" for w in incident.weapons) and bool(_FIGHTING.search(lede))
 
 
 def _killing_led(incident: Incident) -> bool:
