@@ -113,6 +113,18 @@ def test_muc4_gunmen_who_also_threw_a_grenade_made_an_attack():
     assert muc4.muc_incident_type(grenade) == "bombing"
 
 
+def test_muc4_an_assault_whose_lede_names_only_a_device_is_a_bombing():
+    told = "Gunmen killed four clerks with dynamite at the post office of Port Avalon. Guards fired rifles."
+    dynamite = Weapon(mention="dynamite", type="explosives", subtype="dynamite",
+                      evidence=[Evidence.of(told, told.index("dynamite"), told.index("dynamite") + 8)])
+    rifles = Weapon(mention="rifles", type="firearms", evidence=[Evidence.of(told, told.index("rifles"), len(told) - 1)])
+    lede = Evidence.of(told, 0, told.index(" Guards"))
+    device_led = incident(category="terrorism", attack_types=["armed_assault", "bombing"], weapons=[dynamite, rifles],
+                          evidence=[lede])
+    rifles_too = device_led.model_copy(update={"evidence": [Evidence.of(told, 0, len(told))]})
+    assert [muc4.muc_incident_type(i) for i in (device_led, rifles_too)] == ["bombing", "attack"]
+
+
 def test_muc4_a_kidnapping_stays_a_kidnapping_when_a_bomb_is_named():
     seized = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "bombing"],
                       weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])

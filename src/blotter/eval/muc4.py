@@ -114,7 +114,8 @@ def muc_incident_type(incident: Incident) -> str | None:
     MUC-4 is about terrorism, so only terrorism, political violence, armed conflict and crime (in its
     corpus, violence without a political cue we recognise) count.
     An incident whose lede tells an armed assault and that names a firearm -> attack, whatever
-    explosives were used too ("gunmen fired on the post and threw grenades"); one whose lede tells a
+    explosives were used too ("gunmen fired on the post and threw grenades"), unless the lede names an explosive and
+    no firearm; one whose lede tells a
     kidnapping, an armed assault that only seized people, or a kidnapping that ended in murder -> kidnapping,
     whatever weapons the report names.
     bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade; only a planted one, such as
@@ -134,8 +135,13 @@ def muc_incident_type(incident: Incident) -> str | None:
         # People seized at gunpoint (the assault is how they were taken), or seized and then killed: MUC-4 types
         # a kidnapping that ends in murder by the seizure.
         return "kidnapping"
-    if incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons):
-        return "attack"  # gunmen who also threw a grenade: the lede tells an armed attack
+    lede_weapons = {w.type for w in _named_in_lede(incident)}
+    device_led = "explosives" in lede_weapons and "firearms" not in lede_weapons
+    if incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons) \
+            and not device_led:
+        # gunmen who also threw a grenade: the lede tells an armed attack, unless the device is all it names ("killed
+        # four with dynamite"; the rifles of a later sentence are the guards' or another act's)
+        return "attack"
     if incident.attack_types[0] == "hostage_taking_kidnapping":
         return "kidnapping"  # the lede tells of people seized, whatever explosives the report names
     fired_from_afar = incident.acled_sub_event_type in _FROM_AFAR or any(
@@ -172,6 +178,15 @@ def _fighting_led(incident: Incident) -> bool:
     clashes", "a night of shelling and explosions"), with no explosive device named: the fighting's fire, an attack."""
     lede = incident.evidence[0].quote if incident.evidence else ""
     return not any(w.type == "explosives" for w in incident.weapons) and bool(_FIGHTING.search(lede))
+
+
+def _named_in_lede(incident: Incident) -> list[Weapon]:
+    """The weapons named in the incident's first violent sentence."""
+    lede = incident.evidence[0] if incident.evidence else None
+    if lede is None or lede.field != "text":
+        return []
+    return [w for w in incident.weapons
+            if w.evidence and w.evidence[0].field == "text" and lede.start <= w.evidence[0].start < lede.end]
 
 
 def _killing_led(incident: Incident) -> bool:
