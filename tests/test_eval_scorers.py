@@ -125,6 +125,18 @@ def test_muc4_an_assault_whose_lede_names_only_a_device_is_a_bombing():
     assert [muc4.muc_incident_type(i) for i in (device_led, rifles_too)] == ["bombing", "attack"]
 
 
+def test_muc4_a_lede_naming_a_gun_and_no_explosive_tells_an_attack():
+    told = "A band armed with rifles and petrol bombs tried to seize a farm near Port Avalon. A bomb went off later."
+    lede = Evidence.of(told, 0, told.index(" A bomb"))
+    weapons = [Weapon(mention=mention, type=kind, evidence=[Evidence.of(told, told.index(mention),
+                                                                        told.index(mention) + len(mention))])
+               for mention, kind in (("rifles", "firearms"), ("petrol bombs", "incendiary"), ("A bomb", "explosives"))]
+    raid = incident(category="terrorism", attack_types=["facility_infrastructure_attack", "armed_assault"],
+                    weapons=weapons, evidence=[lede])
+    blast_first = raid.model_copy(update={"attack_types": ["bombing", "armed_assault"]})
+    assert [muc4.muc_incident_type(i) for i in (raid, blast_first)] == ["attack", "attack"]
+
+
 def test_muc4_a_kidnapping_stays_a_kidnapping_when_a_bomb_is_named():
     seized = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "bombing"],
                       weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])

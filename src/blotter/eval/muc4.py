@@ -115,7 +115,7 @@ def muc_incident_type(incident: Incident) -> str | None:
     corpus, violence without a political cue we recognise) count.
     An incident whose lede tells an armed assault and that names a firearm -> attack, whatever
     explosives were used too ("gunmen fired on the post and threw grenades"), unless the lede names an explosive and
-    no firearm; one whose lede tells a
+    no firearm; so is one whose lede names a firearm and no explosive; one whose lede tells a
     kidnapping, an armed assault that only seized people, or a kidnapping that ended in murder -> kidnapping,
     whatever weapons the report names.
     bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade; only a planted one, such as
@@ -137,10 +137,12 @@ def muc_incident_type(incident: Incident) -> str | None:
         return "kidnapping"
     lede_weapons = {w.type for w in _named_in_lede(incident)}
     device_led = "explosives" in lede_weapons and "firearms" not in lede_weapons
-    if incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons) \
-            and not device_led:
+    gun_led = "firearms" in lede_weapons and "explosives" not in lede_weapons
+    if gun_led or (incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons)
+                   and not device_led):
         # gunmen who also threw a grenade: the lede tells an armed attack, unless the device is all it names ("killed
-        # four with dynamite"; the rifles of a later sentence are the guards' or another act's)
+        # four with dynamite"; the rifles of a later sentence are the guards' or another act's); a lede naming a gun
+        # and no explosive tells an armed attack whatever else it names ("armed with rifles and petrol bombs")
         return "attack"
     if incident.attack_types[0] == "hostage_taking_kidnapping":
         return "kidnapping"  # the lede tells of people seized, whatever explosives the report names
