@@ -113,6 +113,30 @@ def test_muc4_gunmen_who_also_threw_a_grenade_made_an_attack():
     assert muc4.muc_incident_type(grenade) == "bombing"
 
 
+def test_muc4_an_assault_whose_lede_names_only_a_device_is_a_bombing():
+    told = "Gunmen killed four clerks with dynamite at the post office of Port Avalon. Guards fired rifles."
+    dynamite = Weapon(mention="dynamite", type="explosives", subtype="dynamite",
+                      evidence=[Evidence.of(told, told.index("dynamite"), told.index("dynamite") + 8)])
+    rifles = Weapon(mention="rifles", type="firearms", evidence=[Evidence.of(told, told.index("rifles"), len(told) - 1)])
+    lede = Evidence.of(told, 0, told.index(" Guards"))
+    device_led = incident(category="terrorism", attack_types=["armed_assault", "bombing"], weapons=[dynamite, rifles],
+                          evidence=[lede])
+    rifles_too = device_led.model_copy(update={"evidence": [Evidence.of(told, 0, len(told))]})
+    assert [muc4.muc_incident_type(i) for i in (device_led, rifles_too)] == ["bombing", "attack"]
+
+
+def test_muc4_a_lede_naming_a_gun_and_no_explosive_tells_an_attack():
+    told = "A band armed with rifles and petrol bombs tried to seize a farm near Port Avalon. A bomb went off later."
+    lede = Evidence.of(told, 0, told.index(" A bomb"))
+    weapons = [Weapon(mention=mention, type=kind, evidence=[Evidence.of(told, told.index(mention),
+                                                                        told.index(mention) + len(mention))])
+               for mention, kind in (("rifles", "firearms"), ("petrol bombs", "incendiary"), ("A bomb", "explosives"))]
+    raid = incident(category="terrorism", attack_types=["facility_infrastructure_attack", "armed_assault"],
+                    weapons=weapons, evidence=[lede])
+    blast_first = raid.model_copy(update={"attack_types": ["bombing", "armed_assault"]})
+    assert [muc4.muc_incident_type(i) for i in (raid, blast_first)] == ["attack", "attack"]
+
+
 def test_muc4_a_kidnapping_stays_a_kidnapping_when_a_bomb_is_named():
     seized = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "bombing"],
                       weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])
@@ -190,6 +214,15 @@ def test_muc4_a_killing_told_first_beside_unnamed_bombings_is_an_attack():
     told = [incident(category="terrorism", attack_types=["bombing", "assassination"],
                      evidence=[Evidence.of(lede, 0, len(lede))]) for lede in (murder, blast)]
     assert [muc4.muc_incident_type(i) for i in told] == ["attack", "bombing"]
+
+
+def test_muc4_explosions_told_with_fighting_and_no_device_named_are_an_attack():
+    fighting = "Explosions rang out during clashes overnight in the northern suburbs of Port Avalon."
+    blast = "An explosion damaged the town hall of Port Avalon overnight."
+    told = [incident(category="terrorism", attack_types=["bombing", "armed_assault"],
+                     evidence=[Evidence.of(lede, 0, len(lede))]) for lede in (fighting, blast)]
+    charge = told[0].model_copy(update={"weapons": [Weapon(mention="dynamite", type="explosives", subtype="dynamite")]})
+    assert [muc4.muc_incident_type(i) for i in (*told, charge)] == ["attack", "bombing", "bombing"]
 
 
 def test_muc4_kidnapping_is_what_the_lede_tells():

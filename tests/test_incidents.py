@@ -123,6 +123,9 @@ def test_placed_bombs_and_noun_compounds_are_no_air_strike(text: str) -> None:
     "Four peasants were killed on Sunday in the bombings against the civilian population.",
     "Four peasants died when the government, the army, was bombing the hills on Sunday.",
     "The army carried out a heavy bomb attack on the hills on Sunday, killing four peasants.",
+    "The air force yesterday bombed the hills, killing four peasants.",
+    "Villagers fled as the air force kept bombing the hills, where four peasants were killed on Sunday.",
+    "The army has used six helicopters to bomb the hills, killing four peasants on Sunday.",
 ])
 def test_forces_bombing_and_bombing_of_populated_areas_stay_air_strikes(text: str) -> None:
     assert incidents_of(text)[0].acled_sub_event_type == "Air/drone strike"

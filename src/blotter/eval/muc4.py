@@ -114,12 +114,14 @@ def muc_incident_type(incident: Incident) -> str | None:
     MUC-4 is about terrorism, so only terrorism, political violence, armed conflict and crime (in its
     corpus, violence without a political cue we recognise) count.
     An incident whose lede tells an armed assault and that names a firearm -> attack, whatever
-    explosives were used too ("gunmen fired on the post and threw grenades"); one whose lede tells a
+    explosives were used too ("gunmen fired on the post and threw grenades"), unless the lede names an explosive and
+    no firearm; so is one whose lede names a firearm and no explosive; one whose lede tells a
     kidnapping, an armed assault that only seized people, or a kidnapping that ended in murder -> kidnapping,
     whatever weapons the report names.
     bombing with a placed or thrown explosive named (bomb, dynamite, mine, grenade; only a planted one, such as
     dynamite, a mine or a car bomb, where something was fired from afar too), or an explosion the
-    incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) -> bombing
+    incident's lede tells of with nothing fired from afar (no rocket, mortar or air strike) and, when no device is
+    named, not in the same breath as fighting ("explosions rang out during the clashes") -> bombing
     (GTD counts shelling and rocket fire as bombing, MUC-4 as attack), but a hostage siege with explosives -> attack;
     hostage taking as what the lede tells first (not a hostage mentioned later) -> kidnapping; a facility attack by fire
     (incendiary weapon or arson words in the summary or the incident's first sentence) -> arson; robbery
@@ -133,8 +135,15 @@ def muc_incident_type(incident: Incident) -> str | None:
         # People seized at gunpoint (the assault is how they were taken), or seized and then killed: MUC-4 types
         # a kidnapping that ends in murder by the seizure.
         return "kidnapping"
-    if incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons):
-        return "attack"  # gunmen who also threw a grenade: the lede tells an armed attack
+    lede_weapons = {w.type for w in _named_in_lede(incident)}
+    device_led = "explosives" in lede_weapons and "firearms" not in lede_weapons
+    gun_led = "firearms" in lede_weapons and "explosives" not in lede_weapons
+    if gun_led or (incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons)
+                   and not device_led):
+        # gunmen who also threw a grenade: the lede tells an armed attack, unless the device is all it names ("killed
+        # four with dynamite"; the rifles of a later sentence are the guards' or another act's); a lede naming a gun
+        # and no explosive tells an armed attack whatever else it names ("armed with rifles and petrol bombs")
+        return "attack"
     if incident.attack_types[0] == "hostage_taking_kidnapping":
         return "kidnapping"  # the lede tells of people seized, whatever explosives the report names
     fired_from_afar = incident.acled_sub_event_type in _FROM_AFAR or any(
@@ -143,7 +152,8 @@ def muc_incident_type(incident: Incident) -> str | None:
     # dropped in the attack's exchange of fire (an offensive's mortar fire and grenades, an air raid's bombs).
     placed = "bombing" in types and any(w.type == "explosives" and w.subtype in (
         _PLANTED_EXPLOSIVES if fired_from_afar else _PLACED_EXPLOSIVES) for w in incident.weapons)
-    if placed or (incident.attack_types[0] == "bombing" and not fired_from_afar and not _killing_led(incident)):
+    if placed or (incident.attack_types[0] == "bombing" and not fired_from_afar and not _killing_led(incident)
+                  and not _fighting_led(incident)):
         # A siege with explosives (MUC-4 has no hostage siege type) is an attack.
         return "attack" if incident.attack_types[0] == "hostage_taking_barricade" else "bombing"
     # The incident's first violent sentence tells what was done; the summary, written from the record, may not.
@@ -158,6 +168,27 @@ def muc_incident_type(incident: Incident) -> str | None:
     if _ROBBERY.search(incident.summary) or _ROBBERY.search(lede):
         return "robbery"
     return "attack"
+
+
+# Words for combat: exchanges of fire between armed sides, not an act done to a target.
+_FIGHTING = re.compile(r"\b(?:fighting|shootouts?|clash(?:es|ed)?|combats?|skirmish(?:es)?|exchanges? of (?:gun)?fire|"
+                       r"shelling|crossfire)\b", re.IGNORECASE)
+
+
+def _fighting_led(incident: Incident) -> bool:
+    """An incident whose first sentence tells explosions in the same breath as fighting ("explosions rang out during the
+    clashes", "a night of shelling and explosions"), with no explosive device named: the fighting's fire, an attack."""
+    lede = incident.evidence[0].quote if incident.evidence else ""
+    return not any(w.type == "explosives" for w in incident.weapons) and bool(_FIGHTING.search(lede))
+
+
+def _named_in_lede(incident: Incident) -> list[Weapon]:
+    """The weapons named in the incident's first violent sentence."""
+    lede = incident.evidence[0] if incident.evidence else None
+    if lede is None or lede.field != "text":
+        return []
+    return [w for w in incident.weapons
+            if w.evidence and w.evidence[0].field == "text" and lede.start <= w.evidence[0].start < lede.end]
 
 
 def _killing_led(incident: Incident) -> bool:

@@ -55,7 +55,8 @@ _STATE_FORCES = re.compile(r"\b(troops|soldiers|army|military|armed forces|air f
 _SUICIDE_BOMB = re.compile(r"(?<!fake )(?<!hoax )(?<!imitation )\bsuicide (bomb\w*|attack\w*|vest|car)|\bblew (himself|herself|themselves) up\b", re.I)
 _DRONE = re.compile(r"\b(air ?strikes?|drone strikes?|drone attacks?|warplanes?|helicopter gunships?|bombed from the air|air raids?)\b", re.I)
 # Bombing by an air force, an army or its aircraft ("the air force bombed the area", "bombings by the army", "the army,
-# was bombing", "the army carried out a bomb attack"), or of
+# was bombing", "the army carried out a bomb attack", "the air force yesterday bombed", "planes kept bombing", "the
+# army has used its helicopters to bomb"), or of
 # populated areas as a whole ("bombings against densely populated areas"): bombs dropped from the air, an air
 # strike, not a charge someone placed (armies and air forces drop bombs; insurgents and gangs place them). The
 # forces must do the bombing: a noun compound names a bombing of them or about them ("the army bombing suspect",
@@ -68,6 +69,9 @@ _AERIAL_BOMBING = re.compile(
     rf"|\b{_FORCES}\s+(?:(?:has|have|had)\s+)?(?:carried out|launched|conducted)\s+(?:\w+\s+){{0,2}}?"
     rf"(?:bomb(?:ing)?\s+(?:attacks?|raids?)|bombings?|air raids?)\b"
     rf"|\b{_FORCES}\s+(?:bombed|strafed)\b{_NOT_THE_DOERS}"
+    rf"|\b{_FORCES},?\s+\"?(?:last night|yesterday|today|this morning|tonight)\s+(?:bombed|strafed)\b{_NOT_THE_DOERS}"
+    rf"|\b{_FORCES}\s+(?:continues|continued|keeps|kept)\s+(?:to\s+bomb|bombing)\b"
+    rf"|\b{_FORCES}\s+(?:has|have|had)\s+used\s+(?:[\w-]+\s+){{0,5}}?to\s+bomb\b"
     rf"|\b{_FORCES}'s?\s+{_BOMB_WORD}\b{_NOT_THE_DOERS}"
     rf"|\b{_BOMB_WORD}\s+(?:\w+\s+){{0,3}}?by\s+(?:the\s+)?(?:[\w-]+\s+)?{_FORCES}\b", re.I)
 # "The air force bombing residential areas", "air force bombings killed ...": the forces do the bombing unless the
