@@ -1059,6 +1059,8 @@ def test_injured_counted_once_and_only_this_incidents(text: str, killed, injured
     ("A 19-year-old man is expected to survive, police in Salem said.", None, 1),
     ("The boy is not expected to survive, police in Salem said.", None, None),
     ("The clerk is recovering at a hospital in Salem.", None, 1),
+    # a sentence whose only harm word is "shooting" still tells who was shot
+    ("A woman accused of shooting her neighbor twice last week is in custody in Akron.", None, 1),
 ])
 def test_how_local_news_tells_of_the_living_hurt(text: str, killed, injured) -> None:
     casualties = casualties_of(text)

@@ -324,7 +324,7 @@ ACCIDENTAL_SELF_RE = re.compile(r"\b(?:accidentally|unintentionally)\s+shot\s+(?
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
-                          r"double|triple|quadruple|quintuple|shooting\s+of|went\s+off|ricochet|discharged|fired|struck|graz|\bhit\b|treat|surviv|recover", re.IGNORECASE)
+                          r"double|triple|quadruple|quintuple|shooting|went\s+off|ricochet|discharged|fired|struck|graz|\bhit\b|treat|surviv|recover", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
 # A crime's attacker listed with victims ("A trooper and a suspect were shot") is counted apart.
 _ATTACKER_RE = re.compile(r"\b(?:" + CRIME_ATTACKER_NOUNS + r")\b", re.IGNORECASE)
