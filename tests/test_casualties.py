@@ -1071,3 +1071,15 @@ def test_one_who_took_himself_to_hospital_in_a_condition_is_no_attacker() -> Non
     casualties = casualties_of("Four men were hurt in a drive-by in Tempe. Another man was shot in the hand and drove "
                                "himself in serious condition to a clinic.")
     assert (casualties.injured.best, casualties.perpetrators_injured.best) == (4, None)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # "shot the clerk and a customer": the people shot, the dead among them
+    ("Al Lee shot the clerk and a customer at a store in Akron, then fled. Police said the clerk died.", 1, 1),
+    ("Police said Al Lee shot the deputy near a gas station in Salem on Saturday.", None, 1),
+    # "the other boy" is one already told of
+    ("A boy, 10, shot and killed a friend, 11, at a home in Salem. The boy shot the other boy with a rifle.", 1, None),
+])
+def test_people_shot_named_with_the(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
