@@ -1040,3 +1040,46 @@ def test_a_description_with_of_between_commas_is_the_person_before_it(text: str,
 def test_injured_counted_once_and_only_this_incidents(text: str, killed, injured) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # out of the hospital again, or treated: hurt and alive
+    ("Jo Roe, 19, was treated and released after the gunfire in Akron.", None, 1),
+    ("The deputy was discharged from the hospital on Saturday night.", None, 1),
+    ("The clerk is being treated at a local hospital, police in Tempe said.", None, 1),
+    ("The woman was treated at the scene after the gunfire in Akron.", None, 1),
+    # ... but treated at a hospital, like taken to one, may be the one who died
+    ("A man was killed in Akron. The woman was treated at the hospital.", 1, None),
+    # a graze is a wound
+    ("Ann Lee, 17, suffered a graze wound in the gunfire in Tempe.", None, 1),
+    # a dash appositive between the people and their harm
+    ("Five diners — two of them cooks — were wounded at a cafe in Tempe.", None, 5),
+    # conditions of the living, and a survival foretold
+    ("Police said the cashier remained in temporary critical condition in Fresno.", None, 1),
+    ("A 19-year-old man is expected to survive, police in Salem said.", None, 1),
+    ("The boy is not expected to survive, police in Salem said.", None, None),
+    ("The clerk is recovering at a hospital in Salem.", None, 1),
+    # a sentence whose only harm word is "shooting" still tells who was shot
+    ("A woman accused of shooting her neighbor twice last week is in custody in Akron.", None, 1),
+])
+def test_how_local_news_tells_of_the_living_hurt(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+def test_one_who_took_himself_to_hospital_in_a_condition_is_no_attacker() -> None:
+    casualties = casualties_of("Four men were hurt in a drive-by in Tempe. Another man was shot in the hand and drove "
+                               "himself in serious condition to a clinic.")
+    assert (casualties.injured.best, casualties.perpetrators_injured.best) == (4, None)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # "shot the clerk and a customer": the people shot, the dead among them
+    ("Al Lee shot the clerk and a customer at a store in Akron, then fled. Police said the clerk died.", 1, 1),
+    ("Police said Al Lee shot the deputy near a gas station in Salem on Saturday.", None, 1),
+    # "the other boy" is one already told of
+    ("A boy, 10, shot and killed a friend, 11, at a home in Salem. The boy shot the other boy with a rifle.", 1, None),
+])
+def test_people_shot_named_with_the(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

@@ -52,10 +52,19 @@ KILLED_WORDS = (
 _TAKEN = ("taken", "transported", "rushed", "airlifted", "flown")
 _TAKEN_WORDS = r"(?:" + "|".join(_TAKEN) + r")"
 _TAKEN_TO = tuple(f"{word} to" for word in _TAKEN)
+# Treated where the hurt are treated: hurt, though as "taken to a hospital" maybe the one who later died.
+_TREATED = ("treated at", "treated in", "being treated at", "being treated in")
+_TREATED_WORDS = r"(?:being\s+)?treated"
 INJURED_WORDS = (
     r"(?:critically|seriously|severely|slightly|badly|gravely|critically|non-fatally|also)?\s*"
-    r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|recovering\s+(?:from|after|in)\b|in\s+(?:critical|serious|stable|grave)\s+condition|"
+    r"(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|maimed)|recovering\s+(?:from|after|in|at)\b|"
+    r"in\s+(?:(?:temporary|extremely|very)\s+)?(?:critical|serious|stable|grave|fair|guarded)(?:\s+(?:but|and)\s+stable)?\s+condition|"
+    # alive and said to stay so: "is expected to survive"
+    r"expected\s+to\s+(?:survive|recover|live|be\s+(?:ok|okay|all\s+right|fine))\b|"
     + _TAKEN_WORDS + r"\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
+    + _TREATED_WORDS + r"\s+(?:at|in)\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|" + _TREATED_WORDS + r"\s+at\s+the\s+scene|"
+    # out of the hospital again: hurt and alive ("treated and released", "discharged from the hospital")
+    r"(?:treated\s+and\s+)?(?:released|discharged)\s+from\s+(?:a\s+|the\s+)?(?:local\s+|area\s+)?hospitals?\b|treated\s+and\s+released|"
     + _TAKEN_WORDS + r"\s+to\s+[^.;]{1,60}?\bwith\s+(?:[\w-]+\s+){0,5}?(?:non-?fatal|(?:non-?|not\s+)life-?\s?threatening|"
     r"serious|critical|severe|minor|multiple)\s+(?:injuries|wounds?)|"
     + _TAKEN_WORDS + r"\s+(?:in\s+(?:critical|serious|stable|grave)\s+condition\b|to\s+[^.;]{1,60}?\s(?:for\s+treatment|in\s+(?:critical|serious|stable|grave)\s+condition)\b)|"
@@ -70,7 +79,7 @@ _BODY_PART = (r"(?:head|face|neck|chest|back|shoulders?|arms?|hands?|wrists?|elb
 WEAK_INJURED_WORDS = (
     r"(?:shot|stabbed)(?!-|\s+(?:him|her|them|at|a|an|the|his|their|and\s+killed)\b)|"
     r"(?:(?<=\bwas\s)|(?<=\bwere\s))shot(?=\s+at\s+(?:a|an|the)\s+(?!police|officers?|deputies|troopers?|agents?|(?:\w+\s+)?(?:car|vehicle|house|home)\b))|"
-    r"(?:suffered|suffering|sustained|had|with|nursing|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet)\s+wounds?|"
+    r"(?:suffered|suffering|sustained|had|with|nursing|treated\s+for)\s+(?:from\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:gunshot|stab|bullet|graze)\s+wounds?|"
     r"(?:hit|struck|grazed)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?(?:gunfire|bullets?|shots?|rounds?|gunshots?)|"
     r"(?:hit|struck|grazed)(?=\s+(?:once\s+|twice\s+)?(?:in|on)\s+(?:the|his|her|their|both)\s+(?:(?:left|right|upper|lower)\s+)?" + _BODY_PART + r")|"
     r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))(?:hit|struck|grazed)\b(?!\s+(?:by|with)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:car|vehicle|truck|suv|van|train|bus|pickup)\b)"
@@ -130,6 +139,7 @@ OBJECT_LIST_PATTERN = (LIST_PATTERN.replace(r"\s+and\s+", r"\s+(?:and|as\s+well\
 _ALONG_WITH_RE = re.compile(r"\s+along\s+with\s+" + LIST_PATTERN.replace("?P<list>", "?P<along>"), re.IGNORECASE)
 # An appositive or relative clause between the people and their fate: "Jane Doe, a 41-year-old nurse, was".
 _APPOSITIVE = (r"(?:\s*\([^()]{1,60}\)(?=\s+(?:was|were|is|had|has|died|succumbed|later)\b))?"  # "The victim (Jo Roe) died"
+               r"(?:\s*(?:[—–]|--)\s*[^—–.;]{1,60}?\s*(?:[—–]|--)(?=\s*(?:was|were|is|are|had|has|have)\b))?"  # "Four people — three of them teens — were shot"
                r"(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?=,|\s+(?:was|were|is|had|has)\b))?"  # "Jo Roe of Ashdown"
                r"(?:\s*,\s*\d{1,3}\s*,(?=\s+(?:was|were|is|had|has)\b))?"  # "His aunt, 24, was shot"
                r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the|who|whose|including|identified|now|later|his|her|their|"
@@ -168,7 +178,7 @@ ACTIVE_RE = re.compile(
 _WHERE_HIT = (r"\s+(?:in|on)\s+(?:the|his|her|their)\s+(?:(?:left|right|upper|lower)\s+)?" + _BODY_PART
               + r"(?:\s+(?:or|and)\s+(?:the\s+)?" + _BODY_PART + r")?")
 _SHOT_PEOPLE = (r"(?:(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?(?:" + PERSON_NOUNS + r"|others)|"
-                r"(?:a|an|another|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
+                r"(?:a|an|another|his|her|their|the(?!\s+other\b))\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
                 r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)")
 # "the gunman shot two people", "shot a man and his 7-year-old niece", "shot two men in the arm and a
 # woman in the back": a bare active "shot" with people as its object is a weak injury.
@@ -314,7 +324,7 @@ ACCIDENTAL_SELF_RE = re.compile(r"\b(?:accidentally|unintentionally)\s+shot\s+(?
 # Cheap test before the costly patterns: a sentence without these words counts nobody.
 HARM_WORD_RE = re.compile(r"bullet|gunfire|kill|dead|died|death|wound|injur|hurt|hospital|shot|stabb|murder|slain|execut|"
                           r"condition|lives|life|perish|succumb|toll|maim|casualt|fatal|gunn|bod(?:y|ies)|"
-                          r"double|triple|quadruple|quintuple|shooting\s+of|went\s+off|ricochet|discharged|fired|struck|graz|\bhit\b|treatment", re.IGNORECASE)
+                          r"double|triple|quadruple|quintuple|shooting|went\s+off|ricochet|discharged|fired|struck|graz|\bhit\b|treat|surviv|recover", re.IGNORECASE)
 _PERPETRATOR_RE = re.compile(r"\b(?:" + PERPETRATOR_NOUNS + r"|himself|herself|themselves)\b", re.IGNORECASE)
 # A crime's attacker listed with victims ("A trooper and a suspect were shot") is counted apart.
 _ATTACKER_RE = re.compile(r"\b(?:" + CRIME_ATTACKER_NOUNS + r")\b", re.IGNORECASE)
@@ -393,7 +403,7 @@ class CasualtyMention:
 def _harm_of(words: str) -> tuple[Harm, bool]:
     """The harm a status phrase names, and whether it is only a weak (bare "shot") injury."""
     lowered = " ".join(words.lower().split())
-    if lowered in {"hit", "struck", "grazed"} or re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith(_TAKEN_TO) and not lowered.endswith(("injuries", "wounds", "wound"))):
+    if lowered in {"hit", "struck", "grazed"} or re.fullmatch(WEAK_INJURED_WORDS, lowered) or (lowered.startswith(_TAKEN_TO + _TREATED) and not lowered.endswith(("injuries", "wounds", "wound"))):
         return "injured", True  # the shot or the one taken to hospital may be the one who died
     if re.fullmatch(KILLED_WORDS, lowered, re.IGNORECASE):
         return "killed", False
@@ -755,6 +765,8 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
             continue  # "he shot", "troopers who shot", "who shot a man": the shooter, nobody hurt
         if weak and not passive and _PERPETRATOR_RE.search(text, match.start("list"), match.end("list")):
             continue  # "the gunman shot at the fire pit": without "was" a bare "shot" is his act
+        if harm_words.lower().endswith("condition") and _REFLEXIVE_RE.match(match.group("list")):
+            continue  # "drove himself in fair condition to a clinic": the one shot, told of already, no attacker
         if harm_words.lower() == "shot" and not aux.strip() and _SHOTS_FIRED_BEFORE_RE.search(
                 text, max(start, match.start("harm") - 40), match.start("harm")):
             continue  # "the officer returned one shot", "heard two shots": the shots fired, not people
