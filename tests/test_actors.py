@@ -130,6 +130,13 @@ def test_coreferent_mentions_of_one_band_are_one_perpetrator() -> None:
     assert [p.mention for p in incident.perpetrators] == ["group of 12 paid assassins"]
 
 
+def test_a_list_of_ranks_counted_apart_names_each_group_of_people() -> None:
+    incident = main_incident("The minister said that a colonel, three lieutenants, one first lieutenant and four "
+                             "soldiers were involved in the massacre of eleven farmers in Valdoria on 3 May.")
+    mentions = [p.mention for p in incident.perpetrators]
+    assert "three lieutenants" in mentions and "one first lieutenant" in mentions
+
+
 def test_person_charged_later_in_the_report_is_the_main_incidents_perpetrator() -> None:
     incident = main_incident("A woman was shot several times in a house on Oak Road on Friday morning. "
                              "She was taken to hospital. "

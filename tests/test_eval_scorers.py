@@ -361,6 +361,15 @@ def test_muc4_unnamed_attackers_described_in_turn_are_one_entity():
     assert template.roles["PerpInd"] == [frozenset({"heavily armed men"}), frozenset({"pedro soto"})]
 
 
+def test_muc4_the_forces_men_named_in_turn_are_one_entity():
+    found = incident(category="terrorism", attack_types=["armed_assault"], perpetrators=[
+        Perpetrator(mention="six soldiers"), Perpetrator(mention="members of the army"),
+        Perpetrator(mention="two gunmen")])
+    text = "Six soldiers shot the teacher. Members of the army were blamed. Two gunmen fled."
+    (template,) = muc4.predicted_templates(record("d", text, [found]))
+    assert template.roles["PerpInd"] == [frozenset({"six soldiers"}), frozenset({"two gunmen"})]
+
+
 def test_muc4_a_bombing_lists_its_devices_not_firearms():
     found = incident(category="terrorism", attack_types=["bombing"], weapons=[
         Weapon(mention="a car bomb", type="explosives", subtype="vehicle-borne IED"),
