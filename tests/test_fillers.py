@@ -332,6 +332,23 @@ def test_a_lower_case_report_gives_the_whole_name_the_tagger_cut_short() -> None
     assert text[start:end] == "ernesto villegas mora"
 
 
+def test_a_lower_case_report_gives_the_first_name_the_tagger_took_for_a_body() -> None:
+    """The tagger may take a lower-case name for an organisation; parsed as part of the name, its first name stays."""
+    from blotter.incidents.victims import _longer_name_in_lower_case
+    text = "the court reopened the case of the murder of msgr anselmo quiroga in 1981. msgr quiroga was shot at mass."
+    start, end = _longer_name_in_lower_case(frame_of(text), "quiroga")
+    assert text[start:end] == "anselmo quiroga"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("jesuits ignacio ruiz and tomas vega were killed by gunmen on monday.", ["ignacio ruiz", "tomas vega"]),
+    ("spaniard jose ruiz mora was kidnapped in the capital.", ["jose ruiz mora"]),
+])
+def test_victim_names_without_a_plural_title_or_a_nationality_noun(text: str, names: list[str]) -> None:
+    """What the victims are (jesuits, a spaniard) is no part of their names."""
+    assert [v.name for v in fill_victims(frame_of(text)) if v.name] == names
+
+
 @pytest.mark.parametrize("text, mentions", [
     # the parse loses the second clause's subject; the passive right after the thing still says it was hit
     ("Two cars were burned and an office of the transport ministry was badly damaged after the blast.",
