@@ -194,6 +194,16 @@ def test_one_target_named_twice_is_one_target() -> None:
     assert [(t.mention, t.type) for t in fill_targets(frame_of(text))] == [("embassy", "government_diplomatic")]
 
 
+@pytest.mark.parametrize("text, mentions", [
+    ("rebels dynamited the north andean oil pipeline on monday. a second blast hit the north andean pipeline.",
+     ["north andean oil pipeline"]),  # one pipeline, named with and without what it carries
+    ("Rebels bombed the Central Farmers Bank and the Central Bank on Monday.",
+     ["Central Farmers Bank", "Central Bank"]),  # a capital makes the extra word a name: two banks
+])
+def test_a_target_named_again_with_fewer_words_is_the_same_target(text: str, mentions: list[str]) -> None:
+    assert [t.mention for t in fill_targets(frame_of(text))] == mentions
+
+
 @pytest.mark.parametrize("text, name, age, status", [
     ("A man was shot outside a shop. The coroner identified the victim as 26-year-old Anton Greer.", "Anton Greer", 26,
      "injured"),
