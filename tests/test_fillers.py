@@ -329,6 +329,13 @@ def test_murder_of_a_name_the_tagger_missed_in_a_lower_case_report() -> None:
     assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == [("hector ramos quintana", "killed")]
 
 
+def test_a_unit_or_an_event_taken_for_a_name_is_no_victim() -> None:
+    from blotter.incidents.victims import _could_be_a_name
+    text = "guerrillas attacked the belmonte battalion near the river; three soldiers were killed."
+    assert [v.name for v in fill_victims(frame_of(text)) if v.name] == []
+    assert not _could_be_a_name("dorado massacre") and _could_be_a_name("ana dorado")
+
+
 def test_the_coroner_who_names_the_dead_is_no_victim() -> None:
     text = "Two women were shot dead on Friday, said County Coroner Alma Pruitt-Vance."
     assert [v.name for v in fill_victims(frame_of(text)) if v.name] == []

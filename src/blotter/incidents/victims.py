@@ -536,11 +536,18 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
     return found
 
 
+# Nouns no person's name ends in: an event or a body of troops the tagger took for a person ("the Dorado massacre",
+# "the Belmonte battalion").
+_NOT_A_PERSON_LAST = frozenset("massacre massacres attack attacks bombing bombings battalion battalions brigade "
+                               "brigades regiment regiments detachment detachments".split())
+
+
 def _could_be_a_name(name: str) -> bool:
-    """False for a headline or an official taken for a name ("Everett Teen Found Shot", "Springs Gazette",
-    "County Coroner Jane Roe"): whoever reports the death is not its victim."""
-    words = set(name.lower().split())
-    return not (len(words) > 1 and words & _HEADLINE_WORDS - _TITLES) and not words & _REPORTING_OFFICIALS
+    """False for a headline, an official, an event or a unit taken for a name ("Everett Teen Found Shot", "Springs
+    Gazette", "County Coroner Jane Roe", "the Dorado massacre"): whoever reports the death is not its victim."""
+    words = name.lower().split()
+    return not (len(words) > 1 and set(words) & _HEADLINE_WORDS - _TITLES) and not set(words) & _REPORTING_OFFICIALS \
+        and not (words and words[-1] in _NOT_A_PERSON_LAST)
 
 
 def _proper_noun_at(frame: IncidentFrame, mention: str, evidence: list[Evidence]) -> bool:
