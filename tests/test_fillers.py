@@ -336,6 +336,11 @@ def test_a_unit_or_an_event_taken_for_a_name_is_no_victim() -> None:
     assert not _could_be_a_name("dorado massacre") and _could_be_a_name("ana dorado")
 
 
+def test_an_alias_names_the_victim_just_named() -> None:
+    text = "rebel commander juan perez, alias el tigre, was shot dead in the capital on 7 january."
+    assert [v.name for v in fill_victims(frame_of(text)) if v.name] == ["juan perez"]
+
+
 def test_the_coroner_who_names_the_dead_is_no_victim() -> None:
     text = "Two women were shot dead on Friday, said County Coroner Alma Pruitt-Vance."
     assert [v.name for v in fill_victims(frame_of(text)) if v.name] == []

@@ -544,10 +544,11 @@ _NOT_A_PERSON_LAST = frozenset("massacre massacres attack attacks bombing bombin
 
 def _could_be_a_name(name: str) -> bool:
     """False for a headline, an official, an event or a unit taken for a name ("Everett Teen Found Shot", "Springs
-    Gazette", "County Coroner Jane Roe", "the Dorado massacre"): whoever reports the death is not its victim."""
+    Gazette", "County Coroner Jane Roe", "the Dorado massacre"): whoever reports the death is not its victim. False for
+    an alias too ("Juan Perez, alias El Tigre"): it names the person just named, no one else."""
     words = name.lower().split()
     return not (len(words) > 1 and set(words) & _HEADLINE_WORDS - _TITLES) and not set(words) & _REPORTING_OFFICIALS \
-        and not (words and words[-1] in _NOT_A_PERSON_LAST)
+        and not (words and (words[-1] in _NOT_A_PERSON_LAST or words[0] == "alias"))
 
 
 def _proper_noun_at(frame: IncidentFrame, mention: str, evidence: list[Evidence]) -> bool:
