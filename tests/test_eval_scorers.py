@@ -1148,3 +1148,20 @@ def test_muc4_weapons_the_police_carry_are_no_weapon_filler():
 def test_muc4_a_name_bridging_two_fillers_makes_them_one():
     assert muc4._fillers(["fmln"], ["guerrillas"], ["fmln", "guerrillas"]) == [frozenset({"fmln", "guerrillas"})]
     assert muc4._fillers(["fmln"], ["army"]) == [frozenset({"fmln"}), frozenset({"army"})]
+
+
+@pytest.mark.parametrize(("others", "expected"), [
+    (["rosa ortiz ortiz"], [frozenset({"rosa ortiz ortiz"})]),  # the surnames are hers: one person
+    (["rosa ortiz ortiz", "juan ortiz ortiz"], [frozenset({"rosa ortiz ortiz"}), frozenset({"ortiz ortiz"}),
+                                                frozenset({"juan ortiz ortiz"})]),  # two share them: which one?
+])
+def test_muc4_a_victim_called_by_surname_is_the_one_victim_of_that_full_name(others: list[str],
+                                                                            expected: list[frozenset[str]]) -> None:
+    """MUC-4 lists a person once: a kidnapped "ortiz ortiz" is the "rosa ortiz ortiz" the report names, unless
+    two victims share the surnames."""
+    victims = [Victim(mention=others[0], name=others[0], status="kidnapped"),
+               Victim(mention="ortiz ortiz", name="ortiz ortiz", status="kidnapped")]
+    victims += [Victim(mention=name, name=name, status="kidnapped") for name in others[1:]]
+    found = incident(category="terrorism", attack_types=["hostage_taking_kidnapping"], victims=victims)
+    (template,) = muc4.predicted_templates(record("d", "rebels kidnapped rosa ortiz ortiz.", [found]))
+    assert template.roles["Victim"] == expected

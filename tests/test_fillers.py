@@ -194,6 +194,16 @@ def test_one_target_named_twice_is_one_target() -> None:
     assert [(t.mention, t.type) for t in fill_targets(frame_of(text))] == [("embassy", "government_diplomatic")]
 
 
+@pytest.mark.parametrize("text, mentions", [
+    ("rebels dynamited the north andean oil pipeline on monday. a second blast hit the north andean pipeline.",
+     ["north andean oil pipeline"]),  # one pipeline, named with and without what it carries
+    ("Rebels bombed the Central Farmers Bank and the Central Bank on Monday.",
+     ["Central Farmers Bank", "Central Bank"]),  # a capital makes the extra word a name: two banks
+])
+def test_a_target_named_again_with_fewer_words_is_the_same_target(text: str, mentions: list[str]) -> None:
+    assert [t.mention for t in fill_targets(frame_of(text))] == mentions
+
+
 @pytest.mark.parametrize("text, name, age, status", [
     ("A man was shot outside a shop. The coroner identified the victim as 26-year-old Anton Greer.", "Anton Greer", 26,
      "injured"),
@@ -319,6 +329,18 @@ def test_murder_of_a_name_the_tagger_missed_in_a_lower_case_report() -> None:
     assert [(v.name, v.status) for v in fill_victims(frame_of(text)) if v.name] == [("hector ramos quintana", "killed")]
 
 
+def test_a_unit_or_an_event_taken_for_a_name_is_no_victim() -> None:
+    from blotter.incidents.victims import _could_be_a_name
+    text = "guerrillas attacked the belmonte battalion near the river; three soldiers were killed."
+    assert [v.name for v in fill_victims(frame_of(text)) if v.name] == []
+    assert not _could_be_a_name("dorado massacre") and _could_be_a_name("ana dorado")
+
+
+def test_an_alias_names_the_victim_just_named() -> None:
+    text = "rebel commander juan perez, alias el tigre, was shot dead in the capital on 7 january."
+    assert [v.name for v in fill_victims(frame_of(text)) if v.name] == ["juan perez"]
+
+
 def test_the_coroner_who_names_the_dead_is_no_victim() -> None:
     text = "Two women were shot dead on Friday, said County Coroner Alma Pruitt-Vance."
     assert [v.name for v in fill_victims(frame_of(text)) if v.name] == []
@@ -330,6 +352,23 @@ def test_a_lower_case_report_gives_the_whole_name_the_tagger_cut_short() -> None
             "candidate of the party. callers attributed the attack on party leader villegas mora to a commando.")
     start, end = _longer_name_in_lower_case(frame_of(text), "villegas mora")
     assert text[start:end] == "ernesto villegas mora"
+
+
+def test_a_lower_case_report_gives_the_first_name_the_tagger_took_for_a_body() -> None:
+    """The tagger may take a lower-case name for an organisation; parsed as part of the name, its first name stays."""
+    from blotter.incidents.victims import _longer_name_in_lower_case
+    text = "the court reopened the case of the murder of msgr anselmo quiroga in 1981. msgr quiroga was shot at mass."
+    start, end = _longer_name_in_lower_case(frame_of(text), "quiroga")
+    assert text[start:end] == "anselmo quiroga"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("jesuits ignacio ruiz and tomas vega were killed by gunmen on monday.", ["ignacio ruiz", "tomas vega"]),
+    ("spaniard jose ruiz mora was kidnapped in the capital.", ["jose ruiz mora"]),
+])
+def test_victim_names_without_a_plural_title_or_a_nationality_noun(text: str, names: list[str]) -> None:
+    """What the victims are (jesuits, a spaniard) is no part of their names."""
+    assert [v.name for v in fill_victims(frame_of(text)) if v.name] == names
 
 
 @pytest.mark.parametrize("text, mentions", [

@@ -506,6 +506,15 @@ def _bombing_and_attack(incident: Incident, roles: dict[str, list[Filler]], reco
     return [Template("attack", attack), Template("bombing", bombing)]
 
 
+def _fuller_name(name: str, incident: Incident) -> str | None:
+    """The one longer name of the incident's victims that ends in this one ("rodriguez rodriguez" of "jo rodriguez
+    rodriguez"): the same person called by surname, whom MUC-4 lists once. None when two such names share it."""
+    words = normalize_filler(name).split()
+    longer = {normalize_filler(v.name) for v in incident.victims if v.name
+              and normalize_filler(v.name).split()[-len(words):] == words and len(v.name.split()) > len(words)}
+    return longer.pop() if len(longer) == 1 else None
+
+
 # Taking property by force: robbed, looted, ransacked, stole.
 _LOOTING = re.compile(r"\b(?:rob(?:bed|bing|bery|beries)?|loot(?:ed|ing)?|ransack(?:ed|ing)?|stole|"
                       r"steal(?:ing|s)?|plunder(?:ed|ing)?)\b", re.IGNORECASE)
@@ -556,7 +565,7 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
             # The GTT release of MUC-4 keeps only identified people as Victim fillers (1 of
             # its ~1,000 victim entities is a description like "members of fredemo"), so a
             # victim described without a name ("two peasants") has no gold to match.
-            "Victim": _fillers(*[[v.mention, v.name] for v in incident.victims if v.name]),
+            "Victim": _fillers(*[[v.mention, v.name, _fuller_name(v.name, incident)] for v in incident.victims if v.name]),
             # MUC-4 names the instrument, not its rounds ("rifles", not "bullets").
             "Weapon": _fillers(*[[w.mention] for w in incident.weapons
                                  if not _AMMUNITION.search(w.mention) and not _carried_by_forces(w, record)]),

@@ -250,8 +250,18 @@ def _phrase(head: Token) -> tuple[int, int]:
 
 
 def _same_thing(mention: str, known: str) -> bool:
-    """"embassy" and "the embassy building" or "embassies of X" are one target; two residences are two."""
-    return mention == known or mention in known or known in mention
+    """"embassy" and "the embassy building" or "embassies of X" are one target, and so are "the north pipeline" and
+    "the north oil pipeline": the same noun, all the words of one in the other, the other's own words lower case as
+    written (a capital makes them a name of its own: "Central Bank", "Central Farmers Bank"). Two residences are two.
+    Both as written; compared in lower case."""
+    mention_key, known_key = mention.lower(), known.lower()
+    if mention_key == known_key or mention_key in known_key or known_key in mention_key:
+        return True
+    shorter, longer = sorted((mention.split(), known.split()), key=len)
+    shorter_words = {word.lower() for word in shorter}
+    return len(shorter) > 1 and shorter[-1].lower() == longer[-1].lower() \
+        and shorter_words <= {word.lower() for word in longer} \
+        and not any(word[:1].isupper() for word in longer if word.lower() not in shorter_words)
 
 
 def fill_targets(frame: IncidentFrame) -> list[Target]:
@@ -284,7 +294,7 @@ def fill_targets(frame: IncidentFrame) -> list[Target]:
             doc = frame.doc
             phrase_start, phrase_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             key = text[phrase_start:phrase_end].lower()
-            if any(_same_thing(key, known) for known in targets):
+            if any(_same_thing(text[phrase_start:phrase_end], known.mention) for known in targets.values()):
                 continue
             targets[key] = Target(mention=text[phrase_start:phrase_end], type=match.label,
                                   evidence=[Evidence.of(text, phrase_start, phrase_end)])

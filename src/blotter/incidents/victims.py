@@ -118,7 +118,7 @@ _TITLES = frozenset("dr mr mrs ms miss sr sra don dona gen general col colonel m
                     "monsignor mons ambassador consul brigadier division lieutenant corporal cpl guard policeman "
                     "patrolman inspector commander comandante companero sister engineer journalist attorney councilman "
                     "soldier soldiers businessman industrialist priest member "
-                    "congressman governor".split())
+                    "congressman governor jesuit".split())
 # Titles that are also first names ("Don Smith"): never taken off a name.
 _FIRST_NAME_TITLES = frozenset({"don", "dona"})
 
@@ -127,10 +127,21 @@ def _without_title(name: str) -> str:
     """The name without the titles the tagger took into it ("msgr arnulfo romero", "ambassador jesus
     fernandez"): a person is named the same whatever their rank, and reports vary the title."""
     words = name.split()
-    titles = [i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in _TITLES - _FIRST_NAME_TITLES]
+    titles = [i for i, word in enumerate(words[:-1]) if _is_title(word)]
     if not titles:
         return name
     return " ".join(words[titles[-1] + 1:])  # "former defense minister division general X": X
+
+
+def _is_title(word: str) -> bool:
+    """A title, or titles before a list of names ("jesuits ignacio ruiz and ...", "priests ...")."""
+    word = word.lower().rstrip(".")
+    return bool({word, word[:-1] if word.endswith("s") else word} & (_TITLES - _FIRST_NAME_TITLES))
+
+
+# Nationalities said by a noun of their own, which no demonym list of adjectives gives ("spaniard jose ruiz").
+_NATIONALITY_NOUNS = frozenset("spaniard briton swede dane pole turk finn scot frenchman englishman dutchman irishman "
+                               "scotsman welshman".split())
 
 
 def _is_demonym(word: str) -> bool:
@@ -138,7 +149,7 @@ def _is_demonym(word: str) -> bool:
     word = word.lower()
     stems = {word, word[:-1]} if word.endswith("s") else {word}
     stems |= {stem[:-3] + "ian" for stem in stems if stem.endswith("ean")}  # "ecuadorean" is "ecuadorian"
-    return bool(stems & load_gazetteer().demonyms)
+    return bool(stems & (load_gazetteer().demonyms | _NATIONALITY_NOUNS))
 
 
 def _without_nationality(name: str) -> str:
@@ -525,11 +536,19 @@ def _harmed_by_name(frame: IncidentFrame, victims: list[Victim]) -> list[Victim]
     return found
 
 
+# Nouns no person's name ends in: an event or a body of troops the tagger took for a person ("the Dorado massacre",
+# "the Belmonte battalion").
+_NOT_A_PERSON_LAST = frozenset("massacre massacres attack attacks bombing bombings battalion battalions brigade "
+                               "brigades regiment regiments detachment detachments".split())
+
+
 def _could_be_a_name(name: str) -> bool:
-    """False for a headline or an official taken for a name ("Everett Teen Found Shot", "Springs Gazette",
-    "County Coroner Jane Roe"): whoever reports the death is not its victim."""
-    words = set(name.lower().split())
-    return not (len(words) > 1 and words & _HEADLINE_WORDS - _TITLES) and not words & _REPORTING_OFFICIALS
+    """False for a headline, an official, an event or a unit taken for a name ("Everett Teen Found Shot", "Springs
+    Gazette", "County Coroner Jane Roe", "the Dorado massacre"): whoever reports the death is not its victim. False for
+    an alias too ("Juan Perez, alias El Tigre"): it names the person just named, no one else."""
+    words = name.lower().split()
+    return not (len(words) > 1 and set(words) & _HEADLINE_WORDS - _TITLES) and not set(words) & _REPORTING_OFFICIALS \
+        and not (words and (words[-1] in _NOT_A_PERSON_LAST or words[0] == "alias"))
 
 
 def _proper_noun_at(frame: IncidentFrame, mention: str, evidence: list[Evidence]) -> bool:
@@ -544,8 +563,13 @@ def _proper_noun_at(frame: IncidentFrame, mention: str, evidence: list[Evidence]
     return False
 
 
-def _name_word(token: Token) -> bool:
-    return (_first_name(token) or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON"))) \
+def _name_word(token: Token, name_end: int) -> bool:
+    """A word that begins the name ending at token ``name_end``: a first name, a proper noun the tagger left out of
+    any entity or took into the person's, or one it took for a nationality or a body ("msgr anselmo quiroga",
+    "aleksei volkonov") but parsed as part of the name, that no nationality list has."""
+    part_of_the_name = token.dep_ == "compound" and token.i < token.head.i < name_end \
+        and token.ent_type_ not in _PLACE_LABELS and not _is_demonym(token.text)
+    return (_first_name(token) or (token.pos_ == "PROPN" and (token.ent_type_ in ("", "PERSON") or part_of_the_name))) \
         and token.lower_.rstrip(".") not in _TITLES and token.is_alpha
 
 
@@ -560,7 +584,7 @@ def _longer_name_in_lower_case(frame: IncidentFrame, short: str) -> tuple[int, i
         if span is None:
             continue
         first, last = span.start, span.end - 1
-        while first > 0 and _name_word(doc[first - 1]) and span.end - first < 4:
+        while first > 0 and _name_word(doc[first - 1], span.end) and span.end - first < 4:
             first -= 1
         while last + 1 < len(doc) and doc[last].dep_ == "compound" and doc[last].head.i == last + 1 \
                 and doc[last + 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[last + 1].is_alpha and last + 1 - first < 4:
