@@ -600,6 +600,19 @@ def test_captions_ending_in_a_courtesy_line_leave_the_body_for_the_credits() -> 
     assert credits == ["Quetta Press Club", "Jane Roe"]
 
 
+def test_photo_agency_credits_leave_the_body_for_the_credits() -> None:
+    credits: list[str] = []
+    body = ("Police sealed off the street after the shooting on Monday night.\n\n"
+            "Getty Images / Dara Quill\n\n"
+            "Officers search the yard behind the shop. AP Photo/Milo Brant\n\n"
+            "Firefighters at the scene on Tuesday. Jo Penn / Reuters\n\n"
+            "The council said the road would reopen on Friday, with buses back on routes 4/5.")
+    assert _without_credited_captions(body, credits) == (
+        "Police sealed off the street after the shooting on Monday night.\n\n"
+        "The council said the road would reopen on Friday, with buses back on routes 4/5.")
+    assert credits == ["Getty Images / Dara Quill", "AP Photo/Milo Brant", "Jo Penn / Reuters"]
+
+
 OUTSIDER_PAGE = """<html><body><div class="page"><article><div class="story">
 <p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people and wounding
 eleven, police said.</p>

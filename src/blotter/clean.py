@@ -179,6 +179,11 @@ MAX_CAPTION_WORDS = 60
 # ... or in a courtesy line: "Photo courtesy of Jane Roe", "... 1932. Silver print. Courtesy Roe Gallery."
 _COURTESY_CREDIT = re.compile(r"(?:^|[.!?)]\s)(?i:(?:photos? |images? |pictures? )?courtesy(?: of)?)\s+"
                               r"(?P<credit>[A-Z][\w.'’&/ -]{1,50}?)\.?$")
+# ... or in a photo agency's form, the agency and the photographer either way round a slash: "Getty Images /
+# Jane Roe", "AP Photo/Jane Roe", "Jane Roe / Reuters".
+_PHOTO_AGENCY = r"(?:Getty Images|AP(?: Photo)?|Reuters|AFP|EPA(?:-EFE)?|Shutterstock|iStock(?:photo)?|Alamy|Bloomberg)"
+_AGENCY_CREDIT = re.compile(rf"(?:^|[.!?)]\s)(?P<credit>{_PHOTO_AGENCY}\s*/\s*[\w][\w.'’& -]{{0,50}}"
+                            rf"|[A-Z][\w'’& -]{{1,50}}?\s*/\s*{_PHOTO_AGENCY})\.?$")
 _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|this (?:work|article|content) is licensed under"
                             r"|prices were accurate at the time|learn more about our editorial process"
                             r"|enjoyed this (?:piece|article|story)\?|would you like to receive notifications"
@@ -1279,8 +1284,8 @@ def _without_leading_title(text: str, headlines: list[str | None]) -> str:
 
 
 def _without_credited_captions(text: str, credits: list[str]) -> str:
-    """The body without image captions that end in their credit ("... the trail. Credit: Jane Roe");
-    the credit is kept in ``credits``."""
+    """The body without image captions that end in their credit ("... the trail. Credit: Jane Roe",
+    "Getty Images / Jane Roe"); the credit is kept in ``credits``."""
     kept = []
     for paragraph in text.split("\n\n"):
         tail = paragraph if len(paragraph) <= 80 else " " + paragraph[-80:].split(" ", 1)[-1]  # the label is near the end
@@ -1288,6 +1293,8 @@ def _without_credited_captions(text: str, credits: list[str]) -> str:
         match = _CAPTION_CREDIT.search(tail) if ":" in tail and short else None
         if match is None and short and "ourtesy" in tail:
             match = _COURTESY_CREDIT.search(tail)
+        if match is None and short and "/" in tail:
+            match = _AGENCY_CREDIT.search(tail)
         if match is None:
             kept.append(paragraph)
         elif (credit := match.group("credit").strip()) not in credits:
