@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 
 from blotter.clean import (_dom_blocks, _first_publication, _with_dropped_prose, _with_short_repeats,
                            _without_credited_captions, _without_leading_labels, _without_leading_title,
-                           _without_closing_credits, _without_closing_teasers, _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
+                           _without_closing_credits, _without_closing_teasers, _without_disclosures, _without_link_runs_at_the_ends, _without_reading_times, _without_trailing_outsiders, _without_trailing_sections, clean,
                            detect_language)
 from blotter.errors import NoArticleText
 from blotter.models import InputDocument
@@ -600,6 +600,19 @@ def test_captions_ending_in_a_courtesy_line_leave_the_body_for_the_credits() -> 
     assert credits == ["Quetta Press Club", "Jane Roe"]
 
 
+def test_photo_agency_credits_leave_the_body_for_the_credits() -> None:
+    credits: list[str] = []
+    body = ("Police sealed off the street after the shooting on Monday night.\n\n"
+            "Getty Images / Dara Quill\n\n"
+            "Officers search the yard behind the shop. AP Photo/Milo Brant\n\n"
+            "Firefighters at the scene on Tuesday. Jo Penn / Reuters\n\n"
+            "The council said the road would reopen on Friday, with buses back on routes 4/5.")
+    assert _without_credited_captions(body, credits) == (
+        "Police sealed off the street after the shooting on Monday night.\n\n"
+        "The council said the road would reopen on Friday, with buses back on routes 4/5.")
+    assert credits == ["Getty Images / Dara Quill", "AP Photo/Milo Brant", "Jo Penn / Reuters"]
+
+
 OUTSIDER_PAGE = """<html><body><div class="page"><article><div class="story">
 <p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people and wounding
 eleven, police said.</p>
@@ -1039,6 +1052,20 @@ def test_a_run_of_notes_on_the_writer_goes_from_its_first_note() -> None:
              "This story about building safety was produced by the Brimford Ledger, a nonprofit newsroom.\n\n"
              "More from the Ledger\n\nWe have a small favour to ask of our readers.")
     assert _without_closing_credits(f"{report}\n\n{notes}") == report
+
+
+def test_notes_on_what_the_site_earns_from_its_links_leave_the_body() -> None:
+    report = ("The new ferry from Brimford to Ostrava Falls takes forty minutes and runs every hour.\n\n"
+              "Tickets cost less when bought a day ahead.")
+    for note in ("This guide includes affiliate links to the shops we mention.",
+                 "Our editors chose every kettle here; we may earn a commission when you buy one.",
+                 "(I'd get a small kickback from the ferry line if you book with my code.)"):
+        assert _without_disclosures(f"{note}\n\n{report}") == report
+        assert _without_disclosures(f"{report}\n\n{note}") == report
+    # a long paragraph about commissions is the article's subject
+    essay = ("At our agency we earn a commission on the insurance we sell, and some readers asked whether that "
+             "colours our advice. " * 4).strip()
+    assert _without_disclosures(f"{report}\n\n{essay}") == f"{report}\n\n{essay}"
 
 
 def test_a_tip_line_that_closes_a_crime_report_is_no_writer_credit() -> None:

@@ -179,17 +179,32 @@ MAX_CAPTION_WORDS = 60
 # ... or in a courtesy line: "Photo courtesy of Jane Roe", "... 1932. Silver print. Courtesy Roe Gallery."
 _COURTESY_CREDIT = re.compile(r"(?:^|[.!?)]\s)(?i:(?:photos? |images? |pictures? )?courtesy(?: of)?)\s+"
                               r"(?P<credit>[A-Z][\w.'’&/ -]{1,50}?)\.?$")
+# ... or in a photo agency's form, the agency and the photographer either way round a slash: "Getty Images /
+# Jane Roe", "AP Photo/Jane Roe", "Jane Roe / Reuters".
+_PHOTO_AGENCY = r"(?:Getty Images|AP(?: Photo)?|Reuters|AFP|EPA(?:-EFE)?|Shutterstock|iStock(?:photo)?|Alamy|Bloomberg)"
+_AGENCY_CREDIT = re.compile(rf"(?:^|[.!?)]\s)(?P<credit>{_PHOTO_AGENCY}\s*/\s*[\w][\w.'’& -]{{0,50}}"
+                            rf"|[A-Z][\w'’& -]{{1,50}}?\s*/\s*{_PHOTO_AGENCY})\.?$")
 _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|this (?:work|article|content) is licensed under"
                             r"|prices were accurate at the time|learn more about our editorial process"
                             r"|enjoyed this (?:piece|article|story)\?|would you like to receive notifications"
                             r"|become a paid subscriber|this (?:article|story|post) is exclusive to|last reviewed\b",
                             re.IGNORECASE)
 TRAILING_SECTION_MIN_SHARE = 0.5
+# A site's note that it earns from the links on the page ("this guide includes affiliate links", "we
+# may earn a commission when you buy ..."): about the page, not the report, wherever it is set. A long
+# paragraph that mentions commissions is the article discussing them.
+_DISCLOSURE = re.compile(
+    r"\b(?:contains?|includes?|features?|uses?|may contain|might contain|has|have) (?:some |paid |sponsored )?"
+    r"affiliate (?:links?|partnerships?)"
+    r"|\b(?:we|i)(?:'d|’d| may| might| could| will)? (?:earn|receive|get|make)s? (?:a |an )?(?:small |tiny )?"
+    r"(?:(?:affiliate )?commissions?|compensation|(?:a )?kick ?back|a share of (?:the )?(?:sales|revenue))",
+    re.IGNORECASE)
+MAX_DISCLOSURE_WORDS = 60
 # Among the body's last paragraphs, a note on its writer ends the article: how to reach them, or who
 # wrote or produced the story. A writer is reached under a personal name at an email address; an
 # agency's tip line ("Crime Stoppers can be reached at ...") closes many a crime report. (Cutting a
-# closing bio too, "Jane Roe is a freelance writer ...", was tried: WCXB's gold keeps it on some
-# pages, and must-include rows fell.)
+# closing bio too, "Jane Roe is a freelance writer ...", was tried, even only one opening with the
+# byline's own name: WCXB's gold keeps it on some pages, and must-include rows fell.)
 _CLOSING_CREDIT = re.compile(
     r"contact (?:staff writer|reporter|the (?:writer|reporter|author)) (?-i:[A-Z])"
     r"|(?!(?:\S+ ){0,3}(?:police|crime|stoppers|detectives?|officers?|investigators?|sheriff|department|unit|office"
@@ -371,7 +386,7 @@ def _clean_html(html: str, url: str | None) -> tuple[PageParts, str | None]:
     headlines = [parts.title, headline, extracted.title, *(_clean_title(title, extracted.sitename) for title in head_titles)]
     parts.text = _without_trailing_sections(_without_leading_title(parts.text, headlines))
     parts.text = _without_credited_captions(parts.text, parts.image_credits)
-    parts.text = _without_leading_labels(_without_reading_times(parts.text))
+    parts.text = _without_leading_labels(_without_reading_times(_without_disclosures(parts.text)))
     parts.text = _without_link_runs_at_the_ends(_without_trailing_outsiders(parts.text, blocks), blocks)
     parts.text = _without_closing_credits(_without_closing_teasers(_without_card_blurbs(parts.text, blurbs)))
     parts.subtitle = _subtitle(subtitle_candidates, parts.title, parts.text)
@@ -1269,8 +1284,8 @@ def _without_leading_title(text: str, headlines: list[str | None]) -> str:
 
 
 def _without_credited_captions(text: str, credits: list[str]) -> str:
-    """The body without image captions that end in their credit ("... the trail. Credit: Jane Roe");
-    the credit is kept in ``credits``."""
+    """The body without image captions that end in their credit ("... the trail. Credit: Jane Roe",
+    "Getty Images / Jane Roe"); the credit is kept in ``credits``."""
     kept = []
     for paragraph in text.split("\n\n"):
         tail = paragraph if len(paragraph) <= 80 else " " + paragraph[-80:].split(" ", 1)[-1]  # the label is near the end
@@ -1278,10 +1293,19 @@ def _without_credited_captions(text: str, credits: list[str]) -> str:
         match = _CAPTION_CREDIT.search(tail) if ":" in tail and short else None
         if match is None and short and "ourtesy" in tail:
             match = _COURTESY_CREDIT.search(tail)
+        if match is None and short and "/" in tail:
+            match = _AGENCY_CREDIT.search(tail)
         if match is None:
             kept.append(paragraph)
         elif (credit := match.group("credit").strip()) not in credits:
             credits.append(credit)
+    return "\n\n".join(kept)
+
+
+def _without_disclosures(text: str) -> str:
+    """The body without the site's notes on what it earns from the page's links and adverts."""
+    kept = [paragraph for paragraph in text.split("\n\n")
+            if len(paragraph.split()) > MAX_DISCLOSURE_WORDS or not _DISCLOSURE.search(paragraph)]
     return "\n\n".join(kept)
 
 
