@@ -708,6 +708,9 @@ SATURDAY = datetime(2024, 3, 9, 15, 0, tzinfo=timezone.utc)
     # published on a Monday: the week before runs from Sunday to Saturday, so its Sunday is eight days back
     ("Three gunmen fired into a crowd at a Tulsa skate park last week, killing Jon Reyes, 17. Officers said the "
      "gunfire broke out around 9 p.m. Sunday near the gate.", MONDAY, "2024-02-25"),
+    # "last week" dates the charge, not the act, and the act's weekday is told in the next sentence (a caption)
+    ("Rob Tanner, 31, is charged in the fatal shooting of Lia Moss, 9, last week.\n\nLia Moss, 9, who was fatally "
+     "shot Wednesday night in the 400 block of Alder Street.", SATURDAY, "2024-02-28"),
 ])
 def test_a_weekday_of_a_shooting_last_week_is_that_weeks_day(text: str, published: datetime, start: str) -> None:
     result = date_of(text, published)

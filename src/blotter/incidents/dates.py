@@ -794,16 +794,19 @@ def _into_the_week(text: str, candidates: list[tuple[float, DateMention, int]], 
     """Candidates where the act's bare weekday moves into the week the report says the act happened in: "opened fire
     at a park last week ... shortly before 10 p.m. Sunday" in a Monday's report is the Sunday eight days back, not
     yesterday (counted from publication, a weekday lands in the current week)."""
-    result = []
-    for score, mention, sentence_start in candidates:
-        if (score > -1 and mention.char_start in act_days and mention.precision == "day"
-                and not week.start <= mention.start <= week.end
-                and _BARE_WEEKDAY_RE.fullmatch(text, mention.char_start, mention.char_end)):
-            day = week.start + timedelta(days=(mention.start.weekday() - week.start.weekday()) % 7)
-            if day <= week.end:
-                mention = DateMention(day, day, "day", mention.char_start, mention.char_end)
-        result.append((score, mention, sentence_start))
-    return result
+    return [(score, _moved_into(text, mention, week) if score > -1 and mention.char_start in act_days else mention,
+             sentence_start) for score, mention, sentence_start in candidates]
+
+
+def _moved_into(text: str, mention: DateMention, week: DateMention) -> DateMention:
+    """A bare weekday ("Sunday") moved into the week the report names ("last week"), where that week holds
+    such a day; any other mention as it is."""
+    if (mention.precision == "day" and not week.start <= mention.start <= week.end and (week.end - week.start).days < 7
+            and _BARE_WEEKDAY_RE.fullmatch(text, mention.char_start, mention.char_end)):
+        day = week.start + timedelta(days=(mention.start.weekday() - week.start.weekday()) % 7)
+        if day <= week.end:
+            return DateMention(day, day, "day", mention.char_start, mention.char_end)
+    return mention
 
 
 # The report's own event said to have happened, up to its day: "The shooting happened inside a home on June 2".
@@ -928,6 +931,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     if chosen.precision != "day":  # "an overnight shooting" ... "around 2:30 a.m. Sunday": the day refines it
         inside = [c for c in candidates if c[1].precision == "day" and c[0] > -1
                   and chosen.start <= c[1].start <= chosen.end]
+        if not inside:  # "charged in the shooting last week ... shot Wednesday night": that week's Wednesday
+            inside = [(c[0], moved, c[2]) for c in candidates if c[0] > -1 and c[1].char_start in violent_days
+                      and chosen.start <= (moved := _moved_into(text, c[1], chosen)).start <= chosen.end]
         if inside:
             score, chosen, sentence_start = max(inside, key=lambda c: (c[0], -c[1].char_start))
     return _with_time(chosen, sentence_start, times, text, "text", text)
