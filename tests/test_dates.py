@@ -140,6 +140,12 @@ def test_an_archive_date_gives_way_to_the_page_stamp() -> None:
     assert [e.quote for e in incident.date.evidence][0] == "on Sunday night"
 
 
+def test_a_stamp_with_a_two_digit_year_anchors_a_weekday() -> None:
+    text = "(03/05/24) - A man was shot on Oak Street on Sunday night, police said. He is expected to survive."
+    article = Article(id="t", text=text, published="2026-01-20T00:00:00+00:00")  # when an archive copied it
+    assert find_incidents(analyse(text), article, [])[0].date.start == "2024-03-03"
+
+
 def test_a_day_named_outside_the_incident_sentences_dates_the_main_incident() -> None:
     text = ("Teen wounded in shooting\n\nA teenager was shot and wounded at a park, police said. He is expected to "
             "recover. The park reopened last year after repairs. Officers were called to the park Saturday afternoon.")

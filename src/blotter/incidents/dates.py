@@ -411,12 +411,12 @@ def resolve_date_expression(text: str, published: datetime | date | None) -> tup
 
 
 # The page's own stamp near its top: "Posted: Friday, July 8, 2016 4:12 PM", "Created: 11/03/2017 8:06 AM",
-# a dateline "SAVANNAH, GA (October 16, 2015):" or a release's opening "June 17, 2013 - Police are ...".
+# a dateline "SAVANNAH, GA (October 16, 2015):" or "(05/09/16) -", or a release's opening "June 17, 2013 - Police are ...".
 # Only a stamp with its year counts.
 _STAMP_RE = re.compile(
     r"(?:\b(?:Originally\s+|First\s+)?(?:Posted|Created|Published)(?:\s+on)?\s*:?\s*|\(\s*|(?P<line>(?<![^\n])))"
     r"(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)"
-    r"|(?P<nmonth>\d{1,2})/(?P<nday>\d{1,2})/(?P<nyear>(?:19|20)\d\d))\b", re.IGNORECASE)
+    r"|(?P<nmonth>\d{1,2})/(?P<nday>\d{1,2})/(?P<nyear>(?:19|20)?\d\d))\b", re.IGNORECASE)
 _STAMP_REACH = 600  # characters from the top of the text
 
 
@@ -430,7 +430,7 @@ def _stamps(text: str) -> list[tuple[date, int, int]]:
             continue  # a date opening a line is the release's own only when a dash follows it
         try:
             if match.group("nyear"):
-                day = date(int(match.group("nyear")), int(match.group("nmonth")), int(match.group("nday")))
+                day = date(_year(match.group("nyear"), None), int(match.group("nmonth")), int(match.group("nday")))
             else:
                 day = date(int(match.group("year")), MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day")))
         except ValueError:
