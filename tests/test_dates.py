@@ -140,6 +140,12 @@ def test_an_archive_date_gives_way_to_the_page_stamp() -> None:
     assert [e.quote for e in incident.date.evidence][0] == "on Sunday night"
 
 
+def test_a_stamp_line_cleaning_takes_off_still_anchors_a_weekday_over_an_archive_date() -> None:
+    page = "Posted: Mar 5, 2024 9:10 AM EST\n\nA man was shot on Oak Street on Sunday night, police said."
+    record = extract_text(page, published="2026-01-20")  # the day an archive copied the page
+    assert record.published == "2026-01-20" and record.incidents[0].date.start == "2024-03-03"
+
+
 def test_a_stamp_with_a_two_digit_year_anchors_a_weekday() -> None:
     text = "(03/05/24) - A man was shot on Oak Street on Sunday night, police said. He is expected to survive."
     article = Article(id="t", text=text, published="2026-01-20T00:00:00+00:00")  # when an archive copied it

@@ -452,11 +452,13 @@ def stamped_publication(text: str) -> date | None:
 _ADDRESS_DAY_REACH = timedelta(days=6 * 366)
 
 
-def publication_anchor(published: datetime | None, text: str, address_day: date | None = None) -> datetime | None:
+def publication_anchor(published: datetime | None, text: str, address_day: date | None = None,
+                       page_stamp: date | None = None) -> datetime | None:
     """The day relative dates ("on Saturday") count back from: the given publication time, unless the page's
-    own stamp, or else the day its address holds ("/2013/06/09/"), says it came out earlier (the given date was
-    when an archive copied the page or a later update) or none was given."""
-    stamp = stamped_publication(text)
+    own stamp (in the text, or ``page_stamp``: the one cleaning took off the page), or else the day its address
+    holds ("/2013/06/09/"), says it came out earlier (the given date was when an archive copied the page or a later
+    update) or none was given."""
+    stamp = stamped_publication(text) or page_stamp
     if stamp is None and address_day is not None and published is not None and (
             timedelta(days=2) < published.date() - address_day <= _ADDRESS_DAY_REACH):
         stamp = address_day
