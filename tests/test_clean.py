@@ -188,6 +188,20 @@ def test_last_updated_and_posted_on_forms() -> None:
     assert (article.published, article.updated) == ("2024-03-04", "2024-03-05T10:00:00+00:00")
 
 
+@pytest.mark.parametrize("page", [
+    # one line holds both stamps: the first is when the page came out, the second its last update
+    "Posted: Friday, March 1, 2024 8:32 PM EST Updated: Monday, March 11, 2024 9:05 AM EST\n\n"
+    "Shop owner shot in Linden\n\nA shop owner was shot on Thursday night, police said.\n",
+    # the stamps run on after the headline on its line
+    "Shop owner shot in Linden Posted: Friday, March 1, 2024 8:32 PM EST Updated: Monday, March 11, 2024 9:05 AM EST"
+    "\n\nA shop owner was shot on Thursday night, police said.\n",
+])
+def test_posted_and_updated_stamps_on_one_line(page: str) -> None:
+    article = clean_text(page)
+    assert (article.published, article.updated) == ("2024-03-01T20:32:00-05:00", "2024-03-11T09:05:00-05:00")
+    assert article.title == "Shop owner shot in Linden"
+
+
 def test_undated_page_has_no_dates() -> None:
     article = clean_text("Shots fired near school\n\nShots were fired near a school on Tuesday, police said.\n")
     assert article.published is None and article.updated is None

@@ -140,6 +140,18 @@ def test_an_archive_date_gives_way_to_the_page_stamp() -> None:
     assert [e.quote for e in incident.date.evidence][0] == "on Sunday night"
 
 
+def test_a_stamp_line_cleaning_takes_off_still_anchors_a_weekday_over_an_archive_date() -> None:
+    page = "Posted: Mar 5, 2024 9:10 AM EST\n\nA man was shot on Oak Street on Sunday night, police said."
+    record = extract_text(page, published="2026-01-20")  # the day an archive copied the page
+    assert record.published == "2026-01-20" and record.incidents[0].date.start == "2024-03-03"
+
+
+def test_a_stamp_with_a_two_digit_year_anchors_a_weekday() -> None:
+    text = "(03/05/24) - A man was shot on Oak Street on Sunday night, police said. He is expected to survive."
+    article = Article(id="t", text=text, published="2026-01-20T00:00:00+00:00")  # when an archive copied it
+    assert find_incidents(analyse(text), article, [])[0].date.start == "2024-03-03"
+
+
 def test_a_day_named_outside_the_incident_sentences_dates_the_main_incident() -> None:
     text = ("Teen wounded in shooting\n\nA teenager was shot and wounded at a park, police said. He is expected to "
             "recover. The park reopened last year after repairs. Officers were called to the park Saturday afternoon.")
@@ -708,6 +720,9 @@ SATURDAY = datetime(2024, 3, 9, 15, 0, tzinfo=timezone.utc)
     # published on a Monday: the week before runs from Sunday to Saturday, so its Sunday is eight days back
     ("Three gunmen fired into a crowd at a Tulsa skate park last week, killing Jon Reyes, 17. Officers said the "
      "gunfire broke out around 9 p.m. Sunday near the gate.", MONDAY, "2024-02-25"),
+    # "last week" dates the charge, not the act, and the act's weekday is told in the next sentence (a caption)
+    ("Rob Tanner, 31, is charged in the fatal shooting of Lia Moss, 9, last week.\n\nLia Moss, 9, who was fatally "
+     "shot Wednesday night in the 400 block of Alder Street.", SATURDAY, "2024-02-28"),
 ])
 def test_a_weekday_of_a_shooting_last_week_is_that_weeks_day(text: str, published: datetime, start: str) -> None:
     result = date_of(text, published)

@@ -307,7 +307,7 @@ def clean(doc: InputDocument) -> Article:
         title=doc.title or parts.title, subtitle=parts.subtitle, authors=parts.authors,
         published=published, updated=parts.updated, language=language, text=parts.text,
         related_links=parts.related_links, image_credits=parts.image_credits,
-        dateline=parts.dateline, warnings=warnings,
+        dateline=parts.dateline, stamped=parts.published, warnings=warnings,
     )
 
 

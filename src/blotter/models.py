@@ -287,4 +287,5 @@ class Article(Record):
     related_links: list[RelatedLink] = Field(default_factory=list)
     image_credits: list[str] = Field(default_factory=list)
     dateline: Optional[str] = None  # "KADUNA, Nigeria" from a wire dateline, when there is one
+    stamped: Optional[str] = None  # the publication stamp the page prints ("Posted: ..."), even when a date was given
     warnings: list[str] = Field(default_factory=list)

@@ -210,6 +210,12 @@ _STAMP_LABEL_RE = re.compile(
     r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
+# Where a second labelled stamp starts on a stamp's line ("Posted: May 4, 2015 8:32 PM Updated: May 9, 2015 ..."),
+# or where the stamps start after a headline on its line ("Man shot at park Posted: May 4, 2015 8:32 PM").
+_NEXT_STAMP_RE = re.compile(r"(?<!last)\s+(?=(?:last\s+)?(?:updated|modified)\s*:)", re.IGNORECASE)
+_HEADLINE_STAMP_RE = re.compile(
+    r"(?<!last)(?<!first)(?<!originally)\s+(?=(?:(?:first\s+|originally\s+)?published|posted|created|(?:last\s+)?updated|(?:last\s+)?modified)\s*:)",
+    re.IGNORECASE)
 _RELATIVE_STAMP_RE = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d)\s+ago$"
     r"|^\d+\s*min(?:ute)?s?\s+read$",
@@ -441,7 +447,8 @@ class _Furniture:
             return True
         if len(line) > 300 or _TABLE_ROW_RE.match(line):
             return False
-        segments = [segment.strip() for segment in re.split(r"\s+\|\s+|^\|\s*|\s*\|$", line) if segment.strip()]
+        segments = [segment.strip() for part in re.split(r"\s+\|\s+|^\|\s*|\s*\|$", line)
+                    for segment in _NEXT_STAMP_RE.split(part) if segment.strip()]
         if not segments:
             return False
         if len(segments) >= 3 and all(len(segment.split()) <= 3 for segment in segments):
@@ -709,7 +716,11 @@ class _Parse:
         return content
 
     def _headline_without_stamp(self, line: str) -> str:
-        """"Gunman held January 1, 2013 5:05 PM": the headline, with the date recorded as published."""
+        """"Gunman held January 1, 2013 5:05 PM": the headline, with the date recorded as published; the labelled
+        stamps after a headline ("... Posted: May 4, 2015 Updated: May 9, 2015") are recorded as they say."""
+        labelled = _HEADLINE_STAMP_RE.search(line)
+        if labelled and len(line[:labelled.start()].split()) >= 3 and self.furniture.take(line[labelled.end():]):
+            return line[:labelled.start()]
         for match in _DATE_RE.finditer(line):
             headline = line[:match.start()].rstrip(" ,|-–—")
             stamp = parse_stamp(line[match.start():], self.furniture.country())

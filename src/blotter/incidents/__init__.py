@@ -314,7 +314,8 @@ def find_incidents(doc: Doc, article: Article, places: list[Place], *,
         return []
     address_day = url_date(article.url)
     published = publication_anchor(parse_published(article.published), article.text,
-                                   date.fromisoformat(address_day) if address_day else None)
+                                   date.fromisoformat(address_day) if address_day else None,
+                                   date.fromisoformat(article.stamped[:10]) if article.stamped else None)
     detected_incidents = group_incidents(doc, article.text, str(published.year) if published else None, places)
     if not detected_incidents:
         headline = _headline_incident(doc, article, places, published)

@@ -411,12 +411,12 @@ def resolve_date_expression(text: str, published: datetime | date | None) -> tup
 
 
 # The page's own stamp near its top: "Posted: Friday, July 8, 2016 4:12 PM", "Created: 11/03/2017 8:06 AM",
-# a dateline "SAVANNAH, GA (October 16, 2015):" or a release's opening "June 17, 2013 - Police are ...".
+# a dateline "SAVANNAH, GA (October 16, 2015):" or "(05/09/16) -", or a release's opening "June 17, 2013 - Police are ...".
 # Only a stamp with its year counts.
 _STAMP_RE = re.compile(
     r"(?:\b(?:Originally\s+|First\s+)?(?:Posted|Created|Published)(?:\s+on)?\s*:?\s*|\(\s*|(?P<line>(?<![^\n])))"
     r"(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)"
-    r"|(?P<nmonth>\d{1,2})/(?P<nday>\d{1,2})/(?P<nyear>(?:19|20)\d\d))\b", re.IGNORECASE)
+    r"|(?P<nmonth>\d{1,2})/(?P<nday>\d{1,2})/(?P<nyear>(?:19|20)?\d\d))\b", re.IGNORECASE)
 _STAMP_REACH = 600  # characters from the top of the text
 
 
@@ -430,7 +430,7 @@ def _stamps(text: str) -> list[tuple[date, int, int]]:
             continue  # a date opening a line is the release's own only when a dash follows it
         try:
             if match.group("nyear"):
-                day = date(int(match.group("nyear")), int(match.group("nmonth")), int(match.group("nday")))
+                day = date(_year(match.group("nyear"), None), int(match.group("nmonth")), int(match.group("nday")))
             else:
                 day = date(int(match.group("year")), MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day")))
         except ValueError:
@@ -452,11 +452,13 @@ def stamped_publication(text: str) -> date | None:
 _ADDRESS_DAY_REACH = timedelta(days=6 * 366)
 
 
-def publication_anchor(published: datetime | None, text: str, address_day: date | None = None) -> datetime | None:
+def publication_anchor(published: datetime | None, text: str, address_day: date | None = None,
+                       page_stamp: date | None = None) -> datetime | None:
     """The day relative dates ("on Saturday") count back from: the given publication time, unless the page's
-    own stamp, or else the day its address holds ("/2013/06/09/"), says it came out earlier (the given date was
-    when an archive copied the page or a later update) or none was given."""
-    stamp = stamped_publication(text)
+    own stamp (in the text, or ``page_stamp``: the one cleaning took off the page), or else the day its address
+    holds ("/2013/06/09/"), says it came out earlier (the given date was when an archive copied the page or a later
+    update) or none was given."""
+    stamp = stamped_publication(text) or page_stamp
     if stamp is None and address_day is not None and published is not None and (
             timedelta(days=2) < published.date() - address_day <= _ADDRESS_DAY_REACH):
         stamp = address_day
@@ -794,16 +796,19 @@ def _into_the_week(text: str, candidates: list[tuple[float, DateMention, int]], 
     """Candidates where the act's bare weekday moves into the week the report says the act happened in: "opened fire
     at a park last week ... shortly before 10 p.m. Sunday" in a Monday's report is the Sunday eight days back, not
     yesterday (counted from publication, a weekday lands in the current week)."""
-    result = []
-    for score, mention, sentence_start in candidates:
-        if (score > -1 and mention.char_start in act_days and mention.precision == "day"
-                and not week.start <= mention.start <= week.end
-                and _BARE_WEEKDAY_RE.fullmatch(text, mention.char_start, mention.char_end)):
-            day = week.start + timedelta(days=(mention.start.weekday() - week.start.weekday()) % 7)
-            if day <= week.end:
-                mention = DateMention(day, day, "day", mention.char_start, mention.char_end)
-        result.append((score, mention, sentence_start))
-    return result
+    return [(score, _moved_into(text, mention, week) if score > -1 and mention.char_start in act_days else mention,
+             sentence_start) for score, mention, sentence_start in candidates]
+
+
+def _moved_into(text: str, mention: DateMention, week: DateMention) -> DateMention:
+    """A bare weekday ("Sunday") moved into the week the report names ("last week"), where that week holds
+    such a day; any other mention as it is."""
+    if (mention.precision == "day" and not week.start <= mention.start <= week.end and (week.end - week.start).days < 7
+            and _BARE_WEEKDAY_RE.fullmatch(text, mention.char_start, mention.char_end)):
+        day = week.start + timedelta(days=(mention.start.weekday() - week.start.weekday()) % 7)
+        if day <= week.end:
+            return DateMention(day, day, "day", mention.char_start, mention.char_end)
+    return mention
 
 
 # The report's own event said to have happened, up to its day: "The shooting happened inside a home on June 2".
@@ -928,6 +933,9 @@ def fill_date(frame: IncidentFrame) -> IncidentDate:
     if chosen.precision != "day":  # "an overnight shooting" ... "around 2:30 a.m. Sunday": the day refines it
         inside = [c for c in candidates if c[1].precision == "day" and c[0] > -1
                   and chosen.start <= c[1].start <= chosen.end]
+        if not inside:  # "charged in the shooting last week ... shot Wednesday night": that week's Wednesday
+            inside = [(c[0], moved, c[2]) for c in candidates if c[0] > -1 and c[1].char_start in violent_days
+                      and chosen.start <= (moved := _moved_into(text, c[1], chosen)).start <= chosen.end]
         if inside:
             score, chosen, sentence_start = max(inside, key=lambda c: (c[0], -c[1].char_start))
     return _with_time(chosen, sentence_start, times, text, "text", text)
