@@ -168,6 +168,18 @@ def test_separate_attack_elsewhere_is_its_own_incident() -> None:
     assert found[1].attack_types[0] == "facility_infrastructure_attack"
 
 
+@pytest.mark.parametrize("second", [
+    "In another guerrilla action, rebels burned two buses on the highway to the dam.",
+    "The army also reported today that rebels burned two buses on the highway to the dam.",
+    "It has also been reported that rebels burned two buses on the highway to the dam.",
+])
+def test_an_act_the_report_adds_with_whose_act_or_when_it_was_told_is_its_own_incident(second: str) -> None:
+    text = "Gunmen shot dead two farmers near Riverton on Monday, residents said. " + second
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert "buses" in found[1].evidence[0].quote
+
+
 def test_the_second_act_of_a_list_is_its_own_incident() -> None:
     text = ("Rebels set off two bombs in Riverton overnight, police said. "
             "The explosions damaged a bank and shattered windows nearby. "

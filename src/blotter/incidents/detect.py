@@ -179,8 +179,11 @@ _CONVICTION = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER = re.compile(
-    r"\b(in (another|a separate|a second|an unrelated) (attack|incident|development|case)|separately|elsewhere|"
-    r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b"
+    # "in another terrorist action", "in a separate guerrilla attack": a word or two may say whose act it was.
+    r"\b(in (another|a separate|a second|an unrelated)(?: \w+){0,2}? (attack|incident|development|case|action|act|"
+    r"operation)|separately|elsewhere|meanwhile|in other news|on the other hand)\b"
+    # One more report added: "also reported that", "also reported today that", "it has also been reported that".
+    r"|\balso (?:been )?(reported|said|announced)(?: (?:today|yesterday|tonight|on \w+))? that\b"
     r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b"
     r"|\b(another|a second|a third|a similar) (attack|kidnapping|abduction|assassination|murder|massacre|ambush|bombing)\b"
     r"|\bin (a|another) similar (attack|incident)\b"
