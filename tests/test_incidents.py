@@ -980,6 +980,16 @@ def test_a_player_on_fire_is_no_arson() -> None:
     assert [i.attack_types for i in incidents_of(text)] == [["armed_assault"]]
 
 
+@pytest.mark.parametrize("opening", ["Also today in Cusco,", "Yesterday in Cusco,", "And in Cusco"])
+def test_a_sentence_opening_on_another_town_after_also_or_a_day_is_an_incident_of_its_own(opening: str) -> None:
+    text = ("Rebels bombed a bank in Huancayo on Sunday, police said. "
+            "Later that day rebels burned two buses in Huaraz. "
+            f"{opening} a judge was shot dead by gunmen.")
+    found = incidents_with_places(text)
+    assert len(found) == 3
+    assert "judge" in found[2].evidence[0].quote
+
+
 def test_a_sentence_opening_on_a_time_phrase_does_not_move_to_the_city_it_is_told_from() -> None:
     # "At the same time" opens on no place: the spokesman's city later on is no new scene.
     text = ("Rebels bombed a bank in Huancayo on Sunday, police said. "

@@ -767,9 +767,11 @@ def _doer_side(event: SentenceEvents) -> str | None:
     return None
 
 
-# A sentence that opens on where it is set: "In Cusco, ...", "At the port of ...".
-_OPENS_ON_PLACE = re.compile(r"\W*(?:in|at|near)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE)
-# How far into a sentence the place it opens on may start: "In the northern town of ...".
+# A sentence that opens on where it is set: "In Cusco, ...", "At the port of ...", after a word adding it to the
+# acts told or a day ("Also today in Cusco, ...", "Yesterday in Cusco ...").
+_OPENS_ON_PLACE = re.compile(r"\W*(?:(?:also|and)\s+)?(?:(?:today|yesterday|tonight|last night|this morning|"
+                             r"this afternoon|this evening),?\s+)?(?P<at>in|at|near)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE)
+# How far from the opening "in" the place it opens on may start: "In the northern town of ...".
 _OPENING_CHARS = 40
 
 
@@ -779,8 +781,8 @@ def _opening_places(sentence_text: str, sentence_start: int, places: list[_Place
     opening = _OPENS_ON_PLACE.match(sentence_text)
     if opening is None:
         return []
-    comma = sentence_text.find(",")
-    end = sentence_start + min(comma if comma >= 0 else len(sentence_text), _OPENING_CHARS)
+    comma = sentence_text.find(",", opening.start("at"))
+    end = sentence_start + min(comma if comma >= 0 else len(sentence_text), opening.start("at") + _OPENING_CHARS)
     return [p for p in places if sentence_start <= p.start < end]
 
 
