@@ -180,6 +180,19 @@ def test_an_act_the_report_adds_with_whose_act_or_when_it_was_told_is_its_own_in
     assert "buses" in found[1].evidence[0].quote
 
 
+def test_acts_listed_with_a_day_each_between_semicolons_are_incidents_of_their_own() -> None:
+    text = ("Gunmen shot dead a judge in Riverton on 1 July, police said. "
+            "Judge Ana Rolle was murdered on 3 May; magistrate Tom Vance was shot dead on 9 June.")
+    found = incidents_of(text)
+    assert len(found) == 3
+    assert "Vance" in found[2].evidence[0].quote and "Vance" not in found[1].evidence[0].quote
+
+
+def test_one_act_told_with_its_day_and_a_semicolon_stays_one_incident() -> None:
+    text = "Gunmen shot dead a judge in Riverton on 3 May; her driver was wounded."
+    assert len(incidents_of(text)) == 1
+
+
 def test_the_second_act_of_a_list_is_its_own_incident() -> None:
     text = ("Rebels set off two bombs in Riverton overnight, police said. "
             "The explosions damaged a bank and shattered windows nearby. "

@@ -730,6 +730,22 @@ def split_acts(event: SentenceEvents) -> list[SentenceEvents]:
     return [event]
 
 
+def split_days(event: SentenceEvents) -> list[SentenceEvents]:
+    """A sentence listing acts clause by clause, each dated to a day of its own ("a judge was killed on 2 May;
+    a magistrate was shot on 9 June"), cut at its semicolons into one clause per act."""
+    sentence, doc = event.sentence, event.sentence.doc
+    bounds = [sentence.start] + [t.i + 1 for t in sentence if t.text == ";"] + [sentence.end]
+    if len(bounds) < 3:
+        return [event]
+    clauses = [doc[start:end] for start, end in zip(bounds, bounds[1:]) if start < end]
+    days = [frozenset(_day_dates(clause.text)) for clause in clauses]
+    if not all(days) or len(set(days)) < len(clauses):
+        return [event]
+    parts = [SentenceEvents(clause, [t for t in event.triggers if clause.start_char <= t.start < clause.end_char],
+                            event.another_act or number > 0) for number, clause in enumerate(clauses)]
+    return parts if all(part.violent for part in parts) else [event]
+
+
 # Who does the violence, by side: the state's forces, or the insurgents fighting them. In a report of a war
 # one side's act and the other's are separate incidents ("rebels attacked a bus ... military patrols killed
 # three journalists"): MUC-4's coders fill a template for each, with its own perpetrators.
@@ -802,8 +818,9 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     phrases = phrase_triggers(text)
     candidates = trigger_tokens(doc)
     events = [part for s in doc.sents
-              for part in split_acts(SentenceEvents(s, find_triggers(s, text, phrases,
-                                                                     [i for i in candidates if s.start <= i < s.end])))]
+              for clause in split_days(SentenceEvents(s, find_triggers(s, text, phrases,
+                                                                       [i for i in candidates if s.start <= i < s.end])))
+              for part in split_acts(clause)]
     places_by_sentence = _places_by_sentence(doc, text, places)
     violent = [e for e in events if e.violent]
     if not violent:
