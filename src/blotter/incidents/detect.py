@@ -256,7 +256,7 @@ class Trigger:
 
 @dataclass
 class SentenceEvents:
-    sentence: Span  # a whole sentence, or one clause of it telling an act of its own (``split_acts``)
+    sentence: Span  # a whole sentence, or one clause of it telling an act of its own (``split_acts``, ``_split_days``)
     triggers: list[Trigger] = field(default_factory=list)
     another_act: bool = False  # a clause telling another act than the clause before it
 
@@ -730,7 +730,7 @@ def split_acts(event: SentenceEvents) -> list[SentenceEvents]:
     return [event]
 
 
-def split_days(event: SentenceEvents) -> list[SentenceEvents]:
+def _split_days(event: SentenceEvents) -> list[SentenceEvents]:
     """A sentence listing acts clause by clause, each dated to a day of its own ("a judge was killed on 2 May;
     a magistrate was shot on 9 June"), cut at its semicolons into one clause per act."""
     sentence, doc = event.sentence, event.sentence.doc
@@ -818,8 +818,8 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     phrases = phrase_triggers(text)
     candidates = trigger_tokens(doc)
     events = [part for s in doc.sents
-              for clause in split_days(SentenceEvents(s, find_triggers(s, text, phrases,
-                                                                       [i for i in candidates if s.start <= i < s.end])))
+              for clause in _split_days(SentenceEvents(s, find_triggers(s, text, phrases,
+                                                                        [i for i in candidates if s.start <= i < s.end])))
               for part in split_acts(clause)]
     places_by_sentence = _places_by_sentence(doc, text, places)
     violent = [e for e in events if e.violent]
