@@ -168,6 +168,31 @@ def test_separate_attack_elsewhere_is_its_own_incident() -> None:
     assert found[1].attack_types[0] == "facility_infrastructure_attack"
 
 
+@pytest.mark.parametrize("second", [
+    "In another guerrilla action, rebels burned two buses on the highway to the dam.",
+    "The army also reported today that rebels burned two buses on the highway to the dam.",
+    "It has also been reported that rebels burned two buses on the highway to the dam.",
+])
+def test_an_act_the_report_adds_with_whose_act_or_when_it_was_told_is_its_own_incident(second: str) -> None:
+    text = "Gunmen shot dead two farmers near Riverton on Monday, residents said. " + second
+    found = incidents_of(text)
+    assert len(found) == 2
+    assert "buses" in found[1].evidence[0].quote
+
+
+def test_acts_listed_with_a_day_each_between_semicolons_are_incidents_of_their_own() -> None:
+    text = ("Gunmen shot dead a judge in Riverton on 1 July, police said. "
+            "Judge Ana Rolle was murdered on 3 May; magistrate Tom Vance was shot dead on 9 June.")
+    found = incidents_of(text)
+    assert len(found) == 3
+    assert "Vance" in found[2].evidence[0].quote and "Vance" not in found[1].evidence[0].quote
+
+
+def test_one_act_told_with_its_day_and_a_semicolon_stays_one_incident() -> None:
+    text = "Gunmen shot dead a judge in Riverton on 3 May; her driver was wounded."
+    assert len(incidents_of(text)) == 1
+
+
 def test_the_second_act_of_a_list_is_its_own_incident() -> None:
     text = ("Rebels set off two bombs in Riverton overnight, police said. "
             "The explosions damaged a bank and shattered windows nearby. "
@@ -966,6 +991,16 @@ def test_a_player_on_fire_is_no_arson() -> None:
     text = ("Two men were shot dead outside a bar in Greendale on Saturday, police said. "
             "Smith set the pace early and came out on fire in the second half.")
     assert [i.attack_types for i in incidents_of(text)] == [["armed_assault"]]
+
+
+@pytest.mark.parametrize("opening", ["Also today in Cusco,", "Yesterday in Cusco,", "And in Cusco"])
+def test_a_sentence_opening_on_another_town_after_also_or_a_day_is_an_incident_of_its_own(opening: str) -> None:
+    text = ("Rebels bombed a bank in Huancayo on Sunday, police said. "
+            "Later that day rebels burned two buses in Huaraz. "
+            f"{opening} a judge was shot dead by gunmen.")
+    found = incidents_with_places(text)
+    assert len(found) == 3
+    assert "judge" in found[2].evidence[0].quote
 
 
 def test_a_sentence_opening_on_a_time_phrase_does_not_move_to_the_city_it_is_told_from() -> None:

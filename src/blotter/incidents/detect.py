@@ -179,8 +179,11 @@ _CONVICTION = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER = re.compile(
-    r"\b(in (another|a separate|a second|an unrelated) (attack|incident|development|case)|separately|elsewhere|"
-    r"meanwhile|in other news|on the other hand)\b|\balso (reported|said|announced) that\b"
+    # "in another terrorist action", "in a separate guerrilla attack": a word or two may say whose act it was.
+    r"\b(in (another|a separate|a second|an unrelated)(?: \w+){0,2}? (attack|incident|development|case|action|act|"
+    r"operation)|separately|elsewhere|meanwhile|in other news|on the other hand)\b"
+    # One more report added: "also reported that", "also reported today that", "it has also been reported that".
+    r"|\balso (?:been )?(reported|said|announced)(?: (?:today|yesterday|tonight|on \w+))? that\b"
     r"|\b(another|a second|a third) (car bomb|bomb|explosive|explosion|blast|dynamite charge)s?\b"
     r"|\b(another|a second|a third|a similar) (attack|kidnapping|abduction|assassination|murder|massacre|ambush|bombing)\b"
     r"|\bin (a|another) similar (attack|incident)\b"
@@ -253,7 +256,7 @@ class Trigger:
 
 @dataclass
 class SentenceEvents:
-    sentence: Span  # a whole sentence, or one clause of it telling an act of its own (``split_acts``)
+    sentence: Span  # a whole sentence, or one clause of it telling an act of its own (``split_acts``, ``_split_days``)
     triggers: list[Trigger] = field(default_factory=list)
     another_act: bool = False  # a clause telling another act than the clause before it
 
@@ -727,6 +730,22 @@ def split_acts(event: SentenceEvents) -> list[SentenceEvents]:
     return [event]
 
 
+def _split_days(event: SentenceEvents) -> list[SentenceEvents]:
+    """A sentence listing acts clause by clause, each dated to a day of its own ("a judge was killed on 2 May;
+    a magistrate was shot on 9 June"), cut at its semicolons into one clause per act."""
+    sentence, doc = event.sentence, event.sentence.doc
+    bounds = [sentence.start] + [t.i + 1 for t in sentence if t.text == ";"] + [sentence.end]
+    if len(bounds) < 3:
+        return [event]
+    clauses = [doc[start:end] for start, end in zip(bounds, bounds[1:]) if start < end]
+    days = [frozenset(_day_dates(clause.text)) for clause in clauses]
+    if not all(days) or len(set(days)) < len(clauses):
+        return [event]
+    parts = [SentenceEvents(clause, [t for t in event.triggers if clause.start_char <= t.start < clause.end_char],
+                            event.another_act or number > 0) for number, clause in enumerate(clauses)]
+    return parts if all(part.violent for part in parts) else [event]
+
+
 # Who does the violence, by side: the state's forces, or the insurgents fighting them. In a report of a war
 # one side's act and the other's are separate incidents ("rebels attacked a bus ... military patrols killed
 # three journalists"): MUC-4's coders fill a template for each, with its own perpetrators.
@@ -764,9 +783,11 @@ def _doer_side(event: SentenceEvents) -> str | None:
     return None
 
 
-# A sentence that opens on where it is set: "In Cusco, ...", "At the port of ...".
-_OPENS_ON_PLACE = re.compile(r"\W*(?:in|at|near)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE)
-# How far into a sentence the place it opens on may start: "In the northern town of ...".
+# A sentence that opens on where it is set: "In Cusco, ...", "At the port of ...", after a word adding it to the
+# acts told or a day ("Also today in Cusco, ...", "Yesterday in Cusco ...").
+_OPENS_ON_PLACE = re.compile(r"\W*(?:(?:also|and)\s+)?(?:(?:today|yesterday|tonight|last night|this morning|"
+                             r"this afternoon|this evening),?\s+)?(?P<at>in|at|near)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE)
+# How far from the opening "in" the place it opens on may start: "In the northern town of ...".
 _OPENING_CHARS = 40
 
 
@@ -776,8 +797,8 @@ def _opening_places(sentence_text: str, sentence_start: int, places: list[_Place
     opening = _OPENS_ON_PLACE.match(sentence_text)
     if opening is None:
         return []
-    comma = sentence_text.find(",")
-    end = sentence_start + min(comma if comma >= 0 else len(sentence_text), _OPENING_CHARS)
+    comma = sentence_text.find(",", opening.start("at"))
+    end = sentence_start + min(comma if comma >= 0 else len(sentence_text), opening.start("at") + _OPENING_CHARS)
     return [p for p in places if sentence_start <= p.start < end]
 
 
@@ -797,8 +818,9 @@ def group_incidents(doc: Doc, text: str, published_year: str | None,
     phrases = phrase_triggers(text)
     candidates = trigger_tokens(doc)
     events = [part for s in doc.sents
-              for part in split_acts(SentenceEvents(s, find_triggers(s, text, phrases,
-                                                                     [i for i in candidates if s.start <= i < s.end])))]
+              for clause in _split_days(SentenceEvents(s, find_triggers(s, text, phrases,
+                                                                        [i for i in candidates if s.start <= i < s.end])))
+              for part in split_acts(clause)]
     places_by_sentence = _places_by_sentence(doc, text, places)
     violent = [e for e in events if e.violent]
     if not violent:
