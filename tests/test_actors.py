@@ -414,6 +414,20 @@ def test_sides_of_a_clash_are_not_perpetrators() -> None:
     assert [(g.name, g.relation) for g in acted.groups] == [("FMLN", "perpetrator")]
 
 
+def test_a_group_only_acted_upon_is_mentioned_not_an_actor() -> None:
+    """A group the deed's sentence names as what others act upon or supply ("arms for the rebels", "an
+    offensive against them") stays with the incident, but as mentioned; one the deed is tied to stays its actor."""
+    lede = "Gunmen shot dead the mayor of Tolo outside his house on Sunday. "
+    supplied = main_incident(lede + "Police said the gunmen had smuggled rifles for the FMLN before the murder.")
+    assert [(g.name, g.relation) for g in supplied.groups] == [("FMLN", "mentioned")]
+    offensive = main_incident(lede + "The killing came a day after the army began an offensive against the FMLN.")
+    assert ("FMLN", "mentioned") in [(g.name, g.relation) for g in offensive.groups]
+    belonging = main_incident("The mayor of Tolo was killed on Sunday by a guerrilla column belonging to the FMLN.")
+    assert [(g.name, g.relation) for g in belonging.groups] == [("FMLN", "perpetrator")]
+    blamed = main_incident(lede + "The police attributed the murder to the FMLN.")
+    assert [(g.name, g.relation) for g in blamed.groups] == [("FMLN", "blamed")]
+
+
 def test_sides_of_a_clash_are_not_perpetrators_when_a_name_carries_its_letters() -> None:
     """The parser loses the pair after "between" when a name has its letters in brackets; either side is one."""
     text = ("a bomb exploded at a bank in apopa on monday, wounding two clerks. clashes between farabundo marti "
