@@ -137,6 +137,13 @@ def test_a_list_of_ranks_counted_apart_names_each_group_of_people() -> None:
     assert "three lieutenants" in mentions and "one first lieutenant" in mentions
 
 
+def test_sergeants_are_people_who_may_act() -> None:
+    """Sergeants are ranks held to account like lieutenants: "a lieutenant and two sergeants were involved"."""
+    incident = main_incident("The minister said that a lieutenant and two sergeants were involved in the massacre of "
+                             "eleven farmers in Valdoria on 3 May.")
+    assert "two sergeants" in [p.mention for p in incident.perpetrators]
+
+
 def test_person_charged_later_in_the_report_is_the_main_incidents_perpetrator() -> None:
     incident = main_incident("A woman was shot several times in a house on Oak Road on Friday morning. "
                              "She was taken to hospital. "

@@ -143,11 +143,11 @@ AGENT_NOUNS = {
     "individual", "persons", "person", "soldiers", "soldier", "troops", "members", "member", "mob",
     "squad", "squads", "group", "groups", "gang", "gangs", "students", "someone", "driver", "fighters",
     "militiamen", "unit", "units", "column", "patrol", "agents", "criminals", "traffickers",
-    "columns", "patrols", "personnel", "colonel", "colonels", "lieutenant", "lieutenants",
+    "columns", "patrols", "personnel", "colonel", "colonels", "lieutenant", "lieutenants", "sergeant", "sergeants",
 }
 # Organisations of the state that act as a body ("the army", "the armed forces", "the air force").
 _OFFICER_NOUNS = {"officers", "officer", "troopers", "servicemen", "personnel", "commanders", "colonel", "captain",
-                  "lieutenant", "sergeant", "battalion", "brigade"}
+                  "lieutenant", "sergeant", "sergeants", "battalion", "brigade"}
 _FORCE_NOUNS = {"army", "military", "forces", "force", "navy", "guard", "regime"}
 _MENACING = {"unidentified", "armed", "masked", "hooded", "unknown", "uniformed", "heavily-armed", "gun-toting"}
 _ACCUSED_CUES = {"involved", "responsible", "suspected", "accused", "charged", "convicted", "blamed", "arrested",
