@@ -137,6 +137,13 @@ def test_a_list_of_ranks_counted_apart_names_each_group_of_people() -> None:
     assert "three lieutenants" in mentions and "one first lieutenant" in mentions
 
 
+def test_sergeants_are_people_who_may_act() -> None:
+    """Sergeants are ranks held to account like lieutenants: "a lieutenant and two sergeants were involved"."""
+    incident = main_incident("The minister said that a lieutenant and two sergeants were involved in the massacre of "
+                             "eleven farmers in Valdoria on 3 May.")
+    assert "two sergeants" in [p.mention for p in incident.perpetrators]
+
+
 def test_person_charged_later_in_the_report_is_the_main_incidents_perpetrator() -> None:
     incident = main_incident("A woman was shot several times in a house on Oak Road on Friday morning. "
                              "She was taken to hospital. "
@@ -412,6 +419,20 @@ def test_sides_of_a_clash_are_not_perpetrators() -> None:
     assert [p.mention for p in sides.perpetrators] == []
     acted = main_incident("The FMLN blew up a power station near San Miguel on Monday.")
     assert [(g.name, g.relation) for g in acted.groups] == [("FMLN", "perpetrator")]
+
+
+def test_a_group_only_acted_upon_is_mentioned_not_an_actor() -> None:
+    """A group the deed's sentence names as what others act upon or supply ("arms for the rebels", "an
+    offensive against them") stays with the incident, but as mentioned; one the deed is tied to stays its actor."""
+    lede = "Gunmen shot dead the mayor of Tolo outside his house on Sunday. "
+    supplied = main_incident(lede + "Police said the gunmen had smuggled rifles for the FMLN before the murder.")
+    assert [(g.name, g.relation) for g in supplied.groups] == [("FMLN", "mentioned")]
+    offensive = main_incident(lede + "The killing came a day after the army began an offensive against the FMLN.")
+    assert ("FMLN", "mentioned") in [(g.name, g.relation) for g in offensive.groups]
+    belonging = main_incident("The mayor of Tolo was killed on Sunday by a guerrilla column belonging to the FMLN.")
+    assert [(g.name, g.relation) for g in belonging.groups] == [("FMLN", "perpetrator")]
+    blamed = main_incident(lede + "The police attributed the murder to the FMLN.")
+    assert [(g.name, g.relation) for g in blamed.groups] == [("FMLN", "blamed")]
 
 
 def test_sides_of_a_clash_are_not_perpetrators_when_a_name_carries_its_letters() -> None:

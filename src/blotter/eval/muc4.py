@@ -554,9 +554,9 @@ def predicted_templates(record: DocumentRecord | None) -> list[Template]:
         roles = {
             "PerpInd": _one_force(_one_band(_one_side(_fillers(
                 *[[p.mention, p.name, _without_group(p.mention, incident)] for p in incident.perpetrators])))),
-            # A group that denied the act is named, not accused.
+            # A group that denied the act is named, not accused; one only acted upon or spoken of is neither.
             "PerpOrg": _one_state_force(_fillers(*[[g.mention, g.name] for g in incident.groups
-                                                   if g.relation != "denied"])),
+                                                   if g.relation not in ("denied", "mentioned")])),
             # An army post, patrol or police station hit alongside civilian targets is the guerrilla warfare
             # part of the incident (rule 1b above): 11 of the 658 train Target entities name one (4 of them
             # police); of the police targets we found on dev and train 0-300, 1 in 9 was a gold filler.

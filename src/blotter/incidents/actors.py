@@ -143,11 +143,11 @@ AGENT_NOUNS = {
     "individual", "persons", "person", "soldiers", "soldier", "troops", "members", "member", "mob",
     "squad", "squads", "group", "groups", "gang", "gangs", "students", "someone", "driver", "fighters",
     "militiamen", "unit", "units", "column", "patrol", "agents", "criminals", "traffickers",
-    "columns", "patrols", "personnel", "colonel", "colonels", "lieutenant", "lieutenants",
+    "columns", "patrols", "personnel", "colonel", "colonels", "lieutenant", "lieutenants", "sergeant", "sergeants",
 }
 # Organisations of the state that act as a body ("the army", "the armed forces", "the air force").
 _OFFICER_NOUNS = {"officers", "officer", "troopers", "servicemen", "personnel", "commanders", "colonel", "captain",
-                  "lieutenant", "sergeant", "battalion", "brigade"}
+                  "lieutenant", "sergeant", "sergeants", "battalion", "brigade"}
 _FORCE_NOUNS = {"army", "military", "forces", "force", "navy", "guard", "regime"}
 _MENACING = {"unidentified", "armed", "masked", "hooded", "unknown", "uniformed", "heavily-armed", "gun-toting"}
 _ACCUSED_CUES = {"involved", "responsible", "suspected", "accused", "charged", "convicted", "blamed", "arrested",
@@ -218,7 +218,39 @@ def _relation(sentence_text: str, violent: bool) -> GroupRelation | None:
     return "perpetrator"
 
 
-_RELATION_RANK: dict[GroupRelation, int] = {"claimed": 0, "perpetrator": 1, "denied": 2, "blamed": 3, "suspected": 4}
+_RELATION_RANK: dict[GroupRelation, int] = {"claimed": 0, "perpetrator": 1, "denied": 2, "blamed": 3, "suspected": 4,
+                                             "mentioned": 5}
+
+
+# Prepositions whose object the deed or the talk is aimed at or done for, never its doer: "arms for the front",
+# "an offensive against the rebels", "pressure on the army", "a message to the guerrillas".
+_AIMED_AT = frozenset("for against on to toward towards over".split())
+# Verbs that tie the deed or its people to the group they govern, or tell what others say it did: "attributed the
+# murder to the front", "a column belonging to the front", "linked him to the cartel", "claim the front did it".
+_TYING_VERBS = frozenset("belong link tie connect relate attribute ascribe blame accuse implicate hold claim".split())
+
+
+def _acted_upon(frame: IncidentFrame, start: int, end: int) -> bool:
+    """True when the sentence names the group only as what is acted upon or spoken of, neither doing nor held to
+    account: the object of a verb ("to wipe out the front"), or of a preposition aimed at it ("arms for the front",
+    "an offensive against the rebels"), unless that verb blames ("blamed the bombing on the front")."""
+    span = frame.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.head is not head and (
+            (head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head.pos_ in ("NOUN", "PROPN"))
+            or (head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and head.head.head.lower_ in _FIGHTER_NOUNS)):
+        head = head.head.head if head.dep_ == "pobj" else head.head  # "members of the front", "front guerrillas"
+    if _doer(head) or _accused(head) or _pursued(head):
+        return False
+    verb = head.head
+    if head.dep_ == "dobj":
+        return verb.lemma_.lower() not in _TYING_VERBS | _SPEAKING_VERBS
+    governor = verb.head
+    while governor.pos_ == "ADP" and governor.dep_ in ("conj", "prep") and governor.head is not governor:
+        governor = governor.head  # "attributed to the front and not to the party"
+    return head.dep_ == "pobj" and verb.lower_ in _AIMED_AT and governor.lemma_.lower() not in _TYING_VERBS
 
 
 def _is_target(frame: IncidentFrame, start: int, end: int) -> bool:
@@ -423,6 +455,8 @@ def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[Group
             # or suspicion the sentence tells is of another
             if relation in ("perpetrator", "blamed", "suspected") and _only_speaks(frame, start, end):
                 continue
+            if relation != "denied" and _acted_upon(frame, start, end):
+                relation = "mentioned"  # still a party to the incident's story (its category), but no actor in it
             evidence = Evidence.of(frame.text, start, end)
             known = best.get(name)
             if known is None:
