@@ -954,11 +954,14 @@ def test_wikievents_values_match_by_head_word_and_each_gold_entity_once():
     assert wikievents.matched(gold, [wikievents.Mentions.of(["a soldier"])]) == 0
 
 
-def test_wikievents_denying_group_is_no_perpetrator_and_a_name_repeated_counts_once(tmp_path: Path):
+def test_wikievents_denying_or_mentioned_group_is_no_perpetrator_and_a_name_repeated_counts_once(tmp_path: Path):
     gold = wiki_gold(tmp_path)
     denied = wiki_record()
     denied.incidents[0].groups[0].relation = "denied"
     assert wikievents.score(gold, [denied, record("w2")]).rows["perpetrators"]["predicted"] == 0
+    mentioned = wiki_record()  # a group named only as acted upon ("an offensive against ...") is no attacker either
+    mentioned.incidents[0].groups[0].relation = "mentioned"
+    assert wikievents.score(gold, [mentioned, record("w2")]).rows["perpetrators"]["predicted"] == 0
     repeated = wiki_record()
     repeated.incidents.append(repeated.incidents[0].model_copy(update={"id": "d1-i2", "is_primary": False}))
     assert wikievents.score(gold, [repeated, record("w2")]).headline == 1.0

@@ -141,7 +141,7 @@ def _incident_values(incident: Incident) -> dict[str, list[list[str | None]]]:
     where = incident.location
     return {
         "perpetrators": [[p.mention, p.name] for p in incident.perpetrators]
-                        + [[g.mention, g.name] for g in incident.groups if g.relation != "denied"],
+                        + [[g.mention, g.name] for g in incident.groups if g.relation not in ("denied", "mentioned")],
         "victims": [[v.mention, v.name] for v in incident.victims],
         "targets": [[t.mention] for t in incident.targets],
         "weapons": [[w.mention] for w in incident.weapons],
