@@ -1090,6 +1090,8 @@ def test_people_shot_named_with_the(text: str, killed, injured) -> None:
     ("Gunfire broke out at a party in Millbrook late Saturday. One of the victims remains hospitalized, "
      "and the other five were treated and released.", None, 6),
     ("Two of the wounded remain in serious condition. The remaining three were treated at the scene.", None, 5),
+    # still in the hospital: hurt and alive
+    ("Shots rang out at a cookout in Fairhaven. One of the guests remains in the hospital; the other two are expected to recover.", None, 3),
     # the part that died is no one hurt
     ("Gunfire broke out at a party in Millbrook. One of them died at the scene, and the other five were treated and released.", 1, 5),
 ])

@@ -61,6 +61,8 @@ INJURED_WORDS = (
     r"in\s+(?:(?:temporary|extremely|very)\s+)?(?:critical|serious|stable|grave|fair|guarded)(?:\s+(?:but|and)\s+stable)?\s+condition|"
     # alive and said to stay so: "is expected to survive"
     r"expected\s+to\s+(?:survive|recover|live|be\s+(?:ok|okay|all\s+right|fine))\b|"
+    # still under care: "one of them remains in the hospital"
+    r"(?:(?<=\bremains\s)|(?<=\bremain\s))in\s+(?:the\s+|a\s+)?hospital\b|"
     + _TAKEN_WORDS + r"\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
     + _TREATED_WORDS + r"\s+(?:at|in)\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|" + _TREATED_WORDS + r"\s+at\s+the\s+scene|"
     # out of the hospital again: hurt and alive ("treated and released", "discharged from the hospital")
