@@ -1083,3 +1083,56 @@ def test_one_who_took_himself_to_hospital_in_a_condition_is_no_attacker() -> Non
 def test_people_shot_named_with_the(text: str, killed, injured) -> None:
     casualties = casualties_of(text)
     assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a group split in two: the part first, then "the other N"
+    ("Gunfire broke out at a party in Millbrook late Saturday. One of the victims remains hospitalized, "
+     "and the other five were treated and released.", None, 6),
+    ("Two of the wounded remain in serious condition. The remaining three were treated at the scene.", None, 5),
+    # still in the hospital: hurt and alive
+    ("Shots rang out at a cookout in Fairhaven. One of the guests remains in the hospital; the other two are expected to recover.", None, 3),
+    # the part that died is no one hurt
+    ("Gunfire broke out at a party in Millbrook. One of them died at the scene, and the other five were treated and released.", 1, 5),
+])
+def test_hurt_split_into_a_part_and_the_rest_add_up(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # carried to a hospital by someone: as "was taken to a hospital", a weak injury
+    ("Shots rang out on Oak Street in Millbrook on Tuesday night. Medics rushed a woman to a hospital.", None, 1),
+    ("Gunfire erupted outside a bar in Fairhaven. Deputies drove two men to a nearby hospital.", None, 2),
+    # one told of already is nobody new: what was said of her stands
+    ("A cook died and a waitress was shot at a diner in Millbrook. Medics took the waitress to a hospital.", 1, 1),
+    ("Deputies took the suspect to a hospital to be checked before booking.", None, None),
+])
+def test_people_carried_to_a_hospital_are_hurt(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the condition of one person's wounds: one alive and hurt, not the one who died
+    ("A man died after a shooting in Denver on Monday. A police officer's injuries are not life-threatening.", 1, 1),
+    ("Jo Quill's injuries are minor, police in Fairhaven said.", None, 1),
+    ("The victim's injuries were fatal.", None, None),
+])
+def test_a_persons_injuries_with_a_condition_are_one_hurt(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a death dated as another act: the background's, so all the shot are hurt
+    ("Three people were shot outside a bar in Fairhaven on Friday. Last year a man was killed at the same bar.", 1, 3),
+    ("Four people were shot late Tuesday in Millbrook. Police believe one of the men shot the man who killed Al Roe on May 10.", 1, 4),
+    # a death told undated is one of the shot
+    ("Three people were shot outside a bar in Fairhaven on Friday. One man died at the scene.", 1, 2),
+    # one shot is most likely the one who died, however his death is dated
+    ("A man was shot in Millbrook. He died on May 10 at a hospital.", 1, None),
+])
+def test_a_bare_shot_count_less_only_this_acts_dead(text: str, killed, injured) -> None:
+    casualties = casualties_of(text)
+    assert (casualties.killed.best, casualties.injured.best) == (killed, injured)

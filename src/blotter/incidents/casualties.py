@@ -61,6 +61,8 @@ INJURED_WORDS = (
     r"in\s+(?:(?:temporary|extremely|very)\s+)?(?:critical|serious|stable|grave|fair|guarded)(?:\s+(?:but|and)\s+stable)?\s+condition|"
     # alive and said to stay so: "is expected to survive"
     r"expected\s+to\s+(?:survive|recover|live|be\s+(?:ok|okay|all\s+right|fine))\b|"
+    # still under care: "one of them remains in the hospital"
+    r"(?:(?<=\bremains\s)|(?<=\bremain\s))in\s+(?:the\s+|a\s+)?hospital\b|"
     + _TAKEN_WORDS + r"\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|"
     + _TREATED_WORDS + r"\s+(?:at|in)\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital|" + _TREATED_WORDS + r"\s+at\s+the\s+scene|"
     # out of the hospital again: hurt and alive ("treated and released", "discharged from the hospital")
@@ -187,6 +189,15 @@ SHOT_OBJECT_RE = re.compile(
     r"(?!\s+(?:to\s+death|dead|and\s+killed))",
     re.IGNORECASE,
 )
+# "Medics took the woman to a hospital": carried off to be treated, as "was taken to a hospital" (weak: maybe the one who died).
+TRANSPORTED_RE = re.compile(
+    r"\b(?:took|taking|rushed|rushing|transported|transporting|airlifted|airlifting|drove|driving|brought|bringing|carried|carrying)\s+"
+    r"(?P<object>" + _GROUP + r")\s+to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospital\b", re.IGNORECASE)
+# "The officer's injuries are not life-threatening": the condition of one person's wounds, so one person hurt and alive.
+POSSESSED_INJURY_RE = re.compile(
+    r"(?P<object>" + _GROUP + r")['’]s\s+(?:(?:gunshot|bullet|stab)\s+)?(?:injuries|injury|wounds?)\s+(?:are|were|is|was)\s+"
+    r"(?:(?:believed|considered|described|said|thought)\s+(?:as\s+|to\s+be\s+)?)?"
+    r"(?:not\s+life-?\s?threatening|non-?\s?life-?\s?threatening|non-?fatal|minor|serious|critical|severe|superficial)\b", re.IGNORECASE)
 # A sentence opening on the harm, its people after the verb: "Also wounded were four patrons", "Killed in the
 # shooting was a 20-year-old man".
 INVERTED_RE = re.compile(
@@ -869,6 +880,21 @@ def _casualty_mentions(text: str, start: int, end: int) -> list[CasualtyMention]
         if mention and not any(m.start <= match.start() < m.end for m in mentions):
             mentions.append(mention)
             _add_dead_among(text, mention, mentions)
+    for match in TRANSPORTED_RE.finditer(text, start, end):
+        if _checked_only(text, match.end()) or not _PLAIN_PERSON_RE.search(text, match.start("object"), match.end("object")):
+            continue  # "took him to a hospital to be checked", "took the car to a hospital": nobody said hurt
+        if match.group("object").lower().startswith("the ") and re.search(
+                r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + re.escape(match.group("object").split()[-1]) + r"\b", text[:match.start()], re.IGNORECASE):
+            continue  # "a woman was shot ... Medics took the woman to a hospital": one told of already, nobody new
+        mention = _mention_from_list(text, match.start("object"), match.end("object"), "injured", True,
+                                     match.start(), match.end(), None)
+        if mention and not any(m.start <= match.start("object") < m.end for m in mentions):
+            mentions.append(mention)
+    for match in POSSESSED_INJURY_RE.finditer(text, start, end):
+        mention = _mention_from_list(text, match.start("object"), match.end("object"), "injured", False,
+                                     match.start(), match.end(), False)
+        if mention and not any(m.start <= match.start("object") < m.end for m in mentions):
+            mentions.append(mention)
     for match in TOLL_RE.finditer(text, start, end):
         counted = re.match(NUMBER_RE, match.group("count"), re.IGNORECASE)
         quantity = parse_quantity(counted) if counted else None
@@ -1080,6 +1106,11 @@ def _others_than_the_dead(text: str, weak: CasualtyMention, mentions: list[Casua
 # "her husband was also hurt"; but "the other man" restates one already counted.
 _ADDED_PEOPLE_RE = re.compile(r"\b(?:others?|another|more|additional|also)\b", re.IGNORECASE)
 _RESTATED_RE = re.compile(r"\b(?:the|those|these|both)\s+(?:[\w-]+\s+)?(?:others?|second|third)\b", re.IGNORECASE)
+# A group split in two: "One of them remains hospitalized, and the other five were released" tells of six hurt,
+# the part first ("one of them", "two of the victims") and then the rest ("the other five", "the remaining two").
+_PART_OF_GROUP_RE = re.compile(r"(?:" + NUMBER_PATTERN + r")\s+of\s+(?:them|those|the\s+(?:[\w-]+\s+)?[\w-]+)\b", re.IGNORECASE)
+_REST_OF_GROUP_BEFORE_RE = re.compile(r"\bthe\s+(?:other|remaining)\s+$", re.IGNORECASE)
+_NEXT_SENTENCE_AT_MOST_RE = re.compile(r"[^.;!?]*(?:[.;!?][^.;!?]*)?")
 
 
 def _enumerated_injured(text: str, mentions: list[CasualtyMention], killed: int) -> tuple[int, list[CasualtyMention]] | None:
@@ -1089,6 +1120,11 @@ def _enumerated_injured(text: str, mentions: list[CasualtyMention], killed: int)
     "another"s mostly go through the same people one by one, so they are not added. A bare "shot"
     may be the one who died: it starts the sum only when nobody did."""
     hurt = sorted((m for m in mentions if m.harm == "injured" and not m.perpetrator), key=lambda m: m.start)
+    for part, rest in zip(hurt, hurt[1:]):
+        if (part.groups and rest.groups and _PART_OF_GROUP_RE.match(text, part.groups[0][0])
+                and _REST_OF_GROUP_BEFORE_RE.search(text, max(0, rest.groups[0][0] - 20), rest.groups[0][0])
+                and _NEXT_SENTENCE_AT_MOST_RE.fullmatch(text, part.end, rest.start)):
+            return part.quantity.best + rest.quantity.best, [part, rest]
     for index, mention in enumerate(hurt):
         if not mention.groups or _RESTATED_RE.search(text, mention.start, mention.end):
             continue
@@ -1162,6 +1198,34 @@ def _restates(text: str, later: CasualtyMention, earlier: CasualtyMention) -> bo
     earlier_words = [text[slice(*g)].lower().split() for g in earlier.groups]
     return later_words == earlier_words or any(
         words[0] == "the" and any(words[-1] == before[-1] for before in earlier_words) for words in later_words)
+
+
+# A day of a month ("the night of May 10", "on Oct. 3"): a time of its own, told apart from "late Tuesday".
+_MONTH_DAY_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d{1,2}\b")
+
+
+def _sentence_around(frame: IncidentFrame, position: int) -> tuple[int, int]:
+    """The span of the frame's sentence holding a position (the position alone when none does)."""
+    return next(((s.start_char, s.end_char) for s in frame.sentences if s.start_char <= position < s.end_char), (position, position))
+
+
+def _dated(text: str, span: tuple[int, int]) -> bool:
+    """Whether a sentence names a past time or a day of a month."""
+    return bool(_BACKGROUND_RE.search(text, *span) or _MONTH_DAY_RE.search(text, *span))
+
+
+def _deaths_told_apart(frame: IncidentFrame, shot: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
+    """Whether every death the report tells is dated as another act than the shooting a bare "N were shot"
+    tells of: "Three people were shot Friday. ... the men who killed Jo Roe on May 10" or "... last year a man
+    was killed there" leave all three alive, the death the background's. One person shot is most likely the
+    one who died, however his death is dated."""
+    deaths = [m for m in mentions if m.harm == "killed" and not m.perpetrator]
+    shot_sentence = _sentence_around(frame, shot.start)
+    if shot.quantity.best < 2 or not deaths or _dated(frame.text, shot_sentence):
+        return False
+    return all(_sentence_around(frame, death.start) != shot_sentence and _dated(frame.text, _sentence_around(frame, death.start))
+               for death in deaths)
 
 
 def _hurt_one_by_one(text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -1322,7 +1386,7 @@ def fill_casualties(frame: IncidentFrame) -> Casualties:
             # die are all hurt, however few the report describes one by one.
             weak = _highest([m for m in mentions + joined if m.harm == "injured" and m.weak and not m.perpetrator])
             killed = result.killed.best or 0
-            others = weak is not None and _others_than_the_dead(text, weak, mentions)
+            others = weak is not None and (_others_than_the_dead(text, weak, mentions) or _deaths_told_apart(frame, weak, mentions))
             weak_adjust = 0 if others else killed
             if weak is not None and not others and _EVERYONE_BEFORE_RE.search(text, max(0, weak.start - 6), weak.groups[0][0] if weak.groups else weak.start):
                 weak_adjust += result.perpetrators_killed.best or 0  # "All three suffered gunshot wounds": the killer who shot himself too
