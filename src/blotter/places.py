@@ -1984,7 +1984,9 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     """'One man dead after triple shooting in Buffalo': a town or county the headline names, when
     the body names none (a page whose text is mostly the outlet's furniture) or only its state.
     Of towns in several states the biggest town's state is kept ('Jacksonville police: ... in New
-    Town' is no town of North Dakota). A neighbourhood is in its big city as in the body ('Lawndale',
+    Town' is no town of North Dakota). A town told as someone's home ('Dayton man charged in Xenia
+    shooting') gives way to another the headline names. A neighbourhood is in its big city as in the
+    body ('Lawndale',
     which the gazetteer puts in California, in a Chicago paper's headline). The evidence is the headline's words."""
     title = OUTLET_AFTER_TITLE.split(article.title or "", maxsplit=1)[0]
     if not title.strip():
@@ -1997,7 +1999,8 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
         towns = [p for p in towns if (p.country_code, p.admin1) == (biggest.country_code, biggest.admin1)]
     if not towns:
         return None
-    town = next((p for p in towns if SCENE_BEFORE_TOWN.search(title, max(0, p.start - 30), p.start)), towns[0])
+    town = next((p for p in towns if SCENE_BEFORE_TOWN.search(title, max(0, p.start - 30), p.start)), None) or \
+        next((p for p in towns if not _next_word_in(p, title, RESIDENT_WORDS)), towns[0])
     location = _within_big_city(_location(town, title, town.start), town, list(_headline_towns(title)), title,
                                 url=article.url)  # 'Lawndale' in a Chicago paper's headline
     return location.model_copy(update={"evidence": [Evidence.of(title, town.start, town.end, field="title")]})
