@@ -409,6 +409,13 @@ def test_a_town_only_the_headline_names_locates_the_incident_with_the_headline_a
     assert incident.location.name == "Jacksonville"
 
 
+def test_a_headline_town_told_as_someones_home_gives_way_to_the_scene_town() -> None:
+    body = "A jury on Friday found a man not guilty of murder in the death of a neighbour last year."
+    article = Article(id="t", text=body, title="Dayton man acquitted in fatal Xenia shooting")
+    (incident,) = find_incidents(analyse(body), article, find_places(analyse(body), article))
+    assert (incident.location.name, incident.location.admin1) == ("Xenia", "Ohio")
+
+
 def test_headline_about_violence_in_general_is_no_incident() -> None:
     text = "Sign in to keep reading. Subscribers get unlimited access to every story."
     article = Article(id="t", text=text, title="Why shootings rise in summer")

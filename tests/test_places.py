@@ -256,6 +256,29 @@ def test_a_suburb_with_its_own_police_stays_itself():
     assert locate(frame_of(text, sentence_count=1)).name == "West Allis"
 
 
+def test_a_towns_own_police_names_the_town_the_tagger_calls_a_person():
+    text = "Two men were arrested Tuesday after a boy was shot in the leg, according to Kingsport Police."
+    assert by_mention(places_of(text))["kingsport"].admin1 == "Tennessee"
+    assert "metro" not in by_mention(places_of("A woman was wounded on Friday, according to Metro Police."))
+
+
+def test_a_town_named_like_an_english_word_is_named_by_its_police_department():
+    text = "A woman was wounded at a party on Friday, according to the Normal Police Department."
+    assert by_mention(places_of(text))["normal"].admin1 == "Illinois"
+    assert places_of("A woman was wounded on Friday, according to the City Police Department.") == []
+
+
+def test_an_exclamation_names_no_village_abroad():
+    text = '"Oh my God," a neighbour screamed as the car sped off in Denver.'
+    assert by_mention(places_of(text)).keys() == {"denver"}
+
+
+def test_a_county_abbreviated_in_a_capitals_dateline_is_the_county():
+    text = "WARREN CO., Ohio -- A man was shot near a barn on Friday, deputies said."
+    place = by_mention(places_of(text))["warren co."]
+    assert (place.feature, place.admin1) == ("admin2", "Ohio")
+
+
 def test_a_small_town_that_is_also_a_first_name_needs_a_preposition():
     text = "Tyler told reporters his brother was shot in Memphis on Friday."
     assert locate(frame_of(text, sentence_count=1)).name == "Memphis"

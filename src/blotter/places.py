@@ -289,8 +289,12 @@ def _plausible_single_word(text: str, tokens: Tokens, index: int, entries: list[
     """Guard for one-word gazetteer hits spaCy did not call a place: common words are not places."""
     word = tokens.words[index]
     is_abbreviation = not caseless and word.isupper() and word.isalpha()
-    if (tokens.lowers[index] in COMMON_WORDS or len(word) < 3) and not is_abbreviation:
+    if tokens.lowers[index] in COMMON_WORDS and not is_abbreviation:
+        return not caseless and _department_of_a_town(tokens, index, entries)
+    if len(word) < 3 and not is_abbreviation:
         return False
+    if index > 0 and tokens.lowers[index - 1] in EXCLAMATION_WORDS and not _well_known(entries):
+        return False  # 'Oh my God', 'oh Lordy': an exclamation, not a village abroad
     if tokens.glued[index]:  # 'PowerPoint' is no place; '6abc.comPhiladelphia' and 'Fox 59GREENWOOD, Ind. --' name one
         return _well_known(entries) or (word.isupper() and tokens.starts[index] < INLINE_DATELINE_CHARS
                                         and _starts_dateline(text, tokens.end(index)))
@@ -305,11 +309,41 @@ def _plausible_single_word(text: str, tokens: Tokens, index: int, entries: list[
     return tokens.proper_nouns[index] or any(e.feature == "country" for e in entries)
 
 
+def _department_of_a_town(tokens: Tokens, index: int, entries: list[Entry]) -> bool:
+    """'the Enterprise Police Department', 'Normal Police Department': a town whose name is also an
+    English word, named by its own police department ('the City Police Department', 'National Police
+    Department' name a kind of force)."""
+    return index + 2 < len(tokens.words) and tokens.words[index + 1] == "Police" and \
+        tokens.words[index + 2] in ("Department", "Dept.") and tokens.words[index][:1].isupper() and \
+        tokens.lowers[index] not in FORCE_KIND_WORDS | GOVERNMENT_KIND_WORDS and \
+        _town_police(tokens, index + 1, entries)
+
+
+# 'City', 'County', 'National', 'Military' before 'Police Department' say what kind of government runs it.
+GOVERNMENT_KIND_WORDS = frozenset({"city", "county", "district", "parish", "village", "town", "township", "borough",
+                                   "national", "federal", "royal", "border", "army", "military", "capital", "central",
+                                   "north", "south", "east", "west", "new", "old", "police", "officer", "trooper",
+                                   "deputy", "sheriff", "detective", "sergeant", "general", "republic", "commonwealth"})
+
+
+# Words that open an exclamation ('oh my God', 'thank Heaven'): the word after them is no place unless a
+# well-known one ('oh Chicago'), where a witness's words or a quoted prayer would name a village abroad.
+EXCLAMATION_WORDS = frozenset({"oh", "my", "dear", "thank"})
+
+
 def _city_police(tokens: Tokens, index: int, entries: list[Entry]) -> bool:
     """'Tucson police arrested ...': a big city's police at a sentence's start, where the
     tagger may call the city's name an adjective."""
     return index + 1 < len(tokens.words) and tokens.lowers[index + 1] in POLICE_FORCE_WORDS and \
         any(e.feature == "city" and e.population >= 100_000 for e in entries)
+
+
+def _town_police(tokens: Tokens, end: int, entries: list[Entry]) -> bool:
+    """'according to Quillby Police', 'Quillby Police Chief Ann Lee said': a town's own force, written as
+    a proper name, names the town, though the tagger reads the words as a person's name or a nationality
+    ('Metro Police' is a kind of force, not a town's)."""
+    return end < len(tokens.words) and tokens.words[end] in ("Police", "PD") and \
+        tokens.lowers[end - 1] not in FORCE_KIND_WORDS and any(e.feature == "city" for e in entries)
 
 
 # 'Metro police', 'Park Police', 'Harbor police': these words before 'police' name a kind of force,
@@ -547,6 +581,18 @@ def _introduced_person_names(text: str, gazetteer: Gazetteer) -> list[tuple[int,
     return spans
 
 
+def _county_abbreviation(tokens: Tokens, end: int) -> int:
+    """How many tokens from ``end`` spell 'Co.' after a name ('Franklin Co.'; 'FRANKLIN CO.' in a capitals
+    dateline, which the tokenizer splits from its point): 0 when none do. 'CO' without its point may be
+    Colorado's postal code ('Boulder CO 80302')."""
+    if end < len(tokens.words) and tokens.words[end] in ("Co.", "Co"):
+        return 1
+    if end + 1 < len(tokens.words) and tokens.words[end] == "CO" and tokens.words[end + 1] == "." and \
+            tokens.starts[end + 1] == tokens.end(end):
+        return 2
+    return 0
+
+
 def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     """Every place-name span in the text (non-overlapping, longest first), with its candidates."""
     tokens = Tokens.of(doc, gazetteer)
@@ -587,7 +633,8 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
         entries = gazetteer.lookup_key(key)
         compass_section = not caseless and _compass_initial_section(tokens, start, entries)
         if key not in gazetteer.demonyms and not _after_locative_word(tokens, start) and not tokens.glued[start] and \
-                not compass_section and any(_blocks(b_start, b_end, label, start_char, end_char, entries, key) for b_start, b_end, label in blocked) \
+                not compass_section and not _town_police(tokens, end, entries) and \
+                any(_blocks(b_start, b_end, label, start_char, end_char, entries, key) for b_start, b_end, label in blocked) \
                 and not _lone_person_guess(tokens, start, end, start_char, end_char, blocked, name_words, caseless,
                                            entries):
             continue
@@ -660,11 +707,11 @@ def _candidate_mentions(doc: Doc, text: str, gazetteer: Gazetteer, caseless: boo
                 mention.candidates, mention.admin_word = admin_units, True
                 mention.end = tokens.end(end)
                 end += 1
-        elif end < len(tokens.words) and tokens.words[end] in ("Co.", "Co") and \
+        elif (abbreviation := _county_abbreviation(tokens, end)) and \
                 (counties := [e for e in gazetteer.lookup_key(key + " county") if e.feature == "admin2"]):
             mention.candidates, mention.key = counties, key + " county"  # 'Franklin Co.': the county, not a town
-            mention.end = tokens.end(end)
-            end += 1
+            mention.end = tokens.end(end + abbreviation - 1)
+            end += abbreviation
         elif end < len(tokens.words) and tokens.lowers[end] == "capital":
             capital = _capital_of(mention.candidates, gazetteer)
             if capital is not None:  # 'the Somali capital', 'the Afghan capital': the capital city
@@ -1984,7 +2031,9 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
     """'One man dead after triple shooting in Buffalo': a town or county the headline names, when
     the body names none (a page whose text is mostly the outlet's furniture) or only its state.
     Of towns in several states the biggest town's state is kept ('Jacksonville police: ... in New
-    Town' is no town of North Dakota). A neighbourhood is in its big city as in the body ('Lawndale',
+    Town' is no town of North Dakota). A town told as someone's home ('Dayton man charged in Xenia
+    shooting') gives way to another the headline names. A neighbourhood is in its big city as in the
+    body ('Lawndale',
     which the gazetteer puts in California, in a Chicago paper's headline). The evidence is the headline's words."""
     title = OUTLET_AFTER_TITLE.split(article.title or "", maxsplit=1)[0]
     if not title.strip():
@@ -1997,7 +2046,8 @@ def title_town(article: Article, body_location: Location | None = None) -> Locat
         towns = [p for p in towns if (p.country_code, p.admin1) == (biggest.country_code, biggest.admin1)]
     if not towns:
         return None
-    town = next((p for p in towns if SCENE_BEFORE_TOWN.search(title, max(0, p.start - 30), p.start)), towns[0])
+    town = next((p for p in towns if SCENE_BEFORE_TOWN.search(title, max(0, p.start - 30), p.start)), None) or \
+        next((p for p in towns if not _next_word_in(p, title, RESIDENT_WORDS)), towns[0])
     location = _within_big_city(_location(town, title, town.start), town, list(_headline_towns(title)), title,
                                 url=article.url)  # 'Lawndale' in a Chicago paper's headline
     return location.model_copy(update={"evidence": [Evidence.of(title, town.start, town.end, field="title")]})
