@@ -250,6 +250,9 @@ def _acted_upon(frame: IncidentFrame, start: int, end: int) -> bool:
     governor = verb.head
     while governor.pos_ == "ADP" and governor.dep_ in ("conj", "prep") and governor.head is not governor:
         governor = governor.head  # "attributed to the front and not to the party"
+    holder = governor.head if governor.pos_ == "ADJ" and governor.dep_ == "amod" else governor
+    if _doer(holder):
+        return False  # the doers' own side: "fighters for the front killed ...", "rebels loyal to the front killed ..."
     return head.dep_ == "pobj" and verb.lower_ in _AIMED_AT and governor.lemma_.lower() not in _TYING_VERBS
 
 
