@@ -435,6 +435,24 @@ def test_a_group_only_acted_upon_is_mentioned_not_an_actor() -> None:
     assert [(g.name, g.relation) for g in blamed.groups] == [("FMLN", "blamed")]
 
 
+@pytest.mark.parametrize("text", [
+    "Fighters for the FMLN killed two soldiers near Tolo on Monday.",
+    "Rebels loyal to the FMLN killed two soldiers near Tolo on Monday.",
+    "A militia close to the FMLN killed two soldiers near Tolo on Monday.",
+    "Two gunmen who worked for the FMLN killed two soldiers near Tolo on Monday.",
+])
+def test_a_group_the_doers_belong_to_is_no_mere_mention(text: str) -> None:
+    """"For" or "to" after the doers themselves ("fighters for the front", "rebels loyal to it") ties the group to
+    the deed: it is their side, not what the deed is aimed at."""
+    assert [(g.name, g.relation) for g in main_incident(text).groups] == [("FMLN", "perpetrator")]
+
+
+def test_a_claim_made_for_a_group_stays_its_claim() -> None:
+    """A group a claim is made for ("a caller claimed the bombing for the front") owns the deed, whatever the parse."""
+    text = "A bomb killed four soldiers in Tolo on Monday. Police said a caller claimed the bombing for the FMLN."
+    assert [(g.name, g.relation) for g in main_incident(text).groups] == [("FMLN", "claimed")]
+
+
 def test_sides_of_a_clash_are_not_perpetrators_when_a_name_carries_its_letters() -> None:
     """The parser loses the pair after "between" when a name has its letters in brackets; either side is one."""
     text = ("a bomb exploded at a bank in apopa on monday, wounding two clerks. clashes between farabundo marti "
@@ -453,6 +471,12 @@ def test_a_group_named_after_the_sides_of_a_clash_is_no_side() -> None:
     text = ("Clashes between students and police went on in the capital on Monday as the FMLN blew up a bridge in "
             "Usulutan, killing two soldiers.")
     assert [(g.name, g.relation) for g in main_incident(text).groups] == [("FMLN", "perpetrator")]
+
+
+def test_a_claim_made_for_a_group_stays_its_claim() -> None:
+    """A group a claim is made for ("a caller claimed the bombing for the front") owns the deed, whatever the parse."""
+    text = "A bomb killed four soldiers in Tolo on Monday. Police said a caller claimed the bombing for the FMLN."
+    assert [(g.name, g.relation) for g in main_incident(text).groups] == [("FMLN", "claimed")]
 
 
 def test_bare_forces_name_no_group() -> None:

@@ -1132,6 +1132,8 @@ def test_a_persons_injuries_with_a_condition_are_one_hurt(text: str, killed, inj
     ("Three people were shot outside a bar in Fairhaven on Friday. One man died at the scene.", 1, 2),
     # one shot is most likely the one who died, however his death is dated
     ("A man was shot in Millbrook. He died on May 10 at a hospital.", 1, None),
+    # a death told as of the shot is one of them, however it is dated
+    ("Two men were shot outside a bar in Fairhaven on Friday. One of the men died at a hospital on March 2.", 1, 1),
 ])
 def test_a_bare_shot_count_less_only_this_acts_dead(text: str, killed, injured) -> None:
     casualties = casualties_of(text)

@@ -152,6 +152,13 @@ def test_a_stamp_with_a_two_digit_year_anchors_a_weekday() -> None:
     assert find_incidents(analyse(text), article, [])[0].date.start == "2024-03-03"
 
 
+def test_a_day_first_stamp_of_the_publication_day_keeps_the_given_date() -> None:
+    """"(05/09/24)" on a page given as out on 5 September 2024 is that day written day first, not May 9 read month first."""
+    text = "(05/09/24) - A man was shot on Oak Street on Sunday night, police said. He is expected to survive."
+    article = Article(id="t", text=text, published="2024-09-05T10:00:00+00:00")
+    assert find_incidents(analyse(text), article, [])[0].date.start == "2024-09-01"
+
+
 def test_a_day_named_outside_the_incident_sentences_dates_the_main_incident() -> None:
     text = ("Teen wounded in shooting\n\nA teenager was shot and wounded at a park, police said. He is expected to "
             "recover. The park reopened last year after repairs. Officers were called to the park Saturday afternoon.")

@@ -250,6 +250,9 @@ def _acted_upon(frame: IncidentFrame, start: int, end: int) -> bool:
     governor = verb.head
     while governor.pos_ == "ADP" and governor.dep_ in ("conj", "prep") and governor.head is not governor:
         governor = governor.head  # "attributed to the front and not to the party"
+    holder = governor.head if governor.dep_ in ("amod", "acl", "relcl") else governor
+    if _doer(holder):
+        return False  # the doers' own side: "fighters for the front killed", "rebels loyal to it", "men who worked for it"
     return head.dep_ == "pobj" and verb.lower_ in _AIMED_AT and governor.lemma_.lower() not in _TYING_VERBS
 
 
@@ -455,7 +458,7 @@ def find_groups(frame: IncidentFrame, violent_sentences: set[int]) -> list[Group
             # or suspicion the sentence tells is of another
             if relation in ("perpetrator", "blamed", "suspected") and _only_speaks(frame, start, end):
                 continue
-            if relation != "denied" and _acted_upon(frame, start, end):
+            if relation not in ("denied", "claimed") and _acted_upon(frame, start, end):
                 relation = "mentioned"  # still a party to the incident's story (its category), but no actor in it
             evidence = Evidence.of(frame.text, start, end)
             known = best.get(name)

@@ -1219,8 +1219,10 @@ def _deaths_told_apart(frame: IncidentFrame, shot: CasualtyMention, mentions: li
     """Whether every death the report tells is dated as another act than the shooting a bare "N were shot"
     tells of: "Three people were shot Friday. ... the men who killed Jo Roe on May 10" or "... last year a man
     was killed there" leave all three alive, the death the background's. One person shot is most likely the
-    one who died, however his death is dated."""
+    one who died, however his death is dated; so is one told as of the shot ("one of the men died on May 12")."""
     deaths = [m for m in mentions if m.harm == "killed" and not m.perpetrator]
+    if any(death.groups and _PART_OF_GROUP_RE.match(frame.text, death.groups[0][0]) for death in deaths):
+        return False
     shot_sentence = _sentence_around(frame, shot.start)
     if shot.quantity.best < 2 or not deaths or _dated(frame.text, shot_sentence):
         return False

@@ -452,6 +452,13 @@ def stamped_publication(text: str) -> date | None:
 _ADDRESS_DAY_REACH = timedelta(days=6 * 366)
 
 
+def _same_day_misread(stamp: date, published: date) -> bool:
+    """Whether the stamp is the publication day read with a slip: "Jan. 8, 2015" on a page of Jan. 8, 2016 (the
+    year), or "05/09/16" on a page of 5 September 2016 (written day first, read month first)."""
+    return (stamp.month, stamp.day) == (published.month, published.day) or (
+        (stamp.year, stamp.day, stamp.month) == (published.year, published.month, published.day))
+
+
 def publication_anchor(published: datetime | None, text: str, address_day: date | None = None,
                        page_stamp: date | None = None) -> datetime | None:
     """The day relative dates ("on Saturday") count back from: the given publication time, unless the page's
@@ -464,8 +471,7 @@ def publication_anchor(published: datetime | None, text: str, address_day: date 
         stamp = address_day
     if stamp is None:
         return published
-    if published is None or ((published.date() - stamp).days > 2 and (stamp.month, stamp.day) != (
-            published.month, published.day)):  # "Jan. 8, 2015" on a page of Jan. 8, 2016 is a slip of the year
+    if published is None or ((published.date() - stamp).days > 2 and not _same_day_misread(stamp, published.date())):
         return datetime(stamp.year, stamp.month, stamp.day)
     return published
 
