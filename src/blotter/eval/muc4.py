@@ -137,7 +137,10 @@ def muc_incident_type(incident: Incident) -> str | None:
         return "kidnapping"
     lede_weapons = {w.type for w in _named_in_lede(incident)}
     device_led = "explosives" in lede_weapons and "firearms" not in lede_weapons
-    gun_led = "firearms" in lede_weapons and "explosives" not in lede_weapons
+    # ... but armed men who set a building on fire ("rebels armed with rifles burned the court") did an arson
+    burning_led = "facility_infrastructure_attack" in types and bool(
+        _ARSON.search(incident.evidence[0].quote if incident.evidence else ""))
+    gun_led = "firearms" in lede_weapons and "explosives" not in lede_weapons and not burning_led
     if gun_led or (incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons)
                    and not device_led):
         # gunmen who also threw a grenade: the lede tells an armed attack, unless the device is all it names ("killed
