@@ -195,16 +195,18 @@ TRAILING_SECTION_MIN_SHARE = 0.5
 # A site's note that it earns from the links on the page ("this guide includes affiliate links", "we
 # may earn a commission when you buy ..."): about the page, not the report, wherever it is set. A long
 # paragraph that mentions commissions is the article discussing them; so is one quoting or citing someone ("'we get
-# compensation for the homes,' a farmer said"), and a company that has or uses affiliate links is the article's subject.
+# compensation for the homes,' a farmer said"), and one neither speaking as the site nor to the reader ("the retailer,
+# which has affiliate partnerships with bloggers, ...") is about another's links.
 _DISCLOSURE = re.compile(
-    r"\b(?:contains?|includes?|features?|may contain|might contain"
-    r"|(?:we|i|site|page|post|blog|article|guide|newsletter) (?:has|have|uses?)) (?:some |paid |sponsored )?"
+    r"\b(?:contains?|includes?|features?|uses?|may contain|might contain|has|have) (?:some |paid |sponsored )?"
     r"affiliate (?:links?|partnerships?)"
     r"|\b(?:we|i)(?:'d|’d| may| might| could| will)? (?:earn|receive|get|make)s? (?:a |an )?(?:small |tiny )?"
     r"(?:(?:affiliate )?commissions?|compensation|(?:a )?kick ?back|a share of (?:the )?(?:sales|revenue))",
     re.IGNORECASE)
 MAX_DISCLOSURE_WORDS = 60
 _QUOTED_OR_CITED = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b", re.IGNORECASE)
+_SITE_OR_READER = re.compile(r"\b(?:we|us|our|i|my|you|your|this (?:post|page|article|story|guide|site|website))\b",
+                             re.IGNORECASE)
 # Among the body's last paragraphs, a note on its writer ends the article: how to reach them, or who
 # wrote or produced the story. A writer is reached under a personal name at an email address; an
 # agency's tip line ("Crime Stoppers can be reached at ...") closes many a crime report. (Cutting a
@@ -1311,7 +1313,7 @@ def _without_disclosures(text: str) -> str:
     """The body without the site's notes on what it earns from the page's links and adverts."""
     kept = [paragraph for paragraph in text.split("\n\n")
             if len(paragraph.split()) > MAX_DISCLOSURE_WORDS or not _DISCLOSURE.search(paragraph)
-            or _QUOTED_OR_CITED.search(paragraph)]
+            or _QUOTED_OR_CITED.search(paragraph) or not _SITE_OR_READER.search(paragraph)]
     return "\n\n".join(kept)
 
 
