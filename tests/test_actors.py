@@ -144,6 +144,12 @@ def test_sergeants_are_people_who_may_act() -> None:
     assert "two sergeants" in [p.mention for p in incident.perpetrators]
 
 
+def test_one_of_the_band_counted_in_another_clause_is_the_same_band() -> None:
+    incident = main_incident("Two gunmen stormed a bank in Toledo on Monday, and one gunman shot a guard in the leg, "
+                             "police said.")
+    assert [p.mention for p in incident.perpetrators] == ["Two gunmen"]
+
+
 def test_person_charged_later_in_the_report_is_the_main_incidents_perpetrator() -> None:
     incident = main_incident("A woman was shot several times in a house on Oak Road on Friday morning. "
                              "She was taken to hospital. "

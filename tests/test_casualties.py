@@ -1079,6 +1079,9 @@ def test_one_who_took_himself_to_hospital_in_a_condition_is_no_attacker() -> Non
     ("Police said Al Lee shot the deputy near a gas station in Salem on Saturday.", None, 1),
     # "the other boy" is one already told of
     ("A boy, 10, shot and killed a friend, 11, at a home in Salem. The boy shot the other boy with a rifle.", 1, None),
+    # the person's thing is shot, not the person; a person of theirs is
+    ("Police said Al Lee shot the woman's car three times outside a bar in Salem. Nobody was hurt.", None, 0),
+    ("Police said Al Lee shot the woman's husband outside a bar in Salem on Saturday.", None, 1),
 ])
 def test_people_shot_named_with_the(text: str, killed, injured) -> None:
     casualties = casualties_of(text)

@@ -627,6 +627,15 @@ def test_photo_agency_credits_leave_the_body_for_the_credits() -> None:
     assert credits == ["Getty Images / Dara Quill", "AP Photo/Milo Brant", "Jo Penn / Reuters"]
 
 
+def test_a_report_sentence_with_an_agency_and_a_slash_is_no_credit() -> None:
+    body = ("Support for the mayor fell over the summer.\n\n"
+            "The council met again on Monday. Reuters/Ipsos polling puts her approval at 41 percent.\n\n"
+            "Talks on the budget resumed in Geneva / Reuters")
+    credits: list[str] = []
+    assert _without_credited_captions(body, credits) == body
+    assert credits == []
+
+
 OUTSIDER_PAGE = """<html><body><div class="page"><article><div class="story">
 <p>A bomb hidden in a motorcycle exploded at a vegetable market in Quetta on Monday, killing four people and wounding
 eleven, police said.</p>
@@ -1080,6 +1089,11 @@ def test_notes_on_what_the_site_earns_from_its_links_leave_the_body() -> None:
     essay = ("At our agency we earn a commission on the insurance we sell, and some readers asked whether that "
              "colours our advice. " * 4).strip()
     assert _without_disclosures(f"{report}\n\n{essay}") == f"{report}\n\n{essay}"
+    # quoted or cited speech, and a company's links, are the report's
+    for paragraph in ('"We will receive compensation for the homes the shelling destroyed," said a farmer in Brimford.',
+                      "Under the deal we get compensation for each day the mill stayed shut, the union leader told reporters.",
+                      "The retailer, which has affiliate partnerships with hundreds of bloggers, cut its rates in March."):
+        assert _without_disclosures(f"{report}\n\n{paragraph}") == f"{report}\n\n{paragraph}"
 
 
 def test_a_tip_line_that_closes_a_crime_report_is_no_writer_credit() -> None:

@@ -137,6 +137,24 @@ def test_muc4_a_lede_naming_a_gun_and_no_explosive_tells_an_attack():
     assert [muc4.muc_incident_type(i) for i in (raid, blast_first)] == ["attack", "attack"]
 
 
+def test_muc4_armed_men_who_set_a_building_on_fire_did_an_arson():
+    told = "Rebels armed with rifles burned down the court building in Port Avalon on Monday."
+    gun = told.index("rifles")
+    burning = incident(category="terrorism", attack_types=["facility_infrastructure_attack", "armed_assault"],
+                       weapons=[Weapon(mention="rifles", type="firearms", evidence=[Evidence.of(told, gun, gun + 6)])],
+                       evidence=[Evidence.of(told, 0, len(told))])
+    assert muc4.muc_incident_type(burning) == "arson"
+
+
+def test_muc4_men_with_rifles_who_seized_someone_did_a_kidnapping():
+    told = "Men with rifles seized a judge outside his home in Port Avalon and drove him away on Monday."
+    gun = told.index("rifles")
+    seizure = incident(category="terrorism", attack_types=["hostage_taking_kidnapping"],
+                       weapons=[Weapon(mention="rifles", type="firearms", evidence=[Evidence.of(told, gun, gun + 6)])],
+                       evidence=[Evidence.of(told, 0, len(told))])
+    assert muc4.muc_incident_type(seizure) == "kidnapping"
+
+
 def test_muc4_a_kidnapping_stays_a_kidnapping_when_a_bomb_is_named():
     seized = incident(category="terrorism", attack_types=["hostage_taking_kidnapping", "bombing"],
                       weapons=[Weapon(mention="dynamite", type="explosives", subtype="dynamite")])

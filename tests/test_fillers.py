@@ -365,6 +365,8 @@ def test_a_lower_case_report_gives_the_first_name_the_tagger_took_for_a_body() -
 @pytest.mark.parametrize("text, names", [
     ("jesuits ignacio ruiz and tomas vega were killed by gunmen on monday.", ["ignacio ruiz", "tomas vega"]),
     ("spaniard jose ruiz mora was kidnapped in the capital.", ["jose ruiz mora"]),
+    # a first name spelt like a nationality noun stays
+    ("Finn Joseph Carter, 17, was shot and killed on Sunday in Toledo, police said.", ["Finn Joseph Carter"]),
 ])
 def test_victim_names_without_a_plural_title_or_a_nationality_noun(text: str, names: list[str]) -> None:
     """What the victims are (jesuits, a spaniard) is no part of their names."""

@@ -137,6 +137,15 @@ def test_bombing_by_rebels_is_no_air_strike() -> None:
     assert incident.acled_sub_event_type == "Remote explosive/landmine/IED"
 
 
+@pytest.mark.parametrize("text", [
+    "Rebels fighting the army yesterday bombed a power station in the north, killing two guards, officials said.",
+    "Guerrillas at war with the army kept bombing the pipeline on Sunday, killing two workers.",
+    "Insurgents opposed to the military continued to bomb rail lines on Sunday, killing a train driver, police said.",
+])
+def test_bombing_by_those_fighting_the_forces_is_no_air_strike(text: str) -> None:
+    assert incidents_of(text)[0].acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
 def test_kidnapping_is_an_abduction() -> None:
     text = "Gunmen abducted 14 pupils from a boarding school in the north of the country overnight."
     (incident,) = incidents_of(text)

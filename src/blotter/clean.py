@@ -182,8 +182,10 @@ _COURTESY_CREDIT = re.compile(r"(?:^|[.!?)]\s)(?i:(?:photos? |images? |pictures?
 # ... or in a photo agency's form, the agency and the photographer either way round a slash: "Getty Images /
 # Jane Roe", "AP Photo/Jane Roe", "Jane Roe / Reuters".
 _PHOTO_AGENCY = r"(?:Getty Images|AP(?: Photo)?|Reuters|AFP|EPA(?:-EFE)?|Shutterstock|iStock(?:photo)?|Alamy|Bloomberg)"
-_AGENCY_CREDIT = re.compile(rf"(?:^|[.!?)]\s)(?P<credit>{_PHOTO_AGENCY}\s*/\s*[\w][\w.'’& -]{{0,50}}"
-                            rf"|[A-Z][\w'’& -]{{1,50}}?\s*/\s*{_PHOTO_AGENCY})\.?$")
+# The photographer's is a name, each word capitalised ("Reuters/Ipsos polling shows ..." is the report's sentence).
+_CREDITED_NAME = r"i?[A-Z][\w.'’&-]*(?: (?:(?:de|da|del|van|von|la|le|al|bin) )?i?[A-Z][\w.'’&-]*){0,5}"
+_AGENCY_CREDIT = re.compile(rf"(?:^|[.!?)]\s)(?P<credit>{_PHOTO_AGENCY}\s*/\s*{_CREDITED_NAME}"
+                            rf"|{_CREDITED_NAME}\s*/\s*{_PHOTO_AGENCY})\.?$")
 _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|this (?:work|article|content) is licensed under"
                             r"|prices were accurate at the time|learn more about our editorial process"
                             r"|enjoyed this (?:piece|article|story)\?|would you like to receive notifications"
@@ -192,7 +194,9 @@ _TRAILING_NOTE = re.compile(r"(?:about the authors?|disclaimer)\s*[:\-–—]|th
 TRAILING_SECTION_MIN_SHARE = 0.5
 # A site's note that it earns from the links on the page ("this guide includes affiliate links", "we
 # may earn a commission when you buy ..."): about the page, not the report, wherever it is set. A long
-# paragraph that mentions commissions is the article discussing them.
+# paragraph that mentions commissions is the article discussing them; so is one quoting or citing someone ("'we get
+# compensation for the homes,' a farmer said"), and one neither speaking as the site nor to the reader ("the retailer,
+# which has affiliate partnerships with bloggers, ...") is about another's links.
 _DISCLOSURE = re.compile(
     r"\b(?:contains?|includes?|features?|uses?|may contain|might contain|has|have) (?:some |paid |sponsored )?"
     r"affiliate (?:links?|partnerships?)"
@@ -200,6 +204,9 @@ _DISCLOSURE = re.compile(
     r"(?:(?:affiliate )?commissions?|compensation|(?:a )?kick ?back|a share of (?:the )?(?:sales|revenue))",
     re.IGNORECASE)
 MAX_DISCLOSURE_WORDS = 60
+_QUOTED_OR_CITED = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b", re.IGNORECASE)
+_SITE_OR_READER = re.compile(r"\b(?:we|us|our|i|my|you|your|this (?:post|page|article|story|guide|site|website))\b",
+                             re.IGNORECASE)
 # Among the body's last paragraphs, a note on its writer ends the article: how to reach them, or who
 # wrote or produced the story. A writer is reached under a personal name at an email address; an
 # agency's tip line ("Crime Stoppers can be reached at ...") closes many a crime report. (Cutting a
@@ -1305,7 +1312,8 @@ def _without_credited_captions(text: str, credits: list[str]) -> str:
 def _without_disclosures(text: str) -> str:
     """The body without the site's notes on what it earns from the page's links and adverts."""
     kept = [paragraph for paragraph in text.split("\n\n")
-            if len(paragraph.split()) > MAX_DISCLOSURE_WORDS or not _DISCLOSURE.search(paragraph)]
+            if len(paragraph.split()) > MAX_DISCLOSURE_WORDS or not _DISCLOSURE.search(paragraph)
+            or _QUOTED_OR_CITED.search(paragraph) or not _SITE_OR_READER.search(paragraph)]
     return "\n\n".join(kept)
 
 

@@ -135,17 +135,20 @@ def muc_incident_type(incident: Incident) -> str | None:
         # People seized at gunpoint (the assault is how they were taken), or seized and then killed: MUC-4 types
         # a kidnapping that ends in murder by the seizure.
         return "kidnapping"
+    if incident.attack_types[0] == "hostage_taking_kidnapping":
+        return "kidnapping"  # the lede tells of people seized, whatever weapons the report or the lede names
     lede_weapons = {w.type for w in _named_in_lede(incident)}
     device_led = "explosives" in lede_weapons and "firearms" not in lede_weapons
-    gun_led = "firearms" in lede_weapons and "explosives" not in lede_weapons
+    # ... but armed men who set a building on fire ("rebels armed with rifles burned the court") did an arson
+    burning_led = "facility_infrastructure_attack" in types and bool(
+        _ARSON.search(incident.evidence[0].quote if incident.evidence else ""))
+    gun_led = "firearms" in lede_weapons and "explosives" not in lede_weapons and not burning_led
     if gun_led or (incident.attack_types[0] == "armed_assault" and any(w.type == "firearms" for w in incident.weapons)
                    and not device_led):
         # gunmen who also threw a grenade: the lede tells an armed attack, unless the device is all it names ("killed
         # four with dynamite"; the rifles of a later sentence are the guards' or another act's); a lede naming a gun
         # and no explosive tells an armed attack whatever else it names ("armed with rifles and petrol bombs")
         return "attack"
-    if incident.attack_types[0] == "hostage_taking_kidnapping":
-        return "kidnapping"  # the lede tells of people seized, whatever explosives the report names
     fired_from_afar = incident.acled_sub_event_type in _FROM_AFAR or any(
         w.type == "explosives" and w.subtype not in _PLACED_EXPLOSIVES for w in incident.weapons)
     # Among fire from afar, only a device planted makes a bombing: grenades and bombs of no kind named are thrown or

@@ -1440,18 +1440,26 @@ def _count_of(head: Token) -> str | None:
     return next((c.lower_ for c in head.children if c.dep_ == "nummod"), None)
 
 
-def _other_count(known: tuple[int, str | None] | None, sentence_start: int, head: Token) -> bool:
-    """Whether a noun counted otherwise than the same noun earlier in its sentence names other people: a list of
-    ranks ("a colonel, two lieutenants, one second lieutenant and two soldiers were involved") names each group."""
+def _list_of(head: Token) -> int:
+    """The first item of the list a noun is an item of, joined or set beside it (the noun itself when in none)."""
+    while head.dep_ in ("conj", "appos") and head.head is not head:
+        head = head.head
+    return head.i
+
+
+def _other_count(known: tuple[int, str | None] | None, head: Token) -> bool:
+    """Whether a noun counted otherwise than the same noun earlier in its list names other people: a list of ranks ("a
+    colonel, two lieutenants, one second lieutenant and two soldiers were involved") names each group. Outside one
+    list a count picks out some of the people told of ("two gunmen stormed the bank, and one gunman shot a guard")."""
     count = _count_of(head)
-    return known is not None and None not in (count, known[1]) and known[0] == sentence_start and known[1] != count
+    return known is not None and None not in (count, known[1]) and known[0] == _list_of(head) and known[1] != count
 
 
 def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perpetrator]:
     """Every perpetrator named in the incident's sentences, coreferent mentions merged."""
     perpetrators: list[Perpetrator] = []
     heads: dict[str, Perpetrator] = {}
-    counts: dict[str, tuple[int, str | None]] = {}  # key of ``heads`` -> the sentence and number it was given in
+    counts: dict[str, tuple[int, str | None]] = {}  # key of ``heads`` -> the list and number it was given in
     spans: list[tuple[int, int, Perpetrator]] = []
     acting = [g for g in groups if g.relation in ("perpetrator", "claimed")]
     group_of_all = acting[0].name if len(acting) == 1 else None
@@ -1484,7 +1492,7 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
             inside = next((p for s, e, p in spans if s <= start and end <= e), None)  # "group of 10 paid assassins"
             same_name = next((p for k, p in heads.items() if entity is not None and p.name and key.split()
                               and same_person({k}, key)), None)  # "Roe" is the "Jo Roe" named before
-            same_head = None if _other_count(counts.get(key), sentence.start, token) else heads.get(key)
+            same_head = None if _other_count(counts.get(key), token) else heads.get(key)
             known = inside or same_head or same_name or (perpetrators[0] if definite and perpetrators else None)
             if known is not None:
                 if known.name is None and entity is not None:
@@ -1504,7 +1512,7 @@ def find_perpetrators(frame: IncidentFrame, groups: list[GroupRef]) -> list[Perp
                           else Evidence.of(frame.text, start, end)],
             )
             heads[key] = perpetrator
-            counts[key] = (sentence.start, _count_of(token))
+            counts[key] = (_list_of(token), _count_of(token))
             spans.append((start, end, perpetrator))
             perpetrators.append(perpetrator)
     _named_shooters(frame, perpetrators)

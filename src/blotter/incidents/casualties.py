@@ -181,7 +181,9 @@ _WHERE_HIT = (r"\s+(?:in|on)\s+(?:the|his|her|their)\s+(?:(?:left|right|upper|lo
               + r"(?:\s+(?:or|and)\s+(?:the\s+)?" + _BODY_PART + r")?")
 _SHOT_PEOPLE = (r"(?:(?:" + NUMBER_PATTERN + r")\s+(?:(?:other|more|young|[a-z]+-year-old)\s+)?(?:" + PERSON_NOUNS + r"|others)|"
                 r"(?:a|an|another|his|her|their|the(?!\s+other\b))\s+(?:[\w-]+\s+){0,2}?(?:" + PERSON_NOUNS + r"|\d{1,3}-(?:year|month|week)[\s-]old))\b"
-                r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)")
+                r"(?!\s+(?:" + PERPETRATOR_NOUNS + r")\b)"
+                # the person's thing, not the person: "shot the woman's car" (but "shot the woman's son")
+                r"(?!['’]s?\s+(?!(?:[\w-]+\s+)?(?:" + PERSON_NOUNS + r")\b))")
 # "the gunman shot two people", "shot a man and his 7-year-old niece", "shot two men in the arm and a
 # woman in the back": a bare active "shot" with people as its object is a weak injury.
 SHOT_OBJECT_RE = re.compile(

@@ -74,6 +74,10 @@ _AERIAL_BOMBING = re.compile(
     rf"|\b{_FORCES}\s+(?:has|have|had)\s+used\s+(?:[\w-]+\s+){{0,5}}?to\s+bomb\b"
     rf"|\b{_FORCES}'s?\s+{_BOMB_WORD}\b{_NOT_THE_DOERS}"
     rf"|\b{_BOMB_WORD}\s+(?:\w+\s+){{0,3}}?by\s+(?:the\s+)?(?:[\w-]+\s+)?{_FORCES}\b", re.I)
+# The forces as the object of another's act, not the ones bombing: "rebels fighting the army yesterday bombed a
+# bridge", "guerrillas opposed to the military kept bombing the line".
+_FORCES_AS_OBJECT = re.compile(r"\b(?:\w+ing|against|with|to|on|at|from)\s+(?:(?:the|its|their|government)\s+)?$", re.I)
+_FORCES_FIRST = re.compile(_FORCES, re.I)
 # "The air force bombing residential areas", "air force bombings killed ...": the forces do the bombing unless the
 # parse reads the bombing word as a modifier of a noun after it ("the army bombing suspect").
 _FORCES_BOMBING = re.compile(rf"\b{_FORCES}\s+(?P<bombing>bombing|bombings|strafing)\b{_NOT_THE_DOERS}", re.I)
@@ -218,11 +222,17 @@ def _populated_area_air_raid(words: str) -> bool:
     return False
 
 
+def _aerial_bombing(words: str) -> bool:
+    """Whether the words tell of bombs dropped by the forces, the forces doing the bombing."""
+    return any(not (_FORCES_FIRST.match(match.group()) and _FORCES_AS_OBJECT.search(words, 0, match.start()))
+               for match in _AERIAL_BOMBING.finditer(words))
+
+
 def _explosion_sub_event(words: str) -> str | None:
     """ACLED's sub-event for explosions the words name, most telling first; None when they name none."""
     if _SUICIDE_BOMB.search(words):
         return "Suicide bomb"
-    if _DRONE.search(words) or _AERIAL_BOMBING.search(words) or _populated_area_air_raid(words) \
+    if _DRONE.search(words) or _aerial_bombing(words) or _populated_area_air_raid(words) \
             or _forces_bombing(words):
         return "Air/drone strike"
     if _SHELLS.search(words):

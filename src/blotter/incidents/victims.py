@@ -139,8 +139,9 @@ def _is_title(word: str) -> bool:
     return bool({word, word[:-1] if word.endswith("s") else word} & (_TITLES - _FIRST_NAME_TITLES))
 
 
-# Nationalities said by a noun of their own, which no demonym list of adjectives gives ("spaniard jose ruiz").
-_NATIONALITY_NOUNS = frozenset("spaniard briton swede dane pole turk finn scot frenchman englishman dutchman irishman "
+# Nationalities said by a noun of their own, which no demonym list of adjectives gives ("spaniard jose ruiz"). Not
+# "finn": a common first name, and the name list does not know it.
+_NATIONALITY_NOUNS = frozenset("spaniard briton swede dane pole turk scot frenchman englishman dutchman irishman "
                                "scotsman welshman".split())
 
 
